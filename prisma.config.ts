@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { defineConfig } from 'prisma/config';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
 // Prisma 6 reads the schema before it looks at the adapter, and a datasource without a url
 // makes it fall back to downloading the Rust query engine (impossible offline). The url is
@@ -38,6 +39,7 @@ export default defineConfig({
   schema: path.join('schema', 'prisma'),
   migrations: { path: path.join('schema', 'migrations') },
   async adapter() {
-    return scriptTolerant(new PrismaPGlite(new PGlite('memory://')));
+    // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils; same protocol.
+    return scriptTolerant(new PrismaPGlite(new PGlite('memory://'))) as unknown as SqlMigrationAwareDriverAdapterFactory;
   },
 });

@@ -138,6 +138,7 @@ CREATE TABLE "Event" (
     "agencyId" INTEGER,
     "enterpriseId" INTEGER,
     "caseId" INTEGER,
+    "public" BOOLEAN NOT NULL DEFAULT false,
     "payload" JSONB NOT NULL,
     "actor" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -1,0 +1,55 @@
+import type { AgencyKind, PersonRole } from '../generated/prisma/enums.js';
+
+/** Who is calling. Resolved once per request (HTTP) or per connection (WebSocket) from a token or API key. */
+export type Viewer =
+  | { kind: 'public' }
+  | { kind: 'person'; personId: number; name: string; agencyId: number; agencyKind: AgencyKind; roles: PersonRole[] }
+  | { kind: 'enterprise'; enterpriseId: number; name: string }
+  | { kind: 'surveyOrg'; agencyId: number; apiKeyId: number; name: string };
+
+export const PUBLIC_VIEWER: Viewer = { kind: 'public' };
+
+const SUPERVISING_AGENCIES: AgencyKind[] = ['JUSTICE_BUREAU', 'JUSTICE_OFFICE'];
+
+export function isSystemAdmin(v: Viewer): boolean {
+  return v.kind === 'person' && v.roles.includes('SYSTEM_ADMIN');
+}
+
+/** County justice bureau supervision (行政执法协调监督): reads everything. */
+export function isSupervisor(v: Viewer): boolean {
+  return (
+    isSystemAdmin(v) ||
+    (v.kind === 'person' && v.roles.includes('SUPERVISOR') && SUPERVISING_AGENCIES.includes(v.agencyKind))
+  );
+}
+
+/** Staff of an agency who act on cases: officers and agency admins. */
+export function isOfficerOf(v: Viewer, agencyId: number): boolean {
+  return (
+    v.kind === 'person' &&
+    v.agencyId === agencyId &&
+    (v.roles.includes('OFFICER') || v.roles.includes('AGENCY_ADMIN'))
+  );
+}
+
+export function isAgencyAdminOf(v: Viewer, agencyId: number): boolean {
+  return isSystemAdmin(v) || (v.kind === 'person' && v.agencyId === agencyId && v.roles.includes('AGENCY_ADMIN'));
+}
+
+export function isStaff(v: Viewer): boolean {
+  return v.kind === 'person';
+}
+
+/** A short, stable description of the actor, written into the event log. */
+export function actorOf(v: Viewer): string {
+  switch (v.kind) {
+    case 'public':
+      return 'public';
+    case 'person':
+      return `person:${v.personId}`;
+    case 'enterprise':
+      return `enterprise:${v.enterpriseId}`;
+    case 'surveyOrg':
+      return `apikey:${v.apiKeyId}`;
+  }
+}

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import type { ZhifaBuilder } from '../builder.js';
+import { AgencyKind } from '../generated/prisma/enums.js';
+import { domainErrors, NotFoundError, ValidationError } from '../errors.js';
+import { mutate } from '../mutate.js';
+import { appendEvent } from '../events/store.js';
+import { actorOf } from '../auth/viewer.js';
+import { msg } from '../validation.js';
+import { isValidUscc } from '../rules/uscc.js';
+
+const AGENCY_KIND_ZH: Record<AgencyKind, string> = {
+  COUNTY_GOVERNMENT: '县政府',
+  JUSTICE_BUREAU: '县司法局（行政执法协调监督局）',
+  ENFORCEMENT_AGENCY: '县行政执法机关',
+  TOWNSHIP: '镇区',
+  SUBDISTRICT: '街道',
+  MANAGEMENT_COMMITTEE: '管委会',
+  JUSTICE_OFFICE: '司法所',
+  SURVEY_ORGANISATION: '第三方调查机构',
+};
+
+export function registerAgency(builder: ZhifaBuilder): void {
+  const AgencyKindEnum = builder.enumType(AgencyKind, {
+    name: 'AgencyKind',
+    description: '行政执法主体类别 Agency kind',
+    values: Object.fromEntries(
+      Object.keys(AgencyKind).map((k) => [k, { description: AGENCY_KIND_ZH[k as AgencyKind] }]),
+    ) as never,
+  });
+
+  builder.prismaNode('Agency', {
+    id: { field: 'id' },
+    description: '行政执法主体/单位 Agency (public)',
+    fields: (t) => ({
+      name: t.exposeString('name', { description: '名称 Name' }),
+      kind: t.expose('kind', { type: AgencyKindEnum, description: '类别 Kind' }),
+      domains: t.exposeStringList('domains', { description: '监管领域 Enforcement domains' }),
+      uscc: t.exposeString('uscc', { nullable: true, description: '统一社会信用代码 USCC' }),
+      inspectionQualifiedOn: t.expose('inspectionQualifiedOn', {
+        type: 'Date',
+        nullable: true,
+        description: '行政检查主体资格确认并公布日期 Date the inspection-subject qualification was confirmed',
+      }),
+      parent: t.relation('parent', { nullable: true, description: '上级单位 Parent agency' }),
+      children: t.relatedConnection('children', {
+        cursor: 'id',
+        totalCount: true,
+        description: '下级单位 Child agencies',
+      }),
+    }),
+  });
+
+  builder.queryFields((t) => ({
+    agencies: t.prismaConnection({
+      type: 'Agency',
+      cursor: 'id',
+      description: '单位列表（公开）Agencies (public)',
+      args: {
+        kind: t.arg({ type: AgencyKindEnum, required: false }),
+        parentId: t.arg.globalID({ required: false }),
+      },
+      totalCount: (_parent, args, ctx) =>
+        ctx.prisma.agency.count({ where: agencyWhere(args) }),
+      resolve: (query, _parent, args, ctx) =>
+        ctx.prisma.agency.findMany({ ...query, where: agencyWhere(args), orderBy: { id: 'asc' } }),
+    }),
+    agency: t.prismaField({
+      type: 'Agency',
+      nullable: true,
+      description: '单位 One agency',
+      args: { id: t.arg.globalID({ required: true }) },
+      resolve: (query, _parent, args, ctx) =>
+        ctx.prisma.agency.findUnique({ ...query, where: { id: Number(args.id.id) } }),
+    }),
+  }));
+
+  const AgencyInput = builder.inputType('AgencyInput', {
+    description: '单位信息 Agency fields',
+    fields: (t) => ({
+      name: t.string({ required: true, validate: z.string().trim().min(2, msg('名称至少 2 个字', 'name needs at least 2 characters')).max(100) }),
+      kind: t.field({ type: AgencyKindEnum, required: true }),
+      parentId: t.globalID({ required: false }),
+      domains: t.stringList({ required: false, validate: z.array(z.string().trim().min(1).max(50)).max(50) }),
+      uscc: t.string({
+        required: false,
+        validate: z.string().refine(isValidUscc, msg('统一社会信用代码校验失败', 'USCC failed the GB 32100-2015 check')),
+      }),
+      inspectionQualifiedOn: t.field({ type: 'Date', required: false }),
+    }),
+  });
+
+  builder.mutationFields((t) => ({
+    createAgency: t.prismaField({
+      type: 'Agency',
+      description: '新建单位（系统管理员）Create an agency (system admin)',
+      authScopes: { systemAdmin: true },
+      errors: { types: domainErrors },
+      args: { input: t.arg({ type: AgencyInput, required: true }) },
+      resolve: (query, _root, { input }, ctx) =>
+        mutate(ctx, async (tx) => {
+          const parentId = input.parentId ? Number(input.parentId.id) : null;
+          if (parentId !== null && !(await tx.agency.findUnique({ where: { id: parentId } })))
+            throw new NotFoundError('Agency', input.parentId!.id, { zh: '上级单位', en: 'Parent agency' });
+          if (await tx.agency.findUnique({ where: { name: input.name } }))
+            throw ValidationError.one(['input', 'name'], { zh: '同名单位已存在', en: 'an agency with this name exists' });
+          const agency = await tx.agency.create({
+            ...query,
+            data: {
+              name: input.name,
+              kind: input.kind,
+              parentId,
+              domains: input.domains ?? [],
+              uscc: input.uscc ?? null,
+              inspectionQualifiedOn: input.inspectionQualifiedOn ?? null,
+            },
+          });
+          await appendEvent(tx, {
+            topic: 'agency.created',
+            agencyId: agency.id,
+            public: true,
+            payload: { agencyId: agency.id, name: agency.name },
+            actor: actorOf(ctx.viewer),
+          });
+          return agency;
+        }),
+    }),
+    updateAgency: t.prismaField({
+      type: 'Agency',
+      description: '修改单位（系统管理员或本单位管理员）Update an agency',
+      authScopes: (_root, args) => ({ $any: { systemAdmin: true, agencyAdminOf: Number(args.id.id) } }),
+      errors: { types: domainErrors },
+      args: {
+        id: t.arg.globalID({ required: true }),
+        input: t.arg({ type: AgencyInput, required: true }),
+      },
+      resolve: (query, _root, { id, input }, ctx) =>
+        mutate(ctx, async (tx) => {
+          const agencyId = Number(id.id);
+          if (!(await tx.agency.findUnique({ where: { id: agencyId } })))
+            throw new NotFoundError('Agency', id.id, { zh: '单位', en: 'Agency' });
+          const parentId = input.parentId ? Number(input.parentId.id) : null;
+          if (parentId === agencyId)
+            throw ValidationError.one(['input', 'parentId'], { zh: '上级单位不能是自身', en: 'an agency cannot be its own parent' });
+          const clash = await tx.agency.findUnique({ where: { name: input.name } });
+          if (clash && clash.id !== agencyId)
+            throw ValidationError.one(['input', 'name'], { zh: '同名单位已存在', en: 'an agency with this name exists' });
+          const agency = await tx.agency.update({
+            ...query,
+            where: { id: agencyId },
+            data: {
+              name: input.name,
+              kind: input.kind,
+              parentId,
+              domains: input.domains ?? [],
+              uscc: input.uscc ?? null,
+              inspectionQualifiedOn: input.inspectionQualifiedOn ?? null,
+            },
+          });
+          await appendEvent(tx, {
+            topic: 'agency.updated',
+            agencyId,
+            public: true,
+            payload: { agencyId, name: agency.name },
+            actor: actorOf(ctx.viewer),
+          });
+          return agency;
+        }),
+    }),
+  }));
+}
+
+function agencyWhere(args: { kind?: AgencyKind | null; parentId?: { id: string } | null }) {
+  return {
+    ...(args.kind ? { kind: args.kind } : {}),
+    ...(args.parentId ? { parentId: Number(args.parentId.id) } : {}),
+  };
+}

@@ -1,0 +1,157 @@
+// The HTTP + WebSocket application: one graphql-yoga instance; graphql-ws operations go through
+// yoga.getEnveloped so every envelop plugin (auth, armor, masking) also guards subscriptions.
+import { createServer, type Server } from 'node:http';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError } from 'graphql';
+import {
+  createSchema,
+  EventBus,
+  NOTIFY_CHANNEL,
+  PUBLIC_VIEWER,
+  ZhifaError,
+  type Context,
+  type DomainSettings,
+  type ZhifaPlugin,
+} from '@zhifa/core';
+import type { Database } from './database.js';
+import { InvalidCredentials, resolveViewer } from './identity.js';
+import { securityPlugins } from './security.js';
+
+export interface AppOptions {
+  db: Database;
+  plugins: ZhifaPlugin[];
+  jwtSecret: string;
+  production?: boolean;
+  graphiql?: boolean;
+  introspection?: boolean;
+  settings?: Partial<DomainSettings>;
+}
+
+export interface App {
+  yoga: YogaServerInstance<Record<string, unknown>, Context>;
+  events: EventBus;
+  /** Start listening; resolves with the bound port. */
+  listen(port: number, host?: string): Promise<number>;
+  /** Graceful: stop accepting, close WebSockets, drain HTTP, stop the bus. The database is the caller's. */
+  close(): Promise<void>;
+  server: Server;
+  ready(): boolean;
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { schema, guards } = createSchema({ plugins: options.plugins });
+  const prisma = options.db.prisma;
+  const events = new EventBus(prisma);
+  await events.start();
+  const unlisten = await options.db.listen(NOTIFY_CHANNEL, () => events.wake());
+  const settings: DomainSettings = { firstOffenceLookbackYears: 2, ...options.settings };
+  let accepting = true;
+
+  const contextFor = async (authorization: unknown): Promise<Context> => {
+    try {
+      const viewer = await resolveViewer(prisma, options.jwtSecret, authorization);
+      return { prisma, viewer, events, guards, settings };
+    } catch (err) {
+      if (err instanceof InvalidCredentials)
+        throw new GraphQLError(err.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      throw err;
+    }
+  };
+
+  const yoga = createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: options.graphiql ?? !options.production ? { subscriptionsProtocol: 'WS' } : false,
+    landingPage: false,
+    maskedErrors: {
+      // Typed domain errors surfaced outside a result union still show their bilingual message.
+      maskError: (error, message) => {
+        const original = (error as GraphQLError).originalError;
+        if (original instanceof ZhifaError)
+          return new GraphQLError(original.message, { extensions: { code: original.code } });
+        if (error instanceof GraphQLError && !original) return error;
+        if (original instanceof GraphQLError) return original;
+        console.error('[zhifa] unexpected error', original ?? error);
+        return new GraphQLError(`内部错误 / ${message}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      },
+    },
+    context: ({ request }) => contextFor(request.headers.get('authorization')),
+    plugins: securityPlugins({ production: !!options.production, introspection: options.introspection }),
+  });
+
+  const server = createServer(async (req, res) => {
+    if (req.url === '/health') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    if (req.url === '/ready') {
+      const ok = accepting && (await prisma.$queryRaw`SELECT 1`.then(() => true, () => false));
+      return void res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ready: ok }));
+    }
+    return yoga.handle(req, res);
+  });
+
+  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  const wsServer = useServer<Record<string, unknown>, { context?: Context }>(
+    {
+      execute: (args: any) => args.rootValue.execute(args),
+      subscribe: (args: any) => args.rootValue.subscribe(args),
+      onConnect: async (ctx) => {
+        try {
+          const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+          ctx.extra.context = await contextFor(auth);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params: payload,
+        });
+        const args = {
+          schema,
+          operationName: payload.operationName,
+          document: parse(payload.query),
+          variableValues: payload.variables,
+          contextValue: { ...(await contextFactory()), ...(ctx.extra as any).context },
+          rootValue: { execute, subscribe },
+        };
+        const errors = validate(args.schema, args.document);
+        if (errors.length) return errors;
+        return args;
+      },
+    },
+    wss,
+  );
+
+  return {
+    yoga,
+    events,
+    server,
+    ready: () => accepting,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const addr = server.address();
+          resolve(typeof addr === 'object' && addr ? addr.port : port);
+        });
+      }),
+    close: async () => {
+      accepting = false;
+      events.stop();
+      await wsServer.dispose();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections?.();
+        setTimeout(() => server.closeAllConnections?.(), 5_000).unref();
+      });
+      await unlisten();
+    },
+  };
+}
+
+export { PUBLIC_VIEWER };

@@ -1,0 +1,92 @@
+// Database selection: PGlite (embedded, default) or PostgreSQL when DATABASE_URL is set.
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { createPrisma, type PrismaClient } from '@zhifa/core';
+import { applyMigrations, type SqlRunner } from './migrate.js';
+
+export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+
+export interface Database {
+  target: DatabaseTarget;
+  prisma: PrismaClient;
+  /** Subscribe to the event NOTIFY channel from other instances; resolves to an unsubscribe. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Called with every SQL statement Prisma sends (tests count them). */
+  onQuery?: (sql: string) => void;
+  poolSize?: number;
+}
+
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
+  if (target.kind === 'pglite') {
+    const client = await PGlite.create(target.dataDir === 'memory://' ? undefined : target.dataDir);
+    await applyMigrations(pgliteRunner(client));
+    // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils; same protocol.
+    const adapter = new PrismaPGlite(client) as unknown as SqlDriverAdapterFactory;
+    const prisma = createPrisma(adapter, options.onQuery);
+    return {
+      target,
+      prisma,
+      // One process owns an embedded database: the in-process wake-up is all it needs.
+      listen: async () => async () => {},
+      close: async () => {
+        await prisma.$disconnect();
+        await client.close();
+      },
+    };
+  }
+
+  const migrator = new pg.Client({ connectionString: target.url });
+  await migrator.connect();
+  try {
+    await applyMigrations(pgRunner(migrator));
+  } finally {
+    await migrator.end();
+  }
+  const adapter = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });
+  const prisma = createPrisma(adapter, options.onQuery);
+  const listeners: pg.Client[] = [];
+  return {
+    target,
+    prisma,
+    listen: async (channel, onNotify) => {
+      const client = new pg.Client({ connectionString: target.url });
+      await client.connect();
+      client.on('notification', onNotify);
+      client.on('error', (err) => console.error('[zhifa] LISTEN connection failed', err));
+      await client.query(`LISTEN ${channel}`);
+      listeners.push(client);
+      return async () => {
+        await client.end().catch(() => {});
+      };
+    },
+    close: async () => {
+      await Promise.all(listeners.map((c) => c.end().catch(() => {})));
+      await prisma.$disconnect();
+    },
+  };
+}
+
+function pgliteRunner(client: PGlite): SqlRunner {
+  return {
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params as any[])).rows,
+  };
+}
+
+function pgRunner(client: pg.Client): SqlRunner {
+  return {
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+  };
+}

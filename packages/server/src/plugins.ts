@@ -1,0 +1,16 @@
+// The installed plugins. Core never imports a plugin; the server's list is configuration.
+import type { ZhifaPlugin } from '@zhifa/core';
+
+export const INSTALLED_PLUGINS: ZhifaPlugin[] = [];
+
+/** `ZHIFA_PLUGINS=a,b` selects plugins by name; unset means all installed; empty means none. */
+export function selectPlugins(spec: string | undefined): ZhifaPlugin[] {
+  if (spec === undefined) return INSTALLED_PLUGINS;
+  const names = spec.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !INSTALLED_PLUGINS.some((p) => p.name === n));
+  if (unknown.length)
+    throw new Error(
+      `ZHIFA_PLUGINS 含未知插件 / unknown plugin(s): ${unknown.join(', ')} (installed: ${INSTALLED_PLUGINS.map((p) => p.name).join(', ') || 'none'})`,
+    );
+  return INSTALLED_PLUGINS.filter((p) => names.includes(p.name));
+}
