@@ -27,10 +27,8 @@ export async function freshDatabaseTarget(): Promise<{ target: DatabaseTarget; d
   await admin.connect();
   await admin.query(`CREATE SCHEMA "${schema}"`);
   await admin.end();
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
   return {
-    target: { kind: 'postgres', url: url.toString() },
+    target: { kind: 'postgres', url: base, schema },
     drop: async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();

@@ -7,7 +7,10 @@ import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { createPrisma, type PrismaClient } from '@zhifa/core';
 import { applyMigrations, type SqlRunner } from './migrate.js';
 
-export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string }
+  /** `schema` (default public) lets tests and tenants share one server; it must already exist. */
+  | { kind: 'postgres'; url: string; schema?: string };
 
 export interface Database {
   target: DatabaseTarget;
@@ -42,21 +45,27 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     };
   }
 
-  const migrator = new pg.Client({ connectionString: target.url });
+  // Prisma qualifies table names with the adapter's schema; raw SQL (events, migrations) relies on
+  // search_path, so both are set.
+  const url = withSearchPath(target.url, target.schema);
+  const migrator = new pg.Client({ connectionString: url });
   await migrator.connect();
   try {
     await applyMigrations(pgRunner(migrator));
   } finally {
     await migrator.end();
   }
-  const adapter = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });
+  const adapter = new PrismaPg(
+    { connectionString: url, max: options.poolSize ?? 10 },
+    target.schema ? { schema: target.schema } : undefined,
+  );
   const prisma = createPrisma(adapter, options.onQuery);
   const listeners: pg.Client[] = [];
   return {
     target,
     prisma,
     listen: async (channel, onNotify) => {
-      const client = new pg.Client({ connectionString: target.url });
+      const client = new pg.Client({ connectionString: url });
       await client.connect();
       client.on('notification', onNotify);
       client.on('error', (err) => console.error('[zhifa] LISTEN connection failed', err));
@@ -89,4 +98,11 @@ function pgRunner(client: pg.Client): SqlRunner {
     },
     query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
   };
+}
+
+function withSearchPath(url: string, schema: string | undefined): string {
+  if (!schema) return url;
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path="${schema}"`);
+  return u.toString();
 }
