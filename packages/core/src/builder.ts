@@ -39,6 +39,7 @@ export interface ZhifaTypes {
     Fen: { Input: bigint; Output: bigint | number };
     JSON: { Input: unknown; Output: unknown };
   };
+  DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }
@@ -57,6 +58,8 @@ export const DEFAULT_PAGE_SIZE = 20;
  */
 export function createBuilder(): ZhifaBuilder {
   return new SchemaBuilder<ZhifaTypes>({
+    // Non-null unless a field says otherwise: clients should not have to null-check what cannot be null.
+    defaultFieldNullability: false,
     plugins: [ErrorsPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin, DataloaderPlugin],
     relay: {
       clientMutationId: 'omit',
