@@ -1,34 +1,110 @@
+import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
+import type { Context } from '../context.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { CaseDecision, CaseStage, CompulsoryMeasureKind, PartyKind } from '../generated/prisma/enums.js';
-import { canReadCase } from '../auth/rows.js';
+import { canReadCase, caseFilter } from '../auth/rows.js';
+import type { Viewer } from '../auth/viewer.js';
+import { domainErrors, ForbiddenError, ValidationError } from '../errors.js';
+import { mutate } from '../mutate.js';
+import { msg } from '../validation.js';
+import { DECISION_NAMES, STAGE_NAMES } from '../rules/case-stage.js';
+import {
+  advanceCaseInTx,
+  assignOfficersInTx,
+  decideCaseInTx,
+  openCaseInTx,
+  recordCompulsoryMeasureInTx,
+} from '../cases.js';
+
+const PARTY_KIND_NAMES: Record<PartyKind, string> = {
+  ENTERPRISE: '经营主体 Enterprise',
+  NATURAL_PERSON: '不具名自然人 Unnamed natural person',
+};
+const MEASURE_KIND_NAMES: Record<CompulsoryMeasureKind, string> = {
+  SEAL_UP: '查封 Seal-up',
+  SEIZURE: '扣押 Seizure',
+  FREEZE: '冻结 Freeze',
+};
+
+function describeValues<K extends string>(names: Record<K, string | { zh: string; en: string }>) {
+  return Object.fromEntries(
+    Object.entries(names).map(([k, v]) => [
+      k,
+      { description: typeof v === 'string' ? v : `${(v as { zh: string }).zh} ${(v as { en: string }).en}` },
+    ]),
+  ) as never;
+}
+
+/** Rows the viewer may read; nothing at all for a viewer with no case rights (never throws: used in nested queries). */
+function readableCases(v: Viewer): Prisma.EnforcementCaseWhereInput {
+  return caseFilter(v) ?? { id: { in: [] } };
+}
+
+type GlobalId = { typename: string; id: string };
+
+/** A global id of the expected type, else a typed validation failure naming the argument. */
+function idOf(gid: GlobalId, typename: string, path: (string | number)[]): number {
+  const n = Number(gid.id);
+  if (gid.typename !== typename || !Number.isSafeInteger(n))
+    throw ValidationError.one(path, { zh: `不是${typename}的编号`, en: `not an id of a ${typename}` });
+  return n;
+}
+
+/** Scope of a case-level mutation: officers (and admins) of the case's agency, or a system admin. */
+async function officerOfCase(gid: GlobalId, ctx: Context) {
+  const id = Number(gid.id);
+  const c = Number.isSafeInteger(id)
+    ? await ctx.prisma.enforcementCase.findUnique({ where: { id }, select: { agencyId: true } })
+    : null;
+  // An unknown case: let any signed-in caller through to the resolver's NotFoundError.
+  return c ? { officerOf: c.agencyId } : { authenticated: true };
+}
+
+const text = (max: number, zh: string, en: string) =>
+  z.string().trim().min(1, msg(`${zh}不能为空`, `${en} must not be empty`)).max(max, msg(`${zh}过长`, `${en} is too long`));
 
 export function registerCase(builder: ZhifaBuilder): void {
-  const CaseStageEnum = builder.enumType(CaseStage, { name: 'CaseStage', description: '案件阶段 Case stage' });
-  const CaseDecisionEnum = builder.enumType(CaseDecision, { name: 'CaseDecision', description: '处理决定 Decision' });
-  const PartyKindEnum = builder.enumType(PartyKind, { name: 'PartyKind', description: '当事人类别 Party kind' });
+  const CaseStageEnum = builder.enumType(CaseStage, {
+    name: 'CaseStage',
+    description: '案件阶段 Case stage',
+    values: describeValues(STAGE_NAMES),
+  });
+  const CaseDecisionEnum = builder.enumType(CaseDecision, {
+    name: 'CaseDecision',
+    description: '处理决定 Decision',
+    values: describeValues(DECISION_NAMES),
+  });
+  const PartyKindEnum = builder.enumType(PartyKind, {
+    name: 'PartyKind',
+    description: '当事人类别 Party kind',
+    values: describeValues(PARTY_KIND_NAMES),
+  });
   const MeasureKindEnum = builder.enumType(CompulsoryMeasureKind, {
     name: 'CompulsoryMeasureKind',
     description: '行政强制措施 查封/扣押/冻结 Seal-up, seizure, freeze',
+    values: describeValues(MEASURE_KIND_NAMES),
   });
 
   builder.prismaObject('CompulsoryMeasure', {
     description: '行政强制措施 Compulsory measure taken on a case',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      kind: t.expose('kind', { type: MeasureKindEnum }),
+      id: t.exposeID('id', { description: '编号 Id' }),
+      case: t.relation('case', { description: '所属案件 The case' }),
+      kind: t.expose('kind', { type: MeasureKindEnum, description: '种类 Kind' }),
       object: t.exposeString('object', { description: '对象 What was sealed, seized or frozen' }),
       isProductionEquipment: t.exposeBoolean('isProductionEquipment', { description: '是否生产设备 Production equipment' }),
       justification: t.exposeString('justification', { nullable: true, description: '审慎采取的书面理由 Written justification' }),
-      takenAt: t.expose('takenAt', { type: 'DateTime' }),
-      recordedBy: t.exposeString('recordedBy'),
+      takenAt: t.expose('takenAt', { type: 'DateTime', description: '采取时间 When it was taken' }),
+      recordedBy: t.exposeString('recordedBy', { description: '记录人 Who recorded it' }),
     }),
   });
 
   builder.prismaObject('CaseOfficer', {
     description: '案件承办 An officer assigned to a case',
     fields: (t) => ({
-      person: t.relation('person'),
-      assignedAt: t.expose('assignedAt', { type: 'DateTime' }),
+      person: t.relation('person', { description: '承办人员 The officer' }),
+      assignedAt: t.expose('assignedAt', { type: 'DateTime', description: '指派时间 When assigned' }),
     }),
   });
 
@@ -38,27 +114,243 @@ export function registerCase(builder: ZhifaBuilder): void {
     authScopes: (c, ctx) => canReadCase(ctx.viewer, c),
     fields: (t) => ({
       number: t.exposeString('number', { description: '案号 Case number' }),
-      agency: t.relation('agency'),
-      partyKind: t.expose('partyKind', { type: PartyKindEnum }),
+      agency: t.relation('agency', { description: '办案单位 Agency handling the case' }),
+      partyKind: t.expose('partyKind', { type: PartyKindEnum, description: '当事人类别 Party kind' }),
       enterprise: t.relation('enterprise', { nullable: true, description: '当事企业 Party enterprise' }),
       partyDescription: t.exposeString('partyDescription', { nullable: true, description: '当事人（不具名自然人）Unnamed party' }),
       violation: t.exposeString('violation', { description: '违法行为 Violation' }),
       violatedProvision: t.exposeString('violatedProvision', { description: '违法依据 Provision violated' }),
       penaltyProvision: t.exposeString('penaltyProvision', { description: '处罚依据 Penalty provision' }),
-      stage: t.expose('stage', { type: CaseStageEnum }),
-      decision: t.expose('decision', { type: CaseDecisionEnum, nullable: true }),
+      stage: t.expose('stage', { type: CaseStageEnum, description: '阶段 Stage' }),
+      decision: t.expose('decision', { type: CaseDecisionEnum, nullable: true, description: '处理决定 Decision' }),
       fineFen: t.expose('fineFen', { type: 'Fen', nullable: true, description: '罚款（分）Fine in fen' }),
       confiscationFen: t.expose('confiscationFen', { type: 'Fen', nullable: true, description: '没收（分）Confiscation in fen' }),
-      registeredAt: t.expose('registeredAt', { type: 'DateTime', description: '立案时间' }),
-      decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
-      closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
+      registeredAt: t.expose('registeredAt', { type: 'DateTime', description: '立案时间 Registered at' }),
+      decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true, description: '决定时间 Decided at' }),
+      closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true, description: '结案时间 Closed at' }),
       officers: t.relatedConnection('officers', {
         cursor: 'caseId_personId',
         totalCount: true,
         description: '承办人员 Assigned officers',
         query: { orderBy: { personId: 'asc' } },
       }),
-      compulsoryMeasures: t.relatedConnection('compulsoryMeasures', { cursor: 'id', totalCount: true }),
+      compulsoryMeasures: t.relatedConnection('compulsoryMeasures', {
+        cursor: 'id',
+        totalCount: true,
+        description: '行政强制措施 Compulsory measures taken',
+        query: { orderBy: { id: 'asc' } },
+      }),
     }),
   });
+
+  // Back-links: the same row rule applies wherever cases are listed.
+  for (const parent of ['Agency', 'Enterprise'] as const) {
+    builder.prismaObjectField(parent, 'cases', (t) =>
+      t.relatedConnection('cases', {
+        cursor: 'id',
+        totalCount: true,
+        description: '案件（仅限有权查看的）Cases the caller may read',
+        authScopes: { authenticated: true },
+        args: { stage: t.arg({ type: CaseStageEnum, required: false, description: '按阶段筛选 Filter by stage' }) },
+        query: (args, ctx) => ({
+          where: { AND: [readableCases(ctx.viewer), args.stage ? { stage: args.stage } : {}] },
+          orderBy: { id: 'asc' },
+        }),
+      }),
+    );
+  }
+
+  builder.queryFields((t) => ({
+    cases: t.prismaConnection({
+      type: 'EnforcementCase',
+      cursor: 'id',
+      description: '案件列表（本单位、本企业或监督人员可见的）Cases the caller may read',
+      authScopes: { authenticated: true },
+      args: {
+        agencyId: t.arg.globalID({ required: false, description: '办案单位 Agency' }),
+        enterpriseId: t.arg.globalID({ required: false, description: '当事企业 Party enterprise' }),
+        stage: t.arg({ type: CaseStageEnum, required: false, description: '阶段 Stage' }),
+      },
+      totalCount: (_parent, args, ctx) => ctx.prisma.enforcementCase.count({ where: casesWhere(ctx.viewer, args) }),
+      resolve: (query, _parent, args, ctx) =>
+        ctx.prisma.enforcementCase.findMany({ ...query, where: casesWhere(ctx.viewer, args), orderBy: { id: 'asc' } }),
+    }),
+    case: t.prismaField({
+      type: 'EnforcementCase',
+      nullable: true,
+      description: '案件（无权查看时为空）One case, or null when absent or not visible',
+      authScopes: { authenticated: true },
+      args: { id: t.arg.globalID({ required: true, description: '案件编号 Case id' }) },
+      resolve: (query, _parent, args, ctx) =>
+        ctx.prisma.enforcementCase.findFirst({
+          ...query,
+          where: { AND: [{ id: idOf(args.id, 'EnforcementCase', ['id']) }, readableCases(ctx.viewer)] },
+        }),
+    }),
+  }));
+
+  const OpenCaseInput = builder.inputType('OpenCaseInput', {
+    description: '立案 A new case',
+    fields: (t) => ({
+      number: t.string({
+        required: true,
+        description: '案号，如 阜市监罚〔2025〕12号 Case number',
+        validate: text(60, '案号', 'case number'),
+      }),
+      agencyId: t.globalID({ required: true, description: '办案单位 Agency' }),
+      enterpriseId: t.globalID({ required: false, description: '当事企业（与不具名自然人二选一）Party enterprise' }),
+      partyDescription: t.string({
+        required: false,
+        description: '不具名自然人当事人的描述（不填写姓名、身份证号）Unnamed natural-person party',
+        validate: text(200, '当事人描述', 'party description'),
+      }),
+      violation: t.string({ required: true, description: '违法行为 Violation', validate: text(500, '违法行为', 'violation') }),
+      violatedProvision: t.string({
+        required: true,
+        description: '违法依据 Provision violated',
+        validate: text(500, '违法依据', 'violated provision'),
+      }),
+      penaltyProvision: t.string({
+        required: true,
+        description: '处罚依据 Penalty provision',
+        validate: text(500, '处罚依据', 'penalty provision'),
+      }),
+    }),
+  });
+
+  const CompulsoryMeasureInput = builder.inputType('CompulsoryMeasureInput', {
+    description: '行政强制措施 A compulsory measure to record',
+    fields: (t) => ({
+      kind: t.field({ type: MeasureKindEnum, required: true, description: '种类 Kind' }),
+      object: t.string({ required: true, description: '对象 What is sealed, seized or frozen', validate: text(500, '对象', 'object') }),
+      isProductionEquipment: t.boolean({ required: false, defaultValue: false, description: '是否生产设备 Production equipment' }),
+      justification: t.string({
+        required: false,
+        description: '审慎采取的书面理由 Written justification',
+        validate: text(2000, '理由', 'justification'),
+      }),
+    }),
+  });
+
+  const DecideCaseInput = builder.inputType('DecideCaseInput', {
+    description: '处理决定 A decision on a case',
+    fields: (t) => ({
+      decision: t.field({ type: CaseDecisionEnum, required: true, description: '决定 Decision' }),
+      fineFen: t.field({ type: 'Fen', required: false, description: '罚款（分），处罚类决定必填 Fine in fen, required for a penalty' }),
+      confiscationFen: t.field({ type: 'Fen', required: false, description: '没收（分）Confiscation in fen' }),
+    }),
+  });
+
+  builder.mutationFields((t) => ({
+    openCase: t.prismaField({
+      type: 'EnforcementCase',
+      description: '立案（本单位执法人员）Open a case (officers of the agency)',
+      errors: { types: domainErrors },
+      authScopes: (_root, args) => ({ officerOf: Number(args.input.agencyId.id) }),
+      args: { input: t.arg({ type: OpenCaseInput, required: true }) },
+      resolve: (query, _root, { input }, ctx) =>
+        mutate(ctx, async (tx) => {
+          const c = await openCaseInTx(tx, ctx.viewer, {
+            number: input.number.trim(),
+            agencyId: idOf(input.agencyId, 'Agency', ['input', 'agencyId']),
+            enterpriseId: input.enterpriseId ? idOf(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']) : null,
+            partyDescription: input.partyDescription?.trim() || null,
+            violation: input.violation.trim(),
+            violatedProvision: input.violatedProvision.trim(),
+            penaltyProvision: input.penaltyProvision.trim(),
+          });
+          return tx.enforcementCase.findUniqueOrThrow({ ...query, where: { id: c.id } });
+        }),
+    }),
+    assignOfficers: t.prismaField({
+      type: 'EnforcementCase',
+      description: '指派承办人员（替换现有指派；至少两名持有效执法证的执法人员）Assign officers, replacing the current ones',
+      errors: { types: domainErrors },
+      authScopes: (_root, args, ctx) => officerOfCase(args.caseId, ctx),
+      args: {
+        caseId: t.arg.globalID({ required: true, description: '案件 Case' }),
+        personIds: t.arg.globalIDList({ required: true, description: '承办人员 Officers' }),
+      },
+      resolve: (query, _root, args, ctx) =>
+        mutate(ctx, async (tx) => {
+          const id = idOf(args.caseId, 'EnforcementCase', ['caseId']);
+          const personIds = args.personIds.map((p, i) => idOf(p, 'Person', ['personIds', i]));
+          await assignOfficersInTx(tx, ctx.viewer, id, personIds);
+          return tx.enforcementCase.findUniqueOrThrow({ ...query, where: { id } });
+        }),
+    }),
+    advanceCase: t.prismaField({
+      type: 'EnforcementCase',
+      description: '推进案件阶段（决定须通过 decideCase）Move a case to its next stage',
+      errors: { types: domainErrors },
+      authScopes: (_root, args, ctx) => officerOfCase(args.caseId, ctx),
+      args: {
+        caseId: t.arg.globalID({ required: true, description: '案件 Case' }),
+        to: t.arg({ type: CaseStageEnum, required: true, description: '目标阶段 Stage to move to' }),
+      },
+      resolve: (query, _root, args, ctx) =>
+        mutate(ctx, async (tx) => {
+          const id = idOf(args.caseId, 'EnforcementCase', ['caseId']);
+          await advanceCaseInTx(tx, ctx.viewer, id, args.to);
+          return tx.enforcementCase.findUniqueOrThrow({ ...query, where: { id } });
+        }),
+    }),
+    recordCompulsoryMeasure: t.prismaField({
+      type: 'CompulsoryMeasure',
+      description: '记录行政强制措施（决定前）Record a compulsory measure, before the decision',
+      errors: { types: domainErrors },
+      authScopes: (_root, args, ctx) => officerOfCase(args.caseId, ctx),
+      args: {
+        caseId: t.arg.globalID({ required: true, description: '案件 Case' }),
+        input: t.arg({ type: CompulsoryMeasureInput, required: true }),
+      },
+      resolve: (query, _root, { caseId: gid, input }, ctx) =>
+        mutate(ctx, async (tx) => {
+          const m = await recordCompulsoryMeasureInTx(tx, ctx.viewer, ctx.guards, idOf(gid, 'EnforcementCase', ['caseId']), {
+            kind: input.kind,
+            object: input.object.trim(),
+            isProductionEquipment: input.isProductionEquipment ?? false,
+            justification: input.justification?.trim() || null,
+          });
+          return tx.compulsoryMeasure.findUniqueOrThrow({ ...query, where: { id: m.id } });
+        }),
+    }),
+    decideCase: t.prismaField({
+      type: 'EnforcementCase',
+      description: '作出处理决定（法制审核后）Decide a case, after legal review',
+      errors: { types: domainErrors },
+      authScopes: (_root, args, ctx) => officerOfCase(args.caseId, ctx),
+      args: {
+        caseId: t.arg.globalID({ required: true, description: '案件 Case' }),
+        input: t.arg({ type: DecideCaseInput, required: true }),
+      },
+      resolve: (query, _root, { caseId: gid, input }, ctx) =>
+        mutate(ctx, async (tx) => {
+          const id = idOf(gid, 'EnforcementCase', ['caseId']);
+          await decideCaseInTx(tx, ctx.viewer, ctx.guards, id, {
+            decision: input.decision,
+            fineFen: input.fineFen ?? null,
+            confiscationFen: input.confiscationFen ?? null,
+          });
+          return tx.enforcementCase.findUniqueOrThrow({ ...query, where: { id } });
+        }),
+    }),
+  }));
+}
+
+function casesWhere(
+  v: Viewer,
+  args: { agencyId?: GlobalId | null; enterpriseId?: GlobalId | null; stage?: CaseStage | null },
+): Prisma.EnforcementCaseWhereInput {
+  const rows = caseFilter(v);
+  // A signed-in caller with no case rights at all (a survey organisation) is refused, not shown an empty list.
+  if (!rows) throw new ForbiddenError({ zh: '无权查看案件', en: 'Not allowed to read cases' });
+  return {
+    AND: [
+      rows,
+      args.agencyId ? { agencyId: idOf(args.agencyId, 'Agency', ['agencyId']) } : {},
+      args.enterpriseId ? { enterpriseId: idOf(args.enterpriseId, 'Enterprise', ['enterpriseId']) } : {},
+      args.stage ? { stage: args.stage } : {},
+    ],
+  };
 }

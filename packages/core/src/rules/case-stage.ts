@@ -1,0 +1,206 @@
+// Enforcement case rules: the stage machine, who may handle a case, what a decision must carry. Pure.
+import type { Bilingual } from '../errors.js';
+import type { CaseDecision, CaseStage } from '../generated/prisma/enums.js';
+import { ENFORCE_BLOCKER_MESSAGES, enforceBlocker, MIN_OFFICERS, type CertificateHolder } from './certificate.js';
+
+export const STAGE_ORDER: readonly CaseStage[] = ['REGISTERED', 'INVESTIGATING', 'LEGAL_REVIEW', 'DECIDED', 'EXECUTED', 'CLOSED'];
+
+export const STAGE_NAMES: Record<CaseStage, Bilingual> = {
+  REGISTERED: { zh: '立案', en: 'registered' },
+  INVESTIGATING: { zh: '调查取证', en: 'investigating' },
+  LEGAL_REVIEW: { zh: '法制审核', en: 'legal review' },
+  DECIDED: { zh: '决定', en: 'decided' },
+  EXECUTED: { zh: '执行', en: 'executed' },
+  CLOSED: { zh: '结案', en: 'closed' },
+};
+
+export const DECISION_NAMES: Record<CaseDecision, Bilingual> = {
+  PENALTY: { zh: '予以处罚', en: 'penalty' },
+  LIGHTER: { zh: '从轻处罚', en: 'lighter penalty' },
+  MITIGATED: { zh: '减轻处罚', en: 'mitigated penalty' },
+  NO_PENALTY: { zh: '不予处罚', en: 'no penalty' },
+  DROPPED: { zh: '撤销案件', en: 'dropped' },
+};
+
+/** Decisions that impose a penalty, and so need a fine. */
+export const PENALTY_DECISIONS: readonly CaseDecision[] = ['PENALTY', 'LIGHTER', 'MITIGATED'];
+
+export function isPenalty(decision: CaseDecision): boolean {
+  return PENALTY_DECISIONS.includes(decision);
+}
+
+export interface RuleRefusal {
+  rule: string;
+  message: Bilingual;
+}
+
+/**
+ * How the stage changes: `advance` is the plain step (advanceCase); `decide` is the decision path,
+ * the only way into DECIDED, so that a decision is never recorded without its content and guards.
+ */
+export type TransitionVia = 'advance' | 'decide';
+
+export interface TransitionRequest {
+  from: CaseStage;
+  to: CaseStage;
+  /** The case's decision, once decided. */
+  decision: CaseDecision | null;
+  via: TransitionVia;
+}
+
+/**
+ * Legal moves: REGISTERED → INVESTIGATING → LEGAL_REVIEW → DECIDED → EXECUTED → CLOSED, never backwards,
+ * never skipping. A decision that imposes nothing (不予处罚, 撤销) has nothing to execute, so it may close
+ * straight from DECIDED.
+ */
+export function transitionRefusal(r: TransitionRequest): RuleRefusal | null {
+  const from = STAGE_NAMES[r.from];
+  const to = STAGE_NAMES[r.to];
+  const illegal = (zhWhy: string, enWhy: string): RuleRefusal => ({
+    rule: 'CASE_ILLEGAL_TRANSITION',
+    message: {
+      zh: `案件不能从“${from.zh}”转到“${to.zh}”：${zhWhy}`,
+      en: `A case cannot move from ${from.en} to ${to.en}: ${enWhy}`,
+    },
+  });
+
+  if (r.to === 'DECIDED' && r.via !== 'decide') return illegal('须通过作出处理决定进入决定阶段', 'a case is decided only by recording a decision');
+  if (r.via === 'decide' && r.to !== 'DECIDED') return illegal('处理决定只能使案件进入决定阶段', 'a decision moves a case only to decided');
+  if (r.via === 'decide' && r.from !== 'LEGAL_REVIEW')
+    return illegal('作出决定前须经法制审核', 'a decision needs legal review (法制审核) first');
+
+  const fromIndex = STAGE_ORDER.indexOf(r.from);
+  const toIndex = STAGE_ORDER.indexOf(r.to);
+  if (toIndex <= fromIndex) return illegal('案件阶段不能回退或停留', 'stages never go backwards or repeat');
+  if (r.from === 'DECIDED' && r.to === 'CLOSED') {
+    if (r.decision && !isPenalty(r.decision)) return null;
+    return illegal('处罚决定须执行后方可结案', 'a penalty must be executed before the case closes');
+  }
+  if (toIndex !== fromIndex + 1) return illegal('不能跳过中间阶段', 'stages cannot be skipped');
+  return null;
+}
+
+/** Stages in which compulsory measures (行政强制措施) may still be taken: before the decision. */
+export function measureRefusal(stage: CaseStage): RuleRefusal | null {
+  if (STAGE_ORDER.indexOf(stage) < STAGE_ORDER.indexOf('DECIDED')) return null;
+  return {
+    rule: 'CASE_MEASURE_AFTER_DECISION',
+    message: {
+      zh: `案件已处于“${STAGE_NAMES[stage].zh}”阶段，不能再采取行政强制措施`,
+      en: `The case is ${STAGE_NAMES[stage].en}; compulsory measures may be taken only before the decision`,
+    },
+  };
+}
+
+export interface DecisionAmounts {
+  decision: CaseDecision;
+  fineFen: bigint | null;
+  confiscationFen: bigint | null;
+}
+
+export interface AmountIssue {
+  field: 'fineFen' | 'confiscationFen';
+  message: Bilingual;
+}
+
+/**
+ * A penalty decision names its fine; a decision that imposes nothing carries no fine. A dropped case
+ * (撤销) carries no confiscation either; a no-penalty decision may still confiscate illegal gains
+ * (行政处罚法 第28条第2款: 违法所得应当予以没收).
+ */
+export function decisionAmountIssues(d: DecisionAmounts): AmountIssue[] {
+  const issues: AmountIssue[] = [];
+  const name = DECISION_NAMES[d.decision];
+  if (isPenalty(d.decision)) {
+    if (d.fineFen === null || d.fineFen <= 0n)
+      issues.push({ field: 'fineFen', message: { zh: `“${name.zh}”须写明罚款金额（大于 0 分）`, en: `a ${name.en} decision needs a fine above 0 fen` } });
+  } else if (d.fineFen !== null) {
+    issues.push({ field: 'fineFen', message: { zh: `“${name.zh}”不得有罚款`, en: `a ${name.en} decision carries no fine` } });
+  }
+  if (d.decision === 'DROPPED' && d.confiscationFen !== null)
+    issues.push({ field: 'confiscationFen', message: { zh: '撤销案件不得没收', en: 'a dropped case carries no confiscation' } });
+  for (const field of ['fineFen', 'confiscationFen'] as const) {
+    const v = d[field];
+    if (v !== null && (v < 0n || v > BigInt(Number.MAX_SAFE_INTEGER)))
+      issues.push({ field, message: { zh: '金额须为非负整数分且不超过上限', en: 'amount must be a non-negative number of fen within range' } });
+  }
+  return issues;
+}
+
+export interface CandidateOfficer extends CertificateHolder {
+  id: number;
+  name: string;
+  agencyId: number;
+}
+
+export interface OfficerRefusal {
+  /** The id asked for. */
+  personId: number;
+  name: string | null;
+  reason: Bilingual;
+}
+
+export interface OfficerCheck {
+  eligible: number[];
+  refused: OfficerRefusal[];
+}
+
+/**
+ * Sort the requested people (deduplicated) into those who may handle a case of `agencyId` and those who
+ * may not, each with the reason. `found` holds the people that exist.
+ */
+export function checkOfficers(requested: number[], found: CandidateOfficer[], agencyId: number, now: Date): OfficerCheck {
+  const byId = new Map(found.map((p) => [p.id, p]));
+  const eligible: number[] = [];
+  const refused: OfficerRefusal[] = [];
+  for (const id of [...new Set(requested)]) {
+    const p = byId.get(id);
+    if (!p) {
+      refused.push({ personId: id, name: null, reason: { zh: '人员不存在', en: 'no such person' } });
+      continue;
+    }
+    if (p.agencyId !== agencyId) {
+      refused.push({ personId: id, name: p.name, reason: { zh: '不是本案承办单位的人员', en: "not of the case's agency" } });
+      continue;
+    }
+    const blocker = enforceBlocker(p, now);
+    if (blocker) refused.push({ personId: id, name: p.name, reason: ENFORCE_BLOCKER_MESSAGES[blocker] });
+    else eligible.push(id);
+  }
+  return { eligible, refused };
+}
+
+/**
+ * Refusal of an assignment: every person named must be able to enforce (an auxiliary may help but is
+ * never an assigned handler), and there must be at least two of them (行政处罚法 第42条).
+ */
+export function assignmentRefusal(check: OfficerCheck): RuleRefusal | null {
+  if (check.eligible.length >= MIN_OFFICERS && check.refused.length === 0) return null;
+  const zhList = check.refused.map((r) => `${r.name ?? `#${r.personId}`}：${r.reason.zh}`).join('；');
+  const enList = check.refused.map((r) => `${r.name ?? `#${r.personId}`}: ${r.reason.en}`).join('; ');
+  if (check.eligible.length < MIN_OFFICERS)
+    return {
+      rule: 'CASE_TWO_OFFICERS',
+      message: {
+        zh: `案件须由至少 ${MIN_OFFICERS} 名持有效执法证的执法人员承办，现仅 ${check.eligible.length} 名${zhList ? `（${zhList}）` : ''}`,
+        en: `A case needs at least ${MIN_OFFICERS} officers with valid certificates; only ${check.eligible.length}${enList ? ` (${enList})` : ''}`,
+      },
+    };
+  return {
+    rule: 'CASE_OFFICER_INELIGIBLE',
+    message: { zh: `以下人员不能承办案件：${zhList}`, en: `These people may not handle the case: ${enList}` },
+  };
+}
+
+/** Investigation (调查取证) is an on-site action: it needs two officers who can enforce today. */
+export function investigationRefusal(assigned: CertificateHolder[], now: Date): RuleRefusal | null {
+  const able = assigned.filter((p) => enforceBlocker(p, now) === null).length;
+  if (able >= MIN_OFFICERS) return null;
+  return {
+    rule: 'CASE_TWO_OFFICERS',
+    message: {
+      zh: `调查取证须有至少 ${MIN_OFFICERS} 名持有效执法证的承办人员，现有 ${able} 名`,
+      en: `Investigation needs at least ${MIN_OFFICERS} assigned officers with valid certificates; there are ${able}`,
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// People, agencies and enterprises for the case tests, written straight to the database so that
+// these tests do not depend on the person/enterprise mutations.
+import { expect } from 'vitest';
+import { shanghaiYear } from '@zhifa/core';
+import type { Harness } from '../support/harness.js';
+
+export const gid = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString('base64');
+
+export const ERROR_FIELDS = `__typename ... on Error { code message messageEn } ... on RuleViolation { rule } ... on ValidationError { issues { path message messageEn } }`;
+
+let seq = 0;
+export function nextUscc(): string {
+  seq += 1;
+  return `91320923MA${String(seq).padStart(7, '0')}X`;
+}
+
+export const VALID_CERT = () => ({
+  roles: ['OFFICER' as const],
+  certificateStatus: 'VALID' as const,
+  certificateIssuedOn: new Date('2023-01-01T00:00:00Z'),
+  certificateExpiresOn: new Date('2030-12-31T00:00:00Z'),
+  certificateReviewYear: shanghaiYear(new Date()),
+});
+
+let certSeq = 0;
+export async function createOfficer(h: Harness, agencyId: number, name: string, over: Record<string, unknown> = {}) {
+  certSeq += 1;
+  return h.db.prisma.person.create({
+    data: { agencyId, name, ...VALID_CERT(), certificateNumber: `CERT-${process.pid}-${certSeq}`, ...over },
+  });
+}
+
+export async function createEnterprise(h: Harness, name: string, over: Record<string, unknown> = {}) {
+  return h.db.prisma.enterprise.create({
+    data: {
+      uscc: nextUscc(),
+      name,
+      kind: 'COMPANY',
+      legalRepresentative: '王某',
+      address: '阜宁县阜城街道',
+      industry: '食品销售',
+      scale: 'SMALL',
+      employees: 12,
+      creditRiskClass: 'B',
+      ...over,
+    },
+  });
+}
+
+export async function seedCounty(h: Harness) {
+  const p = h.db.prisma;
+  const county = await p.agency.create({ data: { name: '阜宁县人民政府', kind: 'COUNTY_GOVERNMENT' } });
+  const bureau = await p.agency.create({ data: { name: '阜宁县司法局', kind: 'JUSTICE_BUREAU', parentId: county.id } });
+  const market = await p.agency.create({ data: { name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY', parentId: county.id } });
+  const env = await p.agency.create({ data: { name: '盐城市阜宁生态环境局', kind: 'ENFORCEMENT_AGENCY', parentId: county.id } });
+  const sysAdmin = await p.person.create({ data: { agencyId: county.id, name: '系统管理员', roles: ['SYSTEM_ADMIN'] } });
+  const supervisor = await p.person.create({ data: { agencyId: bureau.id, name: '监督员甲', roles: ['SUPERVISOR'] } });
+  const o1 = await createOfficer(h, market.id, '张执法');
+  const o2 = await createOfficer(h, market.id, '李执法');
+  const o3 = await createOfficer(h, market.id, '赵执法');
+  const marketAdmin = await p.person.create({ data: { agencyId: market.id, name: '市场局管理员', roles: ['AGENCY_ADMIN'] } });
+  const auxiliary = await p.person.create({ data: { agencyId: market.id, name: '钱辅助', roles: ['AUXILIARY'] } });
+  const expired = await createOfficer(h, market.id, '孙过期', { certificateExpiresOn: new Date('2020-12-31T00:00:00Z') });
+  const unreviewed = await createOfficer(h, market.id, '周未审', { certificateReviewYear: shanghaiYear(new Date()) - 1 });
+  const envOfficer = await createOfficer(h, env.id, '吴环保');
+  const envOfficer2 = await createOfficer(h, env.id, '郑环保');
+  const shop = await createEnterprise(h, '阜宁县某某食品店');
+  const factory = await createEnterprise(h, '江苏某某化工有限公司', { scale: 'MEDIUM', isKeyEnterprise: true });
+  const t = (id: number) => h.token(`person:${id}`);
+  return {
+    county, bureau, market, env, shop, factory,
+    people: { sysAdmin, supervisor, o1, o2, o3, marketAdmin, auxiliary, expired, unreviewed, envOfficer, envOfficer2 },
+    tokens: {
+      sysAdmin: t(sysAdmin.id),
+      supervisor: t(supervisor.id),
+      o1: t(o1.id),
+      marketAdmin: t(marketAdmin.id),
+      auxiliary: t(auxiliary.id),
+      envOfficer: t(envOfficer.id),
+      shop: h.token(`enterprise:${shop.id}`),
+      factory: h.token(`enterprise:${factory.id}`),
+    },
+  };
+}
+export type County = Awaited<ReturnType<typeof seedCounty>>;
+
+export function expectError(
+  result: any,
+  typename: string,
+  expected: { rule?: string; zh?: string | string[]; en?: string | string[] } = {},
+) {
+  expect(result?.__typename, JSON.stringify(result)).toBe(typename);
+  expect(result.message).toMatch(/[\u4e00-\u9fff]/);
+  expect(result.messageEn).toMatch(/[A-Za-z]/);
+  if (expected.rule) expect(result.rule).toBe(expected.rule);
+  for (const zh of [expected.zh ?? []].flat()) expect(result.message).toContain(zh);
+  for (const en of [expected.en ?? []].flat()) expect(result.messageEn).toContain(en);
+}
+
+export const OPEN_CASE = `mutation($input: OpenCaseInput!) { openCase(input: $input) { ${ERROR_FIELDS} ... on MutationOpenCaseSuccess { data { id number stage partyKind partyDescription enterprise { name } agency { name } } } } }`;
+export const ASSIGN = `mutation($caseId: ID!, $personIds: [ID!]!) { assignOfficers(caseId: $caseId, personIds: $personIds) { ${ERROR_FIELDS} ... on MutationAssignOfficersSuccess { data { id officers { totalCount edges { node { person { name } } } } } } } }`;
+export const ADVANCE = `mutation($caseId: ID!, $to: CaseStage!) { advanceCase(caseId: $caseId, to: $to) { ${ERROR_FIELDS} ... on MutationAdvanceCaseSuccess { data { id stage closedAt } } } }`;
+export const MEASURE = `mutation($caseId: ID!, $input: CompulsoryMeasureInput!) { recordCompulsoryMeasure(caseId: $caseId, input: $input) { ${ERROR_FIELDS} ... on MutationRecordCompulsoryMeasureSuccess { data { id kind object isProductionEquipment justification recordedBy case { number } } } } }`;
+export const DECIDE = `mutation($caseId: ID!, $input: DecideCaseInput!) { decideCase(caseId: $caseId, input: $input) { ${ERROR_FIELDS} ... on MutationDecideCaseSuccess { data { id stage decision fineFen confiscationFen decidedAt } } } }`;
+
+let caseSeq = 0;
+export function caseNumber(prefix = '阜市监罚'): string {
+  caseSeq += 1;
+  return `${prefix}〔2025〕${caseSeq}号`;
+}
+
+/** A case of `agencyId` against `enterpriseId`, written directly and put in `stage` with two officers. */
+export async function directCase(
+  h: Harness,
+  agencyId: number,
+  enterpriseId: number | null,
+  officerIds: number[],
+  stage: 'REGISTERED' | 'INVESTIGATING' | 'LEGAL_REVIEW' = 'REGISTERED',
+) {
+  return h.db.prisma.enforcementCase.create({
+    data: {
+      number: caseNumber('直录'),
+      agencyId,
+      partyKind: enterpriseId ? 'ENTERPRISE' : 'NATURAL_PERSON',
+      enterpriseId,
+      partyDescription: enterpriseId ? null : '某个体摊贩（不具名）',
+      violation: '销售过期食品',
+      violatedProvision: '《食品安全法》第三十四条第十项',
+      penaltyProvision: '《食品安全法》第一百二十四条第一款',
+      stage,
+      officers: { create: officerIds.map((personId) => ({ personId })) },
+    },
+  });
+}
