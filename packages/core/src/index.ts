@@ -13,3 +13,5 @@ export * from './events/store.js';
 export * from './events/bus.js';
 export * from './rules/uscc.js';
 export * from './rules/certificate.js';
+export * from './cases.js';
+export * from './rules/case-stage.js';
