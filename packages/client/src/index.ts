@@ -18,8 +18,8 @@ export interface ZhifaClientOptions {
 
 export interface ZhifaClient {
   client: Client;
-  /** The underlying graphql-ws client (connects lazily, on the first subscription). */
-  ws: WsClient;
+  /** The underlying graphql-ws client (created on first use, connects on the first subscription). */
+  readonly ws: WsClient;
   /**
    * Follow the event log from `after`, resuming where it left off when the connection drops:
    * the server replays what was missed, so nothing is lost and nothing is seen twice.
@@ -57,15 +57,19 @@ const EVENTS_SUBSCRIPTION = /* GraphQL */ `
 
 export function createZhifaClient(options: ZhifaClientOptions): ZhifaClient {
   const authorization = options.token ? `Bearer ${options.token}` : undefined;
-  const ws = createWsClient({
-    url: options.wsUrl ?? options.url.replace(/^http/, 'ws'),
-    webSocketImpl: options.webSocketImpl,
-    connectionParams: () => (authorization ? { authorization } : {}),
-    lazy: true,
-    // A supervisor's screen should survive a server restart or a flaky network.
-    retryAttempts: Infinity,
-    shouldRetry: () => true,
-  });
+  // Created on first use: graphql-ws refuses to construct without a WebSocket implementation, and
+  // a client that only queries (a CLI on Node 20) should not need one.
+  let wsClient: WsClient | null = null;
+  const ws = () =>
+    (wsClient ??= createWsClient({
+      url: options.wsUrl ?? options.url.replace(/^http/, 'ws'),
+      webSocketImpl: options.webSocketImpl,
+      connectionParams: () => (authorization ? { authorization } : {}),
+      lazy: true,
+      // A supervisor's screen should survive a server restart or a flaky network.
+      retryAttempts: Infinity,
+      shouldRetry: () => true,
+    }));
 
   const client = new Client({
     url: options.url,
@@ -77,7 +81,7 @@ export function createZhifaClient(options: ZhifaClientOptions): ZhifaClient {
       subscriptionExchange({
         forwardSubscription: (request) => ({
           subscribe: (sink) => ({
-            unsubscribe: ws.subscribe({ ...request, query: request.query ?? '' }, sink as never),
+            unsubscribe: ws().subscribe({ ...request, query: request.query ?? '' }, sink as never),
           }),
         }),
       }),
@@ -89,7 +93,7 @@ export function createZhifaClient(options: ZhifaClientOptions): ZhifaClient {
     // graphql-ws re-sends this same payload object when it reconnects, so keeping `after` at the
     // last delivered cursor makes a reconnect resume exactly there instead of replaying from the start.
     const variables: { after: string | null; topics: string[] | null } = { after: after ?? null, topics: topics ?? null };
-    return ws.subscribe<{ events: FollowedEvent }>(
+    return ws().subscribe<{ events: FollowedEvent }>(
       { query: EVENTS_SUBSCRIPTION, variables },
       {
         next: (result) => {
@@ -105,5 +109,14 @@ export function createZhifaClient(options: ZhifaClientOptions): ZhifaClient {
     );
   };
 
-  return { client, ws, followEvents, close: () => ws.dispose() as Promise<void> };
+  return {
+    client,
+    get ws() {
+      return ws();
+    },
+    followEvents,
+    close: async () => {
+      await wsClient?.dispose();
+    },
+  };
 }

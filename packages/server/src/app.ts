@@ -91,37 +91,50 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
-  const wsServer = useServer<Record<string, unknown>, { context?: Context }>(
+  const wsServer = useServer<Record<string, unknown>, { authorization?: string }>(
     {
       execute: (args: any) => args.rootValue.execute(args),
       subscribe: (args: any) => args.rootValue.subscribe(args),
+      // The credential is checked once here (a bad one closes the socket with 4403) and kept:
+      // each operation then builds its context exactly as an HTTP request would, so the viewer's
+      // roles are read fresh per operation and yoga's context factory sees a real Request.
       onConnect: async (ctx) => {
+        const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         try {
-          const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-          ctx.extra.context = await contextFor(auth);
-          return true;
+          await contextFor(auth);
         } catch {
           return false;
         }
+        if (typeof auth === 'string') ctx.extra.authorization = auth;
+        return true;
       },
       onSubscribe: async (ctx, _id, payload) => {
+        const headers = new Headers(ctx.extra.authorization ? { authorization: ctx.extra.authorization } : {});
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
+          request: new Request(`http://${ctx.extra.request.headers.host ?? 'localhost'}${yoga.graphqlEndpoint}`, { method: 'POST', headers }),
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params: payload,
         });
-        const args = {
-          schema,
-          operationName: payload.operationName,
-          document: parse(payload.query),
-          variableValues: payload.variables,
-          contextValue: { ...(await contextFactory()), ...(ctx.extra as any).context },
-          rootValue: { execute, subscribe },
-        };
-        const errors = validate(args.schema, args.document);
-        if (errors.length) return errors;
-        return args;
+        try {
+          const document = parse(payload.query);
+          const errors = validate(schema, document);
+          if (errors.length) return errors;
+          return {
+            schema,
+            operationName: payload.operationName,
+            document,
+            variableValues: payload.variables,
+            contextValue: await contextFactory(),
+            rootValue: { execute, subscribe },
+          };
+        } catch (err) {
+          // A syntax error, or credentials revoked since connecting: an error for this operation,
+          // not an internal error that closes everyone's socket.
+          if (err instanceof GraphQLError) return [err];
+          throw err;
+        }
       },
     },
     wss,
@@ -142,7 +155,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       }),
     close: async () => {
       accepting = false;
-      events.stop();
+      await events.stop();
       await wsServer.dispose();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

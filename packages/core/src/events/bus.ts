@@ -21,8 +21,8 @@ export interface EventBusOptions {
 
 /**
  * Delivers committed events to subscribers in one total order, exactly once each.
- * One poller per instance reads new settled rows and hands each batch to subscribers that are
- * live at the batch's start; a subscriber that is behind (replaying `after`, or too slow) reads
+ * One poller per instance reads new settled rows and hands each batch to subscribers whose
+ * position lies inside it; a subscriber that is behind (replaying `after`, or too slow) reads
  * the log itself until it reaches the poller's head, then goes live again.
  */
 export class EventBus {
@@ -31,6 +31,7 @@ export class EventBus {
   private readonly closers = new Set<() => void>();
   private running: Promise<void> | null = null;
   private again = false;
+  private stopped = false;
   private timer: NodeJS.Timeout | null = null;
   private readonly pageSize: number;
   private readonly maxBuffered: number;
@@ -49,14 +50,24 @@ export class EventBus {
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Stop polling, end every subscription, and wait for a poll in flight (the database may close next). */
+  async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     for (const close of this.closers) close();
+    while (this.running) await this.running;
+  }
+
+  /** Live subscriptions on this instance (health and tests). */
+  get subscriberCount(): number {
+    return this.listeners.size;
   }
 
   /** Something may have committed: poll now (coalesced). */
   wake(): void {
+    // A NOTIFY or a late mutate() after shutdown must not query a database being closed.
+    if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
@@ -65,7 +76,7 @@ export class EventBus {
       do {
         this.again = false;
         await this.pollOnce().catch((err) => console.error('[zhifa] event poll failed', err));
-      } while (this.again);
+      } while (this.again && !this.stopped);
     })().finally(() => {
       this.running = null;
     });
@@ -78,7 +89,7 @@ export class EventBus {
   }
 
   private async pollOnce(): Promise<void> {
-    for (;;) {
+    while (!this.stopped) {
       const rows = await readSettled(this.db, this.head, 500);
       if (rows.length === 0) return;
       const from = this.head;
@@ -95,11 +106,16 @@ export class EventBus {
     let delivered = read;
     let pending: StoredEvent[] = [];
     let wakeup: (() => void) | null = null;
+    let reading = false;
     let done = false;
 
     const onBatch: BatchListener = (batch, from, to) => {
-      if (comparePositions(read, from) === 0) {
-        for (const e of batch) if (options.accept(e)) pending.push(e);
+      // A batch holds every settled row in (from, to]. A subscriber positioned anywhere in that
+      // range takes the rows after its position; one that is behind `from` reads the log itself
+      // (it must not take this batch: the rows between it and `from` would be skipped), and one
+      // reading the log right now resumes from wherever that read ends.
+      if (!reading && comparePositions(from, read) <= 0 && comparePositions(read, to) < 0) {
+        for (const e of batch) if (comparePositions(e, read) > 0 && options.accept(e)) pending.push(e);
         read = to;
         if (pending.length > bus.maxBuffered) {
           // Too slow to keep up live: drop the buffer and fall back to reading the log.
@@ -117,6 +133,9 @@ export class EventBus {
     };
     bus.listeners.add(onBatch);
     bus.closers.add(close);
+    if (bus.stopped) close();
+
+    const park = () => new Promise<void>((resolve) => (wakeup = resolve)).then(() => void (wakeup = null));
 
     async function* run(): AsyncGenerator<StoredEvent> {
       try {
@@ -128,15 +147,25 @@ export class EventBus {
             continue;
           }
           if (comparePositions(read, bus.head) < 0) {
-            const rows = await readSettled(bus.db, read, bus.pageSize);
+            let rows: StoredEvent[];
+            reading = true;
+            try {
+              rows = await readSettled(bus.db, read, bus.pageSize);
+            } catch (err) {
+              // A database hiccup must not end a supervisor's subscription: retry on the next sweep.
+              console.error('[zhifa] event catch-up read failed', err);
+              await park();
+              continue;
+            } finally {
+              reading = false;
+            }
             for (const e of rows) {
               read = { txid: e.txid, id: e.id };
               if (options.accept(e)) pending.push(e);
             }
             if (rows.length > 0) continue;
           }
-          await new Promise<void>((resolve) => (wakeup = resolve));
-          wakeup = null;
+          await park();
         }
       } finally {
         close();

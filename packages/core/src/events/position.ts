@@ -21,7 +21,12 @@ export function encodeCursor(p: Position): string {
   return Buffer.from(`${p.txid}.${p.id}`).toString('base64url');
 }
 
+const MAX_BIGINT = 2n ** 63n - 1n;
+
+/** Null for anything that is not a cursor we could have issued (including values past bigint). */
 export function decodeCursor(cursor: string): Position | null {
   const m = /^(\d{1,19})\.(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  return m ? { txid: BigInt(m[1]), id: BigInt(m[2]) } : null;
+  if (!m) return null;
+  const p = { txid: BigInt(m[1]), id: BigInt(m[2]) };
+  return p.txid <= MAX_BIGINT && p.id <= MAX_BIGINT ? p : null;
 }

@@ -1,6 +1,7 @@
 // The one way a plugin declares a live subscription: a topic, the GraphQL type it yields, an
 // optional filter on its arguments, and how to turn the event into that type. Authorisation
 // (canSeeEvent), replay with `after`, and exactly-once in-order delivery come from core.
+import { contextCacheSymbol } from '@pothos/core';
 import type { ZhifaBuilder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ValidationError } from '../errors.js';
@@ -38,10 +39,33 @@ export function subscribeToTopics(
   filter: (e: StoredEvent) => boolean = () => true,
 ): AsyncIterableIterator<StoredEvent> {
   const wanted = new Set(topics);
-  return ctx.events.subscribe({
+  const events = ctx.events.subscribe({
     after: parseAfter(after),
     accept: (e) => (wanted.size === 0 || wanted.has(e.topic)) && canSeeEvent(ctx.viewer, e) && filter(e),
   });
+  return freshLoadersPerEvent(ctx, events);
+}
+
+/**
+ * One subscription keeps one context for its whole life, and Pothos keys its per-request caches
+ * (dataloaders, prisma relation loaders) on the context: without a reset, the tenth event would
+ * be resolved from rows cached at the first. graphql-js resolves each event before asking for the
+ * next, so a fresh cache key per event is safe.
+ */
+function freshLoadersPerEvent<T>(ctx: Context, source: AsyncIterableIterator<T>): AsyncIterableIterator<T> {
+  const holder = ctx as unknown as Record<symbol, unknown>;
+  return {
+    next: async () => {
+      const r = await source.next();
+      if (!r.done) holder[contextCacheSymbol] = {};
+      return r;
+    },
+    return: (v?: unknown) => source.return?.(v) ?? Promise.resolve({ done: true, value: undefined as never }),
+    throw: (e?: unknown) => source.throw?.(e) ?? Promise.reject(e),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
 
 export function defineTopicSubscription<Args extends Record<string, unknown>>(

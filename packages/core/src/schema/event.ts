@@ -1,11 +1,10 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { ZhifaBuilder } from '../builder.js';
 import { MAX_PAGE_SIZE } from '../builder.js';
-import { encodeCursor, ORIGIN } from '../events/position.js';
+import { encodeCursor, ORIGIN, type Position } from '../events/position.js';
 import { readSettled, type StoredEvent } from '../events/store.js';
 import { canSeeEvent } from '../events/visibility.js';
 import { parseAfter, subscribeToTopics } from '../events/subscription.js';
-import { isSupervisor } from '../auth/viewer.js';
 
 export function registerEvents(builder: ZhifaBuilder): void {
   const EventRef = builder.objectRef<StoredEvent>('Event').implement({
@@ -26,44 +25,55 @@ export function registerEvents(builder: ZhifaBuilder): void {
         description: '操作人（公开事件对公众隐去）Actor; hidden from the public',
         resolve: (e, _a, ctx) => (ctx.viewer.kind === 'public' ? null : e.actor),
       }),
-      createdAt: t.expose('createdAt', { type: 'DateTime' }),
+      createdAt: t.expose('createdAt', { type: 'DateTime', description: '发生时间 When it happened' }),
     }),
   });
 
   const EventPage = builder.objectRef<{ events: StoredEvent[]; endCursor: string | null; hasNextPage: boolean }>('EventPage').implement({
     description: '事件分页 A page of the event log, in delivery order',
     fields: (t) => ({
-      events: t.field({ type: [EventRef], resolve: (p) => p.events }),
-      endCursor: t.string({ nullable: true, resolve: (p) => p.endCursor }),
-      hasNextPage: t.boolean({ resolve: (p) => p.hasNextPage }),
+      events: t.field({ type: [EventRef], description: '本页事件 Events on this page', resolve: (p) => p.events }),
+      endCursor: t.string({
+        nullable: true,
+        description: '下一页从此游标开始（也可作订阅的 after）Pass as `after` for the next page or the subscription',
+        resolve: (p) => p.endCursor,
+      }),
+      hasNextPage: t.boolean({ description: '是否还有更多 Whether more events follow', resolve: (p) => p.hasNextPage }),
     }),
   });
 
   builder.queryField('events', (t) =>
     t.field({
       type: EventPage,
-      description: '事件日志（审计）The event log, filtered by what the caller may see',
-      authScopes: { authenticated: true },
+      // Open to the public like the subscription: published events are public (向社会公布), and
+      // each row is filtered by canSeeEvent, the same rule live delivery uses.
+      description: '事件日志（审计），按调用者可见范围过滤 The event log, filtered by what the caller may see',
       args: {
-        topics: t.arg.stringList({ required: false }),
-        after: t.arg.string({ required: false }),
-        first: t.arg.int({ required: false, defaultValue: 50 }),
+        topics: t.arg.stringList({ required: false, description: '只看这些主题 Only these topics' }),
+        after: t.arg.string({ required: false, description: '从该事件游标之后 After this event cursor' }),
+        first: t.arg.int({ required: false, defaultValue: 50, description: '条数（最多 100）Page size (at most 100)' }),
       },
       resolve: async (_r, args, ctx) => {
         const first = Math.max(1, Math.min(args.first ?? 50, MAX_PAGE_SIZE));
-        let cursor = parseAfter(args.after) ?? ORIGIN;
+        const start = parseAfter(args.after) ?? ORIGIN;
+        let cursor: Position = start;
         const out: StoredEvent[] = [];
-        // Scan in bounded pages until the page is full; filtered-out rows still advance the cursor.
-        for (let scanned = 0; out.length < first && scanned < 20; scanned++) {
+        // Scan in bounded pages until the page is full; rows the caller may not see still advance
+        // the cursor, so a caller paging through other agencies' events is not stuck re-reading them.
+        for (let scanned = 0; scanned < 20; scanned++) {
           const rows = await readSettled(ctx.prisma, cursor, MAX_PAGE_SIZE, args.topics ?? undefined);
-          for (const e of rows) {
+          for (const [i, e] of rows.entries()) {
             cursor = e;
-            if (isSupervisor(ctx.viewer) || canSeeEvent(ctx.viewer, e)) out.push(e);
-            if (out.length === first) break;
+            if (!canSeeEvent(ctx.viewer, e)) continue;
+            out.push(e);
+            if (out.length === first) {
+              const more = i < rows.length - 1 || (await readSettled(ctx.prisma, cursor, 1, args.topics ?? undefined)).length > 0;
+              return page(out, cursor, more);
+            }
           }
-          if (rows.length < MAX_PAGE_SIZE) return { events: out, endCursor: out.length ? encodeCursor(cursor) : args.after ?? null, hasNextPage: out.length === first };
+          if (rows.length < MAX_PAGE_SIZE) return page(out, cursor, false);
         }
-        return { events: out, endCursor: encodeCursor(cursor), hasNextPage: true };
+        return page(out, cursor, true);
       },
     }),
   );
@@ -73,13 +83,18 @@ export function registerEvents(builder: ZhifaBuilder): void {
       type: EventRef,
       description: '实时事件：先补发 after 之后错过的，再实时推送 Live events: replays after the cursor, then streams',
       args: {
-        topics: t.arg.stringList({ required: false }),
-        after: t.arg.string({ required: false }),
+        topics: t.arg.stringList({ required: false, description: '只看这些主题 Only these topics' }),
+        after: t.arg.string({ required: false, description: '从该事件游标之后开始（先补发）Replay after this event cursor first' }),
       },
       subscribe: (_r, args, ctx) => subscribeToTopics(ctx, args.topics ?? [], args.after),
       resolve: (e) => e as StoredEvent,
     }),
   );
+}
+
+/** endCursor is where the scan stopped (null only when nothing was ever read): resuming from it is exact. */
+function page(events: StoredEvent[], cursor: Position, hasNextPage: boolean) {
+  return { events, endCursor: cursor === ORIGIN ? null : encodeCursor(cursor), hasNextPage };
 }
 
 function gid(type: string, id: number | null): string | null {

@@ -1,0 +1,101 @@
+// A graphql-ws subscriber to `events` that records what it receives, for delivery tests.
+import WebSocket from 'ws';
+import { createClient, type Client } from 'graphql-ws';
+
+export interface ReceivedEvent {
+  id: string;
+  cursor: string;
+  topic: string;
+  agencyId: string | null;
+  payload: any;
+  actor: string | null;
+}
+
+export interface Subscriber {
+  events: ReceivedEvent[];
+  errors: unknown[];
+  /** Resolves once at least `n` events have arrived (rejects after `ms`). */
+  waitFor(n: number, ms?: number): Promise<ReceivedEvent[]>;
+  close(): Promise<void>;
+}
+
+const SUBSCRIPTION = `subscription($after: String, $topics: [String!]) {
+  events(after: $after, topics: $topics) { id cursor topic agencyId payload actor }
+}`;
+
+export function wsClient(url: string, token?: string): Client {
+  return createClient({
+    url,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: true,
+  });
+}
+
+export function subscribeEvents(
+  url: string,
+  opts: { token?: string; after?: string | null; topics?: string[] } = {},
+): Subscriber {
+  const client = wsClient(url, opts.token);
+  const events: ReceivedEvent[] = [];
+  const errors: unknown[] = [];
+  let waiters: (() => void)[] = [];
+  const notify = () => {
+    const w = waiters;
+    waiters = [];
+    w.forEach((f) => f());
+  };
+  client.subscribe<{ events: ReceivedEvent }>(
+    { query: SUBSCRIPTION, variables: { after: opts.after ?? null, topics: opts.topics ?? null } },
+    {
+      next: (r) => {
+        if (r.errors) errors.push(...r.errors);
+        if (r.data?.events) events.push(r.data.events);
+        notify();
+      },
+      error: (e) => {
+        errors.push(e);
+        notify();
+      },
+      complete: () => notify(),
+    },
+  );
+  return {
+    events,
+    errors,
+    async waitFor(n, ms = 10_000) {
+      const deadline = Date.now() + ms;
+      while (events.length < n) {
+        if (errors.length) throw new Error(`subscription failed: ${JSON.stringify(errors)}`);
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`timed out waiting for ${n} events; got ${events.length}`);
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, left);
+          waiters.push(() => {
+            clearTimeout(t);
+            resolve();
+          });
+        });
+      }
+      return events;
+    },
+    close: async () => {
+      await client.dispose();
+    },
+  };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Resolves once the bus has exactly `n` subscribers: a live subscription (no `after`) only sees
+ * what commits after the server has set it up, and a closed one is released asynchronously.
+ */
+export async function untilSubscribers(bus: { subscriberCount: number }, n: number, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (bus.subscriberCount !== n) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${n} subscribers; have ${bus.subscriberCount}`);
+    await sleep(10);
+  }
+}

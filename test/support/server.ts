@@ -1,0 +1,47 @@
+// A real server on a random port, for end-to-end tests with real HTTP and WebSocket clients.
+// Two servers on one PostgreSQL database are two instances: pass the first one's `target`.
+import type { ZhifaPlugin } from '@zhifa/core';
+import { createApp, openDatabase, signToken, type App, type Database, type DatabaseTarget, type Subject } from '@zhifa/server';
+import { freshDatabaseTarget, TEST_SECRET } from './harness.js';
+
+export interface TestServer {
+  app: App;
+  db: Database;
+  target: DatabaseTarget;
+  port: number;
+  /** http://127.0.0.1:<port>/graphql */
+  url: string;
+  /** ws://127.0.0.1:<port>/graphql */
+  wsUrl: string;
+  token(sub: Subject): string;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Share another instance's database; a fresh one is created (and dropped on close) otherwise. */
+  target?: DatabaseTarget;
+  plugins?: ZhifaPlugin[];
+  poolSize?: number;
+}
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
+  const fresh = opts.target ? null : await freshDatabaseTarget();
+  const target = opts.target ?? fresh!.target;
+  const db = await openDatabase(target, { poolSize: opts.poolSize });
+  const app = await createApp({ db, plugins: opts.plugins ?? [], jwtSecret: TEST_SECRET });
+  const port = await app.listen(0);
+  return {
+    app,
+    db,
+    target,
+    port,
+    url: `http://127.0.0.1:${port}/graphql`,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    token: (sub) => signToken(TEST_SECRET, sub),
+    async close() {
+      await app.close();
+      await db.close();
+      await fresh?.drop();
+    },
+  };
+}
