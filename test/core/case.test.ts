@@ -288,6 +288,19 @@ describe('decideCase', () => {
     expectError(reassign.data.assignOfficers, 'RuleViolation', { rule: 'CASE_CLOSED' });
   });
 
+  it('two concurrent decisions on one case: exactly one wins', async () => {
+    const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id], 'LEGAL_REVIEW');
+    const caseId = gid('EnforcementCase', k.id);
+    const results = await Promise.all([
+      h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', fineFen: 100_000 } }, c.tokens.o1),
+      h.gql(DECIDE, { caseId, input: { decision: 'LIGHTER', fineFen: 50_000 } }, c.tokens.marketAdmin),
+    ]);
+    const kinds = results.map((r) => r.data.decideCase.__typename).sort();
+    expect(kinds).toEqual(['MutationDecideCaseSuccess', 'RuleViolation']);
+    expect(results.find((r) => r.data.decideCase.rule)!.data.decideCase.rule).toBe('CASE_ILLEGAL_TRANSITION');
+    expect((await eventsOf(k.id)).map((e) => e.topic)).toEqual(['case.decided']);
+  });
+
   it('a no-penalty decision closes straight away', async () => {
     const k = await directCase(h, c.market.id, null, [c.people.o1.id, c.people.o2.id], 'LEGAL_REVIEW');
     const caseId = gid('EnforcementCase', k.id);

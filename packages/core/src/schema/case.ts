@@ -149,7 +149,9 @@ export function registerCase(builder: ZhifaBuilder): void {
       t.relatedConnection('cases', {
         cursor: 'id',
         totalCount: true,
-        description: '案件（仅限有权查看的）Cases the caller may read',
+        // Nullable so that a public listing of agencies fails only this field, not the whole list.
+        nullable: true,
+        description: '案件（仅限有权查看的；需登录）Cases the caller may read (token required)',
         authScopes: { authenticated: true },
         args: { stage: t.arg({ type: CaseStageEnum, required: false, description: '按阶段筛选 Filter by stage' }) },
         query: (args, ctx) => ({

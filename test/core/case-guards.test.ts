@@ -1,0 +1,134 @@
+// Plugin guards run inside the case operation's transaction: a refusal rolls back the decision, its
+// event and whatever was written before in that transaction, including by the plugin itself.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf, appendEvent, decideCaseInTx, domainErrors, mutate, RuleViolation, type ZhifaPlugin } from '@zhifa/core';
+import { createHarness, type Harness } from '../support/harness.js';
+import { DECIDE, directCase, ERROR_FIELDS, expectError, gid, MEASURE, seedCounty, type County } from './case-fixtures.js';
+
+const NEEDS_ASSESSMENT = '（需评估）';
+
+const testPlugin: ZhifaPlugin = {
+  name: 'test-guards',
+  register(builder, { guards }) {
+    guards.add({
+      name: 'test-guards',
+      async beforeDecide({ tx, viewer, case: c }, input) {
+        // Written first, so a refusal below must roll it back too.
+        await appendEvent(tx, { topic: 'test.guardRan', caseId: c.id, payload: { via: input.via ?? null }, actor: actorOf(viewer) });
+        if (c.violation.includes(NEEDS_ASSESSMENT))
+          throw new RuleViolation('TEST_ASSESSMENT_REQUIRED', {
+            zh: '须先完成经济影响评估',
+            en: 'An economic impact assessment is required first',
+          });
+      },
+      async beforeCompulsoryMeasure({ tx, case: c }, input) {
+        await tx.enforcementCase.update({ where: { id: c.id }, data: { violation: `${c.violation}（已检查）` } });
+        if (input.isProductionEquipment && !input.justification)
+          throw new RuleViolation('TEST_JUSTIFICATION_REQUIRED', {
+            zh: '查封生产设备须写明审慎采取的理由',
+            en: 'Sealing production equipment needs a written justification',
+          });
+      },
+    });
+    // A plugin that decides by its own route, through the core decision path.
+    builder.mutationField('testGrantNoPenalty', (t) =>
+      t.prismaField({
+        type: 'EnforcementCase',
+        description: '测试：不予处罚 Test: decide no penalty through a plugin',
+        errors: { types: domainErrors },
+        authScopes: { staff: true },
+        args: { caseId: t.arg.globalID({ required: true }) },
+        resolve: (query, _root, args, ctx) =>
+          mutate(ctx, async (tx) => {
+            const id = Number(args.caseId.id);
+            await appendEvent(tx, { topic: 'test.granted', caseId: id, payload: {}, actor: actorOf(ctx.viewer) });
+            await decideCaseInTx(tx, ctx.viewer, ctx.guards, id, { decision: 'NO_PENALTY', fineFen: null, confiscationFen: null, via: 'test-grant' });
+            return tx.enforcementCase.findUniqueOrThrow({ ...query, where: { id } });
+          }),
+      }),
+    );
+  },
+};
+
+let h: Harness;
+let c: County;
+beforeAll(async () => {
+  h = await createHarness({ plugins: [testPlugin] });
+  c = await seedCounty(h);
+});
+afterAll(() => h?.close());
+
+async function reviewedCase(violation = '销售过期食品') {
+  const k = await directCase(h, c.market.id, c.factory.id, [c.people.o1.id, c.people.o2.id], 'LEGAL_REVIEW');
+  return h.db.prisma.enforcementCase.update({ where: { id: k.id }, data: { violation } });
+}
+const topics = async (caseId: number) => (await h.db.prisma.event.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map((e) => e.topic);
+const GRANT = `mutation($caseId: ID!) { testGrantNoPenalty(caseId: $caseId) { ${ERROR_FIELDS} ... on MutationTestGrantNoPenaltySuccess { data { stage decision } } } }`;
+
+describe('case guards from a plugin', () => {
+  it('a refusing guard leaves no decision, no event and nothing the guard wrote', async () => {
+    const k = await reviewedCase(`超标排放${NEEDS_ASSESSMENT}`);
+    const res = await h.gql(DECIDE, { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', fineFen: 8_000_000 } }, c.tokens.o1);
+    expectError(res.data.decideCase, 'RuleViolation', {
+      rule: 'TEST_ASSESSMENT_REQUIRED',
+      zh: '须先完成经济影响评估',
+      en: 'economic impact assessment is required',
+    });
+    const after = await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: k.id } });
+    expect(after).toMatchObject({ stage: 'LEGAL_REVIEW', decision: null, fineFen: null, decidedAt: null });
+    expect(await topics(k.id)).toEqual([]);
+  });
+
+  it('a passing guard commits with the decision', async () => {
+    const k = await reviewedCase();
+    const res = await h.gql(DECIDE, { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', fineFen: 8_000_000 } }, c.tokens.o1);
+    expect(res.data.decideCase.data).toMatchObject({ stage: 'DECIDED', decision: 'PENALTY', fineFen: 8_000_000 });
+    expect(await topics(k.id)).toEqual(['test.guardRan', 'case.decided']);
+  });
+
+  it('core rules refuse before any guard runs', async () => {
+    const k = await directCase(h, c.market.id, c.factory.id, [c.people.o1.id, c.people.o2.id], 'INVESTIGATING');
+    const res = await h.gql(DECIDE, { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', fineFen: 100 } }, c.tokens.o1);
+    expectError(res.data.decideCase, 'RuleViolation', { rule: 'CASE_ILLEGAL_TRANSITION' });
+    const stranger = await reviewedCase();
+    const forbidden = await h.gql(DECIDE, { caseId: gid('EnforcementCase', stranger.id), input: { decision: 'PENALTY', fineFen: 100 } }, c.tokens.envOfficer);
+    expectError(forbidden.data.decideCase, 'ForbiddenError');
+    expect([...(await topics(k.id)), ...(await topics(stranger.id))]).toEqual([]);
+  });
+
+  it('a plugin deciding through decideCaseInTx meets the same guards, and its own writes roll back', async () => {
+    const blocked = await reviewedCase(`无证经营${NEEDS_ASSESSMENT}`);
+    const refused = await h.gql(GRANT, { caseId: gid('EnforcementCase', blocked.id) }, c.tokens.o1);
+    expectError(refused.data.testGrantNoPenalty, 'RuleViolation', { rule: 'TEST_ASSESSMENT_REQUIRED' });
+    expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: blocked.id } })).decision).toBeNull();
+    expect(await topics(blocked.id)).toEqual([]);
+
+    const ok = await reviewedCase();
+    const granted = await h.gql(GRANT, { caseId: gid('EnforcementCase', ok.id) }, c.tokens.o1);
+    expect(granted.data.testGrantNoPenalty.data).toEqual({ stage: 'DECIDED', decision: 'NO_PENALTY' });
+    const events = await h.db.prisma.event.findMany({ where: { caseId: ok.id }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => e.topic)).toEqual(['test.granted', 'test.guardRan', 'case.decided']);
+    expect(events[2]!.payload).toMatchObject({ decision: 'NO_PENALTY', fineFen: null, via: 'test-grant' });
+
+    // The core path also refuses an officer of another agency calling through the plugin.
+    const other = await reviewedCase();
+    const forbidden = await h.gql(GRANT, { caseId: gid('EnforcementCase', other.id) }, c.tokens.envOfficer);
+    expectError(forbidden.data.testGrantNoPenalty, 'ForbiddenError', { zh: '本案承办单位', en: "case's agency" });
+    expect(await topics(other.id)).toEqual([]);
+  });
+
+  it('a refusing compulsory-measure guard leaves no measure, no event and no guard write', async () => {
+    const k = await directCase(h, c.market.id, c.factory.id, [c.people.o1.id, c.people.o2.id], 'INVESTIGATING');
+    const caseId = gid('EnforcementCase', k.id);
+    const input = { kind: 'SEAL_UP', object: '灌装生产线 1 条', isProductionEquipment: true };
+    const res = await h.gql(MEASURE, { caseId, input }, c.tokens.o1);
+    expectError(res.data.recordCompulsoryMeasure, 'RuleViolation', { rule: 'TEST_JUSTIFICATION_REQUIRED', zh: '生产设备', en: 'production equipment' });
+    expect(await h.db.prisma.compulsoryMeasure.count({ where: { caseId: k.id } })).toBe(0);
+    expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: k.id } })).violation).toBe(k.violation);
+    expect(await topics(k.id)).toEqual([]);
+    const justified = await h.gql(MEASURE, { caseId, input: { ...input, justification: '存在重大安全隐患，需立即停用' } }, c.tokens.o1);
+    expect(justified.data.recordCompulsoryMeasure.data.isProductionEquipment).toBe(true);
+    expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: k.id } })).violation).toContain('已检查');
+    expect(await topics(k.id)).toEqual(['case.compulsoryMeasureRecorded']);
+  });
+});

@@ -1,0 +1,94 @@
+// N+1 guard: a deep nested listing costs a fixed number of SQL statements, whatever the page size.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../support/harness.js';
+import { createEnterprise, VALID_CERT } from './case-fixtures.js';
+
+const AGENCIES = 20;
+const PEOPLE_PER_AGENCY = 4;
+const CASES_PER_AGENCY = 10;
+const MAX_STATEMENTS = 12;
+
+let h: Harness;
+let supervisorToken: string;
+beforeAll(async () => {
+  h = await createHarness();
+  const p = h.db.prisma;
+  const bureau = await p.agency.create({ data: { name: '阜宁县司法局', kind: 'JUSTICE_BUREAU' } });
+  const supervisor = await p.person.create({ data: { agencyId: bureau.id, name: '监督员', roles: ['SUPERVISOR'] } });
+  supervisorToken = h.token(`person:${supervisor.id}`);
+  const enterprises = [];
+  for (let i = 0; i < 10; i++) enterprises.push(await createEnterprise(h, `经营主体${i}`));
+  for (let a = 0; a < AGENCIES; a++) {
+    const agency = await p.agency.create({ data: { name: `执法机关${a}`, kind: 'ENFORCEMENT_AGENCY' } });
+    await p.person.createMany({
+      data: Array.from({ length: PEOPLE_PER_AGENCY }, (_, i) => ({
+        agencyId: agency.id,
+        name: `执法员${a}-${i}`,
+        ...VALID_CERT(),
+        certificateNumber: `N1-${a}-${i}`,
+      })),
+    });
+    const people = await p.person.findMany({ where: { agencyId: agency.id }, orderBy: { id: 'asc' } });
+    await p.enforcementCase.createMany({
+      data: Array.from({ length: CASES_PER_AGENCY }, (_, k) => ({
+        number: `阜执罚〔2025〕${a * 100 + k}号`,
+        agencyId: agency.id,
+        partyKind: 'ENTERPRISE' as const,
+        enterpriseId: enterprises[k % enterprises.length]!.id,
+        violation: '违法行为',
+        violatedProvision: '违法依据',
+        penaltyProvision: '处罚依据',
+      })),
+    });
+    const cases = await p.enforcementCase.findMany({ where: { agencyId: agency.id } });
+    await p.caseOfficer.createMany({
+      data: cases.flatMap((k, i) => [people[i % 2]!, people[2 + (i % 2)]!].map((o) => ({ caseId: k.id, personId: o.id }))),
+    });
+  }
+});
+afterAll(() => h?.close());
+
+const QUERY = `query($n: Int!) {
+  agencies(first: $n, kind: ENFORCEMENT_AGENCY) {
+    edges { node {
+      name
+      people(first: 10) { edges { node { name canEnforce } } }
+      cases(first: 10) { totalCount edges { node {
+        number
+        enterprise { name }
+        officers { edges { node { person { name } } } }
+      } } }
+    } }
+  }
+}`;
+
+async function statementsFor(n: number) {
+  h.queries.length = 0;
+  const res = await h.gql(QUERY, { n }, supervisorToken);
+  expect(res.errors).toBeUndefined();
+  // The event bus polls the outbox in the background on its own schedule; its reads are not the query's.
+  const statements = h.queries.filter((sql) => !/FROM\s+"Event"/.test(sql));
+  return { res, count: statements.length, statements };
+}
+
+describe('N+1 guard', () => {
+  it('agencies → people, cases → enterprise, officers → person in a bounded number of statements', async () => {
+    const small = await statementsFor(5);
+    const large = await statementsFor(20);
+    const agencies = large.res.data.agencies.edges;
+    expect(agencies).toHaveLength(AGENCIES);
+    for (const { node } of agencies) {
+      expect(node.people.edges).toHaveLength(PEOPLE_PER_AGENCY);
+      expect(node.cases.totalCount).toBe(CASES_PER_AGENCY);
+      expect(node.cases.edges).toHaveLength(CASES_PER_AGENCY);
+      for (const { node: k } of node.cases.edges) {
+        expect(k.enterprise.name).toMatch(/^经营主体/);
+        expect(k.officers.edges).toHaveLength(2);
+        expect(k.officers.edges[0].node.person.name).toMatch(/^执法员/);
+      }
+    }
+    expect(small.res.data.agencies.edges).toHaveLength(5);
+    expect(large.count, large.statements.join('\n')).toBeLessThanOrEqual(MAX_STATEMENTS);
+    expect(large.count, `page 5:\n${small.statements.join('\n')}\npage 20:\n${large.statements.join('\n')}`).toBe(small.count);
+  });
+});
