@@ -45,3 +45,132 @@ export const ENFORCE_BLOCKER_MESSAGES: Record<EnforceBlocker, { zh: string; en: 
 
 /** Minimum officers for an on-site action (行政处罚法 第42条). */
 export const MIN_OFFICERS = 2;
+
+// ---- Keeping person records consistent (createPerson / updatePerson / certificate changes) ----
+
+/** The certificate part of a person record, as entered. */
+export interface CertificateFields {
+  number: string;
+  issuedOn: Date;
+  expiresOn: Date;
+}
+
+/**
+ * One thing wrong with a person record. `kind: 'VALIDATION'` is a field mistake (the form can be
+ * corrected); `kind: 'RULE'` is a domain rule the combination breaks, with a stable `rule` code.
+ */
+export interface PersonRecordProblem {
+  kind: 'VALIDATION' | 'RULE';
+  rule: string;
+  /** Path relative to the input object, e.g. ['certificate', 'expiresOn']. */
+  path: string[];
+  zh: string;
+  en: string;
+}
+
+/** Everything wrong with a set of roles and a certificate, rules first. Empty when fine. */
+export function personRecordProblems(roles: readonly PersonRole[], certificate: CertificateFields | null): PersonRecordProblem[] {
+  const out: PersonRecordProblem[] = [];
+  const auxiliary = roles.includes('AUXILIARY');
+  if (auxiliary && roles.includes('OFFICER'))
+    out.push({
+      kind: 'RULE',
+      rule: 'AUXILIARY_NOT_OFFICER',
+      path: ['roles'],
+      zh: '辅助人员不能同时登记为执法人员',
+      en: 'an auxiliary cannot also be an enforcement officer',
+    });
+  if (auxiliary && certificate)
+    out.push({
+      kind: 'RULE',
+      rule: 'AUXILIARY_NO_CERTIFICATE',
+      path: ['certificate'],
+      zh: '辅助人员不持有执法证',
+      en: 'an auxiliary holds no enforcement certificate',
+    });
+  if (roles.includes('OFFICER') && !certificate)
+    out.push({
+      kind: 'VALIDATION',
+      rule: 'OFFICER_NEEDS_CERTIFICATE',
+      path: ['certificate'],
+      zh: '执法人员须填写执法证号、发证日期和有效期至',
+      en: 'an officer needs a certificate number, issue date and expiry date',
+    });
+  if (certificate && certificate.expiresOn.getTime() <= certificate.issuedOn.getTime())
+    out.push({
+      kind: 'VALIDATION',
+      rule: 'CERTIFICATE_DATES',
+      path: ['certificate', 'expiresOn'],
+      zh: '执法证有效期至须晚于发证日期',
+      en: 'the expiry date must be after the issue date',
+    });
+  return out.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'RULE' ? -1 : 1));
+}
+
+/** A refusal of a certificate status change or review, with a stable rule code. */
+export interface CertificateRefusal {
+  kind: 'VALIDATION' | 'RULE';
+  rule: string;
+  zh: string;
+  en: string;
+}
+
+/**
+ * Whether a certificate may move from `from` to `to`. Cancellation (注销) is final: a cancelled
+ * holder gets a new certificate instead. Restoring VALID is refused once the expiry date has passed,
+ * since it would make an expired card look usable.
+ */
+export function certificateChangeRefusal(
+  from: CertificateStatus | null,
+  to: CertificateStatus,
+  expiresOn: Date | null,
+  now: Date,
+): CertificateRefusal | null {
+  if (!from) return { kind: 'RULE', rule: 'NO_CERTIFICATE', ...ENFORCE_BLOCKER_MESSAGES.NO_CERTIFICATE };
+  if (from === to)
+    return { kind: 'RULE', rule: 'CERTIFICATE_STATUS_UNCHANGED', zh: '执法证已是该状态', en: 'the certificate already has this status' };
+  if (from === 'CANCELLED')
+    return {
+      kind: 'RULE',
+      rule: 'CERTIFICATE_CANCELLED',
+      zh: '执法证已注销，不能恢复或变更，请换发新证',
+      en: 'a cancelled certificate cannot change status; issue a new one',
+    };
+  if (to === 'VALID' && (!expiresOn || expiresOn.getTime() < startOfShanghaiDay(now)))
+    return { kind: 'RULE', rule: 'CERTIFICATE_EXPIRED', ...ENFORCE_BLOCKER_MESSAGES.EXPIRED };
+  return null;
+}
+
+export interface ReviewedCertificate {
+  certificateStatus: CertificateStatus | null;
+  certificateIssuedOn: Date | null;
+  certificateReviewYear: number | null;
+}
+
+/**
+ * Whether an annual review (年度审验) for `year` may be recorded. Years are Asia/Shanghai years:
+ * at 00:30 on 1 January local time the new year's review may already be recorded.
+ */
+export function reviewRefusal(c: ReviewedCertificate, year: number, now: Date): CertificateRefusal | null {
+  if (!c.certificateStatus) return { kind: 'RULE', rule: 'NO_CERTIFICATE', ...ENFORCE_BLOCKER_MESSAGES.NO_CERTIFICATE };
+  if (c.certificateStatus === 'CANCELLED' || c.certificateStatus === 'EXPIRED')
+    return {
+      kind: 'RULE',
+      rule: 'CERTIFICATE_NOT_REVIEWABLE',
+      zh: '已注销或已过期的执法证不能审验',
+      en: 'a cancelled or expired certificate cannot be reviewed',
+    };
+  const current = shanghaiYear(now);
+  if (year > current)
+    return { kind: 'VALIDATION', rule: 'REVIEW_YEAR_FUTURE', zh: `不能登记未来年度（${year}）的审验`, en: `cannot record a review for a future year (${year})` };
+  if (c.certificateIssuedOn && year < c.certificateIssuedOn.getUTCFullYear())
+    return { kind: 'VALIDATION', rule: 'REVIEW_BEFORE_ISSUE', zh: '审验年度早于发证年度', en: 'the review year is before the certificate was issued' };
+  if (c.certificateReviewYear !== null && year < c.certificateReviewYear)
+    return {
+      kind: 'VALIDATION',
+      rule: 'REVIEW_YEAR_BACKWARDS',
+      zh: `已登记 ${c.certificateReviewYear} 年度审验，不能改为更早年度`,
+      en: `a review for ${c.certificateReviewYear} is already recorded; a review year never goes back`,
+    };
+  return null;
+}

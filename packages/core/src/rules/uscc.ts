@@ -50,3 +50,29 @@ export const USCC_PROBLEM_MESSAGES: Record<UsccProblem, { zh: string; en: string
 export function completeUscc(first17: string): string {
   return first17 + checkCharacter(first17);
 }
+
+/** Codes are stored as entered apart from surrounding spaces and letter case. */
+export function normaliseUscc(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+/** The bilingual explanation of a failed check; a wrong check character names the one expected. */
+export function usccProblemMessage(check: UsccCheck): { zh: string; en: string } | null {
+  if (check.valid || !check.problem) return null;
+  const base = USCC_PROBLEM_MESSAGES[check.problem];
+  if (check.problem === 'CHECK_DIGIT' && check.expectedCheck)
+    return {
+      zh: `${base.zh}：按前 17 位计算应为 ${check.expectedCheck}`,
+      en: `${base.en}: the first 17 characters call for ${check.expectedCheck}`,
+    };
+  return base;
+}
+
+/**
+ * Early pilot codes are well formed (18 characters of the alphabet) but fail the check character
+ * or carry a non-numeric region; those may be accepted with a recorded override. A wrong length or
+ * a forbidden character is a typing mistake, never a pilot code, so no override accepts it.
+ */
+export function usccOverridable(problem: UsccProblem): boolean {
+  return problem === 'CHECK_DIGIT' || problem === 'REGION';
+}
