@@ -17,6 +17,7 @@ import {
 } from '@zhifa/core';
 import type { Database } from './database.js';
 import { InvalidCredentials, resolveViewer } from './identity.js';
+import { handleDevToken } from './dev-tokens.js';
 import { securityPlugins } from './security.js';
 
 export interface AppOptions {
@@ -27,6 +28,8 @@ export interface AppOptions {
   graphiql?: boolean;
   introspection?: boolean;
   settings?: Partial<DomainSettings>;
+  /** Serve GET /dev/token (loopback only) for `pnpm zhifa token`; never honoured in production. */
+  devTokens?: boolean;
 }
 
 export interface App {
@@ -82,6 +85,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   const server = createServer(async (req, res) => {
+    if (req.url?.startsWith('/dev/token'))
+      return handleDevToken(req, res, { enabled: !!options.devTokens && !options.production, prisma, secret: options.jwtSecret });
     if (req.url === '/health') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     if (req.url === '/ready') {
       const ok = accepting && (await prisma.$queryRaw`SELECT 1`.then(() => true, () => false));

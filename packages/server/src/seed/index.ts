@@ -1,0 +1,197 @@
+// Core demo data for a fresh database, then each plugin's `seed` hook. Deterministic: one seeded
+// PRNG for core and one per plugin (seeded by its name), so the same data appears on every machine.
+// Dates are relative to `now`, so certificates are reviewed "this year" and cases stay current.
+import type { AgencyKind, PrismaClient, ZhifaPlugin } from '@zhifa/core';
+import { canEnforce, completeUscc, USCC_ALPHABET } from '@zhifa/core';
+import { demoCases, type CasePlan } from './cases.js';
+import { demoEnterprises } from './enterprises.js';
+import {
+  COUNTY_GOVERNMENT,
+  COUNTY_REGION,
+  ENFORCEMENT_AGENCIES,
+  JUSTICE_BUREAU,
+  justiceOfficeName,
+  MANAGEMENT_COMMITTEES,
+  SURVEY_ORGANISATION,
+  TOWNSHIPS,
+} from './names.js';
+import { demoPeople } from './people.js';
+import { Dice, seededRandom, seedFromName } from './random.js';
+
+export const DEMO_META_KEY = 'demo_data';
+export const CORE_SEED = 20250401; // the day the county's plan was issued
+
+/** What the core demo data contains; a test holds the seed to it. */
+export const DEMO_COUNTS = {
+  // county government, justice bureau, enforcement agencies, townships, management committees,
+  // one justice office per township, the survey organisation
+  agencies: 2 + ENFORCEMENT_AGENCIES.length + TOWNSHIPS.length + MANAGEMENT_COMMITTEES.length + TOWNSHIPS.length + 1,
+  people: 58,
+  enterprises: 300,
+  cases: 200,
+} as const;
+
+/** Township teams (综合行政执法) with officers of their own. */
+const TOWNSHIP_TEAMS = ['阜城街道', '益林镇'];
+
+const BATCH = 500;
+
+export interface SeedResult {
+  counts: { agencies: number; people: number; enterprises: number; cases: number; caseOfficers: number; measures: number };
+  at: string;
+}
+
+export interface SeedOptions {
+  plugins?: ZhifaPlugin[];
+  now?: Date;
+  log?: (line: string) => void;
+}
+
+/** Nothing has been written yet: no agency and no demo marker. */
+export async function isEmptyDatabase(prisma: PrismaClient): Promise<boolean> {
+  const [agencies, marker] = await Promise.all([prisma.agency.count(), prisma.meta.findUnique({ where: { key: DEMO_META_KEY } })]);
+  return agencies === 0 && !marker;
+}
+
+/** Empty every table but the migration record (plugins' tables too), restarting ids. */
+export async function clearDatabase(prisma: PrismaClient): Promise<void> {
+  const tables = await prisma.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
+  if (!tables.length) return;
+  const list = tables.map((t) => `"${t.tablename.replace(/"/g, '""')}"`).join(', ');
+  await prisma.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
+}
+
+async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
+}
+
+function agencyUscc(dice: Dice, prefix = '11'): string {
+  return completeUscc(prefix + COUNTY_REGION + dice.chars(USCC_ALPHABET, 9));
+}
+
+export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedResult> {
+  const now = options.now ?? new Date();
+  const log = options.log ?? (() => {});
+  const dice = new Dice(seededRandom(CORE_SEED));
+  const qualified = (d: number) => new Date(Date.UTC(2025, 2, d)); // 主体资格 confirmed by end of March 2025 (task 5)
+
+  // --- agencies: the tree, top down ---
+  const county = await prisma.agency.create({
+    data: { name: COUNTY_GOVERNMENT, kind: 'COUNTY_GOVERNMENT', domains: [], uscc: agencyUscc(dice) },
+  });
+  type AgencyInput = { name: string; kind: AgencyKind; parentId: number | null; domains: string[]; uscc: string | null; inspectionQualifiedOn: Date | null };
+  const second: AgencyInput[] = [
+    { name: JUSTICE_BUREAU, kind: 'JUSTICE_BUREAU', parentId: county.id, domains: ['行政执法协调监督', '行政复议'], uscc: agencyUscc(dice), inspectionQualifiedOn: null },
+    ...ENFORCEMENT_AGENCIES.map((a) => ({
+      name: a.name,
+      kind: 'ENFORCEMENT_AGENCY' as const,
+      parentId: county.id,
+      domains: a.domains,
+      uscc: agencyUscc(dice),
+      inspectionQualifiedOn: qualified(dice.int(10, 28)),
+    })),
+    ...TOWNSHIPS.map(([name, kind]) => ({
+      name,
+      kind,
+      parentId: county.id,
+      domains: ['综合行政执法', '市容环境卫生', '安全生产'],
+      uscc: agencyUscc(dice),
+      inspectionQualifiedOn: qualified(dice.int(10, 28)),
+    })),
+    ...MANAGEMENT_COMMITTEES.map((name) => ({
+      name,
+      kind: 'MANAGEMENT_COMMITTEE' as const,
+      parentId: county.id,
+      domains: ['综合行政执法'],
+      uscc: agencyUscc(dice),
+      inspectionQualifiedOn: qualified(dice.int(10, 28)),
+    })),
+    { name: SURVEY_ORGANISATION, kind: 'SURVEY_ORGANISATION', parentId: null, domains: ['满意度调查'], uscc: agencyUscc(dice, '91'), inspectionQualifiedOn: null },
+  ];
+  const secondRows = await prisma.agency.createManyAndReturn({ data: second, select: { id: true, name: true } });
+  const idOf = new Map(secondRows.map((a) => [a.name, a.id]));
+  const justiceBureauId = idOf.get(JUSTICE_BUREAU)!;
+  const offices = await prisma.agency.createManyAndReturn({
+    data: TOWNSHIPS.map(([township]) => ({
+      name: justiceOfficeName(township),
+      kind: 'JUSTICE_OFFICE' as const,
+      parentId: justiceBureauId,
+      domains: ['行政执法协调监督', '人民调解'],
+      uscc: agencyUscc(dice),
+    })),
+    select: { id: true },
+  });
+
+  // --- people ---
+  const enforcementAgencyIds = ENFORCEMENT_AGENCIES.map((a) => idOf.get(a.name)!);
+  const personRows = demoPeople(
+    dice,
+    {
+      justiceBureauId,
+      justiceOfficeIds: offices.map((o) => o.id),
+      enforcementAgencyIds,
+      townshipTeamIds: TOWNSHIP_TEAMS.map((n) => idOf.get(n)!),
+    },
+    now,
+  );
+  const people = await prisma.person.createManyAndReturn({ data: personRows, select: { id: true, name: true } });
+  // RETURNING keeps the VALUES order; names are unique in the demo data, so check rather than trust.
+  people.forEach((p, i) => {
+    if (p.name !== personRows[i].name) throw new Error('演示人员写入顺序异常 / demo people came back out of order');
+  });
+  const ableByAgency = new Map<number, number[]>();
+  personRows.forEach((row, i) => {
+    if (!canEnforce(row, now)) return;
+    ableByAgency.set(row.agencyId, [...(ableByAgency.get(row.agencyId) ?? []), people[i].id]);
+  });
+
+  // --- enterprises ---
+  const townships = TOWNSHIPS.map(([name, kind]) => ({ id: idOf.get(name)!, name, subdistrict: kind === 'SUBDISTRICT' }));
+  const enterpriseRows = demoEnterprises(dice, DEMO_COUNTS.enterprises, townships);
+  const enterprises: { id: number; uscc: string; creditRiskClass: (typeof enterpriseRows)[number]['creditRiskClass'] }[] = [];
+  await inBatches(enterpriseRows, async (batch) =>
+    enterprises.push(...(await prisma.enterprise.createManyAndReturn({ data: batch, select: { id: true, uscc: true, creditRiskClass: true } }))),
+  );
+
+  // --- cases, their officers and compulsory measures ---
+  const plans: CasePlan[] = demoCases(dice, {
+    now,
+    agencies: enforcementAgencyIds.map((id) => ({ id, officerIds: ableByAgency.get(id) ?? [] })),
+    enterprises,
+  });
+  const caseIds = new Map<string, number>();
+  await inBatches(plans, async (batch) => {
+    const rows = await prisma.enforcementCase.createManyAndReturn({ data: batch.map((p) => p.row), select: { id: true, number: true } });
+    for (const r of rows) caseIds.set(r.number, r.id);
+  });
+  const officers = plans.flatMap((p) =>
+    p.officerIds.map((personId) => ({ caseId: caseIds.get(p.row.number)!, personId, assignedAt: p.row.registeredAt })),
+  );
+  const measures = plans.flatMap((p) => p.measures.map((m) => ({ ...m, caseId: caseIds.get(p.row.number)! })));
+  await inBatches(officers, (batch) => prisma.caseOfficer.createMany({ data: batch }));
+  await inBatches(measures, (batch) => prisma.compulsoryMeasure.createMany({ data: batch }));
+
+  const counts = {
+    agencies: 1 + secondRows.length + offices.length,
+    people: people.length,
+    enterprises: enterprises.length,
+    cases: plans.length,
+    caseOfficers: officers.length,
+    measures: measures.length,
+  };
+  log(
+    `演示数据（核心）/ core demo data: ${counts.agencies} agencies, ${counts.people} people, ${counts.enterprises} enterprises, ` +
+      `${counts.cases} cases, ${counts.measures} compulsory measures`,
+  );
+
+  for (const plugin of options.plugins ?? []) {
+    if (!plugin.seed) continue;
+    await plugin.seed({ prisma, random: seededRandom(seedFromName(plugin.name)), log });
+    log(`演示数据（插件 ${plugin.name}）/ demo data of plugin ${plugin.name}: done`);
+  }
+
+  const at = now.toISOString();
+  await prisma.meta.upsert({ where: { key: DEMO_META_KEY }, create: { key: DEMO_META_KEY, value: at }, update: { value: at } });
+  return { counts, at };
+}
