@@ -94,7 +94,7 @@ async function logDemoCredentials(db: Database, secret: string) {
   } catch {
     // No survey organisation in this database: nothing to show.
   }
-  log('更多令牌 / more tokens: pnpm zhifa token <system-admin|supervisor|officer|agency-admin|enterprise|person:N|enterprise:N>');
+  log('更多令牌 / more tokens: pnpm -s zhifa token <system-admin|supervisor|officer|agency-admin|enterprise|person:N|enterprise:N>');
 }
 
 async function main() {
