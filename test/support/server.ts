@@ -1,6 +1,6 @@
 // A real server on a random port, for end-to-end tests with real HTTP and WebSocket clients.
 // Two servers on one PostgreSQL database are two instances: pass the first one's `target`.
-import type { ZhifaPlugin } from '@zhifa/core';
+import type { EventBusOptions, ZhifaPlugin } from '@zhifa/core';
 import { createApp, openDatabase, signToken, type App, type Database, type DatabaseTarget, type Subject } from '@zhifa/server';
 import { freshDatabaseTarget, TEST_SECRET } from './harness.js';
 
@@ -14,6 +14,8 @@ export interface TestServer {
   /** ws://127.0.0.1:<port>/graphql */
   wsUrl: string;
   token(sub: Subject): string;
+  /** NOTIFYs this instance has heard from the database (PostgreSQL only; always 0 on PGlite). */
+  notifications(): number;
   close(): Promise<void>;
 }
 
@@ -22,13 +24,21 @@ export interface TestServerOptions {
   target?: DatabaseTarget;
   plugins?: ZhifaPlugin[];
   poolSize?: number;
+  events?: EventBusOptions;
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const fresh = opts.target ? null : await freshDatabaseTarget();
   const target = opts.target ?? fresh!.target;
   const db = await openDatabase(target, { poolSize: opts.poolSize });
-  const app = await createApp({ db, plugins: opts.plugins ?? [], jwtSecret: TEST_SECRET });
+  let heard = 0;
+  const listen = db.listen.bind(db);
+  db.listen = (channel, onNotify) =>
+    listen(channel, () => {
+      heard++;
+      onNotify();
+    });
+  const app = await createApp({ db, plugins: opts.plugins ?? [], jwtSecret: TEST_SECRET, events: opts.events });
   const port = await app.listen(0);
   return {
     app,
@@ -38,6 +48,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     url: `http://127.0.0.1:${port}/graphql`,
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     token: (sub) => signToken(TEST_SECRET, sub),
+    notifications: () => heard,
     async close() {
       await app.close();
       await db.close();

@@ -13,6 +13,7 @@ import {
   ZhifaError,
   type Context,
   type DomainSettings,
+  type EventBusOptions,
   type ZhifaPlugin,
 } from '@zhifa/core';
 import type { Database } from './database.js';
@@ -30,6 +31,8 @@ export interface AppOptions {
   settings?: Partial<DomainSettings>;
   /** Serve GET /dev/token (loopback only) for `pnpm zhifa token`; never honoured in production. */
   devTokens?: boolean;
+  /** Event bus tuning (sweep interval, page sizes); tests lengthen the sweep to prove NOTIFY alone wakes. */
+  events?: EventBusOptions;
 }
 
 export interface App {
@@ -46,7 +49,7 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { schema, guards } = createSchema({ plugins: options.plugins });
   const prisma = options.db.prisma;
-  const events = new EventBus(prisma);
+  const events = new EventBus(prisma, options.events);
   await events.start();
   const unlisten = await options.db.listen(NOTIFY_CHANNEL, () => events.wake());
   const settings: DomainSettings = { firstOffenceLookbackYears: 2, ...options.settings };
