@@ -38,6 +38,8 @@ export interface ZhifaTypes {
     Date: { Input: Date; Output: Date };
     Fen: { Input: bigint; Output: bigint | number };
     JSON: { Input: unknown; Output: unknown };
+    /** An uploaded file (GraphQL multipart request), input only. */
+    File: { Input: File; Output: never };
   };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;

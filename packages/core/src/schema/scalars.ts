@@ -50,4 +50,17 @@ export function registerScalars(builder: ZhifaBuilder): void {
     serialize: (v) => v,
     parseValue: (v) => v,
   });
+
+  // graphql-yoga parses GraphQL multipart requests itself and hands resolvers a web File.
+  builder.scalarType('File', {
+    description: '上传的文件（GraphQL multipart 请求）An uploaded file (GraphQL multipart request); input only',
+    serialize: () => {
+      throw new GraphQLError('File 仅用于输入 / File is an input-only scalar');
+    },
+    // Duck-typed: yoga's File may come from its fetch ponyfill rather than the global class.
+    parseValue: (v) => {
+      if (!v || typeof v !== 'object' || typeof (v as File).arrayBuffer !== 'function') throw bad('File', typeof v);
+      return v as File;
+    },
+  });
 }

@@ -1,0 +1,246 @@
+// CSV import and export of list items, in the spreadsheet shape county lists are kept in:
+// 序号 · 监管领域 · 裁量等级 · 违法行为 · 违法依据 · 处罚依据 · 适用情形, then the list kind's own columns.
+//
+// Import is all or nothing: every row is checked and every problem is reported with its line number
+// (1-based, the header is line 1) and column, before anything is written. Export writes UTF-8 with a
+// BOM and CRLF record ends so Excel opens it as Chinese text; importing an export gives back the items.
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import type { z } from 'zod';
+import { ValidationError, type Bilingual, type FieldIssue } from '../errors.js';
+
+export interface ListItemData {
+  seq: number;
+  domain: string;
+  discretionLevel: string | null;
+  violation: string;
+  violatedProvision: string;
+  penaltyProvision: string;
+  applicableConditions: string;
+  attributes: Record<string, unknown>;
+}
+
+export type CellResult = { value: unknown } | { error: Bilingual };
+
+/** A kind-specific column: which attribute it fills, how a cell is read and written. */
+export interface ListCsvColumn {
+  header: string;
+  /** Attribute key this column fills. */
+  field: string;
+  /** Must the header row contain it? Optional columns fall back to the attribute schema's defaults. */
+  required: boolean;
+  /** Read a cell (already trimmed). A blank cell of an optional column should yield `{ value: undefined }`. */
+  parse(cell: string): CellResult;
+  format(value: unknown, attributes: Record<string, unknown>): string;
+}
+
+export interface ListCsvSpec {
+  columns: readonly ListCsvColumn[];
+  /** Validates and normalises the attributes an item carries (e.g. fills defaults). */
+  attributes: z.ZodType<Record<string, unknown>>;
+}
+
+export const BASE_HEADERS = ['序号', '监管领域', '裁量等级', '违法行为', '违法依据', '处罚依据', '适用情形'] as const;
+type BaseHeader = (typeof BASE_HEADERS)[number];
+/** Columns that may be left blank in a row. 监管领域 blank means "as the row above" (merged cells in Excel). */
+const OPTIONAL_CELLS = new Set<BaseHeader>(['裁量等级', '监管领域']);
+
+export const LIMITS = { rows: 2000, domain: 50, discretionLevel: 50, violation: 500, provision: 2000, conditions: 2000 };
+const CELL_LIMIT: Record<BaseHeader, number> = {
+  序号: 9,
+  监管领域: LIMITS.domain,
+  裁量等级: LIMITS.discretionLevel,
+  违法行为: LIMITS.violation,
+  违法依据: LIMITS.provision,
+  处罚依据: LIMITS.provision,
+  适用情形: LIMITS.conditions,
+};
+
+const BOM = '\uFEFF';
+
+/** Decode upload bytes as UTF-8 (BOM optional). Anything else is refused with a hint how to fix it. */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw ValidationError.one(['csv'], {
+      zh: '文件是 UTF-16 编码（Excel“Unicode 文本”），请另存为“CSV UTF-8（逗号分隔）”后再导入',
+      en: 'The file is UTF-16 (Excel "Unicode Text"); save it as "CSV UTF-8 (comma delimited)" and import again',
+    });
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw ValidationError.one(['csv'], {
+      zh: '文件不是 UTF-8 编码（可能是 Excel 默认保存的 GBK/GB18030），请另存为“CSV UTF-8（逗号分隔）”后再导入',
+      en: 'The file is not UTF-8 (probably GBK/GB18030 as saved by Excel by default); save it as "CSV UTF-8 (comma delimited)" and import again',
+    });
+  }
+}
+
+/** Header names compare after NFKC (full-width brackets = ASCII) and without spaces. */
+function headerKey(h: string): string {
+  return h.normalize('NFKC').replace(/\s+/g, '');
+}
+
+function issue(line: number, column: string | null, msg: Bilingual): FieldIssue {
+  const where = column ? `第 ${line} 行「${column}」` : `第 ${line} 行`;
+  const whereEn = column ? `line ${line}, column "${column}"` : `line ${line}`;
+  return { path: column ? ['csv', line, column] : ['csv', line], messageZh: `${where}：${msg.zh}`, messageEn: `${whereEn}: ${msg.en}` };
+}
+
+interface RawRecord {
+  record: string[];
+  raw: string;
+  info: { lines: number };
+}
+
+/**
+ * Parse a whole CSV into items, or throw one ValidationError listing every problem.
+ * `defaultDomain` fills a blank 监管领域 in the first row (later blank rows inherit the row above).
+ */
+export function parseListCsv(input: Uint8Array | string, spec: ListCsvSpec, opts: { defaultDomain: string }): ListItemData[] {
+  let text = typeof input === 'string' ? input : decodeCsvBytes(input);
+  if (text.startsWith(BOM)) text = text.slice(1);
+  // One record end everywhere; a line break inside a quoted cell becomes "\n" as Excel stores it.
+  text = text.replace(/\r\n?/g, '\n');
+  if (!text.trim()) throw ValidationError.one(['csv'], { zh: '文件为空', en: 'The file is empty' });
+
+  let records: RawRecord[];
+  try {
+    records = parse(text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as RawRecord[];
+  } catch (err) {
+    const line = (err as { lines?: number }).lines ?? 0;
+    throw new ValidationError([
+      issue(line, null, { zh: `CSV 格式错误（引号不匹配等）：${(err as Error).message}`, en: `malformed CSV: ${(err as Error).message}` }),
+    ]);
+  }
+
+  const [head, ...rows] = records;
+  const headers = head.record.map(headerKey);
+  const index = new Map<string, number>();
+  const issues: FieldIssue[] = [];
+  headers.forEach((h, i) => {
+    if (!h) return;
+    if (index.has(h)) issues.push(issue(1, h, { zh: '表头重复', en: 'duplicate column' }));
+    else index.set(h, i);
+  });
+  const required = [...BASE_HEADERS, ...spec.columns.filter((c) => c.required).map((c) => c.header)];
+  const missing = required.filter((h) => !index.has(headerKey(h)));
+  if (missing.length)
+    issues.push({
+      path: ['csv', 'header'],
+      messageZh: `缺少必需的列：${missing.join('、')}`,
+      messageEn: `missing required column(s): ${missing.join(', ')}`,
+    });
+  if (issues.length) throw new ValidationError(issues);
+
+  const dataRows = rows.filter((r) => r.record.some((c) => c.trim() !== ''));
+  if (dataRows.length === 0) throw ValidationError.one(['csv'], { zh: '文件没有数据行', en: 'The file has no data rows' });
+  if (dataRows.length > LIMITS.rows)
+    throw ValidationError.one(['csv'], { zh: `数据行过多（上限 ${LIMITS.rows}）`, en: `too many rows (at most ${LIMITS.rows})` });
+
+  const items: ListItemData[] = [];
+  const seqLines = new Map<number, number>();
+  let previousDomain = opts.defaultDomain;
+  for (const row of dataRows) {
+    const line = startLine(row);
+    const cell = (header: string) => {
+      const i = index.get(headerKey(header));
+      return i === undefined ? '' : (row.record[i] ?? '').trim();
+    };
+    const extra = row.record.slice(headers.length).some((c) => c.trim() !== '');
+    if (extra) issues.push(issue(line, null, { zh: '该行的列数多于表头', en: 'the row has more cells than the header' }));
+
+    const base: Partial<Record<BaseHeader, string>> = {};
+    for (const h of BASE_HEADERS) {
+      const v = cell(h);
+      if (!v && !OPTIONAL_CELLS.has(h)) issues.push(issue(line, h, { zh: '不能为空', en: 'must not be empty' }));
+      else if (v.length > CELL_LIMIT[h]) issues.push(issue(line, h, { zh: `过长（上限 ${CELL_LIMIT[h]} 字）`, en: `too long (at most ${CELL_LIMIT[h]} characters)` }));
+      base[h] = v;
+    }
+    let seq = NaN;
+    if (base.序号) {
+      seq = /^\d{1,9}$/.test(base.序号) ? Number(base.序号) : NaN;
+      if (!(seq >= 1)) issues.push(issue(line, '序号', { zh: '应为正整数', en: 'must be a positive integer' }));
+      else if (seqLines.has(seq))
+        issues.push(issue(line, '序号', { zh: `与第 ${seqLines.get(seq)} 行重复`, en: `duplicates line ${seqLines.get(seq)}` }));
+      else seqLines.set(seq, line);
+    }
+    const domain = base.监管领域 || previousDomain;
+    previousDomain = domain;
+
+    const raw: Record<string, unknown> = {};
+    let cellErrors = false;
+    for (const col of spec.columns) {
+      const r = col.parse(cell(col.header));
+      if ('error' in r) {
+        issues.push(issue(line, col.header, r.error));
+        cellErrors = true;
+      } else if (r.value !== undefined) raw[col.field] = r.value;
+    }
+    let attributes: Record<string, unknown> = {};
+    if (!cellErrors) {
+      const parsed = spec.attributes.safeParse(raw);
+      if (parsed.success) attributes = parsed.data;
+      else
+        for (const zi of parsed.error.issues) {
+          const col = spec.columns.find((c) => c.field === zi.path[0]);
+          const [zh, en] = zi.message.includes('|') ? zi.message.split('|', 2) : ['取值不合法', zi.message];
+          issues.push(issue(line, col?.header ?? null, { zh, en }));
+        }
+    }
+    items.push({
+      seq,
+      domain,
+      discretionLevel: base.裁量等级 || null,
+      violation: base.违法行为!,
+      violatedProvision: base.违法依据!,
+      penaltyProvision: base.处罚依据!,
+      applicableConditions: base.适用情形!,
+      attributes,
+    });
+  }
+  if (issues.length) throw new ValidationError(issues);
+  return items;
+}
+
+/** The line a record starts on: csv-parse reports where it ends; quoted cells may span lines. */
+function startLine(r: RawRecord): number {
+  const body = r.raw.replace(/^\n+/, '').replace(/\n$/, '');
+  return r.info.lines - (body.match(/\n/g)?.length ?? 0);
+}
+
+/** The CSV of a list version: UTF-8 with BOM, CRLF record ends, items in 序号 order. */
+export function exportListCsv(items: readonly ListItemData[], spec: ListCsvSpec): string {
+  const header = [...BASE_HEADERS, ...spec.columns.map((c) => c.header)];
+  const rows = [...items]
+    .sort((a, b) => a.seq - b.seq)
+    .map((i) => [
+      String(i.seq),
+      i.domain,
+      i.discretionLevel ?? '',
+      i.violation,
+      i.violatedProvision,
+      i.penaltyProvision,
+      i.applicableConditions,
+      ...spec.columns.map((c) => c.format(i.attributes[c.field], i.attributes)),
+    ]);
+  // A line break inside a cell must be quoted even though records end in CRLF.
+  return BOM + stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+}
+
+const YUAN = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
+
+/** "2,000.5" yuan → 200050 fen, exactly (string arithmetic, never floating point); null if malformed. */
+export function yuanToFen(text: string): number | null {
+  const m = YUAN.exec(text.trim());
+  if (!m) return null;
+  const fen = BigInt(m[1].replace(/,/g, '')) * 100n + BigInt((m[2] ?? '').padEnd(2, '0'));
+  return fen <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(fen) : null;
+}
+
+/** 200000 fen → "2000"; 1250 fen → "12.50". */
+export function fenToYuan(fen: number | bigint): string {
+  const f = BigInt(fen);
+  const yuan = f / 100n;
+  const rest = f % 100n;
+  return rest === 0n ? yuan.toString() : `${yuan}.${rest.toString().padStart(2, '0')}`;
+}

@@ -1,0 +1,6 @@
+// Reusable versioned, published lists (不予处罚/从轻/减轻/不予强制清单). Import as '@zhifa/core/lists'.
+export * from './rules.js';
+export * from './csv.js';
+export * from './access.js';
+export * from './registry.js';
+export * from './define-list-kind.js';
