@@ -1,7 +1,8 @@
 // The installed plugins. Core never imports a plugin; the server's list is configuration.
 import type { ZhifaPlugin } from '@zhifa/core';
+import { nonPenaltyPlugin } from '@zhifa/plugin-non-penalty';
 
-export const INSTALLED_PLUGINS: ZhifaPlugin[] = [];
+export const INSTALLED_PLUGINS: ZhifaPlugin[] = [nonPenaltyPlugin];
 
 /** `ZHIFA_PLUGINS=a,b` selects plugins by name; unset means all installed; empty means none. */
 export function selectPlugins(spec: string | undefined): ZhifaPlugin[] {

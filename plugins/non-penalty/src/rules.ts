@@ -1,0 +1,208 @@
+// Non-penalty (不予处罚) eligibility, as pure functions: each condition of an item evaluated against the
+// facts the officer established, the party's earlier cases and the correction order.
+//
+// Decisions, each tested in test/rules.test.ts:
+// - Calendar days are Asia/Shanghai days (UTC+8, no daylight saving).
+// - First offence (首违): no earlier case against the same party for the same violation within the
+//   look-back. "Same violation" = the same 违法依据 after normalisation (NFKC, no whitespace). Only decided
+//   cases count (a case that was dropped 撤销, or is still open, has established no violation). The
+//   window runs from the same calendar day N years before `now` up to `now`, both ends included: a case
+//   registered exactly two years ago to the day still counts (两年内), one a day older does not.
+//   29 February counts back to 28 February in a non-leap year.
+// - Correction (及时改正): the deadline is the correction-order day plus the item's days (0 = the same
+//   day, 当场改正). Corrected on or before the deadline day passes; corrected later, or not corrected
+//   when the deadline has passed, fails (not eligible); not yet corrected within the deadline is PENDING.
+// - Judgement facts (轻微, 无危害后果, 危害后果轻微, 无主观过错) are the officer's findings; an unstated
+//   fact fails. "No harm" also satisfies "minor harm".
+import { shanghaiToday } from '@zhifa/core/lists';
+
+export const NON_PENALTY_ITEM_KINDS = ['MINOR', 'FIRST_OFFENCE', 'NO_FAULT'] as const;
+export type NonPenaltyItemKind = (typeof NON_PENALTY_ITEM_KINDS)[number];
+
+export const NON_PENALTY_CONDITIONS = [
+  'MINOR_VIOLATION',
+  'NO_HARM',
+  'FIRST_OFFENCE',
+  'MINOR_HARM',
+  'CORRECTED_IN_TIME',
+  'NO_SUBJECTIVE_FAULT',
+] as const;
+export type NonPenaltyCondition = (typeof NON_PENALTY_CONDITIONS)[number];
+
+export const ITEM_KIND_LABEL: Record<NonPenaltyItemKind, { zh: string; en: string }> = {
+  MINOR: { zh: '轻微违法', en: 'minor violation (行政处罚法 第33条第1款)' },
+  FIRST_OFFENCE: { zh: '首违不罚', en: 'first offence (行政处罚法 第33条第1款)' },
+  NO_FAULT: { zh: '无主观过错', en: 'no subjective fault (行政处罚法 第33条第2款)' },
+};
+
+export const CONDITION_LABEL: Record<NonPenaltyCondition, { zh: string; en: string }> = {
+  MINOR_VIOLATION: { zh: '违法行为轻微', en: 'the violation is minor' },
+  NO_HARM: { zh: '没有造成危害后果', en: 'no harmful consequence' },
+  FIRST_OFFENCE: { zh: '初次违法', en: 'first offence' },
+  MINOR_HARM: { zh: '危害后果轻微', en: 'the harmful consequence is minor' },
+  CORRECTED_IN_TIME: { zh: '及时改正', en: 'corrected in time' },
+  NO_SUBJECTIVE_FAULT: { zh: '没有主观过错', en: 'no subjective fault' },
+};
+
+/** The conditions an item of each kind carries unless it names its own. */
+export const DEFAULT_CONDITIONS: Record<NonPenaltyItemKind, NonPenaltyCondition[]> = {
+  MINOR: ['MINOR_VIOLATION', 'CORRECTED_IN_TIME', 'NO_HARM'],
+  FIRST_OFFENCE: ['FIRST_OFFENCE', 'MINOR_HARM', 'CORRECTED_IN_TIME'],
+  NO_FAULT: ['NO_SUBJECTIVE_FAULT'],
+};
+
+export const DEFAULT_LOOKBACK_YEARS = 2;
+
+export interface NonPenaltyItemRule {
+  itemKind: NonPenaltyItemKind;
+  conditions: readonly NonPenaltyCondition[];
+  correctionDeadlineDays: number;
+  /** 违法依据 the first-offence check compares earlier cases against. */
+  violatedProvision: string;
+}
+
+export interface NonPenaltyFacts {
+  /** 违法行为轻微 */
+  minorViolation?: boolean | null;
+  /** 没有造成危害后果 */
+  noHarm?: boolean | null;
+  /** 危害后果轻微 */
+  minorHarm?: boolean | null;
+  /** 当事人有证据足以证明没有主观过错 */
+  noSubjectiveFault?: boolean | null;
+  /** When correction was ordered (责令改正). */
+  correctionOrderedAt?: Date | null;
+  /** When the party completed the correction. */
+  correctedAt?: Date | null;
+}
+
+export interface PriorCase {
+  id: number;
+  number?: string;
+  violatedProvision: string;
+  registeredAt: Date;
+  /** null while the case is undecided. */
+  decision: 'PENALTY' | 'LIGHTER' | 'MITIGATED' | 'NO_PENALTY' | 'DROPPED' | null;
+}
+
+export type ConditionStatus = 'PASS' | 'FAIL' | 'PENDING';
+
+export interface ConditionResult {
+  code: NonPenaltyCondition;
+  status: ConditionStatus;
+  passed: boolean;
+  reasonZh: string;
+  reasonEn: string;
+  /** Earlier cases that defeat a first-offence claim. */
+  priorCaseIds?: number[];
+}
+
+export interface NonPenaltyEvaluation {
+  /** Every condition passed. */
+  eligible: boolean;
+  itemKind: NonPenaltyItemKind;
+  conditions: ConditionResult[];
+  /** Last day (Asia/Shanghai, as UTC midnight) to correct; null when no correction was ordered. */
+  correctionDeadline: Date | null;
+  /** First day of the first-offence look-back window. */
+  lookbackFrom: Date;
+}
+
+const DAY = 86_400_000;
+
+export function normaliseProvision(p: string): string {
+  return p.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** The same calendar day `years` earlier; 29 February falls back to 28 February. */
+export function yearsBefore(day: Date, years: number): Date {
+  const y = day.getUTCFullYear() - years;
+  const m = day.getUTCMonth();
+  const d = Math.min(day.getUTCDate(), new Date(Date.UTC(y, m + 1, 0)).getUTCDate());
+  return new Date(Date.UTC(y, m, d));
+}
+
+const fmt = (d: Date) => d.toISOString().slice(0, 10);
+
+function result(code: NonPenaltyCondition, status: ConditionStatus, zh: string, en: string, extra: Partial<ConditionResult> = {}): ConditionResult {
+  const label = CONDITION_LABEL[code];
+  return { code, status, passed: status === 'PASS', reasonZh: `${label.zh}：${zh}`, reasonEn: `${label.en}: ${en}`, ...extra };
+}
+
+function judged(code: NonPenaltyCondition, value: boolean | null | undefined, yes: [string, string], no: [string, string]): ConditionResult {
+  if (value === true) return result(code, 'PASS', ...yes);
+  if (value === false) return result(code, 'FAIL', ...no);
+  return result(code, 'FAIL', '执法人员尚未认定', 'not established by the officer');
+}
+
+export function evaluateNonPenalty(
+  item: NonPenaltyItemRule,
+  facts: NonPenaltyFacts,
+  priorCases: readonly PriorCase[],
+  now: Date,
+  lookbackYears: number = DEFAULT_LOOKBACK_YEARS,
+): NonPenaltyEvaluation {
+  const today = shanghaiToday(now);
+  const lookbackFrom = yearsBefore(today, lookbackYears);
+  const ordered = facts.correctionOrderedAt ? shanghaiToday(facts.correctionOrderedAt) : null;
+  const correctionDeadline = ordered ? new Date(ordered.getTime() + item.correctionDeadlineDays * DAY) : null;
+
+  const conditions = [...new Set(item.conditions)].map((code): ConditionResult => {
+    switch (code) {
+      case 'MINOR_VIOLATION':
+        return judged(code, facts.minorViolation, ['已认定违法行为轻微', 'found minor'], ['认定违法行为并非轻微', 'found not minor']);
+      case 'NO_HARM':
+        return judged(code, facts.noHarm, ['已认定未造成危害后果', 'found no harm'], ['已造成危害后果', 'harm was caused']);
+      case 'MINOR_HARM':
+        if (facts.noHarm === true) return result(code, 'PASS', '未造成危害后果', 'no harm at all');
+        return judged(code, facts.minorHarm, ['已认定危害后果轻微', 'found minor'], ['危害后果并非轻微', 'harm is not minor']);
+      case 'NO_SUBJECTIVE_FAULT':
+        return judged(
+          code,
+          facts.noSubjectiveFault,
+          ['当事人有证据足以证明没有主观过错', 'the party proved it had no fault'],
+          ['当事人不能证明没有主观过错', 'the party did not prove absence of fault'],
+        );
+      case 'FIRST_OFFENCE': {
+        const provision = normaliseProvision(item.violatedProvision);
+        const hits = priorCases.filter(
+          (c) =>
+            c.decision !== null &&
+            c.decision !== 'DROPPED' &&
+            normaliseProvision(c.violatedProvision) === provision &&
+            c.registeredAt.getTime() < now.getTime() &&
+            shanghaiToday(c.registeredAt).getTime() >= lookbackFrom.getTime(),
+        );
+        if (hits.length === 0)
+          return result(
+            code,
+            'PASS',
+            `自 ${fmt(lookbackFrom)} 起 ${lookbackYears} 年内无同一违法行为的案件`,
+            `no case for the same violation since ${fmt(lookbackFrom)} (${lookbackYears}-year look-back)`,
+          );
+        const refs = hits.map((c) => c.number ?? `#${c.id}`).join('、');
+        return result(
+          code,
+          'FAIL',
+          `${lookbackYears} 年内已有同一违法行为的案件：${refs}`,
+          `earlier case(s) for the same violation within ${lookbackYears} years: ${refs}`,
+          { priorCaseIds: hits.map((c) => c.id) },
+        );
+      }
+      case 'CORRECTED_IN_TIME': {
+        if (!ordered || !correctionDeadline) return result(code, 'FAIL', '尚未责令改正', 'no correction has been ordered');
+        const deadline = fmt(correctionDeadline);
+        if (facts.correctedAt) {
+          const done = shanghaiToday(facts.correctedAt);
+          return done.getTime() <= correctionDeadline.getTime()
+            ? result(code, 'PASS', `已于 ${fmt(done)} 改正（期限 ${deadline}）`, `corrected on ${fmt(done)} (deadline ${deadline})`)
+            : result(code, 'FAIL', `逾期改正：${fmt(done)} 改正，期限为 ${deadline}`, `corrected late on ${fmt(done)}; deadline was ${deadline}`);
+        }
+        return today.getTime() <= correctionDeadline.getTime()
+          ? result(code, 'PENDING', `尚未改正，改正期限至 ${deadline}`, `not corrected yet; deadline ${deadline}`)
+          : result(code, 'FAIL', `逾期未改正（期限 ${deadline}）`, `not corrected by the deadline ${deadline}`);
+      }
+    }
+  });
+  return { eligible: conditions.length > 0 && conditions.every((c) => c.passed), itemKind: item.itemKind, conditions, correctionDeadline, lookbackFrom };
+}
