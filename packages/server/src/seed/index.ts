@@ -55,10 +55,11 @@ export async function isEmptyDatabase(prisma: PrismaClient): Promise<boolean> {
 
 /** Empty every table but the migration record (plugins' tables too), restarting ids. */
 export async function clearDatabase(prisma: PrismaClient): Promise<void> {
-  const tables = await prisma.$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
+  const tables = await prisma.$queryRaw<{ name: string }[]>`
+    SELECT format('%I.%I', schemaname, tablename)::text AS name FROM pg_tables
+    WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
   if (!tables.length) return;
-  const list = tables.map((t) => `"${t.tablename.replace(/"/g, '""')}"`).join(', ');
+  const list = tables.map((t) => t.name).join(', ');
   await prisma.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
 }
 
