@@ -1,0 +1,181 @@
+// The real thing: `pnpm start`'s entry point as a process on a temp data dir and a random port,
+// then the CLI beside it. Covers /health and /ready, demo tokens, `pnpm -s zhifa token` answered by
+// the running server, refusals while the data dir is held (second server, seed --reset, api-key),
+// graceful shutdown on SIGTERM (exit 0, lock released), and the CLI opening the dir itself after.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import jwt from 'jsonwebtoken';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const MAIN = path.join(REPO, 'packages/server/src/main.ts');
+const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+
+const root = mkdtempSync(path.join(tmpdir(), 'zhifa-process-'));
+const dataDir = path.join(root, 'pglite');
+const lockFile = `${dataDir}.lock`;
+const secretFile = path.join(root, 'jwt-secret');
+
+function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ZHIFA_ENV: 'development', ZHIFA_DATA_DIR: dataDir, ZHIFA_PLUGINS: '', HOST: '127.0.0.1', ...extra };
+  for (const k of ['DATABASE_URL', 'ZHIFA_JWT_SECRET', 'NODE_ENV']) delete env[k];
+  return env;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: REPO, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The server entry point, run by tsx as `pnpm start` does. */
+function startServer(port: number): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO, env: childEnv({ PORT: String(port) }) });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+async function waitFor(what: () => boolean, ms: number, describe: () => string) {
+  const until = Date.now() + ms;
+  while (!what()) {
+    if (Date.now() > until) throw new Error(`timed out: ${describe()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function viewerOf(port: number, token: string) {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ viewer { kind name roles } }' }),
+  });
+  return ((await res.json()) as any).data.viewer;
+}
+
+let port: number;
+let server: ReturnType<typeof startServer>;
+let exitCode: number | null | undefined;
+
+beforeAll(async () => {
+  if (process.env.ZHIFA_TEST_DATABASE_URL) return;
+  port = await freePort();
+  server = startServer(port);
+  server.exited.then((c) => (exitCode = c));
+  await waitFor(() => /GraphQL: http:\/\/localhost:\d+\/graphql/.test(server.output()) || exitCode !== undefined, 150_000, server.output);
+  if (exitCode !== undefined) throw new Error(`server exited early (${exitCode}):\n${server.output()}`);
+}, 180_000);
+
+afterAll(async () => {
+  if (server && exitCode === undefined) {
+    server.child.kill('SIGKILL');
+    await server.exited;
+  }
+  rmSync(root, { recursive: true, force: true });
+});
+
+// This exercises the embedded data dir and its lock; the PostgreSQL run of the suite adds nothing here.
+describe.skipIf(!!process.env.ZHIFA_TEST_DATABASE_URL)('server process', () => {
+  it('answers /health and /ready, and logs the URL, demo tokens and a survey API key', async () => {
+    const health = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`http://127.0.0.1:${port}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true });
+
+    const out = server.output();
+    expect(out).toContain(`http://localhost:${port}/graphql`);
+    expect(out).toContain('GraphiQL');
+    expect(out).toMatch(/demo data loaded/);
+    for (const role of ['system admin', 'supervisor', 'officer', 'agency admin', 'enterprise user']) expect(out).toContain(role);
+    expect(out).toMatch(/zfk_[0-9a-f]{12}_/);
+    const printed = out.match(/^\s+(eyJ[\w-]+\.[\w-]+\.[\w-]+)$/m)![1];
+    expect((await viewerOf(port, printed)).kind).toBe('person');
+
+    const lock = JSON.parse(readFileSync(lockFile, 'utf8'));
+    expect(lock).toMatchObject({ pid: server.child.pid, port, purpose: 'server' });
+  });
+
+  it('`pnpm -s zhifa token` prints only a JWT, issued by the running server', async () => {
+    const officer = await run('pnpm', ['-s', 'zhifa', 'token', 'officer'], childEnv());
+    expect(officer.code, officer.stderr).toBe(0);
+    const token = officer.stdout.trim();
+    expect(officer.stdout).toBe(`${token}\n`);
+    expect(token).toMatch(JWT);
+    // Signed with the server's persisted development secret, and accepted by the server.
+    const secret = readFileSync(secretFile, 'utf8').trim();
+    expect(jwt.verify(token, secret)).toMatchObject({ iss: 'zhifa' });
+    const viewer = await viewerOf(port, token);
+    expect(viewer).toMatchObject({ kind: 'person' });
+    expect(viewer.roles).toContain('OFFICER');
+
+    const enterprise = await run('pnpm', ['-s', 'zhifa', 'token', 'enterprise:1'], childEnv());
+    expect(enterprise.code, enterprise.stderr).toBe(0);
+    expect((await viewerOf(port, enterprise.stdout.trim())).kind).toBe('enterprise');
+
+    const unknown = await run('pnpm', ['-s', 'zhifa', 'token', 'mayor'], childEnv());
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toContain('cannot tell who "mayor" is');
+  }, 120_000);
+
+  it('refuses a second server and writing commands on the held data dir, naming pid and port', async () => {
+    const second = await run(process.execPath, ['--import', 'tsx', MAIN], childEnv({ PORT: String(await freePort()) }));
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(String(server.child.pid));
+    expect(second.stderr).toContain(String(port));
+    expect(second.stderr).toContain('only one process');
+    const reset = await run('pnpm', ['-s', 'zhifa', 'seed', '--reset'], childEnv());
+    expect(reset.code).toBe(1);
+    expect(reset.stderr).toContain(String(server.child.pid));
+    expect(reset.stderr).toContain(`port ${port}`);
+    // The server is untouched.
+    expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
+  }, 120_000);
+
+  it('shuts down gracefully on SIGTERM: exit 0, lock released', async () => {
+    server.child.kill('SIGTERM');
+    const code = await server.exited;
+    expect(code, server.output()).toBe(0);
+    expect(server.output()).toContain('SIGTERM');
+    expect(existsSync(lockFile)).toBe(false);
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+  }, 60_000);
+
+  it('without a server, the CLI opens the data dir itself (same secret) and releases it', async () => {
+    const r = await run('pnpm', ['-s', 'zhifa', 'token', 'supervisor'], childEnv());
+    expect(r.code, r.stderr).toBe(0);
+    const token = r.stdout.trim();
+    expect(token).toMatch(JWT);
+    expect(jwt.verify(token, readFileSync(secretFile, 'utf8').trim())).toMatchObject({ sub: expect.stringMatching(/^person:\d+$/) });
+    expect(existsSync(lockFile)).toBe(false);
+  }, 120_000);
+});
