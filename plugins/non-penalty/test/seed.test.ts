@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../../../packages/server/src/seed/index.js';
+import { createHarness, type Harness } from '../../../test/support/harness.js';
+import { nonPenaltyPlugin } from '../src/index.js';
+import { parseListCsv } from './csv-helpers.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness({ plugins: [nonPenaltyPlugin] });
+});
+afterAll(() => h?.close());
+
+describe('demo data', () => {
+  it('skips lists whose agency is absent', async () => {
+    const lines: string[] = [];
+    await nonPenaltyPlugin.seed!({ prisma: h.db.prisma, random: Math.random, log: (l) => lines.push(l) });
+    expect(lines).toHaveLength(3);
+    expect(lines.every((l) => l.includes('跳过'))).toBe(true);
+    expect(await h.db.prisma.enforcementList.count()).toBe(0);
+  });
+
+  it('seeds three published lists of 10–20 items on the core demo data; their CSV imports back', async () => {
+    await seedDemoData(h.db.prisma, { plugins: [nonPenaltyPlugin] });
+    const res = await h.gql(`{ nonPenaltyLists(first: 10, status: PUBLISHED) { edges { node { domain version inForce agency { name } csv
+      items(first: 1) { totalCount } versions { version status } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const lists = res.data.nonPenaltyLists.edges.map((e: any) => e.node);
+    expect(lists.map((l: any) => l.domain).sort()).toEqual(['交通运输', '市场监管', '生态环境']);
+    for (const l of lists) {
+      expect(l.items.totalCount).toBeGreaterThanOrEqual(10);
+      expect(l.items.totalCount).toBeLessThanOrEqual(20);
+      expect(parseListCsv(l.csv, { defaultDomain: l.domain })).toHaveLength(l.items.totalCount);
+    }
+    const market = lists.find((l: any) => l.domain === '市场监管');
+    expect(market.versions).toEqual([
+      { version: 2, status: 'PUBLISHED' },
+      { version: 1, status: 'REPEALED' },
+    ]);
+    const search = await h.gql(`{ nonPenaltyListItems(first: 5, search: "道路运输证件") { edges { node { violation itemKind correctionDeadlineDays fineFenIfPenalised } } } }`);
+    expect(search.data.nonPenaltyListItems.edges[0].node).toEqual({ violation: '道路运输证件未随车携带', itemKind: 'MINOR', correctionDeadlineDays: 0, fineFenIfPenalised: 20000 });
+  });
+});
