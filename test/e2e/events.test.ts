@@ -138,6 +138,79 @@ describe('events over real HTTP and WebSocket', () => {
   });
 });
 
+describe('a plugin subscription declared with defineTopicSubscription', () => {
+  it('resolves each event against fresh data, with its filter and the caller’s authorisation', async () => {
+    const p = s.db.prisma;
+    const parent1 = await p.agency.create({ data: { name: '阜宁县甲镇', kind: 'TOWNSHIP' } });
+    const parent2 = await p.agency.create({ data: { name: '阜宁县乙镇', kind: 'TOWNSHIP' } });
+    const child = await p.agency.create({ data: { name: '阜宁县甲镇司法所', kind: 'JUSTICE_OFFICE', parentId: parent1.id } });
+    const client = wsClient(s.wsUrl, supervisor);
+    const got: any[] = [];
+    const failed: unknown[] = [];
+    const done = new Promise<void>((resolve, reject) =>
+      client.subscribe(
+        { query: `subscription($id: Int) { testAgencyUpdated(agencyId: $id) { name testLoadedName parent { name } } }`, variables: { id: child.id } },
+        { next: (r) => (r.errors ? reject(r.errors) : got.push(r.data?.testAgencyUpdated)), error: reject, complete: resolve },
+      ),
+    ).catch((err) => void failed.push(err));
+    await untilSubscribers(s.app.events, 1);
+    const update = async (name: string, parentId: number) => {
+      const res = await fetch(s.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+        body: JSON.stringify({
+          query: `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) { __typename ... on MutationUpdateAgencySuccess { data { id } } } }`,
+          variables: { id: Buffer.from(`Agency:${parentId}`).toString('base64'), input: { name, kind: 'TOWNSHIP' } },
+        }),
+      });
+      expect((await res.json()).data.updateAgency.__typename).toBe('MutationUpdateAgencySuccess');
+    };
+    const rename = async (id: number, name: string, parentId: number) => {
+      const res = await fetch(s.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+        body: JSON.stringify({
+          query: `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) { __typename ... on MutationUpdateAgencySuccess { data { id } } } }`,
+          variables: {
+            id: Buffer.from(`Agency:${id}`).toString('base64'),
+            input: { name, kind: 'JUSTICE_OFFICE', parentId: Buffer.from(`Agency:${parentId}`).toString('base64') },
+          },
+        }),
+      });
+      expect((await res.json()).data.updateAgency.__typename).toBe('MutationUpdateAgencySuccess');
+    };
+    const move = async (parentId: number) => {
+      const res = await fetch(s.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+        body: JSON.stringify({
+          query: `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) { __typename ... on MutationUpdateAgencySuccess { data { id } } ... on Error { message } } }`,
+          variables: {
+            id: Buffer.from(`Agency:${child.id}`).toString('base64'),
+            input: { name: child.name, kind: 'JUSTICE_OFFICE', parentId: Buffer.from(`Agency:${parentId}`).toString('base64') },
+          },
+        }),
+      });
+      const body = await res.json();
+      expect(body.data.updateAgency.__typename).toBe('MutationUpdateAgencySuccess');
+    };
+    await move(parent2.id);
+    await until(() => got.length === 1);
+    await update('阜宁县乙镇（更名）', parent2.id); // another agency: filtered out
+    await move(parent1.id);
+    await until(() => got.length === 2);
+    await move(parent2.id);
+    await until(() => got.length === 3);
+    expect(got.map((a) => a.parent.name)).toEqual(['阜宁县乙镇', '阜宁县甲镇', '阜宁县乙镇（更名）']);
+    await rename(child.id, '阜宁县甲镇司法所（新）', parent2.id);
+    await until(() => got.length === 4);
+    expect(got.map((a) => a.testLoadedName)).toEqual([child.name, child.name, child.name, '阜宁县甲镇司法所（新）']);
+    await client.dispose();
+    await done;
+    expect(failed).toEqual([]);
+  });
+});
+
 async function emit(token: string, vars: { topic: string; agencyId?: number; public?: boolean; n?: number }) {
   const res = await fetch(s.url, {
     method: 'POST',

@@ -1,5 +1,6 @@
 // The EventBus on its own, against the real database: hand-over between reading the log and
-// live batches, buffer overflow, and shutdown.
+// live batches, buffer overflow, and shutdown. The sweep stays short: on a shared PostgreSQL
+// server any other transaction in flight holds rows back, and only a later wake-up settles them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent, EventBus, settledHead, type Position, type StoredEvent } from '@zhifa/core';
 import { createHarness, type Harness } from '../support/harness.js';
@@ -32,7 +33,7 @@ async function ids(topic: string): Promise<bigint[]> {
 
 describe('EventBus', () => {
   it('a live subscriber that does not read for a while overflows, falls back to the log, and loses nothing', async () => {
-    const bus = new EventBus(h.db.prisma, { sweepMs: 60_000, maxBuffered: 4, pageSize: 3 });
+    const bus = new EventBus(h.db.prisma, { sweepMs: 100, maxBuffered: 4, pageSize: 3 });
     await bus.start();
     const it = bus.subscribe({ accept: (e) => e.topic === 'overflow' });
     await write('overflow', 10);
@@ -48,7 +49,7 @@ describe('EventBus', () => {
   it('a subscriber ahead of the poller takes only the rest of the next batch', async () => {
     await write('ahead', 3);
     const all = await ids('ahead');
-    const bus = new EventBus(h.db.prisma, { sweepMs: 60_000 });
+    const bus = new EventBus(h.db.prisma, { sweepMs: 100 });
     await bus.start();
     await write('ahead', 3); // the poller has not seen these
     const rows = await h.db.prisma.$queryRaw<Position[]>`SELECT txid, id FROM "Event" WHERE topic = 'ahead' ORDER BY txid, id`;
@@ -65,7 +66,7 @@ describe('EventBus', () => {
   it('a subscriber replaying from far behind while batches arrive gets every event once, in order', async () => {
     const start = await settledHead(h.db.prisma);
     await write('behind', 7);
-    const bus = new EventBus(h.db.prisma, { sweepMs: 60_000, pageSize: 2 });
+    const bus = new EventBus(h.db.prisma, { sweepMs: 100, pageSize: 2 });
     await bus.start();
     const it = bus.subscribe({ after: start, accept: (e) => e.topic === 'behind' });
     const first = await take(it, 1); // mid-replay
@@ -78,7 +79,7 @@ describe('EventBus', () => {
   });
 
   it('stop() ends every subscription and later wake-ups do nothing', async () => {
-    const bus = new EventBus(h.db.prisma, { sweepMs: 60_000 });
+    const bus = new EventBus(h.db.prisma, { sweepMs: 100 });
     await bus.start();
     const it = bus.subscribe({ accept: () => true });
     const pending = it.next();
@@ -93,7 +94,7 @@ describe('EventBus', () => {
   });
 
   it('return() releases a subscriber parked with nothing to read', async () => {
-    const bus = new EventBus(h.db.prisma, { sweepMs: 60_000 });
+    const bus = new EventBus(h.db.prisma, { sweepMs: 100 });
     await bus.start();
     const it = bus.subscribe({ accept: () => true });
     const parked = it.next();

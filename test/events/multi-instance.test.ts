@@ -15,9 +15,10 @@ describe.skipIf(!process.env.ZHIFA_TEST_DATABASE_URL)('two instances on one Post
   let admin: string;
 
   beforeAll(async () => {
-    // A sweep far longer than any wait below: whatever arrives in time was woken by NOTIFY.
-    a = await startTestServer({ plugins: [emitPlugin], events: { sweepMs: 30_000 } });
-    b = await startTestServer({ plugins: [emitPlugin], target: a.target, events: { sweepMs: 30_000 } });
+    // A slow sweep, so NOTIFY does the waking; the sweep still settles rows that some unrelated
+    // transaction on the shared server held back when the last NOTIFY arrived.
+    a = await startTestServer({ plugins: [emitPlugin], events: { sweepMs: 2_000 } });
+    b = await startTestServer({ plugins: [emitPlugin], target: a.target, events: { sweepMs: 2_000 } });
     const county = await a.db.prisma.agency.create({ data: { name: '阜宁县人民政府', kind: 'COUNTY_GOVERNMENT' } });
     const p = await a.db.prisma.person.create({ data: { name: '系统管理员', agencyId: county.id, roles: ['SYSTEM_ADMIN'] } });
     admin = a.token(`person:${p.id}`);
@@ -41,7 +42,7 @@ describe.skipIf(!process.env.ZHIFA_TEST_DATABASE_URL)('two instances on one Post
       .toPromise();
     expect(res.error).toBeUndefined();
     expect(res.data.createAgency.__typename).toBe('MutationCreateAgencySuccess');
-    const [e] = await sub.waitFor(1, 5_000);
+    const [e] = await sub.waitFor(1, 10_000);
     expect(e.payload).toMatchObject({ name: '阜宁县水务局' });
     expect(a.notifications()).toBeGreaterThan(heard);
     await sub.close();
@@ -63,8 +64,8 @@ describe.skipIf(!process.env.ZHIFA_TEST_DATABASE_URL)('two instances on one Post
         }).then((r) => r.json()),
       ),
     );
-    await onA.waitFor(N, 10_000);
-    await onB.waitFor(N, 10_000);
+    await onA.waitFor(N, 15_000);
+    await onB.waitFor(N, 15_000);
     await sleep(300);
     const rows = await a.db.prisma.$queryRaw<{ id: bigint }[]>`SELECT id FROM "Event" WHERE topic = 'both' ORDER BY txid, id`;
     const ids = rows.map((r) => r.id.toString());
@@ -84,12 +85,12 @@ describe.skipIf(!process.env.ZHIFA_TEST_DATABASE_URL)('two instances on one Post
         body: JSON.stringify({ query: EMIT, variables: { topic: 'move', n } }),
       });
     await emit(b.url, 1);
-    const [first] = await onA.waitFor(1, 5_000);
+    const [first] = await onA.waitFor(1, 10_000);
     await onA.close();
     await emit(a.url, 2);
     await emit(b.url, 3);
     const onB = subscribeEvents(b.wsUrl, { topics: ['move'], after: first.cursor });
-    await onB.waitFor(2, 5_000);
+    await onB.waitFor(2, 10_000);
     await sleep(300);
     expect(onB.events.map((e) => e.payload.n)).toEqual([2, 3]);
     await onB.close();

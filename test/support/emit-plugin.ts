@@ -1,6 +1,6 @@
 // A test-only plugin: one mutation that writes an event with chosen scope, optionally holding its
 // transaction open, so delivery tests do not depend on any domain mutation's shape.
-import { actorOf, appendEvent, mutate, type ZhifaPlugin } from '@zhifa/core';
+import { actorOf, appendEvent, defineTopicSubscription, mutate, type ZhifaPlugin } from '@zhifa/core';
 
 export const emitPlugin: ZhifaPlugin = {
   name: 'test-emit',
@@ -31,5 +31,28 @@ export const emitPlugin: ZhifaPlugin = {
         },
       }),
     );
+    // A batched, cached field, as plugins add for counts and aggregates: a subscription must not
+    // answer the tenth event from the first event's cache.
+    builder.prismaObjectField('Agency', 'testLoadedName', (t) =>
+      t.loadable({
+        type: 'String',
+        description: '测试：经 dataloader 读取的名称 Test: the name through a dataloader',
+        resolve: (agency) => agency.id,
+        load: async (ids: number[], ctx) => {
+          const rows = await ctx.prisma.agency.findMany({ where: { id: { in: ids } } });
+          return ids.map((id) => rows.find((r) => r.id === id)?.name ?? '');
+        },
+      }),
+    );
+    // The shape a domain plugin uses: an event names a row, the subscription yields the row.
+    defineTopicSubscription<{ agencyId?: number | null }>(builder, {
+      field: 'testAgencyUpdated',
+      description: '测试：单位变更 Test: an agency changed',
+      topics: ['agency.updated'],
+      type: 'Agency',
+      args: (arg) => ({ agencyId: arg.int({ required: false }) }),
+      filter: (e, args) => args.agencyId == null || e.agencyId === args.agencyId,
+      resolve: (e, _args, ctx) => ctx.prisma.agency.findUnique({ where: { id: e.agencyId! } }),
+    });
   },
 };

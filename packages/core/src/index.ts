@@ -11,6 +11,8 @@ export * from './auth/rows.js';
 export * from './events/position.js';
 export * from './events/store.js';
 export * from './events/bus.js';
+export * from './events/subscription.js';
+export * from './events/visibility.js';
 export * from './rules/uscc.js';
 export * from './rules/certificate.js';
 export * from './cases.js';
