@@ -41,15 +41,24 @@ beforeEach(() => untilSubscribers(s.app.events, 0));
 describe('events over real HTTP and WebSocket', () => {
   it('a mutation over urql (HTTP) reaches a graphql-ws subscriber on another connection', async () => {
     const sub = subscribeEvents(s.wsUrl, { token: supervisor, topics: ['agency.created'] });
-    await untilSubscribers(s.app.events, 1);
+    // The same subscription through urql's subscriptionExchange, as a frontend would hold it.
+    const viaUrql = createZhifaClient({ url: s.url, token: supervisor, webSocketImpl: WebSocket });
+    const urqlGot: any[] = [];
+    const urqlSub = viaUrql.client
+      .subscription(`subscription { events(topics: ["agency.created"]) { topic payload } }`, {})
+      .subscribe((r) => urqlGot.push(r.data?.events ?? r.error));
+    await untilSubscribers(s.app.events, 2);
     const zc = createZhifaClient({ url: s.url, token: admin, webSocketImpl: WebSocket });
     const res = await zc.client.mutation(CREATE_AGENCY, { input: { name: '阜宁县交通运输局', kind: 'ENFORCEMENT_AGENCY' } }).toPromise();
     expect(res.error).toBeUndefined();
     expect(res.data.createAgency.__typename).toBe('MutationCreateAgencySuccess');
     const [e] = await sub.waitFor(1);
     expect(e).toMatchObject({ topic: 'agency.created', payload: { name: '阜宁县交通运输局' }, actor: expect.stringMatching(/^person:/) });
+    await until(() => urqlGot.length === 1);
+    expect(urqlGot[0]).toMatchObject({ topic: 'agency.created', payload: { name: '阜宁县交通运输局' } });
+    urqlSub.unsubscribe();
     await sub.close();
-    await zc.close();
+    await Promise.all([zc.close(), viaUrql.close()]);
   });
 
   it('a subscriber that reconnects with `after` gets what it missed, in order, once', async () => {
