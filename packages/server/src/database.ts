@@ -5,7 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { createPrisma, type PrismaClient } from '@zhifa/core';
-import { applyMigrations, type SqlRunner } from './migrate.js';
+import { applyMigrations, pgliteRunner, pgRunner } from './migrate.js';
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string }
@@ -79,24 +79,6 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       await Promise.all(listeners.map((c) => c.end().catch(() => {})));
       await prisma.$disconnect();
     },
-  };
-}
-
-function pgliteRunner(client: PGlite): SqlRunner {
-  return {
-    exec: async (sql) => {
-      await client.exec(sql);
-    },
-    query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params as any[])).rows,
-  };
-}
-
-function pgRunner(client: pg.Client): SqlRunner {
-  return {
-    exec: async (sql) => {
-      await client.query(sql);
-    },
-    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
   };
 }
 

@@ -6,6 +6,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../schema/migrations');
 
@@ -73,3 +75,22 @@ export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Prom
     await db.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
   }
 }
+
+export function pgliteRunner(client: PGlite): SqlRunner {
+  return {
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params as any[])).rows,
+  };
+}
+
+export function pgRunner(client: pg.Client): SqlRunner {
+  return {
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+  };
+}
+
