@@ -31,4 +31,21 @@ describe('agencies', () => {
     );
     expect(res.data.createAgency).toMatchObject({ __typename: 'UnauthenticatedError', code: 'UNAUTHENTICATED' });
   });
+
+  it('bad input is a typed ValidationError in both languages and writes nothing', async () => {
+    const before = await h.db.prisma.agency.count();
+    const res = await h.gql(
+      `mutation { createAgency(input: { name: "局", kind: TOWNSHIP }) {
+         __typename ... on ValidationError { code message messageEn issues { path message messageEn } } } }`,
+      {},
+      adminToken,
+    );
+    expect(res.errors).toBeUndefined();
+    const err = res.data.createAgency;
+    expect(err).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED' });
+    expect(err.issues).toContainEqual(
+      expect.objectContaining({ path: ['input', 'name'], message: '名称至少 2 个字', messageEn: 'name needs at least 2 characters' }),
+    );
+    expect(await h.db.prisma.agency.count()).toBe(before);
+  });
 });

@@ -55,8 +55,8 @@ export const DEFAULT_PAGE_SIZE = 20;
 /**
  * A fresh builder for one schema build. Plugin order matters: errors wraps everything so that
  * authorisation and validation failures become typed results; relay precedes scope-auth so
- * auth functions see decoded global ids; validation runs after auth so that strangers learn
- * nothing from validation messages.
+ * auth functions see decoded global ids; input validation runs before the
+ * resolver (see `unsafelyHandleInputErrors` below).
  */
 export function createBuilder(): ZhifaBuilder {
   return new SchemaBuilder<ZhifaTypes>({
@@ -99,6 +99,10 @@ export function createBuilder(): ZhifaBuilder {
     },
     errors: {
       defaultTypes: [],
+      // Bad input comes back as the mutation's typed ValidationError, not a bare GraphQL error.
+      // Validation runs before authorisation; our validators only check the shape of the input
+      // and never read data, so a stranger learns nothing from them.
+      unsafelyHandleInputErrors: true,
     },
   }) as unknown as ZhifaBuilder;
 }
