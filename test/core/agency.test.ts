@@ -48,4 +48,9 @@ describe('agencies', () => {
     );
     expect(await h.db.prisma.agency.count()).toBe(before);
   });
+
+  it('a mutation selecting only __typename still works (no empty Prisma select)', async () => {
+    const res = await h.gql(`mutation { createAgency(input: { name: "阜宁县应急管理局", kind: ENFORCEMENT_AGENCY }) { __typename } }`, {}, adminToken);
+    expect(res).toEqual({ data: { createAgency: { __typename: 'MutationCreateAgencySuccess' } } });
+  });
 });

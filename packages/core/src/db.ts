@@ -10,5 +10,17 @@ export type Db = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$trans
 export function createPrisma(adapter: SqlDriverAdapterFactory, log?: (sql: string) => void): PrismaClient {
   const prisma = new PrismaClient({ adapter, log: log ? [{ emit: 'event', level: 'query' }] : [] });
   if (log) (prisma as any).$on('query', (e: { query: string }) => log(e.query));
-  return prisma;
+  // Pothos hands resolvers `select: {}` when a client selects only `__typename` of a mutation's
+  // result; Prisma rejects an empty select. Selecting nothing means "just the row" here.
+  return prisma.$extends({
+    query: {
+      $allModels: {
+        $allOperations({ args, query }) {
+          const a = args as { select?: object };
+          if (a && a.select && Object.keys(a.select).length === 0) delete a.select;
+          return query(args);
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
 }
