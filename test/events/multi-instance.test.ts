@@ -49,6 +49,23 @@ describe.skipIf(!process.env.ZHIFA_TEST_DATABASE_URL)('two instances on one Post
     await zb.close();
   });
 
+  it('an instance whose LISTEN connection drops reconnects and hears NOTIFY again', async () => {
+    // Drop every LISTEN connection on the server, as a database restart or a network cut would.
+    await a.db.prisma.$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND pid <> pg_backend_pid()`;
+    await sleep(1_500);
+    const sub = subscribeEvents(a.wsUrl, { topics: ['after-drop'] });
+    await untilSubscribers(a.app.events, 1);
+    const heard = a.notifications();
+    await fetch(b.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ query: EMIT, variables: { topic: 'after-drop', n: 1 } }),
+    }).then((r) => r.json());
+    await sub.waitFor(1, 10_000);
+    expect(a.notifications()).toBeGreaterThan(heard);
+    await sub.close();
+  });
+
   it('writes on both instances at once: subscribers on each see the same events in the same order', async () => {
     const onA = subscribeEvents(a.wsUrl, { topics: ['both'] });
     const onB = subscribeEvents(b.wsUrl, { topics: ['both'] });

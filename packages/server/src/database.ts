@@ -60,23 +60,17 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     target.schema ? { schema: target.schema } : undefined,
   );
   const prisma = createPrisma(adapter, options.onQuery);
-  const listeners: pg.Client[] = [];
+  const listeners: { stop(): Promise<void> }[] = [];
   return {
     target,
     prisma,
     listen: async (channel, onNotify) => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      client.on('notification', onNotify);
-      client.on('error', (err) => console.error('[zhifa] LISTEN connection failed', err));
-      await client.query(`LISTEN ${channel}`);
-      listeners.push(client);
-      return async () => {
-        await client.end().catch(() => {});
-      };
+      const listener = await keepListening(url, channel, onNotify);
+      listeners.push(listener);
+      return listener.stop;
     },
     close: async () => {
-      await Promise.all(listeners.map((c) => c.end().catch(() => {})));
+      await Promise.all(listeners.map((l) => l.stop()));
       await prisma.$disconnect();
     },
   };
@@ -87,4 +81,51 @@ function withSearchPath(url: string, schema: string | undefined): string {
   const u = new URL(url);
   u.searchParams.set('options', `-c search_path="${schema}"`);
   return u.toString();
+}
+
+/**
+ * A LISTEN connection that comes back after the database restarts or drops it. While it is down,
+ * the bus's sweep still delivers (slower); after reconnecting we wake the bus once, since NOTIFYs
+ * sent in between are lost.
+ */
+async function keepListening(url: string, channel: string, onNotify: () => void): Promise<{ stop(): Promise<void> }> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', onNotify);
+    c.on('error', (err) => console.error('[zhifa] LISTEN 连接出错 / LISTEN connection error:', err.message));
+    c.on('end', () => {
+      if (stopped || client !== c) return;
+      client = null;
+      schedule(1_000);
+    });
+    await c.connect();
+    await c.query(`LISTEN ${channel}`);
+    client = c;
+  };
+  const schedule = (ms: number) => {
+    retry = setTimeout(async () => {
+      retry = null;
+      if (stopped) return;
+      try {
+        await connect();
+        onNotify();
+      } catch {
+        schedule(Math.min(ms * 2, 30_000));
+      }
+    }, ms);
+    retry.unref();
+  };
+
+  await connect();
+  return {
+    stop: async () => {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => {});
+    },
+  };
 }
