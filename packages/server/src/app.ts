@@ -21,6 +21,11 @@ import { InvalidCredentials, resolveViewer } from './identity.js';
 import { handleDevToken } from './dev-tokens.js';
 import { securityPlugins } from './security.js';
 
+/** Largest HTTP request body: room for a CSV list of thousands of items, nothing more. */
+export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+/** Largest WebSocket message: operations are small; only HTTP carries uploads. */
+export const MAX_WS_MESSAGE_BYTES = 256 * 1024;
+
 export interface AppOptions {
   db: Database;
   plugins: ZhifaPlugin[];
@@ -88,6 +93,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   const server = createServer(async (req, res) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES || (req.method === 'POST' && req.headers['transfer-encoding'])) {
+      // Chunked bodies have no declared size; the only large legitimate bodies (CSV uploads) come
+      // from clients that declare it, so refusing chunked POSTs keeps every request bounded.
+      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+      return void res.end(JSON.stringify({ errors: [{ message: `请求过大或未声明长度（上限 ${MAX_REQUEST_BYTES / 1024 / 1024} MiB）/ request too large or of undeclared size (limit ${MAX_REQUEST_BYTES / 1024 / 1024} MiB)`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
+    }
     if (req.url?.startsWith('/dev/token'))
       return handleDevToken(req, res, { enabled: !!options.devTokens && !options.production, prisma, secret: options.jwtSecret });
     if (req.url === '/health') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
@@ -98,7 +109,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     return yoga.handle(req, res);
   });
 
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: MAX_WS_MESSAGE_BYTES });
   const wsServer = useServer<Record<string, unknown>, { authorization?: string }>(
     {
       execute: (args: any) => args.rootValue.execute(args),
