@@ -1,9 +1,12 @@
 // Demo data: three published county non-penalty lists in the style of real ones (包容审慎执法清单),
 // for market regulation, ecology and environment, and transport. Agencies are found by name; a missing
 // agency is skipped with a log line, so the plugin seeds on any core demo data.
-import type { SeedContext } from '@zhifa/core';
+import { CaseGuards, RuleViolation, type SeedContext, type Viewer } from '@zhifa/core';
 import type { PrismaClient } from '@zhifa/core/prisma';
-import { DEFAULT_CONDITIONS, type NonPenaltyItemKind } from './rules.js';
+import { shanghaiToday } from '@zhifa/core/lists';
+import { DEFAULT_CONDITIONS, DEFAULT_LOOKBACK_YEARS, type NonPenaltyItemKind } from './rules.js';
+import { grantNonPenaltyInTx, provisionsMatch } from './grant.js';
+import type { NonPenaltyAttributes } from './schema/non-penalty-list.js';
 
 type Row = [violation: string, violated: string, penalty: string, kind: NonPenaltyItemKind, days: number, fineYuan: number | null];
 
@@ -151,6 +154,75 @@ async function seedList(prisma: PrismaClient, spec: DemoList, log: (line: string
   log(`不予处罚清单 / non-penalty list: ${spec.title} v${version}, ${spec.rows.length} 项 items`);
 }
 
+/** At most this many demo cases are decided as 不予处罚. */
+export const DEMO_GRANTS = 6;
+const DAY = 86_400_000;
+
+/**
+ * Decide a few demo cases in legal review as no penalty, through grantNonPenaltyInTx: the same
+ * checks, evaluation (first offence against the party's earlier cases included), core decision path
+ * and event as the mutation, one transaction per case. A case the rules refuse is skipped and logged.
+ * Seed hooks are not handed other plugins' case guards, so only core rules and this plugin's apply.
+ */
+async function grantDemoDecisions(prisma: PrismaClient, log: (line: string) => void) {
+  const now = new Date();
+  const items = await prisma.listItem.findMany({
+    where: { list: { kind: 'NON_PENALTY', status: 'PUBLISHED' } },
+    include: { list: true },
+    orderBy: { id: 'asc' },
+  });
+  if (!items.length) return;
+  const cases = await prisma.enforcementCase.findMany({
+    where: { stage: 'LEGAL_REVIEW', partyKind: 'ENTERPRISE', decision: null },
+    include: { officers: { include: { person: { include: { agency: true } } }, orderBy: { personId: 'asc' } } },
+    orderBy: { id: 'asc' },
+  });
+  let granted = 0;
+  for (const c of cases) {
+    if (granted >= DEMO_GRANTS) break;
+    const item = items.find((i) => i.list.agencyId === c.agencyId && provisionsMatch(c.violatedProvision, i.violatedProvision));
+    const officer = c.officers.map((o) => o.person).find((p) => p.roles.includes('OFFICER'));
+    if (!item || !officer) continue;
+    const viewer: Viewer = {
+      kind: 'person',
+      personId: officer.id,
+      name: officer.name,
+      agencyId: officer.agencyId,
+      agencyKind: officer.agency.kind,
+      roles: officer.roles,
+    };
+    const days = (item.attributes as unknown as NonPenaltyAttributes).correctionDeadlineDays;
+    // Ordered two days after registration (cases in legal review are at least ten days old) and
+    // corrected within the item's deadline.
+    const orderedOn = new Date(shanghaiToday(c.registeredAt).getTime() + 2 * DAY);
+    const correctedOn = new Date(orderedOn.getTime() + Math.min(days, 1) * DAY);
+    try {
+      const d = await prisma.$transaction((tx) =>
+        grantNonPenaltyInTx(
+          tx,
+          viewer,
+          new CaseGuards(),
+          DEFAULT_LOOKBACK_YEARS,
+          {
+            caseId: c.id,
+            itemId: item.id,
+            facts: { minorViolation: true, noHarm: true, minorHarm: true, correctionOrderedOn: orderedOn, correctedOn },
+            correctionOrder: { content: `责令立即改正${item.violation}的违法行为，并于期限内提交整改材料`, orderedOn },
+            education: `已向当事人法定代表人宣讲${item.violatedProvision}的规定，当事人表示今后严格遵守，不再违反。`,
+          },
+          now,
+        ),
+      );
+      granted++;
+      log(`不予处罚决定 / no-penalty decision: ${c.number} ← ${item.list.title} v${item.list.version} 第 ${item.seq} 项 (#${d.id})`);
+    } catch (err) {
+      if (!(err instanceof RuleViolation)) throw err;
+      log(`不予处罚：${c.number} 不符合条件，跳过 / skipped: ${err.messageEn}`);
+    }
+  }
+}
+
 export async function seedNonPenalty({ prisma, log }: SeedContext): Promise<void> {
   for (const spec of DEMO_LISTS) await seedList(prisma, spec, log);
+  await grantDemoDecisions(prisma, log);
 }

@@ -1,5 +1,6 @@
 // Shared set-up for the non-penalty integration tests: two enforcement agencies with an officer and an
 // admin each, the justice bureau's supervisor, and an enterprise user.
+import type { ZhifaPlugin } from '@zhifa/core';
 import { createHarness, type Harness } from '../../../test/support/harness.js';
 import { nonPenaltyPlugin } from '../src/index.js';
 
@@ -12,8 +13,8 @@ export interface World {
 
 export const gid = (type: string, id: number | string) => Buffer.from(`${type}:${id}`).toString('base64');
 
-export async function createWorld(): Promise<World> {
-  const h = await createHarness({ plugins: [nonPenaltyPlugin] });
+export async function createWorld(extraPlugins: ZhifaPlugin[] = []): Promise<World> {
+  const h = await createHarness({ plugins: [nonPenaltyPlugin, ...extraPlugins] });
   const p = h.db.prisma;
   const county = await p.agency.create({ data: { name: '阜宁县人民政府', kind: 'COUNTY_GOVERNMENT' } });
   const justice = await p.agency.create({ data: { name: '阜宁县司法局', kind: 'JUSTICE_BUREAU', parentId: county.id } });

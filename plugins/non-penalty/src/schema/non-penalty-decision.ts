@@ -1,0 +1,279 @@
+// NonPenaltyDecision: the evaluation query, the grant mutation, and the fields on cases and enterprises.
+// A decision is seen by whoever may read its case (one row rule: canReadCase / caseFilter).
+import { z } from 'zod';
+import {
+  canReadCase,
+  caseFilter,
+  domainErrors,
+  ForbiddenError,
+  isOfficerOf,
+  isSupervisor,
+  isSystemAdmin,
+  msg,
+  mutate,
+  NotFoundError,
+  ValidationError,
+  type Context,
+  type Viewer,
+  type ZhifaBuilder,
+} from '@zhifa/core';
+import type { Prisma } from '@zhifa/core/prisma';
+import {
+  assertItemApplies,
+  assertUndecided,
+  checkFacts,
+  evaluateForCase,
+  evaluationFromJson,
+  factsFromJson,
+  grantNonPenaltyInTx,
+  loadItemInForce,
+  type CaseEvaluation,
+  type NonPenaltyFactsInput,
+} from '../grant.js';
+import type { ConditionResult } from '../rules.js';
+
+type GlobalId = { typename: string; id: string };
+
+function idOf(gid: GlobalId, typenames: string[], path: string[]): number {
+  const n = Number(gid.id);
+  if (!typenames.includes(gid.typename) || !Number.isSafeInteger(n))
+    throw ValidationError.one(path, { zh: `不是${typenames[0]}的编号`, en: `not an id of a ${typenames[0]}` });
+  return n;
+}
+
+/** The decisions a viewer may read: the same rule as their cases. */
+export function decisionFilter(v: Viewer): Prisma.NonPenaltyDecisionWhereInput {
+  return (caseFilter(v) as Prisma.NonPenaltyDecisionWhereInput | null) ?? { id: { in: [] } };
+}
+
+const text = (max: number, zh: string, en: string) =>
+  z.string().trim().min(1, msg(`${zh}不能为空`, `${en} must not be empty`)).max(max, msg(`${zh}过长（上限 ${max} 字）`, `${en} is too long (at most ${max})`));
+
+export interface DecisionRefs {
+  ItemKindEnum: any;
+  ConditionEnum: any;
+  item: any;
+  list: any;
+}
+
+export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: DecisionRefs): void {
+  const StatusEnum = builder.enumType('NonPenaltyConditionStatus', {
+    description: '条件核验结果 Result of one condition',
+    values: {
+      PASS: { description: '符合 Holds' },
+      FAIL: { description: '不符合 Does not hold' },
+      PENDING: { description: '待定（改正期限未届满）Pending: still within the correction deadline' },
+    } as const,
+  });
+
+  const ConditionResultRef = builder.objectRef<ConditionResult>('NonPenaltyConditionResult').implement({
+    description: '一项适用条件的核验结果 One condition, checked',
+    fields: (t) => ({
+      condition: t.field({ type: refs.ConditionEnum, description: '条件 Condition', resolve: (r) => r.code }),
+      status: t.field({ type: StatusEnum, description: '结果 Result', resolve: (r) => r.status }),
+      passed: t.exposeBoolean('passed', { description: '是否符合 Holds' }),
+      reason: t.exposeString('reasonZh', { description: '理由（中文）Reason in Chinese' }),
+      reasonEn: t.exposeString('reasonEn', { description: '理由（英文）Reason in English' }),
+      priorCaseCount: t.int({
+        description: '构成非初次违法的既往案件数 Earlier cases that defeat a first-offence claim',
+        resolve: (r) => r.priorCaseIds?.length ?? 0,
+      }),
+    }),
+  });
+
+  const EvaluationRef = builder.objectRef<CaseEvaluation>('NonPenaltyEvaluation').implement({
+    description: '不予处罚适用条件核验 Evaluation of a non-penalty item against a case',
+    fields: (t) => ({
+      eligible: t.exposeBoolean('eligible', { description: '全部条件符合，可以不予处罚 Every condition holds' }),
+      itemKind: t.field({ type: refs.ItemKindEnum, description: '适用类型 Kind', resolve: (e) => e.itemKind }),
+      conditions: t.field({ type: [ConditionResultRef], description: '各项条件 Each condition', resolve: (e) => e.conditions }),
+      correctionDeadline: t.field({
+        type: 'Date',
+        nullable: true,
+        description: '改正期限（最后一日）Last day to correct; null when no correction was ordered',
+        resolve: (e) => e.correctionDeadline,
+      }),
+      lookbackFrom: t.field({ type: 'Date', description: '首违核查起始日 First day of the first-offence look-back', resolve: (e) => e.lookbackFrom }),
+      lookbackYears: t.exposeInt('lookbackYears', { description: '首违核查年限 Look-back in years' }),
+      evaluatedAt: t.field({ type: 'DateTime', description: '核验时间 When evaluated', resolve: (e) => e.evaluatedAt }),
+    }),
+  });
+
+  const FactsRef = builder.objectRef<NonPenaltyFactsInput>('NonPenaltyFacts').implement({
+    description: '执法人员认定的事实 Facts the officer established',
+    fields: (t) => ({
+      minorViolation: t.boolean({ nullable: true, description: '违法行为轻微 Minor violation', resolve: (f) => f.minorViolation ?? null }),
+      noHarm: t.boolean({ nullable: true, description: '没有造成危害后果 No harm', resolve: (f) => f.noHarm ?? null }),
+      minorHarm: t.boolean({ nullable: true, description: '危害后果轻微 Minor harm', resolve: (f) => f.minorHarm ?? null }),
+      noSubjectiveFault: t.boolean({ nullable: true, description: '没有主观过错 No subjective fault', resolve: (f) => f.noSubjectiveFault ?? null }),
+      correctionOrderedOn: t.field({ type: 'Date', nullable: true, description: '责令改正日期 Correction ordered on', resolve: (f) => f.correctionOrderedOn ?? null }),
+      correctedOn: t.field({ type: 'Date', nullable: true, description: '改正日期 Corrected on', resolve: (f) => f.correctedOn ?? null }),
+      officerVerifiedFirstOffence: t.boolean({
+        nullable: true,
+        description: '执法人员已核查初次违法（不具名自然人）Officer verified first offence (unnamed natural person)',
+        resolve: (f) => f.officerVerifiedFirstOffence ?? null,
+      }),
+    }),
+  });
+
+  const CorrectionOrderRef = builder
+    .objectRef<{ content: string; orderedOn: Date; deadline: Date; correctedOn: Date | null }>('NonPenaltyCorrectionOrder')
+    .implement({
+      description: '责令改正 Correction order',
+      fields: (t) => ({
+        content: t.exposeString('content', { description: '改正内容 What must be corrected' }),
+        orderedOn: t.field({ type: 'Date', description: '责令改正日期 Ordered on', resolve: (o) => o.orderedOn }),
+        deadline: t.field({ type: 'Date', description: '改正期限（最后一日）Last day to correct', resolve: (o) => o.deadline }),
+        correctedOn: t.field({ type: 'Date', nullable: true, description: '改正日期 Corrected on', resolve: (o) => o.correctedOn }),
+      }),
+    });
+
+  builder.prismaNode('NonPenaltyDecision', {
+    id: { field: 'id' },
+    nullable: true,
+    description: '不予处罚决定（可查看该案件者可见）A no-penalty decision made under a non-penalty list item (visible with its case)',
+    authScopes: (d, ctx) => canReadCase(ctx.viewer, d),
+    findUnique: (id, ctx) => ({ id: Number(id), AND: [decisionFilter(ctx.viewer)] }),
+    fields: (t) => ({
+      case: t.relation('case', { description: '案件 The case' }),
+      item: t.relation('item', { type: refs.item, description: '所依据的清单事项 The list item relied on' }),
+      list: t.relation('list', { type: refs.list, description: '所依据的清单版本 The list version relied on' }),
+      listVersion: t.exposeInt('listVersion', { description: '清单版本号 List version number' }),
+      agency: t.relation('agency', { description: '办案单位 Agency' }),
+      enterprise: t.relation('enterprise', { nullable: true, description: '受益企业 Enterprise that benefited' }),
+      domain: t.exposeString('domain', { description: '监管领域 Domain' }),
+      itemKind: t.field({ type: refs.ItemKindEnum, description: '适用类型 Kind', resolve: (d) => d.itemKind as never }),
+      facts: t.field({ type: FactsRef, description: '认定的事实 Facts established', resolve: (d) => factsFromJson(d.facts) }),
+      evaluation: t.field({
+        type: EvaluationRef,
+        description: '决定时的条件核验 The evaluation at decision time',
+        resolve: (d) => evaluationFromJson(d.evaluation),
+      }),
+      correctionOrder: t.field({
+        type: CorrectionOrderRef,
+        description: '责令改正 Correction order',
+        resolve: (d) => ({ content: d.correctionContent, orderedOn: d.correctionOrderedOn, deadline: d.correctionDeadline, correctedOn: d.correctedOn }),
+      }),
+      education: t.exposeString('education', { description: '批评教育记录 Education given (批评教育)' }),
+      fineNotImposedFen: t.expose('fineNotImposedFen', {
+        type: 'Fen',
+        nullable: true,
+        description: '未处罚款（分）：按处罚依据本应处的罚款，未知时为空 Fine not imposed, in fen; null when unknown',
+      }),
+      decidedBy: t.exposeString('decidedBy', { description: '决定人 Who decided' }),
+      decidedAt: t.expose('decidedAt', { type: 'DateTime', description: '决定时间 Decided at' }),
+    }),
+  });
+
+  builder.prismaObjectField('EnforcementCase', 'nonPenaltyDecision', (t) =>
+    t.relation('nonPenaltyDecision', { nullable: true, description: '不予处罚决定（如有）The no-penalty decision, if any' }),
+  );
+
+  builder.prismaObjectField('Enterprise', 'nonPenaltyDecisions', (t) =>
+    t.relatedConnection('nonPenaltyDecisions', {
+      cursor: 'id',
+      totalCount: true,
+      nullable: true,
+      authScopes: { authenticated: true },
+      description: '该企业获得的不予处罚决定（仅限有权查看其案件的）No-penalty decisions for this enterprise the caller may read',
+      query: (_args, ctx) => ({ where: decisionFilter(ctx.viewer), orderBy: { id: 'desc' as const } }),
+    }),
+  );
+
+  const FactsInput = builder.inputType('NonPenaltyFactsInput', {
+    description: '执法人员认定的事实（未填写视为未认定）Facts the officer established; an unstated fact does not hold',
+    fields: (t) => ({
+      minorViolation: t.boolean({ required: false, description: '违法行为轻微 The violation is minor' }),
+      noHarm: t.boolean({ required: false, description: '没有造成危害后果 No harmful consequence' }),
+      minorHarm: t.boolean({ required: false, description: '危害后果轻微 The harm is minor' }),
+      noSubjectiveFault: t.boolean({ required: false, description: '当事人有证据足以证明没有主观过错 The party proved it had no fault' }),
+      correctionOrderedOn: t.field({ type: 'Date', required: false, description: '责令改正日期 Day correction was ordered' }),
+      correctedOn: t.field({ type: 'Date', required: false, description: '改正完成日期（尚未改正则不填）Day corrected; omit if not yet' }),
+      officerVerifiedFirstOffence: t.boolean({
+        required: false,
+        description: '仅限不具名自然人：执法人员已核查初次违法 Unnamed natural person only: the officer verified it is a first offence',
+      }),
+    }),
+  });
+
+  const CorrectionOrderInput = builder.inputType('NonPenaltyCorrectionOrderInput', {
+    description: '责令改正（期限按事项的改正期限计算）Correction order; the deadline follows the item’s days',
+    fields: (t) => ({
+      content: t.string({ required: true, description: '改正内容 What must be corrected', validate: text(2000, '改正内容', 'content') }),
+      orderedOn: t.field({ type: 'Date', required: true, description: '责令改正日期 Ordered on' }),
+    }),
+  });
+
+  async function loadCase(ctx: Context, caseId: number) {
+    const c = await ctx.prisma.enforcementCase.findUnique({ where: { id: caseId } });
+    if (!c) throw new NotFoundError('EnforcementCase', String(caseId), { zh: '案件', en: 'Case' });
+    return c;
+  }
+
+  builder.queryField('evaluateNonPenalty', (t) =>
+    t.field({
+      type: EvaluationRef,
+      description:
+        '核验案件能否适用不予处罚事项（不写入）；限本案单位执法人员及监督人员 Check a non-penalty item against a case, writing nothing (officers of the case’s agency, supervisors)',
+      errors: { types: domainErrors },
+      authScopes: { authenticated: true },
+      args: {
+        caseId: t.arg.globalID({ required: true, description: '案件 Case' }),
+        itemId: t.arg.globalID({ required: true, description: '不予处罚清单事项 Non-penalty list item' }),
+        facts: t.arg({ type: FactsInput, required: true, description: '认定的事实 Facts' }),
+      },
+      resolve: async (_root, args, ctx) => {
+        const now = new Date();
+        const caseId = idOf(args.caseId, ['EnforcementCase'], ['caseId']);
+        const itemId = idOf(args.itemId, ['NonPenaltyListItem'], ['itemId']);
+        const facts = args.facts as NonPenaltyFactsInput;
+        checkFacts(facts, now);
+        const c = await loadCase(ctx, caseId);
+        const v = ctx.viewer;
+        if (!(isOfficerOf(v, c.agencyId) || isSupervisor(v) || isSystemAdmin(v)))
+          throw new ForbiddenError({
+            zh: '只有本案承办单位的执法人员或监督人员可以核验',
+            en: "Only officers of the case's agency or supervisors may evaluate it",
+          });
+        assertUndecided(c);
+        const loaded = await loadItemInForce(ctx.prisma, v, itemId, now);
+        assertItemApplies(c, loaded.item);
+        return evaluateForCase(ctx.prisma, c, loaded, facts, ctx.settings.firstOffenceLookbackYears, now);
+      },
+    }),
+  );
+
+  builder.mutationField('grantNonPenalty', (t) =>
+    t.prismaField({
+      type: 'NonPenaltyDecision',
+      description:
+        '依不予处罚清单事项作出不予处罚决定（须法制审核后、全部条件符合；本案单位执法人员）Decide a case as no penalty under a list item: after legal review, only when every condition holds (officers of the case’s agency)',
+      errors: { types: domainErrors },
+      authScopes: { authenticated: true },
+      args: {
+        caseId: t.arg.globalID({ required: true, description: '案件 Case' }),
+        itemId: t.arg.globalID({ required: true, description: '不予处罚清单事项 Non-penalty list item' }),
+        facts: t.arg({ type: FactsInput, required: true, description: '认定的事实 Facts' }),
+        correctionOrder: t.arg({ type: CorrectionOrderInput, required: true, description: '责令改正 Correction order' }),
+        education: t.arg.string({
+          required: true,
+          description: '批评教育记录 Record of the education given',
+          validate: text(2000, '批评教育记录', 'education'),
+        }),
+      },
+      resolve: (query, _root, args, ctx) =>
+        mutate(ctx, async (tx) => {
+          const caseId = idOf(args.caseId, ['EnforcementCase'], ['caseId']);
+          const itemId = idOf(args.itemId, ['NonPenaltyListItem'], ['itemId']);
+          const record = await grantNonPenaltyInTx(tx, ctx.viewer, ctx.guards, ctx.settings.firstOffenceLookbackYears, {
+            caseId,
+            itemId,
+            facts: args.facts as NonPenaltyFactsInput,
+            correctionOrder: { content: args.correctionOrder.content.trim(), orderedOn: args.correctionOrder.orderedOn },
+            education: args.education.trim(),
+          });
+          return tx.nonPenaltyDecision.findUniqueOrThrow({ ...query, where: { id: record.id } });
+        }),
+    }),
+  );
+}

@@ -1,0 +1,373 @@
+// evaluateNonPenalty and grantNonPenalty through the real schema: each condition failing, the
+// look-back boundary against earlier cases, the grant and its records, and every refusal writing nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RuleViolation, type ZhifaPlugin } from '@zhifa/core';
+import { shanghaiToday } from '@zhifa/core/lists';
+import { yearsBefore } from '../src/rules.js';
+import { createWorld, gid, type World } from './fixtures.js';
+import { createCase, createEnterprise, createList, DAY, dayOffset, ERR, GOOD_FACTS, PROVISION } from './decision-fixtures.js';
+
+// A case guard from "another plugin": refuses any decision on a case whose number says so.
+const guardPlugin: ZhifaPlugin = {
+  name: 'test-guard',
+  register(_builder, { guards }) {
+    guards.add({
+      name: 'test-guard',
+      async beforeDecide({ case: c }) {
+        if (c.number.includes('GUARDED'))
+          throw new RuleViolation('TEST_GUARD', { zh: '测试守卫拒绝', en: 'refused by the test guard' });
+      },
+    });
+  },
+};
+
+let w: World;
+let lists: Awaited<ReturnType<typeof makeLists>>;
+
+async function makeLists() {
+  const p = w.h.db.prisma;
+  const inForce = await createList(
+    p,
+    w.agencyA.id,
+    [
+      { violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10, fineFen: 300000 },
+      { violatedProvision: PROVISION.price, itemKind: 'MINOR', days: 3, fineFen: null },
+      { violatedProvision: PROVISION.trademark, itemKind: 'NO_FAULT', days: 0 },
+    ],
+    { version: 3 },
+  );
+  const draft = await createList(p, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10 }], { status: 'DRAFT' });
+  const repealed = await createList(p, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10 }], { status: 'REPEALED' });
+  const expired = await createList(p, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10 }], {
+    validFrom: new Date('2023-01-01T00:00:00Z'),
+    validUntil: new Date('2024-12-31T00:00:00Z'),
+  });
+  const otherDraft = await createList(p, w.agencyB.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10 }], { status: 'DRAFT' });
+  return {
+    firstOffence: inForce.items[0],
+    minor: inForce.items[1],
+    noFault: inForce.items[2],
+    list: inForce.list,
+    draft: draft.items[0],
+    repealed: repealed.items[0],
+    expired: expired.items[0],
+    otherDraft: otherDraft.items[0],
+  };
+}
+
+beforeAll(async () => {
+  w = await createWorld([guardPlugin]);
+  lists = await makeLists();
+});
+afterAll(() => w?.h.close());
+
+const EVALUATE = `query($caseId: ID!, $itemId: ID!, $facts: NonPenaltyFactsInput!) {
+  evaluateNonPenalty(caseId: $caseId, itemId: $itemId, facts: $facts) {
+    ${ERR}
+    ... on QueryEvaluateNonPenaltySuccess { data { eligible itemKind correctionDeadline lookbackFrom lookbackYears
+      conditions { condition status passed reason reasonEn priorCaseCount } } }
+  }
+}`;
+
+const GRANT = `mutation($caseId: ID!, $itemId: ID!, $facts: NonPenaltyFactsInput!, $order: NonPenaltyCorrectionOrderInput!, $education: String!) {
+  grantNonPenalty(caseId: $caseId, itemId: $itemId, facts: $facts, correctionOrder: $order, education: $education) {
+    ${ERR}
+    ... on MutationGrantNonPenaltySuccess { data { id listVersion domain itemKind education fineNotImposedFen decidedBy decidedAt
+      item { seq violatedProvision } list { version title }
+      case { number stage decision fineFen nonPenaltyDecision { listVersion } }
+      enterprise { name } agency { name }
+      facts { minorHarm correctionOrderedOn correctedOn }
+      correctionOrder { content orderedOn deadline correctedOn }
+      evaluation { eligible conditions { condition status reason } } } }
+  }
+}`;
+
+/** token null: the public. */
+async function evaluate(caseGid: string, itemGid: string, facts: Record<string, unknown> = GOOD_FACTS(), token: string | null = w.tokens.officerA) {
+  const res = await w.h.gql(EVALUATE, { caseId: caseGid, itemId: itemGid, facts }, token ?? undefined);
+  expect(res.errors).toBeUndefined();
+  return res.data.evaluateNonPenalty;
+}
+
+const orderFor = (facts: Record<string, any>) => ({ content: '责令立即公示营业执照', orderedOn: facts.correctionOrderedOn });
+
+async function grant(caseGid: string, itemGid: string, opts: { facts?: Record<string, any>; token?: string | null; order?: any; education?: string } = {}) {
+  const facts = opts.facts ?? GOOD_FACTS();
+  const res = await w.h.gql(
+    GRANT,
+    { caseId: caseGid, itemId: itemGid, facts, order: opts.order ?? orderFor(facts), education: opts.education ?? '已对当事人进行批评教育' },
+    opts.token === null ? undefined : (opts.token ?? w.tokens.officerA),
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data.grantNonPenalty;
+}
+
+const byCode = (r: any, code: string) => r.data.conditions.find((c: any) => c.condition === code);
+
+async function freshCase(provision = PROVISION.licence, extra: Record<string, unknown> = {}) {
+  const e = await createEnterprise(w.h.db.prisma);
+  const c = await createCase(w.h.db.prisma, { agencyId: w.agencyA.id, enterpriseId: e.id, violatedProvision: provision, ...extra });
+  return { e, c };
+}
+
+async function counts() {
+  const p = w.h.db.prisma;
+  const [decisions, events, decided] = await Promise.all([
+    p.nonPenaltyDecision.count(),
+    p.event.count(),
+    p.enforcementCase.count({ where: { stage: 'DECIDED' } }),
+  ]);
+  return { decisions, events, decided };
+}
+
+describe('evaluateNonPenalty', () => {
+  it('every condition passes: eligible, and nothing is written', async () => {
+    const { c } = await freshCase();
+    const before = await counts();
+    const r = await evaluate(c.gid, lists.firstOffence.gid);
+    expect(r.__typename).toBe('QueryEvaluateNonPenaltySuccess');
+    expect(r.data).toMatchObject({ eligible: true, itemKind: 'FIRST_OFFENCE', lookbackYears: 2, correctionDeadline: dayOffset(5) });
+    expect(r.data.conditions.map((x: any) => [x.condition, x.status])).toEqual([
+      ['FIRST_OFFENCE', 'PASS'],
+      ['MINOR_HARM', 'PASS'],
+      ['CORRECTED_IN_TIME', 'PASS'],
+    ]);
+    for (const x of r.data.conditions) {
+      expect(x.reason).toMatch(/[\u4e00-\u9fff]/);
+      expect(x.reasonEn).toMatch(/[a-z]/);
+    }
+    expect(await counts()).toEqual(before);
+    expect((await w.h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: c.id } })).stage).toBe('LEGAL_REVIEW');
+  });
+
+  it('each condition fails on its own fact', async () => {
+    const { c } = await freshCase(PROVISION.price);
+    const minor = (facts: Record<string, unknown>) => evaluate(c.gid, lists.minor.gid, { ...GOOD_FACTS(), ...facts });
+    let r = await minor({ minorViolation: false });
+    expect(r.data.eligible).toBe(false);
+    expect(byCode(r, 'MINOR_VIOLATION')).toMatchObject({ status: 'FAIL', passed: false });
+    r = await minor({ noHarm: false });
+    expect(byCode(r, 'NO_HARM').status).toBe('FAIL');
+    r = await minor({ noHarm: null });
+    expect(byCode(r, 'NO_HARM').reason).toContain('尚未认定');
+    // Deadline is ordered day + 3: corrected on day 4 is late, on day 3 is in time.
+    r = await minor({ correctionOrderedOn: dayOffset(-10), correctedOn: dayOffset(-6) });
+    expect(byCode(r, 'CORRECTED_IN_TIME')).toMatchObject({ status: 'FAIL' });
+    expect(byCode(r, 'CORRECTED_IN_TIME').reason).toContain('逾期改正');
+    r = await minor({ correctionOrderedOn: dayOffset(-10), correctedOn: dayOffset(-7) });
+    expect(r.data.eligible).toBe(true);
+    r = await minor({ correctionOrderedOn: dayOffset(-1), correctedOn: null });
+    expect(byCode(r, 'CORRECTED_IN_TIME').status).toBe('PENDING');
+    expect(r.data.eligible).toBe(false);
+    r = await minor({ correctionOrderedOn: dayOffset(-10), correctedOn: null });
+    expect(byCode(r, 'CORRECTED_IN_TIME').status).toBe('FAIL');
+    r = await minor({ correctionOrderedOn: null, correctedOn: null });
+    expect(byCode(r, 'CORRECTED_IN_TIME').reason).toContain('尚未责令改正');
+
+    const { c: c2 } = await freshCase();
+    r = await evaluate(c2.gid, lists.firstOffence.gid, { ...GOOD_FACTS(), noHarm: false, minorHarm: false });
+    expect(byCode(r, 'MINOR_HARM').status).toBe('FAIL');
+
+    const { c: c3 } = await freshCase(PROVISION.trademark);
+    r = await evaluate(c3.gid, lists.noFault.gid, { noSubjectiveFault: false });
+    expect(r.data.conditions).toEqual([expect.objectContaining({ condition: 'NO_SUBJECTIVE_FAULT', status: 'FAIL' })]);
+    r = await evaluate(c3.gid, lists.noFault.gid, { noSubjectiveFault: true });
+    expect(r.data.eligible).toBe(true);
+  });
+
+  it('first offence: an earlier decided case for the same violation within the look-back defeats it; the boundary day counts', async () => {
+    const p = w.h.db.prisma;
+    const today = shanghaiToday(new Date());
+    const boundary = yearsBefore(today, 2); // 00:00 UTC = 08:00 Shanghai on the boundary day
+    const cases = async (registeredAt: Date, extra: Record<string, unknown> = {}) => {
+      const { e, c } = await freshCase();
+      await createCase(p, { agencyId: w.agencyB.id, enterpriseId: e.id, violatedProvision: PROVISION.licence, stage: 'CLOSED', decision: 'PENALTY', registeredAt, ...extra });
+      return evaluate(c.gid, lists.firstOffence.gid);
+    };
+    let r = await cases(boundary);
+    expect(byCode(r, 'FIRST_OFFENCE')).toMatchObject({ status: 'FAIL', priorCaseCount: 1 });
+    expect(byCode(r, 'FIRST_OFFENCE').reason).toContain('测罚');
+    // The first minute of the boundary day in Shanghai is 16:00 UTC the day before: still inside.
+    r = await cases(new Date(boundary.getTime() - 8 * 3600_000));
+    expect(byCode(r, 'FIRST_OFFENCE').status).toBe('FAIL');
+    // One minute earlier is the day before the window.
+    r = await cases(new Date(boundary.getTime() - 8 * 3600_000 - 60_000));
+    expect(byCode(r, 'FIRST_OFFENCE')).toMatchObject({ status: 'PASS', priorCaseCount: 0 });
+    expect(r.data.lookbackFrom).toBe(boundary.toISOString().slice(0, 10));
+    // A dropped case, an open one, or another violation establish nothing.
+    r = await cases(new Date(Date.now() - 30 * DAY), { decision: 'DROPPED' });
+    expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
+    r = await cases(new Date(Date.now() - 30 * DAY), { decision: null, stage: 'INVESTIGATING' });
+    expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
+    r = await cases(new Date(Date.now() - 30 * DAY), { violatedProvision: PROVISION.price });
+    expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
+  });
+
+  it('an unnamed natural person passes first offence only on the officer’s verification', async () => {
+    const c = await createCase(w.h.db.prisma, { agencyId: w.agencyA.id, enterpriseId: null, violatedProvision: PROVISION.licence });
+    let r = await evaluate(c.gid, lists.firstOffence.gid);
+    expect(byCode(r, 'FIRST_OFFENCE')).toMatchObject({ status: 'FAIL' });
+    expect(r.data.eligible).toBe(false);
+    r = await evaluate(c.gid, lists.firstOffence.gid, { ...GOOD_FACTS(), officerVerifiedFirstOffence: true });
+    expect(r.data.eligible).toBe(true);
+  });
+
+  it('refusals are typed and bilingual', async () => {
+    const { c } = await freshCase();
+    const expectErr = (r: any, typename: string, rule?: string) => {
+      expect(r.__typename, JSON.stringify(r)).toBe(typename);
+      expect(r.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.messageEn).toMatch(/[A-Za-z]/);
+      if (rule) expect(r.rule).toBe(rule);
+    };
+    expectErr(await evaluate(gid('EnforcementCase', 999999), lists.firstOffence.gid), 'NotFoundError');
+    expectErr(await evaluate(c.gid, gid('NonPenaltyListItem', 999999)), 'NotFoundError');
+    expectErr(await evaluate(c.gid, lists.otherDraft.gid), 'NotFoundError'); // another agency's draft is invisible
+    expectErr(await evaluate(c.gid, lists.draft.gid), 'RuleViolation', 'NON_PENALTY_LIST_NOT_IN_FORCE');
+    expectErr(await evaluate(c.gid, lists.repealed.gid), 'RuleViolation', 'NON_PENALTY_LIST_NOT_IN_FORCE');
+    expectErr(await evaluate(c.gid, lists.expired.gid), 'RuleViolation', 'NON_PENALTY_LIST_NOT_IN_FORCE');
+    expectErr(await evaluate(c.gid, lists.minor.gid), 'RuleViolation', 'NON_PENALTY_ITEM_NOT_APPLICABLE');
+    expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.officerB), 'ForbiddenError');
+    expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.enterprise), 'ForbiddenError');
+    expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), null), 'UnauthenticatedError');
+    expectErr(await evaluate(c.gid, lists.firstOffence.gid, { ...GOOD_FACTS(), correctedOn: dayOffset(2) }), 'ValidationError');
+    expect((await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.supervisor)).data.eligible).toBe(true);
+    const decided = await createCase(w.h.db.prisma, { agencyId: w.agencyA.id, enterpriseId: null, violatedProvision: PROVISION.licence, stage: 'DECIDED', decision: 'PENALTY' });
+    expectErr(await evaluate(decided.gid, lists.firstOffence.gid), 'RuleViolation', 'CASE_ALREADY_DECIDED');
+  });
+});
+
+describe('grantNonPenalty', () => {
+  it('decides the case through the core path and records the item, list version, evaluation and event', async () => {
+    const { e, c } = await freshCase();
+    const before = await counts();
+    const facts = GOOD_FACTS();
+    const r = await grant(c.gid, lists.firstOffence.gid, { facts });
+    expect(r.__typename, JSON.stringify(r)).toBe('MutationGrantNonPenaltySuccess');
+    expect(r.data).toMatchObject({
+      listVersion: 3,
+      list: { version: 3 },
+      item: { seq: 1, violatedProvision: PROVISION.licence },
+      itemKind: 'FIRST_OFFENCE',
+      domain: '市场监管',
+      fineNotImposedFen: 300000,
+      education: '已对当事人进行批评教育',
+      decidedBy: expect.stringMatching(/^person:/),
+      case: { number: c.number, stage: 'DECIDED', decision: 'NO_PENALTY', fineFen: null, nonPenaltyDecision: { listVersion: 3 } },
+      enterprise: { name: e.name },
+      agency: { name: '阜宁县市场监督管理局' },
+      facts: { minorHarm: true, correctionOrderedOn: facts.correctionOrderedOn, correctedOn: facts.correctedOn },
+      correctionOrder: { content: '责令立即公示营业执照', orderedOn: facts.correctionOrderedOn, deadline: dayOffset(5), correctedOn: facts.correctedOn },
+      evaluation: { eligible: true },
+    });
+    expect(r.data.evaluation.conditions).toHaveLength(3);
+    expect(await counts()).toEqual({ decisions: before.decisions + 1, events: before.events + 2, decided: before.decided + 1 });
+    const events = await w.h.db.prisma.event.findMany({ where: { caseId: c.id }, orderBy: { id: 'asc' } });
+    expect(events.map((x) => x.topic)).toEqual(['case.decided', 'nonPenalty.granted']);
+    expect(events[0].payload).toMatchObject({ decision: 'NO_PENALTY', via: 'non-penalty' });
+    expect(events[1]).toMatchObject({ agencyId: w.agencyA.id, enterpriseId: e.id, caseId: c.id, public: false });
+    expect(events[1].payload).toMatchObject({ caseId: c.id, listVersion: 3, itemId: lists.firstOffence.id });
+
+    // Enterprise.nonPenaltyDecisions and EnforcementCase.nonPenaltyDecision follow the case's readers.
+    const Q = `query($id: ID!) { node(id: $id) { ... on Enterprise { nonPenaltyDecisions(first: 10) { totalCount edges { node { listVersion case { number } } } } } } }`;
+    const eg = gid('Enterprise', e.id);
+    for (const token of [w.tokens.officerA, w.tokens.supervisor, w.h.token(`enterprise:${e.id}`)]) {
+      const q = await w.h.gql(Q, { id: eg }, token);
+      expect(q.errors).toBeUndefined();
+      expect(q.data.node.nonPenaltyDecisions.totalCount).toBe(1);
+    }
+    const other = await w.h.gql(Q, { id: eg }, w.tokens.officerB);
+    expect(other.data.node.nonPenaltyDecisions.totalCount).toBe(0);
+    const node = await w.h.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: gid('NonPenaltyDecision', Number(Buffer.from(r.data.id, 'base64').toString().split(':')[1])) });
+    expect(node.data?.node ?? null).toBeNull();
+  });
+
+  it('every refusal is typed and writes nothing', async () => {
+    const p = w.h.db.prisma;
+    const { c } = await freshCase();
+    const inv = (await freshCase(PROVISION.licence, { stage: 'INVESTIGATING' })).c;
+    const decided = (await freshCase(PROVISION.licence, { stage: 'DECIDED', decision: 'PENALTY' })).c;
+    const guarded = await p.enforcementCase.update({ where: { id: (await freshCase()).c.id }, data: { number: `GUARDED-${Date.now()}` } });
+    const guardedGid = gid('EnforcementCase', guarded.id);
+    const bCase = await createCase(p, { agencyId: w.agencyB.id, enterpriseId: null, violatedProvision: PROVISION.licence });
+    const cases = [
+      [gid('EnforcementCase', 999999), lists.firstOffence.gid, {}, 'NotFoundError'],
+      [c.gid, gid('NonPenaltyListItem', 999999), {}, 'NotFoundError'],
+      [c.gid, lists.draft.gid, {}, 'RuleViolation', 'NON_PENALTY_LIST_NOT_IN_FORCE'],
+      [c.gid, lists.repealed.gid, {}, 'RuleViolation', 'NON_PENALTY_LIST_NOT_IN_FORCE'],
+      [c.gid, lists.expired.gid, {}, 'RuleViolation', 'NON_PENALTY_LIST_NOT_IN_FORCE'],
+      [c.gid, lists.minor.gid, {}, 'RuleViolation', 'NON_PENALTY_ITEM_NOT_APPLICABLE'],
+      [decided.gid, lists.firstOffence.gid, {}, 'RuleViolation', 'CASE_ALREADY_DECIDED'],
+      [inv.gid, lists.firstOffence.gid, {}, 'RuleViolation', 'CASE_NOT_IN_LEGAL_REVIEW'],
+      [c.gid, lists.firstOffence.gid, { facts: { ...GOOD_FACTS(), minorHarm: false, noHarm: false } }, 'RuleViolation', 'NON_PENALTY_NOT_ELIGIBLE'],
+      [bCase.gid, lists.firstOffence.gid, {}, 'ForbiddenError'],
+      [c.gid, lists.firstOffence.gid, { token: w.tokens.officerB }, 'ForbiddenError'],
+      [c.gid, lists.firstOffence.gid, { token: w.tokens.auxiliaryA }, 'ForbiddenError'],
+      [c.gid, lists.firstOffence.gid, { token: w.tokens.enterprise }, 'ForbiddenError'],
+      [c.gid, lists.firstOffence.gid, { token: null }, 'UnauthenticatedError'],
+      [c.gid, lists.firstOffence.gid, { education: '  ' }, 'ValidationError'],
+      [c.gid, lists.firstOffence.gid, { order: { content: '改正', orderedOn: dayOffset(-4) } }, 'ValidationError'],
+      [c.gid, lists.firstOffence.gid, { facts: { ...GOOD_FACTS(), correctionOrderedOn: dayOffset(1), correctedOn: null } }, 'ValidationError'],
+      [guardedGid, lists.firstOffence.gid, {}, 'RuleViolation', 'TEST_GUARD'],
+    ] as const;
+    for (const [caseGid, itemGid, opts, typename, rule] of cases) {
+      const before = await counts();
+      const r = await grant(caseGid, itemGid, opts as any);
+      expect(r.__typename, `${typename} ${rule ?? ''}: ${JSON.stringify(r)}`).toBe(typename);
+      expect(r.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.messageEn).toMatch(/[A-Za-z]/);
+      if (rule) expect(r.rule).toBe(rule);
+      expect(await counts(), `${typename} ${rule ?? ''}`).toEqual(before);
+    }
+    const notEligible = await grant(c.gid, lists.firstOffence.gid, { facts: { ...GOOD_FACTS(), minorHarm: false, noHarm: false } });
+    expect(notEligible.message).toContain('危害后果轻微');
+    expect(notEligible.messageEn).toContain('the harmful consequence is minor');
+    for (const id of [c.id, inv.id, guarded.id]) expect((await p.enforcementCase.findUniqueOrThrow({ where: { id } })).decision).toBeNull();
+  });
+
+  it('an officer of agency A cannot grant on agency B’s case; B’s officer can', async () => {
+    const p = w.h.db.prisma;
+    const bList = await createList(p, w.agencyB.id, [{ violatedProvision: PROVISION.food, itemKind: 'NO_FAULT', days: 0 }], { domain: '生态环境' });
+    const e = await createEnterprise(p);
+    const bCase = await createCase(p, { agencyId: w.agencyB.id, enterpriseId: e.id, violatedProvision: PROVISION.food });
+    const refused = await grant(bCase.gid, bList.items[0].gid, { token: w.tokens.officerA });
+    expect(refused.__typename).toBe('ForbiddenError');
+    const ok = await grant(bCase.gid, bList.items[0].gid, { token: w.tokens.officerB });
+    expect(ok.__typename).toBe('MutationGrantNonPenaltySuccess');
+    expect(ok.data.fineNotImposedFen).toBeNull();
+    // An officer may also apply a published list of another agency (a county-wide list, say).
+    const { c } = await freshCase(PROVISION.food);
+    expect((await grant(c.gid, bList.items[0].gid)).__typename).toBe('MutationGrantNonPenaltySuccess');
+  });
+
+  it('two grants on one case at once: one decides, the other is refused', async () => {
+    const { c } = await freshCase();
+    const results = await Promise.all([grant(c.gid, lists.firstOffence.gid), grant(c.gid, lists.firstOffence.gid)]);
+    const names = results.map((r) => r.__typename).sort();
+    expect(names).toEqual(['MutationGrantNonPenaltySuccess', 'RuleViolation']);
+    expect(results.find((r) => r.__typename === 'RuleViolation').rule).toBe('CASE_ALREADY_DECIDED');
+    expect(await w.h.db.prisma.nonPenaltyDecision.count({ where: { caseId: c.id } })).toBe(1);
+  });
+
+  it('a granted no-penalty makes the party’s next same violation not a first offence', async () => {
+    const { e, c } = await freshCase();
+    expect((await grant(c.gid, lists.firstOffence.gid)).__typename).toBe('MutationGrantNonPenaltySuccess');
+    const again = await createCase(w.h.db.prisma, { agencyId: w.agencyA.id, enterpriseId: e.id, violatedProvision: PROVISION.licence, registeredAt: new Date() });
+    const r = await evaluate(again.gid, lists.firstOffence.gid);
+    expect(byCode(r, 'FIRST_OFFENCE')).toMatchObject({ status: 'FAIL', priorCaseCount: 1 });
+  });
+});
+
+describe('public reads', () => {
+  it('the public reads published lists but no decision, case or evaluation', async () => {
+    const lists = await w.h.gql(`{ nonPenaltyLists(first: 50) { edges { node { status } } } }`);
+    expect(lists.errors).toBeUndefined();
+    const statuses = new Set(lists.data.nonPenaltyLists.edges.map((x: any) => x.node.status));
+    expect([...statuses].sort()).toEqual(['PUBLISHED', 'REPEALED']);
+    const d = await w.h.db.prisma.nonPenaltyDecision.findFirstOrThrow();
+    const node = await w.h.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: gid('NonPenaltyDecision', d.id) });
+    expect(node.data?.node ?? null).toBeNull();
+    const viaOfficer = await w.h.gql(`query($id: ID!) { node(id: $id) { ... on NonPenaltyDecision { listVersion } } }`, { id: gid('NonPenaltyDecision', d.id) }, w.tokens.supervisor);
+    expect(viaOfficer.data.node.listVersion).toBeGreaterThan(0);
+  });
+});
