@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../../packages/server/src/seed/index.js';
 import { createHarness, type Harness } from '../../../test/support/harness.js';
 import { nonPenaltyPlugin } from '../src/index.js';
+import { DEMO_GRANTS } from '../src/seed.js';
 import { parseListCsv } from './csv-helpers.js';
 
 let h: Harness;
@@ -38,5 +39,21 @@ describe('demo data', () => {
     ]);
     const search = await h.gql(`{ nonPenaltyListItems(first: 5, search: "道路运输证件") { edges { node { violation itemKind correctionDeadlineDays fineFenIfPenalised } } } }`);
     expect(search.data.nonPenaltyListItems.edges[0].node).toEqual({ violation: '道路运输证件未随车携带', itemKind: 'MINOR', correctionDeadlineDays: 0, fineFenIfPenalised: 20000 });
+  });
+
+  it('grants no penalty on a few demo cases in legal review, through the rules, consistently', async () => {
+    const p = h.db.prisma;
+    const decisions = await p.nonPenaltyDecision.findMany({ include: { case: true, item: true, list: true } });
+    expect(decisions.length).toBeGreaterThanOrEqual(3);
+    expect(decisions.length).toBeLessThanOrEqual(DEMO_GRANTS);
+    for (const d of decisions) {
+      expect(d.case).toMatchObject({ stage: 'DECIDED', decision: 'NO_PENALTY', fineFen: null, partyKind: 'ENTERPRISE', agencyId: d.agencyId });
+      expect(d.case.decidedAt?.getTime()).toBe(d.decidedAt.getTime());
+      expect(d.list.status).toBe('PUBLISHED');
+      expect(d.listVersion).toBe(d.list.version);
+      expect((d.evaluation as any).eligible).toBe(true);
+    }
+    const events = await p.event.count({ where: { topic: 'nonPenalty.granted' } });
+    expect(events).toBe(decisions.length);
   });
 });
