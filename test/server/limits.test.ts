@@ -34,3 +34,28 @@ describe('request limits', () => {
     expect(await closed).toBe(1009);
   });
 });
+
+describe('query complexity (page-aware)', () => {
+  const nested = (agencies: number, cases: number, officers: number) => `{ agencies(first: ${agencies}) { edges { node { name
+    cases(first: ${cases}) { edges { node { number enterprise { name } officers(first: ${officers}) { edges { node { person { name } } } } } } } } } } }`;
+  const post = (query: string) =>
+    fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.json());
+
+  it("accepts the frontends' deepest list at its usual page sizes", async () => {
+    const res = await post(nested(20, 10, 20));
+    expect(res.errors?.map((e: any) => e.extensions?.code) ?? []).not.toContain('QUERY_TOO_COMPLEX');
+  });
+
+  it('refuses the same shape at maximum page sizes: the response would be unbounded in practice', async () => {
+    const res = await post(nested(100, 100, 100));
+    expect(res.data ?? null).toBeNull();
+    expect(res.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(res.errors[0].message).toMatch(/查询过于复杂.*query too complex/);
+  });
+
+  it('counts nodes(ids:) per id', async () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => `"${Buffer.from(`Agency:${i + 1}`).toString('base64')}"`).join(',');
+    const res = await post(`{ nodes(ids: [${ids}]) { id ... on Agency { name children(first: 50) { edges { node { name } } } } } }`);
+    expect(res.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
+});

@@ -5,6 +5,8 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import ValidationPlugin from '@pothos/plugin-validation';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import { GraphQLError, type GraphQLField } from 'graphql';
 import type PrismaTypes from './generated/pothos-types.js';
 import { getDatamodel } from './generated/pothos-types.js';
 import { PrismaClient } from './generated/prisma/client.js';
@@ -48,9 +50,34 @@ export interface ZhifaTypes {
 
 export type ZhifaBuilder = PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<ZhifaTypes>>;
 
+/**
+ * Upper bound on the work one request may ask for, counted as fields to resolve with every list
+ * multiplied by the page it asks for (see pageComplexity). The frontends' deepest list — 20
+ * agencies × 10 cases × (enterprise + 20 officers) — costs about 15 000.
+ */
+export const MAX_COMPLEXITY = 50_000;
+export const MAX_DEPTH = 14;
+export const MAX_BREADTH = 400;
+
+/**
+ * A field costs 1; what is selected under a paged field counts once per row of the page it asks
+ * for (`first`/`last`, default page otherwise), and under `nodes(ids:)` once per id. Other lists
+ * (edges, enum lists) are already bounded by their connection's page and count once.
+ */
+function pageComplexity(args: Record<string, unknown>, _ctx: unknown, field: GraphQLField<unknown, any, any>) {
+  const takes = (name: string) => field.args.some((a) => a.name === name);
+  if (takes('first') && takes('after')) {
+    const n = Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE);
+    return { field: 1, multiplier: Math.min(Math.max(n, 1), MAX_PAGE_SIZE) };
+  }
+  if (Array.isArray(args.ids)) return { field: 1, multiplier: Math.max(args.ids.length, 1) };
+  return { field: 1, multiplier: 1 };
+}
+
 /** Max page size of every connection in the graph. */
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+
 
 /**
  * A fresh builder for one schema build. Plugin order matters: errors wraps everything so that
@@ -62,7 +89,16 @@ export function createBuilder(): ZhifaBuilder {
   return new SchemaBuilder<ZhifaTypes>({
     // Non-null unless a field says otherwise: clients should not have to null-check what cannot be null.
     defaultFieldNullability: false,
-    plugins: [ErrorsPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin, DataloaderPlugin],
+    plugins: [ErrorsPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin, DataloaderPlugin, ComplexityPlugin],
+    complexity: {
+      fieldComplexity: pageComplexity,
+      limit: { complexity: MAX_COMPLEXITY, depth: MAX_DEPTH, breadth: MAX_BREADTH },
+      complexityError: (kind, result) =>
+        new GraphQLError(
+          `查询过于复杂（${kind}: ${result.complexity}/${result.maxComplexity ?? '-'}，深度 ${result.depth}/${result.maxDepth ?? '-'}，字段 ${result.breadth}/${result.maxBreadth ?? '-'}），请减小分页或嵌套 / query too complex (${kind}); request smaller pages or less nesting`,
+          { extensions: { code: 'QUERY_TOO_COMPLEX', ...result } },
+        ),
+    },
     relay: {
       clientMutationId: 'omit',
       cursorType: 'String',
