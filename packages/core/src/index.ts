@@ -15,5 +15,6 @@ export * from './events/subscription.js';
 export * from './events/visibility.js';
 export * from './rules/uscc.js';
 export * from './rules/certificate.js';
+export * from './rules/shanghai-time.js';
 export * from './cases.js';
 export * from './rules/case-stage.js';

@@ -9,7 +9,7 @@ import {
   transitionRefusal,
   type CandidateOfficer,
 } from '../src/rules/case-stage.js';
-import { shanghaiYear } from '../src/rules/certificate.js';
+import { shanghaiYear } from '../src/rules/shanghai-time.js';
 import type { CaseDecision, CaseStage } from '../src/generated/prisma/enums.js';
 
 const NOW = new Date('2025-06-15T04:00:00Z');

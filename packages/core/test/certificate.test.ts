@@ -6,9 +6,9 @@ import {
   ENFORCE_BLOCKER_MESSAGES,
   personRecordProblems,
   reviewRefusal,
-  shanghaiYear,
   type CertificateHolder,
 } from '../src/rules/certificate.js';
+import { shanghaiYear } from '../src/rules/shanghai-time.js';
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 /** A Shanghai wall-clock time as a UTC instant (UTC+8, no daylight saving). */

@@ -18,6 +18,7 @@ import {
 } from '@zhifa/core';
 import type { EnforcementCase, EnforcementList, ListItem, NonPenaltyDecision, Prisma } from '@zhifa/core/prisma';
 import { canReadList, isInForce, shanghaiToday } from '@zhifa/core/lists';
+import { startOfShanghaiDay } from '@zhifa/core';
 import {
   CONDITION_LABEL,
   evaluateNonPenalty,
@@ -150,7 +151,7 @@ export async function evaluateForCase(
     violatedProvision: loaded.item.violatedProvision,
   };
   // A case registered on the window's first Shanghai day starts 8 hours before that UTC midnight.
-  const since = new Date(yearsBefore(shanghaiToday(now), lookbackYears).getTime() - 8 * 3600_000);
+  const since = startOfShanghaiDay(yearsBefore(shanghaiToday(now), lookbackYears));
   const priors =
     c.enterpriseId === null
       ? []

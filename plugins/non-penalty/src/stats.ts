@@ -4,6 +4,7 @@
 // and a fixed offset needs no time-zone data (PGlite and 信创 engines alike).
 import { ValidationError, type Db } from '@zhifa/core';
 import { Prisma } from '@zhifa/core/prisma';
+import { startOfShanghaiDay } from '@zhifa/core';
 
 /** A range longer than this many months is refused (10 years: more than any report needs). */
 export const MAX_STATS_MONTHS = 120;
@@ -70,7 +71,7 @@ export async function nonPenaltyStats(
 ): Promise<NonPenaltyStats> {
   const months = monthsInRange(filter.from, filter.to);
   // Shanghai midnight of `from` is 16:00 UTC the day before; the end is the midnight after `to`.
-  const start = new Date(filter.from.getTime() - 8 * 3600_000);
+  const start = startOfShanghaiDay(filter.from);
   const end = new Date(filter.to.getTime() + 16 * 3600_000);
   const ts = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
   const rows = await db.$queryRaw<Row[]>`

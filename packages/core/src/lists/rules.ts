@@ -95,8 +95,4 @@ export function supersededNote(nextVersion: number): Bilingual {
   return { zh: `已被第 ${nextVersion} 版取代`, en: `Superseded by version ${nextVersion}` };
 }
 
-/** The calendar date in Asia/Shanghai (UTC+8, no daylight saving) as a UTC-midnight Date. */
-export function shanghaiToday(now: Date): Date {
-  const d = new Date(now.getTime() + 8 * 3600_000);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-}
+export { shanghaiToday } from '../rules/shanghai-time.js';

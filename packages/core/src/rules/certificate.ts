@@ -1,5 +1,6 @@
 // Enforcement certificate rules (执法证, task 3). Pure.
 import type { CertificateStatus, PersonRole } from '../generated/prisma/enums.js';
+import { shanghaiToday, shanghaiYear } from './shanghai-time.js';
 
 export interface CertificateHolder {
   roles: PersonRole[];
@@ -8,10 +9,6 @@ export interface CertificateHolder {
   certificateReviewYear: number | null;
 }
 
-/** Year in Asia/Shanghai: a review done on 31 Dec local time counts for that year. */
-export function shanghaiYear(now: Date): number {
-  return new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
-}
 
 export type EnforceBlocker = 'NOT_OFFICER' | 'NO_CERTIFICATE' | 'NOT_VALID' | 'EXPIRED' | 'NOT_REVIEWED';
 
@@ -20,7 +17,7 @@ export function enforceBlocker(p: CertificateHolder, now: Date): EnforceBlocker 
   if (!p.roles.includes('OFFICER')) return 'NOT_OFFICER';
   if (!p.certificateStatus) return 'NO_CERTIFICATE';
   if (p.certificateStatus !== 'VALID') return 'NOT_VALID';
-  if (!p.certificateExpiresOn || p.certificateExpiresOn.getTime() < startOfShanghaiDay(now)) return 'EXPIRED';
+  if (!p.certificateExpiresOn || p.certificateExpiresOn.getTime() < shanghaiToday(now).getTime()) return 'EXPIRED';
   if (p.certificateReviewYear !== shanghaiYear(now)) return 'NOT_REVIEWED';
   return null;
 }
@@ -29,11 +26,6 @@ export function canEnforce(p: CertificateHolder, now: Date): boolean {
   return enforceBlocker(p, now) === null;
 }
 
-/** A certificate dated D is good through the whole of day D (stored as UTC midnight of D). */
-function startOfShanghaiDay(now: Date): number {
-  const local = new Date(now.getTime() + 8 * 3600_000);
-  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-}
 
 export const ENFORCE_BLOCKER_MESSAGES: Record<EnforceBlocker, { zh: string; en: string }> = {
   NOT_OFFICER: { zh: '不是执法人员（辅助人员不得独立执法）', en: 'not an enforcement officer (auxiliaries never act alone)' },
@@ -136,7 +128,7 @@ export function certificateChangeRefusal(
       zh: '执法证已注销，不能恢复或变更，请换发新证',
       en: 'a cancelled certificate cannot change status; issue a new one',
     };
-  if (to === 'VALID' && (!expiresOn || expiresOn.getTime() < startOfShanghaiDay(now)))
+  if (to === 'VALID' && (!expiresOn || expiresOn.getTime() < shanghaiToday(now).getTime()))
     return { kind: 'RULE', rule: 'CERTIFICATE_EXPIRED', ...ENFORCE_BLOCKER_MESSAGES.EXPIRED };
   return null;
 }
