@@ -53,4 +53,33 @@ describe('agencies', () => {
     const res = await h.gql(`mutation { createAgency(input: { name: "阜宁县应急管理局", kind: ENFORCEMENT_AGENCY }) { __typename } }`, {}, adminToken);
     expect(res).toEqual({ data: { createAgency: { __typename: 'MutationCreateAgencySuccess' } } });
   });
+
+  it('keeps the tree a tree: an agency cannot move under its own descendant', async () => {
+    const top = await h.db.prisma.agency.create({ data: { name: '上级局', kind: 'ENFORCEMENT_AGENCY' } });
+    const mid = await h.db.prisma.agency.create({ data: { name: '中层所', kind: 'ENFORCEMENT_AGENCY', parentId: top.id } });
+    const gid = (id: number) => Buffer.from(`Agency:${id}`).toString('base64');
+    const res = await h.gql(
+      `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) { __typename ... on ValidationError { issues { path messageEn } } } }`,
+      { id: gid(top.id), input: { name: '上级局', kind: 'ENFORCEMENT_AGENCY', parentId: gid(mid.id) } },
+      adminToken,
+    );
+    expect(res.data.updateAgency.__typename).toBe('ValidationError');
+    expect(res.data.updateAgency.issues[0].path).toEqual(['input', 'parentId']);
+    expect((await h.db.prisma.agency.findUniqueOrThrow({ where: { id: top.id } })).parentId).toBeNull();
+  });
+
+  it("an agency admin edits their agency but cannot change its kind (that would make them a supervisor)", async () => {
+    const own = await h.db.prisma.agency.create({ data: { name: '阜宁县文化广电和旅游局', kind: 'ENFORCEMENT_AGENCY' } });
+    const admin = await h.db.prisma.person.create({ data: { name: '局管理员', agencyId: own.id, roles: ['AGENCY_ADMIN'] } });
+    const token = h.token(`person:${admin.id}`);
+    const id = Buffer.from(`Agency:${own.id}`).toString('base64');
+    const q = `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) { __typename ... on Error { code message messageEn } } }`;
+    const rename = await h.gql(q, { id, input: { name: '阜宁县文化广电和旅游局', kind: 'ENFORCEMENT_AGENCY', domains: ['文化市场'] } }, token);
+    expect(rename.data.updateAgency.__typename).toBe('MutationUpdateAgencySuccess');
+    const rekind = await h.gql(q, { id, input: { name: '阜宁县文化广电和旅游局', kind: 'JUSTICE_BUREAU' } }, token);
+    expect(rekind.data.updateAgency).toMatchObject({ __typename: 'ForbiddenError', message: '只有系统管理员可以修改单位类别或上级单位' });
+    expect((await h.db.prisma.agency.findUniqueOrThrow({ where: { id: own.id } })).kind).toBe('ENFORCEMENT_AGENCY');
+    const other = await h.gql(q, { id: Buffer.from(`Agency:${own.id - 1}`).toString('base64'), input: { name: '别的局', kind: 'ENFORCEMENT_AGENCY' } }, token);
+    expect(other.data.updateAgency.__typename).toBe('ForbiddenError');
+  });
 });

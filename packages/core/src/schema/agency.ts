@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
+import type { Db } from '../db.js';
 import { AgencyKind } from '../generated/prisma/enums.js';
-import { domainErrors, NotFoundError, ValidationError } from '../errors.js';
+import { domainErrors, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { mutate } from '../mutate.js';
 import { appendEvent } from '../events/store.js';
-import { actorOf } from '../auth/viewer.js';
+import { actorOf, isSystemAdmin } from '../auth/viewer.js';
 import { msg } from '../validation.js';
 import { isValidUscc } from '../rules/uscc.js';
 
@@ -98,22 +99,7 @@ export function registerAgency(builder: ZhifaBuilder): void {
       args: { input: t.arg({ type: AgencyInput, required: true }) },
       resolve: (query, _root, { input }, ctx) =>
         mutate(ctx, async (tx) => {
-          const parentId = input.parentId ? Number(input.parentId.id) : null;
-          if (parentId !== null && !(await tx.agency.findUnique({ where: { id: parentId } })))
-            throw new NotFoundError('Agency', input.parentId!.id, { zh: '上级单位', en: 'Parent agency' });
-          if (await tx.agency.findUnique({ where: { name: input.name } }))
-            throw ValidationError.one(['input', 'name'], { zh: '同名单位已存在', en: 'an agency with this name exists' });
-          const agency = await tx.agency.create({
-            ...query,
-            data: {
-              name: input.name,
-              kind: input.kind,
-              parentId,
-              domains: input.domains ?? [],
-              uscc: input.uscc ?? null,
-              inspectionQualifiedOn: input.inspectionQualifiedOn ?? null,
-            },
-          });
+          const agency = await tx.agency.create({ ...query, data: await agencyData(tx, input, null) });
           await appendEvent(tx, {
             topic: 'agency.created',
             agencyId: agency.id,
@@ -136,26 +122,17 @@ export function registerAgency(builder: ZhifaBuilder): void {
       resolve: (query, _root, { id, input }, ctx) =>
         mutate(ctx, async (tx) => {
           const agencyId = Number(id.id);
-          if (!(await tx.agency.findUnique({ where: { id: agencyId } })))
-            throw new NotFoundError('Agency', id.id, { zh: '单位', en: 'Agency' });
+          const before = await tx.agency.findUnique({ where: { id: agencyId } });
+          if (!before) throw new NotFoundError('Agency', id.id, { zh: '单位', en: 'Agency' });
+          // Kind and place in the tree decide who supervises whom (a SUPERVISOR in a JUSTICE_BUREAU
+          // reads everything): an agency's own admin must not be able to move or re-kind it.
           const parentId = input.parentId ? Number(input.parentId.id) : null;
-          if (parentId === agencyId)
-            throw ValidationError.one(['input', 'parentId'], { zh: '上级单位不能是自身', en: 'an agency cannot be its own parent' });
-          const clash = await tx.agency.findUnique({ where: { name: input.name } });
-          if (clash && clash.id !== agencyId)
-            throw ValidationError.one(['input', 'name'], { zh: '同名单位已存在', en: 'an agency with this name exists' });
-          const agency = await tx.agency.update({
-            ...query,
-            where: { id: agencyId },
-            data: {
-              name: input.name,
-              kind: input.kind,
-              parentId,
-              domains: input.domains ?? [],
-              uscc: input.uscc ?? null,
-              inspectionQualifiedOn: input.inspectionQualifiedOn ?? null,
-            },
-          });
+          if (!isSystemAdmin(ctx.viewer) && (input.kind !== before.kind || parentId !== before.parentId))
+            throw new ForbiddenError({
+              zh: '只有系统管理员可以修改单位类别或上级单位',
+              en: 'only a system admin may change an agency’s kind or parent',
+            });
+          const agency = await tx.agency.update({ ...query, where: { id: agencyId }, data: await agencyData(tx, input, agencyId) });
           await appendEvent(tx, {
             topic: 'agency.updated',
             agencyId,
@@ -167,6 +144,42 @@ export function registerAgency(builder: ZhifaBuilder): void {
         }),
     }),
   }));
+}
+
+interface AgencyInputShape {
+  name: string;
+  kind: AgencyKind;
+  parentId?: { id: string } | null;
+  domains?: string[] | null;
+  uscc?: string | null;
+  inspectionQualifiedOn?: Date | null;
+}
+
+/**
+ * Checks what only the database can tell (parent exists, the tree stays a tree, the name is
+ * free) and returns the row to write. `selfId` is null when creating.
+ */
+async function agencyData(tx: Db, input: AgencyInputShape, selfId: number | null) {
+  const parentId = input.parentId ? Number(input.parentId.id) : null;
+  // Walk up from the new parent: meeting the agency itself would close a cycle.
+  for (let at = parentId, hops = 0; at !== null; hops++) {
+    if (at === selfId || hops > 64)
+      throw ValidationError.one(['input', 'parentId'], { zh: '上级单位不能是自身或其下级', en: 'an agency cannot sit under itself or its own descendant' });
+    const row: { parentId: number | null } | null = await tx.agency.findUnique({ where: { id: at }, select: { parentId: true } });
+    if (!row) throw new NotFoundError('Agency', input.parentId!.id, { zh: '上级单位', en: 'Parent agency' });
+    at = row.parentId;
+  }
+  const clash = await tx.agency.findUnique({ where: { name: input.name }, select: { id: true } });
+  if (clash && clash.id !== selfId)
+    throw ValidationError.one(['input', 'name'], { zh: '同名单位已存在', en: 'an agency with this name exists' });
+  return {
+    name: input.name,
+    kind: input.kind,
+    parentId,
+    domains: input.domains ?? [],
+    uscc: input.uscc ?? null,
+    inspectionQualifiedOn: input.inspectionQualifiedOn ?? null,
+  };
 }
 
 function agencyWhere(args: { kind?: AgencyKind | null; parentId?: { id: string } | null }) {
