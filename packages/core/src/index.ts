@@ -18,3 +18,4 @@ export * from './rules/certificate.js';
 export * from './rules/shanghai-time.js';
 export * from './cases.js';
 export * from './rules/case-stage.js';
+export * from './schema/enum-values.js';

@@ -2,6 +2,7 @@
 // types are made on first use, so a schema without any list plugin carries none of them.
 import type { ZhifaBuilder } from '../builder.js';
 import { ListKind, ListStatus } from '../generated/prisma/enums.js';
+import { describedValues } from '../schema/enum-values.js';
 
 export interface RegisteredKind {
   typePrefix: string;
@@ -36,12 +37,12 @@ export function listRegistry(builder: ZhifaBuilder): Registry {
   const ListStatusEnum = builder.enumType(ListStatus, {
     name: 'ListStatus',
     description: '清单状态 List status: draft → published → repealed',
-    values: Object.fromEntries(Object.keys(ListStatus).map((k) => [k, { description: STATUS_ZH[k as ListStatus] }])) as never,
+    values: describedValues(STATUS_ZH),
   });
   const ListKindEnum = builder.enumType(ListKind, {
     name: 'ListKind',
     description: '清单种类 List kind',
-    values: Object.fromEntries(Object.keys(ListKind).map((k) => [k, { description: KIND_ZH[k as ListKind] }])) as never,
+    values: describedValues(KIND_ZH),
   });
   // plugin-prisma needs a primary type per model before any variant; these are the kind-neutral views.
   builder.prismaObject('EnforcementList', {

@@ -8,6 +8,7 @@ import { appendEvent } from '../events/store.js';
 import { actorOf, isSystemAdmin } from '../auth/viewer.js';
 import { msg } from '../validation.js';
 import { isValidUscc } from '../rules/uscc.js';
+import { describedValues } from './enum-values.js';
 
 const AGENCY_KIND_ZH: Record<AgencyKind, string> = {
   COUNTY_GOVERNMENT: '县政府',
@@ -24,9 +25,7 @@ export function registerAgency(builder: ZhifaBuilder): void {
   const AgencyKindEnum = builder.enumType(AgencyKind, {
     name: 'AgencyKind',
     description: '行政执法主体类别 Agency kind',
-    values: Object.fromEntries(
-      Object.keys(AgencyKind).map((k) => [k, { description: AGENCY_KIND_ZH[k as AgencyKind] }]),
-    ) as never,
+    values: describedValues(AGENCY_KIND_ZH),
   });
 
   builder.prismaNode('Agency', {

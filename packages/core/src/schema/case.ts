@@ -16,6 +16,7 @@ import {
   openCaseInTx,
   recordCompulsoryMeasureInTx,
 } from '../cases.js';
+import { describedValues } from './enum-values.js';
 
 const PARTY_KIND_NAMES: Record<PartyKind, string> = {
   ENTERPRISE: '经营主体 Enterprise',
@@ -27,14 +28,6 @@ const MEASURE_KIND_NAMES: Record<CompulsoryMeasureKind, string> = {
   FREEZE: '冻结 Freeze',
 };
 
-function describeValues<K extends string>(names: Record<K, string | { zh: string; en: string }>) {
-  return Object.fromEntries(
-    Object.entries(names).map(([k, v]) => [
-      k,
-      { description: typeof v === 'string' ? v : `${(v as { zh: string }).zh} ${(v as { en: string }).en}` },
-    ]),
-  ) as never;
-}
 
 /** Rows the viewer may read; nothing at all for a viewer with no case rights (never throws: used in nested queries). */
 function readableCases(v: Viewer): Prisma.EnforcementCaseWhereInput {
@@ -68,22 +61,22 @@ export function registerCase(builder: ZhifaBuilder): void {
   const CaseStageEnum = builder.enumType(CaseStage, {
     name: 'CaseStage',
     description: '案件阶段 Case stage',
-    values: describeValues(STAGE_NAMES),
+    values: describedValues(STAGE_NAMES),
   });
   const CaseDecisionEnum = builder.enumType(CaseDecision, {
     name: 'CaseDecision',
     description: '处理决定 Decision',
-    values: describeValues(DECISION_NAMES),
+    values: describedValues(DECISION_NAMES),
   });
   const PartyKindEnum = builder.enumType(PartyKind, {
     name: 'PartyKind',
     description: '当事人类别 Party kind',
-    values: describeValues(PARTY_KIND_NAMES),
+    values: describedValues(PARTY_KIND_NAMES),
   });
   const MeasureKindEnum = builder.enumType(CompulsoryMeasureKind, {
     name: 'CompulsoryMeasureKind',
     description: '行政强制措施 查封/扣押/冻结 Seal-up, seizure, freeze',
-    values: describeValues(MEASURE_KIND_NAMES),
+    values: describedValues(MEASURE_KIND_NAMES),
   });
 
   builder.prismaObject('CompulsoryMeasure', {

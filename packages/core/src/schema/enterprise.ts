@@ -11,6 +11,7 @@ import { mutate } from '../mutate.js';
 import { appendEvent } from '../events/store.js';
 import { msg } from '../validation.js';
 import { checkUscc, normaliseUscc, usccOverridable, usccProblemMessage, type UsccCheck } from '../rules/uscc.js';
+import { describedValues } from './enum-values.js';
 
 const KIND_ZH: Record<EnterpriseKind, string> = {
   COMPANY: '企业（公司）',
@@ -43,22 +44,20 @@ export function maintainsEnterprises(v: Viewer): boolean {
 const ENTERPRISE = { zh: '经营主体', en: 'Enterprise' };
 
 export function registerEnterprise(builder: ZhifaBuilder): void {
-  const described = <K extends string>(keys: Record<K, string>) =>
-    Object.fromEntries(Object.entries(keys).map(([k, zh]) => [k, { description: zh as string }])) as never;
   const EnterpriseKindEnum = builder.enumType(EnterpriseKind, {
     name: 'EnterpriseKind',
     description: '经营主体类别 Enterprise kind',
-    values: described(KIND_ZH),
+    values: describedValues(KIND_ZH),
   });
   const EnterpriseScaleEnum = builder.enumType(EnterpriseScale, {
     name: 'EnterpriseScale',
     description: '企业规模 Scale',
-    values: described(SCALE_ZH),
+    values: describedValues(SCALE_ZH),
   });
   const CreditRiskClassEnum = builder.enumType(CreditRiskClass, {
     name: 'CreditRiskClass',
     description: '企业信用风险分类 Credit risk class: A 低 · B 一般 · C 较高 · D 高',
-    values: described(RISK_ZH),
+    values: describedValues(RISK_ZH),
   });
 
   builder.prismaNode('Enterprise', {

@@ -20,6 +20,7 @@ import { mutate } from '../mutate.js';
 import { appendEvent } from '../events/store.js';
 import { actorOf, isSystemAdmin } from '../auth/viewer.js';
 import { msg } from '../validation.js';
+import { describedValues } from './enum-values.js';
 
 const ROLE_ZH: Record<PersonRole, string> = {
   OFFICER: '执法人员',
@@ -44,20 +45,16 @@ export function registerPerson(builder: ZhifaBuilder): void {
   const PersonRoleEnum = builder.enumType(PersonRole, {
     name: 'PersonRole',
     description: '人员角色 Person role',
-    values: Object.fromEntries(Object.keys(PersonRole).map((k) => [k, { description: ROLE_ZH[k as PersonRole] }])) as never,
+    values: describedValues(ROLE_ZH),
   });
   const CertificateStatusEnum = builder.enumType(CertificateStatus, {
     name: 'CertificateStatus',
     description: '执法证状态 Certificate status',
-    values: Object.fromEntries(
-      Object.keys(CertificateStatus).map((k) => [k, { description: STATUS_ZH[k as CertificateStatus] }]),
-    ) as never,
+    values: describedValues(STATUS_ZH),
   });
   const EnforceBlockerCode = builder.enumType('EnforceBlockerCode', {
     description: '不能执法的原因代码 Why a person may not enforce',
-    values: Object.fromEntries(
-      Object.entries(ENFORCE_BLOCKER_MESSAGES).map(([k, m]) => [k, { description: `${m.zh} ${m.en}` }]),
-    ) as Record<EnforceBlocker, { description: string }>,
+    values: describedValues(ENFORCE_BLOCKER_MESSAGES) as Record<EnforceBlocker, { description: string }>,
   });
   const EnforceBlockerRef = builder.objectRef<EnforceBlocker>('EnforceBlocker').implement({
     description: '不能承办执法的原因 Why a person may not be assigned to enforcement actions',

@@ -1,6 +1,6 @@
 // 不予处罚清单 on the shared list machinery: the item attributes, their CSV columns and GraphQL fields.
 import { z } from 'zod';
-import { msg, type ZhifaBuilder } from '@zhifa/core';
+import { describedValues, msg, type ZhifaBuilder } from '@zhifa/core';
 import { defineListKind, fenToYuan, yuanToFen, type ListCsvColumn, type ListKindRefs } from '@zhifa/core/lists';
 import {
   CONDITION_LABEL,
@@ -107,15 +107,11 @@ export const nonPenaltyCsvColumns: ListCsvColumn[] = [
 export function registerNonPenaltyList(builder: ZhifaBuilder): ListKindRefs & { ItemKindEnum: any; ConditionEnum: any } {
   const ItemKindEnum = builder.enumType('NonPenaltyItemKind', {
     description: '不予处罚事项类型 Kind of non-penalty item',
-    values: Object.fromEntries(
-      NON_PENALTY_ITEM_KINDS.map((k) => [k, { description: `${ITEM_KIND_LABEL[k].zh} ${ITEM_KIND_LABEL[k].en}` }]),
-    ) as Record<NonPenaltyItemKind, { description: string }>,
+    values: describedValues(ITEM_KIND_LABEL) as Record<NonPenaltyItemKind, { description: string }>,
   });
   const ConditionEnum = builder.enumType('NonPenaltyCondition', {
     description: '不予处罚适用条件 A condition of a non-penalty item',
-    values: Object.fromEntries(
-      NON_PENALTY_CONDITIONS.map((k) => [k, { description: `${CONDITION_LABEL[k].zh} ${CONDITION_LABEL[k].en}` }]),
-    ) as Record<NonPenaltyCondition, { description: string }>,
+    values: describedValues(CONDITION_LABEL) as Record<NonPenaltyCondition, { description: string }>,
   });
 
   const AttributesInput = builder.inputType('NonPenaltyItemAttributesInput', {
