@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { createPrisma, type PrismaClient } from '@zhifa/core';
+import { withArrayParameters } from './pglite-arrays.js';
 import { applyMigrations, pgliteRunner, pgRunner } from './migrate.js';
 
 export type DatabaseTarget =
@@ -31,7 +32,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     const client = await PGlite.create(target.dataDir === 'memory://' ? undefined : target.dataDir);
     await applyMigrations(pgliteRunner(client));
     // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils; same protocol.
-    const adapter = new PrismaPGlite(client) as unknown as SqlDriverAdapterFactory;
+    const adapter = new PrismaPGlite(withArrayParameters(client)) as unknown as SqlDriverAdapterFactory;
     const prisma = createPrisma(adapter, options.onQuery);
     return {
       target,

@@ -57,25 +57,21 @@ export async function resolveSubject(prisma: PrismaClient, spec: string): Promis
   return found;
 }
 
-/**
- * People holding `role` (and not `without`) in agencies of `agencyKind`, by id. Raw SQL because
- * Prisma's `has` on an enum array binds a parameter the PGlite adapter cannot serialise (see
- * peopleWhere in core's schema/person.ts).
- */
-async function peopleWithRole(
+/** People holding `role` (and not `without`) in agencies of `agencyKind`, by id. */
+function peopleWithRole(
   prisma: PrismaClient,
   role: PersonRole,
   opts: { without?: PersonRole; agencyKind?: AgencyKind } = {},
 ) {
-  const without = opts.without ?? null;
-  const kind = opts.agencyKind ?? null;
-  const rows = await prisma.$queryRaw<{ id: number }[]>`
-    SELECT p.id FROM "Person" p JOIN "Agency" a ON a.id = p."agencyId"
-    WHERE ${role}::text = ANY (p.roles::text[])
-      AND (${without}::text IS NULL OR NOT (${without}::text = ANY (p.roles::text[])))
-      AND (${kind}::text IS NULL OR a.kind::text = ${kind}::text)
-    ORDER BY p.id LIMIT 50`;
-  return prisma.person.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: { id: 'asc' } });
+  return prisma.person.findMany({
+    where: {
+      roles: { has: role },
+      ...(opts.without ? { NOT: { roles: { has: opts.without } } } : {}),
+      ...(opts.agencyKind ? { agency: { kind: opts.agencyKind } } : {}),
+    },
+    orderBy: { id: 'asc' },
+    take: 50,
+  });
 }
 
 /** The first suitable record for a role, by id, so the same demo person answers every time. */

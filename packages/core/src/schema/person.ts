@@ -125,9 +125,9 @@ export function registerPerson(builder: ZhifaBuilder): void {
         role: t.arg({ type: PersonRoleEnum, required: false, description: '角色 Role held' }),
         certificateStatus: t.arg({ type: CertificateStatusEnum, required: false, description: '执法证状态 Certificate status' }),
       },
-      totalCount: async (_p, args, ctx) => ctx.prisma.person.count({ where: await peopleWhere(ctx.prisma, args) }),
+      totalCount: async (_p, args, ctx) => ctx.prisma.person.count({ where: peopleWhere(args) }),
       resolve: async (query, _p, args, ctx) =>
-        ctx.prisma.person.findMany({ ...query, where: await peopleWhere(ctx.prisma, args), orderBy: { id: 'asc' } }),
+        ctx.prisma.person.findMany({ ...query, where: peopleWhere(args), orderBy: { id: 'asc' } }),
     }),
   );
 
@@ -336,22 +336,16 @@ export function registerPerson(builder: ZhifaBuilder): void {
   }));
 }
 
-async function peopleWhere(
-  db: Db,
-  args: { agencyId?: { id: string } | null; role?: PersonRole | null; certificateStatus?: CertificateStatus | null },
-): Promise<Prisma.PersonWhereInput> {
-  const agencyId = args.agencyId ? Number(args.agencyId.id) : null;
-  const where: Prisma.PersonWhereInput = {
-    ...(agencyId !== null ? { agencyId } : {}),
+function peopleWhere(args: {
+  agencyId?: { id: string } | null;
+  role?: PersonRole | null;
+  certificateStatus?: CertificateStatus | null;
+}): Prisma.PersonWhereInput {
+  return {
+    ...(args.agencyId ? { agencyId: Number(args.agencyId.id) } : {}),
     ...(args.certificateStatus ? { certificateStatus: args.certificateStatus } : {}),
+    ...(args.role ? { roles: { has: args.role } } : {}),
   };
-  if (!args.role) return where;
-  // Prisma's `has` on an enum array binds a "PersonRole"[] parameter, which the PGlite adapter
-  // serialises as plain text ("malformed array literal"); comparing as text works on both engines.
-  const agencyFilter = agencyId !== null ? Prisma.sql`AND "agencyId" = ${agencyId}` : Prisma.empty;
-  const rows = await db.$queryRaw<{ id: number }[]>`
-    SELECT id FROM "Person" WHERE ${args.role}::text = ANY (roles::text[]) ${agencyFilter}`;
-  return { ...where, id: { in: rows.map((r) => r.id) } };
 }
 
 /** The agency of a person, for authorisation; null when there is no such person. */
