@@ -51,8 +51,15 @@ describe.skipIf(!process.env.ZHIFA_TEST_DATABASE_URL)('two instances on one Post
 
   it('an instance whose LISTEN connection drops reconnects and hears NOTIFY again', async () => {
     // Drop every LISTEN connection on the server, as a database restart or a network cut would.
-    await a.db.prisma.$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND pid <> pg_backend_pid()`;
-    await sleep(1_500);
+    // Only this test's instances: other test files share the server.
+    const app = a.target.kind === 'postgres' ? `zhifa/${a.target.schema}` : '';
+    const killed = await a.db.prisma.$queryRaw<unknown[]>`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND application_name = ${app}`;
+    expect(killed).toHaveLength(2);
+    // Both instances listen again once they have reconnected (retry after 1 s).
+    const listening = async () =>
+      Number((await a.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND application_name = ${app}`)[0].n);
+    await sleep(500);
+    for (let waited = 0; (await listening()) < 2 && waited < 15_000; waited += 100) await sleep(100);
     const sub = subscribeEvents(a.wsUrl, { topics: ['after-drop'] });
     await untilSubscribers(a.app.events, 1);
     const heard = a.notifications();

@@ -77,10 +77,11 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   };
 }
 
+/** Our connections name themselves (pg_stat_activity shows `zhifa` or `zhifa/<schema>`) and pick the schema. */
 function withSearchPath(url: string, schema: string | undefined): string {
-  if (!schema) return url;
   const u = new URL(url);
-  u.searchParams.set('options', `-c search_path="${schema}"`);
+  if (!u.searchParams.has('application_name')) u.searchParams.set('application_name', schema ? `zhifa/${schema}` : 'zhifa');
+  if (schema) u.searchParams.set('options', `-c search_path="${schema}"`);
   return u.toString();
 }
 
