@@ -73,7 +73,7 @@ function fineFor(dice: Dice, v: Violation, decision: CaseDecision): bigint | nul
 export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
   const { now } = input;
   const stages = (Object.entries(STAGE_MIX) as [CaseStage, number][]).flatMap(([s, n]) => Array<CaseStage>(n).fill(s));
-  const agencyWeights = input.agencies.map((a, i) => [i, ENFORCEMENT_AGENCIES[i].weight] as const);
+  const agencyWeights = input.agencies.map((_agency, i) => [i, ENFORCEMENT_AGENCIES[i].weight] as const);
   // Higher-risk enterprises are inspected, and so penalised, more often.
   const partyWeights = input.enterprises.map((e) => [e.id, { A: 1, B: 2, C: 4, D: 6 }[e.creditRiskClass]] as const);
 
