@@ -626,16 +626,8 @@ function itemData(
   };
 }
 
-export function toItemData(i: {
-  seq: number;
-  domain: string;
-  discretionLevel: string | null;
-  violation: string;
-  violatedProvision: string;
-  penaltyProvision: string;
-  applicableConditions: string;
-  attributes: unknown;
-}): ListItemData {
+/** A stored item row as the CSV layer sees it (attributes come back from JSON untyped). */
+export function toItemData(i: Omit<ListItemData, 'attributes'> & { attributes: unknown }): ListItemData {
   return {
     seq: i.seq,
     domain: i.domain,
