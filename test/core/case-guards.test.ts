@@ -1,28 +1,30 @@
 // Plugin guards run inside the case operation's transaction: a refusal rolls back the decision, its
 // event and whatever was written before in that transaction, including by the plugin itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorOf, appendEvent, decideCaseInTx, domainErrors, mutate, RuleViolation, type ZhifaPlugin } from '@zhifa/core';
+import { decideCaseInTx, defineTopic, domainErrors, parseId, RuleViolation, unitOfWork, type ZhifaPlugin } from '@zhifa/core';
 import { createHarness, type Harness } from '../support/harness.js';
 import { DECIDE, directCase, ERROR_FIELDS, expectError, gid, MEASURE, seedCounty, type County } from './case-fixtures.js';
 
 const NEEDS_ASSESSMENT = '（需评估）';
+const GUARD_RAN = defineTopic<{ via: string | null }>('test.guardRan');
+const GRANTED = defineTopic<{}>('test.granted');
 
 const testPlugin: ZhifaPlugin = {
   name: 'test-guards',
   register(builder, { guards }) {
     guards.add({
       name: 'test-guards',
-      async beforeDecide({ tx, viewer, case: c }, input) {
+      async beforeDecide({ uow, case: c }, input) {
         // Written first, so a refusal below must roll it back too.
-        await appendEvent(tx, { topic: 'test.guardRan', caseId: c.id, payload: { via: input.via ?? null }, actor: actorOf(viewer) });
+        await uow.emit(GUARD_RAN, { via: input.via ?? null }, { caseId: c.id });
         if (c.violation.includes(NEEDS_ASSESSMENT))
           throw new RuleViolation('TEST_ASSESSMENT_REQUIRED', {
             zh: '须先完成经济影响评估',
             en: 'An economic impact assessment is required first',
           });
       },
-      async beforeCompulsoryMeasure({ tx, case: c }, input) {
-        await tx.enforcementCase.update({ where: { id: c.id }, data: { violation: `${c.violation}（已检查）` } });
+      async beforeCompulsoryMeasure({ uow, case: c }, input) {
+        await uow.tx.enforcementCase.update({ where: { id: c.id }, data: { violation: `${c.violation}（已检查）` } });
         if (input.isProductionEquipment && !input.justification)
           throw new RuleViolation('TEST_JUSTIFICATION_REQUIRED', {
             zh: '查封生产设备须写明审慎采取的理由',
@@ -39,11 +41,11 @@ const testPlugin: ZhifaPlugin = {
         authScopes: { staff: true },
         args: { caseId: t.arg.globalID({ required: true }) },
         resolve: (query, _root, args, ctx) =>
-          mutate(ctx, async (tx) => {
-            const id = Number(args.caseId.id);
-            await appendEvent(tx, { topic: 'test.granted', caseId: id, payload: {}, actor: actorOf(ctx.viewer) });
-            await decideCaseInTx(tx, ctx.viewer, ctx.guards, id, { decision: 'NO_PENALTY', fineFen: null, confiscationFen: null, via: 'test-grant' });
-            return tx.enforcementCase.findUniqueOrThrow({ ...query, where: { id } });
+          unitOfWork(ctx, async (uow) => {
+            const id = parseId(args.caseId, 'EnforcementCase', ['caseId']);
+            await uow.emit(GRANTED, {}, { caseId: id });
+            await decideCaseInTx(uow, id, { decision: 'NO_PENALTY', fineFen: null, confiscationFen: null, via: 'test-grant' });
+            return uow.tx.enforcementCase.findUniqueOrThrow({ ...query, where: { id } });
           }),
       }),
     );

@@ -70,8 +70,8 @@ const CREATE = `mutation($input: EnterpriseInput!) { createEnterprise(input: $in
 const UPDATE = `mutation($id: ID!, $input: EnterpriseInput!) { updateEnterprise(id: $id, input: $input) { ${ERR} ... on MutationUpdateEnterpriseSuccess { data { ${ENT} } } } }`;
 const LIST = `query($search: String, $risk: CreditRiskClass, $township: ID, $first: Int) {
   enterprises(search: $search, creditRiskClass: $risk, townshipId: $township, first: $first) {
-    ${ERR} ... on QueryEnterprisesSuccess { data { totalCount edges { node { name uscc } } } } } }`;
-const ONE = `query($id: ID, $uscc: String) { enterprise(id: $id, uscc: $uscc) { ${ERR} ... on QueryEnterpriseSuccess { data { name uscc usccOverrideReason } } } }`;
+    totalCount edges { node { name uscc } } } }`;
+const ONE = `query($id: ID, $uscc: String) { enterprise(id: $id, uscc: $uscc) { name uscc usccOverrideReason } }`;
 
 const input = (over: Record<string, unknown> = {}) => ({
   uscc: freshUscc(),
@@ -87,6 +87,15 @@ const input = (over: Record<string, unknown> = {}) => ({
   creditRiskClass: 'B',
   ...over,
 });
+
+/** Assert a query's refusal: a top-level error with its code, in both languages, and no data. */
+function expectRefused(res: { data?: any; errors?: any[] }, field: string, code: string) {
+  expect(res.data?.[field] ?? null).toBeNull();
+  expect(res.errors).toHaveLength(1);
+  expect(res.errors![0]).toMatchObject({ path: [field], extensions: { code } });
+  expect(res.errors![0].extensions.messageZh).toMatch(/[\u4e00-\u9fff]/);
+  expect(res.errors![0].extensions.messageEn).toMatch(/^[^\u4e00-\u9fff]*[A-Za-z]/);
+}
 
 function expectTyped(result: any, typename: string) {
   expect(result.__typename).toBe(typename);
@@ -186,7 +195,7 @@ describe('createEnterprise', () => {
       usccOverride: { reason: data.usccOverrideReason, problem: 'CHECK_DIGIT', expectedCheck: expected, recordedNow: true },
     });
     const read = await h.gql(ONE, { uscc: code }, tokens.sup);
-    expect(read.data.enterprise.data.usccOverrideReason).toBe(data.usccOverrideReason);
+    expect(read.data.enterprise.usccOverrideReason).toBe(data.usccOverrideReason);
   });
 
   it('refuses an override of a valid code as pointless', async () => {
@@ -274,34 +283,45 @@ describe('updateEnterprise', () => {
 });
 
 describe('Query.enterprises', () => {
-  it('the public gets a typed UnauthenticatedError', async () => {
-    const res = await h.gql(LIST, {});
-    expect(res.errors).toBeUndefined();
-    expectTyped(res.data.enterprises, 'UnauthenticatedError');
+  it('the public is refused with a top-level UNAUTHENTICATED error', async () => {
+    expectRefused(await h.gql(LIST, {}), 'enterprises', 'UNAUTHENTICATED');
+  });
+
+  it('a supervisor counts enterprises and people; without a token the same query is UNAUTHENTICATED', async () => {
+    const Q = `{ enterprises(first: 1) { totalCount } people(first: 1) { totalCount } }`;
+    const ok = await h.gql(Q, {}, tokens.sup);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.enterprises.totalCount).toBe(await countEnterprises());
+    expect(ok.data.people.totalCount).toBe(await h.db.prisma.person.count());
+    const anon = await h.gql(Q, {});
+    expect(anon.data).toBeNull();
+    // Both fields are non-null, so the first refusal nulls the whole response; every error says why.
+    expect(anon.errors!.length).toBeGreaterThan(0);
+    expect(anon.errors!.every((e: any) => e.extensions.code === 'UNAUTHENTICATED')).toBe(true);
   });
 
   it('an enterprise user sees only their own enterprise', async () => {
     const res = await h.gql(LIST, {}, tokens.enterprise);
-    expect(res.data.enterprises.data).toEqual({
+    expect(res.data.enterprises).toEqual({
       totalCount: 1,
       edges: [{ node: { name: '江苏阜宁某某食品有限公司', uscc: ownEnterprise.uscc } }],
     });
     const other = await h.gql(LIST, { search: '米业' }, tokens.enterprise);
-    expect(other.data.enterprises.data.totalCount).toBe(0);
+    expect(other.data.enterprises.totalCount).toBe(0);
   });
 
   it('staff search by name, by USCC prefix, by credit class and by township', async () => {
     const byName = await h.gql(LIST, { search: '米业' }, tokens.sup);
-    expect(byName.data.enterprises.data.edges.map((e: any) => e.node.name)).toEqual(['阜宁县益林某某米业有限公司']);
+    expect(byName.data.enterprises.edges.map((e: any) => e.node.name)).toEqual(['阜宁县益林某某米业有限公司']);
     const byPrefix = await h.gql(LIST, { search: otherEnterprise.uscc.slice(0, 14).toLowerCase() }, tokens.officerM);
-    expect(byPrefix.data.enterprises.data.edges.map((e: any) => e.node.uscc)).toEqual([otherEnterprise.uscc]);
+    expect(byPrefix.data.enterprises.edges.map((e: any) => e.node.uscc)).toEqual([otherEnterprise.uscc]);
     const notInfix = await h.gql(LIST, { search: otherEnterprise.uscc.slice(2, 14) }, tokens.officerM);
-    expect(notInfix.data.enterprises.data.totalCount).toBe(0);
+    expect(notInfix.data.enterprises.totalCount).toBe(0);
     const byRisk = await h.gql(LIST, { risk: 'A' }, tokens.officerM);
-    expect(byRisk.data.enterprises.data.edges.map((e: any) => e.node.name)).toContain('江苏阜宁某某食品有限公司');
-    expect(byRisk.data.enterprises.data.edges.every((e: any) => e.node.name !== '阜宁县益林某某米业有限公司')).toBe(true);
+    expect(byRisk.data.enterprises.edges.map((e: any) => e.node.name)).toContain('江苏阜宁某某食品有限公司');
+    expect(byRisk.data.enterprises.edges.every((e: any) => e.node.name !== '阜宁县益林某某米业有限公司')).toBe(true);
     const byTownship = await h.gql(LIST, { township: gid('Agency', ids.township2) }, tokens.officerM);
-    expect(byTownship.data.enterprises.data).toEqual({
+    expect(byTownship.data.enterprises).toEqual({
       totalCount: 1,
       edges: [{ node: { name: '阜宁县益林某某米业有限公司', uscc: otherEnterprise.uscc } }],
     });
@@ -310,11 +330,11 @@ describe('Query.enterprises', () => {
   it('townships of a page load in one batched query (no N+1)', async () => {
     h.queries.length = 0;
     const res = await h.gql(
-      `{ enterprises(first: 100) { ... on QueryEnterprisesSuccess { data { totalCount edges { node { name township { name } } } } } } }`,
+      `{ enterprises(first: 100) { totalCount edges { node { name township { name } } } } }`,
       {},
       tokens.sup,
     );
-    const n = res.data.enterprises.data.edges.length;
+    const n = res.data.enterprises.edges.length;
     expect(n).toBeGreaterThan(5);
     // viewer (2) + page + townships + count
     expect(domainStatements()).toBeLessThanOrEqual(5);
@@ -322,29 +342,29 @@ describe('Query.enterprises', () => {
 
   it('pages are capped and counted', async () => {
     const res = await h.gql(LIST, { first: 2 }, tokens.sup);
-    expect(res.data.enterprises.data.edges).toHaveLength(2);
-    expect(res.data.enterprises.data.totalCount).toBe(await countEnterprises());
+    expect(res.data.enterprises.edges).toHaveLength(2);
+    expect(res.data.enterprises.totalCount).toBe(await countEnterprises());
   });
 });
 
 describe('Query.enterprise', () => {
   it('finds by id or by USCC (any case)', async () => {
     const byId = await h.gql(ONE, { id: otherEnterprise.gid }, tokens.officerM);
-    expect(byId.data.enterprise.data).toMatchObject({ name: '阜宁县益林某某米业有限公司' });
+    expect(byId.data.enterprise).toMatchObject({ name: '阜宁县益林某某米业有限公司' });
     const byUscc = await h.gql(ONE, { uscc: otherEnterprise.uscc.toLowerCase() }, tokens.officerM);
-    expect(byUscc.data.enterprise.data).toMatchObject({ uscc: otherEnterprise.uscc });
+    expect(byUscc.data.enterprise).toMatchObject({ uscc: otherEnterprise.uscc });
   });
 
   it('needs exactly one of id and uscc', async () => {
     for (const vars of [{}, { id: otherEnterprise.gid, uscc: otherEnterprise.uscc }]) {
       const res = await h.gql(ONE, vars, tokens.officerM);
-      expectTyped(res.data.enterprise, 'ValidationError');
-      expect(res.data.enterprise.messageEn).toContain('exactly one of id and uscc');
+      expectRefused(res, 'enterprise', 'VALIDATION_FAILED');
+      expect(res.errors![0].extensions.messageEn).toContain('exactly one of id and uscc');
     }
   });
 
   it('an enterprise user reads their own; another enterprise is null, as is an unknown one', async () => {
-    expect((await h.gql(ONE, { id: ownEnterprise.gid }, tokens.enterprise)).data.enterprise.data.name).toBe('江苏阜宁某某食品有限公司');
+    expect((await h.gql(ONE, { id: ownEnterprise.gid }, tokens.enterprise)).data.enterprise.name).toBe('江苏阜宁某某食品有限公司');
     const other = await h.gql(ONE, { uscc: otherEnterprise.uscc }, tokens.enterprise);
     expect(other.errors).toBeUndefined();
     expect(other.data.enterprise).toBeNull();
@@ -353,7 +373,7 @@ describe('Query.enterprise', () => {
     expect(unknown.data.enterprise).toBeNull();
   });
 
-  it('the public gets a typed UnauthenticatedError', async () => {
-    expectTyped((await h.gql(ONE, { id: ownEnterprise.gid })).data.enterprise, 'UnauthenticatedError');
+  it('the public is refused with a top-level UNAUTHENTICATED error', async () => {
+    expectRefused(await h.gql(ONE, { id: ownEnterprise.gid }), 'enterprise', 'UNAUTHENTICATED');
   });
 });

@@ -75,9 +75,17 @@ const REVIEW = `mutation($id: ID!, $year: Int!) {
   recordCertificateReview(personId: $id, year: $year) { ${ERR} ... on MutationRecordCertificateReviewSuccess { data { ${PERSON} } } } }`;
 const PEOPLE = `query($agencyId: ID, $role: PersonRole, $status: CertificateStatus, $first: Int, $after: String) {
   people(agencyId: $agencyId, role: $role, certificateStatus: $status, first: $first, after: $after) {
-    ${ERR}
-    ... on QueryPeopleSuccess { data { totalCount pageInfo { hasNextPage endCursor } edges { node { name roles certificateStatus canEnforce } } } }
+    totalCount pageInfo { hasNextPage endCursor } edges { node { name roles certificateStatus canEnforce } }
   } }`;
+
+/** Assert a query's refusal: a top-level error with its code, in both languages, and no data. */
+function expectRefused(res: { data?: any; errors?: any[] }, field: string, code: string) {
+  expect(res.data?.[field] ?? null).toBeNull();
+  expect(res.errors).toHaveLength(1);
+  expect(res.errors![0]).toMatchObject({ path: [field], extensions: { code } });
+  expect(res.errors![0].extensions.messageZh).toMatch(/[\u4e00-\u9fff]/);
+  expect(res.errors![0].extensions.messageEn).toMatch(/^[^\u4e00-\u9fff]*[A-Za-z]/);
+}
 
 /** Assert a typed refusal and that it speaks both languages. */
 function expectTyped(result: any, typename: string, extra: Record<string, unknown> = {}) {
@@ -93,25 +101,28 @@ const domainStatements = () => h.queries.filter((sql) => !/FROM\s+"Event"/.test(
 const lastEvent = (topic: string) => h.db.prisma.event.findFirst({ where: { topic }, orderBy: { id: 'desc' } });
 
 describe('Query.people', () => {
-  it('the public gets a typed UnauthenticatedError', async () => {
-    const res = await h.gql(PEOPLE, {});
-    expect(res.errors).toBeUndefined();
-    expectTyped(res.data.people, 'UnauthenticatedError', { code: 'UNAUTHENTICATED' });
+  it('the public is refused with a top-level UNAUTHENTICATED error', async () => {
+    expectRefused(await h.gql(PEOPLE, {}), 'people', 'UNAUTHENTICATED');
   });
 
-  it('an enterprise user gets a typed ForbiddenError', async () => {
-    const res = await h.gql(PEOPLE, {}, tokens.enterprise);
-    expectTyped(res.data.people, 'ForbiddenError', { code: 'FORBIDDEN' });
+  it('an enterprise user is refused with a top-level FORBIDDEN error', async () => {
+    expectRefused(await h.gql(PEOPLE, {}, tokens.enterprise), 'people', 'FORBIDDEN');
+  });
+
+  it('an id of another type is a top-level VALIDATION_FAILED naming the argument', async () => {
+    const res = await h.gql(PEOPLE, { agencyId: gid('Person', ids.market) }, tokens.sup);
+    expectRefused(res, 'people', 'VALIDATION_FAILED');
+    expect(res.errors![0].extensions.issues[0].path).toEqual(['agencyId']);
   });
 
   it('staff of another agency list an agency\'s people, filtered by role and certificate status', async () => {
     const all = await h.gql(PEOPLE, { agencyId: gid('Agency', ids.market) }, tokens.adminE);
     expect(all.errors).toBeUndefined();
-    expect(all.data.people.data.totalCount).toBe(3);
+    expect(all.data.people.totalCount).toBe(3);
     const officers = await h.gql(PEOPLE, { agencyId: gid('Agency', ids.market), role: 'OFFICER', status: 'VALID' }, tokens.adminE);
     expect(officers.errors).toBeUndefined();
-    expect(officers.data.people.data.totalCount).toBe(1);
-    expect(officers.data.people.data.edges[0].node).toEqual({
+    expect(officers.data.people.totalCount).toBe(1);
+    expect(officers.data.people.edges[0].node).toEqual({
       name: '市监执法甲',
       roles: ['OFFICER'],
       certificateStatus: 'VALID',
@@ -121,19 +132,19 @@ describe('Query.people', () => {
 
   it('a supervisor lists every agency, page by page', async () => {
     const first = await h.gql(PEOPLE, { first: 4 }, tokens.sup);
-    const page1 = first.data.people.data;
+    const page1 = first.data.people;
     expect(page1.totalCount).toBe(6);
     expect(page1.edges).toHaveLength(4);
     expect(page1.pageInfo.hasNextPage).toBe(true);
     const second = await h.gql(PEOPLE, { first: 4, after: page1.pageInfo.endCursor }, tokens.sup);
-    expect(second.data.people.data.edges.map((e: any) => e.node.name)).toEqual(['市监辅助甲', '环境管理员']);
+    expect(second.data.people.edges.map((e: any) => e.node.name)).toEqual(['市监辅助甲', '环境管理员']);
   });
 });
 
 describe('batching', () => {
   it('agencies of a page of people, and people of a page of agencies, load without N+1', async () => {
     h.queries.length = 0;
-    await h.gql(`{ people(first: 100, role: OFFICER) { ... on QueryPeopleSuccess { data { totalCount edges { node { name agency { name } } } } } } }`, {}, tokens.sup);
+    await h.gql(`{ people(first: 100, role: OFFICER) { totalCount edges { node { name agency { name } } } } }`, {}, tokens.sup);
     // viewer (2) + role filter (once for the page, once for the count) + page + agencies + count
     expect(domainStatements()).toBeLessThanOrEqual(7);
     h.queries.length = 0;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_DATA_DIR, loadConfig } from '../../packages/server/src/config.js';
 import { resolveJwtSecret } from '../../packages/server/src/secret.js';
+import { nonPenaltySettings } from '@zhifa/plugin-non-penalty';
 
 describe('loadConfig', () => {
   it('has development defaults', () => {
@@ -18,8 +19,8 @@ describe('loadConfig', () => {
       graphiql: true,
       introspection: true,
       demoData: true,
-      firstOffenceLookbackYears: 2,
     });
+    expect(c.settings.get(nonPenaltySettings)).toEqual({ firstOffenceLookbackYears: 2 });
     expect(c.jwtSecret).toBeUndefined();
   });
 
@@ -42,7 +43,6 @@ describe('loadConfig', () => {
         ZHIFA_GRAPHIQL: 'off',
         ZHIFA_INTROSPECTION: 'YES',
         ZHIFA_DEMO_DATA: '1',
-        ZHIFA_FIRST_OFFENCE_LOOKBACK_YEARS: '3',
       },
       '/srv/zhifa',
     );
@@ -56,9 +56,19 @@ describe('loadConfig', () => {
       graphiql: false,
       introspection: true,
       demoData: true,
-      firstOffenceLookbackYears: 3,
     });
     expect(loadConfig({ ZHIFA_DATA_DIR: 'memory://' }).database).toEqual({ kind: 'pglite', dataDir: 'memory://' });
+  });
+
+  it("reads a plugin's settings under its own prefix, only when the plugin is selected", () => {
+    const env = { ZHIFA_NON_PENALTY_FIRST_OFFENCE_LOOKBACK_YEARS: '3' };
+    expect(loadConfig(env).settings.get(nonPenaltySettings)).toEqual({ firstOffenceLookbackYears: 3 });
+    expect(loadConfig({ ...env, ZHIFA_PLUGINS: 'non-penalty' }).settings.get(nonPenaltySettings).firstOffenceLookbackYears).toBe(3);
+    // Not selected: its variables are not read (and a bad one does not stop the server).
+    expect(() => loadConfig({ ZHIFA_NON_PENALTY_FIRST_OFFENCE_LOOKBACK_YEARS: 'x', ZHIFA_PLUGINS: '' })).not.toThrow();
+    // The boundary: 20 is the last allowed value, 21 the first refused.
+    expect(loadConfig({ ZHIFA_NON_PENALTY_FIRST_OFFENCE_LOOKBACK_YEARS: '20' }).settings.get(nonPenaltySettings).firstOffenceLookbackYears).toBe(20);
+    expect(() => loadConfig({ ZHIFA_NON_PENALTY_FIRST_OFFENCE_LOOKBACK_YEARS: '21' })).toThrow(ConfigError);
   });
 
   const bad: [string, string][] = [
@@ -73,8 +83,10 @@ describe('loadConfig', () => {
     ['ZHIFA_GRAPHIQL', 'maybe'],
     ['ZHIFA_INTROSPECTION', '2'],
     ['ZHIFA_DEMO_DATA', 'sometimes'],
-    ['ZHIFA_FIRST_OFFENCE_LOOKBACK_YEARS', '-1'],
-    ['ZHIFA_FIRST_OFFENCE_LOOKBACK_YEARS', '0'],
+    ['ZHIFA_NON_PENALTY_FIRST_OFFENCE_LOOKBACK_YEARS', '-1'],
+    ['ZHIFA_NON_PENALTY_FIRST_OFFENCE_LOOKBACK_YEARS', '0'],
+    ['ZHIFA_NON_PENALTY_FIRST_OFFENCE_LOOKBACK_YEARS', '2.5'],
+    ['ZHIFA_NON_PENALTY_FIRST_OFFENCE_LOOKBACK_YEARS', 'two'],
   ];
   it.each(bad)('names %s=%s', (variable, value) => {
     const err = catchConfig({ [variable]: value });

@@ -1,10 +1,10 @@
 // A test-only plugin: one mutation that writes an event with chosen scope, optionally holding its
 // transaction open, so delivery tests do not depend on any domain mutation's shape.
-import { actorOf, appendEvent, defineTopicSubscription, mutate, type ZhifaPlugin } from '@zhifa/core';
+import { CORE_TOPICS, defineTopic, defineTopicSubscription, unitOfWork, type ZhifaPlugin } from '@zhifa/core';
 
 export const emitPlugin: ZhifaPlugin = {
   name: 'test-emit',
-  register(builder) {
+  register(builder, { core }) {
     builder.mutationField('testEmitEvent', (t) =>
       t.boolean({
         description: '测试：写入一个事件 Test: write one event',
@@ -17,15 +17,13 @@ export const emitPlugin: ZhifaPlugin = {
           holdMs: t.arg.int({ required: false, description: 'keep the transaction open this long after the insert' }),
         },
         resolve: async (_root, args, ctx) => {
-          await mutate(ctx, async (tx) => {
-            await appendEvent(tx, {
-              topic: args.topic,
+          await unitOfWork(ctx, async (uow) => {
+            // Any topic the test names: declared here, at run time, on purpose.
+            await uow.emit(defineTopic<{ n: number | null }>(args.topic), { n: args.n ?? null }, {
               agencyId: args.agencyId ?? null,
               public: args.public ?? false,
-              payload: { n: args.n ?? null },
-              actor: actorOf(ctx.viewer),
             });
-            if (args.holdMs) await tx.$executeRaw`SELECT pg_sleep(${args.holdMs / 1000})`;
+            if (args.holdMs) await uow.tx.$executeRaw`SELECT pg_sleep(${args.holdMs / 1000})`;
           });
           return true;
         },
@@ -45,11 +43,11 @@ export const emitPlugin: ZhifaPlugin = {
       }),
     );
     // The shape a domain plugin uses: an event names a row, the subscription yields the row.
-    defineTopicSubscription<{ agencyId?: number | null }>(builder, {
+    defineTopicSubscription(builder, {
       field: 'testAgencyUpdated',
       description: '测试：单位变更 Test: an agency changed',
-      topics: ['agency.updated'],
-      type: 'Agency',
+      topics: [CORE_TOPICS.agencyUpdated],
+      type: core.Agency,
       args: (arg) => ({ agencyId: arg.int({ required: false }) }),
       filter: (e, args) => args.agencyId == null || e.agencyId === args.agencyId,
       resolve: (e, _args, ctx) => ctx.prisma.agency.findUnique({ where: { id: e.agencyId! } }),

@@ -3,13 +3,15 @@
 // (a non-penalty grant, for instance) call decideCaseInTx so that core rules and every plugin's
 // guards apply to them too.
 import type { Db } from './db.js';
+import type { UnitOfWork } from './work/unit-of-work.js';
+import type { Payload, Topic } from './events/topic.js';
+import { CORE_TOPICS } from './topics.js';
 import type { EnforcementCase, CompulsoryMeasure } from './generated/prisma/client.js';
 import type { CaseStage } from './generated/prisma/enums.js';
-import { actorOf, isSystemAdmin, type Viewer } from './auth/viewer.js';
+import { actorOf, type Viewer } from './auth/viewer.js';
 import { canActOnCase } from './auth/rows.js';
 import { ForbiddenError, NotFoundError, RuleViolation, ValidationError, type FieldIssue } from './errors.js';
-import { appendEvent } from './events/store.js';
-import type { CaseGuards, CompulsoryMeasureInput, DecideCaseInput } from './guards.js';
+import type { CompulsoryMeasureInput, DecideCaseInput } from './guards.js';
 import {
   assignmentRefusal,
   checkOfficers,
@@ -20,12 +22,13 @@ import {
   type RuleRefusal,
 } from './rules/case-stage.js';
 
+/** Kept for plugins and tests that name the case topics. */
 export const CASE_TOPICS = {
-  opened: 'case.opened',
-  officersAssigned: 'case.officersAssigned',
-  advanced: 'case.advanced',
-  compulsoryMeasureRecorded: 'case.compulsoryMeasureRecorded',
-  decided: 'case.decided',
+  opened: CORE_TOPICS.caseOpened,
+  officersAssigned: CORE_TOPICS.caseOfficersAssigned,
+  advanced: CORE_TOPICS.caseAdvanced,
+  compulsoryMeasureRecorded: CORE_TOPICS.caseCompulsoryMeasureRecorded,
+  decided: CORE_TOPICS.caseDecided,
 } as const;
 
 const CASE_WHAT = { zh: '案件', en: 'Case' };
@@ -48,19 +51,20 @@ export async function lockCase(tx: Db, caseId: number): Promise<EnforcementCase>
 
 /** Officers and admins of the case's agency act on it; a system admin may too. */
 export function assertCanActOnCase(viewer: Viewer, c: { agencyId: number }): void {
-  if (canActOnCase(viewer, c) || isSystemAdmin(viewer)) return;
+  if (canActOnCase(viewer, c)) return;
   throw new ForbiddenError({ zh: '只有本案承办单位的执法人员可以办理此案', en: "Only officers of the case's agency may act on it" });
 }
 
-async function caseEvent(tx: Db, viewer: Viewer, topic: string, c: EnforcementCase, payload: Record<string, unknown>) {
-  await appendEvent(tx, {
-    topic,
-    agencyId: c.agencyId,
-    enterpriseId: c.enterpriseId,
-    caseId: c.id,
-    payload: { caseId: c.id, number: c.number, ...payload },
-    actor: actorOf(viewer),
-  });
+/** A case event: scoped to the case's agency and party, so both (and supervisors) see it. */
+function caseEvent<P extends Payload & { caseId: number; number: string }>(
+  uow: UnitOfWork,
+  topic: Topic<P>,
+  c: EnforcementCase,
+  payload: Omit<P, 'caseId' | 'number'>,
+): Promise<void> {
+  // The spread restores exactly the two keys Omit removed.
+  const full = { caseId: c.id, number: c.number, ...payload } as P;
+  return uow.emit(topic, full, { agencyId: c.agencyId, enterpriseId: c.enterpriseId, caseId: c.id });
 }
 
 export interface OpenCaseData {
@@ -73,7 +77,8 @@ export interface OpenCaseData {
   penaltyProvision: string;
 }
 
-export async function openCaseInTx(tx: Db, viewer: Viewer, data: OpenCaseData): Promise<EnforcementCase> {
+export async function openCaseInTx(uow: UnitOfWork, data: OpenCaseData): Promise<EnforcementCase> {
+  const { tx, viewer } = uow;
   assertCanActOnCase(viewer, data);
   const issues: FieldIssue[] = [];
   const issue = (field: string, zh: string, en: string) => issues.push({ path: ['input', field], messageZh: zh, messageEn: en });
@@ -99,12 +104,13 @@ export async function openCaseInTx(tx: Db, viewer: Viewer, data: OpenCaseData): 
       throw ValidationError.one(['input', 'number'], { zh: '案号已存在', en: 'a case with this number exists' });
     throw err;
   }
-  await caseEvent(tx, viewer, CASE_TOPICS.opened, c, { stage: c.stage, partyKind: c.partyKind });
+  await caseEvent(uow, CORE_TOPICS.caseOpened, c, { stage: c.stage, partyKind: c.partyKind });
   return c;
 }
 
 /** Replace the case's assigned officers; refused unless every one may enforce and there are at least two. */
-export async function assignOfficersInTx(tx: Db, viewer: Viewer, caseId: number, personIds: number[], now = new Date()) {
+export async function assignOfficersInTx(uow: UnitOfWork, caseId: number, personIds: number[]) {
+  const { tx, viewer, now } = uow;
   const c = await lockCase(tx, caseId);
   assertCanActOnCase(viewer, c);
   if (c.stage === 'CLOSED')
@@ -115,11 +121,12 @@ export async function assignOfficersInTx(tx: Db, viewer: Viewer, caseId: number,
   refuse(assignmentRefusal(check));
   await tx.caseOfficer.deleteMany({ where: { caseId } });
   await tx.caseOfficer.createMany({ data: check.eligible.map((personId) => ({ caseId, personId })) });
-  await caseEvent(tx, viewer, CASE_TOPICS.officersAssigned, c, { personIds: check.eligible });
+  await caseEvent(uow, CORE_TOPICS.caseOfficersAssigned, c, { personIds: check.eligible });
   return c;
 }
 
-export async function advanceCaseInTx(tx: Db, viewer: Viewer, caseId: number, to: CaseStage, now = new Date()) {
+export async function advanceCaseInTx(uow: UnitOfWork, caseId: number, to: CaseStage) {
+  const { tx, viewer, now } = uow;
   const c = await lockCase(tx, caseId);
   assertCanActOnCase(viewer, c);
   refuse(transitionRefusal({ from: c.stage, to, decision: c.decision, via: 'advance' }));
@@ -131,21 +138,16 @@ export async function advanceCaseInTx(tx: Db, viewer: Viewer, caseId: number, to
     where: { id: caseId },
     data: { stage: to, ...(to === 'CLOSED' ? { closedAt: now } : {}) },
   });
-  await caseEvent(tx, viewer, CASE_TOPICS.advanced, updated, { from: c.stage, to });
+  await caseEvent(uow, CORE_TOPICS.caseAdvanced, updated, { from: c.stage, to });
   return updated;
 }
 
-export async function recordCompulsoryMeasureInTx(
-  tx: Db,
-  viewer: Viewer,
-  guards: CaseGuards,
-  caseId: number,
-  input: CompulsoryMeasureInput,
-): Promise<CompulsoryMeasure> {
+export async function recordCompulsoryMeasureInTx(uow: UnitOfWork, caseId: number, input: CompulsoryMeasureInput): Promise<CompulsoryMeasure> {
+  const { tx, viewer, guards } = uow;
   const c = await lockCase(tx, caseId);
   assertCanActOnCase(viewer, c);
   refuse(measureRefusal(c.stage));
-  await guards.beforeCompulsoryMeasure({ tx, viewer, case: c }, input);
+  await guards.beforeCompulsoryMeasure({ uow, case: c }, input);
   const measure = await tx.compulsoryMeasure.create({
     data: {
       caseId,
@@ -156,7 +158,7 @@ export async function recordCompulsoryMeasureInTx(
       recordedBy: actorOf(viewer),
     },
   });
-  await caseEvent(tx, viewer, CASE_TOPICS.compulsoryMeasureRecorded, c, {
+  await caseEvent(uow, CORE_TOPICS.caseCompulsoryMeasureRecorded, c, {
     measureId: measure.id,
     kind: measure.kind,
     object: measure.object,
@@ -171,21 +173,15 @@ export async function recordCompulsoryMeasureInTx(
  * plugin's beforeDecide guard, all in the caller's transaction: a guard's RuleViolation rolls back the
  * decision, its event and anything the caller wrote before.
  */
-export async function decideCaseInTx(
-  tx: Db,
-  viewer: Viewer,
-  guards: CaseGuards,
-  caseId: number,
-  input: DecideCaseInput,
-  now = new Date(),
-): Promise<EnforcementCase> {
+export async function decideCaseInTx(uow: UnitOfWork, caseId: number, input: DecideCaseInput): Promise<EnforcementCase> {
+  const { tx, viewer, guards, now } = uow;
   const c = await lockCase(tx, caseId);
   assertCanActOnCase(viewer, c);
   const amountIssues = decisionAmountIssues(input);
   if (amountIssues.length)
     throw new ValidationError(amountIssues.map((i) => ({ path: ['input', i.field], messageZh: i.message.zh, messageEn: i.message.en })));
   refuse(transitionRefusal({ from: c.stage, to: 'DECIDED', decision: input.decision, via: 'decide' }));
-  await guards.beforeDecide({ tx, viewer, case: c }, input);
+  await guards.beforeDecide({ uow, case: c }, input);
   const updated = await tx.enforcementCase.update({
     where: { id: caseId },
     data: {
@@ -196,7 +192,7 @@ export async function decideCaseInTx(
       decidedAt: now,
     },
   });
-  await caseEvent(tx, viewer, CASE_TOPICS.decided, updated, {
+  await caseEvent(uow, CORE_TOPICS.caseDecided, updated, {
     decision: input.decision,
     // Fen fit a JSON number exactly (checked by decisionAmountIssues).
     fineFen: input.fineFen === null ? null : Number(input.fineFen),

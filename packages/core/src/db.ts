@@ -9,7 +9,8 @@ export type Db = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$trans
 
 export function createPrisma(adapter: SqlDriverAdapterFactory, log?: (sql: string) => void): PrismaClient {
   const prisma = new PrismaClient({ adapter, log: log ? [{ emit: 'event', level: 'query' }] : [] });
-  if (log) (prisma as any).$on('query', (e: { query: string }) => log(e.query));
+  // $on('query') is typed only for a client whose log levels are known at compile time; these are chosen at run time.
+  if (log) (prisma as unknown as { $on(ev: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => log(e.query));
   // Pothos hands resolvers `select: {}` when a client selects only `__typename` of a mutation's
   // result; Prisma rejects an empty select. Selecting nothing means "just the row" here.
   return prisma.$extends({
@@ -22,5 +23,5 @@ export function createPrisma(adapter: SqlDriverAdapterFactory, log?: (sql: strin
         },
       },
     },
-  }) as unknown as PrismaClient;
+  }) as unknown as PrismaClient; // $extends returns a structurally different client type; the extension only drops an empty select
 }

@@ -1,7 +1,6 @@
 // Case guards: checks that plugins add to core case operations. They run inside the
 // operation's transaction, after core's own rules, and refuse by throwing a RuleViolation.
-import type { Db } from './db.js';
-import type { Viewer } from './auth/viewer.js';
+import type { UnitOfWork } from './work/unit-of-work.js';
 import type { CaseDecision, CompulsoryMeasureKind } from './generated/prisma/enums.js';
 import type { EnforcementCase } from './generated/prisma/client.js';
 
@@ -20,9 +19,9 @@ export interface CompulsoryMeasureInput {
   justification: string | null;
 }
 
+/** The case operation's unit of work (read with uow.tx, refuse by throwing, record with uow.emit) and the locked case. */
 export interface GuardContext {
-  tx: Db;
-  viewer: Viewer;
+  uow: UnitOfWork;
   case: EnforcementCase;
 }
 

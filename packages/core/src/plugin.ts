@@ -1,40 +1,61 @@
+// The plugin contract. A plugin owns its footprint: its schema registrations, its settings (a zod
+// object read from ZHIFA_<NAME>_* at start), its event topics, its list kinds and their labels, and
+// its demo data. `createSchema` makes one builder per build: core first, then each plugin in order.
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { createBuilder, type ZhifaBuilder } from './builder.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import { CaseGuards } from './guards.js';
-import { registerCore } from './schema/index.js';
+import { registerCore, type CoreRefs } from './schema/index.js';
+import type { PluginSettings, SettingsSpec } from './settings.js';
+import type { Topic } from './events/topic.js';
+import type { ListKindLabel } from './lists/kinds.js';
+import type { UnitOfWork, WorkOptions } from './work/unit-of-work.js';
+import type { Viewer } from './auth/viewer.js';
 
 export interface SeedContext {
   prisma: PrismaClient;
   /** Deterministic pseudo-random source, so demo data is the same on every machine. */
   random: () => number;
   log: (line: string) => void;
+  settings: PluginSettings;
+  /** Run demo writes through the same unit of work as the API, acting as `viewer`. */
+  work<T>(viewer: Viewer, fn: (uow: UnitOfWork) => Promise<T>, options?: WorkOptions): Promise<T>;
+}
+
+export interface PluginHooks {
+  guards: CaseGuards;
+  /** Core's node types (Agency, Person, Enterprise, EnforcementCase), e.g. as a subscription's output type. */
+  core: CoreRefs;
 }
 
 export interface ZhifaPlugin {
   /** Stable name used in ZHIFA_PLUGINS, e.g. 'non-penalty'. */
-  name: string;
+  readonly name: string;
+  /** Settings read from `<env prefix><KEY>` at start; reach them with `ctx.settings.get(spec)`. */
+  readonly settings?: SettingsSpec<unknown>;
+  /** The event topics this plugin emits (documentation, and the registration test checks their prefix). */
+  readonly topics?: readonly Topic[];
+  /** The kinds of enforcement list this plugin defines, with their labels (the ListKind enum). */
+  readonly listKinds?: readonly ListKindLabel[];
   /** Types, fields on core types, queries, mutations, subscriptions, case guards. */
   register(builder: ZhifaBuilder, hooks: PluginHooks): void;
   /** Demo data, run after core's demo data on a fresh embedded database. */
   seed?(ctx: SeedContext): Promise<void>;
 }
 
-export interface PluginHooks {
-  guards: CaseGuards;
-}
-
 export interface ZhifaSchema {
   schema: GraphQLSchema;
   guards: CaseGuards;
-  plugins: ZhifaPlugin[];
+  plugins: readonly ZhifaPlugin[];
 }
 
 /** One builder per build: core first, then each plugin in order. */
-export function createSchema({ plugins = [] }: { plugins?: ZhifaPlugin[] } = {}): ZhifaSchema {
+export function createSchema({ plugins = [] }: { plugins?: readonly ZhifaPlugin[] } = {}): ZhifaSchema {
   const builder = createBuilder();
   const guards = new CaseGuards();
-  registerCore(builder);
-  for (const plugin of plugins) plugin.register(builder, { guards });
+  const core = registerCore(builder, { listKinds: plugins.flatMap((p) => p.listKinds ?? []) });
+  for (const plugin of plugins) plugin.register(builder, { guards, core });
   return { schema: lexicographicSortSchema(builder.toSchema()), guards, plugins };
 }
+
+export type { CoreRefs };

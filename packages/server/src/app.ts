@@ -9,10 +9,12 @@ import {
   createSchema,
   EventBus,
   NOTIFY_CHANNEL,
+  PluginSettings,
   PUBLIC_VIEWER,
+  RuleViolation,
+  ValidationError,
   ZhifaError,
   type Context,
-  type DomainSettings,
   type EventBusOptions,
   type ZhifaPlugin,
 } from '@zhifa/core';
@@ -33,7 +35,10 @@ export interface AppOptions {
   production?: boolean;
   graphiql?: boolean;
   introspection?: boolean;
-  settings?: Partial<DomainSettings>;
+  /** Plugins' parsed settings; a plugin with none configured gets its defaults. */
+  settings?: PluginSettings;
+  /** The clock resolvers and units of work read; tests may fix it. */
+  clock?: () => Date;
   /** Serve GET /dev/token (loopback only) for `pnpm zhifa token`; never honoured in production. */
   devTokens?: boolean;
   /** Event bus tuning (sweep interval, page sizes); tests lengthen the sweep to prove NOTIFY alone wakes. */
@@ -57,13 +62,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   const events = new EventBus(prisma, options.events);
   await events.start();
   const unlisten = await options.db.listen(NOTIFY_CHANNEL, () => events.wake());
-  const settings: DomainSettings = { firstOffenceLookbackYears: 2, ...options.settings };
+  const settings = options.settings ?? new PluginSettings();
+  const clock = options.clock ?? (() => new Date());
   let accepting = true;
 
   const contextFor = async (authorization: unknown): Promise<Context> => {
     try {
       const viewer = await resolveViewer(prisma, options.jwtSecret, authorization);
-      return { prisma, viewer, events, guards, settings };
+      return { prisma, viewer, events, guards, settings, clock };
     } catch (err) {
       if (err instanceof InvalidCredentials)
         throw new GraphQLError(err.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -80,8 +86,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // Typed domain errors surfaced outside a result union still show their bilingual message.
       maskError: (error, message) => {
         const original = (error as GraphQLError).originalError;
-        if (original instanceof ZhifaError)
-          return new GraphQLError(original.message, { extensions: { code: original.code } });
+        if (original instanceof ZhifaError) return topLevelError(original, error as GraphQLError);
         if (error instanceof GraphQLError && !original) return error;
         if (original instanceof GraphQLError) return original;
         console.error('[zhifa] unexpected error', original ?? error);
@@ -187,3 +192,14 @@ export async function createApp(options: AppOptions): Promise<App> {
 }
 
 export { PUBLIC_VIEWER };
+
+/**
+ * A refusal outside a mutation's result union (a query, a subscription, a guarded field) as a
+ * top-level error: the same code and bilingual messages the typed results carry, at its path.
+ */
+function topLevelError(e: ZhifaError, at: GraphQLError): GraphQLError {
+  const extensions: Record<string, unknown> = { code: e.code, messageZh: e.messageZh, messageEn: e.messageEn };
+  if (e instanceof RuleViolation) extensions.rule = e.rule;
+  if (e instanceof ValidationError) extensions.issues = e.issues.map((i) => ({ path: i.path.map(String), message: i.messageZh, messageEn: i.messageEn }));
+  return new GraphQLError(e.message, { nodes: at.nodes, path: at.path, extensions });
+}

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { ZhifaPlugin } from '@zhifa/core';
+import { PluginSettings, settingsFromEnv, type ZhifaPlugin } from '@zhifa/core';
 import type { DatabaseTarget } from './database.js';
 import { selectPlugins } from './plugins.js';
 
@@ -31,7 +31,8 @@ export interface Config {
   introspection: boolean;
   /** Seed demo data on the first start of an empty embedded database. */
   demoData: boolean;
-  firstOffenceLookbackYears: number;
+  /** Each selected plugin's settings, parsed from its ZHIFA_<NAME>_* variables. */
+  settings: PluginSettings;
 }
 
 export interface ConfigIssue {
@@ -135,7 +136,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const graphiql = field('ZHIFA_GRAPHIQL', bool, development);
   const introspection = field('ZHIFA_INTROSPECTION', bool, development);
   const demoData = field('ZHIFA_DEMO_DATA', bool, mode === 'development');
-  const lookback = field('ZHIFA_FIRST_OFFENCE_LOOKBACK_YEARS', integer(1, 20), 2);
+  // Plugins declare their own variables (prefix + key); core and server never name them.
+  const settings = new PluginSettings();
+  for (const plugin of plugins) {
+    if (!plugin.settings) continue;
+    const r = settingsFromEnv(plugin.settings, env);
+    issues.push(...r.issues);
+    if (r.value !== null) settings.set(plugin.settings, r.value);
+  }
 
   if (issues.length) throw new ConfigError(issues);
   return {
@@ -148,7 +156,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     graphiql,
     introspection,
     demoData,
-    firstOffenceLookbackYears: lookback,
+    settings,
   };
 }
 

@@ -43,7 +43,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
     if (config.demoData && config.database.kind === 'pglite' && (await isEmptyDatabase(db.prisma))) {
       const started = Date.now();
-      await seedDemoData(db.prisma, { plugins: config.plugins, log });
+      await seedDemoData(db.prisma, { plugins: config.plugins, settings: config.settings, log });
       log(`已载入演示数据（${Date.now() - started} ms），仅供演示 / demo data loaded, for demonstration only`);
     }
 
@@ -55,7 +55,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       production: config.env === 'production',
       graphiql: config.graphiql,
       introspection: config.introspection,
-      settings: { firstOffenceLookbackYears: config.firstOffenceLookbackYears },
+      settings: config.settings,
       devTokens: development,
     });
     const port = await app.listen(config.port, config.host);

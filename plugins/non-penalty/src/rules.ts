@@ -61,6 +61,7 @@ export interface NonPenaltyItemRule {
   violatedProvision: string;
 }
 
+/** What the officer established. Dates are Asia/Shanghai calendar days (an instant is read as its local day). */
 export interface NonPenaltyFacts {
   /** 违法行为轻微 */
   minorViolation?: boolean | null;
@@ -70,11 +71,16 @@ export interface NonPenaltyFacts {
   minorHarm?: boolean | null;
   /** 当事人有证据足以证明没有主观过错 */
   noSubjectiveFault?: boolean | null;
-  /** When correction was ordered (责令改正). */
-  correctionOrderedAt?: Date | null;
-  /** When the party completed the correction. */
-  correctedAt?: Date | null;
+  /** The day correction was ordered (责令改正). */
+  correctionOrderedOn?: Date | null;
+  /** The day the party completed the correction. */
+  correctedOn?: Date | null;
+  /** Only for an unnamed natural person, whose earlier cases the system cannot find. */
+  officerVerifiedFirstOffence?: boolean | null;
 }
+
+/** Who the party is, as far as the first-offence check is concerned. */
+export type PartyKind = 'ENTERPRISE' | 'NATURAL_PERSON';
 
 export interface PriorCase {
   id: number;
@@ -141,10 +147,11 @@ export function evaluateNonPenalty(
   priorCases: readonly PriorCase[],
   now: Date,
   lookbackYears: number = DEFAULT_LOOKBACK_YEARS,
+  party: PartyKind = 'ENTERPRISE',
 ): NonPenaltyEvaluation {
   const today = shanghaiToday(now);
   const lookbackFrom = yearsBefore(today, lookbackYears);
-  const ordered = facts.correctionOrderedAt ? shanghaiToday(facts.correctionOrderedAt) : null;
+  const ordered = facts.correctionOrderedOn ? shanghaiToday(facts.correctionOrderedOn) : null;
   const correctionDeadline = ordered ? new Date(ordered.getTime() + item.correctionDeadlineDays * DAY) : null;
 
   const conditions = [...new Set(item.conditions)].map((code): ConditionResult => {
@@ -164,6 +171,22 @@ export function evaluateNonPenalty(
           ['当事人不能证明没有主观过错', 'the party did not prove absence of fault'],
         );
       case 'FIRST_OFFENCE': {
+        // An unnamed natural person (不具名自然人) has no identity to search earlier cases by: only
+        // the officer's own check can establish 初次违法 (行政处罚法 第33条第1款).
+        if (party === 'NATURAL_PERSON')
+          return facts.officerVerifiedFirstOffence === true
+            ? result(
+                code,
+                'PASS',
+                `当事人为不具名自然人，执法人员已核查 ${lookbackYears} 年内无同一违法行为`,
+                `unnamed natural person; the officer verified no same violation within ${lookbackYears} years`,
+              )
+            : result(
+                code,
+                'FAIL',
+                '当事人为不具名自然人，系统无法按当事人核查，须执法人员核查后确认',
+                'unnamed natural person: the system cannot search earlier cases; the officer must verify and confirm',
+              );
         const provision = normaliseProvision(item.violatedProvision);
         const hits = priorCases.filter(
           (c) =>
@@ -192,8 +215,8 @@ export function evaluateNonPenalty(
       case 'CORRECTED_IN_TIME': {
         if (!ordered || !correctionDeadline) return result(code, 'FAIL', '尚未责令改正', 'no correction has been ordered');
         const deadline = fmt(correctionDeadline);
-        if (facts.correctedAt) {
-          const done = shanghaiToday(facts.correctedAt);
+        if (facts.correctedOn) {
+          const done = shanghaiToday(facts.correctedOn);
           return done.getTime() <= correctionDeadline.getTime()
             ? result(code, 'PASS', `已于 ${fmt(done)} 改正（期限 ${deadline}）`, `corrected on ${fmt(done)} (deadline ${deadline})`)
             : result(code, 'FAIL', `逾期改正：${fmt(done)} 改正，期限为 ${deadline}`, `corrected late on ${fmt(done)}; deadline was ${deadline}`);
@@ -205,4 +228,14 @@ export function evaluateNonPenalty(
     }
   });
   return { eligible: conditions.length > 0 && conditions.every((c) => c.passed), itemKind: item.itemKind, conditions, correctionDeadline, lookbackFrom };
+}
+
+/**
+ * An item applies to a case about the same violation: the same 违法依据, or one citing a part of the
+ * other (第三十六条 / 第三十六条第一款). Anything else would excuse one violation with another's item.
+ */
+export function provisionsMatch(caseProvision: string, itemProvision: string): boolean {
+  const a = normaliseProvision(caseProvision);
+  const b = normaliseProvision(itemProvision);
+  return a === b || a.startsWith(b) || b.startsWith(a);
 }

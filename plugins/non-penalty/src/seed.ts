@@ -1,12 +1,12 @@
 // Demo data: three published county non-penalty lists in the style of real ones (包容审慎执法清单),
 // for market regulation, ecology and environment, and transport. Agencies are found by name; a missing
 // agency is skipped with a log line, so the plugin seeds on any core demo data.
-import { CaseGuards, RuleViolation, type SeedContext, type Viewer } from '@zhifa/core';
-import type { PrismaClient } from '@zhifa/core/prisma';
+import { RuleViolation, type SeedContext, type UnitOfWork, type Viewer } from '@zhifa/core';
 import { shanghaiToday } from '@zhifa/core/lists';
-import { DEFAULT_CONDITIONS, DEFAULT_LOOKBACK_YEARS, type NonPenaltyItemKind } from './rules.js';
-import { grantNonPenaltyInTx, provisionsMatch } from './grant.js';
-import type { NonPenaltyAttributes } from './schema/non-penalty-list.js';
+import { DEFAULT_CONDITIONS, provisionsMatch, type NonPenaltyItemKind } from './rules.js';
+import { grantNonPenaltyInTx } from './grant.js';
+import { NON_PENALTY_KIND, nonPenaltyAttributes } from './attributes.js';
+import { NON_PENALTY_LIST_TOPICS } from './topics.js';
 
 type Row = [violation: string, violated: string, penalty: string, kind: NonPenaltyItemKind, days: number, fineYuan: number | null];
 
@@ -115,11 +115,13 @@ function itemRows(listId: number, domain: string, rows: Row[]) {
   }));
 }
 
-async function seedList(prisma: PrismaClient, spec: DemoList, log: (line: string) => void) {
+/** One demo list (with its superseded first version, if any), written in the seed's unit of work with its publication event. */
+async function seedList(uow: UnitOfWork, spec: DemoList, log: (line: string) => void) {
+  const prisma = uow.tx;
   const agency = await prisma.agency.findUnique({ where: { name: spec.agency } });
   if (!agency) return log(`不予处罚清单：未找到 ${spec.agency}，跳过 / non-penalty list: agency ${spec.agency} absent, skipped`);
-  const series = await prisma.listSeries.create({ data: { kind: 'NON_PENALTY' } });
-  const base = { kind: 'NON_PENALTY' as const, seriesId: series.id, domain: spec.domain, agencyId: agency.id, title: spec.title };
+  const series = await prisma.listSeries.create({ data: { kind: NON_PENALTY_KIND } });
+  const base = { kind: NON_PENALTY_KIND, seriesId: series.id, domain: spec.domain, agencyId: agency.id, title: spec.title };
   let previousVersionId: number | null = null;
   let version = 1;
   if (spec.previousVersionItems) {
@@ -151,6 +153,11 @@ async function seedList(prisma: PrismaClient, spec: DemoList, log: (line: string
     },
   });
   await prisma.listItem.createMany({ data: itemRows(list.id, spec.domain, spec.rows) });
+  await uow.emit(
+    NON_PENALTY_LIST_TOPICS.published,
+    { listId: list.id, seriesId: series.id, version, domain: spec.domain, kind: NON_PENALTY_KIND, supersedes: previousVersionId },
+    { agencyId: agency.id, public: true },
+  );
   log(`不予处罚清单 / non-penalty list: ${spec.title} v${version}, ${spec.rows.length} 项 items`);
 }
 
@@ -164,10 +171,9 @@ const DAY = 86_400_000;
  * and event as the mutation, one transaction per case. A case the rules refuse is skipped and logged.
  * Seed hooks are not handed other plugins' case guards, so only core rules and this plugin's apply.
  */
-async function grantDemoDecisions(prisma: PrismaClient, log: (line: string) => void) {
-  const now = new Date();
+async function grantDemoDecisions({ prisma, log, work }: SeedContext) {
   const items = await prisma.listItem.findMany({
-    where: { list: { kind: 'NON_PENALTY', status: 'PUBLISHED' } },
+    where: { list: { kind: NON_PENALTY_KIND, status: 'PUBLISHED' } },
     include: { list: true },
     orderBy: { id: 'asc' },
   });
@@ -191,27 +197,20 @@ async function grantDemoDecisions(prisma: PrismaClient, log: (line: string) => v
       agencyKind: officer.agency.kind,
       roles: officer.roles,
     };
-    const days = (item.attributes as unknown as NonPenaltyAttributes).correctionDeadlineDays;
+    const days = nonPenaltyAttributes.parse(item.attributes).correctionDeadlineDays;
     // Ordered two days after registration (cases in legal review are at least ten days old) and
     // corrected within the item's deadline.
     const orderedOn = new Date(shanghaiToday(c.registeredAt).getTime() + 2 * DAY);
     const correctedOn = new Date(orderedOn.getTime() + Math.min(days, 1) * DAY);
     try {
-      const d = await prisma.$transaction((tx) =>
-        grantNonPenaltyInTx(
-          tx,
-          viewer,
-          new CaseGuards(),
-          DEFAULT_LOOKBACK_YEARS,
-          {
-            caseId: c.id,
-            itemId: item.id,
-            facts: { minorViolation: true, noHarm: true, minorHarm: true, correctionOrderedOn: orderedOn, correctedOn },
-            correctionOrder: { content: `责令立即改正${item.violation}的违法行为，并于期限内提交整改材料`, orderedOn },
-            education: `已向当事人法定代表人宣讲${item.violatedProvision}的规定，当事人表示今后严格遵守，不再违反。`,
-          },
-          now,
-        ),
+      const d = await work(viewer, (uow) =>
+        grantNonPenaltyInTx(uow, {
+          caseId: c.id,
+          itemId: item.id,
+          facts: { minorViolation: true, noHarm: true, minorHarm: true, correctionOrderedOn: orderedOn, correctedOn },
+          correctionOrder: { content: `责令立即改正${item.violation}的违法行为，并于期限内提交整改材料`, orderedOn },
+          education: `已向当事人法定代表人宣讲${item.violatedProvision}的规定，当事人表示今后严格遵守，不再违反。`,
+        }),
       );
       granted++;
       log(`不予处罚决定 / no-penalty decision: ${c.number} ← ${item.list.title} v${item.list.version} 第 ${item.seq} 项 (#${d.id})`);
@@ -222,7 +221,9 @@ async function grantDemoDecisions(prisma: PrismaClient, log: (line: string) => v
   }
 }
 
-export async function seedNonPenalty({ prisma, log }: SeedContext): Promise<void> {
-  for (const spec of DEMO_LISTS) await seedList(prisma, spec, log);
-  await grantDemoDecisions(prisma, log);
+export async function seedNonPenalty(ctx: SeedContext): Promise<void> {
+  for (const spec of DEMO_LISTS) await ctx.work(DEMO_VIEWER, (uow) => seedList(uow, spec, ctx.log), { silent: 'a list whose agency is absent writes nothing' });
+  await grantDemoDecisions(ctx);
 }
+
+const DEMO_VIEWER: Viewer = { kind: 'system', name: 'demo-data' };

@@ -1,10 +1,11 @@
 // Non-penalty statistics in one SQL statement: totals, per Asia/Shanghai month and per agency through
 // GROUPING SETS, so the cost does not grow with the number of agencies or months (never N+1).
-// Months are computed as decidedAt + 8 hours: Asia/Shanghai has had no daylight saving since 1991,
-// and a fixed offset needs no time-zone data (PGlite and 信创 engines alike).
-import { ValidationError, type Db } from '@zhifa/core';
+// Months are local (Asia/Shanghai) months, computed in SQL with core's fixed offset: no daylight
+// saving since 1991, so no time-zone data is needed (PGlite and 信创 engines alike).
+import { SHANGHAI_OFFSET_MS, startOfShanghaiDay, ValidationError, type Db } from '@zhifa/core';
 import { Prisma } from '@zhifa/core/prisma';
-import { startOfShanghaiDay } from '@zhifa/core';
+
+const DAY = 86_400_000;
 
 /** A range longer than this many months is refused (10 years: more than any report needs). */
 export const MAX_STATS_MONTHS = 120;
@@ -70,9 +71,9 @@ export async function nonPenaltyStats(
   filter: { agencyId: number | null; domain: string | null; from: Date; to: Date },
 ): Promise<NonPenaltyStats> {
   const months = monthsInRange(filter.from, filter.to);
-  // Shanghai midnight of `from` is 16:00 UTC the day before; the end is the midnight after `to`.
+  // From local midnight of `from` up to (not including) local midnight of the day after `to`.
   const start = startOfShanghaiDay(filter.from);
-  const end = new Date(filter.to.getTime() + 16 * 3600_000);
+  const end = startOfShanghaiDay(new Date(filter.to.getTime() + DAY));
   const ts = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
   const rows = await db.$queryRaw<Row[]>`
     SELECT GROUPING(month)::int AS gm, GROUPING("agencyId")::int AS ga, month, "agencyId",
@@ -82,7 +83,7 @@ export async function nonPenaltyStats(
            (count(*) FILTER (WHERE "fineNotImposedFen" IS NULL))::int AS unknown
     FROM (
       SELECT "agencyId", "enterpriseId", "fineNotImposedFen",
-             to_char("decidedAt" + interval '8 hours', 'YYYY-MM') AS month
+             to_char("decidedAt" + make_interval(secs => ${SHANGHAI_OFFSET_MS / 1000}), 'YYYY-MM') AS month
       FROM "NonPenaltyDecision"
       WHERE "decidedAt" >= ${ts(start)}::timestamp AND "decidedAt" < ${ts(end)}::timestamp
         ${filter.agencyId === null ? Prisma.empty : Prisma.sql`AND "agencyId" = ${filter.agencyId}`}

@@ -63,9 +63,8 @@ afterAll(() => w?.h.close());
 
 const EVALUATE = `query($caseId: ID!, $itemId: ID!, $facts: NonPenaltyFactsInput!) {
   evaluateNonPenalty(caseId: $caseId, itemId: $itemId, facts: $facts) {
-    ${ERR}
-    ... on QueryEvaluateNonPenaltySuccess { data { eligible itemKind correctionDeadline lookbackFrom lookbackYears
-      conditions { condition status passed reason reasonEn priorCaseCount } } }
+    eligible itemKind correctionDeadline lookbackFrom lookbackYears
+    conditions { condition status passed reason reasonEn priorCaseCount }
   }
 }`;
 
@@ -85,8 +84,13 @@ const GRANT = `mutation($caseId: ID!, $itemId: ID!, $facts: NonPenaltyFactsInput
 /** token null: the public. */
 async function evaluate(caseGid: string, itemGid: string, facts: Record<string, unknown> = GOOD_FACTS(), token: string | null = w.tokens.officerA) {
   const res = await w.h.gql(EVALUATE, { caseId: caseGid, itemId: itemGid, facts }, token ?? undefined);
-  expect(res.errors).toBeUndefined();
-  return res.data.evaluateNonPenalty;
+  // A query answers its data, or a top-level error (never both).
+  if (res.errors) {
+    expect(res.errors).toHaveLength(1);
+    expect(res.data?.evaluateNonPenalty ?? null).toBeNull();
+    return { data: null, error: res.errors[0] };
+  }
+  return { data: res.data.evaluateNonPenalty, error: null };
 }
 
 const orderFor = (facts: Record<string, any>) => ({ content: '责令立即公示营业执照', orderedOn: facts.correctionOrderedOn });
@@ -125,7 +129,7 @@ describe('evaluateNonPenalty', () => {
     const { c } = await freshCase();
     const before = await counts();
     const r = await evaluate(c.gid, lists.firstOffence.gid);
-    expect(r.__typename).toBe('QueryEvaluateNonPenaltySuccess');
+    expect(r.error).toBeNull();
     expect(r.data).toMatchObject({ eligible: true, itemKind: 'FIRST_OFFENCE', lookbackYears: 2, correctionDeadline: dayOffset(5) });
     expect(r.data.conditions.map((x: any) => [x.condition, x.status])).toEqual([
       ['FIRST_OFFENCE', 'PASS'],
@@ -212,28 +216,28 @@ describe('evaluateNonPenalty', () => {
     expect(r.data.eligible).toBe(true);
   });
 
-  it('refusals are typed and bilingual', async () => {
+  it('refusals are top-level errors with their code, in both languages', async () => {
     const { c } = await freshCase();
-    const expectErr = (r: any, typename: string, rule?: string) => {
-      expect(r.__typename, JSON.stringify(r)).toBe(typename);
-      expect(r.message).toMatch(/[\u4e00-\u9fff]/);
-      expect(r.messageEn).toMatch(/[A-Za-z]/);
-      if (rule) expect(r.rule).toBe(rule);
+    const expectErr = (r: any, code: string, rule?: string) => {
+      expect(r.error?.extensions?.code, JSON.stringify(r)).toBe(code);
+      expect(r.error.extensions.messageZh).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.error.extensions.messageEn).toMatch(/[A-Za-z]/);
+      if (rule) expect(r.error.extensions.rule).toBe(rule);
     };
-    expectErr(await evaluate(gid('EnforcementCase', 999999), lists.firstOffence.gid), 'NotFoundError');
-    expectErr(await evaluate(c.gid, gid('NonPenaltyListItem', 999999)), 'NotFoundError');
-    expectErr(await evaluate(c.gid, lists.otherDraft.gid), 'NotFoundError'); // another agency's draft is invisible
-    expectErr(await evaluate(c.gid, lists.draft.gid), 'RuleViolation', 'NON_PENALTY_LIST_NOT_IN_FORCE');
-    expectErr(await evaluate(c.gid, lists.repealed.gid), 'RuleViolation', 'NON_PENALTY_LIST_NOT_IN_FORCE');
-    expectErr(await evaluate(c.gid, lists.expired.gid), 'RuleViolation', 'NON_PENALTY_LIST_NOT_IN_FORCE');
-    expectErr(await evaluate(c.gid, lists.minor.gid), 'RuleViolation', 'NON_PENALTY_ITEM_NOT_APPLICABLE');
-    expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.officerB), 'ForbiddenError');
-    expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.enterprise), 'ForbiddenError');
-    expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), null), 'UnauthenticatedError');
-    expectErr(await evaluate(c.gid, lists.firstOffence.gid, { ...GOOD_FACTS(), correctedOn: dayOffset(2) }), 'ValidationError');
+    expectErr(await evaluate(gid('EnforcementCase', 999999), lists.firstOffence.gid), 'NOT_FOUND');
+    expectErr(await evaluate(c.gid, gid('NonPenaltyListItem', 999999)), 'NOT_FOUND');
+    expectErr(await evaluate(c.gid, lists.otherDraft.gid), 'NOT_FOUND'); // another agency's draft is invisible
+    expectErr(await evaluate(c.gid, lists.draft.gid), 'RULE_VIOLATION', 'NON_PENALTY_LIST_NOT_IN_FORCE');
+    expectErr(await evaluate(c.gid, lists.repealed.gid), 'RULE_VIOLATION', 'NON_PENALTY_LIST_NOT_IN_FORCE');
+    expectErr(await evaluate(c.gid, lists.expired.gid), 'RULE_VIOLATION', 'NON_PENALTY_LIST_NOT_IN_FORCE');
+    expectErr(await evaluate(c.gid, lists.minor.gid), 'RULE_VIOLATION', 'NON_PENALTY_ITEM_NOT_APPLICABLE');
+    expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.officerB), 'FORBIDDEN');
+    expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.enterprise), 'FORBIDDEN');
+    expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), null), 'UNAUTHENTICATED');
+    expectErr(await evaluate(c.gid, lists.firstOffence.gid, { ...GOOD_FACTS(), correctedOn: dayOffset(2) }), 'VALIDATION_FAILED');
     expect((await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.supervisor)).data.eligible).toBe(true);
     const decided = await createCase(w.h.db.prisma, { agencyId: w.agencyA.id, enterpriseId: null, violatedProvision: PROVISION.licence, stage: 'DECIDED', decision: 'PENALTY' });
-    expectErr(await evaluate(decided.gid, lists.firstOffence.gid), 'RuleViolation', 'CASE_ALREADY_DECIDED');
+    expectErr(await evaluate(decided.gid, lists.firstOffence.gid), 'RULE_VIOLATION', 'CASE_ALREADY_DECIDED');
   });
 });
 

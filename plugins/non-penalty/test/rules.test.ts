@@ -28,7 +28,7 @@ const prior = (over: Partial<PriorCase> = {}): PriorCase => ({
   ...over,
 });
 const NOW = at('2025-06-10T15:00:00');
-const corrected = { correctionOrderedAt: at('2025-06-01T09:00:00'), correctedAt: at('2025-06-05T09:00:00') };
+const corrected = { correctionOrderedOn: at('2025-06-01T09:00:00'), correctedOn: at('2025-06-05T09:00:00') };
 const cond = (r: ReturnType<typeof evaluateNonPenalty>, code: string) => r.conditions.find((c) => c.code === code)!;
 
 describe('default conditions per kind', () => {
@@ -135,11 +135,11 @@ describe('first offence 首违不罚', () => {
 describe('correction deadline', () => {
   const minor = item({ itemKind: 'MINOR', conditions: ['CORRECTED_IN_TIME'], correctionDeadlineDays: 7 });
   const ordered = at('2025-06-01T16:00:00');
-  const run = (correctedAt: Date | null, now = NOW) =>
-    cond(evaluateNonPenalty(minor, { correctionOrderedAt: ordered, correctedAt }, [], now), 'CORRECTED_IN_TIME');
+  const run = (correctedOn: Date | null, now = NOW) =>
+    cond(evaluateNonPenalty(minor, { correctionOrderedOn: ordered, correctedOn }, [], now), 'CORRECTED_IN_TIME');
 
   it('corrected on the last day passes; the deadline is order day + days', () => {
-    const r = evaluateNonPenalty(minor, { correctionOrderedAt: ordered, correctedAt: at('2025-06-08T23:59:00') }, [], NOW);
+    const r = evaluateNonPenalty(minor, { correctionOrderedOn: ordered, correctedOn: at('2025-06-08T23:59:00') }, [], NOW);
     expect(r.correctionDeadline!.toISOString().slice(0, 10)).toBe('2025-06-08');
     expect(cond(r, 'CORRECTED_IN_TIME').status).toBe('PASS');
   });
@@ -154,7 +154,7 @@ describe('correction deadline', () => {
     expect(c.reasonZh).toContain('逾期未改正');
   });
   it('not corrected yet but still within the deadline is pending, not eligible yet', () => {
-    const r = evaluateNonPenalty(minor, { correctionOrderedAt: ordered }, [], at('2025-06-08T20:00:00'));
+    const r = evaluateNonPenalty(minor, { correctionOrderedOn: ordered }, [], at('2025-06-08T20:00:00'));
     expect(cond(r, 'CORRECTED_IN_TIME')).toMatchObject({ status: 'PENDING', passed: false });
     expect(r.eligible).toBe(false);
   });
@@ -163,8 +163,8 @@ describe('correction deadline', () => {
   });
   it('a zero-day deadline means corrected on the spot (same Shanghai day)', () => {
     const spot = item({ itemKind: 'MINOR', conditions: ['CORRECTED_IN_TIME'], correctionDeadlineDays: 0 });
-    const ok = evaluateNonPenalty(spot, { correctionOrderedAt: at('2025-06-01T10:00:00'), correctedAt: at('2025-06-01T23:00:00') }, [], NOW);
-    const late = evaluateNonPenalty(spot, { correctionOrderedAt: at('2025-06-01T10:00:00'), correctedAt: at('2025-06-02T00:30:00') }, [], NOW);
+    const ok = evaluateNonPenalty(spot, { correctionOrderedOn: at('2025-06-01T10:00:00'), correctedOn: at('2025-06-01T23:00:00') }, [], NOW);
+    const late = evaluateNonPenalty(spot, { correctionOrderedOn: at('2025-06-01T10:00:00'), correctedOn: at('2025-06-02T00:30:00') }, [], NOW);
     expect(ok.eligible).toBe(true);
     expect(late.eligible).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../../packages/server/src/seed/index.js';
+import { pluginSeedContext, seedDemoData } from '../../../packages/server/src/seed/index.js';
 import { createHarness, type Harness } from '../../../test/support/harness.js';
 import { nonPenaltyPlugin } from '../src/index.js';
 import { DEMO_GRANTS } from '../src/seed.js';
@@ -14,7 +14,7 @@ afterAll(() => h?.close());
 describe('demo data', () => {
   it('skips lists whose agency is absent', async () => {
     const lines: string[] = [];
-    await nonPenaltyPlugin.seed!({ prisma: h.db.prisma, random: Math.random, log: (l) => lines.push(l) });
+    await nonPenaltyPlugin.seed!(pluginSeedContext(h.db.prisma, nonPenaltyPlugin, { log: (l) => void lines.push(l) }));
     expect(lines).toHaveLength(3);
     expect(lines.every((l) => l.includes('跳过'))).toBe(true);
     expect(await h.db.prisma.enforcementList.count()).toBe(0);

@@ -2,7 +2,7 @@
 // who sees what, the range cap, and an N+1 guard: statements do not grow with the number of agencies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, type World } from './fixtures.js';
-import { createCase, createEnterprise, createList, ERR, PROVISION } from './decision-fixtures.js';
+import { createCase, createEnterprise, createList, PROVISION } from './decision-fixtures.js';
 
 let w: World;
 let itemId: number;
@@ -31,18 +31,21 @@ async function decision(agencyId: number, enterpriseId: number | null, decidedAt
 
 const STATS = `query($agencyId: ID, $domain: String, $from: Date!, $to: Date!) {
   nonPenaltyStats(agencyId: $agencyId, domain: $domain, from: $from, to: $to) {
-    ${ERR}
-    ... on QueryNonPenaltyStatsSuccess { data { from to domain decisions enterprisesBenefited fineNotImposedFen fineUnknownCount
-      byMonth { month decisions enterprisesBenefited fineNotImposedFen fineUnknownCount }
-      byAgency { agency { name } decisions enterprisesBenefited fineNotImposedFen fineUnknownCount } } }
+    from to domain decisions enterprisesBenefited fineNotImposedFen fineUnknownCount
+    byMonth { month decisions enterprisesBenefited fineNotImposedFen fineUnknownCount }
+    byAgency { agency { name } decisions enterprisesBenefited fineNotImposedFen fineUnknownCount }
   }
 }`;
 
 /** token null: the public. */
 const stats = async (vars: Record<string, unknown>, token: string | null = w.tokens.supervisor) => {
   const res = await w.h.gql(STATS, { from: '2025-01-01', to: '2025-04-30', ...vars }, token ?? undefined);
-  expect(res.errors).toBeUndefined();
-  return res.data.nonPenaltyStats;
+  // A query answers its data, or a top-level error with its code (never both).
+  if (res.errors) {
+    expect(res.data?.nonPenaltyStats ?? null).toBeNull();
+    return { data: null, code: res.errors[0].extensions.code as string, message: res.errors[0].message as string };
+  }
+  return { data: res.data.nonPenaltyStats, code: null, message: null };
 };
 
 describe('nonPenaltyStats', () => {
@@ -60,7 +63,7 @@ describe('nonPenaltyStats', () => {
     await decision(w.agencyA.id, e1.id, '2025-04-30T16:00:00Z', 999);
 
     const s = await stats({});
-    expect(s.__typename).toBe('QueryNonPenaltyStatsSuccess');
+    expect(s.code).toBeNull();
     expect(s.data).toMatchObject({ from: '2025-01-01', to: '2025-04-30', domain: null, decisions: 5, enterprisesBenefited: 2, fineNotImposedFen: 260000, fineUnknownCount: 2 });
     expect(s.data.byMonth).toEqual([
       { month: '2025-01', decisions: 2, enterprisesBenefited: 1, fineNotImposedFen: 200000, fineUnknownCount: 1 },
@@ -86,25 +89,25 @@ describe('nonPenaltyStats', () => {
     const own = await stats({}, w.tokens.officerA);
     expect(own.data.byAgency.map((r: any) => r.agency.name)).toEqual(['阜宁县市场监督管理局']);
     expect(own.data.decisions).toBe(3);
-    expect((await stats({ agencyId: w.agencyB.gid }, w.tokens.officerA)).__typename).toBe('ForbiddenError');
-    expect((await stats({}, w.tokens.enterprise)).__typename).toBe('ForbiddenError');
-    expect((await stats({}, null)).__typename).toBe('UnauthenticatedError');
+    expect((await stats({ agencyId: w.agencyB.gid }, w.tokens.officerA)).code).toBe('FORBIDDEN');
+    expect((await stats({}, w.tokens.enterprise)).code).toBe('FORBIDDEN');
+    expect((await stats({}, null)).code).toBe('UNAUTHENTICATED');
     expect((await stats({ agencyId: w.agencyB.gid }, w.tokens.supervisor)).data.decisions).toBe(2);
   });
 
   it('a range over 120 months or ending before it starts is refused', async () => {
     const long = await stats({ from: '2015-01-01', to: '2025-01-31' });
-    expect(long.__typename).toBe('ValidationError');
+    expect(long.code).toBe('VALIDATION_FAILED');
     expect(long.message).toContain('120');
-    expect((await stats({ from: '2016-01-01', to: '2025-12-31' })).__typename).toBe('QueryNonPenaltyStatsSuccess');
-    expect((await stats({ from: '2025-03-01', to: '2025-02-28' })).__typename).toBe('ValidationError');
+    expect((await stats({ from: '2016-01-01', to: '2025-12-31' })).code).toBeNull();
+    expect((await stats({ from: '2025-03-01', to: '2025-02-28' })).code).toBe('VALIDATION_FAILED');
   });
 
   it('N+1 guard: statements do not grow with the number of agencies', async () => {
     const count = async () => {
       w.h.queries.length = 0;
       const s = await stats({ from: '2026-01-01', to: '2026-12-31' });
-      expect(s.__typename).toBe('QueryNonPenaltyStatsSuccess');
+      expect(s.code).toBeNull();
       // The event bus polls on the same client (PostgreSQL under load); its reads are not this query's.
       const ours = w.h.queries.filter((q) => !/^(BEGIN|COMMIT|ROLLBACK)/i.test(q.trim()) && !/"Event"|pg_snapshot|LISTEN/.test(q));
       return { n: ours.length, agencies: s.data.byAgency.length };

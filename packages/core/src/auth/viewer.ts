@@ -5,7 +5,9 @@ export type Viewer =
   | { kind: 'public' }
   | { kind: 'person'; personId: number; name: string; agencyId: number; agencyKind: AgencyKind; roles: PersonRole[] }
   | { kind: 'enterprise'; enterpriseId: number; name: string }
-  | { kind: 'surveyOrg'; agencyId: number; apiKeyId: number; name: string };
+  | { kind: 'surveyOrg'; agencyId: number; apiKeyId: number; name: string }
+  /** The platform itself (demo data, command-line maintenance); never the viewer of a request. */
+  | { kind: 'system'; name: string };
 
 export const PUBLIC_VIEWER: Viewer = { kind: 'public' };
 
@@ -23,12 +25,15 @@ export function isSupervisor(v: Viewer): boolean {
   );
 }
 
-/** Staff of an agency who act on cases: officers and agency admins. */
+/**
+ * May act as an officer of the agency: its officers and agency admins, and a system admin. Every
+ * "officers of the agency" rule (cases, lists, evaluations, the officerOf scope) goes through this
+ * one function, so system admins are treated the same everywhere.
+ */
 export function isOfficerOf(v: Viewer, agencyId: number): boolean {
   return (
-    v.kind === 'person' &&
-    v.agencyId === agencyId &&
-    (v.roles.includes('OFFICER') || v.roles.includes('AGENCY_ADMIN'))
+    isSystemAdmin(v) ||
+    (v.kind === 'person' && v.agencyId === agencyId && (v.roles.includes('OFFICER') || v.roles.includes('AGENCY_ADMIN')))
   );
 }
 
@@ -51,5 +56,7 @@ export function actorOf(v: Viewer): string {
       return `enterprise:${v.enterpriseId}`;
     case 'surveyOrg':
       return `apikey:${v.apiKeyId}`;
+    case 'system':
+      return `system:${v.name}`;
   }
 }

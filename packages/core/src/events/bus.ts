@@ -176,9 +176,9 @@ export class EventBus {
     const gen = run();
     return {
       next: () => gen.next(),
-      return: (value?: unknown) => {
+      return: () => {
         close();
-        return gen.return(value as never);
+        return gen.return(undefined);
       },
       throw: (err?: unknown) => {
         close();

@@ -2,27 +2,33 @@
 // optional filter on its arguments, and how to turn the event into that type. Authorisation
 // (canSeeEvent), replay with `after`, and exactly-once in-order delivery come from core.
 import { contextCacheSymbol } from '@pothos/core';
-import type { ZhifaBuilder } from '../builder.js';
+import type { ArgBuilder, InputFieldMap, InputShapeFromFields, MaybePromise, OutputShape, OutputType } from '@pothos/core';
+import type { FieldAuthScopes } from '@pothos/plugin-scope-auth';
+import type { ZhifaBuilder, ZhifaSchemaTypes } from '../builder.js';
+import type { Payload, Topic } from './topic.js';
 import type { Context } from '../context.js';
 import { ValidationError } from '../errors.js';
 import { decodeCursor, type Position } from './position.js';
 import type { StoredEvent } from './store.js';
 import { canSeeEvent } from './visibility.js';
 
-export interface TopicSubscription<Args extends Record<string, unknown>> {
+/** A delivered event whose payload has its topic's declared type. */
+export type TopicEvent<P extends Payload> = Omit<StoredEvent, 'payload'> & { payload: P };
+
+export interface TopicSubscription<P extends Payload, Type extends OutputType<ZhifaSchemaTypes>, Args extends InputFieldMap> {
   /** GraphQL field name on Subscription, e.g. 'nonPenaltyGranted'. */
   field: string;
   description: string;
-  topics: string[];
-  /** Output type: a name registered on the builder (object or prisma object). */
-  type: string;
+  topics: readonly Topic<P>[];
+  /** Output type: a ref or the name of an object registered on the builder. */
+  type: Type;
   /** Extra arguments (the `after` cursor is added for you). */
-  args?: (t: any) => Record<string, any>;
-  /** Narrow by arguments, e.g. only one agency's events. */
-  filter?: (event: StoredEvent, args: Args, ctx: Context) => boolean;
-  /** Turn a delivered event into the output value (load the row it names). */
-  resolve: (event: StoredEvent, args: Args, ctx: Context) => unknown;
-  authScopes?: Record<string, unknown>;
+  args?: (arg: ArgBuilder<ZhifaSchemaTypes>) => Args;
+  /** Narrow by arguments, e.g. only one agency's events. Visibility (canSeeEvent) is applied first. */
+  filter?: (event: TopicEvent<P>, args: InputShapeFromFields<Args>, ctx: Context) => boolean;
+  /** Turn a delivered event into the output value (load the row it names); null when it is gone. */
+  resolve: (event: TopicEvent<P>, args: InputShapeFromFields<Args>, ctx: Context) => MaybePromise<OutputShape<ZhifaSchemaTypes, Type> | null>;
+  authScopes?: FieldAuthScopes<ZhifaSchemaTypes, unknown, InputShapeFromFields<Args>>;
 }
 
 export function parseAfter(after: string | null | undefined): Position | undefined {
@@ -53,14 +59,15 @@ export function subscribeToTopics(
  * next, so a fresh cache key per event is safe.
  */
 function freshLoadersPerEvent<T>(ctx: Context, source: AsyncIterableIterator<T>): AsyncIterableIterator<T> {
-  const holder = ctx as unknown as Record<symbol, unknown>;
+  // Pothos keys its caches on a symbol property of the context object; Context does not declare it.
+  const holder: Record<symbol, unknown> = ctx as Context & Record<symbol, unknown>;
   return {
     next: async () => {
       const r = await source.next();
       if (!r.done) holder[contextCacheSymbol] = {};
       return r;
     },
-    return: (v?: unknown) => source.return?.(v) ?? Promise.resolve({ done: true, value: undefined as never }),
+    return: (v?: unknown) => source.return?.(v) ?? Promise.resolve({ done: true as const, value: undefined }),
     throw: (e?: unknown) => source.throw?.(e) ?? Promise.reject(e),
     [Symbol.asyncIterator]() {
       return this;
@@ -68,24 +75,38 @@ function freshLoadersPerEvent<T>(ctx: Context, source: AsyncIterableIterator<T>)
   };
 }
 
-export function defineTopicSubscription<Args extends Record<string, unknown>>(
+export function defineTopicSubscription<P extends Payload, Type extends OutputType<ZhifaSchemaTypes>, Args extends InputFieldMap = {}>(
   builder: ZhifaBuilder,
-  spec: TopicSubscription<Args>,
+  spec: TopicSubscription<P, Type, Args>,
 ): void {
-  builder.subscriptionField(spec.field, (t) =>
-    t.field({
-      type: spec.type as never,
+  // The events a topic list can yield carry that topic's payload: the one place the stored JSON is
+  // read as P, checked when the payload was written through the same Topic<P> (UnitOfWork.emit).
+  const typed = (e: StoredEvent) => e as TopicEvent<P>;
+  // The field's arguments are the plugin's Args plus `after`; a generic Args cannot be related to
+  // the shape Pothos infers for the union, so the plugin's share is named here, once.
+  const own = (args: object) => args as InputShapeFromFields<Args>;
+  const scopes = spec.authScopes;
+  const resolveEvent = (event: StoredEvent, args: object, ctx: Context) => spec.resolve(typed(event), own(args), ctx);
+  builder.subscriptionField(spec.field, (t) => {
+    const ownArgs: InputFieldMap = spec.args?.(t.arg) ?? {};
+    return t.field({
+      type: spec.type,
+      nullable: true,
       description: spec.description,
-      authScopes: spec.authScopes as never,
+      authScopes: typeof scopes === 'function' ? (parent, args, ctx, info) => scopes(parent, own(args), ctx, info) : scopes,
       args: {
-        ...(spec.args?.(t.arg) ?? {}),
+        ...ownArgs,
         after: t.arg.string({ required: false, description: '从该事件游标之后开始（先补发错过的事件）Replay after this event cursor' }),
       },
       subscribe: (_root, args, ctx) =>
-        subscribeToTopics(ctx, spec.topics, args.after as string | undefined, (e) =>
-          spec.filter ? spec.filter(e, args as unknown as Args, ctx) : true,
+        subscribeToTopics(
+          ctx,
+          spec.topics.map((topic) => topic.name),
+          args.after,
+          (e) => !spec.filter || spec.filter(typed(e), own(args), ctx),
         ),
-      resolve: (event, args, ctx) => spec.resolve(event as unknown as StoredEvent, args as unknown as Args, ctx) as never,
-    }),
-  );
+      resolve: resolveEvent as never, // Pothos' Resolver type stays a deferred conditional for a generic Type; spec.resolve is checked where the plugin calls this
+
+    });
+  });
 }

@@ -5,7 +5,7 @@
 // withdrawing the document, need the agency's admin.
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ListStatus } from '../generated/prisma/enums.js';
-import { isAgencyAdminOf, isOfficerOf, isSupervisor, isSystemAdmin, type Viewer } from '../auth/viewer.js';
+import { isAgencyAdminOf, isOfficerOf, isSupervisor, type Viewer } from '../auth/viewer.js';
 
 export const PUBLIC_LIST_STATUSES: ListStatus[] = ['PUBLISHED', 'REPEALED'];
 
@@ -22,7 +22,7 @@ export function canReadList(v: Viewer, l: { status: ListStatus; agencyId: number
 
 /** Draft, edit items, import, make a new version. */
 export function canEditList(v: Viewer, l: { agencyId: number }): boolean {
-  return isOfficerOf(v, l.agencyId) || isSystemAdmin(v);
+  return isOfficerOf(v, l.agencyId);
 }
 
 /** Publish or repeal. */

@@ -37,7 +37,7 @@ export interface ListCsvColumn {
 export interface ListCsvSpec {
   columns: readonly ListCsvColumn[];
   /** Validates and normalises the attributes an item carries (e.g. fills defaults). */
-  attributes: z.ZodType<Record<string, unknown>>;
+  attributes: z.ZodType<object>;
 }
 
 export const BASE_HEADERS = ['序号', '监管领域', '裁量等级', '违法行为', '违法依据', '处罚依据', '适用情形'] as const;
@@ -105,7 +105,9 @@ export function parseListCsv(input: Uint8Array | string, spec: ListCsvSpec, opts
 
   let records: RawRecord[];
   try {
-    records = parse(text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as RawRecord[];
+    // csv-parse's types do not model `info`/`raw`, which wrap each record as { record, info, raw }.
+    const parsed: unknown = parse(text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true });
+    records = parsed as RawRecord[]; // the shape documented for info + raw (see above)
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 0;
     throw new ValidationError([
@@ -179,7 +181,7 @@ export function parseListCsv(input: Uint8Array | string, spec: ListCsvSpec, opts
     let attributes: Record<string, unknown> = {};
     if (!cellErrors) {
       const parsed = spec.attributes.safeParse(raw);
-      if (parsed.success) attributes = parsed.data;
+      if (parsed.success) attributes = { ...parsed.data };
       else
         for (const zi of parsed.error.issues) {
           const col = spec.columns.find((c) => c.field === zi.path[0]);

@@ -2,5 +2,8 @@
 export * from './rules.js';
 export * from './csv.js';
 export * from './access.js';
-export * from './registry.js';
+export * from './kinds.js';
+export * from './spec.js';
+export * from './topics.js';
+export { toItemData, violationSearch } from './nodes.js';
 export * from './define-list-kind.js';

@@ -95,4 +95,30 @@ export function supersededNote(nextVersion: number): Bilingual {
   return { zh: `已被第 ${nextVersion} 版取代`, en: `Superseded by version ${nextVersion}` };
 }
 
-export { shanghaiToday } from '../rules/shanghai-time.js';
+import { shanghaiToday } from '../rules/shanghai-time.js';
+
+export { shanghaiToday };
+
+/** Published and, on the given day (Asia/Shanghai), within its validity period. */
+export function isInForce(l: ListState, now: Date): boolean {
+  if (l.status !== 'PUBLISHED') return false;
+  const today = shanghaiToday(now).getTime();
+  return (!l.validFrom || l.validFrom.getTime() <= today) && (!l.validUntil || l.validUntil.getTime() >= today);
+}
+
+/**
+ * A conditional update found the version no longer in the status it was read in: another request
+ * changed it first (two admins publishing at once). The loser is told so, with the rule it would
+ * now meet, instead of a silent no-op.
+ */
+export function changedMeanwhile(expected: 'DRAFT' | 'PUBLISHED'): RuleViolation {
+  return expected === 'DRAFT'
+    ? new RuleViolation('LIST_NOT_DRAFT', {
+        zh: '该草稿已被他人同时公布或更改，请刷新后查看',
+        en: 'Someone else published or changed this draft at the same time; reload it',
+      })
+    : new RuleViolation('LIST_NOT_PUBLISHED', {
+        zh: '该清单已被他人同时废止或取代，请刷新后查看',
+        en: 'Someone else repealed or superseded this list at the same time; reload it',
+      });
+}

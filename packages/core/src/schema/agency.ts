@@ -3,9 +3,10 @@ import type { ZhifaBuilder } from '../builder.js';
 import type { Db } from '../db.js';
 import { AgencyKind } from '../generated/prisma/enums.js';
 import { domainErrors, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { mutate } from '../mutate.js';
-import { appendEvent } from '../events/store.js';
-import { actorOf, isSystemAdmin } from '../auth/viewer.js';
+import { unitOfWork } from '../work/unit-of-work.js';
+import { isSystemAdmin } from '../auth/viewer.js';
+import { parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
+import { CORE_TOPICS } from '../topics.js';
 import { msg } from '../validation.js';
 import { isValidUscc } from '../rules/uscc.js';
 import { describedValues } from './enum-values.js';
@@ -21,14 +22,14 @@ const AGENCY_KIND_ZH: Record<AgencyKind, string> = {
   SURVEY_ORGANISATION: '第三方调查机构',
 };
 
-export function registerAgency(builder: ZhifaBuilder): void {
+export function registerAgency(builder: ZhifaBuilder) {
   const AgencyKindEnum = builder.enumType(AgencyKind, {
     name: 'AgencyKind',
     description: '行政执法主体类别 Agency kind',
     values: describedValues(AGENCY_KIND_ZH),
   });
 
-  builder.prismaNode('Agency', {
+  const AgencyRef = builder.prismaNode('Agency', {
     id: { field: 'id' },
     description: '行政执法主体/单位 Agency (public)',
     fields: (t) => ({
@@ -70,7 +71,7 @@ export function registerAgency(builder: ZhifaBuilder): void {
       description: '单位 One agency',
       args: { id: t.arg.globalID({ required: true }) },
       resolve: (query, _parent, args, ctx) =>
-        ctx.prisma.agency.findUnique({ ...query, where: { id: Number(args.id.id) } }),
+        ctx.prisma.agency.findUnique({ ...query, where: { id: parseId(args.id, 'Agency', ['id']) } }),
     }),
   }));
 
@@ -97,58 +98,49 @@ export function registerAgency(builder: ZhifaBuilder): void {
       errors: { types: domainErrors },
       args: { input: t.arg({ type: AgencyInput, required: true }) },
       resolve: (query, _root, { input }, ctx) =>
-        mutate(ctx, async (tx) => {
+        unitOfWork(ctx, async (uow) => {
+          const { tx } = uow;
           const agency = await tx.agency.create({ ...query, data: await agencyData(tx, input, null) });
-          await appendEvent(tx, {
-            topic: 'agency.created',
-            agencyId: agency.id,
-            public: true,
-            payload: { agencyId: agency.id, name: agency.name },
-            actor: actorOf(ctx.viewer),
-          });
+          await uow.emit(CORE_TOPICS.agencyCreated, { agencyId: agency.id, name: agency.name }, { agencyId: agency.id, public: true });
           return agency;
         }),
     }),
     updateAgency: t.prismaField({
       type: 'Agency',
       description: '修改单位（系统管理员或本单位管理员）Update an agency',
-      authScopes: (_root, args) => ({ $any: { systemAdmin: true, agencyAdminOf: Number(args.id.id) } }),
+      authScopes: (_root, args) => ({ $any: { systemAdmin: true, agencyAdminOf: tryParseId(args.id, 'Agency') ?? -1 } }),
       errors: { types: domainErrors },
       args: {
         id: t.arg.globalID({ required: true }),
         input: t.arg({ type: AgencyInput, required: true }),
       },
       resolve: (query, _root, { id, input }, ctx) =>
-        mutate(ctx, async (tx) => {
-          const agencyId = Number(id.id);
+        unitOfWork(ctx, async (uow) => {
+          const { tx } = uow;
+          const agencyId = parseId(id, 'Agency', ['id']);
           const before = await tx.agency.findUnique({ where: { id: agencyId } });
-          if (!before) throw new NotFoundError('Agency', id.id, { zh: '单位', en: 'Agency' });
+          if (!before) throw new NotFoundError('Agency', String(agencyId), { zh: '单位', en: 'Agency' });
           // Kind and place in the tree decide who supervises whom (a SUPERVISOR in a JUSTICE_BUREAU
           // reads everything): an agency's own admin must not be able to move or re-kind it.
-          const parentId = input.parentId ? Number(input.parentId.id) : null;
+          const parentId = parseOptionalId(input.parentId, 'Agency', ['input', 'parentId']);
           if (!isSystemAdmin(ctx.viewer) && (input.kind !== before.kind || parentId !== before.parentId))
             throw new ForbiddenError({
               zh: '只有系统管理员可以修改单位类别或上级单位',
               en: 'only a system admin may change an agency’s kind or parent',
             });
           const agency = await tx.agency.update({ ...query, where: { id: agencyId }, data: await agencyData(tx, input, agencyId) });
-          await appendEvent(tx, {
-            topic: 'agency.updated',
-            agencyId,
-            public: true,
-            payload: { agencyId, name: agency.name },
-            actor: actorOf(ctx.viewer),
-          });
+          await uow.emit(CORE_TOPICS.agencyUpdated, { agencyId, name: agency.name }, { agencyId, public: true });
           return agency;
         }),
     }),
   }));
+  return AgencyRef;
 }
 
 interface AgencyInputShape {
   name: string;
   kind: AgencyKind;
-  parentId?: { id: string } | null;
+  parentId?: GlobalId | null;
   domains?: string[] | null;
   uscc?: string | null;
   inspectionQualifiedOn?: Date | null;
@@ -159,13 +151,13 @@ interface AgencyInputShape {
  * free) and returns the row to write. `selfId` is null when creating.
  */
 async function agencyData(tx: Db, input: AgencyInputShape, selfId: number | null) {
-  const parentId = input.parentId ? Number(input.parentId.id) : null;
+  const parentId = parseOptionalId(input.parentId, 'Agency', ['input', 'parentId']);
   // Walk up from the new parent: meeting the agency itself would close a cycle.
   for (let at = parentId, hops = 0; at !== null; hops++) {
     if (at === selfId || hops > 64)
       throw ValidationError.one(['input', 'parentId'], { zh: '上级单位不能是自身或其下级', en: 'an agency cannot sit under itself or its own descendant' });
     const row: { parentId: number | null } | null = await tx.agency.findUnique({ where: { id: at }, select: { parentId: true } });
-    if (!row) throw new NotFoundError('Agency', input.parentId!.id, { zh: '上级单位', en: 'Parent agency' });
+    if (!row) throw new NotFoundError('Agency', String(parentId), { zh: '上级单位', en: 'Parent agency' });
     at = row.parentId;
   }
   const clash = await tx.agency.findUnique({ where: { name: input.name }, select: { id: true } });
@@ -181,9 +173,9 @@ async function agencyData(tx: Db, input: AgencyInputShape, selfId: number | null
   };
 }
 
-function agencyWhere(args: { kind?: AgencyKind | null; parentId?: { id: string } | null }) {
+function agencyWhere(args: { kind?: AgencyKind | null; parentId?: GlobalId | null }) {
   return {
     ...(args.kind ? { kind: args.kind } : {}),
-    ...(args.parentId ? { parentId: Number(args.parentId.id) } : {}),
+    ...(args.parentId ? { parentId: parseId(args.parentId, 'Agency', ['parentId']) } : {}),
   };
 }

@@ -5,8 +5,9 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { CaseDecision, CaseStage, CompulsoryMeasureKind, PartyKind } from '../generated/prisma/enums.js';
 import { canReadCase, caseFilter } from '../auth/rows.js';
 import type { Viewer } from '../auth/viewer.js';
-import { domainErrors, ForbiddenError, ValidationError } from '../errors.js';
-import { mutate } from '../mutate.js';
+import { domainErrors, ForbiddenError } from '../errors.js';
+import { unitOfWork } from '../work/unit-of-work.js';
+import { parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
 import { msg } from '../validation.js';
 import { DECISION_NAMES, STAGE_NAMES } from '../rules/case-stage.js';
 import {
@@ -34,22 +35,10 @@ function readableCases(v: Viewer): Prisma.EnforcementCaseWhereInput {
   return caseFilter(v) ?? { id: { in: [] } };
 }
 
-type GlobalId = { typename: string; id: string };
-
-/** A global id of the expected type, else a typed validation failure naming the argument. */
-function idOf(gid: GlobalId, typename: string, path: (string | number)[]): number {
-  const n = Number(gid.id);
-  if (gid.typename !== typename || !Number.isSafeInteger(n))
-    throw ValidationError.one(path, { zh: `不是${typename}的编号`, en: `not an id of a ${typename}` });
-  return n;
-}
-
 /** Scope of a case-level mutation: officers (and admins) of the case's agency, or a system admin. */
 async function officerOfCase(gid: GlobalId, ctx: Context) {
-  const id = Number(gid.id);
-  const c = Number.isSafeInteger(id)
-    ? await ctx.prisma.enforcementCase.findUnique({ where: { id }, select: { agencyId: true } })
-    : null;
+  const id = tryParseId(gid, 'EnforcementCase');
+  const c = id === null ? null : await ctx.prisma.enforcementCase.findUnique({ where: { id }, select: { agencyId: true } });
   // An unknown case: let any signed-in caller through to the resolver's NotFoundError.
   return c ? { officerOf: c.agencyId } : { authenticated: true };
 }
@@ -57,7 +46,7 @@ async function officerOfCase(gid: GlobalId, ctx: Context) {
 const text = (max: number, zh: string, en: string) =>
   z.string().trim().min(1, msg(`${zh}不能为空`, `${en} must not be empty`)).max(max, msg(`${zh}过长`, `${en} is too long`));
 
-export function registerCase(builder: ZhifaBuilder): void {
+export function registerCase(builder: ZhifaBuilder) {
   const CaseStageEnum = builder.enumType(CaseStage, {
     name: 'CaseStage',
     description: '案件阶段 Case stage',
@@ -101,7 +90,7 @@ export function registerCase(builder: ZhifaBuilder): void {
     }),
   });
 
-  builder.prismaNode('EnforcementCase', {
+  const EnforcementCaseRef = builder.prismaNode('EnforcementCase', {
     id: { field: 'id' },
     description: '行政执法案件 Enforcement case (officers of its agency, the party, supervisors)',
     authScopes: (c, ctx) => canReadCase(ctx.viewer, c),
@@ -179,7 +168,7 @@ export function registerCase(builder: ZhifaBuilder): void {
       resolve: (query, _parent, args, ctx) =>
         ctx.prisma.enforcementCase.findFirst({
           ...query,
-          where: { AND: [{ id: idOf(args.id, 'EnforcementCase', ['id']) }, readableCases(ctx.viewer)] },
+          where: { AND: [{ id: parseId(args.id, 'EnforcementCase', ['id']) }, readableCases(ctx.viewer)] },
         }),
     }),
   }));
@@ -241,14 +230,15 @@ export function registerCase(builder: ZhifaBuilder): void {
       type: 'EnforcementCase',
       description: '立案（本单位执法人员）Open a case (officers of the agency)',
       errors: { types: domainErrors },
-      authScopes: (_root, args) => ({ officerOf: Number(args.input.agencyId.id) }),
+      authScopes: (_root, args) => ({ officerOf: tryParseId(args.input.agencyId, 'Agency') ?? -1 }),
       args: { input: t.arg({ type: OpenCaseInput, required: true }) },
       resolve: (query, _root, { input }, ctx) =>
-        mutate(ctx, async (tx) => {
-          const c = await openCaseInTx(tx, ctx.viewer, {
+        unitOfWork(ctx, async (uow) => {
+          const { tx } = uow;
+          const c = await openCaseInTx(uow, {
             number: input.number.trim(),
-            agencyId: idOf(input.agencyId, 'Agency', ['input', 'agencyId']),
-            enterpriseId: input.enterpriseId ? idOf(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']) : null,
+            agencyId: parseId(input.agencyId, 'Agency', ['input', 'agencyId']),
+            enterpriseId: parseOptionalId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']),
             partyDescription: input.partyDescription?.trim() || null,
             violation: input.violation.trim(),
             violatedProvision: input.violatedProvision.trim(),
@@ -267,10 +257,11 @@ export function registerCase(builder: ZhifaBuilder): void {
         personIds: t.arg.globalIDList({ required: true, description: '承办人员 Officers' }),
       },
       resolve: (query, _root, args, ctx) =>
-        mutate(ctx, async (tx) => {
-          const id = idOf(args.caseId, 'EnforcementCase', ['caseId']);
-          const personIds = args.personIds.map((p, i) => idOf(p, 'Person', ['personIds', i]));
-          await assignOfficersInTx(tx, ctx.viewer, id, personIds);
+        unitOfWork(ctx, async (uow) => {
+          const { tx } = uow;
+          const id = parseId(args.caseId, 'EnforcementCase', ['caseId']);
+          const personIds = args.personIds.map((p, i) => parseId(p, 'Person', ['personIds', i]));
+          await assignOfficersInTx(uow, id, personIds);
           return tx.enforcementCase.findUniqueOrThrow({ ...query, where: { id } });
         }),
     }),
@@ -284,9 +275,10 @@ export function registerCase(builder: ZhifaBuilder): void {
         to: t.arg({ type: CaseStageEnum, required: true, description: '目标阶段 Stage to move to' }),
       },
       resolve: (query, _root, args, ctx) =>
-        mutate(ctx, async (tx) => {
-          const id = idOf(args.caseId, 'EnforcementCase', ['caseId']);
-          await advanceCaseInTx(tx, ctx.viewer, id, args.to);
+        unitOfWork(ctx, async (uow) => {
+          const { tx } = uow;
+          const id = parseId(args.caseId, 'EnforcementCase', ['caseId']);
+          await advanceCaseInTx(uow, id, args.to);
           return tx.enforcementCase.findUniqueOrThrow({ ...query, where: { id } });
         }),
     }),
@@ -300,8 +292,9 @@ export function registerCase(builder: ZhifaBuilder): void {
         input: t.arg({ type: CompulsoryMeasureInput, required: true }),
       },
       resolve: (query, _root, { caseId: gid, input }, ctx) =>
-        mutate(ctx, async (tx) => {
-          const m = await recordCompulsoryMeasureInTx(tx, ctx.viewer, ctx.guards, idOf(gid, 'EnforcementCase', ['caseId']), {
+        unitOfWork(ctx, async (uow) => {
+          const { tx } = uow;
+          const m = await recordCompulsoryMeasureInTx(uow, parseId(gid, 'EnforcementCase', ['caseId']), {
             kind: input.kind,
             object: input.object.trim(),
             isProductionEquipment: input.isProductionEquipment ?? false,
@@ -320,9 +313,10 @@ export function registerCase(builder: ZhifaBuilder): void {
         input: t.arg({ type: DecideCaseInput, required: true }),
       },
       resolve: (query, _root, { caseId: gid, input }, ctx) =>
-        mutate(ctx, async (tx) => {
-          const id = idOf(gid, 'EnforcementCase', ['caseId']);
-          await decideCaseInTx(tx, ctx.viewer, ctx.guards, id, {
+        unitOfWork(ctx, async (uow) => {
+          const { tx } = uow;
+          const id = parseId(gid, 'EnforcementCase', ['caseId']);
+          await decideCaseInTx(uow, id, {
             decision: input.decision,
             fineFen: input.fineFen ?? null,
             confiscationFen: input.confiscationFen ?? null,
@@ -331,6 +325,7 @@ export function registerCase(builder: ZhifaBuilder): void {
         }),
     }),
   }));
+  return EnforcementCaseRef;
 }
 
 function casesWhere(
@@ -343,8 +338,8 @@ function casesWhere(
   return {
     AND: [
       rows,
-      args.agencyId ? { agencyId: idOf(args.agencyId, 'Agency', ['agencyId']) } : {},
-      args.enterpriseId ? { enterpriseId: idOf(args.enterpriseId, 'Enterprise', ['enterpriseId']) } : {},
+      args.agencyId ? { agencyId: parseId(args.agencyId, 'Agency', ['agencyId']) } : {},
+      args.enterpriseId ? { enterpriseId: parseId(args.enterpriseId, 'Enterprise', ['enterpriseId']) } : {},
       args.stage ? { stage: args.stage } : {},
     ],
   };

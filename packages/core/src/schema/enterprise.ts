@@ -6,9 +6,10 @@ import type { AgencyKind } from '../generated/prisma/enums.js';
 import { CreditRiskClass, EnterpriseKind, EnterpriseScale } from '../generated/prisma/enums.js';
 import { canReadEnterprise, enterpriseFilter } from '../auth/rows.js';
 import { actorOf, isSystemAdmin, type Viewer } from '../auth/viewer.js';
+import { parseId, type GlobalId } from '../ids.js';
+import { CORE_TOPICS } from '../topics.js';
 import { domainErrors, NotFoundError, ValidationError } from '../errors.js';
-import { mutate } from '../mutate.js';
-import { appendEvent } from '../events/store.js';
+import { unitOfWork } from '../work/unit-of-work.js';
 import { msg } from '../validation.js';
 import { checkUscc, normaliseUscc, usccOverridable, usccProblemMessage, type UsccCheck } from '../rules/uscc.js';
 import { describedValues } from './enum-values.js';
@@ -43,7 +44,7 @@ export function maintainsEnterprises(v: Viewer): boolean {
 
 const ENTERPRISE = { zh: '经营主体', en: 'Enterprise' };
 
-export function registerEnterprise(builder: ZhifaBuilder): void {
+export function registerEnterprise(builder: ZhifaBuilder) {
   const EnterpriseKindEnum = builder.enumType(EnterpriseKind, {
     name: 'EnterpriseKind',
     description: '经营主体类别 Enterprise kind',
@@ -60,7 +61,7 @@ export function registerEnterprise(builder: ZhifaBuilder): void {
     values: describedValues(RISK_ZH),
   });
 
-  builder.prismaNode('Enterprise', {
+  const EnterpriseRef = builder.prismaNode('Enterprise', {
     id: { field: 'id' },
     description: '经营主体 Enterprise (token required; an enterprise user sees only their own)',
     authScopes: (e, ctx) => canReadEnterprise(ctx.viewer, e),
@@ -91,7 +92,6 @@ export function registerEnterprise(builder: ZhifaBuilder): void {
       cursor: 'id',
       description: '经营主体列表（须登录；企业用户只见本企业）Enterprises (token required; an enterprise user sees only their own)',
       authScopes: { authenticated: true },
-      errors: { types: domainErrors },
       args: {
         search: t.arg.string({
           required: false,
@@ -115,7 +115,6 @@ export function registerEnterprise(builder: ZhifaBuilder): void {
       nullable: true,
       description: '一个经营主体，按 id 或代码（二选一）；不存在或不可见时整个结果为空 One enterprise by id or USCC (exactly one); the whole result is null when it does not exist or is not visible',
       authScopes: { authenticated: true },
-      errors: { types: domainErrors },
       args: {
         id: t.arg.globalID({ required: false }),
         uscc: t.arg.string({ required: false, description: '统一社会信用代码 USCC' }),
@@ -125,7 +124,7 @@ export function registerEnterprise(builder: ZhifaBuilder): void {
           throw ValidationError.one(['id'], { zh: '请给出 id 或 uscc 之一（仅一个）', en: 'give exactly one of id and uscc' });
         const visible = enterpriseFilter(ctx.viewer);
         if (!visible) return null;
-        const key: Prisma.EnterpriseWhereInput = args.id ? { id: idNumber(args.id.id) } : { uscc: normaliseUscc(args.uscc!) };
+        const key: Prisma.EnterpriseWhereInput = args.id ? { id: parseId(args.id, 'Enterprise', ['id']) } : { uscc: normaliseUscc(args.uscc!) };
         return ctx.prisma.enterprise.findFirst({ ...query, where: { AND: [visible, key] } });
       },
     }),
@@ -183,7 +182,8 @@ export function registerEnterprise(builder: ZhifaBuilder): void {
       args: { input: t.arg({ type: EnterpriseInput, required: true }) },
       resolve: (query, _r, { input }, ctx) =>
         guardUnique(() =>
-          mutate(ctx, async (tx) => {
+          unitOfWork(ctx, async (uow) => {
+            const { tx } = uow;
             const uscc = normaliseUscc(input.uscc);
             const override = decideOverride(uscc, input.usccOverride?.reason ?? null, null);
             await assertUsccFree(tx, uscc, null);
@@ -193,12 +193,9 @@ export function registerEnterprise(builder: ZhifaBuilder): void {
               ...query,
               data: { ...columns(input, uscc, townshipId), ...overrideColumns(override, ctx.viewer, now) },
             });
-            await appendEvent(tx, {
-              topic: 'enterprise.created',
+            await uow.emit(CORE_TOPICS.enterpriseCreated, eventPayload(enterprise, override), {
               agencyId: townshipId,
               enterpriseId: enterprise.id,
-              payload: eventPayload(enterprise, override),
-              actor: actorOf(ctx.viewer),
             });
             return enterprise;
           }),
@@ -215,9 +212,11 @@ export function registerEnterprise(builder: ZhifaBuilder): void {
       },
       resolve: (query, _r, { id, input }, ctx) =>
         guardUnique(() =>
-          mutate(ctx, async (tx) => {
-            const before = await tx.enterprise.findUnique({ where: { id: idNumber(id.id) } });
-            if (!before) throw new NotFoundError('Enterprise', id.id, ENTERPRISE);
+          unitOfWork(ctx, async (uow) => {
+            const { tx } = uow;
+            const enterpriseId = parseId(id, 'Enterprise', ['id']);
+            const before = await tx.enterprise.findUnique({ where: { id: enterpriseId } });
+            if (!before) throw new NotFoundError('Enterprise', String(enterpriseId), ENTERPRISE);
             const uscc = normaliseUscc(input.uscc);
             const override = decideOverride(uscc, input.usccOverride?.reason ?? null, before);
             await assertUsccFree(tx, uscc, before.id);
@@ -231,24 +230,23 @@ export function registerEnterprise(builder: ZhifaBuilder): void {
                 ...(override.kind === 'kept' ? {} : overrideColumns(override, ctx.viewer, now)),
               },
             });
-            await appendEvent(tx, {
-              topic: 'enterprise.updated',
-              agencyId: townshipId,
-              enterpriseId: enterprise.id,
-              payload: { ...eventPayload(enterprise, override), previousUscc: before.uscc === uscc ? undefined : before.uscc },
-              actor: actorOf(ctx.viewer),
-            });
+            await uow.emit(
+              CORE_TOPICS.enterpriseUpdated,
+              { ...eventPayload(enterprise, override), previousUscc: before.uscc === uscc ? undefined : before.uscc },
+              { agencyId: townshipId, enterpriseId: enterprise.id },
+            );
             return enterprise;
           }),
         ),
     }),
   }));
+  return EnterpriseRef;
 }
 
 type EnterpriseArgs = {
   search?: string | null;
   creditRiskClass?: CreditRiskClass | null;
-  townshipId?: { id: string } | null;
+  townshipId?: GlobalId | null;
 };
 
 /** The viewer's row rule combined with the filters; null when the viewer may read no enterprise. */
@@ -262,14 +260,8 @@ function enterprisesWhere(v: Viewer, args: EnterpriseArgs): Prisma.EnterpriseWhe
       OR: [{ name: { contains: search, mode: 'insensitive' } }, { uscc: { startsWith: normaliseUscc(search) } }],
     });
   if (args.creditRiskClass) filters.push({ creditRiskClass: args.creditRiskClass });
-  if (args.townshipId) filters.push({ townshipId: idNumber(args.townshipId.id) });
+  if (args.townshipId) filters.push({ townshipId: parseId(args.townshipId, 'Agency', ['townshipId']) });
   return { AND: filters };
-}
-
-/** A global id's number part; a malformed one matches nothing rather than failing the query. */
-function idNumber(id: string): number {
-  const n = Number(id);
-  return Number.isSafeInteger(n) ? n : -1;
 }
 
 /**
@@ -318,7 +310,7 @@ function overrideColumns(d: OverrideDecision, v: Viewer, now: Date) {
     : { usccOverrideReason: d.reason, usccOverrideBy: actorOf(v), usccOverrideAt: now };
 }
 
-function eventPayload(e: { id: number; uscc: string; name: string }, d: OverrideDecision): Record<string, unknown> {
+function eventPayload(e: { id: number; uscc: string; name: string }, d: OverrideDecision) {
   return {
     enterpriseId: e.id,
     uscc: e.uscc,
@@ -326,7 +318,7 @@ function eventPayload(e: { id: number; uscc: string; name: string }, d: Override
     usccOverride:
       d.kind === 'none'
         ? null
-        : { reason: d.reason, problem: d.check.problem, expectedCheck: d.check.expectedCheck ?? null, recordedNow: d.kind === 'new' },
+        : { reason: d.reason, problem: d.check.problem ?? null, expectedCheck: d.check.expectedCheck ?? null, recordedNow: d.kind === 'new' },
   };
 }
 
@@ -360,10 +352,11 @@ function columns(
   };
 }
 
-async function townshipOf(tx: Db, ref: { id: string } | null | undefined): Promise<number | null> {
+async function townshipOf(tx: Db, ref: GlobalId | null | undefined): Promise<number | null> {
   if (!ref) return null;
-  const agency = await tx.agency.findUnique({ where: { id: idNumber(ref.id) }, select: { id: true, kind: true } });
-  if (!agency) throw new NotFoundError('Agency', ref.id, { zh: '镇区/街道', en: 'Township' });
+  const id = parseId(ref, 'Agency', ['input', 'townshipId']);
+  const agency = await tx.agency.findUnique({ where: { id }, select: { id: true, kind: true } });
+  if (!agency) throw new NotFoundError('Agency', String(id), { zh: '镇区/街道', en: 'Township' });
   if (!TOWNSHIP_KINDS.includes(agency.kind))
     throw ValidationError.one(['input', 'townshipId'], {
       zh: '所在镇区须为镇区或街道单位',

@@ -7,17 +7,23 @@ import { registerPerson } from './person.js';
 import { registerEnterprise } from './enterprise.js';
 import { registerCase } from './case.js';
 import { registerEvents } from './event.js';
+import { registerListTypes, type ListKindLabel } from '../lists/kinds.js';
 
-export function registerCore(builder: ZhifaBuilder): void {
+/** The core node types, handed to plugins (PluginHooks.core) for subscriptions and fields that yield them. */
+export type CoreRefs = ReturnType<typeof registerCore>;
+
+export function registerCore(builder: ZhifaBuilder, options: { listKinds: readonly ListKindLabel[] }) {
   builder.queryType({ description: '查询 Queries' });
   builder.mutationType({ description: '变更 Mutations' });
   builder.subscriptionType({ description: '订阅 Live updates' });
   registerScalars(builder);
   registerErrorTypes(builder);
   registerViewer(builder);
-  registerAgency(builder);
-  registerPerson(builder);
-  registerEnterprise(builder);
-  registerCase(builder);
+  const Agency = registerAgency(builder);
+  const Person = registerPerson(builder);
+  const Enterprise = registerEnterprise(builder);
+  const EnforcementCase = registerCase(builder);
   registerEvents(builder);
+  registerListTypes(builder, options.listKinds);
+  return { Agency, Person, Enterprise, EnforcementCase };
 }

@@ -16,9 +16,10 @@ import {
   type PersonRecordProblem,
 } from '../rules/certificate.js';
 import { domainErrors, ForbiddenError, NotFoundError, RuleViolation, ValidationError } from '../errors.js';
-import { mutate } from '../mutate.js';
-import { appendEvent } from '../events/store.js';
-import { actorOf, isSystemAdmin } from '../auth/viewer.js';
+import { unitOfWork } from '../work/unit-of-work.js';
+import { isSystemAdmin } from '../auth/viewer.js';
+import { parseId, tryParseId, type GlobalId } from '../ids.js';
+import { CORE_TOPICS } from '../topics.js';
 import { msg } from '../validation.js';
 import { describedValues } from './enum-values.js';
 
@@ -41,7 +42,7 @@ const STATUS_ZH: Record<CertificateStatus, string> = {
 
 const PERSON = { zh: '人员', en: 'Person' };
 
-export function registerPerson(builder: ZhifaBuilder): void {
+export function registerPerson(builder: ZhifaBuilder) {
   const PersonRoleEnum = builder.enumType(PersonRole, {
     name: 'PersonRole',
     description: '人员角色 Person role',
@@ -65,7 +66,7 @@ export function registerPerson(builder: ZhifaBuilder): void {
     }),
   });
 
-  builder.prismaNode('Person', {
+  const PersonRef = builder.prismaNode('Person', {
     id: { field: 'id' },
     description: '人员 Person (token required)',
     authScopes: { authenticated: true },
@@ -119,7 +120,6 @@ export function registerPerson(builder: ZhifaBuilder): void {
       cursor: 'id',
       description: '人员列表（限工作人员，可查看任一单位）People, for staff of any agency',
       authScopes: { staff: true },
-      errors: { types: domainErrors },
       args: {
         agencyId: t.arg.globalID({ required: false, description: '所在单位 Agency' }),
         role: t.arg({ type: PersonRoleEnum, required: false, description: '角色 Role held' }),
@@ -182,13 +182,14 @@ export function registerPerson(builder: ZhifaBuilder): void {
     createPerson: t.prismaField({
       type: 'Person',
       description: '新建人员（本单位管理员或系统管理员）Create a person (agency admin of that agency, or system admin)',
-      authScopes: (_r, args) => ({ agencyAdminOf: Number(args.input.agencyId.id) }),
+      authScopes: (_r, args) => ({ agencyAdminOf: tryParseId(args.input.agencyId, 'Agency') ?? -1 }),
       errors: { types: domainErrors },
       args: { input: t.arg({ type: CreatePersonInput, required: true }) },
       resolve: (query, _r, { input }, ctx) =>
         guardUnique(() =>
-          mutate(ctx, async (tx) => {
-            const agencyId = Number(input.agencyId.id);
+          unitOfWork(ctx, async (uow) => {
+            const { tx } = uow;
+            const agencyId = parseId(input.agencyId, 'Agency', ['input', 'agencyId']);
             if (!(await tx.agency.findUnique({ where: { id: agencyId } })))
               throw new NotFoundError('Agency', input.agencyId.id, { zh: '单位', en: 'Agency' });
             const roles = [...new Set(input.roles)];
@@ -205,12 +206,7 @@ export function registerPerson(builder: ZhifaBuilder): void {
                 ...certificateColumns(cert, null),
               },
             });
-            await appendEvent(tx, {
-              topic: 'person.created',
-              agencyId,
-              payload: { personId: person.id, name: person.name, roles, certificateNumber: cert?.number ?? null },
-              actor: actorOf(ctx.viewer),
-            });
+            await uow.emit(CORE_TOPICS.personCreated, { personId: person.id, name: person.name, roles, certificateNumber: cert?.number ?? null }, { agencyId });
             return person;
           }),
         ),
@@ -219,7 +215,7 @@ export function registerPerson(builder: ZhifaBuilder): void {
     updatePerson: t.prismaField({
       type: 'Person',
       description: '修改人员（本单位管理员或系统管理员）Update a person (agency admin of their agency, or system admin)',
-      authScopes: async (_r, args, ctx) => ({ agencyAdminOf: (await agencyOfPerson(ctx, args.id.id)) ?? -1 }),
+      authScopes: async (_r, args, ctx) => ({ agencyAdminOf: (await agencyOfPerson(ctx, args.id)) ?? -1 }),
       errors: { types: domainErrors },
       args: {
         id: t.arg.globalID({ required: true }),
@@ -227,8 +223,9 @@ export function registerPerson(builder: ZhifaBuilder): void {
       },
       resolve: (query, _r, { id, input }, ctx) =>
         guardUnique(() =>
-          mutate(ctx, async (tx) => {
-            const before = await tx.person.findUnique({ where: { id: Number(id.id) } });
+          unitOfWork(ctx, async (uow) => {
+            const { tx } = uow;
+            const before = await tx.person.findUnique({ where: { id: parseId(id, 'Person', ['id']) } });
             if (!before) throw new NotFoundError('Person', id.id, PERSON);
             const roles = [...new Set(input.roles)];
             assertMayGrant(ctx, roles, before.roles);
@@ -240,18 +237,17 @@ export function registerPerson(builder: ZhifaBuilder): void {
               where: { id: before.id },
               data: { name: input.name.trim(), roles, ...certificateColumns(cert, before) },
             });
-            await appendEvent(tx, {
-              topic: 'person.updated',
-              agencyId: person.agencyId,
-              payload: {
+            await uow.emit(
+              CORE_TOPICS.personUpdated,
+              {
                 personId: person.id,
                 name: person.name,
                 roles,
                 certificateNumber: person.certificateNumber,
                 previousCertificateNumber: before.certificateNumber,
               },
-              actor: actorOf(ctx.viewer),
-            });
+              { agencyId: person.agencyId },
+            );
             return person;
           }),
         ),
@@ -262,7 +258,7 @@ export function registerPerson(builder: ZhifaBuilder): void {
       description:
         '变更执法证状态（暂扣、收回、注销、恢复），须写明理由 Change certificate status, with a reason (agency admin, supervisor or system admin)',
       authScopes: async (_r, args, ctx) => ({
-        $any: { supervisor: true, agencyAdminOf: (await agencyOfPerson(ctx, args.personId.id)) ?? -1 },
+        $any: { supervisor: true, agencyAdminOf: (await agencyOfPerson(ctx, args.personId)) ?? -1 },
       }),
       errors: { types: domainErrors },
       args: {
@@ -275,24 +271,24 @@ export function registerPerson(builder: ZhifaBuilder): void {
         }),
       },
       resolve: (query, _r, { personId, status, reason }, ctx) =>
-        mutate(ctx, async (tx) => {
-          const before = await tx.person.findUnique({ where: { id: Number(personId.id) } });
+        unitOfWork(ctx, async (uow) => {
+            const { tx } = uow;
+          const before = await tx.person.findUnique({ where: { id: parseId(personId, 'Person', ['personId']) } });
           if (!before) throw new NotFoundError('Person', personId.id, PERSON);
           throwRefusal(certificateChangeRefusal(before.certificateStatus, status, before.certificateExpiresOn, new Date()), 'status');
           const person = await tx.person.update({ ...query, where: { id: before.id }, data: { certificateStatus: status } });
-          await appendEvent(tx, {
-            topic: 'person.certificateChanged',
-            agencyId: person.agencyId,
-            payload: {
+          await uow.emit(
+            CORE_TOPICS.certificateChanged,
+            {
               personId: person.id,
-              change: 'status',
+              change: 'status' as const,
               certificateNumber: person.certificateNumber,
               from: before.certificateStatus,
               to: status,
               reason: reason.trim(),
             },
-            actor: actorOf(ctx.viewer),
-          });
+            { agencyId: person.agencyId },
+          );
           return person;
         }),
     }),
@@ -301,7 +297,7 @@ export function registerPerson(builder: ZhifaBuilder): void {
       type: 'Person',
       description: '登记执法证年度审验 Record the annual review of a certificate (agency admin, supervisor or system admin)',
       authScopes: async (_r, args, ctx) => ({
-        $any: { supervisor: true, agencyAdminOf: (await agencyOfPerson(ctx, args.personId.id)) ?? -1 },
+        $any: { supervisor: true, agencyAdminOf: (await agencyOfPerson(ctx, args.personId)) ?? -1 },
       }),
       errors: { types: domainErrors },
       args: {
@@ -313,45 +309,46 @@ export function registerPerson(builder: ZhifaBuilder): void {
         }),
       },
       resolve: (query, _r, { personId, year }, ctx) =>
-        mutate(ctx, async (tx) => {
-          const before = await tx.person.findUnique({ where: { id: Number(personId.id) } });
+        unitOfWork(ctx, async (uow) => {
+            const { tx } = uow;
+          const before = await tx.person.findUnique({ where: { id: parseId(personId, 'Person', ['personId']) } });
           if (!before) throw new NotFoundError('Person', personId.id, PERSON);
           throwRefusal(reviewRefusal(before, year, new Date()), 'year');
           const person = await tx.person.update({ ...query, where: { id: before.id }, data: { certificateReviewYear: year } });
-          await appendEvent(tx, {
-            topic: 'person.certificateChanged',
-            agencyId: person.agencyId,
-            payload: {
+          await uow.emit(
+            CORE_TOPICS.certificateChanged,
+            {
               personId: person.id,
-              change: 'review',
+              change: 'review' as const,
               certificateNumber: person.certificateNumber,
               from: before.certificateReviewYear,
               to: year,
             },
-            actor: actorOf(ctx.viewer),
-          });
+            { agencyId: person.agencyId },
+          );
           return person;
         }),
     }),
   }));
+  return PersonRef;
 }
 
 function peopleWhere(args: {
-  agencyId?: { id: string } | null;
+  agencyId?: GlobalId | null;
   role?: PersonRole | null;
   certificateStatus?: CertificateStatus | null;
 }): Prisma.PersonWhereInput {
   return {
-    ...(args.agencyId ? { agencyId: Number(args.agencyId.id) } : {}),
+    ...(args.agencyId ? { agencyId: parseId(args.agencyId, 'Agency', ['agencyId']) } : {}),
     ...(args.certificateStatus ? { certificateStatus: args.certificateStatus } : {}),
     ...(args.role ? { roles: { has: args.role } } : {}),
   };
 }
 
 /** The agency of a person, for authorisation; null when there is no such person. */
-async function agencyOfPerson(ctx: Context, id: string): Promise<number | null> {
-  const n = Number(id);
-  if (!Number.isSafeInteger(n)) return null;
+async function agencyOfPerson(ctx: Context, gid: GlobalId): Promise<number | null> {
+  const n = tryParseId(gid, 'Person');
+  if (n === null) return null;
   const p = await ctx.prisma.person.findUnique({ where: { id: n }, select: { agencyId: true } });
   return p?.agencyId ?? null;
 }

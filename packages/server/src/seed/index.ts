@@ -1,8 +1,8 @@
 // Core demo data for a fresh database, then each plugin's `seed` hook. Deterministic: one seeded
 // PRNG for core and one per plugin (seeded by its name), so the same data appears on every machine.
 // Dates are relative to `now`, so certificates are reviewed "this year" and cases stay current.
-import type { AgencyKind, PrismaClient, ZhifaPlugin } from '@zhifa/core';
-import { canEnforce, completeUscc, USCC_ALPHABET } from '@zhifa/core';
+import type { AgencyKind, Db, PrismaClient, SeedContext, UnitOfWork, Viewer, WorkOptions, ZhifaPlugin } from '@zhifa/core';
+import { canEnforce, CaseGuards, completeUscc, CORE_TOPICS, PluginSettings, unitOfWork, USCC_ALPHABET } from '@zhifa/core';
 import { demoCases, type CasePlan } from './cases.js';
 import { demoEnterprises } from './enterprises.js';
 import {
@@ -42,7 +42,8 @@ export interface SeedResult {
 }
 
 export interface SeedOptions {
-  plugins?: ZhifaPlugin[];
+  plugins?: readonly ZhifaPlugin[];
+  settings?: PluginSettings;
   now?: Date;
   log?: (line: string) => void;
 }
@@ -71,10 +72,63 @@ function agencyUscc(dice: Dice, prefix = '11'): string {
   return completeUscc(prefix + COUNTY_REGION + dice.chars(USCC_ALPHABET, 9));
 }
 
+/** Demo data is written by the platform itself; the event log records it as `system:demo-data`. */
+const DEMO_VIEWER: Viewer = { kind: 'system', name: 'demo-data' };
+
+/**
+ * Demo data goes through the same unit of work as the API: core's in one unit that records a
+ * `system.demoDataLoaded` event, then each plugin's hook, which runs its own units (acting as the
+ * demo officers). Plugins' seed hooks see no other plugin's case guards: only core rules and their own apply.
+ */
 export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedResult> {
   const now = options.now ?? new Date();
   const log = options.log ?? (() => {});
-  const dice = new Dice(seededRandom(CORE_SEED));
+  const work = demoWork(prisma, options.settings, now);
+
+  const counts = await work(DEMO_VIEWER, async (uow) => {
+    const counts = await seedCore(uow.tx, now, dice(), log);
+    await uow.emit(CORE_TOPICS.demoDataLoaded, counts, {});
+    return counts;
+  });
+
+  for (const plugin of options.plugins ?? []) {
+    if (!plugin.seed) continue;
+    await plugin.seed(pluginSeedContext(prisma, plugin, { ...options, now, log }));
+    log(`演示数据（插件 ${plugin.name}）/ demo data of plugin ${plugin.name}: done`);
+  }
+
+  const at = now.toISOString();
+  await work(DEMO_VIEWER, (uow) => uow.tx.meta.upsert({ where: { key: DEMO_META_KEY }, create: { key: DEMO_META_KEY, value: at }, update: { value: at } }), {
+    silent: 'a marker row, not a domain change',
+  });
+  return { counts, at };
+}
+
+const dice = () => new Dice(seededRandom(CORE_SEED));
+
+/** Units of work for demo data: no other plugin's case guards, the seed's fixed clock. */
+function demoWork(prisma: PrismaClient, settings = new PluginSettings(), now: Date) {
+  return <T>(viewer: Viewer, fn: (uow: UnitOfWork) => Promise<T>, opts?: WorkOptions) =>
+    unitOfWork({ prisma, viewer, guards: new CaseGuards(), settings, clock: () => now }, fn, opts);
+}
+
+/** What a plugin's seed hook is handed (also for tests that run one hook alone). */
+export function pluginSeedContext(
+  prisma: PrismaClient,
+  plugin: Pick<ZhifaPlugin, 'name'>,
+  options: Pick<SeedOptions, 'settings' | 'now' | 'log'> = {},
+): SeedContext {
+  const settings = options.settings ?? new PluginSettings();
+  return {
+    prisma,
+    random: seededRandom(seedFromName(plugin.name)),
+    log: options.log ?? (() => {}),
+    settings,
+    work: demoWork(prisma, settings, options.now ?? new Date()),
+  };
+}
+
+async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) => void): Promise<SeedResult['counts']> {
   const qualified = (d: number) => new Date(Date.UTC(2025, 2, d)); // 主体资格 confirmed by end of March 2025 (task 5)
 
   // --- agencies: the tree, top down ---
@@ -186,13 +240,5 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
       `${counts.cases} cases, ${counts.measures} compulsory measures`,
   );
 
-  for (const plugin of options.plugins ?? []) {
-    if (!plugin.seed) continue;
-    await plugin.seed({ prisma, random: seededRandom(seedFromName(plugin.name)), log });
-    log(`演示数据（插件 ${plugin.name}）/ demo data of plugin ${plugin.name}: done`);
-  }
-
-  const at = now.toISOString();
-  await prisma.meta.upsert({ where: { key: DEMO_META_KEY }, create: { key: DEMO_META_KEY, value: at }, update: { value: at } });
-  return { counts, at };
+  return counts;
 }

@@ -1,62 +1,19 @@
 // NonPenaltyDecision: the evaluation query, the grant mutation, and the fields on cases and enterprises.
-// A decision is seen by whoever may read its case (one row rule: canReadCase / caseFilter).
+// A decision is seen by whoever may read its case (access.ts: decisionFilter / canReadDecision).
 import { z } from 'zod';
-import {
-  canReadCase,
-  caseFilter,
-  domainErrors,
-  ForbiddenError,
-  isOfficerOf,
-  isSupervisor,
-  isSystemAdmin,
-  msg,
-  mutate,
-  NotFoundError,
-  ValidationError,
-  type Context,
-  type Viewer,
-  type ZhifaBuilder,
-} from '@zhifa/core';
-import type { Prisma } from '@zhifa/core/prisma';
-import {
-  assertItemApplies,
-  assertUndecided,
-  checkFacts,
-  evaluateForCase,
-  evaluationFromJson,
-  factsFromJson,
-  grantNonPenaltyInTx,
-  loadItemInForce,
-  type CaseEvaluation,
-  type NonPenaltyFactsInput,
-} from '../grant.js';
-import type { ConditionResult } from '../rules.js';
-
-type GlobalId = { typename: string; id: string };
-
-function idOf(gid: GlobalId, typenames: string[], path: string[]): number {
-  const n = Number(gid.id);
-  if (!typenames.includes(gid.typename) || !Number.isSafeInteger(n))
-    throw ValidationError.one(path, { zh: `不是${typenames[0]}的编号`, en: `not an id of a ${typenames[0]}` });
-  return n;
-}
-
-/** The decisions a viewer may read: the same rule as their cases. */
-export function decisionFilter(v: Viewer): Prisma.NonPenaltyDecisionWhereInput {
-  return (caseFilter(v) as Prisma.NonPenaltyDecisionWhereInput | null) ?? { id: { in: [] } };
-}
+import { domainErrors, ForbiddenError, msg, NotFoundError, parseId, unitOfWork, type Context, type ZhifaBuilder } from '@zhifa/core';
+import { assertItemApplies, assertUndecided, checkFacts, evaluateForCase, loadItemInForce, type CaseEvaluation } from '../evaluation.js';
+import { grantNonPenaltyInTx } from '../grant.js';
+import type { ConditionResult, NonPenaltyFacts } from '../rules.js';
+import { evaluationFromJson, factsFromJson, itemKindFromColumn } from '../stored.js';
+import { canEvaluate, canReadDecision, decisionFilter } from '../access.js';
+import { nonPenaltySettings } from '../settings.js';
+import type { NonPenaltyListRefs } from './non-penalty-list.js';
 
 const text = (max: number, zh: string, en: string) =>
   z.string().trim().min(1, msg(`${zh}不能为空`, `${en} must not be empty`)).max(max, msg(`${zh}过长（上限 ${max} 字）`, `${en} is too long (at most ${max})`));
 
-export interface DecisionRefs {
-  ItemKindEnum: any;
-  ConditionEnum: any;
-  item: any;
-  list: any;
-}
-
-export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: DecisionRefs): void {
+export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenaltyListRefs) {
   const StatusEnum = builder.enumType('NonPenaltyConditionStatus', {
     description: '条件核验结果 Result of one condition',
     values: {
@@ -99,7 +56,7 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: Decision
     }),
   });
 
-  const FactsRef = builder.objectRef<NonPenaltyFactsInput>('NonPenaltyFacts').implement({
+  const FactsRef = builder.objectRef<NonPenaltyFacts>('NonPenaltyFacts').implement({
     description: '执法人员认定的事实 Facts the officer established',
     fields: (t) => ({
       minorViolation: t.boolean({ nullable: true, description: '违法行为轻微 Minor violation', resolve: (f) => f.minorViolation ?? null }),
@@ -128,11 +85,11 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: Decision
       }),
     });
 
-  builder.prismaNode('NonPenaltyDecision', {
+  const DecisionRef = builder.prismaNode('NonPenaltyDecision', {
     id: { field: 'id' },
     nullable: true,
     description: '不予处罚决定（可查看该案件者可见）A no-penalty decision made under a non-penalty list item (visible with its case)',
-    authScopes: (d, ctx) => canReadCase(ctx.viewer, d),
+    authScopes: (d, ctx) => canReadDecision(ctx.viewer, d),
     findUnique: (id, ctx) => ({ id: Number(id), AND: [decisionFilter(ctx.viewer)] }),
     fields: (t) => ({
       case: t.relation('case', { description: '案件 The case' }),
@@ -142,7 +99,7 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: Decision
       agency: t.relation('agency', { description: '办案单位 Agency' }),
       enterprise: t.relation('enterprise', { nullable: true, description: '受益企业 Enterprise that benefited' }),
       domain: t.exposeString('domain', { description: '监管领域 Domain' }),
-      itemKind: t.field({ type: refs.ItemKindEnum, description: '适用类型 Kind', resolve: (d) => d.itemKind as never }),
+      itemKind: t.field({ type: refs.ItemKindEnum, description: '适用类型 Kind', resolve: (d) => itemKindFromColumn(d.itemKind) }),
       facts: t.field({ type: FactsRef, description: '认定的事实 Facts established', resolve: (d) => factsFromJson(d.facts) }),
       evaluation: t.field({
         type: EvaluationRef,
@@ -215,7 +172,6 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: Decision
       type: EvaluationRef,
       description:
         '核验案件能否适用不予处罚事项（不写入）；限本案单位执法人员及监督人员 Check a non-penalty item against a case, writing nothing (officers of the case’s agency, supervisors)',
-      errors: { types: domainErrors },
       authScopes: { authenticated: true },
       args: {
         caseId: t.arg.globalID({ required: true, description: '案件 Case' }),
@@ -223,22 +179,21 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: Decision
         facts: t.arg({ type: FactsInput, required: true, description: '认定的事实 Facts' }),
       },
       resolve: async (_root, args, ctx) => {
-        const now = new Date();
-        const caseId = idOf(args.caseId, ['EnforcementCase'], ['caseId']);
-        const itemId = idOf(args.itemId, ['NonPenaltyListItem'], ['itemId']);
-        const facts = args.facts as NonPenaltyFactsInput;
-        checkFacts(facts, now);
+        const now = ctx.clock();
+        const caseId = parseId(args.caseId, 'EnforcementCase', ['caseId']);
+        const itemId = parseId(args.itemId, 'NonPenaltyListItem', ['itemId']);
+        checkFacts(args.facts, now);
         const c = await loadCase(ctx, caseId);
-        const v = ctx.viewer;
-        if (!(isOfficerOf(v, c.agencyId) || isSupervisor(v) || isSystemAdmin(v)))
+        if (!canEvaluate(ctx.viewer, c))
           throw new ForbiddenError({
             zh: '只有本案承办单位的执法人员或监督人员可以核验',
             en: "Only officers of the case's agency or supervisors may evaluate it",
           });
         assertUndecided(c);
-        const loaded = await loadItemInForce(ctx.prisma, v, itemId, now);
+        const loaded = await loadItemInForce(ctx.prisma, ctx.viewer, itemId, now);
         assertItemApplies(c, loaded.item);
-        return evaluateForCase(ctx.prisma, c, loaded, facts, ctx.settings.firstOffenceLookbackYears, now);
+        const { firstOffenceLookbackYears } = ctx.settings.get(nonPenaltySettings);
+        return evaluateForCase(ctx.prisma, c, loaded, args.facts, firstOffenceLookbackYears, now);
       },
     }),
   );
@@ -262,18 +217,19 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: Decision
         }),
       },
       resolve: (query, _root, args, ctx) =>
-        mutate(ctx, async (tx) => {
-          const caseId = idOf(args.caseId, ['EnforcementCase'], ['caseId']);
-          const itemId = idOf(args.itemId, ['NonPenaltyListItem'], ['itemId']);
-          const record = await grantNonPenaltyInTx(tx, ctx.viewer, ctx.guards, ctx.settings.firstOffenceLookbackYears, {
+        unitOfWork(ctx, async (uow) => {
+          const caseId = parseId(args.caseId, 'EnforcementCase', ['caseId']);
+          const itemId = parseId(args.itemId, 'NonPenaltyListItem', ['itemId']);
+          const record = await grantNonPenaltyInTx(uow, {
             caseId,
             itemId,
-            facts: args.facts as NonPenaltyFactsInput,
+            facts: args.facts,
             correctionOrder: { content: args.correctionOrder.content.trim(), orderedOn: args.correctionOrder.orderedOn },
             education: args.education.trim(),
           });
-          return tx.nonPenaltyDecision.findUniqueOrThrow({ ...query, where: { id: record.id } });
+          return uow.tx.nonPenaltyDecision.findUniqueOrThrow({ ...query, where: { id: record.id } });
         }),
     }),
   );
+  return DecisionRef;
 }

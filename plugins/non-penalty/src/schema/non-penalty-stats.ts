@@ -1,22 +1,21 @@
 // Query.nonPenaltyStats. Not public: live figures are working data; the county publishes its
 // statistics (e.g. in the annual 法治政府建设 report) by its own act, from these figures.
 // Supervisors see every agency; other agency staff see only their own agency.
-import { domainErrors, ForbiddenError, isSupervisor, msg, ValidationError, type ZhifaBuilder } from '@zhifa/core';
+import { ForbiddenError, isSupervisor, msg, parseOptionalId, type ZhifaBuilder, type ZhifaSchemaTypes } from '@zhifa/core';
 import { z } from 'zod';
 import type { Agency } from '@zhifa/core/prisma';
 import { MAX_STATS_MONTHS, nonPenaltyStats, type Figures, type NonPenaltyStats } from '../stats.js';
 
 export function registerNonPenaltyStats(builder: ZhifaBuilder): void {
-  const figureFields = (t: any) => ({
-    decisions: t.exposeInt('decisions', { description: '不予处罚决定数 Decisions' }),
-    enterprisesBenefited: t.exposeInt('enterprisesBenefited', { description: '受益企业数（去重）Distinct enterprises benefited' }),
-    fineNotImposedFen: t.expose('fineNotImposedFen', {
+  const figureFields = <T extends Figures>(t: PothosSchemaTypes.ObjectFieldBuilder<ZhifaSchemaTypes, T>) => ({
+    decisions: t.int({ description: '不予处罚决定数 Decisions', resolve: (f) => f.decisions }),
+    enterprisesBenefited: t.int({ description: '受益企业数（去重）Distinct enterprises benefited', resolve: (f) => f.enterprisesBenefited }),
+    fineNotImposedFen: t.field({
       type: 'Fen',
       description: '未处罚款合计（分，仅计已知金额）Fines not imposed, in fen: the sum of those known',
+      resolve: (f) => f.fineNotImposedFen,
     }),
-    fineUnknownCount: t.exposeInt('fineUnknownCount', {
-      description: '罚款金额未知的决定数 Decisions whose item names no fine',
-    }),
+    fineUnknownCount: t.int({ description: '罚款金额未知的决定数 Decisions whose item names no fine', resolve: (f) => f.fineUnknownCount }),
   });
 
   const MonthRef = builder.objectRef<Figures & { month: string }>('NonPenaltyStatsMonth').implement({
@@ -27,7 +26,7 @@ export function registerNonPenaltyStats(builder: ZhifaBuilder): void {
   const AgencyRowRef = builder.objectRef<Figures & { agency: Agency }>('NonPenaltyStatsAgency').implement({
     description: '按单位统计 Figures for one agency',
     fields: (t) => ({
-      agency: t.field({ type: 'Agency' as any, description: '单位 Agency', resolve: (r) => r.agency as never }),
+      agency: t.prismaField({ type: 'Agency', description: '单位 Agency', resolve: (_query, r) => r.agency }),
       ...figureFields(t),
     }),
   });
@@ -55,7 +54,6 @@ export function registerNonPenaltyStats(builder: ZhifaBuilder): void {
     t.field({
       type: StatsRef,
       description: `不予处罚统计（监督人员可看全部，其他单位人员仅限本单位；区间不超过 ${MAX_STATS_MONTHS} 个月）Non-penalty statistics: supervisors see all, other staff their own agency; at most ${MAX_STATS_MONTHS} months`,
-      errors: { types: domainErrors },
       authScopes: { staff: true },
       args: {
         agencyId: t.arg.globalID({ required: false, description: '办案单位 Agency' }),
@@ -64,12 +62,7 @@ export function registerNonPenaltyStats(builder: ZhifaBuilder): void {
         to: t.arg({ type: 'Date', required: true, description: '截止日期（含）To, inclusive' }),
       },
       resolve: async (_root, args, ctx) => {
-        let agencyId: number | null = null;
-        if (args.agencyId) {
-          agencyId = Number(args.agencyId.id);
-          if (args.agencyId.typename !== 'Agency' || !Number.isSafeInteger(agencyId))
-            throw ValidationError.one(['agencyId'], { zh: '不是单位的编号', en: 'not an id of an Agency' });
-        }
+        let agencyId = parseOptionalId(args.agencyId, 'Agency', ['agencyId']);
         const v = ctx.viewer;
         if (!isSupervisor(v)) {
           if (v.kind !== 'person') throw new ForbiddenError();

@@ -1,22 +1,25 @@
-// Per-builder registry of the list kinds defined so far, and the types every kind shares. The shared
-// types are made on first use, so a schema without any list plugin carries none of them.
-import type { ZhifaBuilder } from '../builder.js';
-import { ListKind, ListStatus } from '../generated/prisma/enums.js';
+// The types every list kind shares (status and kind enums, kind-neutral views of a list and an
+// item), registered once per builder by core when at least one plugin declares a list kind. The
+// kinds and their labels come from the plugins (ZhifaPlugin.listKinds); core names none.
+import type { EnumRef } from '@pothos/core';
+import type { ZhifaBuilder, ZhifaSchemaTypes } from '../builder.js';
+import { ListStatus } from '../generated/prisma/enums.js';
 import { describedValues } from '../schema/enum-values.js';
 
-export interface RegisteredKind {
-  typePrefix: string;
-  listType: string;
-  itemType: string;
+export interface ListKindLabel {
+  /** Stored in EnforcementList.kind, e.g. 'NON_PENALTY'. */
+  kind: string;
+  zh: string;
+  en: string;
 }
 
-interface Registry {
-  ListStatusEnum: any;
-  ListKindEnum: any;
-  kinds: Map<ListKind, RegisteredKind>;
+export interface SharedListTypes {
+  ListStatusEnum: EnumRef<ZhifaSchemaTypes, ListStatus, ListStatus>;
+  ListKindEnum: EnumRef<ZhifaSchemaTypes, string, string>;
+  kinds: ReadonlyMap<string, ListKindLabel>;
 }
 
-const registries = new WeakMap<ZhifaBuilder, Registry>();
+const shared = new WeakMap<ZhifaBuilder, SharedListTypes>();
 
 const STATUS_ZH: Record<ListStatus, string> = {
   DRAFT: '草稿（仅制定单位及监督人员可见）Draft: seen by the issuing agency and supervisors',
@@ -24,25 +27,21 @@ const STATUS_ZH: Record<ListStatus, string> = {
   REPEALED: '已废止（含被新版本取代；仍公开可查）Repealed or superseded: still public as history',
 };
 
-const KIND_ZH: Record<ListKind, string> = {
-  NON_PENALTY: '不予处罚清单 Non-penalty list',
-  LIGHTER_PENALTY: '从轻处罚清单 Lighter-penalty list',
-  MITIGATED_PENALTY: '减轻处罚清单 Mitigated-penalty list',
-  NO_COMPULSORY_MEASURE: '不予实施行政强制措施清单 No-compulsory-measure list',
-};
-
-export function listRegistry(builder: ZhifaBuilder): Registry {
-  let r = registries.get(builder);
-  if (r) return r;
+export function registerListTypes(builder: ZhifaBuilder, labels: readonly ListKindLabel[]): void {
+  if (labels.length === 0) return;
+  const kinds = new Map<string, ListKindLabel>();
+  for (const l of labels) {
+    if (kinds.has(l.kind)) throw new Error(`list kind ${l.kind} is declared twice`);
+    kinds.set(l.kind, l);
+  }
   const ListStatusEnum = builder.enumType(ListStatus, {
     name: 'ListStatus',
     description: '清单状态 List status: draft → published → repealed',
     values: describedValues(STATUS_ZH),
   });
-  const ListKindEnum = builder.enumType(ListKind, {
-    name: 'ListKind',
+  const ListKindEnum = builder.enumType('ListKind', {
     description: '清单种类 List kind',
-    values: describedValues(KIND_ZH),
+    values: Object.fromEntries(labels.map((l) => [l.kind, { value: l.kind, description: `${l.zh} ${l.en}` }])),
   });
   // plugin-prisma needs a primary type per model before any variant; these are the kind-neutral views.
   builder.prismaObject('EnforcementList', {
@@ -65,7 +64,12 @@ export function listRegistry(builder: ZhifaBuilder): Registry {
       list: t.relation('list', { description: '所属清单版本 List version' }),
     }),
   });
-  r = { ListStatusEnum, ListKindEnum, kinds: new Map() };
-  registries.set(builder, r);
-  return r;
+  shared.set(builder, { ListStatusEnum, ListKindEnum, kinds });
+}
+
+/** The shared list types of this builder; refuses a kind that no plugin declared. */
+export function sharedListTypes(builder: ZhifaBuilder, kind: string): SharedListTypes {
+  const s = shared.get(builder);
+  if (!s?.kinds.has(kind)) throw new Error(`list kind ${kind} is not declared in any plugin's listKinds`);
+  return s;
 }

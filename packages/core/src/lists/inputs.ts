@@ -1,0 +1,59 @@
+// Input types of a list kind: a new list, its metadata, an item.
+import { z } from 'zod';
+import type { ZhifaBuilder } from '../builder.js';
+import { msg } from '../validation.js';
+import { LIMITS } from './csv.js';
+import type { ListKindSpec } from './spec.js';
+
+const text = (max: number) =>
+  z.string().trim().min(1, msg('不能为空', 'must not be empty')).max(max, msg(`过长（上限 ${max} 字）`, `too long (at most ${max})`));
+
+export const reasonText = text(500);
+
+export function registerListInputs(builder: ZhifaBuilder, spec: Pick<ListKindSpec<object>, 'typePrefix' | 'nameZh' | 'nameEn' | 'attributesInput'>) {
+  const P = spec.typePrefix;
+  const ListInput = builder.inputType(`${P}ListInput`, {
+    description: `新建${spec.nameZh} New ${spec.nameEn}`,
+    fields: (t) => ({
+      agencyId: t.globalID({ required: true, description: '制定单位 Issuing agency' }),
+      title: t.string({ required: true, description: '标题 Title', validate: text(200) }),
+      domain: t.string({ required: true, description: '监管领域 Domain', validate: text(LIMITS.domain) }),
+      validFrom: t.field({ type: 'Date', required: false, description: '生效日期（缺省为公布当日）In force from; default: the publication day' }),
+      validUntil: t.field({ type: 'Date', required: false, description: '有效期至 In force until' }),
+    }),
+  });
+
+  const ListMetaInput = builder.inputType(`${P}ListMetaInput`, {
+    description: `修改${spec.nameZh}草稿信息 Draft metadata`,
+    fields: (t) => ({
+      title: t.string({ required: true, description: '标题 Title', validate: text(200) }),
+      domain: t.string({ required: true, description: '监管领域 Domain', validate: text(LIMITS.domain) }),
+      validFrom: t.field({ type: 'Date', required: false }),
+      validUntil: t.field({ type: 'Date', required: false }),
+    }),
+  });
+
+  const ItemInput = builder.inputType(`${P}ListItemInput`, {
+    description: `${spec.nameZh}事项 ${spec.nameEn} item`,
+    fields: (t) => ({
+      seq: t.int({
+        required: false,
+        description: '序号（缺省为末尾）Number; default: after the last',
+        validate: z.number().int().min(1, msg('序号应为正整数', 'seq must be positive')).max(999_999_999),
+      }),
+      domain: t.string({ required: false, description: '监管领域（缺省为清单领域）Domain; default: the list’s', validate: text(LIMITS.domain) }),
+      discretionLevel: t.string({
+        required: false,
+        description: '裁量等级 Discretion level',
+        validate: z.string().trim().max(LIMITS.discretionLevel, msg('过长', 'too long')),
+      }),
+      violation: t.string({ required: true, description: '违法行为 Violation', validate: text(LIMITS.violation) }),
+      violatedProvision: t.string({ required: true, description: '违法依据 Provision violated', validate: text(LIMITS.provision) }),
+      penaltyProvision: t.string({ required: true, description: '处罚依据 Penalty provision', validate: text(LIMITS.provision) }),
+      applicableConditions: t.string({ required: true, description: '适用情形 When it applies', validate: text(LIMITS.conditions) }),
+      attributes: t.field({ type: spec.attributesInput, required: true, description: `${spec.nameZh}特有字段 Kind-specific fields` }),
+    }),
+  });
+
+  return { ListInput, ListMetaInput, ItemInput };
+}

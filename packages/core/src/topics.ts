@@ -1,0 +1,36 @@
+// Core's event topics and the payload each carries. Plugins declare theirs beside their code.
+import { defineTopic } from './events/topic.js';
+import type { CaseDecision, CaseStage, CertificateStatus, CompulsoryMeasureKind, PartyKind, PersonRole } from './generated/prisma/enums.js';
+
+type CaseRef = { caseId: number; number: string };
+type UsccOverridePayload = { reason: string; problem: string | null; expectedCheck: string | null; recordedNow: boolean } | null;
+type EnterprisePayload = { enterpriseId: number; uscc: string; name: string; usccOverride: UsccOverridePayload };
+
+export const CORE_TOPICS = {
+  agencyCreated: defineTopic<{ agencyId: number; name: string }>('agency.created'),
+  agencyUpdated: defineTopic<{ agencyId: number; name: string }>('agency.updated'),
+  personCreated: defineTopic<{ personId: number; name: string; roles: PersonRole[]; certificateNumber: string | null }>('person.created'),
+  personUpdated: defineTopic<{
+    personId: number;
+    name: string;
+    roles: PersonRole[];
+    certificateNumber: string | null;
+    previousCertificateNumber: string | null;
+  }>('person.updated'),
+  certificateChanged: defineTopic<
+    | { personId: number; change: 'status'; certificateNumber: string | null; from: CertificateStatus | null; to: CertificateStatus; reason: string }
+    | { personId: number; change: 'review'; certificateNumber: string | null; from: number | null; to: number }
+  >('person.certificateChanged'),
+  enterpriseCreated: defineTopic<EnterprisePayload>('enterprise.created'),
+  enterpriseUpdated: defineTopic<EnterprisePayload & { previousUscc?: string }>('enterprise.updated'),
+  caseOpened: defineTopic<CaseRef & { stage: CaseStage; partyKind: PartyKind }>('case.opened'),
+  caseOfficersAssigned: defineTopic<CaseRef & { personIds: number[] }>('case.officersAssigned'),
+  caseAdvanced: defineTopic<CaseRef & { from: CaseStage; to: CaseStage }>('case.advanced'),
+  caseCompulsoryMeasureRecorded: defineTopic<
+    CaseRef & { measureId: number; kind: CompulsoryMeasureKind; object: string; isProductionEquipment: boolean; justified: boolean }
+  >('case.compulsoryMeasureRecorded'),
+  caseDecided: defineTopic<
+    CaseRef & { decision: CaseDecision; fineFen: number | null; confiscationFen: number | null; via: string }
+  >('case.decided'),
+  demoDataLoaded: defineTopic<{ agencies: number; people: number; enterprises: number; cases: number }>('system.demoDataLoaded'),
+} as const;

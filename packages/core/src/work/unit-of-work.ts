@@ -1,0 +1,73 @@
+// The unit of work: the one way anything writes. It opens a transaction and hands the work the
+// transaction, the viewer, one clock reading, the plugins' settings, the case guards and `emit`.
+// The domain change and its events commit together or not at all; once committed, the local event
+// bus is woken (other instances hear the NOTIFY). A write must emit at least one event — the event
+// log is the audit trail — unless it says why not (`{ silent: 'reason' }`).
+import type { Db } from '../db.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { actorOf, type Viewer } from '../auth/viewer.js';
+import type { CaseGuards } from '../guards.js';
+import type { PluginSettings } from '../settings.js';
+import { appendEvent } from '../events/store.js';
+import type { EventScope, Payload, Topic } from '../events/topic.js';
+
+export interface UnitOfWork {
+  readonly tx: Db;
+  readonly viewer: Viewer;
+  /** One reading of the clock for the whole unit: every row and event it writes carries the same time. */
+  readonly now: Date;
+  readonly settings: PluginSettings;
+  readonly guards: CaseGuards;
+  emit<P extends Payload>(topic: Topic<P>, payload: P, scope: EventScope): Promise<void>;
+  /** The same unit acting for someone else (demo data acting as the case's officer). */
+  as(viewer: Viewer): UnitOfWork;
+}
+
+/** What a unit of work needs from its surroundings: a request context, or the demo-data loader. */
+export interface WorkEnvironment {
+  prisma: PrismaClient;
+  viewer: Viewer;
+  guards: CaseGuards;
+  settings: PluginSettings;
+  clock: () => Date;
+  /** The event bus to wake after commit; absent where no bus runs (demo data before start-up). */
+  events?: { wake(): void };
+}
+
+export interface WorkOptions {
+  /** The write deliberately emits no event; say why (it is read in review, not at run time). */
+  silent?: string;
+}
+
+export class NoEventEmitted extends Error {
+  constructor() {
+    super('a unit of work committed nothing to the event log; emit an event or pass { silent: "why" }');
+  }
+}
+
+export async function unitOfWork<T>(env: WorkEnvironment, work: (uow: UnitOfWork) => Promise<T>, options: WorkOptions = {}): Promise<T> {
+  const now = env.clock();
+  let emitted = 0;
+  const result = await env.prisma.$transaction(
+    async (tx) => {
+      const make = (viewer: Viewer): UnitOfWork => ({
+        tx,
+        viewer,
+        now,
+        settings: env.settings,
+        guards: env.guards,
+        emit: async (topic, payload, scope) => {
+          emitted++;
+          await appendEvent(tx, { topic: topic.name, ...scope, payload, actor: actorOf(viewer) });
+        },
+        as: make,
+      });
+      const value = await work(make(env.viewer));
+      if (emitted === 0 && options.silent === undefined) throw new NoEventEmitted();
+      return value;
+    },
+    { timeout: 20_000, maxWait: 10_000 },
+  );
+  env.events?.wake();
+  return result;
+}

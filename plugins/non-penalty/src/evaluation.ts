@@ -1,0 +1,129 @@
+// Evaluating a non-penalty item against a case: load the item (published, in force, visible), check
+// that it concerns the case's violation, read the party's earlier cases within the look-back, and
+// apply the pure rules (rules.ts). Shared by the evaluateNonPenalty query and the grant.
+import { NotFoundError, RuleViolation, STAGE_ORDER, ValidationError, type Db, type FieldIssue, type Viewer } from '@zhifa/core';
+import type { EnforcementCase, EnforcementList, ListItem } from '@zhifa/core/prisma';
+import { canReadList, isInForce, shanghaiToday } from '@zhifa/core/lists';
+import { startOfShanghaiDay } from '@zhifa/core';
+import { evaluateNonPenalty, provisionsMatch, yearsBefore, type NonPenaltyEvaluation, type NonPenaltyFacts } from './rules.js';
+import { NON_PENALTY_KIND, nonPenaltyAttributes, type NonPenaltyAttributes } from './attributes.js';
+
+const ITEM_WHAT = { zh: '不予处罚清单事项', en: 'non-penalty list item' };
+
+export interface CaseEvaluation extends NonPenaltyEvaluation {
+  lookbackYears: number;
+  evaluatedAt: Date;
+}
+
+export interface LoadedItem {
+  item: ListItem;
+  list: EnforcementList;
+  attrs: NonPenaltyAttributes;
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Dates in the future are refused: facts are what has happened. */
+export function checkFacts(facts: NonPenaltyFacts, now: Date, path: (string | number)[] = ['facts']): void {
+  const today = shanghaiToday(now).getTime();
+  const issues: FieldIssue[] = [];
+  for (const field of ['correctionOrderedOn', 'correctedOn'] as const) {
+    const d = facts[field];
+    if (d && d.getTime() > today)
+      issues.push({ path: [...path, field], messageZh: '日期不能晚于今天', messageEn: 'the date must not be in the future' });
+  }
+  if (facts.correctedOn && !facts.correctionOrderedOn)
+    issues.push({
+      path: [...path, 'correctionOrderedOn'],
+      messageZh: '填写改正日期时须同时填写责令改正日期',
+      messageEn: 'a correction date needs the date correction was ordered',
+    });
+  if (issues.length) throw new ValidationError(issues);
+}
+
+export function assertUndecided(c: EnforcementCase): void {
+  if (c.decision !== null || STAGE_ORDER.indexOf(c.stage) >= STAGE_ORDER.indexOf('DECIDED'))
+    throw new RuleViolation('CASE_ALREADY_DECIDED', {
+      zh: `案件 ${c.number} 已作出处理决定，不能再适用不予处罚`,
+      en: `Case ${c.number} is already decided; a non-penalty item can no longer be applied`,
+    });
+}
+
+/** decideCaseInTx accepts a decision only after legal review (法制审核); say so before evaluating. */
+export function assertInLegalReview(c: EnforcementCase): void {
+  if (c.stage !== 'LEGAL_REVIEW')
+    throw new RuleViolation('CASE_NOT_IN_LEGAL_REVIEW', {
+      zh: `案件 ${c.number} 尚未进入法制审核阶段；不予处罚决定须在法制审核后作出`,
+      en: `Case ${c.number} is not in legal review; a no-penalty decision is made only after legal review (法制审核)`,
+    });
+}
+
+/** An item of a non-penalty list the caller may see, whose list is published and in force today. */
+export async function loadItemInForce(db: Db, viewer: Viewer, itemId: number, now: Date): Promise<LoadedItem> {
+  const found = await db.listItem.findFirst({ where: { id: itemId, list: { kind: NON_PENALTY_KIND } }, include: { list: true } });
+  if (!found || !canReadList(viewer, found.list)) throw new NotFoundError('NonPenaltyListItem', String(itemId), ITEM_WHAT);
+  const { list, ...item } = found;
+  if (list.status === 'DRAFT')
+    throw new RuleViolation('NON_PENALTY_LIST_NOT_IN_FORCE', {
+      zh: `该事项所属清单（第 ${list.version} 版）尚未公布，不能适用`,
+      en: `The item's list (version ${list.version}) is not published; it cannot be applied`,
+    });
+  if (list.status === 'REPEALED')
+    throw new RuleViolation('NON_PENALTY_LIST_NOT_IN_FORCE', {
+      zh: `该事项所属清单（第 ${list.version} 版）已废止，不能适用；请使用现行版本的事项`,
+      en: `The item's list (version ${list.version}) is repealed; use an item of the version in force`,
+    });
+  if (!isInForce(list, now))
+    throw new RuleViolation('NON_PENALTY_LIST_NOT_IN_FORCE', {
+      zh: `该事项所属清单不在有效期内（${list.validFrom ? day(list.validFrom) : '—'} 至 ${list.validUntil ? day(list.validUntil) : '—'}）`,
+      en: `The item's list is not in force today (valid ${list.validFrom ? day(list.validFrom) : '—'} to ${list.validUntil ? day(list.validUntil) : '—'})`,
+    });
+  return { item, list, attrs: nonPenaltyAttributes.parse(item.attributes) };
+}
+
+export function assertItemApplies(c: EnforcementCase, item: ListItem): void {
+  if (provisionsMatch(c.violatedProvision, item.violatedProvision)) return;
+  throw new RuleViolation('NON_PENALTY_ITEM_NOT_APPLICABLE', {
+    zh: `事项的违法依据（${item.violatedProvision}）与案件的违法依据（${c.violatedProvision}）不一致，不能适用`,
+    en: `The item's provision violated (${item.violatedProvision}) differs from the case's (${c.violatedProvision}); it does not apply`,
+  });
+}
+
+/** Evaluate an item against the case: the party's earlier cases are read within the look-back. */
+export async function evaluateForCase(
+  db: Db,
+  c: EnforcementCase,
+  loaded: LoadedItem,
+  facts: NonPenaltyFacts,
+  lookbackYears: number,
+  now: Date,
+): Promise<CaseEvaluation> {
+  const rule = {
+    itemKind: loaded.attrs.itemKind,
+    conditions: loaded.attrs.conditions,
+    correctionDeadlineDays: loaded.attrs.correctionDeadlineDays,
+    violatedProvision: loaded.item.violatedProvision,
+  };
+  // A case registered on the window's first Shanghai day starts 8 hours before that UTC midnight.
+  const since = startOfShanghaiDay(yearsBefore(shanghaiToday(now), lookbackYears));
+  const priors =
+    c.enterpriseId === null
+      ? []
+      : await db.enforcementCase.findMany({
+          where: { enterpriseId: c.enterpriseId, id: { not: c.id }, registeredAt: { gte: since } },
+          select: { id: true, number: true, violatedProvision: true, registeredAt: true, decision: true },
+          orderBy: { id: 'asc' },
+          take: 1000,
+        });
+  const party = c.enterpriseId === null ? 'NATURAL_PERSON' : 'ENTERPRISE';
+  const evaluation = evaluateNonPenalty(rule, facts, priors, now, lookbackYears, party);
+  return { ...evaluation, lookbackYears, evaluatedAt: now };
+}
+
+export function notEligible(e: NonPenaltyEvaluation): RuleViolation {
+  const failing = e.conditions.filter((c) => !c.passed);
+  return new RuleViolation('NON_PENALTY_NOT_ELIGIBLE', {
+    zh: `不符合不予处罚条件：${failing.map((c) => c.reasonZh).join('；')}`,
+    en: `Not eligible for no penalty: ${failing.map((c) => c.reasonEn).join('; ')}`,
+  });
+}
