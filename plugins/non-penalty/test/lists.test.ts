@@ -179,6 +179,16 @@ describe('lifecycle', () => {
     expect(await publish(v1)).toMatchObject({ __typename: 'RuleViolation', rule: 'LIST_NOT_DRAFT' });
   });
 
+  it('of two admins publishing one draft at once, one publishes and the other is told it changed meanwhile', async () => {
+    const draft = (await createDraft()).data.id;
+    expect((await addItem(draft)).__typename).toBe('MutationAddNonPenaltyListItemSuccess');
+    const results = await Promise.all([publish(draft), publish(draft)]);
+    expect(results.map((r) => r.__typename).sort()).toEqual(['MutationPublishNonPenaltyListSuccess', 'RuleViolation']);
+    expect(results.find((r) => r.__typename === 'RuleViolation')).toMatchObject({ rule: 'LIST_NOT_DRAFT', code: 'RULE_VIOLATION' });
+    const listId = Number(Buffer.from(draft, 'base64').toString().split(':')[1]);
+    expect(await w.h.db.prisma.event.count({ where: { topic: 'nonPenaltyList.published', payload: { path: ['listId'], equals: listId } } })).toBe(1);
+  });
+
   it('a published version is immutable', async () => {
     const r = await addItem(v1);
     expect(r).toMatchObject({ __typename: 'RuleViolation', rule: 'LIST_IMMUTABLE', code: 'RULE_VIOLATION' });

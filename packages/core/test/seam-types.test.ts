@@ -1,0 +1,100 @@
+// What a plugin author gets at the seam, pinned by the type checker (`pnpm typecheck` compiles this
+// file; the `@ts-expect-error` lines fail the build if the seam ever accepts what it should refuse).
+import { describe, expectTypeOf, it } from 'vitest';
+import { z } from 'zod';
+import {
+  createSchema,
+  defineSettings,
+  defineTopic,
+  defineTopicSubscription,
+  parseId,
+  PluginSettings,
+  type GuardContext,
+  type PluginHooks,
+  type TopicEvent,
+  type UnitOfWork,
+  type ZhifaBuilder,
+  type ZhifaPlugin,
+} from '@zhifa/core';
+import { defineListKind, listTopics, type ListKindRefs } from '@zhifa/core/lists';
+import type { Agency, EnforcementCase } from '@zhifa/core/prisma';
+
+const pinged = defineTopic<{ agencyId: number; note: string }>('test.pinged');
+const settings = defineSettings('ZHIFA_TEST_', { days: z.coerce.number().int().default(3) });
+
+describe('the plugin seam keeps its types', () => {
+  it('emit takes exactly the payload its topic declares', () => {
+    expectTypeOf<UnitOfWork['emit']>().toBeFunction();
+    const emit = async (uow: UnitOfWork) => {
+      await uow.emit(pinged, { agencyId: 1, note: 'ok' }, { agencyId: 1 });
+      // @ts-expect-error a payload missing a field is refused
+      await uow.emit(pinged, { agencyId: 1 }, {});
+      // @ts-expect-error a field of the wrong type is refused
+      await uow.emit(pinged, { agencyId: '1', note: 'x' }, {});
+    };
+    expectTypeOf(emit).returns.resolves.toBeVoid();
+  });
+
+  it('settings come back with the type the plugin declared', () => {
+    expectTypeOf(new PluginSettings().get(settings)).toEqualTypeOf<{ days: number }>();
+  });
+
+  it('a subscription sees its topic payload, its own arguments and yields its output type', () => {
+    const register = (builder: ZhifaBuilder, hooks: PluginHooks) =>
+      defineTopicSubscription(builder, {
+        field: 'testPinged',
+        description: 'test',
+        topics: [pinged],
+        type: hooks.core.Agency,
+        args: (arg) => ({ note: arg.string({ required: false }) }),
+        filter: (e, args) => {
+          expectTypeOf(e).toEqualTypeOf<TopicEvent<{ agencyId: number; note: string }>>();
+          expectTypeOf(args.note).toEqualTypeOf<string | null | undefined>();
+          return e.payload.note === args.note;
+        },
+        resolve: (e, _args, ctx) => ctx.prisma.agency.findUnique({ where: { id: e.payload.agencyId } }),
+      });
+    expectTypeOf(register).returns.toBeVoid();
+    const wrongOutput = (builder: ZhifaBuilder, hooks: PluginHooks) =>
+      defineTopicSubscription(builder, {
+        field: 'testWrong',
+        description: 'test',
+        topics: [pinged],
+        type: hooks.core.Agency,
+        // @ts-expect-error an Agency subscription cannot yield a case
+        resolve: (): EnforcementCase | null => null,
+      });
+    expectTypeOf(wrongOutput).toBeFunction();
+  });
+
+  it('a list kind hands back its attributes with their own type', () => {
+    const kind = (builder: ZhifaBuilder) =>
+      defineListKind(builder, {
+        kind: 'TEST',
+        typePrefix: 'Test',
+        nameZh: '测试清单',
+        nameEn: 'test list',
+        attributes: z.object({ days: z.number().int() }),
+        attributesInput: builder.inputType('TestAttributesInput', { fields: (t) => ({ days: t.int({ required: true }) }) }),
+        csvColumns: [],
+        topics: listTopics('test'),
+      });
+    expectTypeOf(kind).returns.toEqualTypeOf<ListKindRefs<{ days: number }>>();
+    expectTypeOf<ReturnType<ListKindRefs<{ days: number }>['attributesOf']>>().toEqualTypeOf<{ days: number }>();
+  });
+
+  it('guards receive the unit of work and the locked case; ids parse to numbers', () => {
+    expectTypeOf<GuardContext['uow']>().toEqualTypeOf<UnitOfWork>();
+    expectTypeOf<GuardContext['case']>().toEqualTypeOf<EnforcementCase>();
+    expectTypeOf(parseId).returns.toEqualTypeOf<number>();
+  });
+
+  it('a plugin is typed by the contract; core node refs reach it', () => {
+    const plugin: ZhifaPlugin = { name: 'test', settings, topics: [pinged], register: () => {} };
+    expectTypeOf(createSchema({ plugins: [plugin] }).plugins).toEqualTypeOf<readonly ZhifaPlugin[]>();
+    expectTypeOf<PluginHooks['core']['Agency']>().not.toBeAny();
+    type AgencyShape = PluginHooks['core']['Agency'] extends { $inferType: infer T } ? T : never;
+    expectTypeOf<AgencyShape>().not.toBeNever();
+    expectTypeOf<AgencyShape>().toMatchTypeOf<Agency>();
+  });
+});
