@@ -35,3 +35,11 @@ export function parseOptionalId(gid: GlobalId | null | undefined, types: string 
 export function globalId(type: string, id: number | bigint | string): string {
   return encodeGlobalID(type, id);
 }
+
+/**
+ * The row id inside a node's decoded global id (plugin-relay has already matched the type), for
+ * `prismaNode({ findUnique })`; a malformed one matches no row, so node(id) answers null as for an unknown id.
+ */
+export function nodeRowId(id: string): number {
+  return /^\d{1,15}$/.test(id) ? Number(id) : -1;
+}

@@ -5,6 +5,7 @@ import type { InputFieldMap, InputShapeFromFields } from '@pothos/core';
 import type { ZhifaBuilder } from '../builder.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { msg } from '../validation.js';
+import { nodeRowId } from '../ids.js';
 import { listFilter } from './access.js';
 import { exportListCsv, type ListItemData } from './csv.js';
 import { isInForce } from './rules.js';
@@ -71,7 +72,7 @@ export function registerListNodes<ItemArgs extends InputFieldMap>(
     // node(id) of a version the caller may not see is null, like an unknown id.
     nullable: true,
     description: `${spec.nameZh}（某一版本；已公布及已废止的版本公开）${spec.nameEn}, one version (published and repealed versions are public)`,
-    findUnique: (id, ctx) => ({ id: Number(id), kind: spec.kind, AND: [listFilter(ctx.viewer)] }),
+    findUnique: (id, ctx) => ({ id: nodeRowId(id), kind: spec.kind, AND: [listFilter(ctx.viewer)] }),
     fields: (t) => ({
       title: t.exposeString('title', { description: '标题 Title' }),
       domain: t.exposeString('domain', { description: '监管领域 Enforcement domain' }),
@@ -107,7 +108,7 @@ export function registerListNodes<ItemArgs extends InputFieldMap>(
     id: { field: 'id' },
     nullable: true,
     description: `${spec.nameZh}事项 ${spec.nameEn} item`,
-    findUnique: (id, ctx) => ({ id: Number(id), list: { kind: spec.kind, AND: [listFilter(ctx.viewer)] } }),
+    findUnique: (id, ctx) => ({ id: nodeRowId(id), list: { kind: spec.kind, AND: [listFilter(ctx.viewer)] } }),
     fields: (t) => ({
       seq: t.exposeInt('seq', { description: '序号 Number in the list' }),
       domain: t.exposeString('domain', { description: '监管领域 Enforcement domain' }),

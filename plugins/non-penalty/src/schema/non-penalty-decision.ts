@@ -1,7 +1,7 @@
 // NonPenaltyDecision: the evaluation query, the grant mutation, and the fields on cases and enterprises.
 // A decision is seen by whoever may read its case (access.ts: decisionFilter / canReadDecision).
 import { z } from 'zod';
-import { domainErrors, ForbiddenError, msg, NotFoundError, parseId, unitOfWork, type Context, type ZhifaBuilder } from '@zhifa/core';
+import { domainErrors, ForbiddenError, msg, nodeRowId, NotFoundError, parseId, unitOfWork, type Context, type ZhifaBuilder } from '@zhifa/core';
 import { assertItemApplies, assertUndecided, checkFacts, evaluateForCase, loadItemInForce, type CaseEvaluation } from '../evaluation.js';
 import { grantNonPenaltyInTx } from '../grant.js';
 import type { ConditionResult, NonPenaltyFacts } from '../rules.js';
@@ -90,7 +90,7 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
     nullable: true,
     description: '不予处罚决定（可查看该案件者可见）A no-penalty decision made under a non-penalty list item (visible with its case)',
     authScopes: (d, ctx) => canReadDecision(ctx.viewer, d),
-    findUnique: (id, ctx) => ({ id: Number(id), AND: [decisionFilter(ctx.viewer)] }),
+    findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [decisionFilter(ctx.viewer)] }),
     fields: (t) => ({
       case: t.relation('case', { description: '案件 The case' }),
       item: t.relation('item', { type: refs.item, description: '所依据的清单事项 The list item relied on' }),
