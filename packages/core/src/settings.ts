@@ -3,6 +3,7 @@
 // and demo data read the parsed values through the spec object. Core and server never name a
 // plugin's settings.
 import { z } from 'zod';
+import { bilingualMessage } from './validation.js';
 
 export interface SettingsSpec<S> {
   /** Environment prefix, e.g. 'ZHIFA_NON_PENALTY_'. */
@@ -48,7 +49,7 @@ export function settingsFromEnv<S>(
     value: null,
     issues: r.error.issues.map((i) => {
       const key = String(i.path[0] ?? '');
-      const [zh, en] = i.message.includes('|') ? i.message.split('|', 2) : ['取值不合法', i.message];
+      const { zh, en } = bilingualMessage(i.message);
       const got = raw[key];
       return { variable: settingVariable(spec, key), zh: `${zh}（当前值 “${got}”）`, en: `${en} (got "${got}")` };
     }),

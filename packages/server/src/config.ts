@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { PluginSettings, settingsFromEnv, type ZhifaPlugin } from '@zhifa/core';
+import { bilingualMessage, PluginSettings, settingsFromEnv, type ZhifaPlugin } from '@zhifa/core';
 import type { DatabaseTarget } from './database.js';
 import { selectPlugins } from './plugins.js';
 
@@ -99,7 +99,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     const r = schema.safeParse(raw);
     if (r.success) return r.data;
     for (const issue of r.error.issues) {
-      const [zh, en] = issue.message.includes('|') ? issue.message.split('|', 2) : ['取值不合法', issue.message];
+      const { zh, en } = bilingualMessage(issue.message);
       issues.push({ variable, zh: `${zh}（当前值 “${raw}”）`, en: `${en} (got "${raw}")` });
     }
     return fallback;

@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
 import { ValidationError, type Bilingual, type FieldIssue } from '../errors.js';
+import { bilingualMessage } from '../validation.js';
 
 export interface ListItemData {
   seq: number;
@@ -185,8 +186,7 @@ export function parseListCsv(input: Uint8Array | string, spec: ListCsvSpec, opts
       else
         for (const zi of parsed.error.issues) {
           const col = spec.columns.find((c) => c.field === zi.path[0]);
-          const [zh, en] = zi.message.includes('|') ? zi.message.split('|', 2) : ['取值不合法', zi.message];
-          issues.push(issue(line, col?.header ?? null, { zh, en }));
+          issues.push(issue(line, col?.header ?? null, bilingualMessage(zi.message)));
         }
     }
     items.push({

@@ -10,6 +10,7 @@ import type { EnforcementList, Prisma } from '../generated/prisma/client.js';
 import { domainErrors, ForbiddenError, NotFoundError, ValidationError, type Bilingual } from '../errors.js';
 import { parseId, tryParseId, type GlobalId } from '../ids.js';
 import { unitOfWork, type UnitOfWork } from '../work/unit-of-work.js';
+import { issuesFromStandardSchema } from '../validation.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Topic } from '../events/topic.js';
 import { canEditList, canIssueList, canReadList } from './access.js';
@@ -84,12 +85,7 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
   function attributesFrom(raw: unknown): Prisma.InputJsonValue {
     const parsed = spec.attributes.safeParse(raw ?? {});
     if (parsed.success) return attributesJson(parsed.data);
-    throw new ValidationError(
-      parsed.error.issues.map((i) => {
-        const [zh, en] = i.message.includes('|') ? i.message.split('|', 2) : ['取值不合法', i.message];
-        return { path: ['input', 'attributes', ...i.path.map((k) => (typeof k === 'symbol' ? String(k) : k))], messageZh: zh, messageEn: en };
-      }),
-    );
+    throw new ValidationError(issuesFromStandardSchema(parsed.error.issues).map((i) => ({ ...i, path: ['input', 'attributes', ...i.path] })));
   }
 
   async function assertSeqFree(db: Db, listId: number, seq: number, exceptItemId: number | null) {
