@@ -2,7 +2,7 @@
 // these tests do not depend on the person/enterprise mutations.
 import { expect } from 'vitest';
 import { shanghaiYear } from '@zhifa/core';
-import type { Harness } from '../support/harness.js';
+import type { Harness } from '@zhifa/testkit';
 
 export const gid = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString('base64');
 

@@ -2,7 +2,7 @@
 // event and whatever was written before in that transaction, including by the plugin itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf, appendEvent, decideCaseInTx, domainErrors, mutate, RuleViolation, type ZhifaPlugin } from '@zhifa/core';
-import { createHarness, type Harness } from '../support/harness.js';
+import { createHarness, type Harness } from '@zhifa/testkit';
 import { DECIDE, directCase, ERROR_FIELDS, expectError, gid, MEASURE, seedCounty, type County } from './case-fixtures.js';
 
 const NEEDS_ASSESSMENT = '（需评估）';

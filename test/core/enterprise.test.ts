@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { completeUscc } from '@zhifa/core';
-import { createHarness, type Harness } from '../support/harness.js';
+import { createHarness, type Harness } from '@zhifa/testkit';
 
 let h: Harness;
 const ids = { county: 0, bureau: 0, market: 0, township: 0, township2: 0 };

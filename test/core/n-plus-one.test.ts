@@ -1,6 +1,6 @@
 // N+1 guard: a deep nested listing costs a fixed number of SQL statements, whatever the page size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../support/harness.js';
+import { createHarness, type Harness } from '@zhifa/testkit';
 import { createEnterprise, VALID_CERT } from './case-fixtures.js';
 
 const AGENCIES = 20;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { shanghaiYear } from '@zhifa/core';
-import { createHarness, type Harness } from '../support/harness.js';
+import { createHarness, type Harness } from '@zhifa/testkit';
 
 let h: Harness;
 const YEAR = shanghaiYear(new Date());

@@ -1,7 +1,7 @@
 // Shared set-up for the non-penalty integration tests: two enforcement agencies with an officer and an
 // admin each, the justice bureau's supervisor, and an enterprise user.
 import type { ZhifaPlugin } from '@zhifa/core';
-import { createHarness, type Harness } from '../../../test/support/harness.js';
+import { createHarness, type Harness } from '@zhifa/testkit';
 import { nonPenaltyPlugin } from '../src/index.js';
 
 export interface World {
