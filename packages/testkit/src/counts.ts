@@ -11,7 +11,7 @@ export async function rowCounts(prisma: Pick<PrismaClient, '$queryRawUnsafe'>, t
     tables ??
     (
       await prisma.$queryRawUnsafe<{ name: string }[]>(
-        `SELECT table_name AS name FROM information_schema.tables
+        `SELECT table_name::text AS name FROM information_schema.tables
          WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
          ORDER BY table_name`,
       )

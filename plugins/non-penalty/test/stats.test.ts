@@ -1,8 +1,9 @@
 // nonPenaltyStats on known data (Asia/Shanghai months, distinct enterprises, known and unknown fines),
 // who sees what, the range cap, and an N+1 guard: statements do not grow with the number of agencies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERR } from '@zhifa/testkit';
 import { createWorld, type World } from './fixtures.js';
-import { createCase, createEnterprise, createList, ERR, PROVISION } from './decision-fixtures.js';
+import { createCase, createEnterprise, createList, PROVISION } from './decision-fixtures.js';
 
 let w: World;
 let itemId: number;

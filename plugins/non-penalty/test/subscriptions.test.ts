@@ -2,9 +2,8 @@
 // domain; the agency's staff and supervisors hear grants, another agency's officer is refused.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
-import { startTestServer, type TestServer, sleep, untilSubscribers, wsClient } from '@zhifa/testkit';
+import { gid, sleep, startTestServer, untilSubscribers, wsClient, type TestServer } from '@zhifa/testkit';
 import { nonPenaltyPlugin } from '../src/index.js';
-import { gid } from './fixtures.js';
 import { createCase, createEnterprise, createList, GOOD_FACTS, PROVISION } from './decision-fixtures.js';
 
 let s: TestServer;
