@@ -76,10 +76,17 @@ export async function migrateOnce(): Promise<MigratedOnce> {
   }
 
   const template = `zhifa_template_${process.pid}`;
-  await withClient(base, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
-    await c.query(`CREATE DATABASE "${template}"`);
-  });
+  try {
+    await withClient(base, async (c) => {
+      await c.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+      await c.query(`CREATE DATABASE "${template}"`);
+    });
+  } catch (err) {
+    // 42501: a role without CREATEDB. Each copy is then a new schema, migrated when opened.
+    if ((err as { code?: string }).code !== '42501') throw err;
+    console.warn(`[testkit] cannot create databases (${(err as Error).message}); each test file migrates a new schema instead`);
+    return { provided: { zhifaPgliteSnapshot: null, zhifaPostgresTemplate: null }, teardown: async () => {} };
+  }
   await withClient(databaseUrl(base, template), async (c) => {
     await c.query(`CREATE SCHEMA "${TEMPLATE_SCHEMA}"`);
     await c.query(`SET search_path TO "${TEMPLATE_SCHEMA}"`);
