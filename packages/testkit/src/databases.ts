@@ -121,13 +121,31 @@ function provided<K extends 'zhifaPgliteSnapshot' | 'zhifaPostgresTemplate'>(key
   }
 }
 
+/**
+ * The tarball as PGlite reads it (`arrayBuffer()`, once per load): a copy of bytes held in memory,
+ * where a plain Blob would be streamed again chunk by chunk each time.
+ */
+class SnapshotBlob extends Blob {
+  readonly #bytes: ArrayBuffer;
+  constructor(bytes: Uint8Array) {
+    super([]);
+    this.#bytes = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+  override get size(): number {
+    return this.#bytes.byteLength;
+  }
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#bytes.slice(0);
+  }
+}
+
 let snapshot: { file: string; blob: Blob } | null = null;
 
 /** The migrated PGlite data dir, read once per worker process. */
 function pgliteSnapshot(): Blob | undefined {
   const file = provided('zhifaPgliteSnapshot');
   if (!file) return undefined;
-  if (snapshot?.file !== file) snapshot = { file, blob: new Blob([readFileSync(file)]) };
+  if (snapshot?.file !== file) snapshot = { file, blob: new SnapshotBlob(readFileSync(file)) };
   return snapshot.blob;
 }
 
