@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { appendEvent } from '@zhifa/core';
 import { seedDemoData } from '../packages/server/src/seed/index.js';
-import { createHarness } from '../test/support/harness.js';
+import { createHarness } from '@zhifa/testkit';
 
 async function time(runs: number, fn: () => Promise<unknown>): Promise<number> {
   await fn(); // warm-up

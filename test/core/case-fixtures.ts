@@ -1,12 +1,9 @@
 // People, agencies and enterprises for the case tests, written straight to the database so that
 // these tests do not depend on the person/enterprise mutations.
-import { expect } from 'vitest';
 import { shanghaiYear } from '@zhifa/core';
-import type { Harness } from '../support/harness.js';
+import { ERR, type Harness } from '@zhifa/testkit';
 
-export const gid = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString('base64');
-
-export const ERROR_FIELDS = `__typename ... on Error { code message messageEn } ... on RuleViolation { rule } ... on ValidationError { issues { path message messageEn } }`;
+export { expectTyped as expectError } from '@zhifa/testkit';
 
 let seq = 0;
 export function nextUscc(): string {
@@ -84,24 +81,12 @@ export async function seedCounty(h: Harness) {
 }
 export type County = Awaited<ReturnType<typeof seedCounty>>;
 
-export function expectError(
-  result: any,
-  typename: string,
-  expected: { rule?: string; zh?: string | string[]; en?: string | string[] } = {},
-) {
-  expect(result?.__typename, JSON.stringify(result)).toBe(typename);
-  expect(result.message).toMatch(/[\u4e00-\u9fff]/);
-  expect(result.messageEn).toMatch(/[A-Za-z]/);
-  if (expected.rule) expect(result.rule).toBe(expected.rule);
-  for (const zh of [expected.zh ?? []].flat()) expect(result.message).toContain(zh);
-  for (const en of [expected.en ?? []].flat()) expect(result.messageEn).toContain(en);
-}
 
-export const OPEN_CASE = `mutation($input: OpenCaseInput!) { openCase(input: $input) { ${ERROR_FIELDS} ... on MutationOpenCaseSuccess { data { id number stage partyKind partyDescription enterprise { name } agency { name } } } } }`;
-export const ASSIGN = `mutation($caseId: ID!, $personIds: [ID!]!) { assignOfficers(caseId: $caseId, personIds: $personIds) { ${ERROR_FIELDS} ... on MutationAssignOfficersSuccess { data { id officers { totalCount edges { node { person { name } } } } } } } }`;
-export const ADVANCE = `mutation($caseId: ID!, $to: CaseStage!) { advanceCase(caseId: $caseId, to: $to) { ${ERROR_FIELDS} ... on MutationAdvanceCaseSuccess { data { id stage closedAt } } } }`;
-export const MEASURE = `mutation($caseId: ID!, $input: CompulsoryMeasureInput!) { recordCompulsoryMeasure(caseId: $caseId, input: $input) { ${ERROR_FIELDS} ... on MutationRecordCompulsoryMeasureSuccess { data { id kind object isProductionEquipment justification recordedBy case { number } } } } }`;
-export const DECIDE = `mutation($caseId: ID!, $input: DecideCaseInput!) { decideCase(caseId: $caseId, input: $input) { ${ERROR_FIELDS} ... on MutationDecideCaseSuccess { data { id stage decision fineFen confiscationFen decidedAt } } } }`;
+export const OPEN_CASE = `mutation($input: OpenCaseInput!) { openCase(input: $input) { ${ERR} ... on MutationOpenCaseSuccess { data { id number stage partyKind partyDescription enterprise { name } agency { name } } } } }`;
+export const ASSIGN = `mutation($caseId: ID!, $personIds: [ID!]!) { assignOfficers(caseId: $caseId, personIds: $personIds) { ${ERR} ... on MutationAssignOfficersSuccess { data { id officers { totalCount edges { node { person { name } } } } } } } }`;
+export const ADVANCE = `mutation($caseId: ID!, $to: CaseStage!) { advanceCase(caseId: $caseId, to: $to) { ${ERR} ... on MutationAdvanceCaseSuccess { data { id stage closedAt } } } }`;
+export const MEASURE = `mutation($caseId: ID!, $input: CompulsoryMeasureInput!) { recordCompulsoryMeasure(caseId: $caseId, input: $input) { ${ERR} ... on MutationRecordCompulsoryMeasureSuccess { data { id kind object isProductionEquipment justification recordedBy case { number } } } } }`;
+export const DECIDE = `mutation($caseId: ID!, $input: DecideCaseInput!) { decideCase(caseId: $caseId, input: $input) { ${ERR} ... on MutationDecideCaseSuccess { data { id stage decision fineFen confiscationFen decidedAt } } } }`;
 
 let caseSeq = 0;
 export function caseNumber(prefix = '阜市监罚'): string {

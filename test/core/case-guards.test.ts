@@ -2,8 +2,8 @@
 // event and whatever was written before in that transaction, including by the plugin itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideCaseInTx, defineTopic, domainErrors, parseId, RuleViolation, unitOfWork, type ZhifaPlugin } from '@zhifa/core';
-import { createHarness, type Harness } from '../support/harness.js';
-import { DECIDE, directCase, ERROR_FIELDS, expectError, gid, MEASURE, seedCounty, type County } from './case-fixtures.js';
+import { createHarness, ERR, gid, type Harness } from '@zhifa/testkit';
+import { DECIDE, directCase, expectError, MEASURE, seedCounty, type County } from './case-fixtures.js';
 
 const NEEDS_ASSESSMENT = '（需评估）';
 const GUARD_RAN = defineTopic<{ via: string | null }>('test.guardRan');
@@ -65,7 +65,7 @@ async function reviewedCase(violation = '销售过期食品') {
   return h.db.prisma.enforcementCase.update({ where: { id: k.id }, data: { violation } });
 }
 const topics = async (caseId: number) => (await h.db.prisma.event.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map((e) => e.topic);
-const GRANT = `mutation($caseId: ID!) { testGrantNoPenalty(caseId: $caseId) { ${ERROR_FIELDS} ... on MutationTestGrantNoPenaltySuccess { data { stage decision } } } }`;
+const GRANT = `mutation($caseId: ID!) { testGrantNoPenalty(caseId: $caseId) { ${ERR} ... on MutationTestGrantNoPenaltySuccess { data { stage decision } } } }`;
 
 describe('case guards from a plugin', () => {
   it('a refusing guard leaves no decision, no event and nothing the guard wrote', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../support/harness.js';
+import { createHarness, gid, idOf as caseIdOf, type Harness } from '@zhifa/testkit';
 import {
-  ADVANCE, ASSIGN, caseNumber, DECIDE, directCase, expectError, gid, MEASURE, OPEN_CASE, seedCounty, type County,
+  ADVANCE, ASSIGN, caseNumber, DECIDE, directCase, expectError, MEASURE, OPEN_CASE, seedCounty, type County,
 } from './case-fixtures.js';
 
 let h: Harness;
@@ -13,7 +13,6 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const eventsOf = (caseId: number) => h.db.prisma.event.findMany({ where: { caseId }, orderBy: { id: 'asc' } });
-const caseIdOf = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
 
 function openInput(over: Record<string, unknown> = {}) {
   return {

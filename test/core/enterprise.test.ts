@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { completeUscc } from '@zhifa/core';
-import { createHarness, type Harness } from '../support/harness.js';
+import { createHarness, expectRefused, gid, idOf, isEventBusPoll, type Harness } from '@zhifa/testkit';
 
 let h: Harness;
 const ids = { county: 0, bureau: 0, market: 0, township: 0, township2: 0 };
@@ -9,8 +8,6 @@ const tokens: Record<string, string> = {};
 let ownEnterprise = { id: 0, gid: '', uscc: '' };
 let otherEnterprise = { id: 0, gid: '', uscc: '' };
 
-const gid = (type: string, id: number) => encodeGlobalID(type, id);
-const idOf = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
 let stemCounter = 0;
 /** A fresh valid code for each test: distinct 17-character stems, completed with their check character. */
 const freshUscc = () => completeUscc(`91320923MA1${String(100000 + stemCounter++).slice(-6)}`);
@@ -88,15 +85,6 @@ const input = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-/** Assert a query's refusal: a top-level error with its code, in both languages, and no data. */
-function expectRefused(res: { data?: any; errors?: any[] }, field: string, code: string) {
-  expect(res.data?.[field] ?? null).toBeNull();
-  expect(res.errors).toHaveLength(1);
-  expect(res.errors![0]).toMatchObject({ path: [field], extensions: { code } });
-  expect(res.errors![0].extensions.messageZh).toMatch(/[\u4e00-\u9fff]/);
-  expect(res.errors![0].extensions.messageEn).toMatch(/^[^\u4e00-\u9fff]*[A-Za-z]/);
-}
-
 function expectTyped(result: any, typename: string) {
   expect(result.__typename).toBe(typename);
   expect(result.message).toMatch(/[\u4e00-\u9fff]/);
@@ -106,7 +94,7 @@ function expectTyped(result: any, typename: string) {
 
 const countEnterprises = () => h.db.prisma.enterprise.count();
 /** Statements a request sent, without the event bus's background reads (it polls "Event"). */
-const domainStatements = () => h.queries.filter((sql) => !/FROM\s+"Event"/.test(sql)).length;
+const domainStatements = () => h.queries.filter((sql) => !isEventBusPoll(sql)).length;
 const lastEvent = (topic: string) => h.db.prisma.event.findFirst({ where: { topic }, orderBy: { id: 'desc' } });
 
 describe('createEnterprise', () => {

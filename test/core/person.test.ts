@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { shanghaiYear } from '@zhifa/core';
-import { createHarness, type Harness } from '../support/harness.js';
+import { createHarness, expectRefused, gid, idOf, isEventBusPoll, type Harness } from '@zhifa/testkit';
 
 let h: Harness;
 const YEAR = shanghaiYear(new Date());
@@ -10,8 +9,6 @@ const people = { sys: 0, sup: 0, adminM: 0, officerM: 0, auxM: 0, adminE: 0 };
 const tokens: Record<keyof typeof people | 'enterprise', string> = {} as never;
 let enterpriseId = 0;
 
-const gid = (type: string, id: number) => encodeGlobalID(type, id);
-const idOf = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
 const cert = (number: string, over: Record<string, unknown> = {}) => ({
   number,
   issuedOn: `${YEAR - 1}-03-01`,
@@ -78,15 +75,6 @@ const PEOPLE = `query($agencyId: ID, $role: PersonRole, $status: CertificateStat
     totalCount pageInfo { hasNextPage endCursor } edges { node { name roles certificateStatus canEnforce } }
   } }`;
 
-/** Assert a query's refusal: a top-level error with its code, in both languages, and no data. */
-function expectRefused(res: { data?: any; errors?: any[] }, field: string, code: string) {
-  expect(res.data?.[field] ?? null).toBeNull();
-  expect(res.errors).toHaveLength(1);
-  expect(res.errors![0]).toMatchObject({ path: [field], extensions: { code } });
-  expect(res.errors![0].extensions.messageZh).toMatch(/[\u4e00-\u9fff]/);
-  expect(res.errors![0].extensions.messageEn).toMatch(/^[^\u4e00-\u9fff]*[A-Za-z]/);
-}
-
 /** Assert a typed refusal and that it speaks both languages. */
 function expectTyped(result: any, typename: string, extra: Record<string, unknown> = {}) {
   expect(result).toMatchObject({ __typename: typename, ...extra });
@@ -97,7 +85,7 @@ function expectTyped(result: any, typename: string, extra: Record<string, unknow
 
 const countPeople = () => h.db.prisma.person.count();
 /** Statements a request sent, without the event bus's background reads (it polls "Event"). */
-const domainStatements = () => h.queries.filter((sql) => !/FROM\s+"Event"/.test(sql)).length;
+const domainStatements = () => h.queries.filter((sql) => !isEventBusPoll(sql)).length;
 const lastEvent = (topic: string) => h.db.prisma.event.findFirst({ where: { topic }, orderBy: { id: 'desc' } });
 
 describe('Query.people', () => {

@@ -3,7 +3,7 @@
 // carries the same clock reading and the actor of its viewer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseGuards, defineTopic, NoEventEmitted, PluginSettings, unitOfWork, type Viewer } from '@zhifa/core';
-import { createHarness, type Harness } from '../support/harness.js';
+import { createHarness, type Harness } from '@zhifa/testkit';
 
 let h: Harness;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newApiKey } from '@zhifa/server';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startTestServer, type TestServer } from '@zhifa/testkit';
 
 let s: TestServer;
 let key: string;

@@ -2,9 +2,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createZhifaClient, type FollowedEvent } from '@zhifa/client';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { emitPlugin } from '../support/emit-plugin.js';
-import { sleep, subscribeEvents, untilSubscribers, wsClient } from '../support/events.js';
+import { startTestServer, type TestServer, emitPlugin, sleep, subscribeEvents, untilSubscribers, wsClient } from '@zhifa/testkit';
 
 const CREATE_AGENCY = `mutation($input: AgencyInput!) {
   createAgency(input: $input) { __typename ... on MutationCreateAgencySuccess { data { id name } } ... on Error { message } }

@@ -3,7 +3,7 @@
 // server any other transaction in flight holds rows back, and only a later wake-up settles them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent, EventBus, settledHead, type Position, type StoredEvent } from '@zhifa/core';
-import { createHarness, type Harness } from '../support/harness.js';
+import { createHarness, type Harness } from '@zhifa/testkit';
 
 let h: Harness;
 beforeAll(async () => {

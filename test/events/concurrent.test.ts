@@ -10,9 +10,7 @@ import {
   settledHead,
   type StoredEvent,
 } from '@zhifa/core';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { emitPlugin } from '../support/emit-plugin.js';
-import { sleep, subscribeEvents, untilSubscribers, type ReceivedEvent } from '../support/events.js';
+import { startTestServer, type TestServer, emitPlugin, sleep, subscribeEvents, untilSubscribers, type ReceivedEvent } from '@zhifa/testkit';
 
 const onPostgres = !!process.env.ZHIFA_TEST_DATABASE_URL;
 const EMIT = `mutation($topic: String!, $agencyId: Int, $public: Boolean, $n: Int, $holdMs: Int) {

@@ -3,9 +3,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createZhifaClient } from '@zhifa/client';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { emitPlugin } from '../support/emit-plugin.js';
-import { sleep, subscribeEvents, untilSubscribers } from '../support/events.js';
+import { startTestServer, type TestServer, emitPlugin, sleep, subscribeEvents, untilSubscribers } from '@zhifa/testkit';
 
 const EMIT = `mutation($topic: String!, $n: Int) { testEmitEvent(topic: $topic, n: $n, public: true) }`;
 

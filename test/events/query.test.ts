@@ -1,8 +1,7 @@
 // Query.events through the harness: paging in delivery order with a cursor, and who sees what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from '@zhifa/core';
-import { createHarness, type Harness } from '../support/harness.js';
-import { emitPlugin } from '../support/emit-plugin.js';
+import { createHarness, type Harness, emitPlugin } from '@zhifa/testkit';
 
 const PAGE = `query($first: Int, $after: String, $topics: [String!]) {
   events(first: $first, after: $after, topics: $topics) { events { id cursor topic agencyId payload actor } endCursor hasNextPage }

@@ -3,7 +3,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES, MAX_WS_MESSAGE_BYTES } from '@zhifa/server';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startTestServer, type TestServer } from '@zhifa/testkit';
 
 let s: TestServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arrayLiteral } from '../../packages/server/src/pglite-arrays.js';
-import { createHarness } from '../support/harness.js';
+import { createHarness } from '@zhifa/testkit';
 
 describe('array parameters on PGlite', () => {
   it('writes PostgreSQL array literals, quoting and escaping every element', () => {

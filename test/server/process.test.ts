@@ -125,7 +125,10 @@ describe.skipIf(!!process.env.ZHIFA_TEST_DATABASE_URL)('server process', () => {
   });
 
   it('`pnpm -s zhifa token` prints only a JWT, issued by the running server', async () => {
-    const officer = await run('pnpm', ['-s', 'zhifa', 'token', 'officer'], childEnv());
+    // Independent commands: run side by side.
+    const [officer, enterprise, unknown] = await Promise.all(
+      ['officer', 'enterprise:1', 'mayor'].map((who) => run('pnpm', ['-s', 'zhifa', 'token', who], childEnv())),
+    );
     expect(officer.code, officer.stderr).toBe(0);
     const token = officer.stdout.trim();
     expect(officer.stdout).toBe(`${token}\n`);
@@ -137,23 +140,23 @@ describe.skipIf(!!process.env.ZHIFA_TEST_DATABASE_URL)('server process', () => {
     expect(viewer).toMatchObject({ kind: 'person' });
     expect(viewer.roles).toContain('OFFICER');
 
-    const enterprise = await run('pnpm', ['-s', 'zhifa', 'token', 'enterprise:1'], childEnv());
     expect(enterprise.code, enterprise.stderr).toBe(0);
     expect((await viewerOf(port, enterprise.stdout.trim())).kind).toBe('enterprise');
 
-    const unknown = await run('pnpm', ['-s', 'zhifa', 'token', 'mayor'], childEnv());
     expect(unknown.code).not.toBe(0);
     expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toContain('cannot tell who "mayor" is');
   }, 120_000);
 
   it('refuses a second server and writing commands on the held data dir, naming pid and port', async () => {
-    const second = await run(process.execPath, ['--import', 'tsx', MAIN], childEnv({ PORT: String(await freePort()) }));
+    const [second, reset] = await Promise.all([
+      freePort().then((p) => run(process.execPath, ['--import', 'tsx', MAIN], childEnv({ PORT: String(p) }))),
+      run('pnpm', ['-s', 'zhifa', 'seed', '--reset'], childEnv()),
+    ]);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain(String(server.child.pid));
     expect(second.stderr).toContain(String(port));
     expect(second.stderr).toContain('only one process');
-    const reset = await run('pnpm', ['-s', 'zhifa', 'seed', '--reset'], childEnv());
     expect(reset.code).toBe(1);
     expect(reset.stderr).toContain(String(server.child.pid));
     expect(reset.stderr).toContain(`port ${port}`);

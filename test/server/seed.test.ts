@@ -11,7 +11,7 @@ import {
   type PrismaClient,
 } from '@zhifa/core';
 import { createApp, openDatabase, resolveViewer, type Database } from '@zhifa/server';
-import { freshDatabaseTarget } from '../support/harness.js';
+import { freshDatabaseTarget } from '@zhifa/testkit';
 import { clearDatabase, DEMO_COUNTS, DEMO_META_KEY, isEmptyDatabase, seedDemoData } from '../../packages/server/src/seed/index.js';
 import { STAGE_MIX } from '../../packages/server/src/seed/cases.js';
 import { createSurveyApiKey, DEV_ROLES, resolveSubject } from '../../packages/server/src/dev-tokens.js';

@@ -9,7 +9,11 @@ import { withArrayParameters } from './pglite-arrays.js';
 import { applyMigrations, pgliteRunner, pgRunner } from './migrate.js';
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string }
+  /**
+   * `snapshot`: a `dumpDataDir()` tarball to start a new data dir from (tests copy one database
+   * migrated once); migrations still run and find what the snapshot already has.
+   */
+  | { kind: 'pglite'; dataDir: string; snapshot?: Blob | File }
   /** `schema` (default public) lets tests and tenants share one server; it must already exist. */
   | { kind: 'postgres'; url: string; schema?: string };
 
@@ -29,7 +33,10 @@ export interface OpenOptions {
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   if (target.kind === 'pglite') {
-    const client = await PGlite.create(target.dataDir === 'memory://' ? undefined : target.dataDir);
+    const client = await PGlite.create(
+      target.dataDir === 'memory://' ? undefined : target.dataDir,
+      target.snapshot ? { loadDataDir: target.snapshot } : undefined,
+    );
     await applyMigrations(pgliteRunner(client));
     // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils; same protocol.
     const adapter = new PrismaPGlite(withArrayParameters(client)) as unknown as SqlDriverAdapterFactory;

@@ -3,10 +3,9 @@
 import type { PrismaClient } from '@zhifa/core/prisma';
 import { shanghaiToday } from '@zhifa/core/lists';
 import { DEFAULT_CONDITIONS, type NonPenaltyItemKind } from '../src/rules.js';
-import { gid } from './fixtures.js';
+import { gid } from '@zhifa/testkit';
 
 export const DAY = 86_400_000;
-export const ERR = `__typename ... on Error { code message messageEn } ... on RuleViolation { rule } ... on ValidationError { issues { path message messageEn } }`;
 
 /** Today (Asia/Shanghai) ± days, as a GraphQL Date string. */
 export const dayOffset = (days: number, now = new Date()) =>

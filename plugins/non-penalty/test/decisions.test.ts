@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RuleViolation, type ZhifaPlugin } from '@zhifa/core';
 import { shanghaiToday } from '@zhifa/core/lists';
 import { yearsBefore } from '../src/rules.js';
-import { createWorld, gid, type World } from './fixtures.js';
-import { createCase, createEnterprise, createList, DAY, dayOffset, ERR, GOOD_FACTS, PROVISION } from './decision-fixtures.js';
+import { ERR, gid } from '@zhifa/testkit';
+import { createWorld, type World } from './fixtures.js';
+import { createCase, createEnterprise, createList, DAY, dayOffset, GOOD_FACTS, PROVISION } from './decision-fixtures.js';
 
 // A case guard from "another plugin": refuses any decision on a case whose number says so.
 const guardPlugin: ZhifaPlugin = {

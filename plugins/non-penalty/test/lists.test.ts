@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld, gid, sampleCsv, HEADER, type World } from './fixtures.js';
+import { gid, idOf } from '@zhifa/testkit';
+import { createWorld, sampleCsv, HEADER, type World } from './fixtures.js';
 
 let w: World;
 beforeAll(async () => {
@@ -58,7 +59,7 @@ const readList = (id: string, token?: string) =>
   w.h.gql(`query($id: ID!) { nonPenaltyList(id: $id) { ${LIST_FIELDS} items(first: 50) { totalCount edges { node { ${ITEM_FIELDS} } } } } }`, { id }, token);
 
 async function listCount(listId: string) {
-  return w.h.db.prisma.listItem.count({ where: { listId: Number(Buffer.from(listId, 'base64').toString().split(':')[1]) } });
+  return w.h.db.prisma.listItem.count({ where: { listId: idOf(listId) } });
 }
 
 describe('drafting', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pluginSeedContext, seedDemoData } from '../../../packages/server/src/seed/index.js';
-import { createHarness, type Harness } from '../../../test/support/harness.js';
+import { createHarness, type Harness } from '@zhifa/testkit';
 import { nonPenaltyPlugin } from '../src/index.js';
 import { DEMO_GRANTS } from '../src/seed.js';
 import { parseListCsv } from './csv-helpers.js';

@@ -2,10 +2,8 @@
 // domain; the agency's staff and supervisors hear grants, another agency's officer is refused.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
-import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { sleep, untilSubscribers, wsClient } from '../../../test/support/events.js';
+import { gid, sleep, startTestServer, untilSubscribers, wsClient, type TestServer } from '@zhifa/testkit';
 import { nonPenaltyPlugin } from '../src/index.js';
-import { gid } from './fixtures.js';
 import { createCase, createEnterprise, createList, GOOD_FACTS, PROVISION } from './decision-fixtures.js';
 
 let s: TestServer;

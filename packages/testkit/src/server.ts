@@ -2,7 +2,8 @@
 // Two servers on one PostgreSQL database are two instances: pass the first one's `target`.
 import type { EventBusOptions, ZhifaPlugin } from '@zhifa/core';
 import { createApp, openDatabase, signToken, type App, type Database, type DatabaseTarget, type Subject } from '@zhifa/server';
-import { freshDatabaseTarget, TEST_SECRET } from './harness.js';
+import { freshDatabaseTarget } from './databases.js';
+import { TEST_SECRET } from './harness.js';
 
 export interface TestServer {
   app: App;

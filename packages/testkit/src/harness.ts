@@ -1,8 +1,11 @@
-// Test harness: the real schema through yoga.fetch on a fresh database per test file.
-// ZHIFA_TEST_DATABASE_URL=postgres://… runs the same tests on PostgreSQL (a fresh schema each).
-import pg from 'pg';
+// Test harness: the real schema through yoga.fetch on a fresh database per test file — a copy of
+// the one database migrated in global setup (see databases.ts).
+// ZHIFA_TEST_DATABASE_URL=postgres://… runs the same tests on PostgreSQL (a database of its own each).
 import type { ZhifaPlugin } from '@zhifa/core';
-import { createApp, openDatabase, signToken, type App, type Database, type DatabaseTarget, type Subject } from '@zhifa/server';
+import { createApp, openDatabase, signToken, type App, type Database, type Subject } from '@zhifa/server';
+import { freshDatabaseTarget } from './databases.js';
+
+export { freshDatabaseTarget, type FreshDatabase } from './databases.js';
 
 export const TEST_SECRET = 'test-secret-not-for-production';
 
@@ -14,28 +17,6 @@ export interface Harness {
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: any[] }>;
   token(sub: Subject): string;
   close(): Promise<void>;
-}
-
-let counter = 0;
-
-/** A fresh, migrated database: in-memory PGlite, or a new schema on the test PostgreSQL server. */
-export async function freshDatabaseTarget(): Promise<{ target: DatabaseTarget; drop(): Promise<void> }> {
-  const base = process.env.ZHIFA_TEST_DATABASE_URL;
-  if (!base) return { target: { kind: 'pglite', dataDir: 'memory://' }, drop: async () => {} };
-  const schema = `t_${process.pid}_${Date.now()}_${counter++}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  await admin.end();
-  return {
-    target: { kind: 'postgres', url: base, schema },
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await c.end();
-    },
-  };
 }
 
 export async function createHarness(opts: { plugins?: ZhifaPlugin[] } = {}): Promise<Harness> {

@@ -1,0 +1,12 @@
+// @zhifa/testkit: what the test files share — the harness and test server on a per-file copy of
+// one migrated database, a base world, global ids, the error fragment, row and SQL counts, and the
+// event-delivery helpers.
+export { createHarness, TEST_SECRET, type Harness } from './harness.js';
+export { freshDatabaseTarget, databaseUrl, testPostgresUrl, type FreshDatabase } from './databases.js';
+export { startTestServer, type TestServer, type TestServerOptions } from './server.js';
+export { subscribeEvents, untilSubscribers, wsClient, sleep, type ReceivedEvent, type Subscriber } from './events.js';
+export { emitPlugin } from './emit-plugin.js';
+export { gid, idOf } from './ids.js';
+export { ERR, expectRefused, expectTyped, type ExpectedError } from './errors.js';
+export { countStatements, isEventBusPoll, rowCounts, type StatementCount } from './counts.js';
+export { createBaseWorld, validCertificate, type BaseWorld, type Row } from './world.js';
