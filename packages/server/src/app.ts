@@ -82,7 +82,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    // Self-hosted (graphiql.ts): the default page loads its code from a public CDN.
+    // Our own page and files (graphiql.ts), not yoga's default page, which loads its code from a public CDN.
     graphiql: graphiql ? { subscriptionsProtocol: 'WS', title: 'Zhifa 执法 GraphiQL' } : false,
     renderGraphiQL: renderGraphiQLPage,
     landingPage: false,
