@@ -82,4 +82,23 @@ describe('agencies', () => {
     const other = await h.gql(q, { id: Buffer.from(`Agency:${own.id - 1}`).toString('base64'), input: { name: '别的局', kind: 'ENFORCEMENT_AGENCY' } }, token);
     expect(other.data.updateAgency.__typename).toBe('ForbiddenError');
   });
+
+  it("an agency admin cannot certify their own agency's inspection-subject qualification (行政检查主体资格); a system admin records it", async () => {
+    const own = await h.db.prisma.agency.create({ data: { name: '阜宁县交通运输局', kind: 'ENFORCEMENT_AGENCY' } });
+    const admin = await h.db.prisma.person.create({ data: { name: '交通局管理员', agencyId: own.id, roles: ['AGENCY_ADMIN'] } });
+    const token = h.token(`person:${admin.id}`);
+    const id = Buffer.from(`Agency:${own.id}`).toString('base64');
+    const q = `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) { __typename ... on Error { code message messageEn } } }`;
+    const input = (inspectionQualifiedOn?: string) => ({ name: '阜宁县交通运输局', kind: 'ENFORCEMENT_AGENCY', domains: ['交通运输'], inspectionQualifiedOn });
+    const self = await h.gql(q, { id, input: input('2025-03-31') }, token);
+    expect(self.data.updateAgency).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
+    expect(self.data.updateAgency.messageEn).toContain('inspection-subject qualification');
+    expect((await h.db.prisma.agency.findUniqueOrThrow({ where: { id: own.id } })).inspectionQualifiedOn).toBeNull();
+
+    expect((await h.gql(q, { id, input: input('2025-03-31') }, adminToken)).data.updateAgency.__typename).toBe('MutationUpdateAgencySuccess');
+    // The agency's admin still edits the rest, keeping the recorded date; clearing it is refused too.
+    expect((await h.gql(q, { id, input: input('2025-03-31') }, token)).data.updateAgency.__typename).toBe('MutationUpdateAgencySuccess');
+    expect((await h.gql(q, { id, input: input() }, token)).data.updateAgency.__typename).toBe('ForbiddenError');
+    expect((await h.db.prisma.agency.findUniqueOrThrow({ where: { id: own.id } })).inspectionQualifiedOn?.toISOString().slice(0, 10)).toBe('2025-03-31');
+  });
 });

@@ -1,15 +1,20 @@
 // What a plugin author gets at the seam, pinned by the type checker (`pnpm typecheck` compiles this
 // file; the `@ts-expect-error` lines fail the build if the seam ever accepts what it should refuse).
-import { describe, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import {
   createSchema,
+  defineAuthorisationMatrix,
   defineSettings,
   defineTopic,
   defineTopicSubscription,
   parseId,
+  expectation,
   PluginSettings,
+  queryRow,
+  type AuthorisationMatrix,
   type GuardContext,
+  type MatrixWorld,
   type PluginHooks,
   type TopicEvent,
   type UnitOfWork,
@@ -96,5 +101,21 @@ describe('the plugin seam keeps its types', () => {
     type AgencyShape = PluginHooks['core']['Agency'] extends { $inferType: infer T } ? T : never;
     expectTypeOf<AgencyShape>().not.toBeNever();
     expectTypeOf<AgencyShape>().toMatchTypeOf<Agency>();
+  });
+
+  it("an authorisation matrix hands its rows the world and the fixtures it wrote, typed; a malformed policy throws", () => {
+    const matrix = defineAuthorisationMatrix(
+      async (world) => ({ listId: world.agency.id }),
+      (world, fixtures) => {
+        expectTypeOf(world).toEqualTypeOf<MatrixWorld>();
+        expectTypeOf(fixtures).toEqualTypeOf<{ listId: string }>();
+        return [queryRow('viewer', 'allow allow allow allow allow allow allow allow', '{ viewer { kind } }')];
+      },
+    );
+    expectTypeOf(matrix).toEqualTypeOf<AuthorisationMatrix>();
+    const plugin: ZhifaPlugin = { name: 'test', register: () => {}, authorisationMatrix: matrix };
+    expectTypeOf(plugin.authorisationMatrix).toEqualTypeOf<AuthorisationMatrix | undefined>();
+    expect(() => expectation('allow DENY')).toThrow(/8 outcomes/);
+    expect(() => expectation('allow allow allow allow allow allow allow maybe')).toThrow(/allow\/DENY\/none/);
   });
 });

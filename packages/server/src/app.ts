@@ -21,7 +21,8 @@ import {
 import type { Database } from './database.js';
 import { InvalidCredentials, resolveViewer } from './identity.js';
 import { handleDevToken } from './dev-tokens.js';
-import { securityPlugins } from './security.js';
+import { SECURITY_HEADERS, securityPlugins } from './security.js';
+import { renderGraphiQLPage, useGraphiQLAssets } from './graphiql.js';
 
 /** Largest HTTP request body: room for a CSV list of thousands of items, nothing more. */
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
@@ -77,10 +78,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
   };
 
+  const graphiql = options.graphiql ?? !options.production;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql: options.graphiql ?? !options.production ? { subscriptionsProtocol: 'WS' } : false,
+    // Our own page and files (graphiql.ts), not yoga's default page, which loads its code from a public CDN.
+    graphiql: graphiql ? { subscriptionsProtocol: 'WS', title: 'Zhifa 执法 GraphiQL' } : false,
+    renderGraphiQL: renderGraphiQLPage,
     landingPage: false,
     maskedErrors: {
       // Typed domain errors surfaced outside a result union still show their bilingual message.
@@ -94,10 +98,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     },
     context: ({ request }) => contextFor(request.headers.get('authorization')),
-    plugins: securityPlugins({ production: !!options.production, introspection: options.introspection }),
+    plugins: [
+      ...securityPlugins({ production: !!options.production, introspection: options.introspection }),
+      ...(graphiql ? [useGraphiQLAssets()] : []),
+    ],
   });
 
   const server = createServer(async (req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES || (req.method === 'POST' && req.headers['transfer-encoding'])) {
       // Chunked bodies have no declared size; the only large legitimate bodies (CSV uploads) come
       // from clients that declare it, so refusing chunked POSTs keeps every request bounded.

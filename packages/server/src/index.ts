@@ -2,3 +2,4 @@ export * from './app.js';
 export * from './database.js';
 export * from './identity.js';
 export * from './migrate.js';
+export * from './security.js';

@@ -9,6 +9,7 @@ import { NON_PENALTY_KIND_LABEL } from './attributes.js';
 import { nonPenaltySettings } from './settings.js';
 import { NON_PENALTY_TOPICS } from './topics.js';
 import { seedNonPenalty } from './seed.js';
+import { nonPenaltyAuthorisationMatrix } from './access-matrix.js';
 
 export const nonPenaltyPlugin: ZhifaPlugin = {
   name: 'non-penalty',
@@ -22,6 +23,7 @@ export const nonPenaltyPlugin: ZhifaPlugin = {
     registerNonPenaltySubscriptions(builder, { ...lists, decision });
   },
   seed: seedNonPenalty,
+  authorisationMatrix: nonPenaltyAuthorisationMatrix,
 };
 
 export default nonPenaltyPlugin;

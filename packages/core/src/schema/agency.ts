@@ -128,6 +128,13 @@ export function registerAgency(builder: ZhifaBuilder) {
               zh: '只有系统管理员可以修改单位类别或上级单位',
               en: 'only a system admin may change an agency’s kind or parent',
             });
+          // The inspection-subject qualification (行政检查主体资格) is the county's confirmation that the
+          // agency may inspect; the agency must not certify itself.
+          if (!isSystemAdmin(ctx.viewer) && (input.inspectionQualifiedOn?.getTime() ?? null) !== (before.inspectionQualifiedOn?.getTime() ?? null))
+            throw new ForbiddenError({
+              zh: '行政检查主体资格由县政府确认并公布，只有系统管理员可以登记或修改其日期',
+              en: 'the inspection-subject qualification is confirmed by the county; only a system admin may record or change its date',
+            });
           const agency = await tx.agency.update({ ...query, where: { id: agencyId }, data: await agencyData(tx, input, agencyId) });
           await uow.emit(CORE_TOPICS.agencyUpdated, { agencyId, name: agency.name }, { agencyId, public: true });
           return agency;
