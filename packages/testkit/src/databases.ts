@@ -87,22 +87,24 @@ export async function migrateOnce(): Promise<MigratedOnce> {
     console.warn(`[testkit] cannot create databases (${(err as Error).message}); each test file migrates a new schema instead`);
     return { provided: { zhifaPgliteSnapshot: null, zhifaPostgresTemplate: null }, teardown: async () => {} };
   }
-  await withClient(databaseUrl(base, template), async (c) => {
-    await c.query(`CREATE SCHEMA "${TEMPLATE_SCHEMA}"`);
-    await c.query(`SET search_path TO "${TEMPLATE_SCHEMA}"`);
-    await applyMigrations(pgRunner(c));
-  });
-  return {
-    provided: { zhifaPgliteSnapshot: null, zhifaPostgresTemplate: template },
-    teardown: async () => {
-      await withClient(base, async (c) => {
-        // Copies a crashed or killed worker left behind, then the template.
-        const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${copyPrefix(template)}%`]);
-        for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-        await c.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
-      });
-    },
-  };
+  const teardown = () =>
+    withClient(base, async (c) => {
+      // Copies a crashed or killed worker left behind, then the template.
+      const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [copyPrefix(template)]);
+      for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      await c.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+    });
+  try {
+    await withClient(databaseUrl(base, template), async (c) => {
+      await c.query(`CREATE SCHEMA "${TEMPLATE_SCHEMA}"`);
+      await c.query(`SET search_path TO "${TEMPLATE_SCHEMA}"`);
+      await applyMigrations(pgRunner(c));
+    });
+  } catch (err) {
+    await teardown().catch(() => {});
+    throw err;
+  }
+  return { provided: { zhifaPgliteSnapshot: null, zhifaPostgresTemplate: template }, teardown };
 }
 
 /** Copies of `zhifa_template_<pid>` are named `zhifa_<pid>_…`, so teardown finds them all. */
