@@ -1,3 +1,4 @@
+export * from './api-keys.js';
 export * from './app.js';
 export * from './database.js';
 export * from './identity.js';
