@@ -20,9 +20,9 @@ import { actorOf, ServiceUnavailableError, UnauthenticatedError, type CallerChec
 import type { Caller } from './identity.js';
 import type { Logger } from './log.js';
 import { Admission, type Refusal, type WsLimits } from './ws-limits.js';
+import { operationOf, outcomeOf, writeRequestLine } from './request-log.js';
 
 export { DEFAULT_WS_LIMITS, type WsLimits } from './ws-limits.js';
-import { operationOf, outcomeOf, writeRequestLine } from './request-log.js';
 
 export const CLOSE = { normal: 1000, goingAway: 1001, tryAgainLater: 1013, forbidden: 4403, internalError: 4500 } as const;
 
@@ -113,9 +113,9 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
       if (conn.operations.size > 0 || quiet < limits.idleTimeoutMs) return armIdle(conn, limits.idleTimeoutMs - (conn.operations.size > 0 ? 0 : quiet));
       close(conn, CLOSE.normal, REASONS.idle);
     });
-  const refuseOverLimit = (conn: Connection | { socket: WebSocket; ip: string }, r: Refusal) => {
-    log.warn({ ip: conn.ip, scope: r.scope, limit: r.limit, open: admission.open }, 'websocket refused: too many connections');
-    conn.socket.close(CLOSE.tryAgainLater, REASONS[r.scope]);
+  const refuseOverLimit = (to: { socket: WebSocket; ip: string; caller?: string }, r: Refusal) => {
+    log.warn({ ip: to.ip, caller: to.caller, scope: r.scope, limit: r.limit, open: admission.open }, 'websocket refused: too many connections');
+    to.socket.close(CLOSE.tryAgainLater, REASONS[r.scope]);
   };
   const connectionOf = (ctx: WsContext<Record<string, unknown>, Extra>) => connections.get(ctx.extra.socket)!;
   const logOperation = (conn: Connection, op: Operation) =>
@@ -190,9 +190,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
           const key = actorOf(caller.viewer);
           const refusal = admission.admitCaller(key);
           if (refusal) {
-            conn.callerKind = caller.viewer.kind;
-            refuseOverLimit(conn, refusal);
-            log.warn({ caller: key }, 'websocket caller over its connection limit');
+            refuseOverLimit({ socket: conn.socket, ip: conn.ip, caller: key }, refusal);
             return false;
           }
           conn.callerKey = key;
