@@ -181,4 +181,17 @@ describe.skipIf(!!process.env.ZHIFA_TEST_DATABASE_URL)('server process', () => {
     expect(jwt.verify(token, readFileSync(secretFile, 'utf8').trim())).toMatchObject({ sub: expect.stringMatching(/^person:\d+$/) });
     expect(existsSync(lockFile)).toBe(false);
   }, 120_000);
+
+  it('`pnpm zhifa api-key revoke` revokes the key printed at start-up, once', async () => {
+    const key = server.output().match(/zfk_[0-9a-f]{12}_[\w-]+/)![0];
+    const revoked = await run('pnpm', ['-s', 'zhifa', 'api-key', 'revoke', key], childEnv());
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(revoked.stderr).toMatch(/revoked key \d+/);
+    const again = await run('pnpm', ['-s', 'zhifa', 'api-key', 'revoke', key.split('_')[1]], childEnv());
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('was already revoked');
+    const unknown = await run('pnpm', ['-s', 'zhifa', 'api-key', 'revoke', '999999'], childEnv());
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no such API key');
+  }, 120_000);
 });

@@ -14,4 +14,22 @@ export interface Context {
   settings: PluginSettings;
   /** The clock; tests may fix it. */
   clock: () => Date;
+  /**
+   * How an operation that outlives the moment its caller was identified (a subscription) checks
+   * that the caller still holds that access. Absent for a caller without a credential.
+   */
+  caller?: CallerCheck;
+}
+
+export interface CallerCheck {
+  /** When the credential itself stops being valid (a JWT's `exp`); null when it does not expire. */
+  expiresAt: Date | null;
+  /** The longest a subscription goes on delivering without asking again; events about the caller ask at once. */
+  maxAgeMs: number;
+  /**
+   * The caller identified again from the same credential. Rejects with UnauthenticatedError when
+   * the credential no longer identifies anyone (revoked, expired, deleted) and with
+   * ServiceUnavailableError when the database cannot tell.
+   */
+  recheck(): Promise<Viewer>;
 }

@@ -57,8 +57,19 @@ export class ForbiddenError extends ZhifaError {
 
 export class UnauthenticatedError extends ZhifaError {
   readonly code = 'UNAUTHENTICATED';
-  constructor() {
-    super({ zh: '请先登录（缺少或无效的令牌）', en: 'Authentication required (missing or invalid token)' });
+  constructor(msg: Bilingual = { zh: '请先登录（缺少或无效的令牌）', en: 'Authentication required (missing or invalid token)' }) {
+    super(msg);
+  }
+}
+
+/**
+ * The database could not answer (down, restarting, out of connections): a fault to retry later,
+ * never a verdict on the caller. HTTP answers 503; graphql-ws closes with 1013 (try again later).
+ */
+export class ServiceUnavailableError extends ZhifaError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  constructor(msg: Bilingual = { zh: '服务暂时不可用（数据库无法访问），请稍后重试', en: 'Service temporarily unavailable (database unreachable); retry later' }) {
+    super(msg);
   }
 }
 

@@ -19,6 +19,8 @@ export * from './events/store.js';
 export * from './events/bus.js';
 export * from './events/subscription.js';
 export * from './events/visibility.js';
+export * from './events/access-change.js';
+export * from './events/recheck.js';
 export * from './rules/uscc.js';
 export * from './rules/certificate.js';
 export * from './rules/shanghai-time.js';

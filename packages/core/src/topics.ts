@@ -32,5 +32,7 @@ export const CORE_TOPICS = {
   caseDecided: defineTopic<
     CaseRef & { decision: CaseDecision; fineFen: number | null; confiscationFen: number | null; via: string }
   >('case.decided'),
+  /** An API key stopped working: subscriptions it opened end on every instance. */
+  apiKeyRevoked: defineTopic<{ apiKeyId: number; prefix: string; label: string }>('apiKey.revoked'),
   demoDataLoaded: defineTopic<{ agencies: number; people: number; enterprises: number; cases: number }>('system.demoDataLoaded'),
 } as const;

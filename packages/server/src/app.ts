@@ -1,9 +1,7 @@
-// The HTTP + WebSocket application: one graphql-yoga instance; graphql-ws operations go through
+// The HTTP + WebSocket application: one graphql-yoga instance; graphql-ws (ws.ts) sends operations through
 // yoga.getEnveloped so every envelop plugin (auth, armor, masking) also guards subscriptions.
 import { createServer, type Server } from 'node:http';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError } from 'graphql';
 import {
   createSchema,
@@ -12,6 +10,7 @@ import {
   PluginSettings,
   PUBLIC_VIEWER,
   RuleViolation,
+  ServiceUnavailableError,
   ValidationError,
   ZhifaError,
   type Context,
@@ -19,10 +18,15 @@ import {
   type ZhifaPlugin,
 } from '@zhifa/core';
 import type { Database } from './database.js';
-import { InvalidCredentials, resolveViewer } from './identity.js';
+import { identifyCaller, type Caller } from './identity.js';
 import { handleDevToken } from './dev-tokens.js';
 import { SECURITY_HEADERS, securityPlugins } from './security.js';
 import { renderGraphiQLPage, useGraphiQLAssets } from './graphiql.js';
+import { isDatabaseUnavailable } from './faults.js';
+import { createLogger, yogaLogger, type Logger } from './log.js';
+import { useRequestLog, writeRequestLine } from './request-log.js';
+import { DEFAULT_WS_LIMITS, serveGraphqlWs, type WsLimits, type WsServer } from './ws.js';
+import { DEFAULT_SUBSCRIPTION_RECHECK_MS } from './ws-limits.js';
 
 /** Largest HTTP request body: room for a CSV list of thousands of items, nothing more. */
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
@@ -44,11 +48,21 @@ export interface AppOptions {
   devTokens?: boolean;
   /** Event bus tuning (sweep interval, page sizes); tests lengthen the sweep to prove NOTIFY alone wakes. */
   events?: EventBusOptions;
+  /** WebSocket limits; each one not given has its default (DEFAULT_WS_LIMITS). */
+  ws?: Partial<WsLimits>;
+  /** The longest a subscription delivers without identifying its caller again (events about the caller re-check at once). */
+  subscriptionRecheckMs?: number;
+  /** Where request lines and errors go; by default only unexpected errors, to standard output. */
+  log?: Logger;
 }
+
+/** Retry-After on a 503: long enough for a database restart to make progress, short enough not to strand anyone. */
+const RETRY_AFTER_SECONDS = 5;
 
 export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   events: EventBus;
+  ws: WsServer;
   /** Start listening; resolves with the bound port. */
   listen(port: number, host?: string): Promise<number>;
   /** Graceful: stop accepting, close WebSockets, drain HTTP, stop the bus. The database is the caller's. */
@@ -67,18 +81,29 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? (() => new Date());
   let accepting = true;
 
+  const log = options.log ?? createLogger('error');
+  const recheckMs = options.subscriptionRecheckMs ?? DEFAULT_SUBSCRIPTION_RECHECK_MS;
+  const identify = (authorization: unknown) => identifyCaller(prisma, options.jwtSecret, authorization);
+
   const contextFor = async (authorization: unknown): Promise<Context> => {
+    let caller: Caller;
     try {
-      const viewer = await resolveViewer(prisma, options.jwtSecret, authorization);
-      return { prisma, viewer, events, guards, settings, clock };
+      caller = await identify(authorization);
     } catch (err) {
-      if (err instanceof InvalidCredentials)
-        throw new GraphQLError(err.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      // A bad credential is 401, a database that cannot say is 503: never one for the other.
+      if (err instanceof ZhifaError) throw requestError(err);
       throw err;
     }
+    const ctx: Context = { prisma, viewer: caller.viewer, events, guards, settings, clock };
+    // A subscription asks again, from the same credential, while it runs (events/recheck.ts).
+    if (caller.viewer.kind !== 'public')
+      ctx.caller = { expiresAt: caller.expiresAt, maxAgeMs: recheckMs, recheck: async () => (await identify(authorization)).viewer };
+    return ctx;
   };
 
   const graphiql = options.graphiql ?? !options.production;
+  // Errors that masking has dealt with (logged if unexpected); yoga would log each again, with its stack.
+  const handled = new WeakSet<object>();
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -86,14 +111,22 @@ export async function createApp(options: AppOptions): Promise<App> {
     graphiql: graphiql ? { subscriptionsProtocol: 'WS', title: 'Zhifa 执法 GraphiQL' } : false,
     renderGraphiQL: renderGraphiQLPage,
     landingPage: false,
+    logging: yogaLogger(log, handled),
     maskedErrors: {
       // Typed domain errors surfaced outside a result union still show their bilingual message.
+      // Expected refusals are not logged here (the request line carries their code); a database
+      // fault is one warning line and a 503; only what nobody expected is logged with its stack.
       maskError: (error, message) => {
+        if (typeof error === 'object' && error !== null) handled.add(error);
         const original = (error as GraphQLError).originalError;
         if (original instanceof ZhifaError) return topLevelError(original, error as GraphQLError);
         if (error instanceof GraphQLError && !original) return error;
         if (original instanceof GraphQLError) return original;
-        console.error('[zhifa] unexpected error', original ?? error);
+        if (isDatabaseUnavailable(original ?? error)) {
+          log.warn({ error: String((original ?? error) as Error) }, 'database unavailable');
+          return topLevelError(new ServiceUnavailableError(), error as GraphQLError);
+        }
+        log.error({ err: original ?? error }, 'unexpected error');
         return new GraphQLError(`内部错误 / ${message}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
@@ -101,6 +134,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     plugins: [
       ...securityPlugins({ production: !!options.production, introspection: options.introspection }),
       ...(graphiql ? [useGraphiQLAssets()] : []),
+      useRequestLog(log),
     ],
   });
 
@@ -109,6 +143,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES || (req.method === 'POST' && req.headers['transfer-encoding'])) {
       // Chunked bodies have no declared size; the only large legitimate bodies (CSV uploads) come
       // from clients that declare it, so refusing chunked POSTs keeps every request bounded.
+      writeRequestLine(log, { transport: 'http', operation: null, type: null, caller: null, ms: 0, outcome: 'PAYLOAD_TOO_LARGE', status: 413 });
       res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
       return void res.end(JSON.stringify({ errors: [{ message: `请求过大或未声明长度（上限 ${MAX_REQUEST_BYTES / 1024 / 1024} MiB）/ request too large or of undeclared size (limit ${MAX_REQUEST_BYTES / 1024 / 1024} MiB)`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
     }
@@ -122,59 +157,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     return yoga.handle(req, res);
   });
 
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: MAX_WS_MESSAGE_BYTES });
-  const wsServer = useServer<Record<string, unknown>, { authorization?: string }>(
-    {
-      execute: (args: any) => args.rootValue.execute(args),
-      subscribe: (args: any) => args.rootValue.subscribe(args),
-      // The credential is checked once here (a bad one closes the socket with 4403) and kept:
-      // each operation then builds its context exactly as an HTTP request would, so the viewer's
-      // roles are read fresh per operation and yoga's context factory sees a real Request.
-      onConnect: async (ctx) => {
-        const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        try {
-          await contextFor(auth);
-        } catch {
-          return false;
-        }
-        if (typeof auth === 'string') ctx.extra.authorization = auth;
-        return true;
-      },
-      onSubscribe: async (ctx, _id, payload) => {
-        const headers = new Headers(ctx.extra.authorization ? { authorization: ctx.extra.authorization } : {});
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
-          request: new Request(`http://${ctx.extra.request.headers.host ?? 'localhost'}${yoga.graphqlEndpoint}`, { method: 'POST', headers }),
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          params: payload,
-        });
-        try {
-          const document = parse(payload.query);
-          const errors = validate(schema, document);
-          if (errors.length) return errors;
-          return {
-            schema,
-            operationName: payload.operationName,
-            document,
-            variableValues: payload.variables,
-            contextValue: await contextFactory(),
-            rootValue: { execute, subscribe },
-          };
-        } catch (err) {
-          // A syntax error, or credentials revoked since connecting: an error for this operation,
-          // not an internal error that closes everyone's socket.
-          if (err instanceof GraphQLError) return [err];
-          throw err;
-        }
-      },
-    },
-    wss,
-  );
+  const ws = serveGraphqlWs({
+    server,
+    yoga,
+    path: yoga.graphqlEndpoint,
+    maxPayload: MAX_WS_MESSAGE_BYTES,
+    limits: { ...DEFAULT_WS_LIMITS, ...options.ws },
+    log,
+    identify,
+  });
 
   return {
     yoga,
     events,
+    ws,
     server,
     ready: () => accepting,
     listen: (port, host = '127.0.0.1') =>
@@ -188,7 +184,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     close: async () => {
       accepting = false;
       await events.stop();
-      await wsServer.dispose();
+      await ws.dispose();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections?.();
@@ -207,7 +203,15 @@ export { PUBLIC_VIEWER };
  */
 function topLevelError(e: ZhifaError, at: GraphQLError): GraphQLError {
   const extensions: Record<string, unknown> = { code: e.code, messageZh: e.messageZh, messageEn: e.messageEn };
+  if (e instanceof ServiceUnavailableError) extensions.http = { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } };
   if (e instanceof RuleViolation) extensions.rule = e.rule;
   if (e instanceof ValidationError) extensions.issues = e.issues.map((i) => ({ path: i.path.map(String), message: i.messageZh, messageEn: i.messageEn }));
   return new GraphQLError(e.message, { nodes: at.nodes, path: at.path, extensions });
+}
+
+/** A refusal before anything executes (identifying the caller), with its HTTP status. */
+function requestError(e: ZhifaError): GraphQLError {
+  const http =
+    e instanceof ServiceUnavailableError ? { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } : { status: e.code === 'UNAUTHENTICATED' ? 401 : 403 };
+  return new GraphQLError(e.message, { extensions: { code: e.code, messageZh: e.messageZh, messageEn: e.messageEn, http } });
 }

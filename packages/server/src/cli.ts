@@ -4,6 +4,7 @@
 //   token <role | person-id | person:N | enterprise:N>   print a JWT, alone, on stdout
 //   seed [--reset]                                       load demo data (--reset: empty the database first)
 //   api-key <surveyOrgAgencyId>                          print a new API key for a survey organisation
+//   api-key revoke <id | prefix | key>                   revoke an API key (recorded in the event log)
 //
 // An embedded data dir may be open in one process only. While a server holds it, `token` asks that
 // server (GET /dev/token, loopback, development only) instead of opening the dir; commands that must
@@ -14,6 +15,7 @@ import { ConfigError, embeddedDataDir, loadConfig, MEMORY_DATA_DIR, type Config 
 import { openDatabase, type Database } from './database.js';
 import { createSurveyApiKey, DEV_ROLES, resolveSubject, UnknownSubject } from './dev-tokens.js';
 import { signToken } from './identity.js';
+import { revokeApiKey, UnknownApiKey } from './api-keys.js';
 import { acquireLock, DataDirLocked, lockHolder, type LockInfo } from './lock.js';
 import { resolveJwtSecret } from './secret.js';
 import { clearDatabase, isEmptyDatabase, seedDemoData } from './seed/index.js';
@@ -24,7 +26,10 @@ const USAGE = `用法 / usage: pnpm -s zhifa <command>   (-s: 不输出 pnpm 的
   seed [--reset]
         载入演示数据；--reset 先清空数据库 / load demo data; --reset empties the database first
   api-key <surveyOrgAgencyId>
-        为第三方调查机构生成 API 密钥 / print a new API key for a survey organisation`;
+        为第三方调查机构生成 API 密钥 / print a new API key for a survey organisation
+  api-key revoke <id|prefix|key>
+        吊销 API 密钥（记入事件日志，各服务器实例上用它打开的订阅随即结束）
+        revoke an API key (recorded in the event log; subscriptions opened with it end on every instance)`;
 
 /** A failure the user can act on: the message is printed without a stack. */
 export class CliError extends Error {
@@ -117,7 +122,8 @@ async function seed(config: Config, args: string[]): Promise<void> {
   });
 }
 
-async function apiKey(config: Config, raw: string | undefined): Promise<void> {
+async function apiKey(config: Config, raw: string | undefined, rest: string[]): Promise<void> {
+  if (raw === 'revoke') return revokeKey(config, rest[0]);
   if (!raw || !/^\d+$/.test(raw)) throw new CliError(`须给出调查机构的单位编号 / give the survey organisation's agency id\n${USAGE}`, 2);
   const key = await withDatabase(config, async (db) => {
     const created = await createSurveyApiKey(db.prisma, Number(raw), 'cli');
@@ -125,6 +131,23 @@ async function apiKey(config: Config, raw: string | undefined): Promise<void> {
     return created.key;
   });
   process.stdout.write(`${key}\n`);
+}
+
+async function revokeKey(config: Config, ref: string | undefined): Promise<void> {
+  if (!ref) throw new CliError(`须给出密钥编号、前缀或密钥本身 / give the key's id, prefix or the key itself\n${USAGE}`, 2);
+  const revoked = await withDatabase(config, async (db) => {
+    try {
+      return await revokeApiKey(db.prisma, ref);
+    } catch (err) {
+      if (err instanceof UnknownApiKey) throw new CliError(err.message);
+      throw err;
+    }
+  });
+  info(
+    revoked.already
+      ? `密钥 ${revoked.id}（${revoked.prefix}，${revoked.label}）此前已吊销 / key ${revoked.id} (${revoked.prefix}, ${revoked.label}) was already revoked at ${revoked.revokedAt.toISOString()}`
+      : `已吊销密钥 ${revoked.id}（${revoked.prefix}，${revoked.label}）/ revoked key ${revoked.id} (${revoked.prefix}, ${revoked.label})`,
+  );
 }
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -141,7 +164,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     case 'seed':
       return seed(config, args);
     case 'api-key':
-      return apiKey(config, args[0]);
+      return apiKey(config, args[0], args.slice(1));
     default:
       throw new CliError(`未知命令 / unknown command: ${command}\n${USAGE}`, 2);
   }

@@ -11,6 +11,8 @@ import { z } from 'zod';
 import { bilingualMessage, PluginSettings, settingsFromEnv, type ZhifaPlugin } from '@zhifa/core';
 import type { DatabaseTarget } from './database.js';
 import { selectPlugins } from './plugins.js';
+import { LOG_LEVELS, type LogLevel } from './log.js';
+import { DEFAULT_SUBSCRIPTION_RECHECK_MS, DEFAULT_WS_LIMITS, type WsLimits } from './ws-limits.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DEFAULT_DATA_DIR = path.join(REPO_ROOT, '.data', 'pglite');
@@ -33,6 +35,12 @@ export interface Config {
   demoData: boolean;
   /** Each selected plugin's settings, parsed from its ZHIFA_<NAME>_* variables. */
   settings: PluginSettings;
+  /** Least severe log line written: request lines are `info`, unexpected errors `error`. */
+  logLevel: LogLevel;
+  /** WebSocket limits (connections, subscriptions per connection, idle, init and lifetime). */
+  ws: WsLimits;
+  /** The longest a subscription delivers without identifying its caller again. */
+  subscriptionRecheckMs: number;
 }
 
 export interface ConfigIssue {
@@ -79,6 +87,8 @@ const environment = z.enum(['development', 'production', 'test'], {
 const databaseUrl = z
   .string()
   .refine((s) => /^postgres(ql)?:\/\/[^\s]+$/.test(s), '须为 postgres:// 或 postgresql:// 开头的连接串|must be a postgres:// or postgresql:// connection URL');
+
+const logLevel = z.enum(LOG_LEVELS, { error: `须为 ${LOG_LEVELS.join('、')} 之一|must be one of ${LOG_LEVELS.join(', ')}` });
 
 const host = z.string().regex(/^[^\s/]+$/, '须为主机名或 IP 地址|must be a host name or IP address');
 
@@ -136,6 +146,19 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const graphiql = field('ZHIFA_GRAPHIQL', bool, development);
   const introspection = field('ZHIFA_INTROSPECTION', bool, development);
   const demoData = field('ZHIFA_DEMO_DATA', bool, mode === 'development');
+  const log = field('ZHIFA_LOG', logLevel, 'info' as LogLevel);
+  const seconds = (variable: string, min: number, max: number, fallbackMs: number) => field(variable, integer(min, max), fallbackMs / 1000) * 1000;
+  const ws: WsLimits = {
+    maxConnections: field('ZHIFA_WS_MAX_CONNECTIONS', integer(1, 1_000_000), DEFAULT_WS_LIMITS.maxConnections),
+    maxConnectionsPerIp: field('ZHIFA_WS_MAX_CONNECTIONS_PER_IP', integer(1, 1_000_000), DEFAULT_WS_LIMITS.maxConnectionsPerIp),
+    maxConnectionsPerCaller: field('ZHIFA_WS_MAX_CONNECTIONS_PER_CALLER', integer(1, 10_000), DEFAULT_WS_LIMITS.maxConnectionsPerCaller),
+    maxSubscriptionsPerConnection: field('ZHIFA_WS_MAX_SUBSCRIPTIONS', integer(1, 1_000), DEFAULT_WS_LIMITS.maxSubscriptionsPerConnection),
+    idleTimeoutMs: seconds('ZHIFA_WS_IDLE_TIMEOUT_SECONDS', 1, 86_400, DEFAULT_WS_LIMITS.idleTimeoutMs),
+    initTimeoutMs: seconds('ZHIFA_WS_INIT_TIMEOUT_SECONDS', 1, 60, DEFAULT_WS_LIMITS.initTimeoutMs),
+    // At most a week: every connection is recycled within it, and setTimeout cannot wait much longer.
+    maxLifetimeMs: seconds('ZHIFA_WS_MAX_LIFETIME_SECONDS', 10, 604_800, DEFAULT_WS_LIMITS.maxLifetimeMs),
+  };
+  const subscriptionRecheckMs = seconds('ZHIFA_SUBSCRIPTION_RECHECK_SECONDS', 0, 3_600, DEFAULT_SUBSCRIPTION_RECHECK_MS);
   // Plugins declare their own variables (prefix + key); core and server never name them.
   const settings = new PluginSettings();
   for (const plugin of plugins) {
@@ -157,6 +180,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     introspection,
     demoData,
     settings,
+    logLevel: log,
+    ws,
+    subscriptionRecheckMs,
   };
 }
 

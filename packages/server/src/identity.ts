@@ -2,12 +2,13 @@
 // carries an API key (`zfk_<prefix>_<secret>`, only its SHA-256 is stored).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { PUBLIC_VIEWER, type PrismaClient, type Viewer } from '@zhifa/core';
+import { PUBLIC_VIEWER, ServiceUnavailableError, UnauthenticatedError, type PrismaClient, type Viewer } from '@zhifa/core';
+import { isDatabaseUnavailable } from './faults.js';
 
 export type Subject = `person:${number}` | `enterprise:${number}`;
 
 export class InvalidCredentials extends Error {
-  constructor(reason: string) {
+  constructor(readonly reason: string) {
     super(`令牌无效：${reason} / invalid credentials: ${reason}`);
   }
 }
@@ -27,19 +28,49 @@ export function newApiKey(): { key: string; prefix: string; hash: string } {
   return { key, prefix, hash: hashApiKey(key) };
 }
 
+/** Who a credential identifies, and until when the credential itself is valid (a JWT's exp). */
+export interface Caller {
+  viewer: Viewer;
+  expiresAt: Date | null;
+}
+
 /** Resolve an Authorization header value (or graphql-ws connectionParams.authorization). */
 export async function resolveViewer(prisma: PrismaClient, secret: string, authorization: unknown): Promise<Viewer> {
-  if (typeof authorization !== 'string' || authorization.trim() === '') return PUBLIC_VIEWER;
-  const token = authorization.replace(/^(Bearer|ApiKey)\s+/i, '').trim();
-  if (token.startsWith('zfk_')) return viewerForApiKey(prisma, token);
+  return (await resolveCaller(prisma, secret, authorization)).viewer;
+}
 
-  let sub: string;
+/**
+ * resolveCaller with its failures typed for the transports: UnauthenticatedError when the
+ * credential identifies nobody (HTTP 401, graphql-ws 4403), ServiceUnavailableError when the
+ * database cannot say (HTTP 503, graphql-ws 1013). Anything else is unexpected and rethrown.
+ */
+export async function identifyCaller(prisma: PrismaClient, secret: string, authorization: unknown): Promise<Caller> {
   try {
-    const claims = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: 'zhifa' }) as jwt.JwtPayload;
-    sub = String(claims.sub ?? '');
+    return await resolveCaller(prisma, secret, authorization);
+  } catch (err) {
+    if (err instanceof InvalidCredentials)
+      throw new UnauthenticatedError({ zh: `令牌无效：${err.reason}`, en: `invalid credentials: ${err.reason}` });
+    if (isDatabaseUnavailable(err)) throw new ServiceUnavailableError();
+    throw err;
+  }
+}
+
+export async function resolveCaller(prisma: PrismaClient, secret: string, authorization: unknown): Promise<Caller> {
+  if (typeof authorization !== 'string' || authorization.trim() === '') return { viewer: PUBLIC_VIEWER, expiresAt: null };
+  const token = authorization.replace(/^(Bearer|ApiKey)\s+/i, '').trim();
+  if (token.startsWith('zfk_')) return { viewer: await viewerForApiKey(prisma, token), expiresAt: null };
+
+  let claims: jwt.JwtPayload;
+  try {
+    claims = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: 'zhifa' }) as jwt.JwtPayload;
   } catch (err) {
     throw new InvalidCredentials((err as Error).message);
   }
+  const expiresAt = typeof claims.exp === 'number' ? new Date(claims.exp * 1000) : null;
+  return { viewer: await viewerForSubject(prisma, String(claims.sub ?? '')), expiresAt };
+}
+
+async function viewerForSubject(prisma: PrismaClient, sub: string): Promise<Viewer> {
   const [kind, rawId] = sub.split(':');
   const id = Number(rawId);
   if (!Number.isInteger(id)) throw new InvalidCredentials('bad subject');

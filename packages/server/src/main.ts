@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ConfigError, embeddedDataDir, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './database.js';
 import { createApp, type App } from './app.js';
+import { createLogger } from './log.js';
 import { acquireLock, DataDirLocked, type DataDirLock } from './lock.js';
 import { resolveJwtSecret } from './secret.js';
 import { isEmptyDatabase, seedDemoData } from './seed/index.js';
@@ -57,6 +58,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       introspection: config.introspection,
       settings: config.settings,
       devTokens: development,
+      ws: config.ws,
+      subscriptionRecheckMs: config.subscriptionRecheckMs,
+      log: createLogger(config.logLevel),
     });
     const port = await app.listen(config.port, config.host);
     lock?.update({ port, host: config.host });

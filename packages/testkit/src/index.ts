@@ -10,3 +10,5 @@ export { gid, idOf } from './ids.js';
 export { ERR, expectRefused, expectTyped, type ExpectedError } from './errors.js';
 export { countStatements, isEventBusPoll, rowCounts, type StatementCount } from './counts.js';
 export { createBaseWorld, validCertificate, type BaseWorld, type Row } from './world.js';
+export { watchEvents, type Ending, type LiveSubscriber } from './live.js';
+export { startTcpProxy, type TcpProxy } from './tcp-proxy.js';

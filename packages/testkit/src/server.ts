@@ -1,7 +1,7 @@
 // A real server on a random port, for end-to-end tests with real HTTP and WebSocket clients.
 // Two servers on one PostgreSQL database are two instances: pass the first one's `target`.
 import type { EventBusOptions, ZhifaPlugin } from '@zhifa/core';
-import { createApp, openDatabase, signToken, type App, type Database, type DatabaseTarget, type Subject } from '@zhifa/server';
+import { createApp, openDatabase, signToken, type App, type AppOptions, type Database, type DatabaseTarget, type Subject } from '@zhifa/server';
 import { freshDatabaseTarget } from './databases.js';
 import { TEST_SECRET } from './harness.js';
 
@@ -26,6 +26,10 @@ export interface TestServerOptions {
   plugins?: ZhifaPlugin[];
   poolSize?: number;
   events?: EventBusOptions;
+  /** WebSocket limits, the subscription recheck interval and the logger, as createApp takes them. */
+  ws?: AppOptions['ws'];
+  subscriptionRecheckMs?: number;
+  log?: AppOptions['log'];
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -39,7 +43,15 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       heard++;
       onNotify();
     });
-  const app = await createApp({ db, plugins: opts.plugins ?? [], jwtSecret: TEST_SECRET, events: opts.events });
+  const app = await createApp({
+    db,
+    plugins: opts.plugins ?? [],
+    jwtSecret: TEST_SECRET,
+    events: opts.events,
+    ws: opts.ws,
+    subscriptionRecheckMs: opts.subscriptionRecheckMs,
+    log: opts.log,
+  });
   const port = await app.listen(0);
   return {
     app,

@@ -11,6 +11,8 @@ import { ValidationError } from '../errors.js';
 import { decodeCursor, type Position } from './position.js';
 import type { StoredEvent } from './store.js';
 import { canSeeEvent } from './visibility.js';
+import { concernsCaller } from './access-change.js';
+import { unlessEnded, whileAccessHolds, type SubscriptionEnded } from './recheck.js';
 
 /** A delivered event whose payload has its topic's declared type. */
 export type TopicEvent<P extends Payload> = Omit<StoredEvent, 'payload'> & { payload: P };
@@ -38,18 +40,26 @@ export function parseAfter(after: string | null | undefined): Position | undefin
   return pos;
 }
 
+/**
+ * The events of `topics` the caller may see, after `after`, for as long as the caller keeps that
+ * access (see recheck.ts). The field's resolver passes each value through `unlessEnded`.
+ */
 export function subscribeToTopics(
   ctx: Context,
   topics: readonly string[],
   after: string | null | undefined,
   filter: (e: StoredEvent) => boolean = () => true,
-): AsyncIterableIterator<StoredEvent> {
+): AsyncIterableIterator<StoredEvent | SubscriptionEnded> {
   const wanted = new Set(topics);
+  const viewer = ctx.viewer;
+  const deliverable = (e: StoredEvent) => (wanted.size === 0 || wanted.has(e.topic)) && canSeeEvent(viewer, e) && filter(e);
   const events = ctx.events.subscribe({
     after: parseAfter(after),
-    accept: (e) => (wanted.size === 0 || wanted.has(e.topic)) && canSeeEvent(ctx.viewer, e) && filter(e),
+    // Events about the caller come through whatever the topics, so a change to the caller's access
+    // is noticed in event order, before any event after it is delivered.
+    accept: (e) => deliverable(e) || concernsCaller(viewer, e),
   });
-  return freshLoadersPerEvent(ctx, events);
+  return freshLoadersPerEvent(ctx, whileAccessHolds(ctx, events, deliverable));
 }
 
 /**
@@ -86,7 +96,7 @@ export function defineTopicSubscription<P extends Payload, Type extends OutputTy
   // the shape Pothos infers for the union, so the plugin's share is named here, once.
   const own = (args: object) => args as InputShapeFromFields<Args>;
   const scopes = spec.authScopes;
-  const resolveEvent = (event: StoredEvent, args: object, ctx: Context) => spec.resolve(typed(event), own(args), ctx);
+  const resolveEvent = (event: StoredEvent | SubscriptionEnded, args: object, ctx: Context) => spec.resolve(typed(unlessEnded(event)), own(args), ctx);
   builder.subscriptionField(spec.field, (t) => {
     const ownArgs: InputFieldMap = spec.args?.(t.arg) ?? {};
     return t.field({

@@ -5,6 +5,7 @@ import { encodeCursor, ORIGIN, type Position } from '../events/position.js';
 import { readSettled, type StoredEvent } from '../events/store.js';
 import { canSeeEvent } from '../events/visibility.js';
 import { parseAfter, subscribeToTopics } from '../events/subscription.js';
+import { unlessEnded } from '../events/recheck.js';
 
 export function registerEvents(builder: ZhifaBuilder): void {
   const EventRef = builder.objectRef<StoredEvent>('Event').implement({
@@ -87,7 +88,7 @@ export function registerEvents(builder: ZhifaBuilder): void {
         after: t.arg.string({ required: false, description: '从该事件游标之后开始（先补发）Replay after this event cursor first' }),
       },
       subscribe: (_r, args, ctx) => subscribeToTopics(ctx, args.topics ?? [], args.after),
-      resolve: (e) => e as StoredEvent,
+      resolve: (e) => unlessEnded(e),
     }),
   );
 }

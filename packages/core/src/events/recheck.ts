@@ -1,0 +1,91 @@
+// A subscription outlives the moment its caller was identified: a role may be removed, an API key
+// revoked, a token may expire while it is open. Before each event is handed on, the caller's
+// credential is checked again — its expiry every time, the database whenever an event concerns
+// the caller (in event order, so nothing after a revocation slips through, on every instance) and
+// otherwise at most every `maxAgeMs` (for changes made outside the unit of work). A caller that
+// lost access gets one final error instead of the event, and the subscription ends.
+import type { CallerCheck, Context } from '../context.js';
+import type { Viewer } from '../auth/viewer.js';
+import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { concernsCaller, keepsAccess } from './access-change.js';
+import type { StoredEvent } from './store.js';
+
+export const CREDENTIAL_EXPIRED = { zh: '令牌已过期，订阅已结束', en: 'the token expired; the subscription ended' };
+export const ACCESS_CHANGED = {
+  zh: '访问权限已变更，订阅已结束；可重新订阅（用 after 续传）',
+  en: 'your access changed; the subscription ended — subscribe again (with after) to resume',
+};
+
+/** Yielded once, last, in place of an event: the subscription field's resolver raises `error`. */
+export class SubscriptionEnded {
+  constructor(readonly error: unknown) {}
+}
+
+/** For a subscription field's resolver: the event, or the error that ended the subscription. */
+export function unlessEnded<T>(value: T | SubscriptionEnded): T {
+  if (value instanceof SubscriptionEnded) throw value.error;
+  return value;
+}
+
+/**
+ * `source` yields events accepted for the caller as identified at the start, plus every event
+ * that concerns the caller (so a change of access is seen in order). `deliverable` says which of
+ * them the subscriber asked for and may see.
+ */
+export function whileAccessHolds(
+  ctx: Pick<Context, 'viewer' | 'caller'>,
+  source: AsyncIterableIterator<StoredEvent>,
+  deliverable: (e: StoredEvent) => boolean,
+): AsyncIterableIterator<StoredEvent | SubscriptionEnded> {
+  const caller: CallerCheck | undefined = ctx.caller;
+  const viewer: Viewer = ctx.viewer;
+  let checkedAt = Date.now();
+  let ended = false;
+
+  const end = async (error: unknown): Promise<IteratorResult<SubscriptionEnded>> => {
+    ended = true;
+    await source.return?.();
+    return { done: false, value: new SubscriptionEnded(error) };
+  };
+
+  /** Null while the caller keeps access; otherwise the error to end with. */
+  const lostAccess = async (e: StoredEvent): Promise<unknown> => {
+    if (!caller) return null;
+    if (caller.expiresAt && Date.now() >= caller.expiresAt.getTime()) return new UnauthenticatedError(CREDENTIAL_EXPIRED);
+    if (!concernsCaller(viewer, e) && Date.now() - checkedAt < caller.maxAgeMs) return null;
+    let now: Viewer;
+    try {
+      now = await caller.recheck();
+    } catch (err) {
+      // Fail closed: revoked or unreachable, nothing more is delivered on this credential.
+      return err ?? new Error('caller recheck failed');
+    }
+    checkedAt = Date.now();
+    return keepsAccess(viewer, now) ? null : new ForbiddenError(ACCESS_CHANGED);
+  };
+
+  return {
+    next: async () => {
+      while (!ended) {
+        const r = await source.next();
+        if (r.done) return r;
+        const lost = await lostAccess(r.value);
+        if (lost) return end(lost);
+        if (deliverable(r.value)) return r;
+      }
+      return { done: true, value: undefined };
+    },
+    return: async (value?: unknown) => {
+      ended = true;
+      await source.return?.(value);
+      return { done: true, value: undefined };
+    },
+    throw: (err?: unknown) => {
+      ended = true;
+      return source.throw?.(err) ?? Promise.reject(err);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}

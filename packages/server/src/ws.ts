@@ -1,0 +1,287 @@
+// graphql-ws on the HTTP server's port. Operations go through yoga.getEnveloped, so every envelop
+// plugin (auth, armor, masking) also guards WebSocket operations. What only a long-lived
+// connection needs lives here: limits on connections (in all, per address, per caller) and on
+// operations per connection, an idle timeout, a maximum lifetime, and ending a connection whose
+// credential stops being valid (expired, revoked) while it is open.
+//
+// Close codes follow what graphql-ws clients do with them: 1001 (going away) and 1013 (try again
+// later) are retried, so a client reconnects after a lifetime close, a database fault or a full
+// server, and resumes its subscriptions with `after`; 4403 (forbidden) is what a bad credential
+// gets at connect, and what a credential that went bad gets later. 1011 and 4401 would be final
+// for graphql-ws, so a database fault never uses them.
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Context as WsContext } from 'graphql-ws';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { actorOf, ServiceUnavailableError, UnauthenticatedError, type CallerCheck, type Context } from '@zhifa/core';
+import type { Caller } from './identity.js';
+import type { Logger } from './log.js';
+import { Admission, type Refusal, type WsLimits } from './ws-limits.js';
+import { operationOf, outcomeOf, writeRequestLine } from './request-log.js';
+
+export { DEFAULT_WS_LIMITS, type WsLimits } from './ws-limits.js';
+
+export const CLOSE = { normal: 1000, goingAway: 1001, tryAgainLater: 1013, forbidden: 4403, internalError: 4500 } as const;
+
+/** WebSocket close reasons are at most 123 bytes: code, Chinese and English when they fit, else code and English. */
+export function closeReason(code: string, zh: string, en: string): string {
+  const full = `${code} ${zh} / ${en}`;
+  if (Buffer.byteLength(full) <= 123) return full;
+  return Buffer.from(`${code}: ${en}`).subarray(0, 123).toString();
+}
+
+const REASONS = {
+  server: closeReason('TOO_MANY_CONNECTIONS', '服务器连接数已满', 'server connection limit'),
+  address: closeReason('TOO_MANY_CONNECTIONS', '本地址连接数已满', 'connection limit for this address'),
+  caller: closeReason('TOO_MANY_CONNECTIONS', '本用户连接数已满', 'connection limit for this caller'),
+  unavailable: closeReason('SERVICE_UNAVAILABLE', '数据库暂不可用，请稍后重试', 'database unavailable, retry later'),
+  expired: closeReason('UNAUTHENTICATED', '令牌已过期', 'credential expired'),
+  invalid: closeReason('UNAUTHENTICATED', '凭据已失效', 'credential no longer valid'),
+  lifetime: closeReason('MAX_LIFETIME', '连接已达最长时限，请重连', 'connection lifetime reached, reconnect'),
+  idle: closeReason('IDLE_TIMEOUT', '连接空闲超时', 'idle timeout'),
+  internal: closeReason('INTERNAL_SERVER_ERROR', '内部错误', 'internal error'),
+};
+
+/** setTimeout's longest delay; a credential valid for longer is still checked before each event. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export interface WsServerOptions {
+  server: Server;
+  yoga: YogaServerInstance<Record<string, unknown>, Context>;
+  path: string;
+  maxPayload: number;
+  limits: WsLimits;
+  log: Logger;
+  /** Who a credential names; rejects with UnauthenticatedError or ServiceUnavailableError. */
+  identify(authorization: unknown): Promise<Caller>;
+}
+
+export interface WsServer {
+  /** Open (admitted) connections. */
+  readonly connections: number;
+  dispose(): Promise<void>;
+}
+
+interface Operation {
+  start: number;
+  operation: string | null;
+  type: string | null;
+  outcome: string;
+}
+
+interface Connection {
+  socket: WebSocket;
+  ip: string;
+  lastActivity: number;
+  callerKey: string | null;
+  callerKind: string | null;
+  authorization?: string;
+  timers: Set<NodeJS.Timeout>;
+  operations: Map<string, Operation>;
+}
+
+type Extra = { socket: WebSocket; request: IncomingMessage };
+type Roots = { execute(args: ExecutionArgs): unknown; subscribe(args: ExecutionArgs): unknown };
+
+export function serveGraphqlWs(options: WsServerOptions): WsServer {
+  const { yoga, limits, log } = options;
+  const admission = new Admission(limits);
+  const connections = new WeakMap<WebSocket, Connection>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
+
+  const fields = (conn: Connection) => ({ ip: conn.ip, caller: conn.callerKey ?? conn.callerKind });
+  const close = (conn: Connection, code: number, reason: string, detail?: string) => {
+    if (conn.socket.readyState >= conn.socket.CLOSING) return;
+    log.info({ ...fields(conn), code, reason, detail }, 'websocket closed by server');
+    conn.socket.close(code, reason);
+  };
+  const later = (conn: Connection, ms: number, run: () => void) => {
+    if (ms > MAX_TIMER_MS) return;
+    const t = setTimeout(() => {
+      conn.timers.delete(t);
+      run();
+    }, Math.max(0, ms));
+    t.unref();
+    conn.timers.add(t);
+  };
+  const armIdle = (conn: Connection, ms: number) =>
+    later(conn, ms, () => {
+      const quiet = Date.now() - conn.lastActivity;
+      if (conn.operations.size > 0 || quiet < limits.idleTimeoutMs) return armIdle(conn, limits.idleTimeoutMs - (conn.operations.size > 0 ? 0 : quiet));
+      close(conn, CLOSE.normal, REASONS.idle);
+    });
+  const refuseOverLimit = (to: { socket: WebSocket; ip: string; caller?: string }, r: Refusal) => {
+    log.warn({ ip: to.ip, caller: to.caller, scope: r.scope, limit: r.limit, open: admission.open }, 'websocket refused: too many connections');
+    to.socket.close(CLOSE.tryAgainLater, REASONS[r.scope]);
+  };
+  const connectionOf = (ctx: WsContext<Record<string, unknown>, Extra>) => connections.get(ctx.extra.socket)!;
+  const logOperation = (conn: Connection, op: Operation) =>
+    writeRequestLine(log, { transport: 'ws', operation: op.operation, type: op.type, caller: conn.callerKind, ms: performance.now() - op.start, outcome: op.outcome });
+
+  /** A subscription's recheck that also ends the connection when the credential itself went bad. */
+  const watched = (conn: Connection, caller: CallerCheck): CallerCheck => ({
+    ...caller,
+    recheck: async () => {
+      try {
+        return await caller.recheck();
+      } catch (err) {
+        if (err instanceof UnauthenticatedError) close(conn, CLOSE.forbidden, REASONS.invalid, err.messageEn);
+        else if (err instanceof ServiceUnavailableError) close(conn, CLOSE.tryAgainLater, REASONS.unavailable);
+        throw err;
+      }
+    },
+  });
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (new URL(req.url ?? '/', 'http://localhost').pathname !== options.path) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const ip = req.socket.remoteAddress ?? '';
+      const refusal = admission.admit(ip);
+      if (refusal) return refuseOverLimit({ socket: ws, ip }, refusal);
+      const conn: Connection = { socket: ws, ip, lastActivity: Date.now(), callerKey: null, callerKind: null, timers: new Set(), operations: new Map() };
+      connections.set(ws, conn);
+      ws.on('message', () => (conn.lastActivity = Date.now()));
+      ws.once('close', (code, reason) => {
+        admission.release(ip, conn.callerKey);
+        for (const t of conn.timers) clearTimeout(t);
+        conn.timers.clear();
+        log.debug({ ...fields(conn), code, reason: reason.toString() }, 'websocket closed');
+      });
+      later(conn, limits.maxLifetimeMs * (1 - Math.random() * 0.1), () => close(conn, CLOSE.goingAway, REASONS.lifetime));
+      armIdle(conn, limits.idleTimeoutMs);
+      wss.emit('connection', ws, req);
+      // graphql-ws prints every socket error with a stack, a client's oversized message (which ws
+      // has already closed with 1009) included: log them as the protocol refusals they are.
+      ws.removeAllListeners('error');
+      ws.on('error', (err: Error & { code?: string }) => log.info({ ...fields(conn), error: err.message, code: err.code }, 'websocket protocol error'));
+    });
+  };
+  options.server.on('upgrade', onUpgrade);
+
+  const graphqlWs = useServer<Record<string, unknown>, Extra>(
+    {
+      connectionInitWaitTimeout: limits.initTimeoutMs,
+      execute: (args) => (args.rootValue as Roots).execute(args) as never,
+      subscribe: (args) => (args.rootValue as Roots).subscribe(args) as never,
+      // The credential is checked here and kept: each operation then builds its context exactly as
+      // an HTTP request would, so the caller's roles are read fresh per operation.
+      onConnect: async (ctx) => {
+        const conn = connectionOf(ctx);
+        const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        let caller: Caller;
+        try {
+          caller = await options.identify(auth);
+        } catch (err) {
+          if (err instanceof UnauthenticatedError) close(conn, CLOSE.forbidden, closeReason('UNAUTHENTICATED', '令牌无效', 'invalid credentials'), err.messageEn);
+          else if (err instanceof ServiceUnavailableError) close(conn, CLOSE.tryAgainLater, REASONS.unavailable);
+          else {
+            log.error({ err, ip: conn.ip }, 'unexpected error identifying a WebSocket caller');
+            close(conn, CLOSE.internalError, REASONS.internal);
+          }
+          return false;
+        }
+        if (caller.viewer.kind !== 'public') {
+          const key = actorOf(caller.viewer);
+          const refusal = admission.admitCaller(key);
+          if (refusal) {
+            refuseOverLimit({ socket: conn.socket, ip: conn.ip, caller: key }, refusal);
+            return false;
+          }
+          conn.callerKey = key;
+        }
+        conn.callerKind = caller.viewer.kind;
+        if (typeof auth === 'string') conn.authorization = auth;
+        if (caller.expiresAt) later(conn, caller.expiresAt.getTime() - Date.now(), () => close(conn, CLOSE.forbidden, REASONS.expired));
+        return true;
+      },
+      onSubscribe: async (ctx, id, payload) => {
+        const conn = connectionOf(ctx);
+        const op: Operation = { start: performance.now(), operation: payload.operationName ?? null, type: null, outcome: 'OK' };
+        const refuse = (errors: readonly GraphQLError[]) => {
+          conn.operations.delete(id);
+          op.outcome = outcomeOf(errors);
+          logOperation(conn, op);
+          return errors;
+        };
+        if (conn.operations.size >= limits.maxSubscriptionsPerConnection) return refuse([tooManySubscriptions(limits.maxSubscriptionsPerConnection)]);
+        conn.operations.set(id, op);
+        const headers = new Headers(conn.authorization ? { authorization: conn.authorization } : {});
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          request: new Request(`http://${ctx.extra.request.headers.host ?? 'localhost'}${yoga.graphqlEndpoint}`, { method: 'POST', headers }),
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params: payload,
+        });
+        try {
+          const document = parse(payload.query);
+          Object.assign(op, operationOf(document, payload.operationName));
+          const errors = validate(schema, document);
+          if (errors.length) return refuse(errors);
+          // getEnveloped's typing does not carry yoga's context option: contextFor built this.
+          const contextValue = (await contextFactory()) as unknown as Context;
+          if (contextValue.caller) contextValue.caller = watched(conn, contextValue.caller);
+          return {
+            schema,
+            operationName: payload.operationName,
+            document,
+            variableValues: payload.variables,
+            contextValue,
+            rootValue: { execute, subscribe } satisfies Roots,
+          };
+        } catch (err) {
+          if (!(err instanceof GraphQLError)) {
+            conn.operations.delete(id);
+            throw err;
+          }
+          // A syntax error, or the credential went bad since connecting, or the database is down: an
+          // error for this operation. A bad credential also ends the connection; a subscription that
+          // cannot start for a database fault closes it retryably, so the client resubscribes.
+          const code = err.extensions?.code;
+          if (code === 'UNAUTHENTICATED' && conn.authorization) close(conn, CLOSE.forbidden, REASONS.invalid, err.message);
+          if (code === 'SERVICE_UNAVAILABLE' && op.type === 'subscription') close(conn, CLOSE.tryAgainLater, REASONS.unavailable);
+          return refuse([err]);
+        }
+      },
+      onNext: (ctx, id, _payload, _args, result) => {
+        const op = connectionOf(ctx).operations.get(id);
+        if (op && op.outcome === 'OK') op.outcome = outcomeOf(result.errors);
+      },
+      onError: (ctx, id, _payload, errors) => {
+        const op = connectionOf(ctx).operations.get(id);
+        if (op && op.outcome === 'OK') op.outcome = outcomeOf(errors);
+      },
+      onComplete: (ctx, id) => {
+        const conn = connectionOf(ctx);
+        const op = conn.operations.get(id);
+        if (!op) return;
+        conn.operations.delete(id);
+        conn.lastActivity = Date.now();
+        logOperation(conn, op);
+      },
+    },
+    wss,
+  );
+
+  return {
+    get connections() {
+      return admission.open;
+    },
+    dispose: async () => {
+      options.server.off('upgrade', onUpgrade);
+      await graphqlWs.dispose();
+    },
+  };
+}
+
+function tooManySubscriptions(limit: number): GraphQLError {
+  const zh = `本连接同时进行的操作已达上限（${limit}），请先结束一些订阅`;
+  const en = `too many operations on this connection (limit ${limit}); complete some subscriptions first`;
+  return new GraphQLError(`${zh} (${en})`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', messageZh: zh, messageEn: en } });
+}
