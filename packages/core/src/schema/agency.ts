@@ -5,7 +5,7 @@ import { AgencyKind } from '../generated/prisma/enums.js';
 import { domainErrors, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { isSystemAdmin } from '../auth/viewer.js';
-import { parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
+import { nodeRowId, parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
 import { CORE_TOPICS } from '../topics.js';
 import { msg } from '../validation.js';
 import { isValidUscc } from '../rules/uscc.js';
@@ -32,6 +32,9 @@ export function registerAgency(builder: ZhifaBuilder) {
   const AgencyRef = builder.prismaNode('Agency', {
     id: { field: 'id' },
     description: '行政执法主体/单位 Agency (public)',
+    // Public rows; node(id) of an unknown or malformed id is null (node-query.ts).
+    nullable: true,
+    findUnique: (id) => ({ id: nodeRowId(id) }),
     fields: (t) => ({
       name: t.exposeString('name', { description: '名称 Name' }),
       kind: t.expose('kind', { type: AgencyKindEnum, description: '类别 Kind' }),

@@ -7,7 +7,7 @@ import { canReadCase, caseFilter } from '../auth/rows.js';
 import type { Viewer } from '../auth/viewer.js';
 import { domainErrors, ForbiddenError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
-import { parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
+import { nodeRowId, parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
 import { msg } from '../validation.js';
 import { DECISION_NAMES, STAGE_NAMES } from '../rules/case-stage.js';
 import {
@@ -93,6 +93,9 @@ export function registerCase(builder: ZhifaBuilder) {
   const EnforcementCaseRef = builder.prismaNode('EnforcementCase', {
     id: { field: 'id' },
     description: '行政执法案件 Enforcement case (officers of its agency, the party, supervisors)',
+    // node(id) of a case the caller may not read is null, like an unknown id (node-query.ts).
+    nullable: true,
+    findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [readableCases(ctx.viewer)] }),
     authScopes: (c, ctx) => canReadCase(ctx.viewer, c),
     fields: (t) => ({
       number: t.exposeString('number', { description: '案号 Case number' }),

@@ -4,9 +4,9 @@ import type { Db } from '../db.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AgencyKind } from '../generated/prisma/enums.js';
 import { CreditRiskClass, EnterpriseKind, EnterpriseScale } from '../generated/prisma/enums.js';
-import { canReadEnterprise, enterpriseFilter } from '../auth/rows.js';
+import { canReadEnterprise, enterpriseFilter, orNoRows } from '../auth/rows.js';
 import { actorOf, isSystemAdmin, type Viewer } from '../auth/viewer.js';
-import { parseId, type GlobalId } from '../ids.js';
+import { nodeRowId, parseId, type GlobalId } from '../ids.js';
 import { CORE_TOPICS } from '../topics.js';
 import { domainErrors, NotFoundError, ValidationError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
@@ -64,6 +64,9 @@ export function registerEnterprise(builder: ZhifaBuilder) {
   const EnterpriseRef = builder.prismaNode('Enterprise', {
     id: { field: 'id' },
     description: '经营主体 Enterprise (token required; an enterprise user sees only their own)',
+    // node(id) of an enterprise the caller may not read is null, like an unknown id (node-query.ts).
+    nullable: true,
+    findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [orNoRows(enterpriseFilter(ctx.viewer))] }),
     authScopes: (e, ctx) => canReadEnterprise(ctx.viewer, e),
     fields: (t) => ({
       uscc: t.exposeString('uscc', { description: '统一社会信用代码 USCC' }),
