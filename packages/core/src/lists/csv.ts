@@ -4,6 +4,15 @@
 // Import is all or nothing: every row is checked and every problem is reported with its line number
 // (1-based, the header is line 1) and column, before anything is written. Export writes UTF-8 with a
 // BOM and CRLF record ends so Excel opens it as Chinese text; importing an export gives back the items.
+//
+// Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell whose first character is
+// = + - @ tab or carriage return as a formula (=HYPERLINK(…), =cmd|' /C calc'!A0). The rule is
+// OWASP's, applied exactly, to every cell: export prefixes such a cell with a single quote ' so the
+// spreadsheet shows it as text; import refuses such a cell, naming line and column — a formula in
+// an uploaded list is a mistake or an attack — and reads a cell written as '= … (our export's
+// escape, or a user marking text) as the text after the quote. Only ASCII - counts: a dash "—" or
+// "－" does not. To keep export → import exact, a cell that already starts with quotes before such
+// a character gets one more quote on export, and import removes exactly one.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
@@ -80,6 +89,27 @@ function headerKey(h: string): string {
   return h.normalize('NFKC').replace(/\s+/g, '');
 }
 
+/** OWASP CSV Injection: the first characters that make a spreadsheet read a cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A cell our export escaped (or a user marked as text): quotes, then a formula start. */
+const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
+
+const FORMULA_REFUSED: Bilingual = {
+  zh: '单元格不能以 = + - @ 开头（电子表格会当作公式执行）；如确为文字，请在开头加英文单引号 \'',
+  en: "a cell must not start with = + - @ (a spreadsheet would run it as a formula); if it is text, start it with a single quote '",
+};
+
+/** Export: neutralise a cell a spreadsheet would run as a formula (OWASP: prefix a single quote). */
+export function neutraliseCsvCell(value: string): string {
+  return FORMULA_START.test(value) || ESCAPED_FORMULA.test(value) ? `'${value}` : value;
+}
+
+/** Import: the stored text of a (trimmed) cell, or a refusal when it would be a formula. */
+export function readCsvCell(cell: string): { value: string } | { error: Bilingual } {
+  if (FORMULA_START.test(cell)) return { error: FORMULA_REFUSED };
+  return { value: ESCAPED_FORMULA.test(cell) ? cell.slice(1) : cell };
+}
+
 function issue(line: number, column: string | null, msg: Bilingual): FieldIssue {
   const where = column ? `第 ${line} 行「${column}」` : `第 ${line} 行`;
   const whereEn = column ? `line ${line}, column "${column}"` : `line ${line}`;
@@ -144,9 +174,13 @@ export function parseListCsv(input: Uint8Array | string, spec: ListCsvSpec, opts
   let previousDomain = opts.defaultDomain;
   for (const row of dataRows) {
     const line = startLine(row);
-    const cell = (header: string) => {
+    /** The cell's text, or null when it is refused (the issue is recorded; no other check repeats it). */
+    const cell = (header: string): string | null => {
       const i = index.get(headerKey(header));
-      return i === undefined ? '' : (row.record[i] ?? '').trim();
+      const r = readCsvCell(i === undefined ? '' : (row.record[i] ?? '').trim());
+      if ('value' in r) return r.value;
+      issues.push(issue(line, header, r.error));
+      return null;
     };
     const extra = row.record.slice(headers.length).some((c) => c.trim() !== '');
     if (extra) issues.push(issue(line, null, { zh: '该行的列数多于表头', en: 'the row has more cells than the header' }));
@@ -154,6 +188,7 @@ export function parseListCsv(input: Uint8Array | string, spec: ListCsvSpec, opts
     const base: Partial<Record<BaseHeader, string>> = {};
     for (const h of BASE_HEADERS) {
       const v = cell(h);
+      if (v === null) continue;
       if (!v && !OPTIONAL_CELLS.has(h)) issues.push(issue(line, h, { zh: '不能为空', en: 'must not be empty' }));
       else if (v.length > CELL_LIMIT[h]) issues.push(issue(line, h, { zh: `过长（上限 ${CELL_LIMIT[h]} 字）`, en: `too long (at most ${CELL_LIMIT[h]} characters)` }));
       base[h] = v;
@@ -172,7 +207,12 @@ export function parseListCsv(input: Uint8Array | string, spec: ListCsvSpec, opts
     const raw: Record<string, unknown> = {};
     let cellErrors = false;
     for (const col of spec.columns) {
-      const r = col.parse(cell(col.header));
+      const text = cell(col.header);
+      if (text === null) {
+        cellErrors = true;
+        continue;
+      }
+      const r = col.parse(text);
       if ('error' in r) {
         issues.push(issue(line, col.header, r.error));
         cellErrors = true;
@@ -215,16 +255,18 @@ export function exportListCsv(items: readonly ListItemData[], spec: ListCsvSpec)
   const header = [...BASE_HEADERS, ...spec.columns.map((c) => c.header)];
   const rows = [...items]
     .sort((a, b) => a.seq - b.seq)
-    .map((i) => [
-      String(i.seq),
-      i.domain,
-      i.discretionLevel ?? '',
-      i.violation,
-      i.violatedProvision,
-      i.penaltyProvision,
-      i.applicableConditions,
-      ...spec.columns.map((c) => c.format(i.attributes[c.field], i.attributes)),
-    ]);
+    .map((i) =>
+      [
+        String(i.seq),
+        i.domain,
+        i.discretionLevel ?? '',
+        i.violation,
+        i.violatedProvision,
+        i.penaltyProvision,
+        i.applicableConditions,
+        ...spec.columns.map((c) => c.format(i.attributes[c.field], i.attributes)),
+      ].map(neutraliseCsvCell),
+    );
   // A line break inside a cell must be quoted even though records end in CRLF.
   return BOM + stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
