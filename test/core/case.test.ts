@@ -257,7 +257,8 @@ describe('decideCase', () => {
     const fined = await h.gql(DECIDE, { caseId, input: { decision: 'NO_PENALTY', fineFen: 100 } }, c.tokens.o1);
     expectError(fined.data.decideCase, 'ValidationError', { zh: '不得有罚款', en: 'carries no fine' });
     const negative = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', fineFen: -1 } }, c.tokens.o1);
-    expect(negative.errors?.[0]?.message).toContain('Fen');
+    expectError(negative.data.decideCase, 'ValidationError', { zh: '非负整数', en: 'non-negative' });
+    expect(negative.data.decideCase.issues[0].path).toEqual(['input', 'fineFen']);
     expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: k.id } })).stage).toBe('LEGAL_REVIEW');
     expect(await eventsOf(k.id)).toEqual([]);
   });

@@ -171,6 +171,16 @@ describe('node(id) and nodes(ids): every node type, every role', () => {
     expect(res.data.nodes.map((n: { id: string } | null) => n?.id ?? null)).toEqual([row.market, null, row.shop, null, row.publishedList, null]);
     expect(res.data.nodes[0].name).toBe('阜宁县市场监督管理局');
   });
+
+  it('nodes(ids) takes at most 100 ids (VALIDATION_FAILED beyond, nothing resolved)', async () => {
+    const ok = await h.gql(NODES, { ids: Array.from({ length: 100 }, () => row.market) });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.nodes).toHaveLength(100);
+    const over = await h.gql(NODES, { ids: Array.from({ length: 101 }, () => row.market) });
+    expect(over.data).toBeNull();
+    expect(over.errors![0].extensions).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(over.errors![0].extensions.issues[0]).toMatchObject({ path: ['ids'], messageEn: expect.stringContaining('at most 100') });
+  });
 });
 
 describe('Person: one row rule on every path', () => {

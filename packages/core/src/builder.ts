@@ -6,6 +6,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import ValidationPlugin from '@pothos/plugin-validation';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ComplexityPlugin from '@pothos/plugin-complexity';
+import InputPlugin from './input/plugin.js';
 import { GraphQLError, type GraphQLField } from 'graphql';
 import type PrismaTypes from './generated/pothos-types.js';
 import { getDatamodel } from './generated/pothos-types.js';
@@ -93,7 +94,9 @@ export function createBuilder(): ZhifaBuilder {
   const builder: ZhifaBuilder = new SchemaBuilder<ZhifaTypes>({
     // Non-null unless a field says otherwise: clients should not have to null-check what cannot be null.
     defaultFieldNullability: false,
-    plugins: [ErrorsPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin, DataloaderPlugin, ComplexityPlugin],
+    // Argument mappers run in reverse plugin order: the input plugin (input/plugin.ts) comes last so
+    // that its checks run first — lists are bounded and text normalised before zod and relay see them.
+    plugins: [ErrorsPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin, DataloaderPlugin, ComplexityPlugin, InputPlugin],
     complexity: {
       fieldComplexity: pageComplexity,
       limit: { complexity: MAX_COMPLEXITY, depth: MAX_DEPTH, breadth: MAX_BREADTH },

@@ -16,6 +16,7 @@ import {
   ZhifaError,
   type Context,
   type EventBusOptions,
+  type InputLimits,
   type ZhifaPlugin,
 } from '@zhifa/core';
 import type { Database } from './database.js';
@@ -43,6 +44,8 @@ export interface AppOptions {
   devTokens?: boolean;
   /** Event bus tuning (sweep interval, page sizes); tests lengthen the sweep to prove NOTIFY alone wakes. */
   events?: EventBusOptions;
+  /** Bounds on input (largest amount of money), from the configuration; core's defaults otherwise. */
+  input?: Partial<InputLimits>;
 }
 
 export interface App {
@@ -57,7 +60,7 @@ export interface App {
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
-  const { schema, guards } = createSchema({ plugins: options.plugins });
+  const { schema, guards } = createSchema({ plugins: options.plugins, input: options.input });
   const prisma = options.db.prisma;
   const events = new EventBus(prisma, options.events);
   await events.start();

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { PluginSettings, settingsFromEnv, type ZhifaPlugin } from '@zhifa/core';
+import { DEFAULT_INPUT_LIMITS, PluginSettings, settingsFromEnv, type InputLimits, type ZhifaPlugin } from '@zhifa/core';
 import type { DatabaseTarget } from './database.js';
 import { selectPlugins } from './plugins.js';
 
@@ -33,6 +33,8 @@ export interface Config {
   demoData: boolean;
   /** Each selected plugin's settings, parsed from its ZHIFA_<NAME>_* variables. */
   settings: PluginSettings;
+  /** Bounds on input the schema enforces (core's input/values.ts), e.g. the largest amount of money. */
+  input: InputLimits;
 }
 
 export interface ConfigIssue {
@@ -136,6 +138,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const graphiql = field('ZHIFA_GRAPHIQL', bool, development);
   const introspection = field('ZHIFA_INTROSPECTION', bool, development);
   const demoData = field('ZHIFA_DEMO_DATA', bool, mode === 'development');
+  // Largest amount of money (fen) any input may carry; JSON numbers stay exact up to 2^53 − 1.
+  const maxFen = field('ZHIFA_MAX_FEN', integer(1, Number.MAX_SAFE_INTEGER), DEFAULT_INPUT_LIMITS.maxFen);
   // Plugins declare their own variables (prefix + key); core and server never name them.
   const settings = new PluginSettings();
   for (const plugin of plugins) {
@@ -157,6 +161,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     introspection,
     demoData,
     settings,
+    input: { maxFen },
   };
 }
 

@@ -56,6 +56,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       graphiql: config.graphiql,
       introspection: config.introspection,
       settings: config.settings,
+      input: config.input,
       devTokens: development,
     });
     const port = await app.listen(config.port, config.host);

@@ -17,6 +17,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
 import { ValidationError, type Bilingual, type FieldIssue } from '../errors.js';
+import { checkText, type TextKind } from '../input/text.js';
 
 export interface ListItemData {
   seq: number;
@@ -53,6 +54,8 @@ export const BASE_HEADERS = ['序号', '监管领域', '裁量等级', '违法�
 type BaseHeader = (typeof BASE_HEADERS)[number];
 /** Columns that may be left blank in a row. 监管领域 blank means "as the row above" (merged cells in Excel). */
 const OPTIONAL_CELLS = new Set<BaseHeader>(['裁量等级', '监管领域']);
+/** Free-text columns: a cell may hold line breaks and tabs (input/text.ts `multiline`); every other cell is one line. */
+const MULTILINE_CELLS = new Set<string>(['违法行为', '违法依据', '处罚依据', '适用情形']);
 
 export const LIMITS = { rows: 2000, domain: 50, discretionLevel: 50, violation: 500, provision: 2000, conditions: 2000 };
 const CELL_LIMIT: Record<BaseHeader, number> = {
@@ -104,10 +107,13 @@ export function neutraliseCsvCell(value: string): string {
   return FORMULA_START.test(value) || ESCAPED_FORMULA.test(value) ? `'${value}` : value;
 }
 
-/** Import: the stored text of a (trimmed) cell, or a refusal when it would be a formula. */
-export function readCsvCell(cell: string): { value: string } | { error: Bilingual } {
+/**
+ * Import: the stored text of a (trimmed) cell, or why it is refused: a formula (above), or text
+ * the API would refuse in the same field (input/text.ts: control characters, NFC).
+ */
+export function readCsvCell(cell: string, kind: TextKind = 'line'): { value: string } | { error: Bilingual } {
   if (FORMULA_START.test(cell)) return { error: FORMULA_REFUSED };
-  return { value: ESCAPED_FORMULA.test(cell) ? cell.slice(1) : cell };
+  return checkText(kind, ESCAPED_FORMULA.test(cell) ? cell.slice(1) : cell);
 }
 
 function issue(line: number, column: string | null, msg: Bilingual): FieldIssue {
@@ -177,7 +183,7 @@ export function parseListCsv(input: Uint8Array | string, spec: ListCsvSpec, opts
     /** The cell's text, or null when it is refused (the issue is recorded; no other check repeats it). */
     const cell = (header: string): string | null => {
       const i = index.get(headerKey(header));
-      const r = readCsvCell(i === undefined ? '' : (row.record[i] ?? '').trim());
+      const r = readCsvCell(i === undefined ? '' : (row.record[i] ?? '').trim(), MULTILINE_CELLS.has(header) ? 'multiline' : 'line');
       if ('value' in r) return r.value;
       issues.push(issue(line, header, r.error));
       return null;

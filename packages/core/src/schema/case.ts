@@ -9,6 +9,9 @@ import { domainErrors, ForbiddenError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { nodeRowId, parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
 import { msg } from '../validation.js';
+import { textKind } from '../input/text.js';
+
+const MULTILINE = textKind('multiline');
 import { DECISION_NAMES, STAGE_NAMES } from '../rules/case-stage.js';
 import {
   advanceCaseInTx,
@@ -181,6 +184,7 @@ export function registerCase(builder: ZhifaBuilder) {
     fields: (t) => ({
       number: t.string({
         required: true,
+        extensions: textKind('name'),
         description: '案号，如 阜市监罚〔2025〕12号 Case number',
         validate: text(60, '案号', 'case number'),
       }),
@@ -191,14 +195,16 @@ export function registerCase(builder: ZhifaBuilder) {
         description: '不具名自然人当事人的描述（不填写姓名、身份证号）Unnamed natural-person party',
         validate: text(200, '当事人描述', 'party description'),
       }),
-      violation: t.string({ required: true, description: '违法行为 Violation', validate: text(500, '违法行为', 'violation') }),
+      violation: t.string({ required: true, description: '违法行为 Violation', extensions: MULTILINE, validate: text(500, '违法行为', 'violation') }),
       violatedProvision: t.string({
         required: true,
+        extensions: MULTILINE,
         description: '违法依据 Provision violated',
         validate: text(500, '违法依据', 'violated provision'),
       }),
       penaltyProvision: t.string({
         required: true,
+        extensions: MULTILINE,
         description: '处罚依据 Penalty provision',
         validate: text(500, '处罚依据', 'penalty provision'),
       }),
@@ -209,10 +215,11 @@ export function registerCase(builder: ZhifaBuilder) {
     description: '行政强制措施 A compulsory measure to record',
     fields: (t) => ({
       kind: t.field({ type: MeasureKindEnum, required: true, description: '种类 Kind' }),
-      object: t.string({ required: true, description: '对象 What is sealed, seized or frozen', validate: text(500, '对象', 'object') }),
+      object: t.string({ required: true, description: '对象 What is sealed, seized or frozen', extensions: MULTILINE, validate: text(500, '对象', 'object') }),
       isProductionEquipment: t.boolean({ required: false, defaultValue: false, description: '是否生产设备 Production equipment' }),
       justification: t.string({
         required: false,
+        extensions: MULTILINE,
         description: '审慎采取的书面理由 Written justification',
         validate: text(2000, '理由', 'justification'),
       }),

@@ -11,6 +11,7 @@ import { CORE_TOPICS } from '../topics.js';
 import { domainErrors, NotFoundError, ValidationError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { msg } from '../validation.js';
+import { textKind } from '../input/text.js';
 import { checkUscc, normaliseUscc, usccOverridable, usccProblemMessage, type UsccCheck } from '../rules/uscc.js';
 import { describedValues } from './enum-values.js';
 
@@ -139,6 +140,7 @@ export function registerEnterprise(builder: ZhifaBuilder) {
     fields: (t) => ({
       reason: t.string({
         required: true,
+        extensions: textKind('multiline'),
         description: '理由（至少 5 个字）Reason, at least 5 characters',
         validate: z.string().trim().min(5, msg('理由至少 5 个字', 'the reason needs at least 5 characters')).max(500),
       }),
@@ -154,10 +156,11 @@ export function registerEnterprise(builder: ZhifaBuilder) {
         required: false,
         description: '代码未通过校验时的人工确认 Override for a code that fails the check',
       }),
-      name: t.string({ required: true, description: '名称 Name', validate: z.string().trim().min(2, msg('名称至少 2 个字', 'name needs at least 2 characters')).max(200) }),
+      name: t.string({ required: true, description: '名称 Name', extensions: textKind('name'), validate: z.string().trim().min(2, msg('名称至少 2 个字', 'name needs at least 2 characters')).max(200) }),
       kind: t.field({ type: EnterpriseKindEnum, required: true, description: '类别 Kind' }),
       legalRepresentative: t.string({
         required: true,
+        extensions: textKind('name'),
         description: '法定代表人/经营者 Legal representative',
         validate: z.string().trim().min(1, msg('不能为空', 'must not be empty')).max(50),
       }),

@@ -23,6 +23,7 @@ import { nodeRowId, parseId, tryParseId, type GlobalId } from '../ids.js';
 import { canReadPersonRecord, orNoRows, personFilter } from '../auth/rows.js';
 import { CORE_TOPICS } from '../topics.js';
 import { msg } from '../validation.js';
+import { textKind } from '../input/text.js';
 import { describedValues } from './enum-values.js';
 
 const ROLE_ZH: Record<PersonRole, string> = {
@@ -149,6 +150,7 @@ export function registerPerson(builder: ZhifaBuilder) {
       number: t.string({
         required: true,
         description: '执法证号 Certificate number',
+        extensions: textKind('name'),
         validate: z.string().trim().min(1, msg('执法证号不能为空', 'certificate number must not be empty')).max(50),
       }),
       issuedOn: t.field({ type: 'Date', required: true, description: '发证日期 Issued on' }),
@@ -165,7 +167,7 @@ export function registerPerson(builder: ZhifaBuilder) {
     description: '新建人员 A new person',
     fields: (t) => ({
       agencyId: t.globalID({ required: true, description: '所在单位 Agency' }),
-      name: t.string({ required: true, description: '姓名 Name', validate: personFields.name }),
+      name: t.string({ required: true, description: '姓名 Name', extensions: textKind('name'), validate: personFields.name }),
       roles: t.field({ type: [PersonRoleEnum], required: true, description: '角色 Roles', validate: personFields.roles }),
       certificate: t.field({
         type: CertificateInput,
@@ -179,7 +181,7 @@ export function registerPerson(builder: ZhifaBuilder) {
     description:
       '修改人员（状态和审验另行登记）Update a person; certificate status and review change only through their own mutations',
     fields: (t) => ({
-      name: t.string({ required: true, description: '姓名 Name', validate: personFields.name }),
+      name: t.string({ required: true, description: '姓名 Name', extensions: textKind('name'), validate: personFields.name }),
       roles: t.field({ type: [PersonRoleEnum], required: true, description: '角色 Roles', validate: personFields.roles }),
       certificate: t.field({
         type: CertificateInput,
@@ -279,6 +281,7 @@ export function registerPerson(builder: ZhifaBuilder) {
         reason: t.arg.string({
           required: true,
           description: '理由（记入事件日志）Reason, kept in the event log',
+          extensions: textKind('multiline'),
           validate: z.string().trim().min(2, msg('请写明理由', 'give a reason')).max(500, msg('理由过长', 'reason is too long')),
         }),
       },

@@ -1,7 +1,7 @@
 // NonPenaltyDecision: the evaluation query, the grant mutation, and the fields on cases and enterprises.
 // A decision is seen by whoever may read its case (access.ts: decisionFilter / canReadDecision).
 import { z } from 'zod';
-import { domainErrors, ForbiddenError, msg, nodeRowId, NotFoundError, parseId, unitOfWork, type Context, type ZhifaBuilder } from '@zhifa/core';
+import { domainErrors, ForbiddenError, msg, nodeRowId, NotFoundError, parseId, textKind, unitOfWork, type Context, type ZhifaBuilder } from '@zhifa/core';
 import { assertItemApplies, assertUndecided, checkFacts, evaluateForCase, loadItemInForce, type CaseEvaluation } from '../evaluation.js';
 import { grantNonPenaltyInTx } from '../grant.js';
 import type { ConditionResult, NonPenaltyFacts } from '../rules.js';
@@ -156,7 +156,7 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
   const CorrectionOrderInput = builder.inputType('NonPenaltyCorrectionOrderInput', {
     description: '责令改正（期限按事项的改正期限计算）Correction order; the deadline follows the item’s days',
     fields: (t) => ({
-      content: t.string({ required: true, description: '改正内容 What must be corrected', validate: text(2000, '改正内容', 'content') }),
+      content: t.string({ required: true, description: '改正内容 What must be corrected', extensions: textKind('multiline'), validate: text(2000, '改正内容', 'content') }),
       orderedOn: t.field({ type: 'Date', required: true, description: '责令改正日期 Ordered on' }),
     }),
   });
@@ -212,6 +212,7 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
         correctionOrder: t.arg({ type: CorrectionOrderInput, required: true, description: '责令改正 Correction order' }),
         education: t.arg.string({
           required: true,
+          extensions: textKind('multiline'),
           description: '批评教育记录 Record of the education given',
           validate: text(2000, '批评教育记录', 'education'),
         }),
