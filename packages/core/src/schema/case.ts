@@ -3,7 +3,7 @@ import type { ZhifaBuilder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { CaseDecision, CaseStage, CompulsoryMeasureKind, PartyKind } from '../generated/prisma/enums.js';
-import { canReadCase, caseFilter } from '../auth/rows.js';
+import { actorShownTo, canReadCase, caseFilter } from '../auth/rows.js';
 import type { Viewer } from '../auth/viewer.js';
 import { domainErrors, ForbiddenError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
@@ -81,7 +81,10 @@ export function registerCase(builder: ZhifaBuilder) {
       isProductionEquipment: t.exposeBoolean('isProductionEquipment', { description: '是否生产设备 Production equipment' }),
       justification: t.exposeString('justification', { nullable: true, description: '审慎采取的书面理由 Written justification' }),
       takenAt: t.expose('takenAt', { type: 'DateTime', description: '采取时间 When it was taken' }),
-      recordedBy: t.exposeString('recordedBy', { description: '记录人 Who recorded it' }),
+      recordedBy: t.string({
+        description: '记录人（工作人员可见账号，其他人只见类别）Who recorded it: the account for staff, its kind for others',
+        resolve: (m, _a, ctx) => actorShownTo(ctx.viewer, m.recordedBy),
+      }),
     }),
   });
 

@@ -4,7 +4,7 @@ import type { Db } from '../db.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AgencyKind } from '../generated/prisma/enums.js';
 import { CreditRiskClass, EnterpriseKind, EnterpriseScale } from '../generated/prisma/enums.js';
-import { canReadEnterprise, enterpriseFilter, orNoRows } from '../auth/rows.js';
+import { actorShownTo, canReadEnterprise, enterpriseFilter, orNoRows } from '../auth/rows.js';
 import { actorOf, isSystemAdmin, type Viewer } from '../auth/viewer.js';
 import { nodeRowId, parseId, type GlobalId } from '../ids.js';
 import { CORE_TOPICS } from '../topics.js';
@@ -85,7 +85,11 @@ export function registerEnterprise(builder: ZhifaBuilder) {
         nullable: true,
         description: '代码未通过校验时的人工确认理由（早期试点代码）Recorded reason a failing USCC was accepted',
       }),
-      usccOverrideBy: t.exposeString('usccOverrideBy', { nullable: true, description: '确认人 Who accepted the failing USCC' }),
+      usccOverrideBy: t.string({
+        nullable: true,
+        description: '确认人（工作人员可见账号，其他人只见类别）Who accepted the failing USCC: the account for staff, its kind for others',
+        resolve: (e, _a, ctx) => (e.usccOverrideBy === null ? null : actorShownTo(ctx.viewer, e.usccOverrideBy)),
+      }),
       usccOverrideAt: t.expose('usccOverrideAt', { type: 'DateTime', nullable: true, description: '确认时间 When it was accepted' }),
     }),
   });

@@ -1,7 +1,7 @@
 // NonPenaltyDecision: the evaluation query, the grant mutation, and the fields on cases and enterprises.
 // A decision is seen by whoever may read its case (access.ts: decisionFilter / canReadDecision).
 import { z } from 'zod';
-import { domainErrors, ForbiddenError, msg, nodeRowId, NotFoundError, parseId, textKind, unitOfWork, type Context, type ZhifaBuilder } from '@zhifa/core';
+import { actorShownTo, domainErrors, ForbiddenError, msg, nodeRowId, NotFoundError, parseId, textKind, unitOfWork, type Context, type ZhifaBuilder } from '@zhifa/core';
 import { assertItemApplies, assertUndecided, checkFacts, evaluateForCase, loadItemInForce, type CaseEvaluation } from '../evaluation.js';
 import { grantNonPenaltyInTx } from '../grant.js';
 import type { ConditionResult, NonPenaltyFacts } from '../rules.js';
@@ -117,7 +117,10 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
         nullable: true,
         description: '未处罚款（分）：按处罚依据本应处的罚款，未知时为空 Fine not imposed, in fen; null when unknown',
       }),
-      decidedBy: t.exposeString('decidedBy', { description: '决定人 Who decided' }),
+      decidedBy: t.string({
+        description: '决定人（工作人员可见账号，其他人只见类别）Who decided: the account for staff, its kind for others',
+        resolve: (d, _a, ctx) => actorShownTo(ctx.viewer, d.decidedBy),
+      }),
       decidedAt: t.expose('decidedAt', { type: 'DateTime', description: '决定时间 Decided at' }),
     }),
   });
