@@ -181,6 +181,17 @@ describe('lists', () => {
     }
   });
 
+  it('the events subscription meets the same bound', async () => {
+    const res = await h.app.yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription($t: [String!]) { events(topics: $t) { id } }', variables: { t: Array.from({ length: 101 }, (_, i) => `t${i}`) } }),
+    });
+    const text = await res.text();
+    expect(text).toContain('"code":"VALIDATION_FAILED"');
+    expect(text).toContain('at most 100 items (got 101)');
+  });
+
   it('assignOfficers(personIds:) takes at most 100 ids', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, []);
     const res = await h.gql(ASSIGN, { caseId: gid('EnforcementCase', k.id), personIds: Array.from({ length: 101 }, () => gid('Person', c.people.o1.id)) }, c.tokens.o1);
