@@ -22,6 +22,13 @@ describe('loadConfig', () => {
     });
     expect(c.settings.get(nonPenaltySettings)).toEqual({ firstOffenceLookbackYears: 2 });
     expect(c.jwtSecret).toBeUndefined();
+    expect(c.input).toEqual({ maxFen: 1_000_000_000_000 });
+  });
+
+  it('reads the largest amount of money from ZHIFA_MAX_FEN, up to 2^53 − 1', () => {
+    expect(loadConfig({ ZHIFA_MAX_FEN: '500000' }).input).toEqual({ maxFen: 500_000 });
+    expect(loadConfig({ ZHIFA_MAX_FEN: String(Number.MAX_SAFE_INTEGER) }).input.maxFen).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => loadConfig({ ZHIFA_MAX_FEN: String(Number.MAX_SAFE_INTEGER + 1) })).toThrow(ConfigError);
   });
 
   it('turns GraphiQL, introspection and demo data off in production', () => {
@@ -83,6 +90,8 @@ describe('loadConfig', () => {
     ['ZHIFA_GRAPHIQL', 'maybe'],
     ['ZHIFA_INTROSPECTION', '2'],
     ['ZHIFA_DEMO_DATA', 'sometimes'],
+    ['ZHIFA_MAX_FEN', '0'],
+    ['ZHIFA_MAX_FEN', '1e12'],
     ['ZHIFA_NON_PENALTY_FIRST_OFFENCE_LOOKBACK_YEARS', '-1'],
     ['ZHIFA_NON_PENALTY_FIRST_OFFENCE_LOOKBACK_YEARS', '0'],
     ['ZHIFA_NON_PENALTY_FIRST_OFFENCE_LOOKBACK_YEARS', '2.5'],

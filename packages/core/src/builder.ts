@@ -6,6 +6,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import ValidationPlugin from '@pothos/plugin-validation';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ComplexityPlugin from '@pothos/plugin-complexity';
+import InputPlugin from './input/plugin.js';
 import { GraphQLError, type GraphQLField } from 'graphql';
 import type PrismaTypes from './generated/pothos-types.js';
 import { getDatamodel } from './generated/pothos-types.js';
@@ -14,6 +15,8 @@ import type { Context } from './context.js';
 import { isAgencyAdminOf, isOfficerOf, isStaff, isSupervisor, isSystemAdmin } from './auth/viewer.js';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from './errors.js';
 import { issuesFromStandardSchema } from './validation.js';
+import { decodeGlobalIdOrNothing } from './ids.js';
+import { loadNode, loadNodes } from './node-query.js';
 
 export interface AuthScopes {
   /** Anyone with a valid token or API key. */
@@ -88,10 +91,12 @@ export const DEFAULT_PAGE_SIZE = 20;
  * resolver (see `unsafelyHandleInputErrors` below).
  */
 export function createBuilder(): ZhifaBuilder {
-  return new SchemaBuilder<ZhifaTypes>({
+  const builder: ZhifaBuilder = new SchemaBuilder<ZhifaTypes>({
     // Non-null unless a field says otherwise: clients should not have to null-check what cannot be null.
     defaultFieldNullability: false,
-    plugins: [ErrorsPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin, DataloaderPlugin, ComplexityPlugin],
+    // Argument mappers run in reverse plugin order: the input plugin (input/plugin.ts) comes last so
+    // that its checks run first — lists are bounded and text normalised before zod and relay see them.
+    plugins: [ErrorsPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin, DataloaderPlugin, ComplexityPlugin, InputPlugin],
     complexity: {
       fieldComplexity: pageComplexity,
       limit: { complexity: MAX_COMPLEXITY, depth: MAX_DEPTH, breadth: MAX_BREADTH },
@@ -107,6 +112,18 @@ export function createBuilder(): ZhifaBuilder {
       edgesFieldOptions: { nullable: false },
       nodeFieldOptions: { nullable: false },
       brandLoadedObjects: true,
+      // A string that is not a global id names no row (see ids.ts), instead of an untyped error.
+      decodeGlobalID: (globalID) => decodeGlobalIdOrNothing(globalID),
+      // Missing, hidden, malformed or of a non-node type: null alike, each id on its own (node-query.ts).
+      nodeQueryOptions: {
+        description: '按全局编号取一个对象；不存在或无权查看时为空 One object by global id; null when it does not exist or is not visible',
+        resolve: (_root, args, ctx, info) => loadNode(builder, ctx, info, args.id),
+      },
+      nodesQueryOptions: {
+        description:
+          '按全局编号取多个对象（至多 100 个）；不存在或无权查看的位置为空 Objects by global id, at most 100; null where one does not exist or is not visible',
+        resolve: (_root, args, ctx, info) => loadNodes(builder, ctx, info, args.ids),
+      },
     },
     scopeAuth: {
       authorizeOnSubscribe: true,
@@ -143,6 +160,7 @@ export function createBuilder(): ZhifaBuilder {
       unsafelyHandleInputErrors: true,
     },
   });
+  return builder;
 }
 
 export { PrismaClient };

@@ -2,7 +2,7 @@
 // arguments arrive decoded by plugin-relay as { typename, id }. Resolvers, scopes and services turn
 // them into row ids here and nowhere else, so a wrong-type or malformed id gets the same typed
 // answer on every path.
-import { encodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { ValidationError } from './errors.js';
 
 export interface GlobalId {
@@ -10,13 +10,21 @@ export interface GlobalId {
   id: string;
 }
 
+/** Largest row id: every model's id is a Prisma `Int`, a PostgreSQL int4. A larger one is no row. */
+export const MAX_ROW_ID = 2_147_483_647;
+
+/** The row id written in a global id's id part, or null unless it is a plain decimal within int4. */
+function rowIdOf(text: string): number | null {
+  if (!/^\d{1,10}$/.test(text)) return null;
+  const n = Number(text);
+  return n <= MAX_ROW_ID ? n : null;
+}
+
 /** The row id behind a global id of one of `types`, or null when it is of another type or malformed. */
 export function tryParseId(gid: GlobalId | null | undefined, types: string | readonly string[]): number | null {
   if (!gid) return null;
   const allowed = typeof types === 'string' ? [types] : types;
-  if (!allowed.includes(gid.typename) || !/^\d{1,15}$/.test(gid.id)) return null;
-  const n = Number(gid.id);
-  return Number.isSafeInteger(n) ? n : null;
+  return allowed.includes(gid.typename) ? rowIdOf(gid.id) : null;
 }
 
 /** The row id behind a global id of one of `types`; anything else is a ValidationError naming the argument. */
@@ -41,5 +49,22 @@ export function globalId(type: string, id: number | bigint | string): string {
  * `prismaNode({ findUnique })`; a malformed one matches no row, so node(id) answers null as for an unknown id.
  */
 export function nodeRowId(id: string): number {
-  return /^\d{1,15}$/.test(id) ? Number(id) : -1;
+  return rowIdOf(id) ?? -1;
+}
+
+/** What a string that is not a global id decodes to: a type no node has and no parseId accepts. */
+export const NOT_A_GLOBAL_ID: GlobalId = Object.freeze({ typename: '', id: '' });
+
+/**
+ * plugin-relay's decoder for every ID argument (builder option `relay.decodeGlobalID`). A string
+ * that is not base64 of `Type:id` does not fail the whole operation with an untyped error: it
+ * decodes to NOT_A_GLOBAL_ID, which parseId reports as VALIDATION_FAILED naming the argument and
+ * node/nodes answer with null, as for any id that names no visible row.
+ */
+export function decodeGlobalIdOrNothing(globalID: string): GlobalId {
+  try {
+    return decodeGlobalID(globalID);
+  } catch {
+    return NOT_A_GLOBAL_ID;
+  }
 }

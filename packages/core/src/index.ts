@@ -10,6 +10,7 @@ export * from './work/unit-of-work.js';
 export * from './events/topic.js';
 export * from './plugin.js';
 export * from './validation.js';
+export * from './input/index.js';
 export * from './auth/viewer.js';
 export * from './auth/rows.js';
 export * from './auth/matrix.js';

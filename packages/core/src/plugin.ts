@@ -12,6 +12,7 @@ import type { ListKindLabel } from './lists/kinds.js';
 import type { UnitOfWork, WorkOptions } from './work/unit-of-work.js';
 import type { Viewer } from './auth/viewer.js';
 import type { AuthorisationMatrix } from './auth/matrix.js';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input/values.js';
 
 export interface SeedContext {
   prisma: PrismaClient;
@@ -56,11 +57,20 @@ export interface ZhifaSchema {
   plugins: readonly ZhifaPlugin[];
 }
 
+export interface SchemaOptions {
+  plugins?: readonly ZhifaPlugin[];
+  /** Bounds on input (largest amount of money); the server passes them from its configuration. */
+  input?: Partial<InputLimits>;
+}
+
 /** One builder per build: core first, then each plugin in order. */
-export function createSchema({ plugins = [] }: { plugins?: readonly ZhifaPlugin[] } = {}): ZhifaSchema {
+export function createSchema({ plugins = [], input = {} }: SchemaOptions = {}): ZhifaSchema {
   const builder = createBuilder();
   const guards = new CaseGuards();
-  const core = registerCore(builder, { listKinds: plugins.flatMap((p) => p.listKinds ?? []) });
+  const core = registerCore(builder, {
+    listKinds: plugins.flatMap((p) => p.listKinds ?? []),
+    input: { ...DEFAULT_INPUT_LIMITS, ...input },
+  });
   for (const plugin of plugins) plugin.register(builder, { guards, core });
   return { schema: lexicographicSortSchema(builder.toSchema()), guards, plugins };
 }

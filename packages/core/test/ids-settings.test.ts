@@ -1,7 +1,21 @@
 // The one global-id parser and plugin settings, as pure functions.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineSettings, msg, parseId, parseOptionalId, PluginSettings, settingsFromEnv, settingVariable, tryParseId, ValidationError } from '@zhifa/core';
+import {
+  decodeGlobalIdOrNothing,
+  defineSettings,
+  MAX_ROW_ID,
+  msg,
+  nodeRowId,
+  NOT_A_GLOBAL_ID,
+  parseId,
+  parseOptionalId,
+  PluginSettings,
+  settingsFromEnv,
+  settingVariable,
+  tryParseId,
+  ValidationError,
+} from '@zhifa/core';
 
 const gid = (typename: string, id: string) => ({ typename, id });
 
@@ -10,6 +24,17 @@ describe('parseId', () => {
     expect(parseId(gid('Agency', '12'), 'Agency', ['id'])).toBe(12);
     expect(parseId(gid('NonPenaltyListItem', '3'), ['NonPenaltyListItem', 'ListItem'], ['id'])).toBe(3);
     expect(parseOptionalId(null, 'Agency', ['id'])).toBeNull();
+    expect(parseId(gid('Agency', String(MAX_ROW_ID)), 'Agency', ['id'])).toBe(2_147_483_647);
+  });
+
+  it('a string that is not a global id decodes to no type, so parseId refuses it and nodeRowId matches nothing', () => {
+    for (const bad of ['%%%', Buffer.from('no colon').toString('base64'), Buffer.from(':1').toString('base64'), '']) {
+      expect(decodeGlobalIdOrNothing(bad)).toEqual(NOT_A_GLOBAL_ID);
+      expect(tryParseId(decodeGlobalIdOrNothing(bad), 'Agency')).toBeNull();
+    }
+    expect(decodeGlobalIdOrNothing(Buffer.from('Agency:12').toString('base64'))).toEqual({ typename: 'Agency', id: '12' });
+    expect(nodeRowId('12')).toBe(12);
+    for (const bad of ['abc', '-1', '1.5', '2147483648', '']) expect(nodeRowId(bad)).toBe(-1);
   });
 
   it.each([
@@ -18,6 +43,7 @@ describe('parseId', () => {
     ['a negative number', gid('Agency', '-1')],
     ['a fraction', gid('Agency', '1.5')],
     ['a number past 2^53', gid('Agency', '9007199254740993')],
+    ['a number past int4, which no row id can be', gid('Agency', '2147483648')],
     ['an empty id', gid('Agency', '')],
   ])('refuses %s with a ValidationError naming the argument', (_what, id) => {
     expect(tryParseId(id, 'Agency')).toBeNull();

@@ -15,6 +15,7 @@ import {
   ZhifaError,
   type Context,
   type EventBusOptions,
+  type InputLimits,
   type ZhifaPlugin,
 } from '@zhifa/core';
 import type { Database } from './database.js';
@@ -54,6 +55,8 @@ export interface AppOptions {
   subscriptionRecheckMs?: number;
   /** Where request lines and errors go; by default only unexpected errors, to standard output. */
   log?: Logger;
+  /** Bounds on input (largest amount of money), from the configuration; core's defaults otherwise. */
+  input?: Partial<InputLimits>;
 }
 
 /** Retry-After on a 503: long enough for a database restart to make progress, short enough not to strand anyone. */
@@ -72,7 +75,7 @@ export interface App {
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
-  const { schema, guards } = createSchema({ plugins: options.plugins });
+  const { schema, guards } = createSchema({ plugins: options.plugins, input: options.input });
   const prisma = options.db.prisma;
   const events = new EventBus(prisma, options.events);
   await events.start();

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { bilingualMessage, PluginSettings, settingsFromEnv, type ZhifaPlugin } from '@zhifa/core';
+import { bilingualMessage, DEFAULT_INPUT_LIMITS, PluginSettings, settingsFromEnv, type InputLimits, type ZhifaPlugin } from '@zhifa/core';
 import type { DatabaseTarget } from './database.js';
 import { selectPlugins } from './plugins.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
@@ -41,6 +41,8 @@ export interface Config {
   ws: WsLimits;
   /** The longest a subscription delivers without identifying its caller again. */
   subscriptionRecheckMs: number;
+  /** Bounds on input the schema enforces (core's input/values.ts), e.g. the largest amount of money. */
+  input: InputLimits;
 }
 
 export interface ConfigIssue {
@@ -159,6 +161,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxLifetimeMs: seconds('ZHIFA_WS_MAX_LIFETIME_SECONDS', 10, 604_800, DEFAULT_WS_LIMITS.maxLifetimeMs),
   };
   const subscriptionRecheckMs = seconds('ZHIFA_SUBSCRIPTION_RECHECK_SECONDS', 0, 3_600, DEFAULT_SUBSCRIPTION_RECHECK_MS);
+  // Largest amount of money (fen) any input may carry; JSON numbers stay exact up to 2^53 − 1.
+  const maxFen = field('ZHIFA_MAX_FEN', integer(1, Number.MAX_SAFE_INTEGER), DEFAULT_INPUT_LIMITS.maxFen);
   // Plugins declare their own variables (prefix + key); core and server never name them.
   const settings = new PluginSettings();
   for (const plugin of plugins) {
@@ -183,6 +187,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel: log,
     ws,
     subscriptionRecheckMs,
+    input: { maxFen },
   };
 }
 

@@ -2,9 +2,11 @@
 // tokens printed at start-up, a survey organisation API key, and the loopback-only `/dev/token`
 // route through which `pnpm zhifa token` asks a running server (the CLI may not open a data dir the
 // server holds). None of this is available in production.
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
 import { canEnforce, type AgencyKind, type PersonRole, type PrismaClient } from '@zhifa/core';
-import { newApiKey, signToken, type Subject } from './identity.js';
+import { newApiKey, signToken, viewerForApiKey, type Subject } from './identity.js';
 
 export const DEV_ROLES = ['system-admin', 'supervisor', 'officer', 'agency-admin', 'enterprise'] as const;
 export type DevRole = (typeof DEV_ROLES)[number];
@@ -136,6 +138,65 @@ export async function createSurveyApiKey(
   const { key, prefix, hash } = newApiKey();
   await prisma.apiKey.create({ data: { agencyId: agency.id, label, prefix, hash } });
   return { key, agencyId: agency.id, agencyName: agency.name };
+}
+
+/** The label of the survey-organisation key a development server shows at start-up. */
+export const DEV_API_KEY_LABEL = 'development start-up';
+
+export interface DevApiKey {
+  key: string;
+  agencyId: number;
+  agencyName: string;
+  /** False when it was made at this start (first start, or the kept one no longer works). */
+  reused: boolean;
+}
+
+/**
+ * The survey organisation's API key a development server prints at start-up. Only a key's hash is
+ * stored, so to show the same key again it is kept in `file` (devApiKeyFileFor: beside the development
+ * JWT secret, mode 0600, never committed) and reused for as long as it still works here. A new one is
+ * made only when there is none or the kept one no longer works (another database, reset, revoked);
+ * then every other key with this label is revoked, so development starts never pile up live keys.
+ * `file` null (a throwaway database): a key for this run only. Null when there is no survey organisation.
+ */
+export async function developmentApiKey(prisma: PrismaClient, file: string | null): Promise<DevApiKey | null> {
+  const kept = file ? readKeptKey(file) : null;
+  if (kept) {
+    const viewer = await viewerForApiKey(prisma, kept).catch(() => null);
+    if (viewer?.kind === 'surveyOrg') {
+      const row = await prisma.apiKey.findUniqueOrThrow({ where: { id: viewer.apiKeyId } });
+      if (row.label === DEV_API_KEY_LABEL) return { key: kept, agencyId: viewer.agencyId, agencyName: viewer.name, reused: true };
+    }
+  }
+  const agency = await prisma.agency.findFirst({ where: { kind: 'SURVEY_ORGANISATION' }, orderBy: { id: 'asc' } });
+  if (!agency) return null;
+  const { key, prefix, hash } = newApiKey();
+  const made = await prisma.$transaction(async (tx) => {
+    const row = await tx.apiKey.create({ data: { agencyId: agency.id, label: DEV_API_KEY_LABEL, prefix, hash } });
+    await tx.apiKey.updateMany({ where: { label: DEV_API_KEY_LABEL, revokedAt: null, id: { not: row.id } }, data: { revokedAt: new Date() } });
+    return row;
+  });
+  if (file) keepKey(file, key);
+  return { key, agencyId: made.agencyId, agencyName: agency.name, reused: false };
+}
+
+function readKeptKey(file: string): string | null {
+  try {
+    const key = readFileSync(file, 'utf8').trim();
+    return key.startsWith('zfk_') ? key : null;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/** Written whole (temp file, then rename) with mode 0600, like the development JWT secret. */
+function keepKey(file: string, key: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${key}\n`, { mode: 0o600 });
+  chmodSync(temp, 0o600);
+  renameSync(temp, file);
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);

@@ -88,7 +88,8 @@ async function viewerForSubject(prisma: PrismaClient, sub: string): Promise<View
   throw new InvalidCredentials('bad subject');
 }
 
-async function viewerForApiKey(prisma: PrismaClient, key: string): Promise<Viewer> {
+/** The survey organisation behind an API key; InvalidCredentials when it is unknown, wrong or revoked. */
+export async function viewerForApiKey(prisma: PrismaClient, key: string): Promise<Viewer> {
   const prefix = key.split('_')[1] ?? '';
   const row = await prisma.apiKey.findUnique({ where: { prefix } });
   const given = Buffer.from(hashApiKey(key));

@@ -8,9 +8,9 @@ import { openDatabase, type Database } from './database.js';
 import { createApp, type App } from './app.js';
 import { createLogger } from './log.js';
 import { acquireLock, DataDirLocked, type DataDirLock } from './lock.js';
-import { resolveJwtSecret } from './secret.js';
+import { devApiKeyFileFor, resolveJwtSecret } from './secret.js';
 import { isEmptyDatabase, seedDemoData } from './seed/index.js';
-import { createSurveyApiKey, demoTokens, ROLE_NAMES } from './dev-tokens.js';
+import { demoTokens, developmentApiKey, ROLE_NAMES } from './dev-tokens.js';
 
 const log = (line: string) => console.log(`[zhifa] ${line}`);
 
@@ -57,6 +57,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       graphiql: config.graphiql,
       introspection: config.introspection,
       settings: config.settings,
+      input: config.input,
       devTokens: development,
       ws: config.ws,
       subscriptionRecheckMs: config.subscriptionRecheckMs,
@@ -68,7 +69,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     log(`GraphQL: ${url}${config.graphiql ? '  (GraphiQL，含订阅 / with subscriptions)' : ''}`);
     log(`插件 / plugins: ${config.plugins.map((p) => p.name).join(', ') || '（无 / none）'}; env ${config.env}`);
 
-    if (development) await logDemoCredentials(db, secret);
+    if (development) await logDemoCredentials(db, secret, devApiKeyFileFor(config));
 
     const database = db;
     let stopping: Promise<void> | null = null;
@@ -86,18 +87,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 }
 
-async function logDemoCredentials(db: Database, secret: string) {
+async function logDemoCredentials(db: Database, secret: string, apiKeyFile: string | null) {
   const tokens = await demoTokens(db.prisma, secret);
   if (!tokens.length) return;
   log('演示令牌（仅开发环境，12 小时有效）/ demo tokens (development only, valid 12 h) — header "Authorization: Bearer <token>":');
   for (const t of tokens) console.log(`  ${ROLE_NAMES[t.role]} — ${t.name} (${t.subject})\n    ${t.token}`);
-  try {
-    // Created fresh at each development start; only the hash is stored, so it is shown only now.
-    const { key, agencyName, agencyId } = await createSurveyApiKey(db.prisma, null, 'development start-up');
-    console.log(`  第三方调查机构 API 密钥 survey organisation API key — ${agencyName} (agency ${agencyId})\n    ${key}`);
-  } catch {
-    // No survey organisation in this database: nothing to show.
-  }
+  // The same key at every start while it works (kept beside the JWT secret, see developmentApiKey).
+  const apiKey = await developmentApiKey(db.prisma, apiKeyFile);
+  if (apiKey)
+    console.log(`  第三方调查机构 API 密钥 survey organisation API key — ${apiKey.agencyName} (agency ${apiKey.agencyId})\n    ${apiKey.key}`);
   log('更多令牌 / more tokens: pnpm -s zhifa token <system-admin|supervisor|officer|agency-admin|enterprise|person:N|enterprise:N>');
 }
 

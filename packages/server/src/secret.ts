@@ -15,6 +15,15 @@ export function secretFileFor(config: Pick<Config, 'database'>): string | null {
   return path.join(path.dirname(dataDir), 'jwt-secret');
 }
 
+/**
+ * Where the development survey-organisation API key is kept: beside the secret, `<data dir>/../dev-api-key`
+ * (mode 0600, git-ignored with `.data/`). Null for a throwaway database, whose keys die with it.
+ */
+export function devApiKeyFileFor(config: Pick<Config, 'database'>): string | null {
+  const secret = secretFileFor(config);
+  return secret && path.join(path.dirname(secret), 'dev-api-key');
+}
+
 export interface ResolvedSecret {
   secret: string;
   /** Where it came from, for the start-up log. */

@@ -208,3 +208,85 @@ describe('CSV export and round trip', () => {
     expect(parseListCsv(exportListCsv(items), { defaultDomain: '' })).toEqual(items);
   });
 });
+
+// Issue 7, finding 3 — CSV formula injection (OWASP "CSV Injection": = + - @ tab carriage return).
+describe('CSV formula injection', () => {
+  const DDE = "=cmd|' /C calc'!A0";
+  const LINK = '=HYPERLINK("http://evil.example/?x=1","click")';
+
+  it('export prefixes a single quote to every cell starting with = + - @ tab or carriage return, and to nothing else', () => {
+    const [base] = parseListCsv(sampleCsv(1), { defaultDomain: '' });
+    const cells = [DDE, LINK, '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', "'=already quoted", '—破折号开头', '－全角减号', '正常文字', "'普通引号"];
+    const csv = exportListCsv(cells.map((violation, i) => ({ ...base, seq: i + 1, violation })));
+    const exported = csv.split('\r\n').slice(1, -1).map((line) => parseListCsvCells(line)[3]);
+    expect(exported).toEqual([
+      `'${DDE}`, `'${LINK}`, "'+1+1", "'-2+3", "'@SUM(A1)", "'\t=1", "'\r=1", "''=already quoted",
+      '—破折号开头', '－全角减号', '正常文字', "'普通引号",
+    ]);
+  });
+
+  it('import refuses a formula cell in any column, naming line and column, and writes nothing', async () => {
+    const id = await draft();
+    await importText(id, sampleCsv(2));
+    const csv = [
+      HEADER,
+      `1,市场监管,,"${DDE.replace(/"/g, '""')}",依据,处罚,情形,轻微违法,3,`,
+      `2,+市场监管,@SUM(1),乙,-依据,处罚,"${LINK.replace(/"/g, '""')}",轻微违法,3,`,
+      '3,市场监管,,丙,依据,处罚,情形,=1,-1,',
+      '4,市场监管,,丁, =前有空格,处罚,情形,轻微违法,3,',
+    ].join('\r\n');
+    const res = await importText(id, csv);
+    expect(res.__typename).toBe('ValidationError');
+    expect(res.issues.map((i: any) => i.path)).toEqual([
+      ['csv', '2', '违法行为'],
+      ['csv', '3', '监管领域'],
+      ['csv', '3', '裁量等级'],
+      ['csv', '3', '违法依据'],
+      ['csv', '3', '适用情形'],
+      ['csv', '4', '适用类型'],
+      ['csv', '4', '改正期限（天）'],
+      ['csv', '5', '违法依据'],
+    ]);
+    expect(res.issues[0].message).toBe("第 2 行「违法行为」：单元格不能以 = + - @ 开头（电子表格会当作公式执行）；如确为文字，请在开头加英文单引号 '");
+    expect(res.issues[0].messageEn).toBe(
+      `line 2, column "违法行为": a cell must not start with = + - @ (a spreadsheet would run it as a formula); if it is text, start it with a single quote '`,
+    );
+    const still = await w.h.gql(`query($id: ID!) { nonPenaltyList(id: $id) { items(first: 5) { totalCount } } }`, { id }, w.tokens.officerA);
+    expect(still.data.nonPenaltyList.items.totalCount).toBe(2);
+  });
+
+  it('text stored with a leading = (typed in a form) exports neutralised, and imports back unchanged', async () => {
+    const id = await draft();
+    const add = await w.h.gql(
+      `mutation($id: ID!, $input: NonPenaltyListItemInput!) { addNonPenaltyListItem(listId: $id, input: $input) { __typename ... on MutationAddNonPenaltyListItemSuccess { data { violation } } } }`,
+      {
+        id,
+        input: { violation: LINK, violatedProvision: '-依据', penaltyProvision: '@处罚', applicableConditions: "'=情形", attributes: { itemKind: 'MINOR', correctionDeadlineDays: 3 } },
+      },
+      w.tokens.officerA,
+    );
+    expect(add.data.addNonPenaltyListItem.data.violation).toBe(LINK);
+    const list = await w.h.gql(`query($id: ID!) { nonPenaltyList(id: $id) { ${LIST} } }`, { id }, w.tokens.officerA);
+    const csv: string = list.data.nonPenaltyList.csv;
+    const [, row] = csv.split('\r\n');
+    expect(parseListCsvCells(row).slice(3, 7)).toEqual([`'${LINK}`, "'-依据", "'@处罚", "''=情形"]);
+    expect(csv).not.toMatch(/(^|,)"?=/m);
+
+    const again = await draft();
+    const back = await importText(again, csv);
+    expect(back.__typename).toBe('MutationImportNonPenaltyListCsvSuccess');
+    expect(back.data.items.edges[0].node).toMatchObject({ violation: LINK, violatedProvision: '-依据', penaltyProvision: '@处罚', applicableConditions: "'=情形" });
+    expect(back.data.csv).toBe(csv);
+  });
+});
+
+/** The cells of one CSV line, unquoted (no line breaks inside cells here). */
+function parseListCsvCells(line: string): string[] {
+  const cells: string[] = [];
+  const re = /("((?:[^"]|"")*)"|[^,]*)(,|$)/g;
+  for (let m = re.exec(line); m && m[0] !== ''; m = re.exec(line)) {
+    cells.push(m[2] !== undefined ? m[2].replace(/""/g, '"') : m[1]);
+    if (m[3] === '') break;
+  }
+  return cells;
+}

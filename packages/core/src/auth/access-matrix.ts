@@ -25,10 +25,10 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix((w: MatrixWor
   query('viewer',                     'allow  allow      allow   allow        allow       allow      allow     allow', `{ viewer { kind } }`),
   query('agencies',                   'allow  allow      allow   allow        allow       allow      allow     allow', `{ agencies(first: 5) { totalCount } }`),
   query('agency',                     'allow  allow      allow   allow        allow       allow      allow     allow', `query($id: ID!) { agency(id: $id) { id } }`, { id: w.agency.id }),
-  // node(id): an agency is public; a case is checked by the case's row rule on its type, which refuses
-  // (FORBIDDEN) where case(id) answers null.
-  query('node',                       'DENY   allow      allow   DENY         allow       allow      DENY      allow', `query($id: ID!) { node(id: $id) { id } }`, { id: w.case.id }),
-  query('nodes',                      'DENY   allow      allow   DENY         allow       allow      DENY      allow', `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [w.case.id] }),
+  // node(id): an agency is public; a case follows the case's row rule, and a hidden case answers null
+  // exactly as a missing one does (no existence probing).
+  query('node',                       'none   allow      allow   none         allow       allow      none      allow', `query($id: ID!) { node(id: $id) { id } }`, { id: w.case.id }),
+  query('nodes',                      'none   allow      allow   none         allow       allow      none      allow', `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [w.case.id] }),
   query('node',                       'allow  allow      allow   allow        allow       allow      allow     allow', `query($id: ID!) { node(id: $id) { id } }`, { id: w.agency.id }),
   // People are for staff (any agency: names and certificates are shown on duty and published).
   query('people',                     'DENY   DENY       allow   allow        allow       allow      DENY      allow', `{ people(first: 5) { totalCount } }`),

@@ -1,7 +1,15 @@
-// Row rules: who sees which rows. One place per type; resolvers and connections call these,
-// never re-derive them.
+// Row rules: who sees which rows. One place per type; resolvers, connections and the node types'
+// `prismaNode({ findUnique })` (so `node(id)` / `nodes(ids)`) call these, never re-derive them.
 import type { Prisma } from '../generated/prisma/client.js';
 import { isOfficerOf, isStaff, isSupervisor, type Viewer } from './viewer.js';
+
+/** A filter that matches no row of any model (every model has an Int id). */
+export const NO_ROWS = { id: { in: [] as number[] } };
+
+/** A row rule's filter for queries that must not throw (nested fields, node types): null becomes "no rows". */
+export function orNoRows<W extends object>(filter: W | null): W | typeof NO_ROWS {
+  return filter ?? NO_ROWS;
+}
 
 /** Prisma filter for the cases a viewer may read, or null when they may read none. */
 export function caseFilter(v: Viewer): Prisma.EnforcementCaseWhereInput | null {
@@ -34,7 +42,52 @@ export function canReadEnterprise(v: Viewer, e: { id: number }): boolean {
   return v.kind === 'enterprise' && v.enterpriseId === e.id;
 }
 
-/** People (names, certificates) are visible to agency staff; the public and enterprises need not browse them. */
-export function canReadPeople(v: Viewer): boolean {
+/**
+ * People. Staff (a person of any agency) see everyone and the whole record: names and certificate
+ * details are what officers show on duty (亮证执法) and what the county publishes (执法人员公示), so a
+ * wall between agencies would protect nothing.
+ *
+ * An enterprise user sees the officers assigned to its own cases, and of them only the name and
+ * the certificate number — what an officer must show the party anyway (行政处罚法 第55条: 执法人员
+ * 在调查或者进行检查时，应当主动向当事人或者有关人员出示执法证件). Not their roles, agency, certificate
+ * status or dates, nor anyone else.
+ *
+ * The public and the survey organisation see no one: the county publishes its officer lists by its
+ * own act, not through this API.
+ *
+ * Null when the viewer may see no person.
+ */
+export function personFilter(v: Viewer): Prisma.PersonWhereInput | null {
+  if (canReadPersonRecord(v)) return {};
+  if (v.kind === 'enterprise') return { caseAssignments: { some: { case: { enterpriseId: v.enterpriseId } } } };
+  return null;
+}
+
+/** The whole person record (roles, agency, certificate status and dates, `canEnforce`): staff only. See personFilter. */
+export function canReadPersonRecord(v: Viewer): boolean {
   return isStaff(v);
+}
+
+/**
+ * Actor ids (`person:12`, `apikey:3`, written into events and into `recordedBy`, `decidedBy`,
+ * `usccOverrideBy`) name internal accounts: staff see them. Everyone else — the public, enterprise
+ * users, the survey organisation — never sees who: `Event.actor` is null for them and the other
+ * fields show only what kind of actor it was (actorLabel).
+ */
+export function canSeeActorIds(v: Viewer): boolean {
+  return isStaff(v);
+}
+
+const ACTOR_LABELS: Record<string, string> = {
+  person: '工作人员 agency staff',
+  enterprise: '企业用户 enterprise user',
+  apikey: '第三方调查机构 survey organisation',
+  system: '系统 system',
+  public: '公众 public',
+};
+
+/** A stored actor id as the viewer may see it: itself for staff, its kind only for everyone else. */
+export function actorShownTo(v: Viewer, actor: string): string {
+  if (canSeeActorIds(v)) return actor;
+  return ACTOR_LABELS[actor.split(':', 1)[0]] ?? ACTOR_LABELS.system;
 }

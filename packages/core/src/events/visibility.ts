@@ -3,7 +3,8 @@ import { isSupervisor, type Viewer } from '../auth/viewer.js';
 
 /**
  * Who may see an event. Supervisors see everything; published material is public; staff see
- * their own agency's events; an enterprise user sees events about their enterprise.
+ * their own agency's events; an enterprise user sees events about their enterprise. Who did it
+ * (`Event.actor`) is shown to staff only: auth/rows.ts, canSeeActorIds.
  */
 export function canSeeEvent(v: Viewer, e: Pick<StoredEvent, 'public' | 'agencyId' | 'enterpriseId'>): boolean {
   if (e.public || isSupervisor(v)) return true;

@@ -4,11 +4,21 @@
 // Import is all or nothing: every row is checked and every problem is reported with its line number
 // (1-based, the header is line 1) and column, before anything is written. Export writes UTF-8 with a
 // BOM and CRLF record ends so Excel opens it as Chinese text; importing an export gives back the items.
+//
+// Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell whose first character is
+// = + - @ tab or carriage return as a formula (=HYPERLINK(…), =cmd|' /C calc'!A0). The rule is
+// OWASP's, applied exactly, to every cell: export prefixes such a cell with a single quote ' so the
+// spreadsheet shows it as text; import refuses such a cell, naming line and column — a formula in
+// an uploaded list is a mistake or an attack — and reads a cell written as '= … (our export's
+// escape, or a user marking text) as the text after the quote. Only ASCII - counts: a dash "—" or
+// "－" does not. To keep export → import exact, a cell that already starts with quotes before such
+// a character gets one more quote on export, and import removes exactly one.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
 import { ValidationError, type Bilingual, type FieldIssue } from '../errors.js';
 import { bilingualMessage } from '../validation.js';
+import { checkText, type TextKind } from '../input/text.js';
 
 export interface ListItemData {
   seq: number;
@@ -45,6 +55,8 @@ export const BASE_HEADERS = ['序号', '监管领域', '裁量等级', '违法�
 type BaseHeader = (typeof BASE_HEADERS)[number];
 /** Columns that may be left blank in a row. 监管领域 blank means "as the row above" (merged cells in Excel). */
 const OPTIONAL_CELLS = new Set<BaseHeader>(['裁量等级', '监管领域']);
+/** Free-text columns: a cell may hold line breaks and tabs (input/text.ts `multiline`); every other cell is one line. */
+const MULTILINE_CELLS = new Set<string>(['违法行为', '违法依据', '处罚依据', '适用情形']);
 
 export const LIMITS = { rows: 2000, domain: 50, discretionLevel: 50, violation: 500, provision: 2000, conditions: 2000 };
 const CELL_LIMIT: Record<BaseHeader, number> = {
@@ -79,6 +91,30 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
 /** Header names compare after NFKC (full-width brackets = ASCII) and without spaces. */
 function headerKey(h: string): string {
   return h.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** OWASP CSV Injection: the first characters that make a spreadsheet read a cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A cell our export escaped (or a user marked as text): quotes, then a formula start. */
+const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
+
+const FORMULA_REFUSED: Bilingual = {
+  zh: '单元格不能以 = + - @ 开头（电子表格会当作公式执行）；如确为文字，请在开头加英文单引号 \'',
+  en: "a cell must not start with = + - @ (a spreadsheet would run it as a formula); if it is text, start it with a single quote '",
+};
+
+/** Export: neutralise a cell a spreadsheet would run as a formula (OWASP: prefix a single quote). */
+export function neutraliseCsvCell(value: string): string {
+  return FORMULA_START.test(value) || ESCAPED_FORMULA.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Import: the stored text of a (trimmed) cell, or why it is refused: a formula (above), or text
+ * the API would refuse in the same field (input/text.ts: control characters, NFC).
+ */
+export function readCsvCell(cell: string, kind: TextKind = 'line'): { value: string } | { error: Bilingual } {
+  if (FORMULA_START.test(cell)) return { error: FORMULA_REFUSED };
+  return checkText(kind, ESCAPED_FORMULA.test(cell) ? cell.slice(1) : cell);
 }
 
 function issue(line: number, column: string | null, msg: Bilingual): FieldIssue {
@@ -145,9 +181,13 @@ export function parseListCsv(input: Uint8Array | string, spec: ListCsvSpec, opts
   let previousDomain = opts.defaultDomain;
   for (const row of dataRows) {
     const line = startLine(row);
-    const cell = (header: string) => {
+    /** The cell's text, or null when it is refused (the issue is recorded; no other check repeats it). */
+    const cell = (header: string): string | null => {
       const i = index.get(headerKey(header));
-      return i === undefined ? '' : (row.record[i] ?? '').trim();
+      const r = readCsvCell(i === undefined ? '' : (row.record[i] ?? '').trim(), MULTILINE_CELLS.has(header) ? 'multiline' : 'line');
+      if ('value' in r) return r.value;
+      issues.push(issue(line, header, r.error));
+      return null;
     };
     const extra = row.record.slice(headers.length).some((c) => c.trim() !== '');
     if (extra) issues.push(issue(line, null, { zh: '该行的列数多于表头', en: 'the row has more cells than the header' }));
@@ -155,6 +195,7 @@ export function parseListCsv(input: Uint8Array | string, spec: ListCsvSpec, opts
     const base: Partial<Record<BaseHeader, string>> = {};
     for (const h of BASE_HEADERS) {
       const v = cell(h);
+      if (v === null) continue;
       if (!v && !OPTIONAL_CELLS.has(h)) issues.push(issue(line, h, { zh: '不能为空', en: 'must not be empty' }));
       else if (v.length > CELL_LIMIT[h]) issues.push(issue(line, h, { zh: `过长（上限 ${CELL_LIMIT[h]} 字）`, en: `too long (at most ${CELL_LIMIT[h]} characters)` }));
       base[h] = v;
@@ -173,7 +214,12 @@ export function parseListCsv(input: Uint8Array | string, spec: ListCsvSpec, opts
     const raw: Record<string, unknown> = {};
     let cellErrors = false;
     for (const col of spec.columns) {
-      const r = col.parse(cell(col.header));
+      const text = cell(col.header);
+      if (text === null) {
+        cellErrors = true;
+        continue;
+      }
+      const r = col.parse(text);
       if ('error' in r) {
         issues.push(issue(line, col.header, r.error));
         cellErrors = true;
@@ -215,16 +261,18 @@ export function exportListCsv(items: readonly ListItemData[], spec: ListCsvSpec)
   const header = [...BASE_HEADERS, ...spec.columns.map((c) => c.header)];
   const rows = [...items]
     .sort((a, b) => a.seq - b.seq)
-    .map((i) => [
-      String(i.seq),
-      i.domain,
-      i.discretionLevel ?? '',
-      i.violation,
-      i.violatedProvision,
-      i.penaltyProvision,
-      i.applicableConditions,
-      ...spec.columns.map((c) => c.format(i.attributes[c.field], i.attributes)),
-    ]);
+    .map((i) =>
+      [
+        String(i.seq),
+        i.domain,
+        i.discretionLevel ?? '',
+        i.violation,
+        i.violatedProvision,
+        i.penaltyProvision,
+        i.applicableConditions,
+        ...spec.columns.map((c) => c.format(i.attributes[c.field], i.attributes)),
+      ].map(neutraliseCsvCell),
+    );
   // A line break inside a cell must be quoted even though records end in CRLF.
   return BOM + stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }

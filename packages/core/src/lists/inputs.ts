@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
 import { msg } from '../validation.js';
+import { textKind } from '../input/text.js';
+
+const NAME = textKind('name');
+const MULTILINE = textKind('multiline');
 import { LIMITS } from './csv.js';
 import type { ListKindSpec } from './spec.js';
 
@@ -16,7 +20,7 @@ export function registerListInputs(builder: ZhifaBuilder, spec: Pick<ListKindSpe
     description: `新建${spec.nameZh} New ${spec.nameEn}`,
     fields: (t) => ({
       agencyId: t.globalID({ required: true, description: '制定单位 Issuing agency' }),
-      title: t.string({ required: true, description: '标题 Title', validate: text(200) }),
+      title: t.string({ required: true, description: '标题 Title', extensions: NAME, validate: text(200) }),
       domain: t.string({ required: true, description: '监管领域 Domain', validate: text(LIMITS.domain) }),
       validFrom: t.field({ type: 'Date', required: false, description: '生效日期（缺省为公布当日）In force from; default: the publication day' }),
       validUntil: t.field({ type: 'Date', required: false, description: '有效期至 In force until' }),
@@ -26,7 +30,7 @@ export function registerListInputs(builder: ZhifaBuilder, spec: Pick<ListKindSpe
   const ListMetaInput = builder.inputType(`${P}ListMetaInput`, {
     description: `修改${spec.nameZh}草稿信息 Draft metadata`,
     fields: (t) => ({
-      title: t.string({ required: true, description: '标题 Title', validate: text(200) }),
+      title: t.string({ required: true, description: '标题 Title', extensions: NAME, validate: text(200) }),
       domain: t.string({ required: true, description: '监管领域 Domain', validate: text(LIMITS.domain) }),
       validFrom: t.field({ type: 'Date', required: false }),
       validUntil: t.field({ type: 'Date', required: false }),
@@ -47,10 +51,10 @@ export function registerListInputs(builder: ZhifaBuilder, spec: Pick<ListKindSpe
         description: '裁量等级 Discretion level',
         validate: z.string().trim().max(LIMITS.discretionLevel, msg('过长', 'too long')),
       }),
-      violation: t.string({ required: true, description: '违法行为 Violation', validate: text(LIMITS.violation) }),
-      violatedProvision: t.string({ required: true, description: '违法依据 Provision violated', validate: text(LIMITS.provision) }),
-      penaltyProvision: t.string({ required: true, description: '处罚依据 Penalty provision', validate: text(LIMITS.provision) }),
-      applicableConditions: t.string({ required: true, description: '适用情形 When it applies', validate: text(LIMITS.conditions) }),
+      violation: t.string({ required: true, description: '违法行为 Violation', extensions: MULTILINE, validate: text(LIMITS.violation) }),
+      violatedProvision: t.string({ required: true, description: '违法依据 Provision violated', extensions: MULTILINE, validate: text(LIMITS.provision) }),
+      penaltyProvision: t.string({ required: true, description: '处罚依据 Penalty provision', extensions: MULTILINE, validate: text(LIMITS.provision) }),
+      applicableConditions: t.string({ required: true, description: '适用情形 When it applies', extensions: MULTILINE, validate: text(LIMITS.conditions) }),
       attributes: t.field({ type: spec.attributesInput, required: true, description: `${spec.nameZh}特有字段 Kind-specific fields` }),
     }),
   });

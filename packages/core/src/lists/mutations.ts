@@ -13,6 +13,7 @@ import { unitOfWork, type UnitOfWork } from '../work/unit-of-work.js';
 import { issuesFromStandardSchema } from '../validation.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Topic } from '../events/topic.js';
+import { textKind } from '../input/text.js';
 import { canEditList, canIssueList, canReadList } from './access.js';
 import { parseListCsv } from './csv.js';
 import { registerListInputs, reasonText } from './inputs.js';
@@ -213,7 +214,7 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       args: {
         listId: t.arg.globalID({ required: true }),
         file: t.arg({ type: 'File', required: false, description: 'CSV 文件（multipart 上传）CSV file, multipart upload' }),
-        csvText: t.arg.string({ required: false, description: 'CSV 文本（无法上传文件的客户端）CSV text, for clients without multipart' }),
+        csvText: t.arg.string({ required: false, extensions: textKind('csv'), description: 'CSV 文本（无法上传文件的客户端）CSV text, for clients without multipart' }),
       },
       resolve: async (query, _root, { listId, file, csvText }, ctx) => {
         // Authorise and parse before opening a transaction: strangers learn nothing, bad files cost no locks.
@@ -274,7 +275,7 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       authScopes: { staff: true },
       args: {
         id: t.arg.globalID({ required: true }),
-        reason: t.arg.string({ required: true, description: '废止理由 Why', validate: reasonText }),
+        reason: t.arg.string({ required: true, description: '废止理由 Why', extensions: textKind('multiline'), validate: reasonText }),
       },
       resolve: (query, _root, { id, reason }, ctx) =>
         onList(ctx, id, 'issue', async (uow, list) => {

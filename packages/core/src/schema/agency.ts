@@ -5,9 +5,10 @@ import { AgencyKind } from '../generated/prisma/enums.js';
 import { domainErrors, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { isSystemAdmin } from '../auth/viewer.js';
-import { parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
+import { nodeRowId, parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
 import { CORE_TOPICS } from '../topics.js';
 import { msg } from '../validation.js';
+import { textKind } from '../input/text.js';
 import { isValidUscc } from '../rules/uscc.js';
 import { describedValues } from './enum-values.js';
 
@@ -32,6 +33,9 @@ export function registerAgency(builder: ZhifaBuilder) {
   const AgencyRef = builder.prismaNode('Agency', {
     id: { field: 'id' },
     description: '行政执法主体/单位 Agency (public)',
+    // Public rows; node(id) of an unknown or malformed id is null (node-query.ts).
+    nullable: true,
+    findUnique: (id) => ({ id: nodeRowId(id) }),
     fields: (t) => ({
       name: t.exposeString('name', { description: '名称 Name' }),
       kind: t.expose('kind', { type: AgencyKindEnum, description: '类别 Kind' }),
@@ -78,7 +82,7 @@ export function registerAgency(builder: ZhifaBuilder) {
   const AgencyInput = builder.inputType('AgencyInput', {
     description: '单位信息 Agency fields',
     fields: (t) => ({
-      name: t.string({ required: true, validate: z.string().trim().min(2, msg('名称至少 2 个字', 'name needs at least 2 characters')).max(100) }),
+      name: t.string({ required: true, extensions: textKind('name'), validate: z.string().trim().min(2, msg('名称至少 2 个字', 'name needs at least 2 characters')).max(100) }),
       kind: t.field({ type: AgencyKindEnum, required: true }),
       parentId: t.globalID({ required: false }),
       domains: t.stringList({ required: false, validate: z.array(z.string().trim().min(1).max(50)).max(50) }),

@@ -3,12 +3,15 @@ import type { ZhifaBuilder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { CaseDecision, CaseStage, CompulsoryMeasureKind, PartyKind } from '../generated/prisma/enums.js';
-import { canReadCase, caseFilter } from '../auth/rows.js';
+import { actorShownTo, canReadCase, caseFilter } from '../auth/rows.js';
 import type { Viewer } from '../auth/viewer.js';
 import { domainErrors, ForbiddenError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
-import { parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
+import { nodeRowId, parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
 import { msg } from '../validation.js';
+import { textKind } from '../input/text.js';
+
+const MULTILINE = textKind('multiline');
 import { DECISION_NAMES, STAGE_NAMES } from '../rules/case-stage.js';
 import {
   advanceCaseInTx,
@@ -78,7 +81,10 @@ export function registerCase(builder: ZhifaBuilder) {
       isProductionEquipment: t.exposeBoolean('isProductionEquipment', { description: '是否生产设备 Production equipment' }),
       justification: t.exposeString('justification', { nullable: true, description: '审慎采取的书面理由 Written justification' }),
       takenAt: t.expose('takenAt', { type: 'DateTime', description: '采取时间 When it was taken' }),
-      recordedBy: t.exposeString('recordedBy', { description: '记录人 Who recorded it' }),
+      recordedBy: t.string({
+        description: '记录人（工作人员可见账号，其他人只见类别）Who recorded it: the account for staff, its kind for others',
+        resolve: (m, _a, ctx) => actorShownTo(ctx.viewer, m.recordedBy),
+      }),
     }),
   });
 
@@ -93,6 +99,9 @@ export function registerCase(builder: ZhifaBuilder) {
   const EnforcementCaseRef = builder.prismaNode('EnforcementCase', {
     id: { field: 'id' },
     description: '行政执法案件 Enforcement case (officers of its agency, the party, supervisors)',
+    // node(id) of a case the caller may not read is null, like an unknown id (node-query.ts).
+    nullable: true,
+    findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [readableCases(ctx.viewer)] }),
     authScopes: (c, ctx) => canReadCase(ctx.viewer, c),
     fields: (t) => ({
       number: t.exposeString('number', { description: '案号 Case number' }),
@@ -178,6 +187,7 @@ export function registerCase(builder: ZhifaBuilder) {
     fields: (t) => ({
       number: t.string({
         required: true,
+        extensions: textKind('name'),
         description: '案号，如 阜市监罚〔2025〕12号 Case number',
         validate: text(60, '案号', 'case number'),
       }),
@@ -188,14 +198,16 @@ export function registerCase(builder: ZhifaBuilder) {
         description: '不具名自然人当事人的描述（不填写姓名、身份证号）Unnamed natural-person party',
         validate: text(200, '当事人描述', 'party description'),
       }),
-      violation: t.string({ required: true, description: '违法行为 Violation', validate: text(500, '违法行为', 'violation') }),
+      violation: t.string({ required: true, description: '违法行为 Violation', extensions: MULTILINE, validate: text(500, '违法行为', 'violation') }),
       violatedProvision: t.string({
         required: true,
+        extensions: MULTILINE,
         description: '违法依据 Provision violated',
         validate: text(500, '违法依据', 'violated provision'),
       }),
       penaltyProvision: t.string({
         required: true,
+        extensions: MULTILINE,
         description: '处罚依据 Penalty provision',
         validate: text(500, '处罚依据', 'penalty provision'),
       }),
@@ -206,10 +218,11 @@ export function registerCase(builder: ZhifaBuilder) {
     description: '行政强制措施 A compulsory measure to record',
     fields: (t) => ({
       kind: t.field({ type: MeasureKindEnum, required: true, description: '种类 Kind' }),
-      object: t.string({ required: true, description: '对象 What is sealed, seized or frozen', validate: text(500, '对象', 'object') }),
+      object: t.string({ required: true, description: '对象 What is sealed, seized or frozen', extensions: MULTILINE, validate: text(500, '对象', 'object') }),
       isProductionEquipment: t.boolean({ required: false, defaultValue: false, description: '是否生产设备 Production equipment' }),
       justification: t.string({
         required: false,
+        extensions: MULTILINE,
         description: '审慎采取的书面理由 Written justification',
         validate: text(2000, '理由', 'justification'),
       }),

@@ -4,13 +4,14 @@ import type { Db } from '../db.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AgencyKind } from '../generated/prisma/enums.js';
 import { CreditRiskClass, EnterpriseKind, EnterpriseScale } from '../generated/prisma/enums.js';
-import { canReadEnterprise, enterpriseFilter } from '../auth/rows.js';
+import { actorShownTo, canReadEnterprise, enterpriseFilter, orNoRows } from '../auth/rows.js';
 import { actorOf, isSystemAdmin, type Viewer } from '../auth/viewer.js';
-import { parseId, type GlobalId } from '../ids.js';
+import { nodeRowId, parseId, type GlobalId } from '../ids.js';
 import { CORE_TOPICS } from '../topics.js';
 import { domainErrors, NotFoundError, ValidationError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { msg } from '../validation.js';
+import { textKind } from '../input/text.js';
 import { checkUscc, normaliseUscc, usccOverridable, usccProblemMessage, type UsccCheck } from '../rules/uscc.js';
 import { describedValues } from './enum-values.js';
 
@@ -64,6 +65,9 @@ export function registerEnterprise(builder: ZhifaBuilder) {
   const EnterpriseRef = builder.prismaNode('Enterprise', {
     id: { field: 'id' },
     description: '经营主体 Enterprise (token required; an enterprise user sees only their own)',
+    // node(id) of an enterprise the caller may not read is null, like an unknown id (node-query.ts).
+    nullable: true,
+    findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [orNoRows(enterpriseFilter(ctx.viewer))] }),
     authScopes: (e, ctx) => canReadEnterprise(ctx.viewer, e),
     fields: (t) => ({
       uscc: t.exposeString('uscc', { description: '统一社会信用代码 USCC' }),
@@ -81,7 +85,11 @@ export function registerEnterprise(builder: ZhifaBuilder) {
         nullable: true,
         description: '代码未通过校验时的人工确认理由（早期试点代码）Recorded reason a failing USCC was accepted',
       }),
-      usccOverrideBy: t.exposeString('usccOverrideBy', { nullable: true, description: '确认人 Who accepted the failing USCC' }),
+      usccOverrideBy: t.string({
+        nullable: true,
+        description: '确认人（工作人员可见账号，其他人只见类别）Who accepted the failing USCC: the account for staff, its kind for others',
+        resolve: (e, _a, ctx) => (e.usccOverrideBy === null ? null : actorShownTo(ctx.viewer, e.usccOverrideBy)),
+      }),
       usccOverrideAt: t.expose('usccOverrideAt', { type: 'DateTime', nullable: true, description: '确认时间 When it was accepted' }),
     }),
   });
@@ -136,6 +144,7 @@ export function registerEnterprise(builder: ZhifaBuilder) {
     fields: (t) => ({
       reason: t.string({
         required: true,
+        extensions: textKind('multiline'),
         description: '理由（至少 5 个字）Reason, at least 5 characters',
         validate: z.string().trim().min(5, msg('理由至少 5 个字', 'the reason needs at least 5 characters')).max(500),
       }),
@@ -151,10 +160,11 @@ export function registerEnterprise(builder: ZhifaBuilder) {
         required: false,
         description: '代码未通过校验时的人工确认 Override for a code that fails the check',
       }),
-      name: t.string({ required: true, description: '名称 Name', validate: z.string().trim().min(2, msg('名称至少 2 个字', 'name needs at least 2 characters')).max(200) }),
+      name: t.string({ required: true, description: '名称 Name', extensions: textKind('name'), validate: z.string().trim().min(2, msg('名称至少 2 个字', 'name needs at least 2 characters')).max(200) }),
       kind: t.field({ type: EnterpriseKindEnum, required: true, description: '类别 Kind' }),
       legalRepresentative: t.string({
         required: true,
+        extensions: textKind('name'),
         description: '法定代表人/经营者 Legal representative',
         validate: z.string().trim().min(1, msg('不能为空', 'must not be empty')).max(50),
       }),

@@ -4,6 +4,7 @@ import { MAX_PAGE_SIZE } from '../builder.js';
 import { encodeCursor, ORIGIN, type Position } from '../events/position.js';
 import { readSettled, type StoredEvent } from '../events/store.js';
 import { canSeeEvent } from '../events/visibility.js';
+import { canSeeActorIds } from '../auth/rows.js';
 import { parseAfter, subscribeToTopics } from '../events/subscription.js';
 import { unlessEnded } from '../events/recheck.js';
 
@@ -23,8 +24,9 @@ export function registerEvents(builder: ZhifaBuilder): void {
       payload: t.field({ type: 'JSON', description: '内容 Payload', resolve: (e) => e.payload }),
       actor: t.string({
         nullable: true,
-        description: '操作人（公开事件对公众隐去）Actor; hidden from the public',
-        resolve: (e, _a, ctx) => (ctx.viewer.kind === 'public' ? null : e.actor),
+        description:
+          '操作人（内部账号，如 person:12；仅工作人员可见，公众、企业用户和第三方调查机构为空）Actor, an internal account id such as person:12: staff only; null for the public, enterprise users and the survey organisation',
+        resolve: (e, _a, ctx) => (canSeeActorIds(ctx.viewer) ? e.actor : null),
       }),
       createdAt: t.expose('createdAt', { type: 'DateTime', description: '发生时间 When it happened' }),
     }),

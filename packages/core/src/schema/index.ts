@@ -8,15 +8,16 @@ import { registerEnterprise } from './enterprise.js';
 import { registerCase } from './case.js';
 import { registerEvents } from './event.js';
 import { registerListTypes, type ListKindLabel } from '../lists/kinds.js';
+import type { InputLimits } from '../input/values.js';
 
 /** The core node types, handed to plugins (PluginHooks.core) for subscriptions and fields that yield them. */
 export type CoreRefs = ReturnType<typeof registerCore>;
 
-export function registerCore(builder: ZhifaBuilder, options: { listKinds: readonly ListKindLabel[] }) {
+export function registerCore(builder: ZhifaBuilder, options: { listKinds: readonly ListKindLabel[]; input: InputLimits }) {
   builder.queryType({ description: '查询 Queries' });
   builder.mutationType({ description: '变更 Mutations' });
   builder.subscriptionType({ description: '订阅 Live updates' });
-  registerScalars(builder);
+  registerScalars(builder, options.input);
   registerErrorTypes(builder);
   registerViewer(builder);
   const Agency = registerAgency(builder);

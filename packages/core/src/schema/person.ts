@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createContextCache } from '@pothos/core';
 import type { ZhifaBuilder } from '../builder.js';
 import type { Context } from '../context.js';
 import { Prisma, type Db } from '../db.js';
@@ -18,9 +19,11 @@ import {
 import { domainErrors, ForbiddenError, NotFoundError, RuleViolation, ValidationError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { isSystemAdmin } from '../auth/viewer.js';
-import { parseId, tryParseId, type GlobalId } from '../ids.js';
+import { nodeRowId, parseId, tryParseId, type GlobalId } from '../ids.js';
+import { canReadPersonRecord, orNoRows, personFilter } from '../auth/rows.js';
 import { CORE_TOPICS } from '../topics.js';
 import { msg } from '../validation.js';
+import { textKind } from '../input/text.js';
 import { describedValues } from './enum-values.js';
 
 const ROLE_ZH: Record<PersonRole, string> = {
@@ -66,35 +69,45 @@ export function registerPerson(builder: ZhifaBuilder) {
     }),
   });
 
+  // Fields of the whole record: staff only (rows.ts, canReadPersonRecord). Nullable, so that an
+  // enterprise user who asks for them gets a FORBIDDEN error at the field, not a lost officer list.
+  const record = { nullable: true, authScopes: recordScope } as const;
+
   const PersonRef = builder.prismaNode('Person', {
     id: { field: 'id' },
-    description: '人员 Person (token required)',
-    authScopes: { authenticated: true },
+    description:
+      '人员（工作人员可见全部；企业用户仅可见本企业案件承办人员的姓名和执法证号）Person: staff see everyone; an enterprise user sees only the name and certificate number of the officers on its own cases',
+    // One row rule (rows.ts, personFilter) on every path: node(id) loads only visible rows, and a
+    // person reached through a relation (CaseOfficer.person) is checked against the same rule.
+    nullable: true,
+    findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [orNoRows(personFilter(ctx.viewer))] }),
+    authScopes: (p, ctx) => canSeePerson(ctx, p.id),
     fields: (t) => ({
       name: t.exposeString('name', { description: '姓名 Name' }),
-      roles: t.expose('roles', { type: [PersonRoleEnum], description: '角色 Roles' }),
-      agency: t.relation('agency', { description: '所在单位 Agency' }),
+      roles: t.expose('roles', { ...record, type: [PersonRoleEnum], description: '角色（限工作人员）Roles (staff only)' }),
+      agency: t.relation('agency', { ...record, description: '所在单位（限工作人员）Agency (staff only)' }),
       certificateNumber: t.exposeString('certificateNumber', { nullable: true, description: '执法证号 Certificate number' }),
       certificateStatus: t.expose('certificateStatus', {
+        ...record,
         type: CertificateStatusEnum,
-        nullable: true,
-        description: '执法证状态 Certificate status',
+        description: '执法证状态（限工作人员）Certificate status (staff only)',
       }),
-      certificateIssuedOn: t.expose('certificateIssuedOn', { type: 'Date', nullable: true, description: '发证日期 Issued on' }),
+      certificateIssuedOn: t.expose('certificateIssuedOn', { ...record, type: 'Date', description: '发证日期（限工作人员）Issued on (staff only)' }),
       certificateExpiresOn: t.expose('certificateExpiresOn', {
+        ...record,
         type: 'Date',
-        nullable: true,
-        description: '有效期至（当日有效）Valid through this date',
+        description: '有效期至（当日有效；限工作人员）Valid through this date (staff only)',
       }),
-      certificateReviewYear: t.exposeInt('certificateReviewYear', { nullable: true, description: '最近年度审验年份 Last annual review year' }),
+      certificateReviewYear: t.exposeInt('certificateReviewYear', { ...record, description: '最近年度审验年份（限工作人员）Last annual review year (staff only)' }),
       canEnforce: t.boolean({
-        description: '可独立承办执法（证件有效、未过期、本年度已审验）May be assigned to enforcement actions',
+        ...record,
+        description: '可独立承办执法（证件有效、未过期、本年度已审验；限工作人员）May be assigned to enforcement actions (staff only)',
         resolve: (p) => canEnforce(p, new Date()),
       }),
       enforceBlocker: t.field({
+        ...record,
         type: EnforceBlockerRef,
-        nullable: true,
-        description: '不能承办执法的原因，可以时为空 Why not, or null when the person may enforce',
+        description: '不能承办执法的原因，可以时为空（限工作人员）Why not, or null when the person may enforce (staff only)',
         resolve: (p) => enforceBlocker(p, new Date()),
       }),
     }),
@@ -110,7 +123,7 @@ export function registerPerson(builder: ZhifaBuilder) {
       nullable: true,
       authScopes: { staff: true },
       description: '本单位人员（限工作人员）People of this agency (staff only)',
-      query: { orderBy: { id: 'asc' } },
+      query: (_args, ctx) => ({ where: orNoRows(personFilter(ctx.viewer)), orderBy: { id: 'asc' as const } }),
     }),
   );
 
@@ -125,9 +138,9 @@ export function registerPerson(builder: ZhifaBuilder) {
         role: t.arg({ type: PersonRoleEnum, required: false, description: '角色 Role held' }),
         certificateStatus: t.arg({ type: CertificateStatusEnum, required: false, description: '执法证状态 Certificate status' }),
       },
-      totalCount: async (_p, args, ctx) => ctx.prisma.person.count({ where: peopleWhere(args) }),
+      totalCount: async (_p, args, ctx) => ctx.prisma.person.count({ where: peopleWhere(ctx, args) }),
       resolve: async (query, _p, args, ctx) =>
-        ctx.prisma.person.findMany({ ...query, where: peopleWhere(args), orderBy: { id: 'asc' } }),
+        ctx.prisma.person.findMany({ ...query, where: peopleWhere(ctx, args), orderBy: { id: 'asc' } }),
     }),
   );
 
@@ -137,6 +150,7 @@ export function registerPerson(builder: ZhifaBuilder) {
       number: t.string({
         required: true,
         description: '执法证号 Certificate number',
+        extensions: textKind('name'),
         validate: z.string().trim().min(1, msg('执法证号不能为空', 'certificate number must not be empty')).max(50),
       }),
       issuedOn: t.field({ type: 'Date', required: true, description: '发证日期 Issued on' }),
@@ -153,7 +167,7 @@ export function registerPerson(builder: ZhifaBuilder) {
     description: '新建人员 A new person',
     fields: (t) => ({
       agencyId: t.globalID({ required: true, description: '所在单位 Agency' }),
-      name: t.string({ required: true, description: '姓名 Name', validate: personFields.name }),
+      name: t.string({ required: true, description: '姓名 Name', extensions: textKind('name'), validate: personFields.name }),
       roles: t.field({ type: [PersonRoleEnum], required: true, description: '角色 Roles', validate: personFields.roles }),
       certificate: t.field({
         type: CertificateInput,
@@ -167,7 +181,7 @@ export function registerPerson(builder: ZhifaBuilder) {
     description:
       '修改人员（状态和审验另行登记）Update a person; certificate status and review change only through their own mutations',
     fields: (t) => ({
-      name: t.string({ required: true, description: '姓名 Name', validate: personFields.name }),
+      name: t.string({ required: true, description: '姓名 Name', extensions: textKind('name'), validate: personFields.name }),
       roles: t.field({ type: [PersonRoleEnum], required: true, description: '角色 Roles', validate: personFields.roles }),
       certificate: t.field({
         type: CertificateInput,
@@ -267,6 +281,7 @@ export function registerPerson(builder: ZhifaBuilder) {
         reason: t.arg.string({
           required: true,
           description: '理由（记入事件日志）Reason, kept in the event log',
+          extensions: textKind('multiline'),
           validate: z.string().trim().min(2, msg('请写明理由', 'give a reason')).max(500, msg('理由过长', 'reason is too long')),
         }),
       },
@@ -333,17 +348,63 @@ export function registerPerson(builder: ZhifaBuilder) {
   return PersonRef;
 }
 
-function peopleWhere(args: {
-  agencyId?: GlobalId | null;
-  role?: PersonRole | null;
-  certificateStatus?: CertificateStatus | null;
-}): Prisma.PersonWhereInput {
+function peopleWhere(
+  ctx: Context,
+  args: { agencyId?: GlobalId | null; role?: PersonRole | null; certificateStatus?: CertificateStatus | null },
+): Prisma.PersonWhereInput {
   return {
-    ...(args.agencyId ? { agencyId: parseId(args.agencyId, 'Agency', ['agencyId']) } : {}),
-    ...(args.certificateStatus ? { certificateStatus: args.certificateStatus } : {}),
-    ...(args.role ? { roles: { has: args.role } } : {}),
+    AND: [
+      orNoRows(personFilter(ctx.viewer)),
+      args.agencyId ? { agencyId: parseId(args.agencyId, 'Agency', ['agencyId']) } : {},
+      args.certificateStatus ? { certificateStatus: args.certificateStatus } : {},
+      args.role ? { roles: { has: args.role } } : {},
+    ],
   };
 }
+
+function recordScope(_parent: unknown, _args: unknown, ctx: Context): boolean {
+  return canReadPersonRecord(ctx.viewer);
+}
+
+/**
+ * Whether the viewer may see this person (rows.ts, personFilter), for a person reached through a
+ * relation. Staff see everyone without a query; for anyone else the ids asked in one tick are
+ * checked in one query, so a page of cases with their officers costs one statement, not one per officer.
+ */
+function canSeePerson(ctx: Context, personId: number): boolean | Promise<boolean> {
+  if (canReadPersonRecord(ctx.viewer)) return true;
+  return visiblePeople(ctx)(personId);
+}
+
+const visiblePeople = createContextCache((ctx: Context) => {
+  let pending: { id: number; resolve: (visible: boolean) => void; reject: (err: unknown) => void }[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    try {
+      const filter = personFilter(ctx.viewer);
+      const rows = filter
+        ? await ctx.prisma.person.findMany({ where: { AND: [{ id: { in: [...new Set(batch.map((b) => b.id))] } }, filter] }, select: { id: true } })
+        : [];
+      const visible = new Set(rows.map((r) => r.id));
+      for (const b of batch) b.resolve(visible.has(b.id));
+    } catch (err) {
+      for (const b of batch) b.reject(err);
+    }
+  };
+  const known = new Map<number, Promise<boolean>>();
+  return (id: number): Promise<boolean> => {
+    let answer = known.get(id);
+    if (!answer) {
+      answer = new Promise<boolean>((resolve, reject) => {
+        if (pending.length === 0) setImmediate(() => void flush());
+        pending.push({ id, resolve, reject });
+      });
+      known.set(id, answer);
+    }
+    return answer;
+  };
+});
 
 /** The agency of a person, for authorisation; null when there is no such person. */
 async function agencyOfPerson(ctx: Context, gid: GlobalId): Promise<number | null> {

@@ -1,48 +1,39 @@
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import type { ZhifaBuilder } from '../builder.js';
+import { parseCalendarDate, parseFenValue, parseInstant, type InputLimits } from '../input/values.js';
 
 function bad(name: string, value: unknown): GraphQLError {
   return new GraphQLError(`${name} 格式不正确 / invalid ${name}: ${JSON.stringify(value)}`);
 }
 
-export function registerScalars(builder: ZhifaBuilder): void {
+// Date, DateTime and Fen accept exactly what input/values.ts says. A value they refuse is handed on
+// as a RefusedInput, which the input plugin reports at its path as VALIDATION_FAILED (a typed
+// ValidationError for a mutation); it never reaches a resolver.
+export function registerScalars(builder: ZhifaBuilder, limits: InputLimits): void {
+  const literal = (ast: ValueNode) => (ast.kind === Kind.STRING ? ast.value : null);
+
   builder.scalarType('DateTime', {
-    description: '时间（UTC，ISO 8601）Time in UTC, ISO 8601; clients show it in Asia/Shanghai',
+    description: '时间（UTC 输出；输入为带时区的 RFC 3339，1900–2100 年）Time: output in UTC; input RFC 3339 with an offset, years 1900–2100; clients show it in Asia/Shanghai',
     serialize: (d) => (d instanceof Date ? d.toISOString() : new Date(d as string).toISOString()),
-    parseValue: (v) => {
-      const d = typeof v === 'string' ? new Date(v) : null;
-      if (!d || Number.isNaN(d.getTime())) throw bad('DateTime', v);
-      return d;
-    },
-    parseLiteral: (ast) => {
-      if (ast.kind !== Kind.STRING || Number.isNaN(new Date(ast.value).getTime())) throw bad('DateTime', ast);
-      return new Date(ast.value);
-    },
+    // The scalar's declared input type is Date; a refusal travels as RefusedInput (see above).
+    parseValue: (v) => parseInstant(v) as Date,
+    parseLiteral: (ast) => parseInstant(literal(ast)) as Date,
   });
 
-  const DATE = /^\d{4}-\d{2}-\d{2}$/;
-  const parseDate = (v: unknown) => {
-    if (typeof v !== 'string' || !DATE.test(v) || Number.isNaN(new Date(`${v}T00:00:00Z`).getTime())) throw bad('Date', v);
-    return new Date(`${v}T00:00:00Z`);
-  };
   builder.scalarType('Date', {
-    description: '日期 Calendar date, YYYY-MM-DD',
+    description: '日期 Calendar date, YYYY-MM-DD: a real day (2025-02-30 is refused), years 1900–2100',
     serialize: (d) => (d instanceof Date ? d : new Date(d as string)).toISOString().slice(0, 10),
-    parseValue: parseDate,
-    parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : null),
+    parseValue: (v) => parseCalendarDate(v) as Date,
+    parseLiteral: (ast) => parseCalendarDate(literal(ast)) as Date,
   });
 
-  // Money is integer fen (分), never floating point. JSON numbers are exact up to 2^53 fen
-  // (about ¥90 trillion), far beyond any fine, so a plain number is safe on the wire.
-  const parseFen = (v: unknown) => {
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw bad('Fen', v);
-    return BigInt(v);
-  };
+  // Money is integer fen (分), never floating point. JSON numbers are exact up to 2^53 fen; inputs
+  // are bounded far below that by limits.maxFen (server configuration, ZHIFA_MAX_FEN).
   builder.scalarType('Fen', {
-    description: '金额（分，非负整数）Money in fen (1/100 yuan), a non-negative integer',
+    description: `金额（分，非负整数，输入不超过 ${limits.maxFen} 分）Money in fen (1/100 yuan), a non-negative integer; input at most ${limits.maxFen}`,
     serialize: (v) => Number(v),
-    parseValue: parseFen,
-    parseLiteral: (ast) => parseFen(ast.kind === Kind.INT ? Number(ast.value) : null),
+    parseValue: (v) => parseFenValue(v, limits.maxFen) as bigint,
+    parseLiteral: (ast) => parseFenValue(ast.kind === Kind.INT ? Number(ast.value) : null, limits.maxFen) as bigint,
   });
 
   builder.scalarType('JSON', {

@@ -1,7 +1,7 @@
 // NonPenaltyDecision: the evaluation query, the grant mutation, and the fields on cases and enterprises.
 // A decision is seen by whoever may read its case (access.ts: decisionFilter / canReadDecision).
 import { z } from 'zod';
-import { domainErrors, ForbiddenError, msg, nodeRowId, NotFoundError, parseId, unitOfWork, type Context, type ZhifaBuilder } from '@zhifa/core';
+import { actorShownTo, domainErrors, ForbiddenError, msg, nodeRowId, NotFoundError, parseId, textKind, unitOfWork, type Context, type ZhifaBuilder } from '@zhifa/core';
 import { assertItemApplies, assertUndecided, checkFacts, evaluateForCase, loadItemInForce, type CaseEvaluation } from '../evaluation.js';
 import { grantNonPenaltyInTx } from '../grant.js';
 import type { ConditionResult, NonPenaltyFacts } from '../rules.js';
@@ -117,7 +117,10 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
         nullable: true,
         description: '未处罚款（分）：按处罚依据本应处的罚款，未知时为空 Fine not imposed, in fen; null when unknown',
       }),
-      decidedBy: t.exposeString('decidedBy', { description: '决定人 Who decided' }),
+      decidedBy: t.string({
+        description: '决定人（工作人员可见账号，其他人只见类别）Who decided: the account for staff, its kind for others',
+        resolve: (d, _a, ctx) => actorShownTo(ctx.viewer, d.decidedBy),
+      }),
       decidedAt: t.expose('decidedAt', { type: 'DateTime', description: '决定时间 Decided at' }),
     }),
   });
@@ -156,7 +159,7 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
   const CorrectionOrderInput = builder.inputType('NonPenaltyCorrectionOrderInput', {
     description: '责令改正（期限按事项的改正期限计算）Correction order; the deadline follows the item’s days',
     fields: (t) => ({
-      content: t.string({ required: true, description: '改正内容 What must be corrected', validate: text(2000, '改正内容', 'content') }),
+      content: t.string({ required: true, description: '改正内容 What must be corrected', extensions: textKind('multiline'), validate: text(2000, '改正内容', 'content') }),
       orderedOn: t.field({ type: 'Date', required: true, description: '责令改正日期 Ordered on' }),
     }),
   });
@@ -212,6 +215,7 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
         correctionOrder: t.arg({ type: CorrectionOrderInput, required: true, description: '责令改正 Correction order' }),
         education: t.arg.string({
           required: true,
+          extensions: textKind('multiline'),
           description: '批评教育记录 Record of the education given',
           validate: text(2000, '批评教育记录', 'education'),
         }),

@@ -1,0 +1,33 @@
+// `node(id)` and `nodes(ids)`: one answer for every id that names no row the caller may see.
+//
+// An id of a type that is not a node, a malformed id (decodeGlobalIdOrNothing), an id of a row
+// that does not exist and an id of a row the caller may not read all answer null, with no error:
+// nothing tells a caller which rows exist. Row visibility itself is each node type's own row rule,
+// applied in the database by its `prismaNode({ findUnique })` (auth/rows.ts, lists/access.ts, a
+// plugin's access.ts), so a hidden row is never loaded; every node type is `nullable`, so a missing
+// row is null rather than a Prisma "not found" error.
+//
+// Each id of `nodes(ids)` resolves on its own: an unexpected failure (the database going away)
+// fails that item alone — null with an error at its path — never the others.
+import { isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { resolveNodes } from '@pothos/plugin-relay';
+import type { ZhifaBuilder } from './builder.js';
+import type { Context } from './context.js';
+import type { GlobalId } from './ids.js';
+
+/** Largest `nodes(ids:)` list (also the input layer's default bound on every list argument). */
+export const MAX_NODES = 100;
+
+function isNodeType(schema: GraphQLSchema, typename: string): boolean {
+  const type = typename ? schema.getType(typename) : undefined;
+  return isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node');
+}
+
+export function loadNode(builder: ZhifaBuilder, ctx: Context, info: GraphQLResolveInfo, gid: GlobalId): Promise<unknown> | null {
+  if (!isNodeType(info.schema, gid.typename)) return null;
+  return resolveNodes(builder, ctx, info, [gid]).then(([node]) => node ?? null);
+}
+
+export function loadNodes(builder: ZhifaBuilder, ctx: Context, info: GraphQLResolveInfo, gids: readonly GlobalId[]): (Promise<unknown> | null)[] {
+  return gids.map((gid) => loadNode(builder, ctx, info, gid));
+}
