@@ -47,8 +47,22 @@ beforeAll(async () => {
   await p.apiKey.create({ data: { agencyId: org.id, label: 'test', prefix: key.prefix, hash: key.hash } });
   surveyKey = key.key;
   // An event of the survey organisation's own agency (visible to it), written by a system admin.
-  await h.gql(`mutation($id: ID!) { updateAgency(id: $id, input: { name: "江苏众信社会调查有限公司", kind: SURVEY_ORGANISATION }) { __typename } }`, { id: gid('Agency', org.id) }, c.tokens.sysAdmin);
+  await h.gql(`mutation($id: ID!) { updateAgency(id: $id, input: { name: "江苏众信社会调查有限公司", kind: SURVEY_ORGANISATION }) { __typename } }`, { id: gid('Agency', org.id) }, c.tokens.sysAdmin);  await untilSettled();
 });
+
+/**
+ * Events are read in commit order once every older transaction has ended; on a shared PostgreSQL
+ * server another test file's open transaction can hold them back for a moment. Wait until all the
+ * events written above are readable, so the assertions below see them.
+ */
+async function untilSettled(ms = 30_000) {
+  const total = Math.min(await h.db.prisma.event.count(), 100);
+  for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    const res = await h.gql(`{ events(first: 100) { events { id } } }`, undefined, c.tokens.supervisor);
+    if ((res.data?.events.events.length ?? 0) >= total) return;
+  }
+  throw new Error('events did not settle in time');
+}
 afterAll(() => h?.close());
 
 const EVENTS = `{ events(first: 100) { events { topic actor payload } } }`;
