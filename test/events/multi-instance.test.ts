@@ -3,7 +3,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createZhifaClient } from '@zhifa/client';
-import { startTestServer, type TestServer, emitPlugin, sleep, subscribeEvents, untilSubscribers } from '@zhifa/testkit';
+import { type TestServer, emitPlugin, sleep, subscribeEvents, untilSubscribers, startTwoInstances } from '@zhifa/testkit';
 
 const EMIT = `mutation($topic: String!, $n: Int) { testEmitEvent(topic: $topic, n: $n, public: true) }`;
 
@@ -15,8 +15,7 @@ describe.skipIf(!process.env.ZHIFA_TEST_DATABASE_URL)('two instances on one Post
   beforeAll(async () => {
     // A slow sweep, so NOTIFY does the waking; the sweep still settles rows that some unrelated
     // transaction on the shared server held back when the last NOTIFY arrived.
-    a = await startTestServer({ plugins: [emitPlugin], events: { sweepMs: 2_000 } });
-    b = await startTestServer({ plugins: [emitPlugin], target: a.target, events: { sweepMs: 2_000 } });
+    ({ a, b } = await startTwoInstances({ plugins: [emitPlugin], events: { sweepMs: 2_000 } }));
     const county = await a.db.prisma.agency.create({ data: { name: '阜宁县人民政府', kind: 'COUNTY_GOVERNMENT' } });
     const p = await a.db.prisma.person.create({ data: { name: '系统管理员', agencyId: county.id, roles: ['SYSTEM_ADMIN'] } });
     admin = a.token(`person:${p.id}`);

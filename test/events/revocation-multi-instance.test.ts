@@ -3,7 +3,7 @@
 // after it is delivered.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newApiKey, revokeApiKey } from '@zhifa/server';
-import { startTestServer, type TestServer, emitPlugin, sleep, untilSubscribers, watchEvents } from '@zhifa/testkit';
+import { type TestServer, emitPlugin, sleep, untilSubscribers, watchEvents, startTwoInstances } from '@zhifa/testkit';
 
 const EMIT = `mutation($topic: String!, $agencyId: Int, $n: Int) { testEmitEvent(topic: $topic, agencyId: $agencyId, n: $n) }`;
 
@@ -19,8 +19,7 @@ describe.skipIf(!process.env.ZHIFA_TEST_DATABASE_URL)('revocation across two ins
     (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ query, variables }) })).json();
 
   beforeAll(async () => {
-    a = await startTestServer({ plugins: [emitPlugin] });
-    b = await startTestServer({ plugins: [emitPlugin], target: a.target });
+    ({ a, b } = await startTwoInstances({ plugins: [emitPlugin] }));
     const p = a.db.prisma;
     const county = await p.agency.create({ data: { name: '阜宁县人民政府', kind: 'COUNTY_GOVERNMENT' } });
     bureau = (await p.agency.create({ data: { name: '阜宁县司法局', kind: 'JUSTICE_BUREAU' } })).id;

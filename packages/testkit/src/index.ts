@@ -3,7 +3,7 @@
 // event-delivery helpers.
 export { createHarness, TEST_SECRET, type Harness } from './harness.js';
 export { freshDatabaseTarget, databaseUrl, testPostgresUrl, type FreshDatabase } from './databases.js';
-export { startTestServer, type TestServer, type TestServerOptions } from './server.js';
+export { startTestServer, startTwoInstances, type TestServer, type TestServerOptions } from './server.js';
 export { subscribeEvents, untilSubscribers, wsClient, sleep, type ReceivedEvent, type Subscriber } from './events.js';
 export { emitPlugin } from './emit-plugin.js';
 export { gid, idOf } from './ids.js';

@@ -69,3 +69,20 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     },
   };
 }
+
+/**
+ * Two instances on one database (PostgreSQL: two servers sharing a fresh database), each with the
+ * same options. `close()` closes the second first, so the database the first created outlives both.
+ */
+export async function startTwoInstances(opts: Omit<TestServerOptions, 'target'> = {}): Promise<{ a: TestServer; b: TestServer; close(): Promise<void> }> {
+  const a = await startTestServer(opts);
+  const b = await startTestServer({ ...opts, target: a.target });
+  return {
+    a,
+    b,
+    close: async () => {
+      await b.close();
+      await a.close();
+    },
+  };
+}
