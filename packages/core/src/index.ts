@@ -28,3 +28,4 @@ export * from './rules/shanghai-time.js';
 export * from './cases.js';
 export * from './rules/case-stage.js';
 export * from './schema/enum-values.js';
+export * from './case-settings.js';

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { bilingualMessage, DEFAULT_INPUT_LIMITS, PluginSettings, settingsFromEnv, type InputLimits, type ZhifaPlugin } from '@zhifa/core';
+import { bilingualMessage, CORE_SETTINGS, DEFAULT_INPUT_LIMITS, PluginSettings, settingsFromEnv, type InputLimits, type ZhifaPlugin } from '@zhifa/core';
 import type { DatabaseTarget } from './database.js';
 import { selectPlugins } from './plugins.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
@@ -165,11 +165,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const maxFen = field('ZHIFA_MAX_FEN', integer(1, Number.MAX_SAFE_INTEGER), DEFAULT_INPUT_LIMITS.maxFen);
   // Plugins declare their own variables (prefix + key); core and server never name them.
   const settings = new PluginSettings();
-  for (const plugin of plugins) {
-    if (!plugin.settings) continue;
-    const r = settingsFromEnv(plugin.settings, env);
+  for (const spec of [...CORE_SETTINGS, ...plugins.flatMap((p) => (p.settings ? [p.settings] : []))]) {
+    const r = settingsFromEnv(spec, env);
     issues.push(...r.issues);
-    if (r.value !== null) settings.set(plugin.settings, r.value);
+    if (r.value !== null) settings.set(spec, r.value);
   }
 
   if (issues.length) throw new ConfigError(issues);

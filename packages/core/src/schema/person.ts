@@ -33,6 +33,8 @@ const ROLE_ZH: Record<PersonRole, string> = {
   SPECIAL_SUPERVISOR: '特邀行政执法监督员',
   AGENCY_ADMIN: '单位管理员',
   SYSTEM_ADMIN: '系统管理员',
+  LEGAL_REVIEWER: '法制审核人员（行政处罚法第58条）',
+  AGENCY_HEAD: '行政机关负责人（行政处罚法第57条）',
 };
 
 const STATUS_ZH: Record<CertificateStatus, string> = {

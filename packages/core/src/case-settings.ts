@@ -1,0 +1,50 @@
+// Core's own settings (ZHIFA_CASE_*): the county's choices where the law leaves one. Read with
+// `uow.settings.get(CASE_SETTINGS)` / `ctx.settings.get(CASE_SETTINGS)`; the server parses them at
+// start with the plugins' settings.
+import { z } from 'zod';
+import { defineSettings, type SettingsOf } from './settings.js';
+import { msg } from './validation.js';
+import { AgencyKind } from './generated/prisma/enums.js';
+
+/** 较大数额罚款 (行政处罚法 第63条) in fen, for a natural person and for an organisation. */
+const threshold = z.object({ naturalPersonFen: z.number().int().positive(), organisationFen: z.number().int().positive() });
+export type HearingThreshold = z.infer<typeof threshold>;
+
+/** A JSON-valued variable: text that is not JSON is reported as such, not as a wrong type. */
+const json = <T extends z.ZodType>(schema: T, zh: string, en: string) =>
+  z.preprocess((v, ctx) => {
+    if (typeof v !== 'string') return v;
+    try {
+      return JSON.parse(v);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: msg(`${zh}须为 JSON`, `${en} must be JSON`) });
+      return z.NEVER;
+    }
+  }, schema);
+
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item));
+
+export const CASE_SETTINGS = defineSettings('ZHIFA_CASE_', {
+  /** 第60条: days from 立案 to the decision, unless a law provides otherwise. */
+  decisionDays: z.coerce.number().int().min(1, msg('办案期限至少 1 天', 'at least 1 day')).max(365).default(90),
+  /**
+   * 第63条 较大数额罚款 per domain ("*" for every other domain). Default: 市场监管总局 practice
+   * (¥10,000 for a natural person, ¥100,000 for an organisation); Jiangsu's general rule is lower
+   * for some domains, so counties set their own.
+   */
+  hearingFineThresholds: json(z.record(z.string(), threshold), '听证罚款数额', 'hearing fine thresholds').default({
+    '*': { naturalPersonFen: 1_000_000, organisationFen: 10_000_000 },
+  }),
+  /** Last day (MM-DD of the following year) on which a year's certificate review still counts (task 3). */
+  reviewGraceUntil: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, msg('须为 MM-DD，如 03-31', 'must be MM-DD, e.g. 03-31'))
+    .default('03-31'),
+  /** Agency kinds a law authorises to freeze deposits (行政强制法 第29条); none by default. */
+  freezeAgencyKinds: list(z.enum(AgencyKind)).default([]),
+});
+export type CaseSettings = SettingsOf<typeof CASE_SETTINGS>;
+
+/** Every settings spec core reads; the server parses them with the plugins'. */
+export const CORE_SETTINGS = [CASE_SETTINGS] as const;
