@@ -25,7 +25,7 @@ export * from './events/recheck.js';
 export * from './rules/uscc.js';
 export * from './rules/certificate.js';
 export * from './rules/shanghai-time.js';
-export * from './cases.js';
+export * from './cases/index.js';
 export * from './rules/case-stage.js';
 export * from './schema/enum-values.js';
 export * from './case-settings.js';

@@ -1,26 +1,14 @@
 // Enforcement case rules: the stage machine, who may handle a case, what a decision must carry. Pure.
 import type { Bilingual } from '../errors.js';
 import type { CaseDecision, CaseStage } from '../generated/prisma/enums.js';
+import { DECISION_NAMES, STAGE_NAMES } from './names.js';
 import { ENFORCE_BLOCKER_MESSAGES, enforceBlocker, MIN_OFFICERS, type CertificateHolder } from './certificate.js';
+
+export { DECISION_NAMES, STAGE_NAMES };
 
 export const STAGE_ORDER: readonly CaseStage[] = ['REGISTERED', 'INVESTIGATING', 'LEGAL_REVIEW', 'DECIDED', 'EXECUTED', 'CLOSED'];
 
-export const STAGE_NAMES: Record<CaseStage, Bilingual> = {
-  REGISTERED: { zh: '立案', en: 'registered' },
-  INVESTIGATING: { zh: '调查取证', en: 'investigating' },
-  LEGAL_REVIEW: { zh: '法制审核', en: 'legal review' },
-  DECIDED: { zh: '决定', en: 'decided' },
-  EXECUTED: { zh: '执行', en: 'executed' },
-  CLOSED: { zh: '结案', en: 'closed' },
-};
 
-export const DECISION_NAMES: Record<CaseDecision, Bilingual> = {
-  PENALTY: { zh: '予以处罚', en: 'penalty' },
-  LIGHTER: { zh: '从轻处罚', en: 'lighter penalty' },
-  MITIGATED: { zh: '减轻处罚', en: 'mitigated penalty' },
-  NO_PENALTY: { zh: '不予处罚', en: 'no penalty' },
-  DROPPED: { zh: '撤销案件', en: 'dropped' },
-};
 
 /** Decisions that impose a penalty, and so need a fine. */
 export const PENALTY_DECISIONS: readonly CaseDecision[] = ['PENALTY', 'LIGHTER', 'MITIGATED'];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
 import type { Db } from '../db.js';
-import { AgencyKind } from '../generated/prisma/enums.js';
+import type { AgencyKind } from '../generated/prisma/enums.js';
 import { domainErrors, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { isSystemAdmin } from '../auth/viewer.js';
@@ -10,25 +10,11 @@ import { CORE_TOPICS } from '../topics.js';
 import { msg } from '../validation.js';
 import { textKind } from '../input/text.js';
 import { isValidUscc } from '../rules/uscc.js';
-import { describedValues } from './enum-values.js';
+import type { CoreEnums } from './enums.js';
 
-const AGENCY_KIND_ZH: Record<AgencyKind, string> = {
-  COUNTY_GOVERNMENT: '县政府',
-  JUSTICE_BUREAU: '县司法局（行政执法协调监督局）',
-  ENFORCEMENT_AGENCY: '县行政执法机关',
-  TOWNSHIP: '镇区',
-  SUBDISTRICT: '街道',
-  MANAGEMENT_COMMITTEE: '管委会',
-  JUSTICE_OFFICE: '司法所',
-  SURVEY_ORGANISATION: '第三方调查机构',
-};
 
-export function registerAgency(builder: ZhifaBuilder) {
-  const AgencyKindEnum = builder.enumType(AgencyKind, {
-    name: 'AgencyKind',
-    description: '行政执法主体类别 Agency kind',
-    values: describedValues(AGENCY_KIND_ZH),
-  });
+export function registerAgency(builder: ZhifaBuilder, enums: CoreEnums) {
+  const AgencyKindEnum = enums.AgencyKind;
 
   const AgencyRef = builder.prismaNode('Agency', {
     id: { field: 'id' },

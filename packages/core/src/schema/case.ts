@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
-import type { Context } from '../context.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { CaseDecision, CaseStage, CompulsoryMeasureKind, PartyKind } from '../generated/prisma/enums.js';
-import { actorShownTo, canReadCase, caseFilter } from '../auth/rows.js';
+import type { CaseStage } from '../generated/prisma/enums.js';
+import { canReadCase, caseFilter } from '../auth/rows.js';
 import type { Viewer } from '../auth/viewer.js';
 import { domainErrors, ForbiddenError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
@@ -12,81 +11,29 @@ import { msg } from '../validation.js';
 import { textKind } from '../input/text.js';
 
 const MULTILINE = textKind('multiline');
-import { DECISION_NAMES, STAGE_NAMES } from '../rules/case-stage.js';
+
 import {
   advanceCaseInTx,
   assignOfficersInTx,
   decideCaseInTx,
   openCaseInTx,
-  recordCompulsoryMeasureInTx,
-} from '../cases.js';
-import { describedValues } from './enum-values.js';
-
-const PARTY_KIND_NAMES: Record<PartyKind, string> = {
-  ENTERPRISE: '经营主体 Enterprise',
-  NATURAL_PERSON: '不具名自然人 Unnamed natural person',
-};
-const MEASURE_KIND_NAMES: Record<CompulsoryMeasureKind, string> = {
-  SEAL_UP: '查封 Seal-up',
-  SEIZURE: '扣押 Seizure',
-  FREEZE: '冻结 Freeze',
-};
-
+} from '../cases/index.js';
+import type { CoreEnums } from './enums.js';
+import { officerOfCase } from './case-scopes.js';
 
 /** Rows the viewer may read; nothing at all for a viewer with no case rights (never throws: used in nested queries). */
 function readableCases(v: Viewer): Prisma.EnforcementCaseWhereInput {
   return caseFilter(v) ?? { id: { in: [] } };
 }
 
-/** Scope of a case-level mutation: officers (and admins) of the case's agency, or a system admin. */
-async function officerOfCase(gid: GlobalId, ctx: Context) {
-  const id = tryParseId(gid, 'EnforcementCase');
-  const c = id === null ? null : await ctx.prisma.enforcementCase.findUnique({ where: { id }, select: { agencyId: true } });
-  // An unknown case: let any signed-in caller through to the resolver's NotFoundError.
-  return c ? { officerOf: c.agencyId } : { authenticated: true };
-}
 
 const text = (max: number, zh: string, en: string) =>
   z.string().trim().min(1, msg(`${zh}不能为空`, `${en} must not be empty`)).max(max, msg(`${zh}过长`, `${en} is too long`));
 
-export function registerCase(builder: ZhifaBuilder) {
-  const CaseStageEnum = builder.enumType(CaseStage, {
-    name: 'CaseStage',
-    description: '案件阶段 Case stage',
-    values: describedValues(STAGE_NAMES),
-  });
-  const CaseDecisionEnum = builder.enumType(CaseDecision, {
-    name: 'CaseDecision',
-    description: '处理决定 Decision',
-    values: describedValues(DECISION_NAMES),
-  });
-  const PartyKindEnum = builder.enumType(PartyKind, {
-    name: 'PartyKind',
-    description: '当事人类别 Party kind',
-    values: describedValues(PARTY_KIND_NAMES),
-  });
-  const MeasureKindEnum = builder.enumType(CompulsoryMeasureKind, {
-    name: 'CompulsoryMeasureKind',
-    description: '行政强制措施 查封/扣押/冻结 Seal-up, seizure, freeze',
-    values: describedValues(MEASURE_KIND_NAMES),
-  });
-
-  builder.prismaObject('CompulsoryMeasure', {
-    description: '行政强制措施 Compulsory measure taken on a case',
-    fields: (t) => ({
-      id: t.exposeID('id', { description: '编号 Id' }),
-      case: t.relation('case', { description: '所属案件 The case' }),
-      kind: t.expose('kind', { type: MeasureKindEnum, description: '种类 Kind' }),
-      object: t.exposeString('object', { description: '对象 What was sealed, seized or frozen' }),
-      isProductionEquipment: t.exposeBoolean('isProductionEquipment', { description: '是否生产设备 Production equipment' }),
-      justification: t.exposeString('justification', { nullable: true, description: '审慎采取的书面理由 Written justification' }),
-      takenAt: t.expose('takenAt', { type: 'DateTime', description: '采取时间 When it was taken' }),
-      recordedBy: t.string({
-        description: '记录人（工作人员可见账号，其他人只见类别）Who recorded it: the account for staff, its kind for others',
-        resolve: (m, _a, ctx) => actorShownTo(ctx.viewer, m.recordedBy),
-      }),
-    }),
-  });
+export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
+  const CaseStageEnum = enums.CaseStage;
+  const CaseDecisionEnum = enums.CaseDecision;
+  const PartyKindEnum = enums.PartyKind;
 
   builder.prismaObject('CaseOfficer', {
     description: '案件承办 An officer assigned to a case',
@@ -214,21 +161,6 @@ export function registerCase(builder: ZhifaBuilder) {
     }),
   });
 
-  const CompulsoryMeasureInput = builder.inputType('CompulsoryMeasureInput', {
-    description: '行政强制措施 A compulsory measure to record',
-    fields: (t) => ({
-      kind: t.field({ type: MeasureKindEnum, required: true, description: '种类 Kind' }),
-      object: t.string({ required: true, description: '对象 What is sealed, seized or frozen', extensions: MULTILINE, validate: text(500, '对象', 'object') }),
-      isProductionEquipment: t.boolean({ required: false, defaultValue: false, description: '是否生产设备 Production equipment' }),
-      justification: t.string({
-        required: false,
-        extensions: MULTILINE,
-        description: '审慎采取的书面理由 Written justification',
-        validate: text(2000, '理由', 'justification'),
-      }),
-    }),
-  });
-
   const DecideCaseInput = builder.inputType('DecideCaseInput', {
     description: '处理决定 A decision on a case',
     fields: (t) => ({
@@ -293,27 +225,6 @@ export function registerCase(builder: ZhifaBuilder) {
           const id = parseId(args.caseId, 'EnforcementCase', ['caseId']);
           await advanceCaseInTx(uow, id, args.to);
           return tx.enforcementCase.findUniqueOrThrow({ ...query, where: { id } });
-        }),
-    }),
-    recordCompulsoryMeasure: t.prismaField({
-      type: 'CompulsoryMeasure',
-      description: '记录行政强制措施（决定前）Record a compulsory measure, before the decision',
-      errors: { types: domainErrors },
-      authScopes: (_root, args, ctx) => officerOfCase(args.caseId, ctx),
-      args: {
-        caseId: t.arg.globalID({ required: true, description: '案件 Case' }),
-        input: t.arg({ type: CompulsoryMeasureInput, required: true }),
-      },
-      resolve: (query, _root, { caseId: gid, input }, ctx) =>
-        unitOfWork(ctx, async (uow) => {
-          const { tx } = uow;
-          const m = await recordCompulsoryMeasureInTx(uow, parseId(gid, 'EnforcementCase', ['caseId']), {
-            kind: input.kind,
-            object: input.object.trim(),
-            isProductionEquipment: input.isProductionEquipment ?? false,
-            justification: input.justification?.trim() || null,
-          });
-          return tx.compulsoryMeasure.findUniqueOrThrow({ ...query, where: { id: m.id } });
         }),
     }),
     decideCase: t.prismaField({

@@ -1,4 +1,5 @@
 import type { ZhifaBuilder } from '../builder.js';
+import { registerCoreEnums } from './enums.js';
 import { registerScalars } from './scalars.js';
 import { registerErrorTypes } from './errors.js';
 import { registerViewer } from './viewer.js';
@@ -6,6 +7,7 @@ import { registerAgency } from './agency.js';
 import { registerPerson } from './person.js';
 import { registerEnterprise } from './enterprise.js';
 import { registerCase } from './case.js';
+import { registerCompulsoryMeasure } from './compulsory-measure.js';
 import { registerEvents } from './event.js';
 import { registerListTypes, type ListKindLabel } from '../lists/kinds.js';
 import type { InputLimits } from '../input/values.js';
@@ -20,10 +22,12 @@ export function registerCore(builder: ZhifaBuilder, options: { listKinds: readon
   registerScalars(builder, options.input);
   registerErrorTypes(builder);
   registerViewer(builder);
-  const Agency = registerAgency(builder);
+  const enums = registerCoreEnums(builder);
+  const Agency = registerAgency(builder, enums);
   const Person = registerPerson(builder);
   const Enterprise = registerEnterprise(builder);
-  const EnforcementCase = registerCase(builder);
+  const EnforcementCase = registerCase(builder, enums);
+  registerCompulsoryMeasure(builder, enums);
   registerEvents(builder);
   registerListTypes(builder, options.listKinds);
   return { Agency, Person, Enterprise, EnforcementCase };

@@ -1,0 +1,23 @@
+// Case operations: each runs inside the caller's unit of work and writes its outbox event there.
+// The GraphQL mutations in schema/ call these; plugins that decide cases by their own route (a
+// non-penalty grant, for instance) call decideCaseInTx so that core rules and every plugin's
+// guards apply to them too.
+import { CORE_TOPICS } from '../topics.js';
+
+/** Kept for plugins and tests that name the case topics. */
+export const CASE_TOPICS = {
+  opened: CORE_TOPICS.caseOpened,
+  officersAssigned: CORE_TOPICS.caseOfficersAssigned,
+  advanced: CORE_TOPICS.caseAdvanced,
+  compulsoryMeasureRecorded: CORE_TOPICS.caseCompulsoryMeasureRecorded,
+  decided: CORE_TOPICS.caseDecided,
+} as const;
+
+export { lockCase } from './lock.js';
+export { assertCanActOnCase } from './actors.js';
+export { openCaseInTx, type OpenCaseData } from './open.js';
+export { assignOfficersInTx } from './officers.js';
+export { advanceCaseInTx } from './advance.js';
+export { recordCompulsoryMeasureInTx, measuresInForceRefusal } from './measures.js';
+export { decideCaseInTx } from './decide.js';
+export { procedureRefusalForDecision } from './procedure.js';

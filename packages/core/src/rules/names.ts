@@ -1,0 +1,112 @@
+// Chinese and English names of the core enums' values, for the graph's enum descriptions and for
+// rule messages. Pure.
+import type { Bilingual } from '../errors.js';
+import type {
+  AgencyKind,
+  CaseDecision,
+  CaseGround,
+  CaseProcedure,
+  CaseStage,
+  CaseStepKind,
+  CaseStepOutcome,
+  CompulsoryMeasureKind,
+  CompulsoryMeasureStatus,
+  PartyKind,
+  PenaltyKind,
+} from '../generated/prisma/enums.js';
+
+export const AGENCY_KIND_NAMES: Record<AgencyKind, string> = {
+  COUNTY_GOVERNMENT: '县政府',
+  JUSTICE_BUREAU: '县司法局（行政执法协调监督局）',
+  ENFORCEMENT_AGENCY: '县行政执法机关',
+  TOWNSHIP: '镇区',
+  SUBDISTRICT: '街道',
+  MANAGEMENT_COMMITTEE: '管委会',
+  JUSTICE_OFFICE: '司法所',
+  SURVEY_ORGANISATION: '第三方调查机构',
+};
+
+export const STAGE_NAMES: Record<CaseStage, Bilingual> = {
+  REGISTERED: { zh: '立案', en: 'registered' },
+  INVESTIGATING: { zh: '调查取证', en: 'investigating' },
+  LEGAL_REVIEW: { zh: '法制审核', en: 'legal review' },
+  DECIDED: { zh: '决定', en: 'decided' },
+  EXECUTED: { zh: '执行', en: 'executed' },
+  CLOSED: { zh: '结案', en: 'closed' },
+};
+
+export const DECISION_NAMES: Record<CaseDecision, Bilingual> = {
+  PENALTY: { zh: '予以处罚', en: 'penalty' },
+  LIGHTER: { zh: '从轻处罚', en: 'lighter penalty' },
+  MITIGATED: { zh: '减轻处罚', en: 'mitigated penalty' },
+  NO_PENALTY: { zh: '不予处罚', en: 'no penalty' },
+  DROPPED: { zh: '撤销案件', en: 'dropped' },
+};
+
+export const PARTY_KIND_NAMES: Record<PartyKind, Bilingual> = {
+  ENTERPRISE: { zh: '经营主体', en: 'enterprise' },
+  NATURAL_PERSON: { zh: '不具名自然人', en: 'unnamed natural person' },
+};
+
+export const MEASURE_KIND_NAMES: Record<CompulsoryMeasureKind, Bilingual> = {
+  SEAL_UP: { zh: '查封场所、设施或者财物', en: 'seal-up' },
+  SEIZURE: { zh: '扣押财物', en: 'seizure' },
+  FREEZE: { zh: '冻结存款、汇款', en: 'freeze of deposits' },
+};
+
+export const MEASURE_STATUS_NAMES: Record<CompulsoryMeasureStatus, Bilingual> = {
+  REQUESTED: { zh: '待负责人批准（行政强制法第18条）', en: 'awaiting the agency head’s approval' },
+  IN_FORCE: { zh: '实施中', en: 'in force' },
+  RELEASED: { zh: '已解除（第28条）', en: 'released' },
+  REFUSED: { zh: '未获批准', en: 'approval refused' },
+};
+
+export const PENALTY_KIND_NAMES: Record<PenaltyKind, Bilingual> = {
+  WARNING: { zh: '警告', en: 'warning' },
+  CRITICISM: { zh: '通报批评', en: 'public criticism' },
+  FINE: { zh: '罚款', en: 'fine' },
+  CONFISCATE_GAINS: { zh: '没收违法所得', en: 'confiscation of illegal gains' },
+  CONFISCATE_PROPERTY: { zh: '没收非法财物', en: 'confiscation of illegal property' },
+  SUSPEND_LICENCE: { zh: '暂扣许可证件', en: 'suspension of a licence' },
+  LOWER_QUALIFICATION: { zh: '降低资质等级', en: 'lowering of a qualification grade' },
+  REVOKE_LICENCE: { zh: '吊销许可证件', en: 'revocation of a licence' },
+  RESTRICT_ACTIVITIES: { zh: '限制开展生产经营活动', en: 'restriction of business activities' },
+  SUSPEND_OPERATIONS: { zh: '责令停产停业', en: 'order to suspend production or business' },
+  CLOSE_DOWN: { zh: '责令关闭', en: 'order to close' },
+  BAN_PRACTICE: { zh: '限制从业', en: 'ban from practice' },
+};
+
+export const CASE_GROUND_NAMES: Record<CaseGround, Bilingual> = {
+  MINOR_CORRECTED: { zh: '违法行为轻微并及时改正，没有造成危害后果（行政处罚法第33条第1款，不予处罚）', en: 'minor, corrected in time, no harm (art. 33(1), mandatory)' },
+  FIRST_OFFENCE: { zh: '初次违法且危害后果轻微并及时改正（第33条第1款，可以不予处罚）', en: 'first offence, slight harm, corrected in time (art. 33(1), discretionary)' },
+  NO_FAULT: { zh: '当事人有证据足以证明没有主观过错（第33条第2款）', en: 'no subjective fault proven (art. 33(2))' },
+  UNDER_FOURTEEN: { zh: '不满十四周岁（第30条）', en: 'under fourteen (art. 30)' },
+  MENTAL_ILLNESS: { zh: '精神病人、智力残疾人在不能辨认或者不能控制自己行为时（第31条）', en: 'mental illness at the time (art. 31)' },
+  TIME_BARRED: { zh: '超过追责时效（第36条）', en: 'time-barred (art. 36)' },
+  FACTS_NOT_ESTABLISHED: { zh: '违法事实不能成立（第57条第1款第三项）', en: 'facts not established (art. 57(1)(3))' },
+  OTHER: { zh: '其他理由（须写明）', en: 'another stated ground' },
+};
+
+export const CASE_PROCEDURE_NAMES: Record<CaseProcedure, Bilingual> = {
+  SIMPLE: { zh: '简易程序（第51条）', en: 'simple procedure (art. 51)' },
+  GENERAL: { zh: '普通程序', en: 'general procedure' },
+};
+
+export const CASE_STEP_KIND_NAMES: Record<CaseStepKind, Bilingual> = {
+  NOTICE: { zh: '事先告知（第44条）', en: 'prior notice (art. 44)' },
+  STATEMENT: { zh: '陈述、申辩（第45条）', en: 'statement and defence (art. 45)' },
+  HEARING_REQUEST: { zh: '听证申请（第64条）', en: 'hearing request (art. 64)' },
+  HEARING: { zh: '听证（第64条）', en: 'hearing (art. 64)' },
+  LEGAL_REVIEW: { zh: '法制审核（第58条）', en: 'legal review (art. 58)' },
+  COLLECTIVE_DISCUSSION: { zh: '集体讨论（第57条第2款）', en: 'collective discussion (art. 57(2))' },
+  SERVICE: { zh: '送达（第61条）', en: 'service (art. 61)' },
+  DEADLINE_EXTENSION: { zh: '办案期限延长（第60条）', en: 'deadline extension (art. 60)' },
+};
+
+export const CASE_STEP_OUTCOME_NAMES: Record<CaseStepOutcome, Bilingual> = {
+  RECEIVED: { zh: '已收到陈述申辩', en: 'received' },
+  WAIVED: { zh: '放弃', en: 'waived' },
+  REQUESTED: { zh: '申请', en: 'requested' },
+  APPROVED: { zh: '同意', en: 'approved' },
+  RETURNED: { zh: '退回补充调查', en: 'returned' },
+};
