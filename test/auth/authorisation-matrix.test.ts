@@ -53,6 +53,8 @@ async function buildWorld(): Promise<{ world: MatrixWorld; tokens: Record<Matrix
   const otherOfficer = await p.person.create({ data: { agencyId: other.id, name: '陈执法', roles: ['OFFICER'], ...certificate() } });
   const supervisor = await p.person.create({ data: { agencyId: bureau.id, name: '孙监督', roles: ['SUPERVISOR'] } });
   const sysAdmin = await p.person.create({ data: { agencyId: county.id, name: '系统管理员', roles: ['SYSTEM_ADMIN'] } });
+  const reviewer = await p.person.create({ data: { agencyId: agency.id, name: '周审核', roles: ['LEGAL_REVIEWER'] } });
+  const head = await p.person.create({ data: { agencyId: agency.id, name: '吴局长', roles: ['AGENCY_HEAD'] } });
   const enterprise = (name: string, uscc: string) =>
     p.enterprise.create({
       data: { uscc, name, kind: 'COMPANY', legalRepresentative: '王某', address: '阜宁县阜城街道', industry: '食品销售', scale: 'SMALL', employees: 12, creditRiskClass: 'B' },
@@ -71,6 +73,8 @@ async function buildWorld(): Promise<{ world: MatrixWorld; tokens: Record<Matrix
     supervisor: h.token(`person:${supervisor.id}`),
     surveyOrg: key.key,
     systemAdmin: h.token(`person:${sysAdmin.id}`),
+    legalReviewer: h.token(`person:${reviewer.id}`),
+    agencyHead: h.token(`person:${head.id}`),
   };
 
   // The case is opened through the API, so its `case.opened` event is in the log.
@@ -111,6 +115,8 @@ async function buildWorld(): Promise<{ world: MatrixWorld; tokens: Record<Matrix
       agencyAdmin: fx('Person', admin.id),
       supervisor: fx('Person', supervisor.id),
       systemAdmin: fx('Person', sysAdmin.id),
+      legalReviewer: fx('Person', reviewer.id),
+      agencyHead: fx('Person', head.id),
     },
     enterprise: { ...fx('Enterprise', ent.id), uscc: ent.uscc },
     otherEnterprise: { ...fx('Enterprise', otherEnt.id), uscc: otherEnt.uscc },

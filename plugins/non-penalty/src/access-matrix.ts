@@ -25,20 +25,20 @@ export const nonPenaltyAuthorisationMatrix = defineAuthorisationMatrix(
   (w, lists) => [
     ...listKindAccessRows('NonPenalty', w, lists, { ...item, attributes: { itemKind: 'FIRST_OFFENCE', correctionDeadlineDays: 7 } }),
 
-    //                                       public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin
+    //                                       public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
     // Evaluating an item against a case: the officers of the case's agency, and supervisors.
-    query('evaluateNonPenalty',             'DENY   DENY       allow   DENY         allow       allow      DENY      allow',
+    query('evaluateNonPenalty',             'DENY   DENY       allow   DENY         allow       allow      DENY      allow  DENY  DENY',
       `query($c: ID!, $i: ID!) { evaluateNonPenalty(caseId: $c, itemId: $i, facts: {}) { eligible } }`, { c: w.case.id, i: lists.published.item.id }),
     // Statistics are working data: staff, their own agency only; supervisors every agency.
-    query('nonPenaltyStats',                'DENY   DENY       allow   DENY         allow       allow      DENY      allow',
+    query('nonPenaltyStats',                'DENY   DENY       allow   DENY         allow       allow      DENY      allow  allow  allow',
       `query($a: ID!, $d: Date!) { nonPenaltyStats(agencyId: $a, from: $d, to: $d) { decisions } }`, { a: w.agency.id, d: w.today }),
     // Granting decides the case: its agency's officers only (supervisors supervise, they do not decide).
-    mutation('grantNonPenalty',             'DENY   DENY       allow   DENY         allow       DENY       DENY      allow',
+    mutation('grantNonPenalty',             'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
       `mutation($c: ID!, $i: ID!, $on: Date!) { grantNonPenalty(caseId: $c, itemId: $i, facts: { minorViolation: true }, correctionOrder: { content: "公示营业执照", orderedOn: $on }, education: "已批评教育") { __typename } }`,
       { c: w.case.id, i: lists.published.item.id, on: w.today }),
     // Publication is public; grants go to the agency's staff and supervisors (asking for another agency's is refused).
-    subscription('nonPenaltyListPublished', 'allow  allow      allow   allow        allow       allow      allow     allow', `subscription { nonPenaltyListPublished { id } }`),
-    subscription('nonPenaltyGranted',       'DENY   DENY       allow   DENY         allow       allow      DENY      allow',
+    subscription('nonPenaltyListPublished', 'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `subscription { nonPenaltyListPublished { id } }`),
+    subscription('nonPenaltyGranted',       'DENY   DENY       allow   DENY         allow       allow      DENY      allow  DENY  DENY',
       `subscription($a: ID!) { nonPenaltyGranted(agencyId: $a) { id } }`, { a: w.agency.id }),
   ],
 );

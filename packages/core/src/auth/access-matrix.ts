@@ -21,64 +21,64 @@ const enterpriseInput = (uscc: string) => ({
 
 export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix((w: MatrixWorld) => [
   // ── queries ────────────────────────────────────────────────────────────────────────────────────
-  //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin
-  query('viewer',                     'allow  allow      allow   allow        allow       allow      allow     allow', `{ viewer { kind } }`),
-  query('agencies',                   'allow  allow      allow   allow        allow       allow      allow     allow', `{ agencies(first: 5) { totalCount } }`),
-  query('agency',                     'allow  allow      allow   allow        allow       allow      allow     allow', `query($id: ID!) { agency(id: $id) { id } }`, { id: w.agency.id }),
+  //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
+  query('viewer',                     'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ viewer { kind } }`),
+  query('agencies',                   'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ agencies(first: 5) { totalCount } }`),
+  query('agency',                     'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `query($id: ID!) { agency(id: $id) { id } }`, { id: w.agency.id }),
   // node(id): an agency is public; a case follows the case's row rule, and a hidden case answers null
   // exactly as a missing one does (no existence probing).
-  query('node',                       'none   allow      allow   none         allow       allow      none      allow', `query($id: ID!) { node(id: $id) { id } }`, { id: w.case.id }),
-  query('nodes',                      'none   allow      allow   none         allow       allow      none      allow', `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [w.case.id] }),
-  query('node',                       'allow  allow      allow   allow        allow       allow      allow     allow', `query($id: ID!) { node(id: $id) { id } }`, { id: w.agency.id }),
+  query('node',                       'none   allow      allow   none         allow       allow      none      allow  allow  allow', `query($id: ID!) { node(id: $id) { id } }`, { id: w.case.id }),
+  query('nodes',                      'none   allow      allow   none         allow       allow      none      allow  allow  allow', `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [w.case.id] }),
+  query('node',                       'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `query($id: ID!) { node(id: $id) { id } }`, { id: w.agency.id }),
   // People are for staff (any agency: names and certificates are shown on duty and published).
-  query('people',                     'DENY   DENY       allow   allow        allow       allow      DENY      allow', `{ people(first: 5) { totalCount } }`),
+  query('people',                     'DENY   DENY       allow   allow        allow       allow      DENY      allow  allow  allow', `{ people(first: 5) { totalCount } }`),
   // Enterprises need a token; an enterprise user sees its own only; the survey organisation none.
-  query('enterprises',                'DENY   allow      allow   allow        allow       allow      none      allow', `{ enterprises(first: 5) { totalCount } }`),
-  query('enterprise',                 'DENY   allow      allow   allow        allow       allow      none      allow', `query($id: ID!) { enterprise(id: $id) { id } }`, { id: w.enterprise.id }),
-  query('enterprise',                 'DENY   none       allow   allow        allow       allow      none      allow', `query($id: ID!) { enterprise(id: $id) { id } }`, { id: w.otherEnterprise.id }),
+  query('enterprises',                'DENY   allow      allow   allow        allow       allow      none      allow  allow  allow', `{ enterprises(first: 5) { totalCount } }`),
+  query('enterprise',                 'DENY   allow      allow   allow        allow       allow      none      allow  allow  allow', `query($id: ID!) { enterprise(id: $id) { id } }`, { id: w.enterprise.id }),
+  query('enterprise',                 'DENY   none       allow   allow        allow       allow      none      allow  allow  allow', `query($id: ID!) { enterprise(id: $id) { id } }`, { id: w.otherEnterprise.id }),
   // Cases: the case's agency, its party, supervisors. Another agency's officer sees none of them.
-  query('cases',                      'DENY   allow      allow   none         allow       allow      DENY      allow', `query($a: ID!) { cases(agencyId: $a, first: 5) { totalCount } }`, { a: w.agency.id }),
-  query('case',                       'DENY   allow      allow   none         allow       allow      none      allow', `query($id: ID!) { case(id: $id) { id } }`, { id: w.case.id }),
+  query('cases',                      'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow', `query($a: ID!) { cases(agencyId: $a, first: 5) { totalCount } }`, { a: w.agency.id }),
+  query('case',                       'DENY   allow      allow   none         allow       allow      none      allow  allow  allow', `query($id: ID!) { case(id: $id) { id } }`, { id: w.case.id }),
   // The event log: each row as its subject may see it; a case's events are not public.
-  query('events',                     'none   allow      allow   none         allow       allow      none      allow', `{ events(topics: ["case.opened"], first: 5) { events { id } } }`),
+  query('events',                     'none   allow      allow   none         allow       allow      none      allow  allow  allow', `{ events(topics: ["case.opened"], first: 5) { events { id } } }`),
 
   // ── mutations ──────────────────────────────────────────────────────────────────────────────────
-  //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin
+  //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
   // Agencies: a system admin creates; the agency's admin (or a system admin) updates.
-  mutation('createAgency',            'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow',
+  mutation('createAgency',            'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  DENY',
     `mutation($input: AgencyInput!) { createAgency(input: $input) ${result} }`, { input: { name: w.agency.name, kind: 'ENFORCEMENT_AGENCY' } }),
-  mutation('updateAgency',            'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow',
+  mutation('updateAgency',            'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) ${result} }`,
     { id: w.agency.id, input: { name: w.agency.name, kind: 'ENFORCEMENT_AGENCY', parentId: w.county.id, domains: ['市场监管'] } }),
   // People: the agency's admin (or a system admin); certificates also the supervisor.
-  mutation('createPerson',            'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow',
+  mutation('createPerson',            'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($input: CreatePersonInput!) { createPerson(input: $input) ${result} }`, { input: { agencyId: w.agency.id, name: '无证执法员', roles: ['OFFICER'] } }),
-  mutation('updatePerson',            'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow',
+  mutation('updatePerson',            'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) ${result} }`, { id: w.colleague.id, input: { name: w.colleague.name, roles: ['OFFICER'] } }),
-  mutation('changeCertificateStatus', 'DENY   DENY       DENY    DENY         allow       allow      DENY      allow',
+  mutation('changeCertificateStatus', 'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
     `mutation($id: ID!) { changeCertificateStatus(personId: $id, status: VALID, reason: "矩阵测试") ${result} }`, { id: w.colleague.id }),
-  mutation('recordCertificateReview', 'DENY   DENY       DENY    DENY         allow       allow      DENY      allow',
+  mutation('recordCertificateReview', 'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
     `mutation($id: ID!) { recordCertificateReview(personId: $id, year: 2000) ${result} }`, { id: w.colleague.id }),
   // Enterprises: officers and admins of enforcement agencies, townships and subdistricts, system admins.
-  mutation('createEnterprise',        'DENY   DENY       allow   allow        allow       DENY       DENY      allow',
+  mutation('createEnterprise',        'DENY   DENY       allow   allow        allow       DENY       DENY      allow  DENY  DENY',
     `mutation($input: EnterpriseInput!) { createEnterprise(input: $input) ${result} }`, { input: enterpriseInput(w.enterprise.uscc) }),
-  mutation('updateEnterprise',        'DENY   DENY       allow   allow        allow       DENY       DENY      allow',
+  mutation('updateEnterprise',        'DENY   DENY       allow   allow        allow       DENY       DENY      allow  DENY  DENY',
     `mutation($id: ID!, $input: EnterpriseInput!) { updateEnterprise(id: $id, input: $input) ${result} }`, { id: w.enterprise.id, input: enterpriseInput(w.otherEnterprise.uscc) }),
   // Cases: the officers (and admin) of the case's agency, system admins. Supervisors read, never act.
-  mutation('openCase',                'DENY   DENY       allow   DENY         allow       DENY       DENY      allow',
+  mutation('openCase',                'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($input: OpenCaseInput!) { openCase(input: $input) ${result} }`,
     { input: { number: w.case.number, agencyId: w.agency.id, enterpriseId: w.enterprise.id, violation: '销售过期食品', violatedProvision: '第三十四条', penaltyProvision: '第一百二十四条' } }),
-  mutation('assignOfficers',          'DENY   DENY       allow   DENY         allow       DENY       DENY      allow',
+  mutation('assignOfficers',          'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($c: ID!, $p: [ID!]!) { assignOfficers(caseId: $c, personIds: $p) ${result} }`, { c: w.case.id, p: [w.colleague.id] }),
-  mutation('advanceCase',             'DENY   DENY       allow   DENY         allow       DENY       DENY      allow',
+  mutation('advanceCase',             'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($c: ID!) { advanceCase(caseId: $c, to: REGISTERED) ${result} }`, { c: w.case.id }),
-  mutation('recordCompulsoryMeasure', 'DENY   DENY       allow   DENY         allow       DENY       DENY      allow',
+  mutation('recordCompulsoryMeasure', 'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($c: ID!) { recordCompulsoryMeasure(caseId: $c, input: { kind: SEAL_UP, object: "冷柜一台" }) ${result} }`, { c: w.decidedCase.id }),
-  mutation('decideCase',              'DENY   DENY       allow   DENY         allow       DENY       DENY      allow',
+  mutation('decideCase',              'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($c: ID!) { decideCase(caseId: $c, input: { decision: NO_PENALTY }) ${result} }`, { c: w.case.id }),
 
   // ── subscriptions ──────────────────────────────────────────────────────────────────────────────
-  //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin
+  //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
   // Open to all; each event is delivered only to those who may see it (events/visibility.ts).
-  subscription('events',              'allow  allow      allow   allow        allow       allow      allow     allow', `subscription { events(topics: ["case.opened"]) { id } }`),
+  subscription('events',              'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `subscription { events(topics: ["case.opened"]) { id } }`),
 ]);

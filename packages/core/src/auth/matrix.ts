@@ -16,6 +16,8 @@ export const MATRIX_ROLES = [
   'supervisor', // a SUPERVISOR of the county justice bureau
   'surveyOrg', // the survey organisation, by API key
   'systemAdmin', // a SYSTEM_ADMIN
+  'legalReviewer', // a LEGAL_REVIEWER of the world's agency (法制审核, 行政处罚法 第58条), not an officer
+  'agencyHead', // the AGENCY_HEAD of the world's agency (行政机关负责人, 第57条), not an officer
 ] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
 
@@ -70,7 +72,15 @@ export interface MatrixWorld {
   /** A second officer of `agency` with a valid certificate reviewed this year (issued 2023): the person that person mutations act on. */
   colleague: Fixture & { name: string };
   /** The people behind the roles. */
-  people: { officer: Fixture; otherOfficer: Fixture; agencyAdmin: Fixture; supervisor: Fixture; systemAdmin: Fixture };
+  people: {
+    officer: Fixture;
+    otherOfficer: Fixture;
+    agencyAdmin: Fixture;
+    supervisor: Fixture;
+    systemAdmin: Fixture;
+    legalReviewer: Fixture;
+    agencyHead: Fixture;
+  };
   /** The `enterprise` caller's enterprise, party to `case`. */
   enterprise: Fixture & { uscc: string };
   /** Another enterprise; no case. */

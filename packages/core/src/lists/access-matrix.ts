@@ -68,32 +68,32 @@ export function listKindAccessRows(typePrefix: string, w: MatrixWorld, lists: Li
   const result = '{ __typename }';
   const badValidity = { title: '矩阵测试清单', domain: '市场监管', validFrom: w.today, validUntil: '2000-01-01' };
   return [
-    //                              public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin
-    query(`${p}Lists`,             'allow  allow      allow   allow        allow       allow      allow     allow', `{ ${p}Lists(first: 5) { totalCount } }`),
-    query(`${p}Lists`,             'none   none       allow   none         allow       allow      none      allow', `{ ${p}Lists(first: 5, status: DRAFT) { totalCount } }`),
-    query(`${p}List`,              'allow  allow      allow   allow        allow       allow      allow     allow', `query($id: ID!) { ${p}List(id: $id) { id } }`, { id: lists.published.id }),
-    query(`${p}List`,              'none   none       allow   none         allow       allow      none      allow', `query($id: ID!) { ${p}List(id: $id) { id } }`, { id: lists.draft.id }),
-    query(`${p}ListItems`,         'allow  allow      allow   allow        allow       allow      allow     allow', `{ ${p}ListItems(first: 5) { totalCount } }`),
+    //                              public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
+    query(`${p}Lists`,             'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ ${p}Lists(first: 5) { totalCount } }`),
+    query(`${p}Lists`,             'none   none       allow   none         allow       allow      none      allow  allow  allow', `{ ${p}Lists(first: 5, status: DRAFT) { totalCount } }`),
+    query(`${p}List`,              'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `query($id: ID!) { ${p}List(id: $id) { id } }`, { id: lists.published.id }),
+    query(`${p}List`,              'none   none       allow   none         allow       allow      none      allow  allow  allow', `query($id: ID!) { ${p}List(id: $id) { id } }`, { id: lists.draft.id }),
+    query(`${p}ListItems`,         'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ ${p}ListItems(first: 5) { totalCount } }`),
 
-    mutation(`create${P}List`,     'DENY   DENY       allow   DENY         allow       DENY       DENY      allow',
+    mutation(`create${P}List`,     'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
       `mutation($input: ${P}ListInput!) { create${P}List(input: $input) ${result} }`, { input: { agencyId: w.agency.id, ...badValidity } }),
     // Another agency's officer cannot see the draft at all; the supervisor sees it but may not edit.
-    mutation(`update${P}List`,     'DENY   DENY       allow   none         allow       DENY       DENY      allow',
+    mutation(`update${P}List`,     'DENY   DENY       allow   none         allow       DENY       DENY      allow  DENY  DENY',
       `mutation($id: ID!, $input: ${P}ListMetaInput!) { update${P}List(id: $id, input: $input) ${result} }`, { id: lists.draft.id, input: badValidity }),
-    mutation(`add${P}ListItem`,    'DENY   DENY       allow   DENY         allow       DENY       DENY      allow',
+    mutation(`add${P}ListItem`,    'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
       `mutation($id: ID!, $input: ${P}ListItemInput!) { add${P}ListItem(listId: $id, input: $input) ${result} }`, { id: lists.published.id, input: itemInput }),
-    mutation(`update${P}ListItem`, 'DENY   DENY       allow   DENY         allow       DENY       DENY      allow',
+    mutation(`update${P}ListItem`, 'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
       `mutation($id: ID!, $input: ${P}ListItemInput!) { update${P}ListItem(id: $id, input: $input) ${result} }`, { id: lists.published.item.id, input: itemInput }),
-    mutation(`remove${P}ListItem`, 'DENY   DENY       allow   DENY         allow       DENY       DENY      allow',
+    mutation(`remove${P}ListItem`, 'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
       `mutation($id: ID!) { remove${P}ListItem(id: $id) ${result} }`, { id: lists.published.item.id }),
-    mutation(`import${P}ListCsv`,  'DENY   DENY       allow   DENY         allow       DENY       DENY      allow',
+    mutation(`import${P}ListCsv`,  'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
       `mutation($id: ID!) { import${P}ListCsv(listId: $id, csvText: "序号") ${result} }`, { id: lists.published.id }),
-    mutation(`new${P}ListVersion`, 'DENY   DENY       allow   DENY         allow       DENY       DENY      allow',
+    mutation(`new${P}ListVersion`, 'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
       `mutation($id: ID!) { new${P}ListVersion(id: $id) ${result} }`, { id: lists.published.id }),
     // Issuing and withdrawing the document is the agency admin's act.
-    mutation(`publish${P}List`,    'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow',
+    mutation(`publish${P}List`,    'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
       `mutation($id: ID!) { publish${P}List(id: $id) ${result} }`, { id: lists.published.id }),
-    mutation(`repeal${P}List`,     'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow',
+    mutation(`repeal${P}List`,     'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
       `mutation($id: ID!) { repeal${P}List(id: $id, reason: "矩阵测试") ${result} }`, { id: lists.repealed.id }),
   ];
 }
