@@ -115,7 +115,7 @@ describe('the plugin seam keeps its types', () => {
     expectTypeOf(matrix).toEqualTypeOf<AuthorisationMatrix>();
     const plugin: ZhifaPlugin = { name: 'test', register: () => {}, authorisationMatrix: matrix };
     expectTypeOf(plugin.authorisationMatrix).toEqualTypeOf<AuthorisationMatrix | undefined>();
-    expect(() => expectation('allow DENY')).toThrow(/8 outcomes/);
+    expect(() => expectation('allow DENY')).toThrow(/10 outcomes/);
     expect(() => expectation('allow allow allow allow allow allow allow maybe')).toThrow(/allow\/DENY\/none/);
   });
 });
