@@ -18,6 +18,13 @@ export { assertCanActOnCase } from './actors.js';
 export { openCaseInTx, type OpenCaseData } from './open.js';
 export { assignOfficersInTx } from './officers.js';
 export { advanceCaseInTx } from './advance.js';
-export { recordCompulsoryMeasureInTx, measuresInForceRefusal } from './measures.js';
+export {
+  recordCompulsoryMeasureInTx,
+  approveCompulsoryMeasureInTx,
+  extendCompulsoryMeasureInTx,
+  releaseCompulsoryMeasureInTx,
+  measuresInForceRefusal,
+  notifyOverdueMeasuresInTx,
+} from './measures.js';
 export { decideCaseInTx } from './decide.js';
 export { procedureRefusalForDecision } from './procedure.js';

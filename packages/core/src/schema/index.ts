@@ -27,7 +27,7 @@ export function registerCore(builder: ZhifaBuilder, options: { listKinds: readon
   const Person = registerPerson(builder);
   const Enterprise = registerEnterprise(builder);
   const EnforcementCase = registerCase(builder, enums);
-  registerCompulsoryMeasure(builder, enums);
+  registerCompulsoryMeasure(builder, enums, Person);
   registerEvents(builder);
   registerListTypes(builder, options.listKinds);
   return { Agency, Person, Enterprise, EnforcementCase };
