@@ -3,7 +3,8 @@
 // overdue flag, list and sweep, and the officers loaded without N+1. Cases are written straight
 // to the database (directCase).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE_SETTINGS, PluginSettings, shanghaiToday, startOfShanghaiDay } from '@zhifa/core';
+import { CASE_SETTINGS, CaseGuards, notifyOverdueMeasuresInTx, PluginSettings, shanghaiToday, startOfShanghaiDay, unitOfWork } from '@zhifa/core';
+import { MEASURE_SWEEP_VIEWER } from '@zhifa/server';
 import { countStatements, createHarness, ERR, gid, idOf, rowCounts, testSettings, type Harness } from '@zhifa/testkit';
 import { ADVANCE, directCase, expectError, MEASURE, measureInput, seedCounty, todayDate, type County } from './case-fixtures.js';
 
@@ -266,6 +267,20 @@ describe('overdue (第25条): day 30 in force, day 31 overdue', () => {
     } finally {
       pinned = null;
     }
+  });
+});
+
+describe('the overdue sweep, twice at once (two instances)', () => {
+  it('reports each measure once', async () => {
+    const k = await investigating();
+    const m = await h.db.prisma.compulsoryMeasure.create({
+      data: { caseId: k.id, kind: 'SEIZURE', object: '货车一辆', recordedBy: 'person:1', status: 'IN_FORCE', takenAt: new Date(Date.now() - 40 * DAY), dueOn: plusDays(shanghaiToday(now()), -10), officerIds: [] },
+    });
+    const env = { prisma: h.db.prisma, viewer: MEASURE_SWEEP_VIEWER, guards: new CaseGuards(), settings, clock: now };
+    const sweep = () => unitOfWork(env, notifyOverdueMeasuresInTx, { silent: 'may find nothing' });
+    await Promise.all([sweep(), sweep(), sweep()]);
+    const events = await h.db.prisma.event.findMany({ where: { topic: 'compulsoryMeasure.overdue', caseId: k.id } });
+    expect(events.map((e) => (e.payload as { measureId: number }).measureId)).toEqual([m.id]);
   });
 });
 
