@@ -4,6 +4,7 @@ import type { CaseDecision, CaseStage, CertificateStatus, CompulsoryMeasureKind,
 
 type CaseRef = { caseId: number; number: string };
 type UsccOverridePayload = { reason: string; problem: string | null; expectedCheck: string | null; recordedNow: boolean } | null;
+type MatterPayload = { matterId: number; code: string; name: string; domain: string; published: boolean; via: 'api' | 'csv' };
 type EnterprisePayload = { enterpriseId: number; uscc: string; name: string; usccOverride: UsccOverridePayload };
 
 export const CORE_TOPICS = {
@@ -35,4 +36,9 @@ export const CORE_TOPICS = {
   /** An API key stopped working: subscriptions it opened end on every instance. */
   apiKeyRevoked: defineTopic<{ apiKeyId: number; prefix: string; label: string }>('apiKey.revoked'),
   demoDataLoaded: defineTopic<{ agencies: number; people: number; enterprises: number; cases: number }>('system.demoDataLoaded'),
+  /** Enforcement matters (权责清单 / 裁量基准): public once published; `via` says whether a form or a CSV import wrote it. */
+  matterCreated: defineTopic<MatterPayload>('matter.created'),
+  matterUpdated: defineTopic<MatterPayload & { changed: string[] }>('matter.updated'),
+  matterPublished: defineTopic<MatterPayload>('matter.published'),
+  matterUnpublished: defineTopic<MatterPayload & { reason: string }>('matter.unpublished'),
 } as const;
