@@ -32,6 +32,12 @@ export interface MatterProblem {
   en: string;
 }
 
+/** Lengths of a matter's text fields (GraphQL input and CSV cells alike). */
+export const MATTER_LIMITS = { code: 50, name: 200, domain: 50, provision: 2000, search: 100 };
+
+/** 事项编码: letters, digits and . _ - / (a 权责清单 code such as 320923-SJ-CF-001), no spaces. */
+export const MATTER_CODE = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
+
 /** 第36条: the only limitation periods the law knows. */
 export const LIMITATION_YEARS = [2, 5] as const;
 

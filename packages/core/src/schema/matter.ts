@@ -8,12 +8,12 @@ import type { Context } from '../context.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AgencyKind, PenaltyKind } from '../generated/prisma/enums.js';
 import { canReadMatter, matterFilter } from '../auth/rows.js';
-import { domainErrors } from '../errors.js';
+import { domainErrors, ValidationError } from '../errors.js';
 import { nodeRowId, parseId } from '../ids.js';
 import { textKind } from '../input/text.js';
 import { msg } from '../validation.js';
 import { unitOfWork } from '../work/unit-of-work.js';
-import type { MatterFields } from '../rules/matter.js';
+import { MATTER_CODE, MATTER_LIMITS, type MatterFields } from '../rules/matter.js';
 import {
   assertMayMaintainMatters,
   createMatterInTx,
@@ -21,15 +21,13 @@ import {
   updateMatterInTx,
   viewerAgencyDomains,
 } from '../matters/service.js';
+import { exportMattersCsv, MATTER_CSV_ROWS, parseMattersCsv } from '../matters/csv.js';
+import { importMattersInTx, type MatterImportResult } from '../matters/import.js';
+import { fieldsOf } from '../matters/service.js';
 import type { CoreEnums } from './enums.js';
 
 const text = (max: number, zh: string, en: string) =>
   z.string().trim().min(1, msg(`${zh}不能为空`, `${en} must not be empty`)).max(max, msg(`${zh}过长（上限 ${max} 字）`, `${en} is too long (at most ${max})`));
-
-export const MATTER_LIMITS = { code: 50, name: 200, domain: 50, provision: 2000, search: 100 };
-
-/** 事项编码: letters, digits and . _ - / (a 权责清单 code such as 320923-SJ-CF-001), no spaces. */
-export const MATTER_CODE = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
 
 export const matterCodeSchema = text(MATTER_LIMITS.code, '事项编码', 'matter code').refine(
   (s) => MATTER_CODE.test(s),
@@ -257,5 +255,79 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
     }),
   }));
 
+  // ── CSV (matters/csv.ts) ───────────────────────────────────────────────────────────────────────
+
+  builder.queryField('exportMattersCsv', (t) =>
+    t.string({
+      description:
+        `导出执法事项 CSV（UTF-8 BOM，中文表头，金额单位元；公众仅已公布的；上限 ${MATTER_CSV_ROWS} 行）` +
+        `Export matters as CSV (UTF-8 with BOM, Chinese headers, amounts in yuan; the public gets published ones; at most ${MATTER_CSV_ROWS} rows)`,
+      args: {
+        domain: t.arg.string({ required: false, description: '监管领域 Domain' }),
+        agencyKind: t.arg({ type: AgencyKindEnum, required: false, description: '实施主体类别 Agency kind' }),
+        search: t.arg.string({ required: false, description: '在编码和名称中检索 Search code and name', validate: searchArg }),
+        published: t.arg.boolean({ required: false, description: '是否已公布 Published or drafts' }),
+      },
+      resolve: async (_root, args, ctx) => {
+        const rows = await ctx.prisma.enforcementMatter.findMany({ where: mattersWhere(ctx, args), orderBy: { code: 'asc' }, take: MATTER_CSV_ROWS + 1 });
+        if (rows.length > MATTER_CSV_ROWS)
+          throw ValidationError.one(['domain'], {
+            zh: `超过 ${MATTER_CSV_ROWS} 个事项，请按监管领域或实施主体类别分别导出`,
+            en: `more than ${MATTER_CSV_ROWS} matters; export by domain or agency kind`,
+          });
+        return exportMattersCsv(rows.map(fieldsOf));
+      },
+    }),
+  );
+
+  const MatterImportRef = builder.objectRef<MatterImportResult>('MatterImport').implement({
+    description: '执法事项导入结果 What an import did',
+    fields: (t) => ({
+      created: t.exposeInt('created', { description: '新建（草稿）Created, as drafts' }),
+      updated: t.exposeInt('updated', { description: '修改 Updated' }),
+      unchanged: t.exposeInt('unchanged', { description: '未变 Unchanged' }),
+    }),
+  });
+
+  builder.mutationField('importMattersCsv', (t) =>
+    t.field({
+      type: MatterImportRef,
+      description:
+        '导入执法事项 CSV：按事项编码新建（草稿）或修改；逐行校验，全部通过才写入，每处问题注明行和列 ' +
+        'Import matters from CSV, keyed by 事项编码: new codes become drafts, known codes are updated; every row is checked ' +
+        'and nothing is written unless all pass (each problem names its line and column). Send a multipart `file` or `csvText`',
+      authScopes: { staff: true },
+      errors: { types: domainErrors },
+      args: {
+        file: t.arg({ type: 'File', required: false, description: 'CSV 文件（multipart 上传）CSV file, multipart upload' }),
+        csvText: t.arg.string({ required: false, extensions: textKind('csv'), description: 'CSV 文本 CSV text, for clients without multipart' }),
+      },
+      resolve: async (_root, { file, csvText }, ctx) => {
+        // Refuse strangers and parse before opening a transaction: bad files cost no locks.
+        assertMayMaintainMatters(ctx.viewer);
+        const rows = parseMattersCsv(await csvInput(file, csvText));
+        return unitOfWork(
+          ctx,
+          async (uow) => importMattersInTx(uow, rows, await viewerAgencyDomains(uow.tx, uow.viewer)),
+          // Each matter created or changed emits its own event; a file identical to the catalogue changes nothing.
+          { silent: 'an import identical to the stored matters writes nothing' },
+        );
+      },
+    }),
+  );
+
   return MatterRef;
+}
+
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+async function csvInput(file: File | null | undefined, csvText: string | null | undefined): Promise<Uint8Array | string> {
+  if ((file == null) === (csvText == null))
+    throw ValidationError.one(['file'], { zh: '请提供 file 或 csvText 其中之一', en: 'give exactly one of file or csvText' });
+  if (file) {
+    if (file.size > MAX_UPLOAD_BYTES) throw ValidationError.one(['file'], { zh: '文件过大（上限 5 MB）', en: 'file too large (at most 5 MB)' });
+    return new Uint8Array(await file.arrayBuffer());
+  }
+  if (csvText!.length > MAX_UPLOAD_BYTES) throw ValidationError.one(['csvText'], { zh: '文本过长（上限 5 MB）', en: 'text too long (at most 5 MB)' });
+  return csvText!;
 }
