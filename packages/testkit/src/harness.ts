@@ -1,7 +1,7 @@
 // Test harness: the real schema through yoga.fetch on a fresh database per test file — a copy of
 // the one database migrated in global setup (see databases.ts).
 // ZHIFA_TEST_DATABASE_URL=postgres://… runs the same tests on PostgreSQL (a database of its own each).
-import type { ZhifaPlugin } from '@zhifa/core';
+import type { PluginSettings, ZhifaPlugin } from '@zhifa/core';
 import { createApp, openDatabase, signToken, type App, type Database, type Subject } from '@zhifa/server';
 import { freshDatabaseTarget } from './databases.js';
 
@@ -19,11 +19,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(opts: { plugins?: ZhifaPlugin[] } = {}): Promise<Harness> {
+export async function createHarness(
+  opts: {
+    plugins?: ZhifaPlugin[];
+    /** The app's clock (default: the real one), e.g. to stand on 31 March. */
+    clock?: () => Date;
+    /** Parsed settings (core's CASE_SETTINGS, plugins'); defaults otherwise. */
+    settings?: PluginSettings;
+  } = {},
+): Promise<Harness> {
   const queries: string[] = [];
   const { target, drop } = await freshDatabaseTarget();
   const db = await openDatabase(target, { onQuery: (sql) => queries.push(sql) });
-  const app = await createApp({ db, plugins: opts.plugins ?? [], jwtSecret: TEST_SECRET });
+  const app = await createApp({ db, plugins: opts.plugins ?? [], jwtSecret: TEST_SECRET, clock: opts.clock, settings: opts.settings });
   return {
     app,
     db,
