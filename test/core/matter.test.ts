@@ -128,6 +128,31 @@ describe('reading matters', () => {
     expect(await codes({ k: 'TOWNSHIP' })).toEqual([]);
     expect((await h.gql(`query($id: ID!) { matter(id: $id) { code } }`, { id: draftId }, w.tokens.officerB)).data.matter).toEqual({ code: 'R-DRAFT' });
   });
+
+  it('enforceableBy: the agency kind among the matter’s kinds and the domain among the agency’s', async () => {
+    const q = `query($a: ID!, $p: Boolean) { matters(first: 100, enforceableBy: $a, published: $p) { edges { node { code domain agencyKinds } } } }`;
+    const nodes = async (a: string, p: boolean | null = null) => (await h.gql(q, { a, p }, w.tokens.officerA)).data.matters.edges.map((e: { node: any }) => e.node);
+    const market = await nodes(w.agencyA.gid);
+    expect(market.length).toBeGreaterThan(0);
+    expect(market.every((m: { domain: string; agencyKinds: string[] }) => m.domain === '市场监管' && m.agencyKinds.includes('ENFORCEMENT_AGENCY'))).toBe(true);
+    expect((await nodes(w.agencyA.gid, true)).map((m: { code: string }) => m.code)).toEqual(['R-PUB']);
+    expect((await nodes(w.agencyB.gid)).map((m: { code: string }) => m.code)).toEqual(['HJ-001', 'HJ-002']);
+    expect(await nodes(w.township.gid)).toEqual([]);
+  });
+
+  it('Matter.cases follows the case row rule', async () => {
+    const matterId = idOf(pubId);
+    await h.db.prisma.enforcementCase.create({
+      data: { number: 'M-CASE-1', agencyId: w.agencyA.id, matterId, partyKind: 'ENTERPRISE', enterpriseId: w.enterprise.id, violation: '未按规定公示营业执照', violatedProvision: '第三十六条', penaltyProvision: '第四十八条' },
+    });
+    const q = `query($id: ID!) { matter(id: $id) { code cases(first: 5) { totalCount edges { node { number } } } } }`;
+    expect((await h.gql(q, { id: pubId }, w.tokens.officerA)).data.matter.cases).toEqual({ totalCount: 1, edges: [{ node: { number: 'M-CASE-1' } }] });
+    expect((await h.gql(q, { id: pubId }, w.tokens.enterprise)).data.matter.cases.totalCount).toBe(1);
+    expect((await h.gql(q, { id: pubId }, w.tokens.officerB)).data.matter.cases.totalCount).toBe(0);
+    const pub = await h.gql(q, { id: pubId });
+    expect(pub.data.matter).toEqual({ code: 'R-PUB', cases: null });
+    expect(pub.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });
 
 describe('lifecycle', () => {

@@ -7,9 +7,9 @@ import type { ZhifaBuilder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AgencyKind, PenaltyKind } from '../generated/prisma/enums.js';
-import { canReadMatter, matterFilter } from '../auth/rows.js';
+import { canReadMatter, caseFilter, matterFilter, NO_ROWS, orNoRows } from '../auth/rows.js';
 import { domainErrors, ValidationError } from '../errors.js';
-import { nodeRowId, parseId } from '../ids.js';
+import { nodeRowId, parseId, type GlobalId } from '../ids.js';
 import { textKind } from '../input/text.js';
 import { msg } from '../validation.js';
 import { unitOfWork } from '../work/unit-of-work.js';
@@ -47,13 +47,25 @@ export interface MatterQueryArgs {
   agencyKind?: AgencyKind | null;
   search?: string | null;
   published?: boolean | null;
+  enforceableBy?: GlobalId | null;
+}
+
+/**
+ * The matters an agency may enforce: its kind among the matter's agency kinds and the matter's
+ * domain among its domains (行政处罚法 第17条 职权范围, 第22条). Published or not: `published` narrows.
+ */
+async function enforceableByWhere(ctx: Pick<Context, 'prisma'>, gid: GlobalId | null | undefined): Promise<Prisma.EnforcementMatterWhereInput> {
+  if (!gid) return {};
+  const agency = await ctx.prisma.agency.findUnique({ where: { id: parseId(gid, 'Agency', ['enforceableBy']) }, select: { kind: true, domains: true } });
+  return agency ? { agencyKinds: { has: agency.kind }, domain: { in: agency.domains } } : NO_ROWS;
 }
 
 /** The matters a viewer may read, narrowed by the query's filters. */
-export function mattersWhere(ctx: Pick<Context, 'viewer'>, args: MatterQueryArgs): Prisma.EnforcementMatterWhereInput {
+export async function mattersWhere(ctx: Pick<Context, 'viewer' | 'prisma'>, args: MatterQueryArgs): Promise<Prisma.EnforcementMatterWhereInput> {
   return {
     AND: [
       matterFilter(ctx.viewer),
+      await enforceableByWhere(ctx, args.enforceableBy),
       args.domain ? { domain: args.domain } : {},
       args.agencyKind ? { agencyKinds: { has: args.agencyKind } } : {},
       args.published != null ? { published: args.published } : {},
@@ -120,6 +132,15 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
       published: t.exposeBoolean('published', { description: '已公布 Published (cases may be opened on it)' }),
       publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true, description: '公布时间 Published at' }),
       updatedAt: t.expose('updatedAt', { type: 'DateTime', description: '最近修改 Last changed' }),
+      cases: t.relatedConnection('cases', {
+        cursor: 'id',
+        totalCount: true,
+        // Nullable so that a public listing of matters fails only this field, not the whole list.
+        nullable: true,
+        description: '据此立案的案件（仅限有权查看的；需登录）Cases opened on this matter that the caller may read (token required)',
+        authScopes: { authenticated: true },
+        query: (_args, ctx) => ({ where: orNoRows(caseFilter(ctx.viewer)), orderBy: { id: 'asc' } }),
+      }),
     }),
   });
 
@@ -135,10 +156,14 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
         agencyKind: t.arg({ type: AgencyKindEnum, required: false, description: '实施主体类别 Agency kind that may enforce it' }),
         search: t.arg.string({ required: false, description: '在编码和名称中检索 Search code and name', validate: searchArg }),
         published: t.arg.boolean({ required: false, description: '是否已公布 Published or drafts' }),
+        enforceableBy: t.arg.globalID({
+          required: false,
+          description: '该单位可实施的事项（单位类别属实施主体类别、监管领域属单位领域）Matters this agency may enforce (its kind and domains)',
+        }),
       },
-      totalCount: (_parent, args, ctx) => ctx.prisma.enforcementMatter.count({ where: mattersWhere(ctx, args) }),
-      resolve: (query, _parent, args, ctx) =>
-        ctx.prisma.enforcementMatter.findMany({ ...query, where: mattersWhere(ctx, args), orderBy: { id: 'asc' } }),
+      totalCount: async (_parent, args, ctx) => ctx.prisma.enforcementMatter.count({ where: await mattersWhere(ctx, args) }),
+      resolve: async (query, _parent, args, ctx) =>
+        ctx.prisma.enforcementMatter.findMany({ ...query, where: await mattersWhere(ctx, args), orderBy: { id: 'asc' } }),
     }),
     matter: t.prismaField({
       type: 'EnforcementMatter',
@@ -267,9 +292,10 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
         agencyKind: t.arg({ type: AgencyKindEnum, required: false, description: '实施主体类别 Agency kind' }),
         search: t.arg.string({ required: false, description: '在编码和名称中检索 Search code and name', validate: searchArg }),
         published: t.arg.boolean({ required: false, description: '是否已公布 Published or drafts' }),
+        enforceableBy: t.arg.globalID({ required: false, description: '该单位可实施的事项 Matters this agency may enforce' }),
       },
       resolve: async (_root, args, ctx) => {
-        const rows = await ctx.prisma.enforcementMatter.findMany({ where: mattersWhere(ctx, args), orderBy: { code: 'asc' }, take: MATTER_CSV_ROWS + 1 });
+        const rows = await ctx.prisma.enforcementMatter.findMany({ where: await mattersWhere(ctx, args), orderBy: { code: 'asc' }, take: MATTER_CSV_ROWS + 1 });
         if (rows.length > MATTER_CSV_ROWS)
           throw ValidationError.one(['domain'], {
             zh: `超过 ${MATTER_CSV_ROWS} 个事项，请按监管领域或实施主体类别分别导出`,
