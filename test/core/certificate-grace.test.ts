@@ -79,6 +79,19 @@ describe('certificate grace period through the API', () => {
     expect((await custom.gql(PERSON, { id: gid('Person', other.ids.a) }, other.adminToken)).data.node.canEnforce).toBe(false);
   });
 
+  it("last year's review may be recorded through 31 March, not on 1 April", async () => {
+    const REVIEW = `mutation($id: ID!, $y: Int!) { recordCertificateReview(personId: $id, year: $y) { ${ERR} ... on MutationRecordCertificateReviewSuccess { data { certificateReviewYear canEnforce } } } }`;
+    const fresh = await h.db.prisma.person.create({
+      data: { agencyId: ids.agency, name: '赵执法', roles: ['OFFICER'], certificateNumber: 'G-3', certificateStatus: 'VALID', certificateIssuedOn: new Date('2023-01-01T00:00:00Z'), certificateExpiresOn: new Date('2030-12-31T00:00:00Z'), certificateReviewYear: 2024 },
+    });
+    now = shanghai('2026-04-01T00:00:00');
+    const late = expectTyped((await h.gql(REVIEW, { id: gid('Person', fresh.id), y: 2025 }, adminToken)).data.recordCertificateReview, 'ValidationError');
+    expect(late.issues[0]).toMatchObject({ path: ['year'], messageEn: expect.stringContaining('until 2026-03-31') });
+    now = shanghai('2026-03-31T23:59:59');
+    const ok = await h.gql(REVIEW, { id: gid('Person', fresh.id), y: 2025 }, adminToken);
+    expect(expectTyped(ok.data.recordCertificateReview, 'MutationRecordCertificateReviewSuccess').data).toEqual({ certificateReviewYear: 2025, canEnforce: true });
+  });
+
   it('the setting refuses a day that is not on the calendar', () => {
     expect(CASE_SETTINGS.parse({ reviewGraceUntil: '02-29' }).success).toBe(true);
     for (const bad of ['02-30', '04-31', '13-01', '3-31']) expect(CASE_SETTINGS.parse({ reviewGraceUntil: bad }).success, bad).toBe(false);

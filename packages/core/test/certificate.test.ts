@@ -176,13 +176,13 @@ describe('certificateChangeRefusal', () => {
 describe('reviewRefusal', () => {
   const card = { certificateStatus: 'VALID' as const, certificateIssuedOn: day('2023-03-01'), certificateReviewYear: 2024 };
   it('allows this year, and recording the same year again', () => {
-    expect(reviewRefusal(card, 2025, NOW)).toBeNull();
-    expect(reviewRefusal({ ...card, certificateReviewYear: 2025 }, 2025, NOW)).toBeNull();
+    expect(reviewRefusal(card, 2025, NOW, GRACE)).toBeNull();
+    expect(reviewRefusal({ ...card, certificateReviewYear: 2025 }, 2025, NOW, GRACE)).toBeNull();
   });
   it('uses the Shanghai year at new year', () => {
     const newYear = shanghai('2026-01-01T00:30:00');
-    expect(reviewRefusal(card, 2026, newYear)).toBeNull();
-    expect(reviewRefusal(card, 2026, shanghai('2025-12-31T23:30:00'))).toMatchObject({ rule: 'REVIEW_YEAR_FUTURE' });
+    expect(reviewRefusal(card, 2026, newYear, GRACE)).toBeNull();
+    expect(reviewRefusal(card, 2026, shanghai('2025-12-31T23:30:00'), GRACE)).toMatchObject({ rule: 'REVIEW_YEAR_FUTURE' });
   });
   it.each([
     ['NO_CERTIFICATE', { ...card, certificateStatus: null }, 2025, 'RULE'],
@@ -191,7 +191,17 @@ describe('reviewRefusal', () => {
     ['REVIEW_YEAR_FUTURE', card, 2026, 'VALIDATION'],
     ['REVIEW_BEFORE_ISSUE', card, 2022, 'VALIDATION'],
     ['REVIEW_YEAR_BACKWARDS', card, 2023, 'VALIDATION'],
+    ['REVIEW_YEAR_CLOSED', { ...card, certificateReviewYear: null }, 2024, 'VALIDATION'],
+    ['REVIEW_YEAR_CLOSED', { ...card, certificateReviewYear: null }, 2023, 'VALIDATION'],
   ] as const)('%s', (rule, c, year, kind) => {
-    expect(reviewRefusal(c, year, NOW)).toMatchObject({ kind, rule });
+    expect(reviewRefusal(c, year, NOW, GRACE)).toMatchObject({ kind, rule });
+  });
+  it("last year's review may be recorded through the grace day (31 March), not on 1 April", () => {
+    expect(reviewRefusal(card, 2025, shanghai('2026-03-31T23:59:59'), GRACE)).toBeNull();
+    const late = reviewRefusal(card, 2025, shanghai('2026-04-01T00:00:00'), GRACE);
+    expect(late).toMatchObject({ kind: 'VALIDATION', rule: 'REVIEW_YEAR_CLOSED' });
+    expect(late!.zh).toContain('2026 年 3 月 31 日');
+    expect(late!.en).toContain('2026-03-31');
+    expect(reviewRefusal(card, 2024, shanghai('2026-01-02T00:00:00'), GRACE)?.rule).toBe('REVIEW_YEAR_CLOSED');
   });
 });

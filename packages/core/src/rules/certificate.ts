@@ -168,9 +168,11 @@ export interface ReviewedCertificate {
 
 /**
  * Whether an annual review (年度审验) for `year` may be recorded. Years are Asia/Shanghai years:
- * at 00:30 on 1 January local time the new year's review may already be recorded.
+ * at 00:30 on 1 January local time the new year's review may already be recorded. Last year's
+ * review may still be recorded through `graceUntil` (CASE_SETTINGS.reviewGraceUntil, MM-DD) — the
+ * days it still counts (reviewCounts) —, an older year's never.
  */
-export function reviewRefusal(c: ReviewedCertificate, year: number, now: Date): CertificateRefusal | null {
+export function reviewRefusal(c: ReviewedCertificate, year: number, now: Date, graceUntil: string): CertificateRefusal | null {
   if (!c.certificateStatus) return { kind: 'RULE', rule: 'NO_CERTIFICATE', ...ENFORCE_BLOCKER_MESSAGES.NO_CERTIFICATE };
   if (c.certificateStatus === 'CANCELLED' || c.certificateStatus === 'EXPIRED')
     return {
@@ -191,5 +193,14 @@ export function reviewRefusal(c: ReviewedCertificate, year: number, now: Date): 
       zh: `已登记 ${c.certificateReviewYear} 年度审验，不能改为更早年度`,
       en: `a review for ${c.certificateReviewYear} is already recorded; a review year never goes back`,
     };
+  if (year < current && !reviewCounts(year, now, graceUntil)) {
+    const [m, d] = graceUntil.split('-').map(Number);
+    return {
+      kind: 'VALIDATION',
+      rule: 'REVIEW_YEAR_CLOSED',
+      zh: `${year} 年度的审验只能登记到 ${year + 1} 年 ${m} 月 ${d} 日；请登记本年度（${current}）的审验`,
+      en: `a review for ${year} can be recorded only until ${year + 1}-${graceUntil}; record this year's (${current}) review`,
+    };
+  }
   return null;
 }

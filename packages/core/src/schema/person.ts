@@ -332,7 +332,7 @@ export function registerPerson(builder: ZhifaBuilder) {
             const { tx } = uow;
           const before = await tx.person.findUnique({ where: { id: parseId(personId, 'Person', ['personId']) } });
           if (!before) throw new NotFoundError('Person', personId.id, PERSON);
-          throwRefusal(reviewRefusal(before, year, new Date()), 'year');
+          throwRefusal(reviewRefusal(before, year, uow.now, uow.settings.get(CASE_SETTINGS).reviewGraceUntil), 'year');
           const person = await tx.person.update({ ...query, where: { id: before.id }, data: { certificateReviewYear: year } });
           await uow.emit(
             CORE_TOPICS.certificateChanged,
