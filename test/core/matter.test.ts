@@ -229,11 +229,20 @@ describe('CSV import and export', () => {
     expect(expectTyped(first.data.importMattersCsv, 'MutationImportMattersCsvSuccess').data).toEqual({ created: 2, updated: 0, unchanged: 0 });
     const b = await h.db.prisma.enforcementMatter.findUniqueOrThrow({ where: { code: 'CSV-002' } });
     expect(b).toMatchObject({ published: false, agencyKinds: ['ENFORCEMENT_AGENCY', 'TOWNSHIP'], fineMinFen: 5_000_000n, gainsMultipleMax: 20, limitationYears: 5 });
-    const created = await h.db.prisma.event.findMany({ where: { topic: 'matter.created', payload: { path: ['via'], equals: 'csv' } } });
-    expect(created).toHaveLength(2);
+    const imported = await lastEvent('matter.imported');
+    expect(imported).toMatchObject({ agencyId: w.agencyA.id, public: false, actor: `person:${w.people.adminA.id}` });
+    expect(imported!.payload).toEqual({ created: [{ matterId: expect.any(Number), code: 'CSV-001' }, { matterId: b.id, code: 'CSV-002' }], updated: [], unchanged: 0 });
 
     const again = await h.gql(IMPORT, { csv: `${HEADER}\n${rowA.replace(',30000,', ',20000,')}\n${rowB}\n` }, w.tokens.supervisor);
     expect(expectTyped(again.data.importMattersCsv, 'MutationImportMattersCsvSuccess').data).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    expect((await lastEvent('matter.imported'))!.payload).toMatchObject({ created: [], updated: [{ code: 'CSV-001', changed: ['fineMaxFen'] }], unchanged: 1 });
+    // a published matter changed by an import is announced publicly, as a form edit would be
+    await h.db.prisma.enforcementMatter.update({ where: { code: 'CSV-001' }, data: { published: true, publishedAt: new Date() } });
+    const pub = await h.gql(IMPORT, { csv: `${HEADER}\n${rowA.replace(',30000,', ',25000,')}\n` }, w.tokens.adminA);
+    expect(expectTyped(pub.data.importMattersCsv, 'MutationImportMattersCsvSuccess').data).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await lastEvent('matter.updated')).toMatchObject({ public: true, payload: expect.objectContaining({ code: 'CSV-001', via: 'csv', changed: ['fineMaxFen'] }) });
+    await h.gql(IMPORT, { csv: `${HEADER}\n${rowA.replace(',30000,', ',20000,')}\n` }, w.tokens.adminA);
+    await h.db.prisma.enforcementMatter.update({ where: { code: 'CSV-001' }, data: { published: false, publishedAt: null } });
 
     // the public sees no drafts in the export; staff do
     expect((await exportCsv()).split('\r\n').filter(Boolean)).toHaveLength(1);

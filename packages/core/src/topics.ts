@@ -41,4 +41,10 @@ export const CORE_TOPICS = {
   matterUpdated: defineTopic<MatterPayload & { changed: string[] }>('matter.updated'),
   matterPublished: defineTopic<MatterPayload>('matter.published'),
   matterUnpublished: defineTopic<MatterPayload & { reason: string }>('matter.unpublished'),
+  /** One CSV import: every matter it created (drafts) or changed; a changed published matter also gets its public `matter.updated`. */
+  mattersImported: defineTopic<{
+    created: { matterId: number; code: string }[];
+    updated: { matterId: number; code: string; changed: string[] }[];
+    unchanged: number;
+  }>('matter.imported'),
 } as const;
