@@ -1,7 +1,7 @@
 // Enforcement matters 行政执法事项 through the API: who maintains them, who reads drafts, the
 // lifecycle draft → published → withdrawn, the coherence rules, events, and the CSV round trip.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBaseWorld, createHarness, ERR, expectTyped, gid, idOf, type BaseWorld, type Harness } from '@zhifa/testkit';
+import { countStatements, createBaseWorld, createHarness, ERR, expectTyped, gid, idOf, type BaseWorld, type Harness } from '@zhifa/testkit';
 
 let h: Harness;
 let w: BaseWorld;
@@ -138,6 +138,13 @@ describe('reading matters', () => {
     expect((await nodes(w.agencyA.gid, true)).map((m: { code: string }) => m.code)).toEqual(['R-PUB']);
     expect((await nodes(w.agencyB.gid)).map((m: { code: string }) => m.code)).toEqual(['HJ-001', 'HJ-002']);
     expect(await nodes(w.township.gid)).toEqual([]);
+  });
+
+  it('a page of matters with their cases is a bounded number of statements (no N+1)', async () => {
+    const q = `{ matters(first: 100) { totalCount edges { node { code agencyKinds cases(first: 5) { totalCount edges { node { number } } } } } } }`;
+    const { result, count, statements } = await countStatements(h, () => h.gql(q, {}, w.tokens.supervisor));
+    expect(result.data.matters.totalCount).toBeGreaterThan(5);
+    expect(count, statements.join('\n')).toBeLessThanOrEqual(6);
   });
 
   it('Matter.cases follows the case row rule', async () => {
