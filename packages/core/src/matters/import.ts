@@ -15,7 +15,7 @@ import { canMaintainMatter } from '../auth/rows.js';
 import { CORE_TOPICS } from '../topics.js';
 import type { UnitOfWork } from '../work/unit-of-work.js';
 import type { MatterRow } from './csv.js';
-import { changedFields, fieldsOf, matterColumns, refuseIncoherentMatter } from './service.js';
+import { changedMatterFields, matterFieldsOf, matterColumns, refuseIncoherentMatter } from './service.js';
 
 export interface MatterImportResult {
   created: number;
@@ -58,7 +58,7 @@ export async function importMattersInTx(uow: UnitOfWork, rows: readonly MatterRo
   for (const { fields } of rows) {
     const before = existing.get(fields.code);
     if (!before) continue;
-    const changed = changedFields(fieldsOf(before), fields);
+    const changed = changedMatterFields(matterFieldsOf(before), fields);
     if (!changed.length) {
       unchanged++;
       continue;

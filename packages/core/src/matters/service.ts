@@ -76,7 +76,7 @@ export function matterColumns(m: MatterFields) {
 }
 
 /** The fields of a stored matter, for comparison and export. */
-export function fieldsOf(m: EnforcementMatter): MatterFields {
+export function matterFieldsOf(m: EnforcementMatter): MatterFields {
   return {
     code: m.code,
     name: m.name,
@@ -94,7 +94,7 @@ export function fieldsOf(m: EnforcementMatter): MatterFields {
 }
 
 /** Names of the fields that differ (sets compare as sets). */
-export function changedFields(before: MatterFields, after: MatterFields): (keyof MatterFields)[] {
+export function changedMatterFields(before: MatterFields, after: MatterFields): (keyof MatterFields)[] {
   const same = (a: unknown, b: unknown) =>
     Array.isArray(a) && Array.isArray(b) ? a.length === b.length && new Set(a).size === new Set([...a, ...b]).size : a === b;
   return (Object.keys(before) as (keyof MatterFields)[]).filter((k) => !same(before[k], after[k]));
@@ -131,7 +131,7 @@ async function lockMatter(tx: Db, id: number): Promise<EnforcementMatter> {
   return m;
 }
 
-/** Replace a matter's fields; returns the matter and what changed (nothing changed: no write, still an event for the audit trail only via the API). */
+/** Replace a matter's fields; returns the matter and what changed (nothing changed: no write, but the event still records who saved it). */
 export async function updateMatterInTx(
   uow: UnitOfWork,
   id: number,
@@ -151,7 +151,7 @@ export async function updateMatterInTx(
     });
   if (data.code !== before.code && (await uow.tx.enforcementMatter.findUnique({ where: { code: data.code }, select: { id: true } })))
     throw ValidationError.one(codePath, CODE_TAKEN);
-  const changed = changedFields(fieldsOf(before), data);
+  const changed = changedMatterFields(matterFieldsOf(before), data);
   const m = changed.length
     ? await uow.tx.enforcementMatter.update({ where: { id }, data: matterColumns(data) }).catch((e) => uniqueCode(e, codePath))
     : before;
@@ -166,7 +166,7 @@ export async function setMatterPublishedInTx(uow: UnitOfWork, id: number, publis
   const refusal = publicationRefusal(before, publish);
   if (refusal) throw new RuleViolation(refusal.rule, refusal);
   // Published again after a correction: the coherence rules may have been tightened meanwhile.
-  if (publish) refuseIncoherentMatter(fieldsOf(before));
+  if (publish) refuseIncoherentMatter(matterFieldsOf(before));
   const m = await uow.tx.enforcementMatter.update({
     where: { id },
     data: publish ? { published: true, publishedAt: uow.now } : { published: false },

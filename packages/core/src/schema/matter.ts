@@ -17,13 +17,13 @@ import { MATTER_CODE, MATTER_LIMITS, type MatterFields } from '../rules/matter.j
 import {
   assertMayMaintainMatters,
   createMatterInTx,
+  matterFieldsOf,
   setMatterPublishedInTx,
   updateMatterInTx,
   viewerAgencyDomains,
 } from '../matters/service.js';
 import { exportMattersCsv, MATTER_CSV_ROWS, parseMattersCsv } from '../matters/csv.js';
 import { importMattersInTx, type MatterImportResult } from '../matters/import.js';
-import { fieldsOf } from '../matters/service.js';
 import type { CoreEnums } from './enums.js';
 
 const text = (max: number, zh: string, en: string) =>
@@ -301,7 +301,7 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
             zh: `超过 ${MATTER_CSV_ROWS} 个事项，请按监管领域或实施主体类别分别导出`,
             en: `more than ${MATTER_CSV_ROWS} matters; export by domain or agency kind`,
           });
-        return exportMattersCsv(rows.map(fieldsOf));
+        return exportMattersCsv(rows.map(matterFieldsOf));
       },
     }),
   );
