@@ -5,6 +5,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   canEnforce,
+  DEFAULT_REVIEW_GRACE_UNTIL,
   checkUscc,
   decisionAmountIssues,
   shanghaiYear,
@@ -106,11 +107,11 @@ describe('core demo data', () => {
     const statuses = new Set(people.map((p) => p.certificateStatus).filter(Boolean));
     expect([...statuses].sort()).toEqual(['CANCELLED', 'EXPIRED', 'SUSPENDED', 'VALID', 'WITHDRAWN']);
     const officers = people.filter((p) => p.roles.includes('OFFICER'));
-    const able = officers.filter((p) => canEnforce(p, now));
+    const able = officers.filter((p) => canEnforce(p, now, DEFAULT_REVIEW_GRACE_UNTIL));
     expect(able.length / officers.length).toBeGreaterThan(0.75);
     expect(able.every((p) => p.certificateReviewYear === shanghaiYear(now))).toBe(true);
     // Marked valid, yet not usable: expired by date, or not reviewed this year.
-    expect(officers.some((p) => p.certificateStatus === 'VALID' && !canEnforce(p, now))).toBe(true);
+    expect(officers.some((p) => p.certificateStatus === 'VALID' && !canEnforce(p, now, DEFAULT_REVIEW_GRACE_UNTIL))).toBe(true);
     const auxiliaries = people.filter((p) => p.roles.includes('AUXILIARY'));
     expect(auxiliaries.length).toBeGreaterThan(0);
     expect(auxiliaries.every((p) => p.certificateNumber === null)).toBe(true);
@@ -129,7 +130,7 @@ describe('core demo data', () => {
     expect([...decisions].sort()).toEqual(['DROPPED', 'LIGHTER', 'MITIGATED', 'NO_PENALTY', 'PENALTY']);
 
     for (const c of cases) {
-      const able = c.officers.filter((o) => o.person.agencyId === c.agencyId && canEnforce(o.person, now));
+      const able = c.officers.filter((o) => o.person.agencyId === c.agencyId && canEnforce(o.person, now, DEFAULT_REVIEW_GRACE_UNTIL));
       expect(able.length, c.number).toBeGreaterThanOrEqual(2);
       expect(c.officers.length).toBe(able.length);
       expect(c.number).toMatch(/^阜.+罚〔\d{4}〕\d+号$/);
@@ -171,7 +172,7 @@ describe('development helpers on the demo data', () => {
     }
     const officer = await resolveSubject(prisma, 'officer');
     const p = await prisma.person.findUniqueOrThrow({ where: { id: Number(officer.subject.split(':')[1]) } });
-    expect(canEnforce(p, new Date())).toBe(true);
+    expect(canEnforce(p, new Date(), DEFAULT_REVIEW_GRACE_UNTIL)).toBe(true);
     expect((await resolveSubject(prisma, 'person:3')).subject).toBe('person:3');
     expect((await resolveSubject(prisma, '3')).subject).toBe('person:3');
     expect((await resolveSubject(prisma, 'enterprise:7')).subject).toBe('enterprise:7');

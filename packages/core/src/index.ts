@@ -24,6 +24,8 @@ export * from './events/access-change.js';
 export * from './events/recheck.js';
 export * from './rules/uscc.js';
 export * from './rules/certificate.js';
+export * from './rules/matter.js';
+export * from './matters/index.js';
 export * from './rules/shanghai-time.js';
 export * from './cases/index.js';
 export * from './rules/case-stage.js';

@@ -13,6 +13,7 @@ import type {
 type CaseRef = { caseId: number; number: string };
 type MeasureRef = CaseRef & { measureId: number; kind: CompulsoryMeasureKind };
 type UsccOverridePayload = { reason: string; problem: string | null; expectedCheck: string | null; recordedNow: boolean } | null;
+type MatterPayload = { matterId: number; code: string; name: string; domain: string; published: boolean; via: 'api' | 'csv' };
 type EnterprisePayload = { enterpriseId: number; uscc: string; name: string; usccOverride: UsccOverridePayload };
 
 export const CORE_TOPICS = {
@@ -65,4 +66,15 @@ export const CORE_TOPICS = {
   compulsoryMeasureReleased: defineTopic<MeasureRef & { releasedOn: string; reason: string }>('compulsoryMeasure.released'),
   /** Still in force past its last day: told once per measure by the overdue sweep (to the agency and supervisors). */
   compulsoryMeasureOverdue: defineTopic<MeasureRef & { dueOn: string; takenAt: string }>('compulsoryMeasure.overdue'),
+  /** Enforcement matters (权责清单 / 裁量基准): public once published; `via` says whether a form or a CSV import wrote it. */
+  matterCreated: defineTopic<MatterPayload>('matter.created'),
+  matterUpdated: defineTopic<MatterPayload & { changed: string[] }>('matter.updated'),
+  matterPublished: defineTopic<MatterPayload>('matter.published'),
+  matterUnpublished: defineTopic<MatterPayload & { reason: string }>('matter.unpublished'),
+  /** One CSV import: every matter it created (drafts) or changed; a changed published matter also gets its public `matter.updated`. */
+  mattersImported: defineTopic<{
+    created: { matterId: number; code: string }[];
+    updated: { matterId: number; code: string; changed: string[] }[];
+    unchanged: number;
+  }>('matter.imported'),
 } as const;

@@ -2,9 +2,9 @@
 // The inputs are harmless: an allowed caller gets past authorisation and then meets a rule or a
 // validation that writes nothing (a taken name, a stage that cannot move), or an update that
 // changes nothing — so every row sees the same world.
-import { defineAuthorisationMatrix, mutationRow as mutation, queryRow as query, subscriptionRow as subscription, type MatrixWorld } from './matrix.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { globalId } from '../ids.js';
+import { defineAuthorisationMatrix, mutationRow as mutation, queryRow as query, subscriptionRow as subscription, type Fixture, type MatrixWorld } from './matrix.js';
 
 /** A mutation's document selects only the result's type: the outcome is read from __typename. */
 const result = '{ __typename }';
@@ -26,7 +26,7 @@ const enterpriseInput = (uscc: string) => ({
  * so that approving, extending or releasing it is refused by a rule (MEASURE_NOT_PENDING_APPROVAL,
  * MEASURE_NOT_IN_FORCE) after authorisation, writing nothing, and the measure list is not empty.
  */
-async function coreFixtures(w: MatrixWorld, prisma: PrismaClient) {
+async function measureFixtures(w: MatrixWorld, prisma: PrismaClient) {
   const m = await prisma.compulsoryMeasure.create({
     data: {
       caseId: w.decidedCase.rowId,
@@ -45,6 +45,47 @@ async function coreFixtures(w: MatrixWorld, prisma: PrismaClient) {
     },
   });
   return { measure: globalId('CompulsoryMeasure', m.id) };
+}
+
+/** Core's own fixtures on the shared world, written straight to the database (no events). */
+export interface CoreMatrixFixtures {
+  /** A published enforcement matter of the world agency's domain (市场监管), code MATRIX-M-1. */
+  publishedMatter: Fixture & { code: string };
+  /** A draft matter of the same domain, code MATRIX-M-2. */
+  draftMatter: Fixture & { code: string };
+}
+
+/** The fields of the matrix matters, as the MatterInput of updateMatter takes them. */
+const matterInput = (code: string) => ({
+  code,
+  name: '未按规定公示营业执照（矩阵）',
+  domain: '市场监管',
+  agencyKinds: ['ENFORCEMENT_AGENCY'],
+  violatedProvision: '《市场主体登记管理条例》第三十六条',
+  penaltyProvision: '《市场主体登记管理条例》第四十八条',
+  penaltyKinds: ['FINE'],
+  fineMaxFen: 3_000_000,
+  limitationYears: 2,
+});
+
+async function writeCoreMatrixFixtures(_w: MatrixWorld, prisma: PrismaClient): Promise<CoreMatrixFixtures> {
+  const matter = async (code: string, published: boolean) => {
+    const { fineMaxFen, ...rest } = matterInput(code);
+    const m = await prisma.enforcementMatter.create({
+      data: { ...rest, agencyKinds: ['ENFORCEMENT_AGENCY'], penaltyKinds: ['FINE'], fineMaxFen: BigInt(fineMaxFen), published, publishedAt: published ? new Date('2025-01-01T00:00:00Z') : null },
+    });
+    return { id: globalId('EnforcementMatter', m.id), rowId: m.id, code };
+  };
+  return { publishedMatter: await matter('MATRIX-M-1', true), draftMatter: await matter('MATRIX-M-2', false) };
+}
+
+/** A CSV whose one row breaks 第36条 (3 years): an allowed caller meets a ValidationError, nothing is written. */
+const BAD_MATTERS_CSV =
+  '事项编码,事项名称,监管领域,实施主体类别,违法依据,处罚依据,处罚种类,追责时效（年）\n' +
+  'MATRIX-M-9,矩阵测试事项,市场监管,县行政执法机关,第一条,第二条,警告,3\n';
+
+async function coreFixtures(w: MatrixWorld, prisma: PrismaClient) {
+  return { ...(await writeCoreMatrixFixtures(w, prisma)), ...(await measureFixtures(w, prisma)) };
 }
 
 export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures, (w: MatrixWorld, f) => [
@@ -67,6 +108,11 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
   // Cases: the case's agency, its party, supervisors. Another agency's officer sees none of them.
   query('cases',                      'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow', `query($a: ID!) { cases(agencyId: $a, first: 5) { totalCount } }`, { a: w.agency.id }),
   query('case',                       'DENY   allow      allow   none         allow       allow      none      allow  allow  allow', `query($id: ID!) { case(id: $id) { id } }`, { id: w.case.id }),
+  // Enforcement matters: published ones are public (第34条), drafts are for staff of any agency.
+  query('matters',                    'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ matters(first: 5) { totalCount } }`),
+  query('matter',                     'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `query($id: ID!) { matter(id: $id) { id } }`, { id: f.publishedMatter.id }),
+  query('matter',                     'none   none       allow   allow        allow       allow      none      allow  allow  allow', `query($id: ID!) { matter(id: $id) { id } }`, { id: f.draftMatter.id }),
+  query('exportMattersCsv',           'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ exportMattersCsv(domain: "市场监管") }`),
   // The event log: each row as its subject may see it; a case's events are not public.
   query('events',                     'none   allow      allow   none         allow       allow      none      allow  allow  allow', `{ events(topics: ["case.opened"], first: 5) { events { id } } }`),
   // Compulsory measures: the same row rule as their cases.
@@ -116,6 +162,20 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
     `mutation($m: ID!) { extendCompulsoryMeasure(measureId: $m, days: 10, reason: "矩阵测试") ${result} }`, { m: f.measure }),
   mutation('releaseCompulsoryMeasure', 'DENY  DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($m: ID!, $on: Date!) { releaseCompulsoryMeasure(measureId: $m, on: $on, reason: "矩阵测试") ${result} }`, { m: f.measure, on: w.today }),
+
+  // Enforcement matters: the justice bureau's supervisors, system admins, and admins of an agency
+  // whose domains include the matter's (the world agency's admin: 市场监管). Harmless inputs: a taken
+  // code, an unchanged update, publishing the published, withdrawing the draft, a CSV with a bad row.
+  mutation('createMatter',            'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($input: MatterInput!) { createMatter(input: $input) ${result} }`, { input: matterInput(f.publishedMatter.code) }),
+  mutation('updateMatter',            'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!, $input: MatterInput!) { updateMatter(id: $id, input: $input) ${result} }`, { id: f.draftMatter.id, input: matterInput(f.draftMatter.code) }),
+  mutation('publishMatter',           'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!) { publishMatter(id: $id) ${result} }`, { id: f.publishedMatter.id }),
+  mutation('unpublishMatter',         'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!) { unpublishMatter(id: $id, reason: "矩阵测试") ${result} }`, { id: f.draftMatter.id }),
+  mutation('importMattersCsv',        'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($csv: String!) { importMattersCsv(csvText: $csv) ${result} }`, { csv: BAD_MATTERS_CSV }),
 
   // ── subscriptions ──────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead

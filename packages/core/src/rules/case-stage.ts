@@ -137,7 +137,7 @@ export interface OfficerCheck {
  * Sort the requested people (deduplicated) into those who may handle a case of `agencyId` and those who
  * may not, each with the reason. `found` holds the people that exist.
  */
-export function checkOfficers(requested: number[], found: CandidateOfficer[], agencyId: number, now: Date): OfficerCheck {
+export function checkOfficers(requested: number[], found: CandidateOfficer[], agencyId: number, now: Date, graceUntil: string): OfficerCheck {
   const byId = new Map(found.map((p) => [p.id, p]));
   const eligible: number[] = [];
   const refused: OfficerRefusal[] = [];
@@ -151,7 +151,7 @@ export function checkOfficers(requested: number[], found: CandidateOfficer[], ag
       refused.push({ personId: id, name: p.name, reason: { zh: '不是本案承办单位的人员', en: "not of the case's agency" } });
       continue;
     }
-    const blocker = enforceBlocker(p, now);
+    const blocker = enforceBlocker(p, now, graceUntil);
     if (blocker) refused.push({ personId: id, name: p.name, reason: ENFORCE_BLOCKER_MESSAGES[blocker] });
     else eligible.push(id);
   }
@@ -180,9 +180,9 @@ export function assignmentRefusal(check: OfficerCheck): RuleRefusal | null {
   };
 }
 
-/** Investigation (调查取证) is an on-site action: it needs two officers who can enforce today. */
-export function investigationRefusal(assigned: CertificateHolder[], now: Date): RuleRefusal | null {
-  const able = assigned.filter((p) => enforceBlocker(p, now) === null).length;
+/** Investigation (调查取证) is an on-site action: it needs two officers who can enforce today (`graceUntil`: CASE_SETTINGS.reviewGraceUntil). */
+export function investigationRefusal(assigned: CertificateHolder[], now: Date, graceUntil: string): RuleRefusal | null {
+  const able = assigned.filter((p) => enforceBlocker(p, now, graceUntil) === null).length;
   if (able >= MIN_OFFICERS) return null;
   return {
     rule: 'CASE_TWO_OFFICERS',

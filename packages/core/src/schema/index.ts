@@ -8,6 +8,7 @@ import { registerPerson } from './person.js';
 import { registerEnterprise } from './enterprise.js';
 import { registerCase } from './case.js';
 import { registerCompulsoryMeasure } from './compulsory-measure.js';
+import { registerMatter } from './matter.js';
 import { registerEvents } from './event.js';
 import { registerListTypes, type ListKindLabel } from '../lists/kinds.js';
 import type { InputLimits } from '../input/values.js';
@@ -28,7 +29,8 @@ export function registerCore(builder: ZhifaBuilder, options: { listKinds: readon
   const Enterprise = registerEnterprise(builder);
   const EnforcementCase = registerCase(builder, enums);
   registerCompulsoryMeasure(builder, enums, Person);
+  const EnforcementMatter = registerMatter(builder, enums);
   registerEvents(builder);
   registerListTypes(builder, options.listKinds);
-  return { Agency, Person, Enterprise, EnforcementCase };
+  return { Agency, Person, Enterprise, EnforcementCase, EnforcementMatter };
 }

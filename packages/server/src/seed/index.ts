@@ -2,7 +2,7 @@
 // PRNG for core and one per plugin (seeded by its name), so the same data appears on every machine.
 // Dates are relative to `now`, so certificates are reviewed "this year" and cases stay current.
 import type { AgencyKind, Db, PrismaClient, SeedContext, UnitOfWork, Viewer, WorkOptions, ZhifaPlugin } from '@zhifa/core';
-import { canEnforce, CaseGuards, completeUscc, CORE_TOPICS, PluginSettings, unitOfWork, USCC_ALPHABET } from '@zhifa/core';
+import { canEnforce, CASE_SETTINGS, CaseGuards, completeUscc, CORE_TOPICS, PluginSettings, unitOfWork, USCC_ALPHABET } from '@zhifa/core';
 import { demoCases, type CasePlan } from './cases.js';
 import { demoEnterprises } from './enterprises.js';
 import {
@@ -86,7 +86,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
   const work = demoWork(prisma, options.settings, now);
 
   const counts = await work(DEMO_VIEWER, async (uow) => {
-    const counts = await seedCore(uow.tx, now, dice(), log);
+    const counts = await seedCore(uow.tx, now, dice(), log, uow.settings.get(CASE_SETTINGS).reviewGraceUntil);
     await uow.emit(CORE_TOPICS.demoDataLoaded, counts, {});
     return counts;
   });
@@ -128,7 +128,7 @@ export function pluginSeedContext(
   };
 }
 
-async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) => void): Promise<SeedResult['counts']> {
+async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) => void, graceUntil: string): Promise<SeedResult['counts']> {
   const qualified = (d: number) => new Date(Date.UTC(2025, 2, d)); // 主体资格 confirmed by end of March 2025 (task 5)
 
   // --- agencies: the tree, top down ---
@@ -197,7 +197,7 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
   });
   const ableByAgency = new Map<number, number[]>();
   personRows.forEach((row, i) => {
-    if (!canEnforce(row, now)) return;
+    if (!canEnforce(row, now, graceUntil)) return;
     ableByAgency.set(row.agencyId, [...(ableByAgency.get(row.agencyId) ?? []), people[i].id]);
   });
 
