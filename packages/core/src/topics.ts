@@ -1,6 +1,6 @@
 // Core's event topics and the payload each carries. Plugins declare theirs beside their code.
 import { defineTopic } from './events/topic.js';
-import type { CaseDecision, CaseStage, CertificateStatus, CompulsoryMeasureKind, PartyKind, PersonRole } from './generated/prisma/enums.js';
+import type { CaseDecision, CaseGround, CaseProcedure, CaseStage, PenaltyKind, CertificateStatus, CompulsoryMeasureKind, PartyKind, PersonRole } from './generated/prisma/enums.js';
 
 type CaseRef = { caseId: number; number: string };
 type UsccOverridePayload = { reason: string; problem: string | null; expectedCheck: string | null; recordedNow: boolean } | null;
@@ -23,14 +23,24 @@ export const CORE_TOPICS = {
   >('person.certificateChanged'),
   enterpriseCreated: defineTopic<EnterprisePayload>('enterprise.created'),
   enterpriseUpdated: defineTopic<EnterprisePayload & { previousUscc?: string }>('enterprise.updated'),
-  caseOpened: defineTopic<CaseRef & { stage: CaseStage; partyKind: PartyKind }>('case.opened'),
+  caseOpened: defineTopic<
+    CaseRef & { stage: CaseStage; partyKind: PartyKind; matterId: number; procedure: CaseProcedure; violationOn: string }
+  >('case.opened'),
   caseOfficersAssigned: defineTopic<CaseRef & { personIds: number[] }>('case.officersAssigned'),
   caseAdvanced: defineTopic<CaseRef & { from: CaseStage; to: CaseStage }>('case.advanced'),
   caseCompulsoryMeasureRecorded: defineTopic<
     CaseRef & { measureId: number; kind: CompulsoryMeasureKind; object: string; isProductionEquipment: boolean; justified: boolean }
   >('case.compulsoryMeasureRecorded'),
   caseDecided: defineTopic<
-    CaseRef & { decision: CaseDecision; fineFen: number | null; confiscationFen: number | null; via: string }
+    CaseRef & {
+      decision: CaseDecision;
+      decisionNumber: string | null;
+      ground: CaseGround | null;
+      penalties: { kind: PenaltyKind; amountFen: number | null }[];
+      fineFen: number | null;
+      confiscationFen: number | null;
+      via: string;
+    }
   >('case.decided'),
   /** An API key stopped working: subscriptions it opened end on every instance. */
   apiKeyRevoked: defineTopic<{ apiKeyId: number; prefix: string; label: string }>('apiKey.revoked'),

@@ -7,6 +7,8 @@ import { registerAgency } from './agency.js';
 import { registerPerson } from './person.js';
 import { registerEnterprise } from './enterprise.js';
 import { registerCase } from './case.js';
+import { registerCaseStats } from './case-stats.js';
+import { registerMatter } from './matter.js';
 import { registerCompulsoryMeasure } from './compulsory-measure.js';
 import { registerEvents } from './event.js';
 import { registerListTypes, type ListKindLabel } from '../lists/kinds.js';
@@ -26,7 +28,9 @@ export function registerCore(builder: ZhifaBuilder, options: { listKinds: readon
   const Agency = registerAgency(builder, enums);
   const Person = registerPerson(builder);
   const Enterprise = registerEnterprise(builder);
+  registerMatter(builder, enums);
   const EnforcementCase = registerCase(builder, enums);
+  registerCaseStats(builder, enums);
   registerCompulsoryMeasure(builder, enums);
   registerEvents(builder);
   registerListTypes(builder, options.listKinds);
