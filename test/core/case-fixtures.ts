@@ -170,10 +170,17 @@ export function shanghaiDay(days = 0, now = new Date()): string {
 
 /**
  * Put a case where it may be decided: LEGAL_REVIEW, with the procedure recorded as steps written
- * straight to the database — a notice proposing `proposal` (when given), the statement waived, an
- * approved legal review — so the case stays decidable once the procedure rules read those steps.
+ * straight to the database — a notice proposing `proposal` (by default one covering any decision; null:
+ * no notice), the statement waived, a hearing waived when one was offered, an approved legal review —
+ * so the case stays decidable once the procedure rules (helper B) read those steps.
  */
-export async function readyToDecide(h: Harness, caseId: number, proposal: { kind: string; amountFen: number | null }[] | null = null) {
+/** A notice that covers any decision the tests make: every kind, amounts up to the input limit. */
+export const GENEROUS_PROPOSAL = [
+  'WARNING', 'CRITICISM', 'FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY', 'SUSPEND_LICENCE', 'LOWER_QUALIFICATION',
+  'REVOKE_LICENCE', 'RESTRICT_ACTIVITIES', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN', 'BAN_PRACTICE',
+].map((kind) => ({ kind, amountFen: ['FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY'].includes(kind) ? 1_000_000_000_000 : null }));
+
+export async function readyToDecide(h: Harness, caseId: number, proposal: { kind: string; amountFen: number | null }[] | null = GENEROUS_PROPOSAL) {
   const p = h.db.prisma;
   const on = new Date(`${shanghaiDay()}T00:00:00Z`);
   await p.enforcementCase.update({ where: { id: caseId }, data: { stage: 'LEGAL_REVIEW' } });
