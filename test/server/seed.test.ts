@@ -171,6 +171,10 @@ describe('core demo data', () => {
     expect(cases.filter((c) => c.compulsoryMeasures.length).length).toBeGreaterThan(5);
     expect(new Set(cases.flatMap((c) => c.compulsoryMeasures.map((m) => m.kind))).size).toBeGreaterThanOrEqual(2);
     expect(new Set(cases.map((c) => c.number)).size).toBe(cases.length);
+    // A few cases under way are past their deadline (第60条), none decided ones.
+    const overdue = cases.filter((c) => c.deadlineOn && c.deadlineOn.getTime() < shanghaiToday(now).getTime() && ['REGISTERED', 'INVESTIGATING', 'LEGAL_REVIEW'].includes(c.stage));
+    expect(overdue.length).toBeGreaterThanOrEqual(1);
+    expect(overdue.length).toBeLessThanOrEqual(10);
     // Every number is below its sequence's last value, so numbers assigned from now on follow on.
     const sequences = await prisma.documentSequence.findMany();
     const last = (agencyId: number, kind: string, year: number) => sequences.find((q) => q.agencyId === agencyId && q.kind === kind && q.year === year)?.last ?? 0;

@@ -100,7 +100,9 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
     const v = dice.pick(spec.violations);
     const enterprise = dice.chance(0.85);
     // Early stages are recent; finished cases go back up to eighteen months.
-    const ageDays = stage === 'REGISTERED' ? dice.int(0, 20) : stage === 'INVESTIGATING' || stage === 'LEGAL_REVIEW' ? dice.int(10, 90) : dice.int(60, 540);
+    // A few cases under way have run past their 90 days (第60条): overdue.
+    const underWay = stage === 'INVESTIGATING' || stage === 'LEGAL_REVIEW';
+    const ageDays = stage === 'REGISTERED' ? dice.int(0, 20) : underWay ? (dice.chance(0.08) ? dice.int(95, 120) : dice.int(10, 85)) : dice.int(60, 540);
     const registeredAt = new Date(now.getTime() - ageDays * DAY - dice.int(0, 8 * 3600) * 1000);
     const decided = stage === 'DECIDED' || stage === 'EXECUTED' || stage === 'CLOSED';
     const decision = decided ? dice.weighted(DECISIONS[stage]) : null;
