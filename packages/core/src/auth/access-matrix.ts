@@ -3,6 +3,8 @@
 // validation that writes nothing (a taken name, a stage that cannot move), or an update that
 // changes nothing — so every row sees the same world.
 import { defineAuthorisationMatrix, mutationRow as mutation, queryRow as query, subscriptionRow as subscription, type MatrixWorld } from './matrix.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { globalId } from '../ids.js';
 
 /** A mutation's document selects only the result's type: the outcome is read from __typename. */
 const result = '{ __typename }';
@@ -19,7 +21,33 @@ const enterpriseInput = (uscc: string) => ({
   creditRiskClass: 'B',
 });
 
-export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix((w: MatrixWorld) => [
+/**
+ * Core's own fixtures on the shared world: a compulsory measure already RELEASED on the decided case,
+ * so that approving, extending or releasing it is refused by a rule (MEASURE_NOT_PENDING_APPROVAL,
+ * MEASURE_NOT_IN_FORCE) after authorisation, writing nothing, and the measure list is not empty.
+ */
+async function coreFixtures(w: MatrixWorld, prisma: PrismaClient) {
+  const m = await prisma.compulsoryMeasure.create({
+    data: {
+      caseId: w.decidedCase.rowId,
+      kind: 'SEIZURE',
+      object: '过期食品 3 箱（矩阵）',
+      recordedBy: `person:${w.people.officer.rowId}`,
+      status: 'RELEASED',
+      officerIds: [w.people.officer.rowId, w.colleague.rowId],
+      noticeDocumentNumber: '阜市监扣〔2024〕矩阵1号',
+      noticeServedOn: new Date('2024-05-01T00:00:00Z'),
+      takenAt: new Date('2024-05-01T02:00:00Z'),
+      dueOn: new Date('2024-05-31T00:00:00Z'),
+      releasedOn: new Date('2024-05-20T00:00:00Z'),
+      releaseReason: '矩阵测试',
+      releasedBy: `person:${w.people.officer.rowId}`,
+    },
+  });
+  return { measure: globalId('CompulsoryMeasure', m.id) };
+}
+
+export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures, (w: MatrixWorld, f) => [
   // ── queries ────────────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
   query('viewer',                     'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ viewer { kind } }`),
@@ -44,6 +72,8 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix((w: MatrixWor
   query('caseStats',                  'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow',
     `query($a: ID!) { caseStats(agencyId: $a, from: "2024-01-01", to: "2024-12-31") { totalCount } }`, { a: w.agency.id }),
   query('events',                     'none   allow      allow   none         allow       allow      none      allow  allow  allow', `{ events(topics: ["case.opened"], first: 5) { events { id } } }`),
+  // Compulsory measures: the same row rule as their cases.
+  query('compulsoryMeasures',         'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow', `query($a: ID!) { compulsoryMeasures(agencyId: $a, first: 5) { totalCount } }`, { a: w.agency.id }),
 
   // ── mutations ──────────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
@@ -76,10 +106,20 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix((w: MatrixWor
     `mutation($c: ID!, $p: [ID!]!) { assignOfficers(caseId: $c, personIds: $p) ${result} }`, { c: w.case.id, p: [w.colleague.id] }),
   mutation('advanceCase',             'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($c: ID!) { advanceCase(caseId: $c, to: REGISTERED) ${result} }`, { c: w.case.id }),
-  mutation('recordCompulsoryMeasure', 'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
-    `mutation($c: ID!) { recordCompulsoryMeasure(caseId: $c, input: { kind: SEAL_UP, object: "冷柜一台" }) ${result} }`, { c: w.decidedCase.id }),
   mutation('decideCase',              'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($c: ID!) { decideCase(caseId: $c, input: { decision: NO_PENALTY }) ${result} }`, { c: w.case.id }),
+
+  // Compulsory measures (行政强制法): taken and released by the case's officers; approved and extended
+  // by the agency head (第18条, 第25条). The measure is already released: every allowed caller meets a rule.
+  mutation('recordCompulsoryMeasure', 'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $input: CompulsoryMeasureInput!) { recordCompulsoryMeasure(caseId: $c, input: $input) ${result} }`,
+    { c: w.decidedCase.id, input: { kind: 'SEAL_UP', object: '冷柜一台', officerIds: [w.people.officer.id, w.colleague.id], noticeDocumentNumber: '阜市监封〔2025〕矩阵1号', noticeServedOn: w.today } }),
+  mutation('approveCompulsoryMeasure', 'DENY  DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    `mutation($m: ID!) { approveCompulsoryMeasure(measureId: $m, approve: true) ${result} }`, { m: f.measure }),
+  mutation('extendCompulsoryMeasure', 'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    `mutation($m: ID!) { extendCompulsoryMeasure(measureId: $m, days: 10, reason: "矩阵测试") ${result} }`, { m: f.measure }),
+  mutation('releaseCompulsoryMeasure', 'DENY  DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
+    `mutation($m: ID!, $on: Date!) { releaseCompulsoryMeasure(measureId: $m, on: $on, reason: "矩阵测试") ${result} }`, { m: f.measure, on: w.today }),
 
   // ── subscriptions ──────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead

@@ -19,6 +19,13 @@ export { openCaseInTx, agencyMayEnforce, type OpenCaseData } from './open.js';
 export { nextDocumentNumber, nextSerial, formatDocumentNumber, DOCUMENT_MARKS } from './numbers.js';
 export { assignOfficersInTx } from './officers.js';
 export { advanceCaseInTx } from './advance.js';
-export { recordCompulsoryMeasureInTx, measuresInForceRefusal } from './measures.js';
+export {
+  recordCompulsoryMeasureInTx,
+  approveCompulsoryMeasureInTx,
+  extendCompulsoryMeasureInTx,
+  releaseCompulsoryMeasureInTx,
+  measuresInForceRefusal,
+  notifyOverdueMeasuresInTx,
+} from './measures.js';
 export { decideCaseInTx, decideCaseInput, decisionDocumentKind, type DecisionRequest } from './decide.js';
 export { procedureRefusalForDecision } from './procedure.js';

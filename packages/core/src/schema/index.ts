@@ -31,7 +31,7 @@ export function registerCore(builder: ZhifaBuilder, options: { listKinds: readon
   registerMatter(builder, enums);
   const EnforcementCase = registerCase(builder, enums);
   registerCaseStats(builder, enums);
-  registerCompulsoryMeasure(builder, enums);
+  registerCompulsoryMeasure(builder, enums, Person);
   registerEvents(builder);
   registerListTypes(builder, options.listKinds);
   return { Agency, Person, Enterprise, EnforcementCase };
