@@ -32,3 +32,6 @@ export * from './rules/case-stage.js';
 export * from './rules/compulsory-measure.js';
 export * from './schema/enum-values.js';
 export * from './case-settings.js';
+export * from './rules/decision.js';
+export * from './rules/limitation.js';
+export * from './rules/party.js';

@@ -2,11 +2,14 @@
 import { defineTopic } from './events/topic.js';
 import type {
   CaseDecision,
+  CaseGround,
+  CaseProcedure,
   CaseStage,
   CertificateStatus,
   CompulsoryMeasureKind,
   CompulsoryMeasureStatus,
   PartyKind,
+  PenaltyKind,
   PersonRole,
 } from './generated/prisma/enums.js';
 
@@ -33,7 +36,9 @@ export const CORE_TOPICS = {
   >('person.certificateChanged'),
   enterpriseCreated: defineTopic<EnterprisePayload>('enterprise.created'),
   enterpriseUpdated: defineTopic<EnterprisePayload & { previousUscc?: string }>('enterprise.updated'),
-  caseOpened: defineTopic<CaseRef & { stage: CaseStage; partyKind: PartyKind }>('case.opened'),
+  caseOpened: defineTopic<
+    CaseRef & { stage: CaseStage; partyKind: PartyKind; matterId: number; procedure: CaseProcedure; violationOn: string }
+  >('case.opened'),
   caseOfficersAssigned: defineTopic<CaseRef & { personIds: number[] }>('case.officersAssigned'),
   caseAdvanced: defineTopic<CaseRef & { from: CaseStage; to: CaseStage }>('case.advanced'),
   caseCompulsoryMeasureRecorded: defineTopic<
@@ -51,7 +56,15 @@ export const CORE_TOPICS = {
     }
   >('case.compulsoryMeasureRecorded'),
   caseDecided: defineTopic<
-    CaseRef & { decision: CaseDecision; fineFen: number | null; confiscationFen: number | null; via: string }
+    CaseRef & {
+      decision: CaseDecision;
+      decisionNumber: string | null;
+      ground: CaseGround | null;
+      penalties: { kind: PenaltyKind; amountFen: number | null }[];
+      fineFen: number | null;
+      confiscationFen: number | null;
+      via: string;
+    }
   >('case.decided'),
   /** An API key stopped working: subscriptions it opened end on every instance. */
   apiKeyRevoked: defineTopic<{ apiKeyId: number; prefix: string; label: string }>('apiKey.revoked'),

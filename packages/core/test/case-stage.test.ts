@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   assignmentRefusal,
   checkOfficers,
-  decisionAmountIssues,
   investigationRefusal,
   measureRefusal,
   STAGE_ORDER,
@@ -75,26 +74,7 @@ describe('case stage transitions', () => {
   });
 });
 
-describe('decision amounts', () => {
-  it('needs a positive fine for a penalty', () => {
-    expect(decisionAmountIssues({ decision: 'PENALTY', fineFen: 500_000n, confiscationFen: null })).toEqual([]);
-    expect(decisionAmountIssues({ decision: 'LIGHTER', fineFen: null, confiscationFen: null })[0]?.field).toBe('fineFen');
-    expect(decisionAmountIssues({ decision: 'MITIGATED', fineFen: 0n, confiscationFen: null })[0]?.field).toBe('fineFen');
-  });
-
-  it('forbids a fine when nothing is imposed', () => {
-    const issues = decisionAmountIssues({ decision: 'NO_PENALTY', fineFen: 100n, confiscationFen: null });
-    expect(issues).toHaveLength(1);
-    expect(issues[0]!.message.zh).toContain('不予处罚');
-    expect(issues[0]!.message.en).toContain('no fine');
-    expect(decisionAmountIssues({ decision: 'NO_PENALTY', fineFen: null, confiscationFen: 3_000n })).toEqual([]);
-    expect(decisionAmountIssues({ decision: 'DROPPED', fineFen: null, confiscationFen: 1n }).map((i) => i.field)).toEqual(['confiscationFen']);
-  });
-
-  it('refuses amounts beyond an exact JSON number', () => {
-    expect(decisionAmountIssues({ decision: 'PENALTY', fineFen: 2n ** 60n, confiscationFen: null })[0]?.field).toBe('fineFen');
-  });
-});
+// Decision content (penalties, grounds, ranges): test/decision.test.ts.
 
 describe('assigning officers', () => {
   it('accepts two distinct enforceable officers of the agency', () => {

@@ -114,6 +114,9 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
   query('matter',                     'none   none       allow   allow        allow       allow      none      allow  allow  allow', `query($id: ID!) { matter(id: $id) { id } }`, { id: f.draftMatter.id }),
   query('exportMattersCsv',           'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ exportMattersCsv(domain: "市场监管") }`),
   // The event log: each row as its subject may see it; a case's events are not public.
+  // Statistics of decided cases follow the case row rule: the party its own, another agency's officer nothing.
+  query('caseStats',                  'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow',
+    `query($a: ID!) { caseStats(agencyId: $a, from: "2024-01-01", to: "2024-12-31") { totalCount } }`, { a: w.agency.id }),
   query('events',                     'none   allow      allow   none         allow       allow      none      allow  allow  allow', `{ events(topics: ["case.opened"], first: 5) { events { id } } }`),
   // Compulsory measures: the same row rule as their cases.
   query('compulsoryMeasures',         'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow', `query($a: ID!) { compulsoryMeasures(agencyId: $a, first: 5) { totalCount } }`, { a: w.agency.id }),
@@ -125,7 +128,7 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
     `mutation($input: AgencyInput!) { createAgency(input: $input) ${result} }`, { input: { name: w.agency.name, kind: 'ENFORCEMENT_AGENCY' } }),
   mutation('updateAgency',            'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) ${result} }`,
-    { id: w.agency.id, input: { name: w.agency.name, kind: 'ENFORCEMENT_AGENCY', parentId: w.county.id, domains: ['市场监管'] } }),
+    { id: w.agency.id, input: { name: w.agency.name, kind: 'ENFORCEMENT_AGENCY', parentId: w.county.id, domains: ['市场监管'], documentPrefix: '矩阵市监' } }),
   // People: the agency's admin (or a system admin); certificates also the supervisor.
   mutation('createPerson',            'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($input: CreatePersonInput!) { createPerson(input: $input) ${result} }`, { input: { agencyId: w.agency.id, name: '无证执法员', roles: ['OFFICER'] } }),
@@ -143,7 +146,8 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
   // Cases: the officers (and admin) of the case's agency, system admins. Supervisors read, never act.
   mutation('openCase',                'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($input: OpenCaseInput!) { openCase(input: $input) ${result} }`,
-    { input: { number: w.case.number, agencyId: w.agency.id, enterpriseId: w.enterprise.id, violation: '销售过期食品', violatedProvision: '第三十四条', penaltyProvision: '第一百二十四条' } }),
+    // A violation dated in the future: refused as invalid input before anything is written or numbered.
+    { input: { agencyId: w.agency.id, matterId: w.matter.id, enterpriseId: w.enterprise.id, violationOn: '2099-01-01' } }),
   mutation('assignOfficers',          'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($c: ID!, $p: [ID!]!) { assignOfficers(caseId: $c, personIds: $p) ${result} }`, { c: w.case.id, p: [w.colleague.id] }),
   mutation('advanceCase',             'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',

@@ -15,7 +15,8 @@ export const CASE_TOPICS = {
 
 export { lockCase } from './lock.js';
 export { assertCanActOnCase } from './actors.js';
-export { openCaseInTx, type OpenCaseData } from './open.js';
+export { openCaseInTx, agencyMayEnforce, type OpenCaseData } from './open.js';
+export { nextDocumentNumber, nextSerial, formatDocumentNumber, DOCUMENT_MARKS } from './numbers.js';
 export { assignOfficersInTx } from './officers.js';
 export { advanceCaseInTx } from './advance.js';
 export {
@@ -26,5 +27,5 @@ export {
   measuresInForceRefusal,
   notifyOverdueMeasuresInTx,
 } from './measures.js';
-export { decideCaseInTx } from './decide.js';
+export { decideCaseInTx, decideCaseInput, decisionDocumentKind, type DecisionRequest } from './decide.js';
 export { procedureRefusalForDecision } from './procedure.js';

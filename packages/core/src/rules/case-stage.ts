@@ -80,41 +80,6 @@ export function measureRefusal(stage: CaseStage): RuleRefusal | null {
   };
 }
 
-export interface DecisionAmounts {
-  decision: CaseDecision;
-  fineFen: bigint | null;
-  confiscationFen: bigint | null;
-}
-
-export interface AmountIssue {
-  field: 'fineFen' | 'confiscationFen';
-  message: Bilingual;
-}
-
-/**
- * A penalty decision names its fine; a decision that imposes nothing carries no fine. A dropped case
- * (撤销) carries no confiscation either; a no-penalty decision may still confiscate illegal gains
- * (行政处罚法 第28条第2款: 违法所得应当予以没收).
- */
-export function decisionAmountIssues(d: DecisionAmounts): AmountIssue[] {
-  const issues: AmountIssue[] = [];
-  const name = DECISION_NAMES[d.decision];
-  if (isPenalty(d.decision)) {
-    if (d.fineFen === null || d.fineFen <= 0n)
-      issues.push({ field: 'fineFen', message: { zh: `“${name.zh}”须写明罚款金额（大于 0 分）`, en: `a ${name.en} decision needs a fine above 0 fen` } });
-  } else if (d.fineFen !== null) {
-    issues.push({ field: 'fineFen', message: { zh: `“${name.zh}”不得有罚款`, en: `a ${name.en} decision carries no fine` } });
-  }
-  if (d.decision === 'DROPPED' && d.confiscationFen !== null)
-    issues.push({ field: 'confiscationFen', message: { zh: '撤销案件不得没收', en: 'a dropped case carries no confiscation' } });
-  for (const field of ['fineFen', 'confiscationFen'] as const) {
-    const v = d[field];
-    if (v !== null && (v < 0n || v > BigInt(Number.MAX_SAFE_INTEGER)))
-      issues.push({ field, message: { zh: '金额须为非负整数分且不超过上限', en: 'amount must be a non-negative number of fen within range' } });
-  }
-  return issues;
-}
-
 export interface CandidateOfficer extends CertificateHolder {
   id: number;
   name: string;
