@@ -1,6 +1,9 @@
 // Demo data: the advertised counts, valid USCCs, every stage/status/class present, cases workable
 // (two officers who may act today, from the case's agency), amounts that obey the decision rules,
-// determinism, reset; and the development helpers built on it (role tokens, API key, /dev/token).
+// matters with their ranges and kinds, parties that fit, complete and ordered procedures, staffed
+// agencies and justice offices, compulsory measures through their lifecycle, unique numbers,
+// statistics that agree with the case list, determinism, reset; and the development helpers built on
+// it (role tokens, API key, /dev/token).
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,15 +13,20 @@ import {
   decideCaseInput,
   decisionInputIssues,
   decisionRefusal,
+  isPenalty,
   limitationRefusal,
+  matterProblems,
+  measureDueOn,
+  partyIsNaturalPerson,
   shanghaiToday,
   shanghaiYear,
   type PrismaClient,
 } from '@zhifa/core';
-import { createApp, openDatabase, resolveViewer, type Database } from '@zhifa/server';
+import { createApp, openDatabase, resolveViewer, signToken, type Database } from '@zhifa/server';
 import { freshDatabaseTarget } from '@zhifa/testkit';
 import { clearDatabase, DEMO_COUNTS, DEMO_META_KEY, isEmptyDatabase, seedDemoData } from '../../packages/server/src/seed/index.js';
-import { STAGE_MIX } from '../../packages/server/src/seed/cases.js';
+import { offersHearing, STAGE_MIX } from '../../packages/server/src/seed/cases.js';
+import { demoMatters, ENFORCEMENT_AGENCIES, partyFits } from '../../packages/server/src/seed/names.js';
 import { createSurveyApiKey, DEV_ROLES, resolveSubject } from '../../packages/server/src/dev-tokens.js';
 
 const SECRET = 'seed-test-secret-0123456789abcdef';
@@ -37,6 +45,7 @@ beforeAll(async () => {
   const started = Date.now();
   await seedDemoData(prisma, { now });
   elapsed = Date.now() - started;
+  if (process.env.ZHIFA_TEST_TIMING) console.log(`[seed] core demo data seeded in ${elapsed} ms`);
 });
 
 afterAll(async () => {
@@ -141,6 +150,7 @@ describe('core demo data', () => {
       // Opened on a published matter of the agency's domain, within its limitation period.
       expect(c.matter, c.number).not.toBeNull();
       expect(c.matter!.published).toBe(true);
+      expect(c.matter!.agencyKinds).toContain(c.agency.kind);
       expect(c.agency.domains).toContain(c.matter!.domain);
       expect(c.violatedProvision).toBe(c.matter!.violatedProvision);
       expect(limitationRefusal(c.violationOn!, c.matter!.limitationYears, shanghaiToday(c.registeredAt)), c.number).toBeNull();
@@ -182,6 +192,305 @@ describe('core demo data', () => {
     for (const c of cases) {
       const [, year, n] = /〔(\d{4})〕(\d+)号$/.exec(c.number)!;
       expect(Number(n)).toBeLessThanOrEqual(last(c.agencyId, 'REGISTRATION', Number(year)));
+    }
+  });
+});
+
+const DAY_MS = 86_400_000;
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const daysBetween = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / DAY_MS);
+type Proposal = { penalties: { kind: string; amountFen: string | null }[]; hearingOffered: boolean; hearingThresholdFen: string };
+
+describe('matters, parties and staff of the demo data', () => {
+  it('has coherent matters with real provisions for every enforcement agency, drafts unpublished and unused', async () => {
+    const matters = await prisma.enforcementMatter.findMany({ include: { _count: { select: { cases: true } } } });
+    expect(matters).toHaveLength(demoMatters().length);
+    const agencies = await prisma.agency.findMany({ where: { kind: 'ENFORCEMENT_AGENCY' } });
+    for (const m of matters) {
+      expect(matterProblems(m), m.code).toEqual([]);
+      expect(m.violatedProvision).toMatch(/^《.+》第[一二三四五六七八九十百零]+条/);
+      expect(m.penaltyProvision).toMatch(/^《.+》第[一二三四五六七八九十百零]+条/);
+      expect(agencies.some((a) => a.domains.includes(m.domain)), m.code).toBe(true);
+      // 第36条: five years where life and health are at stake.
+      if (['食品安全', '药品监管', '特种设备', '医疗机构监管', '公共卫生'].includes(m.domain)) expect(m.limitationYears, m.code).toBe(5);
+      else expect(m.limitationYears, m.code).toBe(2);
+      expect(m.publishedAt !== null).toBe(m.published);
+      if (!m.published) expect(m._count.cases, m.code).toBe(0);
+    }
+    for (const a of agencies) expect(matters.filter((m) => m.published && a.domains.includes(m.domain)).length, a.name).toBeGreaterThanOrEqual(1);
+    expect(matters.filter((m) => !m.published).length).toBeGreaterThanOrEqual(3);
+    // The issue's example: 未按规定公示营业执照, up to ¥30,000, no minimum.
+    const licence = matters.find((m) => m.name === '未按规定公示营业执照')!;
+    expect(licence).toMatchObject({ penaltyProvision: '《中华人民共和国市场主体登记管理条例》第四十八条', fineMinFen: null, fineMaxFen: 3_000_000n, penaltyKinds: ['FINE'] });
+    const food = matters.find((m) => m.domain === '食品安全')!;
+    expect(food).toMatchObject({ fineMinFen: 5_000_000n, fineMaxFen: 10_000_000n, limitationYears: 5 });
+    expect(food.penaltyProvision).toContain('第一百二十四条');
+    // More domains than agencies: matters carry their own domain, not the agency's first.
+    expect(new Set(matters.filter((m) => m.published).map((m) => m.domain)).size).toBeGreaterThan(agencies.length);
+  });
+
+  it('opens cases against parties whose business fits the violation', async () => {
+    const cases = await prisma.enforcementCase.findMany({ include: { matter: true, enterprise: true } });
+    const specs = new Map(demoMatters().map((m) => [m.code, ENFORCEMENT_AGENCIES[m.agencyIndex].violations[m.violationIndex]]));
+    for (const c of cases) {
+      const spec = specs.get(c.matter!.code)!;
+      expect(partyFits(spec, { partyKind: c.partyKind, industry: c.enterprise?.industry ?? null }), `${c.number} ${c.violation} ← ${c.enterprise?.name ?? c.partyDescription}`).toBe(true);
+    }
+    expect(cases.filter((c) => c.partyKind === 'NATURAL_PERSON').length).toBeGreaterThan(5);
+    const food = cases.filter((c) => c.matter!.domain === '食品安全');
+    expect(food.length).toBeGreaterThan(0);
+    expect(food.every((c) => ['食品制造', '餐饮服务', '批发零售'].includes(c.enterprise!.industry!))).toBe(true);
+  });
+
+  it('staffs every enforcement agency with a head and legal reviewers, and every 司法所 with a head and a supervisor', async () => {
+    const agencies = await prisma.agency.findMany({ where: { kind: { in: ['ENFORCEMENT_AGENCY', 'JUSTICE_OFFICE'] } }, include: { people: true } });
+    for (const a of agencies) {
+      const heads = a.people.filter((p) => p.roles.includes('AGENCY_HEAD'));
+      expect(heads.length, a.name).toBe(1);
+      if (a.kind === 'ENFORCEMENT_AGENCY') {
+        const reviewers = a.people.filter((p) => p.roles.includes('LEGAL_REVIEWER'));
+        expect(reviewers.length, a.name).toBeGreaterThanOrEqual(1);
+        expect(reviewers.length, a.name).toBeLessThanOrEqual(2);
+      } else {
+        expect(heads[0].roles).toContain('SUPERVISOR');
+        expect(a.people.filter((p) => p.roles.includes('SUPERVISOR') && !p.roles.includes('AGENCY_HEAD')).length, a.name).toBeGreaterThanOrEqual(1);
+      }
+    }
+    // Heads and reviewers are never officers of a case (第58条: the reviewer did not investigate).
+    const assigned = await prisma.caseOfficer.findMany({ include: { person: true } });
+    expect(assigned.filter((o) => o.person.roles.includes('LEGAL_REVIEWER') || o.person.roles.includes('AGENCY_HEAD'))).toEqual([]);
+  });
+});
+
+describe('procedures of the demo cases', () => {
+  it('records every decided case’s procedure completely and in order, and partial ones for cases under way', async () => {
+    const cases = await prisma.enforcementCase.findMany({
+      include: { steps: { orderBy: { id: 'asc' } }, officers: true, penalties: true, compulsoryMeasures: true, matter: true, enterprise: true, agency: { include: { people: true } } },
+    });
+    const today = shanghaiToday(now);
+    const seen = { simple: 0, returned: 0, hearingHeld: 0, hearingWaived: 0, discussion: 0, extension: 0, served: 0, awaitingDecision: 0 };
+    for (const c of cases) {
+      const where = `${c.number} (${c.stage}, ${c.procedure})`;
+      const registeredOn = shanghaiToday(c.registeredAt);
+      const person = (actor: string) => c.agency.people.find((p) => `person:${p.id}` === actor);
+      const assigned = (actor: string) => c.officers.some((o) => `person:${o.personId}` === actor);
+      const head = c.agency.people.find((p) => p.roles.includes('AGENCY_HEAD'))!;
+      // In order: dates never go back, none before registration or after today.
+      c.steps.forEach((s, i) => {
+        expect(s.on.getTime(), where).toBeGreaterThanOrEqual(i ? c.steps[i - 1].on.getTime() : registeredOn.getTime());
+        expect(s.on.getTime(), where).toBeLessThanOrEqual(today.getTime());
+      });
+      const of = (kind: string) => c.steps.filter((s) => s.kind === kind);
+      const extensions = of('DEADLINE_EXTENSION');
+      seen.extension += extensions.length;
+      for (const e of extensions) expect(e.actor, where).toBe(`person:${head.id}`);
+      if (c.procedure === 'SIMPLE') {
+        // 简易程序: decided on the spot by an officer of the case, handed over at once; no review, hearing or discussion.
+        seen.simple++;
+        expect(c.deadlineOn, where).toBeNull();
+        expect(c.decision, where).toBe('PENALTY');
+        expect(assigned(c.decidedBy!), where).toBe(true);
+        expect(c.steps.map((s) => s.kind), where).toEqual(['SERVICE']);
+        expect(day(c.steps[0].on)).toBe(day(shanghaiToday(c.decidedAt!)));
+        expect(c.compulsoryMeasures, where).toEqual([]);
+        continue;
+      }
+      expect(c.deadlineOn, where).not.toBeNull();
+      expect(daysBetween(registeredOn, c.deadlineOn!), where).toBe(90 + extensions.reduce((s, e) => s + e.days!, 0));
+      const notices = of('NOTICE');
+      const notice = notices.at(-1);
+      const proposal = notice?.proposal as Proposal | undefined;
+      const after = (s: { id: number }, kind: string) => c.steps.filter((x) => x.kind === kind && x.id > s.id);
+      if (notice) {
+        expect(notice.documentNumber, where).toMatch(new RegExp(`^${c.agency.documentPrefix}罚告〔\\d{4}〕\\d+号$`));
+        expect(assigned(notice.actor), where).toBe(true);
+        expect(proposal!.penalties.length, where).toBeGreaterThan(0);
+        const threshold = BigInt(proposal!.hearingThresholdFen);
+        expect(proposal!.hearingOffered, where).toBe(offersHearing(proposal!.penalties.map((p) => ({ kind: p.kind as any, amountFen: p.amountFen === null ? null : BigInt(p.amountFen) })), threshold));
+        for (const r of after(notice, 'HEARING_REQUEST')) {
+          expect(proposal!.hearingOffered, where).toBe(true);
+          expect(daysBetween(notice.on, r.on), where).toBeLessThanOrEqual(5); // 第64条
+        }
+      }
+      const reviews = of('LEGAL_REVIEW');
+      for (const r of reviews) {
+        // 第58条: a legal reviewer of the agency, not an officer of the case.
+        expect(person(r.actor)?.roles, where).toContain('LEGAL_REVIEWER');
+        expect(assigned(r.actor), where).toBe(false);
+        if (r.outcome === 'RETURNED') expect(r.note, where).toBeTruthy();
+      }
+      const settled = (n: typeof notice) => {
+        if (!n) return true;
+        const statement = after(n, 'STATEMENT');
+        if (statement.length !== 1) return false;
+        if (!(n.proposal as Proposal).hearingOffered) return true;
+        const request = after(n, 'HEARING_REQUEST')[0];
+        if (request?.outcome === 'WAIVED') return true;
+        if (request?.outcome === 'REQUESTED') return after(request, 'HEARING').length === 1;
+        return daysBetween(n.on, reviews.at(-1)?.on ?? today) > 5; // lapsed
+      };
+      if (c.decision) {
+        // The latest review approved; any return came before it.
+        const review = reviews.at(-1);
+        expect(review?.outcome, where).toBe('APPROVED');
+        seen.returned += reviews.filter((r) => r.outcome === 'RETURNED').length;
+        expect(c.decidedBy, where).toBe(`person:${head.id}`); // 第57条
+        const decidedOn = shanghaiToday(c.decidedAt!);
+        expect(decidedOn.getTime(), where).toBeGreaterThanOrEqual(review!.on.getTime());
+        expect(decidedOn.getTime(), where).toBeLessThanOrEqual(c.deadlineOn!.getTime()); // 第60条
+        if (c.penalties.length) {
+          // 第44条 / 第45条第2款: notified beforehand, nothing heavier decided than notified.
+          expect(notice, where).toBeDefined();
+          expect(notice!.id, where).toBeLessThan(review!.id);
+          for (const p of c.penalties) {
+            const n = proposal!.penalties.find((x) => x.kind === p.kind);
+            expect(n, `${where} ${p.kind}`).toBeDefined();
+            if (p.amountFen !== null) expect(p.amountFen <= BigInt(n!.amountFen!), where).toBe(true);
+          }
+          if (offersHearing(c.penalties, BigInt(proposal!.hearingThresholdFen))) expect(proposal!.hearingOffered, where).toBe(true);
+          expect(settled(notice), where).toBe(true);
+          seen.hearingHeld += after(notice!, 'HEARING').length;
+          seen.hearingWaived += after(notice!, 'HEARING_REQUEST').filter((r) => r.outcome === 'WAIVED').length;
+        }
+        if (c.serious && isPenalty(c.decision)) {
+          const discussion = of('COLLECTIVE_DISCUSSION');
+          expect(discussion.length, where).toBe(1);
+          expect(discussion[0].id, where).toBeGreaterThan(review!.id);
+          expect(discussion[0].actor, where).toBe(`person:${head.id}`);
+          expect(decidedOn.getTime(), where).toBeGreaterThanOrEqual(discussion[0].on.getTime());
+          seen.discussion++;
+        }
+        const service = of('SERVICE');
+        if (c.stage !== 'DECIDED' && isPenalty(c.decision)) expect(service.length, where).toBe(1); // executed once served
+        for (const s of service) {
+          expect(daysBetween(decidedOn, s.on), where).toBeGreaterThanOrEqual(0);
+          expect(daysBetween(decidedOn, s.on), where).toBeLessThanOrEqual(7); // 第61条
+          expect(s.documentNumber, where).toBe(c.decisionNumber);
+          seen.served++;
+        }
+        if (c.decision === 'DROPPED') expect(service, where).toEqual([]);
+        if (c.stage === 'DECIDED' && !service.length) expect(daysBetween(decidedOn, today), where).toBeLessThanOrEqual(7);
+        if (c.closedAt && service.length) expect(c.closedAt.getTime(), where).toBeGreaterThan(service[0].on.getTime());
+      } else {
+        expect(of('SERVICE'), where).toEqual([]);
+        expect(of('COLLECTIVE_DISCUSSION').length <= 1).toBe(true);
+        if (c.stage === 'REGISTERED') expect(c.steps.filter((s) => s.kind !== 'DEADLINE_EXTENSION'), where).toEqual([]);
+        if (c.stage === 'LEGAL_REVIEW') {
+          // Sent for review only once the statement is in and an offered hearing settled.
+          expect(settled(notice), where).toBe(true);
+          if (reviews.at(-1)?.outcome === 'APPROVED') seen.awaitingDecision++;
+        }
+        if (c.stage === 'INVESTIGATING' && reviews.length) expect(reviews.at(-1)!.outcome, where).toBe('RETURNED');
+      }
+    }
+    expect(seen.simple).toBeGreaterThanOrEqual(5);
+    expect(seen.returned).toBeGreaterThanOrEqual(2);
+    expect(seen.hearingHeld).toBeGreaterThanOrEqual(1);
+    expect(seen.hearingWaived).toBeGreaterThanOrEqual(1);
+    expect(seen.discussion).toBeGreaterThanOrEqual(2);
+    expect(seen.extension).toBeGreaterThanOrEqual(1);
+    expect(seen.awaitingDecision).toBeGreaterThanOrEqual(1);
+    // Simple-procedure decisions within 第51条's limits (the decision rules check them too).
+    for (const c of cases.filter((x) => x.procedure === 'SIMPLE')) {
+      const limit = partyIsNaturalPerson(c, c.enterprise) ? 20_000n : 300_000n;
+      expect(c.penalties.every((p) => p.kind === 'WARNING' || (p.kind === 'FINE' && p.amountFen! <= limit)), c.number).toBe(true);
+    }
+  });
+
+  it('takes compulsory measures through their lifecycle: approved, two officers, numbered, released by the decision; a few overdue', async () => {
+    const measures = await prisma.compulsoryMeasure.findMany({ include: { case: { include: { officers: true, agency: { include: { people: true } } } } } });
+    const today = shanghaiToday(now);
+    const numbers = new Set<string>();
+    let overdue = 0;
+    for (const m of measures) {
+      const c = m.case;
+      const where = `${c.number} measure ${m.id} (${m.status})`;
+      const head = c.agency.people.find((p) => p.roles.includes('AGENCY_HEAD'))!;
+      expect(m.officerIds.length, where).toBeGreaterThanOrEqual(2); // 行政强制法 第18条
+      for (const id of m.officerIds) expect(c.officers.some((o) => o.personId === id), where).toBe(true);
+      expect(m.noticeDocumentNumber, where).toMatch(new RegExp(`^${c.agency.documentPrefix}强〔\\d{4}〕\\d+号$`));
+      expect(numbers.has(m.noticeDocumentNumber!), where).toBe(false);
+      numbers.add(m.noticeDocumentNumber!);
+      if (m.status === 'REQUESTED') {
+        expect({ approvedAt: m.approvedAt, dueOn: m.dueOn }, where).toEqual({ approvedAt: null, dueOn: null });
+        continue;
+      }
+      expect(m.dueOn?.getTime(), where).toBe(measureDueOn(m.takenAt, m.extendedDays).getTime()); // 第25条
+      if (m.extendedDays !== null) {
+        expect(m.extendedDays, where).toBeLessThanOrEqual(30);
+        expect(m.extendedBy, where).toBe(`person:${head.id}`);
+      }
+      if (m.approvedAt) {
+        expect(m.approvedBy, where).toBe(`person:${head.id}`);
+        // 第18条 prior approval, or 第19条 approved within 24 hours of an emergency measure.
+        if (m.emergency) expect(m.approvedAt.getTime() - m.takenAt.getTime(), where).toBeLessThanOrEqual(24 * 3_600_000);
+        else expect(m.approvedAt.getTime(), where).toBe(m.takenAt.getTime());
+      } else expect(m.emergency && now.getTime() - m.takenAt.getTime() <= 24 * 3_600_000, where).toBe(true);
+      if (c.decidedAt) {
+        // Released by the decision, within the measure's term.
+        expect(m.status, where).toBe('RELEASED');
+        expect(m.releasedOn!.getTime(), where).toBeLessThanOrEqual(shanghaiToday(c.decidedAt).getTime());
+      }
+      if (m.status === 'RELEASED') {
+        expect(m.releasedOn!.getTime(), where).toBeGreaterThan(shanghaiToday(m.takenAt).getTime());
+        expect(m.releasedOn!.getTime(), where).toBeLessThanOrEqual(m.dueOn!.getTime());
+        expect(m.releaseReason, where).toBeTruthy();
+        expect(c.officers.some((o) => `person:${o.personId}` === m.releasedBy), where).toBe(true);
+      } else if (m.dueOn!.getTime() < today.getTime()) overdue++;
+    }
+    expect(measures.filter((m) => m.case.stage === 'CLOSED').every((m) => m.status === 'RELEASED')).toBe(true);
+    expect(overdue).toBeGreaterThanOrEqual(1);
+    expect(overdue).toBeLessThanOrEqual(5);
+    expect(measures.filter((m) => m.emergency).length).toBeGreaterThanOrEqual(2);
+    expect(measures.filter((m) => m.status === 'IN_FORCE' && m.dueOn!.getTime() >= today.getTime()).length).toBeGreaterThanOrEqual(1);
+    expect(measures.filter((m) => m.extendedDays !== null).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('numbers documents uniquely per agency and year', async () => {
+    const cases = await prisma.enforcementCase.findMany({ include: { steps: true } });
+    const unique = (numbers: string[]) => expect(new Set(numbers).size).toBe(numbers.length);
+    unique(cases.map((c) => c.number));
+    unique(cases.flatMap((c) => (c.decisionNumber ? [c.decisionNumber] : [])));
+    unique(cases.flatMap((c) => c.steps.filter((s) => s.kind === 'NOTICE').map((s) => s.documentNumber!)));
+    // Each agency's numbers of a year run 1, 2, 3 … with no gap.
+    const runs = new Map<string, number[]>();
+    for (const c of cases)
+      for (const n of [c.number, c.decisionNumber]) {
+        const m = n && /^(.+?)(立|罚|不罚)〔(\d{4})〕(\d+)号$/.exec(n);
+        if (m) runs.set(`${c.agencyId}:${m[2]}:${m[3]}`, [...(runs.get(`${c.agencyId}:${m[2]}:${m[3]}`) ?? []), Number(m[4])]);
+      }
+    for (const [key, ns] of runs) expect(ns.sort((a, b) => a - b), key).toEqual(ns.map((_n, i) => i + 1));
+  });
+
+  it('reports caseStats that equal the case list', async () => {
+    const app = await createApp({ db, plugins: [], jwtSecret: SECRET });
+    try {
+      const { subject } = await resolveSubject(prisma, 'supervisor');
+      const res = await app.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(SECRET, subject)}` },
+        body: JSON.stringify({
+          query: `{ caseStats(from: "${shanghaiYear(now) - 3}-01-01", to: "${day(shanghaiToday(now))}") { totalCount byDecision { decision count } byGround { ground count }
+            byPenaltyKind { kind count amountFen } totalFineFen totalConfiscationFen } }`,
+        }),
+      });
+      const body = (await res.json()) as any;
+      expect(body.errors).toBeUndefined();
+      const stats = body.data.caseStats;
+      const cases = await prisma.enforcementCase.findMany({ where: { decision: { not: null } }, include: { penalties: true } });
+      expect(stats.totalCount).toBe(cases.length);
+      for (const { decision, count } of stats.byDecision) expect(count, decision).toBe(cases.filter((c) => c.decision === decision).length);
+      for (const { ground, count } of stats.byGround) expect(count, ground).toBe(cases.filter((c) => c.ground === ground).length);
+      for (const { kind, count, amountFen } of stats.byPenaltyKind) {
+        const ps = cases.flatMap((c) => c.penalties.filter((p) => p.kind === kind));
+        expect(count, kind).toBe(ps.length);
+        expect(BigInt(amountFen), kind).toBe(ps.reduce((s, p) => s + (p.amountFen ?? 0n), 0n));
+      }
+      expect(BigInt(stats.totalFineFen)).toBe(cases.reduce((s, c) => s + (c.fineFen ?? 0n), 0n));
+      expect(BigInt(stats.totalConfiscationFen)).toBe(cases.reduce((s, c) => s + (c.confiscationFen ?? 0n), 0n));
+      expect(stats.byDecision.find((d: any) => d.decision === 'NO_PENALTY').count).toBe(cases.filter((c) => c.decision === 'NO_PENALTY' && c.ground !== null).length);
+    } finally {
+      await app.close();
     }
   });
 });

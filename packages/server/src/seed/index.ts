@@ -1,10 +1,10 @@
 // Core demo data for a fresh database, then each plugin's `seed` hook. Deterministic: one seeded
 // PRNG for core and one per plugin (seeded by its name), so the same data appears on every machine.
 // Dates are relative to `now`, so certificates are reviewed "this year" and cases stay current.
-import type { AgencyKind, Db, PrismaClient, SeedContext, UnitOfWork, Viewer, WorkOptions, ZhifaPlugin } from '@zhifa/core';
+import type { AgencyKind, CaseSettings, Db, PersonRole, PrismaClient, SeedContext, UnitOfWork, Viewer, WorkOptions, ZhifaPlugin } from '@zhifa/core';
 import { canEnforce, CASE_SETTINGS, CaseGuards, completeUscc, CORE_TOPICS, PluginSettings, unitOfWork, USCC_ALPHABET } from '@zhifa/core';
 import { demoCases, documentSequences, type CasePlan } from './cases.js';
-import { demoEnterprises } from './enterprises.js';
+import { demoEnterprises, type EnterpriseRow } from './enterprises.js';
 import {
   COUNTY_GOVERNMENT,
   COUNTY_REGION,
@@ -28,7 +28,7 @@ export const DEMO_COUNTS = {
   // county government, justice bureau, enforcement agencies, townships, management committees,
   // one justice office per township, the survey organisation
   agencies: 2 + ENFORCEMENT_AGENCIES.length + TOWNSHIPS.length + MANAGEMENT_COMMITTEES.length + TOWNSHIPS.length + 1,
-  people: 58,
+  people: 112,
   enterprises: 300,
   cases: 200,
 } as const;
@@ -39,7 +39,7 @@ const TOWNSHIP_TEAMS = ['阜城街道', '益林镇'];
 const BATCH = 500;
 
 export interface SeedResult {
-  counts: { agencies: number; people: number; enterprises: number; cases: number; caseOfficers: number; measures: number; matters: number };
+  counts: { agencies: number; people: number; enterprises: number; cases: number; caseOfficers: number; caseSteps: number; measures: number; matters: number };
   at: string;
 }
 
@@ -88,7 +88,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
   const work = demoWork(prisma, options.settings, now);
 
   const counts = await work(DEMO_VIEWER, async (uow) => {
-    const counts = await seedCore(uow.tx, now, dice(), log, uow.settings.get(CASE_SETTINGS).reviewGraceUntil);
+    const counts = await seedCore(uow.tx, now, dice(), log, uow.settings.get(CASE_SETTINGS));
     await uow.emit(CORE_TOPICS.demoDataLoaded, counts, {});
     return counts;
   });
@@ -130,7 +130,8 @@ export function pluginSeedContext(
   };
 }
 
-async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) => void, graceUntil: string): Promise<SeedResult['counts']> {
+async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) => void, settings: CaseSettings): Promise<SeedResult['counts']> {
+  const graceUntil = settings.reviewGraceUntil;
   const qualified = (d: number) => new Date(Date.UTC(2025, 2, d)); // 主体资格 confirmed by end of March 2025 (task 5)
 
   // --- agencies: the tree, top down ---
@@ -206,6 +207,7 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
   people.forEach((p, i) => {
     if (p.name !== personRows[i].name) throw new Error('演示人员写入顺序异常 / demo people came back out of order');
   });
+  const staffOf = (agencyId: number, role: PersonRole) => personRows.flatMap((row, i) => (row.agencyId === agencyId && row.roles.includes(role) ? [people[i].id] : []));
   const ableByAgency = new Map<number, number[]>();
   personRows.forEach((row, i) => {
     if (!canEnforce(row, now, graceUntil)) return;
@@ -215,26 +217,38 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
   // --- enterprises ---
   const townships = TOWNSHIPS.map(([name, kind]) => ({ id: idOf.get(name)!, name, subdistrict: kind === 'SUBDISTRICT' }));
   const enterpriseRows = demoEnterprises(dice, DEMO_COUNTS.enterprises, townships);
-  const enterprises: { id: number; uscc: string; creditRiskClass: (typeof enterpriseRows)[number]['creditRiskClass'] }[] = [];
+  const enterprises: { id: number; uscc: string; creditRiskClass: EnterpriseRow['creditRiskClass']; industry: string; kind: EnterpriseRow['kind'] }[] = [];
   await inBatches(enterpriseRows, async (batch) =>
-    enterprises.push(...(await prisma.enterprise.createManyAndReturn({ data: batch, select: { id: true, uscc: true, creditRiskClass: true } }))),
+    enterprises.push(
+      ...(await prisma.enterprise.createManyAndReturn({ data: batch, select: { id: true, uscc: true, creditRiskClass: true, industry: true, kind: true } })).map((e) => ({
+        ...e,
+        industry: e.industry ?? '',
+      })),
+    ),
   );
 
-  // --- enforcement matters: one per demo violation, published ---
+  // --- enforcement matters: one published per demo violation, and a few drafts ---
   const matterRows = demoMatters();
   const matters = await prisma.enforcementMatter.createManyAndReturn({
-    data: matterRows.map(({ agencyIndex: _a, violationIndex: _v, ...m }) => ({ ...m, publishedAt: now })),
+    data: matterRows.map(({ agencyIndex: _a, violationIndex: _v, ...m }) => ({ ...m, publishedAt: m.published ? now : null })),
     select: { id: true, code: true },
   });
   const matterId = new Map(matters.map((m) => [m.code, m.id]));
   const matterIdsOf = (agencyIndex: number) =>
-    matterRows.filter((m) => m.agencyIndex === agencyIndex).sort((a, b) => a.violationIndex - b.violationIndex).map((m) => matterId.get(m.code)!);
+    matterRows.filter((m) => m.agencyIndex === agencyIndex && m.violationIndex >= 0).sort((a, b) => a.violationIndex - b.violationIndex).map((m) => matterId.get(m.code)!);
 
   // --- cases, their officers, penalties and compulsory measures ---
   const plans: CasePlan[] = demoCases(dice, {
     now,
-    agencies: enforcementAgencyIds.map((id, i) => ({ id, officerIds: ableByAgency.get(id) ?? [], matterIds: matterIdsOf(i) })),
+    agencies: enforcementAgencyIds.map((id, i) => ({
+      id,
+      officerIds: ableByAgency.get(id) ?? [],
+      matterIds: matterIdsOf(i),
+      headId: staffOf(id, 'AGENCY_HEAD')[0]!,
+      reviewerIds: staffOf(id, 'LEGAL_REVIEWER'),
+    })),
     enterprises,
+    hearingThresholds: settings.hearingFineThresholds,
   });
   const caseIds = new Map<string, number>();
   await inBatches(plans, async (batch) => {
@@ -246,9 +260,11 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
   );
   const measures = plans.flatMap((p) => p.measures.map((m) => ({ ...m, caseId: caseIds.get(p.row.number)! })));
   const penalties = plans.flatMap((p) => p.penalties.map((x) => ({ ...x, caseId: caseIds.get(p.row.number)! })));
+  const steps = plans.flatMap((p) => p.steps.map((x) => ({ ...x, proposal: x.proposal ?? undefined, caseId: caseIds.get(p.row.number)! })));
   await inBatches(officers, (batch) => prisma.caseOfficer.createMany({ data: batch }));
   await inBatches(measures, (batch) => prisma.compulsoryMeasure.createMany({ data: batch }));
   await inBatches(penalties, (batch) => prisma.casePenalty.createMany({ data: batch }));
+  await inBatches(steps, (batch) => prisma.caseStep.createMany({ data: batch }));
   // Numbers assigned from now on (openCase, decideCase) follow the demo cases' numbers.
   await prisma.documentSequence.createMany({ data: documentSequences(plans) });
 
@@ -258,6 +274,7 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
     enterprises: enterprises.length,
     cases: plans.length,
     caseOfficers: officers.length,
+    caseSteps: steps.length,
     measures: measures.length,
     matters: matters.length,
   };

@@ -1,6 +1,6 @@
-// Demo people: supervisors and a system admin at the justice bureau, a handful of justice-office
-// supervisors, an admin and officers in every enforcement agency, township team officers and
-// auxiliaries. Certificates cover every status; most are valid and reviewed this year, and every
+// Demo people: supervisors, a head and a system admin at the justice bureau, a head of office and a
+// supervisor in every justice office, an admin, officers, a head and legal reviewers in every
+// enforcement agency, township team officers and auxiliaries. Certificates cover every status; most are valid and reviewed this year, and every
 // enforcement agency keeps at least three officers who may act today.
 import type { CertificateStatus, PersonRole } from '@zhifa/core';
 import { shanghaiYear } from '@zhifa/core';
@@ -133,5 +133,20 @@ export function demoPeople(dice: Dice, input: PeopleInput, now: Date): PersonRow
     rows.push(officer(agencyId, ['OFFICER']));
   }
   if (input.townshipTeamIds.length) rows.push(staff(input.townshipTeamIds[0], ['AUXILIARY']));
+
+  // Who decides and who reviews (行政处罚法 第57条、第58条): every enforcement agency has its head
+  // (行政机关负责人, who decides general-procedure cases and approves measures) and one or two legal
+  // reviewers (法制审核人员), neither assigned to cases. The justice bureau has its head too, and every
+  // 司法所 a head of office and a full-time supervisor (the plan: ≥ 1 per 司法所).
+  input.enforcementAgencyIds.forEach((agencyId, index) => {
+    rows.push(staff(agencyId, ['AGENCY_HEAD']));
+    rows.push(staff(agencyId, ['LEGAL_REVIEWER']));
+    if (index % 2 === 0) rows.push(staff(agencyId, ['LEGAL_REVIEWER']));
+  });
+  rows.push(staff(input.justiceBureauId, ['AGENCY_HEAD', 'SUPERVISOR']));
+  input.justiceOfficeIds.forEach((officeId, index) => {
+    rows.push(staff(officeId, ['AGENCY_HEAD', 'SUPERVISOR']));
+    if (index >= 4) rows.push(staff(officeId, ['SUPERVISOR'])); // the first four have theirs above
+  });
   return rows;
 }
