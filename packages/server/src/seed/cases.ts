@@ -205,11 +205,16 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
   // Measures left in force past their last day (第25条): a few, for the overdue list and the sweep.
   let overdueMeasures = 0;
 
+  // A few cases in review are first 未按规定公示营业执照 cases: the 首违不罚 candidates of the county's lists.
+  let firstOffenceCandidates = 4;
+  const licence = { index: 0, vi: ENFORCEMENT_AGENCIES[0].violations.findIndex((v) => v.violation === '未按规定公示营业执照') };
+
   const plans: (CasePlan & { abbr: string })[] = stages.map((stage) => {
-    const index = dice.weighted(agencyWeights);
+    const candidate = stage === 'LEGAL_REVIEW' && licence.vi >= 0 && firstOffenceCandidates-- > 0;
+    const index = candidate ? licence.index : dice.weighted(agencyWeights);
     const spec = ENFORCEMENT_AGENCIES[index];
     const agency = input.agencies[index];
-    const vi = dice.int(0, spec.violations.length - 1);
+    const vi = candidate ? licence.vi : dice.int(0, spec.violations.length - 1);
     const v = spec.violations[vi];
 
     // The party: a natural person where such violations are committed by people, else a business of a fitting trade.
