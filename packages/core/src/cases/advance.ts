@@ -12,7 +12,8 @@ export async function advanceCaseInTx(uow: UnitOfWork, caseId: number, to: CaseS
   const { tx, viewer, now } = uow;
   const c = await lockCase(tx, caseId);
   assertCanActOnCase(viewer, c);
-  refuse(transitionRefusal({ from: c.stage, to, decision: c.decision, via: 'advance' }));
+  const served = to === 'EXECUTED' && (await tx.caseStep.count({ where: { caseId, kind: 'SERVICE' } })) > 0;
+  refuse(transitionRefusal({ from: c.stage, to, decision: c.decision, via: 'advance', procedure: c.procedure, served }));
   if (to === 'CLOSED') refuse(await measuresInForceRefusal(tx, caseId));
   if (to === 'INVESTIGATING') {
     const assigned = await tx.caseOfficer.findMany({ where: { caseId }, include: { person: true } });

@@ -22,7 +22,7 @@ export async function decideCaseInTx(uow: UnitOfWork, caseId: number, input: Dec
   const amountIssues = decisionAmountIssues(input);
   if (amountIssues.length)
     throw new ValidationError(amountIssues.map((i) => ({ path: ['input', i.field], messageZh: i.message.zh, messageEn: i.message.en })));
-  refuse(transitionRefusal({ from: c.stage, to: 'DECIDED', decision: input.decision, via: 'decide' }));
+  refuse(transitionRefusal({ from: c.stage, to: 'DECIDED', decision: input.decision, via: 'decide', procedure: c.procedure }));
   refuse(await procedureRefusalForDecision(uow, c, input));
   await guards.beforeDecide({ uow, case: c }, input);
   const updated = await tx.enforcementCase.update({
