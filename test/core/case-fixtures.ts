@@ -1,6 +1,6 @@
 // People, agencies and enterprises for the case tests, written straight to the database so that
 // these tests do not depend on the person/enterprise mutations.
-import { shanghaiYear } from '@zhifa/core';
+import { shanghaiToday, shanghaiYear, type ProposedPenalty } from '@zhifa/core';
 import { ERR, type Harness } from '@zhifa/testkit';
 
 export { expectTyped as expectError } from '@zhifa/testkit';
@@ -56,6 +56,8 @@ export async function seedCounty(h: Harness) {
   const o2 = await createOfficer(h, market.id, '李执法');
   const o3 = await createOfficer(h, market.id, '赵执法');
   const marketAdmin = await p.person.create({ data: { agencyId: market.id, name: '市场局管理员', roles: ['AGENCY_ADMIN'] } });
+  const head = await p.person.create({ data: { agencyId: market.id, name: '市场局局长', roles: ['AGENCY_HEAD'] } });
+  const reviewer = await p.person.create({ data: { agencyId: market.id, name: '市场局法制审核员', roles: ['LEGAL_REVIEWER'] } });
   const auxiliary = await p.person.create({ data: { agencyId: market.id, name: '钱辅助', roles: ['AUXILIARY'] } });
   const expired = await createOfficer(h, market.id, '孙过期', { certificateExpiresOn: new Date('2020-12-31T00:00:00Z') });
   const unreviewed = await createOfficer(h, market.id, '周未审', { certificateReviewYear: shanghaiYear(new Date()) - 1 });
@@ -66,12 +68,16 @@ export async function seedCounty(h: Harness) {
   const t = (id: number) => h.token(`person:${id}`);
   return {
     county, bureau, market, env, shop, factory,
-    people: { sysAdmin, supervisor, o1, o2, o3, marketAdmin, auxiliary, expired, unreviewed, envOfficer, envOfficer2 },
+    people: { sysAdmin, supervisor, o1, o2, o3, marketAdmin, head, reviewer, auxiliary, expired, unreviewed, envOfficer, envOfficer2 },
     tokens: {
       sysAdmin: t(sysAdmin.id),
       supervisor: t(supervisor.id),
       o1: t(o1.id),
+      o2: t(o2.id),
+      o3: t(o3.id),
       marketAdmin: t(marketAdmin.id),
+      head: t(head.id),
+      reviewer: t(reviewer.id),
       auxiliary: t(auxiliary.id),
       envOfficer: t(envOfficer.id),
       shop: h.token(`enterprise:${shop.id}`),
@@ -101,6 +107,7 @@ export async function directCase(
   enterpriseId: number | null,
   officerIds: number[],
   stage: 'REGISTERED' | 'INVESTIGATING' | 'LEGAL_REVIEW' = 'REGISTERED',
+  over: { procedure?: 'SIMPLE' | 'GENERAL'; serious?: boolean; registeredBy?: string; matterId?: number } = {},
 ) {
   return h.db.prisma.enforcementCase.create({
     data: {
@@ -113,7 +120,30 @@ export async function directCase(
       violatedProvision: '《食品安全法》第三十四条第十项',
       penaltyProvision: '《食品安全法》第一百二十四条第一款',
       stage,
+      ...over,
       officers: { create: officerIds.map((personId) => ({ personId })) },
     },
   });
+}
+
+/**
+ * Steps written straight to the database so that a general-procedure case in LEGAL_REVIEW may be
+ * decided: for a decision with penalties a notice proposing them (no hearing offered) and a waived
+ * statement, then an approved legal review — all dated today.
+ */
+export async function readyToDecide(h: Harness, caseId: number, penalties: { kind: ProposedPenalty['kind']; amountFen: bigint | number | null }[] = []) {
+  const on = shanghaiToday(new Date());
+  const step = (kind: 'NOTICE' | 'STATEMENT' | 'LEGAL_REVIEW', extra: Record<string, unknown> = {}) =>
+    h.db.prisma.caseStep.create({ data: { caseId, kind, on, actor: 'system:test', ...extra } });
+  if (penalties.length) {
+    await step('NOTICE', {
+      proposal: {
+        penalties: penalties.map((p) => ({ kind: p.kind, amountFen: p.amountFen === null ? null : String(p.amountFen) })),
+        hearingOffered: false,
+        hearingThresholdFen: '10000000',
+      },
+    });
+    await step('STATEMENT', { outcome: 'WAIVED' });
+  }
+  await step('LEGAL_REVIEW', { outcome: 'APPROVED' });
 }

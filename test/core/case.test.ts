@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, gid, idOf as caseIdOf, type Harness } from '@zhifa/testkit';
+import { shanghaiToday } from '@zhifa/core';
+import { createHarness, ERR, gid, idOf as caseIdOf, type Harness } from '@zhifa/testkit';
 import {
-  ADVANCE, ASSIGN, caseNumber, DECIDE, directCase, expectError, MEASURE, OPEN_CASE, seedCounty, type County,
+  ADVANCE, ASSIGN, caseNumber, DECIDE, directCase, expectError, MEASURE, OPEN_CASE, readyToDecide, seedCounty, type County,
 } from './case-fixtures.js';
 
 let h: Harness;
@@ -12,6 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
+const SERVICE = `mutation($caseId: ID!, $input: RecordServiceInput!) { recordService(caseId: $caseId, input: $input) { ${ERR} ... on MutationRecordServiceSuccess { data { kind on } } } }`;
 const eventsOf = (caseId: number) => h.db.prisma.event.findMany({ where: { caseId }, orderBy: { id: 'asc' } });
 
 function openInput(over: Record<string, unknown> = {}) {
@@ -108,7 +110,7 @@ describe('openCase', () => {
 describe('assignOfficers', () => {
   it('needs two enforceable officers: an auxiliary does not count', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, []);
-    const res = await h.gql(ASSIGN, { caseId: gid('EnforcementCase', k.id), personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.auxiliary.id)] }, c.tokens.o1);
+    const res = await h.gql(ASSIGN, { caseId: gid('EnforcementCase', k.id), personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.auxiliary.id)] }, c.tokens.marketAdmin);
     expectError(res.data.assignOfficers, 'RuleViolation', {
       rule: 'CASE_TWO_OFFICERS',
       zh: ['至少 2 名', '钱辅助：不是执法人员'],
@@ -122,7 +124,7 @@ describe('assignOfficers', () => {
     const res = await h.gql(
       ASSIGN,
       { caseId: gid('EnforcementCase', k.id), personIds: [c.people.o1.id, c.people.expired.id, c.people.unreviewed.id].map((id) => gid('Person', id)) },
-      c.tokens.o1,
+      c.tokens.marketAdmin,
     );
     expectError(res.data.assignOfficers, 'RuleViolation', {
       rule: 'CASE_TWO_OFFICERS',
@@ -133,18 +135,19 @@ describe('assignOfficers', () => {
 
   it('counts the same person once, and refuses people of another agency', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, []);
-    const same = await h.gql(ASSIGN, { caseId: gid('EnforcementCase', k.id), personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o1.id)] }, c.tokens.o1);
+    const same = await h.gql(ASSIGN, { caseId: gid('EnforcementCase', k.id), personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o1.id)] }, c.tokens.marketAdmin);
     expectError(same.data.assignOfficers, 'RuleViolation', { rule: 'CASE_TWO_OFFICERS', en: 'only 1' });
     const other = await h.gql(
       ASSIGN,
       { caseId: gid('EnforcementCase', k.id), personIds: [c.people.o1.id, c.people.o2.id, c.people.envOfficer.id].map((id) => gid('Person', id)) },
-      c.tokens.o1,
+      c.tokens.marketAdmin,
     );
     expectError(other.data.assignOfficers, 'RuleViolation', { rule: 'CASE_OFFICER_INELIGIBLE', zh: '吴环保：不是本案承办单位的人员', en: "not of the case's agency" });
   });
 
   it('assigns two officers, then replaces them, each with an event', async () => {
-    const k = await directCase(h, c.market.id, c.shop.id, []);
+    // While no one is assigned, the officer who registered the case assigns.
+    const k = await directCase(h, c.market.id, c.shop.id, [], 'REGISTERED', { registeredBy: `person:${c.people.o1.id}` });
     const caseId = gid('EnforcementCase', k.id);
     const first = await h.gql(ASSIGN, { caseId, personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o2.id)] }, c.tokens.o1);
     expect(first.data.assignOfficers.data.officers.edges.map((e: any) => e.node.person.name)).toEqual(['张执法', '李执法']);
@@ -159,9 +162,23 @@ describe('assignOfficers', () => {
     const k = await directCase(h, c.market.id, c.shop.id, []);
     const vars = { caseId: gid('EnforcementCase', k.id), personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o2.id)] };
     expectError((await h.gql(ASSIGN, vars, c.tokens.envOfficer)).data.assignOfficers, 'ForbiddenError', { en: 'Not allowed' });
+    // Officers of the agency who did not register it, and its legal reviewer, do not assign.
+    expectError((await h.gql(ASSIGN, vars, c.tokens.o1)).data.assignOfficers, 'ForbiddenError');
+    expectError((await h.gql(ASSIGN, vars, c.tokens.reviewer)).data.assignOfficers, 'ForbiddenError');
     expectError((await h.gql(ASSIGN, vars, c.tokens.supervisor)).data.assignOfficers, 'ForbiddenError');
     expectError((await h.gql(ASSIGN, vars)).data.assignOfficers, 'UnauthenticatedError', { zh: '请先登录' });
     expect(await h.db.prisma.caseOfficer.count({ where: { caseId: k.id } })).toBe(0);
+  });
+
+  it('the agency head assigns; once assigned, the assigned officers reassign and the registering officer no longer may', async () => {
+    const k = await directCase(h, c.market.id, c.shop.id, [], 'REGISTERED', { registeredBy: `person:${c.people.o3.id}` });
+    const caseId = gid('EnforcementCase', k.id);
+    const byHead = await h.gql(ASSIGN, { caseId, personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o2.id)] }, c.tokens.head);
+    expect(byHead.data.assignOfficers.data.officers.totalCount).toBe(2);
+    const byRegistrar = await h.gql(ASSIGN, { caseId, personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o3.id)] }, c.tokens.o3);
+    expectError(byRegistrar.data.assignOfficers, 'ForbiddenError');
+    const byAssigned = await h.gql(ASSIGN, { caseId, personIds: [gid('Person', c.people.o2.id), gid('Person', c.people.o3.id)] }, c.tokens.o1);
+    expect(byAssigned.data.assignOfficers.data.officers.totalCount).toBe(2);
   });
 
   it('an unknown case is not found', async () => {
@@ -172,7 +189,8 @@ describe('assignOfficers', () => {
 
 describe('advanceCase', () => {
   it('refuses investigation without two enforceable officers, including one whose certificate lapsed since', async () => {
-    const none = await directCase(h, c.market.id, c.shop.id, []);
+    // An auxiliary may be recorded beside an officer, but does not count.
+    const none = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.auxiliary.id]);
     const r1 = await h.gql(ADVANCE, { caseId: gid('EnforcementCase', none.id), to: 'INVESTIGATING' }, c.tokens.o1);
     expectError(r1.data.advanceCase, 'RuleViolation', { rule: 'CASE_TWO_OFFICERS', zh: '调查取证', en: 'Investigation needs' });
     const lapsing = await h.db.prisma.person.create({
@@ -208,6 +226,9 @@ describe('advanceCase', () => {
     const vars = { caseId: gid('EnforcementCase', k.id), to: 'INVESTIGATING' };
     expectError((await h.gql(ADVANCE, vars, c.tokens.envOfficer)).data.advanceCase, 'ForbiddenError');
     expectError((await h.gql(ADVANCE, vars)).data.advanceCase, 'UnauthenticatedError');
+    // Only the assigned officers act: not another officer of the agency, its admin, head or reviewer, nor a supervisor.
+    for (const token of [c.tokens.o3, c.tokens.marketAdmin, c.tokens.head, c.tokens.reviewer, c.tokens.supervisor])
+      expectError((await h.gql(ADVANCE, vars, token)).data.advanceCase, 'ForbiddenError');
     expect((await h.gql(ADVANCE, vars, c.tokens.sysAdmin)).data.advanceCase.data.stage).toBe('INVESTIGATING');
   });
 });
@@ -243,19 +264,19 @@ describe('recordCompulsoryMeasure', () => {
 describe('decideCase', () => {
   it('needs legal review first', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id], 'INVESTIGATING');
-    const res = await h.gql(DECIDE, { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', fineFen: 500_000 } }, c.tokens.o1);
+    const res = await h.gql(DECIDE, { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', fineFen: 500_000 } }, c.tokens.head);
     expectError(res.data.decideCase, 'RuleViolation', { rule: 'CASE_ILLEGAL_TRANSITION', zh: '法制审核', en: 'legal review' });
   });
 
   it('a penalty needs a fine, a no-penalty decision carries none', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id], 'LEGAL_REVIEW');
     const caseId = gid('EnforcementCase', k.id);
-    const noFine = await h.gql(DECIDE, { caseId, input: { decision: 'LIGHTER' } }, c.tokens.o1);
+    const noFine = await h.gql(DECIDE, { caseId, input: { decision: 'LIGHTER' } }, c.tokens.head);
     expectError(noFine.data.decideCase, 'ValidationError', { zh: '从轻处罚', en: 'needs a fine' });
     expect(noFine.data.decideCase.issues[0].path).toEqual(['input', 'fineFen']);
-    const fined = await h.gql(DECIDE, { caseId, input: { decision: 'NO_PENALTY', fineFen: 100 } }, c.tokens.o1);
+    const fined = await h.gql(DECIDE, { caseId, input: { decision: 'NO_PENALTY', fineFen: 100 } }, c.tokens.head);
     expectError(fined.data.decideCase, 'ValidationError', { zh: '不得有罚款', en: 'carries no fine' });
-    const negative = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', fineFen: -1 } }, c.tokens.o1);
+    const negative = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', fineFen: -1 } }, c.tokens.head);
     expectError(negative.data.decideCase, 'ValidationError', { zh: '非负整数', en: 'non-negative' });
     expect(negative.data.decideCase.issues[0].path).toEqual(['input', 'fineFen']);
     expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: k.id } })).stage).toBe('LEGAL_REVIEW');
@@ -264,20 +285,26 @@ describe('decideCase', () => {
 
   it('decides a penalty, then executes and closes it', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id], 'LEGAL_REVIEW');
+    await readyToDecide(h, k.id, [{ kind: 'FINE', amountFen: 5_000_000 }, { kind: 'CONFISCATE_GAINS', amountFen: 12_345 }]);
     const caseId = gid('EnforcementCase', k.id);
-    const res = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', fineFen: 5_000_000, confiscationFen: 12_345 } }, c.tokens.o1);
+    const res = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', fineFen: 5_000_000, confiscationFen: 12_345 } }, c.tokens.head);
     expect(res.data.decideCase.data).toMatchObject({ stage: 'DECIDED', decision: 'PENALTY', fineFen: 5_000_000, confiscationFen: 12_345 });
     expect(res.data.decideCase.data.decidedAt).toBeTruthy();
-    const again = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', fineFen: 1 } }, c.tokens.o1);
+    const again = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', fineFen: 1 } }, c.tokens.head);
     expectError(again.data.decideCase, 'RuleViolation', { rule: 'CASE_ILLEGAL_TRANSITION' });
     const close = await h.gql(ADVANCE, { caseId, to: 'CLOSED' }, c.tokens.o1);
     expectError(close.data.advanceCase, 'RuleViolation', { rule: 'CASE_ILLEGAL_TRANSITION', zh: '须执行后方可结案', en: 'must be executed' });
+    const unserved = await h.gql(ADVANCE, { caseId, to: 'EXECUTED' }, c.tokens.o1);
+    expectError(unserved.data.advanceCase, 'RuleViolation', { rule: 'CASE_NOT_SERVED', zh: '第61条', en: 'art. 61' });
+    const today = shanghaiToday(new Date()).toISOString().slice(0, 10);
+    const served = await h.gql(SERVICE, { caseId, input: { on: today, documentNumber: '阜市监罚〔2025〕送1号' } }, c.tokens.o1);
+    expect(served.data.recordService.data).toMatchObject({ kind: 'SERVICE', on: today });
     expect((await h.gql(ADVANCE, { caseId, to: 'EXECUTED' }, c.tokens.o1)).data.advanceCase.data.stage).toBe('EXECUTED');
     const closed = (await h.gql(ADVANCE, { caseId, to: 'CLOSED' }, c.tokens.o1)).data.advanceCase.data;
     expect(closed.stage).toBe('CLOSED');
     expect(closed.closedAt).toBeTruthy();
     const events = await eventsOf(k.id);
-    expect(events.map((e) => e.topic)).toEqual(['case.decided', 'case.advanced', 'case.advanced']);
+    expect(events.map((e) => e.topic)).toEqual(['case.decided', 'case.stepRecorded', 'case.advanced', 'case.advanced']);
     expect(events[0]).toMatchObject({
       agencyId: c.market.id,
       enterpriseId: c.shop.id,
@@ -290,10 +317,11 @@ describe('decideCase', () => {
 
   it('two concurrent decisions on one case: exactly one wins', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id], 'LEGAL_REVIEW');
+    await readyToDecide(h, k.id, [{ kind: 'FINE', amountFen: 100_000 }]);
     const caseId = gid('EnforcementCase', k.id);
     const results = await Promise.all([
-      h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', fineFen: 100_000 } }, c.tokens.o1),
-      h.gql(DECIDE, { caseId, input: { decision: 'LIGHTER', fineFen: 50_000 } }, c.tokens.marketAdmin),
+      h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', fineFen: 100_000 } }, c.tokens.head),
+      h.gql(DECIDE, { caseId, input: { decision: 'LIGHTER', fineFen: 50_000 } }, c.tokens.sysAdmin),
     ]);
     const kinds = results.map((r) => r.data.decideCase.__typename).sort();
     expect(kinds).toEqual(['MutationDecideCaseSuccess', 'RuleViolation']);
@@ -303,8 +331,9 @@ describe('decideCase', () => {
 
   it('a no-penalty decision closes straight away', async () => {
     const k = await directCase(h, c.market.id, null, [c.people.o1.id, c.people.o2.id], 'LEGAL_REVIEW');
+    await readyToDecide(h, k.id);
     const caseId = gid('EnforcementCase', k.id);
-    expect((await h.gql(DECIDE, { caseId, input: { decision: 'NO_PENALTY' } }, c.tokens.o1)).data.decideCase.data).toMatchObject({
+    expect((await h.gql(DECIDE, { caseId, input: { decision: 'NO_PENALTY' } }, c.tokens.head)).data.decideCase.data).toMatchObject({
       decision: 'NO_PENALTY',
       fineFen: null,
     });
@@ -317,6 +346,9 @@ describe('decideCase', () => {
     const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id], 'LEGAL_REVIEW');
     const vars = { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', fineFen: 100 } };
     expectError((await h.gql(DECIDE, vars, c.tokens.envOfficer)).data.decideCase, 'ForbiddenError', { zh: '无权', en: 'Not allowed' });
+    // A general-procedure case is the agency head's to decide (第57条): not its officers, admin or reviewer.
+    for (const token of [c.tokens.o1, c.tokens.marketAdmin, c.tokens.reviewer, c.tokens.supervisor])
+      expectError((await h.gql(DECIDE, vars, token)).data.decideCase, 'ForbiddenError');
     expectError((await h.gql(DECIDE, vars, c.tokens.shop)).data.decideCase, 'ForbiddenError');
     expectError((await h.gql(DECIDE, vars)).data.decideCase, 'UnauthenticatedError', { en: 'Authentication required' });
     expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: k.id } })).decision).toBeNull();

@@ -27,5 +27,6 @@ export * from './rules/certificate.js';
 export * from './rules/shanghai-time.js';
 export * from './cases/index.js';
 export * from './rules/case-stage.js';
+export * from './rules/procedure.js';
 export * from './schema/enum-values.js';
 export * from './case-settings.js';

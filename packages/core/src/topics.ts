@@ -1,6 +1,6 @@
 // Core's event topics and the payload each carries. Plugins declare theirs beside their code.
 import { defineTopic } from './events/topic.js';
-import type { CaseDecision, CaseStage, CertificateStatus, CompulsoryMeasureKind, PartyKind, PersonRole } from './generated/prisma/enums.js';
+import type { CaseDecision, CaseStage, CaseStepKind, CaseStepOutcome, CertificateStatus, CompulsoryMeasureKind, PartyKind, PersonRole } from './generated/prisma/enums.js';
 
 type CaseRef = { caseId: number; number: string };
 type UsccOverridePayload = { reason: string; problem: string | null; expectedCheck: string | null; recordedNow: boolean } | null;
@@ -26,6 +26,8 @@ export const CORE_TOPICS = {
   caseOpened: defineTopic<CaseRef & { stage: CaseStage; partyKind: PartyKind }>('case.opened'),
   caseOfficersAssigned: defineTopic<CaseRef & { personIds: number[] }>('case.officersAssigned'),
   caseAdvanced: defineTopic<CaseRef & { from: CaseStage; to: CaseStage }>('case.advanced'),
+  /** A procedure step (事先告知, 陈述申辩, 听证, 法制审核, 集体讨论, 送达, 期限延长); `on` is YYYY-MM-DD. */
+  caseStepRecorded: defineTopic<CaseRef & { stepId: number; kind: CaseStepKind; outcome: CaseStepOutcome | null; on: string }>('case.stepRecorded'),
   caseCompulsoryMeasureRecorded: defineTopic<
     CaseRef & { measureId: number; kind: CompulsoryMeasureKind; object: string; isProductionEquipment: boolean; justified: boolean }
   >('case.compulsoryMeasureRecorded'),

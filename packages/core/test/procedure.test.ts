@@ -12,7 +12,7 @@ import {
   noticeRefusal,
   procedureState,
   reviewGateRefusal,
-  reviewRefusal,
+  legalReviewRefusal,
   serviceRefusal,
   statementRefusal,
   stepDateIssue,
@@ -166,11 +166,11 @@ describe('the order of steps', () => {
   });
 
   it('legal review in the review stage of a general case, once approved stays approved', () => {
-    expect(reviewRefusal('GENERAL', 'LEGAL_REVIEW', procedureState([]))).toBeNull();
-    expect(reviewRefusal('GENERAL', 'INVESTIGATING', procedureState([]))?.message.zh).toContain('第58条');
-    expect(reviewRefusal('SIMPLE', 'LEGAL_REVIEW', procedureState([]))?.rule).toBe('CASE_STEP_NOT_IN_SIMPLE_PROCEDURE');
-    expect(reviewRefusal('GENERAL', 'LEGAL_REVIEW', procedureState([step('LEGAL_REVIEW', '2026-03-01', 'RETURNED')]))).toBeNull();
-    expect(reviewRefusal('GENERAL', 'LEGAL_REVIEW', procedureState([step('LEGAL_REVIEW', '2026-03-01', 'APPROVED')]))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
+    expect(legalReviewRefusal('GENERAL', 'LEGAL_REVIEW', procedureState([]))).toBeNull();
+    expect(legalReviewRefusal('GENERAL', 'INVESTIGATING', procedureState([]))?.message.zh).toContain('第58条');
+    expect(legalReviewRefusal('SIMPLE', 'LEGAL_REVIEW', procedureState([]))?.rule).toBe('CASE_STEP_NOT_IN_SIMPLE_PROCEDURE');
+    expect(legalReviewRefusal('GENERAL', 'LEGAL_REVIEW', procedureState([step('LEGAL_REVIEW', '2026-03-01', 'RETURNED')]))).toBeNull();
+    expect(legalReviewRefusal('GENERAL', 'LEGAL_REVIEW', procedureState([step('LEGAL_REVIEW', '2026-03-01', 'APPROVED')]))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
   });
 
   it('collective discussion after an approved review', () => {

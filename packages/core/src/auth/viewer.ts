@@ -41,6 +41,24 @@ export function isAgencyAdminOf(v: Viewer, agencyId: number): boolean {
   return isSystemAdmin(v) || (v.kind === 'person' && v.agencyId === agencyId && v.roles.includes('AGENCY_ADMIN'));
 }
 
+/** 行政机关负责人 (行政处罚法 第57条) of the agency, or a system admin. */
+export function isAgencyHeadOf(v: Viewer, agencyId: number): boolean {
+  return isSystemAdmin(v) || (v.kind === 'person' && v.agencyId === agencyId && v.roles.includes('AGENCY_HEAD'));
+}
+
+/** 法制审核人员 (行政处罚法 第58条) of the agency, or a system admin. */
+export function isLegalReviewerOf(v: Viewer, agencyId: number): boolean {
+  return isSystemAdmin(v) || (v.kind === 'person' && v.agencyId === agencyId && v.roles.includes('LEGAL_REVIEWER'));
+}
+
+/**
+ * Takes part in the agency's cases in some role — officer, agency admin, legal reviewer, agency head —
+ * or is a system admin. The coarse check; who does what on one case is `canActOnCase` (auth/rows.ts).
+ */
+export function isCaseStaffOf(v: Viewer, agencyId: number): boolean {
+  return isOfficerOf(v, agencyId) || isAgencyHeadOf(v, agencyId) || isLegalReviewerOf(v, agencyId);
+}
+
 export function isStaff(v: Viewer): boolean {
   return v.kind === 'person';
 }

@@ -256,7 +256,7 @@ export function reviewGateRefusal(procedure: CaseProcedure, s: ProcedureState, t
 }
 
 /** 法制审核 (第58条): in the review stage of a general-procedure case, once per round. */
-export function reviewRefusal(procedure: CaseProcedure, stage: CaseStage, s: ProcedureState): RuleRefusal | null {
+export function legalReviewRefusal(procedure: CaseProcedure, stage: CaseStage, s: ProcedureState): RuleRefusal | null {
   if (procedure === 'SIMPLE') return simpleRefusal({ zh: '法制审核', en: 'legal review' });
   if (stage !== 'LEGAL_REVIEW')
     return outOfOrder(

@@ -19,7 +19,7 @@ import {
   openCaseInTx,
 } from '../cases/index.js';
 import type { CoreEnums } from './enums.js';
-import { officerOfCase } from './case-scopes.js';
+import { caseActorScope, officerOfCase } from './case-scopes.js';
 
 /** Rows the viewer may read; nothing at all for a viewer with no case rights (never throws: used in nested queries). */
 function readableCases(v: Viewer): Prisma.EnforcementCaseWhereInput {
@@ -196,7 +196,7 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
       type: 'EnforcementCase',
       description: '指派承办人员（替换现有指派；至少两名持有效执法证的执法人员）Assign officers, replacing the current ones',
       errors: { types: domainErrors },
-      authScopes: (_root, args, ctx) => officerOfCase(args.caseId, ctx),
+      authScopes: (_root, args, ctx) => caseActorScope(args.caseId, ctx, 'assign'),
       args: {
         caseId: t.arg.globalID({ required: true, description: '案件 Case' }),
         personIds: t.arg.globalIDList({ required: true, description: '承办人员 Officers' }),
@@ -212,7 +212,7 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
     }),
     advanceCase: t.prismaField({
       type: 'EnforcementCase',
-      description: '推进案件阶段（决定须通过 decideCase）Move a case to its next stage',
+      description: '推进案件阶段（本案承办人员；决定须通过 decideCase）Move a case to its next stage (assigned officers)',
       errors: { types: domainErrors },
       authScopes: (_root, args, ctx) => officerOfCase(args.caseId, ctx),
       args: {
@@ -229,9 +229,9 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
     }),
     decideCase: t.prismaField({
       type: 'EnforcementCase',
-      description: '作出处理决定（法制审核后）Decide a case, after legal review',
+      description: '作出处理决定（普通程序：法制审核后由负责人决定；简易程序：承办人员当场决定）Decide a case: the agency head after legal review, or an assigned officer in the simple procedure',
       errors: { types: domainErrors },
-      authScopes: (_root, args, ctx) => officerOfCase(args.caseId, ctx),
+      authScopes: (_root, args, ctx) => caseActorScope(args.caseId, ctx, 'decide'),
       args: {
         caseId: t.arg.globalID({ required: true, description: '案件 Case' }),
         input: t.arg({ type: DecideCaseInput, required: true }),

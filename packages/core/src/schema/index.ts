@@ -8,6 +8,7 @@ import { registerPerson } from './person.js';
 import { registerEnterprise } from './enterprise.js';
 import { registerCase } from './case.js';
 import { registerCompulsoryMeasure } from './compulsory-measure.js';
+import { registerCaseStep } from './case-step.js';
 import { registerEvents } from './event.js';
 import { registerListTypes, type ListKindLabel } from '../lists/kinds.js';
 import type { InputLimits } from '../input/values.js';
@@ -28,6 +29,7 @@ export function registerCore(builder: ZhifaBuilder, options: { listKinds: readon
   const Enterprise = registerEnterprise(builder);
   const EnforcementCase = registerCase(builder, enums);
   registerCompulsoryMeasure(builder, enums);
+  registerCaseStep(builder, enums);
   registerEvents(builder);
   registerListTypes(builder, options.listKinds);
   return { Agency, Person, Enterprise, EnforcementCase };
