@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideCaseInTx, defineTopic, domainErrors, parseId, RuleViolation, unitOfWork, type ZhifaPlugin } from '@zhifa/core';
 import { createHarness, ERR, gid, type Harness } from '@zhifa/testkit';
-import { DECIDE, directCase, expectError, MEASURE, seedCounty, type County } from './case-fixtures.js';
+import { DECIDE, directCase, expectError, MEASURE, readyToDecide, seedCounty, type County } from './case-fixtures.js';
 
 const NEEDS_ASSESSMENT = '（需评估）';
 const GUARD_RAN = defineTopic<{ via: string | null }>('test.guardRan');
@@ -62,6 +62,7 @@ afterAll(() => h?.close());
 
 async function reviewedCase(violation = '销售过期食品') {
   const k = await directCase(h, c.market.id, c.factory.id, [c.people.o1.id, c.people.o2.id], 'LEGAL_REVIEW');
+  await readyToDecide(h, k.id, [{ kind: 'FINE', amountFen: 8_000_000 }]);
   return h.db.prisma.enforcementCase.update({ where: { id: k.id }, data: { violation } });
 }
 const topics = async (caseId: number) => (await h.db.prisma.event.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map((e) => e.topic);
@@ -70,7 +71,7 @@ const GRANT = `mutation($caseId: ID!) { testGrantNoPenalty(caseId: $caseId) { ${
 describe('case guards from a plugin', () => {
   it('a refusing guard leaves no decision, no event and nothing the guard wrote', async () => {
     const k = await reviewedCase(`超标排放${NEEDS_ASSESSMENT}`);
-    const res = await h.gql(DECIDE, { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', fineFen: 8_000_000 } }, c.tokens.o1);
+    const res = await h.gql(DECIDE, { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', fineFen: 8_000_000 } }, c.tokens.head);
     expectError(res.data.decideCase, 'RuleViolation', {
       rule: 'TEST_ASSESSMENT_REQUIRED',
       zh: '须先完成经济影响评估',
@@ -83,14 +84,14 @@ describe('case guards from a plugin', () => {
 
   it('a passing guard commits with the decision', async () => {
     const k = await reviewedCase();
-    const res = await h.gql(DECIDE, { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', fineFen: 8_000_000 } }, c.tokens.o1);
+    const res = await h.gql(DECIDE, { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', fineFen: 8_000_000 } }, c.tokens.head);
     expect(res.data.decideCase.data).toMatchObject({ stage: 'DECIDED', decision: 'PENALTY', fineFen: 8_000_000 });
     expect(await topics(k.id)).toEqual(['test.guardRan', 'case.decided']);
   });
 
   it('core rules refuse before any guard runs', async () => {
     const k = await directCase(h, c.market.id, c.factory.id, [c.people.o1.id, c.people.o2.id], 'INVESTIGATING');
-    const res = await h.gql(DECIDE, { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', fineFen: 100 } }, c.tokens.o1);
+    const res = await h.gql(DECIDE, { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', fineFen: 100 } }, c.tokens.head);
     expectError(res.data.decideCase, 'RuleViolation', { rule: 'CASE_ILLEGAL_TRANSITION' });
     const stranger = await reviewedCase();
     const forbidden = await h.gql(DECIDE, { caseId: gid('EnforcementCase', stranger.id), input: { decision: 'PENALTY', fineFen: 100 } }, c.tokens.envOfficer);
@@ -100,13 +101,13 @@ describe('case guards from a plugin', () => {
 
   it('a plugin deciding through decideCaseInTx meets the same guards, and its own writes roll back', async () => {
     const blocked = await reviewedCase(`无证经营${NEEDS_ASSESSMENT}`);
-    const refused = await h.gql(GRANT, { caseId: gid('EnforcementCase', blocked.id) }, c.tokens.o1);
+    const refused = await h.gql(GRANT, { caseId: gid('EnforcementCase', blocked.id) }, c.tokens.head);
     expectError(refused.data.testGrantNoPenalty, 'RuleViolation', { rule: 'TEST_ASSESSMENT_REQUIRED' });
     expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: blocked.id } })).decision).toBeNull();
     expect(await topics(blocked.id)).toEqual([]);
 
     const ok = await reviewedCase();
-    const granted = await h.gql(GRANT, { caseId: gid('EnforcementCase', ok.id) }, c.tokens.o1);
+    const granted = await h.gql(GRANT, { caseId: gid('EnforcementCase', ok.id) }, c.tokens.head);
     expect(granted.data.testGrantNoPenalty.data).toEqual({ stage: 'DECIDED', decision: 'NO_PENALTY' });
     const events = await h.db.prisma.event.findMany({ where: { caseId: ok.id }, orderBy: { id: 'asc' } });
     expect(events.map((e) => e.topic)).toEqual(['test.granted', 'test.guardRan', 'case.decided']);

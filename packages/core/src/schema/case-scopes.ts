@@ -3,12 +3,15 @@
 // refused before any input is checked. The services check again in their transaction.
 import type { Context } from '../context.js';
 import { canActOnCase, type CaseAction } from '../auth/rows.js';
+import { ForbiddenError } from '../errors.js';
+import { CASE_ACTION_REFUSALS } from '../cases/actors.js';
 import { tryParseId, type GlobalId } from '../ids.js';
 
 /**
  * Scope of a case-level mutation: whether the viewer may do `action` on the case. An unknown case lets
- * any signed-in caller through to the resolver's NotFoundError; a known one answers true or false
- * (false: UnauthenticatedError for the public, ForbiddenError for everyone else).
+ * any signed-in caller through to the resolver's NotFoundError. For a known one the public gets
+ * UnauthenticatedError; a signed-in caller who may not act gets a ForbiddenError saying who may
+ * (e.g. 第57条: the agency head decides).
  */
 export async function caseActorScope(gid: GlobalId, ctx: Context, action: CaseAction) {
   const id = tryParseId(gid, 'EnforcementCase');
@@ -20,7 +23,12 @@ export async function caseActorScope(gid: GlobalId, ctx: Context, action: CaseAc
           select: { agencyId: true, procedure: true, registeredBy: true, officers: { select: { personId: true } } },
         });
   if (!c) return { authenticated: true };
-  return canActOnCase(ctx.viewer, { ...c, officerIds: c.officers.map((o) => o.personId) }, action);
+  const actors = { ...c, officerIds: c.officers.map((o) => o.personId) };
+  if (canActOnCase(ctx.viewer, actors, action)) return true;
+  if (ctx.viewer.kind === 'public') return false;
+  // Only the case's own staff learn who may act; anyone else gets the plain refusal.
+  if (ctx.viewer.kind === 'person' && ctx.viewer.agencyId === c.agencyId) throw new ForbiddenError(CASE_ACTION_REFUSALS[action](actors));
+  return false;
 }
 
 /** The assigned officers' own operations (`act`): advancing, measures, the party-facing steps. */
