@@ -2,6 +2,8 @@
 // The inputs are harmless: an allowed caller gets past authorisation and then meets a rule or a
 // validation that writes nothing (a taken name, a stage that cannot move), or an update that
 // changes nothing — so every row sees the same world.
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { globalId } from '../ids.js';
 import { defineAuthorisationMatrix, mutationRow as mutation, queryRow as query, subscriptionRow as subscription, type MatrixWorld } from './matrix.js';
 
 /** A mutation's document selects only the result's type: the outcome is read from __typename. */
@@ -19,7 +21,34 @@ const enterpriseInput = (uscc: string) => ({
   creditRiskClass: 'B',
 });
 
-export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix((w: MatrixWorld) => [
+/**
+ * Core's own fixtures: the world's case registered by `officer` (who may assign its first officers),
+ * and a decided general-procedure case with `officer` and `colleague` assigned — every case step on
+ * it meets a rule (the decision is made, its service is years late) and writes nothing.
+ */
+async function caseFixtures(w: MatrixWorld, prisma: PrismaClient) {
+  await prisma.enforcementCase.update({ where: { id: w.case.rowId }, data: { registeredBy: `person:${w.people.officer.rowId}` } });
+  const assigned = await prisma.enforcementCase.create({
+    data: {
+      number: '阜市监罚〔2024〕矩阵承办1号',
+      agencyId: w.agency.rowId,
+      partyKind: 'ENTERPRISE',
+      enterpriseId: w.enterprise.rowId,
+      violation: '销售过期食品',
+      violatedProvision: '第三十四条',
+      penaltyProvision: '第一百二十四条',
+      stage: 'DECIDED',
+      decision: 'PENALTY',
+      fineFen: 500_000n,
+      registeredAt: new Date('2024-05-01T00:00:00Z'),
+      decidedAt: new Date('2024-06-01T00:00:00Z'),
+      officers: { create: [{ personId: w.people.officer.rowId }, { personId: w.colleague.rowId }] },
+    },
+  });
+  return { assignedCase: globalId('EnforcementCase', assigned.id) };
+}
+
+export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(caseFixtures, (w: MatrixWorld, f) => [
   // ── queries ────────────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
   query('viewer',                     'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ viewer { kind } }`),
@@ -64,18 +93,40 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix((w: MatrixWor
     `mutation($input: EnterpriseInput!) { createEnterprise(input: $input) ${result} }`, { input: enterpriseInput(w.enterprise.uscc) }),
   mutation('updateEnterprise',        'DENY   DENY       allow   allow        allow       DENY       DENY      allow  DENY  DENY',
     `mutation($id: ID!, $input: EnterpriseInput!) { updateEnterprise(id: $id, input: $input) ${result} }`, { id: w.enterprise.id, input: enterpriseInput(w.otherEnterprise.uscc) }),
-  // Cases: the officers (and admin) of the case's agency, system admins. Supervisors read, never act.
+  // Cases: opened by the officers (and admin) of the agency, system admins. Supervisors read, never act.
   mutation('openCase',                'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($input: OpenCaseInput!) { openCase(input: $input) ${result} }`,
     { input: { number: w.case.number, agencyId: w.agency.id, enterpriseId: w.enterprise.id, violation: '销售过期食品', violatedProvision: '第三十四条', penaltyProvision: '第一百二十四条' } }),
-  mutation('assignOfficers',          'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
+  // Who acts on a case (auth/rows.ts canActOnCase): its assigned officers act; the officers are assigned
+  // by those officers, the agency head or admin, or — before anyone is assigned — the officer who
+  // registered it (`officer`, on the world's case); legal reviewers review; the head decides a
+  // general-procedure case, holds the collective discussion and extends the deadline. A system
+  // admin does everything. `officer` is assigned to the fixture case, nobody else is.
+  mutation('assignOfficers',          'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  allow',
     `mutation($c: ID!, $p: [ID!]!) { assignOfficers(caseId: $c, personIds: $p) ${result} }`, { c: w.case.id, p: [w.colleague.id] }),
-  mutation('advanceCase',             'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
-    `mutation($c: ID!) { advanceCase(caseId: $c, to: REGISTERED) ${result} }`, { c: w.case.id }),
-  mutation('recordCompulsoryMeasure', 'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
-    `mutation($c: ID!) { recordCompulsoryMeasure(caseId: $c, input: { kind: SEAL_UP, object: "冷柜一台" }) ${result} }`, { c: w.decidedCase.id }),
-  mutation('decideCase',              'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
+  mutation('advanceCase',             'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!) { advanceCase(caseId: $c, to: REGISTERED) ${result} }`, { c: f.assignedCase }),
+  mutation('recordCompulsoryMeasure', 'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!) { recordCompulsoryMeasure(caseId: $c, input: { kind: SEAL_UP, object: "冷柜一台" }) ${result} }`, { c: f.assignedCase }),
+  mutation('decideCase',              'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
     `mutation($c: ID!) { decideCase(caseId: $c, input: { decision: NO_PENALTY }) ${result} }`, { c: w.case.id }),
+  // The procedure's steps (schema/case-step.ts), on the decided fixture case: each meets a rule.
+  mutation('recordNotice',            'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $on: Date!) { recordNotice(caseId: $c, input: { on: $on, proposedPenalties: [{ kind: WARNING }] }) ${result} }`, { c: f.assignedCase, on: w.today }),
+  mutation('recordStatement',         'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $on: Date!) { recordStatement(caseId: $c, input: { on: $on, outcome: WAIVED }) ${result} }`, { c: f.assignedCase, on: w.today }),
+  mutation('recordHearingRequest',    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $on: Date!) { recordHearingRequest(caseId: $c, input: { on: $on, outcome: WAIVED }) ${result} }`, { c: f.assignedCase, on: w.today }),
+  mutation('recordHearing',           'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $on: Date!) { recordHearing(caseId: $c, input: { on: $on, note: "听证笔录" }) ${result} }`, { c: f.assignedCase, on: w.today }),
+  mutation('recordLegalReview',       'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  allow DENY',
+    `mutation($c: ID!, $on: Date!) { recordLegalReview(caseId: $c, input: { on: $on, outcome: APPROVED }) ${result} }`, { c: f.assignedCase, on: w.today }),
+  mutation('recordCollectiveDiscussion', 'DENY DENY      DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    `mutation($c: ID!, $on: Date!) { recordCollectiveDiscussion(caseId: $c, input: { on: $on, note: "同意" }) ${result} }`, { c: f.assignedCase, on: w.today }),
+  mutation('recordService',           'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $on: Date!) { recordService(caseId: $c, input: { on: $on }) ${result} }`, { c: f.assignedCase, on: w.today }),
+  mutation('extendCaseDeadline',      'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    `mutation($c: ID!) { extendCaseDeadline(caseId: $c, days: 30, reason: "矩阵测试") ${result} }`, { c: f.assignedCase }),
 
   // ── subscriptions ──────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
