@@ -128,22 +128,29 @@ export async function directCase(
 
 /**
  * Steps written straight to the database so that a general-procedure case in LEGAL_REVIEW may be
- * decided: for a decision with penalties a notice proposing them (no hearing offered) and a waived
- * statement, then an approved legal review — all dated today.
+ * decided: for a decision with penalties a notice proposing them and a waived statement (with
+ * `hearing`, the notice offers a hearing, 第63条, and the party waives it), then an approved legal
+ * review — all dated today.
  */
-export async function readyToDecide(h: Harness, caseId: number, penalties: { kind: ProposedPenalty['kind']; amountFen: bigint | number | null }[] = []) {
+export async function readyToDecide(
+  h: Harness,
+  caseId: number,
+  penalties: { kind: ProposedPenalty['kind']; amountFen: bigint | number | null }[] = [],
+  opts: { hearing?: boolean } = {},
+) {
   const on = shanghaiToday(new Date());
-  const step = (kind: 'NOTICE' | 'STATEMENT' | 'LEGAL_REVIEW', extra: Record<string, unknown> = {}) =>
+  const step = (kind: 'NOTICE' | 'STATEMENT' | 'HEARING_REQUEST' | 'LEGAL_REVIEW', extra: Record<string, unknown> = {}) =>
     h.db.prisma.caseStep.create({ data: { caseId, kind, on, actor: 'system:test', ...extra } });
   if (penalties.length) {
     await step('NOTICE', {
       proposal: {
         penalties: penalties.map((p) => ({ kind: p.kind, amountFen: p.amountFen === null ? null : String(p.amountFen) })),
-        hearingOffered: false,
+        hearingOffered: opts.hearing ?? false,
         hearingThresholdFen: '10000000',
       },
     });
     await step('STATEMENT', { outcome: 'WAIVED' });
+    if (opts.hearing) await step('HEARING_REQUEST', { outcome: 'WAIVED' });
   }
   await step('LEGAL_REVIEW', { outcome: 'APPROVED' });
 }

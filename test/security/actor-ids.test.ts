@@ -24,6 +24,9 @@ beforeAll(async () => {
     c.tokens.o1,
   );
   caseId = opened.data.openCase.data.id;
+  // Only the assigned officers act on a case.
+  const openedId = (await p.enforcementCase.findUniqueOrThrow({ where: { number: '阜市监罚〔2025〕操作人1号' } })).id;
+  await p.caseOfficer.createMany({ data: [c.people.o1.id, c.people.o2.id].map((personId) => ({ caseId: openedId, personId })) });
   const measure = await h.gql(MEASURE, { caseId, input: { kind: 'SEIZURE', object: '过期食品 3 箱' } }, c.tokens.o1);
   expect(measure.data.recordCompulsoryMeasure.data.recordedBy).toBe(`person:${c.people.o1.id}`);
   await p.enterprise.update({ where: { id: c.shop.id }, data: { usccOverrideReason: '早期试点代码', usccOverrideBy: `person:${c.people.o1.id}`, usccOverrideAt: new Date() } });
