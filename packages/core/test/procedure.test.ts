@@ -257,6 +257,8 @@ describe('the decision gate', () => {
       step('COLLECTIVE_DISCUSSION', '2026-03-11'),
     ]);
     expect(decisionProcedureRefusal(base({ serious: true, state: discussed }))).toBeNull();
+    // 第57条第2款 is about penalising: not penalising a serious case needs no discussion.
+    expect(decisionProcedureRefusal(base({ serious: true, decision: 'NO_PENALTY', penalties: [] }))).toBeNull();
   });
 
   it('a decision with penalties needs a notice; one without needs none', () => {
@@ -298,6 +300,8 @@ describe('the decision gate', () => {
     // The threshold fell after a notice that offered none: the party must be told again.
     const notOffered = procedureState([notice('2026-03-02', big, false), step('STATEMENT', '2026-03-03', 'RECEIVED'), step('LEGAL_REVIEW', '2026-03-10', 'APPROVED')]);
     expect(decisionProcedureRefusal(base({ penalties: big, state: notOffered }))?.rule).toBe('CASE_HEARING_NOT_OFFERED');
+    // An offered hearing is settled before any penalty, even one below the threshold.
+    expect(decisionProcedureRefusal(base({ penalties: [fine(500_000)], state: requested }))?.rule).toBe('CASE_PROCEDURE_INCOMPLETE');
     // One fen under the threshold: no hearing needed.
     expect(decisionProcedureRefusal(base({ penalties: [fine(999_999)], state: notOffered }))).toBeNull();
   });

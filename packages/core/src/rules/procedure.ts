@@ -7,7 +7,7 @@
 // day of the notice (or decision) is not counted, so "within 5 days of the notice" ends on notice + 5.
 import type { Bilingual } from '../errors.js';
 import type { CaseDecision, CaseProcedure, CaseStage, CaseStepKind, CaseStepOutcome, PenaltyKind } from '../generated/prisma/enums.js';
-import type { RuleRefusal } from './case-stage.js';
+import { isPenalty, type RuleRefusal } from './case-stage.js';
 import { PENALTY_KIND_NAMES, STAGE_NAMES } from './names.js';
 
 /** 第64条第(一)项: a hearing is requested within 5 days of the notice. */
@@ -330,10 +330,10 @@ const fen = (v: bigint) => `${v} 分`;
 
 /**
  * What the procedure still lacks before a decision (general procedure): an approved review later than
- * any return (第58条); a collective discussion for a serious case (第57条第2款); for a decision with
- * penalties, a notice whose proposal covers them (第44条; no heavier — 第45条第2款), the statement, and
- * an offered hearing settled when the decision's penalties are 第63条 ones. 简易程序: nothing here
- * (its limits are rules/decision.ts's).
+ * any return (第58条); a collective discussion before penalising a serious case (第57条第2款: 给予行政
+ * 处罚); for a decision with penalties, a notice whose proposal covers them (第44条; no heavier — 第45条
+ * 第2款), the statement, a hearing offered when the decided penalties are 第63条 ones, and an offered
+ * hearing settled. 简易程序: nothing here (its limits are rules/decision.ts's).
  */
 export function decisionProcedureRefusal(r: DecisionProcedureRequest): RuleRefusal | null {
   if (r.procedure === 'SIMPLE') return null;
@@ -350,7 +350,7 @@ export function decisionProcedureRefusal(r: DecisionProcedureRequest): RuleRefus
           : '行政处罚法 art. 58: a general-procedure case is decided only after legal review approves it',
       },
     };
-  if (r.serious && !s.discussion)
+  if (r.serious && isPenalty(r.decision) && !s.discussion)
     return {
       rule: 'CASE_DISCUSSION_REQUIRED',
       message: {
@@ -397,7 +397,7 @@ export function decisionProcedureRefusal(r: DecisionProcedureRequest): RuleRefus
         en: '行政处罚法 art. 63: the penalties decided give a right to a hearing the notice did not offer; notify again',
       },
     };
-  if (hearingOffered(r.penalties, r.hearingThresholdFen) && !hearingResolved(s, r.today))
+  if (s.notice.hearingOffered && !hearingResolved(s, r.today))
     return {
       rule: 'CASE_PROCEDURE_INCOMPLETE',
       message: {
