@@ -311,11 +311,20 @@ describe('who acts', () => {
     });
   });
 
-  it('the steps are read with the case: the party sees them without who recorded them; another agency sees nothing', async () => {
+  it('the steps are read with the case: the party sees them without who recorded them nor the internal notes; another agency sees nothing', async () => {
     const k = await generalCase({ stage: 'INVESTIGATING' });
-    await h.gql(NOTICE, { caseId: k.caseId, input: { on: day(0), proposedPenalties: [{ kind: 'WARNING' }] } }, c.tokens.o1);
+    await h.gql(NOTICE, { caseId: k.caseId, input: { on: day(0), note: '告知事实理由依据', proposedPenalties: [{ kind: 'WARNING' }] } }, c.tokens.o1);
+    await h.gql(EXTEND, { caseId: k.caseId, days: 10, reason: '内部：等待鉴定' }, c.tokens.head);
     const party = await h.gql(STEPS, { id: k.caseId }, c.tokens.shop);
-    expect(party.data.case.steps).toMatchObject({ totalCount: 1, edges: [{ node: { kind: 'NOTICE', actor: expect.stringContaining('agency staff') } }] });
+    expect(party.data.case.steps).toMatchObject({
+      totalCount: 2,
+      edges: [
+        { node: { kind: 'NOTICE', note: '告知事实理由依据', actor: expect.stringContaining('agency staff') } },
+        { node: { kind: 'DEADLINE_EXTENSION', note: null } },
+      ],
+    });
+    const staff = await h.gql(STEPS, { id: k.caseId }, c.tokens.supervisor);
+    expect(staff.data.case.steps.edges[1].node).toMatchObject({ note: '内部：等待鉴定', actor: `person:${c.people.head.id}` });
     expect((await h.gql(STEPS, { id: k.caseId }, c.tokens.envOfficer)).data.case).toBeNull();
   });
 });

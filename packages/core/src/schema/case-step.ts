@@ -3,8 +3,9 @@
 // rules are rules/procedure.ts; the services cases/steps.ts; who acts auth/rows.ts canActOnCase.
 import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
-import type { CaseStepOutcome, PenaltyKind } from '../generated/prisma/enums.js';
+import type { CaseStepKind, CaseStepOutcome, PenaltyKind } from '../generated/prisma/enums.js';
 import { actorShownTo } from '../auth/rows.js';
+import { isStaff } from '../auth/viewer.js';
 import { domainErrors, ValidationError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { parseId } from '../ids.js';
@@ -42,6 +43,12 @@ function outcomeOf<O extends CaseStepOutcome>(outcome: CaseStepOutcome, allowed:
 
 const trimmed = (s: string | null | undefined) => s?.trim() || null;
 
+/**
+ * Steps taken with the party, whose notes the party may read. The others — 法制审核 opinions, 集体讨论
+ * conclusions, extension reasons — are the agency's internal records: staff only.
+ */
+const PARTY_FACING_STEPS: readonly CaseStepKind[] = ['NOTICE', 'STATEMENT', 'HEARING_REQUEST', 'HEARING', 'SERVICE'];
+
 export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums) {
   const ProposedPenalty = builder.objectRef<{ kind: PenaltyKind; amountFen: bigint | null }>('ProposedPenalty').implement({
     description: '拟作出的处罚（事先告知）A penalty proposed in the prior notice',
@@ -60,7 +67,12 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums) {
       on: t.expose('on', { type: 'Date', description: '日期 Day it took place' }),
       outcome: t.expose('outcome', { type: enums.CaseStepOutcome, nullable: true, description: '结果 Outcome' }),
       documentNumber: t.exposeString('documentNumber', { nullable: true, description: '文书编号 Document number' }),
-      note: t.exposeString('note', { nullable: true, description: '理由、笔录或摘要 Reasons, record or summary' }),
+      note: t.string({
+        nullable: true,
+        description:
+          '理由、笔录或摘要（法制审核、集体讨论、期限延长为内部记录，仅工作人员可见）Reasons, record or summary; of the internal steps (review, discussion, extension) staff only',
+        resolve: (s, _a, ctx) => (PARTY_FACING_STEPS.includes(s.kind) || isStaff(ctx.viewer) ? s.note : null),
+      }),
       days: t.exposeInt('days', { nullable: true, description: '延长天数（期限延长）Days added (deadline extension)' }),
       proposedPenalties: t.field({
         type: [ProposedPenalty],
