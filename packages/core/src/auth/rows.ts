@@ -39,7 +39,8 @@ export function canReadCase(v: Viewer, c: { agencyId: number; enterpriseId: numb
  *   measures (行政强制法 第18条): the agency head.
  * - `decide`: a general-procedure case the agency head (第57条); a simple-procedure case an assigned
  *   officer, on the spot (第51条).
- * A system admin may do everything (maintenance). Supervisors read; they never act.
+ * A system admin may do everything (maintenance), and so may the platform itself (the `system`
+ * viewer: demo data, command-line maintenance). Supervisors read; they never act.
  */
 export type CaseAction = 'act' | 'assign' | 'review' | 'head' | 'decide';
 
@@ -54,7 +55,8 @@ export interface CaseActors {
 }
 
 export function canActOnCase(v: Viewer, c: CaseActors, action: CaseAction): boolean {
-  if (isSystemAdmin(v)) return true;
+  // The platform itself (demo data, maintenance; never the viewer of a request) acts like a system admin.
+  if (isSystemAdmin(v) || v.kind === 'system') return true;
   if (v.kind !== 'person' || v.agencyId !== c.agencyId) return false;
   const assigned = c.officerIds.includes(v.personId);
   switch (action) {

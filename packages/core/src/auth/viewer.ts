@@ -53,10 +53,10 @@ export function isLegalReviewerOf(v: Viewer, agencyId: number): boolean {
 
 /**
  * Takes part in the agency's cases in some role — officer, agency admin, legal reviewer, agency head —
- * or is a system admin. The coarse check; who does what on one case is `canActOnCase` (auth/rows.ts).
+ * or is a system admin, or the platform itself (demo data, maintenance; never a request's viewer). The coarse check; who does what on one case is `canActOnCase` (auth/rows.ts).
  */
 export function isCaseStaffOf(v: Viewer, agencyId: number): boolean {
-  return isOfficerOf(v, agencyId) || isAgencyHeadOf(v, agencyId) || isLegalReviewerOf(v, agencyId);
+  return v.kind === 'system' || isOfficerOf(v, agencyId) || isAgencyHeadOf(v, agencyId) || isLegalReviewerOf(v, agencyId);
 }
 
 export function isStaff(v: Viewer): boolean {
