@@ -17,7 +17,7 @@ beforeAll(async () => {
   const bureau = await p.agency.create({ data: { name: '阜宁县司法局', kind: 'JUSTICE_BUREAU' } });
   agencyA = (await p.agency.create({ data: { name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY' } })).id;
   agencyB = (await p.agency.create({ data: { name: '盐城市阜宁生态环境局', kind: 'ENFORCEMENT_AGENCY' } })).id;
-  const person = async (agencyId: number, name: string, roles: ('OFFICER' | 'AGENCY_ADMIN' | 'SUPERVISOR')[]) =>
+  const person = async (agencyId: number, name: string, roles: ('OFFICER' | 'AGENCY_ADMIN' | 'AGENCY_HEAD' | 'SUPERVISOR')[]) =>
     s.token(`person:${(await p.person.create({ data: { agencyId, name, roles } })).id}`);
   tokens.officerA = await person(agencyA, '张执法', ['OFFICER']);
   tokens.adminA = await person(agencyA, '李局长', ['AGENCY_ADMIN']);
