@@ -1,7 +1,7 @@
 // People, agencies and enterprises for the case tests, written straight to the database so that
 // these tests do not depend on the person/enterprise mutations.
 import { shanghaiToday, shanghaiYear, type ProposedPenalty } from '@zhifa/core';
-import { ERR, type Harness } from '@zhifa/testkit';
+import { ERR, gid, type Harness } from '@zhifa/testkit';
 
 export { expectTyped as expectError } from '@zhifa/testkit';
 
@@ -91,7 +91,24 @@ export type County = Awaited<ReturnType<typeof seedCounty>>;
 export const OPEN_CASE = `mutation($input: OpenCaseInput!) { openCase(input: $input) { ${ERR} ... on MutationOpenCaseSuccess { data { id number stage partyKind partyDescription enterprise { name } agency { name } } } } }`;
 export const ASSIGN = `mutation($caseId: ID!, $personIds: [ID!]!) { assignOfficers(caseId: $caseId, personIds: $personIds) { ${ERR} ... on MutationAssignOfficersSuccess { data { id officers { totalCount edges { node { person { name } } } } } } } }`;
 export const ADVANCE = `mutation($caseId: ID!, $to: CaseStage!) { advanceCase(caseId: $caseId, to: $to) { ${ERR} ... on MutationAdvanceCaseSuccess { data { id stage closedAt } } } }`;
-export const MEASURE = `mutation($caseId: ID!, $input: CompulsoryMeasureInput!) { recordCompulsoryMeasure(caseId: $caseId, input: $input) { ${ERR} ... on MutationRecordCompulsoryMeasureSuccess { data { id kind object isProductionEquipment justification recordedBy case { number } } } } }`;
+export const MEASURE = `mutation($caseId: ID!, $input: CompulsoryMeasureInput!) { recordCompulsoryMeasure(caseId: $caseId, input: $input) { ${ERR} ... on MutationRecordCompulsoryMeasureSuccess { data { id kind object isProductionEquipment justification recordedBy status emergency takenAt dueOn case { number } } } } }`;
+
+let noticeSeq = 0;
+/** Today in Asia/Shanghai, YYYY-MM-DD (as a Date argument). */
+export const todayDate = (now = new Date()) => shanghaiToday(now).toISOString().slice(0, 10);
+
+/** A complete CompulsoryMeasureInput taken by `officerIds` (a non-emergency request unless `over` says otherwise). */
+export function measureInput(officerIds: number[], over: Record<string, unknown> = {}) {
+  noticeSeq += 1;
+  return {
+    kind: 'SEAL_UP',
+    object: '过期食品 12 箱',
+    officerIds: officerIds.map((id) => gid('Person', id)),
+    noticeDocumentNumber: `阜市监封〔2025〕${noticeSeq}号`,
+    noticeServedOn: todayDate(),
+    ...over,
+  };
+}
 export const DECIDE = `mutation($caseId: ID!, $input: DecideCaseInput!) { decideCase(caseId: $caseId, input: $input) { ${ERR} ... on MutationDecideCaseSuccess { data { id stage decision fineFen confiscationFen decidedAt } } } }`;
 
 let caseSeq = 0;

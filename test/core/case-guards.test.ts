@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideCaseInTx, defineTopic, domainErrors, parseId, RuleViolation, unitOfWork, type ZhifaPlugin } from '@zhifa/core';
 import { createHarness, ERR, gid, type Harness } from '@zhifa/testkit';
-import { DECIDE, directCase, expectError, MEASURE, readyToDecide, seedCounty, type County } from './case-fixtures.js';
+import { DECIDE, directCase, expectError, MEASURE, measureInput, readyToDecide, seedCounty, type County } from './case-fixtures.js';
 
 const NEEDS_ASSESSMENT = '（需评估）';
 const GUARD_RAN = defineTopic<{ via: string | null }>('test.guardRan');
@@ -123,7 +123,7 @@ describe('case guards from a plugin', () => {
   it('a refusing compulsory-measure guard leaves no measure, no event and no guard write', async () => {
     const k = await directCase(h, c.market.id, c.factory.id, [c.people.o1.id, c.people.o2.id], 'INVESTIGATING');
     const caseId = gid('EnforcementCase', k.id);
-    const input = { kind: 'SEAL_UP', object: '灌装生产线 1 条', isProductionEquipment: true };
+    const input = measureInput([c.people.o1.id, c.people.o2.id], { kind: 'SEAL_UP', object: '灌装生产线 1 条', isProductionEquipment: true });
     const res = await h.gql(MEASURE, { caseId, input }, c.tokens.o1);
     expectError(res.data.recordCompulsoryMeasure, 'RuleViolation', { rule: 'TEST_JUSTIFICATION_REQUIRED', zh: '生产设备', en: 'production equipment' });
     expect(await h.db.prisma.compulsoryMeasure.count({ where: { caseId: k.id } })).toBe(0);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiToday } from '@zhifa/core';
 import { createHarness, ERR, gid, idOf as caseIdOf, type Harness } from '@zhifa/testkit';
 import {
-  ADVANCE, ASSIGN, caseNumber, DECIDE, directCase, expectError, MEASURE, OPEN_CASE, readyToDecide, seedCounty, type County,
+  ADVANCE, ASSIGN, caseNumber, DECIDE, directCase, expectError, MEASURE, measureInput, OPEN_CASE, readyToDecide, seedCounty, type County,
 } from './case-fixtures.js';
 
 let h: Harness;
@@ -234,18 +234,29 @@ describe('advanceCase', () => {
 });
 
 describe('recordCompulsoryMeasure', () => {
-  const measure = { kind: 'SEAL_UP', object: '过期食品 12 箱', isProductionEquipment: false, justification: '防止继续销售' };
+  const measure = () =>
+    measureInput([c.people.o1.id, c.people.o2.id], { kind: 'SEAL_UP', object: '过期食品 12 箱', isProductionEquipment: false, justification: '防止继续销售' });
 
-  it('records a measure before the decision, with its event', async () => {
+  it('records a measure before the decision, awaiting approval, with its event', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id], 'INVESTIGATING');
-    const res = await h.gql(MEASURE, { caseId: gid('EnforcementCase', k.id), input: measure }, c.tokens.o1);
-    expect(res.data.recordCompulsoryMeasure.data).toMatchObject({ ...measure, recordedBy: `person:${c.people.o1.id}`, case: { number: k.number } });
+    const res = await h.gql(MEASURE, { caseId: gid('EnforcementCase', k.id), input: measure() }, c.tokens.o1);
+    expect(res.data.recordCompulsoryMeasure.data).toMatchObject({
+      kind: 'SEAL_UP',
+      object: '过期食品 12 箱',
+      isProductionEquipment: false,
+      justification: '防止继续销售',
+      status: 'REQUESTED',
+      takenAt: null,
+      dueOn: null,
+      recordedBy: `person:${c.people.o1.id}`,
+      case: { number: k.number },
+    });
     const [event] = await eventsOf(k.id);
     expect(event).toMatchObject({
       topic: 'case.compulsoryMeasureRecorded',
       agencyId: c.market.id,
       enterpriseId: c.shop.id,
-      payload: { kind: 'SEAL_UP', object: '过期食品 12 箱', isProductionEquipment: false, justified: true },
+      payload: { kind: 'SEAL_UP', object: '过期食品 12 箱', isProductionEquipment: false, justified: true, status: 'REQUESTED', emergency: false, dueOn: null },
     });
   });
 
@@ -253,10 +264,10 @@ describe('recordCompulsoryMeasure', () => {
     const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id]);
     await h.db.prisma.enforcementCase.update({ where: { id: k.id }, data: { stage: 'DECIDED', decision: 'PENALTY', fineFen: 100n } });
     const caseId = gid('EnforcementCase', k.id);
-    const late = await h.gql(MEASURE, { caseId, input: measure }, c.tokens.o1);
+    const late = await h.gql(MEASURE, { caseId, input: measure() }, c.tokens.o1);
     expectError(late.data.recordCompulsoryMeasure, 'RuleViolation', { rule: 'CASE_MEASURE_AFTER_DECISION', zh: '不能再采取', en: 'only before the decision' });
-    expectError((await h.gql(MEASURE, { caseId, input: measure }, c.tokens.envOfficer)).data.recordCompulsoryMeasure, 'ForbiddenError');
-    expectError((await h.gql(MEASURE, { caseId, input: measure })).data.recordCompulsoryMeasure, 'UnauthenticatedError');
+    expectError((await h.gql(MEASURE, { caseId, input: measure() }, c.tokens.envOfficer)).data.recordCompulsoryMeasure, 'ForbiddenError');
+    expectError((await h.gql(MEASURE, { caseId, input: measure() })).data.recordCompulsoryMeasure, 'UnauthenticatedError');
     expect(await h.db.prisma.compulsoryMeasure.count({ where: { caseId: k.id } })).toBe(0);
   });
 });

@@ -43,6 +43,11 @@ export const CASE_SETTINGS = defineSettings('ZHIFA_CASE_', {
     .default('03-31'),
   /** Agency kinds a law authorises to freeze deposits (行政强制法 第29条); none by default. */
   freezeAgencyKinds: list(z.enum(AgencyKind)).default([]),
+  /**
+   * Seconds between the server's sweeps for compulsory measures past their term (行政强制法 第25条),
+   * each reported once to the agency and supervisors; 0 turns the sweep off (tests run it by hand).
+   */
+  measureSweepSeconds: z.coerce.number().int().min(0, msg('不能为负数', 'must not be negative')).max(86_400).default(60),
 });
 export type CaseSettings = SettingsOf<typeof CASE_SETTINGS>;
 

@@ -17,6 +17,15 @@ export interface CompulsoryMeasureInput {
   object: string;
   isProductionEquipment: boolean;
   justification: string | null;
+  /** 第19条: taken on the spot in an emergency, approved afterwards. */
+  emergency: boolean;
+  /** When an emergency measure was taken; null for a measure awaiting prior approval. */
+  takenAt: Date | null;
+  /** The two or more officers who take it (第18条第(二)项). */
+  officerIds: number[];
+  /** 查封、扣押决定书 / 冻结通知书 number and the day served on the party (第18条, 第24条). */
+  noticeDocumentNumber: string;
+  noticeServedOn: Date;
 }
 
 /** The case operation's unit of work (read with uow.tx, refuse by throwing, record with uow.emit) and the locked case. */

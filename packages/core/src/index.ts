@@ -28,5 +28,6 @@ export * from './rules/shanghai-time.js';
 export * from './cases/index.js';
 export * from './rules/case-stage.js';
 export * from './rules/procedure.js';
+export * from './rules/compulsory-measure.js';
 export * from './schema/enum-values.js';
 export * from './case-settings.js';

@@ -1,8 +1,19 @@
 // Core's event topics and the payload each carries. Plugins declare theirs beside their code.
 import { defineTopic } from './events/topic.js';
-import type { CaseDecision, CaseStage, CaseStepKind, CaseStepOutcome, CertificateStatus, CompulsoryMeasureKind, PartyKind, PersonRole } from './generated/prisma/enums.js';
+import type {
+  CaseDecision,
+  CaseStage,
+  CaseStepKind,
+  CaseStepOutcome,
+  CertificateStatus,
+  CompulsoryMeasureKind,
+  CompulsoryMeasureStatus,
+  PartyKind,
+  PersonRole,
+} from './generated/prisma/enums.js';
 
 type CaseRef = { caseId: number; number: string };
+type MeasureRef = CaseRef & { measureId: number; kind: CompulsoryMeasureKind };
 type UsccOverridePayload = { reason: string; problem: string | null; expectedCheck: string | null; recordedNow: boolean } | null;
 type EnterprisePayload = { enterpriseId: number; uscc: string; name: string; usccOverride: UsccOverridePayload };
 
@@ -29,7 +40,18 @@ export const CORE_TOPICS = {
   /** A procedure step (事先告知, 陈述申辩, 听证, 法制审核, 集体讨论, 送达, 期限延长); `on` is YYYY-MM-DD. */
   caseStepRecorded: defineTopic<CaseRef & { stepId: number; kind: CaseStepKind; outcome: CaseStepOutcome | null; on: string }>('case.stepRecorded'),
   caseCompulsoryMeasureRecorded: defineTopic<
-    CaseRef & { measureId: number; kind: CompulsoryMeasureKind; object: string; isProductionEquipment: boolean; justified: boolean }
+    CaseRef & {
+      measureId: number;
+      kind: CompulsoryMeasureKind;
+      object: string;
+      isProductionEquipment: boolean;
+      justified: boolean;
+      /** REQUESTED (awaiting the head's approval) or IN_FORCE (taken in an emergency, 第19条). */
+      status: CompulsoryMeasureStatus;
+      emergency: boolean;
+      /** YYYY-MM-DD, the last day in force; null until taken. */
+      dueOn: string | null;
+    }
   >('case.compulsoryMeasureRecorded'),
   caseDecided: defineTopic<
     CaseRef & { decision: CaseDecision; fineFen: number | null; confiscationFen: number | null; via: string }
@@ -37,4 +59,14 @@ export const CORE_TOPICS = {
   /** An API key stopped working: subscriptions it opened end on every instance. */
   apiKeyRevoked: defineTopic<{ apiKeyId: number; prefix: string; label: string }>('apiKey.revoked'),
   demoDataLoaded: defineTopic<{ agencies: number; people: number; enterprises: number; cases: number }>('system.demoDataLoaded'),
+  /** The agency head approved (or refused) a measure (行政强制法 第18–19条). */
+  compulsoryMeasureApproved: defineTopic<
+    MeasureRef & { approved: boolean; status: CompulsoryMeasureStatus; emergency: boolean; dueOn: string | null; reason: string | null }
+  >('compulsoryMeasure.approved'),
+  /** Extended once by the head (第25条 / 第32条). */
+  compulsoryMeasureExtended: defineTopic<MeasureRef & { days: number; dueOn: string; reason: string }>('compulsoryMeasure.extended'),
+  /** Released 解除 (第28条 / 第33条). */
+  compulsoryMeasureReleased: defineTopic<MeasureRef & { releasedOn: string; reason: string }>('compulsoryMeasure.released'),
+  /** Still in force past its last day: told once per measure by the overdue sweep (to the agency and supervisors). */
+  compulsoryMeasureOverdue: defineTopic<MeasureRef & { dueOn: string; takenAt: string }>('compulsoryMeasure.overdue'),
 } as const;

@@ -3,7 +3,7 @@ import {
   addDays,
   decisionProcedureRefusal,
   discussionRefusal,
-  extensionRefusal,
+  deadlineExtensionRefusal,
   hearingOffered,
   hearingRefusal,
   hearingRequestRefusal,
@@ -202,9 +202,9 @@ describe('the order of steps', () => {
   });
 
   it('extensions before the decision of a general case', () => {
-    for (const stage of ['REGISTERED', 'INVESTIGATING', 'LEGAL_REVIEW'] as const) expect(extensionRefusal('GENERAL', stage)).toBeNull();
-    expect(extensionRefusal('GENERAL', 'DECIDED')?.message.zh).toContain('第60条');
-    expect(extensionRefusal('SIMPLE', 'INVESTIGATING')?.rule).toBe('CASE_STEP_NOT_IN_SIMPLE_PROCEDURE');
+    for (const stage of ['REGISTERED', 'INVESTIGATING', 'LEGAL_REVIEW'] as const) expect(deadlineExtensionRefusal('GENERAL', stage)).toBeNull();
+    expect(deadlineExtensionRefusal('GENERAL', 'DECIDED')?.message.zh).toContain('第60条');
+    expect(deadlineExtensionRefusal('SIMPLE', 'INVESTIGATING')?.rule).toBe('CASE_STEP_NOT_IN_SIMPLE_PROCEDURE');
   });
 
   it('step dates: today and the registration day allowed, tomorrow and the day before refused', () => {

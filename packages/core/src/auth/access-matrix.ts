@@ -2,9 +2,9 @@
 // The inputs are harmless: an allowed caller gets past authorisation and then meets a rule or a
 // validation that writes nothing (a taken name, a stage that cannot move), or an update that
 // changes nothing — so every row sees the same world.
+import { defineAuthorisationMatrix, mutationRow as mutation, queryRow as query, subscriptionRow as subscription, type MatrixWorld } from './matrix.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { globalId } from '../ids.js';
-import { defineAuthorisationMatrix, mutationRow as mutation, queryRow as query, subscriptionRow as subscription, type MatrixWorld } from './matrix.js';
 
 /** A mutation's document selects only the result's type: the outcome is read from __typename. */
 const result = '{ __typename }';
@@ -22,11 +22,15 @@ const enterpriseInput = (uscc: string) => ({
 });
 
 /**
- * Core's own fixtures: the world's case registered by `officer` (who may assign its first officers),
- * and a decided general-procedure case with `officer` and `colleague` assigned — every case step on
- * it meets a rule (the decision is made, its service is years late) and writes nothing.
+/**
+ * Core's own fixtures on the shared world: the world's case registered by `officer` (who may assign
+ * its first officers); a decided general-procedure case with `officer` and `colleague` assigned —
+ * every case step on it meets a rule (the decision is made, its service is years late) and writes
+ * nothing; and on that case a compulsory measure already RELEASED, so that approving, extending or
+ * releasing it is refused by a rule (MEASURE_NOT_PENDING_APPROVAL, MEASURE_NOT_IN_FORCE) after
+ * authorisation, writing nothing, and the measure list is not empty.
  */
-async function caseFixtures(w: MatrixWorld, prisma: PrismaClient) {
+async function coreFixtures(w: MatrixWorld, prisma: PrismaClient) {
   await prisma.enforcementCase.update({ where: { id: w.case.rowId }, data: { registeredBy: `person:${w.people.officer.rowId}` } });
   const assigned = await prisma.enforcementCase.create({
     data: {
@@ -45,10 +49,27 @@ async function caseFixtures(w: MatrixWorld, prisma: PrismaClient) {
       officers: { create: [{ personId: w.people.officer.rowId }, { personId: w.colleague.rowId }] },
     },
   });
-  return { assignedCase: globalId('EnforcementCase', assigned.id) };
+  const m = await prisma.compulsoryMeasure.create({
+    data: {
+      caseId: assigned.id,
+      kind: 'SEIZURE',
+      object: '过期食品 3 箱（矩阵）',
+      recordedBy: `person:${w.people.officer.rowId}`,
+      status: 'RELEASED',
+      officerIds: [w.people.officer.rowId, w.colleague.rowId],
+      noticeDocumentNumber: '阜市监扣〔2024〕矩阵1号',
+      noticeServedOn: new Date('2024-05-01T00:00:00Z'),
+      takenAt: new Date('2024-05-01T02:00:00Z'),
+      dueOn: new Date('2024-05-31T00:00:00Z'),
+      releasedOn: new Date('2024-05-20T00:00:00Z'),
+      releaseReason: '矩阵测试',
+      releasedBy: `person:${w.people.officer.rowId}`,
+    },
+  });
+  return { assignedCase: globalId('EnforcementCase', assigned.id), measure: globalId('CompulsoryMeasure', m.id) };
 }
 
-export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(caseFixtures, (w: MatrixWorld, f) => [
+export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures, (w: MatrixWorld, f) => [
   // ── queries ────────────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
   query('viewer',                     'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ viewer { kind } }`),
@@ -70,6 +91,8 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(caseFixtures,
   query('case',                       'DENY   allow      allow   none         allow       allow      none      allow  allow  allow', `query($id: ID!) { case(id: $id) { id } }`, { id: w.case.id }),
   // The event log: each row as its subject may see it; a case's events are not public.
   query('events',                     'none   allow      allow   none         allow       allow      none      allow  allow  allow', `{ events(topics: ["case.opened"], first: 5) { events { id } } }`),
+  // Compulsory measures: the same row rule as their cases.
+  query('compulsoryMeasures',         'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow', `query($a: ID!) { compulsoryMeasures(agencyId: $a, first: 5) { totalCount } }`, { a: w.agency.id }),
 
   // ── mutations ──────────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
@@ -106,8 +129,6 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(caseFixtures,
     `mutation($c: ID!, $p: [ID!]!) { assignOfficers(caseId: $c, personIds: $p) ${result} }`, { c: w.case.id, p: [w.colleague.id] }),
   mutation('advanceCase',             'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
     `mutation($c: ID!) { advanceCase(caseId: $c, to: REGISTERED) ${result} }`, { c: f.assignedCase }),
-  mutation('recordCompulsoryMeasure', 'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
-    `mutation($c: ID!) { recordCompulsoryMeasure(caseId: $c, input: { kind: SEAL_UP, object: "冷柜一台" }) ${result} }`, { c: f.assignedCase }),
   mutation('decideCase',              'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
     `mutation($c: ID!) { decideCase(caseId: $c, input: { decision: NO_PENALTY }) ${result} }`, { c: w.case.id }),
   // The procedure's steps (schema/case-step.ts), on the decided fixture case: each meets a rule.
@@ -127,6 +148,19 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(caseFixtures,
     `mutation($c: ID!, $on: Date!) { recordService(caseId: $c, input: { on: $on }) ${result} }`, { c: f.assignedCase, on: w.today }),
   mutation('extendCaseDeadline',      'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
     `mutation($c: ID!) { extendCaseDeadline(caseId: $c, days: 30, reason: "矩阵测试") ${result} }`, { c: f.assignedCase }),
+
+  // Compulsory measures (行政强制法): taken and released by the case's assigned officers; approved and
+  // extended by the agency head (第18条, 第25条). The case is decided and the measure already released:
+  // every allowed caller meets a rule.
+  mutation('recordCompulsoryMeasure', 'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $input: CompulsoryMeasureInput!) { recordCompulsoryMeasure(caseId: $c, input: $input) ${result} }`,
+    { c: f.assignedCase, input: { kind: 'SEAL_UP', object: '冷柜一台', officerIds: [w.people.officer.id, w.colleague.id], noticeDocumentNumber: '阜市监封〔2025〕矩阵1号', noticeServedOn: w.today } }),
+  mutation('approveCompulsoryMeasure', 'DENY  DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    `mutation($m: ID!) { approveCompulsoryMeasure(measureId: $m, approve: true) ${result} }`, { m: f.measure }),
+  mutation('extendCompulsoryMeasure', 'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    `mutation($m: ID!) { extendCompulsoryMeasure(measureId: $m, days: 10, reason: "矩阵测试") ${result} }`, { m: f.measure }),
+  mutation('releaseCompulsoryMeasure', 'DENY  DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($m: ID!, $on: Date!) { releaseCompulsoryMeasure(measureId: $m, on: $on, reason: "矩阵测试") ${result} }`, { m: f.measure, on: w.today }),
 
   // ── subscriptions ──────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead

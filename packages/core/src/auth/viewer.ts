@@ -41,7 +41,7 @@ export function isAgencyAdminOf(v: Viewer, agencyId: number): boolean {
   return isSystemAdmin(v) || (v.kind === 'person' && v.agencyId === agencyId && v.roles.includes('AGENCY_ADMIN'));
 }
 
-/** 行政机关负责人 (行政处罚法 第57条) of the agency, or a system admin. */
+/** 行政机关负责人 (行政处罚法 第57条, 行政强制法 第18条): the head of the agency; a system admin too. */
 export function isAgencyHeadOf(v: Viewer, agencyId: number): boolean {
   return isSystemAdmin(v) || (v.kind === 'person' && v.agencyId === agencyId && v.roles.includes('AGENCY_HEAD'));
 }
@@ -53,7 +53,8 @@ export function isLegalReviewerOf(v: Viewer, agencyId: number): boolean {
 
 /**
  * Takes part in the agency's cases in some role — officer, agency admin, legal reviewer, agency head —
- * or is a system admin, or the platform itself (demo data, maintenance; never a request's viewer). The coarse check; who does what on one case is `canActOnCase` (auth/rows.ts).
+ * or is a system admin, or the platform itself (demo data, maintenance; never a request's viewer). The
+ * coarse check; who does what on one case is `canActOnCase` (auth/rows.ts).
  */
 export function isCaseStaffOf(v: Viewer, agencyId: number): boolean {
   return v.kind === 'system' || isOfficerOf(v, agencyId) || isAgencyHeadOf(v, agencyId) || isLegalReviewerOf(v, agencyId);

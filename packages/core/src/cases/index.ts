@@ -19,7 +19,14 @@ export { assertCanActOnCase, assertCaseActor, caseActors, CASE_ACTION_REFUSALS }
 export { openCaseInTx, type OpenCaseData } from './open.js';
 export { assignOfficersInTx } from './officers.js';
 export { advanceCaseInTx } from './advance.js';
-export { recordCompulsoryMeasureInTx, measuresInForceRefusal } from './measures.js';
+export {
+  recordCompulsoryMeasureInTx,
+  approveCompulsoryMeasureInTx,
+  extendCompulsoryMeasureInTx,
+  releaseCompulsoryMeasureInTx,
+  measuresInForceRefusal,
+  notifyOverdueMeasuresInTx,
+} from './measures.js';
 export { decideCaseInTx } from './decide.js';
 export { procedureRefusalForDecision, loadProcedureState, caseHearingThresholdFen, readProposal, type NoticeProposal } from './procedure.js';
 export {

@@ -14,7 +14,7 @@ import { PENALTY_KIND_NAMES } from '../rules/names.js';
 import {
   addDays,
   discussionRefusal,
-  extensionRefusal,
+  deadlineExtensionRefusal,
   hearingOffered,
   hearingRefusal,
   hearingRequestRefusal,
@@ -206,7 +206,7 @@ export async function extendCaseDeadlineInTx(uow: UnitOfWork, caseId: number, da
     { on: today, note: reason.trim() },
     'DEADLINE_EXTENSION',
     null,
-    (c) => extensionRefusal(c.procedure, c.stage),
+    (c) => deadlineExtensionRefusal(c.procedure, c.stage),
     () => ({ days }),
   );
   const { c } = recorded;

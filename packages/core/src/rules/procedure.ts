@@ -306,7 +306,7 @@ export function serviceRefusal(stage: CaseStage, decidedOn: Date | null, s: Proc
 }
 
 /** 办案期限延长 (第60条): a general-procedure case, before its decision. */
-export function extensionRefusal(procedure: CaseProcedure, stage: CaseStage): RuleRefusal | null {
+export function deadlineExtensionRefusal(procedure: CaseProcedure, stage: CaseStage): RuleRefusal | null {
   if (procedure === 'SIMPLE') return simpleRefusal({ zh: '办案期限延长', en: 'deadline extension' });
   if (['REGISTERED', 'INVESTIGATING', 'LEGAL_REVIEW'].includes(stage)) return null;
   return outOfOrder(

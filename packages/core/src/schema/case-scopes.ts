@@ -13,8 +13,12 @@ import { tryParseId, type GlobalId } from '../ids.js';
  * UnauthenticatedError; a signed-in caller who may not act gets a ForbiddenError saying who may
  * (e.g. 第57条: the agency head decides).
  */
-export async function caseActorScope(gid: GlobalId, ctx: Context, action: CaseAction) {
-  const id = tryParseId(gid, 'EnforcementCase');
+export function caseActorScope(gid: GlobalId, ctx: Context, action: CaseAction) {
+  return caseActorScopeById(tryParseId(gid, 'EnforcementCase'), ctx, action);
+}
+
+/** caseActorScope for a case row id (e.g. a compulsory measure's case); null is an unknown case. */
+export async function caseActorScopeById(id: number | null, ctx: Context, action: CaseAction) {
   const c =
     id === null
       ? null

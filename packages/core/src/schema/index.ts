@@ -28,7 +28,7 @@ export function registerCore(builder: ZhifaBuilder, options: { listKinds: readon
   const Person = registerPerson(builder);
   const Enterprise = registerEnterprise(builder);
   const EnforcementCase = registerCase(builder, enums);
-  registerCompulsoryMeasure(builder, enums);
+  registerCompulsoryMeasure(builder, enums, Person);
   registerCaseStep(builder, enums);
   registerEvents(builder);
   registerListTypes(builder, options.listKinds);
