@@ -20,7 +20,7 @@ beforeAll(async () => {
   // Written through the API, so the events and recordedBy carry the officer's actor id.
   const opened = await h.gql(
     OPEN_CASE,
-    { input: { number: '阜市监罚〔2025〕操作人1号', agencyId: gid('Agency', c.market.id), enterpriseId: gid('Enterprise', c.shop.id), violation: '违法行为', violatedProvision: '违法依据', penaltyProvision: '处罚依据' } },
+    { input: { agencyId: gid('Agency', c.market.id), matterId: gid('EnforcementMatter', c.matters.licence.id), enterpriseId: gid('Enterprise', c.shop.id), violationOn: '2025-01-02', facts: '违法行为' } },
     c.tokens.o1,
   );
   caseId = opened.data.openCase.data.id;

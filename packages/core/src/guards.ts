@@ -1,11 +1,23 @@
 // Case guards: checks that plugins add to core case operations. They run inside the
 // operation's transaction, after core's own rules, and refuse by throwing a RuleViolation.
 import type { UnitOfWork } from './work/unit-of-work.js';
-import type { CaseDecision, CompulsoryMeasureKind } from './generated/prisma/enums.js';
+import type { CaseDecision, CaseGround, CompulsoryMeasureKind, PenaltyKind } from './generated/prisma/enums.js';
 import type { EnforcementCase } from './generated/prisma/client.js';
 
+/**
+ * A decision as guards see it (cases/decide.ts builds it from the caller's request): the penalties
+ * imposed, the ground of a decision that imposes none, the 第32条 circumstance, and `fineFen` /
+ * `confiscationFen`, the sums of the FINE and of the CONFISCATE_* penalties (null when none).
+ */
 export interface DecideCaseInput {
   decision: CaseDecision;
+  penalties: { kind: PenaltyKind; amountFen: bigint | null }[];
+  ground: CaseGround | null;
+  groundNote: string | null;
+  mitigatingCircumstance: string | null;
+  illegalGainsFen: bigint | null;
+  /** Why the decision was taken, when a rule asks for a stated reason. */
+  reason: string | null;
   fineFen: bigint | null;
   confiscationFen: bigint | null;
   /** Set by the path that decides (a plugin may record why it decided). */

@@ -2,6 +2,8 @@
 import { defineTopic } from './events/topic.js';
 import type {
   CaseDecision,
+  CaseGround,
+  CaseProcedure,
   CaseStage,
   CaseStepKind,
   CaseStepOutcome,
@@ -9,12 +11,14 @@ import type {
   CompulsoryMeasureKind,
   CompulsoryMeasureStatus,
   PartyKind,
+  PenaltyKind,
   PersonRole,
 } from './generated/prisma/enums.js';
 
 type CaseRef = { caseId: number; number: string };
 type MeasureRef = CaseRef & { measureId: number; kind: CompulsoryMeasureKind };
 type UsccOverridePayload = { reason: string; problem: string | null; expectedCheck: string | null; recordedNow: boolean } | null;
+type MatterPayload = { matterId: number; code: string; name: string; domain: string; published: boolean; via: 'api' | 'csv' };
 type EnterprisePayload = { enterpriseId: number; uscc: string; name: string; usccOverride: UsccOverridePayload };
 
 export const CORE_TOPICS = {
@@ -34,7 +38,9 @@ export const CORE_TOPICS = {
   >('person.certificateChanged'),
   enterpriseCreated: defineTopic<EnterprisePayload>('enterprise.created'),
   enterpriseUpdated: defineTopic<EnterprisePayload & { previousUscc?: string }>('enterprise.updated'),
-  caseOpened: defineTopic<CaseRef & { stage: CaseStage; partyKind: PartyKind }>('case.opened'),
+  caseOpened: defineTopic<
+    CaseRef & { stage: CaseStage; partyKind: PartyKind; matterId: number; procedure: CaseProcedure; violationOn: string }
+  >('case.opened'),
   caseOfficersAssigned: defineTopic<CaseRef & { personIds: number[] }>('case.officersAssigned'),
   caseAdvanced: defineTopic<CaseRef & { from: CaseStage; to: CaseStage }>('case.advanced'),
   /** A procedure step (事先告知, 陈述申辩, 听证, 法制审核, 集体讨论, 送达, 期限延长); `on` is YYYY-MM-DD. */
@@ -54,7 +60,15 @@ export const CORE_TOPICS = {
     }
   >('case.compulsoryMeasureRecorded'),
   caseDecided: defineTopic<
-    CaseRef & { decision: CaseDecision; fineFen: number | null; confiscationFen: number | null; via: string }
+    CaseRef & {
+      decision: CaseDecision;
+      decisionNumber: string | null;
+      ground: CaseGround | null;
+      penalties: { kind: PenaltyKind; amountFen: number | null }[];
+      fineFen: number | null;
+      confiscationFen: number | null;
+      via: string;
+    }
   >('case.decided'),
   /** An API key stopped working: subscriptions it opened end on every instance. */
   apiKeyRevoked: defineTopic<{ apiKeyId: number; prefix: string; label: string }>('apiKey.revoked'),
@@ -69,4 +83,15 @@ export const CORE_TOPICS = {
   compulsoryMeasureReleased: defineTopic<MeasureRef & { releasedOn: string; reason: string }>('compulsoryMeasure.released'),
   /** Still in force past its last day: told once per measure by the overdue sweep (to the agency and supervisors). */
   compulsoryMeasureOverdue: defineTopic<MeasureRef & { dueOn: string; takenAt: string }>('compulsoryMeasure.overdue'),
+  /** Enforcement matters (权责清单 / 裁量基准): public once published; `via` says whether a form or a CSV import wrote it. */
+  matterCreated: defineTopic<MatterPayload>('matter.created'),
+  matterUpdated: defineTopic<MatterPayload & { changed: string[] }>('matter.updated'),
+  matterPublished: defineTopic<MatterPayload>('matter.published'),
+  matterUnpublished: defineTopic<MatterPayload & { reason: string }>('matter.unpublished'),
+  /** One CSV import: every matter it created (drafts) or changed; a changed published matter also gets its public `matter.updated`. */
+  mattersImported: defineTopic<{
+    created: { matterId: number; code: string }[];
+    updated: { matterId: number; code: string; changed: string[] }[];
+    unchanged: number;
+  }>('matter.imported'),
 } as const;

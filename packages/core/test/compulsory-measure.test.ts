@@ -167,19 +167,19 @@ describe('two officers (第18条第(二)项)', () => {
   });
 
   it('two assigned officers who can enforce', () => {
-    expect(measureOfficersRefusal([1, 2], [officer(1), officer(2)], 1, NOW)).toBeNull();
-    expect(measureOfficersRefusal([1, 1], [officer(1)], 1, NOW)?.rule).toBe('MEASURE_TWO_OFFICERS');
+    expect(measureOfficersRefusal([1, 2], [officer(1), officer(2)], 1, NOW, "03-31")).toBeNull();
+    expect(measureOfficersRefusal([1, 1], [officer(1)], 1, NOW, "03-31")?.rule).toBe('MEASURE_TWO_OFFICERS');
   });
 
   it('names who cannot, and why', () => {
-    const notAssigned = measureOfficersRefusal([1, 2, 3], [officer(1), officer(2), officer(3, { assigned: false })], 1, NOW);
+    const notAssigned = measureOfficersRefusal([1, 2, 3], [officer(1), officer(2), officer(3, { assigned: false })], 1, NOW, "03-31");
     expect(notAssigned?.rule).toBe('MEASURE_OFFICER_INELIGIBLE');
     expect(notAssigned?.message.zh).toContain('执法员3：不是本案承办人员');
-    const expired = measureOfficersRefusal([1, 2], [officer(1), officer(2, { certificateExpiresOn: day('2025-06-14') })], 1, NOW);
+    const expired = measureOfficersRefusal([1, 2], [officer(1), officer(2, { certificateExpiresOn: day('2025-06-14') })], 1, NOW, "03-31");
     expect(expired?.rule).toBe('MEASURE_TWO_OFFICERS');
     expect(expired?.message.en).toContain('art. 18(2)');
-    expect(measureOfficersRefusal([1, 2, 9], [officer(1), officer(2)], 1, NOW)?.message.zh).toContain('#9：人员不存在');
-    expect(measureOfficersRefusal([1, 2, 4], [officer(1), officer(2), officer(4, { agencyId: 2 })], 1, NOW)?.rule).toBe('MEASURE_OFFICER_INELIGIBLE');
+    expect(measureOfficersRefusal([1, 2, 9], [officer(1), officer(2)], 1, NOW, "03-31")?.message.zh).toContain('#9：人员不存在');
+    expect(measureOfficersRefusal([1, 2, 4], [officer(1), officer(2), officer(4, { agencyId: 2 })], 1, NOW, "03-31")?.rule).toBe('MEASURE_OFFICER_INELIGIBLE');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../src/rules/limitation.js';
 import {
-  addDays,
   decisionProcedureRefusal,
   discussionRefusal,
   deadlineExtensionRefusal,

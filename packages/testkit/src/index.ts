@@ -12,3 +12,4 @@ export { countStatements, isEventBusPoll, rowCounts, type StatementCount } from 
 export { createBaseWorld, validCertificate, type BaseWorld, type Row } from './world.js';
 export { watchEvents, type Ending, type LiveSubscriber } from './live.js';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
+export { createMatter, type MatterOptions } from './matters.js';

@@ -2,9 +2,9 @@
 // The inputs are harmless: an allowed caller gets past authorisation and then meets a rule or a
 // validation that writes nothing (a taken name, a stage that cannot move), or an update that
 // changes nothing — so every row sees the same world.
-import { defineAuthorisationMatrix, mutationRow as mutation, queryRow as query, subscriptionRow as subscription, type MatrixWorld } from './matrix.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { globalId } from '../ids.js';
+import { defineAuthorisationMatrix, mutationRow as mutation, queryRow as query, subscriptionRow as subscription, type Fixture, type MatrixWorld } from './matrix.js';
 
 /** A mutation's document selects only the result's type: the outcome is read from __typename. */
 const result = '{ __typename }';
@@ -30,7 +30,7 @@ const enterpriseInput = (uscc: string) => ({
  * releasing it is refused by a rule (MEASURE_NOT_PENDING_APPROVAL, MEASURE_NOT_IN_FORCE) after
  * authorisation, writing nothing, and the measure list is not empty.
  */
-async function coreFixtures(w: MatrixWorld, prisma: PrismaClient) {
+async function caseFixtures(w: MatrixWorld, prisma: PrismaClient) {
   await prisma.enforcementCase.update({ where: { id: w.case.rowId }, data: { registeredBy: `person:${w.people.officer.rowId}` } });
   const assigned = await prisma.enforcementCase.create({
     data: {
@@ -69,6 +69,47 @@ async function coreFixtures(w: MatrixWorld, prisma: PrismaClient) {
   return { assignedCase: globalId('EnforcementCase', assigned.id), measure: globalId('CompulsoryMeasure', m.id) };
 }
 
+/** Core's own fixtures on the shared world, written straight to the database (no events). */
+export interface CoreMatrixFixtures {
+  /** A published enforcement matter of the world agency's domain (市场监管), code MATRIX-M-1. */
+  publishedMatter: Fixture & { code: string };
+  /** A draft matter of the same domain, code MATRIX-M-2. */
+  draftMatter: Fixture & { code: string };
+}
+
+/** The fields of the matrix matters, as the MatterInput of updateMatter takes them. */
+const matterInput = (code: string) => ({
+  code,
+  name: '未按规定公示营业执照（矩阵）',
+  domain: '市场监管',
+  agencyKinds: ['ENFORCEMENT_AGENCY'],
+  violatedProvision: '《市场主体登记管理条例》第三十六条',
+  penaltyProvision: '《市场主体登记管理条例》第四十八条',
+  penaltyKinds: ['FINE'],
+  fineMaxFen: 3_000_000,
+  limitationYears: 2,
+});
+
+async function writeCoreMatrixFixtures(_w: MatrixWorld, prisma: PrismaClient): Promise<CoreMatrixFixtures> {
+  const matter = async (code: string, published: boolean) => {
+    const { fineMaxFen, ...rest } = matterInput(code);
+    const m = await prisma.enforcementMatter.create({
+      data: { ...rest, agencyKinds: ['ENFORCEMENT_AGENCY'], penaltyKinds: ['FINE'], fineMaxFen: BigInt(fineMaxFen), published, publishedAt: published ? new Date('2025-01-01T00:00:00Z') : null },
+    });
+    return { id: globalId('EnforcementMatter', m.id), rowId: m.id, code };
+  };
+  return { publishedMatter: await matter('MATRIX-M-1', true), draftMatter: await matter('MATRIX-M-2', false) };
+}
+
+/** A CSV whose one row breaks 第36条 (3 years): an allowed caller meets a ValidationError, nothing is written. */
+const BAD_MATTERS_CSV =
+  '事项编码,事项名称,监管领域,实施主体类别,违法依据,处罚依据,处罚种类,追责时效（年）\n' +
+  'MATRIX-M-9,矩阵测试事项,市场监管,县行政执法机关,第一条,第二条,警告,3\n';
+
+async function coreFixtures(w: MatrixWorld, prisma: PrismaClient) {
+  return { ...(await writeCoreMatrixFixtures(w, prisma)), ...(await caseFixtures(w, prisma)) };
+}
+
 export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures, (w: MatrixWorld, f) => [
   // ── queries ────────────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
@@ -89,7 +130,15 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
   // Cases: the case's agency, its party, supervisors. Another agency's officer sees none of them.
   query('cases',                      'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow', `query($a: ID!) { cases(agencyId: $a, first: 5) { totalCount } }`, { a: w.agency.id }),
   query('case',                       'DENY   allow      allow   none         allow       allow      none      allow  allow  allow', `query($id: ID!) { case(id: $id) { id } }`, { id: w.case.id }),
+  // Enforcement matters: published ones are public (第34条), drafts are for staff of any agency.
+  query('matters',                    'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ matters(first: 5) { totalCount } }`),
+  query('matter',                     'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `query($id: ID!) { matter(id: $id) { id } }`, { id: f.publishedMatter.id }),
+  query('matter',                     'none   none       allow   allow        allow       allow      none      allow  allow  allow', `query($id: ID!) { matter(id: $id) { id } }`, { id: f.draftMatter.id }),
+  query('exportMattersCsv',           'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ exportMattersCsv(domain: "市场监管") }`),
   // The event log: each row as its subject may see it; a case's events are not public.
+  // Statistics of decided cases follow the case row rule: the party its own, another agency's officer nothing.
+  query('caseStats',                  'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow',
+    `query($a: ID!) { caseStats(agencyId: $a, from: "2024-01-01", to: "2024-12-31") { totalCount } }`, { a: w.agency.id }),
   query('events',                     'none   allow      allow   none         allow       allow      none      allow  allow  allow', `{ events(topics: ["case.opened"], first: 5) { events { id } } }`),
   // Compulsory measures: the same row rule as their cases.
   query('compulsoryMeasures',         'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow', `query($a: ID!) { compulsoryMeasures(agencyId: $a, first: 5) { totalCount } }`, { a: w.agency.id }),
@@ -101,7 +150,7 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
     `mutation($input: AgencyInput!) { createAgency(input: $input) ${result} }`, { input: { name: w.agency.name, kind: 'ENFORCEMENT_AGENCY' } }),
   mutation('updateAgency',            'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) ${result} }`,
-    { id: w.agency.id, input: { name: w.agency.name, kind: 'ENFORCEMENT_AGENCY', parentId: w.county.id, domains: ['市场监管'] } }),
+    { id: w.agency.id, input: { name: w.agency.name, kind: 'ENFORCEMENT_AGENCY', parentId: w.county.id, domains: ['市场监管'], documentPrefix: '矩阵市监' } }),
   // People: the agency's admin (or a system admin); certificates also the supervisor.
   mutation('createPerson',            'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($input: CreatePersonInput!) { createPerson(input: $input) ${result} }`, { input: { agencyId: w.agency.id, name: '无证执法员', roles: ['OFFICER'] } }),
@@ -119,7 +168,8 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
   // Cases: opened by the officers (and admin) of the agency, system admins. Supervisors read, never act.
   mutation('openCase',                'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($input: OpenCaseInput!) { openCase(input: $input) ${result} }`,
-    { input: { number: w.case.number, agencyId: w.agency.id, enterpriseId: w.enterprise.id, violation: '销售过期食品', violatedProvision: '第三十四条', penaltyProvision: '第一百二十四条' } }),
+    // A violation dated in the future: refused as invalid input before anything is written or numbered.
+    { input: { agencyId: w.agency.id, matterId: w.matter.id, enterpriseId: w.enterprise.id, violationOn: '2099-01-01' } }),
   // Who acts on a case (auth/rows.ts canActOnCase): its assigned officers act; the officers are assigned
   // by those officers, the agency head or admin, or — before anyone is assigned — the officer who
   // registered it (`officer`, on the world's case); legal reviewers review; the head decides a
@@ -161,6 +211,20 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
     `mutation($m: ID!) { extendCompulsoryMeasure(measureId: $m, days: 10, reason: "矩阵测试") ${result} }`, { m: f.measure }),
   mutation('releaseCompulsoryMeasure', 'DENY  DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
     `mutation($m: ID!, $on: Date!) { releaseCompulsoryMeasure(measureId: $m, on: $on, reason: "矩阵测试") ${result} }`, { m: f.measure, on: w.today }),
+
+  // Enforcement matters: the justice bureau's supervisors, system admins, and admins of an agency
+  // whose domains include the matter's (the world agency's admin: 市场监管). Harmless inputs: a taken
+  // code, an unchanged update, publishing the published, withdrawing the draft, a CSV with a bad row.
+  mutation('createMatter',            'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($input: MatterInput!) { createMatter(input: $input) ${result} }`, { input: matterInput(f.publishedMatter.code) }),
+  mutation('updateMatter',            'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!, $input: MatterInput!) { updateMatter(id: $id, input: $input) ${result} }`, { id: f.draftMatter.id, input: matterInput(f.draftMatter.code) }),
+  mutation('publishMatter',           'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!) { publishMatter(id: $id) ${result} }`, { id: f.publishedMatter.id }),
+  mutation('unpublishMatter',         'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!) { unpublishMatter(id: $id, reason: "矩阵测试") ${result} }`, { id: f.draftMatter.id }),
+  mutation('importMattersCsv',        'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($csv: String!) { importMattersCsv(csvText: $csv) ${result} }`, { csv: BAD_MATTERS_CSV }),
 
   // ── subscriptions ──────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead

@@ -16,7 +16,8 @@ export const CASE_TOPICS = {
 
 export { lockCase } from './lock.js';
 export { assertCanActOnCase, assertCaseActor, caseActors, CASE_ACTION_REFUSALS } from './actors.js';
-export { openCaseInTx, type OpenCaseData } from './open.js';
+export { openCaseInTx, agencyMayEnforce, type OpenCaseData } from './open.js';
+export { nextDocumentNumber, nextSerial, formatDocumentNumber, DOCUMENT_MARKS } from './numbers.js';
 export { assignOfficersInTx } from './officers.js';
 export { advanceCaseInTx } from './advance.js';
 export {
@@ -27,7 +28,7 @@ export {
   measuresInForceRefusal,
   notifyOverdueMeasuresInTx,
 } from './measures.js';
-export { decideCaseInTx } from './decide.js';
+export { decideCaseInTx, decideCaseInput, decisionDocumentKind, type DecisionRequest } from './decide.js';
 export { procedureRefusalForDecision, loadProcedureState, caseHearingThresholdFen, readProposal, type NoticeProposal } from './procedure.js';
 export {
   recordNoticeInTx,

@@ -76,7 +76,7 @@ export async function recordCompulsoryMeasureInTx(uow: UnitOfWork, caseId: numbe
     where: { id: { in: officerIds } },
     include: { caseAssignments: { where: { caseId }, select: { personId: true } } },
   });
-  refuse(measureOfficersRefusal(officerIds, people.map((p) => ({ ...p, assigned: p.caseAssignments.length > 0 })), c.agencyId, now));
+  refuse(measureOfficersRefusal(officerIds, people.map((p) => ({ ...p, assigned: p.caseAssignments.length > 0 })), c.agencyId, now, uow.settings.get(CASE_SETTINGS).reviewGraceUntil));
   await guards.beforeCompulsoryMeasure({ uow, case: c }, input);
   const takenAt = input.emergency && input.takenAt ? input.takenAt : now;
   const measure = await tx.compulsoryMeasure.create({

@@ -42,7 +42,12 @@ export function noticeProposal(penalties: readonly ProposedPenalty[], hearingOff
 
 /** The proposal of a NOTICE row, or null for another step (or a row written without one). */
 export function readProposal(step: Pick<CaseStep, 'kind' | 'proposal'>): NoticeProposal | null {
-  if (step.kind !== 'NOTICE' || step.proposal === null || typeof step.proposal !== 'object' || Array.isArray(step.proposal)) return null;
+  if (step.kind !== 'NOTICE' || step.proposal === null || typeof step.proposal !== 'object') return null;
+  // A bare list of penalties (written without the hearing judgement, e.g. by hand): no hearing offered.
+  if (Array.isArray(step.proposal)) {
+    const list = step.proposal as unknown as { kind: PenaltyKind; amountFen: number | string | null }[];
+    return { penalties: list.map((p) => ({ kind: p.kind, amountFen: p.amountFen === null ? null : String(p.amountFen) })), hearingOffered: false, hearingThresholdFen: '0' };
+  }
   return step.proposal as unknown as NoticeProposal;
 }
 

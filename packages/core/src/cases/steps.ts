@@ -11,8 +11,8 @@ import type { CaseAction } from '../auth/rows.js';
 import { CASE_SETTINGS } from '../case-settings.js';
 import { transitionRefusal } from '../rules/case-stage.js';
 import { PENALTY_KIND_NAMES } from '../rules/names.js';
+import { addDays } from '../rules/limitation.js';
 import {
-  addDays,
   discussionRefusal,
   deadlineExtensionRefusal,
   hearingOffered,

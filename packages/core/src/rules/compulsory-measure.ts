@@ -107,7 +107,7 @@ export interface MeasureOfficer extends CertificateHolder {
  * 第18条第(二)项: a measure is taken by two or more officers — each assigned to the case, of its
  * agency, and able to enforce (a valid, reviewed certificate). `found` holds the people that exist.
  */
-export function measureOfficersRefusal(requested: readonly number[], found: readonly MeasureOfficer[], agencyId: number, now: Date): RuleRefusal | null {
+export function measureOfficersRefusal(requested: readonly number[], found: readonly MeasureOfficer[], agencyId: number, now: Date, graceUntil: string): RuleRefusal | null {
   const byId = new Map(found.map((p) => [p.id, p]));
   const refused: { who: string; reason: Bilingual }[] = [];
   let eligible = 0;
@@ -118,7 +118,7 @@ export function measureOfficersRefusal(requested: readonly number[], found: read
     else if (p.agencyId !== agencyId) refused.push({ who, reason: { zh: '不是本案承办单位的人员', en: "not of the case's agency" } });
     else if (!p.assigned) refused.push({ who, reason: { zh: '不是本案承办人员', en: 'not assigned to the case' } });
     else {
-      const blocker = enforceBlocker(p, now);
+      const blocker = enforceBlocker(p, now, graceUntil);
       if (blocker) refused.push({ who, reason: ENFORCE_BLOCKER_MESSAGES[blocker] });
       else eligible++;
     }

@@ -9,18 +9,13 @@ import type { Bilingual } from '../errors.js';
 import type { CaseDecision, CaseProcedure, CaseStage, CaseStepKind, CaseStepOutcome, PenaltyKind } from '../generated/prisma/enums.js';
 import { isPenalty, type RuleRefusal } from './case-stage.js';
 import { PENALTY_KIND_NAMES, STAGE_NAMES } from './names.js';
+import { addDays } from './limitation.js';
 
 /** 第64条第(一)项: a hearing is requested within 5 days of the notice. */
 export const HEARING_REQUEST_DAYS = 5;
 /** 第61条: the decision is served within 7 days of the decision (if not handed over on the spot). */
 export const SERVICE_DAYS = 7;
 
-const DAY_MS = 86_400_000;
-
-/** `day` (UTC midnight) plus `n` calendar days. */
-export function addDays(day: Date, n: number): Date {
-  return new Date(day.getTime() + n * DAY_MS);
-}
 
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
 

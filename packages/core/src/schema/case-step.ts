@@ -26,6 +26,7 @@ import {
 import { readProposal } from '../cases/procedure.js';
 import type { CoreEnums } from './enums.js';
 import { caseActorScope } from './case-scopes.js';
+import type { PenaltyInputRef } from './penalty-input.js';
 import type { CaseAction } from '../auth/rows.js';
 
 const MULTILINE = textKind('multiline');
@@ -49,7 +50,7 @@ const trimmed = (s: string | null | undefined) => s?.trim() || null;
  */
 const PARTY_FACING_STEPS: readonly CaseStepKind[] = ['NOTICE', 'STATEMENT', 'HEARING_REQUEST', 'HEARING', 'SERVICE'];
 
-export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums) {
+export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInput: PenaltyInputRef) {
   const ProposedPenalty = builder.objectRef<{ kind: PenaltyKind; amountFen: bigint | null }>('ProposedPenalty').implement({
     description: '拟作出的处罚（事先告知）A penalty proposed in the prior notice',
     fields: (t) => ({
@@ -102,13 +103,6 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums) {
     }),
   );
 
-  const PenaltyInput = builder.inputType('PenaltyInput', {
-    description: '处罚内容 One penalty (行政处罚法 第9条)',
-    fields: (t) => ({
-      kind: t.field({ type: enums.PenaltyKind, required: true, description: '种类 Kind' }),
-      amountFen: t.field({ type: 'Fen', required: false, description: '金额（分）：罚款、没收违法所得、没收非法财物必填，其他不填 Amount in fen, for fines and confiscations only' }),
-    }),
-  });
 
   /** An input type for one step: its day, document number and note, and the step's own fields. */
   const stepInput = <F extends object>(

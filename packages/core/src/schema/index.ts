@@ -7,8 +7,11 @@ import { registerAgency } from './agency.js';
 import { registerPerson } from './person.js';
 import { registerEnterprise } from './enterprise.js';
 import { registerCase } from './case.js';
+import { registerCaseStats } from './case-stats.js';
 import { registerCompulsoryMeasure } from './compulsory-measure.js';
 import { registerCaseStep } from './case-step.js';
+import { registerPenaltyInput } from './penalty-input.js';
+import { registerMatter } from './matter.js';
 import { registerEvents } from './event.js';
 import { registerListTypes, type ListKindLabel } from '../lists/kinds.js';
 import type { InputLimits } from '../input/values.js';
@@ -27,10 +30,13 @@ export function registerCore(builder: ZhifaBuilder, options: { listKinds: readon
   const Agency = registerAgency(builder, enums);
   const Person = registerPerson(builder);
   const Enterprise = registerEnterprise(builder);
-  const EnforcementCase = registerCase(builder, enums);
+  const EnforcementMatter = registerMatter(builder, enums);
+  const PenaltyInput = registerPenaltyInput(builder, enums);
+  const EnforcementCase = registerCase(builder, enums, PenaltyInput);
+  registerCaseStats(builder, enums);
   registerCompulsoryMeasure(builder, enums, Person);
-  registerCaseStep(builder, enums);
+  registerCaseStep(builder, enums, PenaltyInput);
   registerEvents(builder);
   registerListTypes(builder, options.listKinds);
-  return { Agency, Person, Enterprise, EnforcementCase };
+  return { Agency, Person, Enterprise, EnforcementCase, EnforcementMatter };
 }
