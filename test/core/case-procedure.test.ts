@@ -31,11 +31,8 @@ const DAY_MS = 86_400_000;
 /** Today in Asia/Shanghai minus `n` days, YYYY-MM-DD. */
 const day = (n = 0) => new Date(shanghaiToday(new Date()).getTime() - n * DAY_MS).toISOString().slice(0, 10);
 
-/**
- * A fine decision in today's decideCase input. (Helper A's branch changes the input to
- * `{ decision, penalties: [{ kind: FINE, amountFen }] }`: change it here.)
- */
-const fineDecision = (fen: number) => ({ decision: 'PENALTY', fineFen: fen });
+/** A fine decision. */
+const fineDecision = (fen: number) => ({ decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen: fen }] });
 
 /** A general-procedure case of the market agency, registered `daysAgo` days ago, officers 张执法 and 李执法 assigned. */
 async function generalCase(opts: { daysAgo?: number; naturalPerson?: boolean; serious?: boolean; stage?: 'REGISTERED' | 'INVESTIGATING' | 'LEGAL_REVIEW' } = {}) {
@@ -193,7 +190,7 @@ describe('the whole general procedure', () => {
     expect((await h.gql(ADVANCE, { caseId, to: 'LEGAL_REVIEW' }, c.tokens.o1)).data.advanceCase.data.stage).toBe('LEGAL_REVIEW');
     await h.gql(REVIEW, { caseId, input: { on: day(1), outcome: 'APPROVED' } }, c.tokens.reviewer);
     expectError((await h.gql(DECIDE, { caseId, input: fineDecision(100_000) }, c.tokens.head)).data.decideCase, 'RuleViolation', { rule: 'CASE_NOTICE_REQUIRED', zh: '第44条' });
-    expect((await h.gql(DECIDE, { caseId, input: { decision: 'NO_PENALTY' } }, c.tokens.head)).data.decideCase.data.stage).toBe('DECIDED');
+    expect((await h.gql(DECIDE, { caseId, input: { decision: 'NO_PENALTY', ground: 'MINOR_CORRECTED' } }, c.tokens.head)).data.decideCase.data.stage).toBe('DECIDED');
   });
 });
 
