@@ -125,6 +125,9 @@ export async function createCase(
       fineFen: data.decision === 'PENALTY' ? 100000n : null,
     },
   });
+  // A case in legal review has passed it: a general-procedure decision needs the approval (第58条).
+  if (c.stage === 'LEGAL_REVIEW')
+    await p.caseStep.create({ data: { caseId: c.id, kind: 'LEGAL_REVIEW', outcome: 'APPROVED', on: shanghaiToday(new Date()), actor: 'system:test' } });
   return { ...c, gid: gid('EnforcementCase', c.id) };
 }
 
