@@ -8,7 +8,10 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   canEnforce,
+  CASE_SETTINGS,
+  PluginSettings,
   DEFAULT_REVIEW_GRACE_UNTIL,
+  type PenaltyKind,
   checkUscc,
   decideCaseInput,
   decisionInputIssues,
@@ -18,6 +21,18 @@ import {
   matterProblems,
   measureDueOn,
   partyIsNaturalPerson,
+  procedureState,
+  decisionProcedureRefusal,
+  discussionRefusal,
+  hearingRefusal,
+  hearingRequestRefusal,
+  hearingThresholdFen,
+  legalReviewRefusal,
+  reviewGateRefusal,
+  serviceRefusal,
+  statementRefusal,
+  type NoticeFacts,
+  type StepFacts,
   shanghaiToday,
   shanghaiYear,
   type PrismaClient,
@@ -395,6 +410,67 @@ describe('procedures of the demo cases', () => {
       const limit = partyIsNaturalPerson(c, c.enterprise) ? 20_000n : 300_000n;
       expect(c.penalties.every((p) => p.kind === 'WARNING' || (p.kind === 'FINE' && p.amountFen! <= limit)), c.number).toBe(true);
     }
+  });
+
+  it('passes the procedure rules step by step: every step in order, every decision allowed when it was made', async () => {
+    const cases = await prisma.enforcementCase.findMany({ include: { steps: { orderBy: { id: 'asc' } }, penalties: true, matter: true, enterprise: true } });
+    const thresholds = new PluginSettings().get(CASE_SETTINGS).hearingFineThresholds; // the defaults the seed ran with
+    const problems: string[] = [];
+    let checked = 0;
+    for (const c of cases) {
+      const facts: (StepFacts | NoticeFacts)[] = [];
+      const decidedOn = c.decidedAt ? shanghaiToday(c.decidedAt) : null;
+      let decisionChecked = false;
+      const checkDecision = () => {
+        if (decisionChecked || !c.decision) return;
+        decisionChecked = true;
+        checked++;
+        const r = decisionProcedureRefusal({
+          procedure: c.procedure,
+          serious: c.serious,
+          decision: c.decision,
+          penalties: c.penalties,
+          state: procedureState(facts),
+          hearingThresholdFen: hearingThresholdFen(thresholds, c.matter!.domain, partyIsNaturalPerson(c, c.enterprise)),
+          today: decidedOn!,
+        });
+        if (r) problems.push(`${c.number} decision: ${r.rule}`);
+      };
+      let inReview = false;
+      for (const s of c.steps) {
+        const state = procedureState(facts);
+        let r = null;
+        if (s.kind === 'SERVICE') {
+          checkDecision();
+          r = serviceRefusal('DECIDED', decidedOn, state, s.on);
+        }
+        if (s.kind === 'STATEMENT') r = statementRefusal(state, s.on);
+        if (s.kind === 'HEARING_REQUEST') r = hearingRequestRefusal(c.procedure, state, s.on);
+        if (s.kind === 'HEARING') r = hearingRefusal(c.procedure, state, s.on);
+        if (s.kind === 'LEGAL_REVIEW') {
+          // Sent for review (the gate) unless already there, then reviewed; a return sends it back.
+          r = (inReview ? null : reviewGateRefusal(c.procedure, state, s.on)) ?? legalReviewRefusal(c.procedure, 'LEGAL_REVIEW', state);
+          inReview = s.outcome === 'APPROVED';
+        }
+        if (s.kind === 'COLLECTIVE_DISCUSSION') r = discussionRefusal(c.procedure, 'LEGAL_REVIEW', state, s.on);
+        if (r) problems.push(`${c.number} ${s.kind} ${day(s.on)}: ${r.rule}`);
+        const p = s.proposal as Proposal | null;
+        facts.push({
+          id: s.id,
+          kind: s.kind,
+          on: s.on,
+          outcome: s.outcome,
+          ...(p ? { penalties: p.penalties.map((x) => ({ kind: x.kind as PenaltyKind, amountFen: x.amountFen === null ? null : BigInt(x.amountFen) })), hearingOffered: p.hearingOffered } : {}),
+        });
+      }
+      checkDecision();
+      if (c.stage === 'LEGAL_REVIEW') {
+        const r = reviewGateRefusal(c.procedure, procedureState(facts.filter((f) => f.kind !== 'LEGAL_REVIEW' && f.kind !== 'COLLECTIVE_DISCUSSION')), shanghaiToday(now));
+        if (r) problems.push(`${c.number} in review: ${r.rule}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBe(cases.filter((c) => c.decision).length);
   });
 
   it('takes compulsory measures through their lifecycle: approved, two officers, numbered, released by the decision; a few overdue', async () => {

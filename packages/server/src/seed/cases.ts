@@ -26,7 +26,7 @@ import type {
   EnterpriseKind,
   PenaltyKind,
 } from '@zhifa/core';
-import { addDays, isPenalty, measureDueOn, partyIsNaturalPerson, shanghaiToday, shanghaiYear, SIMPLE_FINE_LIMIT_FEN } from '@zhifa/core';
+import { addDays, hearingOffered, isPenalty, measureDueOn, partyIsNaturalPerson, shanghaiToday, shanghaiYear, SIMPLE_FINE_LIMIT_FEN } from '@zhifa/core';
 import { documentPrefixOf, ENFORCEMENT_AGENCIES, type Violation } from './names.js';
 import type { Dice } from './random.js';
 
@@ -140,14 +140,8 @@ const NO_PENALTY_GROUNDS: [CaseGround, number][] = [['MINOR_CORRECTED', 50], ['F
 const CIRCUMSTANCES = ['主动消除或者减轻违法行为危害后果', '配合行政机关查处违法行为有立功表现', '主动供述行政机关尚未掌握的违法行为'];
 const RETURN_REASONS = ['证据不足：缺少涉案物品检验报告，请补充调查', '违法事实认定不清：经营时间与货值金额前后矛盾，请补充询问笔录', '适用依据不当：请核对处罚依据条款项'];
 const HEAVY_KINDS: readonly PenaltyKind[] = ['SUSPEND_OPERATIONS', 'REVOKE_LICENCE'];
-/** 第63条 kinds that give a hearing whatever their extent (rules/procedure.ts on the procedure branch). */
-const HEARING_KINDS: readonly PenaltyKind[] = ['LOWER_QUALIFICATION', 'REVOKE_LICENCE', 'RESTRICT_ACTIVITIES', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN', 'BAN_PRACTICE'];
-const HEARING_AMOUNT_KINDS: readonly PenaltyKind[] = ['FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY'];
-
 /** The penalties that give a hearing (第63条): the 较大数额 ones at or above the threshold, and the heavy kinds. */
-export function offersHearing(penalties: readonly Penalty[], thresholdFen: bigint): boolean {
-  return penalties.some((p) => HEARING_KINDS.includes(p.kind) || (HEARING_AMOUNT_KINDS.includes(p.kind) && p.amountFen !== null && p.amountFen >= thresholdFen));
-}
+export const offersHearing = (penalties: readonly Penalty[], thresholdFen: bigint) => hearingOffered(penalties, thresholdFen);
 
 const roundFine = (yuan: number) => {
   const step = yuan >= 10_000 ? 1000 : yuan >= 1000 ? 100 : 10;
