@@ -654,3 +654,51 @@ describe('determinism and reset', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('the demo data through the API (after the reset test: it changes the data)', () => {
+  it('lets the agency head, not an officer, decide a demo case awaiting decision, as notified, numbered after the demo numbers', async () => {
+    const app = await createApp({ db, plugins: [], jwtSecret: SECRET });
+    try {
+      const candidates = await prisma.enforcementCase.findMany({
+        where: { stage: 'LEGAL_REVIEW', serious: false },
+        include: { steps: { orderBy: { id: 'asc' } }, agency: { include: { people: true } }, officers: true },
+        orderBy: { id: 'asc' },
+      });
+      const c = candidates.find((x) => x.steps.filter((s) => s.kind === 'LEGAL_REVIEW').at(-1)?.outcome === 'APPROVED')!;
+      expect(c).toBeDefined();
+      const notice = c.steps.filter((s) => s.kind === 'NOTICE').at(-1);
+      const proposal = notice?.proposal as Proposal | undefined;
+      const input = proposal
+        ? { decision: 'PENALTY', penalties: proposal.penalties.map((p) => ({ kind: p.kind, amountFen: p.amountFen === null ? null : Number(p.amountFen) })) }
+        : { decision: 'NO_PENALTY', ground: 'MINOR_CORRECTED' };
+      const decide = async (personId: number) => {
+        const res = await app.yoga.fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(SECRET, `person:${personId}`)}` },
+          body: JSON.stringify({
+            query: `mutation($caseId: ID!, $input: DecideCaseInput!) { decideCase(caseId: $caseId, input: $input) { __typename
+              ... on Error { message } ... on MutationDecideCaseSuccess { data { stage decisionNumber decidedBy } } } }`,
+            variables: { caseId: Buffer.from(`EnforcementCase:${c.id}`).toString('base64'), input },
+          }),
+        });
+        return (await res.json()) as any;
+      };
+      const officer = await decide(c.officers[0].personId);
+      expect(officer.data?.decideCase?.__typename ?? officer.errors?.[0]?.extensions?.code, JSON.stringify(officer)).not.toBe('MutationDecideCaseSuccess');
+      const head = c.agency.people.find((p) => p.roles.includes('AGENCY_HEAD'))!;
+      const res = await decide(head.id);
+      expect(res.errors, JSON.stringify(res)).toBeUndefined();
+      expect(res.data.decideCase.__typename, JSON.stringify(res.data)).toBe('MutationDecideCaseSuccess');
+      const { stage, decisionNumber, decidedBy } = res.data.decideCase.data;
+      expect(stage).toBe('DECIDED');
+      expect(decidedBy).toBeTruthy();
+      const kind = input.decision === 'PENALTY' ? 'PENALTY_DECISION' : 'NO_PENALTY_DECISION';
+      const year = shanghaiYear(now);
+      const last = await prisma.documentSequence.findUniqueOrThrow({ where: { agencyId_kind_year: { agencyId: c.agencyId, kind, year } } });
+      expect(decisionNumber).toBe(`${c.agency.documentPrefix}${kind === 'PENALTY_DECISION' ? '罚' : '不罚'}〔${year}〕${last.last}号`);
+      expect(await prisma.enforcementCase.count({ where: { decisionNumber } })).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+});
