@@ -520,6 +520,7 @@ describe('procedures of the demo cases', () => {
     expect(measures.filter((m) => m.emergency).length).toBeGreaterThanOrEqual(2);
     expect(measures.filter((m) => m.status === 'IN_FORCE' && m.dueOn!.getTime() >= today.getTime()).length).toBeGreaterThanOrEqual(1);
     expect(measures.filter((m) => m.extendedDays !== null).length).toBeGreaterThanOrEqual(1);
+    expect(measures.filter((m) => m.status === 'REQUESTED').length).toBeGreaterThanOrEqual(1); // awaiting the head's approval
   });
 
   it('numbers documents uniquely per agency and year', async () => {

@@ -280,7 +280,7 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
   };
   log(
     `演示数据（核心）/ core demo data: ${counts.agencies} agencies, ${counts.people} people, ${counts.enterprises} enterprises, ` +
-      `${counts.cases} cases, ${counts.measures} compulsory measures`,
+      `${counts.cases} cases with ${counts.caseSteps} procedure steps, ${counts.measures} compulsory measures, ${counts.matters} matters`,
   );
 
   return counts;

@@ -1,8 +1,9 @@
-import type { PenaltyKind } from '@zhifa/core';
 // The county as demo data: real township and department names of 阜宁县 (so the demo reads like the
 // place the plan was written for), made-up people, enterprises and cases. Only the county
 // government's name carries the （演示） marker, plus the Meta row demo_data=<time>: every record
 // hangs off that tree, and the marker shows wherever the tree is shown.
+
+import type { PenaltyKind } from '@zhifa/core';
 
 export const COUNTY_REGION = '320923';
 export const COUNTY_GOVERNMENT = '阜宁县人民政府（演示）';
@@ -125,7 +126,8 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
       { violation: '未按照国家有关规定贮存危险废物', violated: `${固废法}第八十一条`, penalty: `${固废法}第一百一十二条第一款`, domain: '固体废物', kinds: ['FINE', 'CONFISCATE_GAINS', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN'], fine: [100000, 1000000], limitation: 2, parties: { industries: ['化工', '电子信息', '机械制造', '新能源'], persons: 0 }, measure: { kind: 'SEIZURE', object: '违规贮存的危险废物', productionEquipment: false } },
     ],
     drafts: [
-      // 第三十一条第一款: 处建设项目总投资额百分之一以上百分之五以下的罚款 — the county's benchmark tiers are still being drafted.
+      // 第三十一条第一款 sets the fine at 1%–5% of the total investment; this draft models one tier of the county's
+      // benchmark (投资额 500 万元至 1000 万元), still under discussion, so it is not published.
       { violation: '建设项目环境影响报告表未经批准擅自开工建设', violated: '《中华人民共和国环境影响评价法》第二十五条', penalty: '《中华人民共和国环境影响评价法》第三十一条第一款', domain: '生态环境', kinds: ['FINE'], fine: [50000, 500000], limitation: 2, parties: { industries: ['化工', '新能源'], persons: 0 } },
     ],
   },
