@@ -291,6 +291,7 @@ describe('procedures of the demo cases', () => {
       const assigned = (actor: string) => c.officers.some((o) => `person:${o.personId}` === actor);
       const head = c.agency.people.find((p) => p.roles.includes('AGENCY_HEAD'))!;
       // In order: dates never go back, none before registration or after today.
+      for (const s of c.steps) expect(s.recordedAt.getTime(), where).toBeLessThanOrEqual(now.getTime());
       c.steps.forEach((s, i) => {
         expect(s.on.getTime(), where).toBeGreaterThanOrEqual(i ? c.steps[i - 1].on.getTime() : registeredOn.getTime());
         expect(s.on.getTime(), where).toBeLessThanOrEqual(today.getTime());
@@ -521,6 +522,8 @@ describe('procedures of the demo cases', () => {
     expect(measures.filter((m) => m.status === 'IN_FORCE' && m.dueOn!.getTime() >= today.getTime()).length).toBeGreaterThanOrEqual(1);
     expect(measures.filter((m) => m.extendedDays !== null).length).toBeGreaterThanOrEqual(1);
     expect(measures.filter((m) => m.status === 'REQUESTED').length).toBeGreaterThanOrEqual(1); // awaiting the head's approval
+    // Only notices carry a proposal; the others hold SQL NULL, not a JSON null.
+    expect(await prisma.$queryRaw`SELECT count(*)::int AS n FROM "CaseStep" WHERE "proposal" IS NOT NULL AND "kind" <> 'NOTICE'`).toEqual([{ n: 0 }]);
   });
 
   it('numbers documents uniquely per agency and year', async () => {

@@ -371,7 +371,7 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
     const stepRows: StepRow[] = steps
       .map((s, i) => ({ s, i }))
       .sort((a, b) => a.s.day - b.s.day || a.i - b.i)
-      .map(({ s: { day, ...s } }) => ({ ...s, on: dayOf(day), recordedAt: day === 0 && simple ? decidedAt! : at(dayOf(day), 17, 30) }));
+      .map(({ s: { day, ...s } }) => ({ ...s, on: dayOf(day), recordedAt: day === 0 && simple ? decidedAt! : new Date(Math.min(at(dayOf(day), 17, 30).getTime(), now.getTime())) }));
 
     // ── compulsory measures ──
     const measures: MeasureRow[] = [];
