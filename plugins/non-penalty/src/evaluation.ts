@@ -3,7 +3,7 @@
 // apply the pure rules (rules.ts). Shared by the evaluateNonPenalty query and the grant.
 import { NotFoundError, RuleViolation, STAGE_ORDER, ValidationError, type Db, type FieldIssue, type Viewer } from '@zhifa/core';
 import type { EnforcementCase, EnforcementList, ListItem } from '@zhifa/core/prisma';
-import { canReadList, isInForce, shanghaiToday } from '@zhifa/core/lists';
+import { canReadList, isInForce, listAppliesToAgency, loadAgencyScope, shanghaiToday } from '@zhifa/core/lists';
 import { startOfShanghaiDay } from '@zhifa/core';
 import { evaluateNonPenalty, provisionsMatch, yearsBefore, type NonPenaltyEvaluation, type NonPenaltyFacts } from './rules.js';
 import { NON_PENALTY_KIND, nonPenaltyAttributes, type NonPenaltyAttributes } from './attributes.js';
@@ -79,6 +79,20 @@ export async function loadItemInForce(db: Db, viewer: Viewer, itemId: number, no
       en: `The item's list is not in force today (valid ${list.validFrom ? day(list.validFrom) : '—'} to ${list.validUntil ? day(list.validUntil) : '—'})`,
     });
   return { item, list, attrs: nonPenaltyAttributes.parse(item.attributes) };
+}
+
+const LEVEL_ZH = { NATIONAL: '国家级', PROVINCIAL: '省级', MUNICIPAL: '市级', COUNTY: '县级' } as const;
+
+/**
+ * The item's list binds the case's agency (core lists/scope.ts): its own list, a list issued above
+ * the county for the agency's domain, or a county list of an agency above it for its domain.
+ */
+export async function assertListAppliesToCase(db: Db, c: EnforcementCase, list: EnforcementList): Promise<void> {
+  if (listAppliesToAgency(list, await loadAgencyScope(db, c.agencyId))) return;
+  throw new RuleViolation('NON_PENALTY_LIST_NOT_FOR_AGENCY', {
+    zh: `该清单（${LEVEL_ZH[list.issuerLevel]}，监管领域：${list.domain}）不适用于本案承办单位：县级清单只约束制定单位及其下属单位，县级以上清单约束本领域单位（行政处罚法第33条第1款）`,
+    en: `The list (${list.issuerLevel.toLowerCase()}, domain ${list.domain}) does not bind the case's agency: a county list binds its issuer and the agencies below it, a list from above the county the agencies of its domain (art. 33(1))`,
+  });
 }
 
 export function assertItemApplies(c: EnforcementCase, item: ListItem): void {

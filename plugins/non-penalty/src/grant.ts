@@ -6,7 +6,7 @@ import { assertCanActOnCase, decideCaseInTx, lockCase, actorOf, ValidationError,
 import type { NonPenaltyDecision } from '@zhifa/core/prisma';
 import { shanghaiToday } from '@zhifa/core/lists';
 import type { NonPenaltyFacts } from './rules.js';
-import { assertInLegalReview, assertItemApplies, assertUndecided, checkFacts, evaluateForCase, loadItemInForce, notEligible } from './evaluation.js';
+import { assertInLegalReview, assertItemApplies, assertListAppliesToCase, assertUndecided, checkFacts, evaluateForCase, loadItemInForce, notEligible } from './evaluation.js';
 import { evaluationJson, factsJson } from './stored.js';
 import { nonPenaltySettings } from './settings.js';
 import { NON_PENALTY_GRANTED } from './topics.js';
@@ -37,6 +37,7 @@ export async function grantNonPenaltyInTx(uow: UnitOfWork, input: GrantInput): P
   assertUndecided(c);
   assertInLegalReview(c);
   const loaded = await loadItemInForce(tx, viewer, input.itemId, now);
+  await assertListAppliesToCase(tx, c, loaded.list);
   assertItemApplies(c, loaded.item);
   const { firstOffenceLookbackYears } = uow.settings.get(nonPenaltySettings);
   const evaluation = await evaluateForCase(tx, c, loaded, facts, firstOffenceLookbackYears, now);

@@ -32,7 +32,14 @@ export async function createList(
   p: PrismaClient,
   agencyId: number,
   items: ItemSpec[],
-  opts: { status?: 'DRAFT' | 'PUBLISHED' | 'REPEALED'; version?: number; validFrom?: Date | null; validUntil?: Date | null; domain?: string } = {},
+  opts: {
+    status?: 'DRAFT' | 'PUBLISHED' | 'REPEALED';
+    version?: number;
+    validFrom?: Date | null;
+    validUntil?: Date | null;
+    domain?: string;
+    issuerLevel?: 'NATIONAL' | 'PROVINCIAL' | 'MUNICIPAL' | 'COUNTY';
+  } = {},
 ) {
   seriesCount++;
   const series = await p.listSeries.create({ data: { kind: 'NON_PENALTY' } });
@@ -50,6 +57,9 @@ export async function createList(
       validFrom: opts.validFrom === undefined ? new Date('2025-01-01T00:00:00Z') : opts.validFrom,
       validUntil: opts.validUntil ?? null,
       repealedAt: status === 'REPEALED' ? new Date() : null,
+      issuerLevel: opts.issuerLevel ?? 'COUNTY',
+      issuingBody: opts.issuerLevel && opts.issuerLevel !== 'COUNTY' ? '江苏省市场监督管理局' : null,
+      documentNumber: opts.issuerLevel && opts.issuerLevel !== 'COUNTY' ? '苏市监规〔2024〕7号' : null,
     },
   });
   const rows = [];

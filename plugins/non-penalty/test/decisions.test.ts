@@ -340,9 +340,32 @@ describe('grantNonPenalty', () => {
     const ok = await grant(bCase.gid, bList.items[0].gid, { token: w.tokens.officerB });
     expect(ok.__typename).toBe('MutationGrantNonPenaltySuccess');
     expect(ok.data.fineNotImposedFen).toBeNull();
-    // An officer may also apply a published list of another agency (a county-wide list, say).
+    // A county list of another county agency does not bind agency A (a sibling cannot bind it).
     const { c } = await freshCase(PROVISION.food);
-    expect((await grant(c.gid, bList.items[0].gid)).__typename).toBe('MutationGrantNonPenaltySuccess');
+    const sibling = await grant(c.gid, bList.items[0].gid);
+    expect(sibling).toMatchObject({ __typename: 'RuleViolation', rule: 'NON_PENALTY_LIST_NOT_FOR_AGENCY' });
+    expect(sibling.message).toContain('第33条');
+  });
+
+  it('lists issued above the county bind every agency of their domain; a county list binds its issuer and the agencies below it', async () => {
+    const p = w.h.db.prisma;
+    const item = (violatedProvision: string) => [{ violatedProvision, itemKind: 'NO_FAULT' as const, days: 0 }];
+    // Recorded by agency B but issued by the province for 市场监管: binds A, an agency of that domain.
+    const provincial = await createList(p, w.agencyB.id, item(PROVISION.trademark), { issuerLevel: 'PROVINCIAL', domain: '市场监管' });
+    const national = await createList(p, w.agencyB.id, item(PROVISION.trademark), { issuerLevel: 'NATIONAL', domain: '生态环境' });
+    const countyWide = await createList(p, w.county.id, item(PROVISION.trademark), { domain: '市场监管' });
+    const facts = { noSubjectiveFault: true, correctionOrderedOn: dayOffset(-1), correctedOn: dayOffset(-1) };
+    const onA = async (listItem: { gid: string }) => grant((await freshCase(PROVISION.trademark)).c.gid, listItem.gid, { facts });
+    expect((await onA(provincial.items[0])).__typename).toBe('MutationGrantNonPenaltySuccess');
+    expect((await onA(countyWide.items[0])).__typename).toBe('MutationGrantNonPenaltySuccess');
+    // A national list of another domain does not bind A.
+    expect(await onA(national.items[0])).toMatchObject({ __typename: 'RuleViolation', rule: 'NON_PENALTY_LIST_NOT_FOR_AGENCY' });
+    // The county government's 市场监管 list does not bind B (生态环境), though B is below the county.
+    const e = await createEnterprise(p);
+    const bCase = await createCase(p, { agencyId: w.agencyB.id, enterpriseId: e.id, violatedProvision: PROVISION.trademark });
+    expect(await grant(bCase.gid, countyWide.items[0].gid, { facts, token: w.tokens.officerB })).toMatchObject({ rule: 'NON_PENALTY_LIST_NOT_FOR_AGENCY' });
+    const r = await evaluate(bCase.gid, countyWide.items[0].gid, facts, w.tokens.officerB);
+    expect(r.error?.extensions?.rule).toBe('NON_PENALTY_LIST_NOT_FOR_AGENCY');
   });
 
   it('two grants on one case at once: one decides, the other is refused', async () => {

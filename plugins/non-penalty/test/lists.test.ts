@@ -299,3 +299,47 @@ describe('queries', () => {
     expect(own.data.node.status).toBe('DRAFT');
   });
 });
+
+describe('issuer level', () => {
+  it('records the issuer level, issuing body and 文号; a list above the county must name its issuing body', async () => {
+    const F = `${LIST_FIELDS} issuerLevel issuingBody documentNumber`;
+    const create = (input: Record<string, unknown>) =>
+      w.h.gql(
+        `mutation($input: NonPenaltyListInput!) { createNonPenaltyList(input: $input) { __typename ... on MutationCreateNonPenaltyListSuccess { data { ${F} } } ${ERR} } }`,
+        { input: { agencyId: w.agencyA.gid, title: '江苏省市场监管领域不予处罚清单', domain: '市场监管', ...input } },
+        w.tokens.officerA,
+      );
+    const county = (await create({})).data.createNonPenaltyList;
+    expect(county.data).toMatchObject({ issuerLevel: 'COUNTY', issuingBody: null, documentNumber: null });
+    const before = await w.h.db.prisma.enforcementList.count();
+    const nameless = (await create({ issuerLevel: 'PROVINCIAL', documentNumber: '苏市监规〔2024〕7号' })).data.createNonPenaltyList;
+    expect(nameless).toMatchObject({ __typename: 'ValidationError' });
+    expect(nameless.issues[0].path).toEqual(['input', 'issuingBody']);
+    expect(await w.h.db.prisma.enforcementList.count()).toBe(before);
+    const provincial = (await create({ issuerLevel: 'PROVINCIAL', issuingBody: '江苏省市场监督管理局', documentNumber: '苏市监规〔2024〕7号' })).data
+      .createNonPenaltyList;
+    expect(provincial.data).toMatchObject({ issuerLevel: 'PROVINCIAL', issuingBody: '江苏省市场监督管理局', documentNumber: '苏市监规〔2024〕7号' });
+
+    const update = (id: string, input: Record<string, unknown>) =>
+      w.h.gql(
+        `mutation($id: ID!, $input: NonPenaltyListMetaInput!) { updateNonPenaltyList(id: $id, input: $input) { __typename ... on MutationUpdateNonPenaltyListSuccess { data { ${F} } } ${ERR} } }`,
+        { id, input: { title: '江苏省市场监管领域不予处罚清单', domain: '市场监管', ...input } },
+        w.tokens.officerA,
+      );
+    // Omitted issuer fields are kept; clearing the body of a provincial list is refused.
+    expect((await update(provincial.data.id, {})).data.updateNonPenaltyList.data).toMatchObject({ issuerLevel: 'PROVINCIAL', documentNumber: '苏市监规〔2024〕7号' });
+    expect((await update(provincial.data.id, { issuingBody: null })).data.updateNonPenaltyList).toMatchObject({ __typename: 'ValidationError' });
+    const national = (await update(county.data.id, { issuerLevel: 'NATIONAL', issuingBody: '国家市场监督管理总局', documentNumber: '国市监法〔2025〕10号' })).data
+      .updateNonPenaltyList;
+    expect(national.data).toMatchObject({ issuerLevel: 'NATIONAL', issuingBody: '国家市场监督管理总局', documentNumber: '国市监法〔2025〕10号' });
+
+    // Publish, make a new version: the issuer fields carry over; the lists query filters by level.
+    await addItem(provincial.data.id);
+    expect((await publish(provincial.data.id)).__typename).toBe('MutationPublishNonPenaltyListSuccess');
+    const next = await op('newNonPenaltyListVersion', 'id: $id', { id: provincial.data.id }, w.tokens.officerA, F);
+    expect(next.data).toMatchObject({ version: 2, issuerLevel: 'PROVINCIAL', issuingBody: '江苏省市场监督管理局', documentNumber: '苏市监规〔2024〕7号' });
+    const q = await w.h.gql(`{ nonPenaltyLists(first: 50, issuerLevel: PROVINCIAL) { edges { node { issuerLevel documentNumber } } } }`);
+    expect(q.errors).toBeUndefined();
+    expect(q.data.nonPenaltyLists.edges).toEqual([{ node: { issuerLevel: 'PROVINCIAL', documentNumber: '苏市监规〔2024〕7号' } }]);
+  });
+});

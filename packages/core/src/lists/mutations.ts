@@ -18,8 +18,9 @@ import { canEditList, canIssueList, canReadList } from './access.js';
 import { parseListCsv } from './csv.js';
 import { registerListInputs, reasonText } from './inputs.js';
 import { toItemData } from './nodes.js';
-import { assertEditable, assertRepealable, changedMeanwhile, checkValidity, planNewVersion, planPublish, shanghaiToday, supersededNote } from './rules.js';
+import { assertEditable, assertRepealable, changedMeanwhile, checkIssuer, checkValidity, planNewVersion, planPublish, shanghaiToday, supersededNote } from './rules.js';
 import type { ListEventPayload, ListItemNodeRef, ListKindSpec, ListNodeRef } from './spec.js';
+import type { SharedListTypes } from './kinds.js';
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
@@ -32,12 +33,13 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
   builder: ZhifaBuilder,
   spec: ListKindSpec<object, ItemArgs>,
   refs: { list: ListNodeRef; item: ListItemNodeRef },
+  shared: SharedListTypes,
 ): void {
   const P = spec.typePrefix;
   const what: Bilingual = { zh: spec.nameZh, en: spec.nameEn };
   const itemWhat: Bilingual = { zh: `${spec.nameZh}事项`, en: `${spec.nameEn} item` };
   const csvSpec = { columns: spec.csvColumns, attributes: spec.attributes };
-  const { ListInput, ListMetaInput, ItemInput } = registerListInputs(builder, spec);
+  const { ListInput, ListMetaInput, ItemInput } = registerListInputs(builder, spec, shared.ListIssuerLevelEnum);
 
   async function loadList(db: Db, viewer: Viewer, gid: GlobalId): Promise<EnforcementList> {
     const id = tryParseId(gid, `${P}List`);
@@ -105,6 +107,8 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       resolve: (query, _root, { input }, ctx) =>
         unitOfWork(ctx, async (uow) => {
           checkValidity(input.validFrom ?? null, input.validUntil ?? null);
+          const issuerLevel = input.issuerLevel ?? 'COUNTY';
+          checkIssuer(issuerLevel, input.issuingBody ?? null);
           const agencyId = parseId(input.agencyId, 'Agency', ['input', 'agencyId']);
           if (!(await uow.tx.agency.findUnique({ where: { id: agencyId } })))
             throw new NotFoundError('Agency', String(agencyId), { zh: '单位', en: 'Agency' });
@@ -119,6 +123,9 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
               agencyId,
               validFrom: input.validFrom ?? null,
               validUntil: input.validUntil ?? null,
+              issuerLevel,
+              issuingBody: input.issuingBody ?? null,
+              documentNumber: input.documentNumber ?? null,
             },
           });
           await emit(uow, spec.topics.created, list);
@@ -138,9 +145,16 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
         onList(ctx, id, 'edit', async (uow, list) => {
           assertEditable(list);
           checkValidity(input.validFrom ?? null, input.validUntil ?? null);
+          // Issuer fields: omitted keeps them, null clears the body and the number.
+          const issuer = {
+            issuerLevel: input.issuerLevel ?? list.issuerLevel,
+            issuingBody: input.issuingBody === undefined ? list.issuingBody : input.issuingBody,
+            documentNumber: input.documentNumber === undefined ? list.documentNumber : input.documentNumber,
+          };
+          checkIssuer(issuer.issuerLevel, issuer.issuingBody);
           const updated = await uow.tx.enforcementList.update({
             where: { id: list.id },
-            data: { title: input.title, domain: input.domain, validFrom: input.validFrom ?? null, validUntil: input.validUntil ?? null },
+            data: { title: input.title, domain: input.domain, validFrom: input.validFrom ?? null, validUntil: input.validUntil ?? null, ...issuer },
           });
           await emit(uow, spec.topics.updated, updated);
           return uow.tx.enforcementList.findUniqueOrThrow({ ...query, where: { id: list.id } });
@@ -312,6 +326,9 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
               title: list.title,
               domain: list.domain,
               agencyId: list.agencyId,
+              issuerLevel: list.issuerLevel,
+              issuingBody: list.issuingBody,
+              documentNumber: list.documentNumber,
               previousVersionId: list.id,
             },
           });

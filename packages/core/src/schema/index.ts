@@ -29,6 +29,6 @@ export function registerCore(builder: ZhifaBuilder, options: { listKinds: readon
   const EnforcementCase = registerCase(builder, enums);
   registerCompulsoryMeasure(builder, enums);
   registerEvents(builder);
-  registerListTypes(builder, options.listKinds);
+  registerListTypes(builder, options.listKinds, enums.ListIssuerLevel);
   return { Agency, Person, Enterprise, EnforcementCase };
 }

@@ -2,7 +2,7 @@
 // A decision is seen by whoever may read its case (access.ts: decisionFilter / canReadDecision).
 import { z } from 'zod';
 import { actorShownTo, domainErrors, ForbiddenError, msg, nodeRowId, NotFoundError, parseId, textKind, unitOfWork, type Context, type ZhifaBuilder } from '@zhifa/core';
-import { assertItemApplies, assertUndecided, checkFacts, evaluateForCase, loadItemInForce, type CaseEvaluation } from '../evaluation.js';
+import { assertItemApplies, assertListAppliesToCase, assertUndecided, checkFacts, evaluateForCase, loadItemInForce, type CaseEvaluation } from '../evaluation.js';
 import { grantNonPenaltyInTx } from '../grant.js';
 import type { ConditionResult, NonPenaltyFacts } from '../rules.js';
 import { evaluationFromJson, factsFromJson, itemKindFromColumn } from '../stored.js';
@@ -194,6 +194,7 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
           });
         assertUndecided(c);
         const loaded = await loadItemInForce(ctx.prisma, ctx.viewer, itemId, now);
+        await assertListAppliesToCase(ctx.prisma, c, loaded.list);
         assertItemApplies(c, loaded.item);
         const { firstOffenceLookbackYears } = ctx.settings.get(nonPenaltySettings);
         return evaluateForCase(ctx.prisma, c, loaded, args.facts, firstOffenceLookbackYears, now);
