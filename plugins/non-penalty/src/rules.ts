@@ -19,6 +19,23 @@ import { shanghaiToday } from '@zhifa/core/lists';
 export const NON_PENALTY_ITEM_KINDS = ['MINOR', 'FIRST_OFFENCE', 'NO_FAULT'] as const;
 export type NonPenaltyItemKind = (typeof NON_PENALTY_ITEM_KINDS)[number];
 
+/**
+ * 行政处罚法 第33条: 不予行政处罚 (mandatory) for a minor violation corrected in time without harm
+ * (第1款) and for no subjective fault (第2款); 可以不予行政处罚 (discretionary) for a first offence with
+ * slight harm corrected in time (第1款).
+ */
+export const MANDATORY_ITEM_KINDS: readonly NonPenaltyItemKind[] = ['MINOR', 'NO_FAULT'];
+
+export function isMandatory(kind: NonPenaltyItemKind): boolean {
+  return MANDATORY_ITEM_KINDS.includes(kind);
+}
+
+export const ITEM_KIND_LEGAL_EFFECT: Record<NonPenaltyItemKind, { zh: string; en: string }> = {
+  MINOR: { zh: '不予行政处罚（行政处罚法第33条第1款，应当）', en: 'no penalty, mandatory (art. 33(1))' },
+  FIRST_OFFENCE: { zh: '可以不予行政处罚（行政处罚法第33条第1款，裁量）', en: 'no penalty at discretion (art. 33(1))' },
+  NO_FAULT: { zh: '不予行政处罚（行政处罚法第33条第2款，应当）', en: 'no penalty, mandatory (art. 33(2))' },
+};
+
 export const NON_PENALTY_CONDITIONS = [
   'MINOR_VIOLATION',
   'NO_HARM',

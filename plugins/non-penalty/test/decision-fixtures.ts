@@ -147,3 +147,23 @@ export const GOOD_FACTS = () => ({
   correctionOrderedOn: dayOffset(-5),
   correctedOn: dayOffset(-3),
 });
+
+let matterCount = 0;
+/** An enforcement matter written straight to the database (its API is built elsewhere). */
+export async function createMatter(p: PrismaClient, data: { code?: string; violatedProvision?: string; domain?: string; published?: boolean } = {}) {
+  matterCount++;
+  return p.enforcementMatter.create({
+    data: {
+      code: data.code ?? `TEST-${process.pid}-${matterCount}`,
+      name: `测试事项${matterCount}`,
+      domain: data.domain ?? '市场监管',
+      agencyKinds: ['ENFORCEMENT_AGENCY'],
+      violatedProvision: data.violatedProvision ?? PROVISION.licence,
+      penaltyProvision: '《中华人民共和国市场主体登记管理条例》第五十条',
+      penaltyKinds: ['WARNING', 'FINE'],
+      fineMaxFen: 3_000_000n,
+      published: data.published ?? true,
+      publishedAt: data.published === false ? null : new Date('2025-01-01T00:00:00Z'),
+    },
+  });
+}

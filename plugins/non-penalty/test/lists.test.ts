@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gid, idOf } from '@zhifa/testkit';
 import { createWorld, sampleCsv, HEADER, type World } from './fixtures.js';
+import { createMatter } from './decision-fixtures.js';
 
 let w: World;
 beforeAll(async () => {
@@ -343,3 +344,43 @@ describe('issuer level', () => {
     expect(q.data.nonPenaltyLists.edges).toEqual([{ node: { issuerLevel: 'PROVINCIAL', documentNumber: '苏市监规〔2024〕7号' } }]);
   });
 });
+
+describe('items point at enforcement matters; mandatory and discretionary items told apart', () => {
+  it('an item names an existing matter by code; an unknown code is refused and writes nothing', async () => {
+    const matter = await createMatter(w.h.db.prisma);
+    const list = (await createDraft()).data;
+    const F = `${ITEM_FIELDS} matterCode mandatory legalEffect`;
+    const add = async (input: Record<string, unknown>) => {
+      const res = await w.h.gql(
+        `mutation($listId: ID!, $input: NonPenaltyListItemInput!) { addNonPenaltyListItem(listId: $listId, input: $input) { __typename ... on MutationAddNonPenaltyListItemSuccess { data { ${F} } } ${ERR} } }`,
+        { listId: list.id, input: { ...ITEM, ...input } },
+        w.tokens.officerA,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data.addNonPenaltyListItem;
+    };
+    const first = await add({ attributes: { itemKind: 'FIRST_OFFENCE', correctionDeadlineDays: 7, matterCode: ` ${matter.code} ` } });
+    expect(first.data).toMatchObject({ matterCode: matter.code, mandatory: false, legalEffect: expect.stringContaining('可以不予行政处罚') });
+    const minor = await add({ attributes: { itemKind: 'MINOR', correctionDeadlineDays: 7, matterCode: matter.code } });
+    expect(minor.data).toMatchObject({ mandatory: true, legalEffect: expect.stringContaining('第33条第1款') });
+    const noFault = await add({ attributes: { itemKind: 'NO_FAULT', correctionDeadlineDays: 0 } });
+    expect(noFault.data).toMatchObject({ matterCode: null, mandatory: true, legalEffect: expect.stringContaining('第33条第2款') });
+
+    const unknown = await add({ attributes: { itemKind: 'MINOR', correctionDeadlineDays: 7, matterCode: 'NO-SUCH-MATTER' } });
+    expect(unknown).toMatchObject({ __typename: 'ValidationError' });
+    expect(unknown.issues[0]).toMatchObject({ path: ['input', 'attributes', 'matterCode'], message: expect.stringContaining('NO-SUCH-MATTER') });
+    expect(await listCount(list.id)).toBe(3);
+
+    const items = async (args: string) =>
+      (await readItems(list.id, args)).map((n: any) => n.itemKind);
+    expect(await items('mandatory: true')).toEqual(['MINOR', 'NO_FAULT']);
+    expect(await items('mandatory: false')).toEqual(['FIRST_OFFENCE']);
+    expect(await items(`matterCode: "${matter.code}"`)).toEqual(['FIRST_OFFENCE', 'MINOR']);
+  });
+});
+
+async function readItems(listId: string, args: string) {
+  const res = await w.h.gql(`query($id: ID!) { nonPenaltyList(id: $id) { items(first: 50, ${args}) { edges { node { itemKind } } } } }`, { id: listId }, w.tokens.officerA);
+  expect(res.errors).toBeUndefined();
+  return res.data.nonPenaltyList.items.edges.map((e: any) => e.node);
+}

@@ -15,7 +15,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Topic } from '../events/topic.js';
 import { textKind } from '../input/text.js';
 import { canEditList, canIssueList, canReadList } from './access.js';
-import { parseListCsv } from './csv.js';
+import { csvItemIssues, parseListCsvRows } from './csv.js';
 import { registerListInputs, reasonText } from './inputs.js';
 import { toItemData } from './nodes.js';
 import { assertEditable, assertRepealable, changedMeanwhile, checkIssuer, checkValidity, planNewVersion, planPublish, shanghaiToday, supersededNote } from './rules.js';
@@ -85,10 +85,14 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       { agencyId: list.agencyId, public: topic === spec.topics.published || topic === spec.topics.repealed },
     );
 
-  function attributesFrom(raw: unknown): Prisma.InputJsonValue {
+  async function attributesFrom(db: Db, raw: unknown): Promise<Prisma.InputJsonValue> {
     const parsed = spec.attributes.safeParse(raw ?? {});
-    if (parsed.success) return attributesJson(parsed.data);
-    throw new ValidationError(issuesFromStandardSchema(parsed.error.issues).map((i) => ({ ...i, path: ['input', 'attributes', ...i.path] })));
+    if (!parsed.success)
+      throw new ValidationError(issuesFromStandardSchema(parsed.error.issues).map((i) => ({ ...i, path: ['input', 'attributes', ...i.path] })));
+    const problems = spec.checkItems ? await spec.checkItems(db, [parsed.data]) : [];
+    if (problems.length)
+      throw new ValidationError(problems.map((p) => ({ path: ['input', 'attributes', p.field], messageZh: p.message.zh, messageEn: p.message.en })));
+    return attributesJson(parsed.data);
   }
 
   async function assertSeqFree(db: Db, listId: number, seq: number, exceptItemId: number | null) {
@@ -172,7 +176,7 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       resolve: (query, _root, { listId, input }, ctx) =>
         onList(ctx, listId, 'edit', async (uow, list) => {
           assertEditable(list);
-          const attributes = attributesFrom(input.attributes);
+          const attributes = await attributesFrom(uow.tx, input.attributes);
           const seq = input.seq ?? ((await uow.tx.listItem.aggregate({ where: { listId: list.id }, _max: { seq: true } }))._max.seq ?? 0) + 1;
           await assertSeqFree(uow.tx, list.id, seq, null);
           const item = await uow.tx.listItem.create({ data: { listId: list.id, ...itemColumns(input, list, seq), attributes } });
@@ -191,7 +195,7 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: ItemInput, required: true }) },
       resolve: (query, _root, { id, input }, ctx) =>
         onItem(ctx, id, async (uow, item) => {
-          const attributes = attributesFrom(input.attributes);
+          const attributes = await attributesFrom(uow.tx, input.attributes);
           const seq = input.seq ?? item.seq;
           await assertSeqFree(uow.tx, item.list.id, seq, item.id);
           await uow.tx.listItem.update({ where: { id: item.id }, data: { ...itemColumns(input, item.list, seq), attributes } });
@@ -235,7 +239,10 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
         const before = await loadList(ctx.prisma, ctx.viewer, listId);
         requireAccess(ctx.viewer, before, 'edit');
         assertEditable(before);
-        const items = parseListCsv(await csvInput(file, csvText), csvSpec, { defaultDomain: before.domain });
+        const { items, lines } = parseListCsvRows(await csvInput(file, csvText), csvSpec, { defaultDomain: before.domain });
+        // Attributes passed the kind's schema in parseListCsvRows; the database checks name line and column too.
+        const problems = spec.checkItems ? await spec.checkItems(ctx.prisma, items.map((i) => i.attributes)) : [];
+        if (problems.length) throw new ValidationError(csvItemIssues(lines, spec.csvColumns, problems));
         return onList(ctx, listId, 'edit', async (uow, list) => {
           assertEditable(list);
           await uow.tx.listItem.deleteMany({ where: { listId: list.id } });

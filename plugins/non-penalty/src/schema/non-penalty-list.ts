@@ -2,8 +2,17 @@
 import type { EnumRef } from '@pothos/core';
 import { describedValues, type ZhifaBuilder, type ZhifaSchemaTypes } from '@zhifa/core';
 import { defineListKind, type ListKindRefs } from '@zhifa/core/lists';
-import { CONDITION_LABEL, ITEM_KIND_LABEL, type NonPenaltyCondition, type NonPenaltyItemKind } from '../rules.js';
-import { NON_PENALTY_KIND, nonPenaltyAttributes, nonPenaltyCsvColumns, type NonPenaltyAttributes } from '../attributes.js';
+import {
+  CONDITION_LABEL,
+  ITEM_KIND_LABEL,
+  ITEM_KIND_LEGAL_EFFECT,
+  isMandatory,
+  MANDATORY_ITEM_KINDS,
+  NON_PENALTY_ITEM_KINDS,
+  type NonPenaltyCondition,
+  type NonPenaltyItemKind,
+} from '../rules.js';
+import { checkMatterCodes, MATTER_CODE_MAX, NON_PENALTY_KIND, nonPenaltyAttributes, nonPenaltyCsvColumns, type NonPenaltyAttributes } from '../attributes.js';
 import { NON_PENALTY_LIST_TOPICS } from '../topics.js';
 
 export interface NonPenaltyListRefs extends ListKindRefs<NonPenaltyAttributes> {
@@ -32,6 +41,10 @@ export function registerNonPenaltyList(builder: ZhifaBuilder): NonPenaltyListRef
       }),
       correctionDeadlineDays: t.int({ required: true, description: '改正期限（天）Days allowed to correct' }),
       fineFenIfPenalised: t.field({ type: 'Fen', required: false, description: '参考罚款（分）The fine otherwise due, in fen' }),
+      matterCode: t.string({
+        required: false,
+        description: `行政执法事项编码（须为已有事项，上限 ${MATTER_CODE_MAX} 字）The enforcement matter the item concerns, by code; it must exist`,
+      }),
     }),
   });
 
@@ -44,9 +57,30 @@ export function registerNonPenaltyList(builder: ZhifaBuilder): NonPenaltyListRef
     attributesInput: AttributesInput,
     csvColumns: nonPenaltyCsvColumns,
     topics: NON_PENALTY_LIST_TOPICS,
+    checkItems: checkMatterCodes,
     itemFilters: {
-      args: (arg) => ({ itemKind: arg({ type: ItemKindEnum, required: false, description: '适用类型 Kind' }) }),
-      where: (args) => (args.itemKind ? { attributes: { path: ['itemKind'], equals: args.itemKind } } : {}),
+      args: (arg) => ({
+        itemKind: arg({ type: ItemKindEnum, required: false, description: '适用类型 Kind' }),
+        mandatory: arg.boolean({
+          required: false,
+          description: 'true：仅“不予处罚”（应当）事项；false：仅“可以不予处罚”（裁量）事项 true: mandatory items only; false: discretionary only',
+        }),
+        matterCode: arg.string({ required: false, description: '行政执法事项编码 Enforcement matter code' }),
+      }),
+      where: (args) => {
+        const kinds = (wanted: readonly NonPenaltyItemKind[]) => ({
+          OR: wanted.map((k) => ({ attributes: { path: ['itemKind'], equals: k } })),
+        });
+        return {
+          AND: [
+            args.itemKind ? { attributes: { path: ['itemKind'], equals: args.itemKind } } : {},
+            args.mandatory == null
+              ? {}
+              : kinds(NON_PENALTY_ITEM_KINDS.filter((k) => MANDATORY_ITEM_KINDS.includes(k) === args.mandatory)),
+            args.matterCode ? { attributes: { path: ['matterCode'], equals: args.matterCode.trim() } } : {},
+          ],
+        };
+      },
     },
   });
 
@@ -59,6 +93,20 @@ export function registerNonPenaltyList(builder: ZhifaBuilder): NonPenaltyListRef
       nullable: true,
       description: '参考罚款（分）：按处罚依据本应处的罚款 The fine the penalty provision would have set, in fen',
       resolve: (i) => refs.attributesOf(i).fineFenIfPenalised,
+    }),
+    matterCode: t.string({
+      nullable: true,
+      description: '行政执法事项编码（空：未对应事项的旧事项）The enforcement matter it concerns, by code; null on items made before matters',
+      resolve: (i) => refs.attributesOf(i).matterCode,
+    }),
+    mandatory: t.boolean({
+      description:
+        '是否“不予处罚”（应当：轻微违法、无主观过错）；否则为“可以不予处罚”（裁量：首违）Mandatory (不予: MINOR, NO_FAULT) or discretionary (可以不予: FIRST_OFFENCE), 行政处罚法第33条',
+      resolve: (i) => isMandatory(refs.attributesOf(i).itemKind),
+    }),
+    legalEffect: t.string({
+      description: '法律效果及依据 Legal effect and basis, e.g. 不予行政处罚（行政处罚法第33条第1款，应当）',
+      resolve: (i) => ITEM_KIND_LEGAL_EFFECT[refs.attributesOf(i).itemKind].zh,
     }),
   }));
   return { ...refs, ItemKindEnum, ConditionEnum };
