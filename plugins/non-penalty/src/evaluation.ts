@@ -5,7 +5,7 @@ import { NotFoundError, RuleViolation, STAGE_ORDER, ValidationError, type Db, ty
 import type { EnforcementCase, EnforcementList, ListItem } from '@zhifa/core/prisma';
 import { canReadList, isInForce, listAppliesToAgency, loadAgencyScope, shanghaiToday } from '@zhifa/core/lists';
 import { startOfShanghaiDay } from '@zhifa/core';
-import { evaluateNonPenalty, provisionsMatch, yearsBefore, type NonPenaltyEvaluation, type NonPenaltyFacts } from './rules.js';
+import { evaluateNonPenalty, provisionsMatch, violationDay, yearsBefore, type NonPenaltyEvaluation, type NonPenaltyFacts } from './rules.js';
 import { NON_PENALTY_KIND, nonPenaltyAttributes, type NonPenaltyAttributes } from './attributes.js';
 
 const ITEM_WHAT = { zh: '不予处罚清单事项', en: 'non-penalty list item' };
@@ -22,6 +22,7 @@ export interface LoadedItem {
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
+const DAY = 86_400_000;
 
 /** Dates in the future are refused: facts are what has happened. */
 export function checkFacts(facts: NonPenaltyFacts, now: Date, path: (string | number)[] = ['facts']): void {
@@ -95,11 +96,25 @@ export async function assertListAppliesToCase(db: Db, c: EnforcementCase, list: 
   });
 }
 
-export function assertItemApplies(c: EnforcementCase, item: ListItem): void {
+/**
+ * The item concerns the case's violation. Where both name an enforcement matter, the matter decides
+ * (the item's matterCode is the case's matter); otherwise the 违法依据 must match (equal, or one
+ * citing a part of the other).
+ */
+export async function assertItemApplies(db: Db, c: EnforcementCase, loaded: Pick<LoadedItem, 'item' | 'attrs'>): Promise<void> {
+  const { item, attrs } = loaded;
+  if (attrs.matterCode !== null && c.matterId !== null) {
+    const matter = await db.enforcementMatter.findUnique({ where: { id: c.matterId }, select: { code: true, name: true } });
+    if (matter?.code === attrs.matterCode) return;
+    throw new RuleViolation('NON_PENALTY_ITEM_NOT_APPLICABLE', {
+      zh: `事项对应的行政执法事项（${attrs.matterCode}）不是本案的执法事项（${matter?.code ?? '—'} ${matter?.name ?? ''}），不能适用（行政处罚法第33条）`,
+      en: `The item concerns the enforcement matter ${attrs.matterCode}, not the case's (${matter?.code ?? '—'}); it does not apply (art. 33)`,
+    });
+  }
   if (provisionsMatch(c.violatedProvision, item.violatedProvision)) return;
   throw new RuleViolation('NON_PENALTY_ITEM_NOT_APPLICABLE', {
-    zh: `事项的违法依据（${item.violatedProvision}）与案件的违法依据（${c.violatedProvision}）不一致，不能适用`,
-    en: `The item's provision violated (${item.violatedProvision}) differs from the case's (${c.violatedProvision}); it does not apply`,
+    zh: `事项的违法依据（${item.violatedProvision}）与案件的违法依据（${c.violatedProvision}）不一致，不能适用（行政处罚法第33条）`,
+    en: `The item's provision violated (${item.violatedProvision}) differs from the case's (${c.violatedProvision}); it does not apply (art. 33)`,
   });
 }
 
@@ -118,19 +133,37 @@ export async function evaluateForCase(
     correctionDeadlineDays: loaded.attrs.correctionDeadlineDays,
     violatedProvision: loaded.item.violatedProvision,
   };
-  // A case registered on the window's first Shanghai day starts 8 hours before that UTC midnight.
-  const since = startOfShanghaiDay(yearsBefore(shanghaiToday(now), lookbackYears));
+  // The window ends on the day of this case's violation (or its registration day) and counts earlier
+  // cases by the day of their own violation (or registration): rules.ts decides, the query narrows.
+  const subject = { matterId: c.matterId, violatedProvision: c.violatedProvision, violationOn: c.violationOn, registeredAt: c.registeredAt };
+  const until = violationDay(subject);
+  const from = yearsBefore(until, lookbackYears);
   const priors =
     c.enterpriseId === null
       ? []
       : await db.enforcementCase.findMany({
-          where: { enterpriseId: c.enterpriseId, id: { not: c.id }, registeredAt: { gte: since } },
-          select: { id: true, number: true, violatedProvision: true, registeredAt: true, decision: true },
+          where: {
+            enterpriseId: c.enterpriseId,
+            id: { not: c.id },
+            decision: { not: null, notIn: ['DROPPED'] },
+            // 同类: the same matter, or (cases before matters) any matter-less case; rules.ts compares provisions.
+            ...(c.matterId === null ? {} : { OR: [{ matterId: c.matterId }, { matterId: null }] }),
+            AND: [
+              {
+                OR: [
+                  { violationOn: { gte: from, lte: until } },
+                  // A case registered on a window day starts 8 hours before that day's UTC midnight.
+                  { violationOn: null, registeredAt: { gte: startOfShanghaiDay(from), lt: startOfShanghaiDay(new Date(until.getTime() + DAY)) } },
+                ],
+              },
+            ],
+          },
+          select: { id: true, number: true, violatedProvision: true, registeredAt: true, decision: true, matterId: true, violationOn: true },
           orderBy: { id: 'asc' },
           take: 1000,
         });
   const party = c.enterpriseId === null ? 'NATURAL_PERSON' : 'ENTERPRISE';
-  const evaluation = evaluateNonPenalty(rule, facts, priors, now, lookbackYears, party);
+  const evaluation = evaluateNonPenalty(rule, facts, priors, now, lookbackYears, party, subject);
   return { ...evaluation, lookbackYears, evaluatedAt: now };
 }
 

@@ -38,7 +38,7 @@ export async function grantNonPenaltyInTx(uow: UnitOfWork, input: GrantInput): P
   assertInLegalReview(c);
   const loaded = await loadItemInForce(tx, viewer, input.itemId, now);
   await assertListAppliesToCase(tx, c, loaded.list);
-  assertItemApplies(c, loaded.item);
+  await assertItemApplies(tx, c, loaded);
   const { firstOffenceLookbackYears } = uow.settings.get(nonPenaltySettings);
   const evaluation = await evaluateForCase(tx, c, loaded, facts, firstOffenceLookbackYears, now);
   if (!evaluation.eligible) throw notEligible(evaluation);

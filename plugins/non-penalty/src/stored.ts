@@ -3,6 +3,7 @@
 // by the same shape, so a row written by an older version fails loudly instead of leaking `any`.
 import { z } from 'zod';
 import type { Prisma } from '@zhifa/core/prisma';
+import { shanghaiToday } from '@zhifa/core/lists';
 import { NON_PENALTY_CONDITIONS, NON_PENALTY_ITEM_KINDS, type NonPenaltyFacts } from './rules.js';
 import type { CaseEvaluation } from './evaluation.js';
 
@@ -35,6 +36,8 @@ const storedEvaluation = z.object({
   ),
   correctionDeadline: isoDay.nullable(),
   lookbackFrom: isoDay,
+  /** Absent on evaluations stored before the window was anchored on the violation: it ended on the day evaluated. */
+  lookbackUntil: isoDay.optional(),
   lookbackYears: z.number().int(),
   evaluatedAt: z.iso.datetime(),
 });
@@ -75,6 +78,7 @@ export function evaluationJson(e: CaseEvaluation): Prisma.InputJsonObject {
     })),
     correctionDeadline: e.correctionDeadline ? day(e.correctionDeadline) : null,
     lookbackFrom: day(e.lookbackFrom),
+    lookbackUntil: day(e.lookbackUntil),
     lookbackYears: e.lookbackYears,
     evaluatedAt: e.evaluatedAt.toISOString(),
   };
@@ -87,6 +91,7 @@ export function evaluationFromJson(j: Prisma.JsonValue): CaseEvaluation {
     ...o,
     correctionDeadline: o.correctionDeadline === null ? null : fromDay(o.correctionDeadline),
     lookbackFrom: fromDay(o.lookbackFrom),
+    lookbackUntil: o.lookbackUntil === undefined ? shanghaiToday(new Date(o.evaluatedAt)) : fromDay(o.lookbackUntil),
     evaluatedAt: new Date(o.evaluatedAt),
   };
 }

@@ -25,6 +25,7 @@ export interface ItemSpec {
   days: number;
   fineFen?: number | null;
   domain?: string;
+  matterCode?: string;
 }
 
 let seriesCount = 0;
@@ -79,6 +80,7 @@ export async function createList(
             conditions: DEFAULT_CONDITIONS[it.itemKind],
             correctionDeadlineDays: it.days,
             fineFenIfPenalised: it.fineFen ?? null,
+            ...(it.matterCode ? { matterCode: it.matterCode } : {}),
           },
         },
       }),
@@ -115,6 +117,9 @@ export async function createCase(
     decision?: 'PENALTY' | 'NO_PENALTY' | 'DROPPED' | null;
     registeredAt?: Date;
     decidedAt?: Date | null;
+    matterId?: number | null;
+    /** A day, UTC midnight (as @db.Date stores it). */
+    violationOn?: Date | null;
   },
 ) {
   caseCount++;
@@ -133,6 +138,8 @@ export async function createCase(
       registeredAt: data.registeredAt ?? new Date(Date.now() - 20 * DAY),
       decidedAt: data.decidedAt ?? null,
       fineFen: data.decision === 'PENALTY' ? 100000n : null,
+      matterId: data.matterId ?? null,
+      violationOn: data.violationOn ?? null,
     },
   });
   return { ...c, gid: gid('EnforcementCase', c.id) };

@@ -6,7 +6,7 @@ import { shanghaiToday } from '@zhifa/core/lists';
 import { yearsBefore } from '../src/rules.js';
 import { ERR, gid } from '@zhifa/testkit';
 import { createWorld, type World } from './fixtures.js';
-import { createCase, createEnterprise, createList, DAY, dayOffset, GOOD_FACTS, PROVISION } from './decision-fixtures.js';
+import { createCase, createEnterprise, createList, createMatter, DAY, dayOffset, GOOD_FACTS, PROVISION } from './decision-fixtures.js';
 
 // A case guard from "another plugin": refuses any decision on a case whose number says so.
 const guardPlugin: ZhifaPlugin = {
@@ -64,7 +64,7 @@ afterAll(() => w?.h.close());
 
 const EVALUATE = `query($caseId: ID!, $itemId: ID!, $facts: NonPenaltyFactsInput!) {
   evaluateNonPenalty(caseId: $caseId, itemId: $itemId, facts: $facts) {
-    eligible itemKind correctionDeadline lookbackFrom lookbackYears
+    eligible itemKind correctionDeadline lookbackFrom lookbackUntil lookbackYears
     conditions { condition status passed reason reasonEn priorCaseCount }
   }
 }`;
@@ -180,12 +180,12 @@ describe('evaluateNonPenalty', () => {
     expect(r.data.eligible).toBe(true);
   });
 
-  it('first offence: an earlier decided case for the same violation within the look-back defeats it; the boundary day counts', async () => {
+  it('first offence without a known violation day: the window ends on the registration day; its first day counts', async () => {
     const p = w.h.db.prisma;
-    const today = shanghaiToday(new Date());
-    const boundary = yearsBefore(today, 2); // 00:00 UTC = 08:00 Shanghai on the boundary day
+    const registered = new Date(Date.now() - 20 * DAY);
+    const boundary = yearsBefore(shanghaiToday(registered), 2); // 00:00 UTC = 08:00 Shanghai on the boundary day
     const cases = async (registeredAt: Date, extra: Record<string, unknown> = {}) => {
-      const { e, c } = await freshCase();
+      const { e, c } = await freshCase(PROVISION.licence, { registeredAt: registered });
       await createCase(p, { agencyId: w.agencyB.id, enterpriseId: e.id, violatedProvision: PROVISION.licence, stage: 'CLOSED', decision: 'PENALTY', registeredAt, ...extra });
       return evaluate(c.gid, lists.firstOffence.gid);
     };
@@ -199,6 +199,7 @@ describe('evaluateNonPenalty', () => {
     r = await cases(new Date(boundary.getTime() - 8 * 3600_000 - 60_000));
     expect(byCode(r, 'FIRST_OFFENCE')).toMatchObject({ status: 'PASS', priorCaseCount: 0 });
     expect(r.data.lookbackFrom).toBe(boundary.toISOString().slice(0, 10));
+    expect(r.data.lookbackUntil).toBe(shanghaiToday(registered).toISOString().slice(0, 10));
     // A dropped case, an open one, or another violation establish nothing.
     r = await cases(new Date(Date.now() - 30 * DAY), { decision: 'DROPPED' });
     expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
@@ -206,6 +207,64 @@ describe('evaluateNonPenalty', () => {
     expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
     r = await cases(new Date(Date.now() - 30 * DAY), { violatedProvision: PROVISION.price });
     expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
+    // A case registered after this one's registration day (a later violation) does not make this one a repeat.
+    r = await cases(new Date(Date.now() - 10 * DAY));
+    expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
+  });
+
+  it('first offence is anchored on the day of the violation and counts only earlier violations of the same matter (同类)', async () => {
+    const p = w.h.db.prisma;
+    const matter = await createMatter(p, { violatedProvision: PROVISION.licence });
+    const otherMatter = await createMatter(p, { violatedProvision: PROVISION.licence });
+    const item = (await createList(p, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10 }])).items[0];
+    const itemWithMatter = (
+      await createList(p, w.agencyA.id, [{ violatedProvision: '《另一部条例》第一条', itemKind: 'FIRST_OFFENCE', days: 10, matterCode: matter.code }])
+    ).items[0];
+    // The violation happened 400 days ago; the case was registered 20 days ago.
+    const violationOn = new Date(shanghaiToday(new Date()).getTime() - 400 * DAY);
+    const edge = yearsBefore(violationOn, 2);
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const withPrior = async (prior: Record<string, unknown>, itemGid = item.gid) => {
+      const e = await createEnterprise(p);
+      const c = await createCase(p, { agencyId: w.agencyA.id, enterpriseId: e.id, violatedProvision: PROVISION.licence, matterId: matter.id, violationOn });
+      await createCase(p, {
+        agencyId: w.agencyA.id,
+        enterpriseId: e.id,
+        violatedProvision: PROVISION.licence,
+        stage: 'CLOSED',
+        decision: 'PENALTY',
+        matterId: matter.id,
+        registeredAt: new Date(Date.now() - 900 * DAY),
+        ...prior,
+      });
+      return evaluate(c.gid, itemGid);
+    };
+    // Exactly two years before the violation: inside; one day beyond: outside.
+    let r = await withPrior({ violationOn: edge });
+    expect(byCode(r, 'FIRST_OFFENCE')).toMatchObject({ status: 'FAIL', priorCaseCount: 1 });
+    expect(r.data).toMatchObject({ lookbackFrom: iso(edge), lookbackUntil: iso(violationOn) });
+    r = await withPrior({ violationOn: new Date(edge.getTime() - DAY) });
+    expect(byCode(r, 'FIRST_OFFENCE')).toMatchObject({ status: 'PASS', priorCaseCount: 0 });
+    // Anchored on the violation, not on today: a prior 2.5 years before today but 1.4 years before the violation counts.
+    r = await withPrior({ violationOn: new Date(violationOn.getTime() - 500 * DAY) });
+    expect(byCode(r, 'FIRST_OFFENCE').status).toBe('FAIL');
+    // The violation day itself is inside; a later violation (even one decided earlier) is not earlier.
+    r = await withPrior({ violationOn });
+    expect(byCode(r, 'FIRST_OFFENCE').status).toBe('FAIL');
+    r = await withPrior({ violationOn: new Date(violationOn.getTime() + DAY), registeredAt: new Date(Date.now() - 100 * DAY) });
+    expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
+    // Another matter under the same provision is not 同类; a case from before matters, same provision, is.
+    r = await withPrior({ violationOn: new Date(violationOn.getTime() - 30 * DAY), matterId: otherMatter.id });
+    expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
+    r = await withPrior({ violationOn: null, matterId: null, registeredAt: new Date(violationOn.getTime() - 30 * DAY) });
+    expect(byCode(r, 'FIRST_OFFENCE').status).toBe('FAIL');
+    // An item naming the case's matter applies whatever its printed provision; one naming another matter does not.
+    r = await withPrior({ violationOn: new Date(edge.getTime() - DAY) }, itemWithMatter.gid);
+    expect(r.data.eligible).toBe(true);
+    const wrong = (await createList(p, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10, matterCode: otherMatter.code }]))
+      .items[0];
+    r = await withPrior({ violationOn: new Date(edge.getTime() - DAY) }, wrong.gid);
+    expect(r.error?.extensions?.rule).toBe('NON_PENALTY_ITEM_NOT_APPLICABLE');
   });
 
   it('an unnamed natural person passes first offence only on the officer’s verification', async () => {

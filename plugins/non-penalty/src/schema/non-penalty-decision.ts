@@ -51,6 +51,11 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
         resolve: (e) => e.correctionDeadline,
       }),
       lookbackFrom: t.field({ type: 'Date', description: '首违核查起始日 First day of the first-offence look-back', resolve: (e) => e.lookbackFrom }),
+      lookbackUntil: t.field({
+        type: 'Date',
+        description: '首违核查截止日：本案违法行为发生日（未知时为立案日）Last day of the look-back: the day of the case’s violation (its registration day when unknown)',
+        resolve: (e) => e.lookbackUntil,
+      }),
       lookbackYears: t.exposeInt('lookbackYears', { description: '首违核查年限 Look-back in years' }),
       evaluatedAt: t.field({ type: 'DateTime', description: '核验时间 When evaluated', resolve: (e) => e.evaluatedAt }),
     }),
@@ -195,7 +200,7 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
         assertUndecided(c);
         const loaded = await loadItemInForce(ctx.prisma, ctx.viewer, itemId, now);
         await assertListAppliesToCase(ctx.prisma, c, loaded.list);
-        assertItemApplies(c, loaded.item);
+        await assertItemApplies(ctx.prisma, c, loaded);
         const { firstOffenceLookbackYears } = ctx.settings.get(nonPenaltySettings);
         return evaluateForCase(ctx.prisma, c, loaded, args.facts, firstOffenceLookbackYears, now);
       },
