@@ -13,6 +13,8 @@ const ITEM_WHAT = { zh: '不予处罚清单事项', en: 'non-penalty list item' 
 export interface CaseEvaluation extends NonPenaltyEvaluation {
   lookbackYears: number;
   evaluatedAt: Date;
+  /** A grant needs the national enterprise credit-information system checked (enterprise party, first offence); null on evaluations stored before it was asked. */
+  creditCheckRequired: boolean | null;
 }
 
 export interface LoadedItem {
@@ -164,7 +166,8 @@ export async function evaluateForCase(
         });
   const party = c.enterpriseId === null ? 'NATURAL_PERSON' : 'ENTERPRISE';
   const evaluation = evaluateNonPenalty(rule, facts, priors, now, lookbackYears, party, subject);
-  return { ...evaluation, lookbackYears, evaluatedAt: now };
+  const creditCheckRequired = party === 'ENTERPRISE' && loaded.attrs.itemKind === 'FIRST_OFFENCE';
+  return { ...evaluation, lookbackYears, evaluatedAt: now, creditCheckRequired };
 }
 
 export function notEligible(e: NonPenaltyEvaluation): RuleViolation {

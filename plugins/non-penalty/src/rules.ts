@@ -298,3 +298,37 @@ export function provisionsMatch(caseProvision: string, itemProvision: string): b
   const b = normaliseProvision(itemProvision);
   return a === b || a.startsWith(b) || b.startsWith(a);
 }
+
+/** 国家企业信用信息公示系统: whether the officer checked the party's record there, and when. */
+export interface CreditCheck {
+  checked: boolean;
+  /** The day checked (UTC midnight of the Shanghai day); null when not checked. */
+  checkedOn: Date | null;
+}
+
+/**
+ * An enterprise party's first offence (首违不罚, 行政处罚法 第33条第1款 初次违法) is established against the
+ * national enterprise credit-information system, where every administrative penalty against an
+ * enterprise is published (《企业信息公示暂行条例》第七条): the grant must record that it was checked,
+ * on or after the day of the violation (an older check cannot speak for the time up to it). Other
+ * items, and unnamed natural persons (not in the system), need no check. Returns why it is refused.
+ */
+export function creditCheckRefusal(
+  itemKind: NonPenaltyItemKind,
+  party: PartyKind,
+  check: CreditCheck | null,
+  violationOn: Date,
+): { zh: string; en: string } | null {
+  if (itemKind !== 'FIRST_OFFENCE' || party !== 'ENTERPRISE') return null;
+  if (!check?.checked || !check.checkedOn)
+    return {
+      zh: '企业当事人适用首违不罚，须先查询国家企业信用信息公示系统核实为初次违法并记录查询日期（行政处罚法第33条第1款；企业信息公示暂行条例第七条）',
+      en: 'A first-offence grant to an enterprise needs the national enterprise credit-information system (国家企业信用信息公示系统) checked, with the day (art. 33(1); 企业信息公示暂行条例 art. 7)',
+    };
+  if (check.checkedOn.getTime() < violationOn.getTime())
+    return {
+      zh: `国家企业信用信息公示系统的查询日期（${fmt(check.checkedOn)}）早于违法行为发生日（${fmt(violationOn)}），不能证明初次违法，请重新查询（行政处罚法第33条第1款）`,
+      en: `The credit-information system was checked on ${fmt(check.checkedOn)}, before the violation (${fmt(violationOn)}); check again (art. 33(1))`,
+    };
+  return null;
+}

@@ -39,6 +39,7 @@ const storedEvaluation = z.object({
   /** Absent on evaluations stored before the window was anchored on the violation: it ended on the day evaluated. */
   lookbackUntil: isoDay.optional(),
   lookbackYears: z.number().int(),
+  creditCheckRequired: z.boolean().optional(),
   evaluatedAt: z.iso.datetime(),
 });
 
@@ -80,6 +81,7 @@ export function evaluationJson(e: CaseEvaluation): Prisma.InputJsonObject {
     lookbackFrom: day(e.lookbackFrom),
     lookbackUntil: day(e.lookbackUntil),
     lookbackYears: e.lookbackYears,
+    ...(e.creditCheckRequired === null ? {} : { creditCheckRequired: e.creditCheckRequired }),
     evaluatedAt: e.evaluatedAt.toISOString(),
   };
   return stored;
@@ -93,6 +95,7 @@ export function evaluationFromJson(j: Prisma.JsonValue): CaseEvaluation {
     lookbackFrom: fromDay(o.lookbackFrom),
     lookbackUntil: o.lookbackUntil === undefined ? shanghaiToday(new Date(o.evaluatedAt)) : fromDay(o.lookbackUntil),
     evaluatedAt: new Date(o.evaluatedAt),
+    creditCheckRequired: o.creditCheckRequired ?? null,
   };
 }
 

@@ -64,15 +64,15 @@ afterAll(() => w?.h.close());
 
 const EVALUATE = `query($caseId: ID!, $itemId: ID!, $facts: NonPenaltyFactsInput!) {
   evaluateNonPenalty(caseId: $caseId, itemId: $itemId, facts: $facts) {
-    eligible itemKind correctionDeadline lookbackFrom lookbackUntil lookbackYears
+    eligible itemKind correctionDeadline lookbackFrom lookbackUntil lookbackYears creditCheckRequired
     conditions { condition status passed reason reasonEn priorCaseCount }
   }
 }`;
 
-const GRANT = `mutation($caseId: ID!, $itemId: ID!, $facts: NonPenaltyFactsInput!, $order: NonPenaltyCorrectionOrderInput!, $education: String!) {
-  grantNonPenalty(caseId: $caseId, itemId: $itemId, facts: $facts, correctionOrder: $order, education: $education) {
+const GRANT = `mutation($caseId: ID!, $itemId: ID!, $facts: NonPenaltyFactsInput!, $order: NonPenaltyCorrectionOrderInput!, $education: String!, $credit: NonPenaltyCreditCheckInput) {
+  grantNonPenalty(caseId: $caseId, itemId: $itemId, facts: $facts, correctionOrder: $order, education: $education, creditCheck: $credit) {
     ${ERR}
-    ... on MutationGrantNonPenaltySuccess { data { id listVersion domain itemKind education fineNotImposedFen decidedBy decidedAt
+    ... on MutationGrantNonPenaltySuccess { data { id listVersion domain itemKind education fineNotImposedFen decidedBy decidedAt creditSystemChecked creditSystemCheckedOn
       item { seq violatedProvision } list { version title }
       case { number stage decision fineFen nonPenaltyDecision { listVersion } }
       enterprise { name } agency { name }
@@ -96,11 +96,17 @@ async function evaluate(caseGid: string, itemGid: string, facts: Record<string, 
 
 const orderFor = (facts: Record<string, any>) => ({ content: '责令立即公示营业执照', orderedOn: facts.correctionOrderedOn });
 
-async function grant(caseGid: string, itemGid: string, opts: { facts?: Record<string, any>; token?: string | null; order?: any; education?: string } = {}) {
+/** By default the credit-information system was checked today; `credit: null` leaves it out. */
+async function grant(
+  caseGid: string,
+  itemGid: string,
+  opts: { facts?: Record<string, any>; token?: string | null; order?: any; education?: string; credit?: { checked: boolean; checkedOn?: string | null } | null } = {},
+) {
   const facts = opts.facts ?? GOOD_FACTS();
+  const credit = opts.credit === undefined ? { checked: true, checkedOn: dayOffset(0) } : opts.credit;
   const res = await w.h.gql(
     GRANT,
-    { caseId: caseGid, itemId: itemGid, facts, order: opts.order ?? orderFor(facts), education: opts.education ?? '已对当事人进行批评教育' },
+    { caseId: caseGid, itemId: itemGid, facts, order: opts.order ?? orderFor(facts), education: opts.education ?? '已对当事人进行批评教育', credit },
     opts.token === null ? undefined : (opts.token ?? w.tokens.officerA),
   );
   expect(res.errors).toBeUndefined();
@@ -442,6 +448,60 @@ describe('grantNonPenalty', () => {
     const again = await createCase(w.h.db.prisma, { agencyId: w.agencyA.id, enterpriseId: e.id, violatedProvision: PROVISION.licence, registeredAt: new Date() });
     const r = await evaluate(again.gid, lists.firstOffence.gid);
     expect(byCode(r, 'FIRST_OFFENCE')).toMatchObject({ status: 'FAIL', priorCaseCount: 1 });
+  });
+});
+
+describe('国家企业信用信息公示系统 check on a first-offence grant', () => {
+  it('an enterprise party’s first offence needs the check, dated on or after the violation; it is recorded', async () => {
+    const p = w.h.db.prisma;
+    const violationOn = new Date(shanghaiToday(new Date()).getTime() - 30 * DAY);
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const fresh = async () => {
+      const e = await createEnterprise(p);
+      return createCase(p, { agencyId: w.agencyA.id, enterpriseId: e.id, violatedProvision: PROVISION.licence, violationOn });
+    };
+    const c = await fresh();
+    const ev = await evaluate(c.gid, lists.firstOffence.gid);
+    expect(ev.data).toMatchObject({ eligible: true, creditCheckRequired: true });
+    const refusals = [
+      [null, 'RuleViolation', 'NON_PENALTY_CREDIT_CHECK_REQUIRED'],
+      [{ checked: false }, 'RuleViolation', 'NON_PENALTY_CREDIT_CHECK_REQUIRED'],
+      // The day before the violation: too early to speak for it.
+      [{ checked: true, checkedOn: iso(new Date(violationOn.getTime() - DAY)) }, 'RuleViolation', 'NON_PENALTY_CREDIT_CHECK_REQUIRED'],
+      [{ checked: true }, 'ValidationError'],
+      [{ checked: true, checkedOn: dayOffset(1) }, 'ValidationError'],
+      [{ checked: false, checkedOn: dayOffset(-1) }, 'ValidationError'],
+    ] as const;
+    for (const [credit, typename, rule] of refusals) {
+      const before = await counts();
+      const r = await grant(c.gid, lists.firstOffence.gid, { credit: credit as any });
+      expect(r.__typename, JSON.stringify([credit, r])).toBe(typename);
+      if (rule) {
+        expect(r.rule).toBe(rule);
+        expect(r.message).toContain('第33条第1款');
+        expect(r.messageEn).toContain('art. 33(1)');
+      }
+      expect(await counts()).toEqual(before);
+    }
+    // The violation day itself is the first day a check counts.
+    const ok = await grant(c.gid, lists.firstOffence.gid, { credit: { checked: true, checkedOn: iso(violationOn) } });
+    expect(ok.__typename, JSON.stringify(ok)).toBe('MutationGrantNonPenaltySuccess');
+    expect(ok.data).toMatchObject({ creditSystemChecked: true, creditSystemCheckedOn: iso(violationOn) });
+    const row = await p.nonPenaltyDecision.findUniqueOrThrow({ where: { caseId: c.id } });
+    expect(row).toMatchObject({ creditSystemChecked: true, creditSystemCheckedOn: violationOn });
+  });
+
+  it('other items, and an unnamed natural person, need no check; whether one was made is still recorded', async () => {
+    const p = w.h.db.prisma;
+    const e = await createEnterprise(p);
+    const minorCase = await createCase(p, { agencyId: w.agencyA.id, enterpriseId: e.id, violatedProvision: PROVISION.price });
+    expect((await evaluate(minorCase.gid, lists.minor.gid)).data.creditCheckRequired).toBe(false);
+    const minor = await grant(minorCase.gid, lists.minor.gid, { credit: null });
+    expect(minor.data).toMatchObject({ creditSystemChecked: false, creditSystemCheckedOn: null });
+    const person = await createCase(p, { agencyId: w.agencyA.id, enterpriseId: null, violatedProvision: PROVISION.licence });
+    expect((await evaluate(person.gid, lists.firstOffence.gid)).data.creditCheckRequired).toBe(false);
+    const r = await grant(person.gid, lists.firstOffence.gid, { credit: null, facts: { ...GOOD_FACTS(), officerVerifiedFirstOffence: true } });
+    expect(r.__typename, JSON.stringify(r)).toBe('MutationGrantNonPenaltySuccess');
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CONDITIONS,
   evaluateNonPenalty,
+  creditCheckRefusal,
   normaliseProvision,
   sameKind,
   yearsBefore,
@@ -267,5 +268,21 @@ describe('which lists bind an agency (core lists/scope.ts)', () => {
     expect(listAppliesToAgency(list({ agencyId: 1 }), agency)).toBe(true);
     expect(listAppliesToAgency(list({ agencyId: 1, domain: '生态环境' }), agency)).toBe(false);
     expect(listAppliesToAgency(list({ agencyId: 9 }), agency)).toBe(false);
+  });
+});
+
+describe('国家企业信用信息公示系统 check (creditCheckRefusal)', () => {
+  const day = (s: string) => new Date(`${s}T00:00:00Z`);
+  const violation = day('2025-03-01');
+  it('an enterprise first offence needs a check dated on or after the violation day', () => {
+    expect(creditCheckRefusal('FIRST_OFFENCE', 'ENTERPRISE', null, violation)?.zh).toContain('国家企业信用信息公示系统');
+    expect(creditCheckRefusal('FIRST_OFFENCE', 'ENTERPRISE', { checked: false, checkedOn: null }, violation)).not.toBeNull();
+    expect(creditCheckRefusal('FIRST_OFFENCE', 'ENTERPRISE', { checked: true, checkedOn: day('2025-02-28') }, violation)?.en).toContain('before the violation');
+    expect(creditCheckRefusal('FIRST_OFFENCE', 'ENTERPRISE', { checked: true, checkedOn: day('2025-03-01') }, violation)).toBeNull();
+  });
+  it('other kinds and unnamed natural persons need none', () => {
+    expect(creditCheckRefusal('MINOR', 'ENTERPRISE', null, violation)).toBeNull();
+    expect(creditCheckRefusal('NO_FAULT', 'ENTERPRISE', null, violation)).toBeNull();
+    expect(creditCheckRefusal('FIRST_OFFENCE', 'NATURAL_PERSON', null, violation)).toBeNull();
   });
 });

@@ -57,6 +57,12 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
         resolve: (e) => e.lookbackUntil,
       }),
       lookbackYears: t.exposeInt('lookbackYears', { description: '首违核查年限 Look-back in years' }),
+      creditCheckRequired: t.boolean({
+        nullable: true,
+        description:
+          '决定前须查询国家企业信用信息公示系统（企业当事人适用首违不罚）；早先保存的核验为空 The grant needs the national enterprise credit-information system checked (enterprise party, first offence); null on evaluations stored before this was asked',
+        resolve: (e) => e.creditCheckRequired,
+      }),
       evaluatedAt: t.field({ type: 'DateTime', description: '核验时间 When evaluated', resolve: (e) => e.evaluatedAt }),
     }),
   });
@@ -117,6 +123,10 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
         resolve: (d) => ({ content: d.correctionContent, orderedOn: d.correctionOrderedOn, deadline: d.correctionDeadline, correctedOn: d.correctedOn }),
       }),
       education: t.exposeString('education', { description: '批评教育记录 Education given (批评教育)' }),
+      creditSystemChecked: t.exposeBoolean('creditSystemChecked', {
+        description: '是否已查询国家企业信用信息公示系统 Whether the national enterprise credit-information system was checked',
+      }),
+      creditSystemCheckedOn: t.expose('creditSystemCheckedOn', { type: 'Date', nullable: true, description: '查询日期 Day it was checked' }),
       fineNotImposedFen: t.expose('fineNotImposedFen', {
         type: 'Fen',
         nullable: true,
@@ -166,6 +176,15 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
     fields: (t) => ({
       content: t.string({ required: true, description: '改正内容 What must be corrected', extensions: textKind('multiline'), validate: text(2000, '改正内容', 'content') }),
       orderedOn: t.field({ type: 'Date', required: true, description: '责令改正日期 Ordered on' }),
+    }),
+  });
+
+  const CreditCheckInput = builder.inputType('NonPenaltyCreditCheckInput', {
+    description:
+      '国家企业信用信息公示系统查询（企业当事人适用首违不罚时必填，查询日不早于违法行为发生日）Check of the national enterprise credit-information system; required for an enterprise party’s first offence, on or after the day of the violation',
+    fields: (t) => ({
+      checked: t.boolean({ required: true, description: '已查询 Checked' }),
+      checkedOn: t.field({ type: 'Date', required: false, description: '查询日期（已查询时必填）Day checked; required when checked' }),
     }),
   });
 
@@ -225,6 +244,11 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
           description: '批评教育记录 Record of the education given',
           validate: text(2000, '批评教育记录', 'education'),
         }),
+        creditCheck: t.arg({
+          type: CreditCheckInput,
+          required: false,
+          description: '国家企业信用信息公示系统查询 Credit-information system check (企业首违不罚 required)',
+        }),
       },
       resolve: (query, _root, args, ctx) =>
         unitOfWork(ctx, async (uow) => {
@@ -236,6 +260,7 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
             facts: args.facts,
             correctionOrder: { content: args.correctionOrder.content.trim(), orderedOn: args.correctionOrder.orderedOn },
             education: args.education.trim(),
+            creditCheck: args.creditCheck ? { checked: args.creditCheck.checked, checkedOn: args.creditCheck.checkedOn ?? null } : null,
           });
           return uow.tx.nonPenaltyDecision.findUniqueOrThrow({ ...query, where: { id: record.id } });
         }),
