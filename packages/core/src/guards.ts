@@ -8,6 +8,8 @@ export interface DecideCaseInput {
   decision: CaseDecision;
   fineFen: bigint | null;
   confiscationFen: bigint | null;
+  /** Why the decision was taken, where a rule asks for a stated reason (stored as decisionReason). */
+  reason?: string | null;
   /** Set by the path that decides (a plugin may record why it decided). */
   via?: string;
 }

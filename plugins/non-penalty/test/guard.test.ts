@@ -1,0 +1,134 @@
+// The case guard: penalising a case whose matter an in-force, published, mandatory (不予处罚) item
+// covers needs a stated reason (NON_PENALTY_MANDATORY_ITEM_REASON, 行政处罚法 第33条). Through the real
+// decideCase mutation (core runs every plugin's guard in its transaction), and the guard itself with a
+// reason in a unit of work. Discretionary items, lists not in force or not binding the agency, and
+// items naming no matter ask for nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseGuards, PluginSettings, unitOfWork, type DecideCaseInput, type Viewer } from '@zhifa/core';
+import { ERR } from '@zhifa/testkit';
+import { createWorld, type World } from './fixtures.js';
+import { createCase, createEnterprise, createList, createMatter, PROVISION, type ItemSpec } from './decision-fixtures.js';
+import { mandatoryItemCovering, nonPenaltyGuard } from '../src/guard.js';
+
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+});
+afterAll(() => w?.h.close());
+
+/**
+ * decideCase with a penalty. Today's core input is { decision, fineFen }; helper A's spine replaces
+ * it with penalties and adds `reason` — only this helper needs to follow.
+ */
+async function penalise(caseGid: string, decision: 'PENALTY' | 'LIGHTER' | 'MITIGATED' | 'NO_PENALTY' | 'DROPPED' = 'PENALTY') {
+  const fineFen = decision === 'NO_PENALTY' || decision === 'DROPPED' ? null : 100_000;
+  const res = await w.h.gql(
+    `mutation($id: ID!, $input: DecideCaseInput!) { decideCase(caseId: $id, input: $input) { __typename ${ERR} ... on MutationDecideCaseSuccess { data { stage decision } } } }`,
+    { id: caseGid, input: { decision, fineFen } },
+    w.tokens.officerA,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data.decideCase;
+}
+
+async function caseOn(matterId: number | null, agencyId = w.agencyA.id) {
+  const e = await createEnterprise(w.h.db.prisma);
+  return createCase(w.h.db.prisma, { agencyId, enterpriseId: e.id, violatedProvision: PROVISION.licence, matterId });
+}
+
+const item = (matterCode: string | undefined, itemKind: ItemSpec['itemKind'] = 'MINOR'): ItemSpec[] => [
+  { violatedProvision: PROVISION.licence, itemKind, days: 5, ...(matterCode ? { matterCode } : {}) },
+];
+
+async function written() {
+  const p = w.h.db.prisma;
+  const [events, decided] = await Promise.all([p.event.count(), p.enforcementCase.count({ where: { stage: 'DECIDED' } })]);
+  return { events, decided };
+}
+
+describe('beforeDecide: a mandatory item covering the case’s matter', () => {
+  it('penalising without a reason is refused, naming the item and the article, and writes nothing', async () => {
+    const p = w.h.db.prisma;
+    const matter = await createMatter(p);
+    const { list } = await createList(p, w.agencyA.id, item(matter.code, 'MINOR'));
+    for (const decision of ['PENALTY', 'LIGHTER', 'MITIGATED'] as const) {
+      const c = await caseOn(matter.id);
+      const before = await written();
+      const r = await penalise(c.gid, decision);
+      expect(r, decision).toMatchObject({ __typename: 'RuleViolation', rule: 'NON_PENALTY_MANDATORY_ITEM_REASON' });
+      expect(r.message).toContain(list.title);
+      expect(r.message).toContain('行政处罚法第33条第1款');
+      expect(r.messageEn).toContain('art. 33(1)');
+      expect(await written()).toEqual(before);
+      expect((await p.enforcementCase.findUniqueOrThrow({ where: { id: c.id } })).stage).toBe('LEGAL_REVIEW');
+    }
+    // Not penalising is what the item asks for: nothing to explain.
+    expect((await penalise((await caseOn(matter.id)).gid, 'NO_PENALTY')).__typename).toBe('MutationDecideCaseSuccess');
+    expect((await penalise((await caseOn(matter.id)).gid, 'DROPPED')).__typename).toBe('MutationDecideCaseSuccess');
+  });
+
+  it('a no-fault item names 第33条第2款', async () => {
+    const matter = await createMatter(w.h.db.prisma);
+    await createList(w.h.db.prisma, w.agencyA.id, item(matter.code, 'NO_FAULT'));
+    const r = await penalise((await caseOn(matter.id)).gid);
+    expect(r).toMatchObject({ rule: 'NON_PENALTY_MANDATORY_ITEM_REASON' });
+    expect(r.message).toContain('行政处罚法第33条第2款');
+  });
+
+  it('with a stated reason the guard lets the decision through (core stores it as decisionReason)', async () => {
+    const p = w.h.db.prisma;
+    const matter = await createMatter(p);
+    await createList(p, w.agencyA.id, item(matter.code));
+    const c = await caseOn(matter.id);
+    const officer = await p.person.findUniqueOrThrow({ where: { id: w.people.officerA.id }, include: { agency: true } });
+    const viewer: Viewer = { kind: 'person', personId: officer.id, name: officer.name, agencyId: officer.agencyId, agencyKind: officer.agency.kind, roles: officer.roles };
+    const guards = new CaseGuards();
+    guards.add(nonPenaltyGuard);
+    const env = { prisma: p, viewer, guards, settings: new PluginSettings(), clock: () => new Date() };
+    // Only decision and reason are read by this guard (DecideCaseInput grows in core's spine).
+    const input = (reason: string | null) => ({ decision: 'PENALTY', reason }) as DecideCaseInput;
+    const run = (reason: string | null) =>
+      unitOfWork(env, async (uow) => guards.beforeDecide({ uow, case: c }, input(reason)), { silent: 'the guard only reads' });
+    await expect(run(null)).rejects.toMatchObject({ rule: 'NON_PENALTY_MANDATORY_ITEM_REASON' });
+    await expect(run('   ')).rejects.toMatchObject({ rule: 'NON_PENALTY_MANDATORY_ITEM_REASON' });
+    await expect(run('当事人未在责令改正期限内改正，不符合清单第1项适用条件')).resolves.toBeUndefined();
+  });
+
+  it('asks nothing for a discretionary item, a list not in force, another matter, or an item naming no matter', async () => {
+    const p = w.h.db.prisma;
+    const matter = await createMatter(p);
+    await createList(p, w.agencyA.id, item(matter.code, 'FIRST_OFFENCE'));
+    await createList(p, w.agencyA.id, item(matter.code), { status: 'DRAFT' });
+    await createList(p, w.agencyA.id, item(matter.code), { status: 'REPEALED' });
+    await createList(p, w.agencyA.id, item(matter.code), { validFrom: new Date('2023-01-01T00:00:00Z'), validUntil: new Date('2024-12-31T00:00:00Z') });
+    await createList(p, w.agencyA.id, item(matter.code), { validFrom: new Date('2099-01-01T00:00:00Z') });
+    await createList(p, w.agencyA.id, item((await createMatter(p)).code));
+    await createList(p, w.agencyA.id, item(undefined));
+    expect(await mandatoryItemCovering(p, { agencyId: w.agencyA.id, matterId: matter.id }, new Date())).toBeNull();
+    expect((await penalise((await caseOn(matter.id)).gid)).__typename).toBe('MutationDecideCaseSuccess');
+    // A case opened before matters (no matter) is covered by nothing.
+    expect((await penalise((await caseOn(null)).gid)).__typename).toBe('MutationDecideCaseSuccess');
+  });
+
+  it('counts the lists that bind the case’s agency: a sibling’s county list does not, a provincial list of the domain does', async () => {
+    const p = w.h.db.prisma;
+    const matter = await createMatter(p);
+    await createList(p, w.agencyB.id, item(matter.code), { domain: '市场监管' });
+    expect((await penalise((await caseOn(matter.id)).gid)).__typename).toBe('MutationDecideCaseSuccess');
+    await createList(p, w.agencyB.id, item(matter.code), { domain: '市场监管', issuerLevel: 'PROVINCIAL' });
+    expect(await penalise((await caseOn(matter.id)).gid)).toMatchObject({ rule: 'NON_PENALTY_MANDATORY_ITEM_REASON' });
+  });
+
+  it('the first day of validity counts; the day after the last does not', async () => {
+    const p = w.h.db.prisma;
+    const matter = await createMatter(p);
+    const today = new Date(`${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)}T00:00:00Z`);
+    const day = 86_400_000;
+    const { list } = await createList(p, w.agencyA.id, item(matter.code), { validFrom: today });
+    expect(await mandatoryItemCovering(p, { agencyId: w.agencyA.id, matterId: matter.id }, new Date())).not.toBeNull();
+    await p.enforcementList.update({ where: { id: list.id }, data: { validFrom: new Date(today.getTime() - 10 * day), validUntil: today } });
+    expect(await mandatoryItemCovering(p, { agencyId: w.agencyA.id, matterId: matter.id }, new Date())).not.toBeNull();
+    await p.enforcementList.update({ where: { id: list.id }, data: { validUntil: new Date(today.getTime() - day) } });
+    expect(await mandatoryItemCovering(p, { agencyId: w.agencyA.id, matterId: matter.id }, new Date())).toBeNull();
+  });
+});
