@@ -1,6 +1,6 @@
 // 不予处罚清单 on the shared list machinery: the item attributes' GraphQL input and output fields.
 import type { EnumRef } from '@pothos/core';
-import { describedValues, type ZhifaBuilder, type ZhifaSchemaTypes } from '@zhifa/core';
+import { describedValues, textKind, type ZhifaBuilder, type ZhifaSchemaTypes } from '@zhifa/core';
 import { defineListKind, type ListKindRefs } from '@zhifa/core/lists';
 import {
   CONDITION_LABEL,
@@ -43,6 +43,7 @@ export function registerNonPenaltyList(builder: ZhifaBuilder): NonPenaltyListRef
       fineFenIfPenalised: t.field({ type: 'Fen', required: false, description: '参考罚款（分）The fine otherwise due, in fen' }),
       matterCode: t.string({
         required: false,
+        extensions: textKind('name'),
         description: `行政执法事项编码（须为已有事项，上限 ${MATTER_CODE_MAX} 字）The enforcement matter the item concerns, by code; it must exist`,
       }),
     }),
