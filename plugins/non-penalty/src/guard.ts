@@ -8,8 +8,8 @@
 // agency (core lists/scope.ts), published and in force on the day of the decision.
 import { RuleViolation, type CaseGuard, type Db } from '@zhifa/core';
 import type { EnforcementCase, EnforcementList, ListItem } from '@zhifa/core/prisma';
-import { isInForce, listsApplyingTo, loadAgencyScope, shanghaiToday } from '@zhifa/core/lists';
-import { ITEM_KIND_LABEL, ITEM_KIND_LEGAL_EFFECT, MANDATORY_ITEM_KINDS } from './rules.js';
+import { isInForce, listAppliesToAgency, loadAgencyScopes, shanghaiToday } from '@zhifa/core/lists';
+import { isMandatory, ITEM_KIND_LABEL, ITEM_KIND_LEGAL_EFFECT, MANDATORY_ITEM_KINDS } from './rules.js';
 import { NON_PENALTY_KIND, nonPenaltyAttributes } from './attributes.js';
 
 /** Decisions that impose a penalty (予以处罚, 从轻, 减轻). */
@@ -22,39 +22,57 @@ export interface CoveringItem {
 }
 
 /** The first in-force, published, mandatory item binding the case's agency that covers its matter, if any. */
-export async function mandatoryItemCovering(db: Db, c: Pick<EnforcementCase, 'agencyId' | 'matterId'>, now: Date): Promise<CoveringItem | null> {
-  if (c.matterId === null) return null;
-  const matter = await db.enforcementMatter.findUnique({ where: { id: c.matterId }, select: { code: true, name: true } });
-  if (!matter) return null;
+export async function mandatoryItemCovering(db: Db, c: CaseKey, now: Date): Promise<CoveringItem | null> {
+  return (await mandatoryItemsCovering(db, [c], now))[0];
+}
+
+type CaseKey = Pick<EnforcementCase, 'agencyId' | 'matterId'>;
+
+/**
+ * For each case, the covering item (or null), in four statements whatever the number of cases: the
+ * matters, the candidate items and their lists, the agency tree; the pure rules (list scope, in
+ * force, mandatory kind) decide in memory. The guard and the EnforcementCase field use it alike.
+ */
+export async function mandatoryItemsCovering(db: Db, cases: readonly CaseKey[], now: Date): Promise<(CoveringItem | null)[]> {
+  const matterIds = [...new Set(cases.map((c) => c.matterId).filter((id): id is number => id !== null))];
+  if (!matterIds.length) return cases.map(() => null);
+  const matters = new Map(
+    (await db.enforcementMatter.findMany({ where: { id: { in: matterIds } }, select: { id: true, code: true, name: true } })).map((m) => [m.id, m]),
+  );
+  const codes = [...new Set([...matters.values()].map((m) => m.code))];
+  if (!codes.length) return cases.map(() => null);
   const today = shanghaiToday(now);
-  const scope = await loadAgencyScope(db, c.agencyId);
   const candidates = await db.listItem.findMany({
     where: {
       AND: [
-        { attributes: { path: ['matterCode'], equals: matter.code } },
+        { OR: codes.map((code) => ({ attributes: { path: ['matterCode'], equals: code } })) },
         { OR: MANDATORY_ITEM_KINDS.map((k) => ({ attributes: { path: ['itemKind'], equals: k } })) },
         {
           list: {
             kind: NON_PENALTY_KIND,
             status: 'PUBLISHED',
-            AND: [
-              listsApplyingTo(scope),
-              { OR: [{ validFrom: null }, { validFrom: { lte: today } }] },
-              { OR: [{ validUntil: null }, { validUntil: { gte: today } }] },
-            ],
+            AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: today } }] }, { OR: [{ validUntil: null }, { validUntil: { gte: today } }] }],
           },
         },
       ],
     },
     include: { list: true },
     orderBy: { id: 'asc' },
-    take: 10,
+    take: 1000,
   });
-  // The query narrows; the pure rules decide (the same ones the grant applies).
-  const found = candidates.find((i) => isInForce(i.list, now) && MANDATORY_ITEM_KINDS.includes(nonPenaltyAttributes.parse(i.attributes).itemKind));
-  if (!found) return null;
-  const { list, ...item } = found;
-  return { item, list, matter };
+  const scopes = await loadAgencyScopes(db, cases.map((c) => c.agencyId));
+  const parsed = candidates
+    .map((row) => ({ row, attrs: nonPenaltyAttributes.parse(row.attributes) }))
+    .filter(({ row, attrs }) => isInForce(row.list, now) && isMandatory(attrs.itemKind));
+  return cases.map((c) => {
+    const matter = c.matterId === null ? undefined : matters.get(c.matterId);
+    const scope = scopes.get(c.agencyId);
+    if (!matter || !scope) return null;
+    const found = parsed.find(({ row, attrs }) => attrs.matterCode === matter.code && listAppliesToAgency(row.list, scope));
+    if (!found) return null;
+    const { list, ...item } = found.row;
+    return { item, list, matter: { code: matter.code, name: matter.name } };
+  });
 }
 
 export const nonPenaltyGuard: CaseGuard = {

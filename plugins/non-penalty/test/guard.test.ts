@@ -5,7 +5,7 @@
 // items naming no matter ask for nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseGuards, PluginSettings, unitOfWork, type DecideCaseInput, type Viewer } from '@zhifa/core';
-import { ERR } from '@zhifa/testkit';
+import { countStatements, ERR, gid } from '@zhifa/testkit';
 import { createWorld, type World } from './fixtures.js';
 import { createCase, createEnterprise, createList, createMatter, PROVISION, type ItemSpec } from './decision-fixtures.js';
 import { mandatoryItemCovering, nonPenaltyGuard } from '../src/guard.js';
@@ -130,5 +130,44 @@ describe('beforeDecide: a mandatory item covering the case’s matter', () => {
     expect(await mandatoryItemCovering(p, { agencyId: w.agencyA.id, matterId: matter.id }, new Date())).not.toBeNull();
     await p.enforcementList.update({ where: { id: list.id }, data: { validUntil: new Date(today.getTime() - day) } });
     expect(await mandatoryItemCovering(p, { agencyId: w.agencyA.id, matterId: matter.id }, new Date())).toBeNull();
+  });
+});
+
+describe('EnforcementCase.mandatoryNonPenaltyItem', () => {
+  it('shows the covering item to the case’s readers, null when none, in the same statements for 2 cases or 20', async () => {
+    const p = w.h.db.prisma;
+    const matter = await createMatter(p);
+    const { list } = await createList(p, w.agencyA.id, [...item(undefined, 'FIRST_OFFENCE'), { ...item(matter.code)[0] }]);
+    const covered = await caseOn(matter.id);
+    const other = await caseOn((await createMatter(p)).id);
+    const Q = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on EnforcementCase { number mandatoryNonPenaltyItem { seq mandatory matterCode list { title } } } } }`;
+    const res = await w.h.gql(Q, { ids: [covered.gid, other.gid] }, w.tokens.officerA);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.nodes).toEqual([
+      { number: covered.number, mandatoryNonPenaltyItem: { seq: 2, mandatory: true, matterCode: matter.code, list: { title: list.title } } },
+      { number: other.number, mandatoryNonPenaltyItem: null },
+    ]);
+
+    // A page of cases of an agency of its own (市场监管, bound by a provincial list): the field adds the
+    // same few statements for 2 cases or 20.
+    const agencyC = await p.agency.create({ data: { name: `阜宁县测试执法局${process.pid}`, kind: 'ENFORCEMENT_AGENCY', parentId: w.county.id, domains: ['市场监管'] } });
+    await createList(p, w.agencyB.id, item(matter.code), { domain: '市场监管', issuerLevel: 'PROVINCIAL' });
+    for (let i = 0; i < 20; i++) await caseOn(i % 2 ? matter.id : null, agencyC.id);
+    const PAGE = (field: string) => `query($a: ID!, $n: Int!) { cases(agencyId: $a, first: $n) { edges { node { number ${field} } } } }`;
+    const count = async (field: string, n: number) => {
+      const { result, count } = await countStatements(w.h, () => w.h.gql(PAGE(field), { a: gid('Agency', agencyC.id), n }, w.tokens.supervisor), {
+        ignore: (q) => /^(BEGIN|COMMIT|ROLLBACK)/i.test(q.trim()),
+      });
+      expect(result.errors).toBeUndefined();
+      if (field) expect(result.data.cases.edges.filter((e: any) => e.node.mandatoryNonPenaltyItem).length).toBe(n / 2);
+      return count;
+    };
+    const added = async (field: string, n: number) => (await count(field, n)) - (await count('', n));
+    // The item's own fields: four statements for the page (matters, candidate items, their lists, the agency tree).
+    const scalars = 'mandatoryNonPenaltyItem { seq mandatory matterCode }';
+    expect(await added(scalars, 2)).toBe(4);
+    expect(await added(scalars, 20)).toBe(4);
+    // Its relations load through plugin-prisma's batched fallback: a bounded few more, not one per case.
+    expect(await added('mandatoryNonPenaltyItem { seq list { title } }', 20)).toBeLessThanOrEqual(8);
   });
 });

@@ -4,11 +4,13 @@ import { z } from 'zod';
 import { actorShownTo, domainErrors, ForbiddenError, msg, nodeRowId, NotFoundError, parseId, textKind, unitOfWork, type Context, type ZhifaBuilder } from '@zhifa/core';
 import { assertItemApplies, assertListAppliesToCase, assertUndecided, checkFacts, evaluateForCase, loadItemInForce, type CaseEvaluation } from '../evaluation.js';
 import { grantNonPenaltyInTx } from '../grant.js';
+import { mandatoryItemsCovering } from '../guard.js';
 import type { ConditionResult, NonPenaltyFacts } from '../rules.js';
 import { evaluationFromJson, factsFromJson, itemKindFromColumn } from '../stored.js';
 import { canEvaluate, canReadDecision, decisionFilter } from '../access.js';
 import { nonPenaltySettings } from '../settings.js';
 import type { NonPenaltyListRefs } from './non-penalty-list.js';
+import type { ListItem } from '@zhifa/core/prisma';
 
 const text = (max: number, zh: string, en: string) =>
   z.string().trim().min(1, msg(`${zh}不能为空`, `${en} must not be empty`)).max(max, msg(`${zh}过长（上限 ${max} 字）`, `${en} is too long (at most ${max})`));
@@ -142,6 +144,30 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
 
   builder.prismaObjectField('EnforcementCase', 'nonPenaltyDecision', (t) =>
     t.relation('nonPenaltyDecision', { nullable: true, description: '不予处罚决定（如有）The no-penalty decision, if any' }),
+  );
+
+  // Batched: every case of a page in four statements (guard.ts mandatoryItemsCovering).
+  builder.prismaObjectField('EnforcementCase', 'mandatoryNonPenaltyItem', (t) =>
+    t.loadable({
+      type: refs.item,
+      nullable: true,
+      description:
+        '涵盖本案执法事项的现行“不予处罚”（应当）事项：予以处罚须写明不适用的理由（行政处罚法第33条）；无则为空 The in-force mandatory non-penalty item covering the case’s matter: penalising needs a stated reason (art. 33); null when none',
+      load: async (keys: string[], ctx: Context) => {
+        const cases = keys.map((k) => {
+          const [agencyId, matterId] = k.split(':').map(Number);
+          return { agencyId, matterId: matterId || null };
+        });
+        // One object per item, however many cases it covers: nested fields then load it once.
+        const shared = new Map<number, ListItem>();
+        return (await mandatoryItemsCovering(ctx.prisma, cases, ctx.clock())).map((c) => {
+          if (!c) return null;
+          if (!shared.has(c.item.id)) shared.set(c.item.id, c.item);
+          return shared.get(c.item.id)!;
+        });
+      },
+      resolve: (c) => `${c.agencyId}:${c.matterId ?? 0}`,
+    }),
   );
 
   builder.prismaObjectField('Enterprise', 'nonPenaltyDecisions', (t) =>
