@@ -23,7 +23,7 @@ import {
 } from '@zhifa/core';
 import { INSTALLED_PLUGINS } from '../../packages/server/src/plugins.js';
 import { newApiKey } from '@zhifa/server';
-import { createHarness, untilSubscribers, wsClient, type Harness } from '@zhifa/testkit';
+import { createHarness, createMatter, untilSubscribers, wsClient, type Harness } from '@zhifa/testkit';
 
 // ── the world ───────────────────────────────────────────────────────────────────────────────────
 
@@ -36,7 +36,9 @@ async function buildWorld(): Promise<{ world: MatrixWorld; tokens: Record<Matrix
   const fx = (type: string, rowId: number) => ({ id: globalId(type, rowId), rowId });
   const county = await p.agency.create({ data: { name: '阜宁县人民政府（矩阵）', kind: 'COUNTY_GOVERNMENT' } });
   const bureau = await p.agency.create({ data: { name: '阜宁县司法局（矩阵）', kind: 'JUSTICE_BUREAU', parentId: county.id } });
-  const agency = await p.agency.create({ data: { name: '阜宁县市场监督管理局（矩阵）', kind: 'ENFORCEMENT_AGENCY', parentId: county.id, domains: ['市场监管'] } });
+  const agency = await p.agency.create({
+    data: { name: '阜宁县市场监督管理局（矩阵）', kind: 'ENFORCEMENT_AGENCY', parentId: county.id, domains: ['市场监管'], documentPrefix: '矩阵市监' },
+  });
   const other = await p.agency.create({ data: { name: '盐城市阜宁生态环境局（矩阵）', kind: 'ENFORCEMENT_AGENCY', parentId: county.id, domains: ['生态环境'] } });
   const survey = await p.agency.create({ data: { name: '江苏某某社会调查有限公司（矩阵）', kind: 'SURVEY_ORGANISATION' } });
   let cert = 0;
@@ -77,27 +79,40 @@ async function buildWorld(): Promise<{ world: MatrixWorld; tokens: Record<Matrix
     agencyHead: h.token(`person:${head.id}`),
   };
 
+  const matter = await createMatter(p, { code: 'MATRIX-SJ-048' });
   // The case is opened through the API, so its `case.opened` event is in the log.
-  const number = '阜市监罚〔2025〕矩阵1号';
   const opened = await h.gql(
-    `mutation($input: OpenCaseInput!) { openCase(input: $input) { __typename ... on MutationOpenCaseSuccess { data { id } } } }`,
-    { input: { number, agencyId: globalId('Agency', agency.id), enterpriseId: globalId('Enterprise', ent.id), violation: '销售过期食品', violatedProvision: '第三十四条', penaltyProvision: '第一百二十四条' } },
+    `mutation($input: OpenCaseInput!) { openCase(input: $input) { __typename ... on MutationOpenCaseSuccess { data { id number } } } }`,
+    {
+      input: {
+        agencyId: globalId('Agency', agency.id),
+        matterId: globalId('EnforcementMatter', matter.id),
+        enterpriseId: globalId('Enterprise', ent.id),
+        violationOn: shanghaiToday(new Date()).toISOString().slice(0, 10),
+        facts: '未在经营场所醒目位置公示营业执照',
+      },
+    },
     tokens.officer,
   );
+  const number: string = opened.data.openCase.data.number;
   const caseRow = await p.enforcementCase.findUniqueOrThrow({ where: { number } });
   expect(opened.data.openCase.data.id).toBe(globalId('EnforcementCase', caseRow.id));
   const decided = await p.enforcementCase.create({
     data: {
-      number: '阜市监罚〔2024〕矩阵2号',
+      number: '矩阵市监立〔2024〕2号',
       agencyId: agency.id,
+      matterId: matter.id,
       partyKind: 'ENTERPRISE',
       enterpriseId: ent.id,
-      violation: '销售过期食品',
-      violatedProvision: '第三十四条',
-      penaltyProvision: '第一百二十四条',
+      violation: matter.name,
+      violatedProvision: matter.violatedProvision,
+      penaltyProvision: matter.penaltyProvision,
+      violationOn: new Date('2024-05-01T00:00:00Z'),
       stage: 'DECIDED',
       decision: 'PENALTY',
+      decisionNumber: '矩阵市监罚〔2024〕1号',
       fineFen: 500_000n,
+      penalties: { create: [{ kind: 'FINE', amountFen: 500_000n }] },
       decidedAt: new Date('2024-06-01T00:00:00Z'),
     },
   });
@@ -120,6 +135,7 @@ async function buildWorld(): Promise<{ world: MatrixWorld; tokens: Record<Matrix
     },
     enterprise: { ...fx('Enterprise', ent.id), uscc: ent.uscc },
     otherEnterprise: { ...fx('Enterprise', otherEnt.id), uscc: otherEnt.uscc },
+    matter: { ...fx('EnforcementMatter', matter.id), code: matter.code },
     case: { ...fx('EnforcementCase', caseRow.id), number },
     decidedCase: fx('EnforcementCase', decided.id),
     today: shanghaiToday(new Date()).toISOString().slice(0, 10),

@@ -54,6 +54,29 @@ describe('agencies', () => {
     expect(res).toEqual({ data: { createAgency: { __typename: 'MutationCreateAgencySuccess' } } });
   });
 
+  it('an agency admin sets its document prefix; an update without the field keeps it; a taken or malformed prefix is refused', async () => {
+    const own = await h.db.prisma.agency.create({ data: { name: '阜宁县农业农村局', kind: 'ENFORCEMENT_AGENCY' } });
+    await h.db.prisma.agency.create({ data: { name: '阜宁县市场监管（前缀）', kind: 'ENFORCEMENT_AGENCY', documentPrefix: '阜市监' } });
+    const admin = await h.db.prisma.person.create({ data: { name: '农业局管理员', agencyId: own.id, roles: ['AGENCY_ADMIN'] } });
+    const token = h.token(`person:${admin.id}`);
+    const id = Buffer.from(`Agency:${own.id}`).toString('base64');
+    const q = `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) { __typename ... on MutationUpdateAgencySuccess { data { documentPrefix } } ... on ValidationError { issues { path message messageEn } } } }`;
+    const base = { name: '阜宁县农业农村局', kind: 'ENFORCEMENT_AGENCY' };
+    const set = await h.gql(q, { id, input: { ...base, documentPrefix: ' 阜农 ' } }, token);
+    expect(set.errors, JSON.stringify(set.errors)).toBeUndefined();
+    expect(set.data.updateAgency.data.documentPrefix).toBe('阜农');
+    expect((await h.gql(q, { id, input: { ...base, domains: ['农业农村'] } }, token)).data.updateAgency.data.documentPrefix).toBe('阜农');
+    const taken = await h.gql(q, { id, input: { ...base, documentPrefix: '阜市监' } }, token);
+    expect(taken.data.updateAgency.issues[0]).toMatchObject({ path: ['input', 'documentPrefix'], messageEn: 'another agency uses this document prefix' });
+    const bad = await h.gql(q, { id, input: { ...base, documentPrefix: 'FN1' } }, token);
+    const failure = bad.data?.updateAgency?.issues?.[0] ?? bad.errors?.[0];
+    expect(JSON.stringify(failure)).toContain('2–10');
+    expect((await h.db.prisma.agency.findUniqueOrThrow({ where: { id: own.id } })).documentPrefix).toBe('阜农');
+    expect((await h.gql(q, { id, input: { ...base, documentPrefix: null } }, token)).data.updateAgency.data.documentPrefix).toBeNull();
+    const read = await h.gql(`query($id: ID!) { agency(id: $id) { documentPrefix } }`, { id });
+    expect(read.data.agency.documentPrefix).toBeNull();
+  });
+
   it('keeps the tree a tree: an agency cannot move under its own descendant', async () => {
     const top = await h.db.prisma.agency.create({ data: { name: '上级局', kind: 'ENFORCEMENT_AGENCY' } });
     const mid = await h.db.prisma.agency.create({ data: { name: '中层所', kind: 'ENFORCEMENT_AGENCY', parentId: top.id } });

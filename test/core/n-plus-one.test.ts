@@ -1,12 +1,13 @@
 // N+1 guard: a deep nested listing costs a fixed number of SQL statements, whatever the page size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countStatements, createHarness, type Harness } from '@zhifa/testkit';
+import { countStatements, createHarness, createMatter, type Harness } from '@zhifa/testkit';
 import { createEnterprise, VALID_CERT } from './case-fixtures.js';
 
 const AGENCIES = 20;
 const PEOPLE_PER_AGENCY = 4;
 const CASES_PER_AGENCY = 10;
-const MAX_STATEMENTS = 12;
+// 12 before the case's matter and penalties were selected; each adds one batched statement.
+const MAX_STATEMENTS = 14;
 
 let h: Harness;
 let supervisorToken: string;
@@ -18,6 +19,7 @@ beforeAll(async () => {
   supervisorToken = h.token(`person:${supervisor.id}`);
   const enterprises: { id: number }[] = [];
   for (let i = 0; i < 10; i++) enterprises.push(await createEnterprise(h, `经营主体${i}`));
+  const matter = await createMatter(p);
   for (let a = 0; a < AGENCIES; a++) {
     const agency = await p.agency.create({ data: { name: `执法机关${a}`, kind: 'ENFORCEMENT_AGENCY' } });
     await p.person.createMany({
@@ -38,9 +40,11 @@ beforeAll(async () => {
         violation: '违法行为',
         violatedProvision: '违法依据',
         penaltyProvision: '处罚依据',
+        matterId: matter.id,
       })),
     });
     const cases = await p.enforcementCase.findMany({ where: { agencyId: agency.id } });
+    await p.casePenalty.createMany({ data: cases.flatMap((k) => [{ caseId: k.id, kind: 'WARNING' as const }, { caseId: k.id, kind: 'FINE' as const, amountFen: 100_000n }]) });
     await p.caseOfficer.createMany({
       data: cases.flatMap((k, i) => [people[i % 2]!, people[2 + (i % 2)]!].map((o) => ({ caseId: k.id, personId: o.id }))),
     });
@@ -57,6 +61,9 @@ const QUERY = `query($n: Int!) {
         number
         enterprise { name }
         officers { edges { node { person { name } } } }
+        matter { code }
+        penalties { edges { node { kind amountFen } } }
+        deadline isOverdue
       } } }
     } }
   }
@@ -83,6 +90,8 @@ describe('N+1 guard', () => {
         expect(k.enterprise.name).toMatch(/^经营主体/);
         expect(k.officers.edges).toHaveLength(2);
         expect(k.officers.edges[0].node.person.name).toMatch(/^执法员/);
+        expect(k.matter.code).toMatch(/^TEST-/);
+        expect(k.penalties.edges.map((e: any) => e.node.kind)).toEqual(['WARNING', 'FINE']);
       }
     }
     expect(small.res.data.agencies.edges).toHaveLength(5);

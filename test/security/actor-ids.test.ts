@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newApiKey } from '@zhifa/server';
 import { nonPenaltyPlugin } from '@zhifa/plugin-non-penalty';
-import { createHarness, gid, type Harness } from '@zhifa/testkit';
-import { directCase, MEASURE, OPEN_CASE, seedCounty, type County } from '../core/case-fixtures.js';
+import { createHarness, gid, idOf, type Harness } from '@zhifa/testkit';
+import { directCase, MEASURE, measureInput, OPEN_CASE, seedCounty, type County } from '../core/case-fixtures.js';
 
 let h: Harness;
 let c: County;
@@ -20,11 +20,13 @@ beforeAll(async () => {
   // Written through the API, so the events and recordedBy carry the officer's actor id.
   const opened = await h.gql(
     OPEN_CASE,
-    { input: { number: '阜市监罚〔2025〕操作人1号', agencyId: gid('Agency', c.market.id), enterpriseId: gid('Enterprise', c.shop.id), violation: '违法行为', violatedProvision: '违法依据', penaltyProvision: '处罚依据' } },
+    { input: { agencyId: gid('Agency', c.market.id), matterId: gid('EnforcementMatter', c.matters.licence.id), enterpriseId: gid('Enterprise', c.shop.id), violationOn: '2025-01-02', facts: '违法行为' } },
     c.tokens.o1,
   );
   caseId = opened.data.openCase.data.id;
-  const measure = await h.gql(MEASURE, { caseId, input: { kind: 'SEIZURE', object: '过期食品 3 箱' } }, c.tokens.o1);
+  // A measure is taken by two officers assigned to the case (行政强制法 第18条).
+  await p.caseOfficer.createMany({ data: [c.people.o1.id, c.people.o2.id].map((personId) => ({ caseId: idOf(caseId), personId })) });
+  const measure = await h.gql(MEASURE, { caseId, input: measureInput([c.people.o1.id, c.people.o2.id], { kind: 'SEIZURE', object: '过期食品 3 箱' }) }, c.tokens.o1);
   expect(measure.data.recordCompulsoryMeasure.data.recordedBy).toBe(`person:${c.people.o1.id}`);
   await p.enterprise.update({ where: { id: c.shop.id }, data: { usccOverrideReason: '早期试点代码', usccOverrideBy: `person:${c.people.o1.id}`, usccOverrideAt: new Date() } });
   // A no-penalty decision on another of the shop's cases, written directly.

@@ -59,20 +59,19 @@ describe('strings', () => {
 
   it('line feed and tab only in multi-line free text; CR LF is stored as LF', async () => {
     const input = {
-      number: '阜市监罚〔2025〕多行1号',
       agencyId: gid('Agency', c.market.id),
+      matterId: gid('EnforcementMatter', c.matters.licence.id),
       enterpriseId: gid('Enterprise', c.shop.id),
-      violation: '第一项\r\n第二项\t（附）',
-      violatedProvision: '《食品安全法》\n第三十四条',
-      penaltyProvision: '《食品安全法》第一百二十四条',
+      violationOn: '2025-06-01',
+      facts: '第一项\r\n第二项\t（附）',
     };
     const ok = await h.gql(OPEN_CASE, { input }, c.tokens.o1);
     expect(ok.data.openCase.__typename).toBe('MutationOpenCaseSuccess');
-    const stored = await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { number: input.number } });
+    const stored = await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { number: ok.data.openCase.data.number } });
     expect(stored.violation).toBe('第一项\n第二项\t（附）');
     const before = await counts();
-    const bad = await h.gql(OPEN_CASE, { input: { ...input, number: '阜市监罚〔2025〕\n2号', violation: '含\u000b垂直制表符' } }, c.tokens.o1);
-    expectRefused(bad.data.openCase, [['input', 'number'], ['input', 'violation']]);
+    const bad = await h.gql(OPEN_CASE, { input: { ...input, partyDescription: '流动\n摊贩', enterpriseId: null, facts: '含\u000b垂直制表符' } }, c.tokens.o1);
+    expectRefused(bad.data.openCase, [['input', 'partyDescription'], ['input', 'facts']]);
     expect(bad.data.openCase.issues[0].messageEn).toContain('U+000A');
     expect(await counts()).toEqual(before);
   });
@@ -156,14 +155,15 @@ describe('dates', () => {
 
 describe('money', () => {
   it('accepts a fine of exactly ¥10 000 000 000 (10^12 fen) and refuses one fen more, and 2^53 − 1', async () => {
+    // A case with no matter (registered before matters existed): only the scalar's bound applies.
     const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id], 'LEGAL_REVIEW');
     const caseId = gid('EnforcementCase', k.id);
-    for (const fineFen of [1_000_000_000_001, Number.MAX_SAFE_INTEGER]) {
-      const res = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', fineFen } }, c.tokens.o1);
-      expectRefused(res.data.decideCase, [['input', 'fineFen']], 'must not exceed 1000000000000 fen');
+    for (const amountFen of [1_000_000_000_001, Number.MAX_SAFE_INTEGER]) {
+      const res = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen }] } }, c.tokens.o1);
+      expectRefused(res.data.decideCase, [['input', 'penalties', 0, 'amountFen']], 'must not exceed 1000000000000 fen');
       expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: k.id } })).stage).toBe('LEGAL_REVIEW');
     }
-    const ok = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', fineFen: 1_000_000_000_000 } }, c.tokens.o1);
+    const ok = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen: 1_000_000_000_000 }] } }, c.tokens.o1);
     expect(ok.data.decideCase.data).toMatchObject({ stage: 'DECIDED', fineFen: 1_000_000_000_000 });
   });
 });

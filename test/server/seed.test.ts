@@ -5,8 +5,13 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   canEnforce,
+  DEFAULT_REVIEW_GRACE_UNTIL,
   checkUscc,
-  decisionAmountIssues,
+  decideCaseInput,
+  decisionInputIssues,
+  decisionRefusal,
+  limitationRefusal,
+  shanghaiToday,
   shanghaiYear,
   type PrismaClient,
 } from '@zhifa/core';
@@ -106,11 +111,11 @@ describe('core demo data', () => {
     const statuses = new Set(people.map((p) => p.certificateStatus).filter(Boolean));
     expect([...statuses].sort()).toEqual(['CANCELLED', 'EXPIRED', 'SUSPENDED', 'VALID', 'WITHDRAWN']);
     const officers = people.filter((p) => p.roles.includes('OFFICER'));
-    const able = officers.filter((p) => canEnforce(p, now));
+    const able = officers.filter((p) => canEnforce(p, now, DEFAULT_REVIEW_GRACE_UNTIL));
     expect(able.length / officers.length).toBeGreaterThan(0.75);
     expect(able.every((p) => p.certificateReviewYear === shanghaiYear(now))).toBe(true);
     // Marked valid, yet not usable: expired by date, or not reviewed this year.
-    expect(officers.some((p) => p.certificateStatus === 'VALID' && !canEnforce(p, now))).toBe(true);
+    expect(officers.some((p) => p.certificateStatus === 'VALID' && !canEnforce(p, now, DEFAULT_REVIEW_GRACE_UNTIL))).toBe(true);
     const auxiliaries = people.filter((p) => p.roles.includes('AUXILIARY'));
     expect(auxiliaries.length).toBeGreaterThan(0);
     expect(auxiliaries.every((p) => p.certificateNumber === null)).toBe(true);
@@ -120,7 +125,7 @@ describe('core demo data', () => {
 
   it('has cases in every stage, workable, with amounts that obey the decision rules', async () => {
     const cases = await prisma.enforcementCase.findMany({
-      include: { officers: { include: { person: true } }, compulsoryMeasures: true },
+      include: { officers: { include: { person: true } }, compulsoryMeasures: true, matter: true, penalties: { orderBy: { id: 'asc' } }, agency: true },
     });
     const stages: Record<string, number> = {};
     for (const c of cases) stages[c.stage] = (stages[c.stage] ?? 0) + 1;
@@ -129,17 +134,30 @@ describe('core demo data', () => {
     expect([...decisions].sort()).toEqual(['DROPPED', 'LIGHTER', 'MITIGATED', 'NO_PENALTY', 'PENALTY']);
 
     for (const c of cases) {
-      const able = c.officers.filter((o) => o.person.agencyId === c.agencyId && canEnforce(o.person, now));
+      const able = c.officers.filter((o) => o.person.agencyId === c.agencyId && canEnforce(o.person, now, DEFAULT_REVIEW_GRACE_UNTIL));
       expect(able.length, c.number).toBeGreaterThanOrEqual(2);
       expect(c.officers.length).toBe(able.length);
-      expect(c.number).toMatch(/^阜.+罚〔\d{4}〕\d+号$/);
+      expect(c.number).toMatch(new RegExp(`^${c.agency.documentPrefix}立〔\\d{4}〕\\d+号$`));
+      // Opened on a published matter of the agency's domain, within its limitation period.
+      expect(c.matter, c.number).not.toBeNull();
+      expect(c.matter!.published).toBe(true);
+      expect(c.agency.domains).toContain(c.matter!.domain);
+      expect(c.violatedProvision).toBe(c.matter!.violatedProvision);
+      expect(limitationRefusal(c.violationOn!, c.matter!.limitationYears, shanghaiToday(c.registeredAt)), c.number).toBeNull();
       if (c.partyKind === 'ENTERPRISE') expect(c.enterpriseId).not.toBeNull();
       else expect(c.partyDescription).toBeTruthy();
       const decided = ['DECIDED', 'EXECUTED', 'CLOSED'].includes(c.stage);
       expect(c.decision !== null, c.number).toBe(decided);
       expect(c.decidedAt !== null).toBe(decided);
       if (c.decision) {
-        expect(decisionAmountIssues({ decision: c.decision, fineFen: c.fineFen, confiscationFen: c.confiscationFen }), c.number).toEqual([]);
+        // The decision obeys the rules decideCase applies, and its sums agree with its penalties.
+        const input = decideCaseInput({ ...c, decision: c.decision, reason: c.decisionReason, penalties: c.penalties });
+        expect(decisionInputIssues(input), c.number).toEqual([]);
+        expect(decisionRefusal(input, { matter: c.matter, procedure: c.procedure, naturalPerson: c.partyKind === 'NATURAL_PERSON' }), c.number).toBeNull();
+        expect({ fineFen: input.fineFen, confiscationFen: input.confiscationFen }, c.number).toEqual({ fineFen: c.fineFen, confiscationFen: c.confiscationFen });
+        const mark = c.decision === 'DROPPED' ? null : c.decision === 'NO_PENALTY' ? '不罚' : '罚';
+        if (mark) expect(c.decisionNumber).toMatch(new RegExp(`^${c.agency.documentPrefix}${mark}〔\\d{4}〕\\d+号$`));
+        else expect(c.decisionNumber).toBeNull();
         expect(c.decidedAt!.getTime()).toBeGreaterThan(c.registeredAt.getTime());
       }
       if (c.stage === 'EXECUTED') expect(['PENALTY', 'LIGHTER', 'MITIGATED']).toContain(c.decision);
@@ -154,6 +172,17 @@ describe('core demo data', () => {
     expect(cases.filter((c) => c.compulsoryMeasures.length).length).toBeGreaterThan(5);
     expect(new Set(cases.flatMap((c) => c.compulsoryMeasures.map((m) => m.kind))).size).toBeGreaterThanOrEqual(2);
     expect(new Set(cases.map((c) => c.number)).size).toBe(cases.length);
+    // A few cases under way are past their deadline (第60条), none decided ones.
+    const overdue = cases.filter((c) => c.deadlineOn && c.deadlineOn.getTime() < shanghaiToday(now).getTime() && ['REGISTERED', 'INVESTIGATING', 'LEGAL_REVIEW'].includes(c.stage));
+    expect(overdue.length).toBeGreaterThanOrEqual(1);
+    expect(overdue.length).toBeLessThanOrEqual(10);
+    // Every number is below its sequence's last value, so numbers assigned from now on follow on.
+    const sequences = await prisma.documentSequence.findMany();
+    const last = (agencyId: number, kind: string, year: number) => sequences.find((q) => q.agencyId === agencyId && q.kind === kind && q.year === year)?.last ?? 0;
+    for (const c of cases) {
+      const [, year, n] = /〔(\d{4})〕(\d+)号$/.exec(c.number)!;
+      expect(Number(n)).toBeLessThanOrEqual(last(c.agencyId, 'REGISTRATION', Number(year)));
+    }
   });
 });
 
@@ -171,7 +200,7 @@ describe('development helpers on the demo data', () => {
     }
     const officer = await resolveSubject(prisma, 'officer');
     const p = await prisma.person.findUniqueOrThrow({ where: { id: Number(officer.subject.split(':')[1]) } });
-    expect(canEnforce(p, new Date())).toBe(true);
+    expect(canEnforce(p, new Date(), DEFAULT_REVIEW_GRACE_UNTIL)).toBe(true);
     expect((await resolveSubject(prisma, 'person:3')).subject).toBe('person:3');
     expect((await resolveSubject(prisma, '3')).subject).toBe('person:3');
     expect((await resolveSubject(prisma, 'enterprise:7')).subject).toBe('enterprise:7');

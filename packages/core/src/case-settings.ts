@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defineSettings, type SettingsOf } from './settings.js';
 import { msg } from './validation.js';
 import { AgencyKind } from './generated/prisma/enums.js';
+import { DEFAULT_REVIEW_GRACE_UNTIL } from './rules/certificate.js';
 
 /** 较大数额罚款 (行政处罚法 第63条) in fen, for a natural person and for an organisation. */
 const threshold = z.object({ naturalPersonFen: z.number().int().positive(), organisationFen: z.number().int().positive() });
@@ -40,9 +41,20 @@ export const CASE_SETTINGS = defineSettings('ZHIFA_CASE_', {
   reviewGraceUntil: z
     .string()
     .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, msg('须为 MM-DD，如 03-31', 'must be MM-DD, e.g. 03-31'))
-    .default('03-31'),
+    // A real day of a leap year (02-29 allowed; 02-30 and 04-31 are not).
+    .refine((s) => {
+      const [m, d] = s.split('-').map(Number);
+      const day = new Date(Date.UTC(2024, m - 1, d));
+      return !/^\d\d-\d\d$/.test(s) || (day.getUTCMonth() === m - 1 && day.getUTCDate() === d);
+    }, msg('不是日历上的日期', 'not a calendar day'))
+    .default(DEFAULT_REVIEW_GRACE_UNTIL),
   /** Agency kinds a law authorises to freeze deposits (行政强制法 第29条); none by default. */
   freezeAgencyKinds: list(z.enum(AgencyKind)).default([]),
+  /**
+   * Seconds between the server's sweeps for compulsory measures past their term (行政强制法 第25条),
+   * each reported once to the agency and supervisors; 0 turns the sweep off (tests run it by hand).
+   */
+  measureSweepSeconds: z.coerce.number().int().min(0, msg('不能为负数', 'must not be negative')).max(86_400).default(60),
 });
 export type CaseSettings = SettingsOf<typeof CASE_SETTINGS>;
 

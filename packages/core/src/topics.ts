@@ -1,9 +1,22 @@
 // Core's event topics and the payload each carries. Plugins declare theirs beside their code.
 import { defineTopic } from './events/topic.js';
-import type { CaseDecision, CaseStage, CertificateStatus, CompulsoryMeasureKind, PartyKind, PersonRole } from './generated/prisma/enums.js';
+import type {
+  CaseDecision,
+  CaseGround,
+  CaseProcedure,
+  CaseStage,
+  CertificateStatus,
+  CompulsoryMeasureKind,
+  CompulsoryMeasureStatus,
+  PartyKind,
+  PenaltyKind,
+  PersonRole,
+} from './generated/prisma/enums.js';
 
 type CaseRef = { caseId: number; number: string };
+type MeasureRef = CaseRef & { measureId: number; kind: CompulsoryMeasureKind };
 type UsccOverridePayload = { reason: string; problem: string | null; expectedCheck: string | null; recordedNow: boolean } | null;
+type MatterPayload = { matterId: number; code: string; name: string; domain: string; published: boolean; via: 'api' | 'csv' };
 type EnterprisePayload = { enterpriseId: number; uscc: string; name: string; usccOverride: UsccOverridePayload };
 
 export const CORE_TOPICS = {
@@ -23,16 +36,58 @@ export const CORE_TOPICS = {
   >('person.certificateChanged'),
   enterpriseCreated: defineTopic<EnterprisePayload>('enterprise.created'),
   enterpriseUpdated: defineTopic<EnterprisePayload & { previousUscc?: string }>('enterprise.updated'),
-  caseOpened: defineTopic<CaseRef & { stage: CaseStage; partyKind: PartyKind }>('case.opened'),
+  caseOpened: defineTopic<
+    CaseRef & { stage: CaseStage; partyKind: PartyKind; matterId: number; procedure: CaseProcedure; violationOn: string }
+  >('case.opened'),
   caseOfficersAssigned: defineTopic<CaseRef & { personIds: number[] }>('case.officersAssigned'),
   caseAdvanced: defineTopic<CaseRef & { from: CaseStage; to: CaseStage }>('case.advanced'),
   caseCompulsoryMeasureRecorded: defineTopic<
-    CaseRef & { measureId: number; kind: CompulsoryMeasureKind; object: string; isProductionEquipment: boolean; justified: boolean }
+    CaseRef & {
+      measureId: number;
+      kind: CompulsoryMeasureKind;
+      object: string;
+      isProductionEquipment: boolean;
+      justified: boolean;
+      /** REQUESTED (awaiting the head's approval) or IN_FORCE (taken in an emergency, 第19条). */
+      status: CompulsoryMeasureStatus;
+      emergency: boolean;
+      /** YYYY-MM-DD, the last day in force; null until taken. */
+      dueOn: string | null;
+    }
   >('case.compulsoryMeasureRecorded'),
   caseDecided: defineTopic<
-    CaseRef & { decision: CaseDecision; fineFen: number | null; confiscationFen: number | null; via: string }
+    CaseRef & {
+      decision: CaseDecision;
+      decisionNumber: string | null;
+      ground: CaseGround | null;
+      penalties: { kind: PenaltyKind; amountFen: number | null }[];
+      fineFen: number | null;
+      confiscationFen: number | null;
+      via: string;
+    }
   >('case.decided'),
   /** An API key stopped working: subscriptions it opened end on every instance. */
   apiKeyRevoked: defineTopic<{ apiKeyId: number; prefix: string; label: string }>('apiKey.revoked'),
   demoDataLoaded: defineTopic<{ agencies: number; people: number; enterprises: number; cases: number }>('system.demoDataLoaded'),
+  /** The agency head approved (or refused) a measure (行政强制法 第18–19条). */
+  compulsoryMeasureApproved: defineTopic<
+    MeasureRef & { approved: boolean; status: CompulsoryMeasureStatus; emergency: boolean; dueOn: string | null; reason: string | null }
+  >('compulsoryMeasure.approved'),
+  /** Extended once by the head (第25条 / 第32条). */
+  compulsoryMeasureExtended: defineTopic<MeasureRef & { days: number; dueOn: string; reason: string }>('compulsoryMeasure.extended'),
+  /** Released 解除 (第28条 / 第33条). */
+  compulsoryMeasureReleased: defineTopic<MeasureRef & { releasedOn: string; reason: string }>('compulsoryMeasure.released'),
+  /** Still in force past its last day: told once per measure by the overdue sweep (to the agency and supervisors). */
+  compulsoryMeasureOverdue: defineTopic<MeasureRef & { dueOn: string; takenAt: string }>('compulsoryMeasure.overdue'),
+  /** Enforcement matters (权责清单 / 裁量基准): public once published; `via` says whether a form or a CSV import wrote it. */
+  matterCreated: defineTopic<MatterPayload>('matter.created'),
+  matterUpdated: defineTopic<MatterPayload & { changed: string[] }>('matter.updated'),
+  matterPublished: defineTopic<MatterPayload>('matter.published'),
+  matterUnpublished: defineTopic<MatterPayload & { reason: string }>('matter.unpublished'),
+  /** One CSV import: every matter it created (drafts) or changed; a changed published matter also gets its public `matter.updated`. */
+  mattersImported: defineTopic<{
+    created: { matterId: number; code: string }[];
+    updated: { matterId: number; code: string; changed: string[] }[];
+    unchanged: number;
+  }>('matter.imported'),
 } as const;

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   assignmentRefusal,
   checkOfficers,
-  decisionAmountIssues,
   investigationRefusal,
   measureRefusal,
   STAGE_ORDER,
@@ -13,6 +12,7 @@ import { shanghaiYear } from '../src/rules/shanghai-time.js';
 import type { CaseDecision, CaseStage } from '../src/generated/prisma/enums.js';
 
 const NOW = new Date('2025-06-15T04:00:00Z');
+const GRACE = '03-31';
 const YEAR = shanghaiYear(NOW);
 
 function officer(id: number, over: Partial<CandidateOfficer> = {}): CandidateOfficer {
@@ -74,30 +74,11 @@ describe('case stage transitions', () => {
   });
 });
 
-describe('decision amounts', () => {
-  it('needs a positive fine for a penalty', () => {
-    expect(decisionAmountIssues({ decision: 'PENALTY', fineFen: 500_000n, confiscationFen: null })).toEqual([]);
-    expect(decisionAmountIssues({ decision: 'LIGHTER', fineFen: null, confiscationFen: null })[0]?.field).toBe('fineFen');
-    expect(decisionAmountIssues({ decision: 'MITIGATED', fineFen: 0n, confiscationFen: null })[0]?.field).toBe('fineFen');
-  });
-
-  it('forbids a fine when nothing is imposed', () => {
-    const issues = decisionAmountIssues({ decision: 'NO_PENALTY', fineFen: 100n, confiscationFen: null });
-    expect(issues).toHaveLength(1);
-    expect(issues[0]!.message.zh).toContain('不予处罚');
-    expect(issues[0]!.message.en).toContain('no fine');
-    expect(decisionAmountIssues({ decision: 'NO_PENALTY', fineFen: null, confiscationFen: 3_000n })).toEqual([]);
-    expect(decisionAmountIssues({ decision: 'DROPPED', fineFen: null, confiscationFen: 1n }).map((i) => i.field)).toEqual(['confiscationFen']);
-  });
-
-  it('refuses amounts beyond an exact JSON number', () => {
-    expect(decisionAmountIssues({ decision: 'PENALTY', fineFen: 2n ** 60n, confiscationFen: null })[0]?.field).toBe('fineFen');
-  });
-});
+// Decision content (penalties, grounds, ranges): test/decision.test.ts.
 
 describe('assigning officers', () => {
   it('accepts two distinct enforceable officers of the agency', () => {
-    const check = checkOfficers([1, 2, 2], [officer(1), officer(2)], 1, NOW);
+    const check = checkOfficers([1, 2, 2], [officer(1), officer(2)], 1, NOW, GRACE);
     expect(check).toEqual({ eligible: [1, 2], refused: [] });
     expect(assignmentRefusal(check)).toBeNull();
   });
@@ -110,7 +91,7 @@ describe('assigning officers', () => {
       officer(4, { certificateReviewYear: YEAR - 1 }),
       officer(5, { agencyId: 9 }),
     ];
-    const check = checkOfficers([1, 2, 3, 4, 5, 6], people, 1, NOW);
+    const check = checkOfficers([1, 2, 3, 4, 5, 6], people, 1, NOW, GRACE);
     expect(check.eligible).toEqual([1]);
     expect(check.refused.map((r) => r.personId)).toEqual([2, 3, 4, 5, 6]);
     const refusal = assignmentRefusal(check)!;
@@ -121,19 +102,27 @@ describe('assigning officers', () => {
 
   it('a certificate is good through its expiry day (Shanghai time)', () => {
     const lastDay = officer(2, { certificateExpiresOn: new Date('2025-06-15T00:00:00Z') });
-    expect(checkOfficers([1, 2], [officer(1), lastDay], 1, NOW).eligible).toEqual([1, 2]);
+    expect(checkOfficers([1, 2], [officer(1), lastDay], 1, NOW, GRACE).eligible).toEqual([1, 2]);
   });
 
   it('refuses an ineligible extra even when two others qualify', () => {
-    const check = checkOfficers([1, 2, 3], [officer(1), officer(2), officer(3, { certificateStatus: 'SUSPENDED' })], 1, NOW);
+    const check = checkOfficers([1, 2, 3], [officer(1), officer(2), officer(3, { certificateStatus: 'SUSPENDED' })], 1, NOW, GRACE);
     const refusal = assignmentRefusal(check)!;
     expect(refusal.rule).toBe('CASE_OFFICER_INELIGIBLE');
     expect(refusal.message.zh).toContain('执法员3');
   });
 
+  it("last year's review counts for investigation through the grace day, not after (31 March / 1 April)", () => {
+    const lastYear = [officer(1, { certificateReviewYear: 2025 }), officer(2, { certificateReviewYear: 2025 })];
+    expect(investigationRefusal(lastYear, new Date('2026-03-31T15:59:59Z'), GRACE)).toBeNull();
+    expect(investigationRefusal(lastYear, new Date('2026-03-31T16:00:00Z'), GRACE)?.rule).toBe('CASE_TWO_OFFICERS');
+    expect(checkOfficers([1, 2], lastYear, 1, new Date('2026-03-31T15:59:59Z'), GRACE).eligible).toEqual([1, 2]);
+    expect(checkOfficers([1, 2], lastYear, 1, new Date('2026-03-31T16:00:00Z'), GRACE).eligible).toEqual([]);
+  });
+
   it('investigation needs two officers who can enforce today', () => {
-    expect(investigationRefusal([officer(1), officer(2)], NOW)).toBeNull();
-    const r = investigationRefusal([officer(1), officer(2, { certificateReviewYear: YEAR - 1 })], NOW);
+    expect(investigationRefusal([officer(1), officer(2)], NOW, GRACE)).toBeNull();
+    const r = investigationRefusal([officer(1), officer(2, { certificateReviewYear: YEAR - 1 })], NOW, GRACE);
     expect(r?.rule).toBe('CASE_TWO_OFFICERS');
     expect(r?.message.en).toContain('there are 1');
   });

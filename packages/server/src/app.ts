@@ -28,6 +28,7 @@ import { createLogger, yogaLogger, type Logger } from './log.js';
 import { useRequestLog, writeRequestLine } from './request-log.js';
 import { DEFAULT_WS_LIMITS, serveGraphqlWs, type WsLimits, type WsServer } from './ws.js';
 import { DEFAULT_SUBSCRIPTION_RECHECK_MS } from './ws-limits.js';
+import { startMeasureOverdueSweep, type MeasureOverdueSweep } from './measure-overdue.js';
 
 /** Largest HTTP request body: room for a CSV list of thousands of items, nothing more. */
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
@@ -65,6 +66,8 @@ const RETRY_AFTER_SECONDS = 5;
 export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   events: EventBus;
+  /** The compulsory-measure overdue sweep (ZHIFA_CASE_MEASURE_SWEEP_SECONDS); `runOnce()` sweeps now. */
+  measureSweep: MeasureOverdueSweep;
   ws: WsServer;
   /** Start listening; resolves with the bound port. */
   listen(port: number, host?: string): Promise<number>;
@@ -85,6 +88,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   let accepting = true;
 
   const log = options.log ?? createLogger('error');
+  // Started beside the event bus, stopped before it.
+  const measureSweep = startMeasureOverdueSweep({ prisma, guards, settings, clock, events }, log);
   const recheckMs = options.subscriptionRecheckMs ?? DEFAULT_SUBSCRIPTION_RECHECK_MS;
   const identify = (authorization: unknown) => identifyCaller(prisma, options.jwtSecret, authorization);
 
@@ -173,6 +178,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   return {
     yoga,
     events,
+    measureSweep,
     ws,
     server,
     ready: () => accepting,
@@ -186,6 +192,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       }),
     close: async () => {
       accepting = false;
+      await measureSweep.stop();
       await events.stop();
       await ws.dispose();
       await new Promise<void>((resolve) => {

@@ -5,7 +5,7 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { canEnforce, type AgencyKind, type PersonRole, type PrismaClient } from '@zhifa/core';
+import { canEnforce, DEFAULT_REVIEW_GRACE_UNTIL, type AgencyKind, type PersonRole, type PrismaClient } from '@zhifa/core';
 import { newApiKey, signToken, viewerForApiKey, type Subject } from './identity.js';
 
 export const DEV_ROLES = ['system-admin', 'supervisor', 'officer', 'agency-admin', 'enterprise'] as const;
@@ -90,7 +90,8 @@ async function subjectForRole(prisma: PrismaClient, role: DevRole): Promise<{ su
       // An officer who may act today, so the token can work cases straight away.
       const candidates = await peopleWithRole(prisma, 'OFFICER', { without: 'AGENCY_ADMIN', agencyKind: 'ENFORCEMENT_AGENCY' });
       const now = new Date();
-      return person(candidates.find((p) => canEnforce(p, now)) ?? candidates[0]);
+      // The default grace period: a development convenience, not a decision about who may act.
+      return person(candidates.find((p) => canEnforce(p, now, DEFAULT_REVIEW_GRACE_UNTIL)) ?? candidates[0]);
     }
     case 'enterprise': {
       // One with cases, so the enterprise view has something to show.

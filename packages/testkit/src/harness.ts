@@ -1,7 +1,7 @@
 // Test harness: the real schema through yoga.fetch on a fresh database per test file — a copy of
 // the one database migrated in global setup (see databases.ts).
 // ZHIFA_TEST_DATABASE_URL=postgres://… runs the same tests on PostgreSQL (a database of its own each).
-import type { ZhifaPlugin } from '@zhifa/core';
+import { CASE_SETTINGS, PluginSettings, type CaseSettings, type ZhifaPlugin } from '@zhifa/core';
 import { createApp, openDatabase, signToken, type App, type Database, type Subject } from '@zhifa/server';
 import { freshDatabaseTarget } from './databases.js';
 
@@ -19,11 +19,28 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(opts: { plugins?: ZhifaPlugin[] } = {}): Promise<Harness> {
+/**
+ * Settings for a test app: defaults, except that background sweeps are off (a test runs them by hand,
+ * e.g. `app.measureSweep.runOnce()`), plus the core case settings a test overrides.
+ */
+export function testSettings(caseSettings: Partial<CaseSettings> = {}): PluginSettings {
+  const settings = new PluginSettings();
+  return settings.set(CASE_SETTINGS, { ...settings.get(CASE_SETTINGS), measureSweepSeconds: 0, ...caseSettings });
+}
+
+export interface HarnessOptions {
+  plugins?: ZhifaPlugin[];
+  /** testSettings() by default. */
+  settings?: PluginSettings;
+  /** The clock resolvers and units of work read; the real one by default. */
+  clock?: () => Date;
+}
+
+export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const queries: string[] = [];
   const { target, drop } = await freshDatabaseTarget();
   const db = await openDatabase(target, { onQuery: (sql) => queries.push(sql) });
-  const app = await createApp({ db, plugins: opts.plugins ?? [], jwtSecret: TEST_SECRET });
+  const app = await createApp({ db, plugins: opts.plugins ?? [], jwtSecret: TEST_SECRET, settings: opts.settings ?? testSettings(), clock: opts.clock });
   return {
     app,
     db,

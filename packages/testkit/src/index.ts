@@ -1,7 +1,7 @@
 // @zhifa/testkit: what the test files share — the harness and test server on a per-file copy of
 // one migrated database, a base world, global ids, the error fragment, row and SQL counts, and the
 // event-delivery helpers.
-export { createHarness, TEST_SECRET, type Harness } from './harness.js';
+export { createHarness, testSettings, TEST_SECRET, type Harness, type HarnessOptions } from './harness.js';
 export { freshDatabaseTarget, databaseUrl, testPostgresUrl, type FreshDatabase } from './databases.js';
 export { startTestServer, startTwoInstances, type TestServer, type TestServerOptions } from './server.js';
 export { subscribeEvents, untilSubscribers, wsClient, sleep, type ReceivedEvent, type Subscriber } from './events.js';
@@ -12,3 +12,4 @@ export { countStatements, isEventBusPoll, rowCounts, type StatementCount } from 
 export { createBaseWorld, validCertificate, type BaseWorld, type Row } from './world.js';
 export { watchEvents, type Ending, type LiveSubscriber } from './live.js';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
+export { createMatter, type MatterOptions } from './matters.js';

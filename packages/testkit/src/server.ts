@@ -3,7 +3,7 @@
 import type { EventBusOptions, ZhifaPlugin } from '@zhifa/core';
 import { createApp, openDatabase, signToken, type App, type AppOptions, type Database, type DatabaseTarget, type Subject } from '@zhifa/server';
 import { freshDatabaseTarget } from './databases.js';
-import { TEST_SECRET } from './harness.js';
+import { TEST_SECRET, testSettings } from './harness.js';
 
 export interface TestServer {
   app: App;
@@ -30,6 +30,8 @@ export interface TestServerOptions {
   ws?: AppOptions['ws'];
   subscriptionRecheckMs?: number;
   log?: AppOptions['log'];
+  /** testSettings() (background sweeps off) by default. */
+  settings?: AppOptions['settings'];
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -51,6 +53,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     ws: opts.ws,
     subscriptionRecheckMs: opts.subscriptionRecheckMs,
     log: opts.log,
+    settings: opts.settings ?? testSettings(),
   });
   const port = await app.listen(0);
   return {

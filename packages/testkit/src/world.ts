@@ -17,9 +17,9 @@ export interface BaseWorld {
   county: Row;
   /** 阜宁县司法局 (JUSTICE_BUREAU), the supervisor's. */
   justice: Row;
-  /** 阜宁县市场监督管理局, domain 市场监管. */
+  /** 阜宁县市场监督管理局, domain 市场监管, document prefix 阜市监. */
   agencyA: Row;
-  /** 盐城市阜宁生态环境局, domain 生态环境. */
+  /** 盐城市阜宁生态环境局, domain 生态环境, document prefix 阜环. */
   agencyB: Row;
   /** 益林镇 (TOWNSHIP), the enterprise's. */
   township: Row;
@@ -61,8 +61,8 @@ export async function createBaseWorld(h: Pick<Harness, 'db' | 'token'>): Promise
 
   const county = await agency({ name: '阜宁县人民政府', kind: 'COUNTY_GOVERNMENT' });
   const justice = await agency({ name: '阜宁县司法局', kind: 'JUSTICE_BUREAU', parentId: county.id });
-  const agencyA = await agency({ name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY', parentId: county.id, domains: ['市场监管'] });
-  const agencyB = await agency({ name: '盐城市阜宁生态环境局', kind: 'ENFORCEMENT_AGENCY', parentId: county.id, domains: ['生态环境'] });
+  const agencyA = await agency({ name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY', parentId: county.id, domains: ['市场监管'], documentPrefix: '阜市监' });
+  const agencyB = await agency({ name: '盐城市阜宁生态环境局', kind: 'ENFORCEMENT_AGENCY', parentId: county.id, domains: ['生态环境'], documentPrefix: '阜环' });
   const township = await agency({ name: '益林镇', kind: 'TOWNSHIP', parentId: county.id });
 
   const person = async (agencyId: number, name: string, roles: Role[], extra: Record<string, unknown> = {}) =>

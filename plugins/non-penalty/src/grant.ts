@@ -48,7 +48,9 @@ export async function grantNonPenaltyInTx(uow: UnitOfWork, input: GrantInput): P
   const creditRefused = creditCheckRefusal(loaded.attrs.itemKind, c.enterpriseId === null ? 'NATURAL_PERSON' : 'ENTERPRISE', credit, violationDay(c));
   if (creditRefused) throw new RuleViolation('NON_PENALTY_CREDIT_CHECK_REQUIRED', creditRefused);
 
-  const decided = await decideCaseInTx(uow, c.id, { decision: 'NO_PENALTY', fineFen: null, confiscationFen: null, via: 'non-penalty' });
+  // The item's kind is the decision's legal ground (行政处罚法 第33条).
+  const ground = ({ MINOR: 'MINOR_CORRECTED', FIRST_OFFENCE: 'FIRST_OFFENCE', NO_FAULT: 'NO_FAULT' } as const)[loaded.attrs.itemKind];
+  const decided = await decideCaseInTx(uow, c.id, { decision: 'NO_PENALTY', ground, via: 'non-penalty' });
   const fine = loaded.attrs.fineFenIfPenalised;
   const record = await tx.nonPenaltyDecision.create({
     data: {

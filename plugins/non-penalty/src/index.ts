@@ -17,9 +17,9 @@ export const nonPenaltyPlugin: ZhifaPlugin = {
   settings: nonPenaltySettings,
   topics: NON_PENALTY_TOPICS,
   listKinds: [NON_PENALTY_KIND_LABEL],
-  register(builder, { guards }) {
+  register(builder, { guards, core }) {
     guards.add(nonPenaltyGuard);
-    const lists = registerNonPenaltyList(builder);
+    const lists = registerNonPenaltyList(builder, core);
     const decision = registerNonPenaltyDecision(builder, lists);
     registerNonPenaltyStats(builder);
     registerNonPenaltySubscriptions(builder, { ...lists, decision });

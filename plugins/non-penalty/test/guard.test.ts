@@ -16,15 +16,19 @@ beforeAll(async () => {
 });
 afterAll(() => w?.h.close());
 
-/**
- * decideCase with a penalty. Today's core input is { decision, fineFen }; helper A's spine replaces
- * it with penalties and adds `reason` — only this helper needs to follow.
- */
-async function penalise(caseGid: string, decision: 'PENALTY' | 'LIGHTER' | 'MITIGATED' | 'NO_PENALTY' | 'DROPPED' = 'PENALTY') {
-  const fineFen = decision === 'NO_PENALTY' || decision === 'DROPPED' ? null : 100_000;
+/** decideCase through GraphQL: a warning for the penalising decisions (the test matters allow WARNING and FINE). */
+async function penalise(caseGid: string, decision: 'PENALTY' | 'LIGHTER' | 'MITIGATED' | 'NO_PENALTY' | 'DROPPED' = 'PENALTY', reason: string | null = null) {
+  const penalising = decision === 'PENALTY' || decision === 'LIGHTER' || decision === 'MITIGATED';
+  const input = {
+    decision,
+    penalties: penalising ? [{ kind: 'WARNING' }] : [],
+    ground: decision === 'NO_PENALTY' ? 'MINOR_CORRECTED' : decision === 'DROPPED' ? 'FACTS_NOT_ESTABLISHED' : null,
+    mitigatingCircumstance: decision === 'LIGHTER' || decision === 'MITIGATED' ? '主动消除违法行为危害后果' : null,
+    reason,
+  };
   const res = await w.h.gql(
-    `mutation($id: ID!, $input: DecideCaseInput!) { decideCase(caseId: $id, input: $input) { __typename ${ERR} ... on MutationDecideCaseSuccess { data { stage decision } } } }`,
-    { id: caseGid, input: { decision, fineFen } },
+    `mutation($id: ID!, $input: DecideCaseInput!) { decideCase(caseId: $id, input: $input) { __typename ${ERR} ... on MutationDecideCaseSuccess { data { stage decision decisionReason } } } }`,
+    { id: caseGid, input },
     w.tokens.officerA,
   );
   expect(res.errors).toBeUndefined();
@@ -75,7 +79,17 @@ describe('beforeDecide: a mandatory item covering the case’s matter', () => {
     expect(r.message).toContain('行政处罚法第33条第2款');
   });
 
-  it('with a stated reason the guard lets the decision through (core stores it as decisionReason)', async () => {
+  it('with a stated reason the decision goes through and the reason is stored', async () => {
+    const p = w.h.db.prisma;
+    const matter = await createMatter(p);
+    await createList(p, w.agencyA.id, item(matter.code));
+    expect(await penalise((await caseOn(matter.id)).gid, 'PENALTY', null)).toMatchObject({ rule: 'NON_PENALTY_MANDATORY_ITEM_REASON' });
+    const reason = '当事人未在责令改正期限内改正，不符合清单第1项适用条件';
+    const r = await penalise((await caseOn(matter.id)).gid, 'PENALTY', reason);
+    expect(r, JSON.stringify(r)).toMatchObject({ __typename: 'MutationDecideCaseSuccess', data: { stage: 'DECIDED', decision: 'PENALTY', decisionReason: reason } });
+  });
+
+  it('the guard reads only the decision and its reason: a blank reason is no reason', async () => {
     const p = w.h.db.prisma;
     const matter = await createMatter(p);
     await createList(p, w.agencyA.id, item(matter.code));
@@ -85,13 +99,11 @@ describe('beforeDecide: a mandatory item covering the case’s matter', () => {
     const guards = new CaseGuards();
     guards.add(nonPenaltyGuard);
     const env = { prisma: p, viewer, guards, settings: new PluginSettings(), clock: () => new Date() };
-    // Only decision and reason are read by this guard (DecideCaseInput grows in core's spine).
     const input = (reason: string | null) => ({ decision: 'PENALTY', reason }) as DecideCaseInput;
     const run = (reason: string | null) =>
       unitOfWork(env, async (uow) => guards.beforeDecide({ uow, case: c }, input(reason)), { silent: 'the guard only reads' });
-    await expect(run(null)).rejects.toMatchObject({ rule: 'NON_PENALTY_MANDATORY_ITEM_REASON' });
     await expect(run('   ')).rejects.toMatchObject({ rule: 'NON_PENALTY_MANDATORY_ITEM_REASON' });
-    await expect(run('当事人未在责令改正期限内改正，不符合清单第1项适用条件')).resolves.toBeUndefined();
+    await expect(run('已造成危害后果')).resolves.toBeUndefined();
   });
 
   it('asks nothing for a discretionary item, a list not in force, another matter, or an item naming no matter', async () => {

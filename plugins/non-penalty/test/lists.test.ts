@@ -376,6 +376,18 @@ describe('items point at enforcement matters; mandatory and discretionary items 
     expect(await items('mandatory: true')).toEqual(['MINOR', 'NO_FAULT']);
     expect(await items('mandatory: false')).toEqual(['FIRST_OFFENCE']);
     expect(await items(`matterCode: "${matter.code}"`)).toEqual(['FIRST_OFFENCE', 'MINOR']);
+
+    // Item.matter: the matter itself, under the matters' row rule (a draft matter is for staff only).
+    const draftMatter = await createMatter(w.h.db.prisma, { published: false });
+    await add({ attributes: { itemKind: 'MINOR', correctionDeadlineDays: 1, matterCode: draftMatter.code } });
+    const matters = async (token?: string) => {
+      const res = await w.h.gql(`query($id: ID!) { nonPenaltyList(id: $id) { items(first: 10) { edges { node { matter { code } } } } } }`, { id: list.id }, token);
+      expect(res.errors).toBeUndefined();
+      return res.data.nonPenaltyList.items.edges.map((e: any) => e.node.matter?.code ?? null);
+    };
+    expect(await matters(w.tokens.officerA)).toEqual([matter.code, matter.code, null, draftMatter.code]);
+    expect((await publish(list.id)).__typename).toBe('MutationPublishNonPenaltyListSuccess');
+    expect(await matters()).toEqual([matter.code, matter.code, null, null]);
   });
 });
 

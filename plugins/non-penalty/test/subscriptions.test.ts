@@ -15,8 +15,8 @@ beforeAll(async () => {
   s = await startTestServer({ plugins: [nonPenaltyPlugin] });
   const p = s.db.prisma;
   const bureau = await p.agency.create({ data: { name: '阜宁县司法局', kind: 'JUSTICE_BUREAU' } });
-  agencyA = (await p.agency.create({ data: { name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY' } })).id;
-  agencyB = (await p.agency.create({ data: { name: '盐城市阜宁生态环境局', kind: 'ENFORCEMENT_AGENCY' } })).id;
+  agencyA = (await p.agency.create({ data: { name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY', documentPrefix: '阜市监' } })).id;
+  agencyB = (await p.agency.create({ data: { name: '盐城市阜宁生态环境局', kind: 'ENFORCEMENT_AGENCY', documentPrefix: '阜环' } })).id;
   const person = async (agencyId: number, name: string, roles: ('OFFICER' | 'AGENCY_ADMIN' | 'SUPERVISOR')[]) =>
     s.token(`person:${(await p.person.create({ data: { agencyId, name, roles } })).id}`);
   tokens.officerA = await person(agencyA, '张执法', ['OFFICER']);

@@ -2,7 +2,9 @@
 // The inputs are harmless: an allowed caller gets past authorisation and then meets a rule or a
 // validation that writes nothing (a taken name, a stage that cannot move), or an update that
 // changes nothing — so every row sees the same world.
-import { defineAuthorisationMatrix, mutationRow as mutation, queryRow as query, subscriptionRow as subscription, type MatrixWorld } from './matrix.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { globalId } from '../ids.js';
+import { defineAuthorisationMatrix, mutationRow as mutation, queryRow as query, subscriptionRow as subscription, type Fixture, type MatrixWorld } from './matrix.js';
 
 /** A mutation's document selects only the result's type: the outcome is read from __typename. */
 const result = '{ __typename }';
@@ -19,7 +21,74 @@ const enterpriseInput = (uscc: string) => ({
   creditRiskClass: 'B',
 });
 
-export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix((w: MatrixWorld) => [
+/**
+ * Core's own fixtures on the shared world: a compulsory measure already RELEASED on the decided case,
+ * so that approving, extending or releasing it is refused by a rule (MEASURE_NOT_PENDING_APPROVAL,
+ * MEASURE_NOT_IN_FORCE) after authorisation, writing nothing, and the measure list is not empty.
+ */
+async function measureFixtures(w: MatrixWorld, prisma: PrismaClient) {
+  const m = await prisma.compulsoryMeasure.create({
+    data: {
+      caseId: w.decidedCase.rowId,
+      kind: 'SEIZURE',
+      object: '过期食品 3 箱（矩阵）',
+      recordedBy: `person:${w.people.officer.rowId}`,
+      status: 'RELEASED',
+      officerIds: [w.people.officer.rowId, w.colleague.rowId],
+      noticeDocumentNumber: '阜市监扣〔2024〕矩阵1号',
+      noticeServedOn: new Date('2024-05-01T00:00:00Z'),
+      takenAt: new Date('2024-05-01T02:00:00Z'),
+      dueOn: new Date('2024-05-31T00:00:00Z'),
+      releasedOn: new Date('2024-05-20T00:00:00Z'),
+      releaseReason: '矩阵测试',
+      releasedBy: `person:${w.people.officer.rowId}`,
+    },
+  });
+  return { measure: globalId('CompulsoryMeasure', m.id) };
+}
+
+/** Core's own fixtures on the shared world, written straight to the database (no events). */
+export interface CoreMatrixFixtures {
+  /** A published enforcement matter of the world agency's domain (市场监管), code MATRIX-M-1. */
+  publishedMatter: Fixture & { code: string };
+  /** A draft matter of the same domain, code MATRIX-M-2. */
+  draftMatter: Fixture & { code: string };
+}
+
+/** The fields of the matrix matters, as the MatterInput of updateMatter takes them. */
+const matterInput = (code: string) => ({
+  code,
+  name: '未按规定公示营业执照（矩阵）',
+  domain: '市场监管',
+  agencyKinds: ['ENFORCEMENT_AGENCY'],
+  violatedProvision: '《市场主体登记管理条例》第三十六条',
+  penaltyProvision: '《市场主体登记管理条例》第四十八条',
+  penaltyKinds: ['FINE'],
+  fineMaxFen: 3_000_000,
+  limitationYears: 2,
+});
+
+async function writeCoreMatrixFixtures(_w: MatrixWorld, prisma: PrismaClient): Promise<CoreMatrixFixtures> {
+  const matter = async (code: string, published: boolean) => {
+    const { fineMaxFen, ...rest } = matterInput(code);
+    const m = await prisma.enforcementMatter.create({
+      data: { ...rest, agencyKinds: ['ENFORCEMENT_AGENCY'], penaltyKinds: ['FINE'], fineMaxFen: BigInt(fineMaxFen), published, publishedAt: published ? new Date('2025-01-01T00:00:00Z') : null },
+    });
+    return { id: globalId('EnforcementMatter', m.id), rowId: m.id, code };
+  };
+  return { publishedMatter: await matter('MATRIX-M-1', true), draftMatter: await matter('MATRIX-M-2', false) };
+}
+
+/** A CSV whose one row breaks 第36条 (3 years): an allowed caller meets a ValidationError, nothing is written. */
+const BAD_MATTERS_CSV =
+  '事项编码,事项名称,监管领域,实施主体类别,违法依据,处罚依据,处罚种类,追责时效（年）\n' +
+  'MATRIX-M-9,矩阵测试事项,市场监管,县行政执法机关,第一条,第二条,警告,3\n';
+
+async function coreFixtures(w: MatrixWorld, prisma: PrismaClient) {
+  return { ...(await writeCoreMatrixFixtures(w, prisma)), ...(await measureFixtures(w, prisma)) };
+}
+
+export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures, (w: MatrixWorld, f) => [
   // ── queries ────────────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
   query('viewer',                     'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ viewer { kind } }`),
@@ -39,8 +108,18 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix((w: MatrixWor
   // Cases: the case's agency, its party, supervisors. Another agency's officer sees none of them.
   query('cases',                      'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow', `query($a: ID!) { cases(agencyId: $a, first: 5) { totalCount } }`, { a: w.agency.id }),
   query('case',                       'DENY   allow      allow   none         allow       allow      none      allow  allow  allow', `query($id: ID!) { case(id: $id) { id } }`, { id: w.case.id }),
+  // Enforcement matters: published ones are public (第34条), drafts are for staff of any agency.
+  query('matters',                    'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ matters(first: 5) { totalCount } }`),
+  query('matter',                     'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `query($id: ID!) { matter(id: $id) { id } }`, { id: f.publishedMatter.id }),
+  query('matter',                     'none   none       allow   allow        allow       allow      none      allow  allow  allow', `query($id: ID!) { matter(id: $id) { id } }`, { id: f.draftMatter.id }),
+  query('exportMattersCsv',           'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ exportMattersCsv(domain: "市场监管") }`),
   // The event log: each row as its subject may see it; a case's events are not public.
+  // Statistics of decided cases follow the case row rule: the party its own, another agency's officer nothing.
+  query('caseStats',                  'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow',
+    `query($a: ID!) { caseStats(agencyId: $a, from: "2024-01-01", to: "2024-12-31") { totalCount } }`, { a: w.agency.id }),
   query('events',                     'none   allow      allow   none         allow       allow      none      allow  allow  allow', `{ events(topics: ["case.opened"], first: 5) { events { id } } }`),
+  // Compulsory measures: the same row rule as their cases.
+  query('compulsoryMeasures',         'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow', `query($a: ID!) { compulsoryMeasures(agencyId: $a, first: 5) { totalCount } }`, { a: w.agency.id }),
 
   // ── mutations ──────────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
@@ -49,7 +128,7 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix((w: MatrixWor
     `mutation($input: AgencyInput!) { createAgency(input: $input) ${result} }`, { input: { name: w.agency.name, kind: 'ENFORCEMENT_AGENCY' } }),
   mutation('updateAgency',            'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) ${result} }`,
-    { id: w.agency.id, input: { name: w.agency.name, kind: 'ENFORCEMENT_AGENCY', parentId: w.county.id, domains: ['市场监管'] } }),
+    { id: w.agency.id, input: { name: w.agency.name, kind: 'ENFORCEMENT_AGENCY', parentId: w.county.id, domains: ['市场监管'], documentPrefix: '矩阵市监' } }),
   // People: the agency's admin (or a system admin); certificates also the supervisor.
   mutation('createPerson',            'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($input: CreatePersonInput!) { createPerson(input: $input) ${result} }`, { input: { agencyId: w.agency.id, name: '无证执法员', roles: ['OFFICER'] } }),
@@ -67,15 +146,40 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix((w: MatrixWor
   // Cases: the officers (and admin) of the case's agency, system admins. Supervisors read, never act.
   mutation('openCase',                'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($input: OpenCaseInput!) { openCase(input: $input) ${result} }`,
-    { input: { number: w.case.number, agencyId: w.agency.id, enterpriseId: w.enterprise.id, violation: '销售过期食品', violatedProvision: '第三十四条', penaltyProvision: '第一百二十四条' } }),
+    // A violation dated in the future: refused as invalid input before anything is written or numbered.
+    { input: { agencyId: w.agency.id, matterId: w.matter.id, enterpriseId: w.enterprise.id, violationOn: '2099-01-01' } }),
   mutation('assignOfficers',          'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($c: ID!, $p: [ID!]!) { assignOfficers(caseId: $c, personIds: $p) ${result} }`, { c: w.case.id, p: [w.colleague.id] }),
   mutation('advanceCase',             'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($c: ID!) { advanceCase(caseId: $c, to: REGISTERED) ${result} }`, { c: w.case.id }),
-  mutation('recordCompulsoryMeasure', 'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
-    `mutation($c: ID!) { recordCompulsoryMeasure(caseId: $c, input: { kind: SEAL_UP, object: "冷柜一台" }) ${result} }`, { c: w.decidedCase.id }),
   mutation('decideCase',              'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($c: ID!) { decideCase(caseId: $c, input: { decision: NO_PENALTY }) ${result} }`, { c: w.case.id }),
+
+  // Compulsory measures (行政强制法): taken and released by the case's officers; approved and extended
+  // by the agency head (第18条, 第25条). The measure is already released: every allowed caller meets a rule.
+  mutation('recordCompulsoryMeasure', 'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $input: CompulsoryMeasureInput!) { recordCompulsoryMeasure(caseId: $c, input: $input) ${result} }`,
+    { c: w.decidedCase.id, input: { kind: 'SEAL_UP', object: '冷柜一台', officerIds: [w.people.officer.id, w.colleague.id], noticeDocumentNumber: '阜市监封〔2025〕矩阵1号', noticeServedOn: w.today } }),
+  mutation('approveCompulsoryMeasure', 'DENY  DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    `mutation($m: ID!) { approveCompulsoryMeasure(measureId: $m, approve: true) ${result} }`, { m: f.measure }),
+  mutation('extendCompulsoryMeasure', 'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    `mutation($m: ID!) { extendCompulsoryMeasure(measureId: $m, days: 10, reason: "矩阵测试") ${result} }`, { m: f.measure }),
+  mutation('releaseCompulsoryMeasure', 'DENY  DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
+    `mutation($m: ID!, $on: Date!) { releaseCompulsoryMeasure(measureId: $m, on: $on, reason: "矩阵测试") ${result} }`, { m: f.measure, on: w.today }),
+
+  // Enforcement matters: the justice bureau's supervisors, system admins, and admins of an agency
+  // whose domains include the matter's (the world agency's admin: 市场监管). Harmless inputs: a taken
+  // code, an unchanged update, publishing the published, withdrawing the draft, a CSV with a bad row.
+  mutation('createMatter',            'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($input: MatterInput!) { createMatter(input: $input) ${result} }`, { input: matterInput(f.publishedMatter.code) }),
+  mutation('updateMatter',            'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!, $input: MatterInput!) { updateMatter(id: $id, input: $input) ${result} }`, { id: f.draftMatter.id, input: matterInput(f.draftMatter.code) }),
+  mutation('publishMatter',           'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!) { publishMatter(id: $id) ${result} }`, { id: f.publishedMatter.id }),
+  mutation('unpublishMatter',         'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!) { unpublishMatter(id: $id, reason: "矩阵测试") ${result} }`, { id: f.draftMatter.id }),
+  mutation('importMattersCsv',        'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($csv: String!) { importMattersCsv(csvText: $csv) ${result} }`, { csv: BAD_MATTERS_CSV }),
 
   // ── subscriptions ──────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead

@@ -61,7 +61,7 @@ export interface Fixture {
 export interface MatrixWorld {
   /** The county government (COUNTY_GOVERNMENT): the parent of `agency`, `otherAgency` and `justiceBureau`. */
   county: Fixture;
-  /** The right agency: an ENFORCEMENT_AGENCY (domain 市场监管) with `officer`, `colleague` and `agencyAdmin`. */
+  /** The right agency: an ENFORCEMENT_AGENCY (domain 市场监管, document prefix 矩阵市监) with `officer`, `colleague` and `agencyAdmin`. */
   agency: Fixture & { name: string };
   /** Another ENFORCEMENT_AGENCY, with `otherOfficer`. */
   otherAgency: Fixture;
@@ -85,9 +85,14 @@ export interface MatrixWorld {
   enterprise: Fixture & { uscc: string };
   /** Another enterprise; no case. */
   otherEnterprise: Fixture & { uscc: string };
-  /** A case of `agency` against `enterprise`, REGISTERED, no officers, opened through openCase (its event is in the log). */
+  /**
+   * A published enforcement matter `agency` may enforce (市场监管, ENFORCEMENT_AGENCY): 未按规定公示营业执照,
+   * warning or a fine up to ¥30,000.
+   */
+  matter: Fixture & { code: string };
+  /** A case of `agency` against `enterprise` on `matter`, REGISTERED, no officers, opened through openCase (its event is in the log). */
   case: Fixture & { number: string };
-  /** A case of `agency` against `enterprise`, DECIDED (a penalty). */
+  /** A case of `agency` against `enterprise` on `matter`, DECIDED on 2024-06-01 (a ¥5,000 fine). */
   decidedCase: Fixture;
   /** Today in Asia/Shanghai, YYYY-MM-DD. */
   today: string;

@@ -1,7 +1,7 @@
 // Row rules: who sees which rows. One place per type; resolvers, connections and the node types'
 // `prismaNode({ findUnique })` (so `node(id)` / `nodes(ids)`) call these, never re-derive them.
 import type { Prisma } from '../generated/prisma/client.js';
-import { isOfficerOf, isStaff, isSupervisor, type Viewer } from './viewer.js';
+import { isOfficerOf, isStaff, isSupervisor, isSystemAdmin, type Viewer } from './viewer.js';
 
 /** A filter that matches no row of any model (every model has an Int id). */
 export const NO_ROWS = { id: { in: [] as number[] } };
@@ -90,4 +90,38 @@ const ACTOR_LABELS: Record<string, string> = {
 export function actorShownTo(v: Viewer, actor: string): string {
   if (canSeeActorIds(v)) return actor;
   return ACTOR_LABELS[actor.split(':', 1)[0]] ?? ACTOR_LABELS.system;
+}
+
+/**
+ * Enforcement matters 行政执法事项 (权责清单 / 裁量基准, 行政处罚法 第34条: 应当向社会公布). A published
+ * matter is public; a draft is seen by staff (any agency: the catalogue is drafted across agencies
+ * and the justice bureau reviews it). Null never: the public sees the published ones.
+ */
+export function matterFilter(v: Viewer): Prisma.EnforcementMatterWhereInput {
+  return isStaff(v) ? {} : { published: true };
+}
+
+export function canReadMatter(v: Viewer, m: { published: boolean }): boolean {
+  return m.published || isStaff(v);
+}
+
+/**
+ * Who may maintain matters at all (before the domain is known): a supervisor of the county justice
+ * bureau (not a 司法所's), an agency admin, a system admin.
+ */
+export function mayMaintainMatters(v: Viewer): boolean {
+  if (isSystemAdmin(v)) return true;
+  if (v.kind !== 'person') return false;
+  return (v.roles.includes('SUPERVISOR') && v.agencyKind === 'JUSTICE_BUREAU') || v.roles.includes('AGENCY_ADMIN');
+}
+
+/**
+ * May maintain a matter of `domain`: the justice bureau's supervisors and system admins any; an
+ * agency admin only where their agency's domains (`viewerAgencyDomains`, loaded by the caller)
+ * include it.
+ */
+export function canMaintainMatter(v: Viewer, domain: string, viewerAgencyDomains: readonly string[]): boolean {
+  if (!mayMaintainMatters(v) || v.kind !== 'person') return false;
+  if (isSystemAdmin(v) || (v.roles.includes('SUPERVISOR') && v.agencyKind === 'JUSTICE_BUREAU')) return true;
+  return viewerAgencyDomains.includes(domain);
 }

@@ -41,6 +41,11 @@ export function isAgencyAdminOf(v: Viewer, agencyId: number): boolean {
   return isSystemAdmin(v) || (v.kind === 'person' && v.agencyId === agencyId && v.roles.includes('AGENCY_ADMIN'));
 }
 
+/** 行政机关负责人 (行政处罚法 第57条, 行政强制法 第18条): the head of the agency; a system admin too. */
+export function isAgencyHeadOf(v: Viewer, agencyId: number): boolean {
+  return isSystemAdmin(v) || (v.kind === 'person' && v.agencyId === agencyId && v.roles.includes('AGENCY_HEAD'));
+}
+
 export function isStaff(v: Viewer): boolean {
   return v.kind === 'person';
 }

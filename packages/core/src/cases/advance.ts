@@ -1,5 +1,6 @@
 import type { UnitOfWork } from '../work/unit-of-work.js';
 import { CORE_TOPICS } from '../topics.js';
+import { CASE_SETTINGS } from '../case-settings.js';
 import type { CaseStage } from '../generated/prisma/enums.js';
 import { investigationRefusal, transitionRefusal } from '../rules/case-stage.js';
 import { assertCanActOnCase } from './actors.js';
@@ -16,7 +17,7 @@ export async function advanceCaseInTx(uow: UnitOfWork, caseId: number, to: CaseS
   if (to === 'CLOSED') refuse(await measuresInForceRefusal(tx, caseId));
   if (to === 'INVESTIGATING') {
     const assigned = await tx.caseOfficer.findMany({ where: { caseId }, include: { person: true } });
-    refuse(investigationRefusal(assigned.map((a) => a.person), now));
+    refuse(investigationRefusal(assigned.map((a) => a.person), now, uow.settings.get(CASE_SETTINGS).reviewGraceUntil));
   }
   const updated = await tx.enforcementCase.update({
     where: { id: caseId },

@@ -1,45 +1,109 @@
 import type { UnitOfWork } from '../work/unit-of-work.js';
 import { CORE_TOPICS } from '../topics.js';
 import type { EnforcementCase } from '../generated/prisma/client.js';
+import type { CaseDecision, CaseGround, DocumentKind } from '../generated/prisma/enums.js';
 import { ValidationError } from '../errors.js';
+import { actorOf } from '../auth/viewer.js';
 import type { DecideCaseInput } from '../guards.js';
-import { decisionAmountIssues, transitionRefusal } from '../rules/case-stage.js';
+import { isPenalty, transitionRefusal } from '../rules/case-stage.js';
+import { decisionInputIssues, decisionRefusal, decisionSums, type PenaltyItem } from '../rules/decision.js';
+import { partyIsNaturalPerson } from '../rules/party.js';
 import { assertCanActOnCase } from './actors.js';
 import { caseEvent } from './events.js';
 import { lockCase } from './lock.js';
+import { nextDocumentNumber } from './numbers.js';
 import { refuse } from './refuse.js';
 import { procedureRefusalForDecision } from './procedure.js';
 
+/** What a caller asks to decide; the sums guards see (fineFen, confiscationFen) are derived from `penalties`. */
+export interface DecisionRequest {
+  decision: CaseDecision;
+  penalties?: PenaltyItem[];
+  ground?: CaseGround | null;
+  groundNote?: string | null;
+  mitigatingCircumstance?: string | null;
+  illegalGainsFen?: bigint | null;
+  reason?: string | null;
+  /** Set by the path that decides (a plugin may record why it decided). */
+  via?: string;
+}
+
+/** The decision as guards and the procedure see it: the request with its sums. */
+export function decideCaseInput(r: DecisionRequest): DecideCaseInput {
+  const penalties = r.penalties ?? [];
+  return {
+    decision: r.decision,
+    penalties,
+    ground: r.ground ?? null,
+    groundNote: r.groundNote ?? null,
+    mitigatingCircumstance: r.mitigatingCircumstance ?? null,
+    illegalGainsFen: r.illegalGainsFen ?? null,
+    reason: r.reason ?? null,
+    ...decisionSums(penalties),
+    ...(r.via ? { via: r.via } : {}),
+  };
+}
+
+/** Which document a decision is: 行政处罚决定书, 不予行政处罚决定书, or none for a dropped case. */
+export function decisionDocumentKind(decision: CaseDecision): DocumentKind | null {
+  if (isPenalty(decision)) return 'PENALTY_DECISION';
+  return decision === 'NO_PENALTY' ? 'NO_PENALTY_DECISION' : null;
+}
+
 /**
- * The one path into DECIDED. Core rules first (legal review done, amounts consistent), then every
- * plugin's beforeDecide guard, all in the caller's transaction: a guard's RuleViolation rolls back the
- * decision, its event and anything the caller wrote before.
+ * The one path into DECIDED. The decision's shape (ValidationError), the stage, what the law and
+ * the case's enforcement matter allow (rules/decision.ts), the procedure, then every plugin's
+ * beforeDecide guard, all in the caller's transaction; then the decision-document number from the
+ * agency's sequence, the penalties and the event. A refusal anywhere rolls back the decision, its
+ * number, its event and anything the caller wrote before.
  */
-export async function decideCaseInTx(uow: UnitOfWork, caseId: number, input: DecideCaseInput): Promise<EnforcementCase> {
+export async function decideCaseInTx(uow: UnitOfWork, caseId: number, request: DecisionRequest): Promise<EnforcementCase> {
   const { tx, viewer, guards, now } = uow;
+  const input = decideCaseInput(request);
   const c = await lockCase(tx, caseId);
   assertCanActOnCase(viewer, c);
-  const amountIssues = decisionAmountIssues(input);
-  if (amountIssues.length)
-    throw new ValidationError(amountIssues.map((i) => ({ path: ['input', i.field], messageZh: i.message.zh, messageEn: i.message.en })));
+  const issues = decisionInputIssues(input);
+  if (issues.length)
+    throw new ValidationError(issues.map((i) => ({ path: ['input', ...i.path], messageZh: i.message.zh, messageEn: i.message.en })));
   refuse(transitionRefusal({ from: c.stage, to: 'DECIDED', decision: input.decision, via: 'decide' }));
+  const [matter, enterprise] = await Promise.all([
+    c.matterId === null ? null : tx.enforcementMatter.findUnique({ where: { id: c.matterId } }),
+    c.enterpriseId === null ? null : tx.enterprise.findUnique({ where: { id: c.enterpriseId }, select: { kind: true } }),
+  ]);
+  refuse(decisionRefusal(input, { matter, procedure: c.procedure, naturalPerson: partyIsNaturalPerson(c, enterprise) }));
   refuse(await procedureRefusalForDecision(uow, c, input));
   await guards.beforeDecide({ uow, case: c }, input);
+
+  const documentKind = decisionDocumentKind(input.decision);
+  const agency = await tx.agency.findUniqueOrThrow({ where: { id: c.agencyId }, select: { id: true, name: true, documentPrefix: true } });
+  const decisionNumber = documentKind ? await nextDocumentNumber(tx, agency, documentKind, now) : null;
   const updated = await tx.enforcementCase.update({
     where: { id: caseId },
     data: {
       stage: 'DECIDED',
       decision: input.decision,
+      decisionNumber,
+      decidedBy: actorOf(viewer),
+      ground: input.ground,
+      groundNote: input.groundNote,
+      mitigatingCircumstance: input.mitigatingCircumstance,
+      decisionReason: input.reason,
+      illegalGainsFen: input.illegalGainsFen,
       fineFen: input.fineFen,
       confiscationFen: input.confiscationFen,
       decidedAt: now,
     },
   });
+  if (input.penalties.length) await tx.casePenalty.createMany({ data: input.penalties.map((p) => ({ caseId, kind: p.kind, amountFen: p.amountFen })) });
+  // Fen fit a JSON number exactly (checked by decisionInputIssues).
+  const num = (v: bigint | null) => (v === null ? null : Number(v));
   await caseEvent(uow, CORE_TOPICS.caseDecided, updated, {
     decision: input.decision,
-    // Fen fit a JSON number exactly (checked by decisionAmountIssues).
-    fineFen: input.fineFen === null ? null : Number(input.fineFen),
-    confiscationFen: input.confiscationFen === null ? null : Number(input.confiscationFen),
+    decisionNumber,
+    ground: input.ground,
+    penalties: input.penalties.map((p) => ({ kind: p.kind, amountFen: num(p.amountFen) })),
+    fineFen: num(input.fineFen),
+    confiscationFen: num(input.confiscationFen),
     via: input.via ?? 'decideCase',
   });
   return updated;

@@ -15,9 +15,17 @@ export const CASE_TOPICS = {
 
 export { lockCase } from './lock.js';
 export { assertCanActOnCase } from './actors.js';
-export { openCaseInTx, type OpenCaseData } from './open.js';
+export { openCaseInTx, agencyMayEnforce, type OpenCaseData } from './open.js';
+export { nextDocumentNumber, nextSerial, formatDocumentNumber, DOCUMENT_MARKS } from './numbers.js';
 export { assignOfficersInTx } from './officers.js';
 export { advanceCaseInTx } from './advance.js';
-export { recordCompulsoryMeasureInTx, measuresInForceRefusal } from './measures.js';
-export { decideCaseInTx } from './decide.js';
+export {
+  recordCompulsoryMeasureInTx,
+  approveCompulsoryMeasureInTx,
+  extendCompulsoryMeasureInTx,
+  releaseCompulsoryMeasureInTx,
+  measuresInForceRefusal,
+  notifyOverdueMeasuresInTx,
+} from './measures.js';
+export { decideCaseInTx, decideCaseInput, decisionDocumentKind, type DecisionRequest } from './decide.js';
 export { procedureRefusalForDecision } from './procedure.js';

@@ -1,5 +1,6 @@
 import type { UnitOfWork } from '../work/unit-of-work.js';
 import { CORE_TOPICS } from '../topics.js';
+import { CASE_SETTINGS } from '../case-settings.js';
 import { RuleViolation } from '../errors.js';
 import { assignmentRefusal, checkOfficers } from '../rules/case-stage.js';
 import { assertCanActOnCase } from './actors.js';
@@ -16,7 +17,7 @@ export async function assignOfficersInTx(uow: UnitOfWork, caseId: number, person
     throw new RuleViolation('CASE_CLOSED', { zh: '案件已结案，不能变更承办人员', en: 'The case is closed; its officers cannot change' });
   const ids = [...new Set(personIds)];
   const found = await tx.person.findMany({ where: { id: { in: ids } } });
-  const check = checkOfficers(ids, found, c.agencyId, now);
+  const check = checkOfficers(ids, found, c.agencyId, now, uow.settings.get(CASE_SETTINGS).reviewGraceUntil);
   refuse(assignmentRefusal(check));
   await tx.caseOfficer.deleteMany({ where: { caseId } });
   await tx.caseOfficer.createMany({ data: check.eligible.map((personId) => ({ caseId, personId })) });

@@ -80,41 +80,6 @@ export function measureRefusal(stage: CaseStage): RuleRefusal | null {
   };
 }
 
-export interface DecisionAmounts {
-  decision: CaseDecision;
-  fineFen: bigint | null;
-  confiscationFen: bigint | null;
-}
-
-export interface AmountIssue {
-  field: 'fineFen' | 'confiscationFen';
-  message: Bilingual;
-}
-
-/**
- * A penalty decision names its fine; a decision that imposes nothing carries no fine. A dropped case
- * (撤销) carries no confiscation either; a no-penalty decision may still confiscate illegal gains
- * (行政处罚法 第28条第2款: 违法所得应当予以没收).
- */
-export function decisionAmountIssues(d: DecisionAmounts): AmountIssue[] {
-  const issues: AmountIssue[] = [];
-  const name = DECISION_NAMES[d.decision];
-  if (isPenalty(d.decision)) {
-    if (d.fineFen === null || d.fineFen <= 0n)
-      issues.push({ field: 'fineFen', message: { zh: `“${name.zh}”须写明罚款金额（大于 0 分）`, en: `a ${name.en} decision needs a fine above 0 fen` } });
-  } else if (d.fineFen !== null) {
-    issues.push({ field: 'fineFen', message: { zh: `“${name.zh}”不得有罚款`, en: `a ${name.en} decision carries no fine` } });
-  }
-  if (d.decision === 'DROPPED' && d.confiscationFen !== null)
-    issues.push({ field: 'confiscationFen', message: { zh: '撤销案件不得没收', en: 'a dropped case carries no confiscation' } });
-  for (const field of ['fineFen', 'confiscationFen'] as const) {
-    const v = d[field];
-    if (v !== null && (v < 0n || v > BigInt(Number.MAX_SAFE_INTEGER)))
-      issues.push({ field, message: { zh: '金额须为非负整数分且不超过上限', en: 'amount must be a non-negative number of fen within range' } });
-  }
-  return issues;
-}
-
 export interface CandidateOfficer extends CertificateHolder {
   id: number;
   name: string;
@@ -137,7 +102,7 @@ export interface OfficerCheck {
  * Sort the requested people (deduplicated) into those who may handle a case of `agencyId` and those who
  * may not, each with the reason. `found` holds the people that exist.
  */
-export function checkOfficers(requested: number[], found: CandidateOfficer[], agencyId: number, now: Date): OfficerCheck {
+export function checkOfficers(requested: number[], found: CandidateOfficer[], agencyId: number, now: Date, graceUntil: string): OfficerCheck {
   const byId = new Map(found.map((p) => [p.id, p]));
   const eligible: number[] = [];
   const refused: OfficerRefusal[] = [];
@@ -151,7 +116,7 @@ export function checkOfficers(requested: number[], found: CandidateOfficer[], ag
       refused.push({ personId: id, name: p.name, reason: { zh: '不是本案承办单位的人员', en: "not of the case's agency" } });
       continue;
     }
-    const blocker = enforceBlocker(p, now);
+    const blocker = enforceBlocker(p, now, graceUntil);
     if (blocker) refused.push({ personId: id, name: p.name, reason: ENFORCE_BLOCKER_MESSAGES[blocker] });
     else eligible.push(id);
   }
@@ -180,9 +145,9 @@ export function assignmentRefusal(check: OfficerCheck): RuleRefusal | null {
   };
 }
 
-/** Investigation (调查取证) is an on-site action: it needs two officers who can enforce today. */
-export function investigationRefusal(assigned: CertificateHolder[], now: Date): RuleRefusal | null {
-  const able = assigned.filter((p) => enforceBlocker(p, now) === null).length;
+/** Investigation (调查取证) is an on-site action: it needs two officers who can enforce today (`graceUntil`: CASE_SETTINGS.reviewGraceUntil). */
+export function investigationRefusal(assigned: CertificateHolder[], now: Date, graceUntil: string): RuleRefusal | null {
+  const able = assigned.filter((p) => enforceBlocker(p, now, graceUntil) === null).length;
   if (able >= MIN_OFFICERS) return null;
   return {
     rule: 'CASE_TWO_OFFICERS',

@@ -12,27 +12,54 @@ export interface CertificateHolder {
 
 export type EnforceBlocker = 'NOT_OFFICER' | 'NO_CERTIFICATE' | 'NOT_VALID' | 'EXPIRED' | 'NOT_REVIEWED';
 
-/** Why a person may not enforce, or null when they may. Auxiliary staff never act alone. */
-export function enforceBlocker(p: CertificateHolder, now: Date): EnforceBlocker | null {
+/**
+ * Default last day (MM-DD of year Y+1) on which the annual review (年度审验) for year Y still counts:
+ * the review covers the past year and is done early in the new one, so officers stay able to act in
+ * January (county plan task 3). Configurable: CASE_SETTINGS.reviewGraceUntil (ZHIFA_CASE_REVIEW_GRACE_UNTIL).
+ */
+export const DEFAULT_REVIEW_GRACE_UNTIL = '03-31';
+
+/**
+ * Whether the review recorded for `reviewYear` counts on the Asia/Shanghai day of `now`: a review
+ * for this year (or, defensively, a later one) always; last year's through `graceUntil` (MM-DD)
+ * of this year, inclusive — with 03-31, a 2025 review counts on 31 March 2026 and not on 1 April.
+ * An older review never counts.
+ */
+export function reviewCounts(reviewYear: number | null, now: Date, graceUntil: string): boolean {
+  if (reviewYear === null) return false;
+  const year = shanghaiYear(now);
+  if (reviewYear >= year) return true;
+  if (reviewYear !== year - 1) return false;
+  // 'MM-DD' strings compare in calendar order; a grace of 02-29 in a common year ends on 28 February.
+  return shanghaiToday(now).toISOString().slice(5, 10) <= graceUntil;
+}
+
+/**
+ * Why a person may not enforce, or null when they may. Auxiliary staff never act alone.
+ * `graceUntil`: CASE_SETTINGS.reviewGraceUntil (see reviewCounts).
+ */
+export function enforceBlocker(p: CertificateHolder, now: Date, graceUntil: string): EnforceBlocker | null {
   if (!p.roles.includes('OFFICER')) return 'NOT_OFFICER';
   if (!p.certificateStatus) return 'NO_CERTIFICATE';
   if (p.certificateStatus !== 'VALID') return 'NOT_VALID';
   if (!p.certificateExpiresOn || p.certificateExpiresOn.getTime() < shanghaiToday(now).getTime()) return 'EXPIRED';
-  if (p.certificateReviewYear !== shanghaiYear(now)) return 'NOT_REVIEWED';
+  if (!reviewCounts(p.certificateReviewYear, now, graceUntil)) return 'NOT_REVIEWED';
   return null;
 }
 
-export function canEnforce(p: CertificateHolder, now: Date): boolean {
-  return enforceBlocker(p, now) === null;
+export function canEnforce(p: CertificateHolder, now: Date, graceUntil: string): boolean {
+  return enforceBlocker(p, now, graceUntil) === null;
 }
-
 
 export const ENFORCE_BLOCKER_MESSAGES: Record<EnforceBlocker, { zh: string; en: string }> = {
   NOT_OFFICER: { zh: '不是执法人员（辅助人员不得独立执法）', en: 'not an enforcement officer (auxiliaries never act alone)' },
   NO_CERTIFICATE: { zh: '未持有执法证', en: 'holds no enforcement certificate' },
   NOT_VALID: { zh: '执法证非有效状态', en: 'certificate is not valid' },
   EXPIRED: { zh: '执法证已过期', en: 'certificate has expired' },
-  NOT_REVIEWED: { zh: '执法证本年度未审验', en: 'certificate not reviewed this year' },
+  NOT_REVIEWED: {
+    zh: '执法证本年度未审验（上年度审验已过宽限期或无审验记录）',
+    en: "certificate not reviewed this year (last year's review is past its grace period, or none is recorded)",
+  },
 };
 
 /** Minimum officers for an on-site action (行政处罚法 第42条). */
@@ -141,9 +168,11 @@ export interface ReviewedCertificate {
 
 /**
  * Whether an annual review (年度审验) for `year` may be recorded. Years are Asia/Shanghai years:
- * at 00:30 on 1 January local time the new year's review may already be recorded.
+ * at 00:30 on 1 January local time the new year's review may already be recorded. Last year's
+ * review may still be recorded through `graceUntil` (CASE_SETTINGS.reviewGraceUntil, MM-DD) — the
+ * days it still counts (reviewCounts) —, an older year's never.
  */
-export function reviewRefusal(c: ReviewedCertificate, year: number, now: Date): CertificateRefusal | null {
+export function reviewRefusal(c: ReviewedCertificate, year: number, now: Date, graceUntil: string): CertificateRefusal | null {
   if (!c.certificateStatus) return { kind: 'RULE', rule: 'NO_CERTIFICATE', ...ENFORCE_BLOCKER_MESSAGES.NO_CERTIFICATE };
   if (c.certificateStatus === 'CANCELLED' || c.certificateStatus === 'EXPIRED')
     return {
@@ -164,5 +193,14 @@ export function reviewRefusal(c: ReviewedCertificate, year: number, now: Date): 
       zh: `已登记 ${c.certificateReviewYear} 年度审验，不能改为更早年度`,
       en: `a review for ${c.certificateReviewYear} is already recorded; a review year never goes back`,
     };
+  if (year < current && !reviewCounts(year, now, graceUntil)) {
+    const [m, d] = graceUntil.split('-').map(Number);
+    return {
+      kind: 'VALIDATION',
+      rule: 'REVIEW_YEAR_CLOSED',
+      zh: `${year} 年度的审验只能登记到 ${year + 1} 年 ${m} 月 ${d} 日；请登记本年度（${current}）的审验`,
+      en: `a review for ${year} can be recorded only until ${year + 1}-${graceUntil}; record this year's (${current}) review`,
+    };
+  }
   return null;
 }

@@ -32,6 +32,10 @@ export function registerAgency(builder: ZhifaBuilder, enums: CoreEnums) {
         nullable: true,
         description: '行政检查主体资格确认并公布日期 Date the inspection-subject qualification was confirmed',
       }),
+      documentPrefix: t.exposeString('documentPrefix', {
+        nullable: true,
+        description: '文书字号前缀，如 阜市监（立案号 阜市监立〔2026〕3号、决定书 阜市监罚〔2026〕17号）Document-number prefix',
+      }),
       parent: t.relation('parent', { nullable: true, description: '上级单位 Parent agency' }),
       children: t.relatedConnection('children', {
         cursor: 'id',
@@ -77,6 +81,15 @@ export function registerAgency(builder: ZhifaBuilder, enums: CoreEnums) {
         validate: z.string().refine(isValidUscc, msg('统一社会信用代码校验失败', 'USCC failed the GB 32100-2015 check')),
       }),
       inspectionQualifiedOn: t.field({ type: 'Date', required: false }),
+      documentPrefix: t.string({
+        required: false,
+        extensions: textKind('name'),
+        description: '文书字号前缀（2–10 个汉字，如 阜市监；修改时不填则保持不变，填 null 则清除）Document-number prefix, e.g. 阜市监; omitted on update keeps it, null clears it',
+        validate: z
+          .string()
+          .trim()
+          .regex(/^[\u4e00-\u9fff]{2,10}$/u, msg('文书字号前缀须为 2–10 个汉字，如 阜市监', 'the document prefix is 2–10 Chinese characters, e.g. 阜市监')),
+      }),
     }),
   });
 
@@ -141,6 +154,7 @@ interface AgencyInputShape {
   domains?: string[] | null;
   uscc?: string | null;
   inspectionQualifiedOn?: Date | null;
+  documentPrefix?: string | null;
 }
 
 /**
@@ -160,6 +174,12 @@ async function agencyData(tx: Db, input: AgencyInputShape, selfId: number | null
   const clash = await tx.agency.findUnique({ where: { name: input.name }, select: { id: true } });
   if (clash && clash.id !== selfId)
     throw ValidationError.one(['input', 'name'], { zh: '同名单位已存在', en: 'an agency with this name exists' });
+  // Omitted on update: kept (a client that does not know the field must not wipe it); null clears it.
+  const keepPrefix = input.documentPrefix === undefined && selfId !== null;
+  const documentPrefix = input.documentPrefix?.trim() || null;
+  const prefixClash = documentPrefix ? await tx.agency.findUnique({ where: { documentPrefix }, select: { id: true } }) : null;
+  if (prefixClash && prefixClash.id !== selfId)
+    throw ValidationError.one(['input', 'documentPrefix'], { zh: '其他单位已使用此文书字号前缀', en: 'another agency uses this document prefix' });
   return {
     name: input.name,
     kind: input.kind,
@@ -167,6 +187,7 @@ async function agencyData(tx: Db, input: AgencyInputShape, selfId: number | null
     domains: input.domains ?? [],
     uscc: input.uscc ?? null,
     inspectionQualifiedOn: input.inspectionQualifiedOn ?? null,
+    ...(keepPrefix ? {} : { documentPrefix }),
   };
 }
 

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { CaseStage } from '../generated/prisma/enums.js';
-import { canReadCase, caseFilter } from '../auth/rows.js';
+import { actorShownTo, canReadCase, caseFilter } from '../auth/rows.js';
 import type { Viewer } from '../auth/viewer.js';
 import { domainErrors, ForbiddenError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { nodeRowId, parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
 import { msg } from '../validation.js';
 import { textKind } from '../input/text.js';
+import { shanghaiToday } from '../rules/shanghai-time.js';
 
 const MULTILINE = textKind('multiline');
 
@@ -43,6 +44,14 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
     }),
   });
 
+  builder.prismaObject('CasePenalty', {
+    description: '处罚内容 One penalty of a decision',
+    fields: (t) => ({
+      kind: t.expose('kind', { type: enums.PenaltyKind, description: '种类 Kind' }),
+      amountFen: t.expose('amountFen', { type: 'Fen', nullable: true, description: '金额（分；罚款、没收）Amount in fen' }),
+    }),
+  });
+
   const EnforcementCaseRef = builder.prismaNode('EnforcementCase', {
     id: { field: 'id' },
     description: '行政执法案件 Enforcement case (officers of its agency, the party, supervisors)',
@@ -66,6 +75,52 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
       registeredAt: t.expose('registeredAt', { type: 'DateTime', description: '立案时间 Registered at' }),
       decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true, description: '决定时间 Decided at' }),
       closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true, description: '结案时间 Closed at' }),
+      matter: t.relation('matter', { nullable: true, description: '行政执法事项（此前登记的旧案为空）Enforcement matter; null for cases registered before matters' }),
+      violationOn: t.expose('violationOn', {
+        type: 'Date',
+        nullable: true,
+        description: '违法行为发生（或终了）日期，追责时效自此起算（第36条）Day the violation occurred or ended',
+      }),
+      procedure: t.expose('procedure', { type: enums.CaseProcedure, description: '程序 Procedure' }),
+      serious: t.exposeBoolean('serious', { description: '情节复杂或者重大违法（须集体讨论，第57条第2款）Serious: needs collective discussion' }),
+      registeredBy: t.string({
+        nullable: true,
+        description: '立案人（工作人员可见账号，其他人只见类别）Who registered it: the account for staff, its kind for others',
+        resolve: (c, _a, ctx) => (c.registeredBy === null ? null : actorShownTo(ctx.viewer, c.registeredBy)),
+      }),
+      decisionNumber: t.exposeString('decisionNumber', {
+        nullable: true,
+        description: '决定书文号（行政处罚决定书 / 不予行政处罚决定书）Decision-document number',
+      }),
+      decidedBy: t.string({
+        nullable: true,
+        description: '决定人（工作人员可见账号，其他人只见类别）Who decided: the account for staff, its kind for others',
+        resolve: (c, _a, ctx) => (c.decidedBy === null ? null : actorShownTo(ctx.viewer, c.decidedBy)),
+      }),
+      ground: t.expose('ground', { type: enums.CaseGround, nullable: true, description: '不予处罚或撤销案件的理由 Ground' }),
+      groundNote: t.exposeString('groundNote', { nullable: true, description: '理由说明 Ground stated' }),
+      mitigatingCircumstance: t.exposeString('mitigatingCircumstance', {
+        nullable: true,
+        description: '从轻、减轻情形（第32条）Mitigating circumstance',
+      }),
+      decisionReason: t.exposeString('decisionReason', { nullable: true, description: '决定理由 Stated reason for the decision' }),
+      illegalGainsFen: t.expose('illegalGainsFen', { type: 'Fen', nullable: true, description: '违法所得（分）Illegal gains in fen' }),
+      penalties: t.relatedConnection('penalties', {
+        cursor: 'id',
+        totalCount: true,
+        description: '处罚内容 Penalties imposed by the decision',
+        query: { orderBy: { id: 'asc' } },
+      }),
+      deadline: t.expose('deadlineOn', {
+        type: 'Date',
+        nullable: true,
+        description: '办案期限（立案之日起 90 日，含延长；第60条；简易程序为空）Last day for the decision',
+      }),
+      isOverdue: t.boolean({
+        description: '已超办案期限且尚未决定 Past its deadline and not yet decided',
+        select: { deadlineOn: true, stage: true },
+        resolve: (c, _a, ctx) => isOverdue(c, ctx.clock()),
+      }),
       officers: t.relatedConnection('officers', {
         cursor: 'caseId_personId',
         totalCount: true,
@@ -110,10 +165,11 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
         agencyId: t.arg.globalID({ required: false, description: '办案单位 Agency' }),
         enterpriseId: t.arg.globalID({ required: false, description: '当事企业 Party enterprise' }),
         stage: t.arg({ type: CaseStageEnum, required: false, description: '阶段 Stage' }),
+        overdue: t.arg.boolean({ required: false, description: '超期未决（true）或未超期（false）Past the deadline and undecided, or not' }),
       },
-      totalCount: (_parent, args, ctx) => ctx.prisma.enforcementCase.count({ where: casesWhere(ctx.viewer, args) }),
+      totalCount: (_parent, args, ctx) => ctx.prisma.enforcementCase.count({ where: casesWhere(ctx.viewer, args, ctx.clock()) }),
       resolve: (query, _parent, args, ctx) =>
-        ctx.prisma.enforcementCase.findMany({ ...query, where: casesWhere(ctx.viewer, args), orderBy: { id: 'asc' } }),
+        ctx.prisma.enforcementCase.findMany({ ...query, where: casesWhere(ctx.viewer, args, ctx.clock()), orderBy: { id: 'asc' } }),
     }),
     case: t.prismaField({
       type: 'EnforcementCase',
@@ -130,34 +186,37 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
   }));
 
   const OpenCaseInput = builder.inputType('OpenCaseInput', {
-    description: '立案 A new case',
+    description: '立案 A new case, on an enforcement matter; its number is assigned (阜市监立〔2026〕3号)',
     fields: (t) => ({
-      number: t.string({
-        required: true,
-        extensions: textKind('name'),
-        description: '案号，如 阜市监罚〔2025〕12号 Case number',
-        validate: text(60, '案号', 'case number'),
-      }),
       agencyId: t.globalID({ required: true, description: '办案单位 Agency' }),
+      matterId: t.globalID({ required: true, description: '行政执法事项（已公布、本单位可实施的）Enforcement matter' }),
       enterpriseId: t.globalID({ required: false, description: '当事企业（与不具名自然人二选一）Party enterprise' }),
       partyDescription: t.string({
         required: false,
         description: '不具名自然人当事人的描述（不填写姓名、身份证号）Unnamed natural-person party',
         validate: text(200, '当事人描述', 'party description'),
       }),
-      violation: t.string({ required: true, description: '违法行为 Violation', extensions: MULTILINE, validate: text(500, '违法行为', 'violation') }),
-      violatedProvision: t.string({
+      violationOn: t.field({
+        type: 'Date',
         required: true,
-        extensions: MULTILINE,
-        description: '违法依据 Provision violated',
-        validate: text(500, '违法依据', 'violated provision'),
+        description: '违法行为发生日期（连续或继续状态的，为终了之日；第36条）Day the violation occurred, or ended',
       }),
-      penaltyProvision: t.string({
-        required: true,
+      facts: t.string({
+        required: false,
         extensions: MULTILINE,
-        description: '处罚依据 Penalty provision',
-        validate: text(500, '处罚依据', 'penalty provision'),
+        description: '违法事实（缺省为事项名称）Facts found; the matter name when absent',
+        validate: text(2000, '违法事实', 'facts'),
       }),
+      procedure: t.field({ type: enums.CaseProcedure, required: false, defaultValue: 'GENERAL', description: '程序 Procedure' }),
+      serious: t.boolean({ required: false, defaultValue: false, description: '情节复杂或者重大违法（第57条第2款）Serious' }),
+    }),
+  });
+
+  const PenaltyInput = builder.inputType('PenaltyInput', {
+    description: '处罚内容 One penalty (行政处罚法 第9条)',
+    fields: (t) => ({
+      kind: t.field({ type: enums.PenaltyKind, required: true, description: '种类 Kind' }),
+      amountFen: t.field({ type: 'Fen', required: false, description: '金额（分）：罚款、没收违法所得、没收非法财物必填，其他不填 Amount in fen, for fines and confiscations only' }),
     }),
   });
 
@@ -165,15 +224,29 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
     description: '处理决定 A decision on a case',
     fields: (t) => ({
       decision: t.field({ type: CaseDecisionEnum, required: true, description: '决定 Decision' }),
-      fineFen: t.field({ type: 'Fen', required: false, description: '罚款（分），处罚类决定必填 Fine in fen, required for a penalty' }),
-      confiscationFen: t.field({ type: 'Fen', required: false, description: '没收（分）Confiscation in fen' }),
+      penalties: t.field({
+        type: [PenaltyInput],
+        required: false,
+        defaultValue: [],
+        description: '处罚内容（处罚类决定至少一项；不予处罚仅可没收违法所得）Penalties',
+      }),
+      ground: t.field({ type: enums.CaseGround, required: false, description: '不予处罚或撤销案件的理由 Ground (NO_PENALTY, DROPPED)' }),
+      groundNote: t.string({ required: false, extensions: MULTILINE, description: '理由说明（OTHER 必填）Ground stated', validate: text(2000, '理由说明', 'ground note') }),
+      mitigatingCircumstance: t.string({
+        required: false,
+        extensions: MULTILINE,
+        description: '从轻、减轻情形（第32条；LIGHTER / MITIGATED 必填）Mitigating circumstance',
+        validate: text(2000, '从轻减轻情形', 'mitigating circumstance'),
+      }),
+      illegalGainsFen: t.field({ type: 'Fen', required: false, description: '违法所得（分）Illegal gains in fen' }),
+      reason: t.string({ required: false, extensions: MULTILINE, description: '决定理由 Stated reason', validate: text(2000, '决定理由', 'reason') }),
     }),
   });
 
   builder.mutationFields((t) => ({
     openCase: t.prismaField({
       type: 'EnforcementCase',
-      description: '立案（本单位执法人员）Open a case (officers of the agency)',
+      description: '立案（本单位执法人员；编立案号）Open a case on an enforcement matter, numbered (officers of the agency)',
       errors: { types: domainErrors },
       authScopes: (_root, args) => ({ officerOf: tryParseId(args.input.agencyId, 'Agency') ?? -1 }),
       args: { input: t.arg({ type: OpenCaseInput, required: true }) },
@@ -181,13 +254,14 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
         unitOfWork(ctx, async (uow) => {
           const { tx } = uow;
           const c = await openCaseInTx(uow, {
-            number: input.number.trim(),
             agencyId: parseId(input.agencyId, 'Agency', ['input', 'agencyId']),
+            matterId: parseId(input.matterId, 'EnforcementMatter', ['input', 'matterId']),
             enterpriseId: parseOptionalId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']),
             partyDescription: input.partyDescription?.trim() || null,
-            violation: input.violation.trim(),
-            violatedProvision: input.violatedProvision.trim(),
-            penaltyProvision: input.penaltyProvision.trim(),
+            violationOn: input.violationOn,
+            facts: input.facts?.trim() || null,
+            procedure: input.procedure ?? 'GENERAL',
+            serious: input.serious ?? false,
           });
           return tx.enforcementCase.findUniqueOrThrow({ ...query, where: { id: c.id } });
         }),
@@ -229,7 +303,7 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
     }),
     decideCase: t.prismaField({
       type: 'EnforcementCase',
-      description: '作出处理决定（法制审核后）Decide a case, after legal review',
+      description: '作出处理决定（法制审核后；编决定书文号）Decide a case, after legal review; numbers the decision document',
       errors: { types: domainErrors },
       authScopes: (_root, args, ctx) => officerOfCase(args.caseId, ctx),
       args: {
@@ -242,8 +316,12 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
           const id = parseId(gid, 'EnforcementCase', ['caseId']);
           await decideCaseInTx(uow, id, {
             decision: input.decision,
-            fineFen: input.fineFen ?? null,
-            confiscationFen: input.confiscationFen ?? null,
+            penalties: (input.penalties ?? []).map((p) => ({ kind: p.kind, amountFen: p.amountFen ?? null })),
+            ground: input.ground ?? null,
+            groundNote: input.groundNote?.trim() || null,
+            mitigatingCircumstance: input.mitigatingCircumstance?.trim() || null,
+            illegalGainsFen: input.illegalGainsFen ?? null,
+            reason: input.reason?.trim() || null,
           });
           return tx.enforcementCase.findUniqueOrThrow({ ...query, where: { id } });
         }),
@@ -252,9 +330,27 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
   return EnforcementCaseRef;
 }
 
+const UNDECIDED: CaseStage[] = ['REGISTERED', 'INVESTIGATING', 'LEGAL_REVIEW'];
+
+/** Not yet decided and past the last day for the decision (Asia/Shanghai calendar). */
+export function isOverdue(c: { deadlineOn: Date | null; stage: CaseStage }, now: Date): boolean {
+  return c.deadlineOn !== null && UNDECIDED.includes(c.stage) && shanghaiToday(now).getTime() > c.deadlineOn.getTime();
+}
+
+/** The same rule as isOverdue, as a filter. */
+export function overdueWhere(now: Date): Prisma.EnforcementCaseWhereInput {
+  return { stage: { in: UNDECIDED }, deadlineOn: { lt: shanghaiToday(now) } };
+}
+
+/** The complement of overdueWhere (a null deadline is never overdue). */
+function notOverdueWhere(now: Date): Prisma.EnforcementCaseWhereInput {
+  return { OR: [{ stage: { notIn: UNDECIDED } }, { deadlineOn: null }, { deadlineOn: { gte: shanghaiToday(now) } }] };
+}
+
 function casesWhere(
   v: Viewer,
-  args: { agencyId?: GlobalId | null; enterpriseId?: GlobalId | null; stage?: CaseStage | null },
+  args: { agencyId?: GlobalId | null; enterpriseId?: GlobalId | null; stage?: CaseStage | null; overdue?: boolean | null },
+  now: Date,
 ): Prisma.EnforcementCaseWhereInput {
   const rows = caseFilter(v);
   // A signed-in caller with no case rights at all (a survey organisation) is refused, not shown an empty list.
@@ -265,6 +361,7 @@ function casesWhere(
       args.agencyId ? { agencyId: parseId(args.agencyId, 'Agency', ['agencyId']) } : {},
       args.enterpriseId ? { enterpriseId: parseId(args.enterpriseId, 'Enterprise', ['enterpriseId']) } : {},
       args.stage ? { stage: args.stage } : {},
+      args.overdue === true ? overdueWhere(now) : args.overdue === false ? notOverdueWhere(now) : {},
     ],
   };
 }

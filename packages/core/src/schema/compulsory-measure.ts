@@ -1,41 +1,132 @@
 import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
-import { actorShownTo } from '../auth/rows.js';
-import { domainErrors } from '../errors.js';
+import type { Context } from '../context.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { CompulsoryMeasureStatus } from '../generated/prisma/enums.js';
+import { actorShownTo, caseFilter, orNoRows, personFilter } from '../auth/rows.js';
+import type { Viewer } from '../auth/viewer.js';
+import { domainErrors, ForbiddenError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
-import { parseId } from '../ids.js';
+import { nodeRowId, parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
 import { msg } from '../validation.js';
 import { textKind } from '../input/text.js';
-import { recordCompulsoryMeasureInTx } from '../cases/measures.js';
+import {
+  approveCompulsoryMeasureInTx,
+  extendCompulsoryMeasureInTx,
+  recordCompulsoryMeasureInTx,
+  releaseCompulsoryMeasureInTx,
+} from '../cases/measures.js';
+import { isMeasureOverdue, measureWasTaken } from '../rules/compulsory-measure.js';
+import { shanghaiToday } from '../rules/shanghai-time.js';
 import type { CoreEnums } from './enums.js';
+import type { registerPerson } from './person.js';
 import { officerOfCase } from './case-scopes.js';
 
 const MULTILINE = textKind('multiline');
 const text = (max: number, zh: string, en: string) =>
   z.string().trim().min(1, msg(`${zh}不能为空`, `${en} must not be empty`)).max(max, msg(`${zh}过长`, `${en} is too long`));
+const reasonText = z.string().trim().min(2, msg('请写明理由', 'give a reason')).max(2000, msg('理由过长', 'reason is too long'));
+
+/** Most officers one measure names (第18条 asks for two or more; a raid team is rarely larger). */
+const MAX_MEASURE_OFFICERS = 20;
+
+/** Measures the viewer may read: those of the cases they may read (auth/rows.ts caseFilter). */
+function readableMeasures(v: Viewer): Prisma.CompulsoryMeasureWhereInput {
+  const cases = caseFilter(v);
+  return cases ? { case: cases } : { id: { in: [] } };
+}
+
+/** Scope of a measure mutation done by the case's officers: as officerOfCase, for the measure's case. */
+async function officerOfMeasure(gid: GlobalId, ctx: Context) {
+  const id = tryParseId(gid, 'CompulsoryMeasure');
+  const m = id === null ? null : await ctx.prisma.compulsoryMeasure.findUnique({ where: { id }, select: { case: { select: { agencyId: true } } } });
+  // An unknown measure: let any signed-in caller through to the resolver's NotFoundError.
+  return m ? { officerOf: m.case.agencyId } : { authenticated: true };
+}
 
 /** 行政强制措施 (行政强制法): the type, its input and the mutations that take, approve, extend and release it. */
-export function registerCompulsoryMeasure(builder: ZhifaBuilder, enums: CoreEnums) {
+export function registerCompulsoryMeasure(builder: ZhifaBuilder, enums: CoreEnums, Person: ReturnType<typeof registerPerson>) {
   const MeasureKindEnum = enums.CompulsoryMeasureKind;
-  builder.prismaObject('CompulsoryMeasure', {
-    description: '行政强制措施 Compulsory measure taken on a case',
+  const MeasureStatusEnum = enums.CompulsoryMeasureStatus;
+  const today = (ctx: Context) => shanghaiToday(ctx.clock());
+
+  builder.prismaNode('CompulsoryMeasure', {
+    id: { field: 'id' },
+    description: '行政强制措施 Compulsory measure taken on a case (readable by whoever may read the case)',
+    // node(id) of a measure on a case the caller may not read is null, like an unknown id.
+    nullable: true,
+    findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [readableMeasures(ctx.viewer)] }),
     fields: (t) => ({
-      id: t.exposeID('id', { description: '编号 Id' }),
       case: t.relation('case', { description: '所属案件 The case' }),
-      kind: t.expose('kind', { type: MeasureKindEnum, description: '种类 Kind' }),
+      kind: t.expose('kind', { type: MeasureKindEnum, description: '种类 Kind (第9条)' }),
       object: t.exposeString('object', { description: '对象 What was sealed, seized or frozen' }),
       isProductionEquipment: t.exposeBoolean('isProductionEquipment', { description: '是否生产设备 Production equipment' }),
       justification: t.exposeString('justification', { nullable: true, description: '审慎采取的书面理由 Written justification' }),
-      takenAt: t.expose('takenAt', { type: 'DateTime', description: '采取时间 When it was taken' }),
+      status: t.expose('status', { type: MeasureStatusEnum, description: '状态 Status' }),
+      emergency: t.exposeBoolean('emergency', { description: '紧急情况当场实施、事后补批（第19条）Taken in an emergency, approved afterwards' }),
+      takenAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: '实施时间（待批准或未获批准的为空）When it was taken; null while awaiting approval or when refused',
+        resolve: (m) => (measureWasTaken(m) ? m.takenAt : null),
+      }),
       recordedBy: t.string({
         description: '记录人（工作人员可见账号，其他人只见类别）Who recorded it: the account for staff, its kind for others',
         resolve: (m, _a, ctx) => actorShownTo(ctx.viewer, m.recordedBy),
+      }),
+      approvedAt: t.expose('approvedAt', { type: 'DateTime', nullable: true, description: '负责人批准时间 When the agency head approved it' }),
+      approvedBy: t.string({
+        nullable: true,
+        description: '批准人 Who approved it (the account for staff, its kind for others)',
+        resolve: (m, _a, ctx) => (m.approvedBy ? actorShownTo(ctx.viewer, m.approvedBy) : null),
+      }),
+      officers: t.loadableList({
+        type: Person,
+        description: '实施的执法人员（两名以上，第18条第(二)项）The officers who take it',
+        // Key: the measure's officer ids; one query loads every measure's officers on the page.
+        resolve: (m) => m.officerIds.join(','),
+        load: async (keys: string[], ctx: Context) => {
+          const idsOf = (key: string) => (key ? key.split(',').map(Number) : []);
+          const ids = [...new Set(keys.flatMap(idsOf))];
+          const people = ids.length
+            ? await ctx.prisma.person.findMany({ where: { AND: [{ id: { in: ids } }, orNoRows(personFilter(ctx.viewer))] } })
+            : [];
+          const byId = new Map(people.map((p) => [p.id, p]));
+          return keys.map((key) => idsOf(key).flatMap((id) => byId.get(id) ?? []));
+        },
+      }),
+      noticeDocumentNumber: t.exposeString('noticeDocumentNumber', {
+        nullable: true,
+        description: '查封扣押决定书/冻结通知书文号 Number of the notice served on the party',
+      }),
+      noticeServedOn: t.expose('noticeServedOn', { type: 'Date', nullable: true, description: '送达当事人日期 Day the notice was served (第24条)' }),
+      dueOn: t.expose('dueOn', { type: 'Date', nullable: true, description: '期限届满日（含当日；第25条）Last day in force; null until taken' }),
+      extendedDays: t.exposeInt('extendedDays', { nullable: true, description: '延长天数（一次，≤30）Days extended (once, at most 30)' }),
+      extensionReason: t.exposeString('extensionReason', { nullable: true, description: '延长理由 Why it was extended' }),
+      releasedOn: t.expose('releasedOn', { type: 'Date', nullable: true, description: '解除日期 Day released (第28条)' }),
+      releaseReason: t.exposeString('releaseReason', {
+        nullable: true,
+        description: '解除理由，或负责人不予批准的理由 Why it was released, or why approval was refused',
+      }),
+      releasedBy: t.string({
+        nullable: true,
+        description: '解除人或不予批准的负责人 Who released it, or refused it',
+        resolve: (m, _a, ctx) => (m.releasedBy ? actorShownTo(ctx.viewer, m.releasedBy) : null),
+      }),
+      isOverdue: t.boolean({
+        description: '实施中且已超过期限（北京时间）In force past its last day (Asia/Shanghai)',
+        resolve: (m, _a, ctx) => isMeasureOverdue(m, ctx.clock()),
+      }),
+      overdueNotifiedAt: t.expose('overdueNotifiedAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: '超期已通报监督机关的时间 When supervisors were told it ran past its term',
       }),
     }),
   });
 
   const CompulsoryMeasureInput = builder.inputType('CompulsoryMeasureInput', {
-    description: '行政强制措施 A compulsory measure to record',
+    description: '行政强制措施 A compulsory measure to record (行政强制法 第18–19条)',
     fields: (t) => ({
       kind: t.field({ type: MeasureKindEnum, required: true, description: '种类 Kind' }),
       object: t.string({ required: true, description: '对象 What is sealed, seized or frozen', extensions: MULTILINE, validate: text(500, '对象', 'object') }),
@@ -46,13 +137,73 @@ export function registerCompulsoryMeasure(builder: ZhifaBuilder, enums: CoreEnum
         description: '审慎采取的书面理由 Written justification',
         validate: text(2000, '理由', 'justification'),
       }),
+      emergency: t.boolean({
+        required: false,
+        defaultValue: false,
+        description: '情况紧急、已当场实施（24 小时内报告，事后补批，第19条）Taken on the spot in an emergency; otherwise it awaits the head’s approval',
+      }),
+      takenAt: t.field({
+        type: 'DateTime',
+        required: false,
+        description: '紧急实施的时间（不早于 24 小时前）When an emergency measure was taken (within the last 24 hours); empty otherwise',
+      }),
+      officerIds: t.globalIDList({
+        required: true,
+        description: '实施的执法人员（两名以上本案承办人员）The officers who take it: two or more assigned to the case',
+        validate: z.array(z.unknown()).max(MAX_MEASURE_OFFICERS, msg(`至多 ${MAX_MEASURE_OFFICERS} 人`, `at most ${MAX_MEASURE_OFFICERS} people`)),
+      }),
+      noticeDocumentNumber: t.string({
+        required: true,
+        extensions: textKind('name'),
+        description: '查封扣押决定书/冻结通知书文号 Number of the notice to the party',
+        validate: text(60, '文书编号', 'document number'),
+      }),
+      noticeServedOn: t.field({ type: 'Date', required: true, description: '送达当事人日期（当场告知，第18条、第24条）Day the notice was served' }),
     }),
   });
+
+  builder.queryFields((t) => ({
+    compulsoryMeasures: t.prismaConnection({
+      type: 'CompulsoryMeasure',
+      cursor: 'id',
+      description: '行政强制措施列表（可查看其案件的）Compulsory measures on the cases the caller may read',
+      authScopes: { authenticated: true },
+      args: {
+        agencyId: t.arg.globalID({ required: false, description: '办案单位 Agency' }),
+        status: t.arg({ type: MeasureStatusEnum, required: false, description: '状态 Status' }),
+        overdue: t.arg.boolean({ required: false, description: '仅超期（true）或仅未超期（false）Only overdue (true) or only not overdue (false)' }),
+      },
+      totalCount: (_parent, args, ctx) => ctx.prisma.compulsoryMeasure.count({ where: measuresWhere(ctx, args) }),
+      resolve: (query, _parent, args, ctx) =>
+        ctx.prisma.compulsoryMeasure.findMany({ ...query, where: measuresWhere(ctx, args), orderBy: { id: 'asc' } }),
+    }),
+  }));
+
+  function measuresWhere(
+    ctx: Context,
+    args: { agencyId?: GlobalId | null; status?: CompulsoryMeasureStatus | null; overdue?: boolean | null },
+  ): Prisma.CompulsoryMeasureWhereInput {
+    const cases = caseFilter(ctx.viewer);
+    // A signed-in caller with no case rights at all (a survey organisation) is refused, as for cases.
+    if (!cases) throw new ForbiddenError({ zh: '无权查看行政强制措施', en: 'Not allowed to read compulsory measures' });
+    const agencyId = parseOptionalId(args.agencyId, 'Agency', ['agencyId']);
+    const day = today(ctx);
+    const overdue: Prisma.CompulsoryMeasureWhereInput = { status: 'IN_FORCE', dueOn: { lt: day } };
+    const notOverdue: Prisma.CompulsoryMeasureWhereInput = { OR: [{ status: { not: 'IN_FORCE' } }, { dueOn: null }, { dueOn: { gte: day } }] };
+    return {
+      AND: [
+        { case: agencyId === null ? cases : { AND: [cases, { agencyId }] } },
+        args.status ? { status: args.status } : {},
+        args.overdue === true ? overdue : args.overdue === false ? notOverdue : {},
+      ],
+    };
+  }
 
   builder.mutationFields((t) => ({
     recordCompulsoryMeasure: t.prismaField({
       type: 'CompulsoryMeasure',
-      description: '记录行政强制措施（决定前）Record a compulsory measure, before the decision',
+      description:
+        '记录行政强制措施（决定前；非紧急的待负责人批准，紧急的立即生效并事后补批）Record a compulsory measure before the decision: awaiting approval, or in force at once in an emergency',
       errors: { types: domainErrors },
       authScopes: (_root, args, ctx) => officerOfCase(args.caseId, ctx),
       args: {
@@ -67,8 +218,74 @@ export function registerCompulsoryMeasure(builder: ZhifaBuilder, enums: CoreEnum
             object: input.object.trim(),
             isProductionEquipment: input.isProductionEquipment ?? false,
             justification: input.justification?.trim() || null,
+            emergency: input.emergency ?? false,
+            takenAt: input.takenAt ?? null,
+            officerIds: input.officerIds.map((p, i) => parseId(p, 'Person', ['input', 'officerIds', i])),
+            noticeDocumentNumber: input.noticeDocumentNumber.trim(),
+            noticeServedOn: input.noticeServedOn,
           });
           return tx.compulsoryMeasure.findUniqueOrThrow({ ...query, where: { id: m.id } });
+        }),
+    }),
+    approveCompulsoryMeasure: t.prismaField({
+      type: 'CompulsoryMeasure',
+      description:
+        '负责人批准或不予批准行政强制措施（第18条；紧急实施的事后补批，不批准即解除，第19条）The agency head approves or refuses a measure',
+      errors: { types: domainErrors },
+      authScopes: { staff: true },
+      args: {
+        measureId: t.arg.globalID({ required: true, description: '行政强制措施 Measure' }),
+        approve: t.arg.boolean({ required: true, description: '批准 Approve (false: refuse)' }),
+        reason: t.arg.string({
+          required: false,
+          extensions: MULTILINE,
+          description: '理由（不予批准时必填）Reason; required to refuse',
+          validate: reasonText,
+        }),
+      },
+      resolve: (query, _root, args, ctx) =>
+        unitOfWork(ctx, async (uow) => {
+          const id = parseId(args.measureId, 'CompulsoryMeasure', ['measureId']);
+          await approveCompulsoryMeasureInTx(uow, id, args.approve, args.reason?.trim() || null);
+          return uow.tx.compulsoryMeasure.findUniqueOrThrow({ ...query, where: { id } });
+        }),
+    }),
+    extendCompulsoryMeasure: t.prismaField({
+      type: 'CompulsoryMeasure',
+      description: '负责人批准延长期限（一次，不超过 30 日，第25条）The agency head extends a measure once, by at most 30 days',
+      errors: { types: domainErrors },
+      authScopes: { staff: true },
+      args: {
+        measureId: t.arg.globalID({ required: true, description: '行政强制措施 Measure' }),
+        days: t.arg.int({
+          required: true,
+          description: '延长天数（1–30）Days to extend by (1–30)',
+          validate: z.number().int().min(1, msg('至少延长 1 日', 'at least 1 day')).max(3650, msg('天数不合理', 'implausible number of days')),
+        }),
+        reason: t.arg.string({ required: true, extensions: MULTILINE, description: '延长理由 Why', validate: reasonText }),
+      },
+      resolve: (query, _root, args, ctx) =>
+        unitOfWork(ctx, async (uow) => {
+          const id = parseId(args.measureId, 'CompulsoryMeasure', ['measureId']);
+          await extendCompulsoryMeasureInTx(uow, id, args.days, args.reason.trim());
+          return uow.tx.compulsoryMeasure.findUniqueOrThrow({ ...query, where: { id } });
+        }),
+    }),
+    releaseCompulsoryMeasure: t.prismaField({
+      type: 'CompulsoryMeasure',
+      description: '解除行政强制措施（第28条）Release a measure (the case’s officers)',
+      errors: { types: domainErrors },
+      authScopes: (_root, args, ctx) => officerOfMeasure(args.measureId, ctx),
+      args: {
+        measureId: t.arg.globalID({ required: true, description: '行政强制措施 Measure' }),
+        on: t.arg({ type: 'Date', required: true, description: '解除日期 Day released' }),
+        reason: t.arg.string({ required: true, extensions: MULTILINE, description: '解除理由 Why', validate: reasonText }),
+      },
+      resolve: (query, _root, args, ctx) =>
+        unitOfWork(ctx, async (uow) => {
+          const id = parseId(args.measureId, 'CompulsoryMeasure', ['measureId']);
+          await releaseCompulsoryMeasureInTx(uow, id, args.on, args.reason.trim());
+          return uow.tx.compulsoryMeasure.findUniqueOrThrow({ ...query, where: { id } });
         }),
     }),
   }));

@@ -7,7 +7,9 @@ import { registerAgency } from './agency.js';
 import { registerPerson } from './person.js';
 import { registerEnterprise } from './enterprise.js';
 import { registerCase } from './case.js';
+import { registerCaseStats } from './case-stats.js';
 import { registerCompulsoryMeasure } from './compulsory-measure.js';
+import { registerMatter } from './matter.js';
 import { registerEvents } from './event.js';
 import { registerListTypes, type ListKindLabel } from '../lists/kinds.js';
 import type { InputLimits } from '../input/values.js';
@@ -26,9 +28,11 @@ export function registerCore(builder: ZhifaBuilder, options: { listKinds: readon
   const Agency = registerAgency(builder, enums);
   const Person = registerPerson(builder);
   const Enterprise = registerEnterprise(builder);
+  const EnforcementMatter = registerMatter(builder, enums);
   const EnforcementCase = registerCase(builder, enums);
-  registerCompulsoryMeasure(builder, enums);
+  registerCaseStats(builder, enums);
+  registerCompulsoryMeasure(builder, enums, Person);
   registerEvents(builder);
   registerListTypes(builder, options.listKinds, enums.ListIssuerLevel);
-  return { Agency, Person, Enterprise, EnforcementCase };
+  return { Agency, Person, Enterprise, EnforcementCase, EnforcementMatter };
 }

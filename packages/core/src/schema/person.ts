@@ -22,6 +22,7 @@ import { isSystemAdmin } from '../auth/viewer.js';
 import { nodeRowId, parseId, tryParseId, type GlobalId } from '../ids.js';
 import { canReadPersonRecord, orNoRows, personFilter } from '../auth/rows.js';
 import { CORE_TOPICS } from '../topics.js';
+import { CASE_SETTINGS } from '../case-settings.js';
 import { msg } from '../validation.js';
 import { textKind } from '../input/text.js';
 import { describedValues } from './enum-values.js';
@@ -103,14 +104,15 @@ export function registerPerson(builder: ZhifaBuilder) {
       certificateReviewYear: t.exposeInt('certificateReviewYear', { ...record, description: '最近年度审验年份（限工作人员）Last annual review year (staff only)' }),
       canEnforce: t.boolean({
         ...record,
-        description: '可独立承办执法（证件有效、未过期、本年度已审验；限工作人员）May be assigned to enforcement actions (staff only)',
-        resolve: (p) => canEnforce(p, new Date()),
+        description:
+          '可独立承办执法（证件有效、未过期、本年度已审验或上年度审验仍在宽限期内；限工作人员）May be assigned to enforcement actions: valid, unexpired, reviewed this year or last year within the grace period (staff only)',
+        resolve: (p, _args, ctx) => canEnforce(p, ctx.clock(), ctx.settings.get(CASE_SETTINGS).reviewGraceUntil),
       }),
       enforceBlocker: t.field({
         ...record,
         type: EnforceBlockerRef,
         description: '不能承办执法的原因，可以时为空（限工作人员）Why not, or null when the person may enforce (staff only)',
-        resolve: (p) => enforceBlocker(p, new Date()),
+        resolve: (p, _args, ctx) => enforceBlocker(p, ctx.clock(), ctx.settings.get(CASE_SETTINGS).reviewGraceUntil),
       }),
     }),
   });
@@ -330,7 +332,7 @@ export function registerPerson(builder: ZhifaBuilder) {
             const { tx } = uow;
           const before = await tx.person.findUnique({ where: { id: parseId(personId, 'Person', ['personId']) } });
           if (!before) throw new NotFoundError('Person', personId.id, PERSON);
-          throwRefusal(reviewRefusal(before, year, new Date()), 'year');
+          throwRefusal(reviewRefusal(before, year, uow.now, uow.settings.get(CASE_SETTINGS).reviewGraceUntil), 'year');
           const person = await tx.person.update({ ...query, where: { id: before.id }, data: { certificateReviewYear: year } });
           await uow.emit(
             CORE_TOPICS.certificateChanged,

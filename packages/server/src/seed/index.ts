@@ -2,12 +2,14 @@
 // PRNG for core and one per plugin (seeded by its name), so the same data appears on every machine.
 // Dates are relative to `now`, so certificates are reviewed "this year" and cases stay current.
 import type { AgencyKind, Db, PrismaClient, SeedContext, UnitOfWork, Viewer, WorkOptions, ZhifaPlugin } from '@zhifa/core';
-import { canEnforce, CaseGuards, completeUscc, CORE_TOPICS, PluginSettings, unitOfWork, USCC_ALPHABET } from '@zhifa/core';
-import { demoCases, type CasePlan } from './cases.js';
+import { canEnforce, CASE_SETTINGS, CaseGuards, completeUscc, CORE_TOPICS, PluginSettings, unitOfWork, USCC_ALPHABET } from '@zhifa/core';
+import { demoCases, documentSequences, type CasePlan } from './cases.js';
 import { demoEnterprises } from './enterprises.js';
 import {
   COUNTY_GOVERNMENT,
   COUNTY_REGION,
+  demoMatters,
+  documentPrefixOf,
   ENFORCEMENT_AGENCIES,
   JUSTICE_BUREAU,
   justiceOfficeName,
@@ -37,7 +39,7 @@ const TOWNSHIP_TEAMS = ['阜城街道', '益林镇'];
 const BATCH = 500;
 
 export interface SeedResult {
-  counts: { agencies: number; people: number; enterprises: number; cases: number; caseOfficers: number; measures: number };
+  counts: { agencies: number; people: number; enterprises: number; cases: number; caseOfficers: number; measures: number; matters: number };
   at: string;
 }
 
@@ -86,7 +88,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
   const work = demoWork(prisma, options.settings, now);
 
   const counts = await work(DEMO_VIEWER, async (uow) => {
-    const counts = await seedCore(uow.tx, now, dice(), log);
+    const counts = await seedCore(uow.tx, now, dice(), log, uow.settings.get(CASE_SETTINGS).reviewGraceUntil);
     await uow.emit(CORE_TOPICS.demoDataLoaded, counts, {});
     return counts;
   });
@@ -128,14 +130,22 @@ export function pluginSeedContext(
   };
 }
 
-async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) => void): Promise<SeedResult['counts']> {
+async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) => void, graceUntil: string): Promise<SeedResult['counts']> {
   const qualified = (d: number) => new Date(Date.UTC(2025, 2, d)); // 主体资格 confirmed by end of March 2025 (task 5)
 
   // --- agencies: the tree, top down ---
   const county = await prisma.agency.create({
     data: { name: COUNTY_GOVERNMENT, kind: 'COUNTY_GOVERNMENT', domains: [], uscc: agencyUscc(dice) },
   });
-  type AgencyInput = { name: string; kind: AgencyKind; parentId: number | null; domains: string[]; uscc: string | null; inspectionQualifiedOn: Date | null };
+  type AgencyInput = {
+    name: string;
+    kind: AgencyKind;
+    parentId: number | null;
+    domains: string[];
+    uscc: string | null;
+    inspectionQualifiedOn: Date | null;
+    documentPrefix?: string;
+  };
   const second: AgencyInput[] = [
     { name: JUSTICE_BUREAU, kind: 'JUSTICE_BUREAU', parentId: county.id, domains: ['行政执法协调监督', '行政复议'], uscc: agencyUscc(dice), inspectionQualifiedOn: null },
     ...ENFORCEMENT_AGENCIES.map((a) => ({
@@ -145,6 +155,7 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
       domains: a.domains,
       uscc: agencyUscc(dice),
       inspectionQualifiedOn: qualified(dice.int(10, 28)),
+      documentPrefix: documentPrefixOf(a),
     })),
     ...TOWNSHIPS.map(([name, kind]) => ({
       name,
@@ -197,7 +208,7 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
   });
   const ableByAgency = new Map<number, number[]>();
   personRows.forEach((row, i) => {
-    if (!canEnforce(row, now)) return;
+    if (!canEnforce(row, now, graceUntil)) return;
     ableByAgency.set(row.agencyId, [...(ableByAgency.get(row.agencyId) ?? []), people[i].id]);
   });
 
@@ -209,10 +220,20 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
     enterprises.push(...(await prisma.enterprise.createManyAndReturn({ data: batch, select: { id: true, uscc: true, creditRiskClass: true } }))),
   );
 
-  // --- cases, their officers and compulsory measures ---
+  // --- enforcement matters: one per demo violation, published ---
+  const matterRows = demoMatters();
+  const matters = await prisma.enforcementMatter.createManyAndReturn({
+    data: matterRows.map(({ agencyIndex: _a, violationIndex: _v, ...m }) => ({ ...m, publishedAt: now })),
+    select: { id: true, code: true },
+  });
+  const matterId = new Map(matters.map((m) => [m.code, m.id]));
+  const matterIdsOf = (agencyIndex: number) =>
+    matterRows.filter((m) => m.agencyIndex === agencyIndex).sort((a, b) => a.violationIndex - b.violationIndex).map((m) => matterId.get(m.code)!);
+
+  // --- cases, their officers, penalties and compulsory measures ---
   const plans: CasePlan[] = demoCases(dice, {
     now,
-    agencies: enforcementAgencyIds.map((id) => ({ id, officerIds: ableByAgency.get(id) ?? [] })),
+    agencies: enforcementAgencyIds.map((id, i) => ({ id, officerIds: ableByAgency.get(id) ?? [], matterIds: matterIdsOf(i) })),
     enterprises,
   });
   const caseIds = new Map<string, number>();
@@ -224,8 +245,12 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
     p.officerIds.map((personId) => ({ caseId: caseIds.get(p.row.number)!, personId, assignedAt: p.row.registeredAt })),
   );
   const measures = plans.flatMap((p) => p.measures.map((m) => ({ ...m, caseId: caseIds.get(p.row.number)! })));
+  const penalties = plans.flatMap((p) => p.penalties.map((x) => ({ ...x, caseId: caseIds.get(p.row.number)! })));
   await inBatches(officers, (batch) => prisma.caseOfficer.createMany({ data: batch }));
   await inBatches(measures, (batch) => prisma.compulsoryMeasure.createMany({ data: batch }));
+  await inBatches(penalties, (batch) => prisma.casePenalty.createMany({ data: batch }));
+  // Numbers assigned from now on (openCase, decideCase) follow the demo cases' numbers.
+  await prisma.documentSequence.createMany({ data: documentSequences(plans) });
 
   const counts = {
     agencies: 1 + secondRows.length + offices.length,
@@ -234,6 +259,7 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
     cases: plans.length,
     caseOfficers: officers.length,
     measures: measures.length,
+    matters: matters.length,
   };
   log(
     `演示数据（核心）/ core demo data: ${counts.agencies} agencies, ${counts.people} people, ${counts.enterprises} enterprises, ` +

@@ -40,7 +40,7 @@ export interface Violation {
   violation: string;
   violated: string;
   penalty: string;
-  /** Usual fine range, in yuan. */
+  /** The provision's fine range, in yuan (0: no minimum): the demo enforcement matter's range. */
   fine: readonly [number, number];
   /** A compulsory measure this kind of case often involves. */
   measure?: { kind: 'SEAL_UP' | 'SEIZURE' | 'FREEZE'; object: string; productionEquipment: boolean };
@@ -48,7 +48,7 @@ export interface Violation {
 
 export interface AgencySpec {
   name: string;
-  /** Case number prefix: 阜市监罚〔2025〕12号. */
+  /** Decision number prefix: 阜市监罚〔2025〕12号; without 罚 it is the agency's document prefix (阜市监). */
   abbr: string;
   domains: string[];
   /** Relative share of the county's cases. */
@@ -64,7 +64,8 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     weight: 24,
     violations: [
       { violation: '销售不符合食品安全标准的食品', violated: '《中华人民共和国食品安全法》第三十四条', penalty: '《中华人民共和国食品安全法》第一百二十四条', fine: [5000, 80000], measure: { kind: 'SEIZURE', object: '涉案预包装食品一批', productionEquipment: false } },
-      { violation: '未按规定公示营业执照', violated: '《中华人民共和国市场主体登记管理条例》第三十六条', penalty: '《中华人民共和国市场主体登记管理条例》第五十条', fine: [200, 3000] },
+      // 第四十八条: 责令改正；拒不改正的，处 3 万元以下的罚款 (no minimum).
+      { violation: '未按规定公示营业执照', violated: '《中华人民共和国市场主体登记管理条例》第三十六条', penalty: '《中华人民共和国市场主体登记管理条例》第四十八条', fine: [0, 30000] },
       { violation: '使用未经定期检验的特种设备', violated: '《中华人民共和国特种设备安全法》第四十条', penalty: '《中华人民共和国特种设备安全法》第八十四条', fine: [30000, 100000], measure: { kind: 'SEAL_UP', object: '未经定期检验的叉车', productionEquipment: true } },
       { violation: '发布虚假广告', violated: '《中华人民共和国广告法》第二十八条', penalty: '《中华人民共和国广告法》第五十五条', fine: [10000, 60000] },
       { violation: '经营者未明码标价', violated: '《中华人民共和国价格法》第十三条', penalty: '《中华人民共和国价格法》第四十二条', fine: [500, 5000] },
@@ -207,3 +208,32 @@ export const INDUSTRIES: readonly IndustrySpec[] = [
 
 export const STREETS = ['人民路', '阜城大街', '香港路', '崔湾路', '双园路', '通榆路', '金沙湖路', '益林大道', '工业园路', '新华路', '建设路', '民主路'];
 export const VILLAGES = ['新庄村', '王集村', '陈楼村', '东升村', '永兴村', '红旗村', '前进村', '光明村', '合兴村', '三联村'];
+
+/** The agency's document prefix (Agency.documentPrefix): 阜市监罚 → 阜市监. */
+export function documentPrefixOf(a: Pick<AgencySpec, 'abbr'>): string {
+  return a.abbr.replace(/罚$/, '');
+}
+
+/** Domains where a violation endangers life and health (第36条: five years when harm followed). */
+const FIVE_YEAR_DOMAINS = ['食品安全', '药品监管', '特种设备', '卫生健康', '安全生产', '危险化学品'];
+
+/** The demo enforcement matter (行政执法事项) of each violation: code, range in fen, kinds, limitation. */
+export function demoMatters() {
+  return ENFORCEMENT_AGENCIES.flatMap((a, ai) =>
+    a.violations.map((v, vi) => ({
+      agencyIndex: ai,
+      violationIndex: vi,
+      code: `FN-${String(ai + 1).padStart(2, '0')}-${String(vi + 1).padStart(2, '0')}`,
+      name: v.violation,
+      domain: a.domains[0]!,
+      agencyKinds: ['ENFORCEMENT_AGENCY' as const],
+      violatedProvision: v.violated,
+      penaltyProvision: v.penalty,
+      penaltyKinds: ['WARNING' as const, 'FINE' as const, 'CONFISCATE_GAINS' as const],
+      fineMinFen: v.fine[0] > 0 ? BigInt(v.fine[0]) * 100n : null,
+      fineMaxFen: BigInt(v.fine[1]) * 100n,
+      limitationYears: a.domains.some((d) => FIVE_YEAR_DOMAINS.includes(d)) && v.measure ? 5 : 2,
+      published: true,
+    })),
+  );
+}

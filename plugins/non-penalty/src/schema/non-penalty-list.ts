@@ -1,6 +1,7 @@
 // 不予处罚清单 on the shared list machinery: the item attributes' GraphQL input and output fields.
 import type { EnumRef } from '@pothos/core';
-import { describedValues, textKind, type ZhifaBuilder, type ZhifaSchemaTypes } from '@zhifa/core';
+import { describedValues, matterFilter, textKind, type Context, type CoreRefs, type ZhifaBuilder, type ZhifaSchemaTypes } from '@zhifa/core';
+import type { EnforcementMatter } from '@zhifa/core/prisma';
 import { defineListKind, type ListKindRefs } from '@zhifa/core/lists';
 import {
   CONDITION_LABEL,
@@ -20,7 +21,7 @@ export interface NonPenaltyListRefs extends ListKindRefs<NonPenaltyAttributes> {
   ConditionEnum: EnumRef<ZhifaSchemaTypes, NonPenaltyCondition, NonPenaltyCondition>;
 }
 
-export function registerNonPenaltyList(builder: ZhifaBuilder): NonPenaltyListRefs {
+export function registerNonPenaltyList(builder: ZhifaBuilder, core: CoreRefs): NonPenaltyListRefs {
   const ItemKindEnum = builder.enumType('NonPenaltyItemKind', {
     description: '不予处罚事项类型 Kind of non-penalty item',
     values: describedValues(ITEM_KIND_LABEL),
@@ -98,6 +99,18 @@ export function registerNonPenaltyList(builder: ZhifaBuilder): NonPenaltyListRef
     matterCode: t.string({
       nullable: true,
       description: '行政执法事项编码（空：未对应事项的旧事项）The enforcement matter it concerns, by code; null on items made before matters',
+      resolve: (i) => refs.attributesOf(i).matterCode,
+    }),
+    matter: t.loadable({
+      type: core.EnforcementMatter,
+      nullable: true,
+      description: '对应的行政执法事项（调用者可见的；无编码或不可见时为空）The enforcement matter the item names, when the caller may see it',
+      // One query for every item of a page; the matters' own row rule (published: public; drafts: staff).
+      load: async (codes: string[], ctx: Context) => {
+        const rows = await ctx.prisma.enforcementMatter.findMany({ where: { AND: [{ code: { in: codes } }, matterFilter(ctx.viewer)] } });
+        const byCode = new Map<string, EnforcementMatter>(rows.map((m) => [m.code, m]));
+        return codes.map((c) => byCode.get(c) ?? null);
+      },
       resolve: (i) => refs.attributesOf(i).matterCode,
     }),
     mandatory: t.boolean({

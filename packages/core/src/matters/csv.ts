@@ -1,0 +1,252 @@
+// CSV import and export of enforcement matters, in the spreadsheet shape a county's 权责清单 /
+// 裁量基准 is kept in (Chinese headers, amounts in yuan):
+//   事项编码 · 事项名称 · 监管领域 · 实施主体类别 · 违法依据 · 处罚依据 · 处罚种类 ·
+//   罚款下限（元） · 罚款上限（元） · 违法所得倍数下限 · 违法所得倍数上限 · 追责时效（年）
+// 实施主体类别 and 处罚种类 hold several values separated by 、 (or ， , ； ; /), each the Chinese name
+// (县行政执法机关, 罚款 …) or the API's code (ENFORCEMENT_AGENCY, FINE …).
+//
+// Import is all or nothing: every row is checked — cells (OWASP formula rule and text rules of
+// lists/csv.ts), then the matter rules (rules/matter.ts) — and every problem is reported with its
+// line (the header is line 1) and column, in Chinese and English, before anything is written.
+// Export writes UTF-8 with a BOM and CRLF, every cell neutralised against formula injection;
+// importing an export gives back the same matters.
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { AgencyKind, PenaltyKind } from '../generated/prisma/enums.js';
+import { ValidationError, type Bilingual, type FieldIssue } from '../errors.js';
+import { decodeCsvBytes, fenToYuan, neutraliseCsvCell, readCsvCell, yuanToFen } from '../lists/csv.js';
+import { AGENCY_KIND_NAMES, PENALTY_KIND_NAMES } from '../rules/names.js';
+import { MATTER_CODE, MATTER_LIMITS, matterProblems, type MatterFields } from '../rules/matter.js';
+
+export const MATTER_HEADERS = {
+  code: '事项编码',
+  name: '事项名称',
+  domain: '监管领域',
+  agencyKinds: '实施主体类别',
+  violatedProvision: '违法依据',
+  penaltyProvision: '处罚依据',
+  penaltyKinds: '处罚种类',
+  fineMinFen: '罚款下限（元）',
+  fineMaxFen: '罚款上限（元）',
+  gainsMultipleMin: '违法所得倍数下限',
+  gainsMultipleMax: '违法所得倍数上限',
+  limitationYears: '追责时效（年）',
+} as const satisfies Record<keyof MatterFields, string>;
+
+type Field = keyof MatterFields;
+const FIELDS = Object.keys(MATTER_HEADERS) as Field[];
+/** Columns the header row must have; the numeric ones may be left out (blank: none, 追责时效 2 years). */
+const REQUIRED: readonly Field[] = ['code', 'name', 'domain', 'agencyKinds', 'violatedProvision', 'penaltyProvision', 'penaltyKinds'];
+const MULTILINE: readonly Field[] = ['violatedProvision', 'penaltyProvision'];
+const TEXT_LIMIT: Partial<Record<Field, number>> = {
+  code: MATTER_LIMITS.code,
+  name: MATTER_LIMITS.name,
+  domain: MATTER_LIMITS.domain,
+  violatedProvision: MATTER_LIMITS.provision,
+  penaltyProvision: MATTER_LIMITS.provision,
+};
+
+export const MATTER_CSV_ROWS = 2000;
+const BOM = '\uFEFF';
+
+/** One matter read from a CSV, with the line it starts on. */
+export interface MatterRow {
+  line: number;
+  fields: MatterFields;
+}
+
+/** Header names compare after NFKC (full-width brackets = ASCII) and without spaces. */
+const key = (h: string) => h.normalize('NFKC').replace(/\s+/g, '');
+
+function issue(line: number, column: string | null, m: Bilingual): FieldIssue {
+  const where = column ? `第 ${line} 行「${column}」` : `第 ${line} 行`;
+  const whereEn = column ? `line ${line}, column "${column}"` : `line ${line}`;
+  return { path: column ? ['csv', line, column] : ['csv', line], messageZh: `${where}：${m.zh}`, messageEn: `${whereEn}: ${m.en}` };
+}
+
+/** Name (Chinese, NFKC) or code → enum value. */
+function lookup<T extends string>(values: readonly T[], zhName: (v: T) => string): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const v of values) {
+    m.set(key(v), v);
+    m.set(key(zhName(v)), v);
+  }
+  return m;
+}
+const AGENCY_KINDS = lookup(Object.values(AgencyKind), (k) => AGENCY_KIND_NAMES[k]);
+const PENALTY_KINDS = lookup(Object.values(PenaltyKind), (k) => PENALTY_KIND_NAMES[k].zh);
+const SEPARATORS = /[、，,；;/／\n]+/;
+
+function enumList<T extends string>(cell: string, table: Map<string, T>, what: Bilingual, names: readonly string[]): { value: T[] } | { error: Bilingual } {
+  const parts = cell.split(SEPARATORS).map((s) => s.trim()).filter(Boolean);
+  if (!parts.length) return { error: { zh: '不能为空', en: 'must not be empty' } };
+  const unknown = parts.filter((p) => !table.has(key(p)));
+  if (unknown.length)
+    return {
+      error: {
+        zh: `不认识的${what.zh}：${unknown.join('、')}（可填：${names.join('、')}）`,
+        en: `unknown ${what.en}: ${unknown.join(', ')} (one of: ${names.join(', ')})`,
+      },
+    };
+  return { value: parts.map((p) => table.get(key(p))!) };
+}
+
+const MULTIPLE = /^\d{1,3}(?:\.\d{1,4})?$/;
+
+interface RawRecord {
+  record: string[];
+  raw: string;
+  info: { lines: number };
+}
+
+/** The line a record starts on: csv-parse reports where it ends; quoted cells may span lines. */
+function startLine(r: RawRecord): number {
+  const body = r.raw.replace(/^\n+/, '').replace(/\n$/, '');
+  return r.info.lines - (body.match(/\n/g)?.length ?? 0);
+}
+
+/** Parse a whole CSV into matters, or throw one ValidationError listing every problem. */
+export function parseMattersCsv(input: Uint8Array | string): MatterRow[] {
+  let text = typeof input === 'string' ? input : decodeCsvBytes(input);
+  if (text.startsWith(BOM)) text = text.slice(1);
+  text = text.replace(/\r\n?/g, '\n');
+  if (!text.trim()) throw ValidationError.one(['csv'], { zh: '文件为空', en: 'The file is empty' });
+
+  let records: RawRecord[];
+  try {
+    // csv-parse's types do not model `info`/`raw`, which wrap each record as { record, info, raw }.
+    records = parse(text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as RawRecord[];
+  } catch (err) {
+    const line = (err as { lines?: number }).lines ?? 0;
+    throw new ValidationError([
+      issue(line, null, { zh: `CSV 格式错误（引号不匹配等）：${(err as Error).message}`, en: `malformed CSV: ${(err as Error).message}` }),
+    ]);
+  }
+
+  const [head, ...rows] = records;
+  const headers = head.record.map(key);
+  const index = new Map<string, number>();
+  const issues: FieldIssue[] = [];
+  headers.forEach((h, i) => {
+    if (!h) return;
+    if (index.has(h)) issues.push(issue(1, h, { zh: '表头重复', en: 'duplicate column' }));
+    else index.set(h, i);
+  });
+  const missing = REQUIRED.map((f) => MATTER_HEADERS[f]).filter((h) => !index.has(key(h)));
+  if (missing.length)
+    issues.push({ path: ['csv', 'header'], messageZh: `缺少必需的列：${missing.join('、')}`, messageEn: `missing required column(s): ${missing.join(', ')}` });
+  if (issues.length) throw new ValidationError(issues);
+
+  const dataRows = rows.filter((r) => r.record.some((c) => c.trim() !== ''));
+  if (dataRows.length === 0) throw ValidationError.one(['csv'], { zh: '文件没有数据行', en: 'The file has no data rows' });
+  if (dataRows.length > MATTER_CSV_ROWS)
+    throw ValidationError.one(['csv'], { zh: `数据行过多（上限 ${MATTER_CSV_ROWS}）`, en: `too many rows (at most ${MATTER_CSV_ROWS})` });
+
+  const out: MatterRow[] = [];
+  const codeLines = new Map<string, number>();
+  for (const row of dataRows) {
+    const line = startLine(row);
+    const before = issues.length;
+    const bad = (f: Field, m: Bilingual) => issues.push(issue(line, MATTER_HEADERS[f], m));
+    /** The cell's text, or null when refused (the issue is recorded). */
+    const cell = (f: Field): string | null => {
+      const i = index.get(key(MATTER_HEADERS[f]));
+      const r = readCsvCell(i === undefined ? '' : (row.record[i] ?? '').trim(), MULTILINE.includes(f) ? 'multiline' : f === 'code' ? 'name' : 'line');
+      if ('value' in r) return r.value;
+      bad(f, r.error);
+      return null;
+    };
+    if (row.record.slice(headers.length).some((c) => c.trim() !== ''))
+      issues.push(issue(line, null, { zh: '该行的列数多于表头', en: 'the row has more cells than the header' }));
+
+    const cells = Object.fromEntries(FIELDS.map((f) => [f, cell(f)])) as Record<Field, string | null>;
+    const text = (f: Field): string => {
+      const v = cells[f];
+      if (v === null) return '';
+      if (!v) bad(f, { zh: '不能为空', en: 'must not be empty' });
+      else if (v.length > TEXT_LIMIT[f]!) bad(f, { zh: `过长（上限 ${TEXT_LIMIT[f]} 字）`, en: `too long (at most ${TEXT_LIMIT[f]} characters)` });
+      return v;
+    };
+    const code = text('code');
+    if (code && !MATTER_CODE.test(code))
+      bad('code', { zh: '事项编码只能含字母、数字和 . _ - /，以字母或数字开头', en: 'a matter code holds letters, digits and . _ - / and starts with a letter or digit' });
+    else if (code && codeLines.has(code)) bad('code', { zh: `与第 ${codeLines.get(code)} 行重复`, en: `duplicates line ${codeLines.get(code)}` });
+    else if (code) codeLines.set(code, line);
+
+    const list = <T extends string>(f: Field, table: Map<string, T>, what: Bilingual, names: readonly string[]): T[] => {
+      const v = cells[f];
+      if (v === null) return [];
+      const r = enumList(v, table, what, names);
+      if ('error' in r) {
+        bad(f, r.error);
+        return [];
+      }
+      return r.value;
+    };
+    const fen = (f: Field): bigint | null => {
+      const v = cells[f];
+      if (!v) return null;
+      const n = yuanToFen(v);
+      if (n === null) bad(f, { zh: '应为金额（元），如 30000 或 2,000.50', en: 'must be an amount in yuan, e.g. 30000 or 2,000.50' });
+      return n === null ? null : BigInt(n);
+    };
+    const multiple = (f: Field): number | null => {
+      const v = cells[f];
+      if (!v) return null;
+      if (!MULTIPLE.test(v)) {
+        bad(f, { zh: '应为倍数，如 1 或 0.5', en: 'must be a multiple, e.g. 1 or 0.5' });
+        return null;
+      }
+      return Number(v);
+    };
+    let limitationYears = 2;
+    if (cells.limitationYears) {
+      if (/^\d{1,2}$/.test(cells.limitationYears)) limitationYears = Number(cells.limitationYears);
+      else bad('limitationYears', { zh: '应为年数（2 或 5）', en: 'must be a number of years (2 or 5)' });
+    }
+
+    const fields: MatterFields = {
+      code,
+      name: text('name'),
+      domain: text('domain'),
+      agencyKinds: list('agencyKinds', AGENCY_KINDS, { zh: '实施主体类别', en: 'agency kind(s)' }, Object.values(AGENCY_KIND_NAMES)),
+      violatedProvision: text('violatedProvision'),
+      penaltyProvision: text('penaltyProvision'),
+      penaltyKinds: list('penaltyKinds', PENALTY_KINDS, { zh: '处罚种类', en: 'penalty kind(s)' }, Object.values(PENALTY_KIND_NAMES).map((n) => n.zh)),
+      fineMinFen: fen('fineMinFen'),
+      fineMaxFen: fen('fineMaxFen'),
+      gainsMultipleMin: multiple('gainsMultipleMin'),
+      gainsMultipleMax: multiple('gainsMultipleMax'),
+      limitationYears,
+    };
+    // The matter rules, once the row's cells are readable (they would only repeat a cell's problem).
+    if (issues.length === before) for (const p of matterProblems(fields)) bad(p.field, p);
+    out.push({ line, fields });
+  }
+  if (issues.length) throw new ValidationError(issues);
+  return out;
+}
+
+const multipleText = (n: number | null) => (n === null ? '' : String(n));
+
+/** The CSV of matters: UTF-8 with BOM, CRLF, in the order given, every cell neutralised (OWASP). */
+export function exportMattersCsv(matters: readonly MatterFields[]): string {
+  const header = FIELDS.map((f) => MATTER_HEADERS[f]);
+  const rows = matters.map((m) =>
+    [
+      m.code,
+      m.name,
+      m.domain,
+      m.agencyKinds.map((k) => AGENCY_KIND_NAMES[k]).join('、'),
+      m.violatedProvision,
+      m.penaltyProvision,
+      m.penaltyKinds.map((k) => PENALTY_KIND_NAMES[k].zh).join('、'),
+      m.fineMinFen === null ? '' : fenToYuan(m.fineMinFen),
+      m.fineMaxFen === null ? '' : fenToYuan(m.fineMaxFen),
+      multipleText(m.gainsMultipleMin),
+      multipleText(m.gainsMultipleMax),
+      String(m.limitationYears),
+    ].map(neutraliseCsvCell),
+  );
+  return BOM + stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+}

@@ -1,0 +1,3 @@
+export * from './service.js';
+export * from './csv.js';
+export * from './import.js';

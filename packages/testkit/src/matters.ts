@@ -1,0 +1,48 @@
+// Enforcement matters (行政执法事项) for tests, written straight to the database: a case is opened on
+// a published matter its agency may enforce (agency kind and domain).
+import type { AgencyKind, PenaltyKind, PrismaClient } from '@zhifa/core';
+
+export interface MatterOptions {
+  code?: string;
+  name?: string;
+  domain?: string;
+  agencyKinds?: AgencyKind[];
+  violatedProvision?: string;
+  penaltyProvision?: string;
+  penaltyKinds?: PenaltyKind[];
+  fineMinFen?: bigint | null;
+  fineMaxFen?: bigint | null;
+  gainsMultipleMin?: number | null;
+  gainsMultipleMax?: number | null;
+  limitationYears?: number;
+  published?: boolean;
+}
+
+let matterSeq = 0;
+
+/**
+ * A matter; by default the market regulator's 未按规定公示营业执照 (《市场主体登记管理条例》第三十六条 /
+ * 第四十八条: a warning or a fine up to ¥30,000, 吊销营业执照 when serious), domain 市场监管, published.
+ */
+export async function createMatter(p: Pick<PrismaClient, 'enforcementMatter'>, over: MatterOptions = {}) {
+  matterSeq += 1;
+  const m = await p.enforcementMatter.create({
+    data: {
+      code: over.code ?? `TEST-${process.pid}-${matterSeq}`,
+      name: over.name ?? '未按规定公示营业执照',
+      domain: over.domain ?? '市场监管',
+      agencyKinds: over.agencyKinds ?? ['ENFORCEMENT_AGENCY'],
+      violatedProvision: over.violatedProvision ?? '《市场主体登记管理条例》第三十六条',
+      penaltyProvision: over.penaltyProvision ?? '《市场主体登记管理条例》第四十八条第一款',
+      penaltyKinds: over.penaltyKinds ?? ['WARNING', 'FINE', 'REVOKE_LICENCE'],
+      fineMinFen: over.fineMinFen === undefined ? null : over.fineMinFen,
+      fineMaxFen: over.fineMaxFen === undefined ? 3_000_000n : over.fineMaxFen,
+      gainsMultipleMin: over.gainsMultipleMin ?? null,
+      gainsMultipleMax: over.gainsMultipleMax ?? null,
+      limitationYears: over.limitationYears ?? 2,
+      published: over.published ?? true,
+      publishedAt: (over.published ?? true) ? new Date() : null,
+    },
+  });
+  return m;
+}
