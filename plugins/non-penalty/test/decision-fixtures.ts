@@ -142,6 +142,9 @@ export async function createCase(
       violationOn: data.violationOn ?? null,
     },
   });
+  // A case in legal review has passed it: an approved 法制审核 step, as the procedure rules expect.
+  if (c.stage === 'LEGAL_REVIEW')
+    await p.caseStep.create({ data: { caseId: c.id, kind: 'LEGAL_REVIEW', on: shanghaiToday(new Date()), outcome: 'APPROVED', actor: 'system:test', note: '同意' } });
   return { ...c, gid: gid('EnforcementCase', c.id) };
 }
 

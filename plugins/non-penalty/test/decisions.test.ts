@@ -505,6 +505,36 @@ describe('国家企业信用信息公示系统 check on a first-offence grant', 
   });
 });
 
+describe('a case opened on a matter, end to end', () => {
+  it('openCase on a matter, then a first-offence item naming that matter: the grant numbers a 不予行政处罚决定书 with the item’s ground', async () => {
+    const p = w.h.db.prisma;
+    const matter = await createMatter(p, { violatedProvision: PROVISION.licence });
+    const { items } = await createList(p, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10, matterCode: matter.code }]);
+    const e = await createEnterprise(p);
+    const violationOn = dayOffset(-40);
+    const opened = await w.h.gql(
+      `mutation($input: OpenCaseInput!) { openCase(input: $input) { __typename ${ERR} ... on MutationOpenCaseSuccess { data { id number violationOn matter { code } } } } }`,
+      { input: { agencyId: w.agencyA.gid, matterId: gid('EnforcementMatter', matter.id), enterpriseId: gid('Enterprise', e.id), violationOn } },
+      w.tokens.officerA,
+    );
+    expect(opened.errors).toBeUndefined();
+    const c = opened.data.openCase;
+    expect(c, JSON.stringify(c)).toMatchObject({ __typename: 'MutationOpenCaseSuccess', data: { violationOn, matter: { code: matter.code } } });
+    const id = Number(Buffer.from(c.data.id, 'base64').toString().split(':')[1]);
+    // Investigation and legal review are other helpers' steps: the case is put in review directly.
+    await p.enforcementCase.update({ where: { id }, data: { stage: 'LEGAL_REVIEW' } });
+    await p.caseStep.create({ data: { caseId: id, kind: 'LEGAL_REVIEW', on: shanghaiToday(new Date()), outcome: 'APPROVED', actor: 'system:test', note: '同意' } });
+
+    const ev = await evaluate(c.data.id, items[0].gid);
+    expect(ev.data).toMatchObject({ eligible: true, lookbackUntil: violationOn, creditCheckRequired: true });
+    const r = await grant(c.data.id, items[0].gid, { credit: { checked: true, checkedOn: violationOn } });
+    expect(r.__typename, JSON.stringify(r)).toBe('MutationGrantNonPenaltySuccess');
+    const decided = await p.enforcementCase.findUniqueOrThrow({ where: { id } });
+    expect(decided).toMatchObject({ stage: 'DECIDED', decision: 'NO_PENALTY', ground: 'FIRST_OFFENCE' });
+    expect(decided.decisionNumber).toMatch(/^阜市监不罚〔\d{4}〕\d+号$/);
+  });
+});
+
 describe('public reads', () => {
   it('the public reads published lists but no decision, case or evaluation', async () => {
     const lists = await w.h.gql(`{ nonPenaltyLists(first: 50) { edges { node { status } } } }`);
