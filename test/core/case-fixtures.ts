@@ -63,6 +63,7 @@ export async function seedCounty(h: Harness) {
   // The agency head (行政机关负责人, 第57条) who decides; also an officer, so that the deciding
   // person is allowed both before and after the procedure rules name the head as the decider.
   const head = await createOfficer(h, market.id, '吴局长', { roles: ['OFFICER', 'AGENCY_HEAD'] });
+  const reviewer = await p.person.create({ data: { agencyId: market.id, name: '市场局法制审核员', roles: ['LEGAL_REVIEWER'] } });
   const auxiliary = await p.person.create({ data: { agencyId: market.id, name: '钱辅助', roles: ['AUXILIARY'] } });
   const expired = await createOfficer(h, market.id, '孙过期', { certificateExpiresOn: new Date('2020-12-31T00:00:00Z') });
   const unreviewed = await createOfficer(h, market.id, '周未审', { certificateReviewYear: shanghaiYear(new Date()) - 1 });
@@ -105,13 +106,16 @@ export async function seedCounty(h: Harness) {
   const t = (id: number) => h.token(`person:${id}`);
   return {
     county, bureau, market, env, shop, factory, stall, matters,
-    people: { sysAdmin, supervisor, o1, o2, o3, marketAdmin, head, auxiliary, expired, unreviewed, envOfficer, envOfficer2 },
+    people: { sysAdmin, supervisor, o1, o2, o3, marketAdmin, head, reviewer, auxiliary, expired, unreviewed, envOfficer, envOfficer2 },
     tokens: {
       sysAdmin: t(sysAdmin.id),
       supervisor: t(supervisor.id),
       o1: t(o1.id),
+      o2: t(o2.id),
+      o3: t(o3.id),
       marketAdmin: t(marketAdmin.id),
       head: t(head.id),
+      reviewer: t(reviewer.id),
       auxiliary: t(auxiliary.id),
       envOfficer: t(envOfficer.id),
       shop: h.token(`enterprise:${shop.id}`),
@@ -158,7 +162,7 @@ export async function directCase(
   enterpriseId: number | null,
   officerIds: number[],
   stage: 'REGISTERED' | 'INVESTIGATING' | 'LEGAL_REVIEW' = 'REGISTERED',
-  over: { matterId?: number; procedure?: 'SIMPLE' | 'GENERAL'; violationOn?: Date } = {},
+  over: { matterId?: number; procedure?: 'SIMPLE' | 'GENERAL'; violationOn?: Date; serious?: boolean; registeredBy?: string } = {},
 ) {
   return h.db.prisma.enforcementCase.create({
     data: {
@@ -171,6 +175,7 @@ export async function directCase(
       violatedProvision: '《食品安全法》第三十四条第十项',
       penaltyProvision: '《食品安全法》第一百二十四条第一款',
       stage,
+      ...over,
       officers: { create: officerIds.map((personId) => ({ personId })) },
       matterId: over.matterId ?? null,
       procedure: over.procedure ?? 'GENERAL',
@@ -185,31 +190,43 @@ export function shanghaiDay(days = 0, now = new Date()): string {
   return d.toISOString().slice(0, 10);
 }
 
-/**
- * Put a case where it may be decided: LEGAL_REVIEW, with the procedure recorded as steps written
- * straight to the database — a notice proposing `proposal` (by default one covering any decision; null:
- * no notice), the statement waived, a hearing waived when one was offered, an approved legal review —
- * so the case stays decidable once the procedure rules (helper B) read those steps.
- */
 /** A notice that covers any decision the tests make: every kind, amounts up to the input limit. */
 export const GENEROUS_PROPOSAL = [
   'WARNING', 'CRITICISM', 'FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY', 'SUSPEND_LICENCE', 'LOWER_QUALIFICATION',
   'REVOKE_LICENCE', 'RESTRICT_ACTIVITIES', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN', 'BAN_PRACTICE',
 ].map((kind) => ({ kind, amountFen: ['FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY'].includes(kind) ? 1_000_000_000_000 : null }));
 
-export async function readyToDecide(h: Harness, caseId: number, proposal: { kind: string; amountFen: number | null }[] | null = GENEROUS_PROPOSAL) {
+/**
+ * Put a case where it may be decided: LEGAL_REVIEW, with the procedure recorded as steps written
+ * straight to the database — a notice proposing `proposal` (by default one covering any decision; null:
+ * no notice), the statement waived, a hearing offered and waived when the proposal is a 第63条 one (or
+ * `hearing` says so), an approved legal review.
+ */
+export async function readyToDecide(
+  h: Harness,
+  caseId: number,
+  proposal: { kind: string; amountFen: number | bigint | null }[] | null = GENEROUS_PROPOSAL,
+  opts: { hearing?: boolean } = {},
+) {
   const p = h.db.prisma;
   const on = new Date(`${shanghaiDay()}T00:00:00Z`);
   await p.enforcementCase.update({ where: { id: caseId }, data: { stage: 'LEGAL_REVIEW' } });
-  if (proposal)
+  if (proposal) {
+    const hearing =
+      opts.hearing ?? (proposal.some((x) => x.kind !== 'WARNING' && x.kind !== 'FINE') || proposal.some((x) => Number(x.amountFen ?? 0) >= 1_000_000));
+    // The stored shape of a notice's proposal (cases/procedure.ts NoticeProposal).
+    const stored = {
+      penalties: proposal.map((x) => ({ kind: x.kind, amountFen: x.amountFen === null ? null : String(x.amountFen) })),
+      hearingOffered: hearing,
+      hearingThresholdFen: '1000000',
+    };
     await p.caseStep.createMany({
       data: [
-        { caseId, kind: 'NOTICE', on, actor: 'system:test', documentNumber: `告〔${caseId}〕`, proposal },
+        { caseId, kind: 'NOTICE', on, actor: 'system:test', documentNumber: `告〔${caseId}〕`, proposal: stored },
         { caseId, kind: 'STATEMENT', on, outcome: 'WAIVED', actor: 'system:test' },
-        ...(proposal.some((x) => x.kind !== 'WARNING' && x.kind !== 'FINE') || proposal.some((x) => (x.amountFen ?? 0) >= 1_000_000)
-          ? [{ caseId, kind: 'HEARING_REQUEST' as const, on, outcome: 'WAIVED' as const, actor: 'system:test' }]
-          : []),
+        ...(hearing ? [{ caseId, kind: 'HEARING_REQUEST' as const, on, outcome: 'WAIVED' as const, actor: 'system:test' }] : []),
       ],
     });
+  }
   await p.caseStep.create({ data: { caseId, kind: 'LEGAL_REVIEW', on, outcome: 'APPROVED', actor: 'system:test', note: '同意' } });
 }

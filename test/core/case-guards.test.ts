@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideCaseInTx, defineTopic, domainErrors, parseId, RuleViolation, unitOfWork, type ZhifaPlugin } from '@zhifa/core';
 import { createHarness, ERR, gid, type Harness } from '@zhifa/testkit';
-import { DECIDE, directCase, expectError, MEASURE, measureInput, seedCounty, type County } from './case-fixtures.js';
+import { DECIDE, readyToDecide, directCase, expectError, MEASURE, measureInput, seedCounty, type County } from './case-fixtures.js';
 
 const NEEDS_ASSESSMENT = '（需评估）';
 const FAILS_AFTER = '（决定后失败）';
@@ -66,6 +66,7 @@ afterAll(() => h?.close());
 
 async function reviewedCase(violation = '销售过期食品') {
   const k = await directCase(h, c.market.id, c.factory.id, [c.people.o1.id, c.people.o2.id], 'LEGAL_REVIEW');
+  await readyToDecide(h, k.id);
   return h.db.prisma.enforcementCase.update({ where: { id: k.id }, data: { violation } });
 }
 const topics = async (caseId: number) => (await h.db.prisma.event.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map((e) => e.topic);
@@ -104,13 +105,13 @@ describe('case guards from a plugin', () => {
 
   it('a plugin deciding through decideCaseInTx meets the same guards, and its own writes roll back', async () => {
     const blocked = await reviewedCase(`无证经营${NEEDS_ASSESSMENT}`);
-    const refused = await h.gql(GRANT, { caseId: gid('EnforcementCase', blocked.id) }, c.tokens.o1);
+    const refused = await h.gql(GRANT, { caseId: gid('EnforcementCase', blocked.id) }, c.tokens.head);
     expectError(refused.data.testGrantNoPenalty, 'RuleViolation', { rule: 'TEST_ASSESSMENT_REQUIRED' });
     expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: blocked.id } })).decision).toBeNull();
     expect(await topics(blocked.id)).toEqual([]);
 
     const ok = await reviewedCase();
-    const granted = await h.gql(GRANT, { caseId: gid('EnforcementCase', ok.id) }, c.tokens.o1);
+    const granted = await h.gql(GRANT, { caseId: gid('EnforcementCase', ok.id) }, c.tokens.head);
     expect(granted.data.testGrantNoPenalty.data).toEqual({ stage: 'DECIDED', decision: 'NO_PENALTY' });
     const events = await h.db.prisma.event.findMany({ where: { caseId: ok.id }, orderBy: { id: 'asc' } });
     expect(events.map((e) => e.topic)).toEqual(['test.granted', 'test.guardRan', 'case.decided']);
@@ -120,11 +121,11 @@ describe('case guards from a plugin', () => {
 
     // A failure after the decision rolls back its number too: the next decision takes it (gap-free).
     const failing = await reviewedCase(`无照经营${FAILS_AFTER}`);
-    const failed = await h.gql(GRANT, { caseId: gid('EnforcementCase', failing.id) }, c.tokens.o1);
+    const failed = await h.gql(GRANT, { caseId: gid('EnforcementCase', failing.id) }, c.tokens.head);
     expectError(failed.data.testGrantNoPenalty, 'RuleViolation', { rule: 'TEST_AFTER_DECISION' });
     expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: failing.id } })).decisionNumber).toBeNull();
     const next = await reviewedCase();
-    await h.gql(GRANT, { caseId: gid('EnforcementCase', next.id) }, c.tokens.o1);
+    await h.gql(GRANT, { caseId: gid('EnforcementCase', next.id) }, c.tokens.head);
     const nextNumber = (await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: next.id } })).decisionNumber!;
     const serial = (n: string) => Number(/〕(\d+)号$/.exec(n)![1]);
     expect(serial(nextNumber)).toBe(serial(number) + 1);

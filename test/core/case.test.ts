@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, gid, idOf as caseIdOf, type Harness } from '@zhifa/testkit';
 import { addYears, shanghaiToday, shanghaiYear } from '@zhifa/core';
 import {
-  ADVANCE, ASSIGN, DECIDE, directCase, expectError, MEASURE, measureInput, OPEN_CASE, readyToDecide, seedCounty, shanghaiDay, type County,
+  ADVANCE, ASSIGN, DECIDE, directCase, expectError, GENEROUS_PROPOSAL, MEASURE, measureInput, OPEN_CASE, readyToDecide, seedCounty, shanghaiDay, type County,
 } from './case-fixtures.js';
 
 let h: Harness;
@@ -178,7 +178,7 @@ describe('openCase', () => {
 describe('assignOfficers', () => {
   it('needs two enforceable officers: an auxiliary does not count', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, []);
-    const res = await h.gql(ASSIGN, { caseId: gid('EnforcementCase', k.id), personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.auxiliary.id)] }, c.tokens.o1);
+    const res = await h.gql(ASSIGN, { caseId: gid('EnforcementCase', k.id), personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.auxiliary.id)] }, c.tokens.marketAdmin);
     expectError(res.data.assignOfficers, 'RuleViolation', {
       rule: 'CASE_TWO_OFFICERS',
       zh: ['至少 2 名', '钱辅助：不是执法人员'],
@@ -192,7 +192,7 @@ describe('assignOfficers', () => {
     const res = await h.gql(
       ASSIGN,
       { caseId: gid('EnforcementCase', k.id), personIds: [c.people.o1.id, c.people.expired.id, c.people.unreviewed.id].map((id) => gid('Person', id)) },
-      c.tokens.o1,
+      c.tokens.marketAdmin,
     );
     expectError(res.data.assignOfficers, 'RuleViolation', {
       rule: 'CASE_TWO_OFFICERS',
@@ -203,18 +203,18 @@ describe('assignOfficers', () => {
 
   it('counts the same person once, and refuses people of another agency', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, []);
-    const same = await h.gql(ASSIGN, { caseId: gid('EnforcementCase', k.id), personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o1.id)] }, c.tokens.o1);
+    const same = await h.gql(ASSIGN, { caseId: gid('EnforcementCase', k.id), personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o1.id)] }, c.tokens.marketAdmin);
     expectError(same.data.assignOfficers, 'RuleViolation', { rule: 'CASE_TWO_OFFICERS', en: 'only 1' });
     const other = await h.gql(
       ASSIGN,
       { caseId: gid('EnforcementCase', k.id), personIds: [c.people.o1.id, c.people.o2.id, c.people.envOfficer.id].map((id) => gid('Person', id)) },
-      c.tokens.o1,
+      c.tokens.marketAdmin,
     );
     expectError(other.data.assignOfficers, 'RuleViolation', { rule: 'CASE_OFFICER_INELIGIBLE', zh: '吴环保：不是本案承办单位的人员', en: "not of the case's agency" });
   });
 
   it('assigns two officers, then replaces them, each with an event', async () => {
-    const k = await directCase(h, c.market.id, c.shop.id, []);
+    const k = await directCase(h, c.market.id, c.shop.id, [], 'REGISTERED', { registeredBy: `person:${c.people.o1.id}` });
     const caseId = gid('EnforcementCase', k.id);
     const first = await h.gql(ASSIGN, { caseId, personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o2.id)] }, c.tokens.o1);
     expect(first.data.assignOfficers.data.officers.edges.map((e: any) => e.node.person.name)).toEqual(['张执法', '李执法']);
@@ -242,7 +242,7 @@ describe('assignOfficers', () => {
 
 describe('advanceCase', () => {
   it('refuses investigation without two enforceable officers, including one whose certificate lapsed since', async () => {
-    const none = await directCase(h, c.market.id, c.shop.id, []);
+    const none = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.auxiliary.id]);
     const r1 = await h.gql(ADVANCE, { caseId: gid('EnforcementCase', none.id), to: 'INVESTIGATING' }, c.tokens.o1);
     expectError(r1.data.advanceCase, 'RuleViolation', { rule: 'CASE_TWO_OFFICERS', zh: '调查取证', en: 'Investigation needs' });
     const lapsing = await h.db.prisma.person.create({
@@ -324,7 +324,7 @@ describe('recordCompulsoryMeasure', () => {
 describe('decideCase', () => {
   const fine = (amountFen: number) => ({ kind: 'FINE', amountFen });
   /** A case on `matter`, opened through the API, at LEGAL_REVIEW with its procedure recorded. */
-  async function openedCase(over: Record<string, unknown> = {}, proposal: { kind: string; amountFen: number | null }[] | null = null) {
+  async function openedCase(over: Record<string, unknown> = {}, proposal: { kind: string; amountFen: number | null }[] | null = GENEROUS_PROPOSAL) {
     const res = await h.gql(OPEN_CASE, { input: openInput(over) }, c.tokens.o1);
     const id = caseIdOf(res.data.openCase.data.id);
     await h.db.prisma.caseOfficer.createMany({ data: [c.people.o1.id, c.people.o2.id].map((personId) => ({ caseId: id, personId })) });
@@ -388,6 +388,8 @@ describe('decideCase', () => {
     expectError(again.data.decideCase, 'RuleViolation', { rule: 'CASE_ILLEGAL_TRANSITION' });
     const close = await h.gql(ADVANCE, { caseId, to: 'CLOSED' }, c.tokens.o1);
     expectError(close.data.advanceCase, 'RuleViolation', { rule: 'CASE_ILLEGAL_TRANSITION', zh: '须执行后方可结案', en: 'must be executed' });
+    // Executed once served (送达, 第61条).
+    await h.db.prisma.caseStep.create({ data: { caseId: id, kind: 'SERVICE', on: new Date(`${shanghaiDay()}T00:00:00Z`), actor: 'system:test' } });
     expect((await h.gql(ADVANCE, { caseId, to: 'EXECUTED' }, c.tokens.o1)).data.advanceCase.data.stage).toBe('EXECUTED');
     const closed = (await h.gql(ADVANCE, { caseId, to: 'CLOSED' }, c.tokens.o1)).data.advanceCase.data;
     expect(closed.stage).toBe('CLOSED');
@@ -472,7 +474,8 @@ describe('decideCase', () => {
 
   describe('简易程序 (第51条)', () => {
     const simpleCase = (enterpriseId: number | null) =>
-      directCase(h, c.market.id, enterpriseId, [c.people.o1.id, c.people.o2.id], 'LEGAL_REVIEW', {
+      // 简易程序: decided on the spot by an assigned officer, without legal review.
+      directCase(h, c.market.id, enterpriseId, [c.people.o1.id, c.people.o2.id], 'INVESTIGATING', {
         matterId: c.matters.licence.id,
         procedure: 'SIMPLE',
         violationOn: new Date(`${shanghaiDay(-1)}T00:00:00Z`),
@@ -501,7 +504,7 @@ describe('decideCase', () => {
     const k = await openedCase();
     const results = await Promise.all([
       h.gql(DECIDE, { caseId: k.caseId, input: { decision: 'PENALTY', penalties: [fine(100_000)] } }, c.tokens.head),
-      h.gql(DECIDE, { caseId: k.caseId, input: { decision: 'LIGHTER', mitigatingCircumstance: '配合调查', penalties: [fine(50_000)] } }, c.tokens.o1),
+      h.gql(DECIDE, { caseId: k.caseId, input: { decision: 'LIGHTER', mitigatingCircumstance: '配合调查', penalties: [fine(50_000)] } }, c.tokens.sysAdmin),
     ]);
     const kinds = results.map((r) => r.data.decideCase.__typename).sort();
     expect(kinds).toEqual(['MutationDecideCaseSuccess', 'RuleViolation']);
@@ -519,7 +522,7 @@ describe('decideCase', () => {
           DECIDE,
           // Every third one is refused (above the maximum): its transaction takes no number.
           { caseId: k.caseId, input: { decision: 'PENALTY', penalties: [fine(i % 3 === 2 ? 3_000_001 : 100_000 + i)] } },
-          i % 2 ? c.tokens.head : c.tokens.o1,
+          i % 2 ? c.tokens.head : c.tokens.sysAdmin,
         ),
       ),
     );

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nonPenaltyPlugin } from '@zhifa/plugin-non-penalty';
 import { createHarness, ERR as ERROR_FIELDS, gid, type Harness } from '@zhifa/testkit';
-import { DECIDE, directCase, expectError, OPEN_CASE, ASSIGN, seedCounty, type County } from '../core/case-fixtures.js';
+import { DECIDE, readyToDecide, directCase, expectError, OPEN_CASE, ASSIGN, seedCounty, type County } from '../core/case-fixtures.js';
 
 let h: Harness;
 let c: County;
@@ -157,13 +157,14 @@ describe('money', () => {
   it('accepts a fine of exactly ¥10 000 000 000 (10^12 fen) and refuses one fen more, and 2^53 − 1', async () => {
     // A case with no matter (registered before matters existed): only the scalar's bound applies.
     const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id], 'LEGAL_REVIEW');
+    await readyToDecide(h, k.id);
     const caseId = gid('EnforcementCase', k.id);
     for (const amountFen of [1_000_000_000_001, Number.MAX_SAFE_INTEGER]) {
-      const res = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen }] } }, c.tokens.o1);
+      const res = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen }] } }, c.tokens.head);
       expectRefused(res.data.decideCase, [['input', 'penalties', 0, 'amountFen']], 'must not exceed 1000000000000 fen');
       expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: k.id } })).stage).toBe('LEGAL_REVIEW');
     }
-    const ok = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen: 1_000_000_000_000 }] } }, c.tokens.o1);
+    const ok = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen: 1_000_000_000_000 }] } }, c.tokens.head);
     expect(ok.data.decideCase.data).toMatchObject({ stage: 'DECIDED', fineFen: 1_000_000_000_000 });
   });
 });

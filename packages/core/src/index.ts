@@ -29,6 +29,7 @@ export * from './matters/index.js';
 export * from './rules/shanghai-time.js';
 export * from './cases/index.js';
 export * from './rules/case-stage.js';
+export * from './rules/procedure.js';
 export * from './rules/compulsory-measure.js';
 export * from './schema/enum-values.js';
 export * from './case-settings.js';

@@ -5,6 +5,8 @@ import type {
   CaseGround,
   CaseProcedure,
   CaseStage,
+  CaseStepKind,
+  CaseStepOutcome,
   CertificateStatus,
   CompulsoryMeasureKind,
   CompulsoryMeasureStatus,
@@ -41,6 +43,8 @@ export const CORE_TOPICS = {
   >('case.opened'),
   caseOfficersAssigned: defineTopic<CaseRef & { personIds: number[] }>('case.officersAssigned'),
   caseAdvanced: defineTopic<CaseRef & { from: CaseStage; to: CaseStage }>('case.advanced'),
+  /** A procedure step (事先告知, 陈述申辩, 听证, 法制审核, 集体讨论, 送达, 期限延长); `on` is YYYY-MM-DD. */
+  caseStepRecorded: defineTopic<CaseRef & { stepId: number; kind: CaseStepKind; outcome: CaseStepOutcome | null; on: string }>('case.stepRecorded'),
   caseCompulsoryMeasureRecorded: defineTopic<
     CaseRef & {
       measureId: number;

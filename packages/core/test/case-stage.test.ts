@@ -29,7 +29,7 @@ function officer(id: number, over: Partial<CandidateOfficer> = {}): CandidateOff
 }
 
 const advance = (from: CaseStage, to: CaseStage, decision: CaseDecision | null = null) =>
-  transitionRefusal({ from, to, decision, via: 'advance' });
+  transitionRefusal({ from, to, decision, via: 'advance', procedure: 'GENERAL', served: true });
 
 describe('case stage transitions', () => {
   it('allows each forward step except into DECIDED', () => {
@@ -41,13 +41,13 @@ describe('case stage transitions', () => {
 
   it('reaches DECIDED only through a decision, and only from legal review', () => {
     expect(advance('LEGAL_REVIEW', 'DECIDED')?.rule).toBe('CASE_ILLEGAL_TRANSITION');
-    expect(transitionRefusal({ from: 'LEGAL_REVIEW', to: 'DECIDED', decision: 'PENALTY', via: 'decide' })).toBeNull();
-    const early = transitionRefusal({ from: 'INVESTIGATING', to: 'DECIDED', decision: 'PENALTY', via: 'decide' });
+    expect(transitionRefusal({ from: 'LEGAL_REVIEW', to: 'DECIDED', decision: 'PENALTY', via: 'decide', procedure: 'GENERAL' })).toBeNull();
+    const early = transitionRefusal({ from: 'INVESTIGATING', to: 'DECIDED', decision: 'PENALTY', via: 'decide', procedure: 'GENERAL' });
     expect(early?.rule).toBe('CASE_ILLEGAL_TRANSITION');
     expect(early?.message.zh).toContain('法制审核');
     expect(early?.message.en).toContain('legal review');
-    expect(transitionRefusal({ from: 'DECIDED', to: 'DECIDED', decision: 'PENALTY', via: 'decide' })?.rule).toBe('CASE_ILLEGAL_TRANSITION');
-    expect(transitionRefusal({ from: 'LEGAL_REVIEW', to: 'CLOSED', decision: null, via: 'decide' })?.rule).toBe('CASE_ILLEGAL_TRANSITION');
+    expect(transitionRefusal({ from: 'DECIDED', to: 'DECIDED', decision: 'PENALTY', via: 'decide', procedure: 'GENERAL' })?.rule).toBe('CASE_ILLEGAL_TRANSITION');
+    expect(transitionRefusal({ from: 'LEGAL_REVIEW', to: 'CLOSED', decision: null, via: 'decide', procedure: 'GENERAL' })?.rule).toBe('CASE_ILLEGAL_TRANSITION');
   });
 
   it('never goes backwards, stays, or skips', () => {

@@ -32,8 +32,9 @@ export const nonPenaltyAuthorisationMatrix = defineAuthorisationMatrix(
     // Statistics are working data: staff, their own agency only; supervisors every agency.
     query('nonPenaltyStats',                'DENY   DENY       allow   DENY         allow       allow      DENY      allow  allow  allow',
       `query($a: ID!, $d: Date!) { nonPenaltyStats(agencyId: $a, from: $d, to: $d) { decisions } }`, { a: w.agency.id, d: w.today }),
-    // Granting decides the case: its agency's officers only (supervisors supervise, they do not decide).
-    mutation('grantNonPenalty',             'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
+    // Granting decides the case: whoever decides it — the agency head for a general-procedure case
+    // (行政处罚法 第57条; core's canActOnCase 'decide'). Supervisors supervise, they do not decide.
+    mutation('grantNonPenalty',             'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
       `mutation($c: ID!, $i: ID!, $on: Date!) { grantNonPenalty(caseId: $c, itemId: $i, facts: { minorViolation: true }, correctionOrder: { content: "公示营业执照", orderedOn: $on }, education: "已批评教育") { __typename } }`,
       { c: w.case.id, i: lists.published.item.id, on: w.today }),
     // Publication is public; grants go to the agency's staff and supervisors (asking for another agency's is refused).

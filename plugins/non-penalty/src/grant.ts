@@ -2,7 +2,7 @@
 // case through core's decideCaseInTx (core rules and every plugin's case guards apply), record the
 // item and list version relied on, and emit `nonPenalty.granted`. Refusals throw before anything is
 // written; anything written is rolled back with the unit if a later step (a guard) refuses.
-import { assertCanActOnCase, decideCaseInTx, lockCase, actorOf, RuleViolation, ValidationError, type UnitOfWork } from '@zhifa/core';
+import { assertCaseActor, decideCaseInTx, lockCase, actorOf, RuleViolation, ValidationError, type UnitOfWork } from '@zhifa/core';
 import type { NonPenaltyDecision } from '@zhifa/core/prisma';
 import { shanghaiToday } from '@zhifa/core/lists';
 import { creditCheckRefusal, violationDay, type CreditCheck, type NonPenaltyFacts } from './rules.js';
@@ -36,7 +36,8 @@ export async function grantNonPenaltyInTx(uow: UnitOfWork, input: GrantInput): P
   const credit = checkCreditCheck(input.creditCheck ?? null, now);
 
   const c = await lockCase(tx, input.caseId);
-  assertCanActOnCase(viewer, c);
+  // Granting decides the case: whoever may decide it (the agency head in the general procedure, 第57条).
+  await assertCaseActor(uow, c, 'decide');
   assertUndecided(c);
   assertInLegalReview(c);
   const loaded = await loadItemInForce(tx, viewer, input.itemId, now);

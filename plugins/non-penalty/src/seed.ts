@@ -1,7 +1,7 @@
 // Demo data: three published county non-penalty lists in the style of real ones (包容审慎执法清单),
 // for market regulation, ecology and environment, and transport. Agencies are found by name; a missing
 // agency is skipped with a log line, so the plugin seeds on any core demo data.
-import { RuleViolation, type SeedContext, type UnitOfWork, type Viewer } from '@zhifa/core';
+import { actorOf, RuleViolation, type SeedContext, type UnitOfWork, type Viewer } from '@zhifa/core';
 import { shanghaiToday } from '@zhifa/core/lists';
 import { DEFAULT_CONDITIONS, provisionsMatch, type NonPenaltyItemKind } from './rules.js';
 import { grantNonPenaltyInTx } from './grant.js';
@@ -180,39 +180,39 @@ async function grantDemoDecisions({ prisma, log, work }: SeedContext) {
   if (!items.length) return;
   const cases = await prisma.enforcementCase.findMany({
     where: { stage: 'LEGAL_REVIEW', partyKind: 'ENTERPRISE', decision: null },
-    include: { officers: { include: { person: { include: { agency: true } } }, orderBy: { personId: 'asc' } } },
     orderBy: { id: 'asc' },
   });
   let granted = 0;
   for (const c of cases) {
     if (granted >= DEMO_GRANTS) break;
     const item = items.find((i) => i.list.agencyId === c.agencyId && provisionsMatch(c.violatedProvision, i.violatedProvision));
-    const officer = c.officers.map((o) => o.person).find((p) => p.roles.includes('OFFICER'));
-    if (!item || !officer) continue;
-    const viewer: Viewer = {
-      kind: 'person',
-      personId: officer.id,
-      name: officer.name,
-      agencyId: officer.agencyId,
-      agencyKind: officer.agency.kind,
-      roles: officer.roles,
-    };
+    if (!item) continue;
+    // A grant decides the case: the agency head's (行政处罚法 第57条); demo data without a head acts as the platform.
+    const head = await prisma.person.findFirst({ where: { agencyId: c.agencyId, roles: { has: 'AGENCY_HEAD' } }, include: { agency: true }, orderBy: { id: 'asc' } });
+    const viewer: Viewer = head
+      ? { kind: 'person', personId: head.id, name: head.name, agencyId: head.agencyId, agencyKind: head.agency.kind, roles: head.roles }
+      : DEMO_VIEWER;
     const days = nonPenaltyAttributes.parse(item.attributes).correctionDeadlineDays;
     // Ordered two days after registration (cases in legal review are at least ten days old) and
     // corrected within the item's deadline.
     const orderedOn = new Date(shanghaiToday(c.registeredAt).getTime() + 2 * DAY);
     const correctedOn = new Date(orderedOn.getTime() + Math.min(days, 1) * DAY);
     try {
-      const d = await work(viewer, (uow) =>
-        grantNonPenaltyInTx(uow, {
+      const d = await work(viewer, async (uow) => {
+        // The demo case passed legal review (第58条) unless its procedure already records one.
+        if (!(await uow.tx.caseStep.count({ where: { caseId: c.id, kind: 'LEGAL_REVIEW', outcome: 'APPROVED' } })))
+          await uow.tx.caseStep.create({
+            data: { caseId: c.id, kind: 'LEGAL_REVIEW', outcome: 'APPROVED', on: shanghaiToday(uow.now), note: '演示数据 demo data', actor: actorOf(DEMO_VIEWER) },
+          });
+        return grantNonPenaltyInTx(uow, {
           caseId: c.id,
           itemId: item.id,
           facts: { minorViolation: true, noHarm: true, minorHarm: true, correctionOrderedOn: orderedOn, correctedOn },
           correctionOrder: { content: `责令立即改正${item.violation}的违法行为，并于期限内提交整改材料`, orderedOn },
           education: `已向当事人法定代表人宣讲${item.violatedProvision}的规定，当事人表示今后严格遵守，不再违反。`,
           creditCheck: { checked: true, checkedOn: orderedOn },
-        }),
-      );
+        });
+      });
       granted++;
       log(`不予处罚决定 / no-penalty decision: ${c.number} ← ${item.list.title} v${item.list.version} 第 ${item.seq} 项 (#${d.id})`);
     } catch (err) {

@@ -142,9 +142,9 @@ export async function createCase(
       violationOn: data.violationOn ?? null,
     },
   });
-  // A case in legal review has passed it: an approved 法制审核 step, as the procedure rules expect.
+  // A case in legal review has passed it: a general-procedure decision needs the approval (第58条).
   if (c.stage === 'LEGAL_REVIEW')
-    await p.caseStep.create({ data: { caseId: c.id, kind: 'LEGAL_REVIEW', on: shanghaiToday(new Date()), outcome: 'APPROVED', actor: 'system:test', note: '同意' } });
+    await p.caseStep.create({ data: { caseId: c.id, kind: 'LEGAL_REVIEW', outcome: 'APPROVED', on: shanghaiToday(new Date()), actor: 'system:test' } });
   return { ...c, gid: gid('EnforcementCase', c.id) };
 }
 

@@ -24,6 +24,8 @@ const guardPlugin: ZhifaPlugin = {
 
 let w: World;
 let lists: Awaited<ReturnType<typeof makeLists>>;
+/** The agency heads (行政处罚法 第57条): a grant decides a general-procedure case, so it is theirs. */
+let heads: { A: string; B: string };
 
 async function makeLists() {
   const p = w.h.db.prisma;
@@ -59,6 +61,9 @@ async function makeLists() {
 beforeAll(async () => {
   w = await createWorld([guardPlugin]);
   lists = await makeLists();
+  const head = async (agencyId: number, name: string) =>
+    w.h.token(`person:${(await w.h.db.prisma.person.create({ data: { agencyId, name, roles: ['AGENCY_HEAD'] } })).id}`);
+  heads = { A: await head(w.agencyA.id, '甲局局长'), B: await head(w.agencyB.id, '乙局局长') };
 });
 afterAll(() => w?.h.close());
 
@@ -107,7 +112,7 @@ async function grant(
   const res = await w.h.gql(
     GRANT,
     { caseId: caseGid, itemId: itemGid, facts, order: opts.order ?? orderFor(facts), education: opts.education ?? '已对当事人进行批评教育', credit },
-    opts.token === null ? undefined : (opts.token ?? w.tokens.officerA),
+    opts.token === null ? undefined : (opts.token ?? heads.A),
   );
   expect(res.errors).toBeUndefined();
   return res.data.grantNonPenalty;
@@ -372,6 +377,8 @@ describe('grantNonPenalty', () => {
       [c.gid, lists.firstOffence.gid, { facts: { ...GOOD_FACTS(), minorHarm: false, noHarm: false } }, 'RuleViolation', 'NON_PENALTY_NOT_ELIGIBLE'],
       [bCase.gid, lists.firstOffence.gid, {}, 'ForbiddenError'],
       [c.gid, lists.firstOffence.gid, { token: w.tokens.officerB }, 'ForbiddenError'],
+      // The case's own officer does not decide a general-procedure case: the head does (第57条).
+      [c.gid, lists.firstOffence.gid, { token: w.tokens.officerA }, 'ForbiddenError'],
       [c.gid, lists.firstOffence.gid, { token: w.tokens.auxiliaryA }, 'ForbiddenError'],
       [c.gid, lists.firstOffence.gid, { token: w.tokens.enterprise }, 'ForbiddenError'],
       [c.gid, lists.firstOffence.gid, { token: null }, 'UnauthenticatedError'],
@@ -395,14 +402,14 @@ describe('grantNonPenalty', () => {
     for (const id of [c.id, inv.id, guarded.id]) expect((await p.enforcementCase.findUniqueOrThrow({ where: { id } })).decision).toBeNull();
   });
 
-  it('an officer of agency A cannot grant on agency B’s case; B’s officer can', async () => {
+  it('an officer of agency A cannot grant on agency B’s case; B’s head can', async () => {
     const p = w.h.db.prisma;
     const bList = await createList(p, w.agencyB.id, [{ violatedProvision: PROVISION.food, itemKind: 'NO_FAULT', days: 0 }], { domain: '生态环境' });
     const e = await createEnterprise(p);
     const bCase = await createCase(p, { agencyId: w.agencyB.id, enterpriseId: e.id, violatedProvision: PROVISION.food });
     const refused = await grant(bCase.gid, bList.items[0].gid, { token: w.tokens.officerA });
     expect(refused.__typename).toBe('ForbiddenError');
-    const ok = await grant(bCase.gid, bList.items[0].gid, { token: w.tokens.officerB });
+    const ok = await grant(bCase.gid, bList.items[0].gid, { token: heads.B });
     expect(ok.__typename).toBe('MutationGrantNonPenaltySuccess');
     expect(ok.data.fineNotImposedFen).toBeNull();
     // A county list of another county agency does not bind agency A (a sibling cannot bind it).
@@ -428,7 +435,7 @@ describe('grantNonPenalty', () => {
     // The county government's 市场监管 list does not bind B (生态环境), though B is below the county.
     const e = await createEnterprise(p);
     const bCase = await createCase(p, { agencyId: w.agencyB.id, enterpriseId: e.id, violatedProvision: PROVISION.trademark });
-    expect(await grant(bCase.gid, countyWide.items[0].gid, { facts, token: w.tokens.officerB })).toMatchObject({ rule: 'NON_PENALTY_LIST_NOT_FOR_AGENCY' });
+    expect(await grant(bCase.gid, countyWide.items[0].gid, { facts, token: heads.B })).toMatchObject({ rule: 'NON_PENALTY_LIST_NOT_FOR_AGENCY' });
     const r = await evaluate(bCase.gid, countyWide.items[0].gid, facts, w.tokens.officerB);
     expect(r.error?.extensions?.rule).toBe('NON_PENALTY_LIST_NOT_FOR_AGENCY');
   });

@@ -11,8 +11,11 @@ import { createCase, createEnterprise, createList, createMatter, PROVISION, type
 import { mandatoryItemCovering, nonPenaltyGuard } from '../src/guard.js';
 
 let w: World;
+/** The head of agency A: a general-procedure decision is the head's (行政处罚法 第57条). */
+let headA: string;
 beforeAll(async () => {
   w = await createWorld();
+  headA = w.h.token(`person:${(await w.h.db.prisma.person.create({ data: { agencyId: w.agencyA.id, name: '甲局局长', roles: ['AGENCY_HEAD'] } })).id}`);
 });
 afterAll(() => w?.h.close());
 
@@ -29,15 +32,25 @@ async function penalise(caseGid: string, decision: 'PENALTY' | 'LIGHTER' | 'MITI
   const res = await w.h.gql(
     `mutation($id: ID!, $input: DecideCaseInput!) { decideCase(caseId: $id, input: $input) { __typename ${ERR} ... on MutationDecideCaseSuccess { data { stage decision decisionReason } } } }`,
     { id: caseGid, input },
-    w.tokens.officerA,
+    headA,
   );
   expect(res.errors).toBeUndefined();
   return res.data.decideCase;
 }
 
+/** A case in legal review, reviewed, with the notice (proposing a warning) and the statement a penalty needs (第44–45条). */
 async function caseOn(matterId: number | null, agencyId = w.agencyA.id) {
-  const e = await createEnterprise(w.h.db.prisma);
-  return createCase(w.h.db.prisma, { agencyId, enterpriseId: e.id, violatedProvision: PROVISION.licence, matterId });
+  const p = w.h.db.prisma;
+  const e = await createEnterprise(p);
+  const c = await createCase(p, { agencyId, enterpriseId: e.id, violatedProvision: PROVISION.licence, matterId });
+  const on = new Date(`${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)}T00:00:00Z`);
+  await p.caseStep.createMany({
+    data: [
+      { caseId: c.id, kind: 'NOTICE', on, actor: 'system:test', documentNumber: `告〔${c.id}〕`, proposal: [{ kind: 'WARNING', amountFen: null }] },
+      { caseId: c.id, kind: 'STATEMENT', on, outcome: 'WAIVED', actor: 'system:test' },
+    ],
+  });
+  return c;
 }
 
 const item = (matterCode: string | undefined, itemKind: ItemSpec['itemKind'] = 'MINOR'): ItemSpec[] => [

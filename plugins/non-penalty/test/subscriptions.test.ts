@@ -17,10 +17,12 @@ beforeAll(async () => {
   const bureau = await p.agency.create({ data: { name: '阜宁县司法局', kind: 'JUSTICE_BUREAU' } });
   agencyA = (await p.agency.create({ data: { name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY', documentPrefix: '阜市监' } })).id;
   agencyB = (await p.agency.create({ data: { name: '盐城市阜宁生态环境局', kind: 'ENFORCEMENT_AGENCY', documentPrefix: '阜环' } })).id;
-  const person = async (agencyId: number, name: string, roles: ('OFFICER' | 'AGENCY_ADMIN' | 'SUPERVISOR')[]) =>
+  const person = async (agencyId: number, name: string, roles: ('OFFICER' | 'AGENCY_ADMIN' | 'AGENCY_HEAD' | 'SUPERVISOR')[]) =>
     s.token(`person:${(await p.person.create({ data: { agencyId, name, roles } })).id}`);
   tokens.officerA = await person(agencyA, '张执法', ['OFFICER']);
   tokens.adminA = await person(agencyA, '李局长', ['AGENCY_ADMIN']);
+  // The grant decides the case: the agency head's (行政处罚法 第57条).
+  tokens.headA = await person(agencyA, '王局长', ['AGENCY_HEAD']);
   tokens.adminB = await person(agencyB, '周局长', ['AGENCY_ADMIN']);
   tokens.officerB = await person(agencyB, '陈执法', ['OFFICER']);
   tokens.supervisor = await person(bureau.id, '孙监督', ['SUPERVISOR']);
@@ -117,7 +119,7 @@ describe('nonPenaltyGranted', () => {
         grantNonPenalty(caseId: $c, itemId: $i, facts: $f, correctionOrder: $o, education: "批评教育", creditCheck: { checked: true, checkedOn: $on }) {
           __typename ... on Error { message } } }`,
       { c: c.gid, i: list.items[0].gid, f: facts, o: { content: '公示营业执照', orderedOn: facts.correctionOrderedOn }, on: facts.correctedOn },
-      tokens.officerA,
+      tokens.headA,
     );
     expect(r.__typename).toBe('MutationGrantNonPenaltySuccess');
     const expected = { listVersion: 2, fineNotImposedFen: 300000, case: { number: c.number, decision: 'NO_PENALTY' }, item: { seq: 1 } };

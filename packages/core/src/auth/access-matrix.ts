@@ -22,14 +22,36 @@ const enterpriseInput = (uscc: string) => ({
 });
 
 /**
- * Core's own fixtures on the shared world: a compulsory measure already RELEASED on the decided case,
- * so that approving, extending or releasing it is refused by a rule (MEASURE_NOT_PENDING_APPROVAL,
- * MEASURE_NOT_IN_FORCE) after authorisation, writing nothing, and the measure list is not empty.
+/**
+ * Core's own fixtures on the shared world: the world's case registered by `officer` (who may assign
+ * its first officers); a decided general-procedure case with `officer` and `colleague` assigned —
+ * every case step on it meets a rule (the decision is made, its service is years late) and writes
+ * nothing; and on that case a compulsory measure already RELEASED, so that approving, extending or
+ * releasing it is refused by a rule (MEASURE_NOT_PENDING_APPROVAL, MEASURE_NOT_IN_FORCE) after
+ * authorisation, writing nothing, and the measure list is not empty.
  */
-async function measureFixtures(w: MatrixWorld, prisma: PrismaClient) {
+async function caseFixtures(w: MatrixWorld, prisma: PrismaClient) {
+  await prisma.enforcementCase.update({ where: { id: w.case.rowId }, data: { registeredBy: `person:${w.people.officer.rowId}` } });
+  const assigned = await prisma.enforcementCase.create({
+    data: {
+      number: '阜市监罚〔2024〕矩阵承办1号',
+      agencyId: w.agency.rowId,
+      partyKind: 'ENTERPRISE',
+      enterpriseId: w.enterprise.rowId,
+      violation: '销售过期食品',
+      violatedProvision: '第三十四条',
+      penaltyProvision: '第一百二十四条',
+      stage: 'DECIDED',
+      decision: 'PENALTY',
+      fineFen: 500_000n,
+      registeredAt: new Date('2024-05-01T00:00:00Z'),
+      decidedAt: new Date('2024-06-01T00:00:00Z'),
+      officers: { create: [{ personId: w.people.officer.rowId }, { personId: w.colleague.rowId }] },
+    },
+  });
   const m = await prisma.compulsoryMeasure.create({
     data: {
-      caseId: w.decidedCase.rowId,
+      caseId: assigned.id,
       kind: 'SEIZURE',
       object: '过期食品 3 箱（矩阵）',
       recordedBy: `person:${w.people.officer.rowId}`,
@@ -44,7 +66,7 @@ async function measureFixtures(w: MatrixWorld, prisma: PrismaClient) {
       releasedBy: `person:${w.people.officer.rowId}`,
     },
   });
-  return { measure: globalId('CompulsoryMeasure', m.id) };
+  return { assignedCase: globalId('EnforcementCase', assigned.id), measure: globalId('CompulsoryMeasure', m.id) };
 }
 
 /** Core's own fixtures on the shared world, written straight to the database (no events). */
@@ -85,7 +107,7 @@ const BAD_MATTERS_CSV =
   'MATRIX-M-9,矩阵测试事项,市场监管,县行政执法机关,第一条,第二条,警告,3\n';
 
 async function coreFixtures(w: MatrixWorld, prisma: PrismaClient) {
-  return { ...(await writeCoreMatrixFixtures(w, prisma)), ...(await measureFixtures(w, prisma)) };
+  return { ...(await writeCoreMatrixFixtures(w, prisma)), ...(await caseFixtures(w, prisma)) };
 }
 
 export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures, (w: MatrixWorld, f) => [
@@ -143,28 +165,51 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
     `mutation($input: EnterpriseInput!) { createEnterprise(input: $input) ${result} }`, { input: enterpriseInput(w.enterprise.uscc) }),
   mutation('updateEnterprise',        'DENY   DENY       allow   allow        allow       DENY       DENY      allow  DENY  DENY',
     `mutation($id: ID!, $input: EnterpriseInput!) { updateEnterprise(id: $id, input: $input) ${result} }`, { id: w.enterprise.id, input: enterpriseInput(w.otherEnterprise.uscc) }),
-  // Cases: the officers (and admin) of the case's agency, system admins. Supervisors read, never act.
+  // Cases: opened by the officers (and admin) of the agency, system admins. Supervisors read, never act.
   mutation('openCase',                'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($input: OpenCaseInput!) { openCase(input: $input) ${result} }`,
     // A violation dated in the future: refused as invalid input before anything is written or numbered.
     { input: { agencyId: w.agency.id, matterId: w.matter.id, enterpriseId: w.enterprise.id, violationOn: '2099-01-01' } }),
-  mutation('assignOfficers',          'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
+  // Who acts on a case (auth/rows.ts canActOnCase): its assigned officers act; the officers are assigned
+  // by those officers, the agency head or admin, or — before anyone is assigned — the officer who
+  // registered it (`officer`, on the world's case); legal reviewers review; the head decides a
+  // general-procedure case, holds the collective discussion and extends the deadline. A system
+  // admin does everything. `officer` is assigned to the fixture case, nobody else is.
+  mutation('assignOfficers',          'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  allow',
     `mutation($c: ID!, $p: [ID!]!) { assignOfficers(caseId: $c, personIds: $p) ${result} }`, { c: w.case.id, p: [w.colleague.id] }),
-  mutation('advanceCase',             'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
-    `mutation($c: ID!) { advanceCase(caseId: $c, to: REGISTERED) ${result} }`, { c: w.case.id }),
-  mutation('decideCase',              'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
+  mutation('advanceCase',             'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!) { advanceCase(caseId: $c, to: REGISTERED) ${result} }`, { c: f.assignedCase }),
+  mutation('decideCase',              'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
     `mutation($c: ID!) { decideCase(caseId: $c, input: { decision: NO_PENALTY }) ${result} }`, { c: w.case.id }),
+  // The procedure's steps (schema/case-step.ts), on the decided fixture case: each meets a rule.
+  mutation('recordNotice',            'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $on: Date!) { recordNotice(caseId: $c, input: { on: $on, proposedPenalties: [{ kind: WARNING }] }) ${result} }`, { c: f.assignedCase, on: w.today }),
+  mutation('recordStatement',         'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $on: Date!) { recordStatement(caseId: $c, input: { on: $on, outcome: WAIVED }) ${result} }`, { c: f.assignedCase, on: w.today }),
+  mutation('recordHearingRequest',    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $on: Date!) { recordHearingRequest(caseId: $c, input: { on: $on, outcome: WAIVED }) ${result} }`, { c: f.assignedCase, on: w.today }),
+  mutation('recordHearing',           'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $on: Date!) { recordHearing(caseId: $c, input: { on: $on, note: "听证笔录" }) ${result} }`, { c: f.assignedCase, on: w.today }),
+  mutation('recordLegalReview',       'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  allow DENY',
+    `mutation($c: ID!, $on: Date!) { recordLegalReview(caseId: $c, input: { on: $on, outcome: APPROVED }) ${result} }`, { c: f.assignedCase, on: w.today }),
+  mutation('recordCollectiveDiscussion', 'DENY DENY      DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    `mutation($c: ID!, $on: Date!) { recordCollectiveDiscussion(caseId: $c, input: { on: $on, note: "同意" }) ${result} }`, { c: f.assignedCase, on: w.today }),
+  mutation('recordService',           'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $on: Date!) { recordService(caseId: $c, input: { on: $on }) ${result} }`, { c: f.assignedCase, on: w.today }),
+  mutation('extendCaseDeadline',      'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    `mutation($c: ID!) { extendCaseDeadline(caseId: $c, days: 30, reason: "矩阵测试") ${result} }`, { c: f.assignedCase }),
 
-  // Compulsory measures (行政强制法): taken and released by the case's officers; approved and extended
-  // by the agency head (第18条, 第25条). The measure is already released: every allowed caller meets a rule.
-  mutation('recordCompulsoryMeasure', 'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
+  // Compulsory measures (行政强制法): taken and released by the case's assigned officers; approved and
+  // extended by the agency head (第18条, 第25条). The case is decided and the measure already released:
+  // every allowed caller meets a rule.
+  mutation('recordCompulsoryMeasure', 'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
     `mutation($c: ID!, $input: CompulsoryMeasureInput!) { recordCompulsoryMeasure(caseId: $c, input: $input) ${result} }`,
-    { c: w.decidedCase.id, input: { kind: 'SEAL_UP', object: '冷柜一台', officerIds: [w.people.officer.id, w.colleague.id], noticeDocumentNumber: '阜市监封〔2025〕矩阵1号', noticeServedOn: w.today } }),
+    { c: f.assignedCase, input: { kind: 'SEAL_UP', object: '冷柜一台', officerIds: [w.people.officer.id, w.colleague.id], noticeDocumentNumber: '阜市监封〔2025〕矩阵1号', noticeServedOn: w.today } }),
   mutation('approveCompulsoryMeasure', 'DENY  DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
     `mutation($m: ID!) { approveCompulsoryMeasure(measureId: $m, approve: true) ${result} }`, { m: f.measure }),
   mutation('extendCompulsoryMeasure', 'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
     `mutation($m: ID!) { extendCompulsoryMeasure(measureId: $m, days: 10, reason: "矩阵测试") ${result} }`, { m: f.measure }),
-  mutation('releaseCompulsoryMeasure', 'DENY  DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
+  mutation('releaseCompulsoryMeasure', 'DENY  DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
     `mutation($m: ID!, $on: Date!) { releaseCompulsoryMeasure(measureId: $m, on: $on, reason: "矩阵测试") ${result} }`, { m: f.measure, on: w.today }),
 
   // Enforcement matters: the justice bureau's supervisors, system admins, and admins of an agency

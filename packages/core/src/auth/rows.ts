@@ -1,7 +1,8 @@
 // Row rules: who sees which rows. One place per type; resolvers, connections and the node types'
 // `prismaNode({ findUnique })` (so `node(id)` / `nodes(ids)`) call these, never re-derive them.
 import type { Prisma } from '../generated/prisma/client.js';
-import { isOfficerOf, isStaff, isSupervisor, isSystemAdmin, type Viewer } from './viewer.js';
+import type { CaseProcedure } from '../generated/prisma/enums.js';
+import { actorOf, isAgencyAdminOf, isAgencyHeadOf, isLegalReviewerOf, isStaff, isSupervisor, isSystemAdmin, type Viewer } from './viewer.js';
 
 /** A filter that matches no row of any model (every model has an Int id). */
 export const NO_ROWS = { id: { in: [] as number[] } };
@@ -26,8 +27,55 @@ export function canReadCase(v: Viewer, c: { agencyId: number; enterpriseId: numb
   return false;
 }
 
-export function canActOnCase(v: Viewer, c: { agencyId: number }): boolean {
-  return isOfficerOf(v, c.agencyId);
+/**
+ * What someone does on one case (行政处罚法; the issue's "who acts"):
+ * - `act`: the case's own steps — investigate, notify, record statements, hearings and service, take
+ *   measures, advance the stage: the officers assigned to the case (第42条: 两名以上执法人员).
+ * - `assign`: change the assigned officers: those officers, the agency head or the agency admin, or —
+ *   while no one is assigned — the officer who registered the case.
+ * - `review`: 法制审核 (第58条): the agency's legal reviewers (independence from the case is a rule,
+ *   CASE_REVIEWER_NOT_INDEPENDENT, checked by the review itself).
+ * - `head`: collective discussion (第57条第2款), deadline extensions (第60条), approving compulsory
+ *   measures (行政强制法 第18条): the agency head.
+ * - `decide`: a general-procedure case the agency head (第57条); a simple-procedure case an assigned
+ *   officer, on the spot (第51条).
+ * A system admin may do everything (maintenance), and so may the platform itself (the `system`
+ * viewer: demo data, command-line maintenance). Supervisors read; they never act.
+ */
+export type CaseAction = 'act' | 'assign' | 'review' | 'head' | 'decide';
+
+/** What who-acts needs to know about a case. */
+export interface CaseActors {
+  agencyId: number;
+  procedure: CaseProcedure;
+  /** Actor id (`person:12`) of who registered it. */
+  registeredBy: string | null;
+  /** Person ids of the assigned officers. */
+  officerIds: readonly number[];
+}
+
+export function canActOnCase(v: Viewer, c: CaseActors, action: CaseAction): boolean {
+  // The platform itself (demo data, maintenance; never the viewer of a request) acts like a system admin.
+  if (isSystemAdmin(v) || v.kind === 'system') return true;
+  if (v.kind !== 'person' || v.agencyId !== c.agencyId) return false;
+  const assigned = c.officerIds.includes(v.personId);
+  switch (action) {
+    case 'act':
+      return assigned;
+    case 'assign':
+      return (
+        assigned ||
+        isAgencyHeadOf(v, c.agencyId) ||
+        isAgencyAdminOf(v, c.agencyId) ||
+        (c.officerIds.length === 0 && c.registeredBy !== null && c.registeredBy === actorOf(v))
+      );
+    case 'review':
+      return isLegalReviewerOf(v, c.agencyId);
+    case 'head':
+      return isAgencyHeadOf(v, c.agencyId);
+    case 'decide':
+      return c.procedure === 'SIMPLE' ? assigned : isAgencyHeadOf(v, c.agencyId);
+  }
 }
 
 /** Enterprises' details need a token; an enterprise user sees only their own. */

@@ -46,6 +46,20 @@ export function isAgencyHeadOf(v: Viewer, agencyId: number): boolean {
   return isSystemAdmin(v) || (v.kind === 'person' && v.agencyId === agencyId && v.roles.includes('AGENCY_HEAD'));
 }
 
+/** 法制审核人员 (行政处罚法 第58条) of the agency, or a system admin. */
+export function isLegalReviewerOf(v: Viewer, agencyId: number): boolean {
+  return isSystemAdmin(v) || (v.kind === 'person' && v.agencyId === agencyId && v.roles.includes('LEGAL_REVIEWER'));
+}
+
+/**
+ * Takes part in the agency's cases in some role — officer, agency admin, legal reviewer, agency head —
+ * or is a system admin, or the platform itself (demo data, maintenance; never a request's viewer). The
+ * coarse check; who does what on one case is `canActOnCase` (auth/rows.ts).
+ */
+export function isCaseStaffOf(v: Viewer, agencyId: number): boolean {
+  return v.kind === 'system' || isOfficerOf(v, agencyId) || isAgencyHeadOf(v, agencyId) || isLegalReviewerOf(v, agencyId);
+}
+
 export function isStaff(v: Viewer): boolean {
   return v.kind === 'person';
 }

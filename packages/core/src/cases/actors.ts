@@ -1,10 +1,47 @@
-// Who acts on a case. Every case service asks here; nothing else decides it.
-import type { Viewer } from '../auth/viewer.js';
-import { canActOnCase } from '../auth/rows.js';
+// Who acts on a case. Every case service asks here; nothing else decides it. The rule itself is
+// `canActOnCase` (auth/rows.ts), shared with the mutations' scopes (schema/case-scopes.ts), which
+// refuse before any input is looked at; the services check again inside their transaction, against
+// the locked case, so an assignment changed in between is respected.
+import type { Db } from '../db.js';
+import type { UnitOfWork } from '../work/unit-of-work.js';
+import type { EnforcementCase } from '../generated/prisma/client.js';
+import type { Bilingual } from '../errors.js';
+import { isCaseStaffOf, type Viewer } from '../auth/viewer.js';
+import { canActOnCase, type CaseAction, type CaseActors } from '../auth/rows.js';
 import { ForbiddenError } from '../errors.js';
 
-/** Officers and admins of the case's agency act on it; a system admin may too. */
+/**
+ * The coarse check: someone who takes part in the agency's cases (officer, admin, legal reviewer, head)
+ * or a system admin. Opening a case, and the first gate of services that then ask `assertCaseActor`.
+ */
 export function assertCanActOnCase(viewer: Viewer, c: { agencyId: number }): void {
-  if (canActOnCase(viewer, c)) return;
-  throw new ForbiddenError({ zh: '只有本案承办单位的执法人员可以办理此案', en: "Only officers of the case's agency may act on it" });
+  if (isCaseStaffOf(viewer, c.agencyId)) return;
+  throw new ForbiddenError({ zh: '只有本案承办单位的工作人员可以办理此案', en: "Only staff of the case's agency may act on it" });
+}
+
+/** The facts who-acts needs, read in the caller's transaction. */
+export async function caseActors(tx: Db, c: Pick<EnforcementCase, 'id' | 'agencyId' | 'procedure' | 'registeredBy'>): Promise<CaseActors> {
+  const officers = await tx.caseOfficer.findMany({ where: { caseId: c.id }, select: { personId: true } });
+  return { agencyId: c.agencyId, procedure: c.procedure, registeredBy: c.registeredBy, officerIds: officers.map((o) => o.personId) };
+}
+
+export const CASE_ACTION_REFUSALS: Record<CaseAction, (c: CaseActors) => Bilingual> = {
+  act: () => ({ zh: '只有本案的承办人员可以办理此案', en: 'Only the officers assigned to the case may act on it' }),
+  assign: () => ({
+    zh: '只有本案承办人员、本单位负责人或管理员可以指派承办人员（尚未指派时，立案人员也可以）',
+    en: 'Only the assigned officers, the agency head or admin (or, before anyone is assigned, whoever registered the case) may assign officers',
+  }),
+  review: () => ({ zh: '只有本单位的法制审核人员可以进行法制审核（行政处罚法第58条）', en: "Only the agency's legal reviewers may review the case (行政处罚法 art. 58)" }),
+  head: () => ({ zh: '只有本单位负责人可以办理此事项（行政处罚法第57条、第60条）', en: 'Only the agency head may do this (行政处罚法 art. 57, 60)' }),
+  decide: (c) =>
+    c.procedure === 'SIMPLE'
+      ? { zh: '简易程序案件由本案承办人员当场作出决定（行政处罚法第51条）', en: 'A simple-procedure case is decided by its assigned officers on the spot (行政处罚法 art. 51)' }
+      : { zh: '普通程序案件由行政机关负责人作出决定（行政处罚法第57条）', en: 'A general-procedure case is decided by the agency head (行政处罚法 art. 57)' },
+};
+
+/** Refuse (ForbiddenError, naming who may) unless the viewer may do `action` on the case. */
+export async function assertCaseActor(uow: UnitOfWork, c: EnforcementCase, action: CaseAction): Promise<CaseActors> {
+  const actors = await caseActors(uow.tx, c);
+  if (!canActOnCase(uow.viewer, actors, action)) throw new ForbiddenError(CASE_ACTION_REFUSALS[action](actors));
+  return actors;
 }

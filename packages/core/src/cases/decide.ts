@@ -65,7 +65,7 @@ export async function decideCaseInTx(uow: UnitOfWork, caseId: number, request: D
   const issues = decisionInputIssues(input);
   if (issues.length)
     throw new ValidationError(issues.map((i) => ({ path: ['input', ...i.path], messageZh: i.message.zh, messageEn: i.message.en })));
-  refuse(transitionRefusal({ from: c.stage, to: 'DECIDED', decision: input.decision, via: 'decide' }));
+  refuse(transitionRefusal({ from: c.stage, to: 'DECIDED', decision: input.decision, via: 'decide', procedure: c.procedure }));
   const [matter, enterprise] = await Promise.all([
     c.matterId === null ? null : tx.enforcementMatter.findUnique({ where: { id: c.matterId } }),
     c.enterpriseId === null ? null : tx.enterprise.findUnique({ where: { id: c.enterpriseId }, select: { kind: true } }),

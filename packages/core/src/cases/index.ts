@@ -11,10 +11,11 @@ export const CASE_TOPICS = {
   advanced: CORE_TOPICS.caseAdvanced,
   compulsoryMeasureRecorded: CORE_TOPICS.caseCompulsoryMeasureRecorded,
   decided: CORE_TOPICS.caseDecided,
+  stepRecorded: CORE_TOPICS.caseStepRecorded,
 } as const;
 
 export { lockCase } from './lock.js';
-export { assertCanActOnCase } from './actors.js';
+export { assertCanActOnCase, assertCaseActor, caseActors, CASE_ACTION_REFUSALS } from './actors.js';
 export { openCaseInTx, agencyMayEnforce, type OpenCaseData } from './open.js';
 export { nextDocumentNumber, nextSerial, formatDocumentNumber, DOCUMENT_MARKS } from './numbers.js';
 export { assignOfficersInTx } from './officers.js';
@@ -28,4 +29,16 @@ export {
   notifyOverdueMeasuresInTx,
 } from './measures.js';
 export { decideCaseInTx, decideCaseInput, decisionDocumentKind, type DecisionRequest } from './decide.js';
-export { procedureRefusalForDecision } from './procedure.js';
+export { procedureRefusalForDecision, loadProcedureState, caseHearingThresholdFen, readProposal, type NoticeProposal } from './procedure.js';
+export {
+  recordNoticeInTx,
+  recordStatementInTx,
+  recordHearingRequestInTx,
+  recordHearingInTx,
+  recordLegalReviewInTx,
+  recordCollectiveDiscussionInTx,
+  recordServiceInTx,
+  extendCaseDeadlineInTx,
+  proposalIssues,
+  type StepInput,
+} from './steps.js';

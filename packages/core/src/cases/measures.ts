@@ -23,7 +23,7 @@ import {
   releaseRefusal,
 } from '../rules/compulsory-measure.js';
 import { shanghaiToday } from '../rules/shanghai-time.js';
-import { assertCanActOnCase } from './actors.js';
+import { assertCaseActor } from './actors.js';
 import { caseEvent } from './events.js';
 import { lockCase } from './lock.js';
 import { refuse } from './refuse.js';
@@ -64,7 +64,7 @@ async function lockMeasure(tx: Db, measureId: number): Promise<{ c: EnforcementC
 export async function recordCompulsoryMeasureInTx(uow: UnitOfWork, caseId: number, input: CompulsoryMeasureInput): Promise<CompulsoryMeasure> {
   const { tx, viewer, guards, now, settings } = uow;
   const c = await lockCase(tx, caseId);
-  assertCanActOnCase(viewer, c);
+  await assertCaseActor(uow, c, 'act');
   refuse(measureRefusal(c.stage));
   const issues = measureInputIssues(input, now);
   if (issues.length) throw new ValidationError(issues.map((i) => ({ path: ['input', i.field], messageZh: i.message.zh, messageEn: i.message.en })));
@@ -170,7 +170,7 @@ export async function extendCompulsoryMeasureInTx(uow: UnitOfWork, measureId: nu
 export async function releaseCompulsoryMeasureInTx(uow: UnitOfWork, measureId: number, on: Date, reason: string): Promise<CompulsoryMeasure> {
   const { tx, viewer, now } = uow;
   const { c, m } = await lockMeasure(tx, measureId);
-  assertCanActOnCase(viewer, c);
+  await assertCaseActor(uow, c, 'act');
   refuse(releaseRefusal(m));
   const dateIssue = releaseDateIssue(on, m.takenAt, now);
   if (dateIssue) throw ValidationError.one(['on'], dateIssue);

@@ -3,16 +3,16 @@ import { CORE_TOPICS } from '../topics.js';
 import { CASE_SETTINGS } from '../case-settings.js';
 import { RuleViolation } from '../errors.js';
 import { assignmentRefusal, checkOfficers } from '../rules/case-stage.js';
-import { assertCanActOnCase } from './actors.js';
+import { assertCaseActor } from './actors.js';
 import { caseEvent } from './events.js';
 import { lockCase } from './lock.js';
 import { refuse } from './refuse.js';
 
 /** Replace the case's assigned officers; refused unless every one may enforce and there are at least two. */
 export async function assignOfficersInTx(uow: UnitOfWork, caseId: number, personIds: number[]) {
-  const { tx, viewer, now } = uow;
+  const { tx, now } = uow;
   const c = await lockCase(tx, caseId);
-  assertCanActOnCase(viewer, c);
+  await assertCaseActor(uow, c, 'assign');
   if (c.stage === 'CLOSED')
     throw new RuleViolation('CASE_CLOSED', { zh: '案件已结案，不能变更承办人员', en: 'The case is closed; its officers cannot change' });
   const ids = [...new Set(personIds)];

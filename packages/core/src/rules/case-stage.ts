@@ -1,6 +1,6 @@
 // Enforcement case rules: the stage machine, who may handle a case, what a decision must carry. Pure.
 import type { Bilingual } from '../errors.js';
-import type { CaseDecision, CaseStage } from '../generated/prisma/enums.js';
+import type { CaseDecision, CaseProcedure, CaseStage } from '../generated/prisma/enums.js';
 import { DECISION_NAMES, STAGE_NAMES } from './names.js';
 import { ENFORCE_BLOCKER_MESSAGES, enforceBlocker, MIN_OFFICERS, type CertificateHolder } from './certificate.js';
 
@@ -24,9 +24,10 @@ export interface RuleRefusal {
 
 /**
  * How the stage changes: `advance` is the plain step (advanceCase); `decide` is the decision path,
- * the only way into DECIDED, so that a decision is never recorded without its content and guards.
+ * the only way into DECIDED, so that a decision is never recorded without its content and guards;
+ * `review` is a legal review returning the case for further investigation (行政处罚法 第58条).
  */
-export type TransitionVia = 'advance' | 'decide';
+export type TransitionVia = 'advance' | 'decide' | 'review';
 
 export interface TransitionRequest {
   from: CaseStage;
@@ -34,28 +35,46 @@ export interface TransitionRequest {
   /** The case's decision, once decided. */
   decision: CaseDecision | null;
   via: TransitionVia;
+  /** 简易程序 (第51条) decides without legal review. */
+  procedure: CaseProcedure;
+  /** Whether the decision has been served (送达, 第61条): execution needs it. */
+  served?: boolean;
 }
 
 /**
- * Legal moves: REGISTERED → INVESTIGATING → LEGAL_REVIEW → DECIDED → EXECUTED → CLOSED, never backwards,
- * never skipping. A decision that imposes nothing (不予处罚, 撤销) has nothing to execute, so it may close
- * straight from DECIDED.
+ * Legal moves: REGISTERED → INVESTIGATING → LEGAL_REVIEW → DECIDED → EXECUTED → CLOSED, never skipping,
+ * and backwards only when legal review returns the case (LEGAL_REVIEW → INVESTIGATING). A simple-
+ * procedure case (简易程序) is decided from REGISTERED or INVESTIGATING and never goes to review. A
+ * decision is executed once served (第61条); one that imposes nothing (不予处罚, 撤销) has nothing to
+ * execute, so it may close straight from DECIDED.
  */
 export function transitionRefusal(r: TransitionRequest): RuleRefusal | null {
   const from = STAGE_NAMES[r.from];
   const to = STAGE_NAMES[r.to];
-  const illegal = (zhWhy: string, enWhy: string): RuleRefusal => ({
-    rule: 'CASE_ILLEGAL_TRANSITION',
+  const illegal = (zhWhy: string, enWhy: string, rule = 'CASE_ILLEGAL_TRANSITION'): RuleRefusal => ({
+    rule,
     message: {
       zh: `案件不能从“${from.zh}”转到“${to.zh}”：${zhWhy}`,
       en: `A case cannot move from ${from.en} to ${to.en}: ${enWhy}`,
     },
   });
 
+  if (r.via === 'review') {
+    if (r.from === 'LEGAL_REVIEW' && r.to === 'INVESTIGATING') return null;
+    return illegal('只有法制审核退回可使案件回到调查取证', 'only a returned legal review sends a case back to investigation');
+  }
   if (r.to === 'DECIDED' && r.via !== 'decide') return illegal('须通过作出处理决定进入决定阶段', 'a case is decided only by recording a decision');
   if (r.via === 'decide' && r.to !== 'DECIDED') return illegal('处理决定只能使案件进入决定阶段', 'a decision moves a case only to decided');
-  if (r.via === 'decide' && r.from !== 'LEGAL_REVIEW')
-    return illegal('作出决定前须经法制审核', 'a decision needs legal review (法制审核) first');
+  if (r.via === 'decide') {
+    if (r.procedure === 'SIMPLE') {
+      if (r.from === 'REGISTERED' || r.from === 'INVESTIGATING') return null;
+      return illegal('简易程序案件在立案或调查取证阶段当场作出决定', 'a simple-procedure case is decided when registered or investigating');
+    }
+    if (r.from !== 'LEGAL_REVIEW') return illegal('作出决定前须经法制审核', 'a decision needs legal review (法制审核) first');
+    return null;
+  }
+  if (r.procedure === 'SIMPLE' && r.to === 'LEGAL_REVIEW')
+    return illegal('简易程序案件不经法制审核（行政处罚法第51条）', 'a simple-procedure case has no legal review (行政处罚法 art. 51)');
 
   const fromIndex = STAGE_ORDER.indexOf(r.from);
   const toIndex = STAGE_ORDER.indexOf(r.to);
@@ -65,6 +84,8 @@ export function transitionRefusal(r: TransitionRequest): RuleRefusal | null {
     return illegal('处罚决定须执行后方可结案', 'a penalty must be executed before the case closes');
   }
   if (toIndex !== fromIndex + 1) return illegal('不能跳过中间阶段', 'stages cannot be skipped');
+  if (r.to === 'EXECUTED' && !r.served)
+    return illegal('行政处罚决定书送达后方可执行（行政处罚法第61条）', 'the decision is executed once served (行政处罚法 art. 61)', 'CASE_NOT_SERVED');
   return null;
 }
 

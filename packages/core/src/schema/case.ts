@@ -20,7 +20,8 @@ import {
   openCaseInTx,
 } from '../cases/index.js';
 import type { CoreEnums } from './enums.js';
-import { officerOfCase } from './case-scopes.js';
+import { caseActorScope, officerOfCase } from './case-scopes.js';
+import type { PenaltyInputRef } from './penalty-input.js';
 
 /** Rows the viewer may read; nothing at all for a viewer with no case rights (never throws: used in nested queries). */
 function readableCases(v: Viewer): Prisma.EnforcementCaseWhereInput {
@@ -31,7 +32,7 @@ function readableCases(v: Viewer): Prisma.EnforcementCaseWhereInput {
 const text = (max: number, zh: string, en: string) =>
   z.string().trim().min(1, msg(`${zh}不能为空`, `${en} must not be empty`)).max(max, msg(`${zh}过长`, `${en} is too long`));
 
-export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
+export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInput: PenaltyInputRef) {
   const CaseStageEnum = enums.CaseStage;
   const CaseDecisionEnum = enums.CaseDecision;
   const PartyKindEnum = enums.PartyKind;
@@ -212,13 +213,6 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
     }),
   });
 
-  const PenaltyInput = builder.inputType('PenaltyInput', {
-    description: '处罚内容 One penalty (行政处罚法 第9条)',
-    fields: (t) => ({
-      kind: t.field({ type: enums.PenaltyKind, required: true, description: '种类 Kind' }),
-      amountFen: t.field({ type: 'Fen', required: false, description: '金额（分）：罚款、没收违法所得、没收非法财物必填，其他不填 Amount in fen, for fines and confiscations only' }),
-    }),
-  });
 
   const DecideCaseInput = builder.inputType('DecideCaseInput', {
     description: '处理决定 A decision on a case',
@@ -270,7 +264,7 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
       type: 'EnforcementCase',
       description: '指派承办人员（替换现有指派；至少两名持有效执法证的执法人员）Assign officers, replacing the current ones',
       errors: { types: domainErrors },
-      authScopes: (_root, args, ctx) => officerOfCase(args.caseId, ctx),
+      authScopes: (_root, args, ctx) => caseActorScope(args.caseId, ctx, 'assign'),
       args: {
         caseId: t.arg.globalID({ required: true, description: '案件 Case' }),
         personIds: t.arg.globalIDList({ required: true, description: '承办人员 Officers' }),
@@ -286,7 +280,7 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
     }),
     advanceCase: t.prismaField({
       type: 'EnforcementCase',
-      description: '推进案件阶段（决定须通过 decideCase）Move a case to its next stage',
+      description: '推进案件阶段（本案承办人员；决定须通过 decideCase）Move a case to its next stage (assigned officers)',
       errors: { types: domainErrors },
       authScopes: (_root, args, ctx) => officerOfCase(args.caseId, ctx),
       args: {
@@ -303,9 +297,10 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
     }),
     decideCase: t.prismaField({
       type: 'EnforcementCase',
-      description: '作出处理决定（法制审核后；编决定书文号）Decide a case, after legal review; numbers the decision document',
+      description:
+        '作出处理决定（普通程序：法制审核后由负责人决定；简易程序：承办人员当场决定；编决定书文号）Decide a case: the agency head after legal review, or an assigned officer in the simple procedure; numbers the decision document',
       errors: { types: domainErrors },
-      authScopes: (_root, args, ctx) => officerOfCase(args.caseId, ctx),
+      authScopes: (_root, args, ctx) => caseActorScope(args.caseId, ctx, 'decide'),
       args: {
         caseId: t.arg.globalID({ required: true, description: '案件 Case' }),
         input: t.arg({ type: DecideCaseInput, required: true }),

@@ -20,7 +20,7 @@ import { isMeasureOverdue, measureWasTaken } from '../rules/compulsory-measure.j
 import { shanghaiToday } from '../rules/shanghai-time.js';
 import type { CoreEnums } from './enums.js';
 import type { registerPerson } from './person.js';
-import { officerOfCase } from './case-scopes.js';
+import { caseActorScopeById, officerOfCase } from './case-scopes.js';
 
 const MULTILINE = textKind('multiline');
 const text = (max: number, zh: string, en: string) =>
@@ -36,12 +36,12 @@ function readableMeasures(v: Viewer): Prisma.CompulsoryMeasureWhereInput {
   return cases ? { case: cases } : { id: { in: [] } };
 }
 
-/** Scope of a measure mutation done by the case's officers: as officerOfCase, for the measure's case. */
+/** Scope of a measure mutation done by the case's assigned officers: as officerOfCase, for the measure's case. */
 async function officerOfMeasure(gid: GlobalId, ctx: Context) {
   const id = tryParseId(gid, 'CompulsoryMeasure');
-  const m = id === null ? null : await ctx.prisma.compulsoryMeasure.findUnique({ where: { id }, select: { case: { select: { agencyId: true } } } });
+  const m = id === null ? null : await ctx.prisma.compulsoryMeasure.findUnique({ where: { id }, select: { caseId: true } });
   // An unknown measure: let any signed-in caller through to the resolver's NotFoundError.
-  return m ? { officerOf: m.case.agencyId } : { authenticated: true };
+  return m ? caseActorScopeById(m.caseId, ctx, 'act') : { authenticated: true };
 }
 
 /** 行政强制措施 (行政强制法): the type, its input and the mutations that take, approve, extend and release it. */
