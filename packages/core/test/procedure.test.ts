@@ -193,6 +193,8 @@ describe('the order of steps', () => {
       expect(late?.rule).toBe('SERVICE_LATE');
       expect(late?.message.zh).toContain('第61条');
       expect(late?.message.en).toContain('by 2026-04-08');
+      // Late service still happened: recorded with the reason for the delay, never refused for good.
+      expect(serviceRefusal('DECIDED', decided, procedureState([]), D('2026-04-09'), '当事人外出，首次送达未果')).toBeNull();
     });
     it('after the decision, once, not dated before it', () => {
       expect(serviceRefusal('LEGAL_REVIEW', null, procedureState([]), D('2026-04-01'))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');

@@ -181,10 +181,10 @@ export function recordCollectiveDiscussionInTx(uow: UnitOfWork, caseId: number, 
   return recordStep(uow, caseId, 'head', input, 'COLLECTIVE_DISCUSSION', null, (c, s) => discussionRefusal(c.procedure, c.stage, s, input.on));
 }
 
-/** 送达 (第61条): the decision served, within 7 days of the decision. */
+/** 送达 (第61条): the decision served, within 7 days of the decision (later only with the reason in the note). */
 export function recordServiceInTx(uow: UnitOfWork, caseId: number, input: StepInput) {
   return recordStep(uow, caseId, 'act', input, 'SERVICE', null, (c, s) =>
-    serviceRefusal(c.stage, c.decidedAt === null ? null : shanghaiToday(c.decidedAt), s, input.on),
+    serviceRefusal(c.stage, c.decidedAt === null ? null : shanghaiToday(c.decidedAt), s, input.on, input.note ?? null),
   );
 }
 

@@ -275,8 +275,13 @@ export function discussionRefusal(procedure: CaseProcedure, stage: CaseStage, s:
   return notBefore(on, s.review, '法制审核', 'legal review', { zh: '行政处罚法第57条第2款', en: '行政处罚法 art. 57(2)' });
 }
 
-/** 送达 (第61条): after the decision, once, within 7 days of the decision day. */
-export function serviceRefusal(stage: CaseStage, decidedOn: Date | null, s: ProcedureState, on: Date): RuleRefusal | null {
+/**
+ * 送达 (第61条): after the decision, once, within 7 days of the decision day. A service that came
+ * later still happened and the decision takes effect only once served, so refusing it for good would
+ * leave the case stuck before execution: a late service is recorded only with the reason for the
+ * delay in its note (`lateReason`), which the record keeps for supervisors to see.
+ */
+export function serviceRefusal(stage: CaseStage, decidedOn: Date | null, s: ProcedureState, on: Date, lateReason: string | null = null): RuleRefusal | null {
   if (stage !== 'DECIDED' || decidedOn === null)
     return outOfOrder(
       `行政处罚法第61条：送达在作出决定后、执行前进行，案件现处于“${STAGE_NAMES[stage].zh}”阶段`,
@@ -289,12 +294,12 @@ export function serviceRefusal(stage: CaseStage, decidedOn: Date | null, s: Proc
       `行政处罚法 art. 61: the service date ${ymd(on)} is before the decision (${ymd(decidedOn)})`,
     );
   const last = addDays(decidedOn, SERVICE_DAYS);
-  if (on.getTime() > last.getTime())
+  if (on.getTime() > last.getTime() && !lateReason)
     return {
       rule: 'SERVICE_LATE',
       message: {
-        zh: `行政处罚法第61条：决定书应在决定之日起七日内送达，决定日 ${ymd(decidedOn)}，期限至 ${ymd(last)}，${ymd(on)} 已超期`,
-        en: `行政处罚法 art. 61: the decision is served within 7 days of ${ymd(decidedOn)}, by ${ymd(last)}; ${ymd(on)} is too late`,
+        zh: `行政处罚法第61条：决定书应在决定之日起七日内送达，决定日 ${ymd(decidedOn)}，期限至 ${ymd(last)}，${ymd(on)} 已超期；逾期送达须在备注中写明原因`,
+        en: `行政处罚法 art. 61: the decision is served within 7 days of ${ymd(decidedOn)}, by ${ymd(last)}; ${ymd(on)} is late — a late service is recorded only with the reason for the delay in its note`,
       },
     };
   return null;
