@@ -1,8 +1,8 @@
 // The attributes a non-penalty list item carries beyond the common columns, how they are validated
-// (GraphQL input and CSV alike) and their CSV columns. Pure: no schema, no I/O.
+// (GraphQL input and CSV alike) and their CSV columns. No schema; one database check (the matter exists).
 import { z } from 'zod';
-import { msg } from '@zhifa/core';
-import { fenToYuan, yuanToFen, type ListCsvColumn } from '@zhifa/core/lists';
+import { msg, type Db } from '@zhifa/core';
+import { fenToYuan, yuanToFen, type ItemAttributeIssue, type ListCsvColumn } from '@zhifa/core/lists';
 import {
   CONDITION_LABEL,
   DEFAULT_CONDITIONS,
@@ -19,7 +19,11 @@ export type NonPenaltyAttributes = {
   correctionDeadlineDays: number;
   /** The fine the 处罚依据 would have set, in fen, when known (for "fines not imposed"). */
   fineFenIfPenalised: number | null;
+  /** 行政执法事项编码: the enforcement matter the item concerns (EnforcementMatter.code); null on items made before matters. */
+  matterCode: string | null;
 };
+
+export const MATTER_CODE_MAX = 64;
 
 /** The list kind this plugin owns (EnforcementList.kind), with its label for the ListKind enum. */
 export const NON_PENALTY_KIND = 'NON_PENALTY';
@@ -42,6 +46,13 @@ export const nonPenaltyAttributes = z
       .transform((v) => Number(v))
       .refine((v) => v >= 0 && Number.isSafeInteger(v), msg('参考罚款不合法', 'fineFenIfPenalised out of range'))
       .nullish(),
+    matterCode: z
+      .string(msg('事项编码应为文字', 'matterCode must be text'))
+      .trim()
+      .min(1, msg('事项编码不能为空', 'matterCode must not be empty'))
+      .max(MATTER_CODE_MAX, msg(`事项编码过长（上限 ${MATTER_CODE_MAX} 字）`, `matterCode too long (at most ${MATTER_CODE_MAX})`))
+      .regex(/^\S+$/, msg('事项编码不能含空白', 'matterCode must not contain spaces'))
+      .nullish(),
   })
   .transform(
     (a): NonPenaltyAttributes => ({
@@ -49,6 +60,7 @@ export const nonPenaltyAttributes = z
       conditions: [...new Set(a.conditions ?? DEFAULT_CONDITIONS[a.itemKind])],
       correctionDeadlineDays: a.correctionDeadlineDays,
       fineFenIfPenalised: a.fineFenIfPenalised ?? null,
+      matterCode: a.matterCode ?? null,
     }),
   );
 
@@ -105,5 +117,24 @@ export const nonPenaltyCsvColumns: ListCsvColumn[] = [
     },
     format: (v) => ((v as NonPenaltyCondition[] | undefined) ?? []).map((c) => CONDITION_LABEL[c].zh).join('；'),
   },
+  {
+    header: '执法事项编码',
+    field: 'matterCode',
+    required: false,
+    parse: (cell) => ({ value: cell || undefined }),
+    format: (v) => (typeof v === 'string' ? v : ''),
+  },
 ];
+
+/** The matters the items name must exist (EnforcementMatter.code); one query for the whole batch. */
+export async function checkMatterCodes(db: Db, items: readonly NonPenaltyAttributes[]): Promise<ItemAttributeIssue[]> {
+  const codes = [...new Set(items.map((i) => i.matterCode).filter((c): c is string => c !== null))];
+  if (!codes.length) return [];
+  const found = new Set((await db.enforcementMatter.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((m) => m.code));
+  return items.flatMap((i, index) =>
+    i.matterCode !== null && !found.has(i.matterCode)
+      ? [{ index, field: 'matterCode', message: { zh: `未找到编码为 ${i.matterCode} 的行政执法事项`, en: `no enforcement matter has the code ${i.matterCode}` } }]
+      : [],
+  );
+}
 

@@ -3,9 +3,9 @@
 // apply the pure rules (rules.ts). Shared by the evaluateNonPenalty query and the grant.
 import { NotFoundError, RuleViolation, STAGE_ORDER, ValidationError, type Db, type FieldIssue, type Viewer } from '@zhifa/core';
 import type { EnforcementCase, EnforcementList, ListItem } from '@zhifa/core/prisma';
-import { canReadList, isInForce, shanghaiToday } from '@zhifa/core/lists';
+import { canReadList, isInForce, listAppliesToAgency, loadAgencyScope, shanghaiToday } from '@zhifa/core/lists';
 import { startOfShanghaiDay } from '@zhifa/core';
-import { evaluateNonPenalty, provisionsMatch, yearsBefore, type NonPenaltyEvaluation, type NonPenaltyFacts } from './rules.js';
+import { evaluateNonPenalty, provisionsMatch, violationDay, yearsBefore, type NonPenaltyEvaluation, type NonPenaltyFacts } from './rules.js';
 import { NON_PENALTY_KIND, nonPenaltyAttributes, type NonPenaltyAttributes } from './attributes.js';
 
 const ITEM_WHAT = { zh: '不予处罚清单事项', en: 'non-penalty list item' };
@@ -13,6 +13,8 @@ const ITEM_WHAT = { zh: '不予处罚清单事项', en: 'non-penalty list item' 
 export interface CaseEvaluation extends NonPenaltyEvaluation {
   lookbackYears: number;
   evaluatedAt: Date;
+  /** A grant needs the national enterprise credit-information system checked (enterprise party, first offence); null on evaluations stored before it was asked. */
+  creditCheckRequired: boolean | null;
 }
 
 export interface LoadedItem {
@@ -22,6 +24,7 @@ export interface LoadedItem {
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
+const DAY = 86_400_000;
 
 /** Dates in the future are refused: facts are what has happened. */
 export function checkFacts(facts: NonPenaltyFacts, now: Date, path: (string | number)[] = ['facts']): void {
@@ -81,11 +84,39 @@ export async function loadItemInForce(db: Db, viewer: Viewer, itemId: number, no
   return { item, list, attrs: nonPenaltyAttributes.parse(item.attributes) };
 }
 
-export function assertItemApplies(c: EnforcementCase, item: ListItem): void {
+const LEVEL_ZH = { NATIONAL: '国家级', PROVINCIAL: '省级', MUNICIPAL: '市级', COUNTY: '县级' } as const;
+
+/**
+ * The item's list binds the case's agency (core lists/scope.ts): its own list, a list issued above
+ * the county for the agency's domain, or a county list of an agency above it for its domain.
+ */
+export async function assertListAppliesToCase(db: Db, c: EnforcementCase, list: EnforcementList): Promise<void> {
+  if (listAppliesToAgency(list, await loadAgencyScope(db, c.agencyId))) return;
+  throw new RuleViolation('NON_PENALTY_LIST_NOT_FOR_AGENCY', {
+    zh: `该清单（${LEVEL_ZH[list.issuerLevel]}，监管领域：${list.domain}）不适用于本案承办单位：县级清单只约束制定单位及其下属单位，县级以上清单约束本领域单位（行政处罚法第33条第1款）`,
+    en: `The list (${list.issuerLevel.toLowerCase()}, domain ${list.domain}) does not bind the case's agency: a county list binds its issuer and the agencies below it, a list from above the county the agencies of its domain (art. 33(1))`,
+  });
+}
+
+/**
+ * The item concerns the case's violation. Where both name an enforcement matter, the matter decides
+ * (the item's matterCode is the case's matter); otherwise the 违法依据 must match (equal, or one
+ * citing a part of the other).
+ */
+export async function assertItemApplies(db: Db, c: EnforcementCase, loaded: Pick<LoadedItem, 'item' | 'attrs'>): Promise<void> {
+  const { item, attrs } = loaded;
+  if (attrs.matterCode !== null && c.matterId !== null) {
+    const matter = await db.enforcementMatter.findUnique({ where: { id: c.matterId }, select: { code: true, name: true } });
+    if (matter?.code === attrs.matterCode) return;
+    throw new RuleViolation('NON_PENALTY_ITEM_NOT_APPLICABLE', {
+      zh: `事项对应的行政执法事项（${attrs.matterCode}）不是本案的执法事项（${matter?.code ?? '—'} ${matter?.name ?? ''}），不能适用（行政处罚法第33条）`,
+      en: `The item concerns the enforcement matter ${attrs.matterCode}, not the case's (${matter?.code ?? '—'}); it does not apply (art. 33)`,
+    });
+  }
   if (provisionsMatch(c.violatedProvision, item.violatedProvision)) return;
   throw new RuleViolation('NON_PENALTY_ITEM_NOT_APPLICABLE', {
-    zh: `事项的违法依据（${item.violatedProvision}）与案件的违法依据（${c.violatedProvision}）不一致，不能适用`,
-    en: `The item's provision violated (${item.violatedProvision}) differs from the case's (${c.violatedProvision}); it does not apply`,
+    zh: `事项的违法依据（${item.violatedProvision}）与案件的违法依据（${c.violatedProvision}）不一致，不能适用（行政处罚法第33条）`,
+    en: `The item's provision violated (${item.violatedProvision}) differs from the case's (${c.violatedProvision}); it does not apply (art. 33)`,
   });
 }
 
@@ -104,20 +135,39 @@ export async function evaluateForCase(
     correctionDeadlineDays: loaded.attrs.correctionDeadlineDays,
     violatedProvision: loaded.item.violatedProvision,
   };
-  // A case registered on the window's first Shanghai day starts 8 hours before that UTC midnight.
-  const since = startOfShanghaiDay(yearsBefore(shanghaiToday(now), lookbackYears));
+  // The window ends on the day of this case's violation (or its registration day) and counts earlier
+  // cases by the day of their own violation (or registration): rules.ts decides, the query narrows.
+  const subject = { matterId: c.matterId, violatedProvision: c.violatedProvision, violationOn: c.violationOn, registeredAt: c.registeredAt };
+  const until = violationDay(subject);
+  const from = yearsBefore(until, lookbackYears);
   const priors =
     c.enterpriseId === null
       ? []
       : await db.enforcementCase.findMany({
-          where: { enterpriseId: c.enterpriseId, id: { not: c.id }, registeredAt: { gte: since } },
-          select: { id: true, number: true, violatedProvision: true, registeredAt: true, decision: true },
+          where: {
+            enterpriseId: c.enterpriseId,
+            id: { not: c.id },
+            decision: { not: null, notIn: ['DROPPED'] },
+            // 同类: the same matter, or (cases before matters) any matter-less case; rules.ts compares provisions.
+            ...(c.matterId === null ? {} : { OR: [{ matterId: c.matterId }, { matterId: null }] }),
+            AND: [
+              {
+                OR: [
+                  { violationOn: { gte: from, lte: until } },
+                  // A case registered on a window day starts 8 hours before that day's UTC midnight.
+                  { violationOn: null, registeredAt: { gte: startOfShanghaiDay(from), lt: startOfShanghaiDay(new Date(until.getTime() + DAY)) } },
+                ],
+              },
+            ],
+          },
+          select: { id: true, number: true, violatedProvision: true, registeredAt: true, decision: true, matterId: true, violationOn: true },
           orderBy: { id: 'asc' },
           take: 1000,
         });
   const party = c.enterpriseId === null ? 'NATURAL_PERSON' : 'ENTERPRISE';
-  const evaluation = evaluateNonPenalty(rule, facts, priors, now, lookbackYears, party);
-  return { ...evaluation, lookbackYears, evaluatedAt: now };
+  const evaluation = evaluateNonPenalty(rule, facts, priors, now, lookbackYears, party, subject);
+  const creditCheckRequired = party === 'ENTERPRISE' && loaded.attrs.itemKind === 'FIRST_OFFENCE';
+  return { ...evaluation, lookbackYears, evaluatedAt: now, creditCheckRequired };
 }
 
 export function notEligible(e: NonPenaltyEvaluation): RuleViolation {

@@ -2,11 +2,11 @@
 // case through core's decideCaseInTx (core rules and every plugin's case guards apply), record the
 // item and list version relied on, and emit `nonPenalty.granted`. Refusals throw before anything is
 // written; anything written is rolled back with the unit if a later step (a guard) refuses.
-import { assertCaseActor, decideCaseInTx, lockCase, actorOf, ValidationError, type UnitOfWork } from '@zhifa/core';
+import { assertCaseActor, decideCaseInTx, lockCase, actorOf, RuleViolation, ValidationError, type UnitOfWork } from '@zhifa/core';
 import type { NonPenaltyDecision } from '@zhifa/core/prisma';
 import { shanghaiToday } from '@zhifa/core/lists';
-import type { NonPenaltyFacts } from './rules.js';
-import { assertInLegalReview, assertItemApplies, assertUndecided, checkFacts, evaluateForCase, loadItemInForce, notEligible } from './evaluation.js';
+import { creditCheckRefusal, violationDay, type CreditCheck, type NonPenaltyFacts } from './rules.js';
+import { assertInLegalReview, assertItemApplies, assertListAppliesToCase, assertUndecided, checkFacts, evaluateForCase, loadItemInForce, notEligible } from './evaluation.js';
 import { evaluationJson, factsJson } from './stored.js';
 import { nonPenaltySettings } from './settings.js';
 import { NON_PENALTY_GRANTED } from './topics.js';
@@ -19,6 +19,8 @@ export interface GrantInput {
   facts: NonPenaltyFacts;
   correctionOrder: { content: string; orderedOn: Date };
   education: string;
+  /** 国家企业信用信息公示系统 checked (required for an enterprise party's first offence). */
+  creditCheck?: CreditCheck | null;
 }
 
 export async function grantNonPenaltyInTx(uow: UnitOfWork, input: GrantInput): Promise<NonPenaltyDecision> {
@@ -31,6 +33,7 @@ export async function grantNonPenaltyInTx(uow: UnitOfWork, input: GrantInput): P
     });
   const facts: NonPenaltyFacts = { ...input.facts, correctionOrderedOn: ordered };
   checkFacts(facts, now);
+  const credit = checkCreditCheck(input.creditCheck ?? null, now);
 
   const c = await lockCase(tx, input.caseId);
   // Granting decides the case: whoever may decide it (the agency head in the general procedure, 第57条).
@@ -38,10 +41,13 @@ export async function grantNonPenaltyInTx(uow: UnitOfWork, input: GrantInput): P
   assertUndecided(c);
   assertInLegalReview(c);
   const loaded = await loadItemInForce(tx, viewer, input.itemId, now);
-  assertItemApplies(c, loaded.item);
+  await assertListAppliesToCase(tx, c, loaded.list);
+  await assertItemApplies(tx, c, loaded);
   const { firstOffenceLookbackYears } = uow.settings.get(nonPenaltySettings);
   const evaluation = await evaluateForCase(tx, c, loaded, facts, firstOffenceLookbackYears, now);
   if (!evaluation.eligible) throw notEligible(evaluation);
+  const creditRefused = creditCheckRefusal(loaded.attrs.itemKind, c.enterpriseId === null ? 'NATURAL_PERSON' : 'ENTERPRISE', credit, violationDay(c));
+  if (creditRefused) throw new RuleViolation('NON_PENALTY_CREDIT_CHECK_REQUIRED', creditRefused);
 
   // The item's kind is the decision's legal ground (行政处罚法 第33条).
   const ground = ({ MINOR: 'MINOR_CORRECTED', FIRST_OFFENCE: 'FIRST_OFFENCE', NO_FAULT: 'NO_FAULT' } as const)[loaded.attrs.itemKind];
@@ -65,6 +71,8 @@ export async function grantNonPenaltyInTx(uow: UnitOfWork, input: GrantInput): P
       correctedOn: facts.correctedOn ? shanghaiToday(facts.correctedOn) : null,
       education: input.education,
       fineNotImposedFen: fine === null ? null : BigInt(fine),
+      creditSystemChecked: credit?.checked ?? false,
+      creditSystemCheckedOn: credit?.checkedOn ?? null,
       decidedBy: actorOf(viewer),
       decidedAt: decided.decidedAt ?? now,
     },
@@ -85,4 +93,20 @@ export async function grantNonPenaltyInTx(uow: UnitOfWork, input: GrantInput): P
     { agencyId: c.agencyId, enterpriseId: c.enterpriseId, caseId: c.id },
   );
   return record;
+}
+
+/** The credit check as entered: a day only with a check, never in the future (Asia/Shanghai). */
+function checkCreditCheck(check: CreditCheck | null, now: Date): CreditCheck | null {
+  if (!check) return null;
+  if (!check.checked) {
+    if (check.checkedOn)
+      throw ValidationError.one(['creditCheck', 'checkedOn'], { zh: '未查询时不应填写查询日期', en: 'a check day needs checked: true' });
+    return { checked: false, checkedOn: null };
+  }
+  if (!check.checkedOn)
+    throw ValidationError.one(['creditCheck', 'checkedOn'], { zh: '请填写查询国家企业信用信息公示系统的日期', en: 'give the day the system was checked' });
+  const on = shanghaiToday(check.checkedOn);
+  if (on.getTime() > shanghaiToday(now).getTime())
+    throw ValidationError.one(['creditCheck', 'checkedOn'], { zh: '日期不能晚于今天', en: 'the date must not be in the future' });
+  return { checked: true, checkedOn: on };
 }

@@ -10,14 +10,16 @@ import { nonPenaltySettings } from './settings.js';
 import { NON_PENALTY_TOPICS } from './topics.js';
 import { seedNonPenalty } from './seed.js';
 import { nonPenaltyAuthorisationMatrix } from './access-matrix.js';
+import { nonPenaltyGuard } from './guard.js';
 
 export const nonPenaltyPlugin: ZhifaPlugin = {
   name: 'non-penalty',
   settings: nonPenaltySettings,
   topics: NON_PENALTY_TOPICS,
   listKinds: [NON_PENALTY_KIND_LABEL],
-  register(builder) {
-    const lists = registerNonPenaltyList(builder);
+  register(builder, { guards, core }) {
+    guards.add(nonPenaltyGuard);
+    const lists = registerNonPenaltyList(builder, core);
     const decision = registerNonPenaltyDecision(builder, lists);
     registerNonPenaltyStats(builder);
     registerNonPenaltySubscriptions(builder, { ...lists, decision });
@@ -32,4 +34,5 @@ export * from './attributes.js';
 export * from './topics.js';
 export { nonPenaltySettings, type NonPenaltySettings } from './settings.js';
 export { grantNonPenaltyInTx, type GrantInput } from './grant.js';
+export { nonPenaltyGuard, mandatoryItemCovering, PENALISING_DECISIONS } from './guard.js';
 export { nonPenaltyStats, MAX_STATS_MONTHS } from './stats.js';

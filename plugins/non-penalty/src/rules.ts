@@ -3,12 +3,16 @@
 //
 // Decisions, each tested in test/rules.test.ts:
 // - Calendar days are Asia/Shanghai days (UTC+8, no daylight saving).
-// - First offence (首违): no earlier case against the same party for the same violation within the
-//   look-back. "Same violation" = the same 违法依据 after normalisation (NFKC, no whitespace). Only decided
-//   cases count (a case that was dropped 撤销, or is still open, has established no violation). The
-//   window runs from the same calendar day N years before `now` up to `now`, both ends included: a case
-//   registered exactly two years ago to the day still counts (两年内), one a day older does not.
-//   29 February counts back to 28 February in a non-leap year.
+// - First offence (首违, 行政处罚法 第33条第1款 初次违法): no earlier violation of the same kind (同类) by the
+//   same party within the look-back. "Same kind" = the same enforcement matter (行政执法事项, matterId);
+//   an earlier case opened before matters existed (no matter) counts when its 违法依据 is the case's
+//   after normalisation (NFKC, no whitespace); a case without a matter compares 违法依据 only. Only
+//   decided cases count (a case that was dropped 撤销, or is still open, has established no violation).
+// - The window is anchored on the day of this case's violation (violationOn; the registration day
+//   when it is unknown), not on today: it runs from the same calendar day N years before that day up
+//   to that day, both ends included, and an earlier case counts by the day of its own violation
+//   (its registration day when unknown). A violation exactly two years before to the day still
+//   counts (两年内), one a day older does not. 29 February counts back to 28 February.
 // - Correction (及时改正): the deadline is the correction-order day plus the item's days (0 = the same
 //   day, 当场改正). Corrected on or before the deadline day passes; corrected later, or not corrected
 //   when the deadline has passed, fails (not eligible); not yet corrected within the deadline is PENDING.
@@ -18,6 +22,23 @@ import { shanghaiToday } from '@zhifa/core/lists';
 
 export const NON_PENALTY_ITEM_KINDS = ['MINOR', 'FIRST_OFFENCE', 'NO_FAULT'] as const;
 export type NonPenaltyItemKind = (typeof NON_PENALTY_ITEM_KINDS)[number];
+
+/**
+ * 行政处罚法 第33条: 不予行政处罚 (mandatory) for a minor violation corrected in time without harm
+ * (第1款) and for no subjective fault (第2款); 可以不予行政处罚 (discretionary) for a first offence with
+ * slight harm corrected in time (第1款).
+ */
+export const MANDATORY_ITEM_KINDS: readonly NonPenaltyItemKind[] = ['MINOR', 'NO_FAULT'];
+
+export function isMandatory(kind: NonPenaltyItemKind): boolean {
+  return MANDATORY_ITEM_KINDS.includes(kind);
+}
+
+export const ITEM_KIND_LEGAL_EFFECT: Record<NonPenaltyItemKind, { zh: string; en: string }> = {
+  MINOR: { zh: '不予行政处罚（行政处罚法第33条第1款，应当）', en: 'no penalty, mandatory (art. 33(1))' },
+  FIRST_OFFENCE: { zh: '可以不予行政处罚（行政处罚法第33条第1款，裁量）', en: 'no penalty at discretion (art. 33(1))' },
+  NO_FAULT: { zh: '不予行政处罚（行政处罚法第33条第2款，应当）', en: 'no penalty, mandatory (art. 33(2))' },
+};
 
 export const NON_PENALTY_CONDITIONS = [
   'MINOR_VIOLATION',
@@ -79,6 +100,20 @@ export interface NonPenaltyFacts {
   officerVerifiedFirstOffence?: boolean | null;
 }
 
+/** The case evaluated, as far as the first-offence look-back is concerned. */
+export interface CaseSubject {
+  matterId: number | null;
+  violatedProvision: string;
+  /** Day the violation occurred (UTC midnight of the Shanghai day); null when unknown. */
+  violationOn: Date | null;
+  registeredAt: Date;
+}
+
+/** The day a case's violation counts from: its violationOn, or its registration day (Asia/Shanghai). */
+export function violationDay(c: { violationOn?: Date | null; registeredAt: Date }): Date {
+  return c.violationOn ? shanghaiToday(c.violationOn) : shanghaiToday(c.registeredAt);
+}
+
 /** Who the party is, as far as the first-offence check is concerned. */
 export type PartyKind = 'ENTERPRISE' | 'NATURAL_PERSON';
 
@@ -87,6 +122,10 @@ export interface PriorCase {
   number?: string;
   violatedProvision: string;
   registeredAt: Date;
+  /** 行政执法事项; null for a case opened before matters existed. */
+  matterId?: number | null;
+  /** Day the violation occurred (UTC midnight of the Shanghai day); null when unknown. */
+  violationOn?: Date | null;
   /** null while the case is undecided. */
   decision: 'PENALTY' | 'LIGHTER' | 'MITIGATED' | 'NO_PENALTY' | 'DROPPED' | null;
 }
@@ -112,6 +151,8 @@ export interface NonPenaltyEvaluation {
   correctionDeadline: Date | null;
   /** First day of the first-offence look-back window. */
   lookbackFrom: Date;
+  /** Last day of the window: the day of the case's violation (its registration day when unknown). */
+  lookbackUntil: Date;
 }
 
 const DAY = 86_400_000;
@@ -148,9 +189,12 @@ export function evaluateNonPenalty(
   now: Date,
   lookbackYears: number = DEFAULT_LOOKBACK_YEARS,
   party: PartyKind = 'ENTERPRISE',
+  /** The case; without it the window ends today and earlier cases compare with the item's 违法依据. */
+  subject: CaseSubject = { matterId: null, violatedProvision: item.violatedProvision, violationOn: null, registeredAt: now },
 ): NonPenaltyEvaluation {
   const today = shanghaiToday(now);
-  const lookbackFrom = yearsBefore(today, lookbackYears);
+  const lookbackUntil = violationDay(subject);
+  const lookbackFrom = yearsBefore(lookbackUntil, lookbackYears);
   const ordered = facts.correctionOrderedOn ? shanghaiToday(facts.correctionOrderedOn) : null;
   const correctionDeadline = ordered ? new Date(ordered.getTime() + item.correctionDeadlineDays * DAY) : null;
 
@@ -187,28 +231,27 @@ export function evaluateNonPenalty(
                 '当事人为不具名自然人，系统无法按当事人核查，须执法人员核查后确认',
                 'unnamed natural person: the system cannot search earlier cases; the officer must verify and confirm',
               );
-        const provision = normaliseProvision(item.violatedProvision);
-        const hits = priorCases.filter(
-          (c) =>
-            c.decision !== null &&
-            c.decision !== 'DROPPED' &&
-            normaliseProvision(c.violatedProvision) === provision &&
-            c.registeredAt.getTime() < now.getTime() &&
-            shanghaiToday(c.registeredAt).getTime() >= lookbackFrom.getTime(),
-        );
+        const hits = priorCases.filter((c) => {
+          if (c.decision === null || c.decision === 'DROPPED' || c.registeredAt.getTime() >= now.getTime()) return false;
+          if (!sameKind(subject, c)) return false;
+          const day = violationDay(c).getTime();
+          return day >= lookbackFrom.getTime() && day <= lookbackUntil.getTime();
+        });
+        const window = `${fmt(lookbackFrom)} 至 ${fmt(lookbackUntil)}（违法行为发生日）`;
+        const windowEn = `${fmt(lookbackFrom)} to ${fmt(lookbackUntil)} (the day of the violation)`;
         if (hits.length === 0)
           return result(
             code,
             'PASS',
-            `自 ${fmt(lookbackFrom)} 起 ${lookbackYears} 年内无同一违法行为的案件`,
-            `no case for the same violation since ${fmt(lookbackFrom)} (${lookbackYears}-year look-back)`,
+            `${window} ${lookbackYears} 年内无同类违法行为的案件`,
+            `no case for the same kind of violation from ${windowEn}, ${lookbackYears}-year look-back`,
           );
         const refs = hits.map((c) => c.number ?? `#${c.id}`).join('、');
         return result(
           code,
           'FAIL',
-          `${lookbackYears} 年内已有同一违法行为的案件：${refs}`,
-          `earlier case(s) for the same violation within ${lookbackYears} years: ${refs}`,
+          `${window} ${lookbackYears} 年内已有同类违法行为的案件：${refs}`,
+          `earlier case(s) for the same kind of violation from ${windowEn}: ${refs}`,
           { priorCaseIds: hits.map((c) => c.id) },
         );
       }
@@ -227,7 +270,23 @@ export function evaluateNonPenalty(
       }
     }
   });
-  return { eligible: conditions.length > 0 && conditions.every((c) => c.passed), itemKind: item.itemKind, conditions, correctionDeadline, lookbackFrom };
+  return {
+    eligible: conditions.length > 0 && conditions.every((c) => c.passed),
+    itemKind: item.itemKind,
+    conditions,
+    correctionDeadline,
+    lookbackFrom,
+    lookbackUntil,
+  };
+}
+
+/**
+ * 同类: an earlier case is of the same kind as the subject when both name the same matter; an earlier
+ * case without a matter (opened before matters existed), or a subject without one, compares 违法依据.
+ */
+export function sameKind(subject: Pick<CaseSubject, 'matterId' | 'violatedProvision'>, prior: Pick<PriorCase, 'matterId' | 'violatedProvision'>): boolean {
+  if (subject.matterId !== null && prior.matterId != null) return subject.matterId === prior.matterId;
+  return normaliseProvision(subject.violatedProvision) === normaliseProvision(prior.violatedProvision);
 }
 
 /**
@@ -238,4 +297,38 @@ export function provisionsMatch(caseProvision: string, itemProvision: string): b
   const a = normaliseProvision(caseProvision);
   const b = normaliseProvision(itemProvision);
   return a === b || a.startsWith(b) || b.startsWith(a);
+}
+
+/** 国家企业信用信息公示系统: whether the officer checked the party's record there, and when. */
+export interface CreditCheck {
+  checked: boolean;
+  /** The day checked (UTC midnight of the Shanghai day); null when not checked. */
+  checkedOn: Date | null;
+}
+
+/**
+ * An enterprise party's first offence (首违不罚, 行政处罚法 第33条第1款 初次违法) is established against the
+ * national enterprise credit-information system, where every administrative penalty against an
+ * enterprise is published (《企业信息公示暂行条例》第七条): the grant must record that it was checked,
+ * on or after the day of the violation (an older check cannot speak for the time up to it). Other
+ * items, and unnamed natural persons (not in the system), need no check. Returns why it is refused.
+ */
+export function creditCheckRefusal(
+  itemKind: NonPenaltyItemKind,
+  party: PartyKind,
+  check: CreditCheck | null,
+  violationOn: Date,
+): { zh: string; en: string } | null {
+  if (itemKind !== 'FIRST_OFFENCE' || party !== 'ENTERPRISE') return null;
+  if (!check?.checked || !check.checkedOn)
+    return {
+      zh: '企业当事人适用首违不罚，须先查询国家企业信用信息公示系统核实为初次违法并记录查询日期（行政处罚法第33条第1款；企业信息公示暂行条例第七条）',
+      en: 'A first-offence grant to an enterprise needs the national enterprise credit-information system (国家企业信用信息公示系统) checked, with the day (art. 33(1); 企业信息公示暂行条例 art. 7)',
+    };
+  if (check.checkedOn.getTime() < violationOn.getTime())
+    return {
+      zh: `国家企业信用信息公示系统的查询日期（${fmt(check.checkedOn)}）早于违法行为发生日（${fmt(violationOn)}），不能证明初次违法，请重新查询（行政处罚法第33条第1款）`,
+      en: `The credit-information system was checked on ${fmt(check.checkedOn)}, before the violation (${fmt(violationOn)}); check again (art. 33(1))`,
+    };
+  return null;
 }

@@ -210,6 +210,7 @@ async function grantDemoDecisions({ prisma, log, work }: SeedContext) {
           facts: { minorViolation: true, noHarm: true, minorHarm: true, correctionOrderedOn: orderedOn, correctedOn },
           correctionOrder: { content: `责令立即改正${item.violation}的违法行为，并于期限内提交整改材料`, orderedOn },
           education: `已向当事人法定代表人宣讲${item.violatedProvision}的规定，当事人表示今后严格遵守，不再违反。`,
+          creditCheck: { checked: true, checkedOn: orderedOn },
         });
       });
       granted++;

@@ -3,6 +3,7 @@
 // by the same shape, so a row written by an older version fails loudly instead of leaking `any`.
 import { z } from 'zod';
 import type { Prisma } from '@zhifa/core/prisma';
+import { shanghaiToday } from '@zhifa/core/lists';
 import { NON_PENALTY_CONDITIONS, NON_PENALTY_ITEM_KINDS, type NonPenaltyFacts } from './rules.js';
 import type { CaseEvaluation } from './evaluation.js';
 
@@ -35,7 +36,10 @@ const storedEvaluation = z.object({
   ),
   correctionDeadline: isoDay.nullable(),
   lookbackFrom: isoDay,
+  /** Absent on evaluations stored before the window was anchored on the violation: it ended on the day evaluated. */
+  lookbackUntil: isoDay.optional(),
   lookbackYears: z.number().int(),
+  creditCheckRequired: z.boolean().optional(),
   evaluatedAt: z.iso.datetime(),
 });
 
@@ -75,7 +79,9 @@ export function evaluationJson(e: CaseEvaluation): Prisma.InputJsonObject {
     })),
     correctionDeadline: e.correctionDeadline ? day(e.correctionDeadline) : null,
     lookbackFrom: day(e.lookbackFrom),
+    lookbackUntil: day(e.lookbackUntil),
     lookbackYears: e.lookbackYears,
+    ...(e.creditCheckRequired === null ? {} : { creditCheckRequired: e.creditCheckRequired }),
     evaluatedAt: e.evaluatedAt.toISOString(),
   };
   return stored;
@@ -87,7 +93,9 @@ export function evaluationFromJson(j: Prisma.JsonValue): CaseEvaluation {
     ...o,
     correctionDeadline: o.correctionDeadline === null ? null : fromDay(o.correctionDeadline),
     lookbackFrom: fromDay(o.lookbackFrom),
+    lookbackUntil: o.lookbackUntil === undefined ? shanghaiToday(new Date(o.evaluatedAt)) : fromDay(o.lookbackUntil),
     evaluatedAt: new Date(o.evaluatedAt),
+    creditCheckRequired: o.creditCheckRequired ?? null,
   };
 }
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportListCsv, fenToYuan, parseListCsv, yuanToFen, ValidationErrorIssues } from './csv-helpers.js';
 import { createWorld, HEADER, sampleCsv, type World } from './fixtures.js';
+import { createMatter } from './decision-fixtures.js';
+import { idOf } from '@zhifa/testkit';
 
 let w: World;
 beforeAll(async () => {
@@ -10,7 +12,7 @@ afterAll(() => w?.h.close());
 
 const BOM = '\uFEFF';
 const ERR = `... on Error { __typename code message messageEn } ... on ValidationError { issues { path message messageEn } }`;
-const LIST = `id items(first: 100) { totalCount edges { node { seq domain discretionLevel violation violatedProvision penaltyProvision applicableConditions itemKind conditions correctionDeadlineDays fineFenIfPenalised } } } csv`;
+const LIST = `id items(first: 100) { totalCount edges { node { seq domain discretionLevel violation violatedProvision penaltyProvision applicableConditions itemKind conditions correctionDeadlineDays fineFenIfPenalised matterCode } } } csv`;
 
 async function draft() {
   const res = await w.h.gql(
@@ -181,17 +183,19 @@ describe('CSV import', () => {
 describe('CSV export and round trip', () => {
   it('exports with BOM and CRLF; importing the export gives the same items, and the same CSV', async () => {
     const a = await draft();
+    const matter = await createMatter(w.h.db.prisma);
     const tricky = [
-      HEADER + ',适用条件',
-      '1,市场监管,不予处罚,"含逗号,与""引号""",依据一,处罚一,"多行\n情形",首违不罚,7,1500.5,初次违法；及时改正',
-      '2,市场监管,,未按规定办理备案,依据二,处罚二,情形二,轻微违法,0,,',
-      '10,食品安全,从轻,无主观过错的,依据三,处罚三,情形三,无主观过错,0,20000,',
+      HEADER + ',适用条件,执法事项编码',
+      '1,市场监管,不予处罚,"含逗号,与""引号""",依据一,处罚一,"多行\n情形",首违不罚,7,1500.5,初次违法；及时改正,' + matter.code,
+      '2,市场监管,,未按规定办理备案,依据二,处罚二,情形二,轻微违法,0,,,',
+      '10,食品安全,从轻,无主观过错的,依据三,处罚三,情形三,无主观过错,0,20000,,',
     ].join('\n');
     const first = await importText(a, tricky);
     expect(first.__typename).toBe('MutationImportNonPenaltyListCsvSuccess');
     const csv: string = first.data.csv;
     expect(csv.startsWith(BOM)).toBe(true);
-    expect(csv.split('\r\n')[0]).toBe(BOM + HEADER + ',适用条件');
+    expect(csv.split('\r\n')[0]).toBe(BOM + HEADER + ',适用条件,执法事项编码');
+    expect(first.data.items.edges[0].node.matterCode).toBe(matter.code);
     expect(csv).toContain('"含逗号,与""引号"""');
     expect(csv).toContain('1500.50');
 
@@ -201,6 +205,22 @@ describe('CSV export and round trip', () => {
     expect(second.data.items.edges.map((e: any) => e.node)).toEqual(first.data.items.edges.map((e: any) => e.node));
     expect(second.data.csv).toBe(csv);
     expect(first.data.items.edges[0].node.conditions).toEqual(['FIRST_OFFENCE', 'CORRECTED_IN_TIME']);
+  });
+
+  it('refuses a 执法事项编码 naming no matter, with its line and column, and writes nothing', async () => {
+    const a = await draft();
+    const matter = await createMatter(w.h.db.prisma);
+    const csv = [
+      HEADER + ',执法事项编码',
+      `1,市场监管,,甲,依据甲,处罚甲,情形甲,轻微违法,0,,${matter.code}`,
+      '2,市场监管,,乙,依据乙,处罚乙,情形乙,首违不罚,7,,NO-SUCH-MATTER',
+    ].join('\n');
+    const r = await importText(a, csv);
+    expect(r.__typename).toBe('ValidationError');
+    expect(r.issues).toEqual([
+      expect.objectContaining({ path: ['csv', '3', '执法事项编码'], message: expect.stringContaining('第 3 行「执法事项编码」：未找到编码为 NO-SUCH-MATTER') }),
+    ]);
+    expect(await w.h.db.prisma.listItem.count({ where: { listId: idOf(a) } })).toBe(0);
   });
 
   it('the pure export and parse agree', () => {

@@ -25,6 +25,7 @@ export interface ItemSpec {
   days: number;
   fineFen?: number | null;
   domain?: string;
+  matterCode?: string;
 }
 
 let seriesCount = 0;
@@ -32,7 +33,14 @@ export async function createList(
   p: PrismaClient,
   agencyId: number,
   items: ItemSpec[],
-  opts: { status?: 'DRAFT' | 'PUBLISHED' | 'REPEALED'; version?: number; validFrom?: Date | null; validUntil?: Date | null; domain?: string } = {},
+  opts: {
+    status?: 'DRAFT' | 'PUBLISHED' | 'REPEALED';
+    version?: number;
+    validFrom?: Date | null;
+    validUntil?: Date | null;
+    domain?: string;
+    issuerLevel?: 'NATIONAL' | 'PROVINCIAL' | 'MUNICIPAL' | 'COUNTY';
+  } = {},
 ) {
   seriesCount++;
   const series = await p.listSeries.create({ data: { kind: 'NON_PENALTY' } });
@@ -50,6 +58,9 @@ export async function createList(
       validFrom: opts.validFrom === undefined ? new Date('2025-01-01T00:00:00Z') : opts.validFrom,
       validUntil: opts.validUntil ?? null,
       repealedAt: status === 'REPEALED' ? new Date() : null,
+      issuerLevel: opts.issuerLevel ?? 'COUNTY',
+      issuingBody: opts.issuerLevel && opts.issuerLevel !== 'COUNTY' ? '江苏省市场监督管理局' : null,
+      documentNumber: opts.issuerLevel && opts.issuerLevel !== 'COUNTY' ? '苏市监规〔2024〕7号' : null,
     },
   });
   const rows = [];
@@ -69,6 +80,7 @@ export async function createList(
             conditions: DEFAULT_CONDITIONS[it.itemKind],
             correctionDeadlineDays: it.days,
             fineFenIfPenalised: it.fineFen ?? null,
+            ...(it.matterCode ? { matterCode: it.matterCode } : {}),
           },
         },
       }),
@@ -105,6 +117,9 @@ export async function createCase(
     decision?: 'PENALTY' | 'NO_PENALTY' | 'DROPPED' | null;
     registeredAt?: Date;
     decidedAt?: Date | null;
+    matterId?: number | null;
+    /** A day, UTC midnight (as @db.Date stores it). */
+    violationOn?: Date | null;
   },
 ) {
   caseCount++;
@@ -123,6 +138,8 @@ export async function createCase(
       registeredAt: data.registeredAt ?? new Date(Date.now() - 20 * DAY),
       decidedAt: data.decidedAt ?? null,
       fineFen: data.decision === 'PENALTY' ? 100000n : null,
+      matterId: data.matterId ?? null,
+      violationOn: data.violationOn ?? null,
     },
   });
   // A case in legal review has passed it: a general-procedure decision needs the approval (第58条).
@@ -140,3 +157,23 @@ export const GOOD_FACTS = () => ({
   correctionOrderedOn: dayOffset(-5),
   correctedOn: dayOffset(-3),
 });
+
+let matterCount = 0;
+/** An enforcement matter written straight to the database (its API is built elsewhere). */
+export async function createMatter(p: PrismaClient, data: { code?: string; violatedProvision?: string; domain?: string; published?: boolean } = {}) {
+  matterCount++;
+  return p.enforcementMatter.create({
+    data: {
+      code: data.code ?? `TEST-${process.pid}-${matterCount}`,
+      name: `测试事项${matterCount}`,
+      domain: data.domain ?? '市场监管',
+      agencyKinds: ['ENFORCEMENT_AGENCY'],
+      violatedProvision: data.violatedProvision ?? PROVISION.licence,
+      penaltyProvision: '《中华人民共和国市场主体登记管理条例》第五十条',
+      penaltyKinds: ['WARNING', 'FINE'],
+      fineMaxFen: 3_000_000n,
+      published: data.published ?? true,
+      publishedAt: data.published === false ? null : new Date('2025-01-01T00:00:00Z'),
+    },
+  });
+}

@@ -6,7 +6,7 @@ import { shanghaiToday } from '@zhifa/core/lists';
 import { yearsBefore } from '../src/rules.js';
 import { ERR, gid } from '@zhifa/testkit';
 import { createWorld, type World } from './fixtures.js';
-import { createCase, createEnterprise, createList, DAY, dayOffset, GOOD_FACTS, PROVISION } from './decision-fixtures.js';
+import { createCase, createEnterprise, createList, createMatter, DAY, dayOffset, GOOD_FACTS, PROVISION } from './decision-fixtures.js';
 
 // A case guard from "another plugin": refuses any decision on a case whose number says so.
 const guardPlugin: ZhifaPlugin = {
@@ -69,15 +69,15 @@ afterAll(() => w?.h.close());
 
 const EVALUATE = `query($caseId: ID!, $itemId: ID!, $facts: NonPenaltyFactsInput!) {
   evaluateNonPenalty(caseId: $caseId, itemId: $itemId, facts: $facts) {
-    eligible itemKind correctionDeadline lookbackFrom lookbackYears
+    eligible itemKind correctionDeadline lookbackFrom lookbackUntil lookbackYears creditCheckRequired
     conditions { condition status passed reason reasonEn priorCaseCount }
   }
 }`;
 
-const GRANT = `mutation($caseId: ID!, $itemId: ID!, $facts: NonPenaltyFactsInput!, $order: NonPenaltyCorrectionOrderInput!, $education: String!) {
-  grantNonPenalty(caseId: $caseId, itemId: $itemId, facts: $facts, correctionOrder: $order, education: $education) {
+const GRANT = `mutation($caseId: ID!, $itemId: ID!, $facts: NonPenaltyFactsInput!, $order: NonPenaltyCorrectionOrderInput!, $education: String!, $credit: NonPenaltyCreditCheckInput) {
+  grantNonPenalty(caseId: $caseId, itemId: $itemId, facts: $facts, correctionOrder: $order, education: $education, creditCheck: $credit) {
     ${ERR}
-    ... on MutationGrantNonPenaltySuccess { data { id listVersion domain itemKind education fineNotImposedFen decidedBy decidedAt
+    ... on MutationGrantNonPenaltySuccess { data { id listVersion domain itemKind education fineNotImposedFen decidedBy decidedAt creditSystemChecked creditSystemCheckedOn
       item { seq violatedProvision } list { version title }
       case { number stage decision fineFen nonPenaltyDecision { listVersion } }
       enterprise { name } agency { name }
@@ -101,11 +101,17 @@ async function evaluate(caseGid: string, itemGid: string, facts: Record<string, 
 
 const orderFor = (facts: Record<string, any>) => ({ content: '责令立即公示营业执照', orderedOn: facts.correctionOrderedOn });
 
-async function grant(caseGid: string, itemGid: string, opts: { facts?: Record<string, any>; token?: string | null; order?: any; education?: string } = {}) {
+/** By default the credit-information system was checked today; `credit: null` leaves it out. */
+async function grant(
+  caseGid: string,
+  itemGid: string,
+  opts: { facts?: Record<string, any>; token?: string | null; order?: any; education?: string; credit?: { checked: boolean; checkedOn?: string | null } | null } = {},
+) {
   const facts = opts.facts ?? GOOD_FACTS();
+  const credit = opts.credit === undefined ? { checked: true, checkedOn: dayOffset(0) } : opts.credit;
   const res = await w.h.gql(
     GRANT,
-    { caseId: caseGid, itemId: itemGid, facts, order: opts.order ?? orderFor(facts), education: opts.education ?? '已对当事人进行批评教育' },
+    { caseId: caseGid, itemId: itemGid, facts, order: opts.order ?? orderFor(facts), education: opts.education ?? '已对当事人进行批评教育', credit },
     opts.token === null ? undefined : (opts.token ?? heads.A),
   );
   expect(res.errors).toBeUndefined();
@@ -185,12 +191,12 @@ describe('evaluateNonPenalty', () => {
     expect(r.data.eligible).toBe(true);
   });
 
-  it('first offence: an earlier decided case for the same violation within the look-back defeats it; the boundary day counts', async () => {
+  it('first offence without a known violation day: the window ends on the registration day; its first day counts', async () => {
     const p = w.h.db.prisma;
-    const today = shanghaiToday(new Date());
-    const boundary = yearsBefore(today, 2); // 00:00 UTC = 08:00 Shanghai on the boundary day
+    const registered = new Date(Date.now() - 20 * DAY);
+    const boundary = yearsBefore(shanghaiToday(registered), 2); // 00:00 UTC = 08:00 Shanghai on the boundary day
     const cases = async (registeredAt: Date, extra: Record<string, unknown> = {}) => {
-      const { e, c } = await freshCase();
+      const { e, c } = await freshCase(PROVISION.licence, { registeredAt: registered });
       await createCase(p, { agencyId: w.agencyB.id, enterpriseId: e.id, violatedProvision: PROVISION.licence, stage: 'CLOSED', decision: 'PENALTY', registeredAt, ...extra });
       return evaluate(c.gid, lists.firstOffence.gid);
     };
@@ -204,6 +210,7 @@ describe('evaluateNonPenalty', () => {
     r = await cases(new Date(boundary.getTime() - 8 * 3600_000 - 60_000));
     expect(byCode(r, 'FIRST_OFFENCE')).toMatchObject({ status: 'PASS', priorCaseCount: 0 });
     expect(r.data.lookbackFrom).toBe(boundary.toISOString().slice(0, 10));
+    expect(r.data.lookbackUntil).toBe(shanghaiToday(registered).toISOString().slice(0, 10));
     // A dropped case, an open one, or another violation establish nothing.
     r = await cases(new Date(Date.now() - 30 * DAY), { decision: 'DROPPED' });
     expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
@@ -211,6 +218,64 @@ describe('evaluateNonPenalty', () => {
     expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
     r = await cases(new Date(Date.now() - 30 * DAY), { violatedProvision: PROVISION.price });
     expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
+    // A case registered after this one's registration day (a later violation) does not make this one a repeat.
+    r = await cases(new Date(Date.now() - 10 * DAY));
+    expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
+  });
+
+  it('first offence is anchored on the day of the violation and counts only earlier violations of the same matter (同类)', async () => {
+    const p = w.h.db.prisma;
+    const matter = await createMatter(p, { violatedProvision: PROVISION.licence });
+    const otherMatter = await createMatter(p, { violatedProvision: PROVISION.licence });
+    const item = (await createList(p, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10 }])).items[0];
+    const itemWithMatter = (
+      await createList(p, w.agencyA.id, [{ violatedProvision: '《另一部条例》第一条', itemKind: 'FIRST_OFFENCE', days: 10, matterCode: matter.code }])
+    ).items[0];
+    // The violation happened 400 days ago; the case was registered 20 days ago.
+    const violationOn = new Date(shanghaiToday(new Date()).getTime() - 400 * DAY);
+    const edge = yearsBefore(violationOn, 2);
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const withPrior = async (prior: Record<string, unknown>, itemGid = item.gid) => {
+      const e = await createEnterprise(p);
+      const c = await createCase(p, { agencyId: w.agencyA.id, enterpriseId: e.id, violatedProvision: PROVISION.licence, matterId: matter.id, violationOn });
+      await createCase(p, {
+        agencyId: w.agencyA.id,
+        enterpriseId: e.id,
+        violatedProvision: PROVISION.licence,
+        stage: 'CLOSED',
+        decision: 'PENALTY',
+        matterId: matter.id,
+        registeredAt: new Date(Date.now() - 900 * DAY),
+        ...prior,
+      });
+      return evaluate(c.gid, itemGid);
+    };
+    // Exactly two years before the violation: inside; one day beyond: outside.
+    let r = await withPrior({ violationOn: edge });
+    expect(byCode(r, 'FIRST_OFFENCE')).toMatchObject({ status: 'FAIL', priorCaseCount: 1 });
+    expect(r.data).toMatchObject({ lookbackFrom: iso(edge), lookbackUntil: iso(violationOn) });
+    r = await withPrior({ violationOn: new Date(edge.getTime() - DAY) });
+    expect(byCode(r, 'FIRST_OFFENCE')).toMatchObject({ status: 'PASS', priorCaseCount: 0 });
+    // Anchored on the violation, not on today: a prior 2.5 years before today but 1.4 years before the violation counts.
+    r = await withPrior({ violationOn: new Date(violationOn.getTime() - 500 * DAY) });
+    expect(byCode(r, 'FIRST_OFFENCE').status).toBe('FAIL');
+    // The violation day itself is inside; a later violation (even one decided earlier) is not earlier.
+    r = await withPrior({ violationOn });
+    expect(byCode(r, 'FIRST_OFFENCE').status).toBe('FAIL');
+    r = await withPrior({ violationOn: new Date(violationOn.getTime() + DAY), registeredAt: new Date(Date.now() - 100 * DAY) });
+    expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
+    // Another matter under the same provision is not 同类; a case from before matters, same provision, is.
+    r = await withPrior({ violationOn: new Date(violationOn.getTime() - 30 * DAY), matterId: otherMatter.id });
+    expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
+    r = await withPrior({ violationOn: null, matterId: null, registeredAt: new Date(violationOn.getTime() - 30 * DAY) });
+    expect(byCode(r, 'FIRST_OFFENCE').status).toBe('FAIL');
+    // An item naming the case's matter applies whatever its printed provision; one naming another matter does not.
+    r = await withPrior({ violationOn: new Date(edge.getTime() - DAY) }, itemWithMatter.gid);
+    expect(r.data.eligible).toBe(true);
+    const wrong = (await createList(p, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10, matterCode: otherMatter.code }]))
+      .items[0];
+    r = await withPrior({ violationOn: new Date(edge.getTime() - DAY) }, wrong.gid);
+    expect(r.error?.extensions?.rule).toBe('NON_PENALTY_ITEM_NOT_APPLICABLE');
   });
 
   it('an unnamed natural person passes first offence only on the officer’s verification', async () => {
@@ -347,9 +412,32 @@ describe('grantNonPenalty', () => {
     const ok = await grant(bCase.gid, bList.items[0].gid, { token: heads.B });
     expect(ok.__typename).toBe('MutationGrantNonPenaltySuccess');
     expect(ok.data.fineNotImposedFen).toBeNull();
-    // An officer may also apply a published list of another agency (a county-wide list, say).
+    // A county list of another county agency does not bind agency A (a sibling cannot bind it).
     const { c } = await freshCase(PROVISION.food);
-    expect((await grant(c.gid, bList.items[0].gid)).__typename).toBe('MutationGrantNonPenaltySuccess');
+    const sibling = await grant(c.gid, bList.items[0].gid);
+    expect(sibling).toMatchObject({ __typename: 'RuleViolation', rule: 'NON_PENALTY_LIST_NOT_FOR_AGENCY' });
+    expect(sibling.message).toContain('第33条');
+  });
+
+  it('lists issued above the county bind every agency of their domain; a county list binds its issuer and the agencies below it', async () => {
+    const p = w.h.db.prisma;
+    const item = (violatedProvision: string) => [{ violatedProvision, itemKind: 'NO_FAULT' as const, days: 0 }];
+    // Recorded by agency B but issued by the province for 市场监管: binds A, an agency of that domain.
+    const provincial = await createList(p, w.agencyB.id, item(PROVISION.trademark), { issuerLevel: 'PROVINCIAL', domain: '市场监管' });
+    const national = await createList(p, w.agencyB.id, item(PROVISION.trademark), { issuerLevel: 'NATIONAL', domain: '生态环境' });
+    const countyWide = await createList(p, w.county.id, item(PROVISION.trademark), { domain: '市场监管' });
+    const facts = { noSubjectiveFault: true, correctionOrderedOn: dayOffset(-1), correctedOn: dayOffset(-1) };
+    const onA = async (listItem: { gid: string }) => grant((await freshCase(PROVISION.trademark)).c.gid, listItem.gid, { facts });
+    expect((await onA(provincial.items[0])).__typename).toBe('MutationGrantNonPenaltySuccess');
+    expect((await onA(countyWide.items[0])).__typename).toBe('MutationGrantNonPenaltySuccess');
+    // A national list of another domain does not bind A.
+    expect(await onA(national.items[0])).toMatchObject({ __typename: 'RuleViolation', rule: 'NON_PENALTY_LIST_NOT_FOR_AGENCY' });
+    // The county government's 市场监管 list does not bind B (生态环境), though B is below the county.
+    const e = await createEnterprise(p);
+    const bCase = await createCase(p, { agencyId: w.agencyB.id, enterpriseId: e.id, violatedProvision: PROVISION.trademark });
+    expect(await grant(bCase.gid, countyWide.items[0].gid, { facts, token: heads.B })).toMatchObject({ rule: 'NON_PENALTY_LIST_NOT_FOR_AGENCY' });
+    const r = await evaluate(bCase.gid, countyWide.items[0].gid, facts, w.tokens.officerB);
+    expect(r.error?.extensions?.rule).toBe('NON_PENALTY_LIST_NOT_FOR_AGENCY');
   });
 
   it('two grants on one case at once: one decides, the other is refused', async () => {
@@ -367,6 +455,90 @@ describe('grantNonPenalty', () => {
     const again = await createCase(w.h.db.prisma, { agencyId: w.agencyA.id, enterpriseId: e.id, violatedProvision: PROVISION.licence, registeredAt: new Date() });
     const r = await evaluate(again.gid, lists.firstOffence.gid);
     expect(byCode(r, 'FIRST_OFFENCE')).toMatchObject({ status: 'FAIL', priorCaseCount: 1 });
+  });
+});
+
+describe('国家企业信用信息公示系统 check on a first-offence grant', () => {
+  it('an enterprise party’s first offence needs the check, dated on or after the violation; it is recorded', async () => {
+    const p = w.h.db.prisma;
+    const violationOn = new Date(shanghaiToday(new Date()).getTime() - 30 * DAY);
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const fresh = async () => {
+      const e = await createEnterprise(p);
+      return createCase(p, { agencyId: w.agencyA.id, enterpriseId: e.id, violatedProvision: PROVISION.licence, violationOn });
+    };
+    const c = await fresh();
+    const ev = await evaluate(c.gid, lists.firstOffence.gid);
+    expect(ev.data).toMatchObject({ eligible: true, creditCheckRequired: true });
+    const refusals = [
+      [null, 'RuleViolation', 'NON_PENALTY_CREDIT_CHECK_REQUIRED'],
+      [{ checked: false }, 'RuleViolation', 'NON_PENALTY_CREDIT_CHECK_REQUIRED'],
+      // The day before the violation: too early to speak for it.
+      [{ checked: true, checkedOn: iso(new Date(violationOn.getTime() - DAY)) }, 'RuleViolation', 'NON_PENALTY_CREDIT_CHECK_REQUIRED'],
+      [{ checked: true }, 'ValidationError'],
+      [{ checked: true, checkedOn: dayOffset(1) }, 'ValidationError'],
+      [{ checked: false, checkedOn: dayOffset(-1) }, 'ValidationError'],
+    ] as const;
+    for (const [credit, typename, rule] of refusals) {
+      const before = await counts();
+      const r = await grant(c.gid, lists.firstOffence.gid, { credit: credit as any });
+      expect(r.__typename, JSON.stringify([credit, r])).toBe(typename);
+      if (rule) {
+        expect(r.rule).toBe(rule);
+        expect(r.message).toContain('第33条第1款');
+        expect(r.messageEn).toContain('art. 33(1)');
+      }
+      expect(await counts()).toEqual(before);
+    }
+    // The violation day itself is the first day a check counts.
+    const ok = await grant(c.gid, lists.firstOffence.gid, { credit: { checked: true, checkedOn: iso(violationOn) } });
+    expect(ok.__typename, JSON.stringify(ok)).toBe('MutationGrantNonPenaltySuccess');
+    expect(ok.data).toMatchObject({ creditSystemChecked: true, creditSystemCheckedOn: iso(violationOn) });
+    const row = await p.nonPenaltyDecision.findUniqueOrThrow({ where: { caseId: c.id } });
+    expect(row).toMatchObject({ creditSystemChecked: true, creditSystemCheckedOn: violationOn });
+  });
+
+  it('other items, and an unnamed natural person, need no check; whether one was made is still recorded', async () => {
+    const p = w.h.db.prisma;
+    const e = await createEnterprise(p);
+    const minorCase = await createCase(p, { agencyId: w.agencyA.id, enterpriseId: e.id, violatedProvision: PROVISION.price });
+    expect((await evaluate(minorCase.gid, lists.minor.gid)).data.creditCheckRequired).toBe(false);
+    const minor = await grant(minorCase.gid, lists.minor.gid, { credit: null });
+    expect(minor.data).toMatchObject({ creditSystemChecked: false, creditSystemCheckedOn: null });
+    const person = await createCase(p, { agencyId: w.agencyA.id, enterpriseId: null, violatedProvision: PROVISION.licence });
+    expect((await evaluate(person.gid, lists.firstOffence.gid)).data.creditCheckRequired).toBe(false);
+    const r = await grant(person.gid, lists.firstOffence.gid, { credit: null, facts: { ...GOOD_FACTS(), officerVerifiedFirstOffence: true } });
+    expect(r.__typename, JSON.stringify(r)).toBe('MutationGrantNonPenaltySuccess');
+  });
+});
+
+describe('a case opened on a matter, end to end', () => {
+  it('openCase on a matter, then a first-offence item naming that matter: the grant numbers a 不予行政处罚决定书 with the item’s ground', async () => {
+    const p = w.h.db.prisma;
+    const matter = await createMatter(p, { violatedProvision: PROVISION.licence });
+    const { items } = await createList(p, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10, matterCode: matter.code }]);
+    const e = await createEnterprise(p);
+    const violationOn = dayOffset(-40);
+    const opened = await w.h.gql(
+      `mutation($input: OpenCaseInput!) { openCase(input: $input) { __typename ${ERR} ... on MutationOpenCaseSuccess { data { id number violationOn matter { code } } } } }`,
+      { input: { agencyId: w.agencyA.gid, matterId: gid('EnforcementMatter', matter.id), enterpriseId: gid('Enterprise', e.id), violationOn } },
+      w.tokens.officerA,
+    );
+    expect(opened.errors).toBeUndefined();
+    const c = opened.data.openCase;
+    expect(c, JSON.stringify(c)).toMatchObject({ __typename: 'MutationOpenCaseSuccess', data: { violationOn, matter: { code: matter.code } } });
+    const id = Number(Buffer.from(c.data.id, 'base64').toString().split(':')[1]);
+    // Investigation and legal review are other helpers' steps: the case is put in review directly.
+    await p.enforcementCase.update({ where: { id }, data: { stage: 'LEGAL_REVIEW' } });
+    await p.caseStep.create({ data: { caseId: id, kind: 'LEGAL_REVIEW', on: shanghaiToday(new Date()), outcome: 'APPROVED', actor: 'system:test', note: '同意' } });
+
+    const ev = await evaluate(c.data.id, items[0].gid);
+    expect(ev.data).toMatchObject({ eligible: true, lookbackUntil: violationOn, creditCheckRequired: true });
+    const r = await grant(c.data.id, items[0].gid, { credit: { checked: true, checkedOn: violationOn } });
+    expect(r.__typename, JSON.stringify(r)).toBe('MutationGrantNonPenaltySuccess');
+    const decided = await p.enforcementCase.findUniqueOrThrow({ where: { id } });
+    expect(decided).toMatchObject({ stage: 'DECIDED', decision: 'NO_PENALTY', ground: 'FIRST_OFFENCE' });
+    expect(decided.decisionNumber).toMatch(/^阜市监不罚〔\d{4}〕\d+号$/);
   });
 });
 

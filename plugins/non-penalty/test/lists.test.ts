@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gid, idOf } from '@zhifa/testkit';
 import { createWorld, sampleCsv, HEADER, type World } from './fixtures.js';
+import { createMatter } from './decision-fixtures.js';
 
 let w: World;
 beforeAll(async () => {
@@ -299,3 +300,99 @@ describe('queries', () => {
     expect(own.data.node.status).toBe('DRAFT');
   });
 });
+
+describe('issuer level', () => {
+  it('records the issuer level, issuing body and 文号; a list above the county must name its issuing body', async () => {
+    const F = `${LIST_FIELDS} issuerLevel issuingBody documentNumber`;
+    const create = (input: Record<string, unknown>) =>
+      w.h.gql(
+        `mutation($input: NonPenaltyListInput!) { createNonPenaltyList(input: $input) { __typename ... on MutationCreateNonPenaltyListSuccess { data { ${F} } } ${ERR} } }`,
+        { input: { agencyId: w.agencyA.gid, title: '江苏省市场监管领域不予处罚清单', domain: '市场监管', ...input } },
+        w.tokens.officerA,
+      );
+    const county = (await create({})).data.createNonPenaltyList;
+    expect(county.data).toMatchObject({ issuerLevel: 'COUNTY', issuingBody: null, documentNumber: null });
+    const before = await w.h.db.prisma.enforcementList.count();
+    const nameless = (await create({ issuerLevel: 'PROVINCIAL', documentNumber: '苏市监规〔2024〕7号' })).data.createNonPenaltyList;
+    expect(nameless).toMatchObject({ __typename: 'ValidationError' });
+    expect(nameless.issues[0].path).toEqual(['input', 'issuingBody']);
+    expect(await w.h.db.prisma.enforcementList.count()).toBe(before);
+    const provincial = (await create({ issuerLevel: 'PROVINCIAL', issuingBody: '江苏省市场监督管理局', documentNumber: '苏市监规〔2024〕7号' })).data
+      .createNonPenaltyList;
+    expect(provincial.data).toMatchObject({ issuerLevel: 'PROVINCIAL', issuingBody: '江苏省市场监督管理局', documentNumber: '苏市监规〔2024〕7号' });
+
+    const update = (id: string, input: Record<string, unknown>) =>
+      w.h.gql(
+        `mutation($id: ID!, $input: NonPenaltyListMetaInput!) { updateNonPenaltyList(id: $id, input: $input) { __typename ... on MutationUpdateNonPenaltyListSuccess { data { ${F} } } ${ERR} } }`,
+        { id, input: { title: '江苏省市场监管领域不予处罚清单', domain: '市场监管', ...input } },
+        w.tokens.officerA,
+      );
+    // Omitted issuer fields are kept; clearing the body of a provincial list is refused.
+    expect((await update(provincial.data.id, {})).data.updateNonPenaltyList.data).toMatchObject({ issuerLevel: 'PROVINCIAL', documentNumber: '苏市监规〔2024〕7号' });
+    expect((await update(provincial.data.id, { issuingBody: null })).data.updateNonPenaltyList).toMatchObject({ __typename: 'ValidationError' });
+    const national = (await update(county.data.id, { issuerLevel: 'NATIONAL', issuingBody: '国家市场监督管理总局', documentNumber: '国市监法〔2025〕10号' })).data
+      .updateNonPenaltyList;
+    expect(national.data).toMatchObject({ issuerLevel: 'NATIONAL', issuingBody: '国家市场监督管理总局', documentNumber: '国市监法〔2025〕10号' });
+
+    // Publish, make a new version: the issuer fields carry over; the lists query filters by level.
+    await addItem(provincial.data.id);
+    expect((await publish(provincial.data.id)).__typename).toBe('MutationPublishNonPenaltyListSuccess');
+    const next = await op('newNonPenaltyListVersion', 'id: $id', { id: provincial.data.id }, w.tokens.officerA, F);
+    expect(next.data).toMatchObject({ version: 2, issuerLevel: 'PROVINCIAL', issuingBody: '江苏省市场监督管理局', documentNumber: '苏市监规〔2024〕7号' });
+    const q = await w.h.gql(`{ nonPenaltyLists(first: 50, issuerLevel: PROVINCIAL) { edges { node { issuerLevel documentNumber } } } }`);
+    expect(q.errors).toBeUndefined();
+    expect(q.data.nonPenaltyLists.edges).toEqual([{ node: { issuerLevel: 'PROVINCIAL', documentNumber: '苏市监规〔2024〕7号' } }]);
+  });
+});
+
+describe('items point at enforcement matters; mandatory and discretionary items told apart', () => {
+  it('an item names an existing matter by code; an unknown code is refused and writes nothing', async () => {
+    const matter = await createMatter(w.h.db.prisma);
+    const list = (await createDraft()).data;
+    const F = `${ITEM_FIELDS} matterCode mandatory legalEffect`;
+    const add = async (input: Record<string, unknown>) => {
+      const res = await w.h.gql(
+        `mutation($listId: ID!, $input: NonPenaltyListItemInput!) { addNonPenaltyListItem(listId: $listId, input: $input) { __typename ... on MutationAddNonPenaltyListItemSuccess { data { ${F} } } ${ERR} } }`,
+        { listId: list.id, input: { ...ITEM, ...input } },
+        w.tokens.officerA,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data.addNonPenaltyListItem;
+    };
+    const first = await add({ attributes: { itemKind: 'FIRST_OFFENCE', correctionDeadlineDays: 7, matterCode: ` ${matter.code} ` } });
+    expect(first.data).toMatchObject({ matterCode: matter.code, mandatory: false, legalEffect: expect.stringContaining('可以不予行政处罚') });
+    const minor = await add({ attributes: { itemKind: 'MINOR', correctionDeadlineDays: 7, matterCode: matter.code } });
+    expect(minor.data).toMatchObject({ mandatory: true, legalEffect: expect.stringContaining('第33条第1款') });
+    const noFault = await add({ attributes: { itemKind: 'NO_FAULT', correctionDeadlineDays: 0 } });
+    expect(noFault.data).toMatchObject({ matterCode: null, mandatory: true, legalEffect: expect.stringContaining('第33条第2款') });
+
+    const unknown = await add({ attributes: { itemKind: 'MINOR', correctionDeadlineDays: 7, matterCode: 'NO-SUCH-MATTER' } });
+    expect(unknown).toMatchObject({ __typename: 'ValidationError' });
+    expect(unknown.issues[0]).toMatchObject({ path: ['input', 'attributes', 'matterCode'], message: expect.stringContaining('NO-SUCH-MATTER') });
+    expect(await listCount(list.id)).toBe(3);
+
+    const items = async (args: string) =>
+      (await readItems(list.id, args)).map((n: any) => n.itemKind);
+    expect(await items('mandatory: true')).toEqual(['MINOR', 'NO_FAULT']);
+    expect(await items('mandatory: false')).toEqual(['FIRST_OFFENCE']);
+    expect(await items(`matterCode: "${matter.code}"`)).toEqual(['FIRST_OFFENCE', 'MINOR']);
+
+    // Item.matter: the matter itself, under the matters' row rule (a draft matter is for staff only).
+    const draftMatter = await createMatter(w.h.db.prisma, { published: false });
+    await add({ attributes: { itemKind: 'MINOR', correctionDeadlineDays: 1, matterCode: draftMatter.code } });
+    const matters = async (token?: string) => {
+      const res = await w.h.gql(`query($id: ID!) { nonPenaltyList(id: $id) { items(first: 10) { edges { node { matter { code } } } } } }`, { id: list.id }, token);
+      expect(res.errors).toBeUndefined();
+      return res.data.nonPenaltyList.items.edges.map((e: any) => e.node.matter?.code ?? null);
+    };
+    expect(await matters(w.tokens.officerA)).toEqual([matter.code, matter.code, null, draftMatter.code]);
+    expect((await publish(list.id)).__typename).toBe('MutationPublishNonPenaltyListSuccess');
+    expect(await matters()).toEqual([matter.code, matter.code, null, null]);
+  });
+});
+
+async function readItems(listId: string, args: string) {
+  const res = await w.h.gql(`query($id: ID!) { nonPenaltyList(id: $id) { items(first: 50, ${args}) { edges { node { itemKind } } } } }`, { id: listId }, w.tokens.officerA);
+  expect(res.errors).toBeUndefined();
+  return res.data.nonPenaltyList.items.edges.map((e: any) => e.node);
+}

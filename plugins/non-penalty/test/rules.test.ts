@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CONDITIONS,
   evaluateNonPenalty,
+  creditCheckRefusal,
   normaliseProvision,
+  sameKind,
   yearsBefore,
+  type CaseSubject,
   type NonPenaltyItemRule,
   type PriorCase,
 } from '../src/rules.js';
+import { listAppliesToAgency } from '@zhifa/core/lists';
 
 // Instants are written in Asia/Shanghai time: calendar days are Shanghai days.
 const at = (s: string) => new Date(`${s}+08:00`);
@@ -132,6 +136,58 @@ describe('first offence 首违不罚', () => {
   });
 });
 
+describe('first offence anchored on the violation, same matter (同类)', () => {
+  const facts = { minorHarm: true, ...corrected };
+  const day = (s: string) => new Date(`${s}T00:00:00Z`);
+  const subject = (over: Partial<CaseSubject> = {}): CaseSubject => ({
+    matterId: 7,
+    violatedProvision: PROVISION,
+    violationOn: day('2025-03-01'),
+    registeredAt: at('2025-05-20T10:00:00'),
+    ...over,
+  });
+  const run = (priors: PriorCase[], s = subject(), years = 2) => evaluateNonPenalty(item(), facts, priors, NOW, years, 'ENTERPRISE', s);
+
+  it('the window ends on the day of the violation and starts N years before it', () => {
+    const r = run([]);
+    expect(r.lookbackFrom.toISOString().slice(0, 10)).toBe('2023-03-01');
+    expect(r.lookbackUntil.toISOString().slice(0, 10)).toBe('2025-03-01');
+    expect(cond(r, 'FIRST_OFFENCE').reasonZh).toContain('2023-03-01 至 2025-03-01');
+  });
+  it('boundary: a violation exactly two years before counts, one day earlier does not', () => {
+    expect(run([prior({ matterId: 7, violationOn: day('2023-03-01') })]).eligible).toBe(false);
+    expect(run([prior({ matterId: 7, violationOn: day('2023-02-28') })]).eligible).toBe(true);
+  });
+  it('anchored on the violation, not today: a prior older than two years before today still counts', () => {
+    // 2023-04-01 is more than two years before NOW (2025-06-10) but within two years of the violation.
+    expect(run([prior({ matterId: 7, violationOn: day('2023-04-01'), registeredAt: at('2023-04-05T10:00:00') })]).eligible).toBe(false);
+  });
+  it('a later violation does not make this one a repeat, even when decided earlier', () => {
+    expect(run([prior({ matterId: 7, violationOn: day('2025-03-02'), registeredAt: at('2025-03-05T10:00:00') })]).eligible).toBe(true);
+    expect(run([prior({ matterId: 7, violationOn: day('2025-03-01') })]).eligible).toBe(false);
+  });
+  it('an earlier case counts by its own violation day, or its registration day when unknown', () => {
+    expect(run([prior({ matterId: 7, violationOn: null, registeredAt: at('2023-03-01T00:30:00') })]).eligible).toBe(false);
+    expect(run([prior({ matterId: 7, violationOn: null, registeredAt: at('2023-02-28T23:59:00') })]).eligible).toBe(true);
+  });
+  it('only the same matter is 同类; another matter under the same provision is not', () => {
+    expect(run([prior({ matterId: 8, violationOn: day('2024-01-01') })]).eligible).toBe(true);
+    expect(run([prior({ matterId: 7, violationOn: day('2024-01-01'), violatedProvision: '另一条文' })]).eligible).toBe(false);
+    expect(sameKind({ matterId: 7, violatedProvision: 'a' }, { matterId: 8, violatedProvision: 'a' })).toBe(false);
+  });
+  it('a case opened before matters (no matter) compares 违法依据', () => {
+    expect(run([prior({ matterId: null, violationOn: null, registeredAt: at('2024-01-01T10:00:00') })]).eligible).toBe(false);
+    expect(run([prior({ matterId: null, violatedProvision: '另一条文', registeredAt: at('2024-01-01T10:00:00') })]).eligible).toBe(true);
+    // A subject without a matter compares provisions even against a prior with one.
+    expect(run([prior({ matterId: 8, violationOn: day('2024-01-01') })], subject({ matterId: null })).eligible).toBe(false);
+  });
+  it('without a violation day the window ends on the registration day (Asia/Shanghai)', () => {
+    const r = run([], subject({ violationOn: null, registeredAt: new Date('2025-05-19T17:00:00Z') }));
+    expect(r.lookbackUntil.toISOString().slice(0, 10)).toBe('2025-05-20');
+    expect(r.lookbackFrom.toISOString().slice(0, 10)).toBe('2023-05-20');
+  });
+});
+
 describe('correction deadline', () => {
   const minor = item({ itemKind: 'MINOR', conditions: ['CORRECTED_IN_TIME'], correctionDeadlineDays: 7 });
   const ordered = at('2025-06-01T16:00:00');
@@ -193,5 +249,40 @@ describe('item conditions', () => {
   it('duplicate conditions are evaluated once', () => {
     const r = evaluateNonPenalty(item({ conditions: ['MINOR_HARM', 'MINOR_HARM'] }), { minorHarm: true }, [], NOW);
     expect(r.conditions).toHaveLength(1);
+  });
+});
+
+describe('which lists bind an agency (core lists/scope.ts)', () => {
+  const agency = { id: 5, domains: ['市场监管'], ancestorIds: [2, 1] };
+  const list = (over: Partial<Parameters<typeof listAppliesToAgency>[0]> = {}) => ({ agencyId: 9, domain: '市场监管', issuerLevel: 'COUNTY' as const, ...over });
+  it('its own list, whatever the level or domain', () => {
+    expect(listAppliesToAgency(list({ agencyId: 5, domain: '生态环境' }), agency)).toBe(true);
+  });
+  it('a list above the county binds every agency of its domain, and no other', () => {
+    for (const issuerLevel of ['NATIONAL', 'PROVINCIAL', 'MUNICIPAL'] as const) {
+      expect(listAppliesToAgency(list({ issuerLevel }), agency)).toBe(true);
+      expect(listAppliesToAgency(list({ issuerLevel, domain: '生态环境' }), agency)).toBe(false);
+    }
+  });
+  it('a county list binds the agencies below its issuer in its domain, not a sibling’s', () => {
+    expect(listAppliesToAgency(list({ agencyId: 1 }), agency)).toBe(true);
+    expect(listAppliesToAgency(list({ agencyId: 1, domain: '生态环境' }), agency)).toBe(false);
+    expect(listAppliesToAgency(list({ agencyId: 9 }), agency)).toBe(false);
+  });
+});
+
+describe('国家企业信用信息公示系统 check (creditCheckRefusal)', () => {
+  const day = (s: string) => new Date(`${s}T00:00:00Z`);
+  const violation = day('2025-03-01');
+  it('an enterprise first offence needs a check dated on or after the violation day', () => {
+    expect(creditCheckRefusal('FIRST_OFFENCE', 'ENTERPRISE', null, violation)?.zh).toContain('国家企业信用信息公示系统');
+    expect(creditCheckRefusal('FIRST_OFFENCE', 'ENTERPRISE', { checked: false, checkedOn: null }, violation)).not.toBeNull();
+    expect(creditCheckRefusal('FIRST_OFFENCE', 'ENTERPRISE', { checked: true, checkedOn: day('2025-02-28') }, violation)?.en).toContain('before the violation');
+    expect(creditCheckRefusal('FIRST_OFFENCE', 'ENTERPRISE', { checked: true, checkedOn: day('2025-03-01') }, violation)).toBeNull();
+  });
+  it('other kinds and unnamed natural persons need none', () => {
+    expect(creditCheckRefusal('MINOR', 'ENTERPRISE', null, violation)).toBeNull();
+    expect(creditCheckRefusal('NO_FAULT', 'ENTERPRISE', null, violation)).toBeNull();
+    expect(creditCheckRefusal('FIRST_OFFENCE', 'NATURAL_PERSON', null, violation)).toBeNull();
   });
 });

@@ -115,9 +115,10 @@ describe('nonPenaltyGranted', () => {
 
     const facts = GOOD_FACTS();
     const r = await http(
-      `mutation($c: ID!, $i: ID!, $f: NonPenaltyFactsInput!, $o: NonPenaltyCorrectionOrderInput!) {
-        grantNonPenalty(caseId: $c, itemId: $i, facts: $f, correctionOrder: $o, education: "批评教育") { __typename ... on Error { message } } }`,
-      { c: c.gid, i: list.items[0].gid, f: facts, o: { content: '公示营业执照', orderedOn: facts.correctionOrderedOn } },
+      `mutation($c: ID!, $i: ID!, $f: NonPenaltyFactsInput!, $o: NonPenaltyCorrectionOrderInput!, $on: Date!) {
+        grantNonPenalty(caseId: $c, itemId: $i, facts: $f, correctionOrder: $o, education: "批评教育", creditCheck: { checked: true, checkedOn: $on }) {
+          __typename ... on Error { message } } }`,
+      { c: c.gid, i: list.items[0].gid, f: facts, o: { content: '公示营业执照', orderedOn: facts.correctionOrderedOn }, on: facts.correctedOn },
       tokens.headA,
     );
     expect(r.__typename).toBe('MutationGrantNonPenaltySuccess');

@@ -134,6 +134,24 @@ interface RawRecord {
  * `defaultDomain` fills a blank 监管领域 in the first row (later blank rows inherit the row above).
  */
 export function parseListCsv(input: Uint8Array | string, spec: ListCsvSpec, opts: { defaultDomain: string }): ListItemData[] {
+  return parseListCsvRows(input, spec, opts).items;
+}
+
+/** The issues of items found after parsing (e.g. by a database check), named by line and column. */
+export function csvItemIssues(
+  lines: readonly number[],
+  columns: readonly ListCsvColumn[],
+  problems: readonly { index: number; field: string; message: Bilingual }[],
+): FieldIssue[] {
+  return problems.map((p) => issue(lines[p.index] ?? 0, columns.find((c) => c.field === p.field)?.header ?? null, p.message));
+}
+
+/** parseListCsv, with the line each item starts on (for issues found later). */
+export function parseListCsvRows(
+  input: Uint8Array | string,
+  spec: ListCsvSpec,
+  opts: { defaultDomain: string },
+): { items: ListItemData[]; lines: number[] } {
   let text = typeof input === 'string' ? input : decodeCsvBytes(input);
   if (text.startsWith(BOM)) text = text.slice(1);
   // One record end everywhere; a line break inside a quoted cell becomes "\n" as Excel stores it.
@@ -177,6 +195,7 @@ export function parseListCsv(input: Uint8Array | string, spec: ListCsvSpec, opts
     throw ValidationError.one(['csv'], { zh: `数据行过多（上限 ${LIMITS.rows}）`, en: `too many rows (at most ${LIMITS.rows})` });
 
   const items: ListItemData[] = [];
+  const lines: number[] = [];
   const seqLines = new Map<number, number>();
   let previousDomain = opts.defaultDomain;
   for (const row of dataRows) {
@@ -235,6 +254,7 @@ export function parseListCsv(input: Uint8Array | string, spec: ListCsvSpec, opts
           issues.push(issue(line, col?.header ?? null, bilingualMessage(zi.message)));
         }
     }
+    lines.push(line);
     items.push({
       seq,
       domain,
@@ -247,7 +267,7 @@ export function parseListCsv(input: Uint8Array | string, spec: ListCsvSpec, opts
     });
   }
   if (issues.length) throw new ValidationError(issues);
-  return items;
+  return { items, lines };
 }
 
 /** The line a record starts on: csv-parse reports where it ends; quoted cells may span lines. */

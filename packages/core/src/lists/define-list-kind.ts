@@ -20,7 +20,7 @@ export function defineListKind<Attrs extends object, ItemArgs extends InputField
   const shared = sharedListTypes(builder, spec.kind);
   const refs = registerListNodes(builder, spec, shared);
   registerListQueries(builder, spec, shared, refs);
-  registerListMutations(builder, spec, refs);
+  registerListMutations(builder, spec, refs, shared);
 
   // Stored attributes were validated by spec.attributes when written; parse once per row object.
   const parsed = new WeakMap<object, Attrs>();

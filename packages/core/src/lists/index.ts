@@ -2,6 +2,7 @@
 export * from './rules.js';
 export * from './csv.js';
 export * from './access.js';
+export * from './scope.js';
 export * from './kinds.js';
 export * from './spec.js';
 export * from './topics.js';

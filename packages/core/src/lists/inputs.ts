@@ -1,6 +1,8 @@
 // Input types of a list kind: a new list, its metadata, an item.
 import { z } from 'zod';
-import type { ZhifaBuilder } from '../builder.js';
+import type { EnumRef } from '@pothos/core';
+import type { ZhifaBuilder, ZhifaSchemaTypes } from '../builder.js';
+import type { ListIssuerLevel } from '../generated/prisma/enums.js';
 import { msg } from '../validation.js';
 import { textKind } from '../input/text.js';
 
@@ -14,7 +16,16 @@ const text = (max: number) =>
 
 export const reasonText = text(500);
 
-export function registerListInputs(builder: ZhifaBuilder, spec: Pick<ListKindSpec<object>, 'typePrefix' | 'nameZh' | 'nameEn' | 'attributesInput'>) {
+export const ISSUER_LIMITS = { issuingBody: 100, documentNumber: 100 };
+
+const ISSUING_BODY = '制定机关（县级以上清单必填，如 国家市场监督管理总局、江苏省市场监督管理局）Issuing body; required above the county';
+const DOCUMENT_NUMBER = '文号，如 国市监法〔2025〕10号 Document number';
+
+export function registerListInputs(
+  builder: ZhifaBuilder,
+  spec: Pick<ListKindSpec<object>, 'typePrefix' | 'nameZh' | 'nameEn' | 'attributesInput'>,
+  IssuerLevel: EnumRef<ZhifaSchemaTypes, ListIssuerLevel, ListIssuerLevel>,
+) {
   const P = spec.typePrefix;
   const ListInput = builder.inputType(`${P}ListInput`, {
     description: `新建${spec.nameZh} New ${spec.nameEn}`,
@@ -24,6 +35,14 @@ export function registerListInputs(builder: ZhifaBuilder, spec: Pick<ListKindSpe
       domain: t.string({ required: true, description: '监管领域 Domain', validate: text(LIMITS.domain) }),
       validFrom: t.field({ type: 'Date', required: false, description: '生效日期（缺省为公布当日）In force from; default: the publication day' }),
       validUntil: t.field({ type: 'Date', required: false, description: '有效期至 In force until' }),
+      issuerLevel: t.field({
+        type: IssuerLevel,
+        required: false,
+        defaultValue: 'COUNTY',
+        description: '制定层级（缺省为县级）Issuer level; default COUNTY. Lists above the county apply to every agency of the domain',
+      }),
+      issuingBody: t.string({ required: false, description: ISSUING_BODY, extensions: NAME, validate: text(ISSUER_LIMITS.issuingBody) }),
+      documentNumber: t.string({ required: false, description: DOCUMENT_NUMBER, extensions: NAME, validate: text(ISSUER_LIMITS.documentNumber) }),
     }),
   });
 
@@ -34,6 +53,19 @@ export function registerListInputs(builder: ZhifaBuilder, spec: Pick<ListKindSpe
       domain: t.string({ required: true, description: '监管领域 Domain', validate: text(LIMITS.domain) }),
       validFrom: t.field({ type: 'Date', required: false }),
       validUntil: t.field({ type: 'Date', required: false }),
+      issuerLevel: t.field({ type: IssuerLevel, required: false, description: '制定层级（不填则不变）Issuer level; omitted: unchanged' }),
+      issuingBody: t.string({
+        required: false,
+        description: `${ISSUING_BODY}（不填则不变，null 清除）omitted: unchanged, null: cleared`,
+        extensions: NAME,
+        validate: text(ISSUER_LIMITS.issuingBody),
+      }),
+      documentNumber: t.string({
+        required: false,
+        description: `${DOCUMENT_NUMBER}（不填则不变，null 清除）omitted: unchanged, null: cleared`,
+        extensions: NAME,
+        validate: text(ISSUER_LIMITS.documentNumber),
+      }),
     }),
   });
 

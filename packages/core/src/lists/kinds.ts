@@ -3,7 +3,7 @@
 // kinds and their labels come from the plugins (ZhifaPlugin.listKinds); core names none.
 import type { EnumRef } from '@pothos/core';
 import type { ZhifaBuilder, ZhifaSchemaTypes } from '../builder.js';
-import { ListStatus } from '../generated/prisma/enums.js';
+import { ListStatus, type ListIssuerLevel } from '../generated/prisma/enums.js';
 import { describedValues } from '../schema/enum-values.js';
 
 export interface ListKindLabel {
@@ -16,6 +16,8 @@ export interface ListKindLabel {
 export interface SharedListTypes {
   ListStatusEnum: EnumRef<ZhifaSchemaTypes, ListStatus, ListStatus>;
   ListKindEnum: EnumRef<ZhifaSchemaTypes, string, string>;
+  /** Core's ListIssuerLevel enum (schema/enums.ts), registered once for every list kind. */
+  ListIssuerLevelEnum: EnumRef<ZhifaSchemaTypes, ListIssuerLevel, ListIssuerLevel>;
   kinds: ReadonlyMap<string, ListKindLabel>;
 }
 
@@ -27,7 +29,11 @@ const STATUS_ZH: Record<ListStatus, string> = {
   REPEALED: '已废止（含被新版本取代；仍公开可查）Repealed or superseded: still public as history',
 };
 
-export function registerListTypes(builder: ZhifaBuilder, labels: readonly ListKindLabel[]): void {
+export function registerListTypes(
+  builder: ZhifaBuilder,
+  labels: readonly ListKindLabel[],
+  ListIssuerLevelEnum: EnumRef<ZhifaSchemaTypes, ListIssuerLevel, ListIssuerLevel>,
+): void {
   if (labels.length === 0) return;
   const kinds = new Map<string, ListKindLabel>();
   for (const l of labels) {
@@ -64,7 +70,7 @@ export function registerListTypes(builder: ZhifaBuilder, labels: readonly ListKi
       list: t.relation('list', { description: '所属清单版本 List version' }),
     }),
   });
-  shared.set(builder, { ListStatusEnum, ListKindEnum, kinds });
+  shared.set(builder, { ListStatusEnum, ListKindEnum, ListIssuerLevelEnum, kinds });
 }
 
 /** The shared list types of this builder; refuses a kind that no plugin declared. */

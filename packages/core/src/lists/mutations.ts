@@ -15,11 +15,12 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Topic } from '../events/topic.js';
 import { textKind } from '../input/text.js';
 import { canEditList, canIssueList, canReadList } from './access.js';
-import { parseListCsv } from './csv.js';
+import { csvItemIssues, parseListCsvRows } from './csv.js';
 import { registerListInputs, reasonText } from './inputs.js';
 import { toItemData } from './nodes.js';
-import { assertEditable, assertRepealable, changedMeanwhile, checkValidity, planNewVersion, planPublish, shanghaiToday, supersededNote } from './rules.js';
+import { assertEditable, assertRepealable, changedMeanwhile, checkIssuer, checkValidity, planNewVersion, planPublish, shanghaiToday, supersededNote } from './rules.js';
 import type { ListEventPayload, ListItemNodeRef, ListKindSpec, ListNodeRef } from './spec.js';
+import type { SharedListTypes } from './kinds.js';
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
@@ -32,12 +33,13 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
   builder: ZhifaBuilder,
   spec: ListKindSpec<object, ItemArgs>,
   refs: { list: ListNodeRef; item: ListItemNodeRef },
+  shared: SharedListTypes,
 ): void {
   const P = spec.typePrefix;
   const what: Bilingual = { zh: spec.nameZh, en: spec.nameEn };
   const itemWhat: Bilingual = { zh: `${spec.nameZh}事项`, en: `${spec.nameEn} item` };
   const csvSpec = { columns: spec.csvColumns, attributes: spec.attributes };
-  const { ListInput, ListMetaInput, ItemInput } = registerListInputs(builder, spec);
+  const { ListInput, ListMetaInput, ItemInput } = registerListInputs(builder, spec, shared.ListIssuerLevelEnum);
 
   async function loadList(db: Db, viewer: Viewer, gid: GlobalId): Promise<EnforcementList> {
     const id = tryParseId(gid, `${P}List`);
@@ -83,10 +85,14 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       { agencyId: list.agencyId, public: topic === spec.topics.published || topic === spec.topics.repealed },
     );
 
-  function attributesFrom(raw: unknown): Prisma.InputJsonValue {
+  async function attributesFrom(db: Db, raw: unknown): Promise<Prisma.InputJsonValue> {
     const parsed = spec.attributes.safeParse(raw ?? {});
-    if (parsed.success) return attributesJson(parsed.data);
-    throw new ValidationError(issuesFromStandardSchema(parsed.error.issues).map((i) => ({ ...i, path: ['input', 'attributes', ...i.path] })));
+    if (!parsed.success)
+      throw new ValidationError(issuesFromStandardSchema(parsed.error.issues).map((i) => ({ ...i, path: ['input', 'attributes', ...i.path] })));
+    const problems = spec.checkItems ? await spec.checkItems(db, [parsed.data]) : [];
+    if (problems.length)
+      throw new ValidationError(problems.map((p) => ({ path: ['input', 'attributes', p.field], messageZh: p.message.zh, messageEn: p.message.en })));
+    return attributesJson(parsed.data);
   }
 
   async function assertSeqFree(db: Db, listId: number, seq: number, exceptItemId: number | null) {
@@ -105,6 +111,8 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       resolve: (query, _root, { input }, ctx) =>
         unitOfWork(ctx, async (uow) => {
           checkValidity(input.validFrom ?? null, input.validUntil ?? null);
+          const issuerLevel = input.issuerLevel ?? 'COUNTY';
+          checkIssuer(issuerLevel, input.issuingBody ?? null);
           const agencyId = parseId(input.agencyId, 'Agency', ['input', 'agencyId']);
           if (!(await uow.tx.agency.findUnique({ where: { id: agencyId } })))
             throw new NotFoundError('Agency', String(agencyId), { zh: '单位', en: 'Agency' });
@@ -119,6 +127,9 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
               agencyId,
               validFrom: input.validFrom ?? null,
               validUntil: input.validUntil ?? null,
+              issuerLevel,
+              issuingBody: input.issuingBody ?? null,
+              documentNumber: input.documentNumber ?? null,
             },
           });
           await emit(uow, spec.topics.created, list);
@@ -138,9 +149,16 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
         onList(ctx, id, 'edit', async (uow, list) => {
           assertEditable(list);
           checkValidity(input.validFrom ?? null, input.validUntil ?? null);
+          // Issuer fields: omitted keeps them, null clears the body and the number.
+          const issuer = {
+            issuerLevel: input.issuerLevel ?? list.issuerLevel,
+            issuingBody: input.issuingBody === undefined ? list.issuingBody : input.issuingBody,
+            documentNumber: input.documentNumber === undefined ? list.documentNumber : input.documentNumber,
+          };
+          checkIssuer(issuer.issuerLevel, issuer.issuingBody);
           const updated = await uow.tx.enforcementList.update({
             where: { id: list.id },
-            data: { title: input.title, domain: input.domain, validFrom: input.validFrom ?? null, validUntil: input.validUntil ?? null },
+            data: { title: input.title, domain: input.domain, validFrom: input.validFrom ?? null, validUntil: input.validUntil ?? null, ...issuer },
           });
           await emit(uow, spec.topics.updated, updated);
           return uow.tx.enforcementList.findUniqueOrThrow({ ...query, where: { id: list.id } });
@@ -158,7 +176,7 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       resolve: (query, _root, { listId, input }, ctx) =>
         onList(ctx, listId, 'edit', async (uow, list) => {
           assertEditable(list);
-          const attributes = attributesFrom(input.attributes);
+          const attributes = await attributesFrom(uow.tx, input.attributes);
           const seq = input.seq ?? ((await uow.tx.listItem.aggregate({ where: { listId: list.id }, _max: { seq: true } }))._max.seq ?? 0) + 1;
           await assertSeqFree(uow.tx, list.id, seq, null);
           const item = await uow.tx.listItem.create({ data: { listId: list.id, ...itemColumns(input, list, seq), attributes } });
@@ -177,7 +195,7 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: ItemInput, required: true }) },
       resolve: (query, _root, { id, input }, ctx) =>
         onItem(ctx, id, async (uow, item) => {
-          const attributes = attributesFrom(input.attributes);
+          const attributes = await attributesFrom(uow.tx, input.attributes);
           const seq = input.seq ?? item.seq;
           await assertSeqFree(uow.tx, item.list.id, seq, item.id);
           await uow.tx.listItem.update({ where: { id: item.id }, data: { ...itemColumns(input, item.list, seq), attributes } });
@@ -221,7 +239,10 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
         const before = await loadList(ctx.prisma, ctx.viewer, listId);
         requireAccess(ctx.viewer, before, 'edit');
         assertEditable(before);
-        const items = parseListCsv(await csvInput(file, csvText), csvSpec, { defaultDomain: before.domain });
+        const { items, lines } = parseListCsvRows(await csvInput(file, csvText), csvSpec, { defaultDomain: before.domain });
+        // Attributes passed the kind's schema in parseListCsvRows; the database checks name line and column too.
+        const problems = spec.checkItems ? await spec.checkItems(ctx.prisma, items.map((i) => i.attributes)) : [];
+        if (problems.length) throw new ValidationError(csvItemIssues(lines, spec.csvColumns, problems));
         return onList(ctx, listId, 'edit', async (uow, list) => {
           assertEditable(list);
           await uow.tx.listItem.deleteMany({ where: { listId: list.id } });
@@ -312,6 +333,9 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
               title: list.title,
               domain: list.domain,
               agencyId: list.agencyId,
+              issuerLevel: list.issuerLevel,
+              issuingBody: list.issuingBody,
+              documentNumber: list.documentNumber,
               previousVersionId: list.id,
             },
           });

@@ -63,7 +63,7 @@ export function registerListNodes<ItemArgs extends InputFieldMap>(
 ): { list: ListNodeRef; item: ListItemNodeRef } {
   const P = spec.typePrefix;
   const p = P[0].toLowerCase() + P.slice(1);
-  const { ListStatusEnum } = shared;
+  const { ListStatusEnum, ListIssuerLevelEnum } = shared;
   const csvSpec = { columns: spec.csvColumns, attributes: spec.attributes };
 
   const ListRef = builder.prismaNode('EnforcementList', {
@@ -78,7 +78,13 @@ export function registerListNodes<ItemArgs extends InputFieldMap>(
       domain: t.exposeString('domain', { description: '监管领域 Enforcement domain' }),
       version: t.exposeInt('version', { description: '版本号 Version number, 1, 2, …' }),
       status: t.expose('status', { type: ListStatusEnum, description: '状态 Status' }),
-      agency: t.relation('agency', { description: '制定单位 Issuing agency' }),
+      agency: t.relation('agency', { description: '制定单位（录入并公布该清单的本县单位）Issuing agency: the county agency that records and publishes it' }),
+      issuerLevel: t.expose('issuerLevel', {
+        type: ListIssuerLevelEnum,
+        description: '制定层级：县级以上清单适用于本领域全部单位 Issuer level; a list above the county applies to every agency of its domain',
+      }),
+      issuingBody: t.exposeString('issuingBody', { nullable: true, description: '制定机关（空：即制定单位）Issuing body; null: the agency itself' }),
+      documentNumber: t.exposeString('documentNumber', { nullable: true, description: '文号 Document number, e.g. 国市监法〔2025〕10号' }),
       validFrom: t.expose('validFrom', { type: 'Date', nullable: true, description: '生效日期 In force from' }),
       validUntil: t.expose('validUntil', { type: 'Date', nullable: true, description: '有效期至 In force until (open-ended if null)' }),
       publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true, description: '公布时间 Published at' }),

@@ -4,7 +4,7 @@ import type { InputFieldMap } from '@pothos/core';
 import type { ZhifaBuilder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { ListStatus } from '../generated/prisma/enums.js';
+import type { ListIssuerLevel, ListStatus } from '../generated/prisma/enums.js';
 import { parseId, type GlobalId } from '../ids.js';
 import { listFilter } from './access.js';
 import type { SharedListTypes } from './kinds.js';
@@ -20,13 +20,17 @@ export function registerListQueries<ItemArgs extends InputFieldMap>(
   const P = spec.typePrefix;
   const p = P[0].toLowerCase() + P.slice(1);
 
-  const listsWhere = (ctx: Context, args: { domain?: string | null; agencyId?: GlobalId | null; status?: ListStatus | null }) => ({
+  const listsWhere = (
+    ctx: Context,
+    args: { domain?: string | null; agencyId?: GlobalId | null; status?: ListStatus | null; issuerLevel?: ListIssuerLevel | null },
+  ) => ({
     AND: [
       { kind: spec.kind },
       listFilter(ctx.viewer),
       args.domain ? { domain: args.domain } : {},
       args.agencyId ? { agencyId: parseId(args.agencyId, 'Agency', ['agencyId']) } : {},
       args.status ? { status: args.status } : {},
+      args.issuerLevel ? { issuerLevel: args.issuerLevel } : {},
     ],
   });
 
@@ -52,6 +56,7 @@ export function registerListQueries<ItemArgs extends InputFieldMap>(
         domain: t.arg.string({ required: false, description: '监管领域 Domain' }),
         agencyId: t.arg.globalID({ required: false, description: '制定单位 Issuing agency' }),
         status: t.arg({ type: shared.ListStatusEnum, required: false, description: '状态 Status' }),
+        issuerLevel: t.arg({ type: shared.ListIssuerLevelEnum, required: false, description: '制定层级 Issuer level' }),
       },
       totalCount: (_parent, args, ctx) => ctx.prisma.enforcementList.count({ where: listsWhere(ctx, args) }),
       resolve: (query, _parent, args, ctx) =>

@@ -8,7 +8,7 @@
 // - Repealed versions stay readable by everyone: the history of what was 向社会公布 is itself public.
 // - One draft per series at a time: a second "new version" while a draft exists is refused.
 import { RuleViolation, ValidationError, type Bilingual } from '../errors.js';
-import type { ListStatus } from '../generated/prisma/enums.js';
+import type { ListIssuerLevel, ListStatus } from '../generated/prisma/enums.js';
 
 export interface ListState {
   status: ListStatus;
@@ -33,6 +33,19 @@ export function checkValidity(validFrom: Date | null, validUntil: Date | null, p
     throw ValidationError.one([...path, 'validUntil'], {
       zh: '有效期截止日期不能早于生效日期',
       en: 'validUntil must not be earlier than validFrom',
+    });
+}
+
+/**
+ * A list issued above the county (national, provincial, municipal) is recorded here by a county
+ * agency but was made by another body: name it (制定机关), or nobody can tell whose list binds.
+ * A county list's issuer is the recording agency itself, so the body may be left out.
+ */
+export function checkIssuer(issuerLevel: ListIssuerLevel, issuingBody: string | null, path: (string | number)[] = ['input']): void {
+  if (issuerLevel !== 'COUNTY' && !issuingBody?.trim())
+    throw ValidationError.one([...path, 'issuingBody'], {
+      zh: '县级以上制定的清单须填写制定机关',
+      en: 'a list issued above the county must name its issuing body',
     });
 }
 

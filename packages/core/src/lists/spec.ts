@@ -8,6 +8,17 @@ import type { EnforcementList, ListItem, Prisma } from '../generated/prisma/clie
 import type PrismaTypes from '../generated/pothos-types.js';
 import type { Topic } from '../events/topic.js';
 import type { ListCsvColumn } from './csv.js';
+import type { Db } from '../db.js';
+import type { Bilingual } from '../errors.js';
+
+/** A problem with one item's attributes that only the database can tell (e.g. a referenced row is missing). */
+export interface ItemAttributeIssue {
+  /** Index of the item in the batch checked. */
+  index: number;
+  /** The attribute at fault (its CSV column names it in an import). */
+  field: string;
+  message: Bilingual;
+}
 
 export interface ListKindSpec<Attrs extends object, ItemArgs extends InputFieldMap = {}> {
   /** Stored kind; must be declared in the plugin's `listKinds`. */
@@ -24,6 +35,12 @@ export interface ListKindSpec<Attrs extends object, ItemArgs extends InputFieldM
   csvColumns: readonly ListCsvColumn[];
   /** The kind's event topics, declared by the plugin with listTopics(prefix). */
   topics: ListTopics;
+  /**
+   * Checks of item attributes that need the database, run before items are written (add, update,
+   * CSV import; all or nothing). Returns every problem; none means the items may be written.
+   */
+  // Method syntax: the machinery calls it with the parsed attributes (CSV rows parse through `attributes` too).
+  checkItems?(db: Db, items: readonly Attrs[]): Promise<ItemAttributeIssue[]>;
   /** Extra filters on the items connections, e.g. by item kind. */
   itemFilters?: {
     args: (arg: ArgBuilder<ZhifaSchemaTypes>) => ItemArgs;

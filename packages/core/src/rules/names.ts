@@ -11,6 +11,7 @@ import type {
   CaseStepOutcome,
   CompulsoryMeasureKind,
   CompulsoryMeasureStatus,
+  ListIssuerLevel,
   PartyKind,
   PenaltyKind,
 } from '../generated/prisma/enums.js';
@@ -109,4 +110,11 @@ export const CASE_STEP_OUTCOME_NAMES: Record<CaseStepOutcome, Bilingual> = {
   REQUESTED: { zh: '申请', en: 'requested' },
   APPROVED: { zh: '同意', en: 'approved' },
   RETURNED: { zh: '退回补充调查', en: 'returned' },
+};
+
+export const LIST_ISSUER_LEVEL_NAMES: Record<ListIssuerLevel, Bilingual> = {
+  NATIONAL: { zh: '国家级（如 国市监法〔2025〕10号）', en: 'national' },
+  PROVINCIAL: { zh: '省级（如 苏市监规〔2024〕7号）', en: 'provincial' },
+  MUNICIPAL: { zh: '设区的市级（如 盐城市）', en: 'municipal' },
+  COUNTY: { zh: '县级（本县单位制定）', en: 'county' },
 };

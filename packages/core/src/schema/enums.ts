@@ -11,6 +11,7 @@ import {
   CaseStepOutcome,
   CompulsoryMeasureKind,
   CompulsoryMeasureStatus,
+  ListIssuerLevel,
   PartyKind,
   PenaltyKind,
 } from '../generated/prisma/enums.js';
@@ -21,6 +22,7 @@ import {
   CASE_STEP_KIND_NAMES,
   CASE_STEP_OUTCOME_NAMES,
   DECISION_NAMES,
+  LIST_ISSUER_LEVEL_NAMES,
   MEASURE_KIND_NAMES,
   MEASURE_STATUS_NAMES,
   PARTY_KIND_NAMES,
@@ -79,6 +81,11 @@ export function registerCoreEnums(builder: ZhifaBuilder) {
       name: 'CaseStepOutcome',
       description: '步骤结果 Step outcome',
       values: describedValues(CASE_STEP_OUTCOME_NAMES),
+    }),
+    ListIssuerLevel: builder.enumType(ListIssuerLevel, {
+      name: 'ListIssuerLevel',
+      description: '清单制定层级 Level of the body that issued a list (lists above the county bind county agencies of the domain)',
+      values: describedValues(LIST_ISSUER_LEVEL_NAMES),
     }),
   };
 }

@@ -37,6 +37,6 @@ export function registerCore(builder: ZhifaBuilder, options: { listKinds: readon
   registerCompulsoryMeasure(builder, enums, Person);
   registerCaseStep(builder, enums, PenaltyInput);
   registerEvents(builder);
-  registerListTypes(builder, options.listKinds);
+  registerListTypes(builder, options.listKinds, enums.ListIssuerLevel);
   return { Agency, Person, Enterprise, EnforcementCase, EnforcementMatter };
 }

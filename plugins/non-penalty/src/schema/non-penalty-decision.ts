@@ -2,13 +2,15 @@
 // A decision is seen by whoever may read its case (access.ts: decisionFilter / canReadDecision).
 import { z } from 'zod';
 import { actorShownTo, domainErrors, ForbiddenError, msg, nodeRowId, NotFoundError, parseId, textKind, unitOfWork, type Context, type ZhifaBuilder } from '@zhifa/core';
-import { assertItemApplies, assertUndecided, checkFacts, evaluateForCase, loadItemInForce, type CaseEvaluation } from '../evaluation.js';
+import { assertItemApplies, assertListAppliesToCase, assertUndecided, checkFacts, evaluateForCase, loadItemInForce, type CaseEvaluation } from '../evaluation.js';
 import { grantNonPenaltyInTx } from '../grant.js';
+import { mandatoryItemsCovering } from '../guard.js';
 import type { ConditionResult, NonPenaltyFacts } from '../rules.js';
 import { evaluationFromJson, factsFromJson, itemKindFromColumn } from '../stored.js';
 import { canEvaluate, canReadDecision, decisionFilter } from '../access.js';
 import { nonPenaltySettings } from '../settings.js';
 import type { NonPenaltyListRefs } from './non-penalty-list.js';
+import type { ListItem } from '@zhifa/core/prisma';
 
 const text = (max: number, zh: string, en: string) =>
   z.string().trim().min(1, msg(`${zh}不能为空`, `${en} must not be empty`)).max(max, msg(`${zh}过长（上限 ${max} 字）`, `${en} is too long (at most ${max})`));
@@ -51,7 +53,18 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
         resolve: (e) => e.correctionDeadline,
       }),
       lookbackFrom: t.field({ type: 'Date', description: '首违核查起始日 First day of the first-offence look-back', resolve: (e) => e.lookbackFrom }),
+      lookbackUntil: t.field({
+        type: 'Date',
+        description: '首违核查截止日：本案违法行为发生日（未知时为立案日）Last day of the look-back: the day of the case’s violation (its registration day when unknown)',
+        resolve: (e) => e.lookbackUntil,
+      }),
       lookbackYears: t.exposeInt('lookbackYears', { description: '首违核查年限 Look-back in years' }),
+      creditCheckRequired: t.boolean({
+        nullable: true,
+        description:
+          '决定前须查询国家企业信用信息公示系统（企业当事人适用首违不罚）；早先保存的核验为空 The grant needs the national enterprise credit-information system checked (enterprise party, first offence); null on evaluations stored before this was asked',
+        resolve: (e) => e.creditCheckRequired,
+      }),
       evaluatedAt: t.field({ type: 'DateTime', description: '核验时间 When evaluated', resolve: (e) => e.evaluatedAt }),
     }),
   });
@@ -112,6 +125,10 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
         resolve: (d) => ({ content: d.correctionContent, orderedOn: d.correctionOrderedOn, deadline: d.correctionDeadline, correctedOn: d.correctedOn }),
       }),
       education: t.exposeString('education', { description: '批评教育记录 Education given (批评教育)' }),
+      creditSystemChecked: t.exposeBoolean('creditSystemChecked', {
+        description: '是否已查询国家企业信用信息公示系统 Whether the national enterprise credit-information system was checked',
+      }),
+      creditSystemCheckedOn: t.expose('creditSystemCheckedOn', { type: 'Date', nullable: true, description: '查询日期 Day it was checked' }),
       fineNotImposedFen: t.expose('fineNotImposedFen', {
         type: 'Fen',
         nullable: true,
@@ -127,6 +144,30 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
 
   builder.prismaObjectField('EnforcementCase', 'nonPenaltyDecision', (t) =>
     t.relation('nonPenaltyDecision', { nullable: true, description: '不予处罚决定（如有）The no-penalty decision, if any' }),
+  );
+
+  // Batched: every case of a page in four statements (guard.ts mandatoryItemsCovering).
+  builder.prismaObjectField('EnforcementCase', 'mandatoryNonPenaltyItem', (t) =>
+    t.loadable({
+      type: refs.item,
+      nullable: true,
+      description:
+        '涵盖本案执法事项的现行“不予处罚”（应当）事项：予以处罚须写明不适用的理由（行政处罚法第33条）；无则为空 The in-force mandatory non-penalty item covering the case’s matter: penalising needs a stated reason (art. 33); null when none',
+      load: async (keys: string[], ctx: Context) => {
+        const cases = keys.map((k) => {
+          const [agencyId, matterId] = k.split(':').map(Number);
+          return { agencyId, matterId: matterId || null };
+        });
+        // One object per item, however many cases it covers: nested fields then load it once.
+        const shared = new Map<number, ListItem>();
+        return (await mandatoryItemsCovering(ctx.prisma, cases, ctx.clock())).map((c) => {
+          if (!c) return null;
+          if (!shared.has(c.item.id)) shared.set(c.item.id, c.item);
+          return shared.get(c.item.id)!;
+        });
+      },
+      resolve: (c) => `${c.agencyId}:${c.matterId ?? 0}`,
+    }),
   );
 
   builder.prismaObjectField('Enterprise', 'nonPenaltyDecisions', (t) =>
@@ -164,6 +205,15 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
     }),
   });
 
+  const CreditCheckInput = builder.inputType('NonPenaltyCreditCheckInput', {
+    description:
+      '国家企业信用信息公示系统查询（企业当事人适用首违不罚时必填，查询日不早于违法行为发生日）Check of the national enterprise credit-information system; required for an enterprise party’s first offence, on or after the day of the violation',
+    fields: (t) => ({
+      checked: t.boolean({ required: true, description: '已查询 Checked' }),
+      checkedOn: t.field({ type: 'Date', required: false, description: '查询日期（已查询时必填）Day checked; required when checked' }),
+    }),
+  });
+
   async function loadCase(ctx: Context, caseId: number) {
     const c = await ctx.prisma.enforcementCase.findUnique({ where: { id: caseId } });
     if (!c) throw new NotFoundError('EnforcementCase', String(caseId), { zh: '案件', en: 'Case' });
@@ -194,7 +244,8 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
           });
         assertUndecided(c);
         const loaded = await loadItemInForce(ctx.prisma, ctx.viewer, itemId, now);
-        assertItemApplies(c, loaded.item);
+        await assertListAppliesToCase(ctx.prisma, c, loaded.list);
+        await assertItemApplies(ctx.prisma, c, loaded);
         const { firstOffenceLookbackYears } = ctx.settings.get(nonPenaltySettings);
         return evaluateForCase(ctx.prisma, c, loaded, args.facts, firstOffenceLookbackYears, now);
       },
@@ -219,6 +270,11 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
           description: '批评教育记录 Record of the education given',
           validate: text(2000, '批评教育记录', 'education'),
         }),
+        creditCheck: t.arg({
+          type: CreditCheckInput,
+          required: false,
+          description: '国家企业信用信息公示系统查询 Credit-information system check (企业首违不罚 required)',
+        }),
       },
       resolve: (query, _root, args, ctx) =>
         unitOfWork(ctx, async (uow) => {
@@ -230,6 +286,7 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
             facts: args.facts,
             correctionOrder: { content: args.correctionOrder.content.trim(), orderedOn: args.correctionOrder.orderedOn },
             education: args.education.trim(),
+            creditCheck: args.creditCheck ? { checked: args.creditCheck.checked, checkedOn: args.creditCheck.checkedOn ?? null } : null,
           });
           return uow.tx.nonPenaltyDecision.findUniqueOrThrow({ ...query, where: { id: record.id } });
         }),
