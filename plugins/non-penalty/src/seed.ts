@@ -33,7 +33,7 @@ export const DEMO_LISTS: DemoList[] = [
     title: '阜宁县市场监管领域轻微违法行为不予行政处罚清单',
     previousVersionItems: 8,
     rows: [
-      ['未按规定公示营业执照', `${SHI}第三十六条`, `${SHI}第五十条`, 'FIRST_OFFENCE', 10, 3000],
+      ['未按规定公示营业执照', `${SHI}第三十六条`, `${SHI}第四十八条`, 'FIRST_OFFENCE', 10, 3000],
       ['市场主体住所变更未按规定办理变更登记', `${SHI}第二十四条`, `${SHI}第四十六条`, 'FIRST_OFFENCE', 30, 10000],
       ['未按规定办理章程、清算组成员等备案', `${SHI}第二十九条`, `${SHI}第四十七条`, 'MINOR', 30, 5000],
       ['未按规定报送并公示年度报告', '《企业信息公示暂行条例》第八条', '《企业信息公示暂行条例》第十七条', 'MINOR', 15, null],
@@ -96,7 +96,10 @@ const CONDITIONS_TEXT: Record<NonPenaltyItemKind, (days: number) => string> = {
 
 const LEVEL: Record<NonPenaltyItemKind, string> = { MINOR: '不予处罚（轻微）', FIRST_OFFENCE: '不予处罚（首违）', NO_FAULT: '不予处罚（无过错）' };
 
-function itemRows(listId: number, domain: string, rows: Row[]) {
+/** A published matter of the county whose 违法依据 is the item's: the item points at it (items and cases then match by matter). */
+type DemoMatter = { code: string; violatedProvision: string };
+
+function itemRows(listId: number, domain: string, rows: Row[], matters: readonly DemoMatter[] = []) {
   return rows.map(([violation, violatedProvision, penaltyProvision, itemKind, days, fineYuan], i) => ({
     listId,
     seq: i + 1,
@@ -111,6 +114,7 @@ function itemRows(listId: number, domain: string, rows: Row[]) {
       conditions: DEFAULT_CONDITIONS[itemKind],
       correctionDeadlineDays: days,
       fineFenIfPenalised: fineYuan === null ? null : fineYuan * 100,
+      matterCode: matters.find((m) => provisionsMatch(m.violatedProvision, violatedProvision))?.code ?? null,
     },
   }));
 }
@@ -141,6 +145,11 @@ async function seedList(uow: UnitOfWork, spec: DemoList, log: (line: string) => 
     previousVersionId = v1.id;
     version = 2;
   }
+  const matters = await prisma.enforcementMatter.findMany({
+    where: { published: true, domain: spec.domain },
+    select: { code: true, violatedProvision: true },
+    orderBy: { code: 'asc' },
+  });
   const list = await prisma.enforcementList.create({
     data: {
       ...base,
@@ -152,7 +161,7 @@ async function seedList(uow: UnitOfWork, spec: DemoList, log: (line: string) => 
       previousVersionId,
     },
   });
-  await prisma.listItem.createMany({ data: itemRows(list.id, spec.domain, spec.rows) });
+  await prisma.listItem.createMany({ data: itemRows(list.id, spec.domain, spec.rows, matters) });
   await uow.emit(
     NON_PENALTY_LIST_TOPICS.published,
     { listId: list.id, seriesId: series.id, version, domain: spec.domain, kind: NON_PENALTY_KIND, supersedes: previousVersionId },

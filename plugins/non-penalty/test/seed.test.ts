@@ -55,5 +55,14 @@ describe('demo data', () => {
     }
     const events = await p.event.count({ where: { topic: 'nonPenalty.granted' } });
     expect(events).toBe(decisions.length);
+    // Items whose 违法依据 is a published demo matter's point at it, and a grant relies on one.
+    const items = await p.listItem.findMany({ where: { list: { status: 'PUBLISHED' } }, select: { attributes: true, violatedProvision: true } });
+    const pointing = items.filter((i) => typeof (i.attributes as any).matterCode === 'string');
+    expect(pointing.length).toBeGreaterThan(0);
+    for (const i of pointing) {
+      const m = await p.enforcementMatter.findUniqueOrThrow({ where: { code: (i.attributes as any).matterCode } });
+      expect(m.published).toBe(true);
+    }
+    expect(decisions.some((d) => typeof (d.item.attributes as any).matterCode === 'string' && d.case.matterId !== null)).toBe(true);
   });
 });
