@@ -137,12 +137,14 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     domains: ['交通运输', '道路运输', '公路路政', '水路运输'],
     weight: 10,
     violations: [
+      // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
       { violation: '未取得道路运输经营许可擅自从事道路普通货物运输经营', violated: '《中华人民共和国道路运输条例》第二十四条', penalty: '《中华人民共和国道路运输条例》第六十三条', domain: '道路运输', kinds: ['FINE', 'CONFISCATE_GAINS'], fine: [5000, 20000], limitation: 2, parties: { industries: ['道路运输'], persons: 0.4 }, measure: { kind: 'SEIZURE', object: '无证经营的货运车辆', productionEquipment: false } },
       // 《公路安全保护条例》第六十四条: 责令改正，可以处 3 万元以下的罚款.
       { violation: '车辆违法超限运输', violated: '《中华人民共和国公路法》第五十条', penalty: '《公路安全保护条例》第六十四条', domain: '公路路政', kinds: ['FINE'], fine: [0, 30000], limitation: 2, parties: { industries: ['道路运输', '建筑施工'], persons: 0.5 }, simple: true },
     ],
     drafts: [
       // 第三十四条: 没收违法所得，并处违法所得 1 倍以上 5 倍以下的罚款；没有违法所得或者不足 3 万元的，处 3 万元以上 15 万元以下.
+      // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
       { violation: '未经许可擅自经营国内水路运输业务', violated: '《国内水路运输管理条例》第六条', penalty: '《国内水路运输管理条例》第三十四条', domain: '水路运输', kinds: ['FINE', 'CONFISCATE_GAINS'], fine: [30000, 150000], gains: [1, 5], limitation: 2, parties: { industries: ['道路运输'], persons: 0 } },
     ],
   },
@@ -156,6 +158,7 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
       { violation: '在噪声敏感建筑物集中区域使用高音广播喇叭招揽顾客', violated: '《中华人民共和国噪声污染防治法》第六十四条第一款', penalty: '《中华人民共和国噪声污染防治法》第八十二条第（一）项', domain: '综合行政执法', kinds: ['WARNING', 'FINE'], fine: [2000, 20000], limitation: 2, parties: { industries: ['批发零售', '餐饮服务', '文化娱乐'], persons: 0 }, simple: true },
       // 第四十二条: 责令限期改正，可以处以 2 万元以下的罚款.
       { violation: '擅自占用城市道路', violated: '《城市道路管理条例》第二十七条', penalty: '《城市道路管理条例》第四十二条', domain: '城市管理', kinds: ['FINE'], fine: [0, 20000], limitation: 2, parties: { industries: ['餐饮服务', '批发零售', '果蔬种植'], persons: 0.6 }, simple: true },
+      // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
       // 《城市建筑垃圾管理规定》第二十六条: 责令限期改正，给予警告，并对单位处 5000 元以上 5 万元以下罚款，对个人处 200 元以下罚款.
       { violation: '单位随意倾倒建筑垃圾', violated: '《城市建筑垃圾管理规定》第十五条', penalty: '《城市建筑垃圾管理规定》第二十六条', domain: '市容环境卫生', kinds: ['WARNING', 'FINE'], fine: [5000, 50000], limitation: 2, parties: { industries: ['建筑施工', '道路运输'], persons: 0 }, measure: { kind: 'SEIZURE', object: '倾倒建筑垃圾的运输车辆', productionEquipment: false } },
       { violation: '个人随意倾倒建筑垃圾', violated: '《城市建筑垃圾管理规定》第十五条', penalty: '《城市建筑垃圾管理规定》第二十六条', domain: '市容环境卫生', kinds: ['WARNING', 'FINE'], fine: [0, 200], limitation: 2, parties: { industries: [], persons: 1 }, simple: true },
@@ -195,8 +198,10 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     weight: 8,
     violations: [
       // 第五十六条: 没收违法所得、违法经营的农药…；货值金额不足 1 万元的，并处 2000 元以上 2 万元以下罚款；情节严重的，吊销经营许可证.
+      // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
       { violation: '经营劣质农药（货值金额不足一万元）', violated: '《农药管理条例》第二十七条', penalty: '《农药管理条例》第五十六条', domain: '农药兽药', kinds: ['FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY', 'REVOKE_LICENCE'], fine: [2000, 20000], limitation: 2, parties: { industries: ['农业种植'], persons: 0 }, measure: { kind: 'SEIZURE', object: '涉案农药一批', productionEquipment: false } },
       // 第五十九条: 给予警告，责令其限期改正；逾期不改正的，责令停止经营活动，并处 5 万元以下罚款；情节严重的，吊销兽药经营许可证.
+      // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
       { violation: '兽药经营企业未按规定建立购销记录', violated: '《兽药管理条例》第二十六条', penalty: '《兽药管理条例》第五十九条', domain: '农药兽药', kinds: ['WARNING', 'FINE', 'REVOKE_LICENCE'], fine: [0, 50000], limitation: 2, parties: { industries: ['畜禽养殖'], persons: 0 }, simple: true },
     ],
   },
@@ -208,6 +213,7 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     violations: [
       // 第三十一条: 给予警告，可以并处 15000 元以下的罚款；情节严重的，责令停业整顿，直至吊销《网络文化经营许可证》.
       { violation: '互联网上网服务营业场所接纳未成年人', violated: '《互联网上网服务营业场所管理条例》第二十一条', penalty: '《互联网上网服务营业场所管理条例》第三十一条第（二）项', domain: '文化市场', kinds: ['WARNING', 'FINE', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'], fine: [0, 15000], limitation: 2, parties: { industries: ['文化娱乐'], persons: 0 }, simple: true },
+      // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
       // 《旅行社条例》第五十五条: 责令改正，处 2 万元以上 10 万元以下的罚款；情节严重的，责令停业整顿 1 个月至 3 个月.
       { violation: '旅行社未与旅游者签订旅游合同', violated: '《旅行社条例》第二十八条', penalty: '《旅行社条例》第五十五条第（一）项', domain: '旅游', kinds: ['FINE', 'SUSPEND_OPERATIONS'], fine: [20000, 100000], limitation: 2, parties: { industries: ['旅游服务'], persons: 0 } },
     ],
@@ -234,8 +240,10 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     weight: 4,
     violations: [
       // 第四十七条: 责令限期改正，处 1 万元以上 10 万元以下罚款；有违法所得的，没收违法所得；情节严重的，吊销燃气经营许可证.
+      // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
       { violation: '燃气经营者未对燃气用户的燃气设施定期进行安全检查', violated: '《城镇燃气管理条例》第十七条', penalty: '《城镇燃气管理条例》第四十七条第一款第（三）项', domain: '燃气', kinds: ['FINE', 'CONFISCATE_GAINS', 'REVOKE_LICENCE'], fine: [10000, 100000], limitation: 2, parties: { industries: ['燃气供应'], persons: 0 } },
       // 第四十九条: 逾期不改正的，对单位可以处 10 万元以下罚款，对个人可以处 1000 元以下罚款.
+      // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
       { violation: '燃气用户擅自改装户内燃气设施', violated: '《城镇燃气管理条例》第二十八条第（五）项', penalty: '《城镇燃气管理条例》第四十九条', domain: '燃气', kinds: ['FINE'], fine: [0, 1000], limitation: 2, parties: { industries: [], persons: 1 }, simple: true },
     ],
   },
