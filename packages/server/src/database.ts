@@ -7,6 +7,7 @@ import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { createPrisma, type PrismaClient } from '@zhifa/core';
 import { withArrayParameters } from './pglite-arrays.js';
 import { applyMigrations, pgliteRunner, pgRunner } from './migrate.js';
+import { pgliteViewerFeed, postgresViewerFeed, type FeedTiming, type ViewerChangeListener, type ViewerFeed } from './viewer-cache.js';
 
 export type DatabaseTarget =
   /**
@@ -22,6 +23,8 @@ export interface Database {
   prisma: PrismaClient;
   /** Subscribe to the event NOTIFY channel from other instances; resolves to an unsubscribe. */
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /** Every change to who a credential identifies, as it commits (viewer-cache.ts). */
+  watchViewers(onChange: ViewerChangeListener, timing?: FeedTiming): Promise<ViewerFeed>;
   close(): Promise<void>;
 }
 
@@ -46,6 +49,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       prisma,
       // One process owns an embedded database: the in-process wake-up is all it needs.
       listen: async () => async () => {},
+      watchViewers: (onChange) => pgliteViewerFeed(client, onChange),
       close: async () => {
         await prisma.$disconnect();
         await client.close();
@@ -76,6 +80,11 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       const listener = await keepListening(url, channel, onNotify);
       listeners.push(listener);
       return listener.stop;
+    },
+    watchViewers: async (onChange, timing) => {
+      const feed = await postgresViewerFeed(url, target.schema ?? 'public', onChange, timing);
+      listeners.push(feed);
+      return feed;
     },
     close: async () => {
       await Promise.all(listeners.map((l) => l.stop()));

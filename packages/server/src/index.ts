@@ -6,3 +6,4 @@ export * from './log.js';
 export * from './migrate.js';
 export * from './security.js';
 export * from './ws.js';
+export * from './viewer-cache.js';

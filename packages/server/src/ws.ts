@@ -124,9 +124,9 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
   /** A subscription's recheck that also ends the connection when the credential itself went bad. */
   const watched = (conn: Connection, caller: CallerCheck): CallerCheck => ({
     ...caller,
-    recheck: async () => {
+    recheck: async (opts) => {
       try {
-        return await caller.recheck();
+        return await caller.recheck(opts);
       } catch (err) {
         if (err instanceof UnauthenticatedError) close(conn, CLOSE.forbidden, REASONS.invalid, err.messageEn);
         else if (err instanceof ServiceUnavailableError) close(conn, CLOSE.tryAgainLater, REASONS.unavailable);

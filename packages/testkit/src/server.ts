@@ -30,6 +30,8 @@ export interface TestServerOptions {
   ws?: AppOptions['ws'];
   subscriptionRecheckMs?: number;
   log?: AppOptions['log'];
+  /** Viewer cache lease on PostgreSQL, as createApp takes it. */
+  viewerFeed?: AppOptions['viewerFeed'];
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -51,6 +53,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     ws: opts.ws,
     subscriptionRecheckMs: opts.subscriptionRecheckMs,
     log: opts.log,
+    viewerFeed: opts.viewerFeed,
   });
   const port = await app.listen(0);
   return {
