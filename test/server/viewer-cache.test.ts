@@ -87,7 +87,7 @@ describe('viewer cache', () => {
     // A deleted person's token identifies nobody.
     await h.db.prisma.person.delete({ where: { id: sup.id } });
     await sleep(OUTSIDE_API_MS);
-    expect((await h.gql(VIEWER, {}, token)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await h.gql(VIEWER, {}, token)).errors![0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('an update that does not change who someone is keeps the cache warm', async () => {
