@@ -35,7 +35,7 @@ export function requestBytes(o: Pick<LoadOptions, 'path' | 'query' | 'variables'
 
 /** Parses keep-alive responses with Content-Length or chunked bodies; calls done(status) per response. */
 class ResponseReader {
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
   constructor(private readonly done: (status: number, body: Buffer) => void) {}
   push(chunk: Buffer) {
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
