@@ -91,7 +91,8 @@ export async function startZhifa(target: Target, extra: Record<string, string> =
       const m = /GraphQL: http:\/\/[^:]+:(\d+)\/graphql/.exec(line);
       return m ? Number(m[1]) : null;
     },
-    { nodeArgs },
+    // BENCH_CPU_PROF=<dir>: profile the server (`node --cpu-prof`); summarise with bench/lib/profile-summary.ts.
+    { nodeArgs: [...nodeArgs, ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])] },
   );
   return proc;
 }

@@ -148,7 +148,9 @@ export async function createApp(options: AppOptions): Promise<App> {
         return new GraphQLError(`内部错误 / ${message}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
-    context: ({ request }) => contextFor(request.headers.get('authorization')),
+    // HTTP: the request's header; WebSocket operations (ws.ts) pass the connection's credential.
+    context: (initial: { request?: Request; wsAuthorization?: string | null }) =>
+      contextFor('wsAuthorization' in initial ? initial.wsAuthorization : initial.request!.headers.get('authorization')),
     plugins: [
       ...securityPlugins({ production: !!options.production, introspection: options.introspection }),
       ...(graphiql ? [useGraphiQLAssets()] : []),

@@ -211,10 +211,11 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
         };
         if (conn.operations.size >= limits.maxSubscriptionsPerConnection) return refuse([tooManySubscriptions(limits.maxSubscriptionsPerConnection)]);
         conn.operations.set(id, op);
-        const headers = new Headers(conn.authorization ? { authorization: conn.authorization } : {});
+        // No fetch Request per operation (a few KB each, held for a subscription's life): the
+        // context factory takes the connection's credential as it is (app.ts, wsAuthorization).
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
-          request: new Request(`http://${ctx.extra.request.headers.host ?? 'localhost'}${yoga.graphqlEndpoint}`, { method: 'POST', headers }),
+          wsAuthorization: conn.authorization ?? null,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params: payload,
