@@ -399,7 +399,7 @@ async function scenarioFanout(ctx: Ctx) {
         const ours = got.filter((g) => sentAt.has(g.number));
         const expected = [...sentAt.keys()];
         if (ours.length !== E || ours.some((g, i) => g.number !== expected[i])) {
-          if (bad < 3) console.warn(`[bench] subscriber got ${ours.length} of ${E}${s.closed ? ' (socket closed)' : ''}: ${ours.map((g) => expected.indexOf(g.number)).join(',')}; other messages: ${s.messages.filter(([, t]) => !t.includes('基准推送')).map(([, t]) => t.slice(0, 200)).join(' | ')}`);
+          if (bad < 3) console.warn(`[bench] subscriber got ${ours.length} of ${E}${s.closed ? ` (socket closed: ${s.closeReason ?? 'no close frame'})` : ''}: ${ours.map((g) => expected.indexOf(g.number)).join(',')}; other messages: ${s.messages.filter(([, t]) => !t.includes('基准推送')).map(([, t]) => t.slice(0, 200)).join(' | ')}`);
           bad++;
         }
         for (const g of ours) {
@@ -407,6 +407,7 @@ async function scenarioFanout(ctx: Ctx) {
           afterAnswer.push(g.t - answeredAt.get(g.number)!);
         }
       }
+      if (bad) console.warn(`[bench] server output:\n${z.output().slice(-3000)}`);
       lat.sort((a, b) => a - b);
       afterAnswer.sort((a, b) => a - b);
       const qa = (p: number) => afterAnswer[Math.min(afterAnswer.length - 1, Math.floor(p * afterAnswer.length))] ?? NaN;

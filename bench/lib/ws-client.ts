@@ -11,6 +11,8 @@ export interface RawSubscriber {
   messages: [number, string][];
   acked: Promise<void>;
   closed: boolean;
+  /** The close frame's code and reason, when the server closed. */
+  closeReason?: string;
   close(): void;
 }
 
@@ -69,9 +71,13 @@ export function subscribeRaw(port: number, authorization: string, query: string)
         off = 10;
       }
       if (buf.length < off + len) return;
-      const text = buf.subarray(off, off + len).toString();
+      const payload = buf.subarray(off, off + len);
+      const text = payload.toString();
       buf = buf.subarray(off + len);
-      if (op === 0x8) return socket.destroy();
+      if (op === 0x8) {
+        sub.closeReason = payload.length >= 2 ? `${payload.readUInt16BE(0)} ${payload.subarray(2).toString()}` : 'no code';
+        return socket.destroy();
+      }
       if (op === 0x9) continue; // ping frames: ws answers none of ours; ignore
       if (op !== 0x1) continue;
       if (text.startsWith('{"type":"next"') || text.includes('"type":"next"')) sub.messages.push([now, text]);
