@@ -16,11 +16,11 @@ export interface RawSubscriber {
   close(): void;
 }
 
-function frame(text: string): Buffer {
-  const payload = Buffer.from(text);
+function frame(text: string | Buffer, opcode = 0x1): Buffer {
+  const payload = typeof text === 'string' ? Buffer.from(text) : text;
   const mask = randomBytes(4);
   const len = payload.length;
-  const head = len < 126 ? Buffer.from([0x81, 0x80 | len]) : Buffer.from([0x81, 0x80 | 126, len >> 8, len & 0xff]);
+  const head = len < 126 ? Buffer.from([0x80 | opcode, 0x80 | len]) : Buffer.from([0x80 | opcode, 0x80 | 126, len >> 8, len & 0xff]);
   const masked = Buffer.alloc(len);
   for (let i = 0; i < len; i++) masked[i] = payload[i]! ^ mask[i & 3]!;
   return Buffer.concat([head, mask, masked]);
@@ -78,7 +78,11 @@ export function subscribeRaw(port: number, authorization: string, query: string)
         sub.closeReason = payload.length >= 2 ? `${payload.readUInt16BE(0)} ${payload.subarray(2).toString()}` : 'no code';
         return socket.destroy();
       }
-      if (op === 0x9) continue; // ping frames: ws answers none of ours; ignore
+      if (op === 0x9) {
+        // graphql-ws pings every 12 s and drops a socket that does not answer, as browsers do.
+        socket.write(frame(Buffer.from(payload), 0xa));
+        continue;
+      }
       if (op !== 0x1) continue;
       if (text.startsWith('{"type":"next"') || text.includes('"type":"next"')) sub.messages.push([now, text]);
       else if (text.includes('"connection_ack"')) {

@@ -1,7 +1,7 @@
 // The HTTP + WebSocket application: one graphql-yoga instance; graphql-ws (ws.ts) sends operations through
 // yoga.getEnveloped so every envelop plugin (auth, armor, masking) also guards subscriptions.
 import { createServer, type Server } from 'node:http';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import {
   createSchema,
@@ -18,6 +18,7 @@ import {
   type InputLimits,
   type ZhifaPlugin,
   VIEWER_TOPICS,
+  useSharedEventExecution,
 } from '@zhifa/core';
 import type { Database } from './database.js';
 import { cachedIdentifier, type Caller } from './identity.js';
@@ -155,6 +156,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...securityPlugins({ production: !!options.production, introspection: options.introspection }),
       ...(graphiql ? [useGraphiQLAssets()] : []),
       useRequestLog(log),
+      useSharedEventExecution() as Plugin,
     ],
   });
 
