@@ -34,12 +34,20 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/**
+ * PostgreSQL settings of the embedded database. shared_buffers: PGlite's 128 MB (the PostgreSQL
+ * default) is resident from the start in the WASM heap; 16 MB holds the hot pages of a county's
+ * data many times over (the rest is read through the OS page cache) and saves ~120 MB of resident
+ * memory per server (measured: 345 → 225 MB for PGlite alone on an existing data dir).
+ */
+export const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB'];
+
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   if (target.kind === 'pglite') {
-    const client = await PGlite.create(
-      target.dataDir === 'memory://' ? undefined : target.dataDir,
-      target.snapshot ? { loadDataDir: target.snapshot } : undefined,
-    );
+    const client = await PGlite.create(target.dataDir === 'memory://' ? undefined : target.dataDir, {
+      ...(target.snapshot ? { loadDataDir: target.snapshot } : {}),
+      startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
+    });
     await applyMigrations(pgliteRunner(client));
     // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils; same protocol.
     const adapter = new PrismaPGlite(withArrayParameters(client)) as unknown as SqlDriverAdapterFactory;
