@@ -31,9 +31,13 @@ function cacheReadPlans(): void {
   plansCached = true;
   const proto = QueryCompiler.prototype as { compile(request: string): unknown };
   const compile = proto.compile;
-  const plans = new Map<string, unknown>();
-  proto.compile = function (this: unknown, request: string) {
+  // One cache per compiler: a compiler belongs to one client, whose adapter fixes the schema the
+  // plan's SQL names (tests and tenants run clients on different schemas in one process).
+  const caches = new WeakMap<object, Map<string, unknown>>();
+  proto.compile = function (this: object, request: string) {
     if (request.length > PLAN_KEY_MAX || !READ_REQUEST.test(request)) return compile.call(this, request);
+    let plans = caches.get(this);
+    if (!plans) caches.set(this, (plans = new Map()));
     let plan = plans.get(request);
     if (plan !== undefined) {
       plans.delete(request);
