@@ -1,3 +1,4 @@
+/// <reference path="./prisma-compiler.d.ts" />
 import { QueryCompiler } from '@prisma/client/runtime/query_compiler_bg.postgresql.mjs';
 import { PrismaClient } from './generated/prisma/client.js';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
