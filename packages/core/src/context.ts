@@ -19,6 +19,11 @@ export interface Context {
    * that the caller still holds that access. Absent for a caller without a credential.
    */
   caller?: CallerCheck;
+  /**
+   * After a unit of work commits, with the topics it emitted: a write that changed who someone is
+   * (VIEWER_TOPICS) waits here until every instance's viewer cache has let go of the old viewer.
+   */
+  settle?: (topics: readonly string[]) => Promise<void>;
 }
 
 export interface CallerCheck {
@@ -31,5 +36,5 @@ export interface CallerCheck {
    * the credential no longer identifies anyone (revoked, expired, deleted) and with
    * ServiceUnavailableError when the database cannot tell.
    */
-  recheck(): Promise<Viewer>;
+  recheck(options?: { fresh?: boolean }): Promise<Viewer>;
 }

@@ -21,6 +21,7 @@ export * from './events/bus.js';
 export * from './events/subscription.js';
 export * from './events/visibility.js';
 export * from './events/access-change.js';
+export * from './events/shared-execution.js';
 export * from './events/recheck.js';
 export * from './rules/uscc.js';
 export * from './rules/certificate.js';

@@ -26,7 +26,7 @@ export interface RevokedApiKey {
 export async function revokeApiKey(
   prisma: PrismaClient,
   ref: string,
-  opts: { by?: Viewer; clock?: () => Date; events?: { wake(): void } } = {},
+  opts: { by?: Viewer; clock?: () => Date; events?: { wake(): void }; settle?: (topics: readonly string[]) => Promise<void> } = {},
 ): Promise<RevokedApiKey> {
   const spec = ref.trim();
   const prefix = spec.startsWith('zfk_') ? (spec.split('_')[1] ?? '') : spec;
@@ -44,6 +44,7 @@ export async function revokeApiKey(
     settings: new PluginSettings(),
     clock: opts.clock ?? (() => new Date()),
     events: opts.events,
+    settle: opts.settle,
   };
   const revokedAt = await unitOfWork(env, async (uow) => {
     await uow.tx.apiKey.update({ where: { id: row.id }, data: { revokedAt: uow.now } });

@@ -1,7 +1,7 @@
 // The HTTP + WebSocket application: one graphql-yoga instance; graphql-ws (ws.ts) sends operations through
 // yoga.getEnveloped so every envelop plugin (auth, armor, masking) also guards subscriptions.
 import { createServer, type Server } from 'node:http';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import {
   createSchema,
@@ -17,9 +17,12 @@ import {
   type EventBusOptions,
   type InputLimits,
   type ZhifaPlugin,
+  VIEWER_TOPICS,
+  useSharedEventExecution,
 } from '@zhifa/core';
 import type { Database } from './database.js';
-import { identifyCaller, type Caller } from './identity.js';
+import { cachedIdentifier, type Caller } from './identity.js';
+import { ViewerCache, type FeedTiming } from './viewer-cache.js';
 import { handleDevToken } from './dev-tokens.js';
 import { SECURITY_HEADERS, securityPlugins } from './security.js';
 import { renderGraphiQLPage, useGraphiQLAssets } from './graphiql.js';
@@ -58,6 +61,8 @@ export interface AppOptions {
   log?: Logger;
   /** Bounds on input (largest amount of money), from the configuration; core's defaults otherwise. */
   input?: Partial<InputLimits>;
+  /** Viewer cache lease and heartbeat on PostgreSQL (viewer-cache.ts); tests may shorten them. */
+  viewerFeed?: FeedTiming;
 }
 
 /** Retry-After on a 503: long enough for a database restart to make progress, short enough not to strand anyone. */
@@ -75,6 +80,8 @@ export interface App {
   close(): Promise<void>;
   server: Server;
   ready(): boolean;
+  /** The per-process viewer cache (hit counts for benchmarks and tests). */
+  viewers: ViewerCache;
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
@@ -91,7 +98,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Started beside the event bus, stopped before it.
   const measureSweep = startMeasureOverdueSweep({ prisma, guards, settings, clock, events }, log);
   const recheckMs = options.subscriptionRecheckMs ?? DEFAULT_SUBSCRIPTION_RECHECK_MS;
-  const identify = (authorization: unknown) => identifyCaller(prisma, options.jwtSecret, authorization);
+  let viewers: ViewerCache | null = null;
+  const feed = await options.db.watchViewers((subject) => viewers?.changed(subject), options.viewerFeed);
+  viewers = new ViewerCache(feed);
+  const identify = cachedIdentifier(prisma, options.jwtSecret, viewers);
+  // A write that changed who someone is waits until every instance's cache has let go (viewer-cache.ts).
+  const settle = feed.settleMs > 0
+    ? async (topics: readonly string[]) => {
+        if (topics.some((t) => VIEWER_TOPICS.has(t))) await new Promise((r) => setTimeout(r, feed.settleMs));
+      }
+    : undefined;
 
   const contextFor = async (authorization: unknown): Promise<Context> => {
     let caller: Caller;
@@ -102,10 +118,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (err instanceof ZhifaError) throw requestError(err);
       throw err;
     }
-    const ctx: Context = { prisma, viewer: caller.viewer, events, guards, settings, clock };
+    const ctx: Context = { prisma, viewer: caller.viewer, events, guards, settings, clock, settle };
     // A subscription asks again, from the same credential, while it runs (events/recheck.ts).
     if (caller.viewer.kind !== 'public')
-      ctx.caller = { expiresAt: caller.expiresAt, maxAgeMs: recheckMs, recheck: async () => (await identify(authorization)).viewer };
+      ctx.caller = { expiresAt: caller.expiresAt, maxAgeMs: recheckMs, recheck: async (opts) => (await identify(authorization, opts)).viewer };
     return ctx;
   };
 
@@ -138,11 +154,14 @@ export async function createApp(options: AppOptions): Promise<App> {
         return new GraphQLError(`内部错误 / ${message}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
-    context: ({ request }) => contextFor(request.headers.get('authorization')),
+    // HTTP: the request's header; WebSocket operations (ws.ts) pass the connection's credential.
+    context: (initial: { request?: Request; wsAuthorization?: string | null }) =>
+      contextFor('wsAuthorization' in initial ? initial.wsAuthorization : initial.request!.headers.get('authorization')),
     plugins: [
       ...securityPlugins({ production: !!options.production, introspection: options.introspection }),
       ...(graphiql ? [useGraphiQLAssets()] : []),
       useRequestLog(log),
+      useSharedEventExecution() as Plugin,
     ],
   });
 
@@ -182,6 +201,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ws,
     server,
     ready: () => accepting,
+    viewers,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -201,6 +221,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         setTimeout(() => server.closeAllConnections?.(), 5_000).unref();
       });
       await unlisten();
+      await feed.stop();
     },
   };
 }

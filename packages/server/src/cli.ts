@@ -16,6 +16,7 @@ import { openDatabase, type Database } from './database.js';
 import { createSurveyApiKey, DEV_ROLES, resolveSubject, UnknownSubject } from './dev-tokens.js';
 import { signToken } from './identity.js';
 import { revokeApiKey, UnknownApiKey } from './api-keys.js';
+import { DEFAULT_LEASE_MS } from './viewer-cache.js';
 import { acquireLock, DataDirLocked, lockHolder, type LockInfo } from './lock.js';
 import { resolveJwtSecret } from './secret.js';
 import { clearDatabase, isEmptyDatabase, seedDemoData } from './seed/index.js';
@@ -137,7 +138,10 @@ async function revokeKey(config: Config, ref: string | undefined): Promise<void>
   if (!ref) throw new CliError(`须给出密钥编号、前缀或密钥本身 / give the key's id, prefix or the key itself\n${USAGE}`, 2);
   const revoked = await withDatabase(config, async (db) => {
     try {
-      return await revokeApiKey(db.prisma, ref);
+      // On PostgreSQL, running servers drop the key from their caches within the lease: wait it out,
+      // so that when this command returns the key is refused everywhere (viewer-cache.ts).
+      const settle = db.target.kind === 'postgres' ? () => new Promise<void>((r) => setTimeout(r, DEFAULT_LEASE_MS)) : undefined;
+      return await revokeApiKey(db.prisma, ref, { settle });
     } catch (err) {
       if (err instanceof UnknownApiKey) throw new CliError(err.message);
       throw err;

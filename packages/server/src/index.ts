@@ -7,3 +7,4 @@ export * from './measure-overdue.js';
 export * from './migrate.js';
 export * from './security.js';
 export * from './ws.js';
+export * from './viewer-cache.js';

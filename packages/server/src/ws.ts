@@ -124,9 +124,9 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
   /** A subscription's recheck that also ends the connection when the credential itself went bad. */
   const watched = (conn: Connection, caller: CallerCheck): CallerCheck => ({
     ...caller,
-    recheck: async () => {
+    recheck: async (opts) => {
       try {
-        return await caller.recheck();
+        return await caller.recheck(opts);
       } catch (err) {
         if (err instanceof UnauthenticatedError) close(conn, CLOSE.forbidden, REASONS.invalid, err.messageEn);
         else if (err instanceof ServiceUnavailableError) close(conn, CLOSE.tryAgainLater, REASONS.unavailable);
@@ -211,10 +211,11 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
         };
         if (conn.operations.size >= limits.maxSubscriptionsPerConnection) return refuse([tooManySubscriptions(limits.maxSubscriptionsPerConnection)]);
         conn.operations.set(id, op);
-        const headers = new Headers(conn.authorization ? { authorization: conn.authorization } : {});
+        // No fetch Request per operation (a few KB each, held for a subscription's life): the
+        // context factory takes the connection's credential as it is (app.ts, wsAuthorization).
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
-          request: new Request(`http://${ctx.extra.request.headers.host ?? 'localhost'}${yoga.graphqlEndpoint}`, { method: 'POST', headers }),
+          wsAuthorization: conn.authorization ?? null,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params: payload,

@@ -32,6 +32,8 @@ export interface TestServerOptions {
   log?: AppOptions['log'];
   /** testSettings() (background sweeps off) by default. */
   settings?: AppOptions['settings'];
+  /** Viewer cache lease on PostgreSQL, as createApp takes it. */
+  viewerFeed?: AppOptions['viewerFeed'];
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -54,6 +56,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     subscriptionRecheckMs: opts.subscriptionRecheckMs,
     log: opts.log,
     settings: opts.settings ?? testSettings(),
+    viewerFeed: opts.viewerFeed,
   });
   const port = await app.listen(0);
   return {

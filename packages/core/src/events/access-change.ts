@@ -9,6 +9,18 @@ import type { StoredEvent } from './store.js';
 const PERSON_TOPICS = new Set([CORE_TOPICS.personUpdated.name, CORE_TOPICS.certificateChanged.name]);
 
 /**
+ * Topics whose writes change who a credential identifies (roles, agency, agency kind, names, a
+ * key's revocation): the unit of work that emits one waits for every viewer cache to let go
+ * (Context.settle).
+ */
+export const VIEWER_TOPICS: ReadonlySet<string> = new Set([
+  CORE_TOPICS.personUpdated.name,
+  CORE_TOPICS.agencyUpdated.name,
+  CORE_TOPICS.apiKeyRevoked.name,
+  CORE_TOPICS.enterpriseUpdated.name,
+]);
+
+/**
  * An event that may change what this caller may read: a change to the person (roles,
  * certificate), to their agency (its kind makes a supervisor), or the revocation of their API key.
  */

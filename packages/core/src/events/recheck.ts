@@ -55,7 +55,8 @@ export function whileAccessHolds(
     if (!concernsCaller(viewer, e) && Date.now() - checkedAt < caller.maxAgeMs) return null;
     let now: Viewer;
     try {
-      now = await caller.recheck();
+      // An event about the caller reads the database: the instance's viewer cache may not have heard yet.
+      now = await caller.recheck({ fresh: concernsCaller(viewer, e) });
     } catch (err) {
       // Fail closed: revoked or unreachable, nothing more is delivered on this credential.
       return err ?? new Error('caller recheck failed');

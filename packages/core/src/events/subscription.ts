@@ -49,6 +49,7 @@ export function subscribeToTopics(
   topics: readonly string[],
   after: string | null | undefined,
   filter: (e: StoredEvent) => boolean = () => true,
+  options: { loadsRows?: boolean } = {},
 ): AsyncIterableIterator<StoredEvent | SubscriptionEnded> {
   const wanted = new Set(topics);
   const viewer = ctx.viewer;
@@ -59,7 +60,12 @@ export function subscribeToTopics(
     // is noticed in event order, before any event after it is delivered.
     accept: (e) => deliverable(e) || concernsCaller(viewer, e),
   });
-  return freshLoadersPerEvent(ctx, whileAccessHolds(ctx, events, deliverable));
+  const live = whileAccessHolds(ctx, events, deliverable);
+  // A subscription whose resolver loads rows needs fresh loaders per event; one that hands out the
+  // event itself (Subscription.events) keeps its context as it is: a reset would also make Pothos
+  // recompute the operation's complexity and every plugin's per-request state, for every subscriber,
+  // on every event.
+  return options.loadsRows === false ? live : freshLoadersPerEvent(ctx, live);
 }
 
 /**

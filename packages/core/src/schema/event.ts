@@ -89,7 +89,7 @@ export function registerEvents(builder: ZhifaBuilder): void {
         topics: t.arg.stringList({ required: false, description: '只看这些主题 Only these topics' }),
         after: t.arg.string({ required: false, description: '从该事件游标之后开始（先补发）Replay after this event cursor first' }),
       },
-      subscribe: (_r, args, ctx) => subscribeToTopics(ctx, args.topics ?? [], args.after),
+      subscribe: (_r, args, ctx) => subscribeToTopics(ctx, args.topics ?? [], args.after, undefined, { loadsRows: false }),
       resolve: (e) => unlessEnded(e),
     }),
   );

@@ -32,6 +32,8 @@ export interface WorkEnvironment {
   clock: () => Date;
   /** The event bus to wake after commit; absent where no bus runs (demo data before start-up). */
   events?: { wake(): void };
+  /** Called after commit with the topics emitted (Context.settle). */
+  settle?: (topics: readonly string[]) => Promise<void>;
 }
 
 export interface WorkOptions {
@@ -48,6 +50,7 @@ export class NoEventEmitted extends Error {
 export async function unitOfWork<T>(env: WorkEnvironment, work: (uow: UnitOfWork) => Promise<T>, options: WorkOptions = {}): Promise<T> {
   const now = env.clock();
   let emitted = 0;
+  const topics: string[] = [];
   const result = await env.prisma.$transaction(
     async (tx) => {
       const make = (viewer: Viewer): UnitOfWork => ({
@@ -58,6 +61,7 @@ export async function unitOfWork<T>(env: WorkEnvironment, work: (uow: UnitOfWork
         guards: env.guards,
         emit: async (topic, payload, scope) => {
           emitted++;
+          topics.push(topic.name);
           await appendEvent(tx, { topic: topic.name, ...scope, payload, actor: actorOf(viewer) });
         },
         as: make,
@@ -69,5 +73,6 @@ export async function unitOfWork<T>(env: WorkEnvironment, work: (uow: UnitOfWork
     { timeout: 20_000, maxWait: 10_000 },
   );
   env.events?.wake();
+  if (env.settle) await env.settle(topics);
   return result;
 }

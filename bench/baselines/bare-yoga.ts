@@ -1,0 +1,18 @@
+// Baseline: the pipeline floor. graphql-yoga with a one-field schema on the same HTTP stack as the
+// server (node:http → yoga.handle), production settings, no database, no auth.
+import { createServer } from 'node:http';
+import { createSchema, createYoga } from 'graphql-yoga';
+
+const yoga = createYoga({
+  schema: createSchema({ typeDefs: `type Query { hello: String! }`, resolvers: { Query: { hello: () => 'world' } } }),
+  graphqlEndpoint: '/graphql',
+  graphiql: false,
+  landingPage: false,
+  logging: false,
+});
+const server = createServer((req, res) => yoga.handle(req, res));
+server.listen(0, '127.0.0.1', () => {
+  const a = server.address();
+  console.log(`listening ${typeof a === 'object' && a ? a.port : 0}`);
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
