@@ -188,10 +188,14 @@ describe('EnforcementCase.mandatoryNonPenaltyItem', () => {
       return count;
     };
     const added = async (field: string, n: number) => (await count(field, n)) - (await count('', n));
-    // The item's own fields: four statements for the page (matters, candidate items, their lists, the agency tree).
+    // A first request identifies the caller (the viewer cache then answers without SQL), so it is left out.
+    await count('', 2);
+    // The item's own fields: a fixed few statements for the page (matters, candidate items with their
+    // lists, the agency tree), the same for 2 cases as for 20.
     const scalars = 'mandatoryNonPenaltyItem { seq mandatory matterCode }';
-    expect(await added(scalars, 2)).toBe(4);
-    expect(await added(scalars, 20)).toBe(4);
+    const forTwo = await added(scalars, 2);
+    expect(forTwo).toBeLessThanOrEqual(4);
+    expect(await added(scalars, 20)).toBe(forTwo);
     // Its relations load through plugin-prisma's batched fallback: a bounded few more, not one per case.
     expect(await added('mandatoryNonPenaltyItem { seq list { title } }', 20)).toBeLessThanOrEqual(8);
   });
