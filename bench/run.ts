@@ -357,11 +357,12 @@ async function scenarioFanout(ctx: Ctx) {
       const stamp = `${n}-${Date.now()}`;
       const start = performance.now();
       const subs: RawSubscriber[] = [];
-      for (let i = 0; i < n; i++) {
-        subs.push(subscribeRaw(z.port, bearer(ctx.data.supervisors[Math.floor(i / 1000) % ctx.data.supervisors.length]!), SUBSCRIBE));
-        if (i % 200 === 199) await sleep(5); // let the event loop breathe while connecting
+      // Connect in batches of 250, each acknowledged before the next: a ramp, not a SYN flood on the listen backlog.
+      for (let i = 0; i < n; i += 250) {
+        const batch = Array.from({ length: Math.min(250, n - i) }, (_, k) => subscribeRaw(z.port, bearer(ctx.data.supervisors[Math.floor((i + k) / 1000) % ctx.data.supervisors.length]!), SUBSCRIBE));
+        subs.push(...batch);
+        await Promise.all(batch.map((s) => s.acked));
       }
-      await Promise.all(subs.map((s) => s.acked));
       // Probe until every subscriber has one event.
       let probes = 0;
       let liveMs = NaN;

@@ -37,6 +37,7 @@ export async function prepare(kind: 'pglite' | 'postgres', pgUrl?: string): Prom
     await cold.stop();
     const db = await openDatabase({ kind: 'pglite', dataDir });
     const ids = await addBenchData(db.prisma);
+    await db.prisma.$executeRawUnsafe('ANALYZE');
     await db.close();
     const copy = path.join(root, 'baseline');
     cpSync(dataDir, copy, { recursive: true });

@@ -52,6 +52,8 @@ function cacheReadPlans(): void {
   };
 }
 
+const RELATION_LOAD_STRATEGY = process.env.ZHIFA_RELATION_LOAD_STRATEGY === 'query' ? 'query' : undefined;
+
 export function createPrisma(adapter: SqlDriverAdapterFactory, log?: (sql: string) => void): PrismaClient {
   cacheReadPlans();
   const prisma = new PrismaClient({ adapter, log: log ? [{ emit: 'event', level: 'query' }] : [] });
@@ -62,9 +64,12 @@ export function createPrisma(adapter: SqlDriverAdapterFactory, log?: (sql: strin
   return prisma.$extends({
     query: {
       $allModels: {
-        $allOperations({ args, query }) {
-          const a = args as { select?: object };
+        $allOperations({ operation, args, query }) {
+          const a = args as { select?: object; relationLoadStrategy?: string };
           if (a && a.select && Object.keys(a.select).length === 0) delete a.select;
+          // Relation joins (one statement per request) are the default; ZHIFA_RELATION_LOAD_STRATEGY=query
+          // goes back to one batched statement per relation, for measuring one against the other.
+          if (RELATION_LOAD_STRATEGY && a && operation.startsWith('find') && a.relationLoadStrategy === undefined) a.relationLoadStrategy = RELATION_LOAD_STRATEGY;
           return query(args);
         },
       },

@@ -49,6 +49,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
     });
     await applyMigrations(pgliteRunner(client));
+    // The embedded server has no autovacuum daemon, so no planner statistics unless asked: without
+    // them a nested list's lateral joins scan whole tables (the dashboard ran 20× slower). Cheap at
+    // a county's scale; main.ts asks again after loading demo data.
+    await client.exec('ANALYZE');
     // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils; same protocol.
     const adapter = new PrismaPGlite(withArrayParameters(client)) as unknown as SqlDriverAdapterFactory;
     const prisma = createPrisma(adapter, options.onQuery);

@@ -46,6 +46,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       const started = Date.now();
       await seedDemoData(db.prisma, { plugins: config.plugins, settings: config.settings, log });
       log(`已载入演示数据（${Date.now() - started} ms），仅供演示 / demo data loaded, for demonstration only`);
+      await db.prisma.$executeRawUnsafe('ANALYZE'); // planner statistics for what was just loaded (database.ts)
     }
 
     const development = config.env === 'development';
