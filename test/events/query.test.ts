@@ -1,7 +1,7 @@
 // Query.events through the harness: paging in delivery order with a cursor, and who sees what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from '@zhifa/core';
-import { createHarness, type Harness, emitPlugin } from '@zhifa/testkit';
+import { createHarness, type Harness, emitPlugin, untilEventsSettled } from '@zhifa/testkit';
 
 const PAGE = `query($first: Int, $after: String, $topics: [String!]) {
   events(first: $first, after: $after, topics: $topics) { events { id cursor topic agencyId payload actor } endCursor hasNextPage }
@@ -38,6 +38,7 @@ beforeAll(async () => {
     const res = await h.gql(EMIT, { topic: n % 2 ? 'odd' : 'even', n, ...vars }, tokens.admin);
     expect(res.errors).toBeUndefined();
   }
+  await untilEventsSettled(h, tokens.admin);
 });
 afterAll(() => h?.close());
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newApiKey } from '@zhifa/server';
 import { nonPenaltyPlugin } from '@zhifa/plugin-non-penalty';
-import { createHarness, gid, idOf, type Harness } from '@zhifa/testkit';
+import { createHarness, gid, idOf, untilEventsSettled, type Harness } from '@zhifa/testkit';
 import { directCase, MEASURE, measureInput, OPEN_CASE, seedCounty, type County } from '../core/case-fixtures.js';
 
 let h: Harness;
@@ -52,19 +52,7 @@ beforeAll(async () => {
   await h.gql(`mutation($id: ID!) { updateAgency(id: $id, input: { name: "江苏众信社会调查有限公司", kind: SURVEY_ORGANISATION }) { __typename } }`, { id: gid('Agency', org.id) }, c.tokens.sysAdmin);  await untilSettled();
 });
 
-/**
- * Events are read in commit order once every older transaction has ended; on a shared PostgreSQL
- * server another test file's open transaction can hold them back for a moment. Wait until all the
- * events written above are readable, so the assertions below see them.
- */
-async function untilSettled(ms = 30_000) {
-  const total = Math.min(await h.db.prisma.event.count(), 100);
-  for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
-    const res = await h.gql(`{ events(first: 100) { events { id } } }`, undefined, c.tokens.supervisor);
-    if ((res.data?.events.events.length ?? 0) >= total) return;
-  }
-  throw new Error('events did not settle in time');
-}
+const untilSettled = () => untilEventsSettled(h, c.tokens.supervisor);
 afterAll(() => h?.close());
 
 const EVENTS = `{ events(first: 100) { events { topic actor payload } } }`;

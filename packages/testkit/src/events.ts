@@ -99,3 +99,18 @@ export async function untilSubscribers(bus: { subscriberCount: number }, n: numb
     await sleep(10);
   }
 }
+
+/**
+ * Events are read in commit order once every older transaction has ended; on a shared PostgreSQL
+ * server another test file's open transaction can hold them back for a moment. Resolves once every
+ * event in the log (up to 100) is readable by `token` (a caller who sees them all), so a test's
+ * assertions see what it wrote.
+ */
+export async function untilEventsSettled(h: { db: { prisma: { event: { count(): Promise<number> } } }; gql: (q: string, v?: Record<string, unknown>, token?: string) => Promise<any> }, token: string, ms = 30_000): Promise<void> {
+  const total = Math.min(await h.db.prisma.event.count(), 100);
+  for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    const res = await h.gql(`{ events(first: 100) { events { id } } }`, undefined, token);
+    if ((res.data?.events.events.length ?? 0) >= total) return;
+  }
+  throw new Error('events did not settle in time');
+}
