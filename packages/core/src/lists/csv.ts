@@ -89,7 +89,7 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
 }
 
 /** Header names compare after NFKC (full-width brackets = ASCII) and without spaces. */
-function headerKey(h: string): string {
+export function headerKey(h: string): string {
   return h.normalize('NFKC').replace(/\s+/g, '');
 }
 
@@ -117,13 +117,14 @@ export function readCsvCell(cell: string, kind: TextKind = 'line'): { value: str
   return checkText(kind, ESCAPED_FORMULA.test(cell) ? cell.slice(1) : cell);
 }
 
-function issue(line: number, column: string | null, msg: Bilingual): FieldIssue {
+/** An issue named by line (and column), in both languages. */
+export function csvIssue(line: number, column: string | null, msg: Bilingual): FieldIssue {
   const where = column ? `第 ${line} 行「${column}」` : `第 ${line} 行`;
   const whereEn = column ? `line ${line}, column "${column}"` : `line ${line}`;
   return { path: column ? ['csv', line, column] : ['csv', line], messageZh: `${where}：${msg.zh}`, messageEn: `${whereEn}: ${msg.en}` };
 }
 
-interface RawRecord {
+export interface CsvRecord {
   record: string[];
   raw: string;
   info: { lines: number };
@@ -143,7 +144,7 @@ export function csvItemIssues(
   columns: readonly ListCsvColumn[],
   problems: readonly { index: number; field: string; message: Bilingual }[],
 ): FieldIssue[] {
-  return problems.map((p) => issue(lines[p.index] ?? 0, columns.find((c) => c.field === p.field)?.header ?? null, p.message));
+  return problems.map((p) => csvIssue(lines[p.index] ?? 0, columns.find((c) => c.field === p.field)?.header ?? null, p.message));
 }
 
 /** parseListCsv, with the line each item starts on (for issues found later). */
@@ -152,33 +153,7 @@ export function parseListCsvRows(
   spec: ListCsvSpec,
   opts: { defaultDomain: string },
 ): { items: ListItemData[]; lines: number[] } {
-  let text = typeof input === 'string' ? input : decodeCsvBytes(input);
-  if (text.startsWith(BOM)) text = text.slice(1);
-  // One record end everywhere; a line break inside a quoted cell becomes "\n" as Excel stores it.
-  text = text.replace(/\r\n?/g, '\n');
-  if (!text.trim()) throw ValidationError.one(['csv'], { zh: '文件为空', en: 'The file is empty' });
-
-  let records: RawRecord[];
-  try {
-    // csv-parse's types do not model `info`/`raw`, which wrap each record as { record, info, raw }.
-    const parsed: unknown = parse(text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true });
-    records = parsed as RawRecord[]; // the shape documented for info + raw (see above)
-  } catch (err) {
-    const line = (err as { lines?: number }).lines ?? 0;
-    throw new ValidationError([
-      issue(line, null, { zh: `CSV 格式错误（引号不匹配等）：${(err as Error).message}`, en: `malformed CSV: ${(err as Error).message}` }),
-    ]);
-  }
-
-  const [head, ...rows] = records;
-  const headers = head.record.map(headerKey);
-  const index = new Map<string, number>();
-  const issues: FieldIssue[] = [];
-  headers.forEach((h, i) => {
-    if (!h) return;
-    if (index.has(h)) issues.push(issue(1, h, { zh: '表头重复', en: 'duplicate column' }));
-    else index.set(h, i);
-  });
+  const { headers, index, rows, issues } = readCsvTable(input);
   const required = [...BASE_HEADERS, ...spec.columns.filter((c) => c.required).map((c) => c.header)];
   const missing = required.filter((h) => !index.has(headerKey(h)));
   if (missing.length)
@@ -205,26 +180,26 @@ export function parseListCsvRows(
       const i = index.get(headerKey(header));
       const r = readCsvCell(i === undefined ? '' : (row.record[i] ?? '').trim(), MULTILINE_CELLS.has(header) ? 'multiline' : 'line');
       if ('value' in r) return r.value;
-      issues.push(issue(line, header, r.error));
+      issues.push(csvIssue(line, header, r.error));
       return null;
     };
     const extra = row.record.slice(headers.length).some((c) => c.trim() !== '');
-    if (extra) issues.push(issue(line, null, { zh: '该行的列数多于表头', en: 'the row has more cells than the header' }));
+    if (extra) issues.push(csvIssue(line, null, { zh: '该行的列数多于表头', en: 'the row has more cells than the header' }));
 
     const base: Partial<Record<BaseHeader, string>> = {};
     for (const h of BASE_HEADERS) {
       const v = cell(h);
       if (v === null) continue;
-      if (!v && !OPTIONAL_CELLS.has(h)) issues.push(issue(line, h, { zh: '不能为空', en: 'must not be empty' }));
-      else if (v.length > CELL_LIMIT[h]) issues.push(issue(line, h, { zh: `过长（上限 ${CELL_LIMIT[h]} 字）`, en: `too long (at most ${CELL_LIMIT[h]} characters)` }));
+      if (!v && !OPTIONAL_CELLS.has(h)) issues.push(csvIssue(line, h, { zh: '不能为空', en: 'must not be empty' }));
+      else if (v.length > CELL_LIMIT[h]) issues.push(csvIssue(line, h, { zh: `过长（上限 ${CELL_LIMIT[h]} 字）`, en: `too long (at most ${CELL_LIMIT[h]} characters)` }));
       base[h] = v;
     }
     let seq = NaN;
     if (base.序号) {
       seq = /^\d{1,9}$/.test(base.序号) ? Number(base.序号) : NaN;
-      if (!(seq >= 1)) issues.push(issue(line, '序号', { zh: '应为正整数', en: 'must be a positive integer' }));
+      if (!(seq >= 1)) issues.push(csvIssue(line, '序号', { zh: '应为正整数', en: 'must be a positive integer' }));
       else if (seqLines.has(seq))
-        issues.push(issue(line, '序号', { zh: `与第 ${seqLines.get(seq)} 行重复`, en: `duplicates line ${seqLines.get(seq)}` }));
+        issues.push(csvIssue(line, '序号', { zh: `与第 ${seqLines.get(seq)} 行重复`, en: `duplicates line ${seqLines.get(seq)}` }));
       else seqLines.set(seq, line);
     }
     const domain = base.监管领域 || previousDomain;
@@ -240,7 +215,7 @@ export function parseListCsvRows(
       }
       const r = col.parse(text);
       if ('error' in r) {
-        issues.push(issue(line, col.header, r.error));
+        issues.push(csvIssue(line, col.header, r.error));
         cellErrors = true;
       } else if (r.value !== undefined) raw[col.field] = r.value;
     }
@@ -251,7 +226,7 @@ export function parseListCsvRows(
       else
         for (const zi of parsed.error.issues) {
           const col = spec.columns.find((c) => c.field === zi.path[0]);
-          issues.push(issue(line, col?.header ?? null, bilingualMessage(zi.message)));
+          issues.push(csvIssue(line, col?.header ?? null, bilingualMessage(zi.message)));
         }
     }
     lines.push(line);
@@ -271,7 +246,7 @@ export function parseListCsvRows(
 }
 
 /** The line a record starts on: csv-parse reports where it ends; quoted cells may span lines. */
-function startLine(r: RawRecord): number {
+export function startLine(r: CsvRecord): number {
   const body = r.raw.replace(/^\n+/, '').replace(/\n$/, '');
   return r.info.lines - (body.match(/\n/g)?.length ?? 0);
 }
@@ -313,4 +288,40 @@ export function fenToYuan(fen: number | bigint): string {
   const yuan = f / 100n;
   const rest = f % 100n;
   return rest === 0n ? yuan.toString() : `${yuan}.${rest.toString().padStart(2, '0')}`;
+}
+
+/**
+ * The first steps of every CSV import: decode (UTF-8, BOM optional), one record end, parse, and index
+ * the header row by headerKey. Duplicate headers come back as issues; the caller adds its own
+ * (missing columns) before throwing them together.
+ */
+export function readCsvTable(input: Uint8Array | string): { headers: string[]; index: Map<string, number>; rows: CsvRecord[]; issues: FieldIssue[] } {
+  let text = typeof input === 'string' ? input : decodeCsvBytes(input);
+  if (text.startsWith(BOM)) text = text.slice(1);
+  // One record end everywhere; a line break inside a quoted cell becomes "\n" as Excel stores it.
+  text = text.replace(/\r\n?/g, '\n');
+  if (!text.trim()) throw ValidationError.one(['csv'], { zh: '文件为空', en: 'The file is empty' });
+
+  let records: CsvRecord[];
+  try {
+    // csv-parse's types do not model `info`/`raw`, which wrap each record as { record, info, raw }.
+    const parsed: unknown = parse(text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true });
+    records = parsed as CsvRecord[]; // the shape documented for info + raw (see above)
+  } catch (err) {
+    const line = (err as { lines?: number }).lines ?? 0;
+    throw new ValidationError([
+      csvIssue(line, null, { zh: `CSV 格式错误（引号不匹配等）：${(err as Error).message}`, en: `malformed CSV: ${(err as Error).message}` }),
+    ]);
+  }
+
+  const [head, ...rows] = records;
+  const headers = head.record.map(headerKey);
+  const index = new Map<string, number>();
+  const issues: FieldIssue[] = [];
+  headers.forEach((h, i) => {
+    if (!h) return;
+    if (index.has(h)) issues.push(csvIssue(1, h, { zh: '表头重复', en: 'duplicate column' }));
+    else index.set(h, i);
+  });
+  return { headers, index, rows, issues };
 }

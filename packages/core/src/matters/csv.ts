@@ -10,11 +10,10 @@
 // line (the header is line 1) and column, in Chinese and English, before anything is written.
 // Export writes UTF-8 with a BOM and CRLF, every cell neutralised against formula injection;
 // importing an export gives back the same matters.
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { AgencyKind, PenaltyKind } from '../generated/prisma/enums.js';
-import { ValidationError, type Bilingual, type FieldIssue } from '../errors.js';
-import { decodeCsvBytes, fenToYuan, neutraliseCsvCell, readCsvCell, yuanToFen } from '../lists/csv.js';
+import { ValidationError, type Bilingual } from '../errors.js';
+import { csvIssue, fenToYuan, headerKey, neutraliseCsvCell, readCsvCell, readCsvTable, startLine, yuanToFen } from '../lists/csv.js';
 import { AGENCY_KIND_NAMES, PENALTY_KIND_NAMES } from '../rules/names.js';
 import { MATTER_CODE, MATTER_LIMITS, matterProblems, type MatterFields } from '../rules/matter.js';
 
@@ -55,21 +54,13 @@ export interface MatterRow {
   fields: MatterFields;
 }
 
-/** Header names compare after NFKC (full-width brackets = ASCII) and without spaces. */
-const key = (h: string) => h.normalize('NFKC').replace(/\s+/g, '');
-
-function issue(line: number, column: string | null, m: Bilingual): FieldIssue {
-  const where = column ? `第 ${line} 行「${column}」` : `第 ${line} 行`;
-  const whereEn = column ? `line ${line}, column "${column}"` : `line ${line}`;
-  return { path: column ? ['csv', line, column] : ['csv', line], messageZh: `${where}：${m.zh}`, messageEn: `${whereEn}: ${m.en}` };
-}
 
 /** Name (Chinese, NFKC) or code → enum value. */
 function lookup<T extends string>(values: readonly T[], zhName: (v: T) => string): Map<string, T> {
   const m = new Map<string, T>();
   for (const v of values) {
-    m.set(key(v), v);
-    m.set(key(zhName(v)), v);
+    m.set(headerKey(v), v);
+    m.set(headerKey(zhName(v)), v);
   }
   return m;
 }
@@ -80,7 +71,7 @@ const SEPARATORS = /[、，,；;/／\n]+/;
 function enumList<T extends string>(cell: string, table: Map<string, T>, what: Bilingual, names: readonly string[]): { value: T[] } | { error: Bilingual } {
   const parts = cell.split(SEPARATORS).map((s) => s.trim()).filter(Boolean);
   if (!parts.length) return { error: { zh: '不能为空', en: 'must not be empty' } };
-  const unknown = parts.filter((p) => !table.has(key(p)));
+  const unknown = parts.filter((p) => !table.has(headerKey(p)));
   if (unknown.length)
     return {
       error: {
@@ -88,51 +79,15 @@ function enumList<T extends string>(cell: string, table: Map<string, T>, what: B
         en: `unknown ${what.en}: ${unknown.join(', ')} (one of: ${names.join(', ')})`,
       },
     };
-  return { value: parts.map((p) => table.get(key(p))!) };
+  return { value: parts.map((p) => table.get(headerKey(p))!) };
 }
 
 const MULTIPLE = /^\d{1,3}(?:\.\d{1,4})?$/;
 
-interface RawRecord {
-  record: string[];
-  raw: string;
-  info: { lines: number };
-}
-
-/** The line a record starts on: csv-parse reports where it ends; quoted cells may span lines. */
-function startLine(r: RawRecord): number {
-  const body = r.raw.replace(/^\n+/, '').replace(/\n$/, '');
-  return r.info.lines - (body.match(/\n/g)?.length ?? 0);
-}
-
 /** Parse a whole CSV into matters, or throw one ValidationError listing every problem. */
 export function parseMattersCsv(input: Uint8Array | string): MatterRow[] {
-  let text = typeof input === 'string' ? input : decodeCsvBytes(input);
-  if (text.startsWith(BOM)) text = text.slice(1);
-  text = text.replace(/\r\n?/g, '\n');
-  if (!text.trim()) throw ValidationError.one(['csv'], { zh: '文件为空', en: 'The file is empty' });
-
-  let records: RawRecord[];
-  try {
-    // csv-parse's types do not model `info`/`raw`, which wrap each record as { record, info, raw }.
-    records = parse(text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as RawRecord[];
-  } catch (err) {
-    const line = (err as { lines?: number }).lines ?? 0;
-    throw new ValidationError([
-      issue(line, null, { zh: `CSV 格式错误（引号不匹配等）：${(err as Error).message}`, en: `malformed CSV: ${(err as Error).message}` }),
-    ]);
-  }
-
-  const [head, ...rows] = records;
-  const headers = head.record.map(key);
-  const index = new Map<string, number>();
-  const issues: FieldIssue[] = [];
-  headers.forEach((h, i) => {
-    if (!h) return;
-    if (index.has(h)) issues.push(issue(1, h, { zh: '表头重复', en: 'duplicate column' }));
-    else index.set(h, i);
-  });
-  const missing = REQUIRED.map((f) => MATTER_HEADERS[f]).filter((h) => !index.has(key(h)));
+  const { headers, index, rows, issues } = readCsvTable(input);
+  const missing = REQUIRED.map((f) => MATTER_HEADERS[f]).filter((h) => !index.has(headerKey(h)));
   if (missing.length)
     issues.push({ path: ['csv', 'header'], messageZh: `缺少必需的列：${missing.join('、')}`, messageEn: `missing required column(s): ${missing.join(', ')}` });
   if (issues.length) throw new ValidationError(issues);
@@ -147,17 +102,17 @@ export function parseMattersCsv(input: Uint8Array | string): MatterRow[] {
   for (const row of dataRows) {
     const line = startLine(row);
     const before = issues.length;
-    const bad = (f: Field, m: Bilingual) => issues.push(issue(line, MATTER_HEADERS[f], m));
+    const bad = (f: Field, m: Bilingual) => issues.push(csvIssue(line, MATTER_HEADERS[f], m));
     /** The cell's text, or null when refused (the issue is recorded). */
     const cell = (f: Field): string | null => {
-      const i = index.get(key(MATTER_HEADERS[f]));
+      const i = index.get(headerKey(MATTER_HEADERS[f]));
       const r = readCsvCell(i === undefined ? '' : (row.record[i] ?? '').trim(), MULTILINE.includes(f) ? 'multiline' : f === 'code' ? 'name' : 'line');
       if ('value' in r) return r.value;
       bad(f, r.error);
       return null;
     };
     if (row.record.slice(headers.length).some((c) => c.trim() !== ''))
-      issues.push(issue(line, null, { zh: '该行的列数多于表头', en: 'the row has more cells than the header' }));
+      issues.push(csvIssue(line, null, { zh: '该行的列数多于表头', en: 'the row has more cells than the header' }));
 
     const cells = Object.fromEntries(FIELDS.map((f) => [f, cell(f)])) as Record<Field, string | null>;
     const text = (f: Field): string => {
