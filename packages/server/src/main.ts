@@ -1,6 +1,8 @@
 // `pnpm start`: configuration, the data-dir lock, the database (migrated at start-up), demo data on
 // the first start of an empty embedded database, then HTTP + WebSocket on HOST:PORT. SIGINT/SIGTERM
 // shut down in order: stop accepting, drain, close the database, release the lock, exit 0.
+// First: sets NODE_ENV for production before graphql-js is loaded (production-env.ts).
+import './production-env.js';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { ConfigError, embeddedDataDir, loadConfig, type Config } from './config.js';
