@@ -23,7 +23,7 @@ import { createApp, openDatabase } from '@zhifa/server';
 import { load, once, type LoadResult } from './lib/load.js';
 import { prepare, type BenchData } from './lib/data.js';
 import { BENCH_SECRET, ROOT, startBaseline, startZhifa, type Proc, type Target } from './lib/servers.js';
-import { findPgBin, startCluster } from './lib/postgres.js';
+import { findPgBin, startCluster } from '../scripts/pg-cluster.js';
 import { subscribeRaw, type RawSubscriber } from './lib/ws-client.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -531,7 +531,7 @@ for (const kind of dbs) {
         say('\nPostgreSQL: skipped (no BENCH_DATABASE_URL and no local PostgreSQL binaries).');
         continue;
       }
-      cluster = await startCluster(bin);
+      cluster = await startCluster(bin, { maxConnections: 300, fsync: true });
       pgUrl = cluster.url;
       label = `${cluster.version} (local cluster, default settings)`;
     } else label = 'PostgreSQL (BENCH_DATABASE_URL)';

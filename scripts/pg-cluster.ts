@@ -1,5 +1,6 @@
-// A throwaway PostgreSQL cluster for `pnpm bench` when BENCH_DATABASE_URL is not set: the local
-// binaries (Debian's postgresql package), default settings (fsync on), a free port.
+// A throwaway PostgreSQL cluster from the local binaries (Debian's postgresql package), on a free
+// port, for `pnpm test` (scripts/test.ts) and `pnpm bench` (bench/run.ts) when no server is given.
+// As root, PostgreSQL must run as an unprivileged user.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -13,7 +14,7 @@ export function findPgBin(): string | null {
   return null;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const srv = net.createServer().listen(0, '127.0.0.1', () => {
       const port = (srv.address() as net.AddressInfo).port;
@@ -22,8 +23,20 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startCluster(bin: string): Promise<{ url: string; version: string; stop(): void }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'zhifa-bench-pg-'));
+export interface ClusterOptions {
+  maxConnections: number;
+  /** Tests turn fsync off (nothing to keep); benchmarks keep PostgreSQL's default. */
+  fsync: boolean;
+}
+
+export interface Cluster {
+  url: string;
+  version: string;
+  stop(): void;
+}
+
+export async function startCluster(bin: string, options: ClusterOptions): Promise<Cluster> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'zhifa-pg-'));
   chmodSync(dir, 0o777);
   const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
   const run = (cmd: string, args: string[]) => {
@@ -32,8 +45,9 @@ export async function startCluster(bin: string): Promise<{ url: string; version:
   };
   const data = path.join(dir, 'data');
   const port = await freePort();
+  const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=${options.maxConnections}${options.fsync ? '' : ' -c fsync=off'}`;
   run(path.join(bin, 'initdb'), ['-D', data, '-U', 'zhifa', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  run(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300`, 'start']);
+  run(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', settings, 'start']);
   const version = run(path.join(bin, 'postgres'), ['--version']).trim();
   return {
     url: `postgres://zhifa@127.0.0.1:${port}/postgres`,
