@@ -351,79 +351,95 @@ async function emitOpenCase(port: number, data: BenchData, facts: string): Promi
 
 async function scenarioFanout(ctx: Ctx) {
   say(`\n### 4. Subscription fan-out — ${ctx.label}\n`);
-  say('One `events(topics: ["case.opened"])` subscription per WebSocket connection, supervisors\' tokens (1,000 connections each at most); events come from openCase over HTTP. "All live": from the first connect until a probe event reached every subscriber. Delivery: from sending the mutation (so it includes the mutation itself) to each subscriber\'s receipt.\n');
-  say(`| subscribers | all live in | resident memory per idle subscriber | events | deliveries | missed / duplicated / out of order | delivery p50 | delivery p99 | max | the mutation itself (median) | p50 / p99 from its answer |`);
-  say(`|---|---|---|---|---|---|---|---|---|---|---|`);
+  say('One `events(topics: ["case.opened"])` subscription per WebSocket connection, supervisors\' tokens (1,000 connections each at most); events come from openCase over HTTP. "All live": from the first connect until a probe event reached every subscriber. Delivery: from sending the mutation (so it includes the mutation itself) to each subscriber\'s receipt. The subscribers are raw-socket clients in the load generator\'s process (bench/lib/ws-client.ts: a frame reader that timestamps and keeps each message, parsed after the run). Baseline: a bare `ws` server (bench/baselines/ws-broadcast.ts) that writes one pre-serialised message to every socket on POST /emit — the cost of the writes alone, same client, same sizes, in the same run.\n');
+  say(`| subscribers | server | all live in | resident memory per idle subscriber | events | deliveries | missed / duplicated / out of order | delivery p50 | delivery p99 | max | the mutation itself (median) | p50 / p99 from its answer |`);
+  say(`|---|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const n of SUBSCRIBERS) {
     await withServer(ctx, async (z) => {
       await expectData(z.port, TRIVIAL);
-      await sleep(1000);
-      const rss0 = z.rssBytes();
-      const stamp = `${n}-${Date.now()}`;
-      const start = performance.now();
-      const subs: RawSubscriber[] = [];
-      // Connect in batches of 250, each acknowledged before the next: a ramp, not a SYN flood on the listen backlog.
-      for (let i = 0; i < n; i += 250) {
-        const batch = Array.from({ length: Math.min(250, n - i) }, (_, k) => subscribeRaw(z.port, bearer(ctx.data.supervisors[Math.floor((i + k) / 1000) % ctx.data.supervisors.length]!), SUBSCRIBE));
-        subs.push(...batch);
-        await Promise.all(batch.map((s) => s.acked));
-      }
-      // Probe until every subscriber has one event.
-      let probes = 0;
-      let liveMs = NaN;
-      for (; probes < 200; probes++) {
-        const sent = performance.now();
-        await emitOpenCase(z.port, ctx.data, `基准探测〔${stamp}〕${probes}`);
-        await sleep(250);
-        if (subs.every((s) => s.messages.length > 0)) {
-          liveMs = sent - start;
-          break;
-        }
-      }
-      // Let stragglers of the probes arrive, then idle.
-      await sleep(2000);
-      for (const s of subs) s.messages.length = 0;
-      await sleep(3000);
-      const perSub = (z.rssBytes() - rss0) / n;
-      // Delivery: E events, 500 ms apart.
-      const E = QUICK ? 5 : 20;
-      const sentAt = new Map<string, number>();
-      const answeredAt = new Map<string, number>();
-      for (let e = 0; e < E; e++) {
-        const sent = performance.now();
-        const number = await emitOpenCase(z.port, ctx.data, `基准推送〔${stamp}〕${e}`);
-        sentAt.set(number, sent);
-        answeredAt.set(number, performance.now());
-        await sleep(500);
-      }
-      await sleep(5000);
-      const lat: number[] = [];
-      const afterAnswer: number[] = [];
-      let bad = 0;
-      for (const s of subs) {
-        const got = s.messages.map(([t, text]) => ({ t, number: JSON.parse(text).payload.data.events.payload.number as string }));
-        const ours = got.filter((g) => sentAt.has(g.number));
-        const expected = [...sentAt.keys()];
-        if (ours.length !== E || ours.some((g, i) => g.number !== expected[i])) {
-          if (bad < 3) console.warn(`[bench] subscriber got ${ours.length} of ${E}${s.closed ? ` (socket closed: ${s.closeReason ?? 'no close frame'})` : ''}: ${ours.map((g) => expected.indexOf(g.number)).join(',')}; other messages: ${s.messages.filter(([, t]) => !sentAt.has(JSON.parse(t).payload.data?.events?.payload?.number)).map(([, t]) => t.slice(0, 200)).join(' | ')}`);
-          bad++;
-        }
-        for (const g of ours) {
-          lat.push(g.t - sentAt.get(g.number)!);
-          afterAnswer.push(g.t - answeredAt.get(g.number)!);
-        }
-      }
-      if (bad) console.warn(`[bench] server output:\n${z.output().slice(-3000)}`);
-      lat.sort((a, b) => a - b);
-      afterAnswer.sort((a, b) => a - b);
-      const qa = (p: number) => afterAnswer[Math.min(afterAnswer.length - 1, Math.floor(p * afterAnswer.length))] ?? NaN;
-      const mutationMs = median([...sentAt.keys()].map((k) => answeredAt.get(k)! - sentAt.get(k)!));
-      const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN;
-      say(`| ${f0(n)} | ${(liveMs / 1000).toFixed(1)} s | ${f1(perSub / 1024)} KB | ${E} | ${f0(lat.length)} of ${f0(n * E)} | ${bad} subscribers | ${f0(q(0.5))} ms | ${f0(q(0.99))} ms | ${f0(lat[lat.length - 1] ?? NaN)} ms | ${f0(mutationMs)} ms | ${f0(qa(0.5))} / ${f0(qa(0.99))} ms |`);
-      for (const s of subs) s.close();
-      await sleep(1000);
+      await fanoutRound('zhifa', z, n, ctx, (facts) => emitOpenCase(z.port, ctx.data, facts));
     });
+    const base = await startBaseline('ws-broadcast', null);
+    try {
+      let k = 0;
+      await fanoutRound('bare ws (baseline)', base, n, ctx, async () => {
+        const number = `baseline-${n}-${k++}`;
+        const r = await fetch(`http://127.0.0.1:${base.port}/emit`, { method: 'POST', body: JSON.stringify({ number }) });
+        if (!r.ok) throw new Error(`emit: ${r.status}`);
+        return number;
+      });
+    } finally {
+      await base.stop();
+    }
   }
+}
+
+/** One fan-out measurement against `z`: connect n subscribers, probe until all are live, idle, then 20 events 500 ms apart. */
+async function fanoutRound(label: string, z: Proc, n: number, ctx: Ctx, emit: (facts: string) => Promise<string>) {
+  await sleep(1000);
+  const rss0 = z.rssBytes();
+  const stamp = `${n}-${Date.now()}`;
+  const start = performance.now();
+  const subs: RawSubscriber[] = [];
+  // Connect in batches of 250, each acknowledged before the next: a ramp, not a SYN flood on the listen backlog.
+  for (let i = 0; i < n; i += 250) {
+    const batch = Array.from({ length: Math.min(250, n - i) }, (_, k) => subscribeRaw(z.port, bearer(ctx.data.supervisors[Math.floor((i + k) / 1000) % ctx.data.supervisors.length]!), SUBSCRIBE));
+    subs.push(...batch);
+    await Promise.all(batch.map((s) => s.acked));
+  }
+  // Probe until every subscriber has one event.
+  let liveMs = NaN;
+  for (let probes = 0; probes < 200; probes++) {
+    const sent = performance.now();
+    await emit(`基准探测〔${stamp}〕${probes}`);
+    await sleep(250);
+    if (subs.every((s) => s.messages.length > 0)) {
+      liveMs = sent - start;
+      break;
+    }
+  }
+  // Let stragglers of the probes arrive, then idle.
+  await sleep(2000);
+  for (const s of subs) s.messages.length = 0;
+  await sleep(3000);
+  const perSub = (z.rssBytes() - rss0) / n;
+  // Delivery: E events, 500 ms apart.
+  const E = QUICK ? 5 : 20;
+  const sentAt = new Map<string, number>();
+  const answeredAt = new Map<string, number>();
+  for (let e = 0; e < E; e++) {
+    const sent = performance.now();
+    const number = await emit(`基准推送〔${stamp}〕${e}`);
+    sentAt.set(number, sent);
+    answeredAt.set(number, performance.now());
+    await sleep(500);
+  }
+  await sleep(5000);
+  const lat: number[] = [];
+  const afterAnswer: number[] = [];
+  let bad = 0;
+  const numberOf = (text: string) => JSON.parse(text).payload.data?.events?.payload?.number as string | undefined;
+  for (const s of subs) {
+    const ours = s.messages.map(([t, text]) => ({ t, number: numberOf(text)! })).filter((g) => sentAt.has(g.number));
+    const expected = [...sentAt.keys()];
+    if (ours.length !== E || ours.some((g, i) => g.number !== expected[i])) {
+      if (bad < 3) console.warn(`[bench] ${label}: subscriber got ${ours.length} of ${E}${s.closed ? ` (socket closed: ${s.closeReason ?? 'no close frame'})` : ''}: ${ours.map((g) => expected.indexOf(g.number)).join(',')}; other messages: ${s.messages.filter(([, t]) => !sentAt.has(numberOf(t)!)).map(([, t]) => t.slice(0, 200)).join(' | ')}`);
+      bad++;
+    }
+    for (const g of ours) {
+      lat.push(g.t - sentAt.get(g.number)!);
+      afterAnswer.push(g.t - answeredAt.get(g.number)!);
+    }
+  }
+  if (bad) console.warn(`[bench] server output:\n${z.output().slice(-3000)}`);
+  lat.sort((a, b) => a - b);
+  afterAnswer.sort((a, b) => a - b);
+  const qa = (p: number) => afterAnswer[Math.min(afterAnswer.length - 1, Math.floor(p * afterAnswer.length))] ?? NaN;
+  const mutationMs = median([...sentAt.keys()].map((k) => answeredAt.get(k)! - sentAt.get(k)!));
+  const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN;
+  say(`| ${f0(n)} | ${label} | ${(liveMs / 1000).toFixed(1)} s | ${f1(perSub / 1024)} KB | ${E} | ${f0(lat.length)} of ${f0(n * E)} | ${bad} subscribers | ${f0(q(0.5))} ms | ${f0(q(0.99))} ms | ${f0(lat[lat.length - 1] ?? NaN)} ms | ${f0(mutationMs)} ms | ${f0(qa(0.5))} / ${f0(qa(0.99))} ms |`);
+  for (const s of subs) s.close();
+  await sleep(1000);
 }
 
 async function scenarioSoak(ctx: Ctx) {
