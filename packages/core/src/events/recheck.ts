@@ -58,12 +58,15 @@ class AccessWatch implements AsyncIterableIterator<StoredEvent | SubscriptionEnd
     return { done: false, value: new SubscriptionEnded(error) };
   }
 
+  /** Whether the caller must be identified again before `e` is handed on (expiry aside). */
+  private due(e: StoredEvent): boolean {
+    return concernsCaller(this.viewer, e) || Date.now() - this.checkedAt >= this.caller!.maxAgeMs;
+  }
+
   /** Null while the caller keeps access; otherwise the error to end with. */
   private async lostAccess(e: StoredEvent): Promise<unknown> {
     const { caller, viewer } = this;
     if (!caller) return null;
-    if (caller.expiresAt && Date.now() >= caller.expiresAt.getTime()) return new UnauthenticatedError(CREDENTIAL_EXPIRED);
-    if (!concernsCaller(viewer, e) && Date.now() - this.checkedAt < caller.maxAgeMs) return null;
     let now: Viewer;
     try {
       // An event about the caller reads the database: the instance's viewer cache may not have heard yet.
@@ -80,8 +83,15 @@ class AccessWatch implements AsyncIterableIterator<StoredEvent | SubscriptionEnd
     while (!this.ended) {
       const r = await this.source.next();
       if (r.done) return r;
-      const lost = await this.lostAccess(r.value);
-      if (lost) return this.end(lost);
+      const caller = this.caller;
+      if (caller) {
+        if (caller.expiresAt && Date.now() >= caller.expiresAt.getTime()) return this.end(new UnauthenticatedError(CREDENTIAL_EXPIRED));
+        // Most events need no new identification: no promise for them (ten thousand subscribers each take every event).
+        if (this.due(r.value)) {
+          const lost = await this.lostAccess(r.value);
+          if (lost) return this.end(lost);
+        }
+      }
       if (this.deliverable(r.value)) return r;
     }
     return { done: true, value: undefined };
