@@ -208,7 +208,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
   }
 
   // Keep-alive as graphql-ws' own transport does it (a ping every 12 s; no pong by the next ping
-  // ends the socket), from one timer for all sockets: each tick pings a twelfth of them, so ten
+  // ends the socket, so a dead peer does not keep its place under the limits), from one timer for all sockets: each tick pings a twelfth of them, so ten
   // thousand sockets are not pinged in one burst.
   const awaitingPong = new Set<WebSocket>();
   let tick = 0;
@@ -224,7 +224,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
       awaitingPong.add(ws);
       ws.ping();
     }
-  }, KEEPALIVE_MS / KEEPALIVE_SLOTS);
+  }, (limits.keepAliveMs ?? KEEPALIVE_MS) / KEEPALIVE_SLOTS);
   keepAlive.unref();
 
   /** The graphql-ws protocol's view of one socket: methods on a prototype, not closures per connection. */
