@@ -65,12 +65,20 @@ const BARE = `{ hello }`;
 const FLAT = `{ agencies(first: 20) { edges { node { id name kind } } } }`;
 const DASHBOARD = `query($n: Int!) { agencies(first: $n, kind: ENFORCEMENT_AGENCY) { edges { node { name cases(first: 10) { edges { node { number
   enterprise { name } officers(first: 5) { edges { node { person { name canEnforce } } } } } } } } } } }`;
-const OPEN_CASE = `mutation($input: OpenCaseInput!) { openCase(input: $input) { __typename ... on MutationOpenCaseSuccess { data { id } } } }`;
+const OPEN_CASE = `mutation($input: OpenCaseInput!) { openCase(input: $input) { __typename ... on MutationOpenCaseSuccess { data { id number } } } }`;
 const ASSIGN = `mutation($caseId: ID!, $personIds: [ID!]!) { assignOfficers(caseId: $caseId, personIds: $personIds) { __typename } }`;
 const ADVANCE = `mutation($caseId: ID!) { advanceCase(caseId: $caseId, to: INVESTIGATING) { __typename } }`;
 const SUBSCRIBE = `subscription { events(topics: ["case.opened"]) { id payload } }`;
 
 const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
+/** openCase's input for the bench agency: its matter, an unnamed party, a violation yesterday (the server numbers the case). */
+const openCaseInput = (data: BenchData, facts: string) => ({
+  agencyId: gid('Agency', data.agencyId),
+  matterId: gid('EnforcementMatter', data.matterId),
+  partyDescription: '基准当事人',
+  violationOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+  facts,
+});
 const bearer = (t: string) => `Bearer ${t}`;
 
 /** Interleaved rounds: each variant runs once per round, the median round is reported. */
@@ -240,10 +248,7 @@ async function scenarioMutations(ctx: Ctx) {
       return (await r.json()) as any;
     };
     const round = async (): Promise<boolean> => {
-      const number = `基准写入〔${stamp}〕${++seq}号`;
-      const opened = await post(OPEN_CASE, {
-        input: { agencyId: gid('Agency', ctx.data.agencyId), number, partyDescription: '基准当事人', violation: '违法行为', violatedProvision: '违法依据', penaltyProvision: '处罚依据' },
-      });
+      const opened = await post(OPEN_CASE, { input: openCaseInput(ctx.data, `基准写入〔${stamp}〕${++seq}`) });
       const id = opened.data?.openCase?.data?.id;
       if (!id) throw new Error(`openCase: ${JSON.stringify(opened).slice(0, 300)}`);
       const assigned = await post(ASSIGN, { caseId: id, personIds: [gid('Person', o1!), gid('Person', o2!)] });
@@ -331,94 +336,110 @@ async function handwrittenWrites(ctx: Ctx): Promise<number> {
   return n / (DURATION / 1000);
 }
 
-async function emitOpenCase(port: number, officer: string, agencyId: number, number: string) {
+/** Opens a case as the bench officer; the number the server gave it (case.opened carries it). */
+async function emitOpenCase(port: number, data: BenchData, facts: string): Promise<string> {
   const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: bearer(officer) },
-    body: JSON.stringify({
-      query: OPEN_CASE,
-      variables: { input: { agencyId: gid('Agency', agencyId), number, partyDescription: '基准当事人', violation: '违法行为', violatedProvision: '违法依据', penaltyProvision: '处罚依据' } },
-    }),
+    headers: { 'content-type': 'application/json', authorization: bearer(data.officer) },
+    body: JSON.stringify({ query: OPEN_CASE, variables: { input: openCaseInput(data, facts) } }),
   });
   const body = (await r.json()) as any;
-  if (!body.data?.openCase?.data?.id) throw new Error(`openCase: ${JSON.stringify(body).slice(0, 300)}`);
+  const number = body.data?.openCase?.data?.number;
+  if (!number) throw new Error(`openCase: ${JSON.stringify(body).slice(0, 300)}`);
+  return number;
 }
 
 async function scenarioFanout(ctx: Ctx) {
   say(`\n### 4. Subscription fan-out — ${ctx.label}\n`);
-  say('One `events(topics: ["case.opened"])` subscription per WebSocket connection, supervisors\' tokens (1,000 connections each at most); events come from openCase over HTTP. "All live": from the first connect until a probe event reached every subscriber. Delivery: from sending the mutation (so it includes the mutation itself) to each subscriber\'s receipt.\n');
-  say(`| subscribers | all live in | resident memory per idle subscriber | events | deliveries | missed / duplicated / out of order | delivery p50 | delivery p99 | max | the mutation itself (median) | p50 / p99 from its answer |`);
-  say(`|---|---|---|---|---|---|---|---|---|---|---|`);
+  say('One `events(topics: ["case.opened"])` subscription per WebSocket connection, supervisors\' tokens (1,000 connections each at most); events come from openCase over HTTP. "All live": from the first connect until a probe event reached every subscriber. Delivery: from sending the mutation (so it includes the mutation itself) to each subscriber\'s receipt. The subscribers are raw-socket clients in the load generator\'s process (bench/lib/ws-client.ts: a frame reader that timestamps and keeps each message, parsed after the run). Baseline: a bare `ws` server (bench/baselines/ws-broadcast.ts) that writes one pre-serialised message to every socket on POST /emit — the cost of the writes alone, same client, same sizes, in the same run.\n');
+  say(`| subscribers | server | all live in | resident memory per idle subscriber | events | deliveries | missed / duplicated / out of order | delivery p50 | delivery p99 | max | the mutation itself (median) | p50 / p99 from its answer |`);
+  say(`|---|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const n of SUBSCRIBERS) {
     await withServer(ctx, async (z) => {
       await expectData(z.port, TRIVIAL);
-      await sleep(1000);
-      const rss0 = z.rssBytes();
-      const stamp = `${n}-${Date.now()}`;
-      const start = performance.now();
-      const subs: RawSubscriber[] = [];
-      // Connect in batches of 250, each acknowledged before the next: a ramp, not a SYN flood on the listen backlog.
-      for (let i = 0; i < n; i += 250) {
-        const batch = Array.from({ length: Math.min(250, n - i) }, (_, k) => subscribeRaw(z.port, bearer(ctx.data.supervisors[Math.floor((i + k) / 1000) % ctx.data.supervisors.length]!), SUBSCRIBE));
-        subs.push(...batch);
-        await Promise.all(batch.map((s) => s.acked));
-      }
-      // Probe until every subscriber has one event.
-      let probes = 0;
-      let liveMs = NaN;
-      for (; probes < 200; probes++) {
-        const sent = performance.now();
-        await emitOpenCase(z.port, ctx.data.officer, ctx.data.agencyId, `基准探测〔${stamp}〕${probes}号`);
-        await sleep(250);
-        if (subs.every((s) => s.messages.length > 0)) {
-          liveMs = sent - start;
-          break;
-        }
-      }
-      // Let stragglers of the probes arrive, then idle.
-      await sleep(2000);
-      for (const s of subs) s.messages.length = 0;
-      await sleep(3000);
-      const perSub = (z.rssBytes() - rss0) / n;
-      // Delivery: E events, 500 ms apart.
-      const E = QUICK ? 5 : 20;
-      const sentAt = new Map<string, number>();
-      const answeredAt = new Map<string, number>();
-      for (let e = 0; e < E; e++) {
-        const number = `基准推送〔${stamp}〕${e}号`;
-        sentAt.set(number, performance.now());
-        await emitOpenCase(z.port, ctx.data.officer, ctx.data.agencyId, number);
-        answeredAt.set(number, performance.now());
-        await sleep(500);
-      }
-      await sleep(5000);
-      const lat: number[] = [];
-      const afterAnswer: number[] = [];
-      let bad = 0;
-      for (const s of subs) {
-        const got = s.messages.map(([t, text]) => ({ t, number: JSON.parse(text).payload.data.events.payload.number as string }));
-        const ours = got.filter((g) => sentAt.has(g.number));
-        const expected = [...sentAt.keys()];
-        if (ours.length !== E || ours.some((g, i) => g.number !== expected[i])) {
-          if (bad < 3) console.warn(`[bench] subscriber got ${ours.length} of ${E}${s.closed ? ` (socket closed: ${s.closeReason ?? 'no close frame'})` : ''}: ${ours.map((g) => expected.indexOf(g.number)).join(',')}; other messages: ${s.messages.filter(([, t]) => !t.includes('基准推送')).map(([, t]) => t.slice(0, 200)).join(' | ')}`);
-          bad++;
-        }
-        for (const g of ours) {
-          lat.push(g.t - sentAt.get(g.number)!);
-          afterAnswer.push(g.t - answeredAt.get(g.number)!);
-        }
-      }
-      if (bad) console.warn(`[bench] server output:\n${z.output().slice(-3000)}`);
-      lat.sort((a, b) => a - b);
-      afterAnswer.sort((a, b) => a - b);
-      const qa = (p: number) => afterAnswer[Math.min(afterAnswer.length - 1, Math.floor(p * afterAnswer.length))] ?? NaN;
-      const mutationMs = median([...sentAt.keys()].map((k) => answeredAt.get(k)! - sentAt.get(k)!));
-      const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN;
-      say(`| ${f0(n)} | ${(liveMs / 1000).toFixed(1)} s | ${f1(perSub / 1024)} KB | ${E} | ${f0(lat.length)} of ${f0(n * E)} | ${bad} subscribers | ${f0(q(0.5))} ms | ${f0(q(0.99))} ms | ${f0(lat[lat.length - 1] ?? NaN)} ms | ${f0(mutationMs)} ms | ${f0(qa(0.5))} / ${f0(qa(0.99))} ms |`);
-      for (const s of subs) s.close();
-      await sleep(1000);
+      await fanoutRound('zhifa', z, n, ctx, (facts) => emitOpenCase(z.port, ctx.data, facts));
     });
+    const base = await startBaseline('ws-broadcast', null);
+    try {
+      let k = 0;
+      await fanoutRound('bare ws (baseline)', base, n, ctx, async () => {
+        const number = `baseline-${n}-${k++}`;
+        const r = await fetch(`http://127.0.0.1:${base.port}/emit`, { method: 'POST', body: JSON.stringify({ number }) });
+        if (!r.ok) throw new Error(`emit: ${r.status}`);
+        return number;
+      });
+    } finally {
+      await base.stop();
+    }
   }
+}
+
+/** One fan-out measurement against `z`: connect n subscribers, probe until all are live, idle, then 20 events 500 ms apart. */
+async function fanoutRound(label: string, z: Proc, n: number, ctx: Ctx, emit: (facts: string) => Promise<string>) {
+  await sleep(1000);
+  const rss0 = z.rssBytes();
+  const stamp = `${n}-${Date.now()}`;
+  const start = performance.now();
+  const subs: RawSubscriber[] = [];
+  // Connect in batches of 250, each acknowledged before the next: a ramp, not a SYN flood on the listen backlog.
+  for (let i = 0; i < n; i += 250) {
+    const batch = Array.from({ length: Math.min(250, n - i) }, (_, k) => subscribeRaw(z.port, bearer(ctx.data.supervisors[Math.floor((i + k) / 1000) % ctx.data.supervisors.length]!), SUBSCRIBE));
+    subs.push(...batch);
+    await Promise.all(batch.map((s) => s.acked));
+  }
+  // Probe until every subscriber has one event.
+  let liveMs = NaN;
+  for (let probes = 0; probes < 200; probes++) {
+    const sent = performance.now();
+    await emit(`基准探测〔${stamp}〕${probes}`);
+    await sleep(250);
+    if (subs.every((s) => s.messages.length > 0)) {
+      liveMs = sent - start;
+      break;
+    }
+  }
+  // Let stragglers of the probes arrive, then idle.
+  await sleep(2000);
+  for (const s of subs) s.messages.length = 0;
+  await sleep(3000);
+  const perSub = (z.rssBytes() - rss0) / n;
+  // Delivery: E events, 500 ms apart.
+  const E = QUICK ? 5 : 20;
+  const sentAt = new Map<string, number>();
+  const answeredAt = new Map<string, number>();
+  for (let e = 0; e < E; e++) {
+    const sent = performance.now();
+    const number = await emit(`基准推送〔${stamp}〕${e}`);
+    sentAt.set(number, sent);
+    answeredAt.set(number, performance.now());
+    await sleep(500);
+  }
+  await sleep(5000);
+  const lat: number[] = [];
+  const afterAnswer: number[] = [];
+  let bad = 0;
+  const numberOf = (text: string) => JSON.parse(text).payload.data?.events?.payload?.number as string | undefined;
+  for (const s of subs) {
+    const ours = s.messages.map(([t, text]) => ({ t, number: numberOf(text)! })).filter((g) => sentAt.has(g.number));
+    const expected = [...sentAt.keys()];
+    if (ours.length !== E || ours.some((g, i) => g.number !== expected[i])) {
+      if (bad < 3) console.warn(`[bench] ${label}: subscriber got ${ours.length} of ${E}${s.closed ? ` (socket closed: ${s.closeReason ?? 'no close frame'})` : ''}: ${ours.map((g) => expected.indexOf(g.number)).join(',')}; other messages: ${s.messages.filter(([, t]) => !sentAt.has(numberOf(t)!)).map(([, t]) => t.slice(0, 200)).join(' | ')}`);
+      bad++;
+    }
+    for (const g of ours) {
+      lat.push(g.t - sentAt.get(g.number)!);
+      afterAnswer.push(g.t - answeredAt.get(g.number)!);
+    }
+  }
+  if (bad) console.warn(`[bench] server output:\n${z.output().slice(-3000)}`);
+  lat.sort((a, b) => a - b);
+  afterAnswer.sort((a, b) => a - b);
+  const qa = (p: number) => afterAnswer[Math.min(afterAnswer.length - 1, Math.floor(p * afterAnswer.length))] ?? NaN;
+  const mutationMs = median([...sentAt.keys()].map((k) => answeredAt.get(k)! - sentAt.get(k)!));
+  const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN;
+  say(`| ${f0(n)} | ${label} | ${(liveMs / 1000).toFixed(1)} s | ${f1(perSub / 1024)} KB | ${E} | ${f0(lat.length)} of ${f0(n * E)} | ${bad} subscribers | ${f0(q(0.5))} ms | ${f0(q(0.99))} ms | ${f0(lat[lat.length - 1] ?? NaN)} ms | ${f0(mutationMs)} ms | ${f0(qa(0.5))} / ${f0(qa(0.99))} ms |`);
+  for (const s of subs) s.close();
+  await sleep(1000);
 }
 
 async function scenarioSoak(ctx: Ctx) {
@@ -449,7 +470,7 @@ async function scenarioSoak(ctx: Ctx) {
     const writer = (async () => {
       let i = 0;
       while (performance.now() < until) {
-        await emitOpenCase(z.port, ctx.data.officer, ctx.data.agencyId, `基准浸泡〔${process.pid}-${Date.now()}〕${i++}号`).catch(() => errors++);
+        await emitOpenCase(z.port, ctx.data, `基准浸泡〔${process.pid}-${Date.now()}〕${i++}`).catch(() => errors++);
         writes++;
         await sleep(50);
       }

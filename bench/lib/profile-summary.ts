@@ -1,6 +1,7 @@
 // Summarise a .cpuprofile: self time by package and function, and inclusive time of chosen frames.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[] };
 export function summarise(file: string, opts: { fromUs?: number; toUs?: number; top?: number } = {}): string {
   const prof = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
@@ -44,4 +45,5 @@ export function summarise(file: string, opts: { fromUs?: number; toUs?: number; 
   const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, h]) => `${((h / total) * 100).toFixed(1).padStart(5)} %  ${name}`).join('\n');
   return `self by package:\n${top(byPkg, 20)}\n\nself by function:\n${top(self, opts.top ?? 30)}\n\ninclusive:\n${top(incl, 60)}`;
 }
-if (process.argv[2]) console.log(summarise(process.argv[2]));
+// Run as a script (`tsx bench/lib/profile-summary.ts <file>`), not when imported.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2]) console.log(summarise(process.argv[2]));

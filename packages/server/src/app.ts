@@ -13,15 +13,17 @@ import {
   ServiceUnavailableError,
   ValidationError,
   ZhifaError,
+  type CallerCheck,
   type Context,
   type EventBusOptions,
   type InputLimits,
+  type Viewer,
   type ZhifaPlugin,
   VIEWER_TOPICS,
   useSharedEventExecution,
 } from '@zhifa/core';
 import type { Database } from './database.js';
-import { cachedIdentifier, type Caller } from './identity.js';
+import { cachedIdentifier, type Caller, type Identify } from './identity.js';
 import { ViewerCache, type FeedTiming } from './viewer-cache.js';
 import { handleDevToken } from './dev-tokens.js';
 import { SECURITY_HEADERS, securityPlugins } from './security.js';
@@ -120,8 +122,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
     const ctx: Context = { prisma, viewer: caller.viewer, events, guards, settings, clock, settle };
     // A subscription asks again, from the same credential, while it runs (events/recheck.ts).
-    if (caller.viewer.kind !== 'public')
-      ctx.caller = { expiresAt: caller.expiresAt, maxAgeMs: recheckMs, recheck: async (opts) => (await identify(authorization, opts)).viewer };
+    if (caller.viewer.kind !== 'public') ctx.caller = new CredentialRecheck(identify, authorization, caller.expiresAt, recheckMs);
     return ctx;
   };
 
@@ -227,6 +228,20 @@ export async function createApp(options: AppOptions): Promise<App> {
 }
 
 export { PUBLIC_VIEWER };
+
+/** A subscription's way back to its credential (events/recheck.ts): one object per operation, no closure per subscriber. */
+class CredentialRecheck implements CallerCheck {
+  constructor(
+    private readonly identify: Identify,
+    private readonly authorization: unknown,
+    readonly expiresAt: Date | null,
+    readonly maxAgeMs: number,
+  ) {}
+
+  async recheck(options?: { fresh?: boolean }): Promise<Viewer> {
+    return (await this.identify(this.authorization, options)).viewer;
+  }
+}
 
 /**
  * A refusal outside a mutation's result union (a query, a subscription, a guarded field) as a

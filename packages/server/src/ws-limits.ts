@@ -17,6 +17,8 @@ export interface WsLimits extends ConnectionLimits {
   initTimeoutMs: number;
   /** Close every connection after at most this long (a random 0–10 % less, so they do not all return at once). */
   maxLifetimeMs: number;
+  /** Ping every socket this often; one that has not answered by its next ping is ended (default: graphql-ws' 12 s). */
+  keepAliveMs?: number;
 }
 
 /** A subscription's longest run on one identification of its caller (events about the caller re-check at once). */

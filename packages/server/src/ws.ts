@@ -12,8 +12,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
-import type { Context as WsContext } from 'graphql-ws';
+import { CloseCode, handleProtocols, makeServer, type Context as WsContext, type WebSocket as ProtocolSocket } from 'graphql-ws';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { actorOf, ServiceUnavailableError, UnauthenticatedError, type CallerCheck, type Context } from '@zhifa/core';
@@ -44,6 +43,10 @@ const REASONS = {
   idle: closeReason('IDLE_TIMEOUT', '连接空闲超时', 'idle timeout'),
   internal: closeReason('INTERNAL_SERVER_ERROR', '内部错误', 'internal error'),
 };
+
+/** graphql-ws' keep-alive: a ping every 12 s, spread over this many ticks. */
+const KEEPALIVE_MS = 12_000;
+const KEEPALIVE_SLOTS = 12;
 
 /** setTimeout's longest delay; a credential valid for longer is still checked before each event. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -81,9 +84,12 @@ interface Connection {
   authorization?: string;
   timers: Set<NodeJS.Timeout>;
   operations: Map<string, Operation>;
+  /** graphql-ws' handler of this socket's messages, and what to tell it when the socket closes. */
+  onMessage: ((data: string) => Promise<void>) | null;
+  closed: ((code: number, reason: string) => Promise<void>) | null;
 }
 
-type Extra = { socket: WebSocket; request: IncomingMessage };
+type Extra = { conn: Connection };
 type Roots = { execute(args: ExecutionArgs): unknown; subscribe(args: ExecutionArgs): unknown };
 
 export function serveGraphqlWs(options: WsServerOptions): WsServer {
@@ -117,54 +123,131 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
     log.warn({ ip: to.ip, caller: to.caller, scope: r.scope, limit: r.limit, open: admission.open }, 'websocket refused: too many connections');
     to.socket.close(CLOSE.tryAgainLater, REASONS[r.scope]);
   };
-  const connectionOf = (ctx: WsContext<Record<string, unknown>, Extra>) => connections.get(ctx.extra.socket)!;
+  const connectionOf = (ctx: WsContext<Record<string, unknown>, Extra>) => ctx.extra.conn;
   const logOperation = (conn: Connection, op: Operation) =>
     writeRequestLine(log, { transport: 'ws', operation: op.operation, type: op.type, caller: conn.callerKind, ms: performance.now() - op.start, outcome: op.outcome });
 
   /** A subscription's recheck that also ends the connection when the credential itself went bad. */
-  const watched = (conn: Connection, caller: CallerCheck): CallerCheck => ({
-    ...caller,
-    recheck: async (opts) => {
+  class WatchedCaller implements CallerCheck {
+    constructor(
+      private readonly conn: Connection,
+      private readonly caller: CallerCheck,
+    ) {}
+    get expiresAt() {
+      return this.caller.expiresAt;
+    }
+    get maxAgeMs() {
+      return this.caller.maxAgeMs;
+    }
+    async recheck(opts?: { fresh?: boolean }) {
       try {
-        return await caller.recheck(opts);
+        return await this.caller.recheck(opts);
       } catch (err) {
-        if (err instanceof UnauthenticatedError) close(conn, CLOSE.forbidden, REASONS.invalid, err.messageEn);
-        else if (err instanceof ServiceUnavailableError) close(conn, CLOSE.tryAgainLater, REASONS.unavailable);
+        if (err instanceof UnauthenticatedError) close(this.conn, CLOSE.forbidden, REASONS.invalid, err.messageEn);
+        else if (err instanceof ServiceUnavailableError) close(this.conn, CLOSE.tryAgainLater, REASONS.unavailable);
         throw err;
       }
-    },
-  });
+    }
+  }
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== options.path) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const ip = req.socket.remoteAddress ?? '';
-      const refusal = admission.admit(ip);
-      if (refusal) return refuseOverLimit({ socket: ws, ip }, refusal);
-      const conn: Connection = { socket: ws, ip, lastActivity: Date.now(), callerKey: null, callerKind: null, timers: new Set(), operations: new Map() };
-      connections.set(ws, conn);
-      ws.on('message', () => (conn.lastActivity = Date.now()));
-      ws.once('close', (code, reason) => {
-        admission.release(ip, conn.callerKey);
-        for (const t of conn.timers) clearTimeout(t);
-        conn.timers.clear();
-        log.debug({ ...fields(conn), code, reason: reason.toString() }, 'websocket closed');
-      });
-      later(conn, limits.maxLifetimeMs * (1 - Math.random() * 0.1), () => close(conn, CLOSE.goingAway, REASONS.lifetime));
-      armIdle(conn, limits.idleTimeoutMs);
-      wss.emit('connection', ws, req);
-      // graphql-ws prints every socket error with a stack, a client's oversized message (which ws
-      // has already closed with 1009) included: log them as the protocol refusals they are.
-      ws.removeAllListeners('error');
-      ws.on('error', (err: Error & { code?: string }) => log.info({ ...fields(conn), error: err.message, code: err.code }, 'websocket protocol error'));
-    });
+    const ip = req.socket.remoteAddress ?? '';
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, ip));
   };
   options.server.on('upgrade', onUpgrade);
 
-  const graphqlWs = useServer<Record<string, unknown>, Extra>(
+  // Per connection: what is made here lives as long as the connection, so nothing of the upgrade
+  // request (its headers, the first bytes) is kept, and the socket's listeners are shared functions.
+  const accept = (ws: WebSocket, ip: string) => {
+    const refusal = admission.admit(ip);
+    if (refusal) return refuseOverLimit({ socket: ws, ip }, refusal);
+    const conn: Connection = { socket: ws, ip, lastActivity: Date.now(), callerKey: null, callerKind: null, timers: new Set(), operations: new Map(), onMessage: null, closed: null };
+    connections.set(ws, conn);
+    ws.on('message', onSocketMessage);
+    ws.once('close', onSocketClose);
+    ws.on('error', onSocketError);
+    ws.on('pong', onSocketPong);
+    later(conn, limits.maxLifetimeMs * (1 - Math.random() * 0.1), () => close(conn, CLOSE.goingAway, REASONS.lifetime));
+    armIdle(conn, limits.idleTimeoutMs);
+    conn.closed = protocol.opened(new ProtocolAdapter(conn), { conn });
+  };
+
+  function onSocketMessage(this: WebSocket, data: Buffer | ArrayBuffer | Buffer[]) {
+    const conn = connections.get(this);
+    if (!conn) return;
+    conn.lastActivity = Date.now();
+    const handle = conn.onMessage;
+    if (!handle) return;
+    handle(String(data)).catch((err: unknown) => {
+      log.error({ err, ...fields(conn) }, 'unexpected error handling a WebSocket message');
+      close(conn, CloseCode.InternalServerError, REASONS.internal);
+    });
+  }
+  function onSocketClose(this: WebSocket, code: number, reason: Buffer) {
+    const conn = connections.get(this);
+    if (!conn) return;
+    admission.release(conn.ip, conn.callerKey);
+    for (const t of conn.timers) clearTimeout(t);
+    conn.timers.clear();
+    awaitingPong.delete(this);
+    log.debug({ ...fields(conn), code, reason: reason.toString() }, 'websocket closed');
+    void conn.closed?.(code, reason.toString());
+  }
+  // A client's oversized message (which ws has already closed with 1009) and other protocol
+  // errors: logged as the refusals they are, without a stack.
+  function onSocketError(this: WebSocket, err: Error & { code?: string }) {
+    const conn = connections.get(this);
+    log.info({ ...(conn ? fields(conn) : {}), error: err.message, code: err.code }, 'websocket protocol error');
+  }
+  function onSocketPong(this: WebSocket) {
+    awaitingPong.delete(this);
+  }
+
+  // Keep-alive as graphql-ws' own transport does it (a ping every 12 s; no pong by the next ping
+  // ends the socket, so a dead peer does not keep its place under the limits), from one timer for all sockets: each tick pings a twelfth of them, so ten
+  // thousand sockets are not pinged in one burst.
+  const awaitingPong = new Set<WebSocket>();
+  let tick = 0;
+  const keepAlive = setInterval(() => {
+    const slot = tick++ % KEEPALIVE_SLOTS;
+    let i = 0;
+    for (const ws of wss.clients) {
+      if (i++ % KEEPALIVE_SLOTS !== slot || ws.readyState !== ws.OPEN) continue;
+      if (awaitingPong.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      awaitingPong.add(ws);
+      ws.ping();
+    }
+  }, (limits.keepAliveMs ?? KEEPALIVE_MS) / KEEPALIVE_SLOTS);
+  keepAlive.unref();
+
+  /** The graphql-ws protocol's view of one socket: methods on a prototype, not closures per connection. */
+  class ProtocolAdapter implements ProtocolSocket {
+    constructor(private readonly conn: Connection) {}
+    get protocol() {
+      return this.conn.socket.protocol;
+    }
+    send(data: string): Promise<void> {
+      const ws = this.conn.socket;
+      if (ws.readyState !== ws.OPEN) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => ws.send(data, (err) => (err ? reject(err) : resolve())));
+    }
+    close(code: number, reason: string) {
+      this.conn.socket.close(code, reason);
+    }
+    onMessage(cb: (data: string) => Promise<void>) {
+      this.conn.onMessage = cb;
+    }
+  }
+
+  wss.options.handleProtocols = handleProtocols;
+  const protocol = makeServer<Record<string, unknown>, Extra>(
     {
       connectionInitWaitTimeout: limits.initTimeoutMs,
       execute: (args) => (args.rootValue as Roots).execute(args) as never,
@@ -214,10 +297,8 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
         // No fetch Request per operation (a few KB each, held for a subscription's life): the
         // context factory takes the connection's credential as it is (app.ts, wsAuthorization).
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
+          connectionParams: ctx.connectionParams,
           wsAuthorization: conn.authorization ?? null,
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
           params: payload,
         });
         try {
@@ -227,7 +308,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
           if (errors.length) return refuse(errors);
           // getEnveloped's typing does not carry yoga's context option: contextFor built this.
           const contextValue = (await contextFactory()) as unknown as Context;
-          if (contextValue.caller) contextValue.caller = watched(conn, contextValue.caller);
+          if (contextValue.caller) contextValue.caller = new WatchedCaller(conn, contextValue.caller);
           return {
             schema,
             operationName: payload.operationName,
@@ -267,7 +348,6 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
         logOperation(conn, op);
       },
     },
-    wss,
   );
 
   return {
@@ -276,7 +356,9 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
     },
     dispose: async () => {
       options.server.off('upgrade', onUpgrade);
-      await graphqlWs.dispose();
+      clearInterval(keepAlive);
+      for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'Going away');
+      await new Promise<void>((resolve, reject) => wss.close((err) => (err ? reject(err) : resolve())));
     },
   };
 }

@@ -24,13 +24,14 @@ export const VIEWER_TOPICS: ReadonlySet<string> = new Set([
  * An event that may change what this caller may read: a change to the person (roles,
  * certificate), to their agency (its kind makes a supervisor), or the revocation of their API key.
  */
+// Asked for every event and every subscriber: plain property reads, no closure per call.
 export function concernsCaller(v: Viewer, e: Pick<StoredEvent, 'topic' | 'payload'>): boolean {
-  const id = (key: string) => e.payload[key];
+  const p = e.payload;
   switch (v.kind) {
     case 'person':
-      return (PERSON_TOPICS.has(e.topic) && id('personId') === v.personId) || (e.topic === CORE_TOPICS.agencyUpdated.name && id('agencyId') === v.agencyId);
+      return (PERSON_TOPICS.has(e.topic) && p.personId === v.personId) || (e.topic === CORE_TOPICS.agencyUpdated.name && p.agencyId === v.agencyId);
     case 'surveyOrg':
-      return (e.topic === CORE_TOPICS.apiKeyRevoked.name && id('apiKeyId') === v.apiKeyId) || (e.topic === CORE_TOPICS.agencyUpdated.name && id('agencyId') === v.agencyId);
+      return (e.topic === CORE_TOPICS.apiKeyRevoked.name && p.apiKeyId === v.apiKeyId) || (e.topic === CORE_TOPICS.agencyUpdated.name && p.agencyId === v.agencyId);
     default:
       return false;
   }

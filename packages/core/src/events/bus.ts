@@ -2,8 +2,6 @@ import type { Db } from '../db.js';
 import { comparePositions, ORIGIN, type Position } from './position.js';
 import { readSettled, settledHead, type StoredEvent } from './store.js';
 
-type BatchListener = (batch: StoredEvent[], from: Position, to: Position) => void;
-
 export interface SubscribeOptions {
   /** Replay events after this position first; without it, start live from now. */
   after?: Position;
@@ -27,8 +25,7 @@ export interface EventBusOptions {
  */
 export class EventBus {
   private head: Position = ORIGIN;
-  private readonly listeners = new Set<BatchListener>();
-  private readonly closers = new Set<() => void>();
+  private readonly live = new Set<BusSubscription>();
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
@@ -55,13 +52,13 @@ export class EventBus {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    for (const close of this.closers) close();
+    for (const sub of this.live) sub.close();
     while (this.running) await this.running;
   }
 
   /** Live subscriptions on this instance (health and tests). */
   get subscriberCount(): number {
-    return this.listeners.size;
+    return this.live.size;
   }
 
   /** Something may have committed: poll now (coalesced). */
@@ -95,98 +92,137 @@ export class EventBus {
       const from = this.head;
       const last = rows[rows.length - 1];
       this.head = { txid: last.txid, id: last.id };
-      for (const l of this.listeners) l(rows, from, this.head);
+      for (const sub of this.live) sub.onBatch(rows, from, this.head);
     }
   }
 
   subscribe(options: SubscribeOptions): AsyncIterableIterator<StoredEvent> {
-    const bus = this;
-    // `read`: how far this subscriber has looked; `delivered`: the last event it has yielded.
-    let read = options.after ?? bus.head;
-    let delivered = read;
-    let pending: StoredEvent[] = [];
-    let wakeup: (() => void) | null = null;
-    let reading = false;
-    let done = false;
+    const sub = new BusSubscription(this, this.head, options);
+    this.live.add(sub);
+    if (this.stopped) sub.close();
+    return sub;
+  }
 
-    const onBatch: BatchListener = (batch, from, to) => {
-      // A batch holds every settled row in (from, to]. A subscriber positioned anywhere in that
-      // range takes the rows after its position; one that is behind `from` reads the log itself
-      // (it must not take this batch: the rows between it and `from` would be skipped), and one
-      // reading the log right now resumes from wherever that read ends.
-      if (!reading && comparePositions(from, read) <= 0 && comparePositions(read, to) < 0) {
-        for (const e of batch) if (comparePositions(e, read) > 0 && options.accept(e)) pending.push(e);
-        read = to;
-        if (pending.length > bus.maxBuffered) {
-          // Too slow to keep up live: drop the buffer and fall back to reading the log.
-          pending = [];
-          read = delivered;
-        }
-      }
-      wakeup?.();
-    };
-    const close = () => {
-      done = true;
-      bus.listeners.delete(onBatch);
-      bus.closers.delete(close);
-      wakeup?.();
-    };
-    bus.listeners.add(onBatch);
-    bus.closers.add(close);
-    if (bus.stopped) close();
+  /** For BusSubscription: read the log after `from` (a subscriber that is behind). */
+  readAfter(from: Position): Promise<StoredEvent[]> {
+    return readSettled(this.db, from, this.pageSize);
+  }
 
-    const park = () => new Promise<void>((resolve) => (wakeup = resolve)).then(() => void (wakeup = null));
+  /** For BusSubscription: it ended. */
+  drop(sub: BusSubscription): void {
+    this.live.delete(sub);
+  }
 
-    async function* run(): AsyncGenerator<StoredEvent> {
-      try {
-        while (!done) {
-          const next = pending.shift();
-          if (next) {
-            delivered = { txid: next.txid, id: next.id };
-            yield next;
-            continue;
-          }
-          if (comparePositions(read, bus.head) < 0) {
-            let rows: StoredEvent[];
-            reading = true;
-            try {
-              rows = await readSettled(bus.db, read, bus.pageSize);
-            } catch (err) {
-              // A database hiccup must not end a supervisor's subscription: retry on the next sweep.
-              console.error('[zhifa] event catch-up read failed', err);
-              await park();
-              continue;
-            } finally {
-              reading = false;
-            }
-            for (const e of rows) {
-              read = { txid: e.txid, id: e.id };
-              if (options.accept(e)) pending.push(e);
-            }
-            if (rows.length > 0) continue;
-          }
-          await park();
-        }
-      } finally {
-        close();
+  get position(): Position {
+    return this.head;
+  }
+
+  get bufferLimit(): number {
+    return this.maxBuffered;
+  }
+}
+
+/**
+ * One subscriber's iterator. A class rather than closures: ten thousand idle subscribers each
+ * hold one of these, and every closure (with the name the TypeScript loader attaches to it) costs
+ * a few hundred bytes more than a method on the prototype.
+ */
+class BusSubscription implements AsyncIterableIterator<StoredEvent> {
+  /** How far this subscriber has looked. */
+  private read: Position;
+  /** The last event it has yielded. */
+  private delivered: Position;
+  private pending: StoredEvent[] = [];
+  private wakeup: (() => void) | null = null;
+  private reading = false;
+  private done = false;
+
+  constructor(
+    private readonly bus: EventBus,
+    head: Position,
+    private readonly options: SubscribeOptions,
+  ) {
+    this.read = options.after ?? head;
+    this.delivered = this.read;
+  }
+
+  onBatch(batch: StoredEvent[], from: Position, to: Position): void {
+    // A batch holds every settled row in (from, to]. A subscriber positioned anywhere in that
+    // range takes the rows after its position; one that is behind `from` reads the log itself
+    // (it must not take this batch: the rows between it and `from` would be skipped), and one
+    // reading the log right now resumes from wherever that read ends.
+    if (!this.reading && comparePositions(from, this.read) <= 0 && comparePositions(this.read, to) < 0) {
+      for (const e of batch) if (comparePositions(e, this.read) > 0 && this.options.accept(e)) this.pending.push(e);
+      this.read = to;
+      if (this.pending.length > this.bus.bufferLimit) {
+        // Too slow to keep up live: drop the buffer and fall back to reading the log.
+        this.pending = [];
+        this.read = this.delivered;
       }
     }
-    // An async generator parked on an `await` ignores return() until it next yields; a client
-    // that unsubscribes while nothing is happening must still be released at once.
-    const gen = run();
-    return {
-      next: () => gen.next(),
-      return: () => {
-        close();
-        return gen.return(undefined);
-      },
-      throw: (err?: unknown) => {
-        close();
-        return gen.throw(err);
-      },
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-    };
+    this.wake();
+  }
+
+  close(): void {
+    this.done = true;
+    this.bus.drop(this);
+    this.wake();
+  }
+
+  private wake(): void {
+    const w = this.wakeup;
+    this.wakeup = null;
+    w?.();
+  }
+
+  private park(): Promise<void> {
+    return new Promise<void>((resolve) => (this.wakeup = resolve));
+  }
+
+  // graphql-js asks for the next event only once the previous one is handled: no two next() overlap.
+  async next(): Promise<IteratorResult<StoredEvent>> {
+    while (!this.done) {
+      const next = this.pending.shift();
+      if (next) {
+        this.delivered = { txid: next.txid, id: next.id };
+        return { done: false, value: next };
+      }
+      if (comparePositions(this.read, this.bus.position) < 0) {
+        let rows: StoredEvent[];
+        this.reading = true;
+        try {
+          rows = await this.bus.readAfter(this.read);
+        } catch (err) {
+          // A database hiccup must not end a supervisor's subscription: retry on the next sweep.
+          console.error('[zhifa] event catch-up read failed', err);
+          await this.park();
+          continue;
+        } finally {
+          this.reading = false;
+        }
+        for (const e of rows) {
+          this.read = { txid: e.txid, id: e.id };
+          if (this.options.accept(e)) this.pending.push(e);
+        }
+        if (rows.length > 0) continue;
+      }
+      await this.park();
+    }
+    return { done: true, value: undefined };
+  }
+
+  // A client that unsubscribes while nothing is happening is released at once, parked or not.
+  async return(): Promise<IteratorResult<StoredEvent>> {
+    this.close();
+    return { done: true, value: undefined };
+  }
+
+  async throw(err?: unknown): Promise<IteratorResult<StoredEvent>> {
+    this.close();
+    throw err;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
   }
 }

@@ -37,22 +37,36 @@ export function whileAccessHolds(
   source: AsyncIterableIterator<StoredEvent>,
   deliverable: (e: StoredEvent) => boolean,
 ): AsyncIterableIterator<StoredEvent | SubscriptionEnded> {
-  const caller: CallerCheck | undefined = ctx.caller;
-  const viewer: Viewer = ctx.viewer;
-  let checkedAt = Date.now();
-  let ended = false;
+  return new AccessWatch(ctx.viewer, ctx.caller, source, deliverable);
+}
 
-  const end = async (error: unknown): Promise<IteratorResult<SubscriptionEnded>> => {
-    ended = true;
-    await source.return?.();
+/** whileAccessHolds' iterator: a class, so an idle subscriber holds one object and no closures. */
+class AccessWatch implements AsyncIterableIterator<StoredEvent | SubscriptionEnded> {
+  private checkedAt = Date.now();
+  private ended = false;
+
+  constructor(
+    private readonly viewer: Viewer,
+    private readonly caller: CallerCheck | undefined,
+    private readonly source: AsyncIterableIterator<StoredEvent>,
+    private readonly deliverable: (e: StoredEvent) => boolean,
+  ) {}
+
+  private async end(error: unknown): Promise<IteratorResult<SubscriptionEnded>> {
+    this.ended = true;
+    await this.source.return?.();
     return { done: false, value: new SubscriptionEnded(error) };
-  };
+  }
+
+  /** Whether the caller must be identified again before `e` is handed on (expiry aside). */
+  private due(e: StoredEvent): boolean {
+    return concernsCaller(this.viewer, e) || Date.now() - this.checkedAt >= this.caller!.maxAgeMs;
+  }
 
   /** Null while the caller keeps access; otherwise the error to end with. */
-  const lostAccess = async (e: StoredEvent): Promise<unknown> => {
+  private async lostAccess(e: StoredEvent): Promise<unknown> {
+    const { caller, viewer } = this;
     if (!caller) return null;
-    if (caller.expiresAt && Date.now() >= caller.expiresAt.getTime()) return new UnauthenticatedError(CREDENTIAL_EXPIRED);
-    if (!concernsCaller(viewer, e) && Date.now() - checkedAt < caller.maxAgeMs) return null;
     let now: Viewer;
     try {
       // An event about the caller reads the database: the instance's viewer cache may not have heard yet.
@@ -61,32 +75,40 @@ export function whileAccessHolds(
       // Fail closed: revoked or unreachable, nothing more is delivered on this credential.
       return err ?? new Error('caller recheck failed');
     }
-    checkedAt = Date.now();
+    this.checkedAt = Date.now();
     return keepsAccess(viewer, now) ? null : new ForbiddenError(ACCESS_CHANGED);
-  };
+  }
 
-  return {
-    next: async () => {
-      while (!ended) {
-        const r = await source.next();
-        if (r.done) return r;
-        const lost = await lostAccess(r.value);
-        if (lost) return end(lost);
-        if (deliverable(r.value)) return r;
+  async next(): Promise<IteratorResult<StoredEvent | SubscriptionEnded>> {
+    while (!this.ended) {
+      const r = await this.source.next();
+      if (r.done) return r;
+      const caller = this.caller;
+      if (caller) {
+        if (caller.expiresAt && Date.now() >= caller.expiresAt.getTime()) return this.end(new UnauthenticatedError(CREDENTIAL_EXPIRED));
+        // Most events need no new identification: no promise for them (ten thousand subscribers each take every event).
+        if (this.due(r.value)) {
+          const lost = await this.lostAccess(r.value);
+          if (lost) return this.end(lost);
+        }
       }
-      return { done: true, value: undefined };
-    },
-    return: async (value?: unknown) => {
-      ended = true;
-      await source.return?.(value);
-      return { done: true, value: undefined };
-    },
-    throw: (err?: unknown) => {
-      ended = true;
-      return source.throw?.(err) ?? Promise.reject(err);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+      if (this.deliverable(r.value)) return r;
+    }
+    return { done: true, value: undefined };
+  }
+
+  async return(value?: unknown): Promise<IteratorResult<StoredEvent | SubscriptionEnded>> {
+    this.ended = true;
+    await this.source.return?.(value);
+    return { done: true, value: undefined };
+  }
+
+  throw(err?: unknown): Promise<IteratorResult<StoredEvent | SubscriptionEnded>> {
+    this.ended = true;
+    return this.source.throw?.(err) ?? Promise.reject(err);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
 }

@@ -38,45 +38,65 @@ function isStoredEvent(v: unknown): v is StoredEvent {
   return typeof v === 'object' && v !== null && typeof (v as StoredEvent).id === 'bigint' && typeof (v as StoredEvent).topic === 'string';
 }
 
-async function* mapEvents(source: AsyncIterable<unknown>, args: ExecutionArgs, variablesKey: string): AsyncGenerator<ExecutionResult> {
-  const ctx = args.contextValue as Context;
-  const key = `${args.operationName ?? ''}|${variablesKey}|${canSeeActorIds(ctx.viewer) ? 'staff' : 'other'}`;
-  let documents = documentKeys.get(args.document);
-  if (documents === undefined) documentKeys.set(args.document, (documents = String(nextDocument++)));
-  const full = `${documents}|${key}`;
-  for await (const payload of source) {
+/**
+ * One subscriber's stream of results: its own source events, each mapped through the execution
+ * shared by every subscriber with the same key. A class (no generator, no closures): ten thousand
+ * idle subscribers each hold one.
+ */
+class SharedEventResults implements AsyncIterableIterator<ExecutionResult> {
+  constructor(
+    private readonly source: AsyncIterableIterator<unknown>,
+    private readonly args: ExecutionArgs,
+    private readonly key: string,
+  ) {}
+
+  async next(): Promise<IteratorResult<ExecutionResult>> {
+    const r = await this.source.next();
+    if (r.done) return { done: true, value: undefined };
+    const payload = r.value;
     // The end of a subscription (access lost) and anything else not an event are the subscriber's own.
-    if (!isStoredEvent(payload)) {
-      yield (await execute({ ...args, rootValue: payload })) as ExecutionResult;
-      continue;
-    }
+    if (!isStoredEvent(payload)) return { done: false, value: (await execute({ ...this.args, rootValue: payload })) as ExecutionResult };
     let shared = results.get(payload);
     if (!shared) results.set(payload, (shared = new Map()));
-    let result = shared.get(full);
+    let result = shared.get(this.key);
     if (result === undefined) {
-      result = execute({ ...args, rootValue: payload }) as Promise<ExecutionResult> | ExecutionResult;
-      shared.set(full, result);
+      result = execute({ ...this.args, rootValue: payload }) as Promise<ExecutionResult> | ExecutionResult;
+      shared.set(this.key, result);
     }
-    yield await result;
+    return { done: false, value: await result };
   }
+
+  // Ending the results ends the source at once (it may be parked waiting for events).
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    await this.source.return?.();
+    return { done: true, value: undefined };
+  }
+
+  async throw(err?: unknown): Promise<IteratorResult<ExecutionResult>> {
+    await this.source.return?.();
+    throw err;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
+
+function sharingKey(args: ExecutionArgs): string {
+  const ctx = args.contextValue as Context;
+  let document = documentKeys.get(args.document);
+  if (document === undefined) documentKeys.set(args.document, (document = String(nextDocument++)));
+  return `${document}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${canSeeActorIds(ctx.viewer) ? 'staff' : 'other'}`;
 }
 
 const documentKeys = new WeakMap<DocumentNode, string>();
 let nextDocument = 0;
 
 /** The subscribe function for `events`-only operations: one source stream each, shared executions. */
-export async function subscribeSharingEvents(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
+export async function subscribeSharingEvents(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in (source as object))) return source as ExecutionResult;
-  const stream = source as AsyncIterableIterator<unknown>;
-  const mapped = mapEvents(stream, args, JSON.stringify(args.variableValues ?? {}));
-  // Ending the mapped stream must end the source at once (it may be parked waiting for events).
-  const ret = mapped.return.bind(mapped);
-  mapped.return = (value?: unknown) => {
-    void stream.return?.();
-    return ret(value as never);
-  };
-  return mapped;
+  return new SharedEventResults(source as AsyncIterableIterator<unknown>, args, sharingKey(args));
 }
 
 /** Envelop/yoga plugin: `events`-only subscriptions share each event's execution (see the top of this file). */

@@ -48,24 +48,42 @@ export function subscribeToTopics(
   ctx: Context,
   topics: readonly string[],
   after: string | null | undefined,
-  filter: (e: StoredEvent) => boolean = () => true,
+  filter: (e: StoredEvent) => boolean = ANY,
   options: { loadsRows?: boolean } = {},
 ): AsyncIterableIterator<StoredEvent | SubscriptionEnded> {
-  const wanted = new Set(topics);
-  const viewer = ctx.viewer;
-  const deliverable = (e: StoredEvent) => (wanted.size === 0 || wanted.has(e.topic)) && canSeeEvent(viewer, e) && filter(e);
-  const events = ctx.events.subscribe({
-    after: parseAfter(after),
-    // Events about the caller come through whatever the topics, so a change to the caller's access
-    // is noticed in event order, before any event after it is delivered.
-    accept: (e) => deliverable(e) || concernsCaller(viewer, e),
-  });
+  const watch = new TopicWatch(ctx.viewer, new Set(topics), filter);
+  // Bound methods, not closures: an idle subscriber holds these for its whole life.
+  const deliverable = watch.deliverable.bind(watch);
+  const events = ctx.events.subscribe({ after: parseAfter(after), accept: watch.accept.bind(watch) });
   const live = whileAccessHolds(ctx, events, deliverable);
   // A subscription whose resolver loads rows needs fresh loaders per event; one that hands out the
   // event itself (Subscription.events) keeps its context as it is: a reset would also make Pothos
   // recompute the operation's complexity and every plugin's per-request state, for every subscriber,
   // on every event.
   return options.loadsRows === false ? live : freshLoadersPerEvent(ctx, live);
+}
+
+const ANY = () => true;
+
+/** Which events of the log one subscriber asked for and may see. */
+class TopicWatch {
+  constructor(
+    private readonly viewer: Context['viewer'],
+    private readonly wanted: ReadonlySet<string>,
+    private readonly filter: (e: StoredEvent) => boolean,
+  ) {}
+
+  deliverable(e: StoredEvent): boolean {
+    return (this.wanted.size === 0 || this.wanted.has(e.topic)) && canSeeEvent(this.viewer, e) && this.filter(e);
+  }
+
+  /**
+   * What the bus hands on: the deliverable events, and events about the caller whatever the
+   * topics, so a change to the caller's access is noticed in event order, before any event after it.
+   */
+  accept(e: StoredEvent): boolean {
+    return this.deliverable(e) || concernsCaller(this.viewer, e);
+  }
 }
 
 /**
