@@ -102,6 +102,16 @@ describe('N+1 guard', () => {
     expect(large.count, `page 10:\n${small.statements.join('\n')}\npage 100:\n${large.statements.join('\n')}`).toBe(small.count);
   });
 
+  it('loads only the columns the query asks for, not whole cases, enterprises and agencies', async () => {
+    const { statements } = await statementsFor(10);
+    const sql = statements.join('\n');
+    // Asked: number, enterprise name, the keys. Not asked: a case's texts and dates, an enterprise's
+    // address, an agency's domains (each a column every row would build into the join's JSON).
+    expect(sql).toMatch(/'number'/);
+    for (const column of ['decisionReason', 'mitigatingCircumstance', 'groundNote', 'legalRepresentative', 'usccOverrideReason', 'documentPrefix', 'domains'])
+      expect(sql, column).not.toMatch(new RegExp(`"${column}"`));
+  });
+
   it('no statement identifies a known caller', async () => {
     const { statements } = await statementsFor(10);
     // The query's own statements all start from the agencies.

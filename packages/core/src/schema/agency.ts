@@ -18,6 +18,9 @@ export function registerAgency(builder: ZhifaBuilder, enums: CoreEnums) {
 
   const AgencyRef = builder.prismaNode('Agency', {
     id: { field: 'id' },
+    // Only the columns the asked fields name are loaded (case.ts says why); a write whose event
+    // reads columns of the row it wrote writes without the client's selection.
+    select: { id: true },
     description: '行政执法主体/单位 Agency (public)',
     // Public rows; node(id) of an unknown or malformed id is null (node-query.ts).
     nullable: true,
@@ -100,10 +103,12 @@ export function registerAgency(builder: ZhifaBuilder, enums: CoreEnums) {
       authScopes: { systemAdmin: true },
       errors: { types: domainErrors },
       args: { input: t.arg({ type: AgencyInput, required: true }) },
-      resolve: (query, _root, { input }, ctx) =>
+      // Written without the client's selection: the whole row, whose columns the event reads (the type
+      // loads only the columns asked for); Pothos loads what else the client asked of it.
+      resolve: (_query, _root, { input }, ctx) =>
         unitOfWork(ctx, async (uow) => {
           const { tx } = uow;
-          const agency = await tx.agency.create({ ...query, data: await agencyData(tx, input, null) });
+          const agency = await tx.agency.create({ data: await agencyData(tx, input, null) });
           await uow.emit(CORE_TOPICS.agencyCreated, { agencyId: agency.id, name: agency.name }, { agencyId: agency.id, public: true });
           return agency;
         }),
@@ -117,7 +122,7 @@ export function registerAgency(builder: ZhifaBuilder, enums: CoreEnums) {
         id: t.arg.globalID({ required: true }),
         input: t.arg({ type: AgencyInput, required: true }),
       },
-      resolve: (query, _root, { id, input }, ctx) =>
+      resolve: (_query, _root, { id, input }, ctx) =>
         unitOfWork(ctx, async (uow) => {
           const { tx } = uow;
           const agencyId = parseId(id, 'Agency', ['id']);
@@ -138,7 +143,7 @@ export function registerAgency(builder: ZhifaBuilder, enums: CoreEnums) {
               zh: '行政检查主体资格由县政府确认并公布，只有系统管理员可以登记或修改其日期',
               en: 'the inspection-subject qualification is confirmed by the county; only a system admin may record or change its date',
             });
-          const agency = await tx.agency.update({ ...query, where: { id: agencyId }, data: await agencyData(tx, input, agencyId) });
+          const agency = await tx.agency.update({ where: { id: agencyId }, data: await agencyData(tx, input, agencyId) });
           await uow.emit(CORE_TOPICS.agencyUpdated, { agencyId, name: agency.name }, { agencyId, public: true });
           return agency;
         }),

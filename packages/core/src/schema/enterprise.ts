@@ -64,6 +64,8 @@ export function registerEnterprise(builder: ZhifaBuilder) {
 
   const EnterpriseRef = builder.prismaNode('Enterprise', {
     id: { field: 'id' },
+    // Only the columns the asked fields name are loaded (case.ts says why).
+    select: { id: true },
     description: '经营主体 Enterprise (token required; an enterprise user sees only their own)',
     // node(id) of an enterprise the caller may not read is null, like an unknown id (node-query.ts).
     nullable: true,
@@ -87,6 +89,7 @@ export function registerEnterprise(builder: ZhifaBuilder) {
       }),
       usccOverrideBy: t.string({
         nullable: true,
+        select: { usccOverrideBy: true },
         description: '确认人（工作人员可见账号，其他人只见类别）Who accepted the failing USCC: the account for staff, its kind for others',
         resolve: (e, _a, ctx) => (e.usccOverrideBy === null ? null : actorShownTo(ctx.viewer, e.usccOverrideBy)),
       }),
@@ -190,7 +193,9 @@ export function registerEnterprise(builder: ZhifaBuilder) {
       authScopes: (_r, _a, ctx) => maintainsEnterprises(ctx.viewer),
       errors: { types: domainErrors },
       args: { input: t.arg({ type: EnterpriseInput, required: true }) },
-      resolve: (query, _r, { input }, ctx) =>
+      // Written without the client's selection: the whole row, whose columns the event reads (the type
+      // loads only the columns asked for); Pothos loads what else the client asked of it.
+      resolve: (_query, _r, { input }, ctx) =>
         guardUnique(() =>
           unitOfWork(ctx, async (uow) => {
             const { tx } = uow;
@@ -200,7 +205,6 @@ export function registerEnterprise(builder: ZhifaBuilder) {
             const townshipId = await townshipOf(tx, input.townshipId);
             const now = new Date();
             const enterprise = await tx.enterprise.create({
-              ...query,
               data: { ...columns(input, uscc, townshipId), ...overrideColumns(override, ctx.viewer, now) },
             });
             await uow.emit(CORE_TOPICS.enterpriseCreated, eventPayload(enterprise, override), {
@@ -220,7 +224,7 @@ export function registerEnterprise(builder: ZhifaBuilder) {
         id: t.arg.globalID({ required: true }),
         input: t.arg({ type: EnterpriseInput, required: true }),
       },
-      resolve: (query, _r, { id, input }, ctx) =>
+      resolve: (_query, _r, { id, input }, ctx) =>
         guardUnique(() =>
           unitOfWork(ctx, async (uow) => {
             const { tx } = uow;
@@ -233,7 +237,6 @@ export function registerEnterprise(builder: ZhifaBuilder) {
             const townshipId = await townshipOf(tx, input.townshipId);
             const now = new Date();
             const enterprise = await tx.enterprise.update({
-              ...query,
               where: { id: before.id },
               data: {
                 ...columns(input, uscc, townshipId),

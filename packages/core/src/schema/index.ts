@@ -1,3 +1,4 @@
+import type { PrismaNodeRef } from '@pothos/plugin-prisma';
 import type { ZhifaBuilder } from '../builder.js';
 import { registerCoreEnums } from './enums.js';
 import { registerScalars } from './scalars.js';
@@ -38,5 +39,15 @@ export function registerCore(builder: ZhifaBuilder, options: { listKinds: readon
   registerCaseStep(builder, enums, PenaltyInput);
   registerEvents(builder);
   registerListTypes(builder, options.listKinds, enums.ListIssuerLevel);
-  return { Agency, Person, Enterprise, EnforcementCase, EnforcementMatter };
+  return { Agency: wholeRows(Agency), Person: wholeRows(Person), Enterprise: wholeRows(Enterprise), EnforcementCase: wholeRows(EnforcementCase), EnforcementMatter };
+}
+
+/**
+ * A node type that loads only the columns its fields ask for (`select` on the type) has that
+ * selection as its TypeScript shape, which a row of any model with an id would satisfy. Handed to
+ * plugins, a ref yields the whole row of its own model: what a subscription or field returns
+ * from `ctx.prisma.<model>` (Pothos loads any field's columns a given row lacks).
+ */
+function wholeRows<R>(ref: R): R extends PrismaNodeRef<infer Types, infer Model, unknown> ? PrismaNodeRef<Types, Model, Model['Shape']> : never {
+  return ref as never;
 }
