@@ -65,12 +65,19 @@ const BARE = `{ hello }`;
 const FLAT = `{ agencies(first: 20) { edges { node { id name kind } } } }`;
 const DASHBOARD = `query($n: Int!) { agencies(first: $n, kind: ENFORCEMENT_AGENCY) { edges { node { name cases(first: 10) { edges { node { number
   enterprise { name } officers(first: 5) { edges { node { person { name canEnforce } } } } } } } } } } }`;
-const OPEN_CASE = `mutation($input: OpenCaseInput!) { openCase(input: $input) { __typename ... on MutationOpenCaseSuccess { data { id } } } }`;
+const OPEN_CASE = `mutation($input: OpenCaseInput!) { openCase(input: $input) { __typename ... on MutationOpenCaseSuccess { data { id number } } } }`;
 const ASSIGN = `mutation($caseId: ID!, $personIds: [ID!]!) { assignOfficers(caseId: $caseId, personIds: $personIds) { __typename } }`;
 const ADVANCE = `mutation($caseId: ID!) { advanceCase(caseId: $caseId, to: INVESTIGATING) { __typename } }`;
 const SUBSCRIBE = `subscription { events(topics: ["case.opened"]) { id payload } }`;
 
 const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
+/** openCase's input for the bench agency: the case number comes from the agency's 立案 sequence. */
+const openCaseInput = (data: BenchData) => ({
+  agencyId: gid('Agency', data.agencyId),
+  matterId: gid('EnforcementMatter', data.matterId),
+  partyDescription: '基准当事人',
+  violationOn: new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10),
+});
 const bearer = (t: string) => `Bearer ${t}`;
 
 /** Interleaved rounds: each variant runs once per round, the median round is reported. */
@@ -229,8 +236,6 @@ async function scenarioMutations(ctx: Ctx) {
   await withServer(ctx, async (z) => {
     const officer = bearer(ctx.data.officer);
     const [o1, o2] = ctx.data.officerIds;
-    let seq = 0;
-    const stamp = `${process.pid}-${Date.now()}`;
     const post = async (query: string, variables: Record<string, unknown>) => {
       const r = await fetch(`http://127.0.0.1:${z.port}/graphql`, {
         method: 'POST',
@@ -240,10 +245,7 @@ async function scenarioMutations(ctx: Ctx) {
       return (await r.json()) as any;
     };
     const round = async (): Promise<boolean> => {
-      const number = `基准写入〔${stamp}〕${++seq}号`;
-      const opened = await post(OPEN_CASE, {
-        input: { agencyId: gid('Agency', ctx.data.agencyId), number, partyDescription: '基准当事人', violation: '违法行为', violatedProvision: '违法依据', penaltyProvision: '处罚依据' },
-      });
+      const opened = await post(OPEN_CASE, { input: openCaseInput(ctx.data) });
       const id = opened.data?.openCase?.data?.id;
       if (!id) throw new Error(`openCase: ${JSON.stringify(opened).slice(0, 300)}`);
       const assigned = await post(ASSIGN, { caseId: id, personIds: [gid('Person', o1!), gid('Person', o2!)] });
@@ -331,17 +333,17 @@ async function handwrittenWrites(ctx: Ctx): Promise<number> {
   return n / (DURATION / 1000);
 }
 
-async function emitOpenCase(port: number, officer: string, agencyId: number, number: string) {
+/** Open a case as the bench officer; answers the number the server gave it. */
+async function emitOpenCase(port: number, data: BenchData): Promise<string> {
   const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: bearer(officer) },
-    body: JSON.stringify({
-      query: OPEN_CASE,
-      variables: { input: { agencyId: gid('Agency', agencyId), number, partyDescription: '基准当事人', violation: '违法行为', violatedProvision: '违法依据', penaltyProvision: '处罚依据' } },
-    }),
+    headers: { 'content-type': 'application/json', authorization: bearer(data.officer) },
+    body: JSON.stringify({ query: OPEN_CASE, variables: { input: openCaseInput(data) } }),
   });
   const body = (await r.json()) as any;
-  if (!body.data?.openCase?.data?.id) throw new Error(`openCase: ${JSON.stringify(body).slice(0, 300)}`);
+  const number = body.data?.openCase?.data?.number;
+  if (!number) throw new Error(`openCase: ${JSON.stringify(body).slice(0, 300)}`);
+  return number;
 }
 
 async function scenarioFanout(ctx: Ctx) {
@@ -354,7 +356,6 @@ async function scenarioFanout(ctx: Ctx) {
       await expectData(z.port, TRIVIAL);
       await sleep(1000);
       const rss0 = z.rssBytes();
-      const stamp = `${n}-${Date.now()}`;
       const start = performance.now();
       const subs: RawSubscriber[] = [];
       // Connect in batches of 250, each acknowledged before the next: a ramp, not a SYN flood on the listen backlog.
@@ -368,7 +369,7 @@ async function scenarioFanout(ctx: Ctx) {
       let liveMs = NaN;
       for (; probes < 200; probes++) {
         const sent = performance.now();
-        await emitOpenCase(z.port, ctx.data.officer, ctx.data.agencyId, `基准探测〔${stamp}〕${probes}号`);
+        await emitOpenCase(z.port, ctx.data);
         await sleep(250);
         if (subs.every((s) => s.messages.length > 0)) {
           liveMs = sent - start;
@@ -385,9 +386,9 @@ async function scenarioFanout(ctx: Ctx) {
       const sentAt = new Map<string, number>();
       const answeredAt = new Map<string, number>();
       for (let e = 0; e < E; e++) {
-        const number = `基准推送〔${stamp}〕${e}号`;
-        sentAt.set(number, performance.now());
-        await emitOpenCase(z.port, ctx.data.officer, ctx.data.agencyId, number);
+        const sent = performance.now();
+        const number = await emitOpenCase(z.port, ctx.data);
+        sentAt.set(number, sent);
         answeredAt.set(number, performance.now());
         await sleep(500);
       }
@@ -447,9 +448,8 @@ async function scenarioSoak(ctx: Ctx) {
       }
     })();
     const writer = (async () => {
-      let i = 0;
       while (performance.now() < until) {
-        await emitOpenCase(z.port, ctx.data.officer, ctx.data.agencyId, `基准浸泡〔${process.pid}-${Date.now()}〕${i++}号`).catch(() => errors++);
+        await emitOpenCase(z.port, ctx.data).catch(() => errors++);
         writes++;
         await sleep(50);
       }

@@ -17,6 +17,8 @@ export interface BenchData {
   officer: string;
   officerIds: number[];
   agencyId: number;
+  /** A published matter `agencyId` may open cases on (openCase numbers the case from the agency's 立案 sequence). */
+  matterId: number;
   /** PGlite only: a copy of the data dir for the hand-written baseline (one process per data dir). */
   baselineTarget: Target;
   /** PGlite only: the cold start that created the data dir (migrations and demo data). */
@@ -78,6 +80,7 @@ function tokens(ids: Awaited<ReturnType<typeof addBenchData>>) {
     officer: signToken(BENCH_SECRET, `person:${ids.officerIds[0]}`, 24 * 3600),
     officerIds: ids.officerIds,
     agencyId: ids.agencyId,
+    matterId: ids.matterId,
   };
 }
 
@@ -121,9 +124,11 @@ async function addBenchData(p: Prisma) {
     }
   }
   const supervisors = (await p.person.findMany({ where: { name: { startsWith: '基准监督员' } }, orderBy: { id: 'asc' } })).map((x) => x.id);
-  const agency = await p.agency.findFirstOrThrow({ where: { name: '基准执法机关0' } });
+  // The writing agency may open cases on a published matter of its kind and domain, numbered under its prefix.
+  const matter = await p.enforcementMatter.findFirstOrThrow({ where: { published: true, agencyKinds: { has: 'ENFORCEMENT_AGENCY' } }, orderBy: { id: 'asc' } });
+  const agency = await p.agency.update({ where: { name: '基准执法机关0' }, data: { documentPrefix: '基准零', domains: [matter.domain] } });
   const officerIds = (await p.person.findMany({ where: { agencyId: agency.id }, orderBy: { id: 'asc' } })).map((x) => x.id);
-  return { supervisors, officerIds, agencyId: agency.id };
+  return { supervisors, officerIds, agencyId: agency.id, matterId: matter.id };
 }
 
 export function dataDirExists(t: Target): boolean {
