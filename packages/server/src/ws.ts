@@ -51,6 +51,18 @@ const KEEPALIVE_SLOTS = 12;
 /** setTimeout's longest delay; a credential valid for longer is still checked before each event. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/**
+ * A connection's delay rounded up to whole seconds (whole minutes beyond one): Node keeps one timer
+ * list per distinct delay until that delay has passed, even when its only timer was cleared, so
+ * jittered lifetimes and token expiries in milliseconds left a list behind for every connection
+ * (the soak's heap grew by one TimersList per connection churned). Closing a little later is
+ * harmless: each event is still checked against the credential before it is sent.
+ */
+export function coarseDelay(ms: number): number {
+  const step = ms > 60_000 ? 60_000 : 1_000;
+  return Math.min(MAX_TIMER_MS, Math.ceil(Math.max(0, ms) / step) * step);
+}
+
 export interface WsServerOptions {
   server: Server;
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
@@ -109,7 +121,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
     const t = setTimeout(() => {
       conn.timers.delete(t);
       run();
-    }, Math.max(0, ms));
+    }, coarseDelay(ms));
     t.unref();
     conn.timers.add(t);
   };

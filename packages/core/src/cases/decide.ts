@@ -53,9 +53,9 @@ export function decisionDocumentKind(decision: CaseDecision): DocumentKind | nul
 /**
  * The one path into DECIDED. The decision's shape (ValidationError), the stage, what the law and
  * the case's enforcement matter allow (rules/decision.ts), the procedure, then every plugin's
- * beforeDecide guard, all in the caller's transaction; then the decision-document number from the
- * agency's sequence, the penalties and the event. A refusal anywhere rolls back the decision, its
- * number, its event and anything the caller wrote before.
+ * beforeDecide guard, all in the caller's transaction; then the penalties, the
+ * decision-document number from the agency's sequence, and the event. A refusal anywhere rolls
+ * back the decision, its number, its event and anything the caller wrote before.
  */
 export async function decideCaseInTx(uow: UnitOfWork, caseId: number, request: DecisionRequest): Promise<EnforcementCase> {
   const { tx, viewer, guards, now } = uow;
@@ -74,6 +74,8 @@ export async function decideCaseInTx(uow: UnitOfWork, caseId: number, request: D
   refuse(await procedureRefusalForDecision(uow, c, input));
   await guards.beforeDecide({ uow, case: c }, input);
 
+  if (input.penalties.length) await tx.casePenalty.createMany({ data: input.penalties.map((p) => ({ caseId, kind: p.kind, amountFen: p.amountFen })) });
+  // The number as late as it can be: its sequence row stays locked until the transaction ends.
   const documentKind = decisionDocumentKind(input.decision);
   const agency = await tx.agency.findUniqueOrThrow({ where: { id: c.agencyId }, select: { id: true, name: true, documentPrefix: true } });
   const decisionNumber = documentKind ? await nextDocumentNumber(tx, agency, documentKind, now) : null;
@@ -94,7 +96,6 @@ export async function decideCaseInTx(uow: UnitOfWork, caseId: number, request: D
       decidedAt: now,
     },
   });
-  if (input.penalties.length) await tx.casePenalty.createMany({ data: input.penalties.map((p) => ({ caseId, kind: p.kind, amountFen: p.amountFen })) });
   // Fen fit a JSON number exactly (checked by decisionInputIssues).
   const num = (v: bigint | null) => (v === null ? null : Number(v));
   await caseEvent(uow, CORE_TOPICS.caseDecided, updated, {

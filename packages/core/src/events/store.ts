@@ -30,20 +30,16 @@ export const NOTIFY_CHANNEL = 'zhifa_events';
 /**
  * Append to the outbox inside the caller's transaction. The NOTIFY is transactional too:
  * PostgreSQL delivers it to listening instances only when (and if) the transaction commits.
+ * One statement for both: every round trip inside a unit of work keeps its row locks (a case, an
+ * agency's document sequence) held that much longer.
  */
 export async function appendEvent(tx: Db, e: NewEvent): Promise<void> {
-  await tx.event.create({
-    data: {
-      topic: e.topic,
-      agencyId: e.agencyId ?? null,
-      enterpriseId: e.enterpriseId ?? null,
-      caseId: e.caseId ?? null,
-      public: e.public ?? false,
-      payload: e.payload as Prisma.InputJsonValue,
-      actor: e.actor,
-    },
-  });
-  await tx.$executeRaw`SELECT pg_notify(${NOTIFY_CHANNEL}, '')`;
+  await tx.$executeRaw`
+    WITH e AS (
+      INSERT INTO "Event" (topic, "agencyId", "enterpriseId", "caseId", public, payload, actor)
+      VALUES (${e.topic}, ${e.agencyId ?? null}::int, ${e.enterpriseId ?? null}::int, ${e.caseId ?? null}::int, ${e.public ?? false}, ${JSON.stringify(e.payload)}::jsonb, ${e.actor})
+      RETURNING id)
+    SELECT pg_notify(${NOTIFY_CHANNEL}, '') FROM e`;
 }
 
 /** Settled events after `after`, in delivery order. Settled: no older transaction is still running. */

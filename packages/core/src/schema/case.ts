@@ -254,10 +254,9 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
       errors: { types: domainErrors },
       authScopes: (_root, args) => ({ officerOf: tryParseId(args.input.agencyId, 'Agency') ?? -1 }),
       args: { input: t.arg({ type: OpenCaseInput, required: true }) },
-      resolve: (query, _root, { input }, ctx) =>
-        unitOfWork(ctx, async (uow) => {
-          const { tx } = uow;
-          const c = await openCaseInTx(uow, {
+      resolve: async (query, _root, { input }, ctx) => {
+        const c = await unitOfWork(ctx, (uow) =>
+          openCaseInTx(uow, {
             agencyId: parseId(input.agencyId, 'Agency', ['input', 'agencyId']),
             matterId: parseId(input.matterId, 'EnforcementMatter', ['input', 'matterId']),
             enterpriseId: parseOptionalId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']),
@@ -266,9 +265,12 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
             facts: input.facts?.trim() || null,
             procedure: input.procedure ?? 'GENERAL',
             serious: input.serious ?? false,
-          });
-          return tx.enforcementCase.findUniqueOrThrow({ ...query, where: { id: c.id } });
-        }),
+          }),
+        );
+        // Read after commit: the agency's 立案 sequence row stays locked until the unit of work ends,
+        // and every other openCase of the agency waits for it; the answer needs no lock.
+        return ctx.prisma.enforcementCase.findUniqueOrThrow({ ...query, where: { id: c.id } });
+      },
     }),
     assignOfficers: t.prismaField({
       type: 'EnforcementCase',
@@ -315,11 +317,10 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
         caseId: t.arg.globalID({ required: true, description: '案件 Case' }),
         input: t.arg({ type: DecideCaseInput, required: true }),
       },
-      resolve: (query, _root, { caseId: gid, input }, ctx) =>
-        unitOfWork(ctx, async (uow) => {
-          const { tx } = uow;
-          const id = parseId(gid, 'EnforcementCase', ['caseId']);
-          await decideCaseInTx(uow, id, {
+      resolve: async (query, _root, { caseId: gid, input }, ctx) => {
+        const id = parseId(gid, 'EnforcementCase', ['caseId']);
+        await unitOfWork(ctx, (uow) =>
+          decideCaseInTx(uow, id, {
             decision: input.decision,
             penalties: (input.penalties ?? []).map((p) => ({ kind: p.kind, amountFen: p.amountFen ?? null })),
             ground: input.ground ?? null,
@@ -327,9 +328,11 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
             mitigatingCircumstance: input.mitigatingCircumstance?.trim() || null,
             illegalGainsFen: input.illegalGainsFen ?? null,
             reason: input.reason?.trim() || null,
-          });
-          return tx.enforcementCase.findUniqueOrThrow({ ...query, where: { id } });
-        }),
+          }),
+        );
+        // Read after commit, as openCase: the decision-document sequence row is held until then.
+        return ctx.prisma.enforcementCase.findUniqueOrThrow({ ...query, where: { id } });
+      },
     }),
   }));
   return EnforcementCaseRef;
