@@ -12,8 +12,9 @@ const EMIT = `mutation($topic: String!, $n: Int) { testEmitEvent(topic: $topic, 
 let s: TestServer;
 let admin: string;
 beforeAll(async () => {
-  // A small live buffer, so the slowest subscribers overflow it and catch up from the log.
-  s = await startTestServer({ plugins: [emitPlugin], poolSize: 12, events: { maxBuffered: 20 }, ws: { maxConnectionsPerCaller: 1_000, maxConnectionsPerIp: 1_000 } });
+  // A small live buffer, so the slowest subscribers overflow it and catch up from the log; a small
+  // fan-out chunk, so each batch is handed over across many turns of the event loop while writers commit.
+  s = await startTestServer({ plugins: [emitPlugin], poolSize: 12, events: { maxBuffered: 20, fanoutChunk: 7 }, ws: { maxConnectionsPerCaller: 1_000, maxConnectionsPerIp: 1_000 } });
   const county = await s.db.prisma.agency.create({ data: { name: '阜宁县人民政府', kind: 'COUNTY_GOVERNMENT' } });
   admin = s.token(`person:${(await s.db.prisma.person.create({ data: { name: '系统管理员', agencyId: county.id, roles: ['SYSTEM_ADMIN'] } })).id}`);
 });

@@ -48,20 +48,8 @@ const REASONS = {
 const KEEPALIVE_MS = 12_000;
 const KEEPALIVE_SLOTS = 12;
 
-/** setTimeout's longest delay; a credential valid for longer is still checked before each event. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/**
- * A connection's delay rounded up to whole seconds (whole minutes beyond one): Node keeps one timer
- * list per distinct delay until that delay has passed, even when its only timer was cleared, so
- * jittered lifetimes and token expiries in milliseconds left a list behind for every connection
- * (the soak's heap grew by one TimersList per connection churned). Closing a little later is
- * harmless: each event is still checked against the credential before it is sent.
- */
-export function coarseDelay(ms: number): number {
-  const step = ms > 60_000 ? 60_000 : 1_000;
-  return Math.min(MAX_TIMER_MS, Math.ceil(Math.max(0, ms) / step) * step);
-}
+/** The deadline sweep's longest tick: a lifetime, idle, init or expiry close comes at most this late. */
+const SWEEP_MS = 250;
 
 export interface WsServerOptions {
   server: Server;
@@ -94,7 +82,10 @@ interface Connection {
   callerKey: string | null;
   callerKind: string | null;
   authorization?: string;
-  timers: Set<NodeJS.Timeout>;
+  /** Deadlines (epoch ms) the sweep closes the connection at: connection_init, lifetime, the credential's expiry. */
+  initBy: number;
+  lifetimeEndsAt: number;
+  expiresAt: number;
   operations: Map<string, Operation>;
   /** graphql-ws' handler of this socket's messages, and what to tell it when the socket closes. */
   onMessage: ((data: string) => Promise<void>) | null;
@@ -107,7 +98,7 @@ type Roots = { execute(args: ExecutionArgs): unknown; subscribe(args: ExecutionA
 export function serveGraphqlWs(options: WsServerOptions): WsServer {
   const { yoga, limits, log } = options;
   const admission = new Admission(limits);
-  const connections = new WeakMap<WebSocket, Connection>();
+  const connections = new Map<WebSocket, Connection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
 
   const fields = (conn: Connection) => ({ ip: conn.ip, caller: conn.callerKey ?? conn.callerKind });
@@ -116,21 +107,6 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
     log.info({ ...fields(conn), code, reason, detail }, 'websocket closed by server');
     conn.socket.close(code, reason);
   };
-  const later = (conn: Connection, ms: number, run: () => void) => {
-    if (ms > MAX_TIMER_MS) return;
-    const t = setTimeout(() => {
-      conn.timers.delete(t);
-      run();
-    }, coarseDelay(ms));
-    t.unref();
-    conn.timers.add(t);
-  };
-  const armIdle = (conn: Connection, ms: number) =>
-    later(conn, ms, () => {
-      const quiet = Date.now() - conn.lastActivity;
-      if (conn.operations.size > 0 || quiet < limits.idleTimeoutMs) return armIdle(conn, limits.idleTimeoutMs - (conn.operations.size > 0 ? 0 : quiet));
-      close(conn, CLOSE.normal, REASONS.idle);
-    });
   const refuseOverLimit = (to: { socket: WebSocket; ip: string; caller?: string }, r: Refusal) => {
     log.warn({ ip: to.ip, caller: to.caller, scope: r.scope, limit: r.limit, open: admission.open }, 'websocket refused: too many connections');
     to.socket.close(CLOSE.tryAgainLater, REASONS[r.scope]);
@@ -177,14 +153,25 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
   const accept = (ws: WebSocket, ip: string) => {
     const refusal = admission.admit(ip);
     if (refusal) return refuseOverLimit({ socket: ws, ip }, refusal);
-    const conn: Connection = { socket: ws, ip, lastActivity: Date.now(), callerKey: null, callerKind: null, timers: new Set(), operations: new Map(), onMessage: null, closed: null };
+    const now = Date.now();
+    const conn: Connection = {
+      socket: ws,
+      ip,
+      lastActivity: now,
+      callerKey: null,
+      callerKind: null,
+      initBy: now + limits.initTimeoutMs,
+      lifetimeEndsAt: now + limits.maxLifetimeMs * (1 - Math.random() * 0.1),
+      expiresAt: Infinity,
+      operations: new Map(),
+      onMessage: null,
+      closed: null,
+    };
     connections.set(ws, conn);
     ws.on('message', onSocketMessage);
     ws.once('close', onSocketClose);
     ws.on('error', onSocketError);
     ws.on('pong', onSocketPong);
-    later(conn, limits.maxLifetimeMs * (1 - Math.random() * 0.1), () => close(conn, CLOSE.goingAway, REASONS.lifetime));
-    armIdle(conn, limits.idleTimeoutMs);
     conn.closed = protocol.opened(new ProtocolAdapter(conn), { conn });
   };
 
@@ -203,8 +190,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
     const conn = connections.get(this);
     if (!conn) return;
     admission.release(conn.ip, conn.callerKey);
-    for (const t of conn.timers) clearTimeout(t);
-    conn.timers.clear();
+    connections.delete(this);
     awaitingPong.delete(this);
     log.debug({ ...fields(conn), code, reason: reason.toString() }, 'websocket closed');
     void conn.closed?.(code, reason.toString());
@@ -239,6 +225,23 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
   }, (limits.keepAliveMs ?? KEEPALIVE_MS) / KEEPALIVE_SLOTS);
   keepAlive.unref();
 
+  // Lifetime, idle, connection_init and credential expiry from one timer for all connections, not
+  // a setTimeout each: no timer objects and closures per connection, and no TimersList per distinct
+  // (jittered) delay left behind by every connection that came and went. A close comes up to one
+  // tick late; every event is still checked against the credential's expiry before it is sent
+  // (CredentialRecheck), so nothing is delivered past it.
+  const sweepMs = Math.max(10, Math.min(SWEEP_MS, Math.min(limits.idleTimeoutMs, limits.initTimeoutMs, limits.maxLifetimeMs) / 4));
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    for (const conn of connections.values()) {
+      if (now >= conn.expiresAt) close(conn, CLOSE.forbidden, REASONS.expired);
+      else if (now >= conn.lifetimeEndsAt) close(conn, CLOSE.goingAway, REASONS.lifetime);
+      else if (now >= conn.initBy) close(conn, CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout');
+      else if (conn.operations.size === 0 && now - conn.lastActivity >= limits.idleTimeoutMs) close(conn, CLOSE.normal, REASONS.idle);
+    }
+  }, sweepMs);
+  sweep.unref();
+
   /** The graphql-ws protocol's view of one socket: methods on a prototype, not closures per connection. */
   class ProtocolAdapter implements ProtocolSocket {
     constructor(private readonly conn: Connection) {}
@@ -261,13 +264,15 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
   wss.options.handleProtocols = handleProtocols;
   const protocol = makeServer<Record<string, unknown>, Extra>(
     {
-      connectionInitWaitTimeout: limits.initTimeoutMs,
+      // The sweep closes a socket without connection_init (4408, as graphql-ws would), not a timer per socket.
+      connectionInitWaitTimeout: Infinity,
       execute: (args) => (args.rootValue as Roots).execute(args) as never,
       subscribe: (args) => (args.rootValue as Roots).subscribe(args) as never,
       // The credential is checked here and kept: each operation then builds its context exactly as
       // an HTTP request would, so the caller's roles are read fresh per operation.
       onConnect: async (ctx) => {
         const conn = connectionOf(ctx);
+        conn.initBy = Infinity;
         const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         let caller: Caller;
         try {
@@ -292,7 +297,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
         }
         conn.callerKind = caller.viewer.kind;
         if (typeof auth === 'string') conn.authorization = auth;
-        if (caller.expiresAt) later(conn, caller.expiresAt.getTime() - Date.now(), () => close(conn, CLOSE.forbidden, REASONS.expired));
+        if (caller.expiresAt) conn.expiresAt = caller.expiresAt.getTime();
         return true;
       },
       onSubscribe: async (ctx, id, payload) => {
@@ -369,6 +374,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
     dispose: async () => {
       options.server.off('upgrade', onUpgrade);
       clearInterval(keepAlive);
+      clearInterval(sweep);
       for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'Going away');
       await new Promise<void>((resolve, reject) => wss.close((err) => (err ? reject(err) : resolve())));
     },

@@ -15,6 +15,8 @@ export interface EventBusOptions {
   /** Catch-up page size and the most events buffered for one slow live subscriber. */
   pageSize?: number;
   maxBuffered?: number;
+  /** Subscribers handed one batch per turn of the event loop (default 500). */
+  fanoutChunk?: number;
 }
 
 /**
@@ -32,6 +34,7 @@ export class EventBus {
   private timer: NodeJS.Timeout | null = null;
   private readonly pageSize: number;
   private readonly maxBuffered: number;
+  private readonly fanoutChunk: number;
 
   constructor(
     private readonly db: Db,
@@ -39,6 +42,7 @@ export class EventBus {
   ) {
     this.pageSize = options.pageSize ?? 100;
     this.maxBuffered = options.maxBuffered ?? 1000;
+    this.fanoutChunk = options.fanoutChunk ?? 500;
   }
 
   async start(): Promise<void> {
@@ -91,8 +95,19 @@ export class EventBus {
       if (rows.length === 0) return;
       const from = this.head;
       const last = rows[rows.length - 1];
-      this.head = { txid: last.txid, id: last.id };
-      for (const sub of this.live) sub.onBatch(rows, from, this.head);
+      const to = { txid: last.txid, id: last.id };
+      // Each subscriber's delivery runs as microtasks once it is woken: hand the batch over in
+      // chunks with a turn of the event loop between them, so a fan-out to ten thousand does not
+      // hold back HTTP answers (and the NOTIFY that starts the next poll) until it is all sent.
+      // The head moves only after the last chunk: a subscriber woken early is not "behind" and
+      // does not read the log itself; one that subscribes meanwhile starts at `from` and is
+      // handed this batch too (a Set's iteration visits what is added during it).
+      let n = 0;
+      for (const sub of this.live) {
+        if (++n % this.fanoutChunk === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        sub.onBatch(rows, from, to);
+      }
+      this.head = to;
     }
   }
 
