@@ -34,6 +34,7 @@ import {
   type NoticeFacts,
   type StepFacts,
   shanghaiToday,
+  startOfShanghaiDay,
   shanghaiYear,
   type PrismaClient,
 } from '@zhifa/core';
@@ -703,6 +704,30 @@ describe('the demo data through the API (after the reset test: it changes the da
       expect(await prisma.enforcementCase.count({ where: { decisionNumber } })).toBe(1);
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('demo data seeded just after a Shanghai midnight', () => {
+  it('registers today’s cases today, so each deadline is 90 days (plus extensions) from the registration day', async () => {
+    // The first half-minute of a local day: a case registered "today" cannot be placed a minute before
+    // now without falling on yesterday (CI once seeded at 23:59:24 UTC+8 and got 91 days).
+    let at = new Date(startOfShanghaiDay(shanghaiToday(new Date())).getTime() + 30_000);
+    if (at.getTime() > Date.now()) at = new Date(at.getTime() - 86_400_000);
+    const fresh = await freshDatabaseTarget();
+    const other = await openDatabase(fresh.target);
+    try {
+      await seedDemoData(other.prisma, { now: at });
+      const cases = await other.prisma.enforcementCase.findMany({ where: { procedure: 'GENERAL' }, include: { steps: { where: { kind: 'DEADLINE_EXTENSION' } } } });
+      expect(cases.length).toBeGreaterThan(0);
+      for (const c of cases) {
+        expect(c.registeredAt.getTime(), c.number).toBeLessThanOrEqual(at.getTime());
+        const days = Math.round((c.deadlineOn!.getTime() - shanghaiToday(c.registeredAt).getTime()) / 86_400_000);
+        expect(days, c.number).toBe(90 + c.steps.reduce((s, e) => s + e.days!, 0));
+      }
+    } finally {
+      await other.close();
+      await fresh.drop();
     }
   });
 });

@@ -362,7 +362,9 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
       registeredHour = age === 0 ? Math.min(registeredHour, Math.max(0, new Date(now.getTime() + 8 * HOUR).getUTCHours() - 1)) : registeredHour;
     }
 
-    const registeredAt = new Date(Math.min(at(registered, registeredHour, dice.int(0, 59)).getTime(), now.getTime() - 60_000));
+    // Not in the future (a minute before now at the latest), and never before its own day: just after a
+    // local midnight "a minute before now" is yesterday, which would move the 90-day deadline by a day.
+    const registeredAt = new Date(Math.max(at(registered, 0).getTime(), Math.min(at(registered, registeredHour, dice.int(0, 59)).getTime(), now.getTime() - 60_000)));
     const decidedAt =
       decidedDay === null ? null : simple ? new Date(registeredAt.getTime() + dice.int(15, 50) * 60_000) : at(addDays(registered, decidedDay), dice.int(9, 17), dice.int(0, 59));
     const closedAt = closedDay === null ? null : at(addDays(registered, closedDay), dice.int(9, 17), dice.int(0, 59));
