@@ -39,6 +39,7 @@ const REASONS = {
   unavailable: closeReason('SERVICE_UNAVAILABLE', '数据库暂不可用，请稍后重试', 'database unavailable, retry later'),
   expired: closeReason('UNAUTHENTICATED', '令牌已过期', 'credential expired'),
   invalid: closeReason('UNAUTHENTICATED', '凭据已失效', 'credential no longer valid'),
+  rejected: closeReason('UNAUTHENTICATED', '令牌无效', 'invalid credentials'),
   lifetime: closeReason('MAX_LIFETIME', '连接已达最长时限，请重连', 'connection lifetime reached, reconnect'),
   idle: closeReason('IDLE_TIMEOUT', '连接空闲超时', 'idle timeout'),
   internal: closeReason('INTERNAL_SERVER_ERROR', '内部错误', 'internal error'),
@@ -86,6 +87,8 @@ interface Connection {
   initBy: number;
   lifetimeEndsAt: number;
   expiresAt: number;
+  /** Pinged, and no pong since: the next ping ends the socket. */
+  awaitingPong: boolean;
   operations: Map<string, Operation>;
   /** graphql-ws' handler of this socket's messages, and what to tell it when the socket closes. */
   onMessage: ((data: string) => Promise<void>) | null;
@@ -106,6 +109,13 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
     if (conn.socket.readyState >= conn.socket.CLOSING) return;
     log.info({ ...fields(conn), code, reason, detail }, 'websocket closed by server');
     conn.socket.close(code, reason);
+  };
+  /** A credential that went bad ends the connection (4403); a database that cannot say, retryably (1013). */
+  const closeForCredential = (conn: Connection, err: unknown, badReason: string): boolean => {
+    if (err instanceof UnauthenticatedError) close(conn, CLOSE.forbidden, badReason, err.messageEn);
+    else if (err instanceof ServiceUnavailableError) close(conn, CLOSE.tryAgainLater, REASONS.unavailable);
+    else return false;
+    return true;
   };
   const refuseOverLimit = (to: { socket: WebSocket; ip: string; caller?: string }, r: Refusal) => {
     log.warn({ ip: to.ip, caller: to.caller, scope: r.scope, limit: r.limit, open: admission.open }, 'websocket refused: too many connections');
@@ -131,8 +141,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
       try {
         return await this.caller.recheck(opts);
       } catch (err) {
-        if (err instanceof UnauthenticatedError) close(this.conn, CLOSE.forbidden, REASONS.invalid, err.messageEn);
-        else if (err instanceof ServiceUnavailableError) close(this.conn, CLOSE.tryAgainLater, REASONS.unavailable);
+        closeForCredential(this.conn, err, REASONS.invalid);
         throw err;
       }
     }
@@ -163,6 +172,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
       initBy: now + limits.initTimeoutMs,
       lifetimeEndsAt: now + limits.maxLifetimeMs * (1 - Math.random() * 0.1),
       expiresAt: Infinity,
+      awaitingPong: false,
       operations: new Map(),
       onMessage: null,
       closed: null,
@@ -191,7 +201,6 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
     if (!conn) return;
     admission.release(conn.ip, conn.callerKey);
     connections.delete(this);
-    awaitingPong.delete(this);
     log.debug({ ...fields(conn), code, reason: reason.toString() }, 'websocket closed');
     void conn.closed?.(code, reason.toString());
   }
@@ -202,24 +211,25 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
     log.info({ ...(conn ? fields(conn) : {}), error: err.message, code: err.code }, 'websocket protocol error');
   }
   function onSocketPong(this: WebSocket) {
-    awaitingPong.delete(this);
+    const conn = connections.get(this);
+    if (conn) conn.awaitingPong = false;
   }
 
   // Keep-alive as graphql-ws' own transport does it (a ping every 12 s; no pong by the next ping
   // ends the socket, so a dead peer does not keep its place under the limits), from one timer for all sockets: each tick pings a twelfth of them, so ten
   // thousand sockets are not pinged in one burst.
-  const awaitingPong = new Set<WebSocket>();
   let tick = 0;
   const keepAlive = setInterval(() => {
     const slot = tick++ % KEEPALIVE_SLOTS;
     let i = 0;
-    for (const ws of wss.clients) {
+    for (const conn of connections.values()) {
+      const ws = conn.socket;
       if (i++ % KEEPALIVE_SLOTS !== slot || ws.readyState !== ws.OPEN) continue;
-      if (awaitingPong.has(ws)) {
+      if (conn.awaitingPong) {
         ws.terminate();
         continue;
       }
-      awaitingPong.add(ws);
+      conn.awaitingPong = true;
       ws.ping();
     }
   }, (limits.keepAliveMs ?? KEEPALIVE_MS) / KEEPALIVE_SLOTS);
@@ -278,9 +288,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
         try {
           caller = await options.identify(auth);
         } catch (err) {
-          if (err instanceof UnauthenticatedError) close(conn, CLOSE.forbidden, closeReason('UNAUTHENTICATED', '令牌无效', 'invalid credentials'), err.messageEn);
-          else if (err instanceof ServiceUnavailableError) close(conn, CLOSE.tryAgainLater, REASONS.unavailable);
-          else {
+          if (!closeForCredential(conn, err, REASONS.rejected)) {
             log.error({ err, ip: conn.ip }, 'unexpected error identifying a WebSocket caller');
             close(conn, CLOSE.internalError, REASONS.internal);
           }
