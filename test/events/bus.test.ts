@@ -78,6 +78,42 @@ describe('EventBus', () => {
     await bus.stop();
   });
 
+  it('a subscriber whose log read ends while a batch is being handed out in chunks still catches up', async () => {
+    // CI caught a subscriber stuck at 68 of 90: its catch-up read finished between two chunks of a
+    // batch it had been skipped in (it was reading), while the bus still called its head the batch's
+    // start — so it believed itself up to date and parked, and nothing woke it again.
+    let gate: (() => void) | null = null;
+    const gated = new Promise<void>((resolve) => (gate = resolve));
+    let reads = 0;
+    let firstRead: (() => void) | null = null;
+    const firstReadDone = new Promise<void>((resolve) => (firstRead = resolve));
+    class GatedBus extends EventBus {
+      override async readAfter(from: Position): Promise<StoredEvent[]> {
+        const rows = await super.readAfter(from);
+        if (++reads === 1) {
+          firstRead?.();
+          await gated; // the first read answers only once the fan-out has begun
+        }
+        return rows;
+      }
+    }
+    const start = await settledHead(h.db.prisma);
+    await write('chunked', 1);
+    const bus = new GatedBus(h.db.prisma, { sweepMs: 60_000, fanoutChunk: 1 });
+    await bus.start();
+    const it = bus.subscribe({ after: start, accept: (e) => e.topic === 'chunked' });
+    const got = take(it, 3); // a consumer that asks again at once: first it reads the log, held at the gate
+    // Later subscribers: the first opens the gate from inside the fan-out, the rest keep it going
+    // for a few more turns of the event loop, long enough for the reader's continuation to run.
+    const others = Array.from({ length: 5 }, (_, i) => bus.subscribe({ accept: () => (i === 0 && gate?.(), false) }));
+    await firstReadDone; // it holds the first event only
+    await write('chunked', 2);
+    await bus.flush();
+    expect((await got).map((e) => e.id)).toEqual(await ids('chunked'));
+    for (const o of [it, ...others]) await o.return?.();
+    await bus.stop();
+  });
+
   it('stop() ends every subscription and later wake-ups do nothing', async () => {
     const bus = new EventBus(h.db.prisma, { sweepMs: 100 });
     await bus.start();

@@ -99,15 +99,17 @@ export class EventBus {
       // Each subscriber's delivery runs as microtasks once it is woken: hand the batch over in
       // chunks with a turn of the event loop between them, so a fan-out to ten thousand does not
       // hold back HTTP answers (and the NOTIFY that starts the next poll) until it is all sent.
-      // The head moves only after the last chunk: a subscriber woken early is not "behind" and
-      // does not read the log itself; one that subscribes meanwhile starts at `from` and is
-      // handed this batch too (a Set's iteration visits what is added during it).
+      // The head moves to the batch's end before the first chunk. A subscriber skipped while it
+      // was reading the log may finish that read between two chunks: measured against `to` it
+      // knows it is still behind and reads on, where against `from` it parked for good (CI saw a
+      // subscriber stuck at 68 of 90). One already handed the batch stands at `to`, so it reads
+      // nothing; one that subscribes meanwhile starts live from `to`.
+      this.head = to;
       let n = 0;
       for (const sub of this.live) {
         if (++n % this.fanoutChunk === 0) await new Promise<void>((resolve) => setImmediate(resolve));
         sub.onBatch(rows, from, to);
       }
-      this.head = to;
     }
   }
 
