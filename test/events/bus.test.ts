@@ -99,7 +99,11 @@ describe('EventBus', () => {
     }
     const start = await settledHead(h.db.prisma);
     await write('chunked', 1);
-    const bus = new GatedBus(h.db.prisma, { sweepMs: 60_000, fanoutChunk: 1 });
+    // On a shared PostgreSQL server another test's transaction may hold the row back for a while:
+    // the reader's first read must find it.
+    const [first] = await h.db.prisma.$queryRaw<Position[]>`SELECT txid, id FROM "Event" WHERE topic = 'chunked'`;
+    while ((await settledHead(h.db.prisma)).txid < first!.txid) await new Promise((r) => setTimeout(r, 20));
+    const bus = new GatedBus(h.db.prisma, { sweepMs: 100, fanoutChunk: 1 });
     await bus.start();
     const it = bus.subscribe({ after: start, accept: (e) => e.topic === 'chunked' });
     const got = take(it, 3); // a consumer that asks again at once: first it reads the log, held at the gate
