@@ -7,6 +7,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import InputPlugin from './input/plugin.js';
+import LoadedColumnsPlugin from './loaded-columns.js';
 import { GraphQLError, type GraphQLField } from 'graphql';
 import type PrismaTypes from './generated/pothos-types.js';
 import { getDatamodel } from './generated/pothos-types.js';
@@ -96,7 +97,7 @@ export function createBuilder(): ZhifaBuilder {
     defaultFieldNullability: false,
     // Argument mappers run in reverse plugin order: the input plugin (input/plugin.ts) comes last so
     // that its checks run first — lists are bounded and text normalised before zod and relay see them.
-    plugins: [ErrorsPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin, DataloaderPlugin, ComplexityPlugin, InputPlugin],
+    plugins: [ErrorsPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin, DataloaderPlugin, ComplexityPlugin, InputPlugin, LoadedColumnsPlugin],
     complexity: {
       fieldComplexity: pageComplexity,
       limit: { complexity: MAX_COMPLEXITY, depth: MAX_DEPTH, breadth: MAX_BREADTH },

@@ -19,8 +19,9 @@ export function registerAgency(builder: ZhifaBuilder, enums: CoreEnums) {
   const AgencyRef = builder.prismaNode('Agency', {
     id: { field: 'id' },
     // Only the columns the asked fields name are loaded (case.ts says why); a write whose event
-    // reads columns of the row it wrote writes without the client's selection.
-    select: { id: true },
+    // reads columns of the row it wrote writes without the client's selection. Name and kind, which
+    // nearly every list shows, are always loaded and read straight off the row (loaded-columns.ts).
+    select: { id: true, name: true, kind: true },
     description: '行政执法主体/单位 Agency (public)',
     // Public rows; node(id) of an unknown or malformed id is null (node-query.ts).
     nullable: true,

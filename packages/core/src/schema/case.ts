@@ -59,10 +59,11 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
     // Only the columns the asked fields name are loaded, not all ~30 of a case's: in the dashboard's
     // nested list, building and mapping unasked columns (JSON in the relation join, Dates) was about
     // half the request (bench/profile.ts dashboard). Always loaded: the keys the row rule and fields
-    // added by name read (TypeScript types their parent as the whole row): agency, party, matter.
+    // added by name read (TypeScript types their parent as the whole row): agency, party, matter;
+    // and the number and stage every list shows, read straight off the row (loaded-columns.ts).
     // Traps of select mode: a write that reads back columns must not narrow its row with the
     // client's selection; a row returned outside the client's query (a loader) is re-read by Pothos.
-    select: { id: true, agencyId: true, enterpriseId: true, matterId: true },
+    select: { id: true, agencyId: true, enterpriseId: true, matterId: true, number: true, stage: true },
     description: '行政执法案件 Enforcement case (officers of its agency, the party, supervisors)',
     // node(id) of a case the caller may not read is null, like an unknown id (node-query.ts).
     nullable: true,

@@ -64,8 +64,9 @@ export function registerEnterprise(builder: ZhifaBuilder) {
 
   const EnterpriseRef = builder.prismaNode('Enterprise', {
     id: { field: 'id' },
-    // Only the columns the asked fields name are loaded (case.ts says why).
-    select: { id: true },
+    // Only the columns the asked fields name are loaded (case.ts says why); the name, which every
+    // list shows, always, read straight off the row (loaded-columns.ts).
+    select: { id: true, name: true },
     description: '经营主体 Enterprise (token required; an enterprise user sees only their own)',
     // node(id) of an enterprise the caller may not read is null, like an unknown id (node-query.ts).
     nullable: true,
