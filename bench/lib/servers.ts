@@ -98,9 +98,9 @@ export async function startZhifa(target: Target, extra: Record<string, string> =
 }
 
 /** A baseline server (bench/baselines/<name>.ts) that prints `listening <port>`. */
-export async function startBaseline(name: 'bare-yoga' | 'handwritten' | 'ws-broadcast', target: Target | null, nodeArgs: string[] = []): Promise<Proc> {
+export async function startBaseline(name: 'bare-yoga' | 'handwritten' | 'ws-broadcast' | 'zhifa-data-variant', target: Target | null, nodeArgs: string[] = [], args: string[] = []): Promise<Proc> {
   return spawnReady(
-    [`bench/baselines/${name}.ts`],
+    [`bench/baselines/${name}.ts`, ...args],
     target ? (target.kind === 'pglite' ? { BENCH_DATA_DIR: target.dataDir } : { BENCH_DATABASE_URL: target.url }) : {},
     (line) => {
       const m = /^listening (\d+)/.exec(line);
