@@ -21,6 +21,8 @@ interface RawClient {
   /** Every text message after connection_ack, as received. */
   messages: string[];
   until(n: number): Promise<void>;
+  /** The client ends its subscription (a `complete` message), keeping the socket open. */
+  complete(): void;
   close(): void;
 }
 
@@ -46,8 +48,18 @@ async function rawSubscribe(url: string, token: string | null, query: string): P
       for (const deadline = Date.now() + 10_000; messages.length < n; await new Promise((r) => setTimeout(r, 10)))
         if (Date.now() > deadline) throw new Error(`got ${messages.length} of ${n} messages: ${messages.join(' | ')}`);
     },
+    complete: () => ws.send(JSON.stringify({ id: '1', type: 'complete' })),
     close: () => ws.close(),
   };
+}
+
+async function emit(n: number): Promise<void> {
+  const res = await fetch(s.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    body: JSON.stringify({ query: EMIT, variables: { topic: 'wire.test', agencyId: agency, public: true, n } }),
+  });
+  expect((await res.json()).errors).toBeUndefined();
 }
 
 let s: TestServer;
@@ -79,12 +91,7 @@ describe('shared delivery of `events`', () => {
     const before = { ...s.app.ws.nextMessages };
 
     for (let n = 1; n <= 3; n++) {
-      const res = await fetch(s.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-        body: JSON.stringify({ query: EMIT, variables: { topic: 'wire.test', agencyId: agency, public: true, n } }),
-      });
-      expect((await res.json()).errors).toBeUndefined();
+      await emit(n);
       await Promise.all(all.map((c) => c.until(n)));
     }
 
@@ -105,5 +112,23 @@ describe('shared delivery of `events`', () => {
       expect(publicShared.messages[i]).not.toContain(staff.payload.data.events.actor);
     }
     for (const c of all) c.close();
+  });
+
+  it('a subscription the client completes gets nothing more on its still open socket', async () => {
+    await untilSubscribers(s.app.events, 0);
+    const stays = await rawSubscribe(s.wsUrl, supervisor, SHARED);
+    const leaves = await rawSubscribe(s.wsUrl, supervisor, SHARED);
+    await untilSubscribers(s.app.events, 2);
+    await emit(10);
+    await Promise.all([stays.until(1), leaves.until(1)]);
+    leaves.complete();
+    await untilSubscribers(s.app.events, 1);
+    await emit(11);
+    await stays.until(2);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(leaves.messages).toHaveLength(1);
+    expect(stays.messages[1]).toContain('"n":11');
+    stays.close();
+    leaves.close();
   });
 });
