@@ -78,6 +78,8 @@ const rss1 = z.rssBytes();
 console.log(`[probe] resident memory per subscriber: ${((rss1 - rss0) / n / 1024).toFixed(1)} KB (${((rss1 - rss0) / 2 ** 20).toFixed(0)} MB for ${n})`);
 if (heap) await snapshot();
 mark('fan-out');
+// V8's profile timestamps and hrtime both read CLOCK_MONOTONIC: the fan-out window, in the profile's own clock.
+const fanoutFromUs = Number(process.hrtime.bigint() / 1000n);
 for (const s of subs) s.messages.length = 0;
 const lat: number[] = [];
 for (let e = 0; e < 5; e++) {
@@ -89,6 +91,7 @@ for (let e = 0; e < 5; e++) {
 }
 lat.sort((a, b) => a - b);
 console.log(`[probe] delivery ${lat.length} of ${5 * n}: p50 ${lat[Math.floor(lat.length / 2)]?.toFixed(0)} ms, p99 ${lat[Math.floor(lat.length * 0.99)]?.toFixed(0)} ms`);
+const fanoutToUs = Number(process.hrtime.bigint() / 1000n);
 mark('done');
 for (const s of subs) s.close();
 await z.stop();
@@ -97,7 +100,12 @@ await data.cleanup();
 if (heap && snapshots.length === 2) console.log(`\nheap growth per subscriber by kind (self size):\n${diffSnapshots(snapshots[0]!, snapshots[1]!, n)}`);
 if (cpu) {
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (file) console.log(`\ncpu profile (whole run): ${path.relative(ROOT, path.join(dir, file))}\n${summarise(path.join(dir, file), { top: 40 })}`);
+  if (file) {
+    const start = (JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { startTime: number }).startTime;
+    const window = { fromUs: fanoutFromUs - start, toUs: fanoutToUs - start };
+    console.log(`\ncpu profile: ${path.relative(ROOT, path.join(dir, file))}`);
+    console.log(`\nfan-out phase only (5 events to ${n} subscribers):\n${summarise(path.join(dir, file), { ...window, top: 40 })}`);
+  }
 }
 
 /** Self size and count by node type and name (constructor, or closure's function name). */

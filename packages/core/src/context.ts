@@ -24,6 +24,21 @@ export interface Context {
    * (VIEWER_TOPICS) waits here until every instance's viewer cache has let go of the old viewer.
    */
   settle?: (topics: readonly string[]) => Promise<void>;
+  /**
+   * A WebSocket subscription's own socket, for results already serialised (set by the server's
+   * ws.ts). shared-execution.ts writes a result shared by many `events` subscribers through it,
+   * serialised once, instead of through the protocol library's per-subscriber path.
+   */
+  resultSink?: ResultSink;
+}
+
+export interface ResultSink {
+  /**
+   * Sends `payloadJson` (a serialised ExecutionResult without errors) as the operation's next
+   * result, the exact message the protocol would send; false when it cannot be sent now (socket
+   * not open, or earlier messages still queued), and then the caller sends it the ordinary way.
+   */
+  next(payloadJson: string): boolean;
 }
 
 export interface CallerCheck {

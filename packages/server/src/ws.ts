@@ -15,7 +15,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, handleProtocols, makeServer, type Context as WsContext, type WebSocket as ProtocolSocket } from 'graphql-ws';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { actorOf, ServiceUnavailableError, UnauthenticatedError, type CallerCheck, type Context } from '@zhifa/core';
+import { actorOf, ServiceUnavailableError, UnauthenticatedError, type CallerCheck, type Context, type ResultSink } from '@zhifa/core';
 import type { Caller } from './identity.js';
 import type { Logger } from './log.js';
 import { Admission, type Refusal, type WsLimits } from './ws-limits.js';
@@ -66,6 +66,8 @@ export interface WsServerOptions {
 export interface WsServer {
   /** Open (admitted) connections. */
   readonly connections: number;
+  /** `next` messages sent so far: written directly from a shared serialisation (SocketSink), and through graphql-ws' emit. */
+  readonly nextMessages: { readonly direct: number; readonly protocol: number };
   dispose(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
   const { yoga, limits, log } = options;
   const admission = new Admission(limits);
   const connections = new Map<WebSocket, Connection>();
+  const nextMessages = { direct: 0, protocol: 0 };
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
 
   const fields = (conn: Connection) => ({ ip: conn.ip, caller: conn.callerKey ?? conn.callerKind });
@@ -144,6 +147,31 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
         closeForCredential(this.conn, err, REASONS.invalid);
         throw err;
       }
+    }
+  }
+
+  /**
+   * A subscription's `next` messages written straight to its socket, from a result serialised once
+   * for every subscriber sharing it (core's shared-execution.ts): the message graphql-ws' emit
+   * would send, `{"id":…,"type":"next","payload":…}`, without its per-subscriber stringify and
+   * promises. onNext has nothing to note for these (they carry no errors).
+   */
+  class SocketSink implements ResultSink {
+    private readonly head: string;
+    constructor(
+      private readonly socket: WebSocket,
+      id: string,
+    ) {
+      this.head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+    }
+    next(payloadJson: string): boolean {
+      const ws = this.socket;
+      // graphql-ws sends the next message once the last one is written out; so does this: with
+      // anything still queued (a slow reader), the ordinary path takes over and waits for it.
+      if (ws.readyState !== ws.OPEN || ws.bufferedAmount > 0) return false;
+      ws.send(this.head + payloadJson + '}');
+      nextMessages.direct++;
+      return true;
     }
   }
 
@@ -334,6 +362,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
           // getEnveloped's typing does not carry yoga's context option: contextFor built this.
           const contextValue = (await contextFactory()) as unknown as Context;
           if (contextValue.caller) contextValue.caller = new WatchedCaller(conn, contextValue.caller);
+          if (op.type === 'subscription') contextValue.resultSink = new SocketSink(conn.socket, id);
           return {
             schema,
             operationName: payload.operationName,
@@ -357,6 +386,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
         }
       },
       onNext: (ctx, id, _payload, _args, result) => {
+        nextMessages.protocol++;
         const op = connectionOf(ctx).operations.get(id);
         if (op && op.outcome === 'OK') op.outcome = outcomeOf(result.errors);
       },
@@ -379,6 +409,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
     get connections() {
       return admission.open;
     },
+    nextMessages,
     dispose: async () => {
       options.server.off('upgrade', onUpgrade);
       clearInterval(keepAlive);

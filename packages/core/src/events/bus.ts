@@ -9,6 +9,26 @@ export interface SubscribeOptions {
   accept: (e: StoredEvent) => boolean;
 }
 
+/**
+ * Taking events as they arrive, without a promise per event and per layer: for a consumer that
+ * can hand an event on at once (shared-execution.ts writes a result shared by many subscribers
+ * straight to each socket). An iterator offers events this way only while its own consumer waits
+ * in next() with nothing in flight, so events taken here and events taken through next() never
+ * overtake one another; whatever the consumer does not take goes through next() as before.
+ */
+export interface ImmediateSource<T> {
+  /** From now on `consumer.ready()` runs when events have arrived; false when this iterator cannot offer them. */
+  listen(consumer: { ready(): void }): boolean;
+  /** The next event, if it may be handed on now. */
+  peek(): T | undefined;
+  /** Consume the event peek() offered. */
+  take(): void;
+}
+
+export function isImmediateSource<T>(it: object): it is ImmediateSource<T> {
+  return typeof (it as Partial<ImmediateSource<T>>).peek === 'function' && typeof (it as Partial<ImmediateSource<T>>).listen === 'function';
+}
+
 export interface EventBusOptions {
   /** Sweep interval: a row held back behind a slow transaction settles without a new NOTIFY. */
   sweepMs?: number;
@@ -113,7 +133,7 @@ export class EventBus {
     }
   }
 
-  subscribe(options: SubscribeOptions): AsyncIterableIterator<StoredEvent> {
+  subscribe(options: SubscribeOptions): AsyncIterableIterator<StoredEvent> & ImmediateSource<StoredEvent> {
     const sub = new BusSubscription(this, this.head, options);
     this.live.add(sub);
     if (this.stopped) sub.close();
@@ -144,7 +164,7 @@ export class EventBus {
  * hold one of these, and every closure (with the name the TypeScript loader attaches to it) costs
  * a few hundred bytes more than a method on the prototype.
  */
-class BusSubscription implements AsyncIterableIterator<StoredEvent> {
+class BusSubscription implements AsyncIterableIterator<StoredEvent>, ImmediateSource<StoredEvent> {
   /** How far this subscriber has looked. */
   private read: Position;
   /** The last event it has yielded. */
@@ -153,6 +173,7 @@ class BusSubscription implements AsyncIterableIterator<StoredEvent> {
   private wakeup: (() => void) | null = null;
   private reading = false;
   private done = false;
+  private consumer: { ready(): void } | null = null;
 
   constructor(
     private readonly bus: EventBus,
@@ -177,7 +198,32 @@ class BusSubscription implements AsyncIterableIterator<StoredEvent> {
         this.read = this.delivered;
       }
     }
-    this.wake();
+    if (this.consumer && this.wakeup && this.pending.length > 0) {
+      try {
+        this.consumer.ready();
+      } catch (err) {
+        // What it did not take goes through next(); the hand-out to everyone else goes on.
+        console.error('[zhifa] immediate event consumer failed', err);
+      }
+    }
+    // Woken only with something to do: a parked next() with nothing pending and nothing left to
+    // read would only park again (a promise per subscriber per batch, for nothing).
+    if (this.pending.length > 0 || comparePositions(this.read, this.bus.position) < 0) this.wake();
+  }
+
+  listen(consumer: { ready(): void }): boolean {
+    this.consumer = consumer;
+    return true;
+  }
+
+  // Only while next() is parked: then nothing taken earlier is still on its way up the chain.
+  peek(): StoredEvent | undefined {
+    return this.wakeup && !this.done ? this.pending[0] : undefined;
+  }
+
+  take(): void {
+    const e = this.pending.shift();
+    if (e) this.delivered = { txid: e.txid, id: e.id };
   }
 
   close(): void {

@@ -9,6 +9,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import { concernsCaller, keepsAccess } from './access-change.js';
 import type { StoredEvent } from './store.js';
+import { isImmediateSource, type ImmediateSource } from './bus.js';
 
 export const CREDENTIAL_EXPIRED = { zh: '令牌已过期，订阅已结束', en: 'the token expired; the subscription ended' };
 export const ACCESS_CHANGED = {
@@ -36,12 +37,12 @@ export function whileAccessHolds(
   ctx: Pick<Context, 'viewer' | 'caller'>,
   source: AsyncIterableIterator<StoredEvent>,
   deliverable: (e: StoredEvent) => boolean,
-): AsyncIterableIterator<StoredEvent | SubscriptionEnded> {
+): AsyncIterableIterator<StoredEvent | SubscriptionEnded> & ImmediateSource<StoredEvent> {
   return new AccessWatch(ctx.viewer, ctx.caller, source, deliverable);
 }
 
 /** whileAccessHolds' iterator: a class, so an idle subscriber holds one object and no closures. */
-class AccessWatch implements AsyncIterableIterator<StoredEvent | SubscriptionEnded> {
+class AccessWatch implements AsyncIterableIterator<StoredEvent | SubscriptionEnded>, ImmediateSource<StoredEvent> {
   private checkedAt = Date.now();
   private ended = false;
 
@@ -56,6 +57,10 @@ class AccessWatch implements AsyncIterableIterator<StoredEvent | SubscriptionEnd
     this.ended = true;
     await this.source.return?.();
     return { done: false, value: new SubscriptionEnded(error) };
+  }
+
+  private expired(caller: CallerCheck): boolean {
+    return !!caller.expiresAt && Date.now() >= caller.expiresAt.getTime();
   }
 
   /** Whether the caller must be identified again before `e` is handed on (expiry aside). */
@@ -85,7 +90,7 @@ class AccessWatch implements AsyncIterableIterator<StoredEvent | SubscriptionEnd
       if (r.done) return r;
       const caller = this.caller;
       if (caller) {
-        if (caller.expiresAt && Date.now() >= caller.expiresAt.getTime()) return this.end(new UnauthenticatedError(CREDENTIAL_EXPIRED));
+        if (this.expired(caller)) return this.end(new UnauthenticatedError(CREDENTIAL_EXPIRED));
         // Most events need no new identification: no promise for them (ten thousand subscribers each take every event).
         if (this.due(r.value)) {
           const lost = await this.lostAccess(r.value);
@@ -95,6 +100,30 @@ class AccessWatch implements AsyncIterableIterator<StoredEvent | SubscriptionEnd
       if (this.deliverable(r.value)) return r;
     }
     return { done: true, value: undefined };
+  }
+
+  listen(consumer: { ready(): void }): boolean {
+    return isImmediateSource(this.source) && this.source.listen(consumer);
+  }
+
+  /**
+   * The same checks as next(), for an event taken as it arrives: one that is past the credential's
+   * expiry or needs the caller identified again is left to next(), which may end the subscription.
+   */
+  peek(): StoredEvent | undefined {
+    const source = this.source;
+    if (!isImmediateSource<StoredEvent>(source)) return undefined;
+    while (!this.ended) {
+      const e = source.peek();
+      if (e === undefined || (this.caller && (this.expired(this.caller) || this.due(e)))) return undefined;
+      if (this.deliverable(e)) return e;
+      source.take(); // next() passes over it too
+    }
+    return undefined;
+  }
+
+  take(): void {
+    if (isImmediateSource(this.source)) this.source.take();
   }
 
   async return(value?: unknown): Promise<IteratorResult<StoredEvent | SubscriptionEnded>> {
