@@ -364,7 +364,7 @@ async function scenarioFanout(ctx: Ctx) {
       let k = 0;
       await fanoutRound('bare ws (baseline)', base, n, ctx, async () => {
         const number = `baseline-${n}-${k++}`;
-        const r = await fetch(`http://127.0.0.1:${base.port}/emit`, { method: 'POST', body: JSON.stringify({ number }) });
+        const r = await fetch(`http://127.0.0.1:${base.port}/emit`, { method: 'POST', body: JSON.stringify({ number, bytes: zhifaMessageBytes }) });
         if (!r.ok) throw new Error(`emit: ${r.status}`);
         return number;
       });
@@ -373,6 +373,9 @@ async function scenarioFanout(ctx: Ctx) {
     }
   }
 }
+
+/** Bytes of one `next` message Zhifa sent in the last round: the size the baseline's messages are padded to. */
+let zhifaMessageBytes = 0;
 
 /** One fan-out measurement against `z`: connect n subscribers, probe until all are live, idle, then 20 events 500 ms apart. */
 async function fanoutRound(label: string, z: Proc, n: number, ctx: Ctx, emit: (facts: string) => Promise<string>) {
@@ -419,6 +422,8 @@ async function fanoutRound(label: string, z: Proc, n: number, ctx: Ctx, emit: (f
   const afterAnswer: number[] = [];
   let bad = 0;
   const numberOf = (text: string) => JSON.parse(text).payload.data?.events?.payload?.number as string | undefined;
+  // The baseline then writes messages of the same size (bench/baselines/ws-broadcast.ts).
+  if (label === 'zhifa') zhifaMessageBytes = Buffer.byteLength(subs.find((s) => s.messages.length)?.messages[0]?.[1] ?? '');
   for (const s of subs) {
     const ours = s.messages.map(([t, text]) => ({ t, number: numberOf(text)! })).filter((g) => sentAt.has(g.number));
     const expected = [...sentAt.keys()];

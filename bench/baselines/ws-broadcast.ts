@@ -2,7 +2,7 @@
 // bench's subscriber (connection_init → ack, subscribe noted) that, on POST /emit, sends one
 // `next` message — serialised once, the same shape as Zhifa's `events` delivery — to every
 // subscribed socket. No GraphQL, no authorisation, no database: what one process pays to write
-// one small frame to each of N sockets on this machine, against which scenario 4 is a ratio.
+// one frame of Zhifa's size to each of N sockets on this machine, against which scenario 4 is a ratio.
 import { createServer } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 
@@ -13,8 +13,13 @@ const server = createServer((req, res) => {
   let body = '';
   req.on('data', (d: Buffer) => (body += d));
   req.on('end', () => {
-    const { number } = JSON.parse(body) as { number: string };
-    const payload = JSON.stringify({ data: { events: { id: String(++seq), payload: { number } } } });
+    // `bytes`: the size of Zhifa's message in the same run; the payload is padded to it (with
+    // Chinese text, as Zhifa's carries), so both write the same number of bytes per socket.
+    const { number, bytes = 0 } = JSON.parse(body) as { number: string; bytes?: number };
+    const payloadOf = (pad: string) => JSON.stringify({ data: { events: { id: String(seq), payload: { number, pad } } } });
+    ++seq;
+    const short = Buffer.byteLength(`{"id":"1","type":"next","payload":${payloadOf('')}}`);
+    const payload = payloadOf('基'.repeat(Math.max(0, Math.floor((bytes - short) / 3))));
     for (const [ws, id] of subscribed) ws.send(`{"id":${JSON.stringify(id)},"type":"next","payload":${payload}}`);
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   });
