@@ -5,7 +5,7 @@
 // the same interleaved run (bench/baselines/zhifa-data-variant.ts). BENCH_DATABASE_URL or a
 // throwaway cluster, as for `pnpm bench`.
 import { prepare } from './lib/data.js';
-import { load, type LoadResult } from './lib/load.js';
+import { interleaved, load, type LoadResult } from './lib/load.js';
 import { startBaseline, type Proc } from './lib/servers.js';
 import { findPgBin, startCluster } from '../scripts/pg-cluster.js';
 
@@ -26,20 +26,25 @@ const servers: Record<string, Proc> = {
   none: await startBaseline('zhifa-data-variant', null, [], ['none']),
 };
 const auth = `Bearer ${data.supervisors[0]}`;
-const runs = new Map<string, LoadResult[]>();
+let medians: Map<string, LoadResult>;
 try {
-  for (let r = 0; r < rounds; r++)
-    for (const [name, p] of Object.entries(servers)) {
-      const res = await load({ port: p.port, query: name === 'bare' ? '{ hello }' : FLAT, authorization: name === 'bare' ? undefined : auth, connections: 8, durationMs: seconds * 1000 });
-      if (res.errors) throw new Error(`${name}: ${res.errors} errors`);
-      (runs.get(name) ?? runs.set(name, []).get(name)!).push(res);
-    }
+  medians = await interleaved(
+    rounds,
+    Object.entries(servers).map(([name, p]) => ({
+      name,
+      run: async () => {
+        const r = await load({ port: p.port, query: name === 'bare' ? '{ hello }' : FLAT, authorization: name === 'bare' ? undefined : auth, connections: 8, durationMs: seconds * 1000 });
+        if (r.errors) throw new Error(`${name}: ${r.errors} errors`);
+        return r;
+      },
+    })),
+  );
 } finally {
   for (const p of Object.values(servers)) await p.stop();
   await data.cleanup();
   cluster?.stop();
 }
-const median = (name: string) => [...runs.get(name)!].sort((a, b) => a.rps - b.rps)[Math.floor(rounds / 2)]!.rps;
+const median = (name: string) => medians.get(name)!.rps;
 const bare = median('bare');
 console.log(`authenticated agencies(first: 20), ${seconds} s × ${rounds} interleaved rounds, 8 connections (median round)\n`);
 console.log(`| the page read through | req/s | ÷ bare yoga { hello } (${Math.round(bare)} req/s) | ms per request above bare yoga |`);

@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApp, openDatabase } from '@zhifa/server';
-import { load, once, type LoadResult } from './lib/load.js';
+import { interleaved, load, once, type LoadResult } from './lib/load.js';
 import { prepare, type BenchData } from './lib/data.js';
 import { BENCH_SECRET, ROOT, startBaseline, startZhifa, type Proc, type Target } from './lib/servers.js';
 import { findPgBin, startCluster } from '../scripts/pg-cluster.js';
@@ -80,22 +80,6 @@ const openCaseInput = (data: BenchData, facts: string) => ({
   facts,
 });
 const bearer = (t: string) => `Bearer ${t}`;
-
-/** Interleaved rounds: each variant runs once per round, the median round is reported. */
-async function interleaved(variants: { name: string; run: () => Promise<LoadResult> }[]): Promise<Map<string, LoadResult>> {
-  const runs = new Map<string, LoadResult[]>();
-  for (let r = 0; r < ROUNDS; r++)
-    for (const v of variants) {
-      const res = await v.run();
-      (runs.get(v.name) ?? runs.set(v.name, []).get(v.name)!).push(res);
-    }
-  const out = new Map<string, LoadResult>();
-  for (const [name, rs] of runs) {
-    const sorted = [...rs].sort((a, b) => a.rps - b.rps);
-    out.set(name, sorted[Math.floor(sorted.length / 2)]!);
-  }
-  return out;
-}
 
 async function expectData(port: number, query: string, authorization?: string, variables?: Record<string, unknown>, pathName?: string) {
   const r = await once({ port, query, authorization, variables, path: pathName });
@@ -166,7 +150,7 @@ async function scenarioFlat(ctx: Ctx) {
       await expectData(z.port, FLAT, bearer(sup));
       const L = (port: number, query: string, authorization?: string, p?: string) => () =>
         load({ port, query, authorization, path: p, connections: CONNECTIONS, durationMs: DURATION });
-      const r = await interleaved([
+      const r = await interleaved(ROUNDS, [
         { name: 'bare', run: L(bare.port, BARE) },
         { name: 'trivial-anon', run: L(z.port, TRIVIAL) },
         { name: 'trivial-auth', run: L(z.port, TRIVIAL, bearer(sup)) },
@@ -218,7 +202,7 @@ async function scenarioDashboard(ctx: Ctx) {
         const z1 = await expectData(z.port, DASHBOARD, bearer(sup), { n });
         const h1 = await expectData(hand.port, DASHBOARD, undefined, { n }, '/dashboard');
         if (JSON.stringify(z1.data) !== JSON.stringify(h1.data)) console.warn(`[bench] dashboard ${n}: the hand-written answer differs from zhifa's`);
-        const r = await interleaved([
+        const r = await interleaved(ROUNDS, [
           { name: 'z', run: () => load({ port: z.port, query: DASHBOARD, variables: { n }, authorization: bearer(sup), connections: CONNECTIONS, durationMs: DURATION }) },
           { name: 'h', run: () => load({ port: hand.port, path: '/dashboard', query: DASHBOARD, variables: { n }, connections: CONNECTIONS, durationMs: DURATION }) },
         ]);
@@ -355,16 +339,17 @@ async function scenarioFanout(ctx: Ctx) {
   say(`| subscribers | server | all live in | resident memory per idle subscriber | events | deliveries | missed / duplicated / out of order | delivery p50 | delivery p99 | max | the mutation itself (median) | p50 / p99 from its answer |`);
   say(`|---|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const n of SUBSCRIBERS) {
+    let bytes = 0;
     await withServer(ctx, async (z) => {
       await expectData(z.port, TRIVIAL);
-      await fanoutRound('zhifa', z, n, ctx, (facts) => emitOpenCase(z.port, ctx.data, facts));
+      bytes = await fanoutRound('zhifa', z, n, ctx, (facts) => emitOpenCase(z.port, ctx.data, facts));
     });
     const base = await startBaseline('ws-broadcast', null);
     try {
       let k = 0;
       await fanoutRound('bare ws (baseline)', base, n, ctx, async () => {
         const number = `baseline-${n}-${k++}`;
-        const r = await fetch(`http://127.0.0.1:${base.port}/emit`, { method: 'POST', body: JSON.stringify({ number, bytes: zhifaMessageBytes }) });
+        const r = await fetch(`http://127.0.0.1:${base.port}/emit`, { method: 'POST', body: JSON.stringify({ number, bytes }) });
         if (!r.ok) throw new Error(`emit: ${r.status}`);
         return number;
       });
@@ -374,11 +359,11 @@ async function scenarioFanout(ctx: Ctx) {
   }
 }
 
-/** Bytes of one `next` message Zhifa sent in the last round: the size the baseline's messages are padded to. */
-let zhifaMessageBytes = 0;
-
-/** One fan-out measurement against `z`: connect n subscribers, probe until all are live, idle, then 20 events 500 ms apart. */
-async function fanoutRound(label: string, z: Proc, n: number, ctx: Ctx, emit: (facts: string) => Promise<string>) {
+/**
+ * One fan-out measurement against `z`: connect n subscribers, probe until all are live, idle, then 20 events 500 ms
+ * apart. Resolves with the bytes of one `next` message received: the size the baseline pads its messages to.
+ */
+async function fanoutRound(label: string, z: Proc, n: number, ctx: Ctx, emit: (facts: string) => Promise<string>): Promise<number> {
   await sleep(1000);
   const rss0 = z.rssBytes();
   const stamp = `${n}-${Date.now()}`;
@@ -422,8 +407,7 @@ async function fanoutRound(label: string, z: Proc, n: number, ctx: Ctx, emit: (f
   const afterAnswer: number[] = [];
   let bad = 0;
   const numberOf = (text: string) => JSON.parse(text).payload.data?.events?.payload?.number as string | undefined;
-  // The baseline then writes messages of the same size (bench/baselines/ws-broadcast.ts).
-  if (label === 'zhifa') zhifaMessageBytes = Buffer.byteLength(subs.find((s) => s.messages.length)?.messages[0]?.[1] ?? '');
+  const messageBytes = Buffer.byteLength(subs.find((s) => s.messages.length)?.messages[0]?.[1] ?? '');
   for (const s of subs) {
     const ours = s.messages.map(([t, text]) => ({ t, number: numberOf(text)! })).filter((g) => sentAt.has(g.number));
     const expected = [...sentAt.keys()];
@@ -445,6 +429,7 @@ async function fanoutRound(label: string, z: Proc, n: number, ctx: Ctx, emit: (f
   say(`| ${f0(n)} | ${label} | ${(liveMs / 1000).toFixed(1)} s | ${f1(perSub / 1024)} KB | ${E} | ${f0(lat.length)} of ${f0(n * E)} | ${bad} subscribers | ${f0(q(0.5))} ms | ${f0(q(0.99))} ms | ${f0(lat[lat.length - 1] ?? NaN)} ms | ${f0(mutationMs)} ms | ${f0(qa(0.5))} / ${f0(qa(0.99))} ms |`);
   for (const s of subs) s.close();
   await sleep(1000);
+  return messageBytes;
 }
 
 async function scenarioSoak(ctx: Ctx) {

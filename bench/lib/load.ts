@@ -136,3 +136,19 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
   return { requests, rps: (requests / elapsed) * 1000, p50: q(0.5), p99: q(0.99), errors };
 }
+
+/** Interleaved rounds: each variant runs once per round, the median round is reported. */
+export async function interleaved(rounds: number, variants: { name: string; run: () => Promise<LoadResult> }[]): Promise<Map<string, LoadResult>> {
+  const runs = new Map<string, LoadResult[]>();
+  for (let r = 0; r < rounds; r++)
+    for (const v of variants) {
+      const res = await v.run();
+      (runs.get(v.name) ?? runs.set(v.name, []).get(v.name)!).push(res);
+    }
+  const out = new Map<string, LoadResult>();
+  for (const [name, rs] of runs) {
+    const sorted = [...rs].sort((a, b) => a.rps - b.rps);
+    out.set(name, sorted[Math.floor(sorted.length / 2)]!);
+  }
+  return out;
+}

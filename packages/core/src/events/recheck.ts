@@ -45,13 +45,17 @@ export function whileAccessHolds(
 class AccessWatch implements AsyncIterableIterator<StoredEvent | SubscriptionEnded>, ImmediateSource<StoredEvent> {
   private checkedAt = Date.now();
   private ended = false;
+  /** The source, when it offers events as they arrive (the bus's subscription does). */
+  private readonly immediate: ImmediateSource<StoredEvent> | null;
 
   constructor(
     private readonly viewer: Viewer,
     private readonly caller: CallerCheck | undefined,
     private readonly source: AsyncIterableIterator<StoredEvent>,
     private readonly deliverable: (e: StoredEvent) => boolean,
-  ) {}
+  ) {
+    this.immediate = isImmediateSource<StoredEvent>(source) ? source : null;
+  }
 
   private async end(error: unknown): Promise<IteratorResult<SubscriptionEnded>> {
     this.ended = true;
@@ -103,7 +107,7 @@ class AccessWatch implements AsyncIterableIterator<StoredEvent | SubscriptionEnd
   }
 
   listen(consumer: { ready(): void }): boolean {
-    return isImmediateSource(this.source) && this.source.listen(consumer);
+    return !!this.immediate && this.immediate.listen(consumer);
   }
 
   /**
@@ -111,8 +115,8 @@ class AccessWatch implements AsyncIterableIterator<StoredEvent | SubscriptionEnd
    * expiry or needs the caller identified again is left to next(), which may end the subscription.
    */
   peek(): StoredEvent | undefined {
-    const source = this.source;
-    if (!isImmediateSource<StoredEvent>(source)) return undefined;
+    const source = this.immediate;
+    if (!source) return undefined;
     while (!this.ended) {
       const e = source.peek();
       if (e === undefined || (this.caller && (this.expired(this.caller) || this.due(e)))) return undefined;
@@ -123,7 +127,7 @@ class AccessWatch implements AsyncIterableIterator<StoredEvent | SubscriptionEnd
   }
 
   take(): void {
-    if (isImmediateSource(this.source)) this.source.take();
+    this.immediate?.take();
   }
 
   async return(value?: unknown): Promise<IteratorResult<StoredEvent | SubscriptionEnded>> {
