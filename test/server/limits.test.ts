@@ -21,6 +21,20 @@ describe('request limits', () => {
     expect(json.errors[0].message).toMatch(/请求过大.*request too large/);
   });
 
+  it('takes a body of exactly the limit and refuses one byte more: the front door is the only body limit', async () => {
+    // yoga's own streaming limit is off (app.ts), so this boundary is the server's whole guard.
+    const sized = (bytes: number) => {
+      const head = JSON.stringify({ query: '{ viewer { kind } }', variables: { pad: '' } });
+      return head.replace('"pad":""', `"pad":"${'x'.repeat(bytes - head.length)}"`);
+    };
+    const post = (body: string) => fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const last = await post(sized(MAX_REQUEST_BYTES));
+    expect(last.status).toBe(200);
+    expect(await last.json()).toEqual({ data: { viewer: { kind: 'public' } } });
+    const first = await post(sized(MAX_REQUEST_BYTES + 1));
+    expect(first.status).toBe(413);
+  });
+
   it('accepts an ordinary request', async () => {
     const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { kind } }' }) });
     expect(await res.json()).toEqual({ data: { viewer: { kind: 'public' } } });
