@@ -58,6 +58,19 @@ describe('viewer cache', () => {
     expect((await apiKey()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it('revokes by a prefix that is all digits, not the key whose id those digits spell', async () => {
+    const { prefix, hash } = newApiKey();
+    const first = await h.db.prisma.apiKey.create({ data: { agencyId: w.agencyA.id, label: '先建的', prefix, hash } });
+    const digits = String(first.id).padStart(12, '0');
+    const other = await h.db.prisma.apiKey.create({ data: { agencyId: w.agencyA.id, label: '数字前缀', prefix: digits, hash: newApiKey().hash } });
+    expect(await revokeApiKey(h.db.prisma, digits)).toMatchObject({ id: other.id, already: false });
+    expect((await h.db.prisma.apiKey.findUniqueOrThrow({ where: { id: first.id } })).revokedAt).toBeNull();
+    // The longest id (10 digits) is still read as an id; 11 digits are a prefix (none here).
+    await expect(revokeApiKey(h.db.prisma, '2147483647')).rejects.toThrow();
+    await expect(revokeApiKey(h.db.prisma, '21474836470')).rejects.toThrow();
+    expect(await revokeApiKey(h.db.prisma, String(first.id))).toMatchObject({ id: first.id, already: false });
+  });
+
   it('a role removed through the API is gone on the very next request', async () => {
     const sup = await h.db.prisma.person.create({ data: { name: '监督员甲', agencyId: w.justice.id, roles: ['SUPERVISOR'] } });
     const token = h.token(`person:${sup.id}`);

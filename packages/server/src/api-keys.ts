@@ -30,7 +30,9 @@ export async function revokeApiKey(
 ): Promise<RevokedApiKey> {
   const spec = ref.trim();
   const prefix = spec.startsWith('zfk_') ? (spec.split('_')[1] ?? '') : spec;
-  const row = /^\d+$/.test(spec)
+  // An id is an Int (at most 10 digits); a prefix is always 12 hex characters, and may be all
+  // digits by chance (1 in 280): read as an id, "000000000012" would revoke key 12 instead.
+  const row = /^\d{1,10}$/.test(spec) && Number(spec) < 2 ** 31
     ? await prisma.apiKey.findUnique({ where: { id: Number(spec) } })
     : await prisma.apiKey.findUnique({ where: { prefix } });
   if (!row) throw new UnknownApiKey(spec.startsWith('zfk_') ? `zfk_${prefix}_…` : spec);
