@@ -1,0 +1,75 @@
+// `tsx bench/cpu-per-op.ts flat|dashboard|node|mutations [count] [rounds]`: the server's own CPU
+// per operation, in this process through `yoga.fetch` (no HTTP, no load generator sharing the
+// cores), four operations in flight. For before/after figures of a change to the request path:
+// run it on both trees, interleaved. PostgreSQL when BENCH_DATABASE_URL is set, otherwise PGlite.
+// `mutations` is one round of openCase → assignOfficers → advanceCase (three units of work).
+import { createApp, openDatabase } from '@zhifa/server';
+import { INSTALLED_PLUGINS } from '../packages/server/src/plugins.js';
+import { prepare } from './lib/data.js';
+import { BENCH_SECRET } from './lib/servers.js';
+
+const which = process.argv[2] ?? 'flat';
+const count = Number(process.argv[3] ?? (which === 'dashboard' ? 100 : which === 'mutations' ? 200 : 2000));
+const rounds = Number(process.argv[4] ?? 3);
+const data = await prepare(process.env.BENCH_DATABASE_URL ? 'postgres' : 'pglite', process.env.BENCH_DATABASE_URL);
+const t = data.target;
+const db = await openDatabase(t.kind === 'pglite' ? { kind: 'pglite', dataDir: t.dataDir } : { kind: 'postgres', url: t.url });
+const app = await createApp({ db, plugins: INSTALLED_PLUGINS, jwtSecret: BENCH_SECRET, production: true });
+
+const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
+async function post(token: string, query: string, variables: Record<string, unknown> = {}) {
+  const r = await app.yoga.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await r.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body;
+}
+
+const DASHBOARD = `query($n: Int!) { agencies(first: $n, kind: ENFORCEMENT_AGENCY) { edges { node { name cases(first: 10) { edges { node { number
+  enterprise { name } officers(first: 5) { edges { node { person { name canEnforce } } } } } } } } } } }`;
+const cases = await db.prisma.enforcementCase.findMany({ select: { id: true }, take: 2000 });
+let seq = 0;
+const ops: Record<string, () => Promise<unknown>> = {
+  flat: () => post(data.supervisors[0]!, `{ agencies(first: 20) { edges { node { id name kind } } } }`),
+  dashboard: () => post(data.supervisors[0]!, DASHBOARD, { n: 10 }),
+  node: () =>
+    post(data.supervisors[0]!, `query($id: ID!) { node(id: $id) { ... on EnforcementCase { number stage violation agency { name } } } }`, {
+      id: gid('EnforcementCase', cases[seq++ % cases.length]!.id),
+    }),
+  mutations: async () => {
+    const opened = await post(data.officer, `mutation($input: OpenCaseInput!) { openCase(input: $input) { ... on MutationOpenCaseSuccess { data { id } } } }`, {
+      input: {
+        agencyId: gid('Agency', data.agencyId),
+        matterId: gid('EnforcementMatter', data.matterId),
+        partyDescription: '基准当事人',
+        violationOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+        facts: `每操作 CPU〔${process.pid}〕${++seq}`,
+      },
+    });
+    const caseId = opened.data.openCase.data.id;
+    await post(data.officer, `mutation($caseId: ID!, $personIds: [ID!]!) { assignOfficers(caseId: $caseId, personIds: $personIds) { __typename } }`, {
+      caseId,
+      personIds: data.officerIds.slice(0, 2).map((id) => gid('Person', id)),
+    });
+    await post(data.officer, `mutation($caseId: ID!) { advanceCase(caseId: $caseId, to: INVESTIGATING) { __typename } }`, { caseId });
+  },
+};
+const op = ops[which];
+if (!op) throw new Error(`unknown operation ${which}: ${Object.keys(ops).join(', ')}`);
+
+for (let i = 0; i < Math.min(50, count / 4); i++) await op();
+const results: number[] = [];
+for (let r = 0; r < rounds; r++) {
+  const c0 = process.cpuUsage();
+  await Promise.all([0, 1, 2, 3].map(async () => { for (let i = 0; i < count / 4; i++) await op(); }));
+  const c = process.cpuUsage(c0);
+  results.push((c.user + c.system) / count / 1000);
+}
+console.log(`${which} (${t.kind}): CPU per operation ${results.map((x) => x.toFixed(2)).join(' / ')} ms (${rounds} rounds of ${count})`);
+await app.close();
+await db.close();
+await data.cleanup();
+process.exit(0);
