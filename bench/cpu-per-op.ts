@@ -7,6 +7,7 @@ import { createApp, openDatabase } from '@zhifa/server';
 import { INSTALLED_PLUGINS } from '../packages/server/src/plugins.js';
 import { prepare } from './lib/data.js';
 import { BENCH_SECRET } from './lib/servers.js';
+import { ADVANCE, ASSIGN, DASHBOARD, FLAT, gid, NODE_CASE, OPEN_CASE, openCaseInput } from './lib/queries.js';
 
 const which = process.argv[2] ?? 'flat';
 const count = Number(process.argv[3] ?? (which === 'dashboard' ? 100 : which === 'mutations' ? 200 : 2000));
@@ -16,7 +17,6 @@ const t = data.target;
 const db = await openDatabase(t.kind === 'pglite' ? { kind: 'pglite', dataDir: t.dataDir } : { kind: 'postgres', url: t.url });
 const app = await createApp({ db, plugins: INSTALLED_PLUGINS, jwtSecret: BENCH_SECRET, production: true });
 
-const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
 async function post(token: string, query: string, variables: Record<string, unknown> = {}) {
   const r = await app.yoga.fetch('http://bench/graphql', {
     method: 'POST',
@@ -28,33 +28,18 @@ async function post(token: string, query: string, variables: Record<string, unkn
   return body;
 }
 
-const DASHBOARD = `query($n: Int!) { agencies(first: $n, kind: ENFORCEMENT_AGENCY) { edges { node { name cases(first: 10) { edges { node { number
-  enterprise { name } officers(first: 5) { edges { node { person { name canEnforce } } } } } } } } } } }`;
 const cases = await db.prisma.enforcementCase.findMany({ select: { id: true }, take: 2000 });
 let seq = 0;
 const ops: Record<string, () => Promise<unknown>> = {
-  flat: () => post(data.supervisors[0]!, `{ agencies(first: 20) { edges { node { id name kind } } } }`),
+  flat: () => post(data.supervisors[0]!, FLAT),
   dashboard: () => post(data.supervisors[0]!, DASHBOARD, { n: 10 }),
   node: () =>
-    post(data.supervisors[0]!, `query($id: ID!) { node(id: $id) { ... on EnforcementCase { number stage violation agency { name } } } }`, {
-      id: gid('EnforcementCase', cases[seq++ % cases.length]!.id),
-    }),
+    post(data.supervisors[0]!, NODE_CASE, { id: gid('EnforcementCase', cases[seq++ % cases.length]!.id) }),
   mutations: async () => {
-    const opened = await post(data.officer, `mutation($input: OpenCaseInput!) { openCase(input: $input) { ... on MutationOpenCaseSuccess { data { id } } } }`, {
-      input: {
-        agencyId: gid('Agency', data.agencyId),
-        matterId: gid('EnforcementMatter', data.matterId),
-        partyDescription: '基准当事人',
-        violationOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
-        facts: `每操作 CPU〔${process.pid}〕${++seq}`,
-      },
-    });
+    const opened = await post(data.officer, OPEN_CASE, { input: openCaseInput(data, `每操作 CPU〔${process.pid}〕${++seq}`) });
     const caseId = opened.data.openCase.data.id;
-    await post(data.officer, `mutation($caseId: ID!, $personIds: [ID!]!) { assignOfficers(caseId: $caseId, personIds: $personIds) { __typename } }`, {
-      caseId,
-      personIds: data.officerIds.slice(0, 2).map((id) => gid('Person', id)),
-    });
-    await post(data.officer, `mutation($caseId: ID!) { advanceCase(caseId: $caseId, to: INVESTIGATING) { __typename } }`, { caseId });
+    await post(data.officer, ASSIGN, { caseId, personIds: data.officerIds.slice(0, 2).map((id) => gid('Person', id)) });
+    await post(data.officer, ADVANCE, { caseId });
   },
 };
 const op = ops[which];

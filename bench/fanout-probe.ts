@@ -7,6 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { OPEN_CASE, openCaseInput } from './lib/queries.js';
 import { prepare } from './lib/data.js';
 import { ROOT, startZhifa } from './lib/servers.js';
 import { subscribeRaw, type RawSubscriber } from './lib/ws-client.js';
@@ -24,14 +25,13 @@ const z = await startZhifa(data.target, {}, nodeArgs);
 const t0 = performance.now();
 const mark = (label: string) => console.log(`[probe] ${label} at ${((performance.now() - t0) / 1000).toFixed(2)} s`);
 
-const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
 const openCase = async (facts: string) => {
   const r = await fetch(`http://127.0.0.1:${z.port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${data.officer}` },
     body: JSON.stringify({
-      query: `mutation($input: OpenCaseInput!) { openCase(input: $input) { __typename ... on MutationOpenCaseSuccess { data { number } } } }`,
-      variables: { input: { agencyId: gid('Agency', data.agencyId), matterId: gid('EnforcementMatter', data.matterId), partyDescription: '探测', violationOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), facts } },
+      query: OPEN_CASE,
+      variables: { input: openCaseInput(data, facts, '探测') },
     }),
   });
   const body = (await r.json()) as { data?: { openCase?: { data?: { number: string } } } };

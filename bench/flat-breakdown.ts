@@ -5,13 +5,13 @@
 // the same interleaved run (bench/baselines/zhifa-data-variant.ts). BENCH_DATABASE_URL or a
 // throwaway cluster, as for `pnpm bench`.
 import { prepare } from './lib/data.js';
+import { FLAT } from './lib/queries.js';
 import { interleaved, load, type LoadResult } from './lib/load.js';
 import { startBaseline, type Proc } from './lib/servers.js';
 import { findPgBin, startCluster } from '../scripts/pg-cluster.js';
 
 const seconds = Number(process.argv[2] ?? 5);
 const rounds = Number(process.argv[3] ?? 3);
-const FLAT = `{ agencies(first: 20) { edges { node { id name kind } } } }`;
 const bin = findPgBin();
 if (!process.env.BENCH_DATABASE_URL && !bin) throw new Error('set BENCH_DATABASE_URL or install PostgreSQL');
 const cluster = process.env.BENCH_DATABASE_URL ? null : await startCluster(bin!, { maxConnections: 300, fsync: true });

@@ -5,18 +5,15 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from './lib/load.js';
 import { prepare } from './lib/data.js';
+import { DASHBOARD, FLAT, TRIVIAL } from './lib/queries.js';
 import { ROOT, startZhifa } from './lib/servers.js';
 
 const which = process.argv[2] ?? 'flat';
 const seconds = Number(process.argv[3] ?? 10);
 const QUERIES: Record<string, { query: string; variables?: Record<string, unknown> }> = {
-  trivial: { query: `{ __typename }` },
-  flat: { query: `{ agencies(first: 20) { edges { node { id name kind } } } }` },
-  dashboard: {
-    query: `query($n: Int!) { agencies(first: $n, kind: ENFORCEMENT_AGENCY) { edges { node { name cases(first: 10) { edges { node { number
-  enterprise { name } officers(first: 5) { edges { node { person { name canEnforce } } } } } } } } } } }`,
-    variables: { n: 10 },
-  },
+  trivial: { query: TRIVIAL },
+  flat: { query: FLAT },
+  dashboard: { query: DASHBOARD, variables: { n: 10 } },
 };
 const dir = path.join(ROOT, 'bench', 'profiles', `${which}-${Date.now()}`);
 mkdirSync(dir, { recursive: true });

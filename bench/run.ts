@@ -22,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { createApp, openDatabase } from '@zhifa/server';
 import { interleaved, load, once, type LoadResult } from './lib/load.js';
 import { prepare, type BenchData } from './lib/data.js';
+import { ADVANCE, ASSIGN, DASHBOARD, FLAT, gid, OPEN_CASE, openCaseInput, TRIVIAL } from './lib/queries.js';
 import { BENCH_SECRET, ROOT, startBaseline, startZhifa, type Proc, type Target } from './lib/servers.js';
 import { findPgBin, startCluster } from '../scripts/pg-cluster.js';
 import { subscribeRaw, type RawSubscriber } from './lib/ws-client.js';
@@ -60,25 +61,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // ---------------------------------------------------------------------------------------------
 // Queries
 
-const TRIVIAL = `{ __typename }`;
 const BARE = `{ hello }`;
-const FLAT = `{ agencies(first: 20) { edges { node { id name kind } } } }`;
-const DASHBOARD = `query($n: Int!) { agencies(first: $n, kind: ENFORCEMENT_AGENCY) { edges { node { name cases(first: 10) { edges { node { number
-  enterprise { name } officers(first: 5) { edges { node { person { name canEnforce } } } } } } } } } } }`;
-const OPEN_CASE = `mutation($input: OpenCaseInput!) { openCase(input: $input) { __typename ... on MutationOpenCaseSuccess { data { id number } } } }`;
-const ASSIGN = `mutation($caseId: ID!, $personIds: [ID!]!) { assignOfficers(caseId: $caseId, personIds: $personIds) { __typename } }`;
-const ADVANCE = `mutation($caseId: ID!) { advanceCase(caseId: $caseId, to: INVESTIGATING) { __typename } }`;
 const SUBSCRIBE = `subscription { events(topics: ["case.opened"]) { id payload } }`;
-
-const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
-/** openCase's input for the bench agency: its matter, an unnamed party, a violation yesterday (the server numbers the case). */
-const openCaseInput = (data: BenchData, facts: string) => ({
-  agencyId: gid('Agency', data.agencyId),
-  matterId: gid('EnforcementMatter', data.matterId),
-  partyDescription: '基准当事人',
-  violationOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
-  facts,
-});
 const bearer = (t: string) => `Bearer ${t}`;
 
 async function expectData(port: number, query: string, authorization?: string, variables?: Record<string, unknown>, pathName?: string) {

@@ -12,8 +12,8 @@ import { getDatamodel } from './generated/pothos-types.js';
 //   placeholders (the JSON protocol's `Param`, which Prisma's own `$prepare` uses). Requests that
 //   differ only in such values share one plan; the values are put back into a copy of it, where
 //   the plan's interpreter would have read them from its placeholder values.
-// - Everything else (null, enums, lists, dates, take, orderBy, raw SQL) stays in the key, as the
-//   compiler may shape the plan by it: a request with no such value is cached by its text alone,
+// - Everything else (null, enums, lists, ranges, take, orderBy; and any upsert, see PARAMETERISED)
+//   stays in the key, as the compiler may shape the plan by it: a request with no such value is cached by its text alone,
 //   and only if it is a read (a write's literal values make it unique anyway).
 // - A raw query (`$queryRaw`, `$executeRaw`: the event log's reads and writes, row locks) is keyed
 //   by its SQL and its parameters' types (rawParameters).

@@ -138,7 +138,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     landingPage: false,
     // The HTTP server below already bounds every body (a declared length of at most
     // MAX_REQUEST_BYTES, no chunked POSTs, and node:http reads no more than declared); yoga's own
-    // limit pipes each body through a stream transform again, about a tenth of a flat list's CPU.
+    // limit pipes each body through a stream transform again, with an abort signal and a DOMException each.
     maxRequestBodySize: false,
     logging: yogaLogger(log, handled),
     maskedErrors: {
