@@ -40,6 +40,8 @@ export default defineConfig({
   migrations: { path: path.join('schema', 'migrations') },
   async adapter() {
     // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils; same protocol.
-    return scriptTolerant(new PrismaPGlite(new PGlite('memory://'))) as unknown as SqlMigrationAwareDriverAdapterFactory;
+    return scriptTolerant(
+      new PrismaPGlite(new PGlite('memory://')),
+    ) as unknown as SqlMigrationAwareDriverAdapterFactory;
   },
 });

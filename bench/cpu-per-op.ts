@@ -14,7 +14,9 @@ const count = Number(process.argv[3] ?? (which === 'dashboard' ? 100 : which ===
 const rounds = Number(process.argv[4] ?? 3);
 const data = await prepare(process.env.BENCH_DATABASE_URL ? 'postgres' : 'pglite', process.env.BENCH_DATABASE_URL);
 const t = data.target;
-const db = await openDatabase(t.kind === 'pglite' ? { kind: 'pglite', dataDir: t.dataDir } : { kind: 'postgres', url: t.url });
+const db = await openDatabase(
+  t.kind === 'pglite' ? { kind: 'pglite', dataDir: t.dataDir } : { kind: 'postgres', url: t.url },
+);
 const app = await createApp({ db, plugins: INSTALLED_PLUGINS, jwtSecret: BENCH_SECRET, production: true });
 
 async function post(token: string, query: string, variables: Record<string, unknown> = {}) {
@@ -33,10 +35,11 @@ let seq = 0;
 const ops: Record<string, () => Promise<unknown>> = {
   flat: () => post(data.supervisors[0]!, FLAT),
   dashboard: () => post(data.supervisors[0]!, DASHBOARD, { n: 10 }),
-  node: () =>
-    post(data.supervisors[0]!, NODE_CASE, { id: gid('EnforcementCase', cases[seq++ % cases.length]!.id) }),
+  node: () => post(data.supervisors[0]!, NODE_CASE, { id: gid('EnforcementCase', cases[seq++ % cases.length]!.id) }),
   mutations: async () => {
-    const opened = await post(data.officer, OPEN_CASE, { input: openCaseInput(data, `每操作 CPU〔${process.pid}〕${++seq}`) });
+    const opened = await post(data.officer, OPEN_CASE, {
+      input: openCaseInput(data, `每操作 CPU〔${process.pid}〕${++seq}`),
+    });
     const caseId = opened.data.openCase.data.id;
     await post(data.officer, ASSIGN, { caseId, personIds: data.officerIds.slice(0, 2).map((id) => gid('Person', id)) });
     await post(data.officer, ADVANCE, { caseId });
@@ -49,11 +52,17 @@ for (let i = 0; i < Math.min(50, count / 4); i++) await op();
 const results: number[] = [];
 for (let r = 0; r < rounds; r++) {
   const c0 = process.cpuUsage();
-  await Promise.all([0, 1, 2, 3].map(async () => { for (let i = 0; i < count / 4; i++) await op(); }));
+  await Promise.all(
+    [0, 1, 2, 3].map(async () => {
+      for (let i = 0; i < count / 4; i++) await op();
+    }),
+  );
   const c = process.cpuUsage(c0);
   results.push((c.user + c.system) / count / 1000);
 }
-console.log(`${which} (${t.kind}): CPU per operation ${results.map((x) => x.toFixed(2)).join(' / ')} ms (${rounds} rounds of ${count})`);
+console.log(
+  `${which} (${t.kind}): CPU per operation ${results.map((x) => x.toFixed(2)).join(' / ')} ms (${rounds} rounds of ${count})`,
+);
 await app.close();
 await db.close();
 await data.cleanup();

@@ -20,7 +20,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const dir = path.join(ROOT, 'bench', 'profiles', `fanout-${n}-${Date.now()}`);
 mkdirSync(dir, { recursive: true });
 const data = await prepare(process.env.BENCH_DATABASE_URL ? 'postgres' : 'pglite', process.env.BENCH_DATABASE_URL);
-const nodeArgs = [...(heap ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${dir}`] : []), ...(cpu ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [])];
+const nodeArgs = [
+  ...(heap ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${dir}`] : []),
+  ...(cpu ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []),
+];
 const z = await startZhifa(data.target, {}, nodeArgs);
 const t0 = performance.now();
 const mark = (label: string) => console.log(`[probe] ${label} at ${((performance.now() - t0) / 1000).toFixed(2)} s`);
@@ -63,7 +66,13 @@ mark('connecting');
 const connectStart = performance.now();
 const subs: RawSubscriber[] = [];
 for (let i = 0; i < n; i += 250) {
-  const batch = Array.from({ length: Math.min(250, n - i) }, (_, k) => subscribeRaw(z.port, `Bearer ${data.supervisors[Math.floor((i + k) / 1000) % data.supervisors.length]}`, `subscription { events(topics: ["case.opened"]) { id payload } }`));
+  const batch = Array.from({ length: Math.min(250, n - i) }, (_, k) =>
+    subscribeRaw(
+      z.port,
+      `Bearer ${data.supervisors[Math.floor((i + k) / 1000) % data.supervisors.length]}`,
+      `subscription { events(topics: ["case.opened"]) { id payload } }`,
+    ),
+  );
   subs.push(...batch);
   await Promise.all(batch.map((s) => s.acked));
 }
@@ -75,7 +84,9 @@ for (let i = 0; i < 40 && !subs.every((s) => s.messages.length > 0); i++) await 
 mark(`all live: ${subs.filter((s) => s.messages.length > 0).length} of ${n}`);
 await sleep(3000);
 const rss1 = z.rssBytes();
-console.log(`[probe] resident memory per subscriber: ${((rss1 - rss0) / n / 1024).toFixed(1)} KB (${((rss1 - rss0) / 2 ** 20).toFixed(0)} MB for ${n})`);
+console.log(
+  `[probe] resident memory per subscriber: ${((rss1 - rss0) / n / 1024).toFixed(1)} KB (${((rss1 - rss0) / 2 ** 20).toFixed(0)} MB for ${n})`,
+);
 if (heap) await snapshot();
 mark('fan-out');
 // V8's profile timestamps and hrtime both read CLOCK_MONOTONIC: the fan-out window, in the profile's own clock.
@@ -90,27 +101,36 @@ for (let e = 0; e < 5; e++) {
   for (const s of subs) s.messages.length = 0;
 }
 lat.sort((a, b) => a - b);
-console.log(`[probe] delivery ${lat.length} of ${5 * n}: p50 ${lat[Math.floor(lat.length / 2)]?.toFixed(0)} ms, p99 ${lat[Math.floor(lat.length * 0.99)]?.toFixed(0)} ms`);
+console.log(
+  `[probe] delivery ${lat.length} of ${5 * n}: p50 ${lat[Math.floor(lat.length / 2)]?.toFixed(0)} ms, p99 ${lat[Math.floor(lat.length * 0.99)]?.toFixed(0)} ms`,
+);
 const fanoutToUs = Number(process.hrtime.bigint() / 1000n);
 mark('done');
 for (const s of subs) s.close();
 await z.stop();
 await data.cleanup();
 
-if (heap && snapshots.length === 2) console.log(`\nheap growth per subscriber by kind (self size):\n${diffSnapshots(snapshots[0]!, snapshots[1]!, n)}`);
+if (heap && snapshots.length === 2)
+  console.log(`\nheap growth per subscriber by kind (self size):\n${diffSnapshots(snapshots[0]!, snapshots[1]!, n)}`);
 if (cpu) {
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (file) {
     const start = (JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { startTime: number }).startTime;
     const window = { fromUs: fanoutFromUs - start, toUs: fanoutToUs - start };
     console.log(`\ncpu profile: ${path.relative(ROOT, path.join(dir, file))}`);
-    console.log(`\nfan-out phase only (5 events to ${n} subscribers):\n${summarise(path.join(dir, file), { ...window, top: 40 })}`);
+    console.log(
+      `\nfan-out phase only (5 events to ${n} subscribers):\n${summarise(path.join(dir, file), { ...window, top: 40 })}`,
+    );
   }
 }
 
 /** Self size and count by node type and name (constructor, or closure's function name). */
 function census(file: string): Map<string, { size: number; count: number }> {
-  const snap = JSON.parse(readFileSync(file, 'utf8')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[]; strings: string[] };
+  const snap = JSON.parse(readFileSync(file, 'utf8')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+    strings: string[];
+  };
   const fields = snap.snapshot.meta.node_fields;
   const types = snap.snapshot.meta.node_types[0];
   const F = fields.length;

@@ -33,7 +33,13 @@ try {
     Object.entries(servers).map(([name, p]) => ({
       name,
       run: async () => {
-        const r = await load({ port: p.port, query: name === 'bare' ? '{ hello }' : FLAT, authorization: name === 'bare' ? undefined : auth, connections: 8, durationMs: seconds * 1000 });
+        const r = await load({
+          port: p.port,
+          query: name === 'bare' ? '{ hello }' : FLAT,
+          authorization: name === 'bare' ? undefined : auth,
+          connections: 8,
+          durationMs: seconds * 1000,
+        });
         if (r.errors) throw new Error(`${name}: ${r.errors} errors`);
         return r;
       },
@@ -46,8 +52,18 @@ try {
 }
 const median = (name: string) => medians.get(name)!.rps;
 const bare = median('bare');
-console.log(`authenticated agencies(first: 20), ${seconds} s × ${rounds} interleaved rounds, 8 connections (median round)\n`);
-console.log(`| the page read through | req/s | ÷ bare yoga { hello } (${Math.round(bare)} req/s) | ms per request above bare yoga |`);
+console.log(
+  `authenticated agencies(first: 20), ${seconds} s × ${rounds} interleaved rounds, 8 connections (median round)\n`,
+);
+console.log(
+  `| the page read through | req/s | ÷ bare yoga { hello } (${Math.round(bare)} req/s) | ms per request above bare yoga |`,
+);
 console.log(`|---|---|---|---|`);
-for (const [name, label] of [['prisma', 'Prisma (production)'], ['pg', 'a plain pg pool'], ['none', 'memory (no database)']] as const)
-  console.log(`| ${label} | ${Math.round(median(name))} | ${(median(name) / bare).toFixed(2)} | ${(1000 / median(name) - 1000 / bare).toFixed(2)} |`);
+for (const [name, label] of [
+  ['prisma', 'Prisma (production)'],
+  ['pg', 'a plain pg pool'],
+  ['none', 'memory (no database)'],
+] as const)
+  console.log(
+    `| ${label} | ${Math.round(median(name))} | ${(median(name) / bare).toFixed(2)} | ${(1000 / median(name) - 1000 / bare).toFixed(2)} |`,
+  );

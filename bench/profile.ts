@@ -17,10 +17,16 @@ const QUERIES: Record<string, { query: string; variables?: Record<string, unknow
 };
 const dir = path.join(ROOT, 'bench', 'profiles', `${which}-${Date.now()}`);
 mkdirSync(dir, { recursive: true });
-const data = await prepare((process.env.BENCH_DATABASE_URL ? 'postgres' : 'pglite'), process.env.BENCH_DATABASE_URL);
+const data = await prepare(process.env.BENCH_DATABASE_URL ? 'postgres' : 'pglite', process.env.BENCH_DATABASE_URL);
 const z = await startZhifa(data.target, {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
 const q = QUERIES[which]!;
-const r = await load({ port: z.port, ...q, authorization: `Bearer ${data.supervisors[0]}`, connections: 8, durationMs: seconds * 1000 });
+const r = await load({
+  port: z.port,
+  ...q,
+  authorization: `Bearer ${data.supervisors[0]}`,
+  connections: 8,
+  durationMs: seconds * 1000,
+});
 console.log(`${which}: ${Math.round(r.rps)} req/s, p50 ${r.p50.toFixed(2)} ms, errors ${r.errors}`);
 await z.stop();
 await data.cleanup();
@@ -47,12 +53,25 @@ const byFn = new Map<string, number>();
 const byPkg = new Map<string, number>();
 for (const n of prof.nodes) {
   const url = n.callFrame.url.replace(/^file:\/\//, '');
-  const pkg = /node_modules\/\.pnpm\/([^/]+)/.exec(url)?.[1]?.replace(/@\d.*$/, '') ?? (url.includes('/packages/') ? 'zhifa ' + (/packages\/([^/]+)/.exec(url)?.[1] ?? '') : url.startsWith('node:') ? url : url ? 'other' : `(${n.callFrame.functionName || 'native'})`);
+  const pkg =
+    /node_modules\/\.pnpm\/([^/]+)/.exec(url)?.[1]?.replace(/@\d.*$/, '') ??
+    (url.includes('/packages/')
+      ? 'zhifa ' + (/packages\/([^/]+)/.exec(url)?.[1] ?? '')
+      : url.startsWith('node:')
+        ? url
+        : url
+          ? 'other'
+          : `(${n.callFrame.functionName || 'native'})`);
   byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + n.hitCount);
   const key = `${n.callFrame.functionName || '(anonymous)'} ${path.basename(url)}:${n.callFrame.lineNumber + 1} [${pkg}]`;
   byFn.set(key, (byFn.get(key) ?? 0) + n.hitCount);
 }
-const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, hits]) => `${((hits / total) * 100).toFixed(1).padStart(5)} %  ${name}`).join('\n');
+const top = (m: Map<string, number>, k: number) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, k)
+    .map(([name, hits]) => `${((hits / total) * 100).toFixed(1).padStart(5)} %  ${name}`)
+    .join('\n');
 console.log(`\nself time by package:\n${top(byPkg, 25)}\n\nself time by function:\n${top(byFn, 40)}`);
 console.log(`\nprofile: ${path.relative(ROOT, path.join(dir, file))}`);
 process.exit(0);

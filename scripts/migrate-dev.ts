@@ -15,7 +15,16 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 }
 const sql = execFileSync(
   'npx',
-  ['prisma', 'migrate', 'diff', '--from-migrations', 'schema/migrations', '--to-schema-datamodel', 'schema/prisma', '--script'],
+  [
+    'prisma',
+    'migrate',
+    'diff',
+    '--from-migrations',
+    'schema/migrations',
+    '--to-schema-datamodel',
+    'schema/prisma',
+    '--script',
+  ],
   { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
 );
 if (!/^\s*(CREATE|ALTER|DROP|COMMENT)/m.test(sql)) {

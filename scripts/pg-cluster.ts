@@ -10,7 +10,8 @@ import path from 'node:path';
 export function findPgBin(): string | null {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  for (const v of readdirSync(root).sort((a, b) => Number(b) - Number(a))) if (existsSync(path.join(root, v, 'bin', 'initdb'))) return path.join(root, v, 'bin');
+  for (const v of readdirSync(root).sort((a, b) => Number(b) - Number(a)))
+    if (existsSync(path.join(root, v, 'bin', 'initdb'))) return path.join(root, v, 'bin');
   return null;
 }
 

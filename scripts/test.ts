@@ -26,7 +26,8 @@ if (!url) {
 }
 if (url) {
   try {
-    failed = vitest({ ZHIFA_TEST_DATABASE_URL: url }, `PostgreSQL (${url.replace(/:[^:@/]*@/, ':***@')})`) !== 0 || failed;
+    failed =
+      vitest({ ZHIFA_TEST_DATABASE_URL: url }, `PostgreSQL (${url.replace(/:[^:@/]*@/, ':***@')})`) !== 0 || failed;
   } finally {
     cluster?.stop();
   }

@@ -24,11 +24,17 @@ const ints = (xs: number[]) => (xs.length ? xs.map((x) => String(Math.trunc(x)))
 
 async function flat(first: number) {
   const rows = await query(`SELECT id, name, kind::text AS kind FROM "Agency" ORDER BY id LIMIT $1`, [first + 1]);
-  return { agencies: { edges: rows.slice(0, first).map((r) => ({ node: { id: gid('Agency', r.id), name: r.name, kind: r.kind } })) } };
+  return {
+    agencies: {
+      edges: rows.slice(0, first).map((r) => ({ node: { id: gid('Agency', r.id), name: r.name, kind: r.kind } })),
+    },
+  };
 }
 
 async function dashboard(n: number) {
-  const agencies = await query(`SELECT id, name FROM "Agency" WHERE kind = 'ENFORCEMENT_AGENCY' ORDER BY id LIMIT $1`, [n + 1]);
+  const agencies = await query(`SELECT id, name FROM "Agency" WHERE kind = 'ENFORCEMENT_AGENCY' ORDER BY id LIMIT $1`, [
+    n + 1,
+  ]);
   const shown = agencies.slice(0, n);
   const cases = await query(
     `SELECT c.id, c.number, c."agencyId", e.name AS enterprise FROM (
@@ -79,9 +85,12 @@ const server = createServer((req, res) => {
     try {
       const body = JSON.parse(Buffer.concat(chunks).toString() || '{}');
       const vars = body.variables ?? {};
-      const data = req.url === '/dashboard' ? await dashboard(Number(vars.n ?? 20)) : await flat(Number(vars.first ?? 20));
+      const data =
+        req.url === '/dashboard' ? await dashboard(Number(vars.n ?? 20)) : await flat(Number(vars.first ?? 20));
       const out = JSON.stringify({ data });
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(out) }).end(out);
+      res
+        .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(out) })
+        .end(out);
     } catch (err) {
       const out = JSON.stringify({ errors: [{ message: String(err) }] });
       res.writeHead(500, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(out) }).end(out);

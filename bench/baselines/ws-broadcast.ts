@@ -16,7 +16,8 @@ const server = createServer((req, res) => {
     // `bytes`: the size of Zhifa's message in the same run; the payload is padded to it (with
     // Chinese text, as Zhifa's carries), so both write the same number of bytes per socket.
     const { number, bytes = 0 } = JSON.parse(body) as { number: string; bytes?: number };
-    const payloadOf = (pad: string) => JSON.stringify({ data: { events: { id: String(seq), payload: { number, pad } } } });
+    const payloadOf = (pad: string) =>
+      JSON.stringify({ data: { events: { id: String(seq), payload: { number, pad } } } });
     ++seq;
     const short = Buffer.byteLength(`{"id":"1","type":"next","payload":${payloadOf('')}}`);
     const payload = payloadOf('基'.repeat(Math.max(0, Math.floor((bytes - short) / 3))));

@@ -12,20 +12,38 @@ const variant = process.argv[2] as 'prisma' | 'pg' | 'none';
 const url = process.env.BENCH_DATABASE_URL!;
 const db = await openDatabase({ kind: 'postgres', url });
 const pool = new pg.Pool({ connectionString: url, max: 10 });
-const columns = (select: Record<string, unknown>) => Object.keys(select).filter((k) => select[k] === true).map((k) => `"${k}"`);
+const columns = (select: Record<string, unknown>) =>
+  Object.keys(select)
+    .filter((k) => select[k] === true)
+    .map((k) => `"${k}"`);
 let memory: unknown[] | null = null;
 
 type FindMany = (args: { select: Record<string, unknown>; take?: number }) => Promise<unknown[]>;
 const agency = db.prisma.agency;
 const findMany: FindMany = async (args) => {
-  if (variant === 'pg') return (await pool.query(`SELECT ${columns(args.select).join(', ')} FROM "Agency" ORDER BY id LIMIT $1`, [args.take ?? 21])).rows;
+  if (variant === 'pg')
+    return (
+      await pool.query(`SELECT ${columns(args.select).join(', ')} FROM "Agency" ORDER BY id LIMIT $1`, [
+        args.take ?? 21,
+      ])
+    ).rows;
   return (memory ??= (await agency.findMany(args as never)) as unknown[]);
 };
-const prisma = variant === 'prisma' ? db.prisma : new Proxy(db.prisma, {
-  get: (target, key, receiver) =>
-    key === 'agency' ? new Proxy(agency, { get: (a, k) => (k === 'findMany' ? findMany : Reflect.get(a, k)) }) : Reflect.get(target, key, receiver),
+const prisma =
+  variant === 'prisma'
+    ? db.prisma
+    : new Proxy(db.prisma, {
+        get: (target, key, receiver) =>
+          key === 'agency'
+            ? new Proxy(agency, { get: (a, k) => (k === 'findMany' ? findMany : Reflect.get(a, k)) })
+            : Reflect.get(target, key, receiver),
+      });
+const app = await createApp({
+  db: { ...db, prisma },
+  plugins: INSTALLED_PLUGINS,
+  jwtSecret: BENCH_SECRET,
+  production: true,
 });
-const app = await createApp({ db: { ...db, prisma }, plugins: INSTALLED_PLUGINS, jwtSecret: BENCH_SECRET, production: true });
 console.log(`listening ${await app.listen(0)}`);
 process.on('SIGTERM', async () => {
   await app.close();

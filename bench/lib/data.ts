@@ -44,7 +44,13 @@ export async function prepare(kind: 'pglite' | 'postgres', pgUrl?: string): Prom
     const copy = path.join(root, 'baseline');
     cpSync(dataDir, copy, { recursive: true });
     rmSync(path.join(copy, 'postmaster.pid'), { force: true });
-    return { target, baselineTarget: { kind: 'pglite', dataDir: copy }, coldStart, ...tokens(ids), cleanup: async () => rmSync(root, { recursive: true, force: true }) };
+    return {
+      target,
+      baselineTarget: { kind: 'pglite', dataDir: copy },
+      coldStart,
+      ...tokens(ids),
+      cleanup: async () => rmSync(root, { recursive: true, force: true }),
+    };
   }
   const base = pgUrl!;
   const name = 'zhifa_bench';
@@ -90,7 +96,13 @@ async function addBenchData(p: Prisma) {
   const bureau = await p.agency.findFirstOrThrow({ where: { kind: 'JUSTICE_BUREAU' } });
   const existing = await p.person.findMany({ where: { name: { startsWith: '基准监督员' } }, orderBy: { id: 'asc' } });
   if (existing.length === 0) {
-    await p.person.createMany({ data: Array.from({ length: 10 }, (_, i) => ({ name: `基准监督员${i}`, agencyId: bureau.id, roles: ['SUPERVISOR' as const] })) });
+    await p.person.createMany({
+      data: Array.from({ length: 10 }, (_, i) => ({
+        name: `基准监督员${i}`,
+        agencyId: bureau.id,
+        roles: ['SUPERVISOR' as const],
+      })),
+    });
     const enterprises = await p.enterprise.findMany({ select: { id: true }, orderBy: { id: 'asc' }, take: 100 });
     const year = new Date().getUTCFullYear();
     for (let a = 0; a < BENCH_AGENCIES; a++) {
@@ -120,14 +132,28 @@ async function addBenchData(p: Prisma) {
         })),
       });
       const cases = await p.enforcementCase.findMany({ where: { agencyId: agency.id }, select: { id: true } });
-      await p.caseOfficer.createMany({ data: cases.flatMap((k, i) => [people[i % 2]!, people[2 + (i % 2)]!].map((o) => ({ caseId: k.id, personId: o.id }))) });
+      await p.caseOfficer.createMany({
+        data: cases.flatMap((k, i) =>
+          [people[i % 2]!, people[2 + (i % 2)]!].map((o) => ({ caseId: k.id, personId: o.id })),
+        ),
+      });
     }
   }
-  const supervisors = (await p.person.findMany({ where: { name: { startsWith: '基准监督员' } }, orderBy: { id: 'asc' } })).map((x) => x.id);
+  const supervisors = (
+    await p.person.findMany({ where: { name: { startsWith: '基准监督员' } }, orderBy: { id: 'asc' } })
+  ).map((x) => x.id);
   // openCase needs a published matter the agency may enforce (its kind and domain) and a document prefix to number the case.
-  const matter = await p.enforcementMatter.findFirstOrThrow({ where: { published: true, agencyKinds: { has: 'ENFORCEMENT_AGENCY' } }, orderBy: { id: 'asc' } });
-  const agency = await p.agency.update({ where: { name: '基准执法机关0' }, data: { domains: [matter.domain], documentPrefix: '基准' } });
-  const officerIds = (await p.person.findMany({ where: { agencyId: agency.id }, orderBy: { id: 'asc' } })).map((x) => x.id);
+  const matter = await p.enforcementMatter.findFirstOrThrow({
+    where: { published: true, agencyKinds: { has: 'ENFORCEMENT_AGENCY' } },
+    orderBy: { id: 'asc' },
+  });
+  const agency = await p.agency.update({
+    where: { name: '基准执法机关0' },
+    data: { domains: [matter.domain], documentPrefix: '基准' },
+  });
+  const officerIds = (await p.person.findMany({ where: { agencyId: agency.id }, orderBy: { id: 'asc' } })).map(
+    (x) => x.id,
+  );
   return { supervisors, officerIds, agencyId: agency.id, matterId: matter.id };
 }
 

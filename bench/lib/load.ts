@@ -94,11 +94,15 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
   let requests = 0;
 
   const sockets = await Promise.all(
-    Array.from({ length: connections }, () => new Promise<net.Socket>((resolve, reject) => {
-      const s = net.connect(o.port, '127.0.0.1', () => resolve(s));
-      s.setNoDelay(true);
-      s.once('error', reject);
-    })),
+    Array.from(
+      { length: connections },
+      () =>
+        new Promise<net.Socket>((resolve, reject) => {
+          const s = net.connect(o.port, '127.0.0.1', () => resolve(s));
+          s.setNoDelay(true);
+          s.once('error', reject);
+        }),
+    ),
   );
   const finished = sockets.map(
     (s) =>
@@ -138,7 +142,10 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
 }
 
 /** Interleaved rounds: each variant runs once per round, the median round is reported. */
-export async function interleaved(rounds: number, variants: { name: string; run: () => Promise<LoadResult> }[]): Promise<Map<string, LoadResult>> {
+export async function interleaved(
+  rounds: number,
+  variants: { name: string; run: () => Promise<LoadResult> }[],
+): Promise<Map<string, LoadResult>> {
   const runs = new Map<string, LoadResult[]>();
   for (let r = 0; r < rounds; r++)
     for (const v of variants) {

@@ -2,7 +2,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[] };
+type Node = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount: number;
+  children?: number[];
+};
 export function summarise(file: string, opts: { fromUs?: number; toUs?: number; top?: number } = {}): string {
   const prof = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
   const times: number[] = [];
@@ -19,7 +24,16 @@ export function summarise(file: string, opts: { fromUs?: number; toUs?: number; 
   const total = prof.nodes.reduce((s, n) => s + n.hitCount, 0);
   const pkgOf = (url: string, fn: string) => {
     url = url.replace(/^file:\/\//, '');
-    return /node_modules\/\.pnpm\/([^/]+)/.exec(url)?.[1]?.replace(/@\d.*$/, '') ?? (url.includes('/packages/') ? 'zhifa ' + (/packages\/([^/]+)/.exec(url)?.[1] ?? '') : url.startsWith('node:') ? url : url ? 'wasm/other' : `(${fn || 'native'})`);
+    return (
+      /node_modules\/\.pnpm\/([^/]+)/.exec(url)?.[1]?.replace(/@\d.*$/, '') ??
+      (url.includes('/packages/')
+        ? 'zhifa ' + (/packages\/([^/]+)/.exec(url)?.[1] ?? '')
+        : url.startsWith('node:')
+          ? url
+          : url
+            ? 'wasm/other'
+            : `(${fn || 'native'})`)
+    );
   };
   const self = new Map<string, number>();
   const byPkg = new Map<string, number>();
@@ -42,8 +56,14 @@ export function summarise(file: string, opts: { fromUs?: number; toUs?: number; 
       incl.set(k, (incl.get(k) ?? 0) + n.hitCount);
     }
   }
-  const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, h]) => `${((h / total) * 100).toFixed(1).padStart(5)} %  ${name}`).join('\n');
+  const top = (m: Map<string, number>, k: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([name, h]) => `${((h / total) * 100).toFixed(1).padStart(5)} %  ${name}`)
+      .join('\n');
   return `self by package:\n${top(byPkg, 20)}\n\nself by function:\n${top(self, opts.top ?? 30)}\n\ninclusive:\n${top(incl, 60)}`;
 }
 // Run as a script (`tsx bench/lib/profile-summary.ts <file>`), not when imported.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2]) console.log(summarise(process.argv[2]));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2])
+  console.log(summarise(process.argv[2]));

@@ -45,7 +45,12 @@ export function serverEnv(target: Target, extra: Record<string, string> = {}): R
   };
 }
 
-async function spawnReady(args: string[], env: Record<string, string>, ready: (line: string) => number | null, opts: { nodeArgs?: string[] } = {}): Promise<Proc> {
+async function spawnReady(
+  args: string[],
+  env: Record<string, string>,
+  ready: (line: string) => number | null,
+  opts: { nodeArgs?: string[] } = {},
+): Promise<Proc> {
   const started = performance.now();
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', ...args], {
     cwd: ROOT,
@@ -83,7 +88,11 @@ async function spawnReady(args: string[], env: Record<string, string>, ready: (l
 }
 
 /** The Zhifa server as `pnpm start` runs it, in production mode; ready when it prints its URL. */
-export async function startZhifa(target: Target, extra: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Proc> {
+export async function startZhifa(
+  target: Target,
+  extra: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<Proc> {
   const proc = await spawnReady(
     ['packages/server/src/main.ts'],
     serverEnv(target, extra),
@@ -92,13 +101,23 @@ export async function startZhifa(target: Target, extra: Record<string, string> =
       return m ? Number(m[1]) : null;
     },
     // BENCH_CPU_PROF=<dir>: profile the server (`node --cpu-prof`); summarise with bench/lib/profile-summary.ts.
-    { nodeArgs: [...nodeArgs, ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])] },
+    {
+      nodeArgs: [
+        ...nodeArgs,
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      ],
+    },
   );
   return proc;
 }
 
 /** A baseline server (bench/baselines/<name>.ts) that prints `listening <port>`. */
-export async function startBaseline(name: 'bare-yoga' | 'handwritten' | 'ws-broadcast' | 'zhifa-data-variant', target: Target | null, nodeArgs: string[] = [], args: string[] = []): Promise<Proc> {
+export async function startBaseline(
+  name: 'bare-yoga' | 'handwritten' | 'ws-broadcast' | 'zhifa-data-variant',
+  target: Target | null,
+  nodeArgs: string[] = [],
+  args: string[] = [],
+): Promise<Proc> {
   return spawnReady(
     [`bench/baselines/${name}.ts`, ...args],
     target ? (target.kind === 'pglite' ? { BENCH_DATA_DIR: target.dataDir } : { BENCH_DATABASE_URL: target.url }) : {},

@@ -20,7 +20,10 @@ function frame(text: string | Buffer, opcode = 0x1): Buffer {
   const payload = typeof text === 'string' ? Buffer.from(text) : text;
   const mask = randomBytes(4);
   const len = payload.length;
-  const head = len < 126 ? Buffer.from([0x80 | opcode, 0x80 | len]) : Buffer.from([0x80 | opcode, 0x80 | 126, len >> 8, len & 0xff]);
+  const head =
+    len < 126
+      ? Buffer.from([0x80 | opcode, 0x80 | len])
+      : Buffer.from([0x80 | opcode, 0x80 | 126, len >> 8, len & 0xff]);
   const masked = Buffer.alloc(len);
   for (let i = 0; i < len; i++) masked[i] = payload[i]! ^ mask[i & 3]!;
   return Buffer.concat([head, mask, masked]);
@@ -75,7 +78,8 @@ export function subscribeRaw(port: number, authorization: string, query: string)
       const text = payload.toString();
       buf = buf.subarray(off + len);
       if (op === 0x8) {
-        sub.closeReason = payload.length >= 2 ? `${payload.readUInt16BE(0)} ${payload.subarray(2).toString()}` : 'no code';
+        sub.closeReason =
+          payload.length >= 2 ? `${payload.readUInt16BE(0)} ${payload.subarray(2).toString()}` : 'no code';
         return socket.destroy();
       }
       if (op === 0x9) {

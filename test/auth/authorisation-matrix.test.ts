@@ -35,12 +35,29 @@ async function buildWorld(): Promise<{ world: MatrixWorld; tokens: Record<Matrix
   const p = h.db.prisma;
   const fx = (type: string, rowId: number) => ({ id: globalId(type, rowId), rowId });
   const county = await p.agency.create({ data: { name: '阜宁县人民政府（矩阵）', kind: 'COUNTY_GOVERNMENT' } });
-  const bureau = await p.agency.create({ data: { name: '阜宁县司法局（矩阵）', kind: 'JUSTICE_BUREAU', parentId: county.id } });
-  const agency = await p.agency.create({
-    data: { name: '阜宁县市场监督管理局（矩阵）', kind: 'ENFORCEMENT_AGENCY', parentId: county.id, domains: ['市场监管'], documentPrefix: '矩阵市监' },
+  const bureau = await p.agency.create({
+    data: { name: '阜宁县司法局（矩阵）', kind: 'JUSTICE_BUREAU', parentId: county.id },
   });
-  const other = await p.agency.create({ data: { name: '盐城市阜宁生态环境局（矩阵）', kind: 'ENFORCEMENT_AGENCY', parentId: county.id, domains: ['生态环境'] } });
-  const survey = await p.agency.create({ data: { name: '江苏某某社会调查有限公司（矩阵）', kind: 'SURVEY_ORGANISATION' } });
+  const agency = await p.agency.create({
+    data: {
+      name: '阜宁县市场监督管理局（矩阵）',
+      kind: 'ENFORCEMENT_AGENCY',
+      parentId: county.id,
+      domains: ['市场监管'],
+      documentPrefix: '矩阵市监',
+    },
+  });
+  const other = await p.agency.create({
+    data: {
+      name: '盐城市阜宁生态环境局（矩阵）',
+      kind: 'ENFORCEMENT_AGENCY',
+      parentId: county.id,
+      domains: ['生态环境'],
+    },
+  });
+  const survey = await p.agency.create({
+    data: { name: '江苏某某社会调查有限公司（矩阵）', kind: 'SURVEY_ORGANISATION' },
+  });
   let cert = 0;
   const certificate = () => ({
     certificateNumber: `MATRIX-${++cert}`,
@@ -49,17 +66,35 @@ async function buildWorld(): Promise<{ world: MatrixWorld; tokens: Record<Matrix
     certificateExpiresOn: new Date('2030-12-31T00:00:00Z'),
     certificateReviewYear: shanghaiYear(new Date()),
   });
-  const officer = await p.person.create({ data: { agencyId: agency.id, name: '张执法', roles: ['OFFICER'], ...certificate() } });
-  const colleague = await p.person.create({ data: { agencyId: agency.id, name: '李执法', roles: ['OFFICER'], ...certificate() } });
+  const officer = await p.person.create({
+    data: { agencyId: agency.id, name: '张执法', roles: ['OFFICER'], ...certificate() },
+  });
+  const colleague = await p.person.create({
+    data: { agencyId: agency.id, name: '李执法', roles: ['OFFICER'], ...certificate() },
+  });
   const admin = await p.person.create({ data: { agencyId: agency.id, name: '王局长', roles: ['AGENCY_ADMIN'] } });
-  const otherOfficer = await p.person.create({ data: { agencyId: other.id, name: '陈执法', roles: ['OFFICER'], ...certificate() } });
+  const otherOfficer = await p.person.create({
+    data: { agencyId: other.id, name: '陈执法', roles: ['OFFICER'], ...certificate() },
+  });
   const supervisor = await p.person.create({ data: { agencyId: bureau.id, name: '孙监督', roles: ['SUPERVISOR'] } });
-  const sysAdmin = await p.person.create({ data: { agencyId: county.id, name: '系统管理员', roles: ['SYSTEM_ADMIN'] } });
+  const sysAdmin = await p.person.create({
+    data: { agencyId: county.id, name: '系统管理员', roles: ['SYSTEM_ADMIN'] },
+  });
   const reviewer = await p.person.create({ data: { agencyId: agency.id, name: '周审核', roles: ['LEGAL_REVIEWER'] } });
   const head = await p.person.create({ data: { agencyId: agency.id, name: '吴局长', roles: ['AGENCY_HEAD'] } });
   const enterprise = (name: string, uscc: string) =>
     p.enterprise.create({
-      data: { uscc, name, kind: 'COMPANY', legalRepresentative: '王某', address: '阜宁县阜城街道', industry: '食品销售', scale: 'SMALL', employees: 12, creditRiskClass: 'B' },
+      data: {
+        uscc,
+        name,
+        kind: 'COMPANY',
+        legalRepresentative: '王某',
+        address: '阜宁县阜城街道',
+        industry: '食品销售',
+        scale: 'SMALL',
+        employees: 12,
+        creditRiskClass: 'B',
+      },
     });
   const ent = await enterprise('阜宁县某某食品有限公司', completeUscc('91320923MA1MATRX1'));
   const otherEnt = await enterprise('阜宁县某某化工有限公司', completeUscc('91320923MA1MATRX2'));
@@ -175,19 +210,28 @@ const coreFields = rootFields(createSchema({ plugins: [] }).schema);
 describe('the matrix covers the schema', () => {
   it('every Query, Mutation and Subscription field of the built schema has at least one row', () => {
     const covered = new Set(allRows.map((r) => `${r.operation}.${r.field}`));
-    expect([...rootFields(fullSchema)].filter((f) => !covered.has(f)).sort(), 'root fields without a row in any authorisation matrix').toEqual([]);
+    expect(
+      [...rootFields(fullSchema)].filter((f) => !covered.has(f)).sort(),
+      'root fields without a row in any authorisation matrix',
+    ).toEqual([]);
   });
 
-  it.each(parts.map((p) => [p.name, p] as const))('%s: its rows cover exactly the operations it adds', (_name, part) => {
-    const own = part.plugin
-      ? new Set([...rootFields(createSchema({ plugins: [part.plugin] }).schema)].filter((f) => !coreFields.has(f)))
-      : coreFields;
-    const rows = new Set(rowsByPart.get(part.name)!.map((r) => `${r.operation}.${r.field}`));
-    expect({ withoutRow: [...own].filter((f) => !rows.has(f)).sort(), notItsOwn: [...rows].filter((f) => !own.has(f)).sort() }).toEqual({
-      withoutRow: [],
-      notItsOwn: [],
-    });
-  });
+  it.each(parts.map((p) => [p.name, p] as const))(
+    '%s: its rows cover exactly the operations it adds',
+    (_name, part) => {
+      const own = part.plugin
+        ? new Set([...rootFields(createSchema({ plugins: [part.plugin] }).schema)].filter((f) => !coreFields.has(f)))
+        : coreFields;
+      const rows = new Set(rowsByPart.get(part.name)!.map((r) => `${r.operation}.${r.field}`));
+      expect({
+        withoutRow: [...own].filter((f) => !rows.has(f)).sort(),
+        notItsOwn: [...rows].filter((f) => !own.has(f)).sort(),
+      }).toEqual({
+        withoutRow: [],
+        notItsOwn: [],
+      });
+    },
+  );
 
   it('every row is one valid operation of its kind selecting exactly its field', () => {
     const problems: string[] = [];
@@ -198,7 +242,9 @@ describe('the matrix covers the schema', () => {
       const fields = ops[0]?.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : s.kind));
       if (errors.length) problems.push(`${row.field}: ${errors.map((e) => e.message).join('; ')}`);
       if (ops.length !== 1 || ops[0].operation !== row.operation || fields?.length !== 1 || fields[0] !== row.field)
-        problems.push(`${row.operation} ${row.field}: the document must be one ${row.operation} selecting only ${row.field}`);
+        problems.push(
+          `${row.operation} ${row.field}: the document must be one ${row.operation} selecting only ${row.field}`,
+        );
     }
     expect(problems).toEqual([]);
   });
@@ -213,7 +259,10 @@ const PAST_AUTHORISATION = ['RULE_VIOLATION', 'VALIDATION_FAILED', 'NOT_FOUND'];
 /** An outcome, or a description of what came back instead (which never equals an outcome). */
 type Observed = string;
 
-function fromErrors(role: MatrixRole, errors: readonly { message: string; extensions?: Record<string, unknown> }[]): Observed {
+function fromErrors(
+  role: MatrixRole,
+  errors: readonly { message: string; extensions?: Record<string, unknown> }[],
+): Observed {
   const codes = errors.map((e) => String(e.extensions?.code ?? 'NO_CODE'));
   if (codes.includes(refusalCode(role))) return 'DENY';
   if (codes.every((c) => PAST_AUTHORISATION.includes(c))) return 'allow';
@@ -263,7 +312,10 @@ async function runSubscription(row: AccessRow, role: MatrixRole): Promise<Observ
         { query: row.document, variables: row.variables },
         {
           next: (r) => done(r.errors?.length ? fromErrors(role, r.errors) : 'allow'),
-          error: (e) => done(Array.isArray(e) ? fromErrors(role, e as GraphQLError[]) : `error ${String((e as Error)?.message ?? e)}`),
+          error: (e) =>
+            done(
+              Array.isArray(e) ? fromErrors(role, e as GraphQLError[]) : `error ${String((e as Error)?.message ?? e)}`,
+            ),
           complete: () => done('completed without an answer'),
         },
       );
@@ -285,7 +337,8 @@ const cases = allRows.map((row) => {
 describe('each operation as each role', () => {
   it.each(cases)('%s', async (_label, row) => {
     const observed = {} as Record<MatrixRole, Observed>;
-    for (const role of MATRIX_ROLES) observed[role] = row.operation === 'subscription' ? await runSubscription(row, role) : await runHttp(row, role);
+    for (const role of MATRIX_ROLES)
+      observed[role] = row.operation === 'subscription' ? await runSubscription(row, role) : await runHttp(row, role);
     expect(observed, `${row.document}\n${JSON.stringify(row.variables)}`).toEqual(row.expect);
   });
 });

@@ -49,29 +49,55 @@ export async function seedCounty(h: Harness) {
   const county = await p.agency.create({ data: { name: '阜宁县人民政府', kind: 'COUNTY_GOVERNMENT' } });
   const bureau = await p.agency.create({ data: { name: '阜宁县司法局', kind: 'JUSTICE_BUREAU', parentId: county.id } });
   const market = await p.agency.create({
-    data: { name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY', parentId: county.id, domains: ['市场监管', '食品安全'], documentPrefix: '阜市监' },
+    data: {
+      name: '阜宁县市场监督管理局',
+      kind: 'ENFORCEMENT_AGENCY',
+      parentId: county.id,
+      domains: ['市场监管', '食品安全'],
+      documentPrefix: '阜市监',
+    },
   });
   const env = await p.agency.create({
-    data: { name: '盐城市阜宁生态环境局', kind: 'ENFORCEMENT_AGENCY', parentId: county.id, domains: ['生态环境'], documentPrefix: '阜环' },
+    data: {
+      name: '盐城市阜宁生态环境局',
+      kind: 'ENFORCEMENT_AGENCY',
+      parentId: county.id,
+      domains: ['生态环境'],
+      documentPrefix: '阜环',
+    },
   });
-  const sysAdmin = await p.person.create({ data: { agencyId: county.id, name: '系统管理员', roles: ['SYSTEM_ADMIN'] } });
+  const sysAdmin = await p.person.create({
+    data: { agencyId: county.id, name: '系统管理员', roles: ['SYSTEM_ADMIN'] },
+  });
   const supervisor = await p.person.create({ data: { agencyId: bureau.id, name: '监督员甲', roles: ['SUPERVISOR'] } });
   const o1 = await createOfficer(h, market.id, '张执法');
   const o2 = await createOfficer(h, market.id, '李执法');
   const o3 = await createOfficer(h, market.id, '赵执法');
-  const marketAdmin = await p.person.create({ data: { agencyId: market.id, name: '市场局管理员', roles: ['AGENCY_ADMIN'] } });
+  const marketAdmin = await p.person.create({
+    data: { agencyId: market.id, name: '市场局管理员', roles: ['AGENCY_ADMIN'] },
+  });
   // The agency head (行政机关负责人, 第57条) who decides; also an officer, so that the deciding
   // person is allowed both before and after the procedure rules name the head as the decider.
   const head = await createOfficer(h, market.id, '吴局长', { roles: ['OFFICER', 'AGENCY_HEAD'] });
-  const reviewer = await p.person.create({ data: { agencyId: market.id, name: '市场局法制审核员', roles: ['LEGAL_REVIEWER'] } });
+  const reviewer = await p.person.create({
+    data: { agencyId: market.id, name: '市场局法制审核员', roles: ['LEGAL_REVIEWER'] },
+  });
   const auxiliary = await p.person.create({ data: { agencyId: market.id, name: '钱辅助', roles: ['AUXILIARY'] } });
-  const expired = await createOfficer(h, market.id, '孙过期', { certificateExpiresOn: new Date('2020-12-31T00:00:00Z') });
-  const unreviewed = await createOfficer(h, market.id, '周未审', { certificateReviewYear: shanghaiYear(new Date()) - 1 });
+  const expired = await createOfficer(h, market.id, '孙过期', {
+    certificateExpiresOn: new Date('2020-12-31T00:00:00Z'),
+  });
+  const unreviewed = await createOfficer(h, market.id, '周未审', {
+    certificateReviewYear: shanghaiYear(new Date()) - 1,
+  });
   const envOfficer = await createOfficer(h, env.id, '吴环保');
   const envOfficer2 = await createOfficer(h, env.id, '郑环保');
   const shop = await createEnterprise(h, '阜宁县某某食品店');
   const factory = await createEnterprise(h, '江苏某某化工有限公司', { scale: 'MEDIUM', isKeyEnterprise: true });
-  const stall = await createEnterprise(h, '阜宁县某某小吃店（个体工商户）', { kind: 'INDIVIDUAL_BUSINESS', scale: 'MICRO', employees: 1 });
+  const stall = await createEnterprise(h, '阜宁县某某小吃店（个体工商户）', {
+    kind: 'INDIVIDUAL_BUSINESS',
+    scale: 'MICRO',
+    employees: 1,
+  });
   const matters = {
     /** 未按规定公示营业执照: 警告 / 罚款 ≤ ¥30,000 / 吊销营业执照, 市场监管, 2 years. */
     licence: await createMatter(p, { code: 'SJ-DJ-048' }),
@@ -105,8 +131,29 @@ export async function seedCounty(h: Harness) {
   };
   const t = (id: number) => h.token(`person:${id}`);
   return {
-    county, bureau, market, env, shop, factory, stall, matters,
-    people: { sysAdmin, supervisor, o1, o2, o3, marketAdmin, head, reviewer, auxiliary, expired, unreviewed, envOfficer, envOfficer2 },
+    county,
+    bureau,
+    market,
+    env,
+    shop,
+    factory,
+    stall,
+    matters,
+    people: {
+      sysAdmin,
+      supervisor,
+      o1,
+      o2,
+      o3,
+      marketAdmin,
+      head,
+      reviewer,
+      auxiliary,
+      expired,
+      unreviewed,
+      envOfficer,
+      envOfficer2,
+    },
     tokens: {
       sysAdmin: t(sysAdmin.id),
       supervisor: t(supervisor.id),
@@ -124,7 +171,6 @@ export async function seedCounty(h: Harness) {
   };
 }
 export type County = Awaited<ReturnType<typeof seedCounty>>;
-
 
 export const OPEN_CASE = `mutation($input: OpenCaseInput!) { openCase(input: $input) { ${ERR} ... on MutationOpenCaseSuccess { data { id number stage partyKind partyDescription enterprise { name } agency { name } matter { code } violation violatedProvision penaltyProvision violationOn procedure serious registeredBy deadline isOverdue } } } }`;
 export const ASSIGN = `mutation($caseId: ID!, $personIds: [ID!]!) { assignOfficers(caseId: $caseId, personIds: $personIds) { ${ERR} ... on MutationAssignOfficersSuccess { data { id officers { totalCount edges { node { person { name } } } } } } } }`;
@@ -162,7 +208,13 @@ export async function directCase(
   enterpriseId: number | null,
   officerIds: number[],
   stage: 'REGISTERED' | 'INVESTIGATING' | 'LEGAL_REVIEW' = 'REGISTERED',
-  over: { matterId?: number; procedure?: 'SIMPLE' | 'GENERAL'; violationOn?: Date; serious?: boolean; registeredBy?: string } = {},
+  over: {
+    matterId?: number;
+    procedure?: 'SIMPLE' | 'GENERAL';
+    violationOn?: Date;
+    serious?: boolean;
+    registeredBy?: string;
+  } = {},
 ) {
   return h.db.prisma.enforcementCase.create({
     data: {
@@ -192,9 +244,22 @@ export function shanghaiDay(days = 0, now = new Date()): string {
 
 /** A notice that covers any decision the tests make: every kind, amounts up to the input limit. */
 export const GENEROUS_PROPOSAL = [
-  'WARNING', 'CRITICISM', 'FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY', 'SUSPEND_LICENCE', 'LOWER_QUALIFICATION',
-  'REVOKE_LICENCE', 'RESTRICT_ACTIVITIES', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN', 'BAN_PRACTICE',
-].map((kind) => ({ kind, amountFen: ['FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY'].includes(kind) ? 1_000_000_000_000 : null }));
+  'WARNING',
+  'CRITICISM',
+  'FINE',
+  'CONFISCATE_GAINS',
+  'CONFISCATE_PROPERTY',
+  'SUSPEND_LICENCE',
+  'LOWER_QUALIFICATION',
+  'REVOKE_LICENCE',
+  'RESTRICT_ACTIVITIES',
+  'SUSPEND_OPERATIONS',
+  'CLOSE_DOWN',
+  'BAN_PRACTICE',
+].map((kind) => ({
+  kind,
+  amountFen: ['FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY'].includes(kind) ? 1_000_000_000_000 : null,
+}));
 
 /**
  * Put a case where it may be decided: LEGAL_REVIEW, with the procedure recorded as steps written
@@ -213,7 +278,9 @@ export async function readyToDecide(
   await p.enforcementCase.update({ where: { id: caseId }, data: { stage: 'LEGAL_REVIEW' } });
   if (proposal) {
     const hearing =
-      opts.hearing ?? (proposal.some((x) => x.kind !== 'WARNING' && x.kind !== 'FINE') || proposal.some((x) => Number(x.amountFen ?? 0) >= 1_000_000));
+      opts.hearing ??
+      (proposal.some((x) => x.kind !== 'WARNING' && x.kind !== 'FINE') ||
+        proposal.some((x) => Number(x.amountFen ?? 0) >= 1_000_000));
     // The stored shape of a notice's proposal (cases/procedure.ts NoticeProposal).
     const stored = {
       penalties: proposal.map((x) => ({ kind: x.kind, amountFen: x.amountFen === null ? null : String(x.amountFen) })),
@@ -224,9 +291,13 @@ export async function readyToDecide(
       data: [
         { caseId, kind: 'NOTICE', on, actor: 'system:test', documentNumber: `告〔${caseId}〕`, proposal: stored },
         { caseId, kind: 'STATEMENT', on, outcome: 'WAIVED', actor: 'system:test' },
-        ...(hearing ? [{ caseId, kind: 'HEARING_REQUEST' as const, on, outcome: 'WAIVED' as const, actor: 'system:test' }] : []),
+        ...(hearing
+          ? [{ caseId, kind: 'HEARING_REQUEST' as const, on, outcome: 'WAIVED' as const, actor: 'system:test' }]
+          : []),
       ],
     });
   }
-  await p.caseStep.create({ data: { caseId, kind: 'LEGAL_REVIEW', on, outcome: 'APPROVED', actor: 'system:test', note: '同意' } });
+  await p.caseStep.create({
+    data: { caseId, kind: 'LEGAL_REVIEW', on, outcome: 'APPROVED', actor: 'system:test', note: '同意' },
+  });
 }

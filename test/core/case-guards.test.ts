@@ -1,9 +1,26 @@
 // Plugin guards run inside the case operation's transaction: a refusal rolls back the decision, its
 // event and whatever was written before in that transaction, including by the plugin itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideCaseInTx, defineTopic, domainErrors, parseId, RuleViolation, unitOfWork, type ZhifaPlugin } from '@zhifa/core';
+import {
+  decideCaseInTx,
+  defineTopic,
+  domainErrors,
+  parseId,
+  RuleViolation,
+  unitOfWork,
+  type ZhifaPlugin,
+} from '@zhifa/core';
 import { createHarness, ERR, gid, type Harness } from '@zhifa/testkit';
-import { DECIDE, readyToDecide, directCase, expectError, MEASURE, measureInput, seedCounty, type County } from './case-fixtures.js';
+import {
+  DECIDE,
+  readyToDecide,
+  directCase,
+  expectError,
+  MEASURE,
+  measureInput,
+  seedCounty,
+  type County,
+} from './case-fixtures.js';
 
 const NEEDS_ASSESSMENT = '（需评估）';
 const FAILS_AFTER = '（决定后失败）';
@@ -45,10 +62,17 @@ const testPlugin: ZhifaPlugin = {
           unitOfWork(ctx, async (uow) => {
             const id = parseId(args.caseId, 'EnforcementCase', ['caseId']);
             await uow.emit(GRANTED, {}, { caseId: id });
-            const decided = await decideCaseInTx(uow, id, { decision: 'NO_PENALTY', ground: 'MINOR_CORRECTED', via: 'test-grant' });
+            const decided = await decideCaseInTx(uow, id, {
+              decision: 'NO_PENALTY',
+              ground: 'MINOR_CORRECTED',
+              via: 'test-grant',
+            });
             // A plugin step after the decision fails: the decision and its number roll back with it.
             if (decided.violation.includes(FAILS_AFTER))
-              throw new RuleViolation('TEST_AFTER_DECISION', { zh: '决定后的步骤失败', en: 'a step after the decision failed' });
+              throw new RuleViolation('TEST_AFTER_DECISION', {
+                zh: '决定后的步骤失败',
+                en: 'a step after the decision failed',
+              });
             return uow.tx.enforcementCase.findUniqueOrThrow({ ...query, where: { id } });
           }),
       }),
@@ -69,13 +93,21 @@ async function reviewedCase(violation = '销售过期食品') {
   await readyToDecide(h, k.id);
   return h.db.prisma.enforcementCase.update({ where: { id: k.id }, data: { violation } });
 }
-const topics = async (caseId: number) => (await h.db.prisma.event.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map((e) => e.topic);
+const topics = async (caseId: number) =>
+  (await h.db.prisma.event.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map((e) => e.topic);
 const GRANT = `mutation($caseId: ID!) { testGrantNoPenalty(caseId: $caseId) { ${ERR} ... on MutationTestGrantNoPenaltySuccess { data { stage decision } } } }`;
 
 describe('case guards from a plugin', () => {
   it('a refusing guard leaves no decision, no event and nothing the guard wrote', async () => {
     const k = await reviewedCase(`超标排放${NEEDS_ASSESSMENT}`);
-    const res = await h.gql(DECIDE, { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen: 8_000_000 }] } }, c.tokens.head);
+    const res = await h.gql(
+      DECIDE,
+      {
+        caseId: gid('EnforcementCase', k.id),
+        input: { decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen: 8_000_000 }] },
+      },
+      c.tokens.head,
+    );
     expectError(res.data.decideCase, 'RuleViolation', {
       rule: 'TEST_ASSESSMENT_REQUIRED',
       zh: '须先完成经济影响评估',
@@ -88,17 +120,38 @@ describe('case guards from a plugin', () => {
 
   it('a passing guard commits with the decision', async () => {
     const k = await reviewedCase();
-    const res = await h.gql(DECIDE, { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen: 8_000_000 }] } }, c.tokens.head);
+    const res = await h.gql(
+      DECIDE,
+      {
+        caseId: gid('EnforcementCase', k.id),
+        input: { decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen: 8_000_000 }] },
+      },
+      c.tokens.head,
+    );
     expect(res.data.decideCase.data).toMatchObject({ stage: 'DECIDED', decision: 'PENALTY', fineFen: 8_000_000 });
     expect(await topics(k.id)).toEqual(['test.guardRan', 'case.decided']);
   });
 
   it('core rules refuse before any guard runs', async () => {
     const k = await directCase(h, c.market.id, c.factory.id, [c.people.o1.id, c.people.o2.id], 'INVESTIGATING');
-    const res = await h.gql(DECIDE, { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen: 100 }] } }, c.tokens.head);
+    const res = await h.gql(
+      DECIDE,
+      {
+        caseId: gid('EnforcementCase', k.id),
+        input: { decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen: 100 }] },
+      },
+      c.tokens.head,
+    );
     expectError(res.data.decideCase, 'RuleViolation', { rule: 'CASE_ILLEGAL_TRANSITION' });
     const stranger = await reviewedCase();
-    const forbidden = await h.gql(DECIDE, { caseId: gid('EnforcementCase', stranger.id), input: { decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen: 100 }] } }, c.tokens.envOfficer);
+    const forbidden = await h.gql(
+      DECIDE,
+      {
+        caseId: gid('EnforcementCase', stranger.id),
+        input: { decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen: 100 }] },
+      },
+      c.tokens.envOfficer,
+    );
     expectError(forbidden.data.decideCase, 'ForbiddenError');
     expect([...(await topics(k.id)), ...(await topics(stranger.id))]).toEqual([]);
   });
@@ -115,7 +168,12 @@ describe('case guards from a plugin', () => {
     expect(granted.data.testGrantNoPenalty.data).toEqual({ stage: 'DECIDED', decision: 'NO_PENALTY' });
     const events = await h.db.prisma.event.findMany({ where: { caseId: ok.id }, orderBy: { id: 'asc' } });
     expect(events.map((e) => e.topic)).toEqual(['test.granted', 'test.guardRan', 'case.decided']);
-    expect(events[2]!.payload).toMatchObject({ decision: 'NO_PENALTY', ground: 'MINOR_CORRECTED', fineFen: null, via: 'test-grant' });
+    expect(events[2]!.payload).toMatchObject({
+      decision: 'NO_PENALTY',
+      ground: 'MINOR_CORRECTED',
+      fineFen: null,
+      via: 'test-grant',
+    });
     const number = (await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: ok.id } })).decisionNumber!;
     expect(number).toMatch(/^阜市监不罚〔\d{4}〕\d+号$/);
 
@@ -123,10 +181,13 @@ describe('case guards from a plugin', () => {
     const failing = await reviewedCase(`无照经营${FAILS_AFTER}`);
     const failed = await h.gql(GRANT, { caseId: gid('EnforcementCase', failing.id) }, c.tokens.head);
     expectError(failed.data.testGrantNoPenalty, 'RuleViolation', { rule: 'TEST_AFTER_DECISION' });
-    expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: failing.id } })).decisionNumber).toBeNull();
+    expect(
+      (await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: failing.id } })).decisionNumber,
+    ).toBeNull();
     const next = await reviewedCase();
     await h.gql(GRANT, { caseId: gid('EnforcementCase', next.id) }, c.tokens.head);
-    const nextNumber = (await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: next.id } })).decisionNumber!;
+    const nextNumber = (await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: next.id } }))
+      .decisionNumber!;
     const serial = (n: string) => Number(/〕(\d+)号$/.exec(n)![1]);
     expect(serial(nextNumber)).toBe(serial(number) + 1);
 
@@ -140,15 +201,29 @@ describe('case guards from a plugin', () => {
   it('a refusing compulsory-measure guard leaves no measure, no event and no guard write', async () => {
     const k = await directCase(h, c.market.id, c.factory.id, [c.people.o1.id, c.people.o2.id], 'INVESTIGATING');
     const caseId = gid('EnforcementCase', k.id);
-    const input = measureInput([c.people.o1.id, c.people.o2.id], { kind: 'SEAL_UP', object: '灌装生产线 1 条', isProductionEquipment: true });
+    const input = measureInput([c.people.o1.id, c.people.o2.id], {
+      kind: 'SEAL_UP',
+      object: '灌装生产线 1 条',
+      isProductionEquipment: true,
+    });
     const res = await h.gql(MEASURE, { caseId, input }, c.tokens.o1);
-    expectError(res.data.recordCompulsoryMeasure, 'RuleViolation', { rule: 'TEST_JUSTIFICATION_REQUIRED', zh: '生产设备', en: 'production equipment' });
+    expectError(res.data.recordCompulsoryMeasure, 'RuleViolation', {
+      rule: 'TEST_JUSTIFICATION_REQUIRED',
+      zh: '生产设备',
+      en: 'production equipment',
+    });
     expect(await h.db.prisma.compulsoryMeasure.count({ where: { caseId: k.id } })).toBe(0);
     expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: k.id } })).violation).toBe(k.violation);
     expect(await topics(k.id)).toEqual([]);
-    const justified = await h.gql(MEASURE, { caseId, input: { ...input, justification: '存在重大安全隐患，需立即停用' } }, c.tokens.o1);
+    const justified = await h.gql(
+      MEASURE,
+      { caseId, input: { ...input, justification: '存在重大安全隐患，需立即停用' } },
+      c.tokens.o1,
+    );
     expect(justified.data.recordCompulsoryMeasure.data.isProductionEquipment).toBe(true);
-    expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: k.id } })).violation).toContain('已检查');
+    expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: k.id } })).violation).toContain(
+      '已检查',
+    );
     expect(await topics(k.id)).toEqual(['case.compulsoryMeasureRecorded']);
   });
 });

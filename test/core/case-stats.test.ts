@@ -3,7 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOfShanghaiDay } from '@zhifa/core';
 import { createHarness, gid, idOf, type Harness } from '@zhifa/testkit';
-import { createOfficer, DECIDE, OPEN_CASE, readyToDecide, seedCounty, shanghaiDay, type County } from './case-fixtures.js';
+import {
+  createOfficer,
+  DECIDE,
+  OPEN_CASE,
+  readyToDecide,
+  seedCounty,
+  shanghaiDay,
+  type County,
+} from './case-fixtures.js';
 
 let h: Harness;
 let c: County;
@@ -33,17 +41,28 @@ function random(seed: number) {
 const SEED = 20260401;
 const rnd = random(SEED);
 const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
-const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
-interface MatterSpec { id: number; kinds: string[]; min: number; max: number }
+interface MatterSpec {
+  id: number;
+  kinds: string[];
+  min: number;
+  max: number;
+}
 
 function randomDecision(m: MatterSpec) {
   const decision = pick(['PENALTY', 'PENALTY', 'LIGHTER', 'MITIGATED', 'NO_PENALTY', 'NO_PENALTY', 'DROPPED'] as const);
   const gains = rnd() < 0.3 ? [{ kind: 'CONFISCATE_GAINS', amountFen: int(1, 500_000) }] : [];
   if (decision === 'NO_PENALTY')
-    return { decision, ground: pick(['MINOR_CORRECTED', 'FIRST_OFFENCE', 'NO_FAULT', 'UNDER_FOURTEEN', 'MENTAL_ILLNESS', 'TIME_BARRED']), penalties: gains };
+    return {
+      decision,
+      ground: pick(['MINOR_CORRECTED', 'FIRST_OFFENCE', 'NO_FAULT', 'UNDER_FOURTEEN', 'MENTAL_ILLNESS', 'TIME_BARRED']),
+      penalties: gains,
+    };
   if (decision === 'DROPPED')
-    return rnd() < 0.5 ? { decision, ground: 'FACTS_NOT_ESTABLISHED' } : { decision, ground: 'OTHER', groundNote: '当事人已注销' };
+    return rnd() < 0.5
+      ? { decision, ground: 'FACTS_NOT_ESTABLISHED' }
+      : { decision, ground: 'OTHER', groundNote: '当事人已注销' };
   const fine = decision === 'MITIGATED' ? int(1, m.min) : int(Math.max(1, m.min), m.max);
   const others = m.kinds.filter((k) => k !== 'FINE' && rnd() < 0.3).map((kind) => ({ kind }));
   return {
@@ -58,15 +77,48 @@ describe('caseStats', () => {
   const envIds: number[] = [];
 
   beforeAll(async () => {
-    const specs: { agency: number; matter: MatterSpec; token: string; officer: string; into: number[]; party: () => Record<string, unknown> }[] = [
-      { agency: c.market.id, matter: { id: c.matters.licence.id, kinds: ['WARNING', 'FINE', 'REVOKE_LICENCE'], min: 0, max: 3_000_000 }, token: c.tokens.head, officer: c.tokens.o1, into: marketIds, party: () => ({ enterpriseId: gid('Enterprise', pick([c.shop.id, c.factory.id, c.stall.id])) }) },
-      { agency: c.env.id, matter: { id: c.matters.air.id, kinds: ['FINE', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN'], min: 10_000_000, max: 100_000_000 }, token: envHead, officer: c.tokens.sysAdmin, into: envIds, party: () => ({ enterpriseId: gid('Enterprise', c.factory.id) }) },
+    const specs: {
+      agency: number;
+      matter: MatterSpec;
+      token: string;
+      officer: string;
+      into: number[];
+      party: () => Record<string, unknown>;
+    }[] = [
+      {
+        agency: c.market.id,
+        matter: { id: c.matters.licence.id, kinds: ['WARNING', 'FINE', 'REVOKE_LICENCE'], min: 0, max: 3_000_000 },
+        token: c.tokens.head,
+        officer: c.tokens.o1,
+        into: marketIds,
+        party: () => ({ enterpriseId: gid('Enterprise', pick([c.shop.id, c.factory.id, c.stall.id])) }),
+      },
+      {
+        agency: c.env.id,
+        matter: {
+          id: c.matters.air.id,
+          kinds: ['FINE', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN'],
+          min: 10_000_000,
+          max: 100_000_000,
+        },
+        token: envHead,
+        officer: c.tokens.sysAdmin,
+        into: envIds,
+        party: () => ({ enterpriseId: gid('Enterprise', c.factory.id) }),
+      },
     ];
     for (let i = 0; i < 36; i++) {
       const s = specs[i % 3 === 2 ? 1 : 0]!;
       const opened = await h.gql(
         OPEN_CASE,
-        { input: { agencyId: gid('Agency', s.agency), matterId: gid('EnforcementMatter', s.matter.id), violationOn: shanghaiDay(-30), ...s.party() } },
+        {
+          input: {
+            agencyId: gid('Agency', s.agency),
+            matterId: gid('EnforcementMatter', s.matter.id),
+            violationOn: shanghaiDay(-30),
+            ...s.party(),
+          },
+        },
         s.officer,
       );
       const caseId = opened.data.openCase.data.id;
@@ -75,7 +127,10 @@ describe('caseStats', () => {
       await readyToDecide(h, idOf(caseId));
       const input = randomDecision(s.matter);
       const res = await h.gql(DECIDE, { caseId, input }, s.token);
-      expect(res.data.decideCase.__typename, `seed ${SEED}, case ${i}: ${JSON.stringify(input)} → ${JSON.stringify(res.data.decideCase)}`).toBe('MutationDecideCaseSuccess');
+      expect(
+        res.data.decideCase.__typename,
+        `seed ${SEED}, case ${i}: ${JSON.stringify(input)} → ${JSON.stringify(res.data.decideCase)}`,
+      ).toBe('MutationDecideCaseSuccess');
     }
     // Move some decisions to the edges of the period [yesterday, today] (Asia/Shanghai), and beyond.
     const from = new Date(`${shanghaiDay(-1)}T00:00:00Z`);
@@ -87,8 +142,13 @@ describe('caseStats', () => {
       startOfShanghaiDay(after), // out
       new Date('2024-03-01T04:00:00Z'), // long before: out
     ];
-    const decided = await h.db.prisma.enforcementCase.findMany({ where: { decision: { not: null } }, orderBy: { id: 'asc' }, select: { id: true } });
-    for (const [i, at] of edges.entries()) await h.db.prisma.enforcementCase.update({ where: { id: decided[i * 3]!.id }, data: { decidedAt: at } });
+    const decided = await h.db.prisma.enforcementCase.findMany({
+      where: { decision: { not: null } },
+      orderBy: { id: 'asc' },
+      select: { id: true },
+    });
+    for (const [i, at] of edges.entries())
+      await h.db.prisma.enforcementCase.update({ where: { id: decided[i * 3]!.id }, data: { decidedAt: at } });
   });
 
   /** The figures straight from SQL, for cases of `agencyIds` decided in [from, to] (Shanghai days). */
@@ -96,7 +156,9 @@ describe('caseStats', () => {
     const lo = startOfShanghaiDay(new Date(`${from}T00:00:00Z`));
     const hi = startOfShanghaiDay(new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000));
     const p = h.db.prisma;
-    const cases = await p.$queryRaw<{ decision: string; ground: string | null; fine: bigint | null; conf: bigint | null }[]>`
+    const cases = await p.$queryRaw<
+      { decision: string; ground: string | null; fine: bigint | null; conf: bigint | null }[]
+    >`
       SELECT "decision"::text AS decision, "ground"::text AS ground, "fineFen" AS fine, "confiscationFen" AS conf FROM "EnforcementCase"
       WHERE "decision" IS NOT NULL AND "decidedAt" >= ${lo} AND "decidedAt" < ${hi} AND "agencyId" = ANY(${agencyIds})`;
     const kinds = await p.$queryRaw<{ kind: string; n: bigint; amount: bigint | null }[]>`
@@ -107,9 +169,20 @@ describe('caseStats', () => {
       totalCount: cases.length,
       totalFineFen: Number(cases.reduce((s, r) => s + (r.fine ?? 0n), 0n)),
       totalConfiscationFen: Number(cases.reduce((s, r) => s + (r.conf ?? 0n), 0n)),
-      decisions: Object.fromEntries(['PENALTY', 'LIGHTER', 'MITIGATED', 'NO_PENALTY', 'DROPPED'].map((d) => [d, count((r) => r.decision === d)])),
+      decisions: Object.fromEntries(
+        ['PENALTY', 'LIGHTER', 'MITIGATED', 'NO_PENALTY', 'DROPPED'].map((d) => [d, count((r) => r.decision === d)]),
+      ),
       grounds: Object.fromEntries(
-        ['MINOR_CORRECTED', 'FIRST_OFFENCE', 'NO_FAULT', 'UNDER_FOURTEEN', 'MENTAL_ILLNESS', 'TIME_BARRED', 'FACTS_NOT_ESTABLISHED', 'OTHER'].map((g) => [g, count((r) => r.ground === g)]),
+        [
+          'MINOR_CORRECTED',
+          'FIRST_OFFENCE',
+          'NO_FAULT',
+          'UNDER_FOURTEEN',
+          'MENTAL_ILLNESS',
+          'TIME_BARRED',
+          'FACTS_NOT_ESTABLISHED',
+          'OTHER',
+        ].map((g) => [g, count((r) => r.ground === g)]),
       ),
       kinds: Object.fromEntries(kinds.map((k) => [k.kind, { count: Number(k.n), amountFen: Number(k.amount ?? 0n) }])),
     };
@@ -122,7 +195,11 @@ describe('caseStats', () => {
       totalConfiscationFen: stats.totalConfiscationFen,
       decisions: Object.fromEntries(stats.byDecision.map((d: any) => [d.decision, d.count])),
       grounds: Object.fromEntries(stats.byGround.map((g: any) => [g.ground, g.count])),
-      kinds: Object.fromEntries(stats.byPenaltyKind.filter((k: any) => k.count > 0).map((k: any) => [k.kind, { count: k.count, amountFen: k.amountFen }])),
+      kinds: Object.fromEntries(
+        stats.byPenaltyKind
+          .filter((k: any) => k.count > 0)
+          .map((k: any) => [k.kind, { count: k.count, amountFen: k.amountFen }]),
+      ),
     };
   }
 
@@ -134,13 +211,25 @@ describe('caseStats', () => {
     expect(figures(res.data.caseStats)).toEqual(expected);
     // 36 opened, 4 left undecided, 3 moved out of the period.
     expect(res.data.caseStats.totalCount).toBe(36 - 4 - 3);
-    expect(res.data.caseStats.byDecision.map((d: any) => d.decision)).toEqual(['PENALTY', 'LIGHTER', 'MITIGATED', 'NO_PENALTY', 'DROPPED']);
+    expect(res.data.caseStats.byDecision.map((d: any) => d.decision)).toEqual([
+      'PENALTY',
+      'LIGHTER',
+      'MITIGATED',
+      'NO_PENALTY',
+      'DROPPED',
+    ]);
     expect(res.data.caseStats.byPenaltyKind).toHaveLength(12);
     // The same figures as the case list: every case decided in the period is listed, and no other.
-    const list = await h.gql(`{ cases(first: 100) { edges { node { decision decidedAt } } } }`, undefined, c.tokens.supervisor);
+    const list = await h.gql(
+      `{ cases(first: 100) { edges { node { decision decidedAt } } } }`,
+      undefined,
+      c.tokens.supervisor,
+    );
     const lo = startOfShanghaiDay(new Date(`${vars.from}T00:00:00Z`)).getTime();
     const hi = startOfShanghaiDay(new Date(`${shanghaiDay(1)}T00:00:00Z`)).getTime();
-    const listed = list.data.cases.edges.map((e: any) => e.node).filter((n: any) => n.decision && Date.parse(n.decidedAt) >= lo && Date.parse(n.decidedAt) < hi);
+    const listed = list.data.cases.edges
+      .map((e: any) => e.node)
+      .filter((n: any) => n.decision && Date.parse(n.decidedAt) >= lo && Date.parse(n.decidedAt) < hi);
     expect(listed.length).toBe(res.data.caseStats.totalCount);
     expect(listed.filter((n: any) => n.decision === 'NO_PENALTY').length).toBe(expected.decisions.NO_PENALTY);
   });
@@ -159,7 +248,9 @@ describe('caseStats', () => {
   it('an enterprise counts its own cases; the public must sign in; a reversed period is refused', async () => {
     const vars = { from: '2024-01-01', to: shanghaiDay(1) };
     const shop = await h.gql(STATS, vars, c.tokens.shop);
-    const shopDecided = await h.db.prisma.enforcementCase.count({ where: { enterpriseId: c.shop.id, decision: { not: null } } });
+    const shopDecided = await h.db.prisma.enforcementCase.count({
+      where: { enterpriseId: c.shop.id, decision: { not: null } },
+    });
     expect(shop.data.caseStats.totalCount).toBe(shopDecided);
     const anon = await h.gql(STATS, vars);
     expect(anon.errors![0].extensions.code).toBe('UNAUTHENTICATED');

@@ -2,7 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, gid, idOf as caseIdOf, type Harness } from '@zhifa/testkit';
 import { addYears, shanghaiToday, shanghaiYear } from '@zhifa/core';
 import {
-  ADVANCE, ASSIGN, DECIDE, directCase, expectError, GENEROUS_PROPOSAL, MEASURE, measureInput, OPEN_CASE, readyToDecide, seedCounty, shanghaiDay, type County,
+  ADVANCE,
+  ASSIGN,
+  DECIDE,
+  directCase,
+  expectError,
+  GENEROUS_PROPOSAL,
+  MEASURE,
+  measureInput,
+  OPEN_CASE,
+  readyToDecide,
+  seedCounty,
+  shanghaiDay,
+  type County,
 } from './case-fixtures.js';
 
 let h: Harness;
@@ -77,7 +89,15 @@ describe('openCase', () => {
   it('an agency admin registers a 简易程序 case against an unnamed natural person, with the facts found; numbers follow on', async () => {
     const res = await h.gql(
       OPEN_CASE,
-      { input: openInput({ enterpriseId: null, partyDescription: '流动摊贩（不具名）', procedure: 'SIMPLE', facts: '  摊位未悬挂营业执照  ', serious: true }) },
+      {
+        input: openInput({
+          enterpriseId: null,
+          partyDescription: '流动摊贩（不具名）',
+          procedure: 'SIMPLE',
+          facts: '  摊位未悬挂营业执照  ',
+          serious: true,
+        }),
+      },
       c.tokens.marketAdmin,
     );
     expect(res.data.openCase.data).toMatchObject({
@@ -99,7 +119,10 @@ describe('openCase', () => {
       { input: openInput({ agencyId: gid('Agency', c.env.id), matterId: gid('EnforcementMatter', c.matters.air.id) }) },
       c.tokens.sysAdmin,
     );
-    expect(res.data.openCase.data).toMatchObject({ agency: { name: '盐城市阜宁生态环境局' }, number: `阜环立〔${YEAR}〕1号` });
+    expect(res.data.openCase.data).toMatchObject({
+      agency: { name: '盐城市阜宁生态环境局' },
+      number: `阜环立〔${YEAR}〕1号`,
+    });
   });
 
   it('the limitation period (第36条): the same date two years on is the last day, the next day is refused', async () => {
@@ -109,16 +132,27 @@ describe('openCase', () => {
     expect(ok.data.openCase.data.violationOn).toBe(lastAllowed);
     const barred = new Date(addYears(today, -2).getTime() - 86_400_000).toISOString().slice(0, 10);
     const res = await h.gql(OPEN_CASE, { input: openInput({ violationOn: barred }) }, c.tokens.o1);
-    expectError(res.data.openCase, 'RuleViolation', { rule: 'CASE_TIME_BARRED', zh: ['第36条', '2 年'], en: ['art. 36', '2-year'] });
+    expectError(res.data.openCase, 'RuleViolation', {
+      rule: 'CASE_TIME_BARRED',
+      zh: ['第36条', '2 年'],
+      en: ['art. 36', '2-year'],
+    });
     // The food matter's period is five years.
-    const five = await h.gql(OPEN_CASE, { input: openInput({ matterId: gid('EnforcementMatter', c.matters.food.id), violationOn: barred }) }, c.tokens.o1);
+    const five = await h.gql(
+      OPEN_CASE,
+      { input: openInput({ matterId: gid('EnforcementMatter', c.matters.food.id), violationOn: barred }) },
+      c.tokens.o1,
+    );
     expect(five.data.openCase.data.penaltyProvision).toBe('《中华人民共和国食品安全法》第一百二十四条第一款');
   });
 
   it('refuses a party that is both or neither, a future violation, unknown ids, writing nothing and taking no number', async () => {
     const before = await h.db.prisma.enforcementCase.count();
     const eventsBefore = await h.db.prisma.event.count();
-    const sequence = () => h.db.prisma.documentSequence.findUniqueOrThrow({ where: { agencyId_kind_year: { agencyId: c.market.id, kind: 'REGISTRATION', year: YEAR } } });
+    const sequence = () =>
+      h.db.prisma.documentSequence.findUniqueOrThrow({
+        where: { agencyId_kind_year: { agencyId: c.market.id, kind: 'REGISTRATION', year: YEAR } },
+      });
     const last = (await sequence()).last;
     const both = await h.gql(OPEN_CASE, { input: openInput({ partyDescription: '某人' }) }, c.tokens.o1);
     expectError(both.data.openCase, 'ValidationError', { zh: '二者选一', en: 'exactly one' });
@@ -135,11 +169,23 @@ describe('openCase', () => {
     expect(failure.code ?? failure.extensions?.code).toBe('VALIDATION_FAILED');
     expect(failure.message).toContain('违法事实不能为空');
     expect(failure.messageEn ?? failure.message).toContain('facts must not be empty');
-    const missing = await h.gql(OPEN_CASE, { input: openInput({ enterpriseId: gid('Enterprise', 999_999) }) }, c.tokens.o1);
+    const missing = await h.gql(
+      OPEN_CASE,
+      { input: openInput({ enterpriseId: gid('Enterprise', 999_999) }) },
+      c.tokens.o1,
+    );
     expectError(missing.data.openCase, 'NotFoundError', { zh: '经营主体', en: 'Enterprise not found' });
-    const noMatter = await h.gql(OPEN_CASE, { input: openInput({ matterId: gid('EnforcementMatter', 999_999) }) }, c.tokens.o1);
+    const noMatter = await h.gql(
+      OPEN_CASE,
+      { input: openInput({ matterId: gid('EnforcementMatter', 999_999) }) },
+      c.tokens.o1,
+    );
     expectError(noMatter.data.openCase, 'NotFoundError', { zh: '行政执法事项', en: 'Enforcement matter not found' });
-    const wrongType = await h.gql(OPEN_CASE, { input: openInput({ enterpriseId: gid('Agency', c.market.id) }) }, c.tokens.o1);
+    const wrongType = await h.gql(
+      OPEN_CASE,
+      { input: openInput({ enterpriseId: gid('Agency', c.market.id) }) },
+      c.tokens.o1,
+    );
     expectError(wrongType.data.openCase, 'ValidationError', { en: 'not an id of a Enterprise' });
     expect(await h.db.prisma.enforcementCase.count()).toBe(before);
     expect(await h.db.prisma.event.count()).toBe(eventsBefore);
@@ -148,17 +194,49 @@ describe('openCase', () => {
 
   it('refuses a matter not published, a matter of another domain, and an agency without a document prefix', async () => {
     const before = await h.db.prisma.enforcementCase.count();
-    const draft = await h.gql(OPEN_CASE, { input: openInput({ matterId: gid('EnforcementMatter', c.matters.draft.id) }) }, c.tokens.o1);
-    expectError(draft.data.openCase, 'RuleViolation', { rule: 'MATTER_NOT_PUBLISHED', zh: ['尚未公布', '第5条第3款'], en: ['not published', 'art. 5(3)'] });
-    const air = await h.gql(OPEN_CASE, { input: openInput({ matterId: gid('EnforcementMatter', c.matters.air.id) }) }, c.tokens.o1);
-    expectError(air.data.openCase, 'RuleViolation', { rule: 'MATTER_NOT_OF_AGENCY', zh: ['无权办理', '生态环境', '第17条'], en: ['may not enforce', 'arts. 17, 22'] });
+    const draft = await h.gql(
+      OPEN_CASE,
+      { input: openInput({ matterId: gid('EnforcementMatter', c.matters.draft.id) }) },
+      c.tokens.o1,
+    );
+    expectError(draft.data.openCase, 'RuleViolation', {
+      rule: 'MATTER_NOT_PUBLISHED',
+      zh: ['尚未公布', '第5条第3款'],
+      en: ['not published', 'art. 5(3)'],
+    });
+    const air = await h.gql(
+      OPEN_CASE,
+      { input: openInput({ matterId: gid('EnforcementMatter', c.matters.air.id) }) },
+      c.tokens.o1,
+    );
+    expectError(air.data.openCase, 'RuleViolation', {
+      rule: 'MATTER_NOT_OF_AGENCY',
+      zh: ['无权办理', '生态环境', '第17条'],
+      en: ['may not enforce', 'arts. 17, 22'],
+    });
     // The right domain but the wrong kind of agency: a township may not enforce what only enforcement agencies may.
-    const township = await h.db.prisma.agency.create({ data: { name: '益林镇（测试）', kind: 'TOWNSHIP', domains: ['市场监管'], documentPrefix: '益林' } });
-    const wrongKind = await h.gql(OPEN_CASE, { input: openInput({ agencyId: gid('Agency', township.id) }) }, c.tokens.sysAdmin);
+    const township = await h.db.prisma.agency.create({
+      data: { name: '益林镇（测试）', kind: 'TOWNSHIP', domains: ['市场监管'], documentPrefix: '益林' },
+    });
+    const wrongKind = await h.gql(
+      OPEN_CASE,
+      { input: openInput({ agencyId: gid('Agency', township.id) }) },
+      c.tokens.sysAdmin,
+    );
     expectError(wrongKind.data.openCase, 'RuleViolation', { rule: 'MATTER_NOT_OF_AGENCY' });
-    const bare = await h.db.prisma.agency.create({ data: { name: '阜宁县某新设执法机关', kind: 'ENFORCEMENT_AGENCY', domains: ['市场监管'] } });
-    const noPrefix = await h.gql(OPEN_CASE, { input: openInput({ agencyId: gid('Agency', bare.id) }) }, c.tokens.sysAdmin);
-    expectError(noPrefix.data.openCase, 'RuleViolation', { rule: 'AGENCY_NO_DOCUMENT_PREFIX', zh: '文书字号前缀', en: 'document-number prefix' });
+    const bare = await h.db.prisma.agency.create({
+      data: { name: '阜宁县某新设执法机关', kind: 'ENFORCEMENT_AGENCY', domains: ['市场监管'] },
+    });
+    const noPrefix = await h.gql(
+      OPEN_CASE,
+      { input: openInput({ agencyId: gid('Agency', bare.id) }) },
+      c.tokens.sysAdmin,
+    );
+    expectError(noPrefix.data.openCase, 'RuleViolation', {
+      rule: 'AGENCY_NO_DOCUMENT_PREFIX',
+      zh: '文书字号前缀',
+      en: 'document-number prefix',
+    });
     expect(await h.db.prisma.enforcementCase.count()).toBe(before);
   });
 
@@ -178,7 +256,14 @@ describe('openCase', () => {
 describe('assignOfficers', () => {
   it('needs two enforceable officers: an auxiliary does not count', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, []);
-    const res = await h.gql(ASSIGN, { caseId: gid('EnforcementCase', k.id), personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.auxiliary.id)] }, c.tokens.marketAdmin);
+    const res = await h.gql(
+      ASSIGN,
+      {
+        caseId: gid('EnforcementCase', k.id),
+        personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.auxiliary.id)],
+      },
+      c.tokens.marketAdmin,
+    );
     expectError(res.data.assignOfficers, 'RuleViolation', {
       rule: 'CASE_TWO_OFFICERS',
       zh: ['至少 2 名', '钱辅助：不是执法人员'],
@@ -191,7 +276,10 @@ describe('assignOfficers', () => {
     const k = await directCase(h, c.market.id, c.shop.id, []);
     const res = await h.gql(
       ASSIGN,
-      { caseId: gid('EnforcementCase', k.id), personIds: [c.people.o1.id, c.people.expired.id, c.people.unreviewed.id].map((id) => gid('Person', id)) },
+      {
+        caseId: gid('EnforcementCase', k.id),
+        personIds: [c.people.o1.id, c.people.expired.id, c.people.unreviewed.id].map((id) => gid('Person', id)),
+      },
       c.tokens.marketAdmin,
     );
     expectError(res.data.assignOfficers, 'RuleViolation', {
@@ -203,32 +291,72 @@ describe('assignOfficers', () => {
 
   it('counts the same person once, and refuses people of another agency', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, []);
-    const same = await h.gql(ASSIGN, { caseId: gid('EnforcementCase', k.id), personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o1.id)] }, c.tokens.marketAdmin);
+    const same = await h.gql(
+      ASSIGN,
+      {
+        caseId: gid('EnforcementCase', k.id),
+        personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o1.id)],
+      },
+      c.tokens.marketAdmin,
+    );
     expectError(same.data.assignOfficers, 'RuleViolation', { rule: 'CASE_TWO_OFFICERS', en: 'only 1' });
     const other = await h.gql(
       ASSIGN,
-      { caseId: gid('EnforcementCase', k.id), personIds: [c.people.o1.id, c.people.o2.id, c.people.envOfficer.id].map((id) => gid('Person', id)) },
+      {
+        caseId: gid('EnforcementCase', k.id),
+        personIds: [c.people.o1.id, c.people.o2.id, c.people.envOfficer.id].map((id) => gid('Person', id)),
+      },
       c.tokens.marketAdmin,
     );
-    expectError(other.data.assignOfficers, 'RuleViolation', { rule: 'CASE_OFFICER_INELIGIBLE', zh: '吴环保：不是本案承办单位的人员', en: "not of the case's agency" });
+    expectError(other.data.assignOfficers, 'RuleViolation', {
+      rule: 'CASE_OFFICER_INELIGIBLE',
+      zh: '吴环保：不是本案承办单位的人员',
+      en: "not of the case's agency",
+    });
   });
 
   it('assigns two officers, then replaces them, each with an event', async () => {
-    const k = await directCase(h, c.market.id, c.shop.id, [], 'REGISTERED', { registeredBy: `person:${c.people.o1.id}` });
+    const k = await directCase(h, c.market.id, c.shop.id, [], 'REGISTERED', {
+      registeredBy: `person:${c.people.o1.id}`,
+    });
     const caseId = gid('EnforcementCase', k.id);
-    const first = await h.gql(ASSIGN, { caseId, personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o2.id)] }, c.tokens.o1);
-    expect(first.data.assignOfficers.data.officers.edges.map((e: any) => e.node.person.name)).toEqual(['张执法', '李执法']);
-    const second = await h.gql(ASSIGN, { caseId, personIds: [gid('Person', c.people.o2.id), gid('Person', c.people.o3.id)] }, c.tokens.marketAdmin);
-    expect(second.data.assignOfficers.data.officers).toMatchObject({ totalCount: 2, edges: [{ node: { person: { name: '李执法' } } }, { node: { person: { name: '赵执法' } } }] });
+    const first = await h.gql(
+      ASSIGN,
+      { caseId, personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o2.id)] },
+      c.tokens.o1,
+    );
+    expect(first.data.assignOfficers.data.officers.edges.map((e: any) => e.node.person.name)).toEqual([
+      '张执法',
+      '李执法',
+    ]);
+    const second = await h.gql(
+      ASSIGN,
+      { caseId, personIds: [gid('Person', c.people.o2.id), gid('Person', c.people.o3.id)] },
+      c.tokens.marketAdmin,
+    );
+    expect(second.data.assignOfficers.data.officers).toMatchObject({
+      totalCount: 2,
+      edges: [{ node: { person: { name: '李执法' } } }, { node: { person: { name: '赵执法' } } }],
+    });
     const events = await eventsOf(k.id);
     expect(events.map((e) => e.topic)).toEqual(['case.officersAssigned', 'case.officersAssigned']);
-    expect(events[1]).toMatchObject({ agencyId: c.market.id, enterpriseId: c.shop.id, caseId: k.id, payload: { personIds: [c.people.o2.id, c.people.o3.id] } });
+    expect(events[1]).toMatchObject({
+      agencyId: c.market.id,
+      enterpriseId: c.shop.id,
+      caseId: k.id,
+      payload: { personIds: [c.people.o2.id, c.people.o3.id] },
+    });
   });
 
   it('an officer of another agency is forbidden; the public must sign in', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, []);
-    const vars = { caseId: gid('EnforcementCase', k.id), personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o2.id)] };
-    expectError((await h.gql(ASSIGN, vars, c.tokens.envOfficer)).data.assignOfficers, 'ForbiddenError', { en: 'Not allowed' });
+    const vars = {
+      caseId: gid('EnforcementCase', k.id),
+      personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o2.id)],
+    };
+    expectError((await h.gql(ASSIGN, vars, c.tokens.envOfficer)).data.assignOfficers, 'ForbiddenError', {
+      en: 'Not allowed',
+    });
     expectError((await h.gql(ASSIGN, vars, c.tokens.supervisor)).data.assignOfficers, 'ForbiddenError');
     expectError((await h.gql(ASSIGN, vars)).data.assignOfficers, 'UnauthenticatedError', { zh: '请先登录' });
     expect(await h.db.prisma.caseOfficer.count({ where: { caseId: k.id } })).toBe(0);
@@ -244,9 +372,20 @@ describe('advanceCase', () => {
   it('refuses investigation without two enforceable officers, including one whose certificate lapsed since', async () => {
     const none = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.auxiliary.id]);
     const r1 = await h.gql(ADVANCE, { caseId: gid('EnforcementCase', none.id), to: 'INVESTIGATING' }, c.tokens.o1);
-    expectError(r1.data.advanceCase, 'RuleViolation', { rule: 'CASE_TWO_OFFICERS', zh: '调查取证', en: 'Investigation needs' });
+    expectError(r1.data.advanceCase, 'RuleViolation', {
+      rule: 'CASE_TWO_OFFICERS',
+      zh: '调查取证',
+      en: 'Investigation needs',
+    });
     const lapsing = await h.db.prisma.person.create({
-      data: { ...c.people.o3, id: undefined, name: '冯将过期', certificateNumber: 'CERT-LAPSING', createdAt: undefined, updatedAt: undefined },
+      data: {
+        ...c.people.o3,
+        id: undefined,
+        name: '冯将过期',
+        certificateNumber: 'CERT-LAPSING',
+        createdAt: undefined,
+        updatedAt: undefined,
+      },
     });
     const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, lapsing.id]);
     await h.db.prisma.person.update({ where: { id: lapsing.id }, data: { certificateStatus: 'SUSPENDED' } });
@@ -259,13 +398,29 @@ describe('advanceCase', () => {
     const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id]);
     const caseId = gid('EnforcementCase', k.id);
     const skip = await h.gql(ADVANCE, { caseId, to: 'LEGAL_REVIEW' }, c.tokens.o1);
-    expectError(skip.data.advanceCase, 'RuleViolation', { rule: 'CASE_ILLEGAL_TRANSITION', zh: '不能跳过', en: 'cannot be skipped' });
-    expect((await h.gql(ADVANCE, { caseId, to: 'INVESTIGATING' }, c.tokens.o1)).data.advanceCase.data.stage).toBe('INVESTIGATING');
+    expectError(skip.data.advanceCase, 'RuleViolation', {
+      rule: 'CASE_ILLEGAL_TRANSITION',
+      zh: '不能跳过',
+      en: 'cannot be skipped',
+    });
+    expect((await h.gql(ADVANCE, { caseId, to: 'INVESTIGATING' }, c.tokens.o1)).data.advanceCase.data.stage).toBe(
+      'INVESTIGATING',
+    );
     const back = await h.gql(ADVANCE, { caseId, to: 'REGISTERED' }, c.tokens.o1);
-    expectError(back.data.advanceCase, 'RuleViolation', { rule: 'CASE_ILLEGAL_TRANSITION', zh: '不能回退', en: 'never go backwards' });
-    expect((await h.gql(ADVANCE, { caseId, to: 'LEGAL_REVIEW' }, c.tokens.o1)).data.advanceCase.data.stage).toBe('LEGAL_REVIEW');
+    expectError(back.data.advanceCase, 'RuleViolation', {
+      rule: 'CASE_ILLEGAL_TRANSITION',
+      zh: '不能回退',
+      en: 'never go backwards',
+    });
+    expect((await h.gql(ADVANCE, { caseId, to: 'LEGAL_REVIEW' }, c.tokens.o1)).data.advanceCase.data.stage).toBe(
+      'LEGAL_REVIEW',
+    );
     const decide = await h.gql(ADVANCE, { caseId, to: 'DECIDED' }, c.tokens.o1);
-    expectError(decide.data.advanceCase, 'RuleViolation', { rule: 'CASE_ILLEGAL_TRANSITION', zh: '处理决定', en: 'recording a decision' });
+    expectError(decide.data.advanceCase, 'RuleViolation', {
+      rule: 'CASE_ILLEGAL_TRANSITION',
+      zh: '处理决定',
+      en: 'recording a decision',
+    });
     const events = await eventsOf(k.id);
     expect(events.map((e) => [e.topic, (e.payload as any).from, (e.payload as any).to])).toEqual([
       ['case.advanced', 'REGISTERED', 'INVESTIGATING'],
@@ -284,7 +439,12 @@ describe('advanceCase', () => {
 
 describe('recordCompulsoryMeasure', () => {
   const measure = () =>
-    measureInput([c.people.o1.id, c.people.o2.id], { kind: 'SEAL_UP', object: '过期食品 12 箱', isProductionEquipment: false, justification: '防止继续销售' });
+    measureInput([c.people.o1.id, c.people.o2.id], {
+      kind: 'SEAL_UP',
+      object: '过期食品 12 箱',
+      isProductionEquipment: false,
+      justification: '防止继续销售',
+    });
 
   it('records a measure before the decision, awaiting approval, with its event', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id], 'INVESTIGATING');
@@ -305,18 +465,39 @@ describe('recordCompulsoryMeasure', () => {
       topic: 'case.compulsoryMeasureRecorded',
       agencyId: c.market.id,
       enterpriseId: c.shop.id,
-      payload: { kind: 'SEAL_UP', object: '过期食品 12 箱', isProductionEquipment: false, justified: true, status: 'REQUESTED', emergency: false, dueOn: null },
+      payload: {
+        kind: 'SEAL_UP',
+        object: '过期食品 12 箱',
+        isProductionEquipment: false,
+        justified: true,
+        status: 'REQUESTED',
+        emergency: false,
+        dueOn: null,
+      },
     });
   });
 
   it('refuses a measure after the decision, and strangers', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id]);
-    await h.db.prisma.enforcementCase.update({ where: { id: k.id }, data: { stage: 'DECIDED', decision: 'PENALTY', fineFen: 100n } });
+    await h.db.prisma.enforcementCase.update({
+      where: { id: k.id },
+      data: { stage: 'DECIDED', decision: 'PENALTY', fineFen: 100n },
+    });
     const caseId = gid('EnforcementCase', k.id);
     const late = await h.gql(MEASURE, { caseId, input: measure() }, c.tokens.o1);
-    expectError(late.data.recordCompulsoryMeasure, 'RuleViolation', { rule: 'CASE_MEASURE_AFTER_DECISION', zh: '不能再采取', en: 'only before the decision' });
-    expectError((await h.gql(MEASURE, { caseId, input: measure() }, c.tokens.envOfficer)).data.recordCompulsoryMeasure, 'ForbiddenError');
-    expectError((await h.gql(MEASURE, { caseId, input: measure() })).data.recordCompulsoryMeasure, 'UnauthenticatedError');
+    expectError(late.data.recordCompulsoryMeasure, 'RuleViolation', {
+      rule: 'CASE_MEASURE_AFTER_DECISION',
+      zh: '不能再采取',
+      en: 'only before the decision',
+    });
+    expectError(
+      (await h.gql(MEASURE, { caseId, input: measure() }, c.tokens.envOfficer)).data.recordCompulsoryMeasure,
+      'ForbiddenError',
+    );
+    expectError(
+      (await h.gql(MEASURE, { caseId, input: measure() })).data.recordCompulsoryMeasure,
+      'UnauthenticatedError',
+    );
     expect(await h.db.prisma.compulsoryMeasure.count({ where: { caseId: k.id } })).toBe(0);
   });
 });
@@ -324,10 +505,15 @@ describe('recordCompulsoryMeasure', () => {
 describe('decideCase', () => {
   const fine = (amountFen: number) => ({ kind: 'FINE', amountFen });
   /** A case on `matter`, opened through the API, at LEGAL_REVIEW with its procedure recorded. */
-  async function openedCase(over: Record<string, unknown> = {}, proposal: { kind: string; amountFen: number | null }[] | null = GENEROUS_PROPOSAL) {
+  async function openedCase(
+    over: Record<string, unknown> = {},
+    proposal: { kind: string; amountFen: number | null }[] | null = GENEROUS_PROPOSAL,
+  ) {
     const res = await h.gql(OPEN_CASE, { input: openInput(over) }, c.tokens.o1);
     const id = caseIdOf(res.data.openCase.data.id);
-    await h.db.prisma.caseOfficer.createMany({ data: [c.people.o1.id, c.people.o2.id].map((personId) => ({ caseId: id, personId })) });
+    await h.db.prisma.caseOfficer.createMany({
+      data: [c.people.o1.id, c.people.o2.id].map((personId) => ({ caseId: id, personId })),
+    });
     await readyToDecide(h, id, proposal);
     return { id, caseId: res.data.openCase.data.id as string, number: res.data.openCase.data.number as string };
   }
@@ -340,25 +526,57 @@ describe('decideCase', () => {
 
   it('needs legal review first', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id], 'INVESTIGATING');
-    const res = await h.gql(DECIDE, { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', penalties: [fine(500_000)] } }, c.tokens.head);
-    expectError(res.data.decideCase, 'RuleViolation', { rule: 'CASE_ILLEGAL_TRANSITION', zh: '法制审核', en: 'legal review' });
+    const res = await h.gql(
+      DECIDE,
+      { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', penalties: [fine(500_000)] } },
+      c.tokens.head,
+    );
+    expectError(res.data.decideCase, 'RuleViolation', {
+      rule: 'CASE_ILLEGAL_TRANSITION',
+      zh: '法制审核',
+      en: 'legal review',
+    });
   });
 
   it('the whole path through the API: open, assign, investigate, review, decide a warning and a fine at the maximum — numbered', async () => {
     const opened = await h.gql(OPEN_CASE, { input: openInput() }, c.tokens.o1);
     const caseId = opened.data.openCase.data.id;
     const id = caseIdOf(caseId);
-    expect((await h.gql(ASSIGN, { caseId, personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o2.id)] }, c.tokens.o1)).data.assignOfficers.data.officers.totalCount).toBe(2);
-    expect((await h.gql(ADVANCE, { caseId, to: 'INVESTIGATING' }, c.tokens.o1)).data.advanceCase.data.stage).toBe('INVESTIGATING');
-    expect((await h.gql(ADVANCE, { caseId, to: 'LEGAL_REVIEW' }, c.tokens.o1)).data.advanceCase.data.stage).toBe('LEGAL_REVIEW');
+    expect(
+      (
+        await h.gql(
+          ASSIGN,
+          { caseId, personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o2.id)] },
+          c.tokens.o1,
+        )
+      ).data.assignOfficers.data.officers.totalCount,
+    ).toBe(2);
+    expect((await h.gql(ADVANCE, { caseId, to: 'INVESTIGATING' }, c.tokens.o1)).data.advanceCase.data.stage).toBe(
+      'INVESTIGATING',
+    );
+    expect((await h.gql(ADVANCE, { caseId, to: 'LEGAL_REVIEW' }, c.tokens.o1)).data.advanceCase.data.stage).toBe(
+      'LEGAL_REVIEW',
+    );
     await readyToDecide(h, id, [{ kind: 'WARNING', amountFen: null }, fine(3_000_000)]);
 
     // One fen over the matter's maximum (¥30,000): refused, nothing written, no number taken.
-    const over = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', penalties: [{ kind: 'WARNING' }, fine(3_000_001)] } }, c.tokens.head);
-    expectError(over.data.decideCase, 'RuleViolation', { rule: 'FINE_ABOVE_MAXIMUM', zh: ['¥30,000.01', '第四十八条'], en: 'exceeds the maximum' });
+    const over = await h.gql(
+      DECIDE,
+      { caseId, input: { decision: 'PENALTY', penalties: [{ kind: 'WARNING' }, fine(3_000_001)] } },
+      c.tokens.head,
+    );
+    expectError(over.data.decideCase, 'RuleViolation', {
+      rule: 'FINE_ABOVE_MAXIMUM',
+      zh: ['¥30,000.01', '第四十八条'],
+      en: 'exceeds the maximum',
+    });
     await nothingWritten(id);
 
-    const res = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', penalties: [{ kind: 'WARNING' }, fine(3_000_000)] } }, c.tokens.head);
+    const res = await h.gql(
+      DECIDE,
+      { caseId, input: { decision: 'PENALTY', penalties: [{ kind: 'WARNING' }, fine(3_000_000)] } },
+      c.tokens.head,
+    );
     expect(res.data.decideCase.data).toMatchObject({
       stage: 'DECIDED',
       decision: 'PENALTY',
@@ -367,34 +585,66 @@ describe('decideCase', () => {
       ground: null,
       fineFen: 3_000_000,
       confiscationFen: null,
-      penalties: { totalCount: 2, edges: [{ node: { kind: 'WARNING', amountFen: null } }, { node: { kind: 'FINE', amountFen: 3_000_000 } }] },
+      penalties: {
+        totalCount: 2,
+        edges: [{ node: { kind: 'WARNING', amountFen: null } }, { node: { kind: 'FINE', amountFen: 3_000_000 } }],
+      },
     });
     const events = await eventsOf(id);
-    expect(events.map((e) => e.topic)).toEqual(['case.opened', 'case.officersAssigned', 'case.advanced', 'case.advanced', 'case.decided']);
+    expect(events.map((e) => e.topic)).toEqual([
+      'case.opened',
+      'case.officersAssigned',
+      'case.advanced',
+      'case.advanced',
+      'case.decided',
+    ]);
     expect(events.at(-1)!.payload).toMatchObject({
       decision: 'PENALTY',
       decisionNumber: `阜市监罚〔${YEAR}〕1号`,
       ground: null,
-      penalties: [{ kind: 'WARNING', amountFen: null }, { kind: 'FINE', amountFen: 3_000_000 }],
+      penalties: [
+        { kind: 'WARNING', amountFen: null },
+        { kind: 'FINE', amountFen: 3_000_000 },
+      ],
       fineFen: 3_000_000,
       confiscationFen: null,
       via: 'decideCase',
     });
     // The enterprise (the party) reads the decision, but not who decided.
-    const party = await h.gql(`query($id: ID!) { case(id: $id) { decisionNumber decidedBy registeredBy } }`, { id: caseId }, c.tokens.shop);
-    expect(party.data.case).toEqual({ decisionNumber: `阜市监罚〔${YEAR}〕1号`, decidedBy: '工作人员 agency staff', registeredBy: '工作人员 agency staff' });
+    const party = await h.gql(
+      `query($id: ID!) { case(id: $id) { decisionNumber decidedBy registeredBy } }`,
+      { id: caseId },
+      c.tokens.shop,
+    );
+    expect(party.data.case).toEqual({
+      decisionNumber: `阜市监罚〔${YEAR}〕1号`,
+      decidedBy: '工作人员 agency staff',
+      registeredBy: '工作人员 agency staff',
+    });
 
     const again = await h.gql(DECIDE, { caseId, input: { decision: 'PENALTY', penalties: [fine(1)] } }, c.tokens.head);
     expectError(again.data.decideCase, 'RuleViolation', { rule: 'CASE_ILLEGAL_TRANSITION' });
     const close = await h.gql(ADVANCE, { caseId, to: 'CLOSED' }, c.tokens.o1);
-    expectError(close.data.advanceCase, 'RuleViolation', { rule: 'CASE_ILLEGAL_TRANSITION', zh: '须执行后方可结案', en: 'must be executed' });
+    expectError(close.data.advanceCase, 'RuleViolation', {
+      rule: 'CASE_ILLEGAL_TRANSITION',
+      zh: '须执行后方可结案',
+      en: 'must be executed',
+    });
     // Executed once served (送达, 第61条).
-    await h.db.prisma.caseStep.create({ data: { caseId: id, kind: 'SERVICE', on: new Date(`${shanghaiDay()}T00:00:00Z`), actor: 'system:test' } });
-    expect((await h.gql(ADVANCE, { caseId, to: 'EXECUTED' }, c.tokens.o1)).data.advanceCase.data.stage).toBe('EXECUTED');
+    await h.db.prisma.caseStep.create({
+      data: { caseId: id, kind: 'SERVICE', on: new Date(`${shanghaiDay()}T00:00:00Z`), actor: 'system:test' },
+    });
+    expect((await h.gql(ADVANCE, { caseId, to: 'EXECUTED' }, c.tokens.o1)).data.advanceCase.data.stage).toBe(
+      'EXECUTED',
+    );
     const closed = (await h.gql(ADVANCE, { caseId, to: 'CLOSED' }, c.tokens.o1)).data.advanceCase.data;
     expect(closed.stage).toBe('CLOSED');
     expect(closed.closedAt).toBeTruthy();
-    const reassign = await h.gql(ASSIGN, { caseId, personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o3.id)] }, c.tokens.o1);
+    const reassign = await h.gql(
+      ASSIGN,
+      { caseId, personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o3.id)] },
+      c.tokens.o1,
+    );
     expectError(reassign.data.assignOfficers, 'RuleViolation', { rule: 'CASE_CLOSED' });
   });
 
@@ -405,52 +655,159 @@ describe('decideCase', () => {
       expectError(res.data.decideCase, 'ValidationError', { zh, en });
       expect(res.data.decideCase.issues[0].path).toEqual(path.map(String));
     };
-    await bad({ decision: 'LIGHTER', mitigatingCircumstance: '配合调查' }, ['input', 'penalties'], '至少一项处罚', 'at least one penalty');
-    await bad({ decision: 'PENALTY', penalties: [{ kind: 'FINE' }] }, ['input', 'penalties', 0, 'amountFen'], '须写明金额', 'needs an amount');
-    await bad({ decision: 'PENALTY', penalties: [{ kind: 'WARNING', amountFen: 100 }] }, ['input', 'penalties', 0, 'amountFen'], '没有金额', 'carries no amount');
-    await bad({ decision: 'PENALTY', penalties: [fine(100), fine(200)] }, ['input', 'penalties', 1, 'kind'], '重复', 'appears twice');
-    await bad({ decision: 'NO_PENALTY', ground: 'MINOR_CORRECTED', penalties: [fine(100)] }, ['input', 'penalties', 0, 'kind'], '第28条第2款', 'art. 28(2)');
+    await bad(
+      { decision: 'LIGHTER', mitigatingCircumstance: '配合调查' },
+      ['input', 'penalties'],
+      '至少一项处罚',
+      'at least one penalty',
+    );
+    await bad(
+      { decision: 'PENALTY', penalties: [{ kind: 'FINE' }] },
+      ['input', 'penalties', 0, 'amountFen'],
+      '须写明金额',
+      'needs an amount',
+    );
+    await bad(
+      { decision: 'PENALTY', penalties: [{ kind: 'WARNING', amountFen: 100 }] },
+      ['input', 'penalties', 0, 'amountFen'],
+      '没有金额',
+      'carries no amount',
+    );
+    await bad(
+      { decision: 'PENALTY', penalties: [fine(100), fine(200)] },
+      ['input', 'penalties', 1, 'kind'],
+      '重复',
+      'appears twice',
+    );
+    await bad(
+      { decision: 'NO_PENALTY', ground: 'MINOR_CORRECTED', penalties: [fine(100)] },
+      ['input', 'penalties', 0, 'kind'],
+      '第28条第2款',
+      'art. 28(2)',
+    );
     await nothingWritten(k.id);
   });
 
   it('every kind must be one the matter allows; below the minimum only when mitigated under 第32条', async () => {
     const k = await openedCase({ matterId: gid('EnforcementMatter', c.matters.food.id) });
-    const suspend = await h.gql(DECIDE, { caseId: k.caseId, input: { decision: 'PENALTY', penalties: [{ kind: 'LOWER_QUALIFICATION' }] } }, c.tokens.head);
-    expectError(suspend.data.decideCase, 'RuleViolation', { rule: 'PENALTY_KIND_NOT_ALLOWED', zh: ['降低资质等级', '第一百二十四条'], en: 'art. 4' });
+    const suspend = await h.gql(
+      DECIDE,
+      { caseId: k.caseId, input: { decision: 'PENALTY', penalties: [{ kind: 'LOWER_QUALIFICATION' }] } },
+      c.tokens.head,
+    );
+    expectError(suspend.data.decideCase, 'RuleViolation', {
+      rule: 'PENALTY_KIND_NOT_ALLOWED',
+      zh: ['降低资质等级', '第一百二十四条'],
+      en: 'art. 4',
+    });
     const atMin = { decision: 'LIGHTER', mitigatingCircumstance: '主动供述', penalties: [fine(5_000_000)] };
-    const lighterBelow = await h.gql(DECIDE, { caseId: k.caseId, input: { ...atMin, penalties: [fine(4_999_999)] } }, c.tokens.head);
-    expectError(lighterBelow.data.decideCase, 'RuleViolation', { rule: 'FINE_BELOW_MINIMUM', zh: '第32条', en: 'below the minimum' });
-    const noCircumstance = await h.gql(DECIDE, { caseId: k.caseId, input: { decision: 'MITIGATED', penalties: [fine(4_999_999)] } }, c.tokens.head);
-    expectError(noCircumstance.data.decideCase, 'RuleViolation', { rule: 'CASE_MITIGATING_CIRCUMSTANCE_REQUIRED', zh: '第32条', en: 'art. 32' });
+    const lighterBelow = await h.gql(
+      DECIDE,
+      { caseId: k.caseId, input: { ...atMin, penalties: [fine(4_999_999)] } },
+      c.tokens.head,
+    );
+    expectError(lighterBelow.data.decideCase, 'RuleViolation', {
+      rule: 'FINE_BELOW_MINIMUM',
+      zh: '第32条',
+      en: 'below the minimum',
+    });
+    const noCircumstance = await h.gql(
+      DECIDE,
+      { caseId: k.caseId, input: { decision: 'MITIGATED', penalties: [fine(4_999_999)] } },
+      c.tokens.head,
+    );
+    expectError(noCircumstance.data.decideCase, 'RuleViolation', {
+      rule: 'CASE_MITIGATING_CIRCUMSTANCE_REQUIRED',
+      zh: '第32条',
+      en: 'art. 32',
+    });
     await nothingWritten(k.id);
     const mitigated = await h.gql(
       DECIDE,
-      { caseId: k.caseId, input: { decision: 'MITIGATED', mitigatingCircumstance: '受他人胁迫实施违法行为', penalties: [fine(1_000_000), { kind: 'CONFISCATE_PROPERTY', amountFen: 88_000 }] } },
+      {
+        caseId: k.caseId,
+        input: {
+          decision: 'MITIGATED',
+          mitigatingCircumstance: '受他人胁迫实施违法行为',
+          penalties: [fine(1_000_000), { kind: 'CONFISCATE_PROPERTY', amountFen: 88_000 }],
+        },
+      },
       c.tokens.head,
     );
-    expect(mitigated.data.decideCase.data).toMatchObject({ decision: 'MITIGATED', mitigatingCircumstance: '受他人胁迫实施违法行为', fineFen: 1_000_000, confiscationFen: 88_000 });
+    expect(mitigated.data.decideCase.data).toMatchObject({
+      decision: 'MITIGATED',
+      mitigatingCircumstance: '受他人胁迫实施违法行为',
+      fineFen: 1_000_000,
+      confiscationFen: 88_000,
+    });
     expect(serial(mitigated.data.decideCase.data.decisionNumber)).toBeGreaterThan(0);
   });
 
   it('a fine set as a multiple of the illegal gains: 20 times allowed, one fen more refused', async () => {
     const k = await openedCase({ matterId: gid('EnforcementMatter', c.matters.food.id) });
     const gains = 1_000_000; // ¥10,000: 10–20 times = ¥100,000–¥200,000 (above the fixed maximum of ¥100,000)
-    const over = await h.gql(DECIDE, { caseId: k.caseId, input: { decision: 'PENALTY', illegalGainsFen: gains, penalties: [fine(20_000_001), { kind: 'CONFISCATE_GAINS', amountFen: gains }] } }, c.tokens.head);
-    expectError(over.data.decideCase, 'RuleViolation', { rule: 'FINE_ABOVE_MAXIMUM', zh: '倍', en: 'times the illegal gains' });
-    const ok = await h.gql(DECIDE, { caseId: k.caseId, input: { decision: 'PENALTY', illegalGainsFen: gains, penalties: [fine(20_000_000), { kind: 'CONFISCATE_GAINS', amountFen: gains }] } }, c.tokens.head);
-    expect(ok.data.decideCase.data).toMatchObject({ illegalGainsFen: gains, fineFen: 20_000_000, confiscationFen: gains });
+    const over = await h.gql(
+      DECIDE,
+      {
+        caseId: k.caseId,
+        input: {
+          decision: 'PENALTY',
+          illegalGainsFen: gains,
+          penalties: [fine(20_000_001), { kind: 'CONFISCATE_GAINS', amountFen: gains }],
+        },
+      },
+      c.tokens.head,
+    );
+    expectError(over.data.decideCase, 'RuleViolation', {
+      rule: 'FINE_ABOVE_MAXIMUM',
+      zh: '倍',
+      en: 'times the illegal gains',
+    });
+    const ok = await h.gql(
+      DECIDE,
+      {
+        caseId: k.caseId,
+        input: {
+          decision: 'PENALTY',
+          illegalGainsFen: gains,
+          penalties: [fine(20_000_000), { kind: 'CONFISCATE_GAINS', amountFen: gains }],
+        },
+      },
+      c.tokens.head,
+    );
+    expect(ok.data.decideCase.data).toMatchObject({
+      illegalGainsFen: gains,
+      fineFen: 20_000_000,
+      confiscationFen: gains,
+    });
   });
 
   it('no penalty needs its ground and gets a 不罚 number of its own sequence; a dropped case gets none', async () => {
     const k = await openedCase();
     const none = await h.gql(DECIDE, { caseId: k.caseId, input: { decision: 'NO_PENALTY' } }, c.tokens.head);
-    expectError(none.data.decideCase, 'RuleViolation', { rule: 'CASE_GROUND_REQUIRED', zh: '第33条', en: 'legal ground' });
-    const wrong = await h.gql(DECIDE, { caseId: k.caseId, input: { decision: 'NO_PENALTY', ground: 'FACTS_NOT_ESTABLISHED' } }, c.tokens.head);
+    expectError(none.data.decideCase, 'RuleViolation', {
+      rule: 'CASE_GROUND_REQUIRED',
+      zh: '第33条',
+      en: 'legal ground',
+    });
+    const wrong = await h.gql(
+      DECIDE,
+      { caseId: k.caseId, input: { decision: 'NO_PENALTY', ground: 'FACTS_NOT_ESTABLISHED' } },
+      c.tokens.head,
+    );
     expectError(wrong.data.decideCase, 'RuleViolation', { rule: 'CASE_GROUND_NOT_FOR_DECISION' });
     await nothingWritten(k.id);
     const res = await h.gql(
       DECIDE,
-      { caseId: k.caseId, input: { decision: 'NO_PENALTY', ground: 'FIRST_OFFENCE', groundNote: '首次违法，当场改正', penalties: [{ kind: 'CONFISCATE_GAINS', amountFen: 3_000 }] } },
+      {
+        caseId: k.caseId,
+        input: {
+          decision: 'NO_PENALTY',
+          ground: 'FIRST_OFFENCE',
+          groundNote: '首次违法，当场改正',
+          penalties: [{ kind: 'CONFISCATE_GAINS', amountFen: 3_000 }],
+        },
+      },
       c.tokens.head,
     );
     expect(res.data.decideCase.data).toMatchObject({
@@ -461,15 +818,37 @@ describe('decideCase', () => {
       fineFen: null,
       confiscationFen: 3_000,
     });
-    expect((await h.gql(ADVANCE, { caseId: k.caseId, to: 'CLOSED' }, c.tokens.o1)).data.advanceCase.data.stage).toBe('CLOSED');
+    expect((await h.gql(ADVANCE, { caseId: k.caseId, to: 'CLOSED' }, c.tokens.o1)).data.advanceCase.data.stage).toBe(
+      'CLOSED',
+    );
 
     const d = await openedCase({ enterpriseId: null, partyDescription: '流动摊贩（不具名）' });
-    const other = await h.gql(DECIDE, { caseId: d.caseId, input: { decision: 'DROPPED', ground: 'OTHER' } }, c.tokens.head);
-    expectError(other.data.decideCase, 'RuleViolation', { rule: 'CASE_GROUND_REQUIRED', zh: '其他理由', en: 'another ground' });
-    const dropped = await h.gql(DECIDE, { caseId: d.caseId, input: { decision: 'DROPPED', ground: 'OTHER', groundNote: '当事人已注销' } }, c.tokens.head);
-    expect(dropped.data.decideCase.data).toMatchObject({ decision: 'DROPPED', decisionNumber: null, ground: 'OTHER', groundNote: '当事人已注销' });
+    const other = await h.gql(
+      DECIDE,
+      { caseId: d.caseId, input: { decision: 'DROPPED', ground: 'OTHER' } },
+      c.tokens.head,
+    );
+    expectError(other.data.decideCase, 'RuleViolation', {
+      rule: 'CASE_GROUND_REQUIRED',
+      zh: '其他理由',
+      en: 'another ground',
+    });
+    const dropped = await h.gql(
+      DECIDE,
+      { caseId: d.caseId, input: { decision: 'DROPPED', ground: 'OTHER', groundNote: '当事人已注销' } },
+      c.tokens.head,
+    );
+    expect(dropped.data.decideCase.data).toMatchObject({
+      decision: 'DROPPED',
+      decisionNumber: null,
+      ground: 'OTHER',
+      groundNote: '当事人已注销',
+    });
     const [decided] = (await eventsOf(d.id)).filter((e) => e.topic === 'case.decided');
-    expect(decided).toMatchObject({ enterpriseId: null, payload: { decisionNumber: null, ground: 'OTHER', penalties: [] } });
+    expect(decided).toMatchObject({
+      enterpriseId: null,
+      payload: { decisionNumber: null, ground: 'OTHER', penalties: [] },
+    });
   });
 
   describe('简易程序 (第51条)', () => {
@@ -481,20 +860,44 @@ describe('decideCase', () => {
         violationOn: new Date(`${shanghaiDay(-1)}T00:00:00Z`),
       });
     const decide = (id: number, amountFen: number) =>
-      h.gql(DECIDE, { caseId: gid('EnforcementCase', id), input: { decision: 'PENALTY', penalties: [{ kind: 'WARNING' }, fine(amountFen)] } }, c.tokens.o1);
+      h.gql(
+        DECIDE,
+        {
+          caseId: gid('EnforcementCase', id),
+          input: { decision: 'PENALTY', penalties: [{ kind: 'WARNING' }, fine(amountFen)] },
+        },
+        c.tokens.o1,
+      );
 
     it('a citizen, and an 个体工商户 as one: ¥200 decided, ¥200.01 refused', async () => {
       for (const party of [null, c.stall.id]) {
         const k = await simpleCase(party);
-        expectError((await decide(k.id, 20_001)).data.decideCase, 'RuleViolation', { rule: 'CASE_SIMPLE_PROCEDURE_LIMIT', zh: ['¥200.00', '第51条'], en: 'art. 51' });
-        expect((await decide(k.id, 20_000)).data.decideCase.data).toMatchObject({ decision: 'PENALTY', fineFen: 20_000 });
+        expectError((await decide(k.id, 20_001)).data.decideCase, 'RuleViolation', {
+          rule: 'CASE_SIMPLE_PROCEDURE_LIMIT',
+          zh: ['¥200.00', '第51条'],
+          en: 'art. 51',
+        });
+        expect((await decide(k.id, 20_000)).data.decideCase.data).toMatchObject({
+          decision: 'PENALTY',
+          fineFen: 20_000,
+        });
       }
     });
 
     it('an organisation: ¥3,000 decided, ¥3,000.01 refused; only a warning and a fine', async () => {
       const k = await simpleCase(c.shop.id);
-      expectError((await decide(k.id, 300_001)).data.decideCase, 'RuleViolation', { rule: 'CASE_SIMPLE_PROCEDURE_LIMIT', zh: '¥3,000.00' });
-      const revoke = await h.gql(DECIDE, { caseId: gid('EnforcementCase', k.id), input: { decision: 'PENALTY', penalties: [{ kind: 'REVOKE_LICENCE' }] } }, c.tokens.o1);
+      expectError((await decide(k.id, 300_001)).data.decideCase, 'RuleViolation', {
+        rule: 'CASE_SIMPLE_PROCEDURE_LIMIT',
+        zh: '¥3,000.00',
+      });
+      const revoke = await h.gql(
+        DECIDE,
+        {
+          caseId: gid('EnforcementCase', k.id),
+          input: { decision: 'PENALTY', penalties: [{ kind: 'REVOKE_LICENCE' }] },
+        },
+        c.tokens.o1,
+      );
       expectError(revoke.data.decideCase, 'RuleViolation', { rule: 'CASE_SIMPLE_PROCEDURE_LIMIT', zh: '吊销许可证件' });
       expect((await decide(k.id, 300_000)).data.decideCase.data).toMatchObject({ fineFen: 300_000 });
     });
@@ -504,7 +907,14 @@ describe('decideCase', () => {
     const k = await openedCase();
     const results = await Promise.all([
       h.gql(DECIDE, { caseId: k.caseId, input: { decision: 'PENALTY', penalties: [fine(100_000)] } }, c.tokens.head),
-      h.gql(DECIDE, { caseId: k.caseId, input: { decision: 'LIGHTER', mitigatingCircumstance: '配合调查', penalties: [fine(50_000)] } }, c.tokens.sysAdmin),
+      h.gql(
+        DECIDE,
+        {
+          caseId: k.caseId,
+          input: { decision: 'LIGHTER', mitigatingCircumstance: '配合调查', penalties: [fine(50_000)] },
+        },
+        c.tokens.sysAdmin,
+      ),
     ]);
     const kinds = results.map((r) => r.data.decideCase.__typename).sort();
     expect(kinds).toEqual(['MutationDecideCaseSuccess', 'RuleViolation']);
@@ -515,18 +925,25 @@ describe('decideCase', () => {
   it('concurrent decisions on many cases get distinct, gap-free numbers (real concurrency on PostgreSQL)', async () => {
     const cases = [];
     for (let i = 0; i < 8; i++) cases.push(await openedCase());
-    const before = await h.db.prisma.documentSequence.findUnique({ where: { agencyId_kind_year: { agencyId: c.market.id, kind: 'PENALTY_DECISION', year: YEAR } } });
+    const before = await h.db.prisma.documentSequence.findUnique({
+      where: { agencyId_kind_year: { agencyId: c.market.id, kind: 'PENALTY_DECISION', year: YEAR } },
+    });
     const results = await Promise.all(
       cases.map((k, i) =>
         h.gql(
           DECIDE,
           // Every third one is refused (above the maximum): its transaction takes no number.
-          { caseId: k.caseId, input: { decision: 'PENALTY', penalties: [fine(i % 3 === 2 ? 3_000_001 : 100_000 + i)] } },
+          {
+            caseId: k.caseId,
+            input: { decision: 'PENALTY', penalties: [fine(i % 3 === 2 ? 3_000_001 : 100_000 + i)] },
+          },
           i % 2 ? c.tokens.head : c.tokens.sysAdmin,
         ),
       ),
     );
-    const numbers = results.filter((r) => r.data.decideCase.data).map((r) => r.data.decideCase.data.decisionNumber as string);
+    const numbers = results
+      .filter((r) => r.data.decideCase.data)
+      .map((r) => r.data.decideCase.data.decisionNumber as string);
     expect(numbers).toHaveLength(6);
     const start = before?.last ?? 0;
     expect(numbers.map(serial).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6].map((n) => start + n));
@@ -536,7 +953,10 @@ describe('decideCase', () => {
   it('an officer of another agency is forbidden; the public must sign in', async () => {
     const k = await openedCase();
     const vars = { caseId: k.caseId, input: { decision: 'PENALTY', penalties: [fine(100)] } };
-    expectError((await h.gql(DECIDE, vars, c.tokens.envOfficer)).data.decideCase, 'ForbiddenError', { zh: '无权', en: 'Not allowed' });
+    expectError((await h.gql(DECIDE, vars, c.tokens.envOfficer)).data.decideCase, 'ForbiddenError', {
+      zh: '无权',
+      en: 'Not allowed',
+    });
     expectError((await h.gql(DECIDE, vars, c.tokens.shop)).data.decideCase, 'ForbiddenError');
     expectError((await h.gql(DECIDE, vars)).data.decideCase, 'UnauthenticatedError', { en: 'Authentication required' });
     await nothingWritten(k.id);
@@ -567,7 +987,11 @@ describe('reading cases', () => {
   });
 
   it('filters by agency, enterprise and stage, with a total count', async () => {
-    const res = await h.gql(LIST, { agencyId: gid('Agency', c.env.id), enterpriseId: gid('Enterprise', c.factory.id) }, c.tokens.supervisor);
+    const res = await h.gql(
+      LIST,
+      { agencyId: gid('Agency', c.env.id), enterpriseId: gid('Enterprise', c.factory.id) },
+      c.tokens.supervisor,
+    );
     expect(ids(res)).toEqual([factoryCase]);
     expect(res.data.cases.totalCount).toBe(1);
     const investigating = await h.gql(LIST, { stage: 'INVESTIGATING' }, c.tokens.supervisor);
@@ -591,19 +1015,29 @@ describe('reading cases', () => {
     expect(res.errors![0].message).toContain('Authentication required');
     const one = await h.gql(`query($id: ID!) { case(id: $id) { number } }`, { id: gid('EnforcementCase', marketCase) });
     expect(one.errors![0].extensions.code).toBe('UNAUTHENTICATED');
-    const back = await h.gql(`query($id: ID!) { agency(id: $id) { name cases { totalCount } } }`, { id: gid('Agency', c.market.id) });
+    const back = await h.gql(`query($id: ID!) { agency(id: $id) { name cases { totalCount } } }`, {
+      id: gid('Agency', c.market.id),
+    });
     expect(back.errors![0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('case(id) and node(id) hide another agency\'s case', async () => {
+  it("case(id) and node(id) hide another agency's case", async () => {
     const Q = `query($id: ID!) { case(id: $id) { number stage } node(id: $id) { id } }`;
     const own = await h.gql(Q, { id: gid('EnforcementCase', marketCase) }, c.tokens.o1);
     expect(own.data.case.stage).toBe('INVESTIGATING');
     expect(own.data.node.id).toBe(gid('EnforcementCase', marketCase));
-    const other = await h.gql(`query($id: ID!) { case(id: $id) { number } }`, { id: gid('EnforcementCase', envCase) }, c.tokens.o1);
+    const other = await h.gql(
+      `query($id: ID!) { case(id: $id) { number } }`,
+      { id: gid('EnforcementCase', envCase) },
+      c.tokens.o1,
+    );
     expect(other.data.case).toBeNull();
     // Hidden answers exactly as unknown: null, no error that would tell the row exists.
-    const node = await h.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: gid('EnforcementCase', envCase) }, c.tokens.o1);
+    const node = await h.gql(
+      `query($id: ID!) { node(id: $id) { id } }`,
+      { id: gid('EnforcementCase', envCase) },
+      c.tokens.o1,
+    );
     expect(node).toEqual({ data: { node: null } });
   });
 
@@ -618,7 +1052,10 @@ describe('reading cases', () => {
     const lastDay = await mk(day(0));
     const simple = await mk(null);
     const decidedLate = await mk(day(-30));
-    await h.db.prisma.enforcementCase.update({ where: { id: decidedLate }, data: { stage: 'DECIDED', decision: 'DROPPED', ground: 'FACTS_NOT_ESTABLISHED' } });
+    await h.db.prisma.enforcementCase.update({
+      where: { id: decidedLate },
+      data: { stage: 'DECIDED', decision: 'DROPPED', ground: 'FACTS_NOT_ESTABLISHED' },
+    });
     const Q = `query($a: ID!, $o: Boolean) { cases(first: 100, agencyId: $a, overdue: $o) { totalCount edges { node { id deadline isOverdue } } } }`;
     const a = gid('Agency', c.env.id);
     const overdue = await h.gql(Q, { a, o: true }, c.tokens.supervisor);
@@ -646,8 +1083,14 @@ describe('reading cases', () => {
     expect(shopCases).not.toContain(envCase);
     expect(officer.data.node.cases.totalCount).toBe(shopCases.length);
     const sup = await h.gql(Q, vars, c.tokens.supervisor);
-    expect(sup.data.agency.cases.edges.map((e: any) => caseIdOf(e.node.id))).toEqual(expect.arrayContaining([envCase, factoryCase]));
-    expect(sup.data.agency.cases.totalCount).toBe(await h.db.prisma.enforcementCase.count({ where: { agencyId: c.env.id } }));
-    expect(sup.data.node.cases.edges.map((e: any) => caseIdOf(e.node.id))).toEqual(expect.arrayContaining([marketCase, envCase]));
+    expect(sup.data.agency.cases.edges.map((e: any) => caseIdOf(e.node.id))).toEqual(
+      expect.arrayContaining([envCase, factoryCase]),
+    );
+    expect(sup.data.agency.cases.totalCount).toBe(
+      await h.db.prisma.enforcementCase.count({ where: { agencyId: c.env.id } }),
+    );
+    expect(sup.data.node.cases.edges.map((e: any) => caseIdOf(e.node.id))).toEqual(
+      expect.arrayContaining([marketCase, envCase]),
+    );
   });
 });

@@ -3,10 +3,27 @@
 // overdue flag, list and sweep, and the officers loaded without N+1. Cases are written straight
 // to the database (directCase).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE_SETTINGS, CaseGuards, notifyOverdueMeasuresInTx, PluginSettings, shanghaiToday, startOfShanghaiDay, unitOfWork } from '@zhifa/core';
+import {
+  CASE_SETTINGS,
+  CaseGuards,
+  notifyOverdueMeasuresInTx,
+  PluginSettings,
+  shanghaiToday,
+  startOfShanghaiDay,
+  unitOfWork,
+} from '@zhifa/core';
 import { MEASURE_SWEEP_VIEWER } from '@zhifa/server';
 import { countStatements, createHarness, ERR, gid, idOf, rowCounts, testSettings, type Harness } from '@zhifa/testkit';
-import { ADVANCE, directCase, expectError, MEASURE, measureInput, seedCounty, todayDate, type County } from './case-fixtures.js';
+import {
+  ADVANCE,
+  directCase,
+  expectError,
+  MEASURE,
+  measureInput,
+  seedCounty,
+  todayDate,
+  type County,
+} from './case-fixtures.js';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -25,8 +42,12 @@ beforeAll(async () => {
   h = await createHarness({ settings, clock: now });
   c = await seedCounty(h);
   const p = h.db.prisma;
-  head = h.token(`person:${(await p.person.create({ data: { agencyId: c.market.id, name: '市场局局长', roles: ['AGENCY_HEAD'] } })).id}`);
-  envHead = h.token(`person:${(await p.person.create({ data: { agencyId: c.env.id, name: '环保局局长', roles: ['AGENCY_HEAD'] } })).id}`);
+  head = h.token(
+    `person:${(await p.person.create({ data: { agencyId: c.market.id, name: '市场局局长', roles: ['AGENCY_HEAD'] } })).id}`,
+  );
+  envHead = h.token(
+    `person:${(await p.person.create({ data: { agencyId: c.env.id, name: '环保局局长', roles: ['AGENCY_HEAD'] } })).id}`,
+  );
 });
 afterAll(() => h?.close());
 
@@ -42,19 +63,28 @@ const LIST = `query($a: ID, $status: CompulsoryMeasureStatus, $overdue: Boolean)
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const plusDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY);
-const topicsOf = async (caseId: number) => (await h.db.prisma.event.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map((e) => e.topic);
+const topicsOf = async (caseId: number) =>
+  (await h.db.prisma.event.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map((e) => e.topic);
 
 async function investigating() {
   return directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id], 'INVESTIGATING');
 }
 
 async function record(caseId: number, over: Record<string, unknown> = {}, token = c.tokens.o1) {
-  const res = await h.gql(MEASURE_FULL, { caseId: gid('EnforcementCase', caseId), input: measureInput([c.people.o1.id, c.people.o2.id], over) }, token);
+  const res = await h.gql(
+    MEASURE_FULL,
+    { caseId: gid('EnforcementCase', caseId), input: measureInput([c.people.o1.id, c.people.o2.id], over) },
+    token,
+  );
   return res.data.recordCompulsoryMeasure;
 }
 
 async function emergency(caseId: number, takenAt = new Date(now().getTime() - HOUR)) {
-  const r = await record(caseId, { emergency: true, takenAt: takenAt.toISOString(), noticeServedOn: day(shanghaiToday(takenAt)) });
+  const r = await record(caseId, {
+    emergency: true,
+    takenAt: takenAt.toISOString(),
+    noticeServedOn: day(shanghaiToday(takenAt)),
+  });
   expect(r.data, JSON.stringify(r)).toBeTruthy();
   return r.data;
 }
@@ -64,12 +94,23 @@ describe('the lifecycle of a measure taken with prior approval (第18条)', () =
     const k = await investigating();
     const caseId = gid('EnforcementCase', k.id);
     const requested = await record(k.id);
-    expect(requested.data).toMatchObject({ status: 'REQUESTED', emergency: false, takenAt: null, dueOn: null, isOverdue: false, approvedAt: null });
+    expect(requested.data).toMatchObject({
+      status: 'REQUESTED',
+      emergency: false,
+      takenAt: null,
+      dueOn: null,
+      isOverdue: false,
+      approvedAt: null,
+    });
     expect(requested.data.officers.map((o: { name: string }) => o.name)).toEqual(['张执法', '李执法']);
     const m = requested.data.id;
 
     // Officers do not approve; the head of another agency neither.
-    expectError((await h.gql(APPROVE, { m, approve: true }, c.tokens.o1)).data.approveCompulsoryMeasure, 'ForbiddenError', { zh: '负责人', en: 'head' });
+    expectError(
+      (await h.gql(APPROVE, { m, approve: true }, c.tokens.o1)).data.approveCompulsoryMeasure,
+      'ForbiddenError',
+      { zh: '负责人', en: 'head' },
+    );
     expectError((await h.gql(APPROVE, { m, approve: true }, envHead)).data.approveCompulsoryMeasure, 'ForbiddenError');
     expectError((await h.gql(APPROVE, { m, approve: true })).data.approveCompulsoryMeasure, 'UnauthenticatedError');
 
@@ -77,25 +118,49 @@ describe('the lifecycle of a measure taken with prior approval (第18条)', () =
     const today = shanghaiToday(now());
     expect(approved).toMatchObject({ status: 'IN_FORCE', dueOn: day(plusDays(today, 30)), isOverdue: false });
     expect(approved.takenAt).toBe(approved.approvedAt);
-    expectError((await h.gql(APPROVE, { m, approve: true }, head)).data.approveCompulsoryMeasure, 'RuleViolation', { rule: 'MEASURE_NOT_PENDING_APPROVAL' });
+    expectError((await h.gql(APPROVE, { m, approve: true }, head)).data.approveCompulsoryMeasure, 'RuleViolation', {
+      rule: 'MEASURE_NOT_PENDING_APPROVAL',
+    });
 
     // Extension: the head's, at most 30 days (31 refused), once.
-    expectError((await h.gql(EXTEND, { m, days: 10, reason: '案情复杂' }, c.tokens.o1)).data.extendCompulsoryMeasure, 'ForbiddenError');
-    expectError((await h.gql(EXTEND, { m, days: 31, reason: '案情复杂' }, head)).data.extendCompulsoryMeasure, 'RuleViolation', {
-      rule: 'MEASURE_EXTENSION_TOO_LONG',
-      zh: '行政强制法第25条',
-      en: 'art. 25',
+    expectError(
+      (await h.gql(EXTEND, { m, days: 10, reason: '案情复杂' }, c.tokens.o1)).data.extendCompulsoryMeasure,
+      'ForbiddenError',
+    );
+    expectError(
+      (await h.gql(EXTEND, { m, days: 31, reason: '案情复杂' }, head)).data.extendCompulsoryMeasure,
+      'RuleViolation',
+      {
+        rule: 'MEASURE_EXTENSION_TOO_LONG',
+        zh: '行政强制法第25条',
+        en: 'art. 25',
+      },
+    );
+    expectError(
+      (await h.gql(EXTEND, { m, days: 0, reason: '案情复杂' }, head)).data.extendCompulsoryMeasure,
+      'ValidationError',
+    );
+    const extended = (await h.gql(EXTEND, { m, days: 30, reason: '案情复杂，需检验鉴定' }, head)).data
+      .extendCompulsoryMeasure.data;
+    expect(extended).toMatchObject({
+      extendedDays: 30,
+      extensionReason: '案情复杂，需检验鉴定',
+      dueOn: day(plusDays(today, 60)),
     });
-    expectError((await h.gql(EXTEND, { m, days: 0, reason: '案情复杂' }, head)).data.extendCompulsoryMeasure, 'ValidationError');
-    const extended = (await h.gql(EXTEND, { m, days: 30, reason: '案情复杂，需检验鉴定' }, head)).data.extendCompulsoryMeasure.data;
-    expect(extended).toMatchObject({ extendedDays: 30, extensionReason: '案情复杂，需检验鉴定', dueOn: day(plusDays(today, 60)) });
-    expectError((await h.gql(EXTEND, { m, days: 1, reason: '再延长' }, head)).data.extendCompulsoryMeasure, 'RuleViolation', {
-      rule: 'MEASURE_EXTENDED_ONCE',
-      zh: '只能延长一次',
-    });
+    expectError(
+      (await h.gql(EXTEND, { m, days: 1, reason: '再延长' }, head)).data.extendCompulsoryMeasure,
+      'RuleViolation',
+      {
+        rule: 'MEASURE_EXTENDED_ONCE',
+        zh: '只能延长一次',
+      },
+    );
 
     // Decided without penalty: the case still cannot close while the measure is in force.
-    await h.db.prisma.enforcementCase.update({ where: { id: k.id }, data: { stage: 'DECIDED', decision: 'NO_PENALTY', decidedAt: now() } });
+    await h.db.prisma.enforcementCase.update({
+      where: { id: k.id },
+      data: { stage: 'DECIDED', decision: 'NO_PENALTY', decidedAt: now() },
+    });
     expectError((await h.gql(ADVANCE, { caseId, to: 'CLOSED' }, c.tokens.o1)).data.advanceCase, 'RuleViolation', {
       rule: 'CASE_MEASURE_IN_FORCE',
       zh: '行政强制法第28条',
@@ -104,16 +169,40 @@ describe('the lifecycle of a measure taken with prior approval (第18条)', () =
 
     // Release: the case's officers, not the head, dated on or after the day taken and not later than today.
     const on = day(today);
-    expectError((await h.gql(RELEASE, { m, on, reason: '已检验完毕' }, head)).data.releaseCompulsoryMeasure, 'ForbiddenError');
-    expectError((await h.gql(RELEASE, { m, on: day(plusDays(today, 1)), reason: '已检验完毕' }, c.tokens.o1)).data.releaseCompulsoryMeasure, 'ValidationError', {
-      en: 'future',
+    expectError(
+      (await h.gql(RELEASE, { m, on, reason: '已检验完毕' }, head)).data.releaseCompulsoryMeasure,
+      'ForbiddenError',
+    );
+    expectError(
+      (await h.gql(RELEASE, { m, on: day(plusDays(today, 1)), reason: '已检验完毕' }, c.tokens.o1)).data
+        .releaseCompulsoryMeasure,
+      'ValidationError',
+      {
+        en: 'future',
+      },
+    );
+    expectError(
+      (await h.gql(RELEASE, { m, on: day(plusDays(today, -1)), reason: '已检验完毕' }, c.tokens.o1)).data
+        .releaseCompulsoryMeasure,
+      'ValidationError',
+      {
+        en: 'before the day',
+      },
+    );
+    const released = (
+      await h.gql(RELEASE, { m, on, reason: '已检验完毕，不再需要' }, h.token(`person:${c.people.o2.id}`))
+    ).data.releaseCompulsoryMeasure.data;
+    expect(released).toMatchObject({
+      status: 'RELEASED',
+      releasedOn: on,
+      releaseReason: '已检验完毕，不再需要',
+      isOverdue: false,
     });
-    expectError((await h.gql(RELEASE, { m, on: day(plusDays(today, -1)), reason: '已检验完毕' }, c.tokens.o1)).data.releaseCompulsoryMeasure, 'ValidationError', {
-      en: 'before the day',
-    });
-    const released = (await h.gql(RELEASE, { m, on, reason: '已检验完毕，不再需要' }, h.token(`person:${c.people.o2.id}`))).data.releaseCompulsoryMeasure.data;
-    expect(released).toMatchObject({ status: 'RELEASED', releasedOn: on, releaseReason: '已检验完毕，不再需要', isOverdue: false });
-    expectError((await h.gql(RELEASE, { m, on, reason: '再解除' }, c.tokens.o1)).data.releaseCompulsoryMeasure, 'RuleViolation', { rule: 'MEASURE_NOT_IN_FORCE' });
+    expectError(
+      (await h.gql(RELEASE, { m, on, reason: '再解除' }, c.tokens.o1)).data.releaseCompulsoryMeasure,
+      'RuleViolation',
+      { rule: 'MEASURE_NOT_IN_FORCE' },
+    );
 
     expect((await h.gql(ADVANCE, { caseId, to: 'CLOSED' }, c.tokens.o1)).data.advanceCase.data.stage).toBe('CLOSED');
     expect(await topicsOf(k.id)).toEqual([
@@ -123,7 +212,10 @@ describe('the lifecycle of a measure taken with prior approval (第18条)', () =
       'compulsoryMeasure.released',
       'case.advanced',
     ]);
-    const events = await h.db.prisma.event.findMany({ where: { caseId: k.id, topic: { startsWith: 'compulsoryMeasure.' } }, orderBy: { id: 'asc' } });
+    const events = await h.db.prisma.event.findMany({
+      where: { caseId: k.id, topic: { startsWith: 'compulsoryMeasure.' } },
+      orderBy: { id: 'asc' },
+    });
     expect(events.map((e) => [e.agencyId, e.enterpriseId])).toEqual(Array(3).fill([c.market.id, c.shop.id]));
     expect(events[1]!.payload).toMatchObject({ measureId: idOf(m), days: 30, dueOn: day(plusDays(today, 60)) });
   });
@@ -132,14 +224,31 @@ describe('the lifecycle of a measure taken with prior approval (第18条)', () =
     const k = await investigating();
     const caseId = gid('EnforcementCase', k.id);
     const m = (await record(k.id)).data.id;
-    await h.db.prisma.enforcementCase.update({ where: { id: k.id }, data: { stage: 'DECIDED', decision: 'NO_PENALTY', decidedAt: now() } });
-    expectError((await h.gql(ADVANCE, { caseId, to: 'CLOSED' }, c.tokens.o1)).data.advanceCase, 'RuleViolation', { rule: 'CASE_MEASURE_IN_FORCE', zh: '1 项待批准' });
+    await h.db.prisma.enforcementCase.update({
+      where: { id: k.id },
+      data: { stage: 'DECIDED', decision: 'NO_PENALTY', decidedAt: now() },
+    });
+    expectError((await h.gql(ADVANCE, { caseId, to: 'CLOSED' }, c.tokens.o1)).data.advanceCase, 'RuleViolation', {
+      rule: 'CASE_MEASURE_IN_FORCE',
+      zh: '1 项待批准',
+    });
     // After the decision a request can no longer be approved (taking it would be after the decision)…
-    expectError((await h.gql(APPROVE, { m, approve: true }, head)).data.approveCompulsoryMeasure, 'RuleViolation', { rule: 'CASE_MEASURE_AFTER_DECISION' });
+    expectError((await h.gql(APPROVE, { m, approve: true }, head)).data.approveCompulsoryMeasure, 'RuleViolation', {
+      rule: 'CASE_MEASURE_AFTER_DECISION',
+    });
     // …but it can be refused, with a reason.
-    expectError((await h.gql(APPROVE, { m, approve: false }, head)).data.approveCompulsoryMeasure, 'ValidationError', { en: 'reason' });
-    const refused = (await h.gql(APPROVE, { m, approve: false, reason: '情节显著轻微，可不采取（第16条第2款）' }, head)).data.approveCompulsoryMeasure.data;
-    expect(refused).toMatchObject({ status: 'REFUSED', takenAt: null, dueOn: null, approvedAt: null, releaseReason: '情节显著轻微，可不采取（第16条第2款）' });
+    expectError((await h.gql(APPROVE, { m, approve: false }, head)).data.approveCompulsoryMeasure, 'ValidationError', {
+      en: 'reason',
+    });
+    const refused = (await h.gql(APPROVE, { m, approve: false, reason: '情节显著轻微，可不采取（第16条第2款）' }, head))
+      .data.approveCompulsoryMeasure.data;
+    expect(refused).toMatchObject({
+      status: 'REFUSED',
+      takenAt: null,
+      dueOn: null,
+      approvedAt: null,
+      releaseReason: '情节显著轻微，可不采取（第16条第2款）',
+    });
     expect((await h.gql(ADVANCE, { caseId, to: 'CLOSED' }, c.tokens.o1)).data.advanceCase.data.stage).toBe('CLOSED');
   });
 });
@@ -150,12 +259,25 @@ describe('emergency measures (第19条)', () => {
     const t = Date.now();
     pinned = t;
     try {
-      const input = (takenAt: number) => ({ emergency: true, takenAt: new Date(takenAt).toISOString(), noticeServedOn: day(shanghaiToday(new Date(takenAt))) });
+      const input = (takenAt: number) => ({
+        emergency: true,
+        takenAt: new Date(takenAt).toISOString(),
+        noticeServedOn: day(shanghaiToday(new Date(takenAt))),
+      });
       const late = await record(k.id, input(t - DAY - 1));
-      expectError(late, 'RuleViolation', { rule: 'MEASURE_EMERGENCY_REPORT_LATE', zh: '行政强制法第19条', en: 'art. 19' });
+      expectError(late, 'RuleViolation', {
+        rule: 'MEASURE_EMERGENCY_REPORT_LATE',
+        zh: '行政强制法第19条',
+        en: 'art. 19',
+      });
       expect(await h.db.prisma.compulsoryMeasure.count({ where: { caseId: k.id } })).toBe(0);
       const onTime = await record(k.id, input(t - DAY));
-      expect(onTime.data).toMatchObject({ status: 'IN_FORCE', emergency: true, approvedAt: null, takenAt: new Date(t - DAY).toISOString() });
+      expect(onTime.data).toMatchObject({
+        status: 'IN_FORCE',
+        emergency: true,
+        approvedAt: null,
+        takenAt: new Date(t - DAY).toISOString(),
+      });
       expect(onTime.data.dueOn).toBe(day(plusDays(shanghaiToday(new Date(t - DAY)), 30)));
     } finally {
       pinned = null;
@@ -166,9 +288,18 @@ describe('emergency measures (第19条)', () => {
     const k = await investigating();
     const taken = await emergency(k.id);
     expect(taken.status).toBe('IN_FORCE');
-    expectError((await h.gql(EXTEND, { m: taken.id, days: 5, reason: '需检验' }, head)).data.extendCompulsoryMeasure, 'RuleViolation', { rule: 'MEASURE_NOT_APPROVED' });
-    const refused = (await h.gql(APPROVE, { m: taken.id, approve: false, reason: '不符合采取条件' }, head)).data.approveCompulsoryMeasure.data;
-    expect(refused).toMatchObject({ status: 'RELEASED', releasedOn: todayDate(now()), releaseReason: '不符合采取条件' });
+    expectError(
+      (await h.gql(EXTEND, { m: taken.id, days: 5, reason: '需检验' }, head)).data.extendCompulsoryMeasure,
+      'RuleViolation',
+      { rule: 'MEASURE_NOT_APPROVED' },
+    );
+    const refused = (await h.gql(APPROVE, { m: taken.id, approve: false, reason: '不符合采取条件' }, head)).data
+      .approveCompulsoryMeasure.data;
+    expect(refused).toMatchObject({
+      status: 'RELEASED',
+      releasedOn: todayDate(now()),
+      releaseReason: '不符合采取条件',
+    });
     expect(refused.takenAt).toBe(taken.takenAt);
 
     const second = await emergency(k.id);
@@ -182,8 +313,14 @@ describe('emergency measures (第19条)', () => {
     const k = await investigating();
     expectError(await record(k.id, { emergency: true }), 'ValidationError', { en: 'time it was taken' });
     expectError(await record(k.id, { takenAt: now().toISOString() }), 'ValidationError', { en: 'leave takenAt empty' });
-    expectError(await record(k.id, { emergency: true, takenAt: new Date(now().getTime() + 60_000).toISOString() }), 'ValidationError', { en: 'future' });
-    expectError(await record(k.id, { noticeServedOn: day(plusDays(shanghaiToday(now()), 1)) }), 'ValidationError', { en: 'served in the future' });
+    expectError(
+      await record(k.id, { emergency: true, takenAt: new Date(now().getTime() + 60_000).toISOString() }),
+      'ValidationError',
+      { en: 'future' },
+    );
+    expectError(await record(k.id, { noticeServedOn: day(plusDays(shanghaiToday(now()), 1)) }), 'ValidationError', {
+      en: 'served in the future',
+    });
     expect(await h.db.prisma.compulsoryMeasure.count({ where: { caseId: k.id } })).toBe(0);
   });
 });
@@ -194,18 +331,40 @@ describe('who takes it (第17–18条)', () => {
     const caseId = gid('EnforcementCase', k.id);
     const before = await rowCounts(h.db.prisma);
     const one = await h.gql(MEASURE, { caseId, input: measureInput([c.people.o1.id]) }, c.tokens.o1);
-    expectError(one.data.recordCompulsoryMeasure, 'RuleViolation', { rule: 'MEASURE_TWO_OFFICERS', zh: '行政强制法第18条第(二)项', en: 'art. 18(2)' });
-    const unassigned = await h.gql(MEASURE, { caseId, input: measureInput([c.people.o1.id, c.people.o2.id, c.people.o3.id]) }, c.tokens.o1);
-    expectError(unassigned.data.recordCompulsoryMeasure, 'RuleViolation', { rule: 'MEASURE_OFFICER_INELIGIBLE', zh: '赵执法：不是本案承办人员' });
-    const envPeople = await h.gql(MEASURE, { caseId, input: measureInput([c.people.o1.id, c.people.envOfficer.id]) }, c.tokens.o1);
-    expectError(envPeople.data.recordCompulsoryMeasure, 'RuleViolation', { rule: 'MEASURE_TWO_OFFICERS', zh: '不是本案承办单位的人员' });
+    expectError(one.data.recordCompulsoryMeasure, 'RuleViolation', {
+      rule: 'MEASURE_TWO_OFFICERS',
+      zh: '行政强制法第18条第(二)项',
+      en: 'art. 18(2)',
+    });
+    const unassigned = await h.gql(
+      MEASURE,
+      { caseId, input: measureInput([c.people.o1.id, c.people.o2.id, c.people.o3.id]) },
+      c.tokens.o1,
+    );
+    expectError(unassigned.data.recordCompulsoryMeasure, 'RuleViolation', {
+      rule: 'MEASURE_OFFICER_INELIGIBLE',
+      zh: '赵执法：不是本案承办人员',
+    });
+    const envPeople = await h.gql(
+      MEASURE,
+      { caseId, input: measureInput([c.people.o1.id, c.people.envOfficer.id]) },
+      c.tokens.o1,
+    );
+    expectError(envPeople.data.recordCompulsoryMeasure, 'RuleViolation', {
+      rule: 'MEASURE_TWO_OFFICERS',
+      zh: '不是本案承办单位的人员',
+    });
     expect(await rowCounts(h.db.prisma)).toEqual(before);
   });
 
   it('freezing only by agency kinds a law authorises (freezeAgencyKinds)', async () => {
     const k = await investigating();
     const freeze = { kind: 'FREEZE', object: '对公账户存款 50 万元' };
-    expectError(await record(k.id, freeze), 'RuleViolation', { rule: 'MEASURE_FREEZE_NOT_AUTHORISED', zh: '第29条', en: 'arts. 17 and 29' });
+    expectError(await record(k.id, freeze), 'RuleViolation', {
+      rule: 'MEASURE_FREEZE_NOT_AUTHORISED',
+      zh: '第29条',
+      en: 'arts. 17 and 29',
+    });
     const saved = settings.get(CASE_SETTINGS);
     settings.set(CASE_SETTINGS, { ...saved, freezeAgencyKinds: ['ENFORCEMENT_AGENCY'] });
     try {
@@ -226,7 +385,9 @@ describe('overdue (第25条): day 30 in force, day 31 overdue', () => {
     const lastMoment = startOfShanghaiDay(plusDays(dueOn, 1)).getTime() - 1;
     const node = `query($m: ID!) { node(id: $m) { ... on CompulsoryMeasure { isOverdue } } }`;
     const listed = async (overdue: boolean) =>
-      (await h.gql(LIST, { a: gid('Agency', c.market.id), overdue }, c.tokens.supervisor)).data.compulsoryMeasures.edges.map((e: { node: { id: string } }) => e.node.id);
+      (
+        await h.gql(LIST, { a: gid('Agency', c.market.id), overdue }, c.tokens.supervisor)
+      ).data.compulsoryMeasures.edges.map((e: { node: { id: string } }) => e.node.id);
     try {
       // Day 30, 23:59:59.999 Beijing time.
       pinned = lastMoment;
@@ -235,7 +396,8 @@ describe('overdue (第25条): day 30 in force, day 31 overdue', () => {
       expect(await listed(false)).toContain(m);
       // (Measures of earlier tests may be reported; this one not yet.)
       await h.app.measureSweep.runOnce();
-      const reportedNow = () => h.db.prisma.event.findMany({ where: { topic: 'compulsoryMeasure.overdue', caseId: k.id } });
+      const reportedNow = () =>
+        h.db.prisma.event.findMany({ where: { topic: 'compulsoryMeasure.overdue', caseId: k.id } });
       expect(await reportedNow()).toHaveLength(0);
 
       // Day 31, 00:00 Beijing time.
@@ -243,19 +405,30 @@ describe('overdue (第25条): day 30 in force, day 31 overdue', () => {
       expect((await h.gql(node, { m }, c.tokens.o1)).data.node.isOverdue).toBe(true);
       expect(await listed(true)).toContain(m);
       expect(await listed(false)).not.toContain(m);
-      expectError((await h.gql(EXTEND, { m, days: 5, reason: '补办延长' }, head)).data.extendCompulsoryMeasure, 'RuleViolation', { rule: 'MEASURE_OVERDUE' });
+      expectError(
+        (await h.gql(EXTEND, { m, days: 5, reason: '补办延长' }, head)).data.extendCompulsoryMeasure,
+        'RuleViolation',
+        { rule: 'MEASURE_OVERDUE' },
+      );
 
       expect(await h.app.measureSweep.runOnce()).toBeGreaterThanOrEqual(1);
       expect(await h.app.measureSweep.runOnce()).toBe(0);
       const reported = await reportedNow();
       expect(reported).toHaveLength(1);
       expect(reported[0]).toMatchObject({ agencyId: c.market.id, enterpriseId: null, actor: 'system:measure-overdue' });
-      expect(reported[0]!.payload).toMatchObject({ measureId: idOf(m), number: k.number, kind: 'SEAL_UP', dueOn: taken.dueOn });
+      expect(reported[0]!.payload).toMatchObject({
+        measureId: idOf(m),
+        number: k.number,
+        kind: 'SEAL_UP',
+        dueOn: taken.dueOn,
+      });
 
       // Supervisors and the agency read it in the event log; the party does not.
       const log = `{ events(topics: ["compulsoryMeasure.overdue"], first: 100) { events { topic payload } } }`;
       const seen = async (token: string) =>
-        (await h.gql(log, {}, token)).data.events.events.filter((e: { payload: { measureId: number } }) => e.payload.measureId === idOf(m)).length;
+        (await h.gql(log, {}, token)).data.events.events.filter(
+          (e: { payload: { measureId: number } }) => e.payload.measureId === idOf(m),
+        ).length;
       expect(await seen(c.tokens.supervisor)).toBe(1);
       expect(await seen(c.tokens.o1)).toBe(1);
       expect(await seen(c.tokens.shop)).toBe(0);
@@ -274,7 +447,16 @@ describe('the overdue sweep, twice at once (two instances)', () => {
   it('reports each measure once', async () => {
     const k = await investigating();
     const m = await h.db.prisma.compulsoryMeasure.create({
-      data: { caseId: k.id, kind: 'SEIZURE', object: '货车一辆', recordedBy: 'person:1', status: 'IN_FORCE', takenAt: new Date(Date.now() - 40 * DAY), dueOn: plusDays(shanghaiToday(now()), -10), officerIds: [] },
+      data: {
+        caseId: k.id,
+        kind: 'SEIZURE',
+        object: '货车一辆',
+        recordedBy: 'person:1',
+        status: 'IN_FORCE',
+        takenAt: new Date(Date.now() - 40 * DAY),
+        dueOn: plusDays(shanghaiToday(now()), -10),
+        officerIds: [],
+      },
     });
     const env = { prisma: h.db.prisma, viewer: MEASURE_SWEEP_VIEWER, guards: new CaseGuards(), settings, clock: now };
     const sweep = () => unitOfWork(env, notifyOverdueMeasuresInTx, { silent: 'may find nothing' });
@@ -310,17 +492,37 @@ describe('compulsoryMeasures', () => {
     } } } }`;
     const cost = async (measures: number) => {
       const people = await Promise.all(
-        [0, 1, 2].map((i) => p.person.create({ data: { agencyId: agency.id, name: `交通执法员${measures}-${i}`, roles: ['OFFICER'] } })),
+        [0, 1, 2].map((i) =>
+          p.person.create({ data: { agencyId: agency.id, name: `交通执法员${measures}-${i}`, roles: ['OFFICER'] } }),
+        ),
       );
       for (let i = 0; i < measures; i++) {
-        const k = await directCase(h, agency.id, c.shop.id, people.map((x) => x.id));
+        const k = await directCase(
+          h,
+          agency.id,
+          c.shop.id,
+          people.map((x) => x.id),
+        );
         await p.compulsoryMeasure.create({
-          data: { caseId: k.id, kind: 'SEIZURE', object: `货车 ${i}`, recordedBy: 'person:1', officerIds: [people[i % 3]!.id, people[(i + 1) % 3]!.id], dueOn: new Date('2030-01-01T00:00:00Z') },
+          data: {
+            caseId: k.id,
+            kind: 'SEIZURE',
+            object: `货车 ${i}`,
+            recordedBy: 'person:1',
+            officerIds: [people[i % 3]!.id, people[(i + 1) % 3]!.id],
+            dueOn: new Date('2030-01-01T00:00:00Z'),
+          },
         });
       }
-      const r = await countStatements(h, () => h.gql(query, { a: gid('Agency', agency.id), n: 100 }, c.tokens.supervisor));
+      const r = await countStatements(h, () =>
+        h.gql(query, { a: gid('Agency', agency.id), n: 100 }, c.tokens.supervisor),
+      );
       expect(r.result.errors).toBeUndefined();
-      expect(r.result.data.compulsoryMeasures.edges.every((e: { node: { officers: unknown[] } }) => e.node.officers.length === 2)).toBe(true);
+      expect(
+        r.result.data.compulsoryMeasures.edges.every(
+          (e: { node: { officers: unknown[] } }) => e.node.officers.length === 2,
+        ),
+      ).toBe(true);
       return { count: r.count, rows: r.result.data.compulsoryMeasures.totalCount, statements: r.statements };
     };
     const small = await cost(2);

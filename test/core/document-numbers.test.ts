@@ -11,14 +11,23 @@ let h: Harness;
 let agencyId: number;
 beforeAll(async () => {
   h = await createHarness();
-  agencyId = (await h.db.prisma.agency.create({ data: { name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY', documentPrefix: '阜市监' } })).id;
+  agencyId = (
+    await h.db.prisma.agency.create({
+      data: { name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY', documentPrefix: '阜市监' },
+    })
+  ).id;
 });
 afterAll(() => h?.close());
 
 class Rollback extends Error {}
 
 /** Take a number in a transaction that commits, or rolls back when `rollback`. */
-async function take(kind: 'PENALTY_DECISION' | 'NO_PENALTY_DECISION' | 'REGISTRATION', year: number, rollback = false, holdMs = 0) {
+async function take(
+  kind: 'PENALTY_DECISION' | 'NO_PENALTY_DECISION' | 'REGISTRATION',
+  year: number,
+  rollback = false,
+  holdMs = 0,
+) {
   try {
     return await h.db.prisma.$transaction(
       async (tx) => {
@@ -50,22 +59,31 @@ describe('document numbers', () => {
   });
 
   it('a mix of concurrent transactions, some rolled back: the committed numbers are 1..n, each once', async () => {
-    const results = await Promise.all(Array.from({ length: 24 }, (_, i) => take('NO_PENALTY_DECISION', 2040, i % 4 === 1, onPostgres ? (i * 7) % 30 : 0)));
+    const results = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        take('NO_PENALTY_DECISION', 2040, i % 4 === 1, onPostgres ? (i * 7) % 30 : 0),
+      ),
+    );
     const committed = results.filter((n): n is number => n !== null).sort((a, b) => a - b);
     expect(committed).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
-    const row = await h.db.prisma.documentSequence.findUniqueOrThrow({ where: { agencyId_kind_year: { agencyId, kind: 'NO_PENALTY_DECISION', year: 2040 } } });
+    const row = await h.db.prisma.documentSequence.findUniqueOrThrow({
+      where: { agencyId_kind_year: { agencyId, kind: 'NO_PENALTY_DECISION', year: 2040 } },
+    });
     expect(row.last).toBe(18);
   });
 
-  it.skipIf(!onPostgres)('a second transaction waits for the first, and takes its number back when the first rolls back', async () => {
-    await take('PENALTY_DECISION', 2050); // 1, committed
-    const first = take('PENALTY_DECISION', 2050, true, 400); // takes 2, holds it, then rolls back
-    await sleep(100);
-    const started = Date.now();
-    const second = await take('PENALTY_DECISION', 2050); // waits on the row lock
-    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
-    expect(await first).toBeNull();
-    expect(second).toBe(2);
-    expect(await take('PENALTY_DECISION', 2050)).toBe(3);
-  });
+  it.skipIf(!onPostgres)(
+    'a second transaction waits for the first, and takes its number back when the first rolls back',
+    async () => {
+      await take('PENALTY_DECISION', 2050); // 1, committed
+      const first = take('PENALTY_DECISION', 2050, true, 400); // takes 2, holds it, then rolls back
+      await sleep(100);
+      const started = Date.now();
+      const second = await take('PENALTY_DECISION', 2050); // waits on the row lock
+      expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+      expect(await first).toBeNull();
+      expect(second).toBe(2);
+      expect(await take('PENALTY_DECISION', 2050)).toBe(3);
+    },
+  );
 });

@@ -114,7 +114,11 @@ describe('createEnterprise', () => {
       usccOverrideAt: null,
     });
     const event = await lastEvent('enterprise.created');
-    expect(event).toMatchObject({ enterpriseId: idOf(data.id), agencyId: ids.township, actor: expect.stringMatching(/^person:/) });
+    expect(event).toMatchObject({
+      enterpriseId: idOf(data.id),
+      agencyId: ids.township,
+      actor: expect.stringMatching(/^person:/),
+    });
     expect(event!.payload).toMatchObject({ enterpriseId: idOf(data.id), uscc: data.uscc, usccOverride: null });
   });
 
@@ -180,14 +184,23 @@ describe('createEnterprise', () => {
     const event = await lastEvent('enterprise.created');
     expect(event!.payload).toMatchObject({
       uscc: code,
-      usccOverride: { reason: data.usccOverrideReason, problem: 'CHECK_DIGIT', expectedCheck: expected, recordedNow: true },
+      usccOverride: {
+        reason: data.usccOverrideReason,
+        problem: 'CHECK_DIGIT',
+        expectedCheck: expected,
+        recordedNow: true,
+      },
     });
     const read = await h.gql(ONE, { uscc: code }, tokens.sup);
     expect(read.data.enterprise.usccOverrideReason).toBe(data.usccOverrideReason);
   });
 
   it('refuses an override of a valid code as pointless', async () => {
-    const res = await h.gql(CREATE, { input: input({ usccOverride: { reason: '保险起见人工确认一下' } }) }, tokens.officerM);
+    const res = await h.gql(
+      CREATE,
+      { input: input({ usccOverride: { reason: '保险起见人工确认一下' } }) },
+      tokens.officerM,
+    );
     expectTyped(res.data.createEnterprise, 'ValidationError');
     expect(res.data.createEnterprise.issues[0]).toMatchObject({
       path: ['input', 'usccOverride'],
@@ -196,14 +209,22 @@ describe('createEnterprise', () => {
   });
 
   it('no override accepts a wrong length or a forbidden character', async () => {
-    const res = await h.gql(CREATE, { input: input({ uscc: '9132092', usccOverride: { reason: '早期试点代码，已核实' } }) }, tokens.officerM);
+    const res = await h.gql(
+      CREATE,
+      { input: input({ uscc: '9132092', usccOverride: { reason: '早期试点代码，已核实' } }) },
+      tokens.officerM,
+    );
     expectTyped(res.data.createEnterprise, 'ValidationError');
     expect(res.data.createEnterprise.issues[0].messageEn).toContain('cannot be overridden');
   });
 
   it('an override reason needs at least 5 characters', async () => {
     const before = await countEnterprises();
-    const res = await h.gql(CREATE, { input: input({ uscc: failingUscc().code, usccOverride: { reason: '试点' } }) }, tokens.officerM);
+    const res = await h.gql(
+      CREATE,
+      { input: input({ uscc: failingUscc().code, usccOverride: { reason: '试点' } }) },
+      tokens.officerM,
+    );
     const refusal = res.data?.createEnterprise ?? res.errors?.[0];
     expect(JSON.stringify(refusal)).toContain('理由至少 5 个字');
     expect(JSON.stringify(refusal)).toContain('at least 5 characters');
@@ -233,12 +254,20 @@ describe('updateEnterprise', () => {
   let target = { gid: '', code: '' };
   beforeAll(async () => {
     const { code } = failingUscc();
-    const res = await h.gql(CREATE, { input: input({ uscc: code, usccOverride: { reason: '早期试点代码，已核对原件' } }) }, tokens.officerM);
+    const res = await h.gql(
+      CREATE,
+      { input: input({ uscc: code, usccOverride: { reason: '早期试点代码，已核对原件' } }) },
+      tokens.officerM,
+    );
     target = { gid: res.data.createEnterprise.data.id, code };
   });
 
   it('keeps a recorded override while the code is unchanged', async () => {
-    const res = await h.gql(UPDATE, { id: target.gid, input: input({ uscc: target.code, name: '阜宁县某某机械有限公司', creditRiskClass: 'C' }) }, tokens.adminT);
+    const res = await h.gql(
+      UPDATE,
+      { id: target.gid, input: input({ uscc: target.code, name: '阜宁县某某机械有限公司', creditRiskClass: 'C' }) },
+      tokens.adminT,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.updateEnterprise.data).toMatchObject({
       name: '阜宁县某某机械有限公司',
@@ -254,19 +283,33 @@ describe('updateEnterprise', () => {
     const fixed = target.code.slice(0, 17);
     const valid = completeUscc(fixed);
     const res = await h.gql(UPDATE, { id: target.gid, input: input({ uscc: valid }) }, tokens.officerM);
-    expect(res.data.updateEnterprise.data).toMatchObject({ uscc: valid, usccOverrideReason: null, usccOverrideBy: null, usccOverrideAt: null });
+    expect(res.data.updateEnterprise.data).toMatchObject({
+      uscc: valid,
+      usccOverrideReason: null,
+      usccOverrideBy: null,
+      usccOverrideAt: null,
+    });
     const event = await lastEvent('enterprise.updated');
     expect(event!.payload).toMatchObject({ uscc: valid, previousUscc: target.code, usccOverride: null });
   });
 
-  it('refuses a failing code without an override, another enterprise\'s code, and wrong callers', async () => {
+  it("refuses a failing code without an override, another enterprise's code, and wrong callers", async () => {
     const bad = await h.gql(UPDATE, { id: target.gid, input: input({ uscc: failingUscc().code }) }, tokens.officerM);
     expectTyped(bad.data.updateEnterprise, 'ValidationError');
     const dup = await h.gql(UPDATE, { id: target.gid, input: input({ uscc: otherEnterprise.uscc }) }, tokens.officerM);
     expect(dup.data.updateEnterprise.issues[0].messageEn).toBe('an enterprise with this USCC is already registered');
-    expectTyped((await h.gql(UPDATE, { id: target.gid, input: input() }, tokens.enterprise)).data.updateEnterprise, 'ForbiddenError');
-    expectTyped((await h.gql(UPDATE, { id: target.gid, input: input() })).data.updateEnterprise, 'UnauthenticatedError');
-    expectTyped((await h.gql(UPDATE, { id: gid('Enterprise', 99999), input: input() }, tokens.officerM)).data.updateEnterprise, 'NotFoundError');
+    expectTyped(
+      (await h.gql(UPDATE, { id: target.gid, input: input() }, tokens.enterprise)).data.updateEnterprise,
+      'ForbiddenError',
+    );
+    expectTyped(
+      (await h.gql(UPDATE, { id: target.gid, input: input() })).data.updateEnterprise,
+      'UnauthenticatedError',
+    );
+    expectTyped(
+      (await h.gql(UPDATE, { id: gid('Enterprise', 99999), input: input() }, tokens.officerM)).data.updateEnterprise,
+      'NotFoundError',
+    );
   });
 });
 
@@ -352,7 +395,9 @@ describe('Query.enterprise', () => {
   });
 
   it('an enterprise user reads their own; another enterprise is null, as is an unknown one', async () => {
-    expect((await h.gql(ONE, { id: ownEnterprise.gid }, tokens.enterprise)).data.enterprise.name).toBe('江苏阜宁某某食品有限公司');
+    expect((await h.gql(ONE, { id: ownEnterprise.gid }, tokens.enterprise)).data.enterprise.name).toBe(
+      '江苏阜宁某某食品有限公司',
+    );
     const other = await h.gql(ONE, { uscc: otherEnterprise.uscc }, tokens.enterprise);
     expect(other.errors).toBeUndefined();
     expect(other.data.enterprise).toBeNull();

@@ -1,7 +1,17 @@
 // Enforcement matters 行政执法事项 through the API: who maintains them, who reads drafts, the
 // lifecycle draft → published → withdrawn, the coherence rules, events, and the CSV round trip.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countStatements, createBaseWorld, createHarness, ERR, expectTyped, gid, idOf, type BaseWorld, type Harness } from '@zhifa/testkit';
+import {
+  countStatements,
+  createBaseWorld,
+  createHarness,
+  ERR,
+  expectTyped,
+  gid,
+  idOf,
+  type BaseWorld,
+  type Harness,
+} from '@zhifa/testkit';
 
 let h: Harness;
 let w: BaseWorld;
@@ -59,34 +69,72 @@ describe('createMatter', () => {
 
   it('an agency admin of another domain, an officer, an enterprise and the public may not', async () => {
     const before = await h.db.prisma.enforcementMatter.count();
-    expectTyped((await h.gql(CREATE, { input: licence({ code: 'X-1' }) }, w.tokens.adminB)).data.createMatter, 'ForbiddenError', { zh: '市场监管' });
-    expectTyped((await h.gql(CREATE, { input: licence({ code: 'X-2' }) }, w.tokens.officerA)).data.createMatter, 'ForbiddenError');
-    expectTyped((await h.gql(CREATE, { input: licence({ code: 'X-3' }) }, w.tokens.enterprise)).data.createMatter, 'ForbiddenError');
+    expectTyped(
+      (await h.gql(CREATE, { input: licence({ code: 'X-1' }) }, w.tokens.adminB)).data.createMatter,
+      'ForbiddenError',
+      { zh: '市场监管' },
+    );
+    expectTyped(
+      (await h.gql(CREATE, { input: licence({ code: 'X-2' }) }, w.tokens.officerA)).data.createMatter,
+      'ForbiddenError',
+    );
+    expectTyped(
+      (await h.gql(CREATE, { input: licence({ code: 'X-3' }) }, w.tokens.enterprise)).data.createMatter,
+      'ForbiddenError',
+    );
     expectTyped((await h.gql(CREATE, { input: licence({ code: 'X-4' }) })).data.createMatter, 'UnauthenticatedError');
     expect(await h.db.prisma.enforcementMatter.count()).toBe(before);
   });
 
   it('the justice bureau supervisor and a system admin maintain any domain', async () => {
-    expectTyped(await create(licence({ code: 'HJ-001', domain: '生态环境', name: '未批先建' }), w.tokens.supervisor), 'MutationCreateMatterSuccess');
-    expectTyped(await create(licence({ code: 'HJ-002', domain: '生态环境', name: '超标排放' }), w.tokens.sysAdmin), 'MutationCreateMatterSuccess');
+    expectTyped(
+      await create(licence({ code: 'HJ-001', domain: '生态环境', name: '未批先建' }), w.tokens.supervisor),
+      'MutationCreateMatterSuccess',
+    );
+    expectTyped(
+      await create(licence({ code: 'HJ-002', domain: '生态环境', name: '超标排放' }), w.tokens.sysAdmin),
+      'MutationCreateMatterSuccess',
+    );
   });
 
   it('refuses an incoherent matter with the rule and the article, writing nothing', async () => {
     const before = await h.db.prisma.enforcementMatter.count();
-    expectTyped(await create(licence({ code: 'B-1', fineMinFen: 3_000_001 })), 'RuleViolation', { rule: 'MATTER_FINE_RANGE', zh: '第34条', en: 'art. 34' });
-    expectTyped(await create(licence({ code: 'B-2', penaltyKinds: ['WARNING'] })), 'RuleViolation', { rule: 'MATTER_FINE_NOT_A_KIND' });
-    expectTyped(await create(licence({ code: 'B-3', fineMaxFen: null })), 'RuleViolation', { rule: 'MATTER_FINE_RANGE_REQUIRED' });
-    expectTyped(await create(licence({ code: 'B-4', gainsMultipleMin: 5.5, gainsMultipleMax: 5 })), 'RuleViolation', { rule: 'MATTER_GAINS_MULTIPLE_RANGE' });
-    expectTyped(await create(licence({ code: 'B-5', limitationYears: 3 })), 'RuleViolation', { rule: 'MATTER_LIMITATION_YEARS', zh: '第36条', en: 'art. 36' });
-    expectTyped(await create(licence({ code: 'B-6', agencyKinds: ['JUSTICE_OFFICE'] })), 'RuleViolation', { rule: 'MATTER_AGENCY_KIND_NOT_ENFORCING', zh: '第17条' });
+    expectTyped(await create(licence({ code: 'B-1', fineMinFen: 3_000_001 })), 'RuleViolation', {
+      rule: 'MATTER_FINE_RANGE',
+      zh: '第34条',
+      en: 'art. 34',
+    });
+    expectTyped(await create(licence({ code: 'B-2', penaltyKinds: ['WARNING'] })), 'RuleViolation', {
+      rule: 'MATTER_FINE_NOT_A_KIND',
+    });
+    expectTyped(await create(licence({ code: 'B-3', fineMaxFen: null })), 'RuleViolation', {
+      rule: 'MATTER_FINE_RANGE_REQUIRED',
+    });
+    expectTyped(await create(licence({ code: 'B-4', gainsMultipleMin: 5.5, gainsMultipleMax: 5 })), 'RuleViolation', {
+      rule: 'MATTER_GAINS_MULTIPLE_RANGE',
+    });
+    expectTyped(await create(licence({ code: 'B-5', limitationYears: 3 })), 'RuleViolation', {
+      rule: 'MATTER_LIMITATION_YEARS',
+      zh: '第36条',
+      en: 'art. 36',
+    });
+    expectTyped(await create(licence({ code: 'B-6', agencyKinds: ['JUSTICE_OFFICE'] })), 'RuleViolation', {
+      rule: 'MATTER_AGENCY_KIND_NOT_ENFORCING',
+      zh: '第17条',
+    });
     // at the boundary: min = max and 5 years are fine
-    expectTyped(await create(licence({ code: 'B-7', fineMinFen: 3_000_000, limitationYears: 5 })), 'MutationCreateMatterSuccess');
+    expectTyped(
+      await create(licence({ code: 'B-7', fineMinFen: 3_000_000, limitationYears: 5 })),
+      'MutationCreateMatterSuccess',
+    );
     expect(await h.db.prisma.enforcementMatter.count()).toBe(before + 1);
   });
 
   it('validation: a taken code, a bad code, empty kinds — typed, with paths', async () => {
     const taken = expectTyped(await create(licence()), 'ValidationError');
-    expect(taken.issues).toEqual([expect.objectContaining({ path: ['input', 'code'], messageEn: 'this matter code is taken' })]);
+    expect(taken.issues).toEqual([
+      expect.objectContaining({ path: ['input', 'code'], messageEn: 'this matter code is taken' }),
+    ]);
     for (const [over, path] of [
       [{ code: 'a b' }, 'input.code'],
       [{ agencyKinds: [] }, 'input.agencyKinds'],
@@ -104,7 +152,10 @@ describe('reading matters', () => {
   beforeAll(async () => {
     draftId = (await create(licence({ code: 'R-DRAFT', name: '未按规定办理变更登记' }))).data.id;
     pubId = (await create(licence({ code: 'R-PUB', name: '擅自改变食品经营场所' }))).data.id;
-    expectTyped((await h.gql(PUBLISH, { id: pubId }, w.tokens.adminA)).data.publishMatter, 'MutationPublishMatterSuccess');
+    expectTyped(
+      (await h.gql(PUBLISH, { id: pubId }, w.tokens.adminA)).data.publishMatter,
+      'MutationPublishMatterSuccess',
+    );
   });
 
   it('the public sees published matters only, in matters, matter and node', async () => {
@@ -113,8 +164,13 @@ describe('reading matters', () => {
     expect(list.data.matters.edges.map((e: { node: { code: string } }) => e.node.code)).toContain('R-PUB');
     expect((await h.gql(`query($id: ID!) { matter(id: $id) { code } }`, { id: draftId })).data.matter).toBeNull();
     expect((await h.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: draftId })).data.node).toBeNull();
-    expect((await h.gql(`query($id: ID!) { matter(id: $id) { code } }`, { id: pubId })).data.matter).toEqual({ code: 'R-PUB' });
-    expect((await h.gql(`{ matters(first: 5, published: false) { totalCount } }`, {}, w.tokens.enterprise)).data.matters.totalCount).toBe(0);
+    expect((await h.gql(`query($id: ID!) { matter(id: $id) { code } }`, { id: pubId })).data.matter).toEqual({
+      code: 'R-PUB',
+    });
+    expect(
+      (await h.gql(`{ matters(first: 5, published: false) { totalCount } }`, {}, w.tokens.enterprise)).data.matters
+        .totalCount,
+    ).toBe(0);
   });
 
   it('staff see drafts too; filters by domain, agency kind, search and published', async () => {
@@ -126,15 +182,23 @@ describe('reading matters', () => {
     expect(await codes({ p: true, d: '市场监管' })).toEqual(['R-PUB']);
     expect(await codes({ d: '生态环境' })).toEqual(['HJ-001', 'HJ-002']);
     expect(await codes({ k: 'TOWNSHIP' })).toEqual([]);
-    expect((await h.gql(`query($id: ID!) { matter(id: $id) { code } }`, { id: draftId }, w.tokens.officerB)).data.matter).toEqual({ code: 'R-DRAFT' });
+    expect(
+      (await h.gql(`query($id: ID!) { matter(id: $id) { code } }`, { id: draftId }, w.tokens.officerB)).data.matter,
+    ).toEqual({ code: 'R-DRAFT' });
   });
 
   it('enforceableBy: the agency kind among the matter’s kinds and the domain among the agency’s', async () => {
     const q = `query($a: ID!, $p: Boolean) { matters(first: 100, enforceableBy: $a, published: $p) { edges { node { code domain agencyKinds } } } }`;
-    const nodes = async (a: string, p: boolean | null = null) => (await h.gql(q, { a, p }, w.tokens.officerA)).data.matters.edges.map((e: { node: any }) => e.node);
+    const nodes = async (a: string, p: boolean | null = null) =>
+      (await h.gql(q, { a, p }, w.tokens.officerA)).data.matters.edges.map((e: { node: any }) => e.node);
     const market = await nodes(w.agencyA.gid);
     expect(market.length).toBeGreaterThan(0);
-    expect(market.every((m: { domain: string; agencyKinds: string[] }) => m.domain === '市场监管' && m.agencyKinds.includes('ENFORCEMENT_AGENCY'))).toBe(true);
+    expect(
+      market.every(
+        (m: { domain: string; agencyKinds: string[] }) =>
+          m.domain === '市场监管' && m.agencyKinds.includes('ENFORCEMENT_AGENCY'),
+      ),
+    ).toBe(true);
     expect((await nodes(w.agencyA.gid, true)).map((m: { code: string }) => m.code)).toEqual(['R-PUB']);
     expect((await nodes(w.agencyB.gid)).map((m: { code: string }) => m.code)).toEqual(['HJ-001', 'HJ-002']);
     expect(await nodes(w.township.gid)).toEqual([]);
@@ -150,10 +214,22 @@ describe('reading matters', () => {
   it('Matter.cases follows the case row rule', async () => {
     const matterId = idOf(pubId);
     await h.db.prisma.enforcementCase.create({
-      data: { number: 'M-CASE-1', agencyId: w.agencyA.id, matterId, partyKind: 'ENTERPRISE', enterpriseId: w.enterprise.id, violation: '未按规定公示营业执照', violatedProvision: '第三十六条', penaltyProvision: '第四十八条' },
+      data: {
+        number: 'M-CASE-1',
+        agencyId: w.agencyA.id,
+        matterId,
+        partyKind: 'ENTERPRISE',
+        enterpriseId: w.enterprise.id,
+        violation: '未按规定公示营业执照',
+        violatedProvision: '第三十六条',
+        penaltyProvision: '第四十八条',
+      },
     });
     const q = `query($id: ID!) { matter(id: $id) { code cases(first: 5) { totalCount edges { node { number } } } } }`;
-    expect((await h.gql(q, { id: pubId }, w.tokens.officerA)).data.matter.cases).toEqual({ totalCount: 1, edges: [{ node: { number: 'M-CASE-1' } }] });
+    expect((await h.gql(q, { id: pubId }, w.tokens.officerA)).data.matter.cases).toEqual({
+      totalCount: 1,
+      edges: [{ node: { number: 'M-CASE-1' } }],
+    });
     expect((await h.gql(q, { id: pubId }, w.tokens.enterprise)).data.matter.cases.totalCount).toBe(1);
     expect((await h.gql(q, { id: pubId }, w.tokens.officerB)).data.matter.cases.totalCount).toBe(0);
     const pub = await h.gql(q, { id: pubId });
@@ -168,98 +244,198 @@ describe('lifecycle', () => {
     const pub = await h.gql(PUBLISH, { id }, w.tokens.supervisor);
     expect(expectTyped(pub.data.publishMatter, 'MutationPublishMatterSuccess').data.published).toBe(true);
     expect(await lastEvent('matter.published')).toMatchObject({ public: true, agencyId: w.justice.id });
-    expectTyped((await h.gql(PUBLISH, { id }, w.tokens.supervisor)).data.publishMatter, 'RuleViolation', { rule: 'MATTER_ALREADY_PUBLISHED' });
+    expectTyped((await h.gql(PUBLISH, { id }, w.tokens.supervisor)).data.publishMatter, 'RuleViolation', {
+      rule: 'MATTER_ALREADY_PUBLISHED',
+    });
 
     // a published matter may be corrected (cases copy their provisions), but keeps its code
-    const upd = await h.gql(UPDATE, { id, input: licence({ code: 'L-1', name: '未按规定公示年度报告', fineMinFen: 100_000 }) }, w.tokens.adminA);
-    expect(expectTyped(upd.data.updateMatter, 'MutationUpdateMatterSuccess').data).toMatchObject({ fineMinFen: 100_000, published: true });
+    const upd = await h.gql(
+      UPDATE,
+      { id, input: licence({ code: 'L-1', name: '未按规定公示年度报告', fineMinFen: 100_000 }) },
+      w.tokens.adminA,
+    );
+    expect(expectTyped(upd.data.updateMatter, 'MutationUpdateMatterSuccess').data).toMatchObject({
+      fineMinFen: 100_000,
+      published: true,
+    });
     const e = await lastEvent('matter.updated');
     expect(e).toMatchObject({ public: true });
     expect(e!.payload).toMatchObject({ changed: ['fineMinFen'] });
     expectTyped(
-      (await h.gql(UPDATE, { id, input: licence({ code: 'L-2', name: '未按规定公示年度报告' }) }, w.tokens.adminA)).data.updateMatter,
+      (await h.gql(UPDATE, { id, input: licence({ code: 'L-2', name: '未按规定公示年度报告' }) }, w.tokens.adminA)).data
+        .updateMatter,
       'RuleViolation',
       { rule: 'MATTER_CODE_FIXED' },
     );
     // moving it to a domain the admin does not hold is refused
     expectTyped(
-      (await h.gql(UPDATE, { id, input: licence({ code: 'L-1', domain: '生态环境' }) }, w.tokens.adminA)).data.updateMatter,
+      (await h.gql(UPDATE, { id, input: licence({ code: 'L-1', domain: '生态环境' }) }, w.tokens.adminA)).data
+        .updateMatter,
       'ForbiddenError',
     );
     // another domain's admin cannot touch it
-    expectTyped((await h.gql(UNPUBLISH, { id, r: '依据已废止' }, w.tokens.adminB)).data.unpublishMatter, 'ForbiddenError');
+    expectTyped(
+      (await h.gql(UNPUBLISH, { id, r: '依据已废止' }, w.tokens.adminB)).data.unpublishMatter,
+      'ForbiddenError',
+    );
 
     const un = await h.gql(UNPUBLISH, { id, r: '依据已废止' }, w.tokens.adminA);
     expect(expectTyped(un.data.unpublishMatter, 'MutationUnpublishMatterSuccess').data.published).toBe(false);
     expect((await lastEvent('matter.unpublished'))!.payload).toMatchObject({ reason: '依据已废止', published: false });
-    expectTyped((await h.gql(UNPUBLISH, { id, r: '再次' }, w.tokens.adminA)).data.unpublishMatter, 'RuleViolation', { rule: 'MATTER_NOT_PUBLISHED' });
+    expectTyped((await h.gql(UNPUBLISH, { id, r: '再次' }, w.tokens.adminA)).data.unpublishMatter, 'RuleViolation', {
+      rule: 'MATTER_NOT_PUBLISHED',
+    });
     // a draft's code may change
-    const renamed = await h.gql(UPDATE, { id, input: licence({ code: 'L-1B', name: '未按规定公示年度报告' }) }, w.tokens.adminA);
+    const renamed = await h.gql(
+      UPDATE,
+      { id, input: licence({ code: 'L-1B', name: '未按规定公示年度报告' }) },
+      w.tokens.adminA,
+    );
     expect(expectTyped(renamed.data.updateMatter, 'MutationUpdateMatterSuccess').data.code).toBe('L-1B');
   });
 
   it('an unknown matter is NotFound; a wrong id type is a ValidationError', async () => {
-    expectTyped((await h.gql(PUBLISH, { id: gid('EnforcementMatter', 999999) }, w.tokens.sysAdmin)).data.publishMatter, 'NotFoundError');
-    expectTyped((await h.gql(PUBLISH, { id: gid('Agency', w.agencyA.id) }, w.tokens.sysAdmin)).data.publishMatter, 'ValidationError');
+    expectTyped(
+      (await h.gql(PUBLISH, { id: gid('EnforcementMatter', 999999) }, w.tokens.sysAdmin)).data.publishMatter,
+      'NotFoundError',
+    );
+    expectTyped(
+      (await h.gql(PUBLISH, { id: gid('Agency', w.agencyA.id) }, w.tokens.sysAdmin)).data.publishMatter,
+      'ValidationError',
+    );
     expect(idOf(gid('EnforcementMatter', 7))).toBe(7);
   });
 });
 
 describe('CSV import and export', () => {
   const IMPORT = `mutation($csv: String!) { importMattersCsv(csvText: $csv) { ${ERR} ... on MutationImportMattersCsvSuccess { data { created updated unchanged } } } }`;
-  const HEADER = '事项编码,事项名称,监管领域,实施主体类别,违法依据,处罚依据,处罚种类,罚款下限（元）,罚款上限（元）,违法所得倍数下限,违法所得倍数上限,追责时效（年）';
-  const rowA = 'CSV-001,未按规定公示营业执照,市场监管,县行政执法机关,《市场主体登记管理条例》第三十六条,《市场主体登记管理条例》第四十八条,罚款,,30000,,,2';
-  const rowB = 'CSV-002,经营超过保质期的食品,市场监管,县行政执法机关、镇区,《食品安全法》第三十四条,《食品安全法》第一百二十四条,没收违法所得、罚款、吊销许可证件,50000,100000,10,20,5';
+  const HEADER =
+    '事项编码,事项名称,监管领域,实施主体类别,违法依据,处罚依据,处罚种类,罚款下限（元）,罚款上限（元）,违法所得倍数下限,违法所得倍数上限,追责时效（年）';
+  const rowA =
+    'CSV-001,未按规定公示营业执照,市场监管,县行政执法机关,《市场主体登记管理条例》第三十六条,《市场主体登记管理条例》第四十八条,罚款,,30000,,,2';
+  const rowB =
+    'CSV-002,经营超过保质期的食品,市场监管,县行政执法机关、镇区,《食品安全法》第三十四条,《食品安全法》第一百二十四条,没收违法所得、罚款、吊销许可证件,50000,100000,10,20,5';
   const exportCsv = async (token?: string, published?: boolean) =>
-    (await h.gql(`query($p: Boolean) { exportMattersCsv(domain: "市场监管", search: "CSV-", published: $p) }`, { p: published ?? null }, token)).data.exportMattersCsv as string;
+    (
+      await h.gql(
+        `query($p: Boolean) { exportMattersCsv(domain: "市场监管", search: "CSV-", published: $p) }`,
+        { p: published ?? null },
+        token,
+      )
+    ).data.exportMattersCsv as string;
 
   it('imports all or nothing: one bad row refuses the file, every problem with line and column', async () => {
     const before = await h.db.prisma.enforcementMatter.count();
     const bad = `${HEADER}\n${rowA}\nCSV-003,范围颠倒,市场监管,县行政执法机关,第一条,第二条,罚款,30000.01,30000,,,3\n`;
-    const r = expectTyped((await h.gql(IMPORT, { csv: bad }, w.tokens.adminA)).data.importMattersCsv, 'ValidationError');
+    const r = expectTyped(
+      (await h.gql(IMPORT, { csv: bad }, w.tokens.adminA)).data.importMattersCsv,
+      'ValidationError',
+    );
     expect(r.issues).toEqual([
-      expect.objectContaining({ path: ['csv', '3', '罚款下限（元）'], message: expect.stringContaining('第 3 行「罚款下限（元）」：罚款下限 ¥30000.01 高于上限 ¥30000（行政处罚法第34条）') }),
-      expect.objectContaining({ path: ['csv', '3', '追责时效（年）'], messageEn: expect.stringContaining('line 3, column "追责时效（年）"') }),
+      expect.objectContaining({
+        path: ['csv', '3', '罚款下限（元）'],
+        message: expect.stringContaining(
+          '第 3 行「罚款下限（元）」：罚款下限 ¥30000.01 高于上限 ¥30000（行政处罚法第34条）',
+        ),
+      }),
+      expect.objectContaining({
+        path: ['csv', '3', '追责时效（年）'],
+        messageEn: expect.stringContaining('line 3, column "追责时效（年）"'),
+      }),
     ]);
     expect(await h.db.prisma.enforcementMatter.count()).toBe(before);
   });
 
   it('an officer may not import; an admin of another domain is refused naming the lines, writing nothing', async () => {
-    expectTyped((await h.gql(IMPORT, { csv: `${HEADER}\n${rowA}\n` }, w.tokens.officerA)).data.importMattersCsv, 'ForbiddenError');
-    const r = expectTyped((await h.gql(IMPORT, { csv: `${HEADER}\n${rowA}\n${rowB}\n` }, w.tokens.adminB)).data.importMattersCsv, 'ForbiddenError');
+    expectTyped(
+      (await h.gql(IMPORT, { csv: `${HEADER}\n${rowA}\n` }, w.tokens.officerA)).data.importMattersCsv,
+      'ForbiddenError',
+    );
+    const r = expectTyped(
+      (await h.gql(IMPORT, { csv: `${HEADER}\n${rowA}\n${rowB}\n` }, w.tokens.adminB)).data.importMattersCsv,
+      'ForbiddenError',
+    );
     expect(r.messageEn).toContain('line(s) 2, 3');
     expect(await h.db.prisma.enforcementMatter.count({ where: { code: { startsWith: 'CSV-' } } })).toBe(0);
   });
 
   it('creates drafts, then updates by code and leaves identical rows alone; export → import is a no-op', async () => {
     const first = await h.gql(IMPORT, { csv: `\uFEFF${HEADER}\r\n${rowA}\r\n${rowB}\r\n` }, w.tokens.adminA);
-    expect(expectTyped(first.data.importMattersCsv, 'MutationImportMattersCsvSuccess').data).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(expectTyped(first.data.importMattersCsv, 'MutationImportMattersCsvSuccess').data).toEqual({
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+    });
     const b = await h.db.prisma.enforcementMatter.findUniqueOrThrow({ where: { code: 'CSV-002' } });
-    expect(b).toMatchObject({ published: false, agencyKinds: ['ENFORCEMENT_AGENCY', 'TOWNSHIP'], fineMinFen: 5_000_000n, gainsMultipleMax: 20, limitationYears: 5 });
+    expect(b).toMatchObject({
+      published: false,
+      agencyKinds: ['ENFORCEMENT_AGENCY', 'TOWNSHIP'],
+      fineMinFen: 5_000_000n,
+      gainsMultipleMax: 20,
+      limitationYears: 5,
+    });
     const imported = await lastEvent('matter.imported');
     expect(imported).toMatchObject({ agencyId: w.agencyA.id, public: false, actor: `person:${w.people.adminA.id}` });
-    expect(imported!.payload).toEqual({ created: [{ matterId: expect.any(Number), code: 'CSV-001' }, { matterId: b.id, code: 'CSV-002' }], updated: [], unchanged: 0 });
+    expect(imported!.payload).toEqual({
+      created: [
+        { matterId: expect.any(Number), code: 'CSV-001' },
+        { matterId: b.id, code: 'CSV-002' },
+      ],
+      updated: [],
+      unchanged: 0,
+    });
 
-    const again = await h.gql(IMPORT, { csv: `${HEADER}\n${rowA.replace(',30000,', ',20000,')}\n${rowB}\n` }, w.tokens.supervisor);
-    expect(expectTyped(again.data.importMattersCsv, 'MutationImportMattersCsvSuccess').data).toEqual({ created: 0, updated: 1, unchanged: 1 });
-    expect((await lastEvent('matter.imported'))!.payload).toMatchObject({ created: [], updated: [{ code: 'CSV-001', changed: ['fineMaxFen'] }], unchanged: 1 });
+    const again = await h.gql(
+      IMPORT,
+      { csv: `${HEADER}\n${rowA.replace(',30000,', ',20000,')}\n${rowB}\n` },
+      w.tokens.supervisor,
+    );
+    expect(expectTyped(again.data.importMattersCsv, 'MutationImportMattersCsvSuccess').data).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 1,
+    });
+    expect((await lastEvent('matter.imported'))!.payload).toMatchObject({
+      created: [],
+      updated: [{ code: 'CSV-001', changed: ['fineMaxFen'] }],
+      unchanged: 1,
+    });
     // a published matter changed by an import is announced publicly, as a form edit would be
-    await h.db.prisma.enforcementMatter.update({ where: { code: 'CSV-001' }, data: { published: true, publishedAt: new Date() } });
+    await h.db.prisma.enforcementMatter.update({
+      where: { code: 'CSV-001' },
+      data: { published: true, publishedAt: new Date() },
+    });
     const pub = await h.gql(IMPORT, { csv: `${HEADER}\n${rowA.replace(',30000,', ',25000,')}\n` }, w.tokens.adminA);
-    expect(expectTyped(pub.data.importMattersCsv, 'MutationImportMattersCsvSuccess').data).toEqual({ created: 0, updated: 1, unchanged: 0 });
-    expect(await lastEvent('matter.updated')).toMatchObject({ public: true, payload: expect.objectContaining({ code: 'CSV-001', via: 'csv', changed: ['fineMaxFen'] }) });
+    expect(expectTyped(pub.data.importMattersCsv, 'MutationImportMattersCsvSuccess').data).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+    });
+    expect(await lastEvent('matter.updated')).toMatchObject({
+      public: true,
+      payload: expect.objectContaining({ code: 'CSV-001', via: 'csv', changed: ['fineMaxFen'] }),
+    });
     await h.gql(IMPORT, { csv: `${HEADER}\n${rowA.replace(',30000,', ',20000,')}\n` }, w.tokens.adminA);
-    await h.db.prisma.enforcementMatter.update({ where: { code: 'CSV-001' }, data: { published: false, publishedAt: null } });
+    await h.db.prisma.enforcementMatter.update({
+      where: { code: 'CSV-001' },
+      data: { published: false, publishedAt: null },
+    });
 
     // the public sees no drafts in the export; staff do
     expect((await exportCsv()).split('\r\n').filter(Boolean)).toHaveLength(1);
     const csv = await exportCsv(w.tokens.officerA);
     expect(csv.startsWith(`\uFEFF${HEADER}\r\n`)).toBe(true);
-    expect(csv).toContain('CSV-001,未按规定公示营业执照,市场监管,县行政执法机关,《市场主体登记管理条例》第三十六条,《市场主体登记管理条例》第四十八条,罚款,,20000,,,2\r\n');
+    expect(csv).toContain(
+      'CSV-001,未按规定公示营业执照,市场监管,县行政执法机关,《市场主体登记管理条例》第三十六条,《市场主体登记管理条例》第四十八条,罚款,,20000,,,2\r\n',
+    );
     expect(csv).toContain('没收违法所得、罚款、吊销许可证件,50000,100000,10,20,5');
     const events = await h.db.prisma.event.count();
     const roundTrip = await h.gql(IMPORT, { csv }, w.tokens.adminA);
-    expect(expectTyped(roundTrip.data.importMattersCsv, 'MutationImportMattersCsvSuccess').data).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(expectTyped(roundTrip.data.importMattersCsv, 'MutationImportMattersCsvSuccess').data).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+    });
     expect(await h.db.prisma.event.count()).toBe(events);
   });
 });

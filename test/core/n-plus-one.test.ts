@@ -46,9 +46,16 @@ beforeAll(async () => {
       })),
     });
     const cases = await p.enforcementCase.findMany({ where: { agencyId: agency.id } });
-    await p.casePenalty.createMany({ data: cases.flatMap((k) => [{ caseId: k.id, kind: 'WARNING' as const }, { caseId: k.id, kind: 'FINE' as const, amountFen: 100_000n }]) });
+    await p.casePenalty.createMany({
+      data: cases.flatMap((k) => [
+        { caseId: k.id, kind: 'WARNING' as const },
+        { caseId: k.id, kind: 'FINE' as const, amountFen: 100_000n },
+      ]),
+    });
     await p.caseOfficer.createMany({
-      data: cases.flatMap((k, i) => [people[i % 2]!, people[2 + (i % 2)]!].map((o) => ({ caseId: k.id, personId: o.id }))),
+      data: cases.flatMap((k, i) =>
+        [people[i % 2]!, people[2 + (i % 2)]!].map((o) => ({ caseId: k.id, personId: o.id })),
+      ),
     });
   }
 });
@@ -99,7 +106,9 @@ describe('N+1 guard', () => {
     }
     expect(small.res.data.agencies.edges).toHaveLength(10);
     expect(large.count, large.statements.join('\n')).toBeLessThanOrEqual(LIST_LEVELS);
-    expect(large.count, `page 10:\n${small.statements.join('\n')}\npage 100:\n${large.statements.join('\n')}`).toBe(small.count);
+    expect(large.count, `page 10:\n${small.statements.join('\n')}\npage 100:\n${large.statements.join('\n')}`).toBe(
+      small.count,
+    );
   });
 
   it('loads only the columns the query asks for, not whole cases, enterprises and agencies', async () => {
@@ -108,7 +117,15 @@ describe('N+1 guard', () => {
     // Asked: number, enterprise name, the keys. Not asked: a case's texts and dates, an enterprise's
     // address, an agency's domains (each a column every row would build into the join's JSON).
     expect(sql).toMatch(/'number'/);
-    for (const column of ['decisionReason', 'mitigatingCircumstance', 'groundNote', 'legalRepresentative', 'usccOverrideReason', 'documentPrefix', 'domains'])
+    for (const column of [
+      'decisionReason',
+      'mitigatingCircumstance',
+      'groundNote',
+      'legalRepresentative',
+      'usccOverrideReason',
+      'documentPrefix',
+      'domains',
+    ])
       expect(sql, column).not.toMatch(new RegExp(`"${column}"`));
   });
 

@@ -103,11 +103,15 @@ describe('Query.people', () => {
     expect(res.errors![0].extensions.issues[0].path).toEqual(['agencyId']);
   });
 
-  it('staff of another agency list an agency\'s people, filtered by role and certificate status', async () => {
+  it("staff of another agency list an agency's people, filtered by role and certificate status", async () => {
     const all = await h.gql(PEOPLE, { agencyId: gid('Agency', ids.market) }, tokens.adminE);
     expect(all.errors).toBeUndefined();
     expect(all.data.people.totalCount).toBe(3);
-    const officers = await h.gql(PEOPLE, { agencyId: gid('Agency', ids.market), role: 'OFFICER', status: 'VALID' }, tokens.adminE);
+    const officers = await h.gql(
+      PEOPLE,
+      { agencyId: gid('Agency', ids.market), role: 'OFFICER', status: 'VALID' },
+      tokens.adminE,
+    );
     expect(officers.errors).toBeUndefined();
     expect(officers.data.people.totalCount).toBe(1);
     expect(officers.data.people.edges[0].node).toEqual({
@@ -132,11 +136,19 @@ describe('Query.people', () => {
 describe('batching', () => {
   it('agencies of a page of people, and people of a page of agencies, load without N+1', async () => {
     h.queries.length = 0;
-    await h.gql(`{ people(first: 100, role: OFFICER) { totalCount edges { node { name agency { name } } } } }`, {}, tokens.sup);
+    await h.gql(
+      `{ people(first: 100, role: OFFICER) { totalCount edges { node { name agency { name } } } } }`,
+      {},
+      tokens.sup,
+    );
     // viewer (2) + role filter (once for the page, once for the count) + page + agencies + count
     expect(domainStatements()).toBeLessThanOrEqual(7);
     h.queries.length = 0;
-    const res = await h.gql(`{ agencies(first: 20) { edges { node { name people(first: 5) { totalCount edges { node { name } } } } } } }`, {}, tokens.sup);
+    const res = await h.gql(
+      `{ agencies(first: 20) { edges { node { name people(first: 5) { totalCount edges { node { name } } } } } } }`,
+      {},
+      tokens.sup,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.agencies.edges.length).toBe(5);
     expect(domainStatements()).toBeLessThanOrEqual(4);
@@ -146,11 +158,15 @@ describe('batching', () => {
 describe('Agency.people', () => {
   const Q = `query($id: ID!) { agency(id: $id) { name people(first: 10) { totalCount edges { node { name } } } } }`;
 
-  it('staff see an agency\'s people', async () => {
+  it("staff see an agency's people", async () => {
     const res = await h.gql(Q, { id: gid('Agency', ids.market) }, tokens.officerM);
     expect(res.errors).toBeUndefined();
     expect(res.data.agency.people.totalCount).toBe(3);
-    expect(res.data.agency.people.edges.map((e: any) => e.node.name)).toEqual(['市监管理员', '市监执法甲', '市监辅助甲']);
+    expect(res.data.agency.people.edges.map((e: any) => e.node.name)).toEqual([
+      '市监管理员',
+      '市监执法甲',
+      '市监辅助甲',
+    ]);
   });
 
   it('the public still reads the agency, but not its people', async () => {
@@ -163,7 +179,12 @@ describe('Agency.people', () => {
 
 describe('createPerson', () => {
   it('an agency admin registers an officer; a new certificate is valid but not yet reviewed', async () => {
-    const input = { agencyId: gid('Agency', ids.market), name: '市监执法乙', roles: ['OFFICER'], certificate: cert('JS-M-0002') };
+    const input = {
+      agencyId: gid('Agency', ids.market),
+      name: '市监执法乙',
+      roles: ['OFFICER'],
+      certificate: cert('JS-M-0002'),
+    };
     const res = await h.gql(CREATE, { input }, tokens.adminM);
     expect(res.errors).toBeUndefined();
     const data = res.data.createPerson.data;
@@ -176,18 +197,30 @@ describe('createPerson', () => {
       certificateExpiresOn: `${YEAR + 4}-02-28`,
       certificateReviewYear: null,
       canEnforce: false,
-      enforceBlocker: { code: 'NOT_REVIEWED', message: expect.stringContaining('执法证本年度未审验'), messageEn: expect.stringContaining('certificate not reviewed this year') },
+      enforceBlocker: {
+        code: 'NOT_REVIEWED',
+        message: expect.stringContaining('执法证本年度未审验'),
+        messageEn: expect.stringContaining('certificate not reviewed this year'),
+      },
       agency: { name: '阜宁县市场监督管理局' },
     });
     const event = await lastEvent('person.created');
     expect(event).toMatchObject({ agencyId: ids.market, actor: `person:${people.adminM}`, public: false });
-    expect(event!.payload).toMatchObject({ personId: idOf(data.id), certificateNumber: 'JS-M-0002', roles: ['OFFICER'] });
+    expect(event!.payload).toMatchObject({
+      personId: idOf(data.id),
+      certificateNumber: 'JS-M-0002',
+      roles: ['OFFICER'],
+    });
   });
 
   it('a system admin registers in any agency', async () => {
     const input = { agencyId: gid('Agency', ids.env), name: '环境辅助甲', roles: ['AUXILIARY'] };
     const res = await h.gql(CREATE, { input }, tokens.sys);
-    expect(res.data.createPerson.data).toMatchObject({ name: '环境辅助甲', certificateNumber: null, enforceBlocker: { code: 'NOT_OFFICER' } });
+    expect(res.data.createPerson.data).toMatchObject({
+      name: '环境辅助甲',
+      certificateNumber: null,
+      enforceBlocker: { code: 'NOT_OFFICER' },
+    });
   });
 
   it.each([
@@ -212,15 +245,28 @@ describe('createPerson', () => {
 
   it('an auxiliary holds no certificate (RuleViolation)', async () => {
     const before = await countPeople();
-    const input = { agencyId: gid('Agency', ids.market), name: '辅助乙', roles: ['AUXILIARY'], certificate: cert('JS-M-0099') };
+    const input = {
+      agencyId: gid('Agency', ids.market),
+      name: '辅助乙',
+      roles: ['AUXILIARY'],
+      certificate: cert('JS-M-0099'),
+    };
     const res = await h.gql(CREATE, { input }, tokens.adminM);
-    expectTyped(res.data.createPerson, 'RuleViolation', { rule: 'AUXILIARY_NO_CERTIFICATE', message: '辅助人员不持有执法证' });
+    expectTyped(res.data.createPerson, 'RuleViolation', {
+      rule: 'AUXILIARY_NO_CERTIFICATE',
+      message: '辅助人员不持有执法证',
+    });
     expect(res.data.createPerson.messageEn).toBe('an auxiliary holds no enforcement certificate');
     expect(await countPeople()).toBe(before);
   });
 
   it('an auxiliary cannot also be an officer', async () => {
-    const input = { agencyId: gid('Agency', ids.market), name: '辅助丙', roles: ['AUXILIARY', 'OFFICER'], certificate: cert('JS-M-0098') };
+    const input = {
+      agencyId: gid('Agency', ids.market),
+      name: '辅助丙',
+      roles: ['AUXILIARY', 'OFFICER'],
+      certificate: cert('JS-M-0098'),
+    };
     const res = await h.gql(CREATE, { input }, tokens.adminM);
     expectTyped(res.data.createPerson, 'RuleViolation', { rule: 'AUXILIARY_NOT_OFFICER' });
   });
@@ -247,11 +293,19 @@ describe('createPerson', () => {
     };
     const res = await h.gql(CREATE, { input }, tokens.adminM);
     expectTyped(res.data.createPerson, 'ValidationError');
-    expect(res.data.createPerson.issues[0]).toMatchObject({ path: ['input', 'certificate', 'expiresOn'], messageEn: 'the expiry date must be after the issue date' });
+    expect(res.data.createPerson.issues[0]).toMatchObject({
+      path: ['input', 'certificate', 'expiresOn'],
+      messageEn: 'the expiry date must be after the issue date',
+    });
   });
 
   it('a certificate number belongs to one person', async () => {
-    const input = { agencyId: gid('Agency', ids.env), name: '环境执法甲', roles: ['OFFICER'], certificate: cert('JS-M-0001') };
+    const input = {
+      agencyId: gid('Agency', ids.env),
+      name: '环境执法甲',
+      roles: ['OFFICER'],
+      certificate: cert('JS-M-0001'),
+    };
     const res = await h.gql(CREATE, { input }, tokens.adminE);
     expectTyped(res.data.createPerson, 'ValidationError');
     expect(res.data.createPerson.issues[0]).toMatchObject({
@@ -271,7 +325,12 @@ describe('createPerson', () => {
 describe('updatePerson', () => {
   let id = '';
   beforeAll(async () => {
-    const input = { agencyId: gid('Agency', ids.market), name: '市监执法戊', roles: ['OFFICER'], certificate: cert('JS-M-0010') };
+    const input = {
+      agencyId: gid('Agency', ids.market),
+      name: '市监执法戊',
+      roles: ['OFFICER'],
+      certificate: cert('JS-M-0010'),
+    };
     id = (await h.gql(CREATE, { input }, tokens.adminM)).data.createPerson.data.id;
     await h.gql(REVIEW, { id, year: YEAR }, tokens.adminM);
   });
@@ -279,7 +338,14 @@ describe('updatePerson', () => {
   it('keeps status and review when the number stays; a new number is a new, unreviewed card', async () => {
     const same = await h.gql(
       UPDATE,
-      { id, input: { name: '市监执法戊（改）', roles: ['OFFICER'], certificate: cert('JS-M-0010', { expiresOn: `${YEAR + 5}-01-01` }) } },
+      {
+        id,
+        input: {
+          name: '市监执法戊（改）',
+          roles: ['OFFICER'],
+          certificate: cert('JS-M-0010', { expiresOn: `${YEAR + 5}-01-01` }),
+        },
+      },
       tokens.adminM,
     );
     expect(same.data.updatePerson.data).toMatchObject({
@@ -289,18 +355,43 @@ describe('updatePerson', () => {
       canEnforce: true,
       enforceBlocker: null,
     });
-    const renewed = await h.gql(UPDATE, { id, input: { name: '市监执法戊', roles: ['OFFICER'], certificate: cert('JS-M-0011') } }, tokens.adminM);
-    expect(renewed.data.updatePerson.data).toMatchObject({ certificateNumber: 'JS-M-0011', certificateStatus: 'VALID', certificateReviewYear: null });
+    const renewed = await h.gql(
+      UPDATE,
+      { id, input: { name: '市监执法戊', roles: ['OFFICER'], certificate: cert('JS-M-0011') } },
+      tokens.adminM,
+    );
+    expect(renewed.data.updatePerson.data).toMatchObject({
+      certificateNumber: 'JS-M-0011',
+      certificateStatus: 'VALID',
+      certificateReviewYear: null,
+    });
     const event = await lastEvent('person.updated');
     expect(event).toMatchObject({ agencyId: ids.market, actor: `person:${people.adminM}` });
-    expect(event!.payload).toMatchObject({ personId: idOf(id), certificateNumber: 'JS-M-0011', previousCertificateNumber: 'JS-M-0010' });
+    expect(event!.payload).toMatchObject({
+      personId: idOf(id),
+      certificateNumber: 'JS-M-0011',
+      previousCertificateNumber: 'JS-M-0010',
+    });
   });
 
   it('turning an officer into an auxiliary needs the certificate removed', async () => {
-    const refused = await h.gql(UPDATE, { id, input: { name: '市监执法戊', roles: ['AUXILIARY'], certificate: cert('JS-M-0011') } }, tokens.adminM);
+    const refused = await h.gql(
+      UPDATE,
+      { id, input: { name: '市监执法戊', roles: ['AUXILIARY'], certificate: cert('JS-M-0011') } },
+      tokens.adminM,
+    );
     expectTyped(refused.data.updatePerson, 'RuleViolation', { rule: 'AUXILIARY_NO_CERTIFICATE' });
-    const ok = await h.gql(UPDATE, { id, input: { name: '市监执法戊', roles: ['AUXILIARY'], certificate: null } }, tokens.adminM);
-    expect(ok.data.updatePerson.data).toMatchObject({ roles: ['AUXILIARY'], certificateNumber: null, certificateStatus: null, certificateReviewYear: null });
+    const ok = await h.gql(
+      UPDATE,
+      { id, input: { name: '市监执法戊', roles: ['AUXILIARY'], certificate: null } },
+      tokens.adminM,
+    );
+    expect(ok.data.updatePerson.data).toMatchObject({
+      roles: ['AUXILIARY'],
+      certificateNumber: null,
+      certificateStatus: null,
+      certificateReviewYear: null,
+    });
   });
 
   it('the admin of another agency is refused; an unknown person is Forbidden to them and NotFound to a system admin', async () => {
@@ -313,8 +404,14 @@ describe('updatePerson', () => {
   });
 
   it('an agency admin cannot edit or demote a system admin', async () => {
-    const sysInMarket = await h.db.prisma.person.create({ data: { name: '驻局系统管理员', agencyId: ids.market, roles: ['SYSTEM_ADMIN'] } });
-    const res = await h.gql(UPDATE, { id: gid('Person', sysInMarket.id), input: { name: '降级', roles: ['AUXILIARY'] } }, tokens.adminM);
+    const sysInMarket = await h.db.prisma.person.create({
+      data: { name: '驻局系统管理员', agencyId: ids.market, roles: ['SYSTEM_ADMIN'] },
+    });
+    const res = await h.gql(
+      UPDATE,
+      { id: gid('Person', sysInMarket.id), input: { name: '降级', roles: ['AUXILIARY'] } },
+      tokens.adminM,
+    );
     expectTyped(res.data.updatePerson, 'ForbiddenError');
     await h.db.prisma.person.delete({ where: { id: sysInMarket.id } });
   });
@@ -323,13 +420,21 @@ describe('updatePerson', () => {
 describe('changeCertificateStatus', () => {
   let id = '';
   beforeAll(async () => {
-    const input = { agencyId: gid('Agency', ids.market), name: '市监执法己', roles: ['OFFICER'], certificate: cert('JS-M-0020') };
+    const input = {
+      agencyId: gid('Agency', ids.market),
+      name: '市监执法己',
+      roles: ['OFFICER'],
+      certificate: cert('JS-M-0020'),
+    };
     id = (await h.gql(CREATE, { input }, tokens.adminM)).data.createPerson.data.id;
   });
 
   it('the agency admin suspends with a reason kept in the event', async () => {
     const res = await h.gql(CHANGE, { id, status: 'SUSPENDED', reason: '涉嫌违法执法，暂扣调查' }, tokens.adminM);
-    expect(res.data.changeCertificateStatus.data).toMatchObject({ certificateStatus: 'SUSPENDED', enforceBlocker: { code: 'NOT_VALID' } });
+    expect(res.data.changeCertificateStatus.data).toMatchObject({
+      certificateStatus: 'SUSPENDED',
+      enforceBlocker: { code: 'NOT_VALID' },
+    });
     const event = await lastEvent('person.certificateChanged');
     expect(event).toMatchObject({ agencyId: ids.market, actor: `person:${people.adminM}` });
     expect(event!.payload).toEqual({
@@ -349,17 +454,28 @@ describe('changeCertificateStatus', () => {
   });
 
   it('an unchanged status, a cancelled certificate and a person without one are rule violations', async () => {
-    expectTyped((await h.gql(CHANGE, { id, status: 'VALID', reason: '重复操作' }, tokens.adminM)).data.changeCertificateStatus, 'RuleViolation', {
-      rule: 'CERTIFICATE_STATUS_UNCHANGED',
-    });
+    expectTyped(
+      (await h.gql(CHANGE, { id, status: 'VALID', reason: '重复操作' }, tokens.adminM)).data.changeCertificateStatus,
+      'RuleViolation',
+      {
+        rule: 'CERTIFICATE_STATUS_UNCHANGED',
+      },
+    );
     await h.gql(CHANGE, { id, status: 'CANCELLED', reason: '调离执法岗位' }, tokens.adminM);
     const back = await h.gql(CHANGE, { id, status: 'VALID', reason: '误操作恢复' }, tokens.adminM);
     expectTyped(back.data.changeCertificateStatus, 'RuleViolation', { rule: 'CERTIFICATE_CANCELLED' });
-    const none = await h.gql(CHANGE, { id: gid('Person', people.auxM), status: 'SUSPENDED', reason: '测试理由' }, tokens.adminM);
-    expectTyped(none.data.changeCertificateStatus, 'RuleViolation', { rule: 'NO_CERTIFICATE', message: '未持有执法证' });
+    const none = await h.gql(
+      CHANGE,
+      { id: gid('Person', people.auxM), status: 'SUSPENDED', reason: '测试理由' },
+      tokens.adminM,
+    );
+    expectTyped(none.data.changeCertificateStatus, 'RuleViolation', {
+      rule: 'NO_CERTIFICATE',
+      message: '未持有执法证',
+    });
   });
 
-  it('an officer, another agency\'s admin and the public are refused', async () => {
+  it("an officer, another agency's admin and the public are refused", async () => {
     const vars = { id: gid('Person', people.officerM), status: 'SUSPENDED', reason: '无权操作' };
     expectTyped((await h.gql(CHANGE, vars, tokens.officerM)).data.changeCertificateStatus, 'ForbiddenError');
     expectTyped((await h.gql(CHANGE, vars, tokens.adminE)).data.changeCertificateStatus, 'ForbiddenError');
@@ -369,7 +485,11 @@ describe('changeCertificateStatus', () => {
   });
 
   it('a reason is required', async () => {
-    const res = await h.gql(CHANGE, { id: gid('Person', people.officerM), status: 'SUSPENDED', reason: ' ' }, tokens.adminM);
+    const res = await h.gql(
+      CHANGE,
+      { id: gid('Person', people.officerM), status: 'SUSPENDED', reason: ' ' },
+      tokens.adminM,
+    );
     const refusal = res.data?.changeCertificateStatus ?? res.errors?.[0];
     expect(JSON.stringify(refusal)).toContain('请写明理由');
     expect(JSON.stringify(refusal)).toContain('give a reason');
@@ -381,13 +501,22 @@ describe('changeCertificateStatus', () => {
 describe('recordCertificateReview', () => {
   let id = '';
   beforeAll(async () => {
-    const input = { agencyId: gid('Agency', ids.market), name: '市监执法庚', roles: ['OFFICER'], certificate: cert('JS-M-0030') };
+    const input = {
+      agencyId: gid('Agency', ids.market),
+      name: '市监执法庚',
+      roles: ['OFFICER'],
+      certificate: cert('JS-M-0030'),
+    };
     id = (await h.gql(CREATE, { input }, tokens.adminM)).data.createPerson.data.id;
   });
 
-  it('the agency admin records this year\'s review and the officer may enforce', async () => {
+  it("the agency admin records this year's review and the officer may enforce", async () => {
     const res = await h.gql(REVIEW, { id, year: YEAR }, tokens.adminM);
-    expect(res.data.recordCertificateReview.data).toMatchObject({ certificateReviewYear: YEAR, canEnforce: true, enforceBlocker: null });
+    expect(res.data.recordCertificateReview.data).toMatchObject({
+      certificateReviewYear: YEAR,
+      canEnforce: true,
+      enforceBlocker: null,
+    });
     const event = await lastEvent('person.certificateChanged');
     expect(event).toMatchObject({ agencyId: ids.market });
     expect(event!.payload).toMatchObject({ personId: idOf(id), change: 'review', from: null, to: YEAR });
@@ -408,8 +537,14 @@ describe('recordCertificateReview', () => {
     expectTyped(none.data.recordCertificateReview, 'RuleViolation', { rule: 'NO_CERTIFICATE' });
   });
 
-  it('another agency\'s admin and an enterprise user are refused', async () => {
-    expectTyped((await h.gql(REVIEW, { id, year: YEAR }, tokens.adminE)).data.recordCertificateReview, 'ForbiddenError');
-    expectTyped((await h.gql(REVIEW, { id, year: YEAR }, tokens.enterprise)).data.recordCertificateReview, 'ForbiddenError');
+  it("another agency's admin and an enterprise user are refused", async () => {
+    expectTyped(
+      (await h.gql(REVIEW, { id, year: YEAR }, tokens.adminE)).data.recordCertificateReview,
+      'ForbiddenError',
+    );
+    expectTyped(
+      (await h.gql(REVIEW, { id, year: YEAR }, tokens.enterprise)).data.recordCertificateReview,
+      'ForbiddenError',
+    );
   });
 });

@@ -13,26 +13,58 @@ describe('parameterise', () => {
   it('takes Int and String equality values out of where, at any depth, and out of data', () => {
     const p = parameterise(
       req('EnforcementCase', 'findMany', {
-        arguments: { where: { agencyId: 48, OR: [{ number: { equals: '阜市监立〔2026〕3号' } }, { AND: [{ registeredBy: 'person:1' }] }] } },
+        arguments: {
+          where: {
+            agencyId: 48,
+            OR: [{ number: { equals: '阜市监立〔2026〕3号' } }, { AND: [{ registeredBy: 'person:1' }] }],
+          },
+        },
         selection: { id: true, officers: { arguments: { where: { personId: 7 } }, selection: { personId: true } } },
       }),
     )!;
     expect(p.values).toEqual([48, '阜市监立〔2026〕3号', 'person:1', 7]);
     expect(JSON.parse(p.key).query).toEqual({
-      arguments: { where: { agencyId: param(0), OR: [{ number: { equals: param(1) } }, { AND: [{ registeredBy: param(2) }] }] } },
-      selection: { id: true, officers: { arguments: { where: { personId: param(3) } }, selection: { personId: true } } },
+      arguments: {
+        where: { agencyId: param(0), OR: [{ number: { equals: param(1) } }, { AND: [{ registeredBy: param(2) }] }] },
+      },
+      selection: {
+        id: true,
+        officers: { arguments: { where: { personId: param(3) } }, selection: { personId: true } },
+      },
     });
-    const rows = parameterise(req('CaseOfficer', 'createMany', { arguments: { data: [{ caseId: 1, personId: 2 }, { caseId: 1, personId: 3 }] }, selection: {} }))!;
+    const rows = parameterise(
+      req('CaseOfficer', 'createMany', {
+        arguments: {
+          data: [
+            { caseId: 1, personId: 2 },
+            { caseId: 1, personId: 3 },
+          ],
+        },
+        selection: {},
+      }),
+    )!;
     expect(rows.values).toEqual([1, 2, 1, 3]);
   });
 
   it('takes a date as the ISO text the plan spells it with', () => {
-    const p = parameterise(req('EnforcementCase', 'updateOne', { arguments: { where: { id: 3 }, data: { closedAt: { $type: 'DateTime', value: '2026-11-27T08:00:00.000Z' } } }, selection: {} }))!;
+    const p = parameterise(
+      req('EnforcementCase', 'updateOne', {
+        arguments: { where: { id: 3 }, data: { closedAt: { $type: 'DateTime', value: '2026-11-27T08:00:00.000Z' } } },
+        selection: {},
+      }),
+    )!;
     expect(p.values).toEqual([3, '2026-11-27T08:00:00.000Z']);
   });
 
-  it('keys a raw query by its SQL and its parameters\' kinds; a kind it cannot tell stays uncached', () => {
-    const raw = (parameters: unknown[]) => JSON.stringify({ action: 'queryRaw', query: { arguments: { query: 'SELECT $1, $2, $3, $4, $5', parameters: JSON.stringify(parameters) }, selection: {} } });
+  it("keys a raw query by its SQL and its parameters' kinds; a kind it cannot tell stays uncached", () => {
+    const raw = (parameters: unknown[]) =>
+      JSON.stringify({
+        action: 'queryRaw',
+        query: {
+          arguments: { query: 'SELECT $1, $2, $3, $4, $5', parameters: JSON.stringify(parameters) },
+          selection: {},
+        },
+      });
     const a = rawParameters(raw([7, '阜', null, true, { prisma__type: 'bigint', prisma__value: '26578' }]))!;
     const b = rawParameters(raw([8, '宁', null, false, { prisma__type: 'bigint', prisma__value: '1' }]))!;
     expect(a.values).toEqual([7, '阜', null, true, '26578']);
@@ -60,18 +92,46 @@ describe('parameterise', () => {
       selection: { id: true },
     });
     expect(parameterise(shaping)).toBeNull();
-    expect(parameterise(req('EnforcementCase', 'updateOne', { arguments: { where: { id: 2 ** 31 - 1 }, data: { stage: 'CLOSED' } }, selection: {} }))!.values).toEqual([2 ** 31 - 1]);
+    expect(
+      parameterise(
+        req('EnforcementCase', 'updateOne', {
+          arguments: { where: { id: 2 ** 31 - 1 }, data: { stage: 'CLOSED' } },
+          selection: {},
+        }),
+      )!.values,
+    ).toEqual([2 ** 31 - 1]);
     // The compiler makes an upsert one INSERT … ON CONFLICT only when it sees the same unique value in where and create.
-    expect(parameterise(req('Meta', 'upsertOne', { arguments: { where: { key: 'demo_data' }, create: { key: 'demo_data', value: 'x' }, update: { value: 'x' } }, selection: {} }))).toBeNull();
-    expect(parameterise(JSON.stringify({ action: 'queryRaw', query: { arguments: { query: 'SELECT 1', parameters: '[]' } } }))).toBeNull();
+    expect(
+      parameterise(
+        req('Meta', 'upsertOne', {
+          arguments: { where: { key: 'demo_data' }, create: { key: 'demo_data', value: 'x' }, update: { value: 'x' } },
+          selection: {},
+        }),
+      ),
+    ).toBeNull();
+    expect(
+      parameterise(
+        JSON.stringify({ action: 'queryRaw', query: { arguments: { query: 'SELECT 1', parameters: '[]' } } }),
+      ),
+    ).toBeNull();
   });
 });
 
 describe('bind', () => {
-  it('puts each value where its placeholder was, shares untouched branches, leaves Prisma\'s own placeholders alone', () => {
+  it("puts each value where its placeholder was, shares untouched branches, leaves Prisma's own placeholders alone", () => {
     const own = { prisma__type: 'param', prisma__value: { name: '@generated$row0$id', type: 'Int' } };
     const untouched = { type: 'stringChunk', chunk: 'SELECT' };
-    const plan = { args: { fragments: [untouched], args: [{ prisma__type: 'param', prisma__value: { name: 'z1', type: 'String' } }, '1', own, { prisma__type: 'param', prisma__value: { name: 'z0', type: 'Int' } }] } };
+    const plan = {
+      args: {
+        fragments: [untouched],
+        args: [
+          { prisma__type: 'param', prisma__value: { name: 'z1', type: 'String' } },
+          '1',
+          own,
+          { prisma__type: 'param', prisma__value: { name: 'z0', type: 'Int' } },
+        ],
+      },
+    };
     const bound = bind(plan, [48, '阜市监']) as any;
     expect(bound.args.args).toEqual(['阜市监', '1', own, 48]);
     expect(bound.args.fragments).toBe(plan.args.fragments);
@@ -109,28 +169,41 @@ describe('on the database', () => {
     }
     for (const [i, a] of created.entries()) {
       const before = compiled();
-      expect(await p.agency.findUnique({ where: { id: a.id } })).toMatchObject({ name: names[i], documentPrefix: `阜${i}` });
+      expect(await p.agency.findUnique({ where: { id: a.id } })).toMatchObject({
+        name: names[i],
+        documentPrefix: `阜${i}`,
+      });
       if (i > 0) expect(compiled(), 'findUnique').toBe(before);
     }
     const before = compiled();
     await p.agency.update({ where: { id: created[0]!.id }, data: { name: '阜宁县政府' } });
     await p.agency.update({ where: { id: created[1]!.id }, data: { name: '阜宁县市监局' } });
     expect(compiled() - before).toBe(1);
-    expect((await p.agency.findMany({ where: { id: { in: created.map((a) => a.id) } }, orderBy: { id: 'asc' } })).map((a) => a.name)).toEqual(['阜宁县政府', '阜宁县市监局', '阜宁县城市管理局']);
+    expect(
+      (await p.agency.findMany({ where: { id: { in: created.map((a) => a.id) } }, orderBy: { id: 'asc' } })).map(
+        (a) => a.name,
+      ),
+    ).toEqual(['阜宁县政府', '阜宁县市监局', '阜宁县城市管理局']);
   });
 
   it('compiles a raw query once for all its values, and each gets its own rows', async () => {
     const p = h.db.prisma;
     const a = await p.agency.create({ data: { name: '阜宁县交通运输局', kind: 'ENFORCEMENT_AGENCY' } });
     const b = await p.agency.create({ data: { name: '阜宁县应急管理局', kind: 'ENFORCEMENT_AGENCY' } });
-    const name = (id: number) => p.$queryRaw<{ name: string }[]>`SELECT name FROM "Agency" WHERE id = ${id} AND kind = ${'ENFORCEMENT_AGENCY'}::"AgencyKind"`;
+    const name = (id: number) =>
+      p.$queryRaw<
+        { name: string }[]
+      >`SELECT name FROM "Agency" WHERE id = ${id} AND kind = ${'ENFORCEMENT_AGENCY'}::"AgencyKind"`;
     expect(await name(a.id)).toEqual([{ name: '阜宁县交通运输局' }]);
     const before = planStats.compiled;
     expect(await name(b.id)).toEqual([{ name: '阜宁县应急管理局' }]);
     expect(await p.$executeRaw`UPDATE "Agency" SET name = ${'阜宁县交通局'} WHERE id = ${a.id}`).toBe(1);
     expect(await p.$executeRaw`UPDATE "Agency" SET name = ${'阜宁县应急局'} WHERE id = ${b.id}`).toBe(1);
     expect(planStats.compiled - before).toBe(1);
-    expect([...(await name(a.id)), ...(await name(b.id))]).toEqual([{ name: '阜宁县交通局' }, { name: '阜宁县应急局' }]);
+    expect([...(await name(a.id)), ...(await name(b.id))]).toEqual([
+      { name: '阜宁县交通局' },
+      { name: '阜宁县应急局' },
+    ]);
   });
 
   it('an enum value stays in the key: each value its own plan, each applied', async () => {

@@ -14,7 +14,13 @@ afterAll(() => h?.close());
 const noted = defineTopic<{ key: string }>('test.noted');
 const FIXED = new Date('2026-03-31T16:00:00Z');
 const viewer: Viewer = { kind: 'system', name: 'test' };
-const env = () => ({ prisma: h.db.prisma, viewer, guards: new CaseGuards(), settings: new PluginSettings(), clock: () => FIXED });
+const env = () => ({
+  prisma: h.db.prisma,
+  viewer,
+  guards: new CaseGuards(),
+  settings: new PluginSettings(),
+  clock: () => FIXED,
+});
 
 describe('unitOfWork', () => {
   it('commits the change and its event together, with the viewer as actor and the unit clock', async () => {
@@ -30,12 +36,16 @@ describe('unitOfWork', () => {
   });
 
   it('refuses a unit that emits nothing, writing nothing', async () => {
-    await expect(unitOfWork(env(), (uow) => uow.tx.meta.create({ data: { key: 'uow-2', value: 'v' } }))).rejects.toBeInstanceOf(NoEventEmitted);
+    await expect(
+      unitOfWork(env(), (uow) => uow.tx.meta.create({ data: { key: 'uow-2', value: 'v' } })),
+    ).rejects.toBeInstanceOf(NoEventEmitted);
     expect(await h.db.prisma.meta.findUnique({ where: { key: 'uow-2' } })).toBeNull();
   });
 
   it('commits a silent unit that says why', async () => {
-    await unitOfWork(env(), (uow) => uow.tx.meta.create({ data: { key: 'uow-3', value: 'v' } }), { silent: 'test marker' });
+    await unitOfWork(env(), (uow) => uow.tx.meta.create({ data: { key: 'uow-3', value: 'v' } }), {
+      silent: 'test marker',
+    });
     expect(await h.db.prisma.meta.findUnique({ where: { key: 'uow-3' } })).not.toBeNull();
   });
 
@@ -53,7 +63,9 @@ describe('unitOfWork', () => {
   });
 
   it('acts for another viewer with as(), in the same transaction', async () => {
-    await unitOfWork(env(), (uow) => uow.as({ kind: 'enterprise', enterpriseId: 7, name: 'E' }).emit(noted, { key: 'uow-5' }, { enterpriseId: 7 }));
+    await unitOfWork(env(), (uow) =>
+      uow.as({ kind: 'enterprise', enterpriseId: 7, name: 'E' }).emit(noted, { key: 'uow-5' }, { enterpriseId: 7 }),
+    );
     const e = await h.db.prisma.event.findFirstOrThrow({ where: { topic: 'test.noted' }, orderBy: { id: 'desc' } });
     expect(e).toMatchObject({ actor: 'enterprise:7', enterpriseId: 7 });
   });

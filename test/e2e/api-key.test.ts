@@ -21,11 +21,15 @@ const post = (query: string, authorization?: string) =>
 
 beforeAll(async () => {
   s = await startTestServer();
-  const org = await s.db.prisma.agency.create({ data: { name: '江苏众信社会调查有限公司', kind: 'SURVEY_ORGANISATION' } });
+  const org = await s.db.prisma.agency.create({
+    data: { name: '江苏众信社会调查有限公司', kind: 'SURVEY_ORGANISATION' },
+  });
   orgId = org.id;
   const k = newApiKey();
   key = k.key;
-  keyId = (await s.db.prisma.apiKey.create({ data: { agencyId: org.id, label: 'test', prefix: k.prefix, hash: k.hash } })).id;
+  keyId = (
+    await s.db.prisma.apiKey.create({ data: { agencyId: org.id, label: 'test', prefix: k.prefix, hash: k.hash } })
+  ).id;
 });
 afterAll(() => s?.close());
 
@@ -33,7 +37,11 @@ describe('survey organisation API key', () => {
   it('identifies the organisation over HTTP, with either scheme', async () => {
     for (const auth of [`ApiKey ${key}`, `Bearer ${key}`]) {
       const res = await (await post('{ viewer { kind name agency { name } } }', auth)).json();
-      expect(res.data.viewer).toEqual({ kind: 'surveyOrg', name: '江苏众信社会调查有限公司', agency: { name: '江苏众信社会调查有限公司' } });
+      expect(res.data.viewer).toEqual({
+        kind: 'surveyOrg',
+        name: '江苏众信社会调查有限公司',
+        agency: { name: '江苏众信社会调查有限公司' },
+      });
     }
   });
 
@@ -45,7 +53,12 @@ describe('survey organisation API key', () => {
   });
 
   it('works as graphql-ws connectionParams', async () => {
-    const client = createClient({ url: s.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `ApiKey ${key}` }, retryAttempts: 0 });
+    const client = createClient({
+      url: s.wsUrl,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `ApiKey ${key}` },
+      retryAttempts: 0,
+    });
     const result = await new Promise<any>((resolve, reject) =>
       client.subscribe({ query: '{ viewer { kind } }' }, { next: resolve, error: reject, complete: () => {} }),
     );

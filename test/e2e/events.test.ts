@@ -2,7 +2,15 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createZhifaClient, type FollowedEvent } from '@zhifa/client';
-import { startTestServer, type TestServer, emitPlugin, sleep, subscribeEvents, untilSubscribers, wsClient } from '@zhifa/testkit';
+import {
+  startTestServer,
+  type TestServer,
+  emitPlugin,
+  sleep,
+  subscribeEvents,
+  untilSubscribers,
+  wsClient,
+} from '@zhifa/testkit';
 
 const CREATE_AGENCY = `mutation($input: AgencyInput!) {
   createAgency(input: $input) { __typename ... on MutationCreateAgencySuccess { data { id name } } ... on Error { message } }
@@ -47,11 +55,17 @@ describe('events over real HTTP and WebSocket', () => {
       .subscribe((r) => urqlGot.push(r.data?.events ?? r.error));
     await untilSubscribers(s.app.events, 2);
     const zc = createZhifaClient({ url: s.url, token: admin, webSocketImpl: WebSocket });
-    const res = await zc.client.mutation(CREATE_AGENCY, { input: { name: '阜宁县交通运输局', kind: 'ENFORCEMENT_AGENCY' } }).toPromise();
+    const res = await zc.client
+      .mutation(CREATE_AGENCY, { input: { name: '阜宁县交通运输局', kind: 'ENFORCEMENT_AGENCY' } })
+      .toPromise();
     expect(res.error).toBeUndefined();
     expect(res.data.createAgency.__typename).toBe('MutationCreateAgencySuccess');
     const [e] = await sub.waitFor(1);
-    expect(e).toMatchObject({ topic: 'agency.created', payload: { name: '阜宁县交通运输局' }, actor: expect.stringMatching(/^person:/) });
+    expect(e).toMatchObject({
+      topic: 'agency.created',
+      payload: { name: '阜宁县交通运输局' },
+      actor: expect.stringMatching(/^person:/),
+    });
     await until(() => urqlGot.length === 1);
     expect(urqlGot[0]).toMatchObject({ topic: 'agency.created', payload: { name: '阜宁县交通运输局' } });
     urqlSub.unsubscribe();
@@ -102,7 +116,10 @@ describe('events over real HTTP and WebSocket', () => {
   it('refuses a WebSocket connection with a bad token', async () => {
     const client = wsClient(s.wsUrl, 'not-a-jwt');
     const err = await new Promise<unknown>((resolve) => {
-      client.subscribe({ query: 'subscription { events { id } }' }, { next: () => {}, error: resolve, complete: () => resolve(null) });
+      client.subscribe(
+        { query: 'subscription { events { id } }' },
+        { next: () => {}, error: resolve, complete: () => resolve(null) },
+      );
     });
     expect((err as { code?: number })?.code).toBe(4403);
     await client.dispose();
@@ -113,7 +130,11 @@ describe('events over real HTTP and WebSocket', () => {
     let socket: WebSocket | null = null;
     zc.ws.on('connected', (sock) => (socket = sock as WebSocket));
     const got: FollowedEvent[] = [];
-    const stop = zc.followEvents({ topics: ['follow.test'], onEvent: (e) => got.push(e), onError: (e) => console.error(e) });
+    const stop = zc.followEvents({
+      topics: ['follow.test'],
+      onEvent: (e) => got.push(e),
+      onError: (e) => console.error(e),
+    });
     await untilSubscribers(s.app.events, 1);
     await emit(admin, { topic: 'follow.test', n: 1 });
     await until(() => got.length === 1);
@@ -150,14 +171,23 @@ describe('a plugin subscription declared with defineTopicSubscription', () => {
     const p = s.db.prisma;
     const parent1 = await p.agency.create({ data: { name: '阜宁县甲镇', kind: 'TOWNSHIP' } });
     const parent2 = await p.agency.create({ data: { name: '阜宁县乙镇', kind: 'TOWNSHIP' } });
-    const child = await p.agency.create({ data: { name: '阜宁县甲镇司法所', kind: 'JUSTICE_OFFICE', parentId: parent1.id } });
+    const child = await p.agency.create({
+      data: { name: '阜宁县甲镇司法所', kind: 'JUSTICE_OFFICE', parentId: parent1.id },
+    });
     const client = wsClient(s.wsUrl, supervisor);
     const got: any[] = [];
     const failed: unknown[] = [];
     const done = new Promise<void>((resolve, reject) =>
       client.subscribe(
-        { query: `subscription($id: Int) { testAgencyUpdated(agencyId: $id) { name testLoadedName parent { name } } }`, variables: { id: child.id } },
-        { next: (r) => (r.errors ? reject(r.errors) : got.push(r.data?.testAgencyUpdated)), error: reject, complete: resolve },
+        {
+          query: `subscription($id: Int) { testAgencyUpdated(agencyId: $id) { name testLoadedName parent { name } } }`,
+          variables: { id: child.id },
+        },
+        {
+          next: (r) => (r.errors ? reject(r.errors) : got.push(r.data?.testAgencyUpdated)),
+          error: reject,
+          complete: resolve,
+        },
       ),
     ).catch((err) => void failed.push(err));
     await untilSubscribers(s.app.events, 1);
@@ -194,7 +224,11 @@ describe('a plugin subscription declared with defineTopicSubscription', () => {
           query: `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) { __typename ... on MutationUpdateAgencySuccess { data { id } } ... on Error { message } } }`,
           variables: {
             id: Buffer.from(`Agency:${child.id}`).toString('base64'),
-            input: { name: child.name, kind: 'JUSTICE_OFFICE', parentId: Buffer.from(`Agency:${parentId}`).toString('base64') },
+            input: {
+              name: child.name,
+              kind: 'JUSTICE_OFFICE',
+              parentId: Buffer.from(`Agency:${parentId}`).toString('base64'),
+            },
           },
         }),
       });

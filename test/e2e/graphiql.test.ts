@@ -24,7 +24,9 @@ const FLAGS = [
 // CI installs Chromium (.ci/run) and must run this test; a developer machine without it skips, saying so.
 const missing = !existsSync(CHROMIUM);
 if (missing && process.env.CI !== 'true')
-  console.warn(`SKIPPED test/e2e/graphiql.test.ts: no ${CHROMIUM} (apt-get install -y chromium); CI=true makes this a failure`);
+  console.warn(
+    `SKIPPED test/e2e/graphiql.test.ts: no ${CHROMIUM} (apt-get install -y chromium); CI=true makes this a failure`,
+  );
 
 describe.skipIf(missing && process.env.CI !== 'true')('GraphiQL in a browser, offline', () => {
   let s: TestServer;
@@ -91,7 +93,10 @@ describe.skipIf(missing && process.env.CI !== 'true')('GraphiQL in a browser, of
     // The editor is up: not stuck at "Loading…".
     const editor = page.locator('.graphiql-query-editor');
     await editor.waitFor({ state: 'visible', timeout: 30_000 }).catch((err) => {
-      throw new Error(`GraphiQL did not load (requests to other hosts: ${thirdParty.join(', ') || 'none'}; errors: ${pageErrors.join('; ') || 'none'})`, { cause: err });
+      throw new Error(
+        `GraphiQL did not load (requests to other hosts: ${thirdParty.join(', ') || 'none'}; errors: ${pageErrors.join('; ') || 'none'})`,
+        { cause: err },
+      );
     });
 
     await runTyped(page, '{ agencies(first: 1) { totalCount } }');
@@ -100,12 +105,15 @@ describe.skipIf(missing && process.env.CI !== 'true')('GraphiQL in a browser, of
     // A subscription goes over graphql-ws on the same origin; an agency created meanwhile arrives.
     await runTyped(page, 'subscription { events(topics: ["agency.created"]) { topic payload } }');
     await expect.poll(() => s.app.events.subscriberCount, { timeout: 20_000 }).toBe(1);
-    const admin = await s.db.prisma.person.create({ data: { agencyId: (await s.db.prisma.agency.findFirstOrThrow()).id, name: '系统管理员', roles: ['SYSTEM_ADMIN'] } });
+    const admin = await s.db.prisma.person.create({
+      data: { agencyId: (await s.db.prisma.agency.findFirstOrThrow()).id, name: '系统管理员', roles: ['SYSTEM_ADMIN'] },
+    });
     const created = await s.app.yoga.fetch('http://test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token(`person:${admin.id}`)}` },
       body: JSON.stringify({
-        query: 'mutation { createAgency(input: { name: "阜宁县浏览器测试局", kind: ENFORCEMENT_AGENCY }) { __typename } }',
+        query:
+          'mutation { createAgency(input: { name: "阜宁县浏览器测试局", kind: ENFORCEMENT_AGENCY }) { __typename } }',
       }),
     });
     expect((await created.json()).data.createAgency.__typename).toBe('MutationCreateAgencySuccess');

@@ -3,7 +3,15 @@
 // over a real WebSocket receives it; an officer of another agency does not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiToday } from '@zhifa/core';
-import { gid, sleep, startTestServer, subscribeEvents, testSettings, untilSubscribers, type TestServer } from '@zhifa/testkit';
+import {
+  gid,
+  sleep,
+  startTestServer,
+  subscribeEvents,
+  testSettings,
+  untilSubscribers,
+  type TestServer,
+} from '@zhifa/testkit';
 
 const DAY = 86_400_000;
 let s: TestServer;
@@ -19,8 +27,12 @@ beforeAll(async () => {
   const agency = await p.agency.create({ data: { name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY' } });
   const other = await p.agency.create({ data: { name: '阜宁县生态环境局', kind: 'ENFORCEMENT_AGENCY' } });
   agencyId = agency.id;
-  supervisor = s.token(`person:${(await p.person.create({ data: { agencyId: bureau.id, name: '监督员', roles: ['SUPERVISOR'] } })).id}`);
-  otherOfficer = s.token(`person:${(await p.person.create({ data: { agencyId: other.id, name: '环保执法员', roles: ['OFFICER'] } })).id}`);
+  supervisor = s.token(
+    `person:${(await p.person.create({ data: { agencyId: bureau.id, name: '监督员', roles: ['SUPERVISOR'] } })).id}`,
+  );
+  otherOfficer = s.token(
+    `person:${(await p.person.create({ data: { agencyId: other.id, name: '环保执法员', roles: ['OFFICER'] } })).id}`,
+  );
   const k = await p.enforcementCase.create({
     data: {
       number: '阜市监立〔2026〕超期1号',
@@ -59,13 +71,20 @@ describe('compulsoryMeasure.overdue over WebSocket', () => {
     });
     const [event] = await sub.waitFor(1, 15_000);
     expect(event).toMatchObject({ topic: 'compulsoryMeasure.overdue', agencyId: gid('Agency', agencyId) });
-    expect(event!.payload).toMatchObject({ measureId: m.id, caseId, kind: 'SEIZURE', dueOn: new Date(today.getTime() - DAY).toISOString().slice(0, 10) });
+    expect(event!.payload).toMatchObject({
+      measureId: m.id,
+      caseId,
+      kind: 'SEIZURE',
+      dueOn: new Date(today.getTime() - DAY).toISOString().slice(0, 10),
+    });
     // Further sweeps (every second) report nothing more.
     await sleep(2_500);
     expect(sub.events).toHaveLength(1);
     expect(stranger.events).toHaveLength(0);
     expect(await s.db.prisma.event.count({ where: { topic: 'compulsoryMeasure.overdue' } })).toBe(1);
-    expect((await s.db.prisma.compulsoryMeasure.findUniqueOrThrow({ where: { id: m.id } })).overdueNotifiedAt).not.toBeNull();
+    expect(
+      (await s.db.prisma.compulsoryMeasure.findUniqueOrThrow({ where: { id: m.id } })).overdueNotifiedAt,
+    ).not.toBeNull();
     await Promise.all([sub.close(), stranger.close()]);
   });
 });

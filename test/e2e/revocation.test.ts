@@ -3,7 +3,15 @@
 // read. Real server, real graphql-ws clients.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newApiKey, revokeApiKey, signToken } from '@zhifa/server';
-import { startTestServer, type TestServer, emitPlugin, sleep, untilSubscribers, watchEvents, TEST_SECRET } from '@zhifa/testkit';
+import {
+  startTestServer,
+  type TestServer,
+  emitPlugin,
+  sleep,
+  untilSubscribers,
+  watchEvents,
+  TEST_SECRET,
+} from '@zhifa/testkit';
 
 const EMIT = `mutation($topic: String!, $agencyId: Int, $public: Boolean, $n: Int) {
   testEmitEvent(topic: $topic, agencyId: $agencyId, public: $public, n: $n)
@@ -56,14 +64,19 @@ describe('a live subscription re-checks its caller', () => {
   beforeEach(() => untilSubscribers(w.s.app.events, 0));
 
   it('a supervisor whose role is removed gets FORBIDDEN instead of the next event of another agency', async () => {
-    const sup = await w.s.db.prisma.person.create({ data: { name: '监督员甲', agencyId: w.bureau, roles: ['SUPERVISOR'] } });
+    const sup = await w.s.db.prisma.person.create({
+      data: { name: '监督员甲', agencyId: w.bureau, roles: ['SUPERVISOR'] },
+    });
     const token = w.s.token(`person:${sup.id}`);
     const sub = watchEvents(w.s.wsUrl, { token, topics: ['demote.test'] });
     await untilSubscribers(w.s.app.events, 1);
     await emit(w, { topic: 'demote.test', agencyId: w.agencyB, n: 1 });
     await sub.waitFor(1);
 
-    const demoted = await gql(w, UPDATE_PERSON, { id: personId(sup.id), input: { name: sup.name, roles: ['AUXILIARY'] } });
+    const demoted = await gql(w, UPDATE_PERSON, {
+      id: personId(sup.id),
+      input: { name: sup.name, roles: ['AUXILIARY'] },
+    });
     expect(demoted.data.updatePerson.__typename).toBe('MutationUpdatePersonSuccess');
     // Over HTTP the other agency's event is out of sight at once (roles are read per request)…
     const log = await gql(w, '{ events(topics: ["demote.test"]) { events { payload } } }', {}, token);
@@ -73,7 +86,11 @@ describe('a live subscription re-checks its caller', () => {
     const end = await sub.ended();
     expect(sub.ns()).toEqual([1]);
     expect(end.completed).toBe(true);
-    expect(end.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', messageZh: expect.stringContaining('权限已变更'), messageEn: expect.stringContaining('access changed') });
+    expect(end.errors[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      messageZh: expect.stringContaining('权限已变更'),
+      messageEn: expect.stringContaining('access changed'),
+    });
     expect(end.close?.code).not.toBe(4403); // the credential is still good: only the subscription ends
     await sleep(300);
     expect(sub.ns()).toEqual([1]);
@@ -82,7 +99,9 @@ describe('a live subscription re-checks its caller', () => {
 
   it('a supervisor whose agency kind changes (no longer the justice bureau) loses the subscription too', async () => {
     const office = await w.s.db.prisma.agency.create({ data: { name: '阜宁县某某司法所', kind: 'JUSTICE_OFFICE' } });
-    const sup = await w.s.db.prisma.person.create({ data: { name: '监督员乙', agencyId: office.id, roles: ['SUPERVISOR'] } });
+    const sup = await w.s.db.prisma.person.create({
+      data: { name: '监督员乙', agencyId: office.id, roles: ['SUPERVISOR'] },
+    });
     const sub = watchEvents(w.s.wsUrl, { token: w.s.token(`person:${sup.id}`), topics: ['kind.test'] });
     await untilSubscribers(w.s.app.events, 1);
     const moved = await gql(
@@ -100,7 +119,9 @@ describe('a live subscription re-checks its caller', () => {
 
   it('a revoked API key closes the connection with 4403 before the next event of its agency', async () => {
     const k = newApiKey();
-    const key = await w.s.db.prisma.apiKey.create({ data: { agencyId: w.org, label: 'revocation test', prefix: k.prefix, hash: k.hash } });
+    const key = await w.s.db.prisma.apiKey.create({
+      data: { agencyId: w.org, label: 'revocation test', prefix: k.prefix, hash: k.hash },
+    });
     const sub = watchEvents(w.s.wsUrl, { authorization: `ApiKey ${k.key}`, topics: ['key.test'] });
     await untilSubscribers(w.s.app.events, 1);
     await emit(w, { topic: 'key.test', agencyId: w.org, n: 1 });
@@ -114,12 +135,16 @@ describe('a live subscription re-checks its caller', () => {
     expect(sub.ns()).toEqual([1]);
     // The revocation is in the event log, like every write.
     const logged = await w.s.db.prisma.event.findMany({ where: { topic: 'apiKey.revoked' } });
-    expect(logged.map((e) => e.payload)).toContainEqual(expect.objectContaining({ apiKeyId: key.id, prefix: k.prefix }));
+    expect(logged.map((e) => e.payload)).toContainEqual(
+      expect.objectContaining({ apiKeyId: key.id, prefix: k.prefix }),
+    );
     expect((await revokeApiKey(w.s.db.prisma, k.prefix)).already).toBe(true);
   });
 
   it('an expired token closes the connection with 4403, and nothing after the expiry is delivered', async () => {
-    const sup = await w.s.db.prisma.person.create({ data: { name: '监督员丙', agencyId: w.bureau, roles: ['SUPERVISOR'] } });
+    const sup = await w.s.db.prisma.person.create({
+      data: { name: '监督员丙', agencyId: w.bureau, roles: ['SUPERVISOR'] },
+    });
     const shortLived = signToken(TEST_SECRET, `person:${sup.id}`, 2);
     const sub = watchEvents(w.s.wsUrl, { token: shortLived, topics: ['exp.test'] });
     await untilSubscribers(w.s.app.events, 1);
@@ -133,10 +158,15 @@ describe('a live subscription re-checks its caller', () => {
   });
 
   it('a caller whose access holds keeps its subscription through changes to itself', async () => {
-    const sup = await w.s.db.prisma.person.create({ data: { name: '监督员丁', agencyId: w.bureau, roles: ['SUPERVISOR'] } });
+    const sup = await w.s.db.prisma.person.create({
+      data: { name: '监督员丁', agencyId: w.bureau, roles: ['SUPERVISOR'] },
+    });
     const sub = watchEvents(w.s.wsUrl, { token: w.s.token(`person:${sup.id}`), topics: ['keep.test'] });
     await untilSubscribers(w.s.app.events, 1);
-    const renamed = await gql(w, UPDATE_PERSON, { id: personId(sup.id), input: { name: '监督员丁（更名）', roles: ['SUPERVISOR'] } });
+    const renamed = await gql(w, UPDATE_PERSON, {
+      id: personId(sup.id),
+      input: { name: '监督员丁（更名）', roles: ['SUPERVISOR'] },
+    });
     expect(renamed.data.updatePerson.__typename).toBe('MutationUpdatePersonSuccess');
     await emit(w, { topic: 'keep.test', agencyId: w.agencyB, n: 1 });
     await sub.waitFor(1);
@@ -154,7 +184,9 @@ describe('a change made outside the unit of work (no event)', () => {
   afterAll(() => w?.s.close());
 
   it('is noticed at the next delivery once the recheck interval has passed', async () => {
-    const sup = await w.s.db.prisma.person.create({ data: { name: '监督员戊', agencyId: w.bureau, roles: ['SUPERVISOR'] } });
+    const sup = await w.s.db.prisma.person.create({
+      data: { name: '监督员戊', agencyId: w.bureau, roles: ['SUPERVISOR'] },
+    });
     const sub = watchEvents(w.s.wsUrl, { token: w.s.token(`person:${sup.id}`), topics: ['quiet.test'] });
     await untilSubscribers(w.s.app.events, 1);
     await emit(w, { topic: 'quiet.test', agencyId: w.agencyB, n: 1 });

@@ -18,7 +18,13 @@ function open(url: string, autoPong: boolean) {
     ws.on('message', (m) => {
       if (JSON.parse(String(m)).type !== 'connection_ack') return;
       // A subscription, so the idle timeout does not end the quiet client.
-      ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { events(topics: ["nothing"]) { id } }' } }));
+      ws.send(
+        JSON.stringify({
+          id: '1',
+          type: 'subscribe',
+          payload: { query: 'subscription { events(topics: ["nothing"]) { id } }' },
+        }),
+      );
       resolve();
     });
   });

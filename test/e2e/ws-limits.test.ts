@@ -20,10 +20,18 @@ interface Raw {
 /** A bare graphql-transport-ws connection, optionally from another loopback address. */
 function openRaw(url: string, opts: { authorization?: string; from?: string; init?: boolean } = {}): Raw {
   const ws = new WebSocket(url, 'graphql-transport-ws', opts.from ? { localAddress: opts.from } : {});
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   const acked = new Promise<boolean>((resolve) => {
     ws.once('open', () => {
-      if (opts.init !== false) ws.send(JSON.stringify({ type: 'connection_init', payload: opts.authorization ? { authorization: opts.authorization } : {} }));
+      if (opts.init !== false)
+        ws.send(
+          JSON.stringify({
+            type: 'connection_init',
+            payload: opts.authorization ? { authorization: opts.authorization } : {},
+          }),
+        );
     });
     ws.on('message', (m) => JSON.parse(String(m)).type === 'connection_ack' && resolve(true));
     void closed.then(() => resolve(false));
@@ -45,10 +53,19 @@ describe('WebSocket limits', () => {
   beforeAll(async () => {
     s = await startTestServer({
       plugins: [emitPlugin],
-      ws: { maxConnections: 4, maxConnectionsPerIp: 3, maxConnectionsPerCaller: 2, maxSubscriptionsPerConnection: 2, idleTimeoutMs: 1_000, initTimeoutMs: 500 },
+      ws: {
+        maxConnections: 4,
+        maxConnectionsPerIp: 3,
+        maxConnectionsPerCaller: 2,
+        maxSubscriptionsPerConnection: 2,
+        idleTimeoutMs: 1_000,
+        initTimeoutMs: 500,
+      },
     });
     const bureau = await s.db.prisma.agency.create({ data: { name: '阜宁县司法局', kind: 'JUSTICE_BUREAU' } });
-    supervisor = (await s.db.prisma.person.create({ data: { name: '监督员', agencyId: bureau.id, roles: ['SUPERVISOR'] } })).id;
+    supervisor = (
+      await s.db.prisma.person.create({ data: { name: '监督员', agencyId: bureau.id, roles: ['SUPERVISOR'] } })
+    ).id;
   });
   afterAll(() => s?.close());
   beforeEach(() => untilConnections(s, 0));
@@ -57,7 +74,10 @@ describe('WebSocket limits', () => {
     const mine = [openRaw(s.wsUrl), openRaw(s.wsUrl), openRaw(s.wsUrl)];
     expect(await Promise.all(mine.map((c) => c.acked))).toEqual([true, true, true]);
     const fourth = openRaw(s.wsUrl);
-    expect(await fourth.closed).toEqual({ code: 1013, reason: closeReason('TOO_MANY_CONNECTIONS', '本地址连接数已满', 'connection limit for this address') });
+    expect(await fourth.closed).toEqual({
+      code: 1013,
+      reason: closeReason('TOO_MANY_CONNECTIONS', '本地址连接数已满', 'connection limit for this address'),
+    });
 
     const other = openRaw(s.wsUrl, { from: '127.0.0.2' });
     expect(await other.acked).toBe(true);
@@ -94,13 +114,23 @@ describe('WebSocket limits', () => {
     const stops = [0, 1, 2].map((i) =>
       client.subscribe(
         { query: 'subscription { events(topics: ["limit.test"]) { payload } }' },
-        { next: (r) => got[i].push(r.data), error: (e) => errors[i].push(...(Array.isArray(e) ? e : [e])), complete: () => {} },
+        {
+          next: (r) => got[i].push(r.data),
+          error: (e) => errors[i].push(...(Array.isArray(e) ? e : [e])),
+          complete: () => {},
+        },
       ),
     );
     await until(() => errors[2].length > 0);
-    expect((errors[2][0] as any).extensions).toMatchObject({ code: 'TOO_MANY_SUBSCRIPTIONS', messageZh: expect.any(String), messageEn: expect.stringContaining('limit 2') });
+    expect((errors[2][0] as any).extensions).toMatchObject({
+      code: 'TOO_MANY_SUBSCRIPTIONS',
+      messageZh: expect.any(String),
+      messageEn: expect.stringContaining('limit 2'),
+    });
     await untilSubscribers(s.app.events, 2);
-    const admin = await s.db.prisma.person.create({ data: { name: '系统管理员', agencyId: (await s.db.prisma.agency.findFirstOrThrow()).id, roles: ['SYSTEM_ADMIN'] } });
+    const admin = await s.db.prisma.person.create({
+      data: { name: '系统管理员', agencyId: (await s.db.prisma.agency.findFirstOrThrow()).id, roles: ['SYSTEM_ADMIN'] },
+    });
     await fetch(s.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token(`person:${admin.id}`)}` },
@@ -119,7 +149,10 @@ describe('WebSocket limits', () => {
     expect(await busy.acked).toBe(true);
     busy.ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { events { id } }' } }));
     const started = Date.now();
-    expect(await idle.closed).toEqual({ code: 1000, reason: closeReason('IDLE_TIMEOUT', '连接空闲超时', 'idle timeout') });
+    expect(await idle.closed).toEqual({
+      code: 1000,
+      reason: closeReason('IDLE_TIMEOUT', '连接空闲超时', 'idle timeout'),
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     await sleep(1_200);
     expect(busy.ws.readyState).toBe(WebSocket.OPEN);
@@ -138,7 +171,9 @@ describe('maximum connection lifetime', () => {
   beforeAll(async () => {
     s = await startTestServer({ plugins: [emitPlugin], ws: { maxLifetimeMs: 1_500 } });
     const county = await s.db.prisma.agency.create({ data: { name: '阜宁县人民政府', kind: 'COUNTY_GOVERNMENT' } });
-    admin = s.token(`person:${(await s.db.prisma.person.create({ data: { name: '系统管理员', agencyId: county.id, roles: ['SYSTEM_ADMIN'] } })).id}`);
+    admin = s.token(
+      `person:${(await s.db.prisma.person.create({ data: { name: '系统管理员', agencyId: county.id, roles: ['SYSTEM_ADMIN'] } })).id}`,
+    );
   });
   afterAll(() => s?.close());
 
@@ -147,7 +182,11 @@ describe('maximum connection lifetime', () => {
     const closes: number[] = [];
     zc.ws.on('closed', (e) => closes.push((e as { code: number }).code));
     const got: FollowedEvent[] = [];
-    const stop = zc.followEvents({ topics: ['life.test'], onEvent: (e) => got.push(e), onError: (e) => console.error(e) });
+    const stop = zc.followEvents({
+      topics: ['life.test'],
+      onEvent: (e) => got.push(e),
+      onError: (e) => console.error(e),
+    });
     await untilSubscribers(s.app.events, 1);
     const emit = (n: number) =>
       fetch(s.url, {

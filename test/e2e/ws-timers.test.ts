@@ -14,10 +14,18 @@ function subscribe(url: string, token: string) {
   const ready = new Promise<void>((resolve, reject) => {
     ws.once('error', reject);
     ws.once('close', (code, reason) => reject(new Error(`closed ${code} ${String(reason)}`)));
-    ws.once('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+    ws.once('open', () =>
+      ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+    );
     ws.on('message', (m) => {
       if (JSON.parse(String(m)).type !== 'connection_ack') return;
-      ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { events(topics: ["nothing"]) { id } }' } }));
+      ws.send(
+        JSON.stringify({
+          id: '1',
+          type: 'subscribe',
+          payload: { query: 'subscription { events(topics: ["nothing"]) { id } }' },
+        }),
+      );
       resolve();
     });
   });
@@ -33,7 +41,9 @@ describe('WebSocket deadlines', () => {
 
   it(`${N} authenticated subscribers with expiring tokens add no timer per connection`, async () => {
     const agency = await s.db.prisma.agency.create({ data: { name: '阜宁县司法局', kind: 'JUSTICE_BUREAU' } });
-    const sup = await s.db.prisma.person.create({ data: { name: '监督员', agencyId: agency.id, roles: ['SUPERVISOR'] } });
+    const sup = await s.db.prisma.person.create({
+      data: { name: '监督员', agencyId: agency.id, roles: ['SUPERVISOR'] },
+    });
     const token = s.token(`person:${sup.id}`);
     // One connection first, so the sweep and keep-alive timers that exist once per server are running.
     const first = subscribe(s.wsUrl, token);

@@ -19,7 +19,10 @@ async function write(topic: string, count: number): Promise<void> {
 async function take(it: AsyncIterator<StoredEvent>, n: number): Promise<StoredEvent[]> {
   const out: StoredEvent[] = [];
   while (out.length < n) {
-    const r = await Promise.race([it.next(), new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`got ${out.length} of ${n}`)), 10_000))]);
+    const r = await Promise.race([
+      it.next(),
+      new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`got ${out.length} of ${n}`)), 10_000)),
+    ]);
     if (r.done) break;
     out.push(r.value);
   }
@@ -27,7 +30,9 @@ async function take(it: AsyncIterator<StoredEvent>, n: number): Promise<StoredEv
 }
 
 async function ids(topic: string): Promise<bigint[]> {
-  const rows = await h.db.prisma.$queryRaw<{ id: bigint }[]>`SELECT id FROM "Event" WHERE topic = ${topic} ORDER BY txid, id`;
+  const rows = await h.db.prisma.$queryRaw<
+    { id: bigint }[]
+  >`SELECT id FROM "Event" WHERE topic = ${topic} ORDER BY txid, id`;
   return rows.map((r) => r.id);
 }
 
@@ -52,7 +57,9 @@ describe('EventBus', () => {
     const bus = new EventBus(h.db.prisma, { sweepMs: 100 });
     await bus.start();
     await write('ahead', 3); // the poller has not seen these
-    const rows = await h.db.prisma.$queryRaw<Position[]>`SELECT txid, id FROM "Event" WHERE topic = 'ahead' ORDER BY txid, id`;
+    const rows = await h.db.prisma.$queryRaw<
+      Position[]
+    >`SELECT txid, id FROM "Event" WHERE topic = 'ahead' ORDER BY txid, id`;
     // Resume from the 4th event (a cursor handed out by another instance whose poller was ahead).
     const it = bus.subscribe({ after: rows[3], accept: (e) => e.topic === 'ahead' });
     await bus.flush();

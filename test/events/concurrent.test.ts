@@ -10,7 +10,15 @@ import {
   settledHead,
   type StoredEvent,
 } from '@zhifa/core';
-import { startTestServer, type TestServer, emitPlugin, sleep, subscribeEvents, untilSubscribers, type ReceivedEvent } from '@zhifa/testkit';
+import {
+  startTestServer,
+  type TestServer,
+  emitPlugin,
+  sleep,
+  subscribeEvents,
+  untilSubscribers,
+  type ReceivedEvent,
+} from '@zhifa/testkit';
 
 const onPostgres = !!process.env.ZHIFA_TEST_DATABASE_URL;
 const EMIT = `mutation($topic: String!, $agencyId: Int, $public: Boolean, $n: Int, $holdMs: Int) {
@@ -25,7 +33,9 @@ beforeAll(async () => {
   const county = await s.db.prisma.agency.create({ data: { name: '阜宁县人民政府', kind: 'COUNTY_GOVERNMENT' } });
   tokens = [];
   for (let i = 0; i < 5; i++) {
-    const p = await s.db.prisma.person.create({ data: { name: `管理员${i}`, agencyId: county.id, roles: ['SYSTEM_ADMIN'] } });
+    const p = await s.db.prisma.person.create({
+      data: { name: `管理员${i}`, agencyId: county.id, roles: ['SYSTEM_ADMIN'] },
+    });
     tokens.push(s.token(`person:${p.id}`));
   }
 });
@@ -35,7 +45,9 @@ beforeEach(() => untilSubscribers(s.app.events, 0));
 
 /** The table's view of a topic, in delivery order. */
 async function logged(topic: string): Promise<string[]> {
-  const rows = await s.db.prisma.$queryRaw<{ id: bigint }[]>`SELECT id FROM "Event" WHERE topic = ${topic} ORDER BY txid, id`;
+  const rows = await s.db.prisma.$queryRaw<
+    { id: bigint }[]
+  >`SELECT id FROM "Event" WHERE topic = ${topic} ORDER BY txid, id`;
   return rows.map((r) => r.id.toString());
 }
 
@@ -74,13 +86,17 @@ describe.skipIf(!onPostgres)('a transaction that commits late (PostgreSQL: real 
       { timeout: 30_000 },
     );
     await t1Started;
-    await s.db.prisma.$transaction((tx) => appendEvent(tx, { topic: 'late', public: true, payload: { who: 'T2' }, actor: 'test' }));
+    await s.db.prisma.$transaction((tx) =>
+      appendEvent(tx, { topic: 'late', public: true, payload: { who: 'T2' }, actor: 'test' }),
+    );
     s.app.events.wake();
 
     // T2 is committed, but a reader that took it now would never see T1's row slot in before it.
     await sleep(1_200); // two sweeps
     expect(sub.events).toEqual([]);
-    const visible = await s.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Event" WHERE topic = 'late'`;
+    const visible = await s.db.prisma.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM "Event" WHERE topic = 'late'`;
     expect(Number(visible[0].n)).toBe(1);
 
     release();
@@ -102,7 +118,12 @@ describe.skipIf(!onPostgres)('a transaction that commits late (PostgreSQL: real 
     const n = 30;
     await Promise.all(
       Array.from({ length: n }, (_, i) =>
-        emit(tokens[i % tokens.length], { topic: 'interleave', n: i, public: true, holdMs: (i * 37) % 5 === 0 ? 400 : (i * 7) % 40 }),
+        emit(tokens[i % tokens.length], {
+          topic: 'interleave',
+          n: i,
+          public: true,
+          holdMs: (i * 37) % 5 === 0 ? 400 : (i * 7) % 40,
+        }),
       ),
     );
     await sub.waitFor(n, 15_000);
@@ -141,19 +162,32 @@ describe('a burst of concurrent mutations from several connections', () => {
     const writes = Array.from({ length: N }, (_, i) => {
       // Halfway through the burst, a subscriber joins from the cursor taken before it started.
       if (i === N / 2) replay = subscribeEvents(s.wsUrl, { topics: ['burst'], token: tokens[2], after: start });
-      return emit(tokens[i % tokens.length], { topic: 'burst', n: i, public: i % 2 === 0, holdMs: onPostgres ? (i * 13) % 25 : null });
+      return emit(tokens[i % tokens.length], {
+        topic: 'burst',
+        n: i,
+        public: i % 2 === 0,
+        holdMs: onPostgres ? (i * 13) % 25 : null,
+      });
     });
     await Promise.all(writes);
 
     const ids = await logged('burst');
     expect(ids).toHaveLength(N);
-    for (const [name, sub] of [['live', live], ['replay', replay!]] as const) {
+    for (const [name, sub] of [
+      ['live', live],
+      ['replay', replay!],
+    ] as const) {
       await sub.waitFor(N, 15_000).catch((err) => {
         const got = new Set(sub.events.map((e) => e.id));
-        throw new Error(`${name}: ${err.message}; missing ${ids.filter((id) => !got.has(id)).join(',')} of ${ids.join(',')}`);
+        throw new Error(
+          `${name}: ${err.message}; missing ${ids.filter((id) => !got.has(id)).join(',')} of ${ids.join(',')}`,
+        );
       });
     }
-    await Promise.race([slow, sleep(20_000).then(() => Promise.reject(new Error(`slow subscriber got ${slowGot.length}`)))]);
+    await Promise.race([
+      slow,
+      sleep(20_000).then(() => Promise.reject(new Error(`slow subscriber got ${slowGot.length}`))),
+    ]);
     await sleep(600); // room for any duplicate to show up
     for (const sub of [live, replay!]) {
       expect(sub.events.map((e: ReceivedEvent) => e.id)).toEqual(ids);

@@ -14,15 +14,24 @@ let admin: string;
 beforeAll(async () => {
   // A small live buffer, so the slowest subscribers overflow it and catch up from the log; a small
   // fan-out chunk, so each batch is handed over across many turns of the event loop while writers commit.
-  s = await startTestServer({ plugins: [emitPlugin], poolSize: 12, events: { maxBuffered: 20, fanoutChunk: 7 }, ws: { maxConnectionsPerCaller: 1_000, maxConnectionsPerIp: 1_000 } });
+  s = await startTestServer({
+    plugins: [emitPlugin],
+    poolSize: 12,
+    events: { maxBuffered: 20, fanoutChunk: 7 },
+    ws: { maxConnectionsPerCaller: 1_000, maxConnectionsPerIp: 1_000 },
+  });
   const county = await s.db.prisma.agency.create({ data: { name: '阜宁县人民政府', kind: 'COUNTY_GOVERNMENT' } });
-  admin = s.token(`person:${(await s.db.prisma.person.create({ data: { name: '系统管理员', agencyId: county.id, roles: ['SYSTEM_ADMIN'] } })).id}`);
+  admin = s.token(
+    `person:${(await s.db.prisma.person.create({ data: { name: '系统管理员', agencyId: county.id, roles: ['SYSTEM_ADMIN'] } })).id}`,
+  );
 });
 afterAll(() => s?.close());
 
 describe('fan-out', () => {
   it(`${SUBSCRIBERS} subscribers, ${WRITERS} concurrent writers: each event exactly once, in log order, for everyone`, async () => {
-    const subs = Array.from({ length: SUBSCRIBERS }, (_, i) => subscribeEvents(s.wsUrl, { topics: ['fan'], token: i % 2 ? admin : undefined }));
+    const subs = Array.from({ length: SUBSCRIBERS }, (_, i) =>
+      subscribeEvents(s.wsUrl, { topics: ['fan'], token: i % 2 ? admin : undefined }),
+    );
     await untilSubscribers(s.app.events, SUBSCRIBERS, 30_000);
     await Promise.all(
       Array.from({ length: WRITERS }, async (_, w) => {
@@ -39,7 +48,9 @@ describe('fan-out', () => {
     const total = WRITERS * PER_WRITER;
     await Promise.all(subs.map((sub) => sub.waitFor(total, 30_000)));
     await sleep(500); // nothing more may arrive
-    const logged = (await s.db.prisma.$queryRaw<{ id: bigint }[]>`SELECT id FROM "Event" WHERE topic = 'fan' ORDER BY txid, id`).map((r) => r.id.toString());
+    const logged = (
+      await s.db.prisma.$queryRaw<{ id: bigint }[]>`SELECT id FROM "Event" WHERE topic = 'fan' ORDER BY txid, id`
+    ).map((r) => r.id.toString());
     expect(logged).toHaveLength(total);
     for (const sub of subs) {
       expect(sub.errors).toEqual([]);

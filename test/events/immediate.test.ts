@@ -31,11 +31,15 @@ afterAll(() => h?.close());
 
 async function write(topic: string, count: number, payload: Record<string, unknown> = {}): Promise<void> {
   for (let i = 0; i < count; i++)
-    await h.db.prisma.$transaction((tx) => appendEvent(tx, { topic, public: true, payload: { i, ...payload }, actor: 'test' }));
+    await h.db.prisma.$transaction((tx) =>
+      appendEvent(tx, { topic, public: true, payload: { i, ...payload }, actor: 'test' }),
+    );
 }
 
 async function ids(topic: string): Promise<bigint[]> {
-  const rows = await h.db.prisma.$queryRaw<{ id: bigint }[]>`SELECT id FROM "Event" WHERE topic = ${topic} ORDER BY txid, id`;
+  const rows = await h.db.prisma.$queryRaw<
+    { id: bigint }[]
+  >`SELECT id FROM "Event" WHERE topic = ${topic} ORDER BY txid, id`;
   return rows.map((r) => r.id);
 }
 
@@ -44,7 +48,9 @@ async function ids(topic: string): Promise<bigint[]> {
  * test file's open transaction can hold rows back past one flush.
  */
 async function handedOut(bus: EventBus, topic: string): Promise<void> {
-  const [last] = await h.db.prisma.$queryRaw<Position[]>`SELECT txid, id FROM "Event" WHERE topic = ${topic} ORDER BY txid DESC, id DESC LIMIT 1`;
+  const [last] = await h.db.prisma.$queryRaw<
+    Position[]
+  >`SELECT txid, id FROM "Event" WHERE topic = ${topic} ORDER BY txid DESC, id DESC LIMIT 1`;
   for (const deadline = Date.now() + 10_000; ; await sleep(20)) {
     await bus.flush();
     if (comparePositions(bus.position, last!) >= 0) return;
@@ -53,7 +59,8 @@ async function handedOut(bus: EventBus, topic: string): Promise<void> {
 }
 
 async function until(cond: () => boolean, ms = 5_000): Promise<void> {
-  for (const deadline = Date.now() + ms; !cond(); await sleep(5)) if (Date.now() > deadline) throw new Error('timed out');
+  for (const deadline = Date.now() + ms; !cond(); await sleep(5))
+    if (Date.now() > deadline) throw new Error('timed out');
 }
 
 /** Takes what it is offered while `accepting`, as SharedEventResults does while the socket can take it. */
@@ -89,13 +96,24 @@ function ordinaryLoop(it: AsyncIterator<StoredEvent | SubscriptionEnded>) {
   return state;
 }
 
-const supervisor: Viewer = { kind: 'person', personId: 9001, name: '监督员', agencyId: 1, agencyKind: 'JUSTICE_BUREAU', roles: ['SUPERVISOR'] };
+const supervisor: Viewer = {
+  kind: 'person',
+  personId: 9001,
+  name: '监督员',
+  agencyId: 1,
+  agencyKind: 'JUSTICE_BUREAU',
+  roles: ['SUPERVISOR'],
+};
 
 describe('events taken as they arrive', () => {
   it('interleave with next() in log order, each once: offered only while next() waits with nothing in flight', async () => {
     const bus = new EventBus(h.db.prisma, { sweepMs: 100 });
     await bus.start();
-    const live = whileAccessHolds({ viewer: PUBLIC_VIEWER }, bus.subscribe({ accept: (e) => e.topic === 'mix' }), (e) => e.topic === 'mix');
+    const live = whileAccessHolds(
+      { viewer: PUBLIC_VIEWER },
+      bus.subscribe({ accept: (e) => e.topic === 'mix' }),
+      (e) => e.topic === 'mix',
+    );
     const taker = new Taker(live);
     const loop = ordinaryLoop(live);
 
@@ -140,7 +158,11 @@ describe('events taken as they arrive', () => {
     await bus.start();
     const expiresAt = new Date(Date.now() + 2_000);
     const caller: CallerCheck = { expiresAt, maxAgeMs: 60_000, recheck: async () => supervisor };
-    const live = whileAccessHolds({ viewer: supervisor, caller }, bus.subscribe({ accept: (e) => e.topic === 'exp' }), () => true);
+    const live = whileAccessHolds(
+      { viewer: supervisor, caller },
+      bus.subscribe({ accept: (e) => e.topic === 'exp' }),
+      () => true,
+    );
     const taker = new Taker(live);
     const loop = ordinaryLoop(live);
 
@@ -170,7 +192,11 @@ describe('events taken as they arrive', () => {
       recheck: async (o) => (rechecks.push(o?.fresh), { ...supervisor, roles: [] }),
     };
     const topic = CORE_TOPICS.personUpdated.name;
-    const live = whileAccessHolds({ viewer: supervisor, caller }, bus.subscribe({ accept: (e) => e.topic === topic }), () => true);
+    const live = whileAccessHolds(
+      { viewer: supervisor, caller },
+      bus.subscribe({ accept: (e) => e.topic === topic }),
+      () => true,
+    );
     const taker = new Taker(live);
     const loop = ordinaryLoop(live);
 

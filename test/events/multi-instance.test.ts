@@ -3,7 +3,14 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createZhifaClient } from '@zhifa/client';
-import { type TestServer, emitPlugin, sleep, subscribeEvents, untilSubscribers, startTwoInstances } from '@zhifa/testkit';
+import {
+  type TestServer,
+  emitPlugin,
+  sleep,
+  subscribeEvents,
+  untilSubscribers,
+  startTwoInstances,
+} from '@zhifa/testkit';
 
 const EMIT = `mutation($topic: String!, $n: Int) { testEmitEvent(topic: $topic, n: $n, public: true) }`;
 
@@ -17,7 +24,9 @@ describe.skipIf(!process.env.ZHIFA_TEST_DATABASE_URL)('two instances on one Post
     // transaction on the shared server held back when the last NOTIFY arrived.
     ({ a, b } = await startTwoInstances({ plugins: [emitPlugin], events: { sweepMs: 2_000 } }));
     const county = await a.db.prisma.agency.create({ data: { name: '阜宁县人民政府', kind: 'COUNTY_GOVERNMENT' } });
-    const p = await a.db.prisma.person.create({ data: { name: '系统管理员', agencyId: county.id, roles: ['SYSTEM_ADMIN'] } });
+    const p = await a.db.prisma.person.create({
+      data: { name: '系统管理员', agencyId: county.id, roles: ['SYSTEM_ADMIN'] },
+    });
     admin = a.token(`person:${p.id}`);
   });
   afterAll(async () => {
@@ -35,7 +44,10 @@ describe.skipIf(!process.env.ZHIFA_TEST_DATABASE_URL)('two instances on one Post
     const heard = a.notifications();
     const zb = createZhifaClient({ url: b.url, token: admin, webSocketImpl: WebSocket });
     const res = await zb.client
-      .mutation(`mutation { createAgency(input: { name: "阜宁县水务局", kind: ENFORCEMENT_AGENCY }) { __typename ... on MutationCreateAgencySuccess { data { id } } } }`, {})
+      .mutation(
+        `mutation { createAgency(input: { name: "阜宁县水务局", kind: ENFORCEMENT_AGENCY }) { __typename ... on MutationCreateAgencySuccess { data { id } } } }`,
+        {},
+      )
       .toPromise();
     expect(res.error).toBeUndefined();
     expect(res.data.createAgency.__typename).toBe('MutationCreateAgencySuccess');
@@ -50,11 +62,19 @@ describe.skipIf(!process.env.ZHIFA_TEST_DATABASE_URL)('two instances on one Post
     // Drop every LISTEN connection on the server, as a database restart or a network cut would.
     // Only this test's instances: other test files share the server.
     const app = a.target.kind === 'postgres' ? `zhifa/${a.target.schema}` : '';
-    const killed = await a.db.prisma.$queryRaw<unknown[]>`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND application_name = ${app}`;
+    const killed = await a.db.prisma.$queryRaw<
+      unknown[]
+    >`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND application_name = ${app}`;
     expect(killed).toHaveLength(2);
     // Both instances listen again once they have reconnected (retry after 1 s).
     const listening = async () =>
-      Number((await a.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND application_name = ${app}`)[0].n);
+      Number(
+        (
+          await a.db.prisma.$queryRaw<
+            { n: bigint }[]
+          >`SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND application_name = ${app}`
+        )[0].n,
+      );
     await sleep(500);
     for (let waited = 0; (await listening()) < 2 && waited < 15_000; waited += 100) await sleep(100);
     const sub = subscribeEvents(a.wsUrl, { topics: ['after-drop'] });
@@ -88,7 +108,9 @@ describe.skipIf(!process.env.ZHIFA_TEST_DATABASE_URL)('two instances on one Post
     await onA.waitFor(N, 15_000);
     await onB.waitFor(N, 15_000);
     await sleep(300);
-    const rows = await a.db.prisma.$queryRaw<{ id: bigint }[]>`SELECT id FROM "Event" WHERE topic = 'both' ORDER BY txid, id`;
+    const rows = await a.db.prisma.$queryRaw<
+      { id: bigint }[]
+    >`SELECT id FROM "Event" WHERE topic = 'both' ORDER BY txid, id`;
     const ids = rows.map((r) => r.id.toString());
     expect(ids).toHaveLength(N);
     expect(onA.events.map((e) => e.id)).toEqual(ids);

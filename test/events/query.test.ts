@@ -34,7 +34,8 @@ beforeAll(async () => {
   // 12 events, in this order: agency A private, agency B private, public (B), repeated.
   for (let n = 1; n <= 12; n++) {
     const kind = n % 3;
-    const vars = kind === 1 ? { agencyId: agencyA } : kind === 2 ? { agencyId: agencyB } : { agencyId: agencyB, public: true };
+    const vars =
+      kind === 1 ? { agencyId: agencyA } : kind === 2 ? { agencyId: agencyB } : { agencyId: agencyB, public: true };
     const res = await h.gql(EMIT, { topic: n % 2 ? 'odd' : 'even', n, ...vars }, tokens.admin);
     expect(res.errors).toBeUndefined();
   }

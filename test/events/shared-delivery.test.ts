@@ -40,7 +40,9 @@ async function rawSubscribe(url: string, token: string | null, query: string): P
         resolve();
       } else if (acked && !text.includes('"type":"ping"')) messages.push(text);
     });
-    ws.once('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: token ? { authorization: `Bearer ${token}` } : {} })));
+    ws.once('open', () =>
+      ws.send(JSON.stringify({ type: 'connection_init', payload: token ? { authorization: `Bearer ${token}` } : {} })),
+    );
   });
   return {
     messages,
@@ -72,8 +74,12 @@ beforeAll(async () => {
   const county = await p.agency.create({ data: { name: '阜宁县人民政府', kind: 'COUNTY_GOVERNMENT' } });
   const bureau = await p.agency.create({ data: { name: '阜宁县司法局', kind: 'JUSTICE_BUREAU' } });
   agency = (await p.agency.create({ data: { name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY' } })).id;
-  admin = s.token(`person:${(await p.person.create({ data: { name: '系统管理员', agencyId: county.id, roles: ['SYSTEM_ADMIN'] } })).id}`);
-  supervisor = s.token(`person:${(await p.person.create({ data: { name: '监督员', agencyId: bureau.id, roles: ['SUPERVISOR'] } })).id}`);
+  admin = s.token(
+    `person:${(await p.person.create({ data: { name: '系统管理员', agencyId: county.id, roles: ['SYSTEM_ADMIN'] } })).id}`,
+  );
+  supervisor = s.token(
+    `person:${(await p.person.create({ data: { name: '监督员', agencyId: bureau.id, roles: ['SUPERVISOR'] } })).id}`,
+  );
 });
 afterAll(() => s?.close());
 
@@ -107,8 +113,16 @@ describe('shared delivery of `events`', () => {
     for (let i = 0; i < 3; i++) {
       const staff = JSON.parse(staffShared.messages[i]!);
       const pub = JSON.parse(publicShared.messages[i]!);
-      expect(staff).toMatchObject({ id: '1', type: 'next', payload: { data: { events: { payload: { n: i + 1 }, actor: expect.stringMatching(/^person:/) } } } });
-      expect(pub).toMatchObject({ id: '1', type: 'next', payload: { data: { events: { payload: { n: i + 1 }, actor: null } } } });
+      expect(staff).toMatchObject({
+        id: '1',
+        type: 'next',
+        payload: { data: { events: { payload: { n: i + 1 }, actor: expect.stringMatching(/^person:/) } } },
+      });
+      expect(pub).toMatchObject({
+        id: '1',
+        type: 'next',
+        payload: { data: { events: { payload: { n: i + 1 }, actor: null } } },
+      });
       expect(publicShared.messages[i]).not.toContain(staff.payload.data.events.actor);
     }
     for (const c of all) c.close();

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const packageDirs = ['packages', 'plugins'].flatMap((group) =>
-  readdirSync(path.join(ROOT, group)).map((name) => path.join(group, name)).filter((dir) => statSync(path.join(ROOT, dir)).isDirectory()),
+  readdirSync(path.join(ROOT, group))
+    .map((name) => path.join(group, name))
+    .filter((dir) => statSync(path.join(ROOT, dir)).isDirectory()),
 );
 
 function sourceFiles(dir: string): string[] {
@@ -29,15 +31,22 @@ function packageOf(spec: string): string | null {
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   // Static imports and re-exports, side-effect imports, and dynamic import('…') of a literal.
-  return [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)].map(
-    (m) => m[1] ?? m[2] ?? m[3],
-  );
+  return [
+    ...text.matchAll(
+      /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
 describe.each(packageDirs)('%s/package.json', (dir) => {
   const manifest = JSON.parse(readFileSync(path.join(ROOT, dir, 'package.json'), 'utf8'));
   const declared = new Set(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }));
-  const used = new Set(sourceFiles(path.join(ROOT, dir, 'src')).flatMap(importsOf).map(packageOf).filter((p): p is string => !!p && p !== manifest.name));
+  const used = new Set(
+    sourceFiles(path.join(ROOT, dir, 'src'))
+      .flatMap(importsOf)
+      .map(packageOf)
+      .filter((p): p is string => !!p && p !== manifest.name),
+  );
 
   it('declares every package its source imports', () => {
     expect([...used].filter((p) => !declared.has(p)).sort()).toEqual([]);

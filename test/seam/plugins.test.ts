@@ -10,7 +10,9 @@ import { INSTALLED_PLUGINS } from '../../packages/server/src/plugins.js';
 import { generateRelations } from '../../scripts/plugin-relations.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const folders = readdirSync(path.join(ROOT, 'plugins')).filter((f) => statSync(path.join(ROOT, 'plugins', f)).isDirectory());
+const folders = readdirSync(path.join(ROOT, 'plugins')).filter((f) =>
+  statSync(path.join(ROOT, 'plugins', f)).isDirectory(),
+);
 const camel = (name: string) => name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 const upperSnake = (name: string) => name.replace(/-/g, '_').toUpperCase();
 const migrations = readdirSync(path.join(ROOT, 'schema', 'migrations')).filter((d) => /^\d{14}_/.test(d));
@@ -22,7 +24,8 @@ describe('plugins', () => {
 
   it('a schema builds with no plugin and with each plugin alone', () => {
     expect(() => createSchema({ plugins: [] })).not.toThrow();
-    for (const plugin of INSTALLED_PLUGINS) expect(() => createSchema({ plugins: [plugin] }), plugin.name).not.toThrow();
+    for (const plugin of INSTALLED_PLUGINS)
+      expect(() => createSchema({ plugins: [plugin] }), plugin.name).not.toThrow();
   });
 
   it('core back-relations to plugin models are generated, not hand-edited (pnpm db:relations)', () => {
@@ -53,18 +56,30 @@ describe.each(folders)('plugins/%s', (folder) => {
     const models = [...readFileSync(file, 'utf8').matchAll(/^model (\w+) \{/gm)].map((m) => m[1]);
     for (const model of models) {
       const creator = migrations.find((d) =>
-        readFileSync(path.join(ROOT, 'schema', 'migrations', d, 'migration.sql'), 'utf8').includes(`CREATE TABLE "${model}"`),
+        readFileSync(path.join(ROOT, 'schema', 'migrations', d, 'migration.sql'), 'utf8').includes(
+          `CREATE TABLE "${model}"`,
+        ),
       );
       expect(creator, `no migration creates ${model}`).toBeDefined();
-      expect(creator!.slice(15).startsWith(folder.replace(/-/g, '_')), `${creator} should be named for ${folder}`).toBe(true);
+      expect(creator!.slice(15).startsWith(folder.replace(/-/g, '_')), `${creator} should be named for ${folder}`).toBe(
+        true,
+      );
     }
   });
 
   it('builds alone (tsc on its own tsconfig)', { timeout: 180_000 }, () => {
     expect(existsSync(path.join(ROOT, 'plugins', folder, 'tsconfig.json'))).toBe(true);
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join('plugins', folder, 'tsconfig.json')], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        path.join('plugins', folder, 'tsconfig.json'),
+      ],
+      {
+        cwd: ROOT,
+        stdio: 'pipe',
+      },
+    );
   });
 });

@@ -20,27 +20,80 @@ beforeAll(async () => {
   // Written through the API, so the events and recordedBy carry the officer's actor id.
   const opened = await h.gql(
     OPEN_CASE,
-    { input: { agencyId: gid('Agency', c.market.id), matterId: gid('EnforcementMatter', c.matters.licence.id), enterpriseId: gid('Enterprise', c.shop.id), violationOn: '2025-01-02', facts: '违法行为' } },
+    {
+      input: {
+        agencyId: gid('Agency', c.market.id),
+        matterId: gid('EnforcementMatter', c.matters.licence.id),
+        enterpriseId: gid('Enterprise', c.shop.id),
+        violationOn: '2025-01-02',
+        facts: '违法行为',
+      },
+    },
     c.tokens.o1,
   );
   caseId = opened.data.openCase.data.id;
   // A measure is taken by two officers assigned to the case (行政强制法 第18条).
-  await p.caseOfficer.createMany({ data: [c.people.o1.id, c.people.o2.id].map((personId) => ({ caseId: idOf(caseId), personId })) });
-  const measure = await h.gql(MEASURE, { caseId, input: measureInput([c.people.o1.id, c.people.o2.id], { kind: 'SEIZURE', object: '过期食品 3 箱' }) }, c.tokens.o1);
+  await p.caseOfficer.createMany({
+    data: [c.people.o1.id, c.people.o2.id].map((personId) => ({ caseId: idOf(caseId), personId })),
+  });
+  const measure = await h.gql(
+    MEASURE,
+    { caseId, input: measureInput([c.people.o1.id, c.people.o2.id], { kind: 'SEIZURE', object: '过期食品 3 箱' }) },
+    c.tokens.o1,
+  );
   expect(measure.data.recordCompulsoryMeasure.data.recordedBy).toBe(`person:${c.people.o1.id}`);
-  await p.enterprise.update({ where: { id: c.shop.id }, data: { usccOverrideReason: '早期试点代码', usccOverrideBy: `person:${c.people.o1.id}`, usccOverrideAt: new Date() } });
+  await p.enterprise.update({
+    where: { id: c.shop.id },
+    data: {
+      usccOverrideReason: '早期试点代码',
+      usccOverrideBy: `person:${c.people.o1.id}`,
+      usccOverrideAt: new Date(),
+    },
+  });
   // A no-penalty decision on another of the shop's cases, written directly.
   const decided = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id], 'LEGAL_REVIEW');
   const series = await p.listSeries.create({ data: { kind: 'NON_PENALTY' } });
-  const list = await p.enforcementList.create({ data: { kind: 'NON_PENALTY', seriesId: series.id, version: 1, title: '清单', domain: '市场监管', agencyId: c.market.id, status: 'PUBLISHED' } });
+  const list = await p.enforcementList.create({
+    data: {
+      kind: 'NON_PENALTY',
+      seriesId: series.id,
+      version: 1,
+      title: '清单',
+      domain: '市场监管',
+      agencyId: c.market.id,
+      status: 'PUBLISHED',
+    },
+  });
   const item = await p.listItem.create({
-    data: { listId: list.id, seq: 1, domain: '市场监管', violation: '甲', violatedProvision: '乙', penaltyProvision: '丙', applicableConditions: '丁', attributes: { itemKind: 'MINOR', correctionDeadlineDays: 3 } },
+    data: {
+      listId: list.id,
+      seq: 1,
+      domain: '市场监管',
+      violation: '甲',
+      violatedProvision: '乙',
+      penaltyProvision: '丙',
+      applicableConditions: '丁',
+      attributes: { itemKind: 'MINOR', correctionDeadlineDays: 3 },
+    },
   });
   const d = await p.nonPenaltyDecision.create({
     data: {
-      caseId: decided.id, itemId: item.id, listId: list.id, listVersion: 1, agencyId: c.market.id, enterpriseId: c.shop.id, domain: '市场监管', itemKind: 'MINOR',
-      facts: {}, evaluation: {}, correctionContent: '改正', correctionOrderedOn: new Date('2025-01-01'), correctionDeadline: new Date('2025-01-04'),
-      education: '教育', decidedBy: `person:${c.people.o1.id}`, decidedAt: new Date(),
+      caseId: decided.id,
+      itemId: item.id,
+      listId: list.id,
+      listVersion: 1,
+      agencyId: c.market.id,
+      enterpriseId: c.shop.id,
+      domain: '市场监管',
+      itemKind: 'MINOR',
+      facts: {},
+      evaluation: {},
+      correctionContent: '改正',
+      correctionOrderedOn: new Date('2025-01-01'),
+      correctionDeadline: new Date('2025-01-04'),
+      education: '教育',
+      decidedBy: `person:${c.people.o1.id}`,
+      decidedAt: new Date(),
     },
   });
   decisionId = gid('NonPenaltyDecision', d.id);
@@ -49,7 +102,12 @@ beforeAll(async () => {
   await p.apiKey.create({ data: { agencyId: org.id, label: 'test', prefix: key.prefix, hash: key.hash } });
   surveyKey = key.key;
   // An event of the survey organisation's own agency (visible to it), written by a system admin.
-  await h.gql(`mutation($id: ID!) { updateAgency(id: $id, input: { name: "江苏众信社会调查有限公司", kind: SURVEY_ORGANISATION }) { __typename } }`, { id: gid('Agency', org.id) }, c.tokens.sysAdmin);  await untilSettled();
+  await h.gql(
+    `mutation($id: ID!) { updateAgency(id: $id, input: { name: "江苏众信社会调查有限公司", kind: SURVEY_ORGANISATION }) { __typename } }`,
+    { id: gid('Agency', org.id) },
+    c.tokens.sysAdmin,
+  );
+  await untilSettled();
 });
 
 const untilSettled = () => untilEventsSettled(h, c.tokens.supervisor);
@@ -67,9 +125,15 @@ describe('actor ids', () => {
     const events = await h.gql(EVENTS, undefined, c.tokens.shop);
     expect(events.errors).toBeUndefined();
     const seen = events.data.events.events;
-    expect(seen.map((e: any) => e.topic)).toEqual(expect.arrayContaining(['case.opened', 'case.compulsoryMeasureRecorded']));
+    expect(seen.map((e: any) => e.topic)).toEqual(
+      expect.arrayContaining(['case.opened', 'case.compulsoryMeasureRecorded']),
+    );
     expect(seen.every((e: any) => e.actor === null)).toBe(true);
-    const read = await h.gql(READ, { case: caseId, shop: gid('Enterprise', c.shop.id), decision: decisionId }, c.tokens.shop);
+    const read = await h.gql(
+      READ,
+      { case: caseId, shop: gid('Enterprise', c.shop.id), decision: decisionId },
+      c.tokens.shop,
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data).toEqual({
       case: { compulsoryMeasures: { edges: [{ node: { recordedBy: '工作人员 agency staff' } }] } },
@@ -91,7 +155,11 @@ describe('actor ids', () => {
     const events = await h.gql(EVENTS, undefined, c.tokens.supervisor);
     const opened = events.data.events.events.find((e: any) => e.topic === 'case.opened');
     expect(opened.actor).toBe(`person:${c.people.o1.id}`);
-    const read = await h.gql(READ, { case: caseId, shop: gid('Enterprise', c.shop.id), decision: decisionId }, c.tokens.o1);
+    const read = await h.gql(
+      READ,
+      { case: caseId, shop: gid('Enterprise', c.shop.id), decision: decisionId },
+      c.tokens.o1,
+    );
     expect(read.data).toEqual({
       case: { compulsoryMeasures: { edges: [{ node: { recordedBy: `person:${c.people.o1.id}` } }] } },
       enterprise: { usccOverrideBy: `person:${c.people.o1.id}` },

@@ -12,8 +12,18 @@ import { createEnterprise, createOfficer } from '../core/case-fixtures.js';
 
 let h: Harness;
 const row = {} as Record<
-  | 'market' | 'officerOnShopCase' | 'envOfficer' | 'shop' | 'factory' | 'marketCase' | 'envCase'
-  | 'publishedList' | 'publishedItem' | 'draftList' | 'draftItem' | 'decision',
+  | 'market'
+  | 'officerOnShopCase'
+  | 'envOfficer'
+  | 'shop'
+  | 'factory'
+  | 'marketCase'
+  | 'envCase'
+  | 'publishedList'
+  | 'publishedItem'
+  | 'draftList'
+  | 'draftItem'
+  | 'decision',
   string
 >;
 const auth = {} as Record<'shop' | 'surveyOrg' | 'marketOfficer' | 'envOfficer' | 'supervisor' | 'sysAdmin', string>;
@@ -24,10 +34,16 @@ beforeAll(async () => {
   const p = h.db.prisma;
   const county = await p.agency.create({ data: { name: '阜宁县人民政府', kind: 'COUNTY_GOVERNMENT' } });
   const bureau = await p.agency.create({ data: { name: '阜宁县司法局', kind: 'JUSTICE_BUREAU', parentId: county.id } });
-  const market = await p.agency.create({ data: { name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY', parentId: county.id } });
-  const env = await p.agency.create({ data: { name: '盐城市阜宁生态环境局', kind: 'ENFORCEMENT_AGENCY', parentId: county.id } });
+  const market = await p.agency.create({
+    data: { name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY', parentId: county.id },
+  });
+  const env = await p.agency.create({
+    data: { name: '盐城市阜宁生态环境局', kind: 'ENFORCEMENT_AGENCY', parentId: county.id },
+  });
   const org = await p.agency.create({ data: { name: '江苏众信社会调查有限公司', kind: 'SURVEY_ORGANISATION' } });
-  const sysAdmin = await p.person.create({ data: { agencyId: county.id, name: '系统管理员', roles: ['SYSTEM_ADMIN'] } });
+  const sysAdmin = await p.person.create({
+    data: { agencyId: county.id, name: '系统管理员', roles: ['SYSTEM_ADMIN'] },
+  });
   const supervisor = await p.person.create({ data: { agencyId: bureau.id, name: '监督员甲', roles: ['SUPERVISOR'] } });
   const o1 = await createOfficer(h, market.id, '张执法');
   const o2 = await createOfficer(h, market.id, '李执法');
@@ -37,19 +53,48 @@ beforeAll(async () => {
   const kase = (number: string, agencyId: number, enterpriseId: number, officers: number[]) =>
     p.enforcementCase.create({
       data: {
-        number, agencyId, enterpriseId, partyKind: 'ENTERPRISE', violation: '违法行为', violatedProvision: '违法依据', penaltyProvision: '处罚依据',
-        stage: 'DECIDED', decision: 'NO_PENALTY', officers: { create: officers.map((personId) => ({ personId })) },
+        number,
+        agencyId,
+        enterpriseId,
+        partyKind: 'ENTERPRISE',
+        violation: '违法行为',
+        violatedProvision: '违法依据',
+        penaltyProvision: '处罚依据',
+        stage: 'DECIDED',
+        decision: 'NO_PENALTY',
+        officers: { create: officers.map((personId) => ({ personId })) },
       },
     });
   const marketCase = await kase('阜市监罚〔2025〕1号', market.id, shop.id, [o1.id, o2.id]);
   const envCase = await kase('阜环罚〔2025〕1号', env.id, factory.id, [envOfficer.id]);
   const list = async (status: 'PUBLISHED' | 'DRAFT') => {
     const series = await p.listSeries.create({ data: { kind: 'NON_PENALTY' } });
-    const l = await p.enforcementList.create({ data: { kind: 'NON_PENALTY', seriesId: series.id, version: 1, title: `清单${status}`, domain: '市场监管', agencyId: market.id, status } });
+    const l = await p.enforcementList.create({
+      data: {
+        kind: 'NON_PENALTY',
+        seriesId: series.id,
+        version: 1,
+        title: `清单${status}`,
+        domain: '市场监管',
+        agencyId: market.id,
+        status,
+      },
+    });
     const item = await p.listItem.create({
       data: {
-        listId: l.id, seq: 1, domain: '市场监管', violation: '违法行为', violatedProvision: '违法依据', penaltyProvision: '处罚依据', applicableConditions: '适用情形',
-        attributes: { itemKind: 'MINOR', conditions: ['MINOR_VIOLATION'], correctionDeadlineDays: 3, fineFenIfPenalised: null },
+        listId: l.id,
+        seq: 1,
+        domain: '市场监管',
+        violation: '违法行为',
+        violatedProvision: '违法依据',
+        penaltyProvision: '处罚依据',
+        applicableConditions: '适用情形',
+        attributes: {
+          itemKind: 'MINOR',
+          conditions: ['MINOR_VIOLATION'],
+          correctionDeadlineDays: 3,
+          fineFenIfPenalised: null,
+        },
       },
     });
     return { l, item };
@@ -58,9 +103,22 @@ beforeAll(async () => {
   const draft = await list('DRAFT');
   const decision = await p.nonPenaltyDecision.create({
     data: {
-      caseId: marketCase.id, itemId: published.item.id, listId: published.l.id, listVersion: 1, agencyId: market.id, enterpriseId: shop.id,
-      domain: '市场监管', itemKind: 'MINOR', facts: {}, evaluation: {}, correctionContent: '改正', correctionOrderedOn: new Date('2025-01-01'),
-      correctionDeadline: new Date('2025-01-04'), education: '教育', decidedBy: `person:${o1.id}`, decidedAt: new Date('2025-01-05'),
+      caseId: marketCase.id,
+      itemId: published.item.id,
+      listId: published.l.id,
+      listVersion: 1,
+      agencyId: market.id,
+      enterpriseId: shop.id,
+      domain: '市场监管',
+      itemKind: 'MINOR',
+      facts: {},
+      evaluation: {},
+      correctionContent: '改正',
+      correctionOrderedOn: new Date('2025-01-01'),
+      correctionDeadline: new Date('2025-01-04'),
+      education: '教育',
+      decidedBy: `person:${o1.id}`,
+      decidedAt: new Date('2025-01-05'),
     },
   });
   Object.assign(row, {
@@ -112,7 +170,15 @@ const ROLES: Role[] = ['public', 'shop', 'surveyOrg', 'marketOfficer', 'envOffic
 /** Ids that name no row: unknown rows of every node type, out-of-range and malformed ids, non-node types. */
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const NO_ROW = [
-  ...['Agency', 'Person', 'Enterprise', 'EnforcementCase', 'NonPenaltyList', 'NonPenaltyListItem', 'NonPenaltyDecision'].map((t) => gid(t, 987654)),
+  ...[
+    'Agency',
+    'Person',
+    'Enterprise',
+    'EnforcementCase',
+    'NonPenaltyList',
+    'NonPenaltyListItem',
+    'NonPenaltyDecision',
+  ].map((t) => gid(t, 987654)),
   b64('Person:99999999999'), // past int4: no row can have it
   b64('Agency:abc'),
   b64('Agency:-1'),
@@ -160,15 +226,27 @@ describe('node(id) and nodes(ids): every node type, every role', () => {
     for (const role of ROLES) {
       const res = await h.gql(NODES, { ids: NO_ROW }, tokenOf(role));
       expect(res, role).toEqual({ data: { nodes: NO_ROW.map(() => null) } });
-      for (const id of NO_ROW) expect(await h.gql(NODE, { id }, tokenOf(role)), `${role} ${id}`).toEqual({ data: { node: null } });
+      for (const id of NO_ROW)
+        expect(await h.gql(NODE, { id }, tokenOf(role)), `${role} ${id}`).toEqual({ data: { node: null } });
     }
   });
 
   it('one bad, missing or hidden id among good ones nulls only its own place', async () => {
     const ids = [row.market, '%%%', row.shop, gid('Agency', 987654), row.publishedList, row.factory];
-    const res = await h.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Agency { name } ... on Enterprise { name } } }`, { ids }, auth.shop);
+    const res = await h.gql(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Agency { name } ... on Enterprise { name } } }`,
+      { ids },
+      auth.shop,
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data.nodes.map((n: { id: string } | null) => n?.id ?? null)).toEqual([row.market, null, row.shop, null, row.publishedList, null]);
+    expect(res.data.nodes.map((n: { id: string } | null) => n?.id ?? null)).toEqual([
+      row.market,
+      null,
+      row.shop,
+      null,
+      row.publishedList,
+      null,
+    ]);
     expect(res.data.nodes[0].name).toBe('阜宁县市场监督管理局');
   });
 
@@ -179,7 +257,10 @@ describe('node(id) and nodes(ids): every node type, every role', () => {
     const over = await h.gql(NODES, { ids: Array.from({ length: 101 }, () => row.market) });
     expect(over.data).toBeNull();
     expect(over.errors![0].extensions).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect(over.errors![0].extensions.issues[0]).toMatchObject({ path: ['ids'], messageEn: expect.stringContaining('at most 100') });
+    expect(over.errors![0].extensions.issues[0]).toMatchObject({
+      path: ['ids'],
+      messageEn: expect.stringContaining('at most 100'),
+    });
   });
 });
 
@@ -188,17 +269,37 @@ describe('Person: one row rule on every path', () => {
 
   it('staff of any agency read the whole record through node', async () => {
     for (const role of ['marketOfficer', 'envOfficer', 'supervisor', 'sysAdmin'] as const) {
-      const res = await h.gql(`query($id: ID!) { node(id: $id) { ... on Person { ${PERSON} } } }`, { id: row.officerOnShopCase }, auth[role]);
+      const res = await h.gql(
+        `query($id: ID!) { node(id: $id) { ... on Person { ${PERSON} } } }`,
+        { id: row.officerOnShopCase },
+        auth[role],
+      );
       expect(res.errors, role).toBeUndefined();
-      expect(res.data.node).toMatchObject({ name: '张执法', roles: ['OFFICER'], agency: { name: '阜宁县市场监督管理局' }, certificateStatus: 'VALID', canEnforce: true });
+      expect(res.data.node).toMatchObject({
+        name: '张执法',
+        roles: ['OFFICER'],
+        agency: { name: '阜宁县市场监督管理局' },
+        certificateStatus: 'VALID',
+        canEnforce: true,
+      });
     }
   });
 
   it('an enterprise user reads only the name and certificate number of the officers on its own cases', async () => {
-    const res = await h.gql(`query($id: ID!) { node(id: $id) { ... on Person { ${PERSON} } } }`, { id: row.officerOnShopCase }, auth.shop);
+    const res = await h.gql(
+      `query($id: ID!) { node(id: $id) { ... on Person { ${PERSON} } } }`,
+      { id: row.officerOnShopCase },
+      auth.shop,
+    );
     expect(res.data.node).toEqual({
-      id: row.officerOnShopCase, name: '张执法', certificateNumber: expect.stringMatching(/^CERT-/),
-      roles: null, agency: null, certificateStatus: null, certificateExpiresOn: null, canEnforce: null,
+      id: row.officerOnShopCase,
+      name: '张执法',
+      certificateNumber: expect.stringMatching(/^CERT-/),
+      roles: null,
+      agency: null,
+      certificateStatus: null,
+      certificateExpiresOn: null,
+      canEnforce: null,
     });
     expect(res.errors!.map((e: any) => [e.path.at(-1), e.extensions.code])).toEqual(
       ['roles', 'agency', 'certificateStatus', 'certificateExpiresOn', 'canEnforce'].map((f) => [f, 'FORBIDDEN']),
@@ -210,21 +311,35 @@ describe('Person: one row rule on every path', () => {
       auth.shop,
     );
     expect(viaCase.errors).toBeUndefined();
-    expect(viaCase.data.case.officers.edges.map((e: any) => e.node.person.name).sort()).toEqual(['张执法', '李执法'].sort());
+    expect(viaCase.data.case.officers.edges.map((e: any) => e.node.person.name).sort()).toEqual(
+      ['张执法', '李执法'].sort(),
+    );
   });
 
   it('an enterprise user cannot list people, nor reach an officer of another enterprise’s case', async () => {
     const people = await h.gql(`{ people(first: 5) { totalCount } }`, undefined, auth.shop);
     expect(people.errors![0].extensions.code).toBe('FORBIDDEN');
-    const agencyPeople = await h.gql(`query($id: ID!) { agency(id: $id) { name people(first: 5) { totalCount } } }`, { id: row.market }, auth.shop);
+    const agencyPeople = await h.gql(
+      `query($id: ID!) { agency(id: $id) { name people(first: 5) { totalCount } } }`,
+      { id: row.market },
+      auth.shop,
+    );
     expect(agencyPeople.data.agency).toEqual({ name: '阜宁县市场监督管理局', people: null });
     expect(agencyPeople.errors![0].extensions.code).toBe('FORBIDDEN');
-    expect(await h.gql(`query($id: ID!) { node(id: $id) { ... on Person { name } } }`, { id: row.envOfficer }, auth.shop)).toEqual({ data: { node: null } });
+    expect(
+      await h.gql(`query($id: ID!) { node(id: $id) { ... on Person { name } } }`, { id: row.envOfficer }, auth.shop),
+    ).toEqual({ data: { node: null } });
   });
 
   it('the public and the survey organisation see no person on any path', async () => {
     for (const token of [undefined, auth.surveyOrg]) {
-      expect(await h.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Person { name } } }`, { ids: [row.officerOnShopCase, row.envOfficer] }, token)).toEqual({
+      expect(
+        await h.gql(
+          `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Person { name } } }`,
+          { ids: [row.officerOnShopCase, row.envOfficer] },
+          token,
+        ),
+      ).toEqual({
         data: { nodes: [null, null] },
       });
       const people = await h.gql(`{ people(first: 5) { totalCount } }`, undefined, token);
@@ -236,16 +351,29 @@ describe('Person: one row rule on every path', () => {
     const p = h.db.prisma;
     const shopId = Number(Buffer.from(row.shop, 'base64').toString().split(':')[1]);
     const marketId = Number(Buffer.from(row.market, 'base64').toString().split(':')[1]);
-    const officers = await p.person.findMany({ where: { agencyId: marketId, roles: { has: 'OFFICER' } }, select: { id: true } });
+    const officers = await p.person.findMany({
+      where: { agencyId: marketId, roles: { has: 'OFFICER' } },
+      select: { id: true },
+    });
     for (let i = 2; i <= 6; i++)
       await p.enforcementCase.create({
         data: {
-          number: `阜市监罚〔2025〕${i}号`, agencyId: marketId, enterpriseId: shopId, partyKind: 'ENTERPRISE', violation: '违法行为',
-          violatedProvision: '违法依据', penaltyProvision: '处罚依据', officers: { create: officers.map((o) => ({ personId: o.id })) },
+          number: `阜市监罚〔2025〕${i}号`,
+          agencyId: marketId,
+          enterpriseId: shopId,
+          partyKind: 'ENTERPRISE',
+          violation: '违法行为',
+          violatedProvision: '违法依据',
+          penaltyProvision: '处罚依据',
+          officers: { create: officers.map((o) => ({ personId: o.id })) },
         },
       });
     h.queries.length = 0;
-    const res = await h.gql(`{ cases(first: 20) { edges { node { officers { edges { node { person { name } } } } } } } }`, undefined, auth.shop);
+    const res = await h.gql(
+      `{ cases(first: 20) { edges { node { officers { edges { node { person { name } } } } } } } }`,
+      undefined,
+      auth.shop,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.cases.edges).toHaveLength(6);
     // The row rule's check: a statement reading Person first (the page itself, with its officers

@@ -50,14 +50,24 @@ describe('live-connection configuration', () => {
   it('names every bad value at once', () => {
     const err = (() => {
       try {
-        loadConfig({ ZHIFA_LOG: 'loud', ZHIFA_WS_MAX_CONNECTIONS: '0', ZHIFA_WS_MAX_LIFETIME_SECONDS: '5', ZHIFA_WS_INIT_TIMEOUT_SECONDS: 'soon' });
+        loadConfig({
+          ZHIFA_LOG: 'loud',
+          ZHIFA_WS_MAX_CONNECTIONS: '0',
+          ZHIFA_WS_MAX_LIFETIME_SECONDS: '5',
+          ZHIFA_WS_INIT_TIMEOUT_SECONDS: 'soon',
+        });
       } catch (e) {
         return e as ConfigError;
       }
       throw new Error('expected a ConfigError');
     })();
     expect(err).toBeInstanceOf(ConfigError);
-    expect(err.issues.map((i) => i.variable).sort()).toEqual(['ZHIFA_LOG', 'ZHIFA_WS_INIT_TIMEOUT_SECONDS', 'ZHIFA_WS_MAX_CONNECTIONS', 'ZHIFA_WS_MAX_LIFETIME_SECONDS']);
+    expect(err.issues.map((i) => i.variable).sort()).toEqual([
+      'ZHIFA_LOG',
+      'ZHIFA_WS_INIT_TIMEOUT_SECONDS',
+      'ZHIFA_WS_MAX_CONNECTIONS',
+      'ZHIFA_WS_MAX_LIFETIME_SECONDS',
+    ]);
     expect(err.message).toContain('must be one of silent, error, warn, info, debug');
     expect(err.message).toContain('须为 10–604800 的整数');
   });
@@ -80,8 +90,14 @@ describe('WebSocket admission (pure bookkeeping)', () => {
   });
 
   it('close reasons fit the 123 bytes a WebSocket close frame allows', () => {
-    expect(closeReason('IDLE_TIMEOUT', '连接空闲超时', 'idle timeout')).toBe('IDLE_TIMEOUT 连接空闲超时 / idle timeout');
-    const long = closeReason('TOO_MANY_CONNECTIONS', '很长的中文说明'.repeat(5), 'a long English explanation of the limit');
+    expect(closeReason('IDLE_TIMEOUT', '连接空闲超时', 'idle timeout')).toBe(
+      'IDLE_TIMEOUT 连接空闲超时 / idle timeout',
+    );
+    const long = closeReason(
+      'TOO_MANY_CONNECTIONS',
+      '很长的中文说明'.repeat(5),
+      'a long English explanation of the limit',
+    );
     expect(Buffer.byteLength(long)).toBeLessThanOrEqual(123);
     expect(long).toBe('TOO_MANY_CONNECTIONS: a long English explanation of the limit');
   });

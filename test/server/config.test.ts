@@ -32,7 +32,11 @@ describe('loadConfig', () => {
   });
 
   it('turns GraphiQL, introspection and demo data off in production', () => {
-    const c = loadConfig({ NODE_ENV: 'production', ZHIFA_JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://u@h/db' });
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      ZHIFA_JWT_SECRET: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://u@h/db',
+    });
     expect(c).toMatchObject({ env: 'production', graphiql: false, introspection: false, demoData: false });
     expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
   });
@@ -70,11 +74,16 @@ describe('loadConfig', () => {
   it("reads a plugin's settings under its own prefix, only when the plugin is selected", () => {
     const env = { ZHIFA_NON_PENALTY_FIRST_OFFENCE_LOOKBACK_YEARS: '3' };
     expect(loadConfig(env).settings.get(nonPenaltySettings)).toEqual({ firstOffenceLookbackYears: 3 });
-    expect(loadConfig({ ...env, ZHIFA_PLUGINS: 'non-penalty' }).settings.get(nonPenaltySettings).firstOffenceLookbackYears).toBe(3);
+    expect(
+      loadConfig({ ...env, ZHIFA_PLUGINS: 'non-penalty' }).settings.get(nonPenaltySettings).firstOffenceLookbackYears,
+    ).toBe(3);
     // Not selected: its variables are not read (and a bad one does not stop the server).
     expect(() => loadConfig({ ZHIFA_NON_PENALTY_FIRST_OFFENCE_LOOKBACK_YEARS: 'x', ZHIFA_PLUGINS: '' })).not.toThrow();
     // The boundary: 20 is the last allowed value, 21 the first refused.
-    expect(loadConfig({ ZHIFA_NON_PENALTY_FIRST_OFFENCE_LOOKBACK_YEARS: '20' }).settings.get(nonPenaltySettings).firstOffenceLookbackYears).toBe(20);
+    expect(
+      loadConfig({ ZHIFA_NON_PENALTY_FIRST_OFFENCE_LOOKBACK_YEARS: '20' }).settings.get(nonPenaltySettings)
+        .firstOffenceLookbackYears,
+    ).toBe(20);
     expect(() => loadConfig({ ZHIFA_NON_PENALTY_FIRST_OFFENCE_LOOKBACK_YEARS: '21' })).toThrow(ConfigError);
   });
 
@@ -114,8 +123,20 @@ describe('loadConfig', () => {
   });
 
   it('lists every bad variable at once', () => {
-    const err = catchConfig({ PORT: '-1', HOST: 'a b', ZHIFA_GRAPHIQL: 'x', ZHIFA_PLUGINS: 'nope', DATABASE_URL: 'http://x' });
-    expect(err.issues.map((i) => i.variable).sort()).toEqual(['DATABASE_URL', 'HOST', 'PORT', 'ZHIFA_GRAPHIQL', 'ZHIFA_PLUGINS']);
+    const err = catchConfig({
+      PORT: '-1',
+      HOST: 'a b',
+      ZHIFA_GRAPHIQL: 'x',
+      ZHIFA_PLUGINS: 'nope',
+      DATABASE_URL: 'http://x',
+    });
+    expect(err.issues.map((i) => i.variable).sort()).toEqual([
+      'DATABASE_URL',
+      'HOST',
+      'PORT',
+      'ZHIFA_GRAPHIQL',
+      'ZHIFA_PLUGINS',
+    ]);
     expect(err.message.split('\n')[0]).toContain('配置错误');
     expect(err.message).toContain('nope');
   });
@@ -148,7 +169,10 @@ describe('development JWT secret', () => {
   });
 
   it('comes from the configuration when set, and is throwaway for memory://', () => {
-    expect(resolveJwtSecret(loadConfig({ ZHIFA_JWT_SECRET: 'k'.repeat(32) }))).toEqual({ secret: 'k'.repeat(32), source: 'config' });
+    expect(resolveJwtSecret(loadConfig({ ZHIFA_JWT_SECRET: 'k'.repeat(32) }))).toEqual({
+      secret: 'k'.repeat(32),
+      source: 'config',
+    });
     expect(resolveJwtSecret(loadConfig({ ZHIFA_DATA_DIR: 'memory://' })).source).toBe('ephemeral');
   });
 });

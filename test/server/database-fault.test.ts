@@ -25,7 +25,9 @@ function connect(url: string, authorization: string): Promise<{ acked: true } | 
 
 describe('isDatabaseUnavailable', () => {
   it('recognises the shapes a lost database takes, and nothing else', () => {
-    expect(isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })),
+    ).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseUnavailable({ name: 'DriverAdapterError', cause: { kind: 'DatabaseNotReachable' } })).toBe(true);
     expect(isDatabaseUnavailable({ code: 'P1001', message: "Can't reach database server" })).toBe(true);
@@ -36,66 +38,78 @@ describe('isDatabaseUnavailable', () => {
   });
 });
 
-describe.skipIf(!process.env.ZHIFA_TEST_DATABASE_URL)('a database fault (PostgreSQL behind a proxy the test cuts)', () => {
-  let proxy: TcpProxy;
-  let s: TestServer;
-  let drop: () => Promise<void>;
-  let token: string;
+describe.skipIf(!process.env.ZHIFA_TEST_DATABASE_URL)(
+  'a database fault (PostgreSQL behind a proxy the test cuts)',
+  () => {
+    let proxy: TcpProxy;
+    let s: TestServer;
+    let drop: () => Promise<void>;
+    let token: string;
 
-  beforeAll(async () => {
-    const fresh = await freshDatabaseTarget();
-    drop = fresh.drop;
-    if (fresh.target.kind !== 'postgres') throw new Error('PostgreSQL only');
-    const real = new URL(fresh.target.url);
-    proxy = await startTcpProxy({ host: real.hostname, port: Number(real.port || 5432) });
-    // A slow sweep: the bus would otherwise log a failed poll twice a second while the database is away.
-    s = await startTestServer({ target: { ...fresh.target, url: proxy.via(fresh.target.url) }, events: { sweepMs: 60_000 } });
-    const bureau = await s.db.prisma.agency.create({ data: { name: '阜宁县司法局', kind: 'JUSTICE_BUREAU' } });
-    token = s.token(`person:${(await s.db.prisma.person.create({ data: { name: '监督员', agencyId: bureau.id, roles: ['SUPERVISOR'] } })).id}`);
-  });
-  afterAll(async () => {
-    await proxy?.restore().catch(() => {});
-    await s?.close();
-    await proxy?.close();
-    await drop?.();
-  });
-
-  it('closes a graphql-ws connect with 1013, answers HTTP with 503 SERVICE_UNAVAILABLE, and recovers', async () => {
-    expect(await connect(s.wsUrl, `Bearer ${token}`)).toEqual({ acked: true });
-    await proxy.cut();
-    // The viewer cache answers only while its lease on the change log is fresh (viewer-cache.ts): once
-    // the database has been away longer than the lease, identifying the caller needs the database.
-    await new Promise((r) => setTimeout(r, DEFAULT_LEASE_MS + 300));
-
-    const refused = await connect(s.wsUrl, `Bearer ${token}`);
-    expect(refused).toMatchObject({ code: 1013, reason: expect.stringMatching(/^SERVICE_UNAVAILABLE /) });
-
-    // Identifying the caller fails: 503 before anything runs.
-    const res = await fetch(s.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ viewer { kind } }' }),
+    beforeAll(async () => {
+      const fresh = await freshDatabaseTarget();
+      drop = fresh.drop;
+      if (fresh.target.kind !== 'postgres') throw new Error('PostgreSQL only');
+      const real = new URL(fresh.target.url);
+      proxy = await startTcpProxy({ host: real.hostname, port: Number(real.port || 5432) });
+      // A slow sweep: the bus would otherwise log a failed poll twice a second while the database is away.
+      s = await startTestServer({
+        target: { ...fresh.target, url: proxy.via(fresh.target.url) },
+        events: { sweepMs: 60_000 },
+      });
+      const bureau = await s.db.prisma.agency.create({ data: { name: '阜宁县司法局', kind: 'JUSTICE_BUREAU' } });
+      token = s.token(
+        `person:${(await s.db.prisma.person.create({ data: { name: '监督员', agencyId: bureau.id, roles: ['SUPERVISOR'] } })).id}`,
+      );
     });
-    expect(res.status).toBe(503);
-    expect(res.headers.get('retry-after')).toBe('5');
-    const body = await res.json();
-    expect(body.errors[0].extensions).toEqual({
-      code: 'SERVICE_UNAVAILABLE',
-      messageZh: expect.stringContaining('稍后重试'),
-      messageEn: expect.stringContaining('retry later'),
+    afterAll(async () => {
+      await proxy?.restore().catch(() => {});
+      await s?.close();
+      await proxy?.close();
+      await drop?.();
     });
 
-    // A public query fails while it runs: 503 as well, never a masked 500.
-    const anon = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ agencies(first: 1) { totalCount } }' }) });
-    expect(anon.status).toBe(503);
-    expect((await anon.json()).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    it('closes a graphql-ws connect with 1013, answers HTTP with 503 SERVICE_UNAVAILABLE, and recovers', async () => {
+      expect(await connect(s.wsUrl, `Bearer ${token}`)).toEqual({ acked: true });
+      await proxy.cut();
+      // The viewer cache answers only while its lease on the change log is fresh (viewer-cache.ts): once
+      // the database has been away longer than the lease, identifying the caller needs the database.
+      await new Promise((r) => setTimeout(r, DEFAULT_LEASE_MS + 300));
 
-    await proxy.restore();
-    let back: Awaited<ReturnType<typeof connect>> = refused;
-    for (let i = 0; i < 50 && !('acked' in back); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      back = await connect(s.wsUrl, `Bearer ${token}`);
-    }
-    expect(back).toEqual({ acked: true });
-  });
-});
+      const refused = await connect(s.wsUrl, `Bearer ${token}`);
+      expect(refused).toMatchObject({ code: 1013, reason: expect.stringMatching(/^SERVICE_UNAVAILABLE /) });
+
+      // Identifying the caller fails: 503 before anything runs.
+      const res = await fetch(s.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ viewer { kind } }' }),
+      });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('5');
+      const body = await res.json();
+      expect(body.errors[0].extensions).toEqual({
+        code: 'SERVICE_UNAVAILABLE',
+        messageZh: expect.stringContaining('稍后重试'),
+        messageEn: expect.stringContaining('retry later'),
+      });
+
+      // A public query fails while it runs: 503 as well, never a masked 500.
+      const anon = await fetch(s.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ agencies(first: 1) { totalCount } }' }),
+      });
+      expect(anon.status).toBe(503);
+      expect((await anon.json()).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+
+      await proxy.restore();
+      let back: Awaited<ReturnType<typeof connect>> = refused;
+      for (let i = 0; i < 50 && !('acked' in back); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        back = await connect(s.wsUrl, `Bearer ${token}`);
+      }
+      expect(back).toEqual({ acked: true });
+    });
+  },
+);

@@ -31,10 +31,16 @@ describe('developmentApiKey', () => {
   });
 
   it('makes one key, keeps it (mode 0600), and reuses it: one live key however often the server starts', async () => {
-    const org = await h.db.prisma.agency.create({ data: { name: '江苏众信社会调查有限公司', kind: 'SURVEY_ORGANISATION' } });
+    const org = await h.db.prisma.agency.create({
+      data: { name: '江苏众信社会调查有限公司', kind: 'SURVEY_ORGANISATION' },
+    });
     // Keys left by earlier development starts (before keys were kept) are revoked by the first one made.
-    await h.db.prisma.apiKey.create({ data: { agencyId: org.id, label: DEV_API_KEY_LABEL, prefix: 'old000000001', hash: 'x' } });
-    const cli = await h.db.prisma.apiKey.create({ data: { agencyId: org.id, label: 'cli', prefix: 'cli000000001', hash: 'y' } });
+    await h.db.prisma.apiKey.create({
+      data: { agencyId: org.id, label: DEV_API_KEY_LABEL, prefix: 'old000000001', hash: 'x' },
+    });
+    const cli = await h.db.prisma.apiKey.create({
+      data: { agencyId: org.id, label: 'cli', prefix: 'cli000000001', hash: 'y' },
+    });
 
     const first = await developmentApiKey(h.db.prisma, file);
     expect(first).toMatchObject({ agencyId: org.id, agencyName: '江苏众信社会调查有限公司', reused: false });
@@ -43,7 +49,10 @@ describe('developmentApiKey', () => {
     for (let i = 0; i < 3; i++) expect(await developmentApiKey(h.db.prisma, file)).toEqual({ ...first, reused: true });
     expect((await live()).map((k) => k.label).sort()).toEqual(['cli', DEV_API_KEY_LABEL]);
     expect((await live()).find((k) => k.id === cli.id)).toBeTruthy(); // other keys are not touched
-    expect(await resolveViewer(h.db.prisma, TEST_SECRET, `ApiKey ${first!.key}`)).toMatchObject({ kind: 'surveyOrg', agencyId: org.id });
+    expect(await resolveViewer(h.db.prisma, TEST_SECRET, `ApiKey ${first!.key}`)).toMatchObject({
+      kind: 'surveyOrg',
+      agencyId: org.id,
+    });
   });
 
   it('replaces a kept key that no longer works (revoked, or of another database), revoking it', async () => {
@@ -64,10 +73,18 @@ describe.skipIf(!!process.env.ZHIFA_TEST_DATABASE_URL)('two development starts',
   it('print the same survey-organisation key, and leave one live development key', async () => {
     const dataDir = path.join(root, 'server', 'pglite');
     mkdirSync(path.dirname(dataDir), { recursive: true });
-    const config = loadConfig({ ZHIFA_ENV: 'development', ZHIFA_DATA_DIR: dataDir, PORT: '0', ZHIFA_PLUGINS: '', ZHIFA_DEMO_DATA: 'false' });
+    const config = loadConfig({
+      ZHIFA_ENV: 'development',
+      ZHIFA_DATA_DIR: dataDir,
+      PORT: '0',
+      ZHIFA_PLUGINS: '',
+      ZHIFA_DEMO_DATA: 'false',
+    });
     const db = await openDatabase(config.database);
     await db.prisma.agency.create({ data: { name: '江苏众信社会调查有限公司', kind: 'SURVEY_ORGANISATION' } });
-    const county = await db.prisma.agency.create({ data: { name: '阜宁县人民政府（演示）', kind: 'COUNTY_GOVERNMENT' } });
+    const county = await db.prisma.agency.create({
+      data: { name: '阜宁县人民政府（演示）', kind: 'COUNTY_GOVERNMENT' },
+    });
     await db.prisma.person.create({ data: { agencyId: county.id, name: '系统管理员', roles: ['SYSTEM_ADMIN'] } });
     await db.close();
 

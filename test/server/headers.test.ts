@@ -34,7 +34,12 @@ describe('security headers', () => {
       await fetch(`${base()}/nothing-here`),
       await fetch(`${base()}/graphiql/nothing-here.js`),
       // Chunked: no declared size, refused with 413 before yoga sees it.
-      await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: new Blob(['{}']).stream(), duplex: 'half' } as RequestInit),
+      await fetch(s.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: new Blob(['{}']).stream(),
+        duplex: 'half',
+      } as RequestInit),
     ]) {
       expectSecurityHeaders(res);
       statuses.push(res.status);
@@ -51,7 +56,10 @@ describe('security headers', () => {
     // Every <script> either has a same-origin src or is inert JSON.
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.length).toBe(2);
-    for (const [, attrs, body] of scripts) expect(attrs.includes('src="/graphiql/') || (attrs.includes('type="application/json"') && body.length > 0)).toBe(true);
+    for (const [, attrs, body] of scripts)
+      expect(attrs.includes('src="/graphiql/') || (attrs.includes('type="application/json"') && body.length > 0)).toBe(
+        true,
+      );
     expect(GRAPHIQL_CSP).not.toMatch(/script-src[^;]*unsafe/);
     expect(GRAPHIQL_CSP).not.toMatch(/https?:|\*/);
     // Subscriptions over WebSocket, as before.

@@ -27,7 +27,8 @@ describe('request limits', () => {
       const head = JSON.stringify({ query: '{ viewer { kind } }', variables: { pad: '' } });
       return head.replace('"pad":""', `"pad":"${'x'.repeat(bytes - head.length)}"`);
     };
-    const post = (body: string) => fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = (body: string) =>
+      fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const last = await post(sized(MAX_REQUEST_BYTES));
     expect(last.status).toBe(200);
     expect(await last.json()).toEqual({ data: { viewer: { kind: 'public' } } });
@@ -36,7 +37,11 @@ describe('request limits', () => {
   });
 
   it('accepts an ordinary request', async () => {
-    const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { kind } }' }) });
+    const res = await fetch(s.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ viewer { kind } }' }),
+    });
     expect(await res.json()).toEqual({ data: { viewer: { kind: 'public' } } });
   });
 
@@ -50,10 +55,18 @@ describe('request limits', () => {
 });
 
 describe('query complexity (page-aware)', () => {
-  const nested = (agencies: number, cases: number, officers: number) => `{ agencies(first: ${agencies}) { edges { node { name
+  const nested = (
+    agencies: number,
+    cases: number,
+    officers: number,
+  ) => `{ agencies(first: ${agencies}) { edges { node { name
     cases(first: ${cases}) { edges { node { number enterprise { name } officers(first: ${officers}) { edges { node { person { name } } } } } } } } } } }`;
   const post = (query: string) =>
-    fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.json());
+    fetch(s.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    }).then((r) => r.json());
 
   it("accepts the frontends' deepest list at its usual page sizes", async () => {
     const res = await post(nested(20, 10, 20));
@@ -70,7 +83,9 @@ describe('query complexity (page-aware)', () => {
   it('counts nodes(ids:) per id', async () => {
     // About 600 per id: one id passes, the most nodes(ids:) accepts (100) does not.
     const query = (n: number) => {
-      const ids = Array.from({ length: n }, (_, i) => `"${Buffer.from(`Agency:${i + 1}`).toString('base64')}"`).join(',');
+      const ids = Array.from({ length: n }, (_, i) => `"${Buffer.from(`Agency:${i + 1}`).toString('base64')}"`).join(
+        ',',
+      );
       return `{ nodes(ids: [${ids}]) { id ... on Agency { a: children(first: 100) { edges { node { name } } } b: children(first: 100) { edges { node { name } } } } } }`;
     };
     expect((await post(query(1))).errors).toBeUndefined();

@@ -19,7 +19,11 @@ describe('data-dir lock', () => {
   it('is taken, refused to a second taker with the holder named, and released', () => {
     const dir = path.join(root, 'a');
     const lock = acquireLock(dir, { purpose: 'server', port: 4123, host: '127.0.0.1' });
-    expect(JSON.parse(readFileSync(lockFileFor(dir), 'utf8'))).toMatchObject({ pid: process.pid, port: 4123, purpose: 'server' });
+    expect(JSON.parse(readFileSync(lockFileFor(dir), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      port: 4123,
+      purpose: 'server',
+    });
     expect(lockHolder(dir)?.pid).toBe(process.pid);
 
     let refused: unknown;
@@ -46,7 +50,10 @@ describe('data-dir lock', () => {
   it('takes over a stale lock whose process is gone', () => {
     const dir = path.join(root, 'b');
     const pid = deadPid();
-    writeFileSync(lockFileFor(dir), JSON.stringify({ pid, port: 4000, host: null, purpose: 'server', started: '2025-01-01T00:00:00Z', token: 'old' }));
+    writeFileSync(
+      lockFileFor(dir),
+      JSON.stringify({ pid, port: 4000, host: null, purpose: 'server', started: '2025-01-01T00:00:00Z', token: 'old' }),
+    );
     expect(lockHolder(dir)).toBeNull();
     const lock = acquireLock(dir, { purpose: 'server', port: 4001 });
     expect(lock.info.pid).toBe(process.pid);

@@ -21,7 +21,11 @@ it('the same read on two databases answers from each', async () => {
     await db.prisma.agency.create({ data: { name, kind: 'JUSTICE_BUREAU' } });
   }
   for (let round = 0; round < 3; round++) {
-    const names = await Promise.all(opened.map(({ db }) => db.prisma.agency.findMany({ orderBy: { id: 'asc' }, take: 5 }).then((rows) => rows.map((r) => r.name))));
+    const names = await Promise.all(
+      opened.map(({ db }) =>
+        db.prisma.agency.findMany({ orderBy: { id: 'asc' }, take: 5 }).then((rows) => rows.map((r) => r.name)),
+      ),
+    );
     expect(names).toEqual([['甲县司法局'], ['乙县司法局']]);
   }
 });

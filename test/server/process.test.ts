@@ -21,7 +21,14 @@ const lockFile = `${dataDir}.lock`;
 const secretFile = path.join(root, 'jwt-secret');
 
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ZHIFA_ENV: 'development', ZHIFA_DATA_DIR: dataDir, ZHIFA_PLUGINS: '', HOST: '127.0.0.1', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ZHIFA_ENV: 'development',
+    ZHIFA_DATA_DIR: dataDir,
+    ZHIFA_PLUGINS: '',
+    HOST: '127.0.0.1',
+    ...extra,
+  };
   for (const k of ['DATABASE_URL', 'ZHIFA_JWT_SECRET', 'NODE_ENV']) delete env[k];
   return env;
 }
@@ -55,7 +62,10 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> 
 
 /** The server entry point, run by tsx as `pnpm start` does. */
 function startServer(port: number): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO, env: childEnv({ PORT: String(port) }) });
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    cwd: REPO,
+    env: childEnv({ PORT: String(port) }),
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -89,7 +99,11 @@ beforeAll(async () => {
   port = await freePort();
   server = startServer(port);
   server.exited.then((c) => (exitCode = c));
-  await waitFor(() => /GraphQL: http:\/\/localhost:\d+\/graphql/.test(server.output()) || exitCode !== undefined, 150_000, server.output);
+  await waitFor(
+    () => /GraphQL: http:\/\/localhost:\d+\/graphql/.test(server.output()) || exitCode !== undefined,
+    150_000,
+    server.output,
+  );
   if (exitCode !== undefined) throw new Error(`server exited early (${exitCode}):\n${server.output()}`);
 }, 180_000);
 
@@ -115,7 +129,8 @@ describe.skipIf(!!process.env.ZHIFA_TEST_DATABASE_URL)('server process', () => {
     expect(out).toContain(`http://localhost:${port}/graphql`);
     expect(out).toContain('GraphiQL');
     expect(out).toMatch(/demo data loaded/);
-    for (const role of ['system admin', 'supervisor', 'officer', 'agency admin', 'enterprise user']) expect(out).toContain(role);
+    for (const role of ['system admin', 'supervisor', 'officer', 'agency admin', 'enterprise user'])
+      expect(out).toContain(role);
     expect(out).toMatch(/zfk_[0-9a-f]{12}_/);
     const printed = out.match(/^\s+(eyJ[\w-]+\.[\w-]+\.[\w-]+)$/m)![1];
     expect((await viewerOf(port, printed)).kind).toBe('person');
@@ -178,7 +193,9 @@ describe.skipIf(!!process.env.ZHIFA_TEST_DATABASE_URL)('server process', () => {
     expect(r.code, r.stderr).toBe(0);
     const token = r.stdout.trim();
     expect(token).toMatch(JWT);
-    expect(jwt.verify(token, readFileSync(secretFile, 'utf8').trim())).toMatchObject({ sub: expect.stringMatching(/^person:\d+$/) });
+    expect(jwt.verify(token, readFileSync(secretFile, 'utf8').trim())).toMatchObject({
+      sub: expect.stringMatching(/^person:\d+$/),
+    });
     expect(existsSync(lockFile)).toBe(false);
   }, 120_000);
 

@@ -11,11 +11,20 @@ const MAIN = path.join(REPO, 'packages/server/src/main.ts');
 
 function nodeEnvAfterImport(env: Record<string, string>): string {
   const { NODE_ENV: _, ZHIFA_ENV: __, ...rest } = process.env;
-  return execFileSync(process.execPath, ['--import', 'tsx', '-e', `await import(${JSON.stringify(path.join(REPO, 'packages/server/src/production-env.ts'))}); process.stdout.write(String(process.env.NODE_ENV))`], {
-    cwd: REPO,
-    env: { ...rest, ...env },
-    encoding: 'utf8',
-  });
+  return execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      `await import(${JSON.stringify(path.join(REPO, 'packages/server/src/production-env.ts'))}); process.stdout.write(String(process.env.NODE_ENV))`,
+    ],
+    {
+      cwd: REPO,
+      env: { ...rest, ...env },
+      encoding: 'utf8',
+    },
+  );
 }
 
 describe('production mode reaches graphql-js', () => {

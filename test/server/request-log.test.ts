@@ -101,11 +101,17 @@ describe('request log', () => {
   it('a WebSocket operation is one line too, with its own outcome', async () => {
     const client = createClient({ url: s.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
     const result = await new Promise<any>((resolve, reject) =>
-      client.subscribe({ query: 'query Who { viewer { kind } }', operationName: 'Who' }, { next: resolve, error: reject, complete: () => {} }),
+      client.subscribe(
+        { query: 'query Who { viewer { kind } }', operationName: 'Who' },
+        { next: resolve, error: reject, complete: () => {} },
+      ),
     );
     expect(result.data.viewer.kind).toBe('public');
     const refused = await new Promise<any>((resolve) =>
-      client.subscribe({ query: 'query { people(first: 1) { totalCount } }' }, { next: resolve, error: resolve, complete: () => {} }),
+      client.subscribe(
+        { query: 'query { people(first: 1) { totalCount } }' },
+        { next: resolve, error: resolve, complete: () => {} },
+      ),
     );
     expect(refused.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     await client.dispose();

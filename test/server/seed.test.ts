@@ -40,7 +40,13 @@ import {
 } from '@zhifa/core';
 import { createApp, openDatabase, resolveViewer, signToken, type Database } from '@zhifa/server';
 import { freshDatabaseTarget } from '@zhifa/testkit';
-import { clearDatabase, DEMO_COUNTS, DEMO_META_KEY, isEmptyDatabase, seedDemoData } from '../../packages/server/src/seed/index.js';
+import {
+  clearDatabase,
+  DEMO_COUNTS,
+  DEMO_META_KEY,
+  isEmptyDatabase,
+  seedDemoData,
+} from '../../packages/server/src/seed/index.js';
 import { offersHearing, STAGE_MIX } from '../../packages/server/src/seed/cases.js';
 import { demoMatters, ENFORCEMENT_AGENCIES, partyFits } from '../../packages/server/src/seed/names.js';
 import { createSurveyApiKey, DEV_ROLES, resolveSubject } from '../../packages/server/src/dev-tokens.js';
@@ -140,17 +146,28 @@ describe('core demo data', () => {
     expect(able.length / officers.length).toBeGreaterThan(0.75);
     expect(able.every((p) => p.certificateReviewYear === shanghaiYear(now))).toBe(true);
     // Marked valid, yet not usable: expired by date, or not reviewed this year.
-    expect(officers.some((p) => p.certificateStatus === 'VALID' && !canEnforce(p, now, DEFAULT_REVIEW_GRACE_UNTIL))).toBe(true);
+    expect(
+      officers.some((p) => p.certificateStatus === 'VALID' && !canEnforce(p, now, DEFAULT_REVIEW_GRACE_UNTIL)),
+    ).toBe(true);
     const auxiliaries = people.filter((p) => p.roles.includes('AUXILIARY'));
     expect(auxiliaries.length).toBeGreaterThan(0);
     expect(auxiliaries.every((p) => p.certificateNumber === null)).toBe(true);
     for (const role of ['SYSTEM_ADMIN', 'SUPERVISOR', 'SPECIAL_SUPERVISOR', 'AGENCY_ADMIN'] as const)
-      expect(people.some((p) => p.roles.includes(role)), role).toBe(true);
+      expect(
+        people.some((p) => p.roles.includes(role)),
+        role,
+      ).toBe(true);
   });
 
   it('has cases in every stage, workable, with amounts that obey the decision rules', async () => {
     const cases = await prisma.enforcementCase.findMany({
-      include: { officers: { include: { person: true } }, compulsoryMeasures: true, matter: true, penalties: { orderBy: { id: 'asc' } }, agency: true },
+      include: {
+        officers: { include: { person: true } },
+        compulsoryMeasures: true,
+        matter: true,
+        penalties: { orderBy: { id: 'asc' } },
+        agency: true,
+      },
     });
     const stages: Record<string, number> = {};
     for (const c of cases) stages[c.stage] = (stages[c.stage] ?? 0) + 1;
@@ -159,7 +176,9 @@ describe('core demo data', () => {
     expect([...decisions].sort()).toEqual(['DROPPED', 'LIGHTER', 'MITIGATED', 'NO_PENALTY', 'PENALTY']);
 
     for (const c of cases) {
-      const able = c.officers.filter((o) => o.person.agencyId === c.agencyId && canEnforce(o.person, now, DEFAULT_REVIEW_GRACE_UNTIL));
+      const able = c.officers.filter(
+        (o) => o.person.agencyId === c.agencyId && canEnforce(o.person, now, DEFAULT_REVIEW_GRACE_UNTIL),
+      );
       expect(able.length, c.number).toBeGreaterThanOrEqual(2);
       expect(c.officers.length).toBe(able.length);
       expect(c.number).toMatch(new RegExp(`^${c.agency.documentPrefix}立〔\\d{4}〕\\d+号$`));
@@ -169,7 +188,10 @@ describe('core demo data', () => {
       expect(c.matter!.agencyKinds).toContain(c.agency.kind);
       expect(c.agency.domains).toContain(c.matter!.domain);
       expect(c.violatedProvision).toBe(c.matter!.violatedProvision);
-      expect(limitationRefusal(c.violationOn!, c.matter!.limitationYears, shanghaiToday(c.registeredAt)), c.number).toBeNull();
+      expect(
+        limitationRefusal(c.violationOn!, c.matter!.limitationYears, shanghaiToday(c.registeredAt)),
+        c.number,
+      ).toBeNull();
       if (c.partyKind === 'ENTERPRISE') expect(c.enterpriseId).not.toBeNull();
       else expect(c.partyDescription).toBeTruthy();
       const decided = ['DECIDED', 'EXECUTED', 'CLOSED'].includes(c.stage);
@@ -179,8 +201,18 @@ describe('core demo data', () => {
         // The decision obeys the rules decideCase applies, and its sums agree with its penalties.
         const input = decideCaseInput({ ...c, decision: c.decision, reason: c.decisionReason, penalties: c.penalties });
         expect(decisionInputIssues(input), c.number).toEqual([]);
-        expect(decisionRefusal(input, { matter: c.matter, procedure: c.procedure, naturalPerson: c.partyKind === 'NATURAL_PERSON' }), c.number).toBeNull();
-        expect({ fineFen: input.fineFen, confiscationFen: input.confiscationFen }, c.number).toEqual({ fineFen: c.fineFen, confiscationFen: c.confiscationFen });
+        expect(
+          decisionRefusal(input, {
+            matter: c.matter,
+            procedure: c.procedure,
+            naturalPerson: c.partyKind === 'NATURAL_PERSON',
+          }),
+          c.number,
+        ).toBeNull();
+        expect({ fineFen: input.fineFen, confiscationFen: input.confiscationFen }, c.number).toEqual({
+          fineFen: c.fineFen,
+          confiscationFen: c.confiscationFen,
+        });
         const mark = c.decision === 'DROPPED' ? null : c.decision === 'NO_PENALTY' ? '不罚' : '罚';
         if (mark) expect(c.decisionNumber).toMatch(new RegExp(`^${c.agency.documentPrefix}${mark}〔\\d{4}〕\\d+号$`));
         else expect(c.decisionNumber).toBeNull();
@@ -199,12 +231,18 @@ describe('core demo data', () => {
     expect(new Set(cases.flatMap((c) => c.compulsoryMeasures.map((m) => m.kind))).size).toBeGreaterThanOrEqual(2);
     expect(new Set(cases.map((c) => c.number)).size).toBe(cases.length);
     // A few cases under way are past their deadline (第60条), none decided ones.
-    const overdue = cases.filter((c) => c.deadlineOn && c.deadlineOn.getTime() < shanghaiToday(now).getTime() && ['REGISTERED', 'INVESTIGATING', 'LEGAL_REVIEW'].includes(c.stage));
+    const overdue = cases.filter(
+      (c) =>
+        c.deadlineOn &&
+        c.deadlineOn.getTime() < shanghaiToday(now).getTime() &&
+        ['REGISTERED', 'INVESTIGATING', 'LEGAL_REVIEW'].includes(c.stage),
+    );
     expect(overdue.length).toBeGreaterThanOrEqual(1);
     expect(overdue.length).toBeLessThanOrEqual(10);
     // Every number is below its sequence's last value, so numbers assigned from now on follow on.
     const sequences = await prisma.documentSequence.findMany();
-    const last = (agencyId: number, kind: string, year: number) => sequences.find((q) => q.agencyId === agencyId && q.kind === kind && q.year === year)?.last ?? 0;
+    const last = (agencyId: number, kind: string, year: number) =>
+      sequences.find((q) => q.agencyId === agencyId && q.kind === kind && q.year === year)?.last ?? 0;
     for (const c of cases) {
       const [, year, n] = /〔(\d{4})〕(\d+)号$/.exec(c.number)!;
       expect(Number(n)).toBeLessThanOrEqual(last(c.agencyId, 'REGISTRATION', Number(year)));
@@ -215,7 +253,11 @@ describe('core demo data', () => {
 const DAY_MS = 86_400_000;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const daysBetween = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / DAY_MS);
-type Proposal = { penalties: { kind: string; amountFen: string | null }[]; hearingOffered: boolean; hearingThresholdFen: string };
+type Proposal = {
+  penalties: { kind: string; amountFen: string | null }[];
+  hearingOffered: boolean;
+  hearingThresholdFen: string;
+};
 
 describe('matters, parties and staff of the demo data', () => {
   it('has coherent matters with real provisions for every enforcement agency, drafts unpublished and unused', async () => {
@@ -226,18 +268,30 @@ describe('matters, parties and staff of the demo data', () => {
       expect(matterProblems(m), m.code).toEqual([]);
       expect(m.violatedProvision).toMatch(/^《.+》第[一二三四五六七八九十百零]+条/);
       expect(m.penaltyProvision).toMatch(/^《.+》第[一二三四五六七八九十百零]+条/);
-      expect(agencies.some((a) => a.domains.includes(m.domain)), m.code).toBe(true);
+      expect(
+        agencies.some((a) => a.domains.includes(m.domain)),
+        m.code,
+      ).toBe(true);
       // 第36条: five years where life and health are at stake.
-      if (['食品安全', '药品监管', '特种设备', '医疗机构监管', '公共卫生'].includes(m.domain)) expect(m.limitationYears, m.code).toBe(5);
+      if (['食品安全', '药品监管', '特种设备', '医疗机构监管', '公共卫生'].includes(m.domain))
+        expect(m.limitationYears, m.code).toBe(5);
       else expect(m.limitationYears, m.code).toBe(2);
       expect(m.publishedAt !== null).toBe(m.published);
       if (!m.published) expect(m._count.cases, m.code).toBe(0);
     }
-    for (const a of agencies) expect(matters.filter((m) => m.published && a.domains.includes(m.domain)).length, a.name).toBeGreaterThanOrEqual(1);
+    for (const a of agencies)
+      expect(matters.filter((m) => m.published && a.domains.includes(m.domain)).length, a.name).toBeGreaterThanOrEqual(
+        1,
+      );
     expect(matters.filter((m) => !m.published).length).toBeGreaterThanOrEqual(3);
     // The issue's example: 未按规定公示营业执照, up to ¥30,000, no minimum.
     const licence = matters.find((m) => m.name === '未按规定公示营业执照')!;
-    expect(licence).toMatchObject({ penaltyProvision: '《中华人民共和国市场主体登记管理条例》第四十八条', fineMinFen: null, fineMaxFen: 3_000_000n, penaltyKinds: ['FINE'] });
+    expect(licence).toMatchObject({
+      penaltyProvision: '《中华人民共和国市场主体登记管理条例》第四十八条',
+      fineMinFen: null,
+      fineMaxFen: 3_000_000n,
+      penaltyKinds: ['FINE'],
+    });
     const food = matters.find((m) => m.domain === '食品安全')!;
     expect(food).toMatchObject({ fineMinFen: 5_000_000n, fineMaxFen: 10_000_000n, limitationYears: 5 });
     expect(food.penaltyProvision).toContain('第一百二十四条');
@@ -247,10 +301,15 @@ describe('matters, parties and staff of the demo data', () => {
 
   it('opens cases against parties whose business fits the violation', async () => {
     const cases = await prisma.enforcementCase.findMany({ include: { matter: true, enterprise: true } });
-    const specs = new Map(demoMatters().map((m) => [m.code, ENFORCEMENT_AGENCIES[m.agencyIndex].violations[m.violationIndex]]));
+    const specs = new Map(
+      demoMatters().map((m) => [m.code, ENFORCEMENT_AGENCIES[m.agencyIndex].violations[m.violationIndex]]),
+    );
     for (const c of cases) {
       const spec = specs.get(c.matter!.code)!;
-      expect(partyFits(spec, { partyKind: c.partyKind, industry: c.enterprise?.industry ?? null }), `${c.number} ${c.violation} ← ${c.enterprise?.name ?? c.partyDescription}`).toBe(true);
+      expect(
+        partyFits(spec, { partyKind: c.partyKind, industry: c.enterprise?.industry ?? null }),
+        `${c.number} ${c.violation} ← ${c.enterprise?.name ?? c.partyDescription}`,
+      ).toBe(true);
     }
     expect(cases.filter((c) => c.partyKind === 'NATURAL_PERSON').length).toBeGreaterThan(5);
     const food = cases.filter((c) => c.matter!.domain === '食品安全');
@@ -259,7 +318,10 @@ describe('matters, parties and staff of the demo data', () => {
   });
 
   it('staffs every enforcement agency with a head and legal reviewers, and every 司法所 with a head and a supervisor', async () => {
-    const agencies = await prisma.agency.findMany({ where: { kind: { in: ['ENFORCEMENT_AGENCY', 'JUSTICE_OFFICE'] } }, include: { people: true } });
+    const agencies = await prisma.agency.findMany({
+      where: { kind: { in: ['ENFORCEMENT_AGENCY', 'JUSTICE_OFFICE'] } },
+      include: { people: true },
+    });
     for (const a of agencies) {
       const heads = a.people.filter((p) => p.roles.includes('AGENCY_HEAD'));
       expect(heads.length, a.name).toBe(1);
@@ -269,22 +331,44 @@ describe('matters, parties and staff of the demo data', () => {
         expect(reviewers.length, a.name).toBeLessThanOrEqual(2);
       } else {
         expect(heads[0].roles).toContain('SUPERVISOR');
-        expect(a.people.filter((p) => p.roles.includes('SUPERVISOR') && !p.roles.includes('AGENCY_HEAD')).length, a.name).toBeGreaterThanOrEqual(1);
+        expect(
+          a.people.filter((p) => p.roles.includes('SUPERVISOR') && !p.roles.includes('AGENCY_HEAD')).length,
+          a.name,
+        ).toBeGreaterThanOrEqual(1);
       }
     }
     // Heads and reviewers are never officers of a case (第58条: the reviewer did not investigate).
     const assigned = await prisma.caseOfficer.findMany({ include: { person: true } });
-    expect(assigned.filter((o) => o.person.roles.includes('LEGAL_REVIEWER') || o.person.roles.includes('AGENCY_HEAD'))).toEqual([]);
+    expect(
+      assigned.filter((o) => o.person.roles.includes('LEGAL_REVIEWER') || o.person.roles.includes('AGENCY_HEAD')),
+    ).toEqual([]);
   });
 });
 
 describe('procedures of the demo cases', () => {
   it('records every decided case’s procedure completely and in order, and partial ones for cases under way', async () => {
     const cases = await prisma.enforcementCase.findMany({
-      include: { steps: { orderBy: { id: 'asc' } }, officers: true, penalties: true, compulsoryMeasures: true, matter: true, enterprise: true, agency: { include: { people: true } } },
+      include: {
+        steps: { orderBy: { id: 'asc' } },
+        officers: true,
+        penalties: true,
+        compulsoryMeasures: true,
+        matter: true,
+        enterprise: true,
+        agency: { include: { people: true } },
+      },
     });
     const today = shanghaiToday(now);
-    const seen = { simple: 0, returned: 0, hearingHeld: 0, hearingWaived: 0, discussion: 0, extension: 0, served: 0, awaitingDecision: 0 };
+    const seen = {
+      simple: 0,
+      returned: 0,
+      hearingHeld: 0,
+      hearingWaived: 0,
+      discussion: 0,
+      extension: 0,
+      served: 0,
+      awaitingDecision: 0,
+    };
     for (const c of cases) {
       const where = `${c.number} (${c.stage}, ${c.procedure})`;
       const registeredOn = shanghaiToday(c.registeredAt);
@@ -307,7 +391,10 @@ describe('procedures of the demo cases', () => {
         expect(c.deadlineOn, where).toBeNull();
         expect(c.decision, where).toBe('PENALTY');
         expect(assigned(c.decidedBy!), where).toBe(true);
-        expect(c.steps.map((s) => s.kind), where).toEqual(['SERVICE']);
+        expect(
+          c.steps.map((s) => s.kind),
+          where,
+        ).toEqual(['SERVICE']);
         expect(day(c.steps[0].on)).toBe(day(shanghaiToday(c.decidedAt!)));
         expect(c.compulsoryMeasures, where).toEqual([]);
         continue;
@@ -323,7 +410,15 @@ describe('procedures of the demo cases', () => {
         expect(assigned(notice.actor), where).toBe(true);
         expect(proposal!.penalties.length, where).toBeGreaterThan(0);
         const threshold = BigInt(proposal!.hearingThresholdFen);
-        expect(proposal!.hearingOffered, where).toBe(offersHearing(proposal!.penalties.map((p) => ({ kind: p.kind as any, amountFen: p.amountFen === null ? null : BigInt(p.amountFen) })), threshold));
+        expect(proposal!.hearingOffered, where).toBe(
+          offersHearing(
+            proposal!.penalties.map((p) => ({
+              kind: p.kind as any,
+              amountFen: p.amountFen === null ? null : BigInt(p.amountFen),
+            })),
+            threshold,
+          ),
+        );
         for (const r of after(notice, 'HEARING_REQUEST')) {
           expect(proposal!.hearingOffered, where).toBe(true);
           expect(daysBetween(notice.on, r.on), where).toBeLessThanOrEqual(5); // 第64条
@@ -364,7 +459,8 @@ describe('procedures of the demo cases', () => {
             expect(n, `${where} ${p.kind}`).toBeDefined();
             if (p.amountFen !== null) expect(p.amountFen <= BigInt(n!.amountFen!), where).toBe(true);
           }
-          if (offersHearing(c.penalties, BigInt(proposal!.hearingThresholdFen))) expect(proposal!.hearingOffered, where).toBe(true);
+          if (offersHearing(c.penalties, BigInt(proposal!.hearingThresholdFen)))
+            expect(proposal!.hearingOffered, where).toBe(true);
           expect(settled(notice), where).toBe(true);
           seen.hearingHeld += after(notice!, 'HEARING').length;
           seen.hearingWaived += after(notice!, 'HEARING_REQUEST').filter((r) => r.outcome === 'WAIVED').length;
@@ -386,12 +482,17 @@ describe('procedures of the demo cases', () => {
           seen.served++;
         }
         if (c.decision === 'DROPPED') expect(service, where).toEqual([]);
-        if (c.stage === 'DECIDED' && !service.length) expect(daysBetween(decidedOn, today), where).toBeLessThanOrEqual(7);
+        if (c.stage === 'DECIDED' && !service.length)
+          expect(daysBetween(decidedOn, today), where).toBeLessThanOrEqual(7);
         if (c.closedAt && service.length) expect(c.closedAt.getTime(), where).toBeGreaterThan(service[0].on.getTime());
       } else {
         expect(of('SERVICE'), where).toEqual([]);
         expect(of('COLLECTIVE_DISCUSSION').length <= 1).toBe(true);
-        if (c.stage === 'REGISTERED') expect(c.steps.filter((s) => s.kind !== 'DEADLINE_EXTENSION'), where).toEqual([]);
+        if (c.stage === 'REGISTERED')
+          expect(
+            c.steps.filter((s) => s.kind !== 'DEADLINE_EXTENSION'),
+            where,
+          ).toEqual([]);
         if (c.stage === 'LEGAL_REVIEW') {
           // Sent for review only once the statement is in and an offered hearing settled.
           expect(settled(notice), where).toBe(true);
@@ -410,12 +511,17 @@ describe('procedures of the demo cases', () => {
     // Simple-procedure decisions within 第51条's limits (the decision rules check them too).
     for (const c of cases.filter((x) => x.procedure === 'SIMPLE')) {
       const limit = partyIsNaturalPerson(c, c.enterprise) ? 20_000n : 300_000n;
-      expect(c.penalties.every((p) => p.kind === 'WARNING' || (p.kind === 'FINE' && p.amountFen! <= limit)), c.number).toBe(true);
+      expect(
+        c.penalties.every((p) => p.kind === 'WARNING' || (p.kind === 'FINE' && p.amountFen! <= limit)),
+        c.number,
+      ).toBe(true);
     }
   });
 
   it('passes the procedure rules step by step: every step in order, every decision allowed when it was made', async () => {
-    const cases = await prisma.enforcementCase.findMany({ include: { steps: { orderBy: { id: 'asc' } }, penalties: true, matter: true, enterprise: true } });
+    const cases = await prisma.enforcementCase.findMany({
+      include: { steps: { orderBy: { id: 'asc' } }, penalties: true, matter: true, enterprise: true },
+    });
     const thresholds = new PluginSettings().get(CASE_SETTINGS).hearingFineThresholds; // the defaults the seed ran with
     const problems: string[] = [];
     let checked = 0;
@@ -451,7 +557,9 @@ describe('procedures of the demo cases', () => {
         if (s.kind === 'HEARING') r = hearingRefusal(c.procedure, state, s.on);
         if (s.kind === 'LEGAL_REVIEW') {
           // Sent for review (the gate) unless already there, then reviewed; a return sends it back.
-          r = (inReview ? null : reviewGateRefusal(c.procedure, state, s.on)) ?? legalReviewRefusal(c.procedure, 'LEGAL_REVIEW', state);
+          r =
+            (inReview ? null : reviewGateRefusal(c.procedure, state, s.on)) ??
+            legalReviewRefusal(c.procedure, 'LEGAL_REVIEW', state);
           inReview = s.outcome === 'APPROVED';
         }
         if (s.kind === 'COLLECTIVE_DISCUSSION') r = discussionRefusal(c.procedure, 'LEGAL_REVIEW', state, s.on);
@@ -462,12 +570,24 @@ describe('procedures of the demo cases', () => {
           kind: s.kind,
           on: s.on,
           outcome: s.outcome,
-          ...(p ? { penalties: p.penalties.map((x) => ({ kind: x.kind as PenaltyKind, amountFen: x.amountFen === null ? null : BigInt(x.amountFen) })), hearingOffered: p.hearingOffered } : {}),
+          ...(p
+            ? {
+                penalties: p.penalties.map((x) => ({
+                  kind: x.kind as PenaltyKind,
+                  amountFen: x.amountFen === null ? null : BigInt(x.amountFen),
+                })),
+                hearingOffered: p.hearingOffered,
+              }
+            : {}),
         });
       }
       checkDecision();
       if (c.stage === 'LEGAL_REVIEW') {
-        const r = reviewGateRefusal(c.procedure, procedureState(facts.filter((f) => f.kind !== 'LEGAL_REVIEW' && f.kind !== 'COLLECTIVE_DISCUSSION')), shanghaiToday(now));
+        const r = reviewGateRefusal(
+          c.procedure,
+          procedureState(facts.filter((f) => f.kind !== 'LEGAL_REVIEW' && f.kind !== 'COLLECTIVE_DISCUSSION')),
+          shanghaiToday(now),
+        );
         if (r) problems.push(`${c.number} in review: ${r.rule}`);
       }
     }
@@ -476,7 +596,9 @@ describe('procedures of the demo cases', () => {
   });
 
   it('takes compulsory measures through their lifecycle: approved, two officers, numbered, released by the decision; a few overdue', async () => {
-    const measures = await prisma.compulsoryMeasure.findMany({ include: { case: { include: { officers: true, agency: { include: { people: true } } } } } });
+    const measures = await prisma.compulsoryMeasure.findMany({
+      include: { case: { include: { officers: true, agency: { include: { people: true } } } } },
+    });
     const today = shanghaiToday(now);
     const numbers = new Set<string>();
     let overdue = 0;
@@ -485,7 +607,11 @@ describe('procedures of the demo cases', () => {
       const where = `${c.number} measure ${m.id} (${m.status})`;
       const head = c.agency.people.find((p) => p.roles.includes('AGENCY_HEAD'))!;
       expect(m.officerIds.length, where).toBeGreaterThanOrEqual(2); // 行政强制法 第18条
-      for (const id of m.officerIds) expect(c.officers.some((o) => o.personId === id), where).toBe(true);
+      for (const id of m.officerIds)
+        expect(
+          c.officers.some((o) => o.personId === id),
+          where,
+        ).toBe(true);
       expect(m.noticeDocumentNumber, where).toMatch(new RegExp(`^${c.agency.documentPrefix}强〔\\d{4}〕\\d+号$`));
       expect(numbers.has(m.noticeDocumentNumber!), where).toBe(false);
       numbers.add(m.noticeDocumentNumber!);
@@ -501,7 +627,8 @@ describe('procedures of the demo cases', () => {
       if (m.approvedAt) {
         expect(m.approvedBy, where).toBe(`person:${head.id}`);
         // 第18条 prior approval, or 第19条 approved within 24 hours of an emergency measure.
-        if (m.emergency) expect(m.approvedAt.getTime() - m.takenAt.getTime(), where).toBeLessThanOrEqual(24 * 3_600_000);
+        if (m.emergency)
+          expect(m.approvedAt.getTime() - m.takenAt.getTime(), where).toBeLessThanOrEqual(24 * 3_600_000);
         else expect(m.approvedAt.getTime(), where).toBe(m.takenAt.getTime());
       } else expect(m.emergency && now.getTime() - m.takenAt.getTime() <= 24 * 3_600_000, where).toBe(true);
       if (c.decidedAt) {
@@ -513,18 +640,25 @@ describe('procedures of the demo cases', () => {
         expect(m.releasedOn!.getTime(), where).toBeGreaterThan(shanghaiToday(m.takenAt).getTime());
         expect(m.releasedOn!.getTime(), where).toBeLessThanOrEqual(m.dueOn!.getTime());
         expect(m.releaseReason, where).toBeTruthy();
-        expect(c.officers.some((o) => `person:${o.personId}` === m.releasedBy), where).toBe(true);
+        expect(
+          c.officers.some((o) => `person:${o.personId}` === m.releasedBy),
+          where,
+        ).toBe(true);
       } else if (m.dueOn!.getTime() < today.getTime()) overdue++;
     }
     expect(measures.filter((m) => m.case.stage === 'CLOSED').every((m) => m.status === 'RELEASED')).toBe(true);
     expect(overdue).toBeGreaterThanOrEqual(1);
     expect(overdue).toBeLessThanOrEqual(5);
     expect(measures.filter((m) => m.emergency).length).toBeGreaterThanOrEqual(2);
-    expect(measures.filter((m) => m.status === 'IN_FORCE' && m.dueOn!.getTime() >= today.getTime()).length).toBeGreaterThanOrEqual(1);
+    expect(
+      measures.filter((m) => m.status === 'IN_FORCE' && m.dueOn!.getTime() >= today.getTime()).length,
+    ).toBeGreaterThanOrEqual(1);
     expect(measures.filter((m) => m.extendedDays !== null).length).toBeGreaterThanOrEqual(1);
     expect(measures.filter((m) => m.status === 'REQUESTED').length).toBeGreaterThanOrEqual(1); // awaiting the head's approval
     // Only notices carry a proposal; the others hold SQL NULL, not a JSON null.
-    expect(await prisma.$queryRaw`SELECT count(*)::int AS n FROM "CaseStep" WHERE "proposal" IS NOT NULL AND "kind" <> 'NOTICE'`).toEqual([{ n: 0 }]);
+    expect(
+      await prisma.$queryRaw`SELECT count(*)::int AS n FROM "CaseStep" WHERE "proposal" IS NOT NULL AND "kind" <> 'NOTICE'`,
+    ).toEqual([{ n: 0 }]);
   });
 
   it('numbers documents uniquely per agency and year', async () => {
@@ -538,9 +672,17 @@ describe('procedures of the demo cases', () => {
     for (const c of cases)
       for (const n of [c.number, c.decisionNumber]) {
         const m = n && /^(.+?)(立|罚|不罚)〔(\d{4})〕(\d+)号$/.exec(n);
-        if (m) runs.set(`${c.agencyId}:${m[2]}:${m[3]}`, [...(runs.get(`${c.agencyId}:${m[2]}:${m[3]}`) ?? []), Number(m[4])]);
+        if (m)
+          runs.set(`${c.agencyId}:${m[2]}:${m[3]}`, [
+            ...(runs.get(`${c.agencyId}:${m[2]}:${m[3]}`) ?? []),
+            Number(m[4]),
+          ]);
       }
-    for (const [key, ns] of runs) expect(ns.sort((a, b) => a - b), key).toEqual(ns.map((_n, i) => i + 1));
+    for (const [key, ns] of runs)
+      expect(
+        ns.sort((a, b) => a - b),
+        key,
+      ).toEqual(ns.map((_n, i) => i + 1));
   });
 
   it('reports caseStats that equal the case list', async () => {
@@ -558,10 +700,15 @@ describe('procedures of the demo cases', () => {
       const body = (await res.json()) as any;
       expect(body.errors).toBeUndefined();
       const stats = body.data.caseStats;
-      const cases = await prisma.enforcementCase.findMany({ where: { decision: { not: null } }, include: { penalties: true } });
+      const cases = await prisma.enforcementCase.findMany({
+        where: { decision: { not: null } },
+        include: { penalties: true },
+      });
       expect(stats.totalCount).toBe(cases.length);
-      for (const { decision, count } of stats.byDecision) expect(count, decision).toBe(cases.filter((c) => c.decision === decision).length);
-      for (const { ground, count } of stats.byGround) expect(count, ground).toBe(cases.filter((c) => c.ground === ground).length);
+      for (const { decision, count } of stats.byDecision)
+        expect(count, decision).toBe(cases.filter((c) => c.decision === decision).length);
+      for (const { ground, count } of stats.byGround)
+        expect(count, ground).toBe(cases.filter((c) => c.ground === ground).length);
       for (const { kind, count, amountFen } of stats.byPenaltyKind) {
         const ps = cases.flatMap((c) => c.penalties.filter((p) => p.kind === kind));
         expect(count, kind).toBe(ps.length);
@@ -569,7 +716,9 @@ describe('procedures of the demo cases', () => {
       }
       expect(BigInt(stats.totalFineFen)).toBe(cases.reduce((s, c) => s + (c.fineFen ?? 0n), 0n));
       expect(BigInt(stats.totalConfiscationFen)).toBe(cases.reduce((s, c) => s + (c.confiscationFen ?? 0n), 0n));
-      expect(stats.byDecision.find((d: any) => d.decision === 'NO_PENALTY').count).toBe(cases.filter((c) => c.decision === 'NO_PENALTY' && c.ground !== null).length);
+      expect(stats.byDecision.find((d: any) => d.decision === 'NO_PENALTY').count).toBe(
+        cases.filter((c) => c.decision === 'NO_PENALTY' && c.ground !== null).length,
+      );
     } finally {
       await app.close();
     }
@@ -580,12 +729,23 @@ describe('development helpers on the demo data', () => {
   it('finds a person or enterprise for every role', async () => {
     for (const role of DEV_ROLES) {
       const { subject } = await resolveSubject(prisma, role);
-      const viewer = await resolveViewer(prisma, SECRET, `Bearer ${(await import('@zhifa/server')).signToken(SECRET, subject)}`);
+      const viewer = await resolveViewer(
+        prisma,
+        SECRET,
+        `Bearer ${(await import('@zhifa/server')).signToken(SECRET, subject)}`,
+      );
       if (role === 'enterprise') expect(viewer.kind).toBe('enterprise');
       else {
         expect(viewer.kind).toBe('person');
         const roles = viewer.kind === 'person' ? viewer.roles : [];
-        expect(roles).toContain({ 'system-admin': 'SYSTEM_ADMIN', supervisor: 'SUPERVISOR', officer: 'OFFICER', 'agency-admin': 'AGENCY_ADMIN' }[role]);
+        expect(roles).toContain(
+          {
+            'system-admin': 'SYSTEM_ADMIN',
+            supervisor: 'SUPERVISOR',
+            officer: 'OFFICER',
+            'agency-admin': 'AGENCY_ADMIN',
+          }[role],
+        );
       }
     }
     const officer = await resolveSubject(prisma, 'officer');
@@ -619,7 +779,13 @@ describe('development helpers on the demo data', () => {
       const token = (await ok.text()).trim();
       expect(await resolveViewer(prisma, SECRET, token)).toMatchObject({ kind: 'person', roles: ['SUPERVISOR'] });
       // A web page (Origin header, or a rebinding Host) is refused.
-      expect((await fetch(`http://127.0.0.1:${devPort}/dev/token?for=supervisor`, { headers: { origin: 'http://evil.example' } })).status).toBe(403);
+      expect(
+        (
+          await fetch(`http://127.0.0.1:${devPort}/dev/token?for=supervisor`, {
+            headers: { origin: 'http://evil.example' },
+          })
+        ).status,
+      ).toBe(403);
       expect(await statusWithHost(devPort, 'evil.example:80')).toBe(403);
       expect(await statusWithHost(devPort, `localhost:${devPort}`)).toBe(200);
       expect((await fetch(`http://127.0.0.1:${devPort}/dev/token?for=nobody`)).status).toBe(400);
@@ -647,8 +813,14 @@ function statusWithHost(port: number, host: string): Promise<number> {
 describe('determinism and reset', () => {
   it('rebuilds the same data after a reset', async () => {
     const snapshot = async () => ({
-      enterprises: await prisma.enterprise.findMany({ orderBy: { id: 'asc' }, select: { id: true, uscc: true, name: true, creditRiskClass: true } }),
-      cases: await prisma.enforcementCase.findMany({ orderBy: { id: 'asc' }, select: { number: true, stage: true, fineFen: true, enterpriseId: true } }),
+      enterprises: await prisma.enterprise.findMany({
+        orderBy: { id: 'asc' },
+        select: { id: true, uscc: true, name: true, creditRiskClass: true },
+      }),
+      cases: await prisma.enforcementCase.findMany({
+        orderBy: { id: 'asc' },
+        select: { number: true, stage: true, fineFen: true, enterpriseId: true },
+      }),
       people: await prisma.person.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true, roles: true } }),
     });
     const before = await snapshot();
@@ -669,17 +841,28 @@ describe('the demo data through the API (after the reset test: it changes the da
         include: { steps: { orderBy: { id: 'asc' } }, agency: { include: { people: true } }, officers: true },
         orderBy: { id: 'asc' },
       });
-      const c = candidates.find((x) => x.steps.filter((s) => s.kind === 'LEGAL_REVIEW').at(-1)?.outcome === 'APPROVED')!;
+      const c = candidates.find(
+        (x) => x.steps.filter((s) => s.kind === 'LEGAL_REVIEW').at(-1)?.outcome === 'APPROVED',
+      )!;
       expect(c).toBeDefined();
       const notice = c.steps.filter((s) => s.kind === 'NOTICE').at(-1);
       const proposal = notice?.proposal as Proposal | undefined;
       const input = proposal
-        ? { decision: 'PENALTY', penalties: proposal.penalties.map((p) => ({ kind: p.kind, amountFen: p.amountFen === null ? null : Number(p.amountFen) })) }
+        ? {
+            decision: 'PENALTY',
+            penalties: proposal.penalties.map((p) => ({
+              kind: p.kind,
+              amountFen: p.amountFen === null ? null : Number(p.amountFen),
+            })),
+          }
         : { decision: 'NO_PENALTY', ground: 'MINOR_CORRECTED' };
       const decide = async (personId: number) => {
         const res = await app.yoga.fetch('http://localhost/graphql', {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(SECRET, `person:${personId}`)}` },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${signToken(SECRET, `person:${personId}`)}`,
+          },
           body: JSON.stringify({
             query: `mutation($caseId: ID!, $input: DecideCaseInput!) { decideCase(caseId: $caseId, input: $input) { __typename
               ... on Error { message } ... on MutationDecideCaseSuccess { data { stage decisionNumber decidedBy } } } }`,
@@ -689,7 +872,10 @@ describe('the demo data through the API (after the reset test: it changes the da
         return (await res.json()) as any;
       };
       const officer = await decide(c.officers[0].personId);
-      expect(officer.data?.decideCase?.__typename ?? officer.errors?.[0]?.extensions?.code, JSON.stringify(officer)).not.toBe('MutationDecideCaseSuccess');
+      expect(
+        officer.data?.decideCase?.__typename ?? officer.errors?.[0]?.extensions?.code,
+        JSON.stringify(officer),
+      ).not.toBe('MutationDecideCaseSuccess');
       const head = c.agency.people.find((p) => p.roles.includes('AGENCY_HEAD'))!;
       const res = await decide(head.id);
       expect(res.errors, JSON.stringify(res)).toBeUndefined();
@@ -699,8 +885,12 @@ describe('the demo data through the API (after the reset test: it changes the da
       expect(decidedBy).toBeTruthy();
       const kind = input.decision === 'PENALTY' ? 'PENALTY_DECISION' : 'NO_PENALTY_DECISION';
       const year = shanghaiYear(now);
-      const last = await prisma.documentSequence.findUniqueOrThrow({ where: { agencyId_kind_year: { agencyId: c.agencyId, kind, year } } });
-      expect(decisionNumber).toBe(`${c.agency.documentPrefix}${kind === 'PENALTY_DECISION' ? '罚' : '不罚'}〔${year}〕${last.last}号`);
+      const last = await prisma.documentSequence.findUniqueOrThrow({
+        where: { agencyId_kind_year: { agencyId: c.agencyId, kind, year } },
+      });
+      expect(decisionNumber).toBe(
+        `${c.agency.documentPrefix}${kind === 'PENALTY_DECISION' ? '罚' : '不罚'}〔${year}〕${last.last}号`,
+      );
       expect(await prisma.enforcementCase.count({ where: { decisionNumber } })).toBe(1);
     } finally {
       await app.close();
@@ -718,7 +908,10 @@ describe('demo data seeded just after a Shanghai midnight', () => {
     const other = await openDatabase(fresh.target);
     try {
       await seedDemoData(other.prisma, { now: at });
-      const cases = await other.prisma.enforcementCase.findMany({ where: { procedure: 'GENERAL' }, include: { steps: { where: { kind: 'DEADLINE_EXTENSION' } } } });
+      const cases = await other.prisma.enforcementCase.findMany({
+        where: { procedure: 'GENERAL' },
+        include: { steps: { where: { kind: 'DEADLINE_EXTENSION' } } },
+      });
       expect(cases.length).toBeGreaterThan(0);
       for (const c of cases) {
         expect(c.registeredAt.getTime(), c.number).toBeLessThanOrEqual(at.getTime());

@@ -3,7 +3,15 @@
 // by the next request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newApiKey, revokeApiKey } from '@zhifa/server';
-import { countStatements, createBaseWorld, createHarness, gid, sleep, type BaseWorld, type Harness } from '@zhifa/testkit';
+import {
+  countStatements,
+  createBaseWorld,
+  createHarness,
+  gid,
+  sleep,
+  type BaseWorld,
+  type Harness,
+} from '@zhifa/testkit';
 
 const VIEWER = `{ viewer { kind name roles isSupervisor } }`;
 const UPDATE_PERSON = `mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) { __typename } }`;
@@ -27,7 +35,9 @@ async function viewerAs(token: string) {
 describe('viewer cache', () => {
   it('a warm cache identifies a person, an enterprise user and an API key with no SQL at all', async () => {
     const k = newApiKey();
-    await h.db.prisma.apiKey.create({ data: { agencyId: w.agencyA.id, label: 'cache', prefix: k.prefix, hash: k.hash } });
+    await h.db.prisma.apiKey.create({
+      data: { agencyId: w.agencyA.id, label: 'cache', prefix: k.prefix, hash: k.hash },
+    });
     for (const auth of [w.tokens.supervisor, w.tokens.enterprise]) {
       await viewerAs(auth); // cold: reads the person (and agency) or the enterprise
       const warm = await countStatements(h, () => viewerAs(auth));
@@ -62,7 +72,9 @@ describe('viewer cache', () => {
     const { prefix, hash } = newApiKey();
     const first = await h.db.prisma.apiKey.create({ data: { agencyId: w.agencyA.id, label: '先建的', prefix, hash } });
     const digits = String(first.id).padStart(12, '0');
-    const other = await h.db.prisma.apiKey.create({ data: { agencyId: w.agencyA.id, label: '数字前缀', prefix: digits, hash: newApiKey().hash } });
+    const other = await h.db.prisma.apiKey.create({
+      data: { agencyId: w.agencyA.id, label: '数字前缀', prefix: digits, hash: newApiKey().hash },
+    });
     expect(await revokeApiKey(h.db.prisma, digits)).toMatchObject({ id: other.id, already: false });
     expect((await h.db.prisma.apiKey.findUniqueOrThrow({ where: { id: first.id } })).revokedAt).toBeNull();
     // The longest id (10 digits) is still read as an id; 11 digits are a prefix (none here).
@@ -72,16 +84,24 @@ describe('viewer cache', () => {
   });
 
   it('a role removed through the API is gone on the very next request', async () => {
-    const sup = await h.db.prisma.person.create({ data: { name: '监督员甲', agencyId: w.justice.id, roles: ['SUPERVISOR'] } });
+    const sup = await h.db.prisma.person.create({
+      data: { name: '监督员甲', agencyId: w.justice.id, roles: ['SUPERVISOR'] },
+    });
     const token = h.token(`person:${sup.id}`);
     expect(await viewerAs(token)).toMatchObject({ isSupervisor: true });
-    const res = await h.gql(UPDATE_PERSON, { id: gid('Person', sup.id), input: { name: sup.name, roles: ['AUXILIARY'] } }, w.tokens.sysAdmin);
+    const res = await h.gql(
+      UPDATE_PERSON,
+      { id: gid('Person', sup.id), input: { name: sup.name, roles: ['AUXILIARY'] } },
+      w.tokens.sysAdmin,
+    );
     expect(res.data.updatePerson.__typename).toBe('MutationUpdatePersonSuccess');
     expect(await viewerAs(token)).toMatchObject({ roles: ['AUXILIARY'], isSupervisor: false });
   });
 
   it('a change made straight in the database (no event) is seen too: the triggers announce it', async () => {
-    const sup = await h.db.prisma.person.create({ data: { name: '监督员乙', agencyId: w.justice.id, roles: ['SUPERVISOR'] } });
+    const sup = await h.db.prisma.person.create({
+      data: { name: '监督员乙', agencyId: w.justice.id, roles: ['SUPERVISOR'] },
+    });
     const token = h.token(`person:${sup.id}`);
     expect(await viewerAs(token)).toMatchObject({ isSupervisor: true });
     await h.db.prisma.person.update({ where: { id: sup.id }, data: { roles: ['AUXILIARY'] } });
@@ -109,6 +129,9 @@ describe('viewer cache', () => {
     await sleep(OUTSIDE_API_MS);
     const warm = await countStatements(h, () => viewerAs(w.tokens.officerA));
     expect(warm.count).toBe(0);
-    await h.db.prisma.person.update({ where: { id: w.people.officerA.id }, data: { certificateReviewYear: new Date().getUTCFullYear() } });
+    await h.db.prisma.person.update({
+      where: { id: w.people.officerA.id },
+      data: { certificateReviewYear: new Date().getUTCFullYear() },
+    });
   });
 });

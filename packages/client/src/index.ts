@@ -50,7 +50,15 @@ export interface FollowEventsOptions {
 const EVENTS_SUBSCRIPTION = /* GraphQL */ `
   subscription ZhifaEvents($after: String, $topics: [String!]) {
     events(after: $after, topics: $topics) {
-      id cursor topic agencyId enterpriseId caseId payload actor createdAt
+      id
+      cursor
+      topic
+      agencyId
+      enterpriseId
+      caseId
+      payload
+      actor
+      createdAt
     }
   }
 `;
@@ -92,7 +100,10 @@ export function createZhifaClient(options: ZhifaClientOptions): ZhifaClient {
   const followEvents = ({ after, topics, onEvent, onError }: FollowEventsOptions) => {
     // graphql-ws re-sends this same payload object when it reconnects, so keeping `after` at the
     // last delivered cursor makes a reconnect resume exactly there instead of replaying from the start.
-    const variables: { after: string | null; topics: string[] | null } = { after: after ?? null, topics: topics ?? null };
+    const variables: { after: string | null; topics: string[] | null } = {
+      after: after ?? null,
+      topics: topics ?? null,
+    };
     return ws().subscribe<{ events: FollowedEvent }>(
       { query: EVENTS_SUBSCRIPTION, variables },
       {

@@ -84,7 +84,6 @@ function pageComplexity(args: Record<string, unknown>, _ctx: unknown, field: Gra
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-
 /**
  * A fresh builder for one schema build. Plugin order matters: errors wraps everything so that
  * authorisation and validation failures become typed results; relay precedes scope-auth so
@@ -97,7 +96,17 @@ export function createBuilder(): ZhifaBuilder {
     defaultFieldNullability: false,
     // Argument mappers run in reverse plugin order: the input plugin (input/plugin.ts) comes last so
     // that its checks run first — lists are bounded and text normalised before zod and relay see them.
-    plugins: [ErrorsPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin, DataloaderPlugin, ComplexityPlugin, InputPlugin, LoadedColumnsPlugin],
+    plugins: [
+      ErrorsPlugin,
+      RelayPlugin,
+      ScopeAuthPlugin,
+      PrismaPlugin,
+      ValidationPlugin,
+      DataloaderPlugin,
+      ComplexityPlugin,
+      InputPlugin,
+      LoadedColumnsPlugin,
+    ],
     complexity: {
       fieldComplexity: pageComplexity,
       limit: { complexity: MAX_COMPLEXITY, depth: MAX_DEPTH, breadth: MAX_BREADTH },
@@ -117,7 +126,8 @@ export function createBuilder(): ZhifaBuilder {
       decodeGlobalID: (globalID) => decodeGlobalIdOrNothing(globalID),
       // Missing, hidden, malformed or of a non-node type: null alike, each id on its own (node-query.ts).
       nodeQueryOptions: {
-        description: '按全局编号取一个对象；不存在或无权查看时为空 One object by global id; null when it does not exist or is not visible',
+        description:
+          '按全局编号取一个对象；不存在或无权查看时为空 One object by global id; null when it does not exist or is not visible',
         resolve: (_root, args, ctx, info) => loadNode(builder, ctx, info, args.id),
       },
       nodesQueryOptions: {

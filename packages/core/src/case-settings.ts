@@ -8,7 +8,10 @@ import { AgencyKind } from './generated/prisma/enums.js';
 import { DEFAULT_REVIEW_GRACE_UNTIL } from './rules/certificate.js';
 
 /** 较大数额罚款 (行政处罚法 第63条) in fen, for a natural person and for an organisation. */
-const threshold = z.object({ naturalPersonFen: z.number().int().positive(), organisationFen: z.number().int().positive() });
+const threshold = z.object({
+  naturalPersonFen: z.number().int().positive(),
+  organisationFen: z.number().int().positive(),
+});
 export type HearingThreshold = z.infer<typeof threshold>;
 
 /** A JSON-valued variable: text that is not JSON is reported as such, not as a wrong type. */
@@ -24,7 +27,16 @@ const json = <T extends z.ZodType>(schema: T, zh: string, en: string) =>
   }, schema);
 
 const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item));
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(item),
+  );
 
 export const CASE_SETTINGS = defineSettings('ZHIFA_CASE_', {
   /** 第60条: days from 立案 to the decision, unless a law provides otherwise. */
@@ -42,11 +54,14 @@ export const CASE_SETTINGS = defineSettings('ZHIFA_CASE_', {
     .string()
     .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, msg('须为 MM-DD，如 03-31', 'must be MM-DD, e.g. 03-31'))
     // A real day of a leap year (02-29 allowed; 02-30 and 04-31 are not).
-    .refine((s) => {
-      const [m, d] = s.split('-').map(Number);
-      const day = new Date(Date.UTC(2024, m - 1, d));
-      return !/^\d\d-\d\d$/.test(s) || (day.getUTCMonth() === m - 1 && day.getUTCDate() === d);
-    }, msg('不是日历上的日期', 'not a calendar day'))
+    .refine(
+      (s) => {
+        const [m, d] = s.split('-').map(Number);
+        const day = new Date(Date.UTC(2024, m - 1, d));
+        return !/^\d\d-\d\d$/.test(s) || (day.getUTCMonth() === m - 1 && day.getUTCDate() === d);
+      },
+      msg('不是日历上的日期', 'not a calendar day'),
+    )
     .default(DEFAULT_REVIEW_GRACE_UNTIL),
   /** Agency kinds a law authorises to freeze deposits (行政强制法 第29条); none by default. */
   freezeAgencyKinds: list(z.enum(AgencyKind)).default([]),
@@ -54,7 +69,12 @@ export const CASE_SETTINGS = defineSettings('ZHIFA_CASE_', {
    * Seconds between the server's sweeps for compulsory measures past their term (行政强制法 第25条),
    * each reported once to the agency and supervisors; 0 turns the sweep off (tests run it by hand).
    */
-  measureSweepSeconds: z.coerce.number().int().min(0, msg('不能为负数', 'must not be negative')).max(86_400).default(60),
+  measureSweepSeconds: z.coerce
+    .number()
+    .int()
+    .min(0, msg('不能为负数', 'must not be negative'))
+    .max(86_400)
+    .default(60),
 });
 export type CaseSettings = SettingsOf<typeof CASE_SETTINGS>;
 

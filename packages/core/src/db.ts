@@ -14,7 +14,10 @@ export function createPrisma(adapter: SqlDriverAdapterFactory, log?: (sql: strin
   cachePlans();
   const prisma = new PrismaClient({ adapter, log: log ? [{ emit: 'event', level: 'query' }] : [] });
   // $on('query') is typed only for a client whose log levels are known at compile time; these are chosen at run time.
-  if (log) (prisma as unknown as { $on(ev: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => log(e.query));
+  if (log)
+    (prisma as unknown as { $on(ev: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) =>
+      log(e.query),
+    );
   // Pothos hands resolvers `select: {}` when a client selects only `__typename` of a mutation's
   // result; Prisma rejects an empty select. Selecting nothing means "just the row" here.
   return prisma.$extends({
@@ -25,7 +28,8 @@ export function createPrisma(adapter: SqlDriverAdapterFactory, log?: (sql: strin
           if (a && a.select && Object.keys(a.select).length === 0) delete a.select;
           // Relation joins (one statement per request) are the default; ZHIFA_RELATION_LOAD_STRATEGY=query
           // goes back to one batched statement per relation, for measuring one against the other.
-          if (RELATION_LOAD_STRATEGY && a && operation.startsWith('find') && a.relationLoadStrategy === undefined) a.relationLoadStrategy = RELATION_LOAD_STRATEGY;
+          if (RELATION_LOAD_STRATEGY && a && operation.startsWith('find') && a.relationLoadStrategy === undefined)
+            a.relationLoadStrategy = RELATION_LOAD_STRATEGY;
           return query(args);
         },
       },

@@ -57,7 +57,9 @@ export class ForbiddenError extends ZhifaError {
 
 export class UnauthenticatedError extends ZhifaError {
   readonly code = 'UNAUTHENTICATED';
-  constructor(msg: Bilingual = { zh: '请先登录（缺少或无效的令牌）', en: 'Authentication required (missing or invalid token)' }) {
+  constructor(
+    msg: Bilingual = { zh: '请先登录（缺少或无效的令牌）', en: 'Authentication required (missing or invalid token)' },
+  ) {
     super(msg);
   }
 }
@@ -68,7 +70,12 @@ export class UnauthenticatedError extends ZhifaError {
  */
 export class ServiceUnavailableError extends ZhifaError {
   readonly code = 'SERVICE_UNAVAILABLE';
-  constructor(msg: Bilingual = { zh: '服务暂时不可用（数据库无法访问），请稍后重试', en: 'Service temporarily unavailable (database unreachable); retry later' }) {
+  constructor(
+    msg: Bilingual = {
+      zh: '服务暂时不可用（数据库无法访问），请稍后重试',
+      en: 'Service temporarily unavailable (database unreachable); retry later',
+    },
+  ) {
     super(msg);
   }
 }

@@ -36,7 +36,11 @@ export function parseId(gid: GlobalId, types: string | readonly string[], path: 
 }
 
 /** Like parseId, for an optional argument: null stays null. */
-export function parseOptionalId(gid: GlobalId | null | undefined, types: string | readonly string[], path: (string | number)[]): number | null {
+export function parseOptionalId(
+  gid: GlobalId | null | undefined,
+  types: string | readonly string[],
+  path: (string | number)[],
+): number | null {
   return gid == null ? null : parseId(gid, types, path);
 }
 

@@ -16,8 +16,10 @@ export class LoadedColumnsPlugin<Types extends SchemaTypes> extends BasePlugin<T
   override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
     const column = fieldConfig.extensions?.pothosPrismaVariant;
     const own = fieldConfig.extensions?.pothosPrismaSelect;
-    if (fieldConfig.kind !== 'PrismaObject' || typeof column !== 'string' || !isJustColumn(own, column)) return fieldConfig;
-    const typeSelect = this.buildCache.getTypeConfig(fieldConfig.parentType).extensions?.pothosPrismaSelect as Record<string, unknown> | undefined;
+    if (fieldConfig.kind !== 'PrismaObject' || typeof column !== 'string' || !isJustColumn(own, column))
+      return fieldConfig;
+    const typeSelect = this.buildCache.getTypeConfig(fieldConfig.parentType).extensions?.pothosPrismaSelect as
+      Record<string, unknown> | undefined;
     if (typeSelect?.[column] !== true) return fieldConfig;
     const { pothosPrismaSelect: _dropped, ...extensions } = fieldConfig.extensions!;
     return { ...fieldConfig, extensions };

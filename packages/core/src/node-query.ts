@@ -23,11 +23,21 @@ function isNodeType(schema: GraphQLSchema, typename: string): boolean {
   return isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node');
 }
 
-export function loadNode(builder: ZhifaBuilder, ctx: Context, info: GraphQLResolveInfo, gid: GlobalId): Promise<unknown> | null {
+export function loadNode(
+  builder: ZhifaBuilder,
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  gid: GlobalId,
+): Promise<unknown> | null {
   if (!isNodeType(info.schema, gid.typename)) return null;
   return resolveNodes(builder, ctx, info, [gid]).then(([node]) => node ?? null);
 }
 
-export function loadNodes(builder: ZhifaBuilder, ctx: Context, info: GraphQLResolveInfo, gids: readonly GlobalId[]): (Promise<unknown> | null)[] {
+export function loadNodes(
+  builder: ZhifaBuilder,
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  gids: readonly GlobalId[],
+): (Promise<unknown> | null)[] {
   return gids.map((gid) => loadNode(builder, ctx, info, gid));
 }

@@ -22,7 +22,8 @@ import { getDatamodel } from './generated/pothos-types.js';
 // plans agree in everything but how the value is spelled (the test suite runs with it on).
 const PLAN_CACHE_SIZE = 2_000;
 const PLAN_KEY_MAX = 8_192;
-const READ_REQUEST = /^\{"modelName":"[^"]*","action":"(findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findMany|aggregate|groupBy|count)"/;
+const READ_REQUEST =
+  /^\{"modelName":"[^"]*","action":"(findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findMany|aggregate|groupBy|count)"/;
 const INT32 = 2 ** 31;
 
 type Field = { kind: string; type: string; isList?: boolean };
@@ -96,8 +97,23 @@ class Parameters {
 // An upsert is not: the compiler turns it into one INSERT … ON CONFLICT only when it can see that
 // `where` names the same unique value as `create`; with a placeholder it falls back to a read, then
 // an update or an insert, which is no longer atomic (ZHIFA_PLAN_CHECK found it).
-const PARAMETERISED = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'aggregate', 'groupBy',
-  'createOne', 'createMany', 'createManyAndReturn', 'updateOne', 'updateMany', 'updateManyAndReturn', 'deleteOne', 'deleteMany']);
+const PARAMETERISED = new Set([
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'aggregate',
+  'groupBy',
+  'createOne',
+  'createMany',
+  'createManyAndReturn',
+  'updateOne',
+  'updateMany',
+  'updateManyAndReturn',
+  'deleteOne',
+  'deleteMany',
+]);
 
 /** The request with its placeable values taken out, or null when it has none. */
 export function parameterise(request: string): { key: string; values: Json[] } | null {
@@ -122,8 +138,18 @@ export function rawParameters(request: string): { key: string; values: Json[] } 
   const given = JSON.parse(r.query.arguments.parameters) as Json[];
   const kinds: string[] = [];
   for (const v of given) {
-    const k = v === null ? 'null' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : isInt32(v) ? 'int'
-      : isObj(v) && typeof v.prisma__type === 'string' && typeof v.prisma__value === 'string' ? `tag:${v.prisma__type}` : null;
+    const k =
+      v === null
+        ? 'null'
+        : typeof v === 'boolean'
+          ? 'bool'
+          : typeof v === 'string'
+            ? 'str'
+            : isInt32(v)
+              ? 'int'
+              : isObj(v) && typeof v.prisma__type === 'string' && typeof v.prisma__value === 'string'
+                ? `tag:${v.prisma__type}`
+                : null;
     if (!k) return null;
     kinds.push(k);
   }
@@ -133,7 +159,11 @@ export function rawParameters(request: string): { key: string; values: Json[] } 
 const RAW_REQUEST = /^\{"action":"(queryRaw|executeRaw)","query":\{"arguments":\{"query":/;
 type RawPlan = { plan: { type: string; args: Obj & { args: Json[] } }; verbatim: boolean };
 
-const isParam = (v: Obj) => v.prisma__type === 'param' && isObj(v.prisma__value) && typeof v.prisma__value.name === 'string' && v.prisma__value.name.startsWith('z');
+const isParam = (v: Obj) =>
+  v.prisma__type === 'param' &&
+  isObj(v.prisma__value) &&
+  typeof v.prisma__value.name === 'string' &&
+  v.prisma__value.name.startsWith('z');
 
 /** A copy of the plan with each of our placeholders replaced by its value; untouched branches are shared. */
 export function bind(plan: Json, values: Json[]): Json {
@@ -220,7 +250,9 @@ export function cachePlans(): void {
     if (check) {
       const literal = compile.call(this, request);
       if (!samePlan(plan, literal))
-        throw new Error(`plan cache: the parameterised plan differs from the literal one for ${request}\n${JSON.stringify(plan)}\n${JSON.stringify(literal)}`);
+        throw new Error(
+          `plan cache: the parameterised plan differs from the literal one for ${request}\n${JSON.stringify(plan)}\n${JSON.stringify(literal)}`,
+        );
     }
     return plan;
   };

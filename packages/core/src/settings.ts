@@ -16,7 +16,10 @@ export interface SettingsSpec<S> {
 /** The parsed settings type of a spec: `SettingsOf<typeof mySettings>`. */
 export type SettingsOf<T> = T extends SettingsSpec<infer S> ? S : never;
 
-export function defineSettings<Shape extends z.ZodRawShape>(env: string, shape: Shape): SettingsSpec<z.output<z.ZodObject<Shape>>> {
+export function defineSettings<Shape extends z.ZodRawShape>(
+  env: string,
+  shape: Shape,
+): SettingsSpec<z.output<z.ZodObject<Shape>>> {
   if (!/^ZHIFA_[A-Z0-9_]+_$/.test(env)) throw new Error(`settings prefix must look like ZHIFA_NAME_, got ${env}`);
   const schema = z.object(shape);
   return { env, schema, parse: (raw) => schema.safeParse(raw) };

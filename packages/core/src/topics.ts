@@ -17,14 +17,28 @@ import type {
 
 type CaseRef = { caseId: number; number: string };
 type MeasureRef = CaseRef & { measureId: number; kind: CompulsoryMeasureKind };
-type UsccOverridePayload = { reason: string; problem: string | null; expectedCheck: string | null; recordedNow: boolean } | null;
-type MatterPayload = { matterId: number; code: string; name: string; domain: string; published: boolean; via: 'api' | 'csv' };
+type UsccOverridePayload = {
+  reason: string;
+  problem: string | null;
+  expectedCheck: string | null;
+  recordedNow: boolean;
+} | null;
+type MatterPayload = {
+  matterId: number;
+  code: string;
+  name: string;
+  domain: string;
+  published: boolean;
+  via: 'api' | 'csv';
+};
 type EnterprisePayload = { enterpriseId: number; uscc: string; name: string; usccOverride: UsccOverridePayload };
 
 export const CORE_TOPICS = {
   agencyCreated: defineTopic<{ agencyId: number; name: string }>('agency.created'),
   agencyUpdated: defineTopic<{ agencyId: number; name: string }>('agency.updated'),
-  personCreated: defineTopic<{ personId: number; name: string; roles: PersonRole[]; certificateNumber: string | null }>('person.created'),
+  personCreated: defineTopic<{ personId: number; name: string; roles: PersonRole[]; certificateNumber: string | null }>(
+    'person.created',
+  ),
   personUpdated: defineTopic<{
     personId: number;
     name: string;
@@ -33,18 +47,33 @@ export const CORE_TOPICS = {
     previousCertificateNumber: string | null;
   }>('person.updated'),
   certificateChanged: defineTopic<
-    | { personId: number; change: 'status'; certificateNumber: string | null; from: CertificateStatus | null; to: CertificateStatus; reason: string }
+    | {
+        personId: number;
+        change: 'status';
+        certificateNumber: string | null;
+        from: CertificateStatus | null;
+        to: CertificateStatus;
+        reason: string;
+      }
     | { personId: number; change: 'review'; certificateNumber: string | null; from: number | null; to: number }
   >('person.certificateChanged'),
   enterpriseCreated: defineTopic<EnterprisePayload>('enterprise.created'),
   enterpriseUpdated: defineTopic<EnterprisePayload & { previousUscc?: string }>('enterprise.updated'),
   caseOpened: defineTopic<
-    CaseRef & { stage: CaseStage; partyKind: PartyKind; matterId: number; procedure: CaseProcedure; violationOn: string }
+    CaseRef & {
+      stage: CaseStage;
+      partyKind: PartyKind;
+      matterId: number;
+      procedure: CaseProcedure;
+      violationOn: string;
+    }
   >('case.opened'),
   caseOfficersAssigned: defineTopic<CaseRef & { personIds: number[] }>('case.officersAssigned'),
   caseAdvanced: defineTopic<CaseRef & { from: CaseStage; to: CaseStage }>('case.advanced'),
   /** A procedure step (事先告知, 陈述申辩, 听证, 法制审核, 集体讨论, 送达, 期限延长); `on` is YYYY-MM-DD. */
-  caseStepRecorded: defineTopic<CaseRef & { stepId: number; kind: CaseStepKind; outcome: CaseStepOutcome | null; on: string }>('case.stepRecorded'),
+  caseStepRecorded: defineTopic<
+    CaseRef & { stepId: number; kind: CaseStepKind; outcome: CaseStepOutcome | null; on: string }
+  >('case.stepRecorded'),
   caseCompulsoryMeasureRecorded: defineTopic<
     CaseRef & {
       measureId: number;
@@ -72,15 +101,27 @@ export const CORE_TOPICS = {
   >('case.decided'),
   /** An API key stopped working: subscriptions it opened end on every instance. */
   apiKeyRevoked: defineTopic<{ apiKeyId: number; prefix: string; label: string }>('apiKey.revoked'),
-  demoDataLoaded: defineTopic<{ agencies: number; people: number; enterprises: number; cases: number }>('system.demoDataLoaded'),
+  demoDataLoaded: defineTopic<{ agencies: number; people: number; enterprises: number; cases: number }>(
+    'system.demoDataLoaded',
+  ),
   /** The agency head approved (or refused) a measure (行政强制法 第18–19条). */
   compulsoryMeasureApproved: defineTopic<
-    MeasureRef & { approved: boolean; status: CompulsoryMeasureStatus; emergency: boolean; dueOn: string | null; reason: string | null }
+    MeasureRef & {
+      approved: boolean;
+      status: CompulsoryMeasureStatus;
+      emergency: boolean;
+      dueOn: string | null;
+      reason: string | null;
+    }
   >('compulsoryMeasure.approved'),
   /** Extended once by the head (第25条 / 第32条). */
-  compulsoryMeasureExtended: defineTopic<MeasureRef & { days: number; dueOn: string; reason: string }>('compulsoryMeasure.extended'),
+  compulsoryMeasureExtended: defineTopic<MeasureRef & { days: number; dueOn: string; reason: string }>(
+    'compulsoryMeasure.extended',
+  ),
   /** Released 解除 (第28条 / 第33条). */
-  compulsoryMeasureReleased: defineTopic<MeasureRef & { releasedOn: string; reason: string }>('compulsoryMeasure.released'),
+  compulsoryMeasureReleased: defineTopic<MeasureRef & { releasedOn: string; reason: string }>(
+    'compulsoryMeasure.released',
+  ),
   /** Still in force past its last day: told once per measure by the overdue sweep (to the agency and supervisors). */
   compulsoryMeasureOverdue: defineTopic<MeasureRef & { dueOn: string; takenAt: string }>('compulsoryMeasure.overdue'),
   /** Enforcement matters (权责清单 / 裁量基准): public once published; `via` says whether a form or a CSV import wrote it. */

@@ -9,13 +9,32 @@ import type { Viewer } from '../src/auth/viewer.js';
 import type { StoredEvent } from '../src/events/store.js';
 import type { CallerCheck } from '../src/context.js';
 
-const supervisor: Viewer = { kind: 'person', personId: 7, name: '监督员', agencyId: 2, agencyKind: 'JUSTICE_BUREAU', roles: ['SUPERVISOR'] };
+const supervisor: Viewer = {
+  kind: 'person',
+  personId: 7,
+  name: '监督员',
+  agencyId: 2,
+  agencyKind: 'JUSTICE_BUREAU',
+  roles: ['SUPERVISOR'],
+};
 const surveyOrg: Viewer = { kind: 'surveyOrg', agencyId: 9, apiKeyId: 4, name: '调查机构' };
 
 let nextId = 1n;
 function event(topic: string, payload: Record<string, unknown> = {}, over: Partial<StoredEvent> = {}): StoredEvent {
   const id = nextId++;
-  return { id, txid: id, topic, agencyId: 3, enterpriseId: null, caseId: null, public: false, payload, actor: 'person:1', createdAt: new Date(), ...over };
+  return {
+    id,
+    txid: id,
+    topic,
+    agencyId: 3,
+    enterpriseId: null,
+    caseId: null,
+    public: false,
+    payload,
+    actor: 'person:1',
+    createdAt: new Date(),
+    ...over,
+  };
 }
 
 describe('concernsCaller', () => {
@@ -34,7 +53,9 @@ describe('concernsCaller', () => {
     expect(concernsCaller(surveyOrg, event('apiKey.revoked', { apiKeyId: 5 }))).toBe(false);
     expect(concernsCaller(surveyOrg, event('person.updated', { personId: 4 }))).toBe(false);
     expect(concernsCaller({ kind: 'public' }, event('person.updated', { personId: 7 }))).toBe(false);
-    expect(concernsCaller({ kind: 'enterprise', enterpriseId: 7, name: 'x' }, event('person.updated', { personId: 7 }))).toBe(false);
+    expect(
+      concernsCaller({ kind: 'enterprise', enterpriseId: 7, name: 'x' }, event('person.updated', { personId: 7 })),
+    ).toBe(false);
   });
 });
 
@@ -52,7 +73,12 @@ describe('keepsAccess', () => {
     expect(keepsAccess(supervisor, { ...supervisor, agencyKind: 'ENFORCEMENT_AGENCY' } as Viewer)).toBe(false);
     expect(keepsAccess(supervisor, { kind: 'public' })).toBe(false);
     expect(keepsAccess(surveyOrg, { ...surveyOrg, apiKeyId: 5 } as Viewer)).toBe(false);
-    expect(keepsAccess({ kind: 'enterprise', enterpriseId: 1, name: 'a' }, { kind: 'enterprise', enterpriseId: 2, name: 'a' })).toBe(false);
+    expect(
+      keepsAccess(
+        { kind: 'enterprise', enterpriseId: 1, name: 'a' },
+        { kind: 'enterprise', enterpriseId: 2, name: 'a' },
+      ),
+    ).toBe(false);
   });
 });
 
@@ -110,7 +136,11 @@ describe('whileAccessHolds', () => {
 
   it('ends with FORBIDDEN, instead of the next event, once the caller lost a role', async () => {
     const src = source([event('person.updated', { personId: 7 }), event('case.opened', {}, { agencyId: 5 })]);
-    const it = whileAccessHolds({ viewer: supervisor, caller: caller([{ ...supervisor, roles: ['AUXILIARY'] } as Viewer]) }, src, all);
+    const it = whileAccessHolds(
+      { viewer: supervisor, caller: caller([{ ...supervisor, roles: ['AUXILIARY'] } as Viewer]) },
+      src,
+      all,
+    );
     expect(await endedWith(it)).toBeInstanceOf(ForbiddenError);
     expect(src.returned()).toBe(true);
     expect(await it.next()).toEqual({ done: true, value: undefined });
@@ -118,12 +148,20 @@ describe('whileAccessHolds', () => {
 
   it('skips an event about the caller that it did not ask for, when access holds', async () => {
     const mine = event('case.opened');
-    const it = whileAccessHolds({ viewer: supervisor, caller: caller([supervisor]) }, source([event('person.updated', { personId: 7 }), mine]), (e) => e.topic === 'case.opened');
+    const it = whileAccessHolds(
+      { viewer: supervisor, caller: caller([supervisor]) },
+      source([event('person.updated', { personId: 7 }), mine]),
+      (e) => e.topic === 'case.opened',
+    );
     expect((await it.next()).value).toBe(mine);
   });
 
   it('ends with UNAUTHENTICATED when the credential no longer identifies anyone, or has expired', async () => {
-    const revoked = whileAccessHolds({ viewer: surveyOrg, caller: caller([new UnauthenticatedError()]) }, source([event('apiKey.revoked', { apiKeyId: 4 })]), all);
+    const revoked = whileAccessHolds(
+      { viewer: surveyOrg, caller: caller([new UnauthenticatedError()]) },
+      source([event('apiKey.revoked', { apiKeyId: 4 })]),
+      all,
+    );
     expect(await endedWith(revoked)).toBeInstanceOf(UnauthenticatedError);
 
     const c = caller([supervisor], { expiresAt: new Date(Date.now() - 1) });
@@ -133,7 +171,11 @@ describe('whileAccessHolds', () => {
   });
 
   it('fails closed when the database cannot say: SERVICE_UNAVAILABLE, nothing delivered', async () => {
-    const it = whileAccessHolds({ viewer: supervisor, caller: caller([new ServiceUnavailableError()]) }, source([event('person.updated', { personId: 7 })]), all);
+    const it = whileAccessHolds(
+      { viewer: supervisor, caller: caller([new ServiceUnavailableError()]) },
+      source([event('person.updated', { personId: 7 })]),
+      all,
+    );
     expect(await endedWith(it)).toBeInstanceOf(ServiceUnavailableError);
   });
 

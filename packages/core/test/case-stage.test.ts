@@ -41,18 +41,39 @@ describe('case stage transitions', () => {
 
   it('reaches DECIDED only through a decision, and only from legal review', () => {
     expect(advance('LEGAL_REVIEW', 'DECIDED')?.rule).toBe('CASE_ILLEGAL_TRANSITION');
-    expect(transitionRefusal({ from: 'LEGAL_REVIEW', to: 'DECIDED', decision: 'PENALTY', via: 'decide', procedure: 'GENERAL' })).toBeNull();
-    const early = transitionRefusal({ from: 'INVESTIGATING', to: 'DECIDED', decision: 'PENALTY', via: 'decide', procedure: 'GENERAL' });
+    expect(
+      transitionRefusal({
+        from: 'LEGAL_REVIEW',
+        to: 'DECIDED',
+        decision: 'PENALTY',
+        via: 'decide',
+        procedure: 'GENERAL',
+      }),
+    ).toBeNull();
+    const early = transitionRefusal({
+      from: 'INVESTIGATING',
+      to: 'DECIDED',
+      decision: 'PENALTY',
+      via: 'decide',
+      procedure: 'GENERAL',
+    });
     expect(early?.rule).toBe('CASE_ILLEGAL_TRANSITION');
     expect(early?.message.zh).toContain('法制审核');
     expect(early?.message.en).toContain('legal review');
-    expect(transitionRefusal({ from: 'DECIDED', to: 'DECIDED', decision: 'PENALTY', via: 'decide', procedure: 'GENERAL' })?.rule).toBe('CASE_ILLEGAL_TRANSITION');
-    expect(transitionRefusal({ from: 'LEGAL_REVIEW', to: 'CLOSED', decision: null, via: 'decide', procedure: 'GENERAL' })?.rule).toBe('CASE_ILLEGAL_TRANSITION');
+    expect(
+      transitionRefusal({ from: 'DECIDED', to: 'DECIDED', decision: 'PENALTY', via: 'decide', procedure: 'GENERAL' })
+        ?.rule,
+    ).toBe('CASE_ILLEGAL_TRANSITION');
+    expect(
+      transitionRefusal({ from: 'LEGAL_REVIEW', to: 'CLOSED', decision: null, via: 'decide', procedure: 'GENERAL' })
+        ?.rule,
+    ).toBe('CASE_ILLEGAL_TRANSITION');
   });
 
   it('never goes backwards, stays, or skips', () => {
     for (const [i, from] of STAGE_ORDER.entries())
-      for (const to of STAGE_ORDER.slice(0, i + 1)) expect(advance(from, to, 'NO_PENALTY')?.rule).toBe('CASE_ILLEGAL_TRANSITION');
+      for (const to of STAGE_ORDER.slice(0, i + 1))
+        expect(advance(from, to, 'NO_PENALTY')?.rule).toBe('CASE_ILLEGAL_TRANSITION');
     expect(advance('REGISTERED', 'LEGAL_REVIEW')?.rule).toBe('CASE_ILLEGAL_TRANSITION');
     expect(advance('INVESTIGATING', 'CLOSED')?.rule).toBe('CASE_ILLEGAL_TRANSITION');
     const back = advance('LEGAL_REVIEW', 'REGISTERED');
@@ -63,7 +84,8 @@ describe('case stage transitions', () => {
   it('closes straight from DECIDED only when nothing was imposed', () => {
     expect(advance('DECIDED', 'CLOSED', 'NO_PENALTY')).toBeNull();
     expect(advance('DECIDED', 'CLOSED', 'DROPPED')).toBeNull();
-    for (const d of ['PENALTY', 'LIGHTER', 'MITIGATED'] as const) expect(advance('DECIDED', 'CLOSED', d)?.rule).toBe('CASE_ILLEGAL_TRANSITION');
+    for (const d of ['PENALTY', 'LIGHTER', 'MITIGATED'] as const)
+      expect(advance('DECIDED', 'CLOSED', d)?.rule).toBe('CASE_ILLEGAL_TRANSITION');
   });
 
   it('takes compulsory measures only before the decision', () => {
@@ -96,8 +118,10 @@ describe('assigning officers', () => {
     expect(check.refused.map((r) => r.personId)).toEqual([2, 3, 4, 5, 6]);
     const refusal = assignmentRefusal(check)!;
     expect(refusal.rule).toBe('CASE_TWO_OFFICERS');
-    for (const zh of ['辅助人员', '已过期', '未审验', '不是本案承办单位', '人员不存在']) expect(refusal.message.zh).toContain(zh);
-    for (const en of ['auxiliaries', 'expired', 'not reviewed', "case's agency", 'no such person']) expect(refusal.message.en).toContain(en);
+    for (const zh of ['辅助人员', '已过期', '未审验', '不是本案承办单位', '人员不存在'])
+      expect(refusal.message.zh).toContain(zh);
+    for (const en of ['auxiliaries', 'expired', 'not reviewed', "case's agency", 'no such person'])
+      expect(refusal.message.en).toContain(en);
   });
 
   it('a certificate is good through its expiry day (Shanghai time)', () => {
@@ -106,7 +130,13 @@ describe('assigning officers', () => {
   });
 
   it('refuses an ineligible extra even when two others qualify', () => {
-    const check = checkOfficers([1, 2, 3], [officer(1), officer(2), officer(3, { certificateStatus: 'SUSPENDED' })], 1, NOW, GRACE);
+    const check = checkOfficers(
+      [1, 2, 3],
+      [officer(1), officer(2), officer(3, { certificateStatus: 'SUSPENDED' })],
+      1,
+      NOW,
+      GRACE,
+    );
     const refusal = assignmentRefusal(check)!;
     expect(refusal.rule).toBe('CASE_OFFICER_INELIGIBLE');
     expect(refusal.message.zh).toContain('执法员3');

@@ -102,7 +102,9 @@ describe('enforceBlocker', () => {
       expect(enforceBlocker(officer({ certificateReviewYear: 2026 }), april, GRACE)).toBeNull();
     });
     it('covers one year back only, and follows the setting', () => {
-      expect(enforceBlocker(officer({ certificateReviewYear: 2024 }), shanghai('2026-01-02T00:00:00'), GRACE)).toBe('NOT_REVIEWED');
+      expect(enforceBlocker(officer({ certificateReviewYear: 2024 }), shanghai('2026-01-02T00:00:00'), GRACE)).toBe(
+        'NOT_REVIEWED',
+      );
       expect(enforceBlocker(reviewed2025, shanghai('2026-01-31T23:59:59'), '01-31')).toBeNull();
       expect(enforceBlocker(reviewed2025, shanghai('2026-02-01T00:00:00'), '01-31')).toBe('NOT_REVIEWED');
       // 02-29 in a common year: the grace ends with February
@@ -174,7 +176,11 @@ describe('certificateChangeRefusal', () => {
 });
 
 describe('reviewRefusal', () => {
-  const card = { certificateStatus: 'VALID' as const, certificateIssuedOn: day('2023-03-01'), certificateReviewYear: 2024 };
+  const card = {
+    certificateStatus: 'VALID' as const,
+    certificateIssuedOn: day('2023-03-01'),
+    certificateReviewYear: 2024,
+  };
   it('allows this year, and recording the same year again', () => {
     expect(reviewRefusal(card, 2025, NOW, GRACE)).toBeNull();
     expect(reviewRefusal({ ...card, certificateReviewYear: 2025 }, 2025, NOW, GRACE)).toBeNull();
@@ -182,7 +188,9 @@ describe('reviewRefusal', () => {
   it('uses the Shanghai year at new year', () => {
     const newYear = shanghai('2026-01-01T00:30:00');
     expect(reviewRefusal(card, 2026, newYear, GRACE)).toBeNull();
-    expect(reviewRefusal(card, 2026, shanghai('2025-12-31T23:30:00'), GRACE)).toMatchObject({ rule: 'REVIEW_YEAR_FUTURE' });
+    expect(reviewRefusal(card, 2026, shanghai('2025-12-31T23:30:00'), GRACE)).toMatchObject({
+      rule: 'REVIEW_YEAR_FUTURE',
+    });
   });
   it.each([
     ['NO_CERTIFICATE', { ...card, certificateStatus: null }, 2025, 'RULE'],

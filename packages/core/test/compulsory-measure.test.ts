@@ -76,16 +76,26 @@ describe('emergency report within 24 hours (第19条)', () => {
     const served = day('2025-06-01');
     expect(measureInputIssues({ emergency: true, takenAt: TAKEN, noticeServedOn: served }, now)).toEqual([]);
     expect(measureInputIssues({ emergency: true, takenAt: now, noticeServedOn: served }, now)).toEqual([]);
-    expect(measureInputIssues({ emergency: true, takenAt: new Date(now.getTime() + 1), noticeServedOn: served }, now).map((i) => i.field)).toEqual(['takenAt']);
-    expect(measureInputIssues({ emergency: true, takenAt: null, noticeServedOn: served }, now).map((i) => i.field)).toEqual(['takenAt']);
+    expect(
+      measureInputIssues({ emergency: true, takenAt: new Date(now.getTime() + 1), noticeServedOn: served }, now).map(
+        (i) => i.field,
+      ),
+    ).toEqual(['takenAt']);
+    expect(
+      measureInputIssues({ emergency: true, takenAt: null, noticeServedOn: served }, now).map((i) => i.field),
+    ).toEqual(['takenAt']);
     expect(measureInputIssues({ emergency: false, takenAt: null, noticeServedOn: served }, now)).toEqual([]);
-    expect(measureInputIssues({ emergency: false, takenAt: TAKEN, noticeServedOn: served }, now).map((i) => i.field)).toEqual(['takenAt']);
+    expect(
+      measureInputIssues({ emergency: false, takenAt: TAKEN, noticeServedOn: served }, now).map((i) => i.field),
+    ).toEqual(['takenAt']);
   });
 
   it('the notice is served no later than today, and for an emergency not before the day taken', () => {
     const now = local('2025-06-02T08:00:00');
     const at = (served: string, emergency = true) =>
-      measureInputIssues({ emergency, takenAt: emergency ? TAKEN : null, noticeServedOn: day(served) }, now).map((i) => i.field);
+      measureInputIssues({ emergency, takenAt: emergency ? TAKEN : null, noticeServedOn: day(served) }, now).map(
+        (i) => i.field,
+      );
     expect(at('2025-06-02')).toEqual([]);
     expect(at('2025-06-03')).toEqual(['noticeServedOn']);
     expect(at('2025-06-01')).toEqual([]);
@@ -124,7 +134,9 @@ describe('extension (第25条: once, at most 30 days)', () => {
 
   it('only an approved measure in force', () => {
     expect(extensionRefusal(measure({ status: 'RELEASED' }), 5, now)?.rule).toBe('MEASURE_NOT_IN_FORCE');
-    expect(extensionRefusal(measure({ status: 'REQUESTED', dueOn: null, approvedAt: null }), 5, now)?.rule).toBe('MEASURE_NOT_IN_FORCE');
+    expect(extensionRefusal(measure({ status: 'REQUESTED', dueOn: null, approvedAt: null }), 5, now)?.rule).toBe(
+      'MEASURE_NOT_IN_FORCE',
+    );
     expect(extensionRefusal(measure({ emergency: true, approvedAt: null }), 5, now)?.rule).toBe('MEASURE_NOT_APPROVED');
   });
 });
@@ -167,19 +179,35 @@ describe('two officers (第18条第(二)项)', () => {
   });
 
   it('two assigned officers who can enforce', () => {
-    expect(measureOfficersRefusal([1, 2], [officer(1), officer(2)], 1, NOW, "03-31")).toBeNull();
-    expect(measureOfficersRefusal([1, 1], [officer(1)], 1, NOW, "03-31")?.rule).toBe('MEASURE_TWO_OFFICERS');
+    expect(measureOfficersRefusal([1, 2], [officer(1), officer(2)], 1, NOW, '03-31')).toBeNull();
+    expect(measureOfficersRefusal([1, 1], [officer(1)], 1, NOW, '03-31')?.rule).toBe('MEASURE_TWO_OFFICERS');
   });
 
   it('names who cannot, and why', () => {
-    const notAssigned = measureOfficersRefusal([1, 2, 3], [officer(1), officer(2), officer(3, { assigned: false })], 1, NOW, "03-31");
+    const notAssigned = measureOfficersRefusal(
+      [1, 2, 3],
+      [officer(1), officer(2), officer(3, { assigned: false })],
+      1,
+      NOW,
+      '03-31',
+    );
     expect(notAssigned?.rule).toBe('MEASURE_OFFICER_INELIGIBLE');
     expect(notAssigned?.message.zh).toContain('执法员3：不是本案承办人员');
-    const expired = measureOfficersRefusal([1, 2], [officer(1), officer(2, { certificateExpiresOn: day('2025-06-14') })], 1, NOW, "03-31");
+    const expired = measureOfficersRefusal(
+      [1, 2],
+      [officer(1), officer(2, { certificateExpiresOn: day('2025-06-14') })],
+      1,
+      NOW,
+      '03-31',
+    );
     expect(expired?.rule).toBe('MEASURE_TWO_OFFICERS');
     expect(expired?.message.en).toContain('art. 18(2)');
-    expect(measureOfficersRefusal([1, 2, 9], [officer(1), officer(2)], 1, NOW, "03-31")?.message.zh).toContain('#9：人员不存在');
-    expect(measureOfficersRefusal([1, 2, 4], [officer(1), officer(2), officer(4, { agencyId: 2 })], 1, NOW, "03-31")?.rule).toBe('MEASURE_OFFICER_INELIGIBLE');
+    expect(measureOfficersRefusal([1, 2, 9], [officer(1), officer(2)], 1, NOW, '03-31')?.message.zh).toContain(
+      '#9：人员不存在',
+    );
+    expect(
+      measureOfficersRefusal([1, 2, 4], [officer(1), officer(2), officer(4, { agencyId: 2 })], 1, NOW, '03-31')?.rule,
+    ).toBe('MEASURE_OFFICER_INELIGIBLE');
   });
 });
 

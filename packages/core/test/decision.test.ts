@@ -25,7 +25,15 @@ const MATTER: MatterTerms = {
 const GENERAL: DecisionCircumstances = { matter: MATTER, procedure: 'GENERAL', naturalPerson: false };
 
 function d(over: Partial<DecisionContent> = {}): DecisionContent {
-  return { decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen: 500_000n }], ground: null, groundNote: null, mitigatingCircumstance: null, illegalGainsFen: null, ...over };
+  return {
+    decision: 'PENALTY',
+    penalties: [{ kind: 'FINE', amountFen: 500_000n }],
+    ground: null,
+    groundNote: null,
+    mitigatingCircumstance: null,
+    illegalGainsFen: null,
+    ...over,
+  };
 }
 const fine = (amountFen: bigint) => [{ kind: 'FINE' as const, amountFen }];
 
@@ -42,14 +50,28 @@ describe('decision shape', () => {
   it('a penalty decision imposes at least one penalty; a warning alone is enough', () => {
     expect(decisionInputIssues(d({ penalties: [] })).map((i) => i.path)).toEqual([['penalties']]);
     expect(decisionInputIssues(d({ penalties: [{ kind: 'WARNING', amountFen: null }] }))).toEqual([]);
-    expect(decisionInputIssues(d({ decision: 'LIGHTER', penalties: [{ kind: 'REVOKE_LICENCE', amountFen: null }] }))).toEqual([]);
+    expect(
+      decisionInputIssues(d({ decision: 'LIGHTER', penalties: [{ kind: 'REVOKE_LICENCE', amountFen: null }] })),
+    ).toEqual([]);
   });
 
   it('an amount exactly for fines and confiscations, above 0 fen', () => {
-    expect(decisionInputIssues(d({ penalties: [{ kind: 'FINE', amountFen: null }] }))[0]?.path).toEqual(['penalties', 0, 'amountFen']);
-    expect(decisionInputIssues(d({ penalties: [{ kind: 'FINE', amountFen: 0n }] }))[0]?.path).toEqual(['penalties', 0, 'amountFen']);
+    expect(decisionInputIssues(d({ penalties: [{ kind: 'FINE', amountFen: null }] }))[0]?.path).toEqual([
+      'penalties',
+      0,
+      'amountFen',
+    ]);
+    expect(decisionInputIssues(d({ penalties: [{ kind: 'FINE', amountFen: 0n }] }))[0]?.path).toEqual([
+      'penalties',
+      0,
+      'amountFen',
+    ]);
     expect(decisionInputIssues(d({ penalties: [{ kind: 'FINE', amountFen: 1n }] }))).toEqual([]);
-    expect(decisionInputIssues(d({ penalties: [{ kind: 'CONFISCATE_PROPERTY', amountFen: null }] }))[0]?.path).toEqual(['penalties', 0, 'amountFen']);
+    expect(decisionInputIssues(d({ penalties: [{ kind: 'CONFISCATE_PROPERTY', amountFen: null }] }))[0]?.path).toEqual([
+      'penalties',
+      0,
+      'amountFen',
+    ]);
     const warning = decisionInputIssues(d({ penalties: [{ kind: 'WARNING', amountFen: 100n }] }));
     expect(warning[0]?.path).toEqual(['penalties', 0, 'amountFen']);
     expect(warning[0]?.message.en).toContain('carries no amount');
@@ -63,10 +85,15 @@ describe('decision shape', () => {
 
   it('nothing imposed on a no-penalty or dropped decision, except confiscating illegal gains (第28条第2款)', () => {
     expect(decisionInputIssues(d({ decision: 'NO_PENALTY', penalties: [] }))).toEqual([]);
-    expect(decisionInputIssues(d({ decision: 'NO_PENALTY', penalties: [{ kind: 'CONFISCATE_GAINS', amountFen: 3_000n }] }))).toEqual([]);
+    expect(
+      decisionInputIssues(d({ decision: 'NO_PENALTY', penalties: [{ kind: 'CONFISCATE_GAINS', amountFen: 3_000n }] })),
+    ).toEqual([]);
     const fined = decisionInputIssues(d({ decision: 'NO_PENALTY', penalties: fine(100n) }));
     expect(fined[0]?.message.zh).toContain('第28条第2款');
-    expect(decisionInputIssues(d({ decision: 'DROPPED', penalties: [{ kind: 'CONFISCATE_GAINS', amountFen: 1n }] }))[0]?.path).toEqual(['penalties', 0, 'kind']);
+    expect(
+      decisionInputIssues(d({ decision: 'DROPPED', penalties: [{ kind: 'CONFISCATE_GAINS', amountFen: 1n }] }))[0]
+        ?.path,
+    ).toEqual(['penalties', 0, 'kind']);
   });
 
   it('sums the fines and the confiscations', () => {
@@ -84,19 +111,39 @@ describe('decision shape', () => {
 describe('grounds', () => {
   it('a no-penalty decision needs one of its grounds', () => {
     expect(decisionRefusal(d({ decision: 'NO_PENALTY', penalties: [] }), GENERAL)?.rule).toBe('CASE_GROUND_REQUIRED');
-    for (const g of ['MINOR_CORRECTED', 'FIRST_OFFENCE', 'NO_FAULT', 'UNDER_FOURTEEN', 'MENTAL_ILLNESS', 'TIME_BARRED'] as const)
+    for (const g of [
+      'MINOR_CORRECTED',
+      'FIRST_OFFENCE',
+      'NO_FAULT',
+      'UNDER_FOURTEEN',
+      'MENTAL_ILLNESS',
+      'TIME_BARRED',
+    ] as const)
       expect(decisionRefusal(d({ decision: 'NO_PENALTY', penalties: [], ground: g }), GENERAL), g).toBeNull();
-    const wrong = decisionRefusal(d({ decision: 'NO_PENALTY', penalties: [], ground: 'FACTS_NOT_ESTABLISHED' }), GENERAL);
+    const wrong = decisionRefusal(
+      d({ decision: 'NO_PENALTY', penalties: [], ground: 'FACTS_NOT_ESTABLISHED' }),
+      GENERAL,
+    );
     expect(wrong?.rule).toBe('CASE_GROUND_NOT_FOR_DECISION');
   });
 
   it('a dropped case: facts not established, or another ground stated', () => {
     expect(decisionRefusal(d({ decision: 'DROPPED', penalties: [] }), GENERAL)?.message.zh).toContain('第57条');
-    expect(decisionRefusal(d({ decision: 'DROPPED', penalties: [], ground: 'FACTS_NOT_ESTABLISHED' }), GENERAL)).toBeNull();
-    expect(decisionRefusal(d({ decision: 'DROPPED', penalties: [], ground: 'OTHER' }), GENERAL)?.rule).toBe('CASE_GROUND_REQUIRED');
-    expect(decisionRefusal(d({ decision: 'DROPPED', penalties: [], ground: 'OTHER', groundNote: '  ' }), GENERAL)?.rule).toBe('CASE_GROUND_REQUIRED');
-    expect(decisionRefusal(d({ decision: 'DROPPED', penalties: [], ground: 'OTHER', groundNote: '当事人已死亡' }), GENERAL)).toBeNull();
-    expect(decisionRefusal(d({ decision: 'DROPPED', penalties: [], ground: 'MINOR_CORRECTED' }), GENERAL)?.rule).toBe('CASE_GROUND_NOT_FOR_DECISION');
+    expect(
+      decisionRefusal(d({ decision: 'DROPPED', penalties: [], ground: 'FACTS_NOT_ESTABLISHED' }), GENERAL),
+    ).toBeNull();
+    expect(decisionRefusal(d({ decision: 'DROPPED', penalties: [], ground: 'OTHER' }), GENERAL)?.rule).toBe(
+      'CASE_GROUND_REQUIRED',
+    );
+    expect(
+      decisionRefusal(d({ decision: 'DROPPED', penalties: [], ground: 'OTHER', groundNote: '  ' }), GENERAL)?.rule,
+    ).toBe('CASE_GROUND_REQUIRED');
+    expect(
+      decisionRefusal(d({ decision: 'DROPPED', penalties: [], ground: 'OTHER', groundNote: '当事人已死亡' }), GENERAL),
+    ).toBeNull();
+    expect(decisionRefusal(d({ decision: 'DROPPED', penalties: [], ground: 'MINOR_CORRECTED' }), GENERAL)?.rule).toBe(
+      'CASE_GROUND_NOT_FOR_DECISION',
+    );
   });
 
   it('a penalty carries no ground', () => {
@@ -110,8 +157,20 @@ describe('penalty kinds and fine range', () => {
     expect(r?.rule).toBe('PENALTY_KIND_NOT_ALLOWED');
     expect(r?.message.zh).toContain('第四十八条');
     expect(r?.message.zh).toContain('第4条');
-    expect(decisionRefusal(d({ penalties: [...fine(500_000n), { kind: 'CONFISCATE_GAINS', amountFen: 10n }] }), GENERAL)).toBeNull();
-    expect(decisionRefusal(d({ penalties: [{ kind: 'WARNING', amountFen: null }, { kind: 'REVOKE_LICENCE', amountFen: null }] }), GENERAL)).toBeNull();
+    expect(
+      decisionRefusal(d({ penalties: [...fine(500_000n), { kind: 'CONFISCATE_GAINS', amountFen: 10n }] }), GENERAL),
+    ).toBeNull();
+    expect(
+      decisionRefusal(
+        d({
+          penalties: [
+            { kind: 'WARNING', amountFen: null },
+            { kind: 'REVOKE_LICENCE', amountFen: null },
+          ],
+        }),
+        GENERAL,
+      ),
+    ).toBeNull();
   });
 
   it('a fine exactly at the maximum is allowed; one fen over is refused', () => {
@@ -130,11 +189,28 @@ describe('penalty kinds and fine range', () => {
     const below = decisionRefusal(d({ penalties: fine(99_999n) }), GENERAL);
     expect(below?.rule).toBe('FINE_BELOW_MINIMUM');
     expect(below?.message.zh).toContain('第32条');
-    expect(decisionRefusal(d({ decision: 'LIGHTER', mitigatingCircumstance: '主动消除违法后果', penalties: fine(99_999n) }), GENERAL)?.rule).toBe('FINE_BELOW_MINIMUM');
-    expect(decisionRefusal(d({ decision: 'MITIGATED', penalties: fine(99_999n) }), GENERAL)?.rule).toBe('CASE_MITIGATING_CIRCUMSTANCE_REQUIRED');
-    expect(decisionRefusal(d({ decision: 'MITIGATED', mitigatingCircumstance: '受他人胁迫', penalties: fine(99_999n) }), GENERAL)).toBeNull();
+    expect(
+      decisionRefusal(
+        d({ decision: 'LIGHTER', mitigatingCircumstance: '主动消除违法后果', penalties: fine(99_999n) }),
+        GENERAL,
+      )?.rule,
+    ).toBe('FINE_BELOW_MINIMUM');
+    expect(decisionRefusal(d({ decision: 'MITIGATED', penalties: fine(99_999n) }), GENERAL)?.rule).toBe(
+      'CASE_MITIGATING_CIRCUMSTANCE_REQUIRED',
+    );
+    expect(
+      decisionRefusal(
+        d({ decision: 'MITIGATED', mitigatingCircumstance: '受他人胁迫', penalties: fine(99_999n) }),
+        GENERAL,
+      ),
+    ).toBeNull();
     // Mitigated still may not exceed the maximum.
-    expect(decisionRefusal(d({ decision: 'MITIGATED', mitigatingCircumstance: '受他人胁迫', penalties: fine(3_000_001n) }), GENERAL)?.rule).toBe('FINE_ABOVE_MAXIMUM');
+    expect(
+      decisionRefusal(
+        d({ decision: 'MITIGATED', mitigatingCircumstance: '受他人胁迫', penalties: fine(3_000_001n) }),
+        GENERAL,
+      )?.rule,
+    ).toBe('FINE_ABOVE_MAXIMUM');
   });
 
   it('a lighter or mitigated decision records its circumstance', () => {
@@ -145,19 +221,34 @@ describe('penalty kinds and fine range', () => {
   });
 
   it('a fine set as a multiple of the illegal gains: the multiples are the range', () => {
-    const m: MatterTerms = { ...MATTER, fineMinFen: null, fineMaxFen: 5_000_000n, gainsMultipleMin: 1, gainsMultipleMax: 5 };
+    const m: MatterTerms = {
+      ...MATTER,
+      fineMinFen: null,
+      fineMaxFen: 5_000_000n,
+      gainsMultipleMin: 1,
+      gainsMultipleMax: 5,
+    };
     const at = { ...GENERAL, matter: m };
     const gains = 123_457n; // ¥1,234.57: 1x .. 5x = 123,457 .. 617,285
     expect(fineRange(m, gains)).toMatchObject({ minFen: 123_457n, maxFen: 617_285n });
     expect(decisionRefusal(d({ illegalGainsFen: gains, penalties: fine(617_285n) }), at)).toBeNull();
-    expect(decisionRefusal(d({ illegalGainsFen: gains, penalties: fine(617_286n) }), at)?.rule).toBe('FINE_ABOVE_MAXIMUM');
+    expect(decisionRefusal(d({ illegalGainsFen: gains, penalties: fine(617_286n) }), at)?.rule).toBe(
+      'FINE_ABOVE_MAXIMUM',
+    );
     expect(decisionRefusal(d({ illegalGainsFen: gains, penalties: fine(123_457n) }), at)).toBeNull();
-    expect(decisionRefusal(d({ illegalGainsFen: gains, penalties: fine(123_456n) }), at)?.rule).toBe('FINE_BELOW_MINIMUM');
+    expect(decisionRefusal(d({ illegalGainsFen: gains, penalties: fine(123_456n) }), at)?.rule).toBe(
+      'FINE_BELOW_MINIMUM',
+    );
     // Fractional multiples round inwards: 0.5x of 3 fen is 1.5 → at least 2.
-    expect(fineRange({ ...m, gainsMultipleMin: 0.5, gainsMultipleMax: 1.5 }, 3n)).toMatchObject({ minFen: 2n, maxFen: 4n });
+    expect(fineRange({ ...m, gainsMultipleMin: 0.5, gainsMultipleMax: 1.5 }, 3n)).toMatchObject({
+      minFen: 2n,
+      maxFen: 4n,
+    });
     // No gains established: the fixed range applies.
     expect(decisionRefusal(d({ illegalGainsFen: 0n, penalties: fine(5_000_000n) }), at)).toBeNull();
-    expect(decisionRefusal(d({ illegalGainsFen: null, penalties: fine(5_000_001n) }), at)?.rule).toBe('FINE_ABOVE_MAXIMUM');
+    expect(decisionRefusal(d({ illegalGainsFen: null, penalties: fine(5_000_001n) }), at)?.rule).toBe(
+      'FINE_ABOVE_MAXIMUM',
+    );
   });
 
   it('a case without a matter (registered before matters existed) is not checked against one', () => {
@@ -166,7 +257,11 @@ describe('penalty kinds and fine range', () => {
 });
 
 describe('简易程序 (第51条)', () => {
-  const simple = (naturalPerson: boolean): DecisionCircumstances => ({ matter: { ...MATTER, fineMinFen: null }, procedure: 'SIMPLE', naturalPerson });
+  const simple = (naturalPerson: boolean): DecisionCircumstances => ({
+    matter: { ...MATTER, fineMinFen: null },
+    procedure: 'SIMPLE',
+    naturalPerson,
+  });
 
   it('a citizen: ¥200 allowed, ¥200.01 refused', () => {
     expect(decisionRefusal(d({ penalties: fine(20_000n) }), simple(true))).toBeNull();
@@ -183,8 +278,12 @@ describe('简易程序 (第51条)', () => {
 
   it('only a warning and a fine', () => {
     expect(decisionRefusal(d({ penalties: [{ kind: 'WARNING', amountFen: null }] }), simple(false))).toBeNull();
-    expect(decisionRefusal(d({ penalties: [{ kind: 'WARNING', amountFen: null }, ...fine(100n)] }), simple(true))).toBeNull();
-    expect(decisionRefusal(d({ penalties: [{ kind: 'REVOKE_LICENCE', amountFen: null }] }), simple(false))?.rule).toBe('CASE_SIMPLE_PROCEDURE_LIMIT');
+    expect(
+      decisionRefusal(d({ penalties: [{ kind: 'WARNING', amountFen: null }, ...fine(100n)] }), simple(true)),
+    ).toBeNull();
+    expect(decisionRefusal(d({ penalties: [{ kind: 'REVOKE_LICENCE', amountFen: null }] }), simple(false))?.rule).toBe(
+      'CASE_SIMPLE_PROCEDURE_LIMIT',
+    );
   });
 
   it('the general procedure has no such limit', () => {

@@ -32,7 +32,10 @@ describe('parseId', () => {
       expect(decodeGlobalIdOrNothing(bad)).toEqual(NOT_A_GLOBAL_ID);
       expect(tryParseId(decodeGlobalIdOrNothing(bad), 'Agency')).toBeNull();
     }
-    expect(decodeGlobalIdOrNothing(Buffer.from('Agency:12').toString('base64'))).toEqual({ typename: 'Agency', id: '12' });
+    expect(decodeGlobalIdOrNothing(Buffer.from('Agency:12').toString('base64'))).toEqual({
+      typename: 'Agency',
+      id: '12',
+    });
     expect(nodeRowId('12')).toBe(12);
     for (const bad of ['abc', '-1', '1.5', '2147483648', '']) expect(nodeRowId(bad)).toBe(-1);
   });
@@ -54,13 +57,21 @@ describe('parseId', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(ValidationError);
-    expect((err as ValidationError).issues[0]).toMatchObject({ path: ['input', 'agencyId'], messageEn: 'not an id of a Agency' });
+    expect((err as ValidationError).issues[0]).toMatchObject({
+      path: ['input', 'agencyId'],
+      messageEn: 'not an id of a Agency',
+    });
   });
 });
 
 describe('plugin settings', () => {
   const spec = defineSettings('ZHIFA_SAMPLE_PLUGIN_', {
-    lookbackYears: z.coerce.number(msg('须为整数', 'must be an integer')).int(msg('须为整数', 'must be an integer')).min(1).max(20).default(2),
+    lookbackYears: z.coerce
+      .number(msg('须为整数', 'must be an integer'))
+      .int(msg('须为整数', 'must be an integer'))
+      .min(1)
+      .max(20)
+      .default(2),
     label: z.string().default('x'),
   });
 
@@ -69,21 +80,32 @@ describe('plugin settings', () => {
   });
 
   it('reads set variables, leaves the rest to defaults, and treats blank as unset', () => {
-    expect(settingsFromEnv(spec, { ZHIFA_SAMPLE_PLUGIN_LOOKBACK_YEARS: ' 5 ', ZHIFA_SAMPLE_PLUGIN_LABEL: '' })).toEqual({
-      value: { lookbackYears: 5, label: 'x' },
-      issues: [],
-    });
+    expect(settingsFromEnv(spec, { ZHIFA_SAMPLE_PLUGIN_LOOKBACK_YEARS: ' 5 ', ZHIFA_SAMPLE_PLUGIN_LABEL: '' })).toEqual(
+      {
+        value: { lookbackYears: 5, label: 'x' },
+        issues: [],
+      },
+    );
   });
 
   it('reports a bad value under its variable, in Chinese and English, with what it got', () => {
     const r = settingsFromEnv(spec, { ZHIFA_SAMPLE_PLUGIN_LOOKBACK_YEARS: '2.5' });
     expect(r.value).toBeNull();
-    expect(r.issues).toEqual([{ variable: 'ZHIFA_SAMPLE_PLUGIN_LOOKBACK_YEARS', zh: '须为整数（当前值 “2.5”）', en: 'must be an integer (got "2.5")' }]);
+    expect(r.issues).toEqual([
+      {
+        variable: 'ZHIFA_SAMPLE_PLUGIN_LOOKBACK_YEARS',
+        zh: '须为整数（当前值 “2.5”）',
+        en: 'must be an integer (got "2.5")',
+      },
+    ]);
   });
 
   it('answers defaults for a spec nobody configured, and what was set otherwise', () => {
     expect(new PluginSettings().get(spec)).toEqual({ lookbackYears: 2, label: 'x' });
-    expect(new PluginSettings().set(spec, { lookbackYears: 7, label: 'y' }).get(spec)).toEqual({ lookbackYears: 7, label: 'y' });
+    expect(new PluginSettings().set(spec, { lookbackYears: 7, label: 'y' }).get(spec)).toEqual({
+      lookbackYears: 7,
+      label: 'y',
+    });
   });
 
   it('refuses a prefix that is not ZHIFA_<NAME>_', () => {

@@ -2,7 +2,15 @@
 // allowed and the first refused. The same rules through the API: test/security/input-hygiene.test.ts.
 import { describe, expect, it } from 'vitest';
 import { isScalarType } from 'graphql';
-import { checkText, createSchema, parseCalendarDate, parseFenValue, parseInstant, RefusedInput, type TextKind } from '@zhifa/core';
+import {
+  checkText,
+  createSchema,
+  parseCalendarDate,
+  parseFenValue,
+  parseInstant,
+  RefusedInput,
+  type TextKind,
+} from '@zhifa/core';
 
 const ok = (kind: TextKind, s: string) => {
   const r = checkText(kind, s);
@@ -51,8 +59,24 @@ describe('text', () => {
   });
 
   it('names refuse invisible and text-direction characters, which other text admits', () => {
-    for (const c of ['\u202e', '\u202a', '\u2066', '\u2069', '\u200e', '\u200f', '\u061c', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad']) {
-      expect(refused('name', `张${c}三`).en, c.codePointAt(0)!.toString(16)).toMatch(/invisible or text-direction character U\+/);
+    for (const c of [
+      '\u202e',
+      '\u202a',
+      '\u2066',
+      '\u2069',
+      '\u200e',
+      '\u200f',
+      '\u061c',
+      '\u200b',
+      '\u200c',
+      '\u200d',
+      '\u2060',
+      '\ufeff',
+      '\u00ad',
+    ]) {
+      expect(refused('name', `张${c}三`).en, c.codePointAt(0)!.toString(16)).toMatch(
+        /invisible or text-direction character U\+/,
+      );
       expect(ok('line', `张${c}三`)).toBe(`张${c}三`);
     }
     // Neighbours that are ordinary: U+200A hair space, U+2010 hyphen, U+00B7 middle dot (the 间隔号 of transliterated names)
@@ -90,13 +114,26 @@ describe('dates', () => {
   ])('refuses %s (%s)', (s, why) => {
     const r = parseCalendarDate(s);
     expect(r).toBeInstanceOf(RefusedInput);
-    expect((r as RefusedInput).reason.en).toContain(why === 'calendar' ? 'not a real calendar date' : why === 'year' ? 'the year must be from 1900 to 2100' : why);
+    expect((r as RefusedInput).reason.en).toContain(
+      why === 'calendar' ? 'not a real calendar date' : why === 'year' ? 'the year must be from 1900 to 2100' : why,
+    );
   });
 
   it('DateTime: RFC 3339 with an offset, each part in range', () => {
     expect((parseInstant('2025-03-01T08:00:00+08:00') as Date).toISOString()).toBe('2025-03-01T00:00:00.000Z');
     expect((parseInstant('2100-12-31T23:59:59.999Z') as Date).toISOString()).toBe('2100-12-31T23:59:59.999Z');
-    for (const bad of ['2025-02-30T00:00:00Z', '2025-03-01T24:00:00Z', '2025-03-01T23:60:00Z', '2025-03-01T23:59:60Z', '2025-03-01T08:00:00', '2025-03-01', 'March 1, 2025', '0000-01-01T00:00:00Z', '2101-01-01T00:00:00Z', '2025-03-01T08:00:00+24:00'])
+    for (const bad of [
+      '2025-02-30T00:00:00Z',
+      '2025-03-01T24:00:00Z',
+      '2025-03-01T23:60:00Z',
+      '2025-03-01T23:59:60Z',
+      '2025-03-01T08:00:00',
+      '2025-03-01',
+      'March 1, 2025',
+      '0000-01-01T00:00:00Z',
+      '2101-01-01T00:00:00Z',
+      '2025-03-01T08:00:00+24:00',
+    ])
       expect(parseInstant(bad), bad).toBeInstanceOf(RefusedInput);
   });
 });

@@ -4,8 +4,10 @@ import { exportMattersCsv, MATTER_HEADERS, parseMattersCsv } from '../src/matter
 import type { MatterFields } from '../src/rules/matter.js';
 
 const HEADER = Object.values(MATTER_HEADERS).join(',');
-const ROW_LICENCE = 'SJ-DJ-001,未按规定公示营业执照,市场监管,县行政执法机关、镇区,《市场主体登记管理条例》第三十六条,《市场主体登记管理条例》第四十八条,罚款,,30000,,,2';
-const ROW_GAINS = 'SJ-SP-002,经营超过保质期的食品,市场监管,ENFORCEMENT_AGENCY,《食品安全法》第三十四条第（十）项,《食品安全法》第一百二十四条,"没收违法所得、罚款, REVOKE_LICENCE",50000,100000,10,20,5';
+const ROW_LICENCE =
+  'SJ-DJ-001,未按规定公示营业执照,市场监管,县行政执法机关、镇区,《市场主体登记管理条例》第三十六条,《市场主体登记管理条例》第四十八条,罚款,,30000,,,2';
+const ROW_GAINS =
+  'SJ-SP-002,经营超过保质期的食品,市场监管,ENFORCEMENT_AGENCY,《食品安全法》第三十四条第（十）项,《食品安全法》第一百二十四条,"没收违法所得、罚款, REVOKE_LICENCE",50000,100000,10,20,5';
 
 /** The issues of a refused CSV as "line column: en" (the message itself starts with the same place). */
 function issues(csv: string): string[] {
@@ -14,7 +16,12 @@ function issues(csv: string): string[] {
   } catch (e) {
     if (e instanceof ValidationError)
       return e.issues.map((i) => {
-        const place = i.path.length === 3 ? `line ${i.path[1]}, column "${i.path[2]}": ` : i.path.length === 2 && typeof i.path[1] === 'number' ? `line ${i.path[1]}: ` : '';
+        const place =
+          i.path.length === 3
+            ? `line ${i.path[1]}, column "${i.path[2]}": `
+            : i.path.length === 2 && typeof i.path[1] === 'number'
+              ? `line ${i.path[1]}: `
+              : '';
         expect(i.messageEn.startsWith(place)).toBe(true);
         return `${i.path.slice(1).join(' ')}: ${i.messageEn.slice(place.length)}`;
       });
@@ -52,8 +59,15 @@ describe('parseMattersCsv', () => {
   });
 
   it('numeric columns may be left out of the header (none; 2 years)', () => {
-    const rows = parseMattersCsv('事项编码,事项名称,监管领域,实施主体类别,违法依据,处罚依据,处罚种类\nA-1,某事项,市场监管,街道,第一条,第二条,警告\n');
-    expect(rows[0].fields).toMatchObject({ agencyKinds: ['SUBDISTRICT'], penaltyKinds: ['WARNING'], fineMaxFen: null, limitationYears: 2 });
+    const rows = parseMattersCsv(
+      '事项编码,事项名称,监管领域,实施主体类别,违法依据,处罚依据,处罚种类\nA-1,某事项,市场监管,街道,第一条,第二条,警告\n',
+    );
+    expect(rows[0].fields).toMatchObject({
+      agencyKinds: ['SUBDISTRICT'],
+      penaltyKinds: ['WARNING'],
+      fineMaxFen: null,
+      limitationYears: 2,
+    });
   });
 
   it('reports every bad row with line and column, in both languages, and the matter rules at their column', () => {
@@ -88,7 +102,9 @@ describe('parseMattersCsv', () => {
   });
 
   it('refuses a missing column, an empty file and a header-only file', () => {
-    expect(issues('事项编码,事项名称\nA,B\n')).toEqual([expect.stringContaining('missing required column(s): 监管领域, 实施主体类别, 违法依据, 处罚依据, 处罚种类')]);
+    expect(issues('事项编码,事项名称\nA,B\n')).toEqual([
+      expect.stringContaining('missing required column(s): 监管领域, 实施主体类别, 违法依据, 处罚依据, 处罚种类'),
+    ]);
     expect(issues('')).toEqual([': The file is empty']);
     expect(issues(HEADER + '\n')).toEqual([': The file has no data rows']);
   });
@@ -101,7 +117,7 @@ describe('parseMattersCsv', () => {
 describe('exportMattersCsv', () => {
   const m: MatterFields = {
     code: 'X-1',
-    name: '=cmd|\' /C calc\'!A0',
+    name: "=cmd|' /C calc'!A0",
     domain: '市场监管',
     agencyKinds: ['ENFORCEMENT_AGENCY'],
     violatedProvision: '第一条\n第二款',
@@ -116,7 +132,11 @@ describe('exportMattersCsv', () => {
 
   it('writes BOM, CRLF, Chinese names, yuan, neutralised formulas; importing it gives the matters back', () => {
     const csv = exportMattersCsv([m]);
-    expect(csv.startsWith('\uFEFF事项编码,事项名称,监管领域,实施主体类别,违法依据,处罚依据,处罚种类,罚款下限（元）,罚款上限（元）,违法所得倍数下限,违法所得倍数上限,追责时效（年）\r\n')).toBe(true);
+    expect(
+      csv.startsWith(
+        '\uFEFF事项编码,事项名称,监管领域,实施主体类别,违法依据,处罚依据,处罚种类,罚款下限（元）,罚款上限（元）,违法所得倍数下限,违法所得倍数上限,追责时效（年）\r\n',
+      ),
+    ).toBe(true);
     expect(csv).toContain(`'=cmd|`);
     expect(csv).toContain(`警告、罚款,12.50,30000,0.5,3,5`);
     expect(csv).toContain(`县行政执法机关`);

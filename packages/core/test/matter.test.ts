@@ -42,7 +42,9 @@ describe('matterProblems', () => {
 
   it('a fine range needs FINE among the kinds; FINE needs a maximum', () => {
     expect(rules(matter({ penaltyKinds: ['WARNING'] }))).toEqual(['MATTER_FINE_NOT_A_KIND']);
-    expect(rules(matter({ penaltyKinds: ['WARNING'], fineMaxFen: null, gainsMultipleMax: 3 }))).toEqual(['MATTER_FINE_NOT_A_KIND']);
+    expect(rules(matter({ penaltyKinds: ['WARNING'], fineMaxFen: null, gainsMultipleMax: 3 }))).toEqual([
+      'MATTER_FINE_NOT_A_KIND',
+    ]);
     expect(rules(matter({ fineMaxFen: null }))).toEqual(['MATTER_FINE_RANGE_REQUIRED']);
     // a multiple of the illegal gains alone is a range
     expect(rules(matter({ fineMaxFen: null, gainsMultipleMin: 1, gainsMultipleMax: 5 }))).toEqual([]);
@@ -71,7 +73,9 @@ describe('matterProblems', () => {
 
   it('kinds: no repeats; a 司法所 or survey organisation cannot enforce (art. 17)', () => {
     expect(rules(matter({ penaltyKinds: ['FINE', 'FINE'] }))).toEqual(['MATTER_PENALTY_KIND_REPEATED']);
-    expect(rules(matter({ agencyKinds: ['ENFORCEMENT_AGENCY', 'JUSTICE_OFFICE'] }))).toEqual(['MATTER_AGENCY_KIND_NOT_ENFORCING']);
+    expect(rules(matter({ agencyKinds: ['ENFORCEMENT_AGENCY', 'JUSTICE_OFFICE'] }))).toEqual([
+      'MATTER_AGENCY_KIND_NOT_ENFORCING',
+    ]);
     expect(rules(matter({ agencyKinds: ['TOWNSHIP', 'SUBDISTRICT', 'JUSTICE_BUREAU'] }))).toEqual([]);
   });
 

@@ -27,7 +27,12 @@ import type { CaseStepKind, CaseStepOutcome } from '../src/generated/prisma/enum
 const D = (s: string) => new Date(`${s}T00:00:00Z`);
 const NOTICE_ON = D('2026-03-02');
 let id = 0;
-const step = (kind: CaseStepKind, on: string, outcome: CaseStepOutcome | null = null): StepFacts => ({ id: ++id, kind, on: D(on), outcome });
+const step = (kind: CaseStepKind, on: string, outcome: CaseStepOutcome | null = null): StepFacts => ({
+  id: ++id,
+  kind,
+  on: D(on),
+  outcome,
+});
 const notice = (on: string, penalties: ProposedPenalty[], offered: boolean): NoticeFacts => ({
   ...step('NOTICE', on),
   penalties,
@@ -36,7 +41,10 @@ const notice = (on: string, penalties: ProposedPenalty[], offered: boolean): Not
 const fine = (fen: number): ProposedPenalty => ({ kind: 'FINE', amountFen: BigInt(fen) });
 
 describe('第63条: whether a hearing is offered', () => {
-  const thresholds = { '*': { naturalPersonFen: 1_000_000, organisationFen: 10_000_000 }, 生态环境: { naturalPersonFen: 500_000, organisationFen: 5_000_000 } };
+  const thresholds = {
+    '*': { naturalPersonFen: 1_000_000, organisationFen: 10_000_000 },
+    生态环境: { naturalPersonFen: 500_000, organisationFen: 5_000_000 },
+  };
 
   it('takes the domain threshold for the party kind, else the default', () => {
     expect(hearingThresholdFen(thresholds, '市场监管', true)).toBe(1_000_000n);
@@ -60,9 +68,17 @@ describe('第63条: whether a hearing is offered', () => {
   });
 
   it('revocation, suspension, closing, bans, restrictions and lowered grades always give one; a warning or licence suspension never', () => {
-    for (const kind of ['LOWER_QUALIFICATION', 'REVOKE_LICENCE', 'RESTRICT_ACTIVITIES', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN', 'BAN_PRACTICE'] as const)
+    for (const kind of [
+      'LOWER_QUALIFICATION',
+      'REVOKE_LICENCE',
+      'RESTRICT_ACTIVITIES',
+      'SUSPEND_OPERATIONS',
+      'CLOSE_DOWN',
+      'BAN_PRACTICE',
+    ] as const)
       expect(hearingOffered([{ kind, amountFen: null }], 1n << 60n)).toBe(true);
-    for (const kind of ['WARNING', 'CRITICISM', 'SUSPEND_LICENCE'] as const) expect(hearingOffered([{ kind, amountFen: null }], 1n)).toBe(false);
+    for (const kind of ['WARNING', 'CRITICISM', 'SUSPEND_LICENCE'] as const)
+      expect(hearingOffered([{ kind, amountFen: null }], 1n)).toBe(false);
   });
 });
 
@@ -82,7 +98,10 @@ describe('the order of steps', () => {
     const s = procedureState([notice('2026-03-02', [fine(100)], false)]);
     expect(statementRefusal(s, D('2026-03-02'))).toBeNull();
     expect(statementRefusal(s, D('2026-03-01'))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
-    const done = procedureState([notice('2026-03-02', [fine(100)], false), step('STATEMENT', '2026-03-03', 'RECEIVED')]);
+    const done = procedureState([
+      notice('2026-03-02', [fine(100)], false),
+      step('STATEMENT', '2026-03-03', 'RECEIVED'),
+    ]);
     expect(statementRefusal(done, D('2026-03-04'))?.message.en).toContain('already recorded');
   });
 
@@ -125,16 +144,25 @@ describe('the order of steps', () => {
       const r = hearingRequestRefusal('GENERAL', none, NOTICE_ON);
       expect(r?.rule).toBe('CASE_HEARING_NOT_OFFERED');
       expect(r?.message.zh).toContain('第63条');
-      const again = procedureState([notice('2026-03-02', [fine(2_000_000)], true), step('HEARING_REQUEST', '2026-03-03', 'REQUESTED')]);
+      const again = procedureState([
+        notice('2026-03-02', [fine(2_000_000)], true),
+        step('HEARING_REQUEST', '2026-03-03', 'REQUESTED'),
+      ]);
       expect(hearingRequestRefusal('GENERAL', again, D('2026-03-04'))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
       expect(hearingRequestRefusal('SIMPLE', offered, NOTICE_ON)?.rule).toBe('CASE_STEP_NOT_IN_SIMPLE_PROCEDURE');
     });
 
     it('the hearing needs a request, is held once, and not before the request', () => {
       expect(hearingRefusal('GENERAL', offered, D('2026-03-10'))?.message.en).toContain('after the party requests');
-      const waived = procedureState([notice('2026-03-02', [fine(2_000_000)], true), step('HEARING_REQUEST', '2026-03-03', 'WAIVED')]);
+      const waived = procedureState([
+        notice('2026-03-02', [fine(2_000_000)], true),
+        step('HEARING_REQUEST', '2026-03-03', 'WAIVED'),
+      ]);
       expect(hearingRefusal('GENERAL', waived, D('2026-03-10'))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
-      const requested = procedureState([notice('2026-03-02', [fine(2_000_000)], true), step('HEARING_REQUEST', '2026-03-05', 'REQUESTED')]);
+      const requested = procedureState([
+        notice('2026-03-02', [fine(2_000_000)], true),
+        step('HEARING_REQUEST', '2026-03-05', 'REQUESTED'),
+      ]);
       expect(hearingRefusal('GENERAL', requested, D('2026-03-05'))).toBeNull();
       expect(hearingRefusal('GENERAL', requested, D('2026-03-04'))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
       const held = procedureState([
@@ -148,9 +176,14 @@ describe('the order of steps', () => {
     it('is settled once waived, held, or the 5th day has passed with no request', () => {
       expect(hearingResolved(offered, D('2026-03-07'))).toBe(false);
       expect(hearingResolved(offered, D('2026-03-08'))).toBe(true);
-      const requested = procedureState([notice('2026-03-02', [fine(2_000_000)], true), step('HEARING_REQUEST', '2026-03-05', 'REQUESTED')]);
+      const requested = procedureState([
+        notice('2026-03-02', [fine(2_000_000)], true),
+        step('HEARING_REQUEST', '2026-03-05', 'REQUESTED'),
+      ]);
       expect(hearingResolved(requested, D('2026-04-30'))).toBe(false);
-      expect(hearingResolved(procedureState([...[notice('2026-03-02', [fine(100)], false)]]), D('2026-03-02'))).toBe(true);
+      expect(hearingResolved(procedureState([...[notice('2026-03-02', [fine(100)], false)]]), D('2026-03-02'))).toBe(
+        true,
+      );
     });
   });
 
@@ -168,20 +201,38 @@ describe('the order of steps', () => {
   it('legal review in the review stage of a general case, once approved stays approved', () => {
     expect(legalReviewRefusal('GENERAL', 'LEGAL_REVIEW', procedureState([]))).toBeNull();
     expect(legalReviewRefusal('GENERAL', 'INVESTIGATING', procedureState([]))?.message.zh).toContain('第58条');
-    expect(legalReviewRefusal('SIMPLE', 'LEGAL_REVIEW', procedureState([]))?.rule).toBe('CASE_STEP_NOT_IN_SIMPLE_PROCEDURE');
-    expect(legalReviewRefusal('GENERAL', 'LEGAL_REVIEW', procedureState([step('LEGAL_REVIEW', '2026-03-01', 'RETURNED')]))).toBeNull();
-    expect(legalReviewRefusal('GENERAL', 'LEGAL_REVIEW', procedureState([step('LEGAL_REVIEW', '2026-03-01', 'APPROVED')]))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
+    expect(legalReviewRefusal('SIMPLE', 'LEGAL_REVIEW', procedureState([]))?.rule).toBe(
+      'CASE_STEP_NOT_IN_SIMPLE_PROCEDURE',
+    );
+    expect(
+      legalReviewRefusal('GENERAL', 'LEGAL_REVIEW', procedureState([step('LEGAL_REVIEW', '2026-03-01', 'RETURNED')])),
+    ).toBeNull();
+    expect(
+      legalReviewRefusal('GENERAL', 'LEGAL_REVIEW', procedureState([step('LEGAL_REVIEW', '2026-03-01', 'APPROVED')]))
+        ?.rule,
+    ).toBe('CASE_STEP_OUT_OF_ORDER');
   });
 
   it('collective discussion after an approved review', () => {
     const approved = procedureState([step('LEGAL_REVIEW', '2026-03-10', 'APPROVED')]);
     expect(discussionRefusal('GENERAL', 'LEGAL_REVIEW', approved, D('2026-03-10'))).toBeNull();
-    expect(discussionRefusal('GENERAL', 'LEGAL_REVIEW', approved, D('2026-03-09'))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
-    expect(discussionRefusal('GENERAL', 'LEGAL_REVIEW', procedureState([]), D('2026-03-10'))?.message.zh).toContain('第57条第2款');
+    expect(discussionRefusal('GENERAL', 'LEGAL_REVIEW', approved, D('2026-03-09'))?.rule).toBe(
+      'CASE_STEP_OUT_OF_ORDER',
+    );
+    expect(discussionRefusal('GENERAL', 'LEGAL_REVIEW', procedureState([]), D('2026-03-10'))?.message.zh).toContain(
+      '第57条第2款',
+    );
     const returned = procedureState([step('LEGAL_REVIEW', '2026-03-10', 'RETURNED')]);
-    expect(discussionRefusal('GENERAL', 'LEGAL_REVIEW', returned, D('2026-03-10'))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
-    const twice = procedureState([step('LEGAL_REVIEW', '2026-03-10', 'APPROVED'), step('COLLECTIVE_DISCUSSION', '2026-03-11')]);
-    expect(discussionRefusal('GENERAL', 'LEGAL_REVIEW', twice, D('2026-03-12'))?.message.en).toContain('already recorded');
+    expect(discussionRefusal('GENERAL', 'LEGAL_REVIEW', returned, D('2026-03-10'))?.rule).toBe(
+      'CASE_STEP_OUT_OF_ORDER',
+    );
+    const twice = procedureState([
+      step('LEGAL_REVIEW', '2026-03-10', 'APPROVED'),
+      step('COLLECTIVE_DISCUSSION', '2026-03-11'),
+    ]);
+    expect(discussionRefusal('GENERAL', 'LEGAL_REVIEW', twice, D('2026-03-12'))?.message.en).toContain(
+      'already recorded',
+    );
   });
 
   describe('第61条: service within 7 days of the decision', () => {
@@ -194,17 +245,27 @@ describe('the order of steps', () => {
       expect(late?.message.zh).toContain('第61条');
       expect(late?.message.en).toContain('by 2026-04-08');
       // Late service still happened: recorded with the reason for the delay, never refused for good.
-      expect(serviceRefusal('DECIDED', decided, procedureState([]), D('2026-04-09'), '当事人外出，首次送达未果')).toBeNull();
+      expect(
+        serviceRefusal('DECIDED', decided, procedureState([]), D('2026-04-09'), '当事人外出，首次送达未果'),
+      ).toBeNull();
     });
     it('after the decision, once, not dated before it', () => {
-      expect(serviceRefusal('LEGAL_REVIEW', null, procedureState([]), D('2026-04-01'))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
-      expect(serviceRefusal('DECIDED', decided, procedureState([]), D('2026-03-31'))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
-      expect(serviceRefusal('DECIDED', decided, procedureState([step('SERVICE', '2026-04-02')]), D('2026-04-03'))?.message.en).toContain('already');
+      expect(serviceRefusal('LEGAL_REVIEW', null, procedureState([]), D('2026-04-01'))?.rule).toBe(
+        'CASE_STEP_OUT_OF_ORDER',
+      );
+      expect(serviceRefusal('DECIDED', decided, procedureState([]), D('2026-03-31'))?.rule).toBe(
+        'CASE_STEP_OUT_OF_ORDER',
+      );
+      expect(
+        serviceRefusal('DECIDED', decided, procedureState([step('SERVICE', '2026-04-02')]), D('2026-04-03'))?.message
+          .en,
+      ).toContain('already');
     });
   });
 
   it('extensions before the decision of a general case', () => {
-    for (const stage of ['REGISTERED', 'INVESTIGATING', 'LEGAL_REVIEW'] as const) expect(deadlineExtensionRefusal('GENERAL', stage)).toBeNull();
+    for (const stage of ['REGISTERED', 'INVESTIGATING', 'LEGAL_REVIEW'] as const)
+      expect(deadlineExtensionRefusal('GENERAL', stage)).toBeNull();
     expect(deadlineExtensionRefusal('GENERAL', 'DECIDED')?.message.zh).toContain('第60条');
     expect(deadlineExtensionRefusal('SIMPLE', 'INVESTIGATING')?.rule).toBe('CASE_STEP_NOT_IN_SIMPLE_PROCEDURE');
   });
@@ -242,7 +303,10 @@ describe('the decision gate', () => {
 
   it('needs the latest review approved, later than any return', () => {
     expect(decisionProcedureRefusal(base({ state: procedureState([]) }))?.rule).toBe('CASE_REVIEW_NOT_APPROVED');
-    const returned = procedureState([step('LEGAL_REVIEW', '2026-03-10', 'APPROVED'), step('LEGAL_REVIEW', '2026-03-11', 'RETURNED')]);
+    const returned = procedureState([
+      step('LEGAL_REVIEW', '2026-03-10', 'APPROVED'),
+      step('LEGAL_REVIEW', '2026-03-11', 'RETURNED'),
+    ]);
     const r = decisionProcedureRefusal(base({ state: returned }));
     expect(r?.rule).toBe('CASE_REVIEW_NOT_APPROVED');
     expect(r?.message.zh).toContain('第58条');
@@ -281,7 +345,10 @@ describe('the decision gate', () => {
   });
 
   it('the statement recorded', () => {
-    const st = procedureState([notice('2026-03-02', [fine(500_000)], false), step('LEGAL_REVIEW', '2026-03-10', 'APPROVED')]);
+    const st = procedureState([
+      notice('2026-03-02', [fine(500_000)], false),
+      step('LEGAL_REVIEW', '2026-03-10', 'APPROVED'),
+    ]);
     expect(decisionProcedureRefusal(base({ state: st }))?.rule).toBe('CASE_PROCEDURE_INCOMPLETE');
   });
 
@@ -290,20 +357,40 @@ describe('the decision gate', () => {
     const offered = (...more: StepFacts[]) =>
       // Numbered in this order: the steps passed in were made before the notice.
       procedureState(
-        [notice('2026-03-02', big, true), step('STATEMENT', '2026-03-03', 'RECEIVED'), ...more, step('LEGAL_REVIEW', '2026-03-10', 'APPROVED')].map(
-          (s, i) => ({ ...s, id: i + 1 }),
-        ),
+        [
+          notice('2026-03-02', big, true),
+          step('STATEMENT', '2026-03-03', 'RECEIVED'),
+          ...more,
+          step('LEGAL_REVIEW', '2026-03-10', 'APPROVED'),
+        ].map((s, i) => ({ ...s, id: i + 1 })),
       );
     expect(decisionProcedureRefusal(base({ penalties: big, state: offered(), today: D('2026-03-08') }))).toBeNull();
-    expect(decisionProcedureRefusal(base({ penalties: big, state: offered(), today: D('2026-03-07') }))?.rule).toBe('CASE_PROCEDURE_INCOMPLETE');
+    expect(decisionProcedureRefusal(base({ penalties: big, state: offered(), today: D('2026-03-07') }))?.rule).toBe(
+      'CASE_PROCEDURE_INCOMPLETE',
+    );
     const requested = offered(step('HEARING_REQUEST', '2026-03-04', 'REQUESTED'));
     expect(decisionProcedureRefusal(base({ penalties: big, state: requested }))?.message.zh).toContain('第64条');
-    expect(decisionProcedureRefusal(base({ penalties: big, state: offered(step('HEARING_REQUEST', '2026-03-04', 'REQUESTED'), step('HEARING', '2026-03-09')) }))).toBeNull();
+    expect(
+      decisionProcedureRefusal(
+        base({
+          penalties: big,
+          state: offered(step('HEARING_REQUEST', '2026-03-04', 'REQUESTED'), step('HEARING', '2026-03-09')),
+        }),
+      ),
+    ).toBeNull();
     // The threshold fell after a notice that offered none: the party must be told again.
-    const notOffered = procedureState([notice('2026-03-02', big, false), step('STATEMENT', '2026-03-03', 'RECEIVED'), step('LEGAL_REVIEW', '2026-03-10', 'APPROVED')]);
-    expect(decisionProcedureRefusal(base({ penalties: big, state: notOffered }))?.rule).toBe('CASE_HEARING_NOT_OFFERED');
+    const notOffered = procedureState([
+      notice('2026-03-02', big, false),
+      step('STATEMENT', '2026-03-03', 'RECEIVED'),
+      step('LEGAL_REVIEW', '2026-03-10', 'APPROVED'),
+    ]);
+    expect(decisionProcedureRefusal(base({ penalties: big, state: notOffered }))?.rule).toBe(
+      'CASE_HEARING_NOT_OFFERED',
+    );
     // An offered hearing is settled before any penalty, even one below the threshold.
-    expect(decisionProcedureRefusal(base({ penalties: [fine(500_000)], state: requested }))?.rule).toBe('CASE_PROCEDURE_INCOMPLETE');
+    expect(decisionProcedureRefusal(base({ penalties: [fine(500_000)], state: requested }))?.rule).toBe(
+      'CASE_PROCEDURE_INCOMPLETE',
+    );
     // One fen under the threshold: no hearing needed.
     expect(decisionProcedureRefusal(base({ penalties: [fine(999_999)], state: notOffered }))).toBeNull();
   });

@@ -80,7 +80,9 @@ describe('the plugin seam keeps its types', () => {
         nameZh: '测试清单',
         nameEn: 'test list',
         attributes: z.object({ days: z.number().int() }),
-        attributesInput: builder.inputType('TestAttributesInput', { fields: (t) => ({ days: t.int({ required: true }) }) }),
+        attributesInput: builder.inputType('TestAttributesInput', {
+          fields: (t) => ({ days: t.int({ required: true }) }),
+        }),
         csvColumns: [],
         topics: listTopics('test'),
       });
@@ -103,7 +105,7 @@ describe('the plugin seam keeps its types', () => {
     expectTypeOf<AgencyShape>().toMatchTypeOf<Agency>();
   });
 
-  it("an authorisation matrix hands its rows the world and the fixtures it wrote, typed; a malformed policy throws", () => {
+  it('an authorisation matrix hands its rows the world and the fixtures it wrote, typed; a malformed policy throws', () => {
     const matrix = defineAuthorisationMatrix(
       async (world) => ({ listId: world.agency.id }),
       (world, fixtures) => {

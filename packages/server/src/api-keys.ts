@@ -26,15 +26,21 @@ export interface RevokedApiKey {
 export async function revokeApiKey(
   prisma: PrismaClient,
   ref: string,
-  opts: { by?: Viewer; clock?: () => Date; events?: { wake(): void }; settle?: (topics: readonly string[]) => Promise<void> } = {},
+  opts: {
+    by?: Viewer;
+    clock?: () => Date;
+    events?: { wake(): void };
+    settle?: (topics: readonly string[]) => Promise<void>;
+  } = {},
 ): Promise<RevokedApiKey> {
   const spec = ref.trim();
   const prefix = spec.startsWith('zfk_') ? (spec.split('_')[1] ?? '') : spec;
   // An id is an Int (at most 10 digits); a prefix is always 12 hex characters, and may be all
   // digits by chance (1 in 280): read as an id, "000000000012" would revoke key 12 instead.
-  const row = /^\d{1,10}$/.test(spec) && Number(spec) < 2 ** 31
-    ? await prisma.apiKey.findUnique({ where: { id: Number(spec) } })
-    : await prisma.apiKey.findUnique({ where: { prefix } });
+  const row =
+    /^\d{1,10}$/.test(spec) && Number(spec) < 2 ** 31
+      ? await prisma.apiKey.findUnique({ where: { id: Number(spec) } })
+      : await prisma.apiKey.findUnique({ where: { prefix } });
   if (!row) throw new UnknownApiKey(spec.startsWith('zfk_') ? `zfk_${prefix}_…` : spec);
   const info = { id: row.id, prefix: row.prefix, label: row.label, agencyId: row.agencyId };
   if (row.revokedAt) return { ...info, revokedAt: row.revokedAt, already: true };
@@ -50,7 +56,11 @@ export async function revokeApiKey(
   };
   const revokedAt = await unitOfWork(env, async (uow) => {
     await uow.tx.apiKey.update({ where: { id: row.id }, data: { revokedAt: uow.now } });
-    await uow.emit(CORE_TOPICS.apiKeyRevoked, { apiKeyId: row.id, prefix: row.prefix, label: row.label }, { agencyId: row.agencyId });
+    await uow.emit(
+      CORE_TOPICS.apiKeyRevoked,
+      { apiKeyId: row.id, prefix: row.prefix, label: row.label },
+      { agencyId: row.agencyId },
+    );
     return uow.now;
   });
   return { ...info, revokedAt, already: false };

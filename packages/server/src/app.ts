@@ -105,11 +105,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   viewers = new ViewerCache(feed);
   const identify = cachedIdentifier(prisma, options.jwtSecret, viewers);
   // A write that changed who someone is waits until every instance's cache has let go (viewer-cache.ts).
-  const settle = feed.settleMs > 0
-    ? async (topics: readonly string[]) => {
-        if (topics.some((t) => VIEWER_TOPICS.has(t))) await new Promise((r) => setTimeout(r, feed.settleMs));
-      }
-    : undefined;
+  const settle =
+    feed.settleMs > 0
+      ? async (topics: readonly string[]) => {
+          if (topics.some((t) => VIEWER_TOPICS.has(t))) await new Promise((r) => setTimeout(r, feed.settleMs));
+        }
+      : undefined;
 
   const contextFor = async (authorization: unknown): Promise<Context> => {
     let caller: Caller;
@@ -122,7 +123,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
     const ctx: Context = { prisma, viewer: caller.viewer, events, guards, settings, clock, settle };
     // A subscription asks again, from the same credential, while it runs (events/recheck.ts).
-    if (caller.viewer.kind !== 'public') ctx.caller = new CredentialRecheck(identify, authorization, caller.expiresAt, recheckMs);
+    if (caller.viewer.kind !== 'public')
+      ctx.caller = new CredentialRecheck(identify, authorization, caller.expiresAt, recheckMs);
     return ctx;
   };
 
@@ -161,7 +163,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     // HTTP: the request's header; WebSocket operations (ws.ts) pass the connection's credential.
     context: (initial: { request?: Request; wsAuthorization?: string | null }) =>
-      contextFor('wsAuthorization' in initial ? initial.wsAuthorization : initial.request!.headers.get('authorization')),
+      contextFor(
+        'wsAuthorization' in initial ? initial.wsAuthorization : initial.request!.headers.get('authorization'),
+      ),
     plugins: [
       ...securityPlugins({ production: !!options.production, introspection: options.introspection }),
       ...(graphiql ? [useGraphiQLAssets()] : []),
@@ -172,19 +176,51 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const server = createServer(async (req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES || (req.method === 'POST' && req.headers['transfer-encoding'])) {
+    if (
+      Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES ||
+      (req.method === 'POST' && req.headers['transfer-encoding'])
+    ) {
       // Chunked bodies have no declared size; the only large legitimate bodies (CSV uploads) come
       // from clients that declare it, so refusing chunked POSTs keeps every request bounded.
-      writeRequestLine(log, { transport: 'http', operation: null, type: null, caller: null, ms: 0, outcome: 'PAYLOAD_TOO_LARGE', status: 413 });
+      writeRequestLine(log, {
+        transport: 'http',
+        operation: null,
+        type: null,
+        caller: null,
+        ms: 0,
+        outcome: 'PAYLOAD_TOO_LARGE',
+        status: 413,
+      });
       res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-      return void res.end(JSON.stringify({ errors: [{ message: `请求过大或未声明长度（上限 ${MAX_REQUEST_BYTES / 1024 / 1024} MiB）/ request too large or of undeclared size (limit ${MAX_REQUEST_BYTES / 1024 / 1024} MiB)`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
+      return void res.end(
+        JSON.stringify({
+          errors: [
+            {
+              message: `请求过大或未声明长度（上限 ${MAX_REQUEST_BYTES / 1024 / 1024} MiB）/ request too large or of undeclared size (limit ${MAX_REQUEST_BYTES / 1024 / 1024} MiB)`,
+              extensions: { code: 'PAYLOAD_TOO_LARGE' },
+            },
+          ],
+        }),
+      );
     }
     if (req.url?.startsWith('/dev/token'))
-      return handleDevToken(req, res, { enabled: !!options.devTokens && !options.production, prisma, secret: options.jwtSecret });
-    if (req.url === '/health') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return handleDevToken(req, res, {
+        enabled: !!options.devTokens && !options.production,
+        prisma,
+        secret: options.jwtSecret,
+      });
+    if (req.url === '/health')
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     if (req.url === '/ready') {
-      const ok = accepting && (await prisma.$queryRaw`SELECT 1`.then(() => true, () => false));
-      return void res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ready: ok }));
+      const ok =
+        accepting &&
+        (await prisma.$queryRaw`SELECT 1`.then(
+          () => true,
+          () => false,
+        ));
+      return void res
+        .writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ready: ok }));
     }
     return yoga.handle(req, res);
   });
@@ -253,15 +289,25 @@ class CredentialRecheck implements CallerCheck {
  */
 function topLevelError(e: ZhifaError, at: GraphQLError): GraphQLError {
   const extensions: Record<string, unknown> = { code: e.code, messageZh: e.messageZh, messageEn: e.messageEn };
-  if (e instanceof ServiceUnavailableError) extensions.http = { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } };
+  if (e instanceof ServiceUnavailableError)
+    extensions.http = { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } };
   if (e instanceof RuleViolation) extensions.rule = e.rule;
-  if (e instanceof ValidationError) extensions.issues = e.issues.map((i) => ({ path: i.path.map(String), message: i.messageZh, messageEn: i.messageEn }));
+  if (e instanceof ValidationError)
+    extensions.issues = e.issues.map((i) => ({
+      path: i.path.map(String),
+      message: i.messageZh,
+      messageEn: i.messageEn,
+    }));
   return new GraphQLError(e.message, { nodes: at.nodes, path: at.path, extensions });
 }
 
 /** A refusal before anything executes (identifying the caller), with its HTTP status. */
 function requestError(e: ZhifaError): GraphQLError {
   const http =
-    e instanceof ServiceUnavailableError ? { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } : { status: e.code === 'UNAUTHENTICATED' ? 401 : 403 };
-  return new GraphQLError(e.message, { extensions: { code: e.code, messageZh: e.messageZh, messageEn: e.messageEn, http } });
+    e instanceof ServiceUnavailableError
+      ? { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } }
+      : { status: e.code === 'UNAUTHENTICATED' ? 401 : 403 };
+  return new GraphQLError(e.message, {
+    extensions: { code: e.code, messageZh: e.messageZh, messageEn: e.messageEn, http },
+  });
 }

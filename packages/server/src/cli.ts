@@ -47,7 +47,10 @@ const info = (line: string) => process.stderr.write(`${line}\n`);
 /** Open the configured database for one command, holding the data-dir lock while it is open. */
 async function withDatabase<T>(config: Config, run: (db: Database) => Promise<T>): Promise<T> {
   if (config.database.kind === 'pglite' && config.database.dataDir === MEMORY_DATA_DIR)
-    throw new CliError('ZHIFA_DATA_DIR=memory:// 是临时数据库，命令行无从打开 / memory:// is a throwaway database; there is nothing for the CLI to open', 2);
+    throw new CliError(
+      'ZHIFA_DATA_DIR=memory:// 是临时数据库，命令行无从打开 / memory:// is a throwaway database; there is nothing for the CLI to open',
+      2,
+    );
   const dataDir = embeddedDataDir(config);
   const lock = dataDir ? acquireLock(dataDir, { purpose: 'cli' }) : null;
   try {
@@ -113,7 +116,9 @@ async function seed(config: Config, args: string[]): Promise<void> {
     throw new CliError('生产环境不载入演示数据 / demo data is never loaded in production', 2);
   await withDatabase(config, async (db) => {
     if (!reset && !(await isEmptyDatabase(db.prisma)))
-      throw new CliError('数据库已有数据；要重建演示数据请用 seed --reset / the database already has data; use seed --reset to rebuild the demo data');
+      throw new CliError(
+        '数据库已有数据；要重建演示数据请用 seed --reset / the database already has data; use seed --reset to rebuild the demo data',
+      );
     if (reset) {
       await clearDatabase(db.prisma);
       info('已清空数据库 / database emptied');
@@ -125,7 +130,8 @@ async function seed(config: Config, args: string[]): Promise<void> {
 
 async function apiKey(config: Config, raw: string | undefined, rest: string[]): Promise<void> {
   if (raw === 'revoke') return revokeKey(config, rest[0]);
-  if (!raw || !/^\d+$/.test(raw)) throw new CliError(`须给出调查机构的单位编号 / give the survey organisation's agency id\n${USAGE}`, 2);
+  if (!raw || !/^\d+$/.test(raw))
+    throw new CliError(`须给出调查机构的单位编号 / give the survey organisation's agency id\n${USAGE}`, 2);
   const key = await withDatabase(config, async (db) => {
     const created = await createSurveyApiKey(db.prisma, Number(raw), 'cli');
     info(`${created.agencyName} (agency ${created.agencyId})`);
@@ -135,12 +141,14 @@ async function apiKey(config: Config, raw: string | undefined, rest: string[]): 
 }
 
 async function revokeKey(config: Config, ref: string | undefined): Promise<void> {
-  if (!ref) throw new CliError(`须给出密钥编号、前缀或密钥本身 / give the key's id, prefix or the key itself\n${USAGE}`, 2);
+  if (!ref)
+    throw new CliError(`须给出密钥编号、前缀或密钥本身 / give the key's id, prefix or the key itself\n${USAGE}`, 2);
   const revoked = await withDatabase(config, async (db) => {
     try {
       // On PostgreSQL, running servers drop the key from their caches within the lease: wait it out,
       // so that when this command returns the key is refused everywhere (viewer-cache.ts).
-      const settle = db.target.kind === 'postgres' ? () => new Promise<void>((r) => setTimeout(r, DEFAULT_LEASE_MS)) : undefined;
+      const settle =
+        db.target.kind === 'postgres' ? () => new Promise<void>((r) => setTimeout(r, DEFAULT_LEASE_MS)) : undefined;
       return await revokeApiKey(db.prisma, ref, { settle });
     } catch (err) {
       if (err instanceof UnknownApiKey) throw new CliError(err.message);

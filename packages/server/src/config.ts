@@ -8,7 +8,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { bilingualMessage, CORE_SETTINGS, DEFAULT_INPUT_LIMITS, PluginSettings, settingsFromEnv, type InputLimits, type ZhifaPlugin } from '@zhifa/core';
+import {
+  bilingualMessage,
+  CORE_SETTINGS,
+  DEFAULT_INPUT_LIMITS,
+  PluginSettings,
+  settingsFromEnv,
+  type InputLimits,
+  type ZhifaPlugin,
+} from '@zhifa/core';
 import type { DatabaseTarget } from './database.js';
 import { selectPlugins } from './plugins.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
@@ -72,7 +80,10 @@ const optional = (raw: string | undefined) => (raw === undefined || raw.trim() =
 const bool = z
   .string()
   .transform((s) => s.toLowerCase())
-  .refine((s) => TRUE.includes(s) || FALSE.includes(s), '须为 true/false（或 1/0、yes/no、on/off）|must be true/false (or 1/0, yes/no, on/off)')
+  .refine(
+    (s) => TRUE.includes(s) || FALSE.includes(s),
+    '须为 true/false（或 1/0、yes/no、on/off）|must be true/false (or 1/0, yes/no, on/off)',
+  )
   .transform((s) => TRUE.includes(s));
 
 const integer = (min: number, max: number) =>
@@ -88,15 +99,23 @@ const environment = z.enum(['development', 'production', 'test'], {
 
 const databaseUrl = z
   .string()
-  .refine((s) => /^postgres(ql)?:\/\/[^\s]+$/.test(s), '须为 postgres:// 或 postgresql:// 开头的连接串|must be a postgres:// or postgresql:// connection URL');
+  .refine(
+    (s) => /^postgres(ql)?:\/\/[^\s]+$/.test(s),
+    '须为 postgres:// 或 postgresql:// 开头的连接串|must be a postgres:// or postgresql:// connection URL',
+  );
 
-const logLevel = z.enum(LOG_LEVELS, { error: `须为 ${LOG_LEVELS.join('、')} 之一|must be one of ${LOG_LEVELS.join(', ')}` });
+const logLevel = z.enum(LOG_LEVELS, {
+  error: `须为 ${LOG_LEVELS.join('、')} 之一|must be one of ${LOG_LEVELS.join(', ')}`,
+});
 
 const host = z.string().regex(/^[^\s/]+$/, '须为主机名或 IP 地址|must be a host name or IP address');
 
 const secret = z
   .string()
-  .min(MIN_SECRET_LENGTH, `长度须不少于 ${MIN_SECRET_LENGTH} 个字符|must be at least ${MIN_SECRET_LENGTH} characters long`);
+  .min(
+    MIN_SECRET_LENGTH,
+    `长度须不少于 ${MIN_SECRET_LENGTH} 个字符|must be at least ${MIN_SECRET_LENGTH} characters long`,
+  );
 
 type Env = Record<string, string | undefined>;
 
@@ -126,7 +145,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const hostName = field('HOST', host, '127.0.0.1');
   const url = field('DATABASE_URL', databaseUrl, undefined);
   const rawDir = optional(env.ZHIFA_DATA_DIR);
-  const dataDir = rawDir === undefined ? DEFAULT_DATA_DIR : rawDir === MEMORY_DATA_DIR ? MEMORY_DATA_DIR : path.resolve(cwd, rawDir);
+  const dataDir =
+    rawDir === undefined ? DEFAULT_DATA_DIR : rawDir === MEMORY_DATA_DIR ? MEMORY_DATA_DIR : path.resolve(cwd, rawDir);
 
   const jwtSecret = field('ZHIFA_JWT_SECRET', secret, undefined);
   if (mode === 'production' && optional(env.ZHIFA_JWT_SECRET) === undefined)
@@ -149,18 +169,36 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const introspection = field('ZHIFA_INTROSPECTION', bool, development);
   const demoData = field('ZHIFA_DEMO_DATA', bool, mode === 'development');
   const log = field('ZHIFA_LOG', logLevel, 'info' as LogLevel);
-  const seconds = (variable: string, min: number, max: number, fallbackMs: number) => field(variable, integer(min, max), fallbackMs / 1000) * 1000;
+  const seconds = (variable: string, min: number, max: number, fallbackMs: number) =>
+    field(variable, integer(min, max), fallbackMs / 1000) * 1000;
   const ws: WsLimits = {
     maxConnections: field('ZHIFA_WS_MAX_CONNECTIONS', integer(1, 1_000_000), DEFAULT_WS_LIMITS.maxConnections),
-    maxConnectionsPerIp: field('ZHIFA_WS_MAX_CONNECTIONS_PER_IP', integer(1, 1_000_000), DEFAULT_WS_LIMITS.maxConnectionsPerIp),
-    maxConnectionsPerCaller: field('ZHIFA_WS_MAX_CONNECTIONS_PER_CALLER', integer(1, 10_000), DEFAULT_WS_LIMITS.maxConnectionsPerCaller),
-    maxSubscriptionsPerConnection: field('ZHIFA_WS_MAX_SUBSCRIPTIONS', integer(1, 1_000), DEFAULT_WS_LIMITS.maxSubscriptionsPerConnection),
+    maxConnectionsPerIp: field(
+      'ZHIFA_WS_MAX_CONNECTIONS_PER_IP',
+      integer(1, 1_000_000),
+      DEFAULT_WS_LIMITS.maxConnectionsPerIp,
+    ),
+    maxConnectionsPerCaller: field(
+      'ZHIFA_WS_MAX_CONNECTIONS_PER_CALLER',
+      integer(1, 10_000),
+      DEFAULT_WS_LIMITS.maxConnectionsPerCaller,
+    ),
+    maxSubscriptionsPerConnection: field(
+      'ZHIFA_WS_MAX_SUBSCRIPTIONS',
+      integer(1, 1_000),
+      DEFAULT_WS_LIMITS.maxSubscriptionsPerConnection,
+    ),
     idleTimeoutMs: seconds('ZHIFA_WS_IDLE_TIMEOUT_SECONDS', 1, 86_400, DEFAULT_WS_LIMITS.idleTimeoutMs),
     initTimeoutMs: seconds('ZHIFA_WS_INIT_TIMEOUT_SECONDS', 1, 60, DEFAULT_WS_LIMITS.initTimeoutMs),
     // At most a week: every connection is recycled within it, and setTimeout cannot wait much longer.
     maxLifetimeMs: seconds('ZHIFA_WS_MAX_LIFETIME_SECONDS', 10, 604_800, DEFAULT_WS_LIMITS.maxLifetimeMs),
   };
-  const subscriptionRecheckMs = seconds('ZHIFA_SUBSCRIPTION_RECHECK_SECONDS', 0, 3_600, DEFAULT_SUBSCRIPTION_RECHECK_MS);
+  const subscriptionRecheckMs = seconds(
+    'ZHIFA_SUBSCRIPTION_RECHECK_SECONDS',
+    0,
+    3_600,
+    DEFAULT_SUBSCRIPTION_RECHECK_MS,
+  );
   // Largest amount of money (fen) any input may carry; JSON numbers stay exact up to 2^53 − 1.
   const maxFen = field('ZHIFA_MAX_FEN', integer(1, Number.MAX_SAFE_INTEGER), DEFAULT_INPUT_LIMITS.maxFen);
   // Plugins declare their own variables (prefix + key); core and server never name them.
@@ -192,5 +230,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
 
 /** The data dir of an embedded database kept on disk, or null (PostgreSQL, or memory://). */
 export function embeddedDataDir(config: Pick<Config, 'database'>): string | null {
-  return config.database.kind === 'pglite' && config.database.dataDir !== MEMORY_DATA_DIR ? config.database.dataDir : null;
+  return config.database.kind === 'pglite' && config.database.dataDir !== MEMORY_DATA_DIR
+    ? config.database.dataDir
+    : null;
 }

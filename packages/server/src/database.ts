@@ -7,7 +7,13 @@ import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { createPrisma, type PrismaClient } from '@zhifa/core';
 import { withArrayParameters } from './pglite-arrays.js';
 import { applyMigrations, pgliteRunner, pgRunner } from './migrate.js';
-import { pgliteViewerFeed, postgresViewerFeed, type FeedTiming, type ViewerChangeListener, type ViewerFeed } from './viewer-cache.js';
+import {
+  pgliteViewerFeed,
+  postgresViewerFeed,
+  type FeedTiming,
+  type ViewerChangeListener,
+  type ViewerFeed,
+} from './viewer-cache.js';
 
 export type DatabaseTarget =
   /**
@@ -108,7 +114,8 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
 /** Our connections name themselves (pg_stat_activity shows `zhifa` or `zhifa/<schema>`) and pick the schema. */
 function withSearchPath(url: string, schema: string | undefined): string {
   const u = new URL(url);
-  if (!u.searchParams.has('application_name')) u.searchParams.set('application_name', schema ? `zhifa/${schema}` : 'zhifa');
+  if (!u.searchParams.has('application_name'))
+    u.searchParams.set('application_name', schema ? `zhifa/${schema}` : 'zhifa');
   if (schema) u.searchParams.set('options', `-c search_path="${schema}"`);
   return u.toString();
 }

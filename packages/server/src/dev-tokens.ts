@@ -5,7 +5,13 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { canEnforce, DEFAULT_REVIEW_GRACE_UNTIL, type AgencyKind, type PersonRole, type PrismaClient } from '@zhifa/core';
+import {
+  canEnforce,
+  DEFAULT_REVIEW_GRACE_UNTIL,
+  type AgencyKind,
+  type PersonRole,
+  type PrismaClient,
+} from '@zhifa/core';
 import { newApiKey, signToken, viewerForApiKey, type Subject } from './identity.js';
 
 export const DEV_ROLES = ['system-admin', 'supervisor', 'officer', 'agency-admin', 'enterprise'] as const;
@@ -78,17 +84,23 @@ function peopleWithRole(
 
 /** The first suitable record for a role, by id, so the same demo person answers every time. */
 async function subjectForRole(prisma: PrismaClient, role: DevRole): Promise<{ subject: Subject; name: string } | null> {
-  const person = (p: { id: number; name: string } | undefined) => (p ? { subject: `person:${p.id}` as Subject, name: p.name } : null);
+  const person = (p: { id: number; name: string } | undefined) =>
+    p ? { subject: `person:${p.id}` as Subject, name: p.name } : null;
   switch (role) {
     case 'system-admin':
       return person((await peopleWithRole(prisma, 'SYSTEM_ADMIN'))[0]);
     case 'supervisor':
-      return person((await peopleWithRole(prisma, 'SUPERVISOR', { without: 'SYSTEM_ADMIN', agencyKind: 'JUSTICE_BUREAU' }))[0]);
+      return person(
+        (await peopleWithRole(prisma, 'SUPERVISOR', { without: 'SYSTEM_ADMIN', agencyKind: 'JUSTICE_BUREAU' }))[0],
+      );
     case 'agency-admin':
       return person((await peopleWithRole(prisma, 'AGENCY_ADMIN', { agencyKind: 'ENFORCEMENT_AGENCY' }))[0]);
     case 'officer': {
       // An officer who may act today, so the token can work cases straight away.
-      const candidates = await peopleWithRole(prisma, 'OFFICER', { without: 'AGENCY_ADMIN', agencyKind: 'ENFORCEMENT_AGENCY' });
+      const candidates = await peopleWithRole(prisma, 'OFFICER', {
+        without: 'AGENCY_ADMIN',
+        agencyKind: 'ENFORCEMENT_AGENCY',
+      });
       const now = new Date();
       // The default grace period: a development convenience, not a decision about who may act.
       return person(candidates.find((p) => canEnforce(p, now, DEFAULT_REVIEW_GRACE_UNTIL)) ?? candidates[0]);
@@ -131,7 +143,9 @@ export async function createSurveyApiKey(
       : await prisma.agency.findUnique({ where: { id: agencyId } });
   if (!agency)
     throw new UnknownSubject(
-      agencyId === null ? '没有第三方调查机构 / there is no survey organisation' : `没有编号为 ${agencyId} 的单位 / no agency with id ${agencyId}`,
+      agencyId === null
+        ? '没有第三方调查机构 / there is no survey organisation'
+        : `没有编号为 ${agencyId} 的单位 / no agency with id ${agencyId}`,
       404,
     );
   if (agency.kind !== 'SURVEY_ORGANISATION')
@@ -166,7 +180,8 @@ export async function developmentApiKey(prisma: PrismaClient, file: string | nul
     const viewer = await viewerForApiKey(prisma, kept).catch(() => null);
     if (viewer?.kind === 'surveyOrg') {
       const row = await prisma.apiKey.findUniqueOrThrow({ where: { id: viewer.apiKeyId } });
-      if (row.label === DEV_API_KEY_LABEL) return { key: kept, agencyId: viewer.agencyId, agencyName: viewer.name, reused: true };
+      if (row.label === DEV_API_KEY_LABEL)
+        return { key: kept, agencyId: viewer.agencyId, agencyName: viewer.name, reused: true };
     }
   }
   const agency = await prisma.agency.findFirst({ where: { kind: 'SURVEY_ORGANISATION' }, orderBy: { id: 'asc' } });
@@ -174,7 +189,10 @@ export async function developmentApiKey(prisma: PrismaClient, file: string | nul
   const { key, prefix, hash } = newApiKey();
   const made = await prisma.$transaction(async (tx) => {
     const row = await tx.apiKey.create({ data: { agencyId: agency.id, label: DEV_API_KEY_LABEL, prefix, hash } });
-    await tx.apiKey.updateMany({ where: { label: DEV_API_KEY_LABEL, revokedAt: null, id: { not: row.id } }, data: { revokedAt: new Date() } });
+    await tx.apiKey.updateMany({
+      where: { label: DEV_API_KEY_LABEL, revokedAt: null, id: { not: row.id } },
+      data: { revokedAt: new Date() },
+    });
     return row;
   });
   if (file) keepKey(file, key);

@@ -17,7 +17,11 @@ interface Asset {
 }
 
 /** Monaco asks for its workers by label; each is a file of ours instead of a blob or a CDN URL. */
-const WORKERS = { editorWorkerService: 'editor.worker.js', json: 'json.worker.js', graphql: 'graphql.worker.js' } as const;
+const WORKERS = {
+  editorWorkerService: 'editor.worker.js',
+  json: 'json.worker.js',
+  graphql: 'graphql.worker.js',
+} as const;
 
 /**
  * The page's options travel as JSON in a non-executable <script type="application/json"> block,
@@ -91,10 +95,17 @@ export function useGraphiQLAssets(): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (!url.pathname.startsWith(GRAPHIQL_ASSET_PATH)) return;
-      const asset = request.method === 'GET' || request.method === 'HEAD' ? (await loadAssets()).get(url.pathname.slice(GRAPHIQL_ASSET_PATH.length)) : undefined;
-      if (!asset) return endResponse(new fetchAPI.Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain' } }));
+      const asset =
+        request.method === 'GET' || request.method === 'HEAD'
+          ? (await loadAssets()).get(url.pathname.slice(GRAPHIQL_ASSET_PATH.length))
+          : undefined;
+      if (!asset)
+        return endResponse(
+          new fetchAPI.Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain' } }),
+        );
       const headers = { 'content-type': asset.type, etag: asset.etag, 'cache-control': 'no-cache' };
-      if (request.headers.get('if-none-match') === asset.etag) return endResponse(new fetchAPI.Response(null, { status: 304, headers }));
+      if (request.headers.get('if-none-match') === asset.etag)
+        return endResponse(new fetchAPI.Response(null, { status: 304, headers }));
       endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : asset.body, { status: 200, headers }));
     },
   };

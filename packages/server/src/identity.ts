@@ -2,7 +2,13 @@
 // carries an API key (`zfk_<prefix>_<secret>`, only its SHA-256 is stored).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { PUBLIC_VIEWER, ServiceUnavailableError, UnauthenticatedError, type PrismaClient, type Viewer } from '@zhifa/core';
+import {
+  PUBLIC_VIEWER,
+  ServiceUnavailableError,
+  UnauthenticatedError,
+  type PrismaClient,
+  type Viewer,
+} from '@zhifa/core';
 import { isDatabaseUnavailable } from './faults.js';
 import type { ViewerCache } from './viewer-cache.js';
 
@@ -61,7 +67,8 @@ async function typed(resolve: () => Promise<Caller>): Promise<Caller> {
 }
 
 export async function resolveCaller(prisma: PrismaClient, secret: string, authorization: unknown): Promise<Caller> {
-  if (typeof authorization !== 'string' || authorization.trim() === '') return { viewer: PUBLIC_VIEWER, expiresAt: null };
+  if (typeof authorization !== 'string' || authorization.trim() === '')
+    return { viewer: PUBLIC_VIEWER, expiresAt: null };
   const token = authorization.replace(/^(Bearer|ApiKey)\s+/i, '').trim();
   if (token.startsWith('zfk_')) return { viewer: await viewerForApiKey(prisma, token), expiresAt: null };
 
@@ -83,7 +90,14 @@ async function viewerForSubject(prisma: PrismaClient, sub: string): Promise<View
   if (kind === 'person') {
     const p = await prisma.person.findUnique({ where: { id }, include: { agency: { select: { kind: true } } } });
     if (!p) throw new InvalidCredentials('unknown person');
-    return { kind: 'person', personId: p.id, name: p.name, agencyId: p.agencyId, agencyKind: p.agency.kind, roles: p.roles };
+    return {
+      kind: 'person',
+      personId: p.id,
+      name: p.name,
+      agencyId: p.agencyId,
+      agencyKind: p.agency.kind,
+      roles: p.roles,
+    };
   }
   if (kind === 'enterprise') {
     const e = await prisma.enterprise.findUnique({ where: { id } });
@@ -136,7 +150,8 @@ export function cachedIdentifier(prisma: PrismaClient, secret: string, cache: Vi
   };
 
   const resolve = async (authorization: unknown, fresh: boolean): Promise<Caller> => {
-    if (typeof authorization !== 'string' || authorization.trim() === '') return { viewer: PUBLIC_VIEWER, expiresAt: null };
+    if (typeof authorization !== 'string' || authorization.trim() === '')
+      return { viewer: PUBLIC_VIEWER, expiresAt: null };
     const token = authorization.replace(/^(Bearer|ApiKey)\s+/i, '').trim();
     if (token.startsWith('zfk_')) {
       const prefix = token.split('_')[1] ?? '';
@@ -144,7 +159,8 @@ export function cachedIdentifier(prisma: PrismaClient, secret: string, cache: Vi
       const hit = fresh ? undefined : cache.get(key);
       if (hit) {
         // The stored hash is compared every time, exactly as on a miss.
-        if (!timingSafeEqual(Buffer.from(hit.hash!), Buffer.from(hashApiKey(token)))) throw new InvalidCredentials('API key');
+        if (!timingSafeEqual(Buffer.from(hit.hash!), Buffer.from(hashApiKey(token))))
+          throw new InvalidCredentials('API key');
         return { viewer: hit.viewer, expiresAt: null };
       }
       const generation = cache.generation();
@@ -165,7 +181,10 @@ export function cachedIdentifier(prisma: PrismaClient, secret: string, cache: Vi
       } catch (err) {
         throw new InvalidCredentials((err as Error).message);
       }
-      claims = { sub: String(payload.sub ?? ''), expiresAt: typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : null };
+      claims = {
+        sub: String(payload.sub ?? ''),
+        expiresAt: typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : null,
+      };
       verified.set(token, claims);
       if (verified.size > MAX_VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
     }

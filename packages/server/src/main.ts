@@ -34,13 +34,16 @@ function publicUrl(host: string, port: number): string {
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const dataDir = embeddedDataDir(config);
-  const lock: DataDirLock | null = dataDir ? acquireLock(dataDir, { purpose: 'server', port: config.port, host: config.host }) : null;
+  const lock: DataDirLock | null = dataDir
+    ? acquireLock(dataDir, { purpose: 'server', port: config.port, host: config.host })
+    : null;
   let db: Database | null = null;
   try {
     const { secret, source, file } = resolveJwtSecret(config);
     if (source === 'generated') log(`已生成开发用 JWT 密钥 / generated a development JWT secret: ${file}`);
 
-    const where = config.database.kind === 'postgres' ? 'PostgreSQL' : dataDir ? `PGlite ${dataDir}` : 'PGlite (memory://)';
+    const where =
+      config.database.kind === 'postgres' ? 'PostgreSQL' : dataDir ? `PGlite ${dataDir}` : 'PGlite (memory://)';
     db = await openDatabase(config.database);
     log(`数据库已就绪（迁移已应用）/ database ready, migrations applied: ${where}`);
 
@@ -93,13 +96,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
 async function logDemoCredentials(db: Database, secret: string, apiKeyFile: string | null) {
   const tokens = await demoTokens(db.prisma, secret);
   if (!tokens.length) return;
-  log('演示令牌（仅开发环境，12 小时有效）/ demo tokens (development only, valid 12 h) — header "Authorization: Bearer <token>":');
+  log(
+    '演示令牌（仅开发环境，12 小时有效）/ demo tokens (development only, valid 12 h) — header "Authorization: Bearer <token>":',
+  );
   for (const t of tokens) console.log(`  ${ROLE_NAMES[t.role]} — ${t.name} (${t.subject})\n    ${t.token}`);
   // The same key at every start while it works (kept beside the JWT secret, see developmentApiKey).
   const apiKey = await developmentApiKey(db.prisma, apiKeyFile);
   if (apiKey)
-    console.log(`  第三方调查机构 API 密钥 survey organisation API key — ${apiKey.agencyName} (agency ${apiKey.agencyId})\n    ${apiKey.key}`);
-  log('更多令牌 / more tokens: pnpm -s zhifa token <system-admin|supervisor|officer|agency-admin|enterprise|person:N|enterprise:N>');
+    console.log(
+      `  第三方调查机构 API 密钥 survey organisation API key — ${apiKey.agencyName} (agency ${apiKey.agencyId})\n    ${apiKey.key}`,
+    );
+  log(
+    '更多令牌 / more tokens: pnpm -s zhifa token <system-admin|supervisor|officer|agency-admin|enterprise|person:N|enterprise:N>',
+  );
 }
 
 async function main() {

@@ -34,7 +34,8 @@ export function startMeasureOverdueSweep(env: Omit<WorkEnvironment, 'viewer'>, l
           if (stopped) return;
           runOnce().then(
             (n) => n > 0 && log.info({ measures: n }, 'compulsory measures past their term reported'),
-            (err: unknown) => log.warn({ error: String(err) }, 'compulsory-measure overdue sweep failed; retried at the next interval'),
+            (err: unknown) =>
+              log.warn({ error: String(err) }, 'compulsory-measure overdue sweep failed; retried at the next interval'),
           );
         }, seconds * 1000)
       : null;

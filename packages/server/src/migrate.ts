@@ -67,7 +67,9 @@ export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Prom
         await db.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, String(err)]);
         throw new Error(`迁移 ${name} 执行失败 / migration ${name} failed: ${err}`);
       });
-      await db.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+      await db.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+        id,
+      ]);
       applied.push(name);
     }
     return { applied };
@@ -93,4 +95,3 @@ export function pgRunner(client: pg.Client): SqlRunner {
     query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
   };
 }
-

@@ -21,9 +21,11 @@ function withQueryFix<T extends PGlite | Transaction>(target: T, wrapTransaction
   return new Proxy(target, {
     get(t, prop) {
       if (prop === 'query')
-        return (sql: string, params?: unknown[], options?: object) => (t as PGlite).query(sql, fixParams(params), options);
+        return (sql: string, params?: unknown[], options?: object) =>
+          (t as PGlite).query(sql, fixParams(params), options);
       if (wrapTransaction && prop === 'transaction')
-        return <R>(fn: (tx: Transaction) => Promise<R>) => (t as PGlite).transaction((tx) => fn(withQueryFix(tx, false)));
+        return <R>(fn: (tx: Transaction) => Promise<R>) =>
+          (t as PGlite).transaction((tx) => fn(withQueryFix(tx, false)));
       const value = Reflect.get(t, prop, t);
       return typeof value === 'function' ? value.bind(t) : value;
     },

@@ -7,7 +7,10 @@ export const INSTALLED_PLUGINS: ZhifaPlugin[] = [nonPenaltyPlugin];
 /** `ZHIFA_PLUGINS=a,b` selects plugins by name; unset means all installed; empty means none. */
 export function selectPlugins(spec: string | undefined): ZhifaPlugin[] {
   if (spec === undefined) return INSTALLED_PLUGINS;
-  const names = spec.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !INSTALLED_PLUGINS.some((p) => p.name === n));
   if (unknown.length)
     throw new Error(

@@ -29,7 +29,10 @@ export function outcomeOf(errors: readonly { extensions?: Record<string, unknown
   return typeof code === 'string' ? code : 'GRAPHQL_ERROR';
 }
 
-export function operationOf(document: DocumentNode, operationName?: string | null): { operation: string | null; type: string | null } {
+export function operationOf(
+  document: DocumentNode,
+  operationName?: string | null,
+): { operation: string | null; type: string | null } {
   const op = getOperationAST(document, operationName ?? undefined);
   return { operation: operationName ?? op?.name?.value ?? null, type: op?.operation ?? null };
 }
@@ -79,7 +82,12 @@ export function useRequestLog(log: Logger): Plugin<Record<string, unknown>, Cont
       const entry = seen(request);
       if (!entry) return;
       entries.delete(request);
-      writeRequestLine(log, { transport: 'http', ...entry, ms: performance.now() - entry.start, status: response.status });
+      writeRequestLine(log, {
+        transport: 'http',
+        ...entry,
+        ms: performance.now() - entry.start,
+        status: response.status,
+      });
     },
   };
 }

@@ -68,7 +68,8 @@ export function useSecurityHeaders(): Plugin {
   return {
     onResponse({ response }) {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
-      if (response.headers.get('content-type')?.startsWith('text/html')) response.headers.set('content-security-policy', GRAPHIQL_CSP);
+      if (response.headers.get('content-type')?.startsWith('text/html'))
+        response.headers.set('content-security-policy', GRAPHIQL_CSP);
     },
   };
 }

@@ -74,7 +74,12 @@ export async function pgliteViewerFeed(client: PGlite, onChange: ViewerChangeLis
 }
 
 /** PostgreSQL: LISTEN for speed, the change log on a lease for the guarantee (see the top of this file). */
-export async function postgresViewerFeed(url: string, schema: string, onChange: ViewerChangeListener, timing: FeedTiming = {}): Promise<ViewerFeed> {
+export async function postgresViewerFeed(
+  url: string,
+  schema: string,
+  onChange: ViewerChangeListener,
+  timing: FeedTiming = {},
+): Promise<ViewerFeed> {
   const heartbeatMs = timing.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
   const leaseMs = timing.leaseMs ?? DEFAULT_LEASE_MS;
   let client: pg.Client | null = null;
@@ -132,7 +137,9 @@ export async function postgresViewerFeed(url: string, schema: string, onChange: 
     syncedAt = Math.max(syncedAt, started);
     if (started - lastPrune > PRUNE_EVERY_MS) {
       lastPrune = started;
-      await c.query(`DELETE FROM "ViewerChange" WHERE "createdAt" < now() - make_interval(secs => $1)`, [KEEP_LOG_MS / 1000]).catch(() => {});
+      await c
+        .query(`DELETE FROM "ViewerChange" WHERE "createdAt" < now() - make_interval(secs => $1)`, [KEEP_LOG_MS / 1000])
+        .catch(() => {});
     }
   };
 
@@ -248,7 +255,8 @@ export class ViewerCache {
       return;
     }
     for (const [key, { viewer: v }] of this.entries) {
-      if (kind === 'agency' && (v.kind === 'person' || v.kind === 'surveyOrg') && v.agencyId === id) this.entries.delete(key);
+      if (kind === 'agency' && (v.kind === 'person' || v.kind === 'surveyOrg') && v.agencyId === id)
+        this.entries.delete(key);
       else if (kind === 'apikey' && v.kind === 'surveyOrg' && v.apiKeyId === id) this.entries.delete(key);
     }
   }

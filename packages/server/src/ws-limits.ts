@@ -46,7 +46,8 @@ export class Admission {
   /** Take a place for a new connection from `ip`, or say which limit it is over. */
   admit(ip: string): Refusal | null {
     if (this.total >= this.limits.maxConnections) return { scope: 'server', limit: this.limits.maxConnections };
-    if ((this.byIp.get(ip) ?? 0) >= this.limits.maxConnectionsPerIp) return { scope: 'address', limit: this.limits.maxConnectionsPerIp };
+    if ((this.byIp.get(ip) ?? 0) >= this.limits.maxConnectionsPerIp)
+      return { scope: 'address', limit: this.limits.maxConnectionsPerIp };
     this.total++;
     bump(this.byIp, ip, 1);
     return null;
@@ -54,7 +55,8 @@ export class Admission {
 
   /** Once the connection says who it is: take a place for `caller` (actorOf), or refuse. */
   admitCaller(caller: string): Refusal | null {
-    if ((this.byCaller.get(caller) ?? 0) >= this.limits.maxConnectionsPerCaller) return { scope: 'caller', limit: this.limits.maxConnectionsPerCaller };
+    if ((this.byCaller.get(caller) ?? 0) >= this.limits.maxConnectionsPerCaller)
+      return { scope: 'caller', limit: this.limits.maxConnectionsPerCaller };
     bump(this.byCaller, caller, 1);
     return null;
   }

@@ -12,10 +12,23 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CloseCode, handleProtocols, makeServer, type Context as WsContext, type WebSocket as ProtocolSocket } from 'graphql-ws';
+import {
+  CloseCode,
+  handleProtocols,
+  makeServer,
+  type Context as WsContext,
+  type WebSocket as ProtocolSocket,
+} from 'graphql-ws';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { actorOf, ServiceUnavailableError, UnauthenticatedError, type CallerCheck, type Context, type ResultSink } from '@zhifa/core';
+import {
+  actorOf,
+  ServiceUnavailableError,
+  UnauthenticatedError,
+  type CallerCheck,
+  type Context,
+  type ResultSink,
+} from '@zhifa/core';
 import type { Caller } from './identity.js';
 import type { Logger } from './log.js';
 import { Admission, type Refusal, type WsLimits } from './ws-limits.js';
@@ -23,7 +36,13 @@ import { operationOf, outcomeOf, writeRequestLine } from './request-log.js';
 
 export { DEFAULT_WS_LIMITS, type WsLimits } from './ws-limits.js';
 
-export const CLOSE = { normal: 1000, goingAway: 1001, tryAgainLater: 1013, forbidden: 4403, internalError: 4500 } as const;
+export const CLOSE = {
+  normal: 1000,
+  goingAway: 1001,
+  tryAgainLater: 1013,
+  forbidden: 4403,
+  internalError: 4500,
+} as const;
 
 /** WebSocket close reasons are at most 123 bytes: code, Chinese and English when they fit, else code and English. */
 export function closeReason(code: string, zh: string, en: string): string {
@@ -121,12 +140,22 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
     return true;
   };
   const refuseOverLimit = (to: { socket: WebSocket; ip: string; caller?: string }, r: Refusal) => {
-    log.warn({ ip: to.ip, caller: to.caller, scope: r.scope, limit: r.limit, open: admission.open }, 'websocket refused: too many connections');
+    log.warn(
+      { ip: to.ip, caller: to.caller, scope: r.scope, limit: r.limit, open: admission.open },
+      'websocket refused: too many connections',
+    );
     to.socket.close(CLOSE.tryAgainLater, REASONS[r.scope]);
   };
   const connectionOf = (ctx: WsContext<Record<string, unknown>, Extra>) => ctx.extra.conn;
   const logOperation = (conn: Connection, op: Operation) =>
-    writeRequestLine(log, { transport: 'ws', operation: op.operation, type: op.type, caller: conn.callerKind, ms: performance.now() - op.start, outcome: op.outcome });
+    writeRequestLine(log, {
+      transport: 'ws',
+      operation: op.operation,
+      type: op.type,
+      caller: conn.callerKind,
+      ms: performance.now() - op.start,
+      outcome: op.outcome,
+    });
 
   /** A subscription's recheck that also ends the connection when the credential itself went bad. */
   class WatchedCaller implements CallerCheck {
@@ -247,20 +276,23 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
   // ends the socket, so a dead peer does not keep its place under the limits), from one timer for all sockets: each tick pings a twelfth of them, so ten
   // thousand sockets are not pinged in one burst.
   let tick = 0;
-  const keepAlive = setInterval(() => {
-    const slot = tick++ % KEEPALIVE_SLOTS;
-    let i = 0;
-    for (const conn of connections.values()) {
-      const ws = conn.socket;
-      if (i++ % KEEPALIVE_SLOTS !== slot || ws.readyState !== ws.OPEN) continue;
-      if (conn.awaitingPong) {
-        ws.terminate();
-        continue;
+  const keepAlive = setInterval(
+    () => {
+      const slot = tick++ % KEEPALIVE_SLOTS;
+      let i = 0;
+      for (const conn of connections.values()) {
+        const ws = conn.socket;
+        if (i++ % KEEPALIVE_SLOTS !== slot || ws.readyState !== ws.OPEN) continue;
+        if (conn.awaitingPong) {
+          ws.terminate();
+          continue;
+        }
+        conn.awaitingPong = true;
+        ws.ping();
       }
-      conn.awaitingPong = true;
-      ws.ping();
-    }
-  }, (limits.keepAliveMs ?? KEEPALIVE_MS) / KEEPALIVE_SLOTS);
+    },
+    (limits.keepAliveMs ?? KEEPALIVE_MS) / KEEPALIVE_SLOTS,
+  );
   keepAlive.unref();
 
   // Lifetime, idle, connection_init and credential expiry from one timer for all connections, not
@@ -268,14 +300,19 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
   // (jittered) delay left behind by every connection that came and went. A close comes up to one
   // tick late; every event is still checked against the credential's expiry before it is sent
   // (CredentialRecheck), so nothing is delivered past it.
-  const sweepMs = Math.max(10, Math.min(SWEEP_MS, Math.min(limits.idleTimeoutMs, limits.initTimeoutMs, limits.maxLifetimeMs) / 4));
+  const sweepMs = Math.max(
+    10,
+    Math.min(SWEEP_MS, Math.min(limits.idleTimeoutMs, limits.initTimeoutMs, limits.maxLifetimeMs) / 4),
+  );
   const sweep = setInterval(() => {
     const now = Date.now();
     for (const conn of connections.values()) {
       if (now >= conn.expiresAt) close(conn, CLOSE.forbidden, REASONS.expired);
       else if (now >= conn.lifetimeEndsAt) close(conn, CLOSE.goingAway, REASONS.lifetime);
-      else if (now >= conn.initBy) close(conn, CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout');
-      else if (conn.operations.size === 0 && now - conn.lastActivity >= limits.idleTimeoutMs) close(conn, CLOSE.normal, REASONS.idle);
+      else if (now >= conn.initBy)
+        close(conn, CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout');
+      else if (conn.operations.size === 0 && now - conn.lastActivity >= limits.idleTimeoutMs)
+        close(conn, CLOSE.normal, REASONS.idle);
     }
   }, sweepMs);
   sweep.unref();
@@ -300,110 +337,116 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
   }
 
   wss.options.handleProtocols = handleProtocols;
-  const protocol = makeServer<Record<string, unknown>, Extra>(
-    {
-      // The sweep closes a socket without connection_init (4408, as graphql-ws would), not a timer per socket.
-      connectionInitWaitTimeout: Infinity,
-      execute: (args) => (args.rootValue as Roots).execute(args) as never,
-      subscribe: (args) => (args.rootValue as Roots).subscribe(args) as never,
-      // The credential is checked here and kept: each operation then builds its context exactly as
-      // an HTTP request would, so the caller's roles are read fresh per operation.
-      onConnect: async (ctx) => {
-        const conn = connectionOf(ctx);
-        conn.initBy = Infinity;
-        const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        let caller: Caller;
-        try {
-          caller = await options.identify(auth);
-        } catch (err) {
-          if (!closeForCredential(conn, err, REASONS.rejected)) {
-            log.error({ err, ip: conn.ip }, 'unexpected error identifying a WebSocket caller');
-            close(conn, CLOSE.internalError, REASONS.internal);
-          }
+  const protocol = makeServer<Record<string, unknown>, Extra>({
+    // The sweep closes a socket without connection_init (4408, as graphql-ws would), not a timer per socket.
+    connectionInitWaitTimeout: Infinity,
+    execute: (args) => (args.rootValue as Roots).execute(args) as never,
+    subscribe: (args) => (args.rootValue as Roots).subscribe(args) as never,
+    // The credential is checked here and kept: each operation then builds its context exactly as
+    // an HTTP request would, so the caller's roles are read fresh per operation.
+    onConnect: async (ctx) => {
+      const conn = connectionOf(ctx);
+      conn.initBy = Infinity;
+      const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+      let caller: Caller;
+      try {
+        caller = await options.identify(auth);
+      } catch (err) {
+        if (!closeForCredential(conn, err, REASONS.rejected)) {
+          log.error({ err, ip: conn.ip }, 'unexpected error identifying a WebSocket caller');
+          close(conn, CLOSE.internalError, REASONS.internal);
+        }
+        return false;
+      }
+      if (caller.viewer.kind !== 'public') {
+        const key = actorOf(caller.viewer);
+        const refusal = admission.admitCaller(key);
+        if (refusal) {
+          refuseOverLimit({ socket: conn.socket, ip: conn.ip, caller: key }, refusal);
           return false;
         }
-        if (caller.viewer.kind !== 'public') {
-          const key = actorOf(caller.viewer);
-          const refusal = admission.admitCaller(key);
-          if (refusal) {
-            refuseOverLimit({ socket: conn.socket, ip: conn.ip, caller: key }, refusal);
-            return false;
-          }
-          conn.callerKey = key;
-        }
-        conn.callerKind = caller.viewer.kind;
-        if (typeof auth === 'string') conn.authorization = auth;
-        if (caller.expiresAt) conn.expiresAt = caller.expiresAt.getTime();
-        return true;
-      },
-      onSubscribe: async (ctx, id, payload) => {
-        const conn = connectionOf(ctx);
-        const op: Operation = { start: performance.now(), operation: payload.operationName ?? null, type: null, outcome: 'OK' };
-        const refuse = (errors: readonly GraphQLError[]) => {
-          conn.operations.delete(id);
-          op.outcome = outcomeOf(errors);
-          logOperation(conn, op);
-          return errors;
-        };
-        if (conn.operations.size >= limits.maxSubscriptionsPerConnection) return refuse([tooManySubscriptions(limits.maxSubscriptionsPerConnection)]);
-        conn.operations.set(id, op);
-        // No fetch Request per operation (a few KB each, held for a subscription's life): the
-        // context factory takes the connection's credential as it is (app.ts, wsAuthorization).
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          connectionParams: ctx.connectionParams,
-          wsAuthorization: conn.authorization ?? null,
-          params: payload,
-        });
-        try {
-          const document = parse(payload.query);
-          Object.assign(op, operationOf(document, payload.operationName));
-          const errors = validate(schema, document);
-          if (errors.length) return refuse(errors);
-          // getEnveloped's typing does not carry yoga's context option: contextFor built this.
-          const contextValue = (await contextFactory()) as unknown as Context;
-          if (contextValue.caller) contextValue.caller = new WatchedCaller(conn, contextValue.caller);
-          if (op.type === 'subscription') contextValue.resultSink = new SocketSink(conn.socket, id);
-          return {
-            schema,
-            operationName: payload.operationName,
-            document,
-            variableValues: payload.variables,
-            contextValue,
-            rootValue: { execute, subscribe } satisfies Roots,
-          };
-        } catch (err) {
-          if (!(err instanceof GraphQLError)) {
-            conn.operations.delete(id);
-            throw err;
-          }
-          // A syntax error, or the credential went bad since connecting, or the database is down: an
-          // error for this operation. A bad credential also ends the connection; a subscription that
-          // cannot start for a database fault closes it retryably, so the client resubscribes.
-          const code = err.extensions?.code;
-          if (code === 'UNAUTHENTICATED' && conn.authorization) close(conn, CLOSE.forbidden, REASONS.invalid, err.message);
-          if (code === 'SERVICE_UNAVAILABLE' && op.type === 'subscription') close(conn, CLOSE.tryAgainLater, REASONS.unavailable);
-          return refuse([err]);
-        }
-      },
-      onNext: (ctx, id, _payload, _args, result) => {
-        nextMessages.protocol++;
-        const op = connectionOf(ctx).operations.get(id);
-        if (op && op.outcome === 'OK') op.outcome = outcomeOf(result.errors);
-      },
-      onError: (ctx, id, _payload, errors) => {
-        const op = connectionOf(ctx).operations.get(id);
-        if (op && op.outcome === 'OK') op.outcome = outcomeOf(errors);
-      },
-      onComplete: (ctx, id) => {
-        const conn = connectionOf(ctx);
-        const op = conn.operations.get(id);
-        if (!op) return;
-        conn.operations.delete(id);
-        conn.lastActivity = Date.now();
-        logOperation(conn, op);
-      },
+        conn.callerKey = key;
+      }
+      conn.callerKind = caller.viewer.kind;
+      if (typeof auth === 'string') conn.authorization = auth;
+      if (caller.expiresAt) conn.expiresAt = caller.expiresAt.getTime();
+      return true;
     },
-  );
+    onSubscribe: async (ctx, id, payload) => {
+      const conn = connectionOf(ctx);
+      const op: Operation = {
+        start: performance.now(),
+        operation: payload.operationName ?? null,
+        type: null,
+        outcome: 'OK',
+      };
+      const refuse = (errors: readonly GraphQLError[]) => {
+        conn.operations.delete(id);
+        op.outcome = outcomeOf(errors);
+        logOperation(conn, op);
+        return errors;
+      };
+      if (conn.operations.size >= limits.maxSubscriptionsPerConnection)
+        return refuse([tooManySubscriptions(limits.maxSubscriptionsPerConnection)]);
+      conn.operations.set(id, op);
+      // No fetch Request per operation (a few KB each, held for a subscription's life): the
+      // context factory takes the connection's credential as it is (app.ts, wsAuthorization).
+      const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+        connectionParams: ctx.connectionParams,
+        wsAuthorization: conn.authorization ?? null,
+        params: payload,
+      });
+      try {
+        const document = parse(payload.query);
+        Object.assign(op, operationOf(document, payload.operationName));
+        const errors = validate(schema, document);
+        if (errors.length) return refuse(errors);
+        // getEnveloped's typing does not carry yoga's context option: contextFor built this.
+        const contextValue = (await contextFactory()) as unknown as Context;
+        if (contextValue.caller) contextValue.caller = new WatchedCaller(conn, contextValue.caller);
+        if (op.type === 'subscription') contextValue.resultSink = new SocketSink(conn.socket, id);
+        return {
+          schema,
+          operationName: payload.operationName,
+          document,
+          variableValues: payload.variables,
+          contextValue,
+          rootValue: { execute, subscribe } satisfies Roots,
+        };
+      } catch (err) {
+        if (!(err instanceof GraphQLError)) {
+          conn.operations.delete(id);
+          throw err;
+        }
+        // A syntax error, or the credential went bad since connecting, or the database is down: an
+        // error for this operation. A bad credential also ends the connection; a subscription that
+        // cannot start for a database fault closes it retryably, so the client resubscribes.
+        const code = err.extensions?.code;
+        if (code === 'UNAUTHENTICATED' && conn.authorization)
+          close(conn, CLOSE.forbidden, REASONS.invalid, err.message);
+        if (code === 'SERVICE_UNAVAILABLE' && op.type === 'subscription')
+          close(conn, CLOSE.tryAgainLater, REASONS.unavailable);
+        return refuse([err]);
+      }
+    },
+    onNext: (ctx, id, _payload, _args, result) => {
+      nextMessages.protocol++;
+      const op = connectionOf(ctx).operations.get(id);
+      if (op && op.outcome === 'OK') op.outcome = outcomeOf(result.errors);
+    },
+    onError: (ctx, id, _payload, errors) => {
+      const op = connectionOf(ctx).operations.get(id);
+      if (op && op.outcome === 'OK') op.outcome = outcomeOf(errors);
+    },
+    onComplete: (ctx, id) => {
+      const conn = connectionOf(ctx);
+      const op = conn.operations.get(id);
+      if (!op) return;
+      conn.operations.delete(id);
+      conn.lastActivity = Date.now();
+      logOperation(conn, op);
+    },
+  });
 
   return {
     get connections() {
@@ -423,5 +466,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
 function tooManySubscriptions(limit: number): GraphQLError {
   const zh = `本连接同时进行的操作已达上限（${limit}），请先结束一些订阅`;
   const en = `too many operations on this connection (limit ${limit}); complete some subscriptions first`;
-  return new GraphQLError(`${zh} (${en})`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', messageZh: zh, messageEn: en } });
+  return new GraphQLError(`${zh} (${en})`, {
+    extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', messageZh: zh, messageEn: en },
+  });
 }

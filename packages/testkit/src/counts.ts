@@ -6,7 +6,10 @@ import type { Harness } from './harness.js';
  * Rows in each table (all of the database's tables but `_prisma_migrations`, or those named), in
  * one statement. Compare before and after to show that a refused write wrote nothing.
  */
-export async function rowCounts(prisma: Pick<PrismaClient, '$queryRawUnsafe'>, tables?: readonly string[]): Promise<Record<string, number>> {
+export async function rowCounts(
+  prisma: Pick<PrismaClient, '$queryRawUnsafe'>,
+  tables?: readonly string[],
+): Promise<Record<string, number>> {
   const names =
     tables ??
     (
@@ -18,7 +21,9 @@ export async function rowCounts(prisma: Pick<PrismaClient, '$queryRawUnsafe'>, t
     ).map((r) => r.name);
   if (names.length === 0) return {};
   const rows = await prisma.$queryRawUnsafe<{ name: string; n: number }[]>(
-    names.map((t) => `SELECT '${t.replace(/'/g, "''")}' AS name, count(*)::int AS n FROM "${t.replace(/"/g, '""')}"`).join(' UNION ALL '),
+    names
+      .map((t) => `SELECT '${t.replace(/'/g, "''")}' AS name, count(*)::int AS n FROM "${t.replace(/"/g, '""')}"`)
+      .join(' UNION ALL '),
   );
   return Object.fromEntries(names.map((t) => [t, Number(rows.find((r) => r.name === t)!.n)]));
 }

@@ -84,13 +84,18 @@ export async function migrateOnce(): Promise<MigratedOnce> {
   } catch (err) {
     // 42501: a role without CREATEDB. Each copy is then a new schema, migrated when opened.
     if ((err as { code?: string }).code !== '42501') throw err;
-    console.warn(`[testkit] cannot create databases (${(err as Error).message}); each test file migrates a new schema instead`);
+    console.warn(
+      `[testkit] cannot create databases (${(err as Error).message}); each test file migrates a new schema instead`,
+    );
     return { provided: { zhifaPgliteSnapshot: null, zhifaPostgresTemplate: null }, teardown: async () => {} };
   }
   const teardown = () =>
     withClient(base, async (c) => {
       // Copies a crashed or killed worker left behind, then the template.
-      const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [copyPrefix(template)]);
+      const { rows } = await c.query<{ datname: string }>(
+        `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
+        [copyPrefix(template)],
+      );
       for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       await c.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
     });
@@ -166,7 +171,8 @@ export interface FreshDatabase {
  */
 export async function freshDatabaseTarget(): Promise<FreshDatabase> {
   const base = testPostgresUrl();
-  if (!base) return { target: { kind: 'pglite', dataDir: 'memory://', snapshot: pgliteSnapshot() }, drop: async () => {} };
+  if (!base)
+    return { target: { kind: 'pglite', dataDir: 'memory://', snapshot: pgliteSnapshot() }, drop: async () => {} };
 
   const template = provided('zhifaPostgresTemplate');
   if (!template) return freshSchema(base);

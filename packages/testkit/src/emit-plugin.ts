@@ -19,10 +19,14 @@ export const emitPlugin: ZhifaPlugin = {
         resolve: async (_root, args, ctx) => {
           await unitOfWork(ctx, async (uow) => {
             // Any topic the test names: declared here, at run time, on purpose.
-            await uow.emit(defineTopic<{ n: number | null }>(args.topic), { n: args.n ?? null }, {
-              agencyId: args.agencyId ?? null,
-              public: args.public ?? false,
-            });
+            await uow.emit(
+              defineTopic<{ n: number | null }>(args.topic),
+              { n: args.n ?? null },
+              {
+                agencyId: args.agencyId ?? null,
+                public: args.public ?? false,
+              },
+            );
             if (args.holdMs) await uow.tx.$executeRaw`SELECT pg_sleep(${args.holdMs / 1000})`;
           });
           return true;

@@ -106,7 +106,14 @@ export async function untilSubscribers(bus: { subscriberCount: number }, n: numb
  * event in the log (up to 100) is readable by `token` (a caller who sees them all), so a test's
  * assertions see what it wrote.
  */
-export async function untilEventsSettled(h: { db: { prisma: { event: { count(): Promise<number> } } }; gql: (q: string, v?: Record<string, unknown>, token?: string) => Promise<any> }, token: string, ms = 30_000): Promise<void> {
+export async function untilEventsSettled(
+  h: {
+    db: { prisma: { event: { count(): Promise<number> } } };
+    gql: (q: string, v?: Record<string, unknown>, token?: string) => Promise<any>;
+  },
+  token: string,
+  ms = 30_000,
+): Promise<void> {
   const total = Math.min(await h.db.prisma.event.count(), 100);
   for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
     const res = await h.gql(`{ events(first: 100) { events { id } } }`, undefined, token);

@@ -14,7 +14,11 @@ export interface Harness {
   db: Database;
   /** SQL statements Prisma sent since the last reset. */
   queries: string[];
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: any[] }>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<{ data?: T; errors?: any[] }>;
   token(sub: Subject): string;
   close(): Promise<void>;
 }
@@ -40,7 +44,13 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
   const queries: string[] = [];
   const { target, drop } = await freshDatabaseTarget();
   const db = await openDatabase(target, { onQuery: (sql) => queries.push(sql) });
-  const app = await createApp({ db, plugins: opts.plugins ?? [], jwtSecret: TEST_SECRET, settings: opts.settings ?? testSettings(), clock: opts.clock });
+  const app = await createApp({
+    db,
+    plugins: opts.plugins ?? [],
+    jwtSecret: TEST_SECRET,
+    settings: opts.settings ?? testSettings(),
+    clock: opts.clock,
+  });
   return {
     app,
     db,

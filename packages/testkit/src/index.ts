@@ -4,7 +4,15 @@
 export { createHarness, testSettings, TEST_SECRET, type Harness, type HarnessOptions } from './harness.js';
 export { freshDatabaseTarget, databaseUrl, testPostgresUrl, type FreshDatabase } from './databases.js';
 export { startTestServer, startTwoInstances, type TestServer, type TestServerOptions } from './server.js';
-export { subscribeEvents, untilEventsSettled, untilSubscribers, wsClient, sleep, type ReceivedEvent, type Subscriber } from './events.js';
+export {
+  subscribeEvents,
+  untilEventsSettled,
+  untilSubscribers,
+  wsClient,
+  sleep,
+  type ReceivedEvent,
+  type Subscriber,
+} from './events.js';
 export { emitPlugin } from './emit-plugin.js';
 export { gid, idOf } from './ids.js';
 export { ERR, expectRefused, expectTyped, type ExpectedError } from './errors.js';

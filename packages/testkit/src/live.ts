@@ -30,7 +30,10 @@ const SUBSCRIPTION = `subscription($after: String, $topics: [String!]) {
   events(after: $after, topics: $topics) { id cursor topic agencyId payload actor }
 }`;
 
-export function watchEvents(url: string, opts: { authorization?: string; token?: string; topics?: string[]; after?: string | null } = {}): LiveSubscriber {
+export function watchEvents(
+  url: string,
+  opts: { authorization?: string; token?: string; topics?: string[]; after?: string | null } = {},
+): LiveSubscriber {
   const authorization = opts.authorization ?? (opts.token ? `Bearer ${opts.token}` : undefined);
   const ending: Ending = { completed: false, errors: [], close: null };
   let finished = false;
@@ -76,7 +79,8 @@ export function watchEvents(url: string, opts: { authorization?: string; token?:
     const deadline = Date.now() + ms;
     while (!done()) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what}; got ${events.length} events, ${JSON.stringify(ending)}`);
+      if (left <= 0)
+        throw new Error(`timed out waiting for ${what}; got ${events.length} events, ${JSON.stringify(ending)}`);
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, Math.min(left, 50));
         wake = () => {

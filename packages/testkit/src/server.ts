@@ -1,7 +1,16 @@
 // A real server on a random port, for end-to-end tests with real HTTP and WebSocket clients.
 // Two servers on one PostgreSQL database are two instances: pass the first one's `target`.
 import type { EventBusOptions, ZhifaPlugin } from '@zhifa/core';
-import { createApp, openDatabase, signToken, type App, type AppOptions, type Database, type DatabaseTarget, type Subject } from '@zhifa/server';
+import {
+  createApp,
+  openDatabase,
+  signToken,
+  type App,
+  type AppOptions,
+  type Database,
+  type DatabaseTarget,
+  type Subject,
+} from '@zhifa/server';
 import { freshDatabaseTarget } from './databases.js';
 import { TEST_SECRET, testSettings } from './harness.js';
 
@@ -80,7 +89,9 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
  * Two instances on one database (PostgreSQL: two servers sharing a fresh database), each with the
  * same options. `close()` closes the second first, so the database the first created outlives both.
  */
-export async function startTwoInstances(opts: Omit<TestServerOptions, 'target'> = {}): Promise<{ a: TestServer; b: TestServer; close(): Promise<void> }> {
+export async function startTwoInstances(
+  opts: Omit<TestServerOptions, 'target'> = {},
+): Promise<{ a: TestServer; b: TestServer; close(): Promise<void> }> {
   const a = await startTestServer(opts);
   const b = await startTestServer({ ...opts, target: a.target });
   return {

@@ -56,13 +56,30 @@ export function validCertificate(number: string, now = new Date()) {
 
 export async function createBaseWorld(h: Pick<Harness, 'db' | 'token'>): Promise<BaseWorld> {
   const p: PrismaClient = h.db.prisma;
-  const row = (r: { id: number; name: string }, type: string): Row => ({ id: r.id, gid: gid(type, r.id), name: r.name });
-  const agency = async (data: Parameters<PrismaClient['agency']['create']>[0]['data']) => row(await p.agency.create({ data }), 'Agency');
+  const row = (r: { id: number; name: string }, type: string): Row => ({
+    id: r.id,
+    gid: gid(type, r.id),
+    name: r.name,
+  });
+  const agency = async (data: Parameters<PrismaClient['agency']['create']>[0]['data']) =>
+    row(await p.agency.create({ data }), 'Agency');
 
   const county = await agency({ name: '阜宁县人民政府', kind: 'COUNTY_GOVERNMENT' });
   const justice = await agency({ name: '阜宁县司法局', kind: 'JUSTICE_BUREAU', parentId: county.id });
-  const agencyA = await agency({ name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY', parentId: county.id, domains: ['市场监管'], documentPrefix: '阜市监' });
-  const agencyB = await agency({ name: '盐城市阜宁生态环境局', kind: 'ENFORCEMENT_AGENCY', parentId: county.id, domains: ['生态环境'], documentPrefix: '阜环' });
+  const agencyA = await agency({
+    name: '阜宁县市场监督管理局',
+    kind: 'ENFORCEMENT_AGENCY',
+    parentId: county.id,
+    domains: ['市场监管'],
+    documentPrefix: '阜市监',
+  });
+  const agencyB = await agency({
+    name: '盐城市阜宁生态环境局',
+    kind: 'ENFORCEMENT_AGENCY',
+    parentId: county.id,
+    domains: ['生态环境'],
+    documentPrefix: '阜环',
+  });
   const township = await agency({ name: '益林镇', kind: 'TOWNSHIP', parentId: county.id });
 
   const person = async (agencyId: number, name: string, roles: Role[], extra: Record<string, unknown> = {}) =>
@@ -93,7 +110,9 @@ export async function createBaseWorld(h: Pick<Harness, 'db' | 'token'>): Promise
   });
   const enterprise = { ...row(ent, 'Enterprise'), uscc: ent.uscc };
 
-  const tokens = Object.fromEntries(Object.entries(people).map(([k, v]) => [k, h.token(`person:${v.id}`)])) as BaseWorld['tokens'];
+  const tokens = Object.fromEntries(
+    Object.entries(people).map(([k, v]) => [k, h.token(`person:${v.id}`)]),
+  ) as BaseWorld['tokens'];
   tokens.enterprise = h.token(`enterprise:${enterprise.id}`);
   return { county, justice, agencyA, agencyB, township, people, enterprise, tokens };
 }

@@ -36,10 +36,13 @@ describe('a test file database', () => {
     );
     expect(applied[0]!.n).toBeGreaterThan(0);
     const counts = await rowCounts(h.db.prisma);
-    expect(Object.keys(counts)).toEqual(expect.arrayContaining(['Agency', 'Person', 'Enterprise', 'EnforcementCase', 'Event']));
+    expect(Object.keys(counts)).toEqual(
+      expect.arrayContaining(['Agency', 'Person', 'Enterprise', 'EnforcementCase', 'Event']),
+    );
     expect(Object.values(counts).every((n) => n === 0)).toBe(true);
     // A loose bound: a loaded CI machine must not fail here. ZHIFA_TEST_TIMING prints the figure.
-    if (process.env.ZHIFA_TEST_TIMING) console.log(`[testkit] createHarness: ${setupMs.toFixed(0)} ms (${setupCpuMs.toFixed(0)} ms CPU)`);
+    if (process.env.ZHIFA_TEST_TIMING)
+      console.log(`[testkit] createHarness: ${setupMs.toFixed(0)} ms (${setupCpuMs.toFixed(0)} ms CPU)`);
     expect(setupMs).toBeLessThan(20_000);
   });
 });
@@ -63,7 +66,11 @@ describe('base world', () => {
   });
 
   it('gives both officers a certificate that lets them enforce today', async () => {
-    const res = await h.gql(`{ people(first: 10, role: OFFICER) { edges { node { name canEnforce agency { name domains } } } } }`, {}, w.tokens.supervisor);
+    const res = await h.gql(
+      `{ people(first: 10, role: OFFICER) { edges { node { name canEnforce agency { name domains } } } } }`,
+      {},
+      w.tokens.supervisor,
+    );
     expect(res.errors).toBeUndefined();
     const officers = res.data.people.edges.map((e: any) => e.node);
     expect(officers).toEqual(

@@ -2,7 +2,12 @@
 // kind's operations with core's list policy, then the plugin's own evaluation, grant, statistics and
 // subscriptions. Inputs are harmless: the world's case is only REGISTERED, so a grant that gets past
 // authorisation meets CASE_NOT_IN_LEGAL_REVIEW and writes nothing.
-import { defineAuthorisationMatrix, mutationRow as mutation, queryRow as query, subscriptionRow as subscription } from '@zhifa/core';
+import {
+  defineAuthorisationMatrix,
+  mutationRow as mutation,
+  queryRow as query,
+  subscriptionRow as subscription,
+} from '@zhifa/core';
 import { listKindAccessRows, writeListMatrixFixtures } from '@zhifa/core/lists';
 import { DEFAULT_CONDITIONS } from './rules.js';
 import { NON_PENALTY_KIND } from './attributes.js';
@@ -20,26 +25,56 @@ export const nonPenaltyAuthorisationMatrix = defineAuthorisationMatrix(
       kind: NON_PENALTY_KIND,
       typePrefix: 'NonPenalty',
       domain: '市场监管',
-      item: { ...item, attributes: { itemKind: 'FIRST_OFFENCE', conditions: DEFAULT_CONDITIONS.FIRST_OFFENCE, correctionDeadlineDays: 7, fineFenIfPenalised: 100_000 } },
+      item: {
+        ...item,
+        attributes: {
+          itemKind: 'FIRST_OFFENCE',
+          conditions: DEFAULT_CONDITIONS.FIRST_OFFENCE,
+          correctionDeadlineDays: 7,
+          fineFenIfPenalised: 100_000,
+        },
+      },
     }),
   (w, lists) => [
-    ...listKindAccessRows('NonPenalty', w, lists, { ...item, attributes: { itemKind: 'FIRST_OFFENCE', correctionDeadlineDays: 7 } }),
+    ...listKindAccessRows('NonPenalty', w, lists, {
+      ...item,
+      attributes: { itemKind: 'FIRST_OFFENCE', correctionDeadlineDays: 7 },
+    }),
 
     //                                       public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
     // Evaluating an item against a case: the officers of the case's agency, and supervisors.
-    query('evaluateNonPenalty',             'DENY   DENY       allow   DENY         allow       allow      DENY      allow  DENY  DENY',
-      `query($c: ID!, $i: ID!) { evaluateNonPenalty(caseId: $c, itemId: $i, facts: {}) { eligible } }`, { c: w.case.id, i: lists.published.item.id }),
+    query(
+      'evaluateNonPenalty',
+      'DENY   DENY       allow   DENY         allow       allow      DENY      allow  DENY  DENY',
+      `query($c: ID!, $i: ID!) { evaluateNonPenalty(caseId: $c, itemId: $i, facts: {}) { eligible } }`,
+      { c: w.case.id, i: lists.published.item.id },
+    ),
     // Statistics are working data: staff, their own agency only; supervisors every agency.
-    query('nonPenaltyStats',                'DENY   DENY       allow   DENY         allow       allow      DENY      allow  allow  allow',
-      `query($a: ID!, $d: Date!) { nonPenaltyStats(agencyId: $a, from: $d, to: $d) { decisions } }`, { a: w.agency.id, d: w.today }),
+    query(
+      'nonPenaltyStats',
+      'DENY   DENY       allow   DENY         allow       allow      DENY      allow  allow  allow',
+      `query($a: ID!, $d: Date!) { nonPenaltyStats(agencyId: $a, from: $d, to: $d) { decisions } }`,
+      { a: w.agency.id, d: w.today },
+    ),
     // Granting decides the case: whoever decides it — the agency head for a general-procedure case
     // (行政处罚法 第57条; core's canActOnCase 'decide'). Supervisors supervise, they do not decide.
-    mutation('grantNonPenalty',             'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    mutation(
+      'grantNonPenalty',
+      'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
       `mutation($c: ID!, $i: ID!, $on: Date!) { grantNonPenalty(caseId: $c, itemId: $i, facts: { minorViolation: true }, correctionOrder: { content: "公示营业执照", orderedOn: $on }, education: "已批评教育") { __typename } }`,
-      { c: w.case.id, i: lists.published.item.id, on: w.today }),
+      { c: w.case.id, i: lists.published.item.id, on: w.today },
+    ),
     // Publication is public; grants go to the agency's staff and supervisors (asking for another agency's is refused).
-    subscription('nonPenaltyListPublished', 'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `subscription { nonPenaltyListPublished { id } }`),
-    subscription('nonPenaltyGranted',       'DENY   DENY       allow   DENY         allow       allow      DENY      allow  DENY  DENY',
-      `subscription($a: ID!) { nonPenaltyGranted(agencyId: $a) { id } }`, { a: w.agency.id }),
+    subscription(
+      'nonPenaltyListPublished',
+      'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow',
+      `subscription { nonPenaltyListPublished { id } }`,
+    ),
+    subscription(
+      'nonPenaltyGranted',
+      'DENY   DENY       allow   DENY         allow       allow      DENY      allow  DENY  DENY',
+      `subscription($a: ID!) { nonPenaltyGranted(agencyId: $a) { id } }`,
+      { a: w.agency.id },
+    ),
   ],
 );

@@ -31,7 +31,10 @@ export const NON_PENALTY_KIND_LABEL = { kind: NON_PENALTY_KIND, zh: '不予处�
 
 export const nonPenaltyAttributes = z
   .object({
-    itemKind: z.enum(NON_PENALTY_ITEM_KINDS, msg('适用类型应为 轻微违法、首违不罚 或 无主观过错', 'itemKind must be MINOR, FIRST_OFFENCE or NO_FAULT')),
+    itemKind: z.enum(
+      NON_PENALTY_ITEM_KINDS,
+      msg('适用类型应为 轻微违法、首违不罚 或 无主观过错', 'itemKind must be MINOR, FIRST_OFFENCE or NO_FAULT'),
+    ),
     conditions: z
       .array(z.enum(NON_PENALTY_CONDITIONS, msg('未知的适用条件', 'unknown condition')))
       .min(1, msg('至少一项适用条件', 'at least one condition'))
@@ -50,19 +53,20 @@ export const nonPenaltyAttributes = z
       .string(msg('事项编码应为文字', 'matterCode must be text'))
       .trim()
       .min(1, msg('事项编码不能为空', 'matterCode must not be empty'))
-      .max(MATTER_CODE_MAX, msg(`事项编码过长（上限 ${MATTER_CODE_MAX} 字）`, `matterCode too long (at most ${MATTER_CODE_MAX})`))
+      .max(
+        MATTER_CODE_MAX,
+        msg(`事项编码过长（上限 ${MATTER_CODE_MAX} 字）`, `matterCode too long (at most ${MATTER_CODE_MAX})`),
+      )
       .regex(/^\S+$/, msg('事项编码不能含空白', 'matterCode must not contain spaces'))
       .nullish(),
   })
-  .transform(
-    (a): NonPenaltyAttributes => ({
-      itemKind: a.itemKind,
-      conditions: [...new Set(a.conditions ?? DEFAULT_CONDITIONS[a.itemKind])],
-      correctionDeadlineDays: a.correctionDeadlineDays,
-      fineFenIfPenalised: a.fineFenIfPenalised ?? null,
-      matterCode: a.matterCode ?? null,
-    }),
-  );
+  .transform((a): NonPenaltyAttributes => ({
+    itemKind: a.itemKind,
+    conditions: [...new Set(a.conditions ?? DEFAULT_CONDITIONS[a.itemKind])],
+    correctionDeadlineDays: a.correctionDeadlineDays,
+    fineFenIfPenalised: a.fineFenIfPenalised ?? null,
+    matterCode: a.matterCode ?? null,
+  }));
 
 const byLabel = <K extends string>(labels: Record<K, { zh: string }>, text: string): K | undefined => {
   const t = text.normalize('NFKC').replace(/\s+/g, '');
@@ -79,7 +83,12 @@ export const nonPenaltyCsvColumns: ListCsvColumn[] = [
       const k = byLabel(ITEM_KIND_LABEL, cell);
       return k
         ? { value: k }
-        : { error: { zh: '应为 轻微违法、首违不罚 或 无主观过错', en: 'must be 轻微违法 (MINOR), 首违不罚 (FIRST_OFFENCE) or 无主观过错 (NO_FAULT)' } };
+        : {
+            error: {
+              zh: '应为 轻微违法、首违不罚 或 无主观过错',
+              en: 'must be 轻微违法 (MINOR), 首违不罚 (FIRST_OFFENCE) or 无主观过错 (NO_FAULT)',
+            },
+          };
     },
     format: (v) => ITEM_KIND_LABEL[v as NonPenaltyItemKind]?.zh ?? '',
   },
@@ -88,7 +97,9 @@ export const nonPenaltyCsvColumns: ListCsvColumn[] = [
     field: 'correctionDeadlineDays',
     required: true,
     parse: (cell) =>
-      /^\d{1,3}$/.test(cell) ? { value: Number(cell) } : { error: { zh: '应为不小于 0 的整数天数', en: 'must be a whole number of days, 0 or more' } },
+      /^\d{1,3}$/.test(cell)
+        ? { value: Number(cell) }
+        : { error: { zh: '应为不小于 0 的整数天数', en: 'must be a whole number of days, 0 or more' } },
     format: (v) => String(v ?? ''),
   },
   {
@@ -98,7 +109,14 @@ export const nonPenaltyCsvColumns: ListCsvColumn[] = [
     parse: (cell) => {
       if (!cell) return { value: undefined };
       const fen = yuanToFen(cell);
-      return fen === null ? { error: { zh: '应为金额（元，最多两位小数），如 2000 或 1500.50', en: 'must be an amount in yuan with at most 2 decimals, e.g. 2000 or 1500.50' } } : { value: fen };
+      return fen === null
+        ? {
+            error: {
+              zh: '应为金额（元，最多两位小数），如 2000 或 1500.50',
+              en: 'must be an amount in yuan with at most 2 decimals, e.g. 2000 or 1500.50',
+            },
+          }
+        : { value: fen };
     },
     format: (v) => (v == null ? '' : fenToYuan(v as number)),
   },
@@ -108,7 +126,10 @@ export const nonPenaltyCsvColumns: ListCsvColumn[] = [
     required: false,
     parse: (cell) => {
       if (!cell) return { value: undefined };
-      const parts = cell.split(/[、；;，,\n]+/).map((s) => s.trim()).filter(Boolean);
+      const parts = cell
+        .split(/[、；;，,\n]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       const codes = parts.map((p) => byLabel(CONDITION_LABEL, p));
       const bad = parts.filter((_p, i) => !codes[i]);
       return bad.length
@@ -130,11 +151,23 @@ export const nonPenaltyCsvColumns: ListCsvColumn[] = [
 export async function checkMatterCodes(db: Db, items: readonly NonPenaltyAttributes[]): Promise<ItemAttributeIssue[]> {
   const codes = [...new Set(items.map((i) => i.matterCode).filter((c): c is string => c !== null))];
   if (!codes.length) return [];
-  const found = new Set((await db.enforcementMatter.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((m) => m.code));
+  const found = new Set(
+    (await db.enforcementMatter.findMany({ where: { code: { in: codes } }, select: { code: true } })).map(
+      (m) => m.code,
+    ),
+  );
   return items.flatMap((i, index) =>
     i.matterCode !== null && !found.has(i.matterCode)
-      ? [{ index, field: 'matterCode', message: { zh: `未找到编码为 ${i.matterCode} 的行政执法事项`, en: `no enforcement matter has the code ${i.matterCode}` } }]
+      ? [
+          {
+            index,
+            field: 'matterCode',
+            message: {
+              zh: `未找到编码为 ${i.matterCode} 的行政执法事项`,
+              en: `no enforcement matter has the code ${i.matterCode}`,
+            },
+          },
+        ]
       : [],
   );
 }
-

@@ -1,11 +1,26 @@
 // Evaluating a non-penalty item against a case: load the item (published, in force, visible), check
 // that it concerns the case's violation, read the party's earlier cases within the look-back, and
 // apply the pure rules (rules.ts). Shared by the evaluateNonPenalty query and the grant.
-import { NotFoundError, RuleViolation, STAGE_ORDER, ValidationError, type Db, type FieldIssue, type Viewer } from '@zhifa/core';
+import {
+  NotFoundError,
+  RuleViolation,
+  STAGE_ORDER,
+  ValidationError,
+  type Db,
+  type FieldIssue,
+  type Viewer,
+} from '@zhifa/core';
 import type { EnforcementCase, EnforcementList, ListItem } from '@zhifa/core/prisma';
 import { canReadList, isInForce, listAppliesToAgency, loadAgencyScope, shanghaiToday } from '@zhifa/core/lists';
 import { startOfShanghaiDay } from '@zhifa/core';
-import { evaluateNonPenalty, provisionsMatch, violationDay, yearsBefore, type NonPenaltyEvaluation, type NonPenaltyFacts } from './rules.js';
+import {
+  evaluateNonPenalty,
+  provisionsMatch,
+  violationDay,
+  yearsBefore,
+  type NonPenaltyEvaluation,
+  type NonPenaltyFacts,
+} from './rules.js';
 import { NON_PENALTY_KIND, nonPenaltyAttributes, type NonPenaltyAttributes } from './attributes.js';
 
 const ITEM_WHAT = { zh: '不予处罚清单事项', en: 'non-penalty list item' };
@@ -33,7 +48,11 @@ export function checkFacts(facts: NonPenaltyFacts, now: Date, path: (string | nu
   for (const field of ['correctionOrderedOn', 'correctedOn'] as const) {
     const d = facts[field];
     if (d && d.getTime() > today)
-      issues.push({ path: [...path, field], messageZh: '日期不能晚于今天', messageEn: 'the date must not be in the future' });
+      issues.push({
+        path: [...path, field],
+        messageZh: '日期不能晚于今天',
+        messageEn: 'the date must not be in the future',
+      });
   }
   if (facts.correctedOn && !facts.correctionOrderedOn)
     issues.push({
@@ -63,8 +82,12 @@ export function assertInLegalReview(c: EnforcementCase): void {
 
 /** An item of a non-penalty list the caller may see, whose list is published and in force today. */
 export async function loadItemInForce(db: Db, viewer: Viewer, itemId: number, now: Date): Promise<LoadedItem> {
-  const found = await db.listItem.findFirst({ where: { id: itemId, list: { kind: NON_PENALTY_KIND } }, include: { list: true } });
-  if (!found || !canReadList(viewer, found.list)) throw new NotFoundError('NonPenaltyListItem', String(itemId), ITEM_WHAT);
+  const found = await db.listItem.findFirst({
+    where: { id: itemId, list: { kind: NON_PENALTY_KIND } },
+    include: { list: true },
+  });
+  if (!found || !canReadList(viewer, found.list))
+    throw new NotFoundError('NonPenaltyListItem', String(itemId), ITEM_WHAT);
   const { list, ...item } = found;
   if (list.status === 'DRAFT')
     throw new RuleViolation('NON_PENALTY_LIST_NOT_IN_FORCE', {
@@ -103,10 +126,17 @@ export async function assertListAppliesToCase(db: Db, c: EnforcementCase, list: 
  * (the item's matterCode is the case's matter); otherwise the 违法依据 must match (equal, or one
  * citing a part of the other).
  */
-export async function assertItemApplies(db: Db, c: EnforcementCase, loaded: Pick<LoadedItem, 'item' | 'attrs'>): Promise<void> {
+export async function assertItemApplies(
+  db: Db,
+  c: EnforcementCase,
+  loaded: Pick<LoadedItem, 'item' | 'attrs'>,
+): Promise<void> {
   const { item, attrs } = loaded;
   if (attrs.matterCode !== null && c.matterId !== null) {
-    const matter = await db.enforcementMatter.findUnique({ where: { id: c.matterId }, select: { code: true, name: true } });
+    const matter = await db.enforcementMatter.findUnique({
+      where: { id: c.matterId },
+      select: { code: true, name: true },
+    });
     if (matter?.code === attrs.matterCode) return;
     throw new RuleViolation('NON_PENALTY_ITEM_NOT_APPLICABLE', {
       zh: `事项对应的行政执法事项（${attrs.matterCode}）不是本案的执法事项（${matter?.code ?? '—'} ${matter?.name ?? ''}），不能适用（行政处罚法第33条）`,
@@ -137,7 +167,12 @@ export async function evaluateForCase(
   };
   // The window ends on the day of this case's violation (or its registration day) and counts earlier
   // cases by the day of their own violation (or registration): rules.ts decides, the query narrows.
-  const subject = { matterId: c.matterId, violatedProvision: c.violatedProvision, violationOn: c.violationOn, registeredAt: c.registeredAt };
+  const subject = {
+    matterId: c.matterId,
+    violatedProvision: c.violatedProvision,
+    violationOn: c.violationOn,
+    registeredAt: c.registeredAt,
+  };
   const until = violationDay(subject);
   const from = yearsBefore(until, lookbackYears);
   const priors =
@@ -155,12 +190,26 @@ export async function evaluateForCase(
                 OR: [
                   { violationOn: { gte: from, lte: until } },
                   // A case registered on a window day starts 8 hours before that day's UTC midnight.
-                  { violationOn: null, registeredAt: { gte: startOfShanghaiDay(from), lt: startOfShanghaiDay(new Date(until.getTime() + DAY)) } },
+                  {
+                    violationOn: null,
+                    registeredAt: {
+                      gte: startOfShanghaiDay(from),
+                      lt: startOfShanghaiDay(new Date(until.getTime() + DAY)),
+                    },
+                  },
                 ],
               },
             ],
           },
-          select: { id: true, number: true, violatedProvision: true, registeredAt: true, decision: true, matterId: true, violationOn: true },
+          select: {
+            id: true,
+            number: true,
+            violatedProvision: true,
+            registeredAt: true,
+            decision: true,
+            matterId: true,
+            violationOn: true,
+          },
           orderBy: { id: 'asc' },
           take: 1000,
         });

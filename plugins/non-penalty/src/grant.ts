@@ -2,11 +2,28 @@
 // case through core's decideCaseInTx (core rules and every plugin's case guards apply), record the
 // item and list version relied on, and emit `nonPenalty.granted`. Refusals throw before anything is
 // written; anything written is rolled back with the unit if a later step (a guard) refuses.
-import { assertCaseActor, decideCaseInTx, lockCase, actorOf, RuleViolation, ValidationError, type UnitOfWork } from '@zhifa/core';
+import {
+  assertCaseActor,
+  decideCaseInTx,
+  lockCase,
+  actorOf,
+  RuleViolation,
+  ValidationError,
+  type UnitOfWork,
+} from '@zhifa/core';
 import type { NonPenaltyDecision } from '@zhifa/core/prisma';
 import { shanghaiToday } from '@zhifa/core/lists';
 import { creditCheckRefusal, violationDay, type CreditCheck, type NonPenaltyFacts } from './rules.js';
-import { assertInLegalReview, assertItemApplies, assertListAppliesToCase, assertUndecided, checkFacts, evaluateForCase, loadItemInForce, notEligible } from './evaluation.js';
+import {
+  assertInLegalReview,
+  assertItemApplies,
+  assertListAppliesToCase,
+  assertUndecided,
+  checkFacts,
+  evaluateForCase,
+  loadItemInForce,
+  notEligible,
+} from './evaluation.js';
 import { evaluationJson, factsJson } from './stored.js';
 import { nonPenaltySettings } from './settings.js';
 import { NON_PENALTY_GRANTED } from './topics.js';
@@ -46,11 +63,18 @@ export async function grantNonPenaltyInTx(uow: UnitOfWork, input: GrantInput): P
   const { firstOffenceLookbackYears } = uow.settings.get(nonPenaltySettings);
   const evaluation = await evaluateForCase(tx, c, loaded, facts, firstOffenceLookbackYears, now);
   if (!evaluation.eligible) throw notEligible(evaluation);
-  const creditRefused = creditCheckRefusal(loaded.attrs.itemKind, c.enterpriseId === null ? 'NATURAL_PERSON' : 'ENTERPRISE', credit, violationDay(c));
+  const creditRefused = creditCheckRefusal(
+    loaded.attrs.itemKind,
+    c.enterpriseId === null ? 'NATURAL_PERSON' : 'ENTERPRISE',
+    credit,
+    violationDay(c),
+  );
   if (creditRefused) throw new RuleViolation('NON_PENALTY_CREDIT_CHECK_REQUIRED', creditRefused);
 
   // The item's kind is the decision's legal ground (行政处罚法 第33条).
-  const ground = ({ MINOR: 'MINOR_CORRECTED', FIRST_OFFENCE: 'FIRST_OFFENCE', NO_FAULT: 'NO_FAULT' } as const)[loaded.attrs.itemKind];
+  const ground = ({ MINOR: 'MINOR_CORRECTED', FIRST_OFFENCE: 'FIRST_OFFENCE', NO_FAULT: 'NO_FAULT' } as const)[
+    loaded.attrs.itemKind
+  ];
   const decided = await decideCaseInTx(uow, c.id, { decision: 'NO_PENALTY', ground, via: 'non-penalty' });
   const fine = loaded.attrs.fineFenIfPenalised;
   const record = await tx.nonPenaltyDecision.create({
@@ -100,13 +124,22 @@ function checkCreditCheck(check: CreditCheck | null, now: Date): CreditCheck | n
   if (!check) return null;
   if (!check.checked) {
     if (check.checkedOn)
-      throw ValidationError.one(['creditCheck', 'checkedOn'], { zh: '未查询时不应填写查询日期', en: 'a check day needs checked: true' });
+      throw ValidationError.one(['creditCheck', 'checkedOn'], {
+        zh: '未查询时不应填写查询日期',
+        en: 'a check day needs checked: true',
+      });
     return { checked: false, checkedOn: null };
   }
   if (!check.checkedOn)
-    throw ValidationError.one(['creditCheck', 'checkedOn'], { zh: '请填写查询国家企业信用信息公示系统的日期', en: 'give the day the system was checked' });
+    throw ValidationError.one(['creditCheck', 'checkedOn'], {
+      zh: '请填写查询国家企业信用信息公示系统的日期',
+      en: 'give the day the system was checked',
+    });
   const on = shanghaiToday(check.checkedOn);
   if (on.getTime() > shanghaiToday(now).getTime())
-    throw ValidationError.one(['creditCheck', 'checkedOn'], { zh: '日期不能晚于今天', en: 'the date must not be in the future' });
+    throw ValidationError.one(['creditCheck', 'checkedOn'], {
+      zh: '日期不能晚于今天',
+      en: 'the date must not be in the future',
+    });
   return { checked: true, checkedOn: on };
 }

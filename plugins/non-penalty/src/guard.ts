@@ -33,11 +33,20 @@ type CaseKey = Pick<EnforcementCase, 'agencyId' | 'matterId'>;
  * matters, the candidate items and their lists, the agency tree; the pure rules (list scope, in
  * force, mandatory kind) decide in memory. The guard and the EnforcementCase field use it alike.
  */
-export async function mandatoryItemsCovering(db: Db, cases: readonly CaseKey[], now: Date): Promise<(CoveringItem | null)[]> {
+export async function mandatoryItemsCovering(
+  db: Db,
+  cases: readonly CaseKey[],
+  now: Date,
+): Promise<(CoveringItem | null)[]> {
   const matterIds = [...new Set(cases.map((c) => c.matterId).filter((id): id is number => id !== null))];
   if (!matterIds.length) return cases.map(() => null);
   const matters = new Map(
-    (await db.enforcementMatter.findMany({ where: { id: { in: matterIds } }, select: { id: true, code: true, name: true } })).map((m) => [m.id, m]),
+    (
+      await db.enforcementMatter.findMany({
+        where: { id: { in: matterIds } },
+        select: { id: true, code: true, name: true },
+      })
+    ).map((m) => [m.id, m]),
   );
   const codes = [...new Set([...matters.values()].map((m) => m.code))];
   if (!codes.length) return cases.map(() => null);
@@ -51,7 +60,10 @@ export async function mandatoryItemsCovering(db: Db, cases: readonly CaseKey[], 
           list: {
             kind: NON_PENALTY_KIND,
             status: 'PUBLISHED',
-            AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: today } }] }, { OR: [{ validUntil: null }, { validUntil: { gte: today } }] }],
+            AND: [
+              { OR: [{ validFrom: null }, { validFrom: { lte: today } }] },
+              { OR: [{ validUntil: null }, { validUntil: { gte: today } }] },
+            ],
           },
         },
       ],
@@ -60,7 +72,10 @@ export async function mandatoryItemsCovering(db: Db, cases: readonly CaseKey[], 
     orderBy: { id: 'asc' },
     take: 1000,
   });
-  const scopes = await loadAgencyScopes(db, cases.map((c) => c.agencyId));
+  const scopes = await loadAgencyScopes(
+    db,
+    cases.map((c) => c.agencyId),
+  );
   const parsed = candidates
     .map((row) => ({ row, attrs: nonPenaltyAttributes.parse(row.attributes) }))
     .filter(({ row, attrs }) => isInForce(row.list, now) && isMandatory(attrs.itemKind));
@@ -68,7 +83,9 @@ export async function mandatoryItemsCovering(db: Db, cases: readonly CaseKey[], 
     const matter = c.matterId === null ? undefined : matters.get(c.matterId);
     const scope = scopes.get(c.agencyId);
     if (!matter || !scope) return null;
-    const found = parsed.find(({ row, attrs }) => attrs.matterCode === matter.code && listAppliesToAgency(row.list, scope));
+    const found = parsed.find(
+      ({ row, attrs }) => attrs.matterCode === matter.code && listAppliesToAgency(row.list, scope),
+    );
     if (!found) return null;
     const { list, ...item } = found.row;
     return { item, list, matter: { code: matter.code, name: matter.name } };
@@ -85,7 +102,10 @@ export const nonPenaltyGuard: CaseGuard = {
     const { item, list, matter } = covering;
     const kind = nonPenaltyAttributes.parse(item.attributes).itemKind;
     const effect = ITEM_KIND_LEGAL_EFFECT[kind];
-    const article = kind === 'NO_FAULT' ? { zh: '行政处罚法第33条第2款', en: 'art. 33(2)' } : { zh: '行政处罚法第33条第1款', en: 'art. 33(1)' };
+    const article =
+      kind === 'NO_FAULT'
+        ? { zh: '行政处罚法第33条第2款', en: 'art. 33(2)' }
+        : { zh: '行政处罚法第33条第1款', en: 'art. 33(1)' };
     throw new RuleViolation('NON_PENALTY_MANDATORY_ITEM_REASON', {
       zh: `本案执法事项“${matter.name}”（${matter.code}）属现行《${list.title}》第 ${item.seq} 项${ITEM_KIND_LABEL[kind].zh}事项，依法${effect.zh}；予以处罚须写明不适用该事项的理由（${article.zh}）`,
       en: `The case's matter ${matter.code} is covered by item ${item.seq} of the non-penalty list in force "${list.title}" (${ITEM_KIND_LABEL[kind].en}: ${effect.en}); penalising it needs a stated reason why the item does not apply (${article.en})`,

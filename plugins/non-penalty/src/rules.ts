@@ -171,12 +171,30 @@ export function yearsBefore(day: Date, years: number): Date {
 
 const fmt = (d: Date) => d.toISOString().slice(0, 10);
 
-function result(code: NonPenaltyCondition, status: ConditionStatus, zh: string, en: string, extra: Partial<ConditionResult> = {}): ConditionResult {
+function result(
+  code: NonPenaltyCondition,
+  status: ConditionStatus,
+  zh: string,
+  en: string,
+  extra: Partial<ConditionResult> = {},
+): ConditionResult {
   const label = CONDITION_LABEL[code];
-  return { code, status, passed: status === 'PASS', reasonZh: `${label.zh}：${zh}`, reasonEn: `${label.en}: ${en}`, ...extra };
+  return {
+    code,
+    status,
+    passed: status === 'PASS',
+    reasonZh: `${label.zh}：${zh}`,
+    reasonEn: `${label.en}: ${en}`,
+    ...extra,
+  };
 }
 
-function judged(code: NonPenaltyCondition, value: boolean | null | undefined, yes: [string, string], no: [string, string]): ConditionResult {
+function judged(
+  code: NonPenaltyCondition,
+  value: boolean | null | undefined,
+  yes: [string, string],
+  no: [string, string],
+): ConditionResult {
   if (value === true) return result(code, 'PASS', ...yes);
   if (value === false) return result(code, 'FAIL', ...no);
   return result(code, 'FAIL', '执法人员尚未认定', 'not established by the officer');
@@ -190,7 +208,12 @@ export function evaluateNonPenalty(
   lookbackYears: number = DEFAULT_LOOKBACK_YEARS,
   party: PartyKind = 'ENTERPRISE',
   /** The case; without it the window ends today and earlier cases compare with the item's 违法依据. */
-  subject: CaseSubject = { matterId: null, violatedProvision: item.violatedProvision, violationOn: null, registeredAt: now },
+  subject: CaseSubject = {
+    matterId: null,
+    violatedProvision: item.violatedProvision,
+    violationOn: null,
+    registeredAt: now,
+  },
 ): NonPenaltyEvaluation {
   const today = shanghaiToday(now);
   const lookbackUntil = violationDay(subject);
@@ -201,12 +224,27 @@ export function evaluateNonPenalty(
   const conditions = [...new Set(item.conditions)].map((code): ConditionResult => {
     switch (code) {
       case 'MINOR_VIOLATION':
-        return judged(code, facts.minorViolation, ['已认定违法行为轻微', 'found minor'], ['认定违法行为并非轻微', 'found not minor']);
+        return judged(
+          code,
+          facts.minorViolation,
+          ['已认定违法行为轻微', 'found minor'],
+          ['认定违法行为并非轻微', 'found not minor'],
+        );
       case 'NO_HARM':
-        return judged(code, facts.noHarm, ['已认定未造成危害后果', 'found no harm'], ['已造成危害后果', 'harm was caused']);
+        return judged(
+          code,
+          facts.noHarm,
+          ['已认定未造成危害后果', 'found no harm'],
+          ['已造成危害后果', 'harm was caused'],
+        );
       case 'MINOR_HARM':
         if (facts.noHarm === true) return result(code, 'PASS', '未造成危害后果', 'no harm at all');
-        return judged(code, facts.minorHarm, ['已认定危害后果轻微', 'found minor'], ['危害后果并非轻微', 'harm is not minor']);
+        return judged(
+          code,
+          facts.minorHarm,
+          ['已认定危害后果轻微', 'found minor'],
+          ['危害后果并非轻微', 'harm is not minor'],
+        );
       case 'NO_SUBJECTIVE_FAULT':
         return judged(
           code,
@@ -232,7 +270,8 @@ export function evaluateNonPenalty(
                 'unnamed natural person: the system cannot search earlier cases; the officer must verify and confirm',
               );
         const hits = priorCases.filter((c) => {
-          if (c.decision === null || c.decision === 'DROPPED' || c.registeredAt.getTime() >= now.getTime()) return false;
+          if (c.decision === null || c.decision === 'DROPPED' || c.registeredAt.getTime() >= now.getTime())
+            return false;
           if (!sameKind(subject, c)) return false;
           const day = violationDay(c).getTime();
           return day >= lookbackFrom.getTime() && day <= lookbackUntil.getTime();
@@ -256,13 +295,24 @@ export function evaluateNonPenalty(
         );
       }
       case 'CORRECTED_IN_TIME': {
-        if (!ordered || !correctionDeadline) return result(code, 'FAIL', '尚未责令改正', 'no correction has been ordered');
+        if (!ordered || !correctionDeadline)
+          return result(code, 'FAIL', '尚未责令改正', 'no correction has been ordered');
         const deadline = fmt(correctionDeadline);
         if (facts.correctedOn) {
           const done = shanghaiToday(facts.correctedOn);
           return done.getTime() <= correctionDeadline.getTime()
-            ? result(code, 'PASS', `已于 ${fmt(done)} 改正（期限 ${deadline}）`, `corrected on ${fmt(done)} (deadline ${deadline})`)
-            : result(code, 'FAIL', `逾期改正：${fmt(done)} 改正，期限为 ${deadline}`, `corrected late on ${fmt(done)}; deadline was ${deadline}`);
+            ? result(
+                code,
+                'PASS',
+                `已于 ${fmt(done)} 改正（期限 ${deadline}）`,
+                `corrected on ${fmt(done)} (deadline ${deadline})`,
+              )
+            : result(
+                code,
+                'FAIL',
+                `逾期改正：${fmt(done)} 改正，期限为 ${deadline}`,
+                `corrected late on ${fmt(done)}; deadline was ${deadline}`,
+              );
         }
         return today.getTime() <= correctionDeadline.getTime()
           ? result(code, 'PENDING', `尚未改正，改正期限至 ${deadline}`, `not corrected yet; deadline ${deadline}`)
@@ -284,7 +334,10 @@ export function evaluateNonPenalty(
  * 同类: an earlier case is of the same kind as the subject when both name the same matter; an earlier
  * case without a matter (opened before matters existed), or a subject without one, compares 违法依据.
  */
-export function sameKind(subject: Pick<CaseSubject, 'matterId' | 'violatedProvision'>, prior: Pick<PriorCase, 'matterId' | 'violatedProvision'>): boolean {
+export function sameKind(
+  subject: Pick<CaseSubject, 'matterId' | 'violatedProvision'>,
+  prior: Pick<PriorCase, 'matterId' | 'violatedProvision'>,
+): boolean {
   if (subject.matterId !== null && prior.matterId != null) return subject.matterId === prior.matterId;
   return normaliseProvision(subject.violatedProvision) === normaliseProvision(prior.violatedProvision);
 }

@@ -6,7 +6,8 @@ export { fenToYuan, yuanToFen } from '@zhifa/core/lists';
 
 const spec = { columns: nonPenaltyCsvColumns, attributes: nonPenaltyAttributes };
 
-export const parseListCsv = (input: string | Uint8Array, opts: { defaultDomain: string }) => parseCsv(input, spec, opts);
+export const parseListCsv = (input: string | Uint8Array, opts: { defaultDomain: string }) =>
+  parseCsv(input, spec, opts);
 export const exportListCsv = (items: ListItemData[]) => exportCsv(items, spec);
 
 export function ValidationErrorIssues(fn: () => unknown): FieldIssue[] {

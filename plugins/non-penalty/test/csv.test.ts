@@ -45,7 +45,11 @@ async function importFile(listId: string, bytes: Uint8Array, token = w.tokens.of
   );
   form.set('map', JSON.stringify({ 0: ['variables.file'] }));
   form.set('0', new Blob([bytes as unknown as BlobPart], { type: 'text/csv' }), 'list.csv');
-  const res = await w.h.app.yoga.fetch('http://test/graphql', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const res = await w.h.app.yoga.fetch('http://test/graphql', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
   const json = (await res.json()) as any;
   expect(json.errors).toBeUndefined();
   return json.data.importNonPenaltyListCsv;
@@ -71,13 +75,26 @@ describe('money in the CSV', () => {
 describe('CSV parsing', () => {
   it('reads the Chinese headers, fills defaults, and inherits a blank 监管领域 from the row above (merged cells)', () => {
     const items = parseListCsv(
-      [HEADER, '1,市场监管,,甲,依据甲,处罚甲,情形甲,轻微违法,0,', '2,,,乙,依据乙,处罚乙,情形乙,首违不罚,7,2000'].join('\n'),
+      [HEADER, '1,市场监管,,甲,依据甲,处罚甲,情形甲,轻微违法,0,', '2,,,乙,依据乙,处罚乙,情形乙,首违不罚,7,2000'].join(
+        '\n',
+      ),
       { defaultDomain: '默认' },
     );
-    expect(items[1]).toMatchObject({ seq: 2, domain: '市场监管', discretionLevel: null, attributes: { itemKind: 'FIRST_OFFENCE', conditions: ['FIRST_OFFENCE', 'MINOR_HARM', 'CORRECTED_IN_TIME'], correctionDeadlineDays: 7, fineFenIfPenalised: 200000 } });
+    expect(items[1]).toMatchObject({
+      seq: 2,
+      domain: '市场监管',
+      discretionLevel: null,
+      attributes: {
+        itemKind: 'FIRST_OFFENCE',
+        conditions: ['FIRST_OFFENCE', 'MINOR_HARM', 'CORRECTED_IN_TIME'],
+        correctionDeadlineDays: 7,
+        fineFenIfPenalised: 200000,
+      },
+    });
   });
   it('accepts half-width brackets and spaces in headers, and quoted cells with line breaks', () => {
-    const csv = '序号, 监管领域 ,裁量等级,违法行为,违法依据,处罚依据,适用情形,适用类型,改正期限(天)\n1,市场监管,,"第一行\n第二行",依据,处罚,情形,无主观过错,0\n';
+    const csv =
+      '序号, 监管领域 ,裁量等级,违法行为,违法依据,处罚依据,适用情形,适用类型,改正期限(天)\n1,市场监管,,"第一行\n第二行",依据,处罚,情形,无主观过错,0\n';
     const [item] = parseListCsv(csv, { defaultDomain: '' });
     expect(item.violation).toBe('第一行\n第二行');
     expect(item.attributes.conditions).toEqual(['NO_SUBJECTIVE_FAULT']);
@@ -95,7 +112,12 @@ describe('CSV import', () => {
     const res = await importText(id, sampleCsv(3));
     expect(res.__typename).toBe('MutationImportNonPenaltyListCsvSuccess');
     expect(res.data.items.totalCount).toBe(3);
-    expect(res.data.items.edges[0].node).toMatchObject({ seq: 1, itemKind: 'FIRST_OFFENCE', correctionDeadlineDays: 5, fineFenIfPenalised: 100050 });
+    expect(res.data.items.edges[0].node).toMatchObject({
+      seq: 1,
+      itemKind: 'FIRST_OFFENCE',
+      correctionDeadlineDays: 5,
+      fineFenIfPenalised: 100050,
+    });
     const again = await importText(id, sampleCsv(2));
     expect(again.data.items.totalCount).toBe(2);
     const events = await w.h.db.prisma.event.findMany({ where: { topic: 'nonPenaltyList.imported' } });
@@ -109,16 +131,22 @@ describe('CSV import', () => {
     expect(res.data.items.totalCount).toBe(4);
   });
 
-  it('refuses GBK bytes (Excel\'s default) with a bilingual hint, and writes nothing', async () => {
+  it("refuses GBK bytes (Excel's default) with a bilingual hint, and writes nothing", async () => {
     const id = await draft();
     await importText(id, sampleCsv(1));
     // "序号,监管领域" in GBK: D0F2 BAC5 2C BCE0 B9DC C1EC D3F2
-    const gbk = new Uint8Array([0xd0, 0xf2, 0xba, 0xc5, 0x2c, 0xbc, 0xe0, 0xb9, 0xdc, 0xc1, 0xec, 0xd3, 0xf2, 0x0d, 0x0a]);
+    const gbk = new Uint8Array([
+      0xd0, 0xf2, 0xba, 0xc5, 0x2c, 0xbc, 0xe0, 0xb9, 0xdc, 0xc1, 0xec, 0xd3, 0xf2, 0x0d, 0x0a,
+    ]);
     const res = await importFile(id, gbk);
     expect(res).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED' });
     expect(res.message).toContain('不是 UTF-8');
     expect(res.messageEn).toContain('not UTF-8');
-    const still = await w.h.gql(`query($id: ID!) { nonPenaltyList(id: $id) { items(first: 5) { totalCount } } }`, { id }, w.tokens.officerA);
+    const still = await w.h.gql(
+      `query($id: ID!) { nonPenaltyList(id: $id) { items(first: 5) { totalCount } } }`,
+      { id },
+      w.tokens.officerA,
+    );
     expect(still.data.nonPenaltyList.items.totalCount).toBe(1);
   });
 
@@ -161,7 +189,11 @@ describe('CSV import', () => {
     expect(res.issues[0].message).toBe('第 3 行「序号」：应为正整数');
     expect(res.issues[5].message).toContain('与第 2 行重复');
     expect(res.issues[0].messageEn).toBe('line 3, column "序号": must be a positive integer');
-    const still = await w.h.gql(`query($id: ID!) { nonPenaltyList(id: $id) { items(first: 5) { totalCount } } }`, { id }, w.tokens.officerA);
+    const still = await w.h.gql(
+      `query($id: ID!) { nonPenaltyList(id: $id) { items(first: 5) { totalCount } } }`,
+      { id },
+      w.tokens.officerA,
+    );
     expect(still.data.nonPenaltyList.items.totalCount).toBe(2);
   });
 
@@ -169,7 +201,11 @@ describe('CSV import', () => {
     const id = await draft();
     expect((await importText(id, '')).message).toContain('文件为空');
     expect((await importText(id, HEADER + '\n')).message).toContain('没有数据行');
-    const neither = await w.h.gql(`mutation($id: ID!) { importNonPenaltyListCsv(listId: $id) { __typename ${ERR} } }`, { id }, w.tokens.officerA);
+    const neither = await w.h.gql(
+      `mutation($id: ID!) { importNonPenaltyListCsv(listId: $id) { __typename ${ERR} } }`,
+      { id },
+      w.tokens.officerA,
+    );
     expect(neither.data.importNonPenaltyListCsv.__typename).toBe('ValidationError');
   });
 
@@ -186,7 +222,8 @@ describe('CSV export and round trip', () => {
     const matter = await createMatter(w.h.db.prisma);
     const tricky = [
       HEADER + ',适用条件,执法事项编码',
-      '1,市场监管,不予处罚,"含逗号,与""引号""",依据一,处罚一,"多行\n情形",首违不罚,7,1500.5,初次违法；及时改正,' + matter.code,
+      '1,市场监管,不予处罚,"含逗号,与""引号""",依据一,处罚一,"多行\n情形",首违不罚,7,1500.5,初次违法；及时改正,' +
+        matter.code,
       '2,市场监管,,未按规定办理备案,依据二,处罚二,情形二,轻微违法,0,,,',
       '10,食品安全,从轻,无主观过错的,依据三,处罚三,情形三,无主观过错,0,20000,,',
     ].join('\n');
@@ -201,7 +238,7 @@ describe('CSV export and round trip', () => {
 
     const b = await draft();
     const second = await importFile(b, utf8(csv));
-    expect(second).toMatchObject({ __typename: "MutationImportNonPenaltyListCsvSuccess" });
+    expect(second).toMatchObject({ __typename: 'MutationImportNonPenaltyListCsvSuccess' });
     expect(second.data.items.edges.map((e: any) => e.node)).toEqual(first.data.items.edges.map((e: any) => e.node));
     expect(second.data.csv).toBe(csv);
     expect(first.data.items.edges[0].node.conditions).toEqual(['FIRST_OFFENCE', 'CORRECTED_IN_TIME']);
@@ -218,7 +255,10 @@ describe('CSV export and round trip', () => {
     const r = await importText(a, csv);
     expect(r.__typename).toBe('ValidationError');
     expect(r.issues).toEqual([
-      expect.objectContaining({ path: ['csv', '3', '执法事项编码'], message: expect.stringContaining('第 3 行「执法事项编码」：未找到编码为 NO-SUCH-MATTER') }),
+      expect.objectContaining({
+        path: ['csv', '3', '执法事项编码'],
+        message: expect.stringContaining('第 3 行「执法事项编码」：未找到编码为 NO-SUCH-MATTER'),
+      }),
     ]);
     expect(await w.h.db.prisma.listItem.count({ where: { listId: idOf(a) } })).toBe(0);
   });
@@ -236,12 +276,38 @@ describe('CSV formula injection', () => {
 
   it('export prefixes a single quote to every cell starting with = + - @ tab or carriage return, and to nothing else', () => {
     const [base] = parseListCsv(sampleCsv(1), { defaultDomain: '' });
-    const cells = [DDE, LINK, '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', "'=already quoted", '—破折号开头', '－全角减号', '正常文字', "'普通引号"];
+    const cells = [
+      DDE,
+      LINK,
+      '+1+1',
+      '-2+3',
+      '@SUM(A1)',
+      '\t=1',
+      '\r=1',
+      "'=already quoted",
+      '—破折号开头',
+      '－全角减号',
+      '正常文字',
+      "'普通引号",
+    ];
     const csv = exportListCsv(cells.map((violation, i) => ({ ...base, seq: i + 1, violation })));
-    const exported = csv.split('\r\n').slice(1, -1).map((line) => parseListCsvCells(line)[3]);
+    const exported = csv
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => parseListCsvCells(line)[3]);
     expect(exported).toEqual([
-      `'${DDE}`, `'${LINK}`, "'+1+1", "'-2+3", "'@SUM(A1)", "'\t=1", "'\r=1", "''=already quoted",
-      '—破折号开头', '－全角减号', '正常文字', "'普通引号",
+      `'${DDE}`,
+      `'${LINK}`,
+      "'+1+1",
+      "'-2+3",
+      "'@SUM(A1)",
+      "'\t=1",
+      "'\r=1",
+      "''=already quoted",
+      '—破折号开头',
+      '－全角减号',
+      '正常文字',
+      "'普通引号",
     ]);
   });
 
@@ -267,11 +333,17 @@ describe('CSV formula injection', () => {
       ['csv', '4', '改正期限（天）'],
       ['csv', '5', '违法依据'],
     ]);
-    expect(res.issues[0].message).toBe("第 2 行「违法行为」：单元格不能以 = + - @ 开头（电子表格会当作公式执行）；如确为文字，请在开头加英文单引号 '");
+    expect(res.issues[0].message).toBe(
+      "第 2 行「违法行为」：单元格不能以 = + - @ 开头（电子表格会当作公式执行）；如确为文字，请在开头加英文单引号 '",
+    );
     expect(res.issues[0].messageEn).toBe(
       `line 2, column "违法行为": a cell must not start with = + - @ (a spreadsheet would run it as a formula); if it is text, start it with a single quote '`,
     );
-    const still = await w.h.gql(`query($id: ID!) { nonPenaltyList(id: $id) { items(first: 5) { totalCount } } }`, { id }, w.tokens.officerA);
+    const still = await w.h.gql(
+      `query($id: ID!) { nonPenaltyList(id: $id) { items(first: 5) { totalCount } } }`,
+      { id },
+      w.tokens.officerA,
+    );
     expect(still.data.nonPenaltyList.items.totalCount).toBe(2);
   });
 
@@ -281,7 +353,13 @@ describe('CSV formula injection', () => {
       `mutation($id: ID!, $input: NonPenaltyListItemInput!) { addNonPenaltyListItem(listId: $id, input: $input) { __typename ... on MutationAddNonPenaltyListItemSuccess { data { violation } } } }`,
       {
         id,
-        input: { violation: LINK, violatedProvision: '-依据', penaltyProvision: '@处罚', applicableConditions: "'=情形", attributes: { itemKind: 'MINOR', correctionDeadlineDays: 3 } },
+        input: {
+          violation: LINK,
+          violatedProvision: '-依据',
+          penaltyProvision: '@处罚',
+          applicableConditions: "'=情形",
+          attributes: { itemKind: 'MINOR', correctionDeadlineDays: 3 },
+        },
       },
       w.tokens.officerA,
     );
@@ -295,7 +373,12 @@ describe('CSV formula injection', () => {
     const again = await draft();
     const back = await importText(again, csv);
     expect(back.__typename).toBe('MutationImportNonPenaltyListCsvSuccess');
-    expect(back.data.items.edges[0].node).toMatchObject({ violation: LINK, violatedProvision: '-依据', penaltyProvision: '@处罚', applicableConditions: "'=情形" });
+    expect(back.data.items.edges[0].node).toMatchObject({
+      violation: LINK,
+      violatedProvision: '-依据',
+      penaltyProvision: '@处罚',
+      applicableConditions: "'=情形",
+    });
     expect(back.data.csv).toBe(csv);
   });
 });

@@ -85,7 +85,11 @@ export async function createList(
         },
       }),
     );
-  return { list, listGid: gid('NonPenaltyList', list.id), items: rows.map((r) => ({ ...r, gid: gid('NonPenaltyListItem', r.id) })) };
+  return {
+    list,
+    listGid: gid('NonPenaltyList', list.id),
+    items: rows.map((r) => ({ ...r, gid: gid('NonPenaltyListItem', r.id) })),
+  };
 }
 
 let uscc = 0;
@@ -144,7 +148,15 @@ export async function createCase(
   });
   // A case in legal review has passed it: a general-procedure decision needs the approval (第58条).
   if (c.stage === 'LEGAL_REVIEW')
-    await p.caseStep.create({ data: { caseId: c.id, kind: 'LEGAL_REVIEW', outcome: 'APPROVED', on: shanghaiToday(new Date()), actor: 'system:test' } });
+    await p.caseStep.create({
+      data: {
+        caseId: c.id,
+        kind: 'LEGAL_REVIEW',
+        outcome: 'APPROVED',
+        on: shanghaiToday(new Date()),
+        actor: 'system:test',
+      },
+    });
   return { ...c, gid: gid('EnforcementCase', c.id) };
 }
 
@@ -160,7 +172,10 @@ export const GOOD_FACTS = () => ({
 
 let matterCount = 0;
 /** An enforcement matter written straight to the database (its API is built elsewhere). */
-export async function createMatter(p: PrismaClient, data: { code?: string; violatedProvision?: string; domain?: string; published?: boolean } = {}) {
+export async function createMatter(
+  p: PrismaClient,
+  data: { code?: string; violatedProvision?: string; domain?: string; published?: boolean } = {},
+) {
   matterCount++;
   return p.enforcementMatter.create({
     data: {

@@ -6,7 +6,16 @@ import { shanghaiToday } from '@zhifa/core/lists';
 import { yearsBefore } from '../src/rules.js';
 import { ERR, gid } from '@zhifa/testkit';
 import { createWorld, type World } from './fixtures.js';
-import { createCase, createEnterprise, createList, createMatter, DAY, dayOffset, GOOD_FACTS, PROVISION } from './decision-fixtures.js';
+import {
+  createCase,
+  createEnterprise,
+  createList,
+  createMatter,
+  DAY,
+  dayOffset,
+  GOOD_FACTS,
+  PROVISION,
+} from './decision-fixtures.js';
 
 // A case guard from "another plugin": refuses any decision on a case whose number says so.
 const guardPlugin: ZhifaPlugin = {
@@ -39,13 +48,33 @@ async function makeLists() {
     ],
     { version: 3 },
   );
-  const draft = await createList(p, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10 }], { status: 'DRAFT' });
-  const repealed = await createList(p, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10 }], { status: 'REPEALED' });
-  const expired = await createList(p, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10 }], {
-    validFrom: new Date('2023-01-01T00:00:00Z'),
-    validUntil: new Date('2024-12-31T00:00:00Z'),
-  });
-  const otherDraft = await createList(p, w.agencyB.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10 }], { status: 'DRAFT' });
+  const draft = await createList(
+    p,
+    w.agencyA.id,
+    [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10 }],
+    { status: 'DRAFT' },
+  );
+  const repealed = await createList(
+    p,
+    w.agencyA.id,
+    [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10 }],
+    { status: 'REPEALED' },
+  );
+  const expired = await createList(
+    p,
+    w.agencyA.id,
+    [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10 }],
+    {
+      validFrom: new Date('2023-01-01T00:00:00Z'),
+      validUntil: new Date('2024-12-31T00:00:00Z'),
+    },
+  );
+  const otherDraft = await createList(
+    p,
+    w.agencyB.id,
+    [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10 }],
+    { status: 'DRAFT' },
+  );
   return {
     firstOffence: inForce.items[0],
     minor: inForce.items[1],
@@ -88,7 +117,12 @@ const GRANT = `mutation($caseId: ID!, $itemId: ID!, $facts: NonPenaltyFactsInput
 }`;
 
 /** token null: the public. */
-async function evaluate(caseGid: string, itemGid: string, facts: Record<string, unknown> = GOOD_FACTS(), token: string | null = w.tokens.officerA) {
+async function evaluate(
+  caseGid: string,
+  itemGid: string,
+  facts: Record<string, unknown> = GOOD_FACTS(),
+  token: string | null = w.tokens.officerA,
+) {
   const res = await w.h.gql(EVALUATE, { caseId: caseGid, itemId: itemGid, facts }, token ?? undefined);
   // A query answers its data, or a top-level error (never both).
   if (res.errors) {
@@ -99,19 +133,35 @@ async function evaluate(caseGid: string, itemGid: string, facts: Record<string, 
   return { data: res.data.evaluateNonPenalty, error: null };
 }
 
-const orderFor = (facts: Record<string, any>) => ({ content: '责令立即公示营业执照', orderedOn: facts.correctionOrderedOn });
+const orderFor = (facts: Record<string, any>) => ({
+  content: '责令立即公示营业执照',
+  orderedOn: facts.correctionOrderedOn,
+});
 
 /** By default the credit-information system was checked today; `credit: null` leaves it out. */
 async function grant(
   caseGid: string,
   itemGid: string,
-  opts: { facts?: Record<string, any>; token?: string | null; order?: any; education?: string; credit?: { checked: boolean; checkedOn?: string | null } | null } = {},
+  opts: {
+    facts?: Record<string, any>;
+    token?: string | null;
+    order?: any;
+    education?: string;
+    credit?: { checked: boolean; checkedOn?: string | null } | null;
+  } = {},
 ) {
   const facts = opts.facts ?? GOOD_FACTS();
   const credit = opts.credit === undefined ? { checked: true, checkedOn: dayOffset(0) } : opts.credit;
   const res = await w.h.gql(
     GRANT,
-    { caseId: caseGid, itemId: itemGid, facts, order: opts.order ?? orderFor(facts), education: opts.education ?? '已对当事人进行批评教育', credit },
+    {
+      caseId: caseGid,
+      itemId: itemGid,
+      facts,
+      order: opts.order ?? orderFor(facts),
+      education: opts.education ?? '已对当事人进行批评教育',
+      credit,
+    },
     opts.token === null ? undefined : (opts.token ?? heads.A),
   );
   expect(res.errors).toBeUndefined();
@@ -122,7 +172,12 @@ const byCode = (r: any, code: string) => r.data.conditions.find((c: any) => c.co
 
 async function freshCase(provision = PROVISION.licence, extra: Record<string, unknown> = {}) {
   const e = await createEnterprise(w.h.db.prisma);
-  const c = await createCase(w.h.db.prisma, { agencyId: w.agencyA.id, enterpriseId: e.id, violatedProvision: provision, ...extra });
+  const c = await createCase(w.h.db.prisma, {
+    agencyId: w.agencyA.id,
+    enterpriseId: e.id,
+    violatedProvision: provision,
+    ...extra,
+  });
   return { e, c };
 }
 
@@ -142,7 +197,12 @@ describe('evaluateNonPenalty', () => {
     const before = await counts();
     const r = await evaluate(c.gid, lists.firstOffence.gid);
     expect(r.error).toBeNull();
-    expect(r.data).toMatchObject({ eligible: true, itemKind: 'FIRST_OFFENCE', lookbackYears: 2, correctionDeadline: dayOffset(5) });
+    expect(r.data).toMatchObject({
+      eligible: true,
+      itemKind: 'FIRST_OFFENCE',
+      lookbackYears: 2,
+      correctionDeadline: dayOffset(5),
+    });
     expect(r.data.conditions.map((x: any) => [x.condition, x.status])).toEqual([
       ['FIRST_OFFENCE', 'PASS'],
       ['MINOR_HARM', 'PASS'],
@@ -197,7 +257,15 @@ describe('evaluateNonPenalty', () => {
     const boundary = yearsBefore(shanghaiToday(registered), 2); // 00:00 UTC = 08:00 Shanghai on the boundary day
     const cases = async (registeredAt: Date, extra: Record<string, unknown> = {}) => {
       const { e, c } = await freshCase(PROVISION.licence, { registeredAt: registered });
-      await createCase(p, { agencyId: w.agencyB.id, enterpriseId: e.id, violatedProvision: PROVISION.licence, stage: 'CLOSED', decision: 'PENALTY', registeredAt, ...extra });
+      await createCase(p, {
+        agencyId: w.agencyB.id,
+        enterpriseId: e.id,
+        violatedProvision: PROVISION.licence,
+        stage: 'CLOSED',
+        decision: 'PENALTY',
+        registeredAt,
+        ...extra,
+      });
       return evaluate(c.gid, lists.firstOffence.gid);
     };
     let r = await cases(boundary);
@@ -227,9 +295,13 @@ describe('evaluateNonPenalty', () => {
     const p = w.h.db.prisma;
     const matter = await createMatter(p, { violatedProvision: PROVISION.licence });
     const otherMatter = await createMatter(p, { violatedProvision: PROVISION.licence });
-    const item = (await createList(p, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10 }])).items[0];
+    const item = (
+      await createList(p, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10 }])
+    ).items[0];
     const itemWithMatter = (
-      await createList(p, w.agencyA.id, [{ violatedProvision: '《另一部条例》第一条', itemKind: 'FIRST_OFFENCE', days: 10, matterCode: matter.code }])
+      await createList(p, w.agencyA.id, [
+        { violatedProvision: '《另一部条例》第一条', itemKind: 'FIRST_OFFENCE', days: 10, matterCode: matter.code },
+      ])
     ).items[0];
     // The violation happened 400 days ago; the case was registered 20 days ago.
     const violationOn = new Date(shanghaiToday(new Date()).getTime() - 400 * DAY);
@@ -237,7 +309,13 @@ describe('evaluateNonPenalty', () => {
     const iso = (d: Date) => d.toISOString().slice(0, 10);
     const withPrior = async (prior: Record<string, unknown>, itemGid = item.gid) => {
       const e = await createEnterprise(p);
-      const c = await createCase(p, { agencyId: w.agencyA.id, enterpriseId: e.id, violatedProvision: PROVISION.licence, matterId: matter.id, violationOn });
+      const c = await createCase(p, {
+        agencyId: w.agencyA.id,
+        enterpriseId: e.id,
+        violatedProvision: PROVISION.licence,
+        matterId: matter.id,
+        violationOn,
+      });
       await createCase(p, {
         agencyId: w.agencyA.id,
         enterpriseId: e.id,
@@ -262,24 +340,38 @@ describe('evaluateNonPenalty', () => {
     // The violation day itself is inside; a later violation (even one decided earlier) is not earlier.
     r = await withPrior({ violationOn });
     expect(byCode(r, 'FIRST_OFFENCE').status).toBe('FAIL');
-    r = await withPrior({ violationOn: new Date(violationOn.getTime() + DAY), registeredAt: new Date(Date.now() - 100 * DAY) });
+    r = await withPrior({
+      violationOn: new Date(violationOn.getTime() + DAY),
+      registeredAt: new Date(Date.now() - 100 * DAY),
+    });
     expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
     // Another matter under the same provision is not 同类; a case from before matters, same provision, is.
     r = await withPrior({ violationOn: new Date(violationOn.getTime() - 30 * DAY), matterId: otherMatter.id });
     expect(byCode(r, 'FIRST_OFFENCE').status).toBe('PASS');
-    r = await withPrior({ violationOn: null, matterId: null, registeredAt: new Date(violationOn.getTime() - 30 * DAY) });
+    r = await withPrior({
+      violationOn: null,
+      matterId: null,
+      registeredAt: new Date(violationOn.getTime() - 30 * DAY),
+    });
     expect(byCode(r, 'FIRST_OFFENCE').status).toBe('FAIL');
     // An item naming the case's matter applies whatever its printed provision; one naming another matter does not.
     r = await withPrior({ violationOn: new Date(edge.getTime() - DAY) }, itemWithMatter.gid);
     expect(r.data.eligible).toBe(true);
-    const wrong = (await createList(p, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10, matterCode: otherMatter.code }]))
-      .items[0];
+    const wrong = (
+      await createList(p, w.agencyA.id, [
+        { violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10, matterCode: otherMatter.code },
+      ])
+    ).items[0];
     r = await withPrior({ violationOn: new Date(edge.getTime() - DAY) }, wrong.gid);
     expect(r.error?.extensions?.rule).toBe('NON_PENALTY_ITEM_NOT_APPLICABLE');
   });
 
   it('an unnamed natural person passes first offence only on the officer’s verification', async () => {
-    const c = await createCase(w.h.db.prisma, { agencyId: w.agencyA.id, enterpriseId: null, violatedProvision: PROVISION.licence });
+    const c = await createCase(w.h.db.prisma, {
+      agencyId: w.agencyA.id,
+      enterpriseId: null,
+      violatedProvision: PROVISION.licence,
+    });
     let r = await evaluate(c.gid, lists.firstOffence.gid);
     expect(byCode(r, 'FIRST_OFFENCE')).toMatchObject({ status: 'FAIL' });
     expect(r.data.eligible).toBe(false);
@@ -305,9 +397,18 @@ describe('evaluateNonPenalty', () => {
     expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.officerB), 'FORBIDDEN');
     expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.enterprise), 'FORBIDDEN');
     expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), null), 'UNAUTHENTICATED');
-    expectErr(await evaluate(c.gid, lists.firstOffence.gid, { ...GOOD_FACTS(), correctedOn: dayOffset(2) }), 'VALIDATION_FAILED');
+    expectErr(
+      await evaluate(c.gid, lists.firstOffence.gid, { ...GOOD_FACTS(), correctedOn: dayOffset(2) }),
+      'VALIDATION_FAILED',
+    );
     expect((await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.supervisor)).data.eligible).toBe(true);
-    const decided = await createCase(w.h.db.prisma, { agencyId: w.agencyA.id, enterpriseId: null, violatedProvision: PROVISION.licence, stage: 'DECIDED', decision: 'PENALTY' });
+    const decided = await createCase(w.h.db.prisma, {
+      agencyId: w.agencyA.id,
+      enterpriseId: null,
+      violatedProvision: PROVISION.licence,
+      stage: 'DECIDED',
+      decision: 'PENALTY',
+    });
     expectErr(await evaluate(decided.gid, lists.firstOffence.gid), 'RULE_VIOLATION', 'CASE_ALREADY_DECIDED');
   });
 });
@@ -328,15 +429,30 @@ describe('grantNonPenalty', () => {
       fineNotImposedFen: 300000,
       education: '已对当事人进行批评教育',
       decidedBy: expect.stringMatching(/^person:/),
-      case: { number: c.number, stage: 'DECIDED', decision: 'NO_PENALTY', fineFen: null, nonPenaltyDecision: { listVersion: 3 } },
+      case: {
+        number: c.number,
+        stage: 'DECIDED',
+        decision: 'NO_PENALTY',
+        fineFen: null,
+        nonPenaltyDecision: { listVersion: 3 },
+      },
       enterprise: { name: e.name },
       agency: { name: '阜宁县市场监督管理局' },
       facts: { minorHarm: true, correctionOrderedOn: facts.correctionOrderedOn, correctedOn: facts.correctedOn },
-      correctionOrder: { content: '责令立即公示营业执照', orderedOn: facts.correctionOrderedOn, deadline: dayOffset(5), correctedOn: facts.correctedOn },
+      correctionOrder: {
+        content: '责令立即公示营业执照',
+        orderedOn: facts.correctionOrderedOn,
+        deadline: dayOffset(5),
+        correctedOn: facts.correctedOn,
+      },
       evaluation: { eligible: true },
     });
     expect(r.data.evaluation.conditions).toHaveLength(3);
-    expect(await counts()).toEqual({ decisions: before.decisions + 1, events: before.events + 2, decided: before.decided + 1 });
+    expect(await counts()).toEqual({
+      decisions: before.decisions + 1,
+      events: before.events + 2,
+      decided: before.decided + 1,
+    });
     const events = await w.h.db.prisma.event.findMany({ where: { caseId: c.id }, orderBy: { id: 'asc' } });
     expect(events.map((x) => x.topic)).toEqual(['case.decided', 'nonPenalty.granted']);
     expect(events[0].payload).toMatchObject({ decision: 'NO_PENALTY', via: 'non-penalty' });
@@ -353,7 +469,9 @@ describe('grantNonPenalty', () => {
     }
     const other = await w.h.gql(Q, { id: eg }, w.tokens.officerB);
     expect(other.data.node.nonPenaltyDecisions.totalCount).toBe(0);
-    const node = await w.h.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: gid('NonPenaltyDecision', Number(Buffer.from(r.data.id, 'base64').toString().split(':')[1])) });
+    const node = await w.h.gql(`query($id: ID!) { node(id: $id) { id } }`, {
+      id: gid('NonPenaltyDecision', Number(Buffer.from(r.data.id, 'base64').toString().split(':')[1])),
+    });
     expect(node.data?.node ?? null).toBeNull();
   });
 
@@ -362,9 +480,16 @@ describe('grantNonPenalty', () => {
     const { c } = await freshCase();
     const inv = (await freshCase(PROVISION.licence, { stage: 'INVESTIGATING' })).c;
     const decided = (await freshCase(PROVISION.licence, { stage: 'DECIDED', decision: 'PENALTY' })).c;
-    const guarded = await p.enforcementCase.update({ where: { id: (await freshCase()).c.id }, data: { number: `GUARDED-${Date.now()}` } });
+    const guarded = await p.enforcementCase.update({
+      where: { id: (await freshCase()).c.id },
+      data: { number: `GUARDED-${Date.now()}` },
+    });
     const guardedGid = gid('EnforcementCase', guarded.id);
-    const bCase = await createCase(p, { agencyId: w.agencyB.id, enterpriseId: null, violatedProvision: PROVISION.licence });
+    const bCase = await createCase(p, {
+      agencyId: w.agencyB.id,
+      enterpriseId: null,
+      violatedProvision: PROVISION.licence,
+    });
     const cases = [
       [gid('EnforcementCase', 999999), lists.firstOffence.gid, {}, 'NotFoundError'],
       [c.gid, gid('NonPenaltyListItem', 999999), {}, 'NotFoundError'],
@@ -374,7 +499,13 @@ describe('grantNonPenalty', () => {
       [c.gid, lists.minor.gid, {}, 'RuleViolation', 'NON_PENALTY_ITEM_NOT_APPLICABLE'],
       [decided.gid, lists.firstOffence.gid, {}, 'RuleViolation', 'CASE_ALREADY_DECIDED'],
       [inv.gid, lists.firstOffence.gid, {}, 'RuleViolation', 'CASE_NOT_IN_LEGAL_REVIEW'],
-      [c.gid, lists.firstOffence.gid, { facts: { ...GOOD_FACTS(), minorHarm: false, noHarm: false } }, 'RuleViolation', 'NON_PENALTY_NOT_ELIGIBLE'],
+      [
+        c.gid,
+        lists.firstOffence.gid,
+        { facts: { ...GOOD_FACTS(), minorHarm: false, noHarm: false } },
+        'RuleViolation',
+        'NON_PENALTY_NOT_ELIGIBLE',
+      ],
       [bCase.gid, lists.firstOffence.gid, {}, 'ForbiddenError'],
       [c.gid, lists.firstOffence.gid, { token: w.tokens.officerB }, 'ForbiddenError'],
       // The case's own officer does not decide a general-procedure case: the head does (第57条).
@@ -384,7 +515,12 @@ describe('grantNonPenalty', () => {
       [c.gid, lists.firstOffence.gid, { token: null }, 'UnauthenticatedError'],
       [c.gid, lists.firstOffence.gid, { education: '  ' }, 'ValidationError'],
       [c.gid, lists.firstOffence.gid, { order: { content: '改正', orderedOn: dayOffset(-4) } }, 'ValidationError'],
-      [c.gid, lists.firstOffence.gid, { facts: { ...GOOD_FACTS(), correctionOrderedOn: dayOffset(1), correctedOn: null } }, 'ValidationError'],
+      [
+        c.gid,
+        lists.firstOffence.gid,
+        { facts: { ...GOOD_FACTS(), correctionOrderedOn: dayOffset(1), correctedOn: null } },
+        'ValidationError',
+      ],
       [guardedGid, lists.firstOffence.gid, {}, 'RuleViolation', 'TEST_GUARD'],
     ] as const;
     for (const [caseGid, itemGid, opts, typename, rule] of cases) {
@@ -396,17 +532,29 @@ describe('grantNonPenalty', () => {
       if (rule) expect(r.rule).toBe(rule);
       expect(await counts(), `${typename} ${rule ?? ''}`).toEqual(before);
     }
-    const notEligible = await grant(c.gid, lists.firstOffence.gid, { facts: { ...GOOD_FACTS(), minorHarm: false, noHarm: false } });
+    const notEligible = await grant(c.gid, lists.firstOffence.gid, {
+      facts: { ...GOOD_FACTS(), minorHarm: false, noHarm: false },
+    });
     expect(notEligible.message).toContain('危害后果轻微');
     expect(notEligible.messageEn).toContain('the harmful consequence is minor');
-    for (const id of [c.id, inv.id, guarded.id]) expect((await p.enforcementCase.findUniqueOrThrow({ where: { id } })).decision).toBeNull();
+    for (const id of [c.id, inv.id, guarded.id])
+      expect((await p.enforcementCase.findUniqueOrThrow({ where: { id } })).decision).toBeNull();
   });
 
   it('an officer of agency A cannot grant on agency B’s case; B’s head can', async () => {
     const p = w.h.db.prisma;
-    const bList = await createList(p, w.agencyB.id, [{ violatedProvision: PROVISION.food, itemKind: 'NO_FAULT', days: 0 }], { domain: '生态环境' });
+    const bList = await createList(
+      p,
+      w.agencyB.id,
+      [{ violatedProvision: PROVISION.food, itemKind: 'NO_FAULT', days: 0 }],
+      { domain: '生态环境' },
+    );
     const e = await createEnterprise(p);
-    const bCase = await createCase(p, { agencyId: w.agencyB.id, enterpriseId: e.id, violatedProvision: PROVISION.food });
+    const bCase = await createCase(p, {
+      agencyId: w.agencyB.id,
+      enterpriseId: e.id,
+      violatedProvision: PROVISION.food,
+    });
     const refused = await grant(bCase.gid, bList.items[0].gid, { token: w.tokens.officerA });
     expect(refused.__typename).toBe('ForbiddenError');
     const ok = await grant(bCase.gid, bList.items[0].gid, { token: heads.B });
@@ -423,19 +571,35 @@ describe('grantNonPenalty', () => {
     const p = w.h.db.prisma;
     const item = (violatedProvision: string) => [{ violatedProvision, itemKind: 'NO_FAULT' as const, days: 0 }];
     // Recorded by agency B but issued by the province for 市场监管: binds A, an agency of that domain.
-    const provincial = await createList(p, w.agencyB.id, item(PROVISION.trademark), { issuerLevel: 'PROVINCIAL', domain: '市场监管' });
-    const national = await createList(p, w.agencyB.id, item(PROVISION.trademark), { issuerLevel: 'NATIONAL', domain: '生态环境' });
+    const provincial = await createList(p, w.agencyB.id, item(PROVISION.trademark), {
+      issuerLevel: 'PROVINCIAL',
+      domain: '市场监管',
+    });
+    const national = await createList(p, w.agencyB.id, item(PROVISION.trademark), {
+      issuerLevel: 'NATIONAL',
+      domain: '生态环境',
+    });
     const countyWide = await createList(p, w.county.id, item(PROVISION.trademark), { domain: '市场监管' });
     const facts = { noSubjectiveFault: true, correctionOrderedOn: dayOffset(-1), correctedOn: dayOffset(-1) };
-    const onA = async (listItem: { gid: string }) => grant((await freshCase(PROVISION.trademark)).c.gid, listItem.gid, { facts });
+    const onA = async (listItem: { gid: string }) =>
+      grant((await freshCase(PROVISION.trademark)).c.gid, listItem.gid, { facts });
     expect((await onA(provincial.items[0])).__typename).toBe('MutationGrantNonPenaltySuccess');
     expect((await onA(countyWide.items[0])).__typename).toBe('MutationGrantNonPenaltySuccess');
     // A national list of another domain does not bind A.
-    expect(await onA(national.items[0])).toMatchObject({ __typename: 'RuleViolation', rule: 'NON_PENALTY_LIST_NOT_FOR_AGENCY' });
+    expect(await onA(national.items[0])).toMatchObject({
+      __typename: 'RuleViolation',
+      rule: 'NON_PENALTY_LIST_NOT_FOR_AGENCY',
+    });
     // The county government's 市场监管 list does not bind B (生态环境), though B is below the county.
     const e = await createEnterprise(p);
-    const bCase = await createCase(p, { agencyId: w.agencyB.id, enterpriseId: e.id, violatedProvision: PROVISION.trademark });
-    expect(await grant(bCase.gid, countyWide.items[0].gid, { facts, token: heads.B })).toMatchObject({ rule: 'NON_PENALTY_LIST_NOT_FOR_AGENCY' });
+    const bCase = await createCase(p, {
+      agencyId: w.agencyB.id,
+      enterpriseId: e.id,
+      violatedProvision: PROVISION.trademark,
+    });
+    expect(await grant(bCase.gid, countyWide.items[0].gid, { facts, token: heads.B })).toMatchObject({
+      rule: 'NON_PENALTY_LIST_NOT_FOR_AGENCY',
+    });
     const r = await evaluate(bCase.gid, countyWide.items[0].gid, facts, w.tokens.officerB);
     expect(r.error?.extensions?.rule).toBe('NON_PENALTY_LIST_NOT_FOR_AGENCY');
   });
@@ -452,7 +616,12 @@ describe('grantNonPenalty', () => {
   it('a granted no-penalty makes the party’s next same violation not a first offence', async () => {
     const { e, c } = await freshCase();
     expect((await grant(c.gid, lists.firstOffence.gid)).__typename).toBe('MutationGrantNonPenaltySuccess');
-    const again = await createCase(w.h.db.prisma, { agencyId: w.agencyA.id, enterpriseId: e.id, violatedProvision: PROVISION.licence, registeredAt: new Date() });
+    const again = await createCase(w.h.db.prisma, {
+      agencyId: w.agencyA.id,
+      enterpriseId: e.id,
+      violatedProvision: PROVISION.licence,
+      registeredAt: new Date(),
+    });
     const r = await evaluate(again.gid, lists.firstOffence.gid);
     expect(byCode(r, 'FIRST_OFFENCE')).toMatchObject({ status: 'FAIL', priorCaseCount: 1 });
   });
@@ -465,7 +634,12 @@ describe('国家企业信用信息公示系统 check on a first-offence grant', 
     const iso = (d: Date) => d.toISOString().slice(0, 10);
     const fresh = async () => {
       const e = await createEnterprise(p);
-      return createCase(p, { agencyId: w.agencyA.id, enterpriseId: e.id, violatedProvision: PROVISION.licence, violationOn });
+      return createCase(p, {
+        agencyId: w.agencyA.id,
+        enterpriseId: e.id,
+        violatedProvision: PROVISION.licence,
+        violationOn,
+      });
     };
     const c = await fresh();
     const ev = await evaluate(c.gid, lists.firstOffence.gid);
@@ -474,7 +648,11 @@ describe('国家企业信用信息公示系统 check on a first-offence grant', 
       [null, 'RuleViolation', 'NON_PENALTY_CREDIT_CHECK_REQUIRED'],
       [{ checked: false }, 'RuleViolation', 'NON_PENALTY_CREDIT_CHECK_REQUIRED'],
       // The day before the violation: too early to speak for it.
-      [{ checked: true, checkedOn: iso(new Date(violationOn.getTime() - DAY)) }, 'RuleViolation', 'NON_PENALTY_CREDIT_CHECK_REQUIRED'],
+      [
+        { checked: true, checkedOn: iso(new Date(violationOn.getTime() - DAY)) },
+        'RuleViolation',
+        'NON_PENALTY_CREDIT_CHECK_REQUIRED',
+      ],
       [{ checked: true }, 'ValidationError'],
       [{ checked: true, checkedOn: dayOffset(1) }, 'ValidationError'],
       [{ checked: false, checkedOn: dayOffset(-1) }, 'ValidationError'],
@@ -501,13 +679,24 @@ describe('国家企业信用信息公示系统 check on a first-offence grant', 
   it('other items, and an unnamed natural person, need no check; whether one was made is still recorded', async () => {
     const p = w.h.db.prisma;
     const e = await createEnterprise(p);
-    const minorCase = await createCase(p, { agencyId: w.agencyA.id, enterpriseId: e.id, violatedProvision: PROVISION.price });
+    const minorCase = await createCase(p, {
+      agencyId: w.agencyA.id,
+      enterpriseId: e.id,
+      violatedProvision: PROVISION.price,
+    });
     expect((await evaluate(minorCase.gid, lists.minor.gid)).data.creditCheckRequired).toBe(false);
     const minor = await grant(minorCase.gid, lists.minor.gid, { credit: null });
     expect(minor.data).toMatchObject({ creditSystemChecked: false, creditSystemCheckedOn: null });
-    const person = await createCase(p, { agencyId: w.agencyA.id, enterpriseId: null, violatedProvision: PROVISION.licence });
+    const person = await createCase(p, {
+      agencyId: w.agencyA.id,
+      enterpriseId: null,
+      violatedProvision: PROVISION.licence,
+    });
     expect((await evaluate(person.gid, lists.firstOffence.gid)).data.creditCheckRequired).toBe(false);
-    const r = await grant(person.gid, lists.firstOffence.gid, { credit: null, facts: { ...GOOD_FACTS(), officerVerifiedFirstOffence: true } });
+    const r = await grant(person.gid, lists.firstOffence.gid, {
+      credit: null,
+      facts: { ...GOOD_FACTS(), officerVerifiedFirstOffence: true },
+    });
     expect(r.__typename, JSON.stringify(r)).toBe('MutationGrantNonPenaltySuccess');
   });
 });
@@ -516,21 +705,42 @@ describe('a case opened on a matter, end to end', () => {
   it('openCase on a matter, then a first-offence item naming that matter: the grant numbers a 不予行政处罚决定书 with the item’s ground', async () => {
     const p = w.h.db.prisma;
     const matter = await createMatter(p, { violatedProvision: PROVISION.licence });
-    const { items } = await createList(p, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10, matterCode: matter.code }]);
+    const { items } = await createList(p, w.agencyA.id, [
+      { violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10, matterCode: matter.code },
+    ]);
     const e = await createEnterprise(p);
     const violationOn = dayOffset(-40);
     const opened = await w.h.gql(
       `mutation($input: OpenCaseInput!) { openCase(input: $input) { __typename ${ERR} ... on MutationOpenCaseSuccess { data { id number violationOn matter { code } } } } }`,
-      { input: { agencyId: w.agencyA.gid, matterId: gid('EnforcementMatter', matter.id), enterpriseId: gid('Enterprise', e.id), violationOn } },
+      {
+        input: {
+          agencyId: w.agencyA.gid,
+          matterId: gid('EnforcementMatter', matter.id),
+          enterpriseId: gid('Enterprise', e.id),
+          violationOn,
+        },
+      },
       w.tokens.officerA,
     );
     expect(opened.errors).toBeUndefined();
     const c = opened.data.openCase;
-    expect(c, JSON.stringify(c)).toMatchObject({ __typename: 'MutationOpenCaseSuccess', data: { violationOn, matter: { code: matter.code } } });
+    expect(c, JSON.stringify(c)).toMatchObject({
+      __typename: 'MutationOpenCaseSuccess',
+      data: { violationOn, matter: { code: matter.code } },
+    });
     const id = Number(Buffer.from(c.data.id, 'base64').toString().split(':')[1]);
     // Investigation and legal review are other helpers' steps: the case is put in review directly.
     await p.enforcementCase.update({ where: { id }, data: { stage: 'LEGAL_REVIEW' } });
-    await p.caseStep.create({ data: { caseId: id, kind: 'LEGAL_REVIEW', on: shanghaiToday(new Date()), outcome: 'APPROVED', actor: 'system:test', note: '同意' } });
+    await p.caseStep.create({
+      data: {
+        caseId: id,
+        kind: 'LEGAL_REVIEW',
+        on: shanghaiToday(new Date()),
+        outcome: 'APPROVED',
+        actor: 'system:test',
+        note: '同意',
+      },
+    });
 
     const ev = await evaluate(c.data.id, items[0].gid);
     expect(ev.data).toMatchObject({ eligible: true, lookbackUntil: violationOn, creditCheckRequired: true });
@@ -551,7 +761,11 @@ describe('public reads', () => {
     const d = await w.h.db.prisma.nonPenaltyDecision.findFirstOrThrow();
     const node = await w.h.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: gid('NonPenaltyDecision', d.id) });
     expect(node.data?.node ?? null).toBeNull();
-    const viaOfficer = await w.h.gql(`query($id: ID!) { node(id: $id) { ... on NonPenaltyDecision { listVersion } } }`, { id: gid('NonPenaltyDecision', d.id) }, w.tokens.supervisor);
+    const viaOfficer = await w.h.gql(
+      `query($id: ID!) { node(id: $id) { ... on NonPenaltyDecision { listVersion } } }`,
+      { id: gid('NonPenaltyDecision', d.id) },
+      w.tokens.supervisor,
+    );
     expect(viaOfficer.data.node.listVersion).toBeGreaterThan(0);
   });
 });

@@ -14,7 +14,8 @@ export async function createWorld(extraPlugins: ZhifaPlugin[] = []): Promise<Wor
   return { h, ...(await createBaseWorld(h)) };
 }
 
-export const HEADER = '序号,监管领域,裁量等级,违法行为,违法依据,处罚依据,适用情形,适用类型,改正期限（天）,参考罚款（元）';
+export const HEADER =
+  '序号,监管领域,裁量等级,违法行为,违法依据,处罚依据,适用情形,适用类型,改正期限（天）,参考罚款（元）';
 
 export function sampleCsv(rows = 3): string {
   const lines = [HEADER];

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseGuards, PluginSettings, unitOfWork, type DecideCaseInput, type Viewer } from '@zhifa/core';
 import { countStatements, ERR, gid } from '@zhifa/testkit';
 import { createWorld, type World } from './fixtures.js';
-import { createCase, createEnterprise, createList, createMatter, PROVISION, type ItemSpec } from './decision-fixtures.js';
+import {
+  createCase,
+  createEnterprise,
+  createList,
+  createMatter,
+  PROVISION,
+  type ItemSpec,
+} from './decision-fixtures.js';
 import { mandatoryItemCovering, nonPenaltyGuard } from '../src/guard.js';
 
 let w: World;
@@ -15,12 +22,18 @@ let w: World;
 let headA: string;
 beforeAll(async () => {
   w = await createWorld();
-  headA = w.h.token(`person:${(await w.h.db.prisma.person.create({ data: { agencyId: w.agencyA.id, name: '甲局局长', roles: ['AGENCY_HEAD'] } })).id}`);
+  headA = w.h.token(
+    `person:${(await w.h.db.prisma.person.create({ data: { agencyId: w.agencyA.id, name: '甲局局长', roles: ['AGENCY_HEAD'] } })).id}`,
+  );
 });
 afterAll(() => w?.h.close());
 
 /** decideCase through GraphQL: a warning for the penalising decisions (the test matters allow WARNING and FINE). */
-async function penalise(caseGid: string, decision: 'PENALTY' | 'LIGHTER' | 'MITIGATED' | 'NO_PENALTY' | 'DROPPED' = 'PENALTY', reason: string | null = null) {
+async function penalise(
+  caseGid: string,
+  decision: 'PENALTY' | 'LIGHTER' | 'MITIGATED' | 'NO_PENALTY' | 'DROPPED' = 'PENALTY',
+  reason: string | null = null,
+) {
   const penalising = decision === 'PENALTY' || decision === 'LIGHTER' || decision === 'MITIGATED';
   const input = {
     decision,
@@ -46,7 +59,14 @@ async function caseOn(matterId: number | null, agencyId = w.agencyA.id) {
   const on = new Date(`${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)}T00:00:00Z`);
   await p.caseStep.createMany({
     data: [
-      { caseId: c.id, kind: 'NOTICE', on, actor: 'system:test', documentNumber: `告〔${c.id}〕`, proposal: [{ kind: 'WARNING', amountFen: null }] },
+      {
+        caseId: c.id,
+        kind: 'NOTICE',
+        on,
+        actor: 'system:test',
+        documentNumber: `告〔${c.id}〕`,
+        proposal: [{ kind: 'WARNING', amountFen: null }],
+      },
       { caseId: c.id, kind: 'STATEMENT', on, outcome: 'WAIVED', actor: 'system:test' },
     ],
   });
@@ -59,7 +79,10 @@ const item = (matterCode: string | undefined, itemKind: ItemSpec['itemKind'] = '
 
 async function written() {
   const p = w.h.db.prisma;
-  const [events, decided] = await Promise.all([p.event.count(), p.enforcementCase.count({ where: { stage: 'DECIDED' } })]);
+  const [events, decided] = await Promise.all([
+    p.event.count(),
+    p.enforcementCase.count({ where: { stage: 'DECIDED' } }),
+  ]);
   return { events, decided };
 }
 
@@ -96,10 +119,15 @@ describe('beforeDecide: a mandatory item covering the case’s matter', () => {
     const p = w.h.db.prisma;
     const matter = await createMatter(p);
     await createList(p, w.agencyA.id, item(matter.code));
-    expect(await penalise((await caseOn(matter.id)).gid, 'PENALTY', null)).toMatchObject({ rule: 'NON_PENALTY_MANDATORY_ITEM_REASON' });
+    expect(await penalise((await caseOn(matter.id)).gid, 'PENALTY', null)).toMatchObject({
+      rule: 'NON_PENALTY_MANDATORY_ITEM_REASON',
+    });
     const reason = '当事人未在责令改正期限内改正，不符合清单第1项适用条件';
     const r = await penalise((await caseOn(matter.id)).gid, 'PENALTY', reason);
-    expect(r, JSON.stringify(r)).toMatchObject({ __typename: 'MutationDecideCaseSuccess', data: { stage: 'DECIDED', decision: 'PENALTY', decisionReason: reason } });
+    expect(r, JSON.stringify(r)).toMatchObject({
+      __typename: 'MutationDecideCaseSuccess',
+      data: { stage: 'DECIDED', decision: 'PENALTY', decisionReason: reason },
+    });
   });
 
   it('the guard reads only the decision and its reason: a blank reason is no reason', async () => {
@@ -107,14 +135,26 @@ describe('beforeDecide: a mandatory item covering the case’s matter', () => {
     const matter = await createMatter(p);
     await createList(p, w.agencyA.id, item(matter.code));
     const c = await caseOn(matter.id);
-    const officer = await p.person.findUniqueOrThrow({ where: { id: w.people.officerA.id }, include: { agency: true } });
-    const viewer: Viewer = { kind: 'person', personId: officer.id, name: officer.name, agencyId: officer.agencyId, agencyKind: officer.agency.kind, roles: officer.roles };
+    const officer = await p.person.findUniqueOrThrow({
+      where: { id: w.people.officerA.id },
+      include: { agency: true },
+    });
+    const viewer: Viewer = {
+      kind: 'person',
+      personId: officer.id,
+      name: officer.name,
+      agencyId: officer.agencyId,
+      agencyKind: officer.agency.kind,
+      roles: officer.roles,
+    };
     const guards = new CaseGuards();
     guards.add(nonPenaltyGuard);
     const env = { prisma: p, viewer, guards, settings: new PluginSettings(), clock: () => new Date() };
     const input = (reason: string | null) => ({ decision: 'PENALTY', reason }) as DecideCaseInput;
     const run = (reason: string | null) =>
-      unitOfWork(env, async (uow) => guards.beforeDecide({ uow, case: c }, input(reason)), { silent: 'the guard only reads' });
+      unitOfWork(env, async (uow) => guards.beforeDecide({ uow, case: c }, input(reason)), {
+        silent: 'the guard only reads',
+      });
     await expect(run('   ')).rejects.toMatchObject({ rule: 'NON_PENALTY_MANDATORY_ITEM_REASON' });
     await expect(run('已造成危害后果')).resolves.toBeUndefined();
   });
@@ -125,7 +165,10 @@ describe('beforeDecide: a mandatory item covering the case’s matter', () => {
     await createList(p, w.agencyA.id, item(matter.code, 'FIRST_OFFENCE'));
     await createList(p, w.agencyA.id, item(matter.code), { status: 'DRAFT' });
     await createList(p, w.agencyA.id, item(matter.code), { status: 'REPEALED' });
-    await createList(p, w.agencyA.id, item(matter.code), { validFrom: new Date('2023-01-01T00:00:00Z'), validUntil: new Date('2024-12-31T00:00:00Z') });
+    await createList(p, w.agencyA.id, item(matter.code), {
+      validFrom: new Date('2023-01-01T00:00:00Z'),
+      validUntil: new Date('2024-12-31T00:00:00Z'),
+    });
     await createList(p, w.agencyA.id, item(matter.code), { validFrom: new Date('2099-01-01T00:00:00Z') });
     await createList(p, w.agencyA.id, item((await createMatter(p)).code));
     await createList(p, w.agencyA.id, item(undefined));
@@ -151,7 +194,10 @@ describe('beforeDecide: a mandatory item covering the case’s matter', () => {
     const day = 86_400_000;
     const { list } = await createList(p, w.agencyA.id, item(matter.code), { validFrom: today });
     expect(await mandatoryItemCovering(p, { agencyId: w.agencyA.id, matterId: matter.id }, new Date())).not.toBeNull();
-    await p.enforcementList.update({ where: { id: list.id }, data: { validFrom: new Date(today.getTime() - 10 * day), validUntil: today } });
+    await p.enforcementList.update({
+      where: { id: list.id },
+      data: { validFrom: new Date(today.getTime() - 10 * day), validUntil: today },
+    });
     expect(await mandatoryItemCovering(p, { agencyId: w.agencyA.id, matterId: matter.id }, new Date())).not.toBeNull();
     await p.enforcementList.update({ where: { id: list.id }, data: { validUntil: new Date(today.getTime() - day) } });
     expect(await mandatoryItemCovering(p, { agencyId: w.agencyA.id, matterId: matter.id }, new Date())).toBeNull();
@@ -162,27 +208,45 @@ describe('EnforcementCase.mandatoryNonPenaltyItem', () => {
   it('shows the covering item to the case’s readers, null when none, in the same statements for 2 cases or 20', async () => {
     const p = w.h.db.prisma;
     const matter = await createMatter(p);
-    const { list } = await createList(p, w.agencyA.id, [...item(undefined, 'FIRST_OFFENCE'), { ...item(matter.code)[0] }]);
+    const { list } = await createList(p, w.agencyA.id, [
+      ...item(undefined, 'FIRST_OFFENCE'),
+      { ...item(matter.code)[0] },
+    ]);
     const covered = await caseOn(matter.id);
     const other = await caseOn((await createMatter(p)).id);
     const Q = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on EnforcementCase { number mandatoryNonPenaltyItem { seq mandatory matterCode list { title } } } } }`;
     const res = await w.h.gql(Q, { ids: [covered.gid, other.gid] }, w.tokens.officerA);
     expect(res.errors).toBeUndefined();
     expect(res.data.nodes).toEqual([
-      { number: covered.number, mandatoryNonPenaltyItem: { seq: 2, mandatory: true, matterCode: matter.code, list: { title: list.title } } },
+      {
+        number: covered.number,
+        mandatoryNonPenaltyItem: { seq: 2, mandatory: true, matterCode: matter.code, list: { title: list.title } },
+      },
       { number: other.number, mandatoryNonPenaltyItem: null },
     ]);
 
     // A page of cases of an agency of its own (市场监管, bound by a provincial list): the field adds the
     // same few statements for 2 cases or 20.
-    const agencyC = await p.agency.create({ data: { name: `阜宁县测试执法局${process.pid}`, kind: 'ENFORCEMENT_AGENCY', parentId: w.county.id, domains: ['市场监管'] } });
+    const agencyC = await p.agency.create({
+      data: {
+        name: `阜宁县测试执法局${process.pid}`,
+        kind: 'ENFORCEMENT_AGENCY',
+        parentId: w.county.id,
+        domains: ['市场监管'],
+      },
+    });
     await createList(p, w.agencyB.id, item(matter.code), { domain: '市场监管', issuerLevel: 'PROVINCIAL' });
     for (let i = 0; i < 20; i++) await caseOn(i % 2 ? matter.id : null, agencyC.id);
-    const PAGE = (field: string) => `query($a: ID!, $n: Int!) { cases(agencyId: $a, first: $n) { edges { node { number ${field} } } } }`;
+    const PAGE = (field: string) =>
+      `query($a: ID!, $n: Int!) { cases(agencyId: $a, first: $n) { edges { node { number ${field} } } } }`;
     const count = async (field: string, n: number) => {
-      const { result, count } = await countStatements(w.h, () => w.h.gql(PAGE(field), { a: gid('Agency', agencyC.id), n }, w.tokens.supervisor), {
-        ignore: (q) => /^(BEGIN|COMMIT|ROLLBACK)/i.test(q.trim()),
-      });
+      const { result, count } = await countStatements(
+        w.h,
+        () => w.h.gql(PAGE(field), { a: gid('Agency', agencyC.id), n }, w.tokens.supervisor),
+        {
+          ignore: (q) => /^(BEGIN|COMMIT|ROLLBACK)/i.test(q.trim()),
+        },
+      );
       expect(result.errors).toBeUndefined();
       if (field) expect(result.data.cases.edges.filter((e: any) => e.node.mandatoryNonPenaltyItem).length).toBe(n / 2);
       return count;

@@ -10,7 +10,16 @@ beforeAll(async () => {
   for (let l = 0; l < 25; l++) {
     const series = await p.listSeries.create({ data: { kind: 'NON_PENALTY' } });
     const list = await p.enforcementList.create({
-      data: { kind: 'NON_PENALTY', seriesId: series.id, version: 1, title: `清单${l}`, domain: '市场监管', agencyId: l % 2 ? w.agencyA.id : w.agencyB.id, status: 'PUBLISHED', publishedAt: new Date() },
+      data: {
+        kind: 'NON_PENALTY',
+        seriesId: series.id,
+        version: 1,
+        title: `清单${l}`,
+        domain: '市场监管',
+        agencyId: l % 2 ? w.agencyA.id : w.agencyB.id,
+        status: 'PUBLISHED',
+        publishedAt: new Date(),
+      },
     });
     await p.listItem.createMany({
       data: Array.from({ length: 25 }, (_, i) => ({
@@ -21,7 +30,12 @@ beforeAll(async () => {
         violatedProvision: '依据',
         penaltyProvision: '处罚',
         applicableConditions: '情形',
-        attributes: { itemKind: 'MINOR', conditions: ['MINOR_VIOLATION'], correctionDeadlineDays: 3, fineFenIfPenalised: null },
+        attributes: {
+          itemKind: 'MINOR',
+          conditions: ['MINOR_VIOLATION'],
+          correctionDeadlineDays: 3,
+          fineFenIfPenalised: null,
+        },
       })),
     });
   }

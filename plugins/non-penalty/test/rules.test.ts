@@ -98,7 +98,12 @@ describe('first offence 首违不罚', () => {
     expect(r.eligible).toBe(false);
   });
   it('dropped and undecided earlier cases do not count', () => {
-    const r = evaluateNonPenalty(item(), facts, [prior({ decision: 'DROPPED' }), prior({ id: 2, decision: null })], NOW);
+    const r = evaluateNonPenalty(
+      item(),
+      facts,
+      [prior({ decision: 'DROPPED' }), prior({ id: 2, decision: null })],
+      NOW,
+    );
     expect(r.eligible).toBe(true);
   });
   it('an earlier no-penalty decision counts: first offence is granted once', () => {
@@ -127,8 +132,16 @@ describe('first offence 首违不罚', () => {
     expect(evaluateNonPenalty(item(), facts, [], NOW, 1).lookbackFrom.toISOString().slice(0, 10)).toBe('2024-06-10');
   });
   it('29 February counts back to 28 February', () => {
-    expect(yearsBefore(new Date(Date.UTC(2024, 1, 29)), 1).toISOString().slice(0, 10)).toBe('2023-02-28');
-    expect(yearsBefore(new Date(Date.UTC(2024, 1, 29)), 4).toISOString().slice(0, 10)).toBe('2020-02-29');
+    expect(
+      yearsBefore(new Date(Date.UTC(2024, 1, 29)), 1)
+        .toISOString()
+        .slice(0, 10),
+    ).toBe('2023-02-28');
+    expect(
+      yearsBefore(new Date(Date.UTC(2024, 1, 29)), 4)
+        .toISOString()
+        .slice(0, 10),
+    ).toBe('2020-02-29');
   });
   it('no harm at all satisfies "minor harm"', () => {
     expect(evaluateNonPenalty(item(), { noHarm: true, ...corrected }, [], NOW).eligible).toBe(true);
@@ -146,7 +159,8 @@ describe('first offence anchored on the violation, same matter (同类)', () => 
     registeredAt: at('2025-05-20T10:00:00'),
     ...over,
   });
-  const run = (priors: PriorCase[], s = subject(), years = 2) => evaluateNonPenalty(item(), facts, priors, NOW, years, 'ENTERPRISE', s);
+  const run = (priors: PriorCase[], s = subject(), years = 2) =>
+    evaluateNonPenalty(item(), facts, priors, NOW, years, 'ENTERPRISE', s);
 
   it('the window ends on the day of the violation and starts N years before it', () => {
     const r = run([]);
@@ -160,26 +174,42 @@ describe('first offence anchored on the violation, same matter (同类)', () => 
   });
   it('anchored on the violation, not today: a prior older than two years before today still counts', () => {
     // 2023-04-01 is more than two years before NOW (2025-06-10) but within two years of the violation.
-    expect(run([prior({ matterId: 7, violationOn: day('2023-04-01'), registeredAt: at('2023-04-05T10:00:00') })]).eligible).toBe(false);
+    expect(
+      run([prior({ matterId: 7, violationOn: day('2023-04-01'), registeredAt: at('2023-04-05T10:00:00') })]).eligible,
+    ).toBe(false);
   });
   it('a later violation does not make this one a repeat, even when decided earlier', () => {
-    expect(run([prior({ matterId: 7, violationOn: day('2025-03-02'), registeredAt: at('2025-03-05T10:00:00') })]).eligible).toBe(true);
+    expect(
+      run([prior({ matterId: 7, violationOn: day('2025-03-02'), registeredAt: at('2025-03-05T10:00:00') })]).eligible,
+    ).toBe(true);
     expect(run([prior({ matterId: 7, violationOn: day('2025-03-01') })]).eligible).toBe(false);
   });
   it('an earlier case counts by its own violation day, or its registration day when unknown', () => {
-    expect(run([prior({ matterId: 7, violationOn: null, registeredAt: at('2023-03-01T00:30:00') })]).eligible).toBe(false);
-    expect(run([prior({ matterId: 7, violationOn: null, registeredAt: at('2023-02-28T23:59:00') })]).eligible).toBe(true);
+    expect(run([prior({ matterId: 7, violationOn: null, registeredAt: at('2023-03-01T00:30:00') })]).eligible).toBe(
+      false,
+    );
+    expect(run([prior({ matterId: 7, violationOn: null, registeredAt: at('2023-02-28T23:59:00') })]).eligible).toBe(
+      true,
+    );
   });
   it('only the same matter is 同类; another matter under the same provision is not', () => {
     expect(run([prior({ matterId: 8, violationOn: day('2024-01-01') })]).eligible).toBe(true);
-    expect(run([prior({ matterId: 7, violationOn: day('2024-01-01'), violatedProvision: '另一条文' })]).eligible).toBe(false);
+    expect(run([prior({ matterId: 7, violationOn: day('2024-01-01'), violatedProvision: '另一条文' })]).eligible).toBe(
+      false,
+    );
     expect(sameKind({ matterId: 7, violatedProvision: 'a' }, { matterId: 8, violatedProvision: 'a' })).toBe(false);
   });
   it('a case opened before matters (no matter) compares 违法依据', () => {
-    expect(run([prior({ matterId: null, violationOn: null, registeredAt: at('2024-01-01T10:00:00') })]).eligible).toBe(false);
-    expect(run([prior({ matterId: null, violatedProvision: '另一条文', registeredAt: at('2024-01-01T10:00:00') })]).eligible).toBe(true);
+    expect(run([prior({ matterId: null, violationOn: null, registeredAt: at('2024-01-01T10:00:00') })]).eligible).toBe(
+      false,
+    );
+    expect(
+      run([prior({ matterId: null, violatedProvision: '另一条文', registeredAt: at('2024-01-01T10:00:00') })]).eligible,
+    ).toBe(true);
     // A subject without a matter compares provisions even against a prior with one.
-    expect(run([prior({ matterId: 8, violationOn: day('2024-01-01') })], subject({ matterId: null })).eligible).toBe(false);
+    expect(run([prior({ matterId: 8, violationOn: day('2024-01-01') })], subject({ matterId: null })).eligible).toBe(
+      false,
+    );
   });
   it('without a violation day the window ends on the registration day (Asia/Shanghai)', () => {
     const r = run([], subject({ violationOn: null, registeredAt: new Date('2025-05-19T17:00:00Z') }));
@@ -195,7 +225,12 @@ describe('correction deadline', () => {
     cond(evaluateNonPenalty(minor, { correctionOrderedOn: ordered, correctedOn }, [], now), 'CORRECTED_IN_TIME');
 
   it('corrected on the last day passes; the deadline is order day + days', () => {
-    const r = evaluateNonPenalty(minor, { correctionOrderedOn: ordered, correctedOn: at('2025-06-08T23:59:00') }, [], NOW);
+    const r = evaluateNonPenalty(
+      minor,
+      { correctionOrderedOn: ordered, correctedOn: at('2025-06-08T23:59:00') },
+      [],
+      NOW,
+    );
     expect(r.correctionDeadline!.toISOString().slice(0, 10)).toBe('2025-06-08');
     expect(cond(r, 'CORRECTED_IN_TIME').status).toBe('PASS');
   });
@@ -219,8 +254,18 @@ describe('correction deadline', () => {
   });
   it('a zero-day deadline means corrected on the spot (same Shanghai day)', () => {
     const spot = item({ itemKind: 'MINOR', conditions: ['CORRECTED_IN_TIME'], correctionDeadlineDays: 0 });
-    const ok = evaluateNonPenalty(spot, { correctionOrderedOn: at('2025-06-01T10:00:00'), correctedOn: at('2025-06-01T23:00:00') }, [], NOW);
-    const late = evaluateNonPenalty(spot, { correctionOrderedOn: at('2025-06-01T10:00:00'), correctedOn: at('2025-06-02T00:30:00') }, [], NOW);
+    const ok = evaluateNonPenalty(
+      spot,
+      { correctionOrderedOn: at('2025-06-01T10:00:00'), correctedOn: at('2025-06-01T23:00:00') },
+      [],
+      NOW,
+    );
+    const late = evaluateNonPenalty(
+      spot,
+      { correctionOrderedOn: at('2025-06-01T10:00:00'), correctedOn: at('2025-06-02T00:30:00') },
+      [],
+      NOW,
+    );
     expect(ok.eligible).toBe(true);
     expect(late.eligible).toBe(false);
   });
@@ -254,7 +299,12 @@ describe('item conditions', () => {
 
 describe('which lists bind an agency (core lists/scope.ts)', () => {
   const agency = { id: 5, domains: ['市场监管'], ancestorIds: [2, 1] };
-  const list = (over: Partial<Parameters<typeof listAppliesToAgency>[0]> = {}) => ({ agencyId: 9, domain: '市场监管', issuerLevel: 'COUNTY' as const, ...over });
+  const list = (over: Partial<Parameters<typeof listAppliesToAgency>[0]> = {}) => ({
+    agencyId: 9,
+    domain: '市场监管',
+    issuerLevel: 'COUNTY' as const,
+    ...over,
+  });
   it('its own list, whatever the level or domain', () => {
     expect(listAppliesToAgency(list({ agencyId: 5, domain: '生态环境' }), agency)).toBe(true);
   });
@@ -275,10 +325,18 @@ describe('国家企业信用信息公示系统 check (creditCheckRefusal)', () =
   const day = (s: string) => new Date(`${s}T00:00:00Z`);
   const violation = day('2025-03-01');
   it('an enterprise first offence needs a check dated on or after the violation day', () => {
-    expect(creditCheckRefusal('FIRST_OFFENCE', 'ENTERPRISE', null, violation)?.zh).toContain('国家企业信用信息公示系统');
-    expect(creditCheckRefusal('FIRST_OFFENCE', 'ENTERPRISE', { checked: false, checkedOn: null }, violation)).not.toBeNull();
-    expect(creditCheckRefusal('FIRST_OFFENCE', 'ENTERPRISE', { checked: true, checkedOn: day('2025-02-28') }, violation)?.en).toContain('before the violation');
-    expect(creditCheckRefusal('FIRST_OFFENCE', 'ENTERPRISE', { checked: true, checkedOn: day('2025-03-01') }, violation)).toBeNull();
+    expect(creditCheckRefusal('FIRST_OFFENCE', 'ENTERPRISE', null, violation)?.zh).toContain(
+      '国家企业信用信息公示系统',
+    );
+    expect(
+      creditCheckRefusal('FIRST_OFFENCE', 'ENTERPRISE', { checked: false, checkedOn: null }, violation),
+    ).not.toBeNull();
+    expect(
+      creditCheckRefusal('FIRST_OFFENCE', 'ENTERPRISE', { checked: true, checkedOn: day('2025-02-28') }, violation)?.en,
+    ).toContain('before the violation');
+    expect(
+      creditCheckRefusal('FIRST_OFFENCE', 'ENTERPRISE', { checked: true, checkedOn: day('2025-03-01') }, violation),
+    ).toBeNull();
   });
   it('other kinds and unnamed natural persons need none', () => {
     expect(creditCheckRefusal('MINOR', 'ENTERPRISE', null, violation)).toBeNull();

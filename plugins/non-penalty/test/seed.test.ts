@@ -22,7 +22,8 @@ describe('demo data', () => {
 
   it('seeds three published lists of 10–20 items on the core demo data; their CSV imports back', async () => {
     await seedDemoData(h.db.prisma, { plugins: [nonPenaltyPlugin] });
-    const res = await h.gql(`{ nonPenaltyLists(first: 10, status: PUBLISHED) { edges { node { domain version inForce agency { name } csv
+    const res =
+      await h.gql(`{ nonPenaltyLists(first: 10, status: PUBLISHED) { edges { node { domain version inForce agency { name } csv
       items(first: 1) { totalCount } versions { version status } } } } }`);
     expect(res.errors).toBeUndefined();
     const lists = res.data.nonPenaltyLists.edges.map((e: any) => e.node);
@@ -37,8 +38,15 @@ describe('demo data', () => {
       { version: 2, status: 'PUBLISHED' },
       { version: 1, status: 'REPEALED' },
     ]);
-    const search = await h.gql(`{ nonPenaltyListItems(first: 5, search: "道路运输证件") { edges { node { violation itemKind correctionDeadlineDays fineFenIfPenalised } } } }`);
-    expect(search.data.nonPenaltyListItems.edges[0].node).toEqual({ violation: '道路运输证件未随车携带', itemKind: 'MINOR', correctionDeadlineDays: 0, fineFenIfPenalised: 20000 });
+    const search = await h.gql(
+      `{ nonPenaltyListItems(first: 5, search: "道路运输证件") { edges { node { violation itemKind correctionDeadlineDays fineFenIfPenalised } } } }`,
+    );
+    expect(search.data.nonPenaltyListItems.edges[0].node).toEqual({
+      violation: '道路运输证件未随车携带',
+      itemKind: 'MINOR',
+      correctionDeadlineDays: 0,
+      fineFenIfPenalised: 20000,
+    });
   });
 
   it('grants no penalty on a few demo cases in legal review, through the rules, consistently', async () => {
@@ -47,7 +55,13 @@ describe('demo data', () => {
     expect(decisions.length).toBeGreaterThanOrEqual(3);
     expect(decisions.length).toBeLessThanOrEqual(DEMO_GRANTS);
     for (const d of decisions) {
-      expect(d.case).toMatchObject({ stage: 'DECIDED', decision: 'NO_PENALTY', fineFen: null, partyKind: 'ENTERPRISE', agencyId: d.agencyId });
+      expect(d.case).toMatchObject({
+        stage: 'DECIDED',
+        decision: 'NO_PENALTY',
+        fineFen: null,
+        partyKind: 'ENTERPRISE',
+        agencyId: d.agencyId,
+      });
       expect(d.case.decidedAt?.getTime()).toBe(d.decidedAt.getTime());
       expect(d.list.status).toBe('PUBLISHED');
       expect(d.listVersion).toBe(d.list.version);
@@ -56,13 +70,18 @@ describe('demo data', () => {
     const events = await p.event.count({ where: { topic: 'nonPenalty.granted' } });
     expect(events).toBe(decisions.length);
     // Items whose 违法依据 is a published demo matter's point at it, and a grant relies on one.
-    const items = await p.listItem.findMany({ where: { list: { status: 'PUBLISHED' } }, select: { attributes: true, violatedProvision: true } });
+    const items = await p.listItem.findMany({
+      where: { list: { status: 'PUBLISHED' } },
+      select: { attributes: true, violatedProvision: true },
+    });
     const pointing = items.filter((i) => typeof (i.attributes as any).matterCode === 'string');
     expect(pointing.length).toBeGreaterThan(0);
     for (const i of pointing) {
       const m = await p.enforcementMatter.findUniqueOrThrow({ where: { code: (i.attributes as any).matterCode } });
       expect(m.published).toBe(true);
     }
-    expect(decisions.some((d) => typeof (d.item.attributes as any).matterCode === 'string' && d.case.matterId !== null)).toBe(true);
+    expect(
+      decisions.some((d) => typeof (d.item.attributes as any).matterCode === 'string' && d.case.matterId !== null),
+    ).toBe(true);
   });
 });

@@ -10,21 +10,50 @@ let listId: number;
 
 beforeAll(async () => {
   w = await createWorld();
-  const l = await createList(w.h.db.prisma, w.agencyA.id, [{ violatedProvision: PROVISION.licence, itemKind: 'MINOR', days: 3 }]);
+  const l = await createList(w.h.db.prisma, w.agencyA.id, [
+    { violatedProvision: PROVISION.licence, itemKind: 'MINOR', days: 3 },
+  ]);
   itemId = l.items[0].id;
   listId = l.list.id;
 });
 afterAll(() => w?.h.close());
 
 /** A decision row written directly: the statistics read only this table. */
-async function decision(agencyId: number, enterpriseId: number | null, decidedAt: string, fine: number | null, domain = '市场监管') {
+async function decision(
+  agencyId: number,
+  enterpriseId: number | null,
+  decidedAt: string,
+  fine: number | null,
+  domain = '市场监管',
+) {
   const p = w.h.db.prisma;
-  const c = await createCase(p, { agencyId, enterpriseId, violatedProvision: PROVISION.licence, stage: 'DECIDED', decision: 'NO_PENALTY', decidedAt: new Date(decidedAt) });
+  const c = await createCase(p, {
+    agencyId,
+    enterpriseId,
+    violatedProvision: PROVISION.licence,
+    stage: 'DECIDED',
+    decision: 'NO_PENALTY',
+    decidedAt: new Date(decidedAt),
+  });
   return p.nonPenaltyDecision.create({
     data: {
-      caseId: c.id, itemId, listId, listVersion: 1, agencyId, enterpriseId, domain, itemKind: 'MINOR', facts: {}, evaluation: {},
-      correctionContent: '改正', correctionOrderedOn: new Date('2025-01-01'), correctionDeadline: new Date('2025-01-04'),
-      education: '教育', fineNotImposedFen: fine === null ? null : BigInt(fine), decidedBy: 'person:1', decidedAt: new Date(decidedAt),
+      caseId: c.id,
+      itemId,
+      listId,
+      listVersion: 1,
+      agencyId,
+      enterpriseId,
+      domain,
+      itemKind: 'MINOR',
+      facts: {},
+      evaluation: {},
+      correctionContent: '改正',
+      correctionOrderedOn: new Date('2025-01-01'),
+      correctionDeadline: new Date('2025-01-04'),
+      education: '教育',
+      fineNotImposedFen: fine === null ? null : BigInt(fine),
+      decidedBy: 'person:1',
+      decidedAt: new Date(decidedAt),
     },
   });
 }
@@ -64,7 +93,15 @@ describe('nonPenaltyStats', () => {
 
     const s = await stats({});
     expect(s.code).toBeNull();
-    expect(s.data).toMatchObject({ from: '2025-01-01', to: '2025-04-30', domain: null, decisions: 5, enterprisesBenefited: 2, fineNotImposedFen: 260000, fineUnknownCount: 2 });
+    expect(s.data).toMatchObject({
+      from: '2025-01-01',
+      to: '2025-04-30',
+      domain: null,
+      decisions: 5,
+      enterprisesBenefited: 2,
+      fineNotImposedFen: 260000,
+      fineUnknownCount: 2,
+    });
     expect(s.data.byMonth).toEqual([
       { month: '2025-01', decisions: 2, enterprisesBenefited: 1, fineNotImposedFen: 200000, fineUnknownCount: 1 },
       { month: '2025-02', decisions: 2, enterprisesBenefited: 1, fineNotImposedFen: 10000, fineUnknownCount: 1 },
@@ -72,8 +109,20 @@ describe('nonPenaltyStats', () => {
       { month: '2025-04', decisions: 1, enterprisesBenefited: 1, fineNotImposedFen: 50000, fineUnknownCount: 0 },
     ]);
     expect(s.data.byAgency).toEqual([
-      { agency: { name: '阜宁县市场监督管理局' }, decisions: 3, enterprisesBenefited: 2, fineNotImposedFen: 250000, fineUnknownCount: 1 },
-      { agency: { name: '盐城市阜宁生态环境局' }, decisions: 2, enterprisesBenefited: 1, fineNotImposedFen: 10000, fineUnknownCount: 1 },
+      {
+        agency: { name: '阜宁县市场监督管理局' },
+        decisions: 3,
+        enterprisesBenefited: 2,
+        fineNotImposedFen: 250000,
+        fineUnknownCount: 1,
+      },
+      {
+        agency: { name: '盐城市阜宁生态环境局' },
+        decisions: 2,
+        enterprisesBenefited: 1,
+        fineNotImposedFen: 10000,
+        fineUnknownCount: 1,
+      },
     ]);
 
     const env = await stats({ domain: '生态环境' });
@@ -109,13 +158,17 @@ describe('nonPenaltyStats', () => {
       const s = await stats({ from: '2026-01-01', to: '2026-12-31' });
       expect(s.code).toBeNull();
       // The event bus polls on the same client (PostgreSQL under load); its reads are not this query's.
-      const ours = w.h.queries.filter((q) => !/^(BEGIN|COMMIT|ROLLBACK)/i.test(q.trim()) && !/"Event"|pg_snapshot|LISTEN/.test(q));
+      const ours = w.h.queries.filter(
+        (q) => !/^(BEGIN|COMMIT|ROLLBACK)/i.test(q.trim()) && !/"Event"|pg_snapshot|LISTEN/.test(q),
+      );
       return { n: ours.length, agencies: s.data.byAgency.length };
     };
     const p = w.h.db.prisma;
     const add = async (k: number) => {
       for (let i = 0; i < k; i++) {
-        const a = await p.agency.create({ data: { name: `统计测试单位${Date.now()}-${i}`, kind: 'ENFORCEMENT_AGENCY' } });
+        const a = await p.agency.create({
+          data: { name: `统计测试单位${Date.now()}-${i}`, kind: 'ENFORCEMENT_AGENCY' },
+        });
         await decision(a.id, null, `2026-0${(i % 9) + 1}-10T02:00:00Z`, 100);
       }
     };

@@ -15,10 +15,21 @@ beforeAll(async () => {
   s = await startTestServer({ plugins: [nonPenaltyPlugin] });
   const p = s.db.prisma;
   const bureau = await p.agency.create({ data: { name: '阜宁县司法局', kind: 'JUSTICE_BUREAU' } });
-  agencyA = (await p.agency.create({ data: { name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY', documentPrefix: '阜市监' } })).id;
-  agencyB = (await p.agency.create({ data: { name: '盐城市阜宁生态环境局', kind: 'ENFORCEMENT_AGENCY', documentPrefix: '阜环' } })).id;
-  const person = async (agencyId: number, name: string, roles: ('OFFICER' | 'AGENCY_ADMIN' | 'AGENCY_HEAD' | 'SUPERVISOR')[]) =>
-    s.token(`person:${(await p.person.create({ data: { agencyId, name, roles } })).id}`);
+  agencyA = (
+    await p.agency.create({
+      data: { name: '阜宁县市场监督管理局', kind: 'ENFORCEMENT_AGENCY', documentPrefix: '阜市监' },
+    })
+  ).id;
+  agencyB = (
+    await p.agency.create({
+      data: { name: '盐城市阜宁生态环境局', kind: 'ENFORCEMENT_AGENCY', documentPrefix: '阜环' },
+    })
+  ).id;
+  const person = async (
+    agencyId: number,
+    name: string,
+    roles: ('OFFICER' | 'AGENCY_ADMIN' | 'AGENCY_HEAD' | 'SUPERVISOR')[],
+  ) => s.token(`person:${(await p.person.create({ data: { agencyId, name, roles } })).id}`);
   tokens.officerA = await person(agencyA, '张执法', ['OFFICER']);
   tokens.adminA = await person(agencyA, '李局长', ['AGENCY_ADMIN']);
   // The grant decides the case: the agency head's (行政处罚法 第57条).
@@ -41,11 +52,14 @@ function subscribe<T = any>(query: string, variables: Record<string, unknown>, t
   const client = wsClient(s.wsUrl, token);
   const got: T[] = [];
   const errors: unknown[] = [];
-  client.subscribe<any>({ query, variables }, {
-    next: (r) => (r.errors ? errors.push(...r.errors) : got.push(Object.values(r.data!)[0] as T)),
-    error: (e) => errors.push(e),
-    complete: () => {},
-  });
+  client.subscribe<any>(
+    { query, variables },
+    {
+      next: (r) => (r.errors ? errors.push(...r.errors) : got.push(Object.values(r.data!)[0] as T)),
+      error: (e) => errors.push(e),
+      complete: () => {},
+    },
+  );
   return {
     got,
     errors,
@@ -78,15 +92,37 @@ const PUBLISH = `mutation($id: ID!) { publishNonPenaltyList(id: $id) { __typenam
 describe('nonPenaltyListPublished', () => {
   it('the public hears lists of its domain as they are published', async () => {
     const p = s.db.prisma;
-    const market = await createList(p, agencyA, [{ violatedProvision: PROVISION.licence, itemKind: 'MINOR', days: 3 }], { status: 'DRAFT', domain: '市场监管' });
-    const env = await createList(p, agencyB, [{ violatedProvision: PROVISION.food, itemKind: 'MINOR', days: 3 }], { status: 'DRAFT', domain: '生态环境' });
-    const sub = subscribe(`subscription($domain: String) { nonPenaltyListPublished(domain: $domain) { id title domain version status items(first: 5) { totalCount } } }`, { domain: '市场监管' });
+    const market = await createList(
+      p,
+      agencyA,
+      [{ violatedProvision: PROVISION.licence, itemKind: 'MINOR', days: 3 }],
+      { status: 'DRAFT', domain: '市场监管' },
+    );
+    const env = await createList(p, agencyB, [{ violatedProvision: PROVISION.food, itemKind: 'MINOR', days: 3 }], {
+      status: 'DRAFT',
+      domain: '生态环境',
+    });
+    const sub = subscribe(
+      `subscription($domain: String) { nonPenaltyListPublished(domain: $domain) { id title domain version status items(first: 5) { totalCount } } }`,
+      { domain: '市场监管' },
+    );
     const all = subscribe(`subscription { nonPenaltyListPublished { domain } }`, {});
     await untilSubscribers(s.app.events, 2);
-    expect((await http(PUBLISH, { id: env.listGid }, tokens.adminB)).__typename).toBe('MutationPublishNonPenaltyListSuccess');
-    expect((await http(PUBLISH, { id: market.listGid }, tokens.adminA)).__typename).toBe('MutationPublishNonPenaltyListSuccess');
+    expect((await http(PUBLISH, { id: env.listGid }, tokens.adminB)).__typename).toBe(
+      'MutationPublishNonPenaltyListSuccess',
+    );
+    expect((await http(PUBLISH, { id: market.listGid }, tokens.adminA)).__typename).toBe(
+      'MutationPublishNonPenaltyListSuccess',
+    );
     const [got] = await sub.until(1);
-    expect(got).toEqual({ id: market.listGid, title: market.list.title, domain: '市场监管', version: 1, status: 'PUBLISHED', items: { totalCount: 1 } });
+    expect(got).toEqual({
+      id: market.listGid,
+      title: market.list.title,
+      domain: '市场监管',
+      version: 1,
+      status: 'PUBLISHED',
+      items: { totalCount: 1 },
+    });
     expect((await all.until(2)).map((x: any) => x.domain)).toEqual(['生态环境', '市场监管']);
     await sleep(200);
     expect(sub.got).toHaveLength(1);
@@ -97,18 +133,36 @@ describe('nonPenaltyListPublished', () => {
 describe('nonPenaltyGranted', () => {
   it('the agency’s staff and supervisors hear grants; another agency’s officer is refused', async () => {
     const p = s.db.prisma;
-    const list = await createList(p, agencyA, [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10, fineFen: 300000 }], { version: 2 });
+    const list = await createList(
+      p,
+      agencyA,
+      [{ violatedProvision: PROVISION.licence, itemKind: 'FIRST_OFFENCE', days: 10, fineFen: 300000 }],
+      { version: 2 },
+    );
     const e = await createEnterprise(p);
     const c = await createCase(p, { agencyId: agencyA, enterpriseId: e.id, violatedProvision: PROVISION.licence });
     const FIELDS = `listVersion fineNotImposedFen case { number decision } item { seq }`;
     const sup = subscribe(`subscription { nonPenaltyGranted { ${FIELDS} } }`, {}, tokens.supervisor);
-    const own = subscribe(`subscription($a: ID) { nonPenaltyGranted(agencyId: $a) { ${FIELDS} } }`, { a: gid('Agency', agencyA) }, tokens.officerA);
+    const own = subscribe(
+      `subscription($a: ID) { nonPenaltyGranted(agencyId: $a) { ${FIELDS} } }`,
+      { a: gid('Agency', agencyA) },
+      tokens.officerA,
+    );
     const otherAgency = subscribe(`subscription { nonPenaltyGranted { listVersion } }`, {}, tokens.officerB);
-    const refused = subscribe(`subscription($a: ID) { nonPenaltyGranted(agencyId: $a) { listVersion } }`, { a: gid('Agency', agencyA) }, tokens.officerB);
+    const refused = subscribe(
+      `subscription($a: ID) { nonPenaltyGranted(agencyId: $a) { listVersion } }`,
+      { a: gid('Agency', agencyA) },
+      tokens.officerB,
+    );
     const publicSub = subscribe(`subscription { nonPenaltyGranted { listVersion } }`, {});
     await untilSubscribers(s.app.events, 3);
     // Refusals arrive asynchronously over the socket; under load they can lag the others.
-    for (let waited = 0; (refused.errors.length === 0 || publicSub.errors.length === 0) && waited < 10_000; waited += 50) await sleep(50);
+    for (
+      let waited = 0;
+      (refused.errors.length === 0 || publicSub.errors.length === 0) && waited < 10_000;
+      waited += 50
+    )
+      await sleep(50);
     expect(refused.errors).toHaveLength(1);
     expect(JSON.stringify(refused.errors)).toMatch(/FORBIDDEN|Not allowed|无权/);
     expect(publicSub.errors).toHaveLength(1);
@@ -118,11 +172,22 @@ describe('nonPenaltyGranted', () => {
       `mutation($c: ID!, $i: ID!, $f: NonPenaltyFactsInput!, $o: NonPenaltyCorrectionOrderInput!, $on: Date!) {
         grantNonPenalty(caseId: $c, itemId: $i, facts: $f, correctionOrder: $o, education: "批评教育", creditCheck: { checked: true, checkedOn: $on }) {
           __typename ... on Error { message } } }`,
-      { c: c.gid, i: list.items[0].gid, f: facts, o: { content: '公示营业执照', orderedOn: facts.correctionOrderedOn }, on: facts.correctedOn },
+      {
+        c: c.gid,
+        i: list.items[0].gid,
+        f: facts,
+        o: { content: '公示营业执照', orderedOn: facts.correctionOrderedOn },
+        on: facts.correctedOn,
+      },
       tokens.headA,
     );
     expect(r.__typename).toBe('MutationGrantNonPenaltySuccess');
-    const expected = { listVersion: 2, fineNotImposedFen: 300000, case: { number: c.number, decision: 'NO_PENALTY' }, item: { seq: 1 } };
+    const expected = {
+      listVersion: 2,
+      fineNotImposedFen: 300000,
+      case: { number: c.number, decision: 'NO_PENALTY' },
+      item: { seq: 1 },
+    };
     expect(await sup.until(1)).toEqual([expected]);
     expect(await own.until(1)).toEqual([expected]);
     await sleep(200);

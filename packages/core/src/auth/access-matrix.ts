@@ -4,7 +4,14 @@
 // changes nothing — so every row sees the same world.
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { globalId } from '../ids.js';
-import { defineAuthorisationMatrix, mutationRow as mutation, queryRow as query, subscriptionRow as subscription, type Fixture, type MatrixWorld } from './matrix.js';
+import {
+  defineAuthorisationMatrix,
+  mutationRow as mutation,
+  queryRow as query,
+  subscriptionRow as subscription,
+  type Fixture,
+  type MatrixWorld,
+} from './matrix.js';
 
 /** A mutation's document selects only the result's type: the outcome is read from __typename. */
 const result = '{ __typename }';
@@ -31,7 +38,10 @@ const enterpriseInput = (uscc: string) => ({
  * authorisation, writing nothing, and the measure list is not empty.
  */
 async function caseFixtures(w: MatrixWorld, prisma: PrismaClient) {
-  await prisma.enforcementCase.update({ where: { id: w.case.rowId }, data: { registeredBy: `person:${w.people.officer.rowId}` } });
+  await prisma.enforcementCase.update({
+    where: { id: w.case.rowId },
+    data: { registeredBy: `person:${w.people.officer.rowId}` },
+  });
   const assigned = await prisma.enforcementCase.create({
     data: {
       number: '阜市监罚〔2024〕矩阵承办1号',
@@ -94,7 +104,14 @@ async function writeCoreMatrixFixtures(_w: MatrixWorld, prisma: PrismaClient): P
   const matter = async (code: string, published: boolean) => {
     const { fineMaxFen, ...rest } = matterInput(code);
     const m = await prisma.enforcementMatter.create({
-      data: { ...rest, agencyKinds: ['ENFORCEMENT_AGENCY'], penaltyKinds: ['FINE'], fineMaxFen: BigInt(fineMaxFen), published, publishedAt: published ? new Date('2025-01-01T00:00:00Z') : null },
+      data: {
+        ...rest,
+        agencyKinds: ['ENFORCEMENT_AGENCY'],
+        penaltyKinds: ['FINE'],
+        fineMaxFen: BigInt(fineMaxFen),
+        published,
+        publishedAt: published ? new Date('2025-01-01T00:00:00Z') : null,
+      },
     });
     return { id: globalId('EnforcementMatter', m.id), rowId: m.id, code };
   };
@@ -113,121 +130,345 @@ async function coreFixtures(w: MatrixWorld, prisma: PrismaClient) {
 export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures, (w: MatrixWorld, f) => [
   // ── queries ────────────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
-  query('viewer',                     'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ viewer { kind } }`),
-  query('agencies',                   'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ agencies(first: 5) { totalCount } }`),
-  query('agency',                     'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `query($id: ID!) { agency(id: $id) { id } }`, { id: w.agency.id }),
+  query(
+    'viewer',
+    'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow',
+    `{ viewer { kind } }`,
+  ),
+  query(
+    'agencies',
+    'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow',
+    `{ agencies(first: 5) { totalCount } }`,
+  ),
+  query(
+    'agency',
+    'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow',
+    `query($id: ID!) { agency(id: $id) { id } }`,
+    { id: w.agency.id },
+  ),
   // node(id): an agency is public; a case follows the case's row rule, and a hidden case answers null
   // exactly as a missing one does (no existence probing).
-  query('node',                       'none   allow      allow   none         allow       allow      none      allow  allow  allow', `query($id: ID!) { node(id: $id) { id } }`, { id: w.case.id }),
-  query('nodes',                      'none   allow      allow   none         allow       allow      none      allow  allow  allow', `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [w.case.id] }),
-  query('node',                       'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `query($id: ID!) { node(id: $id) { id } }`, { id: w.agency.id }),
+  query(
+    'node',
+    'none   allow      allow   none         allow       allow      none      allow  allow  allow',
+    `query($id: ID!) { node(id: $id) { id } }`,
+    { id: w.case.id },
+  ),
+  query(
+    'nodes',
+    'none   allow      allow   none         allow       allow      none      allow  allow  allow',
+    `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+    { ids: [w.case.id] },
+  ),
+  query(
+    'node',
+    'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow',
+    `query($id: ID!) { node(id: $id) { id } }`,
+    { id: w.agency.id },
+  ),
   // People are for staff (any agency: names and certificates are shown on duty and published).
-  query('people',                     'DENY   DENY       allow   allow        allow       allow      DENY      allow  allow  allow', `{ people(first: 5) { totalCount } }`),
+  query(
+    'people',
+    'DENY   DENY       allow   allow        allow       allow      DENY      allow  allow  allow',
+    `{ people(first: 5) { totalCount } }`,
+  ),
   // Enterprises need a token; an enterprise user sees its own only; the survey organisation none.
-  query('enterprises',                'DENY   allow      allow   allow        allow       allow      none      allow  allow  allow', `{ enterprises(first: 5) { totalCount } }`),
-  query('enterprise',                 'DENY   allow      allow   allow        allow       allow      none      allow  allow  allow', `query($id: ID!) { enterprise(id: $id) { id } }`, { id: w.enterprise.id }),
-  query('enterprise',                 'DENY   none       allow   allow        allow       allow      none      allow  allow  allow', `query($id: ID!) { enterprise(id: $id) { id } }`, { id: w.otherEnterprise.id }),
+  query(
+    'enterprises',
+    'DENY   allow      allow   allow        allow       allow      none      allow  allow  allow',
+    `{ enterprises(first: 5) { totalCount } }`,
+  ),
+  query(
+    'enterprise',
+    'DENY   allow      allow   allow        allow       allow      none      allow  allow  allow',
+    `query($id: ID!) { enterprise(id: $id) { id } }`,
+    { id: w.enterprise.id },
+  ),
+  query(
+    'enterprise',
+    'DENY   none       allow   allow        allow       allow      none      allow  allow  allow',
+    `query($id: ID!) { enterprise(id: $id) { id } }`,
+    { id: w.otherEnterprise.id },
+  ),
   // Cases: the case's agency, its party, supervisors. Another agency's officer sees none of them.
-  query('cases',                      'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow', `query($a: ID!) { cases(agencyId: $a, first: 5) { totalCount } }`, { a: w.agency.id }),
-  query('case',                       'DENY   allow      allow   none         allow       allow      none      allow  allow  allow', `query($id: ID!) { case(id: $id) { id } }`, { id: w.case.id }),
+  query(
+    'cases',
+    'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow',
+    `query($a: ID!) { cases(agencyId: $a, first: 5) { totalCount } }`,
+    { a: w.agency.id },
+  ),
+  query(
+    'case',
+    'DENY   allow      allow   none         allow       allow      none      allow  allow  allow',
+    `query($id: ID!) { case(id: $id) { id } }`,
+    { id: w.case.id },
+  ),
   // Enforcement matters: published ones are public (第34条), drafts are for staff of any agency.
-  query('matters',                    'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ matters(first: 5) { totalCount } }`),
-  query('matter',                     'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `query($id: ID!) { matter(id: $id) { id } }`, { id: f.publishedMatter.id }),
-  query('matter',                     'none   none       allow   allow        allow       allow      none      allow  allow  allow', `query($id: ID!) { matter(id: $id) { id } }`, { id: f.draftMatter.id }),
-  query('exportMattersCsv',           'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `{ exportMattersCsv(domain: "市场监管") }`),
+  query(
+    'matters',
+    'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow',
+    `{ matters(first: 5) { totalCount } }`,
+  ),
+  query(
+    'matter',
+    'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow',
+    `query($id: ID!) { matter(id: $id) { id } }`,
+    { id: f.publishedMatter.id },
+  ),
+  query(
+    'matter',
+    'none   none       allow   allow        allow       allow      none      allow  allow  allow',
+    `query($id: ID!) { matter(id: $id) { id } }`,
+    { id: f.draftMatter.id },
+  ),
+  query(
+    'exportMattersCsv',
+    'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow',
+    `{ exportMattersCsv(domain: "市场监管") }`,
+  ),
   // The event log: each row as its subject may see it; a case's events are not public.
   // Statistics of decided cases follow the case row rule: the party its own, another agency's officer nothing.
-  query('caseStats',                  'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow',
-    `query($a: ID!) { caseStats(agencyId: $a, from: "2024-01-01", to: "2024-12-31") { totalCount } }`, { a: w.agency.id }),
-  query('events',                     'none   allow      allow   none         allow       allow      none      allow  allow  allow', `{ events(topics: ["case.opened"], first: 5) { events { id } } }`),
+  query(
+    'caseStats',
+    'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow',
+    `query($a: ID!) { caseStats(agencyId: $a, from: "2024-01-01", to: "2024-12-31") { totalCount } }`,
+    { a: w.agency.id },
+  ),
+  query(
+    'events',
+    'none   allow      allow   none         allow       allow      none      allow  allow  allow',
+    `{ events(topics: ["case.opened"], first: 5) { events { id } } }`,
+  ),
   // Compulsory measures: the same row rule as their cases.
-  query('compulsoryMeasures',         'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow', `query($a: ID!) { compulsoryMeasures(agencyId: $a, first: 5) { totalCount } }`, { a: w.agency.id }),
+  query(
+    'compulsoryMeasures',
+    'DENY   allow      allow   none         allow       allow      DENY      allow  allow  allow',
+    `query($a: ID!) { compulsoryMeasures(agencyId: $a, first: 5) { totalCount } }`,
+    { a: w.agency.id },
+  ),
 
   // ── mutations ──────────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
   // Agencies: a system admin creates; the agency's admin (or a system admin) updates.
-  mutation('createAgency',            'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  DENY',
-    `mutation($input: AgencyInput!) { createAgency(input: $input) ${result} }`, { input: { name: w.agency.name, kind: 'ENFORCEMENT_AGENCY' } }),
-  mutation('updateAgency',            'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
+  mutation(
+    'createAgency',
+    'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($input: AgencyInput!) { createAgency(input: $input) ${result} }`,
+    { input: { name: w.agency.name, kind: 'ENFORCEMENT_AGENCY' } },
+  ),
+  mutation(
+    'updateAgency',
+    'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) ${result} }`,
-    { id: w.agency.id, input: { name: w.agency.name, kind: 'ENFORCEMENT_AGENCY', parentId: w.county.id, domains: ['市场监管'], documentPrefix: '矩阵市监' } }),
+    {
+      id: w.agency.id,
+      input: {
+        name: w.agency.name,
+        kind: 'ENFORCEMENT_AGENCY',
+        parentId: w.county.id,
+        domains: ['市场监管'],
+        documentPrefix: '矩阵市监',
+      },
+    },
+  ),
   // People: the agency's admin (or a system admin); certificates also the supervisor.
-  mutation('createPerson',            'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
-    `mutation($input: CreatePersonInput!) { createPerson(input: $input) ${result} }`, { input: { agencyId: w.agency.id, name: '无证执法员', roles: ['OFFICER'] } }),
-  mutation('updatePerson',            'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
-    `mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) ${result} }`, { id: w.colleague.id, input: { name: w.colleague.name, roles: ['OFFICER'] } }),
-  mutation('changeCertificateStatus', 'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
-    `mutation($id: ID!) { changeCertificateStatus(personId: $id, status: VALID, reason: "矩阵测试") ${result} }`, { id: w.colleague.id }),
-  mutation('recordCertificateReview', 'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
-    `mutation($id: ID!) { recordCertificateReview(personId: $id, year: 2000) ${result} }`, { id: w.colleague.id }),
+  mutation(
+    'createPerson',
+    'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
+    `mutation($input: CreatePersonInput!) { createPerson(input: $input) ${result} }`,
+    { input: { agencyId: w.agency.id, name: '无证执法员', roles: ['OFFICER'] } },
+  ),
+  mutation(
+    'updatePerson',
+    'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
+    `mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) ${result} }`,
+    { id: w.colleague.id, input: { name: w.colleague.name, roles: ['OFFICER'] } },
+  ),
+  mutation(
+    'changeCertificateStatus',
+    'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!) { changeCertificateStatus(personId: $id, status: VALID, reason: "矩阵测试") ${result} }`,
+    { id: w.colleague.id },
+  ),
+  mutation(
+    'recordCertificateReview',
+    'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!) { recordCertificateReview(personId: $id, year: 2000) ${result} }`,
+    { id: w.colleague.id },
+  ),
   // Enterprises: officers and admins of enforcement agencies, townships and subdistricts, system admins.
-  mutation('createEnterprise',        'DENY   DENY       allow   allow        allow       DENY       DENY      allow  DENY  DENY',
-    `mutation($input: EnterpriseInput!) { createEnterprise(input: $input) ${result} }`, { input: enterpriseInput(w.enterprise.uscc) }),
-  mutation('updateEnterprise',        'DENY   DENY       allow   allow        allow       DENY       DENY      allow  DENY  DENY',
-    `mutation($id: ID!, $input: EnterpriseInput!) { updateEnterprise(id: $id, input: $input) ${result} }`, { id: w.enterprise.id, input: enterpriseInput(w.otherEnterprise.uscc) }),
+  mutation(
+    'createEnterprise',
+    'DENY   DENY       allow   allow        allow       DENY       DENY      allow  DENY  DENY',
+    `mutation($input: EnterpriseInput!) { createEnterprise(input: $input) ${result} }`,
+    { input: enterpriseInput(w.enterprise.uscc) },
+  ),
+  mutation(
+    'updateEnterprise',
+    'DENY   DENY       allow   allow        allow       DENY       DENY      allow  DENY  DENY',
+    `mutation($id: ID!, $input: EnterpriseInput!) { updateEnterprise(id: $id, input: $input) ${result} }`,
+    { id: w.enterprise.id, input: enterpriseInput(w.otherEnterprise.uscc) },
+  ),
   // Cases: opened by the officers (and admin) of the agency, system admins. Supervisors read, never act.
-  mutation('openCase',                'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
+  mutation(
+    'openCase',
+    'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($input: OpenCaseInput!) { openCase(input: $input) ${result} }`,
     // A violation dated in the future: refused as invalid input before anything is written or numbered.
-    { input: { agencyId: w.agency.id, matterId: w.matter.id, enterpriseId: w.enterprise.id, violationOn: '2099-01-01' } }),
+    {
+      input: { agencyId: w.agency.id, matterId: w.matter.id, enterpriseId: w.enterprise.id, violationOn: '2099-01-01' },
+    },
+  ),
   // Who acts on a case (auth/rows.ts canActOnCase): its assigned officers act; the officers are assigned
   // by those officers, the agency head or admin, or — before anyone is assigned — the officer who
   // registered it (`officer`, on the world's case); legal reviewers review; the head decides a
   // general-procedure case, holds the collective discussion and extends the deadline. A system
   // admin does everything. `officer` is assigned to the fixture case, nobody else is.
-  mutation('assignOfficers',          'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  allow',
-    `mutation($c: ID!, $p: [ID!]!) { assignOfficers(caseId: $c, personIds: $p) ${result} }`, { c: w.case.id, p: [w.colleague.id] }),
-  mutation('advanceCase',             'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
-    `mutation($c: ID!) { advanceCase(caseId: $c, to: REGISTERED) ${result} }`, { c: f.assignedCase }),
-  mutation('decideCase',              'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
-    `mutation($c: ID!) { decideCase(caseId: $c, input: { decision: NO_PENALTY }) ${result} }`, { c: w.case.id }),
+  mutation(
+    'assignOfficers',
+    'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  allow',
+    `mutation($c: ID!, $p: [ID!]!) { assignOfficers(caseId: $c, personIds: $p) ${result} }`,
+    { c: w.case.id, p: [w.colleague.id] },
+  ),
+  mutation(
+    'advanceCase',
+    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!) { advanceCase(caseId: $c, to: REGISTERED) ${result} }`,
+    { c: f.assignedCase },
+  ),
+  mutation(
+    'decideCase',
+    'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    `mutation($c: ID!) { decideCase(caseId: $c, input: { decision: NO_PENALTY }) ${result} }`,
+    { c: w.case.id },
+  ),
   // The procedure's steps (schema/case-step.ts), on the decided fixture case: each meets a rule.
-  mutation('recordNotice',            'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
-    `mutation($c: ID!, $on: Date!) { recordNotice(caseId: $c, input: { on: $on, proposedPenalties: [{ kind: WARNING }] }) ${result} }`, { c: f.assignedCase, on: w.today }),
-  mutation('recordStatement',         'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
-    `mutation($c: ID!, $on: Date!) { recordStatement(caseId: $c, input: { on: $on, outcome: WAIVED }) ${result} }`, { c: f.assignedCase, on: w.today }),
-  mutation('recordHearingRequest',    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
-    `mutation($c: ID!, $on: Date!) { recordHearingRequest(caseId: $c, input: { on: $on, outcome: WAIVED }) ${result} }`, { c: f.assignedCase, on: w.today }),
-  mutation('recordHearing',           'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
-    `mutation($c: ID!, $on: Date!) { recordHearing(caseId: $c, input: { on: $on, note: "听证笔录" }) ${result} }`, { c: f.assignedCase, on: w.today }),
-  mutation('recordLegalReview',       'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  allow DENY',
-    `mutation($c: ID!, $on: Date!) { recordLegalReview(caseId: $c, input: { on: $on, outcome: APPROVED }) ${result} }`, { c: f.assignedCase, on: w.today }),
-  mutation('recordCollectiveDiscussion', 'DENY DENY      DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
-    `mutation($c: ID!, $on: Date!) { recordCollectiveDiscussion(caseId: $c, input: { on: $on, note: "同意" }) ${result} }`, { c: f.assignedCase, on: w.today }),
-  mutation('recordService',           'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
-    `mutation($c: ID!, $on: Date!) { recordService(caseId: $c, input: { on: $on }) ${result} }`, { c: f.assignedCase, on: w.today }),
-  mutation('extendCaseDeadline',      'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
-    `mutation($c: ID!) { extendCaseDeadline(caseId: $c, days: 30, reason: "矩阵测试") ${result} }`, { c: f.assignedCase }),
+  mutation(
+    'recordNotice',
+    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $on: Date!) { recordNotice(caseId: $c, input: { on: $on, proposedPenalties: [{ kind: WARNING }] }) ${result} }`,
+    { c: f.assignedCase, on: w.today },
+  ),
+  mutation(
+    'recordStatement',
+    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $on: Date!) { recordStatement(caseId: $c, input: { on: $on, outcome: WAIVED }) ${result} }`,
+    { c: f.assignedCase, on: w.today },
+  ),
+  mutation(
+    'recordHearingRequest',
+    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $on: Date!) { recordHearingRequest(caseId: $c, input: { on: $on, outcome: WAIVED }) ${result} }`,
+    { c: f.assignedCase, on: w.today },
+  ),
+  mutation(
+    'recordHearing',
+    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $on: Date!) { recordHearing(caseId: $c, input: { on: $on, note: "听证笔录" }) ${result} }`,
+    { c: f.assignedCase, on: w.today },
+  ),
+  mutation(
+    'recordLegalReview',
+    'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  allow DENY',
+    `mutation($c: ID!, $on: Date!) { recordLegalReview(caseId: $c, input: { on: $on, outcome: APPROVED }) ${result} }`,
+    { c: f.assignedCase, on: w.today },
+  ),
+  mutation(
+    'recordCollectiveDiscussion',
+    'DENY DENY      DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    `mutation($c: ID!, $on: Date!) { recordCollectiveDiscussion(caseId: $c, input: { on: $on, note: "同意" }) ${result} }`,
+    { c: f.assignedCase, on: w.today },
+  ),
+  mutation(
+    'recordService',
+    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $on: Date!) { recordService(caseId: $c, input: { on: $on }) ${result} }`,
+    { c: f.assignedCase, on: w.today },
+  ),
+  mutation(
+    'extendCaseDeadline',
+    'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    `mutation($c: ID!) { extendCaseDeadline(caseId: $c, days: 30, reason: "矩阵测试") ${result} }`,
+    { c: f.assignedCase },
+  ),
 
   // Compulsory measures (行政强制法): taken and released by the case's assigned officers; approved and
   // extended by the agency head (第18条, 第25条). The case is decided and the measure already released:
   // every allowed caller meets a rule.
-  mutation('recordCompulsoryMeasure', 'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+  mutation(
+    'recordCompulsoryMeasure',
+    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
     `mutation($c: ID!, $input: CompulsoryMeasureInput!) { recordCompulsoryMeasure(caseId: $c, input: $input) ${result} }`,
-    { c: f.assignedCase, input: { kind: 'SEAL_UP', object: '冷柜一台', officerIds: [w.people.officer.id, w.colleague.id], noticeDocumentNumber: '阜市监封〔2025〕矩阵1号', noticeServedOn: w.today } }),
-  mutation('approveCompulsoryMeasure', 'DENY  DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
-    `mutation($m: ID!) { approveCompulsoryMeasure(measureId: $m, approve: true) ${result} }`, { m: f.measure }),
-  mutation('extendCompulsoryMeasure', 'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
-    `mutation($m: ID!) { extendCompulsoryMeasure(measureId: $m, days: 10, reason: "矩阵测试") ${result} }`, { m: f.measure }),
-  mutation('releaseCompulsoryMeasure', 'DENY  DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
-    `mutation($m: ID!, $on: Date!) { releaseCompulsoryMeasure(measureId: $m, on: $on, reason: "矩阵测试") ${result} }`, { m: f.measure, on: w.today }),
+    {
+      c: f.assignedCase,
+      input: {
+        kind: 'SEAL_UP',
+        object: '冷柜一台',
+        officerIds: [w.people.officer.id, w.colleague.id],
+        noticeDocumentNumber: '阜市监封〔2025〕矩阵1号',
+        noticeServedOn: w.today,
+      },
+    },
+  ),
+  mutation(
+    'approveCompulsoryMeasure',
+    'DENY  DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    `mutation($m: ID!) { approveCompulsoryMeasure(measureId: $m, approve: true) ${result} }`,
+    { m: f.measure },
+  ),
+  mutation(
+    'extendCompulsoryMeasure',
+    'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    `mutation($m: ID!) { extendCompulsoryMeasure(measureId: $m, days: 10, reason: "矩阵测试") ${result} }`,
+    { m: f.measure },
+  ),
+  mutation(
+    'releaseCompulsoryMeasure',
+    'DENY  DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($m: ID!, $on: Date!) { releaseCompulsoryMeasure(measureId: $m, on: $on, reason: "矩阵测试") ${result} }`,
+    { m: f.measure, on: w.today },
+  ),
 
   // Enforcement matters: the justice bureau's supervisors, system admins, and admins of an agency
   // whose domains include the matter's (the world agency's admin: 市场监管). Harmless inputs: a taken
   // code, an unchanged update, publishing the published, withdrawing the draft, a CSV with a bad row.
-  mutation('createMatter',            'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
-    `mutation($input: MatterInput!) { createMatter(input: $input) ${result} }`, { input: matterInput(f.publishedMatter.code) }),
-  mutation('updateMatter',            'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
-    `mutation($id: ID!, $input: MatterInput!) { updateMatter(id: $id, input: $input) ${result} }`, { id: f.draftMatter.id, input: matterInput(f.draftMatter.code) }),
-  mutation('publishMatter',           'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
-    `mutation($id: ID!) { publishMatter(id: $id) ${result} }`, { id: f.publishedMatter.id }),
-  mutation('unpublishMatter',         'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
-    `mutation($id: ID!) { unpublishMatter(id: $id, reason: "矩阵测试") ${result} }`, { id: f.draftMatter.id }),
-  mutation('importMattersCsv',        'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
-    `mutation($csv: String!) { importMattersCsv(csvText: $csv) ${result} }`, { csv: BAD_MATTERS_CSV }),
+  mutation(
+    'createMatter',
+    'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($input: MatterInput!) { createMatter(input: $input) ${result} }`,
+    { input: matterInput(f.publishedMatter.code) },
+  ),
+  mutation(
+    'updateMatter',
+    'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!, $input: MatterInput!) { updateMatter(id: $id, input: $input) ${result} }`,
+    { id: f.draftMatter.id, input: matterInput(f.draftMatter.code) },
+  ),
+  mutation(
+    'publishMatter',
+    'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!) { publishMatter(id: $id) ${result} }`,
+    { id: f.publishedMatter.id },
+  ),
+  mutation(
+    'unpublishMatter',
+    'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!) { unpublishMatter(id: $id, reason: "矩阵测试") ${result} }`,
+    { id: f.draftMatter.id },
+  ),
+  mutation(
+    'importMattersCsv',
+    'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    `mutation($csv: String!) { importMattersCsv(csvText: $csv) ${result} }`,
+    { csv: BAD_MATTERS_CSV },
+  ),
 
   // ── subscriptions ──────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
   // Open to all; each event is delivered only to those who may see it (events/visibility.ts).
-  subscription('events',              'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow', `subscription { events(topics: ["case.opened"]) { id } }`),
+  subscription(
+    'events',
+    'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow',
+    `subscription { events(topics: ["case.opened"]) { id } }`,
+  ),
 ]);

@@ -127,8 +127,13 @@ export function defineAuthorisationMatrix<F>(
  */
 export function expectation(policy: string): Expectation {
   const words = policy.trim().split(/\s+/);
-  if (words.length !== MATRIX_ROLES.length || !words.every((w): w is Outcome => (OUTCOMES as readonly string[]).includes(w)))
-    throw new Error(`an access policy needs ${MATRIX_ROLES.length} outcomes (${OUTCOMES.join('/')}), one per role (${MATRIX_ROLES.join(' ')}): "${policy}"`);
+  if (
+    words.length !== MATRIX_ROLES.length ||
+    !words.every((w): w is Outcome => (OUTCOMES as readonly string[]).includes(w))
+  )
+    throw new Error(
+      `an access policy needs ${MATRIX_ROLES.length} outcomes (${OUTCOMES.join('/')}), one per role (${MATRIX_ROLES.join(' ')}): "${policy}"`,
+    );
   return Object.fromEntries(MATRIX_ROLES.map((role, i) => [role, words[i]])) as Record<MatrixRole, Outcome>;
 }
 

@@ -2,7 +2,16 @@
 // `prismaNode({ findUnique })` (so `node(id)` / `nodes(ids)`) call these, never re-derive them.
 import type { Prisma } from '../generated/prisma/client.js';
 import type { CaseProcedure } from '../generated/prisma/enums.js';
-import { actorOf, isAgencyAdminOf, isAgencyHeadOf, isLegalReviewerOf, isStaff, isSupervisor, isSystemAdmin, type Viewer } from './viewer.js';
+import {
+  actorOf,
+  isAgencyAdminOf,
+  isAgencyHeadOf,
+  isLegalReviewerOf,
+  isStaff,
+  isSupervisor,
+  isSystemAdmin,
+  type Viewer,
+} from './viewer.js';
 
 /** A filter that matches no row of any model (every model has an Int id). */
 export const NO_ROWS = { id: { in: [] as number[] } };

@@ -33,7 +33,9 @@ export function isSupervisor(v: Viewer): boolean {
 export function isOfficerOf(v: Viewer, agencyId: number): boolean {
   return (
     isSystemAdmin(v) ||
-    (v.kind === 'person' && v.agencyId === agencyId && (v.roles.includes('OFFICER') || v.roles.includes('AGENCY_ADMIN')))
+    (v.kind === 'person' &&
+      v.agencyId === agencyId &&
+      (v.roles.includes('OFFICER') || v.roles.includes('AGENCY_ADMIN')))
   );
 }
 
@@ -57,7 +59,9 @@ export function isLegalReviewerOf(v: Viewer, agencyId: number): boolean {
  * coarse check; who does what on one case is `canActOnCase` (auth/rows.ts).
  */
 export function isCaseStaffOf(v: Viewer, agencyId: number): boolean {
-  return v.kind === 'system' || isOfficerOf(v, agencyId) || isAgencyHeadOf(v, agencyId) || isLegalReviewerOf(v, agencyId);
+  return (
+    v.kind === 'system' || isOfficerOf(v, agencyId) || isAgencyHeadOf(v, agencyId) || isLegalReviewerOf(v, agencyId)
+  );
 }
 
 export function isStaff(v: Viewer): boolean {

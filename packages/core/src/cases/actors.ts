@@ -16,13 +16,24 @@ import { ForbiddenError } from '../errors.js';
  */
 export function assertCanActOnCase(viewer: Viewer, c: { agencyId: number }): void {
   if (isCaseStaffOf(viewer, c.agencyId)) return;
-  throw new ForbiddenError({ zh: '只有本案承办单位的工作人员可以办理此案', en: "Only staff of the case's agency may act on it" });
+  throw new ForbiddenError({
+    zh: '只有本案承办单位的工作人员可以办理此案',
+    en: "Only staff of the case's agency may act on it",
+  });
 }
 
 /** The facts who-acts needs, read in the caller's transaction. */
-export async function caseActors(tx: Db, c: Pick<EnforcementCase, 'id' | 'agencyId' | 'procedure' | 'registeredBy'>): Promise<CaseActors> {
+export async function caseActors(
+  tx: Db,
+  c: Pick<EnforcementCase, 'id' | 'agencyId' | 'procedure' | 'registeredBy'>,
+): Promise<CaseActors> {
   const officers = await tx.caseOfficer.findMany({ where: { caseId: c.id }, select: { personId: true } });
-  return { agencyId: c.agencyId, procedure: c.procedure, registeredBy: c.registeredBy, officerIds: officers.map((o) => o.personId) };
+  return {
+    agencyId: c.agencyId,
+    procedure: c.procedure,
+    registeredBy: c.registeredBy,
+    officerIds: officers.map((o) => o.personId),
+  };
 }
 
 export const CASE_ACTION_REFUSALS: Record<CaseAction, (c: CaseActors) => Bilingual> = {
@@ -31,12 +42,24 @@ export const CASE_ACTION_REFUSALS: Record<CaseAction, (c: CaseActors) => Bilingu
     zh: '只有本案承办人员、本单位负责人或管理员可以指派承办人员（尚未指派时，立案人员也可以）',
     en: 'Only the assigned officers, the agency head or admin (or, before anyone is assigned, whoever registered the case) may assign officers',
   }),
-  review: () => ({ zh: '只有本单位的法制审核人员可以进行法制审核（行政处罚法第58条）', en: "Only the agency's legal reviewers may review the case (行政处罚法 art. 58)" }),
-  head: () => ({ zh: '只有本单位负责人可以办理此事项（行政处罚法第57条、第60条）', en: 'Only the agency head may do this (行政处罚法 art. 57, 60)' }),
+  review: () => ({
+    zh: '只有本单位的法制审核人员可以进行法制审核（行政处罚法第58条）',
+    en: "Only the agency's legal reviewers may review the case (行政处罚法 art. 58)",
+  }),
+  head: () => ({
+    zh: '只有本单位负责人可以办理此事项（行政处罚法第57条、第60条）',
+    en: 'Only the agency head may do this (行政处罚法 art. 57, 60)',
+  }),
   decide: (c) =>
     c.procedure === 'SIMPLE'
-      ? { zh: '简易程序案件由本案承办人员当场作出决定（行政处罚法第51条）', en: 'A simple-procedure case is decided by its assigned officers on the spot (行政处罚法 art. 51)' }
-      : { zh: '普通程序案件由行政机关负责人作出决定（行政处罚法第57条）', en: 'A general-procedure case is decided by the agency head (行政处罚法 art. 57)' },
+      ? {
+          zh: '简易程序案件由本案承办人员当场作出决定（行政处罚法第51条）',
+          en: 'A simple-procedure case is decided by its assigned officers on the spot (行政处罚法 art. 51)',
+        }
+      : {
+          zh: '普通程序案件由行政机关负责人作出决定（行政处罚法第57条）',
+          en: 'A general-procedure case is decided by the agency head (行政处罚法 art. 57)',
+        },
 };
 
 /** Refuse (ForbiddenError, naming who may) unless the viewer may do `action` on the case. */

@@ -17,12 +17,21 @@ export async function advanceCaseInTx(uow: UnitOfWork, caseId: number, to: CaseS
   const c = await lockCase(tx, caseId);
   await assertCaseActor(uow, c, 'act');
   const served = to === 'EXECUTED' && (await tx.caseStep.count({ where: { caseId, kind: 'SERVICE' } })) > 0;
-  refuse(transitionRefusal({ from: c.stage, to, decision: c.decision, via: 'advance', procedure: c.procedure, served }));
-  if (to === 'LEGAL_REVIEW') refuse(reviewGateRefusal(c.procedure, await loadProcedureState(tx, caseId), shanghaiToday(now)));
+  refuse(
+    transitionRefusal({ from: c.stage, to, decision: c.decision, via: 'advance', procedure: c.procedure, served }),
+  );
+  if (to === 'LEGAL_REVIEW')
+    refuse(reviewGateRefusal(c.procedure, await loadProcedureState(tx, caseId), shanghaiToday(now)));
   if (to === 'CLOSED') refuse(await measuresInForceRefusal(tx, caseId));
   if (to === 'INVESTIGATING') {
     const assigned = await tx.caseOfficer.findMany({ where: { caseId }, include: { person: true } });
-    refuse(investigationRefusal(assigned.map((a) => a.person), now, uow.settings.get(CASE_SETTINGS).reviewGraceUntil));
+    refuse(
+      investigationRefusal(
+        assigned.map((a) => a.person),
+        now,
+        uow.settings.get(CASE_SETTINGS).reviewGraceUntil,
+      ),
+    );
   }
   const updated = await tx.enforcementCase.update({
     where: { id: caseId },

@@ -57,27 +57,51 @@ export function decisionDocumentKind(decision: CaseDecision): DocumentKind | nul
  * decision-document number from the agency's sequence, and the event. A refusal anywhere rolls
  * back the decision, its number, its event and anything the caller wrote before.
  */
-export async function decideCaseInTx(uow: UnitOfWork, caseId: number, request: DecisionRequest): Promise<EnforcementCase> {
+export async function decideCaseInTx(
+  uow: UnitOfWork,
+  caseId: number,
+  request: DecisionRequest,
+): Promise<EnforcementCase> {
   const { tx, viewer, guards, now } = uow;
   const input = decideCaseInput(request);
   const c = await lockCase(tx, caseId);
   assertCanActOnCase(viewer, c);
   const issues = decisionInputIssues(input);
   if (issues.length)
-    throw new ValidationError(issues.map((i) => ({ path: ['input', ...i.path], messageZh: i.message.zh, messageEn: i.message.en })));
-  refuse(transitionRefusal({ from: c.stage, to: 'DECIDED', decision: input.decision, via: 'decide', procedure: c.procedure }));
+    throw new ValidationError(
+      issues.map((i) => ({ path: ['input', ...i.path], messageZh: i.message.zh, messageEn: i.message.en })),
+    );
+  refuse(
+    transitionRefusal({
+      from: c.stage,
+      to: 'DECIDED',
+      decision: input.decision,
+      via: 'decide',
+      procedure: c.procedure,
+    }),
+  );
   const [matter, enterprise] = await Promise.all([
     c.matterId === null ? null : tx.enforcementMatter.findUnique({ where: { id: c.matterId } }),
-    c.enterpriseId === null ? null : tx.enterprise.findUnique({ where: { id: c.enterpriseId }, select: { kind: true } }),
+    c.enterpriseId === null
+      ? null
+      : tx.enterprise.findUnique({ where: { id: c.enterpriseId }, select: { kind: true } }),
   ]);
-  refuse(decisionRefusal(input, { matter, procedure: c.procedure, naturalPerson: partyIsNaturalPerson(c, enterprise) }));
+  refuse(
+    decisionRefusal(input, { matter, procedure: c.procedure, naturalPerson: partyIsNaturalPerson(c, enterprise) }),
+  );
   refuse(await procedureRefusalForDecision(uow, c, input));
   await guards.beforeDecide({ uow, case: c }, input);
 
-  if (input.penalties.length) await tx.casePenalty.createMany({ data: input.penalties.map((p) => ({ caseId, kind: p.kind, amountFen: p.amountFen })) });
+  if (input.penalties.length)
+    await tx.casePenalty.createMany({
+      data: input.penalties.map((p) => ({ caseId, kind: p.kind, amountFen: p.amountFen })),
+    });
   // The number as late as it can be: its sequence row stays locked until the transaction ends.
   const documentKind = decisionDocumentKind(input.decision);
-  const agency = await tx.agency.findUniqueOrThrow({ where: { id: c.agencyId }, select: { id: true, name: true, documentPrefix: true } });
+  const agency = await tx.agency.findUniqueOrThrow({
+    where: { id: c.agencyId },
+    select: { id: true, name: true, documentPrefix: true },
+  });
   const decisionNumber = documentKind ? await nextDocumentNumber(tx, agency, documentKind, now) : null;
   const updated = await tx.enforcementCase.update({
     where: { id: caseId },

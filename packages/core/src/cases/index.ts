@@ -29,7 +29,13 @@ export {
   notifyOverdueMeasuresInTx,
 } from './measures.js';
 export { decideCaseInTx, decideCaseInput, decisionDocumentKind, type DecisionRequest } from './decide.js';
-export { procedureRefusalForDecision, loadProcedureState, caseHearingThresholdFen, readProposal, type NoticeProposal } from './procedure.js';
+export {
+  procedureRefusalForDecision,
+  loadProcedureState,
+  caseHearingThresholdFen,
+  readProposal,
+  type NoticeProposal,
+} from './procedure.js';
 export {
   recordNoticeInTx,
   recordStatementInTx,

@@ -61,13 +61,20 @@ async function lockMeasure(tx: Db, measureId: number): Promise<{ c: EnforcementC
  * head approves. Refused after the decision, without two assigned enforceable officers, a freeze by an
  * agency no law authorises; then every plugin's guard.
  */
-export async function recordCompulsoryMeasureInTx(uow: UnitOfWork, caseId: number, input: CompulsoryMeasureInput): Promise<CompulsoryMeasure> {
+export async function recordCompulsoryMeasureInTx(
+  uow: UnitOfWork,
+  caseId: number,
+  input: CompulsoryMeasureInput,
+): Promise<CompulsoryMeasure> {
   const { tx, viewer, guards, now, settings } = uow;
   const c = await lockCase(tx, caseId);
   await assertCaseActor(uow, c, 'act');
   refuse(measureRefusal(c.stage));
   const issues = measureInputIssues(input, now);
-  if (issues.length) throw new ValidationError(issues.map((i) => ({ path: ['input', i.field], messageZh: i.message.zh, messageEn: i.message.en })));
+  if (issues.length)
+    throw new ValidationError(
+      issues.map((i) => ({ path: ['input', i.field], messageZh: i.message.zh, messageEn: i.message.en })),
+    );
   if (input.emergency && input.takenAt) refuse(emergencyReportRefusal(input.takenAt, now));
   const agency = await tx.agency.findUniqueOrThrow({ where: { id: c.agencyId }, select: { kind: true } });
   refuse(freezeRefusal(input.kind, agency.kind, settings.get(CASE_SETTINGS).freezeAgencyKinds));
@@ -76,7 +83,15 @@ export async function recordCompulsoryMeasureInTx(uow: UnitOfWork, caseId: numbe
     where: { id: { in: officerIds } },
     include: { caseAssignments: { where: { caseId }, select: { personId: true } } },
   });
-  refuse(measureOfficersRefusal(officerIds, people.map((p) => ({ ...p, assigned: p.caseAssignments.length > 0 })), c.agencyId, now, uow.settings.get(CASE_SETTINGS).reviewGraceUntil));
+  refuse(
+    measureOfficersRefusal(
+      officerIds,
+      people.map((p) => ({ ...p, assigned: p.caseAssignments.length > 0 })),
+      c.agencyId,
+      now,
+      uow.settings.get(CASE_SETTINGS).reviewGraceUntil,
+    ),
+  );
   await guards.beforeCompulsoryMeasure({ uow, case: c }, input);
   const takenAt = input.emergency && input.takenAt ? input.takenAt : now;
   const measure = await tx.compulsoryMeasure.create({
@@ -115,7 +130,12 @@ export async function recordCompulsoryMeasureInTx(uow: UnitOfWork, caseId: numbe
  * for 30 days; refused, it is never taken. An emergency measure approved afterwards keeps its term
  * (第19条); refused, it is released at once (第19条: 应当立即解除).
  */
-export async function approveCompulsoryMeasureInTx(uow: UnitOfWork, measureId: number, approve: boolean, reason: string | null): Promise<CompulsoryMeasure> {
+export async function approveCompulsoryMeasureInTx(
+  uow: UnitOfWork,
+  measureId: number,
+  approve: boolean,
+  reason: string | null,
+): Promise<CompulsoryMeasure> {
   const { tx, viewer, now } = uow;
   const { c, m } = await lockMeasure(tx, measureId);
   assertAgencyHead(viewer, c.agencyId);
@@ -151,23 +171,40 @@ export async function approveCompulsoryMeasureInTx(uow: UnitOfWork, measureId: n
 }
 
 /** One extension of at most 30 days by the agency head, while in force and within its term (第25条 / 第32条). */
-export async function extendCompulsoryMeasureInTx(uow: UnitOfWork, measureId: number, days: number, reason: string): Promise<CompulsoryMeasure> {
+export async function extendCompulsoryMeasureInTx(
+  uow: UnitOfWork,
+  measureId: number,
+  days: number,
+  reason: string,
+): Promise<CompulsoryMeasure> {
   const { tx, viewer, now } = uow;
   const { c, m } = await lockMeasure(tx, measureId);
   assertAgencyHead(viewer, c.agencyId);
-  if (!Number.isInteger(days) || days < 1) throw ValidationError.one(['days'], { zh: '延长天数至少 1 日', en: 'extend by at least 1 day' });
+  if (!Number.isInteger(days) || days < 1)
+    throw ValidationError.one(['days'], { zh: '延长天数至少 1 日', en: 'extend by at least 1 day' });
   refuse(extensionRefusal(m, days, now));
   const dueOn = measureDueOn(m.takenAt, days);
   const updated = await tx.compulsoryMeasure.update({
     where: { id: m.id },
     data: { extendedDays: days, extensionReason: reason, extendedBy: actorOf(viewer), dueOn },
   });
-  await caseEvent(uow, CORE_TOPICS.compulsoryMeasureExtended, c, { measureId: m.id, kind: m.kind, days, dueOn: isoDay(dueOn), reason });
+  await caseEvent(uow, CORE_TOPICS.compulsoryMeasureExtended, c, {
+    measureId: m.id,
+    kind: m.kind,
+    days,
+    dueOn: isoDay(dueOn),
+    reason,
+  });
   return updated;
 }
 
 /** 解除 (第28条 / 第33条) by the case's officers, dated on or after the day taken and not in the future. */
-export async function releaseCompulsoryMeasureInTx(uow: UnitOfWork, measureId: number, on: Date, reason: string): Promise<CompulsoryMeasure> {
+export async function releaseCompulsoryMeasureInTx(
+  uow: UnitOfWork,
+  measureId: number,
+  on: Date,
+  reason: string,
+): Promise<CompulsoryMeasure> {
   const { tx, viewer, now } = uow;
   const { c, m } = await lockMeasure(tx, measureId);
   await assertCaseActor(uow, c, 'act');
@@ -178,7 +215,12 @@ export async function releaseCompulsoryMeasureInTx(uow: UnitOfWork, measureId: n
     where: { id: m.id },
     data: { status: 'RELEASED', releasedOn: on, releaseReason: reason, releasedBy: actorOf(viewer) },
   });
-  await caseEvent(uow, CORE_TOPICS.compulsoryMeasureReleased, c, { measureId: m.id, kind: m.kind, releasedOn: isoDay(on), reason });
+  await caseEvent(uow, CORE_TOPICS.compulsoryMeasureReleased, c, {
+    measureId: m.id,
+    kind: m.kind,
+    releasedOn: isoDay(on),
+    reason,
+  });
   return updated;
 }
 
@@ -187,7 +229,10 @@ export async function releaseCompulsoryMeasureInTx(uow: UnitOfWork, measureId: n
  * CASE_MEASURE_IN_FORCE. Called by advanceCaseInTx when closing, under the case lock.
  */
 export async function measuresInForceRefusal(tx: Db, caseId: number): Promise<RuleRefusal | null> {
-  const open = await tx.compulsoryMeasure.findMany({ where: { caseId, status: { in: ['IN_FORCE', 'REQUESTED'] } }, select: { status: true } });
+  const open = await tx.compulsoryMeasure.findMany({
+    where: { caseId, status: { in: ['IN_FORCE', 'REQUESTED'] } },
+    select: { status: true },
+  });
   return measuresOpenRefusal(open);
 }
 
@@ -210,7 +255,14 @@ export async function notifyOverdueMeasuresInTx(uow: UnitOfWork): Promise<number
     // Scoped to the agency and the case (supervisors see every event); not the party's business.
     await uow.emit(
       CORE_TOPICS.compulsoryMeasureOverdue,
-      { caseId: c.id, number: c.number, measureId: m.id, kind: m.kind, dueOn: isoDay(m.dueOn!), takenAt: m.takenAt.toISOString() },
+      {
+        caseId: c.id,
+        number: c.number,
+        measureId: m.id,
+        kind: m.kind,
+        dueOn: isoDay(m.dueOn!),
+        takenAt: m.takenAt.toISOString(),
+      },
       { agencyId: c.agencyId, caseId: c.id },
     );
   }

@@ -14,7 +14,10 @@ export async function assignOfficersInTx(uow: UnitOfWork, caseId: number, person
   const c = await lockCase(tx, caseId);
   await assertCaseActor(uow, c, 'assign');
   if (c.stage === 'CLOSED')
-    throw new RuleViolation('CASE_CLOSED', { zh: '案件已结案，不能变更承办人员', en: 'The case is closed; its officers cannot change' });
+    throw new RuleViolation('CASE_CLOSED', {
+      zh: '案件已结案，不能变更承办人员',
+      en: 'The case is closed; its officers cannot change',
+    });
   const ids = [...new Set(personIds)];
   const found = await tx.person.findMany({ where: { id: { in: ids } } });
   const check = checkOfficers(ids, found, c.agencyId, now, uow.settings.get(CASE_SETTINGS).reviewGraceUntil);

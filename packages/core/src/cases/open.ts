@@ -29,7 +29,10 @@ export interface OpenCaseData {
 }
 
 /** Whether `agency` may enforce `matter`: its kind is one the matter names and the matter's domain is one of its own (行政处罚法第17条、第22条). */
-export function agencyMayEnforce(agency: { kind: string; domains: string[] }, matter: { agencyKinds: string[]; domain: string }): boolean {
+export function agencyMayEnforce(
+  agency: { kind: string; domains: string[] },
+  matter: { agencyKinds: string[]; domain: string },
+): boolean {
   return matter.agencyKinds.includes(agency.kind) && agency.domains.includes(matter.domain);
 }
 
@@ -37,19 +40,31 @@ export async function openCaseInTx(uow: UnitOfWork, data: OpenCaseData): Promise
   const { tx, viewer, now } = uow;
   assertCanActOnCase(viewer, data);
   const issues: FieldIssue[] = [];
-  const issue = (field: string, zh: string, en: string) => issues.push({ path: ['input', field], messageZh: zh, messageEn: en });
+  const issue = (field: string, zh: string, en: string) =>
+    issues.push({ path: ['input', field], messageZh: zh, messageEn: en });
   if ((data.enterpriseId === null) === (data.partyDescription === null))
-    issue('enterpriseId', '当事人须为一家经营主体或一名不具名自然人，二者选一', 'the party is either an enterprise or an unnamed natural person, exactly one');
+    issue(
+      'enterpriseId',
+      '当事人须为一家经营主体或一名不具名自然人，二者选一',
+      'the party is either an enterprise or an unnamed natural person, exactly one',
+    );
   if (violationInFuture(data.violationOn, now))
     issue('violationOn', '违法行为发生日期不能晚于今天', 'the violation cannot have happened after today');
   if (issues.length) throw new ValidationError(issues);
 
   const agency = await tx.agency.findUnique({ where: { id: data.agencyId } });
   if (!agency) throw new NotFoundError('Agency', String(data.agencyId), { zh: '单位', en: 'Agency' });
-  if (data.enterpriseId !== null && !(await tx.enterprise.findUnique({ where: { id: data.enterpriseId }, select: { id: true } })))
+  if (
+    data.enterpriseId !== null &&
+    !(await tx.enterprise.findUnique({ where: { id: data.enterpriseId }, select: { id: true } }))
+  )
     throw new NotFoundError('Enterprise', String(data.enterpriseId), { zh: '经营主体', en: 'Enterprise' });
   const matter = await tx.enforcementMatter.findUnique({ where: { id: data.matterId } });
-  if (!matter) throw new NotFoundError('EnforcementMatter', String(data.matterId), { zh: '行政执法事项', en: 'Enforcement matter' });
+  if (!matter)
+    throw new NotFoundError('EnforcementMatter', String(data.matterId), {
+      zh: '行政执法事项',
+      en: 'Enforcement matter',
+    });
 
   if (!matter.published)
     throw new RuleViolation('MATTER_NOT_PUBLISHED', {

@@ -32,9 +32,16 @@ export interface NoticeProposal {
   hearingThresholdFen: string;
 }
 
-export function noticeProposal(penalties: readonly ProposedPenalty[], hearingOffered: boolean, thresholdFen: bigint): NoticeProposal {
+export function noticeProposal(
+  penalties: readonly ProposedPenalty[],
+  hearingOffered: boolean,
+  thresholdFen: bigint,
+): NoticeProposal {
   return {
-    penalties: penalties.map((p) => ({ kind: p.kind, amountFen: p.amountFen === null ? null : p.amountFen.toString() })),
+    penalties: penalties.map((p) => ({
+      kind: p.kind,
+      amountFen: p.amountFen === null ? null : p.amountFen.toString(),
+    })),
     hearingOffered,
     hearingThresholdFen: thresholdFen.toString(),
   };
@@ -46,7 +53,11 @@ export function readProposal(step: Pick<CaseStep, 'kind' | 'proposal'>): NoticeP
   // A bare list of penalties (written without the hearing judgement, e.g. by hand): no hearing offered.
   if (Array.isArray(step.proposal)) {
     const list = step.proposal as unknown as { kind: PenaltyKind; amountFen: number | string | null }[];
-    return { penalties: list.map((p) => ({ kind: p.kind, amountFen: p.amountFen === null ? null : String(p.amountFen) })), hearingOffered: false, hearingThresholdFen: '0' };
+    return {
+      penalties: list.map((p) => ({ kind: p.kind, amountFen: p.amountFen === null ? null : String(p.amountFen) })),
+      hearingOffered: false,
+      hearingThresholdFen: '0',
+    };
   }
   return step.proposal as unknown as NoticeProposal;
 }
@@ -57,7 +68,10 @@ export function stepFacts(step: CaseStep): StepFacts | NoticeFacts {
   const p = readProposal(step);
   return {
     ...base,
-    penalties: (p?.penalties ?? []).map((x) => ({ kind: x.kind, amountFen: x.amountFen === null ? null : BigInt(x.amountFen) })),
+    penalties: (p?.penalties ?? []).map((x) => ({
+      kind: x.kind,
+      amountFen: x.amountFen === null ? null : BigInt(x.amountFen),
+    })),
     hearingOffered: p?.hearingOffered ?? false,
   };
 }
@@ -74,12 +88,20 @@ export async function loadProcedureState(tx: Db, caseId: number): Promise<Proced
 export async function caseHearingThresholdFen(uow: UnitOfWork, c: EnforcementCase): Promise<bigint> {
   const { tx } = uow;
   const [matter, agency, enterprise] = await Promise.all([
-    c.matterId === null ? null : tx.enforcementMatter.findUnique({ where: { id: c.matterId }, select: { domain: true } }),
+    c.matterId === null
+      ? null
+      : tx.enforcementMatter.findUnique({ where: { id: c.matterId }, select: { domain: true } }),
     tx.agency.findUniqueOrThrow({ where: { id: c.agencyId }, select: { domains: true } }),
-    c.enterpriseId === null ? null : tx.enterprise.findUnique({ where: { id: c.enterpriseId }, select: { kind: true } }),
+    c.enterpriseId === null
+      ? null
+      : tx.enterprise.findUnique({ where: { id: c.enterpriseId }, select: { kind: true } }),
   ]);
   const domain = matter?.domain ?? (agency.domains.length === 1 ? agency.domains[0]! : null);
-  return hearingThresholdFen(uow.settings.get(CASE_SETTINGS).hearingFineThresholds, domain, partyIsNaturalPerson(c, enterprise));
+  return hearingThresholdFen(
+    uow.settings.get(CASE_SETTINGS).hearingFineThresholds,
+    domain,
+    partyIsNaturalPerson(c, enterprise),
+  );
 }
 
 /**
@@ -101,7 +123,11 @@ function decisionPenalties(input: DecideCaseInput): ProposedPenalty[] {
  * refused with a ForbiddenError. What: rules/procedure.ts `decisionProcedureRefusal` (review approved,
  * discussion for a serious case, notice covering the penalties, statement, hearing settled).
  */
-export async function procedureRefusalForDecision(uow: UnitOfWork, c: EnforcementCase, input: DecideCaseInput): Promise<RuleRefusal | null> {
+export async function procedureRefusalForDecision(
+  uow: UnitOfWork,
+  c: EnforcementCase,
+  input: DecideCaseInput,
+): Promise<RuleRefusal | null> {
   await assertCaseActor(uow, c, 'decide');
   if (c.procedure === 'SIMPLE') return null;
   const penalties = decisionPenalties(input);

@@ -52,7 +52,8 @@ export function proposalIssues(penalties: readonly ProposedPenalty[]): FieldIssu
   const issues: FieldIssue[] = [];
   const at = (i: number | null, zh: string, en: string) =>
     issues.push({ path: ['input', 'proposedPenalties', ...(i === null ? [] : [i])], messageZh: zh, messageEn: en });
-  if (penalties.length === 0) at(null, '事先告知须写明拟作出的处罚（第44条）', 'a notice names the penalties proposed (art. 44)');
+  if (penalties.length === 0)
+    at(null, '事先告知须写明拟作出的处罚（第44条）', 'a notice names the penalties proposed (art. 44)');
   const seen = new Set<string>();
   penalties.forEach((p, i) => {
     const name = PENALTY_KIND_NAMES[p.kind];
@@ -107,12 +108,21 @@ async function recordStep(
       ...(await extra(c)),
     },
   });
-  await caseEvent(uow, CORE_TOPICS.caseStepRecorded, c, { stepId: step.id, kind, outcome, on: step.on.toISOString().slice(0, 10) });
+  await caseEvent(uow, CORE_TOPICS.caseStepRecorded, c, {
+    stepId: step.id,
+    kind,
+    outcome,
+    on: step.on.toISOString().slice(0, 10),
+  });
   return { c, step };
 }
 
 /** 事先告知 (第44条): the penalties proposed, and whether they give the party a hearing (第63条). */
-export async function recordNoticeInTx(uow: UnitOfWork, caseId: number, input: StepInput & { proposedPenalties: ProposedPenalty[] }) {
+export async function recordNoticeInTx(
+  uow: UnitOfWork,
+  caseId: number,
+  input: StepInput & { proposedPenalties: ProposedPenalty[] },
+) {
   const issues = proposalIssues(input.proposedPenalties);
   if (issues.length) throw new ValidationError(issues);
   return recordStep(
@@ -126,19 +136,31 @@ export async function recordNoticeInTx(uow: UnitOfWork, caseId: number, input: S
     async (c) => {
       const threshold = await caseHearingThresholdFen(uow, c);
       const offered = hearingOffered(input.proposedPenalties, threshold);
-      return { proposal: noticeProposal(input.proposedPenalties, offered, threshold) as unknown as Prisma.InputJsonValue };
+      return {
+        proposal: noticeProposal(input.proposedPenalties, offered, threshold) as unknown as Prisma.InputJsonValue,
+      };
     },
   );
 }
 
 /** 陈述、申辩 (第45条): received, or waived by the party. */
-export function recordStatementInTx(uow: UnitOfWork, caseId: number, input: StepInput & { outcome: 'RECEIVED' | 'WAIVED' }) {
+export function recordStatementInTx(
+  uow: UnitOfWork,
+  caseId: number,
+  input: StepInput & { outcome: 'RECEIVED' | 'WAIVED' },
+) {
   return recordStep(uow, caseId, 'act', input, 'STATEMENT', input.outcome, (_c, s) => statementRefusal(s, input.on));
 }
 
 /** 听证申请 (第64条): requested or waived, within 5 days of a notice that offered a hearing. */
-export function recordHearingRequestInTx(uow: UnitOfWork, caseId: number, input: StepInput & { outcome: 'REQUESTED' | 'WAIVED' }) {
-  return recordStep(uow, caseId, 'act', input, 'HEARING_REQUEST', input.outcome, (c, s) => hearingRequestRefusal(c.procedure, s, input.on));
+export function recordHearingRequestInTx(
+  uow: UnitOfWork,
+  caseId: number,
+  input: StepInput & { outcome: 'REQUESTED' | 'WAIVED' },
+) {
+  return recordStep(uow, caseId, 'act', input, 'HEARING_REQUEST', input.outcome, (c, s) =>
+    hearingRequestRefusal(c.procedure, s, input.on),
+  );
 }
 
 /** 听证 (第64条): held after a request; `note` is the record (听证笔录). */
@@ -150,7 +172,11 @@ export function recordHearingInTx(uow: UnitOfWork, caseId: number, input: StepIn
  * 法制审核 (第58条) by a legal reviewer of the agency who is not handling the case. RETURNED (with
  * reasons in `note`) sends the case back to investigation.
  */
-export async function recordLegalReviewInTx(uow: UnitOfWork, caseId: number, input: StepInput & { outcome: 'APPROVED' | 'RETURNED' }) {
+export async function recordLegalReviewInTx(
+  uow: UnitOfWork,
+  caseId: number,
+  input: StepInput & { outcome: 'APPROVED' | 'RETURNED' },
+) {
   if (input.outcome === 'RETURNED' && !input.note?.trim())
     throw ValidationError.one(['input', 'note'], { zh: '退回须写明理由', en: 'a returned review states its reasons' });
   const recorded = await recordStep(uow, caseId, 'review', input, 'LEGAL_REVIEW', input.outcome, async (c, s) => {
@@ -169,7 +195,15 @@ export async function recordLegalReviewInTx(uow: UnitOfWork, caseId: number, inp
   });
   if (input.outcome === 'RETURNED') {
     const { c } = recorded;
-    refuse(transitionRefusal({ from: c.stage, to: 'INVESTIGATING', decision: c.decision, via: 'review', procedure: c.procedure }));
+    refuse(
+      transitionRefusal({
+        from: c.stage,
+        to: 'INVESTIGATING',
+        decision: c.decision,
+        via: 'review',
+        procedure: c.procedure,
+      }),
+    );
     const updated = await uow.tx.enforcementCase.update({ where: { id: caseId }, data: { stage: 'INVESTIGATING' } });
     await caseEvent(uow, CORE_TOPICS.caseAdvanced, updated, { from: c.stage, to: 'INVESTIGATING' });
   }
@@ -178,7 +212,9 @@ export async function recordLegalReviewInTx(uow: UnitOfWork, caseId: number, inp
 
 /** 集体讨论 (第57条第2款), recorded by the agency head after an approved review; `note` is the conclusion. */
 export function recordCollectiveDiscussionInTx(uow: UnitOfWork, caseId: number, input: StepInput & { note: string }) {
-  return recordStep(uow, caseId, 'head', input, 'COLLECTIVE_DISCUSSION', null, (c, s) => discussionRefusal(c.procedure, c.stage, s, input.on));
+  return recordStep(uow, caseId, 'head', input, 'COLLECTIVE_DISCUSSION', null, (c, s) =>
+    discussionRefusal(c.procedure, c.stage, s, input.on),
+  );
 }
 
 /** 送达 (第61条): the decision served, within 7 days of the decision (later only with the reason in the note). */
@@ -196,8 +232,12 @@ export const MAX_EXTENSION_DAYS = 365;
  */
 export async function extendCaseDeadlineInTx(uow: UnitOfWork, caseId: number, days: number, reason: string) {
   if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS)
-    throw ValidationError.one(['days'], { zh: `延长天数须为 1 至 ${MAX_EXTENSION_DAYS} 的整数`, en: `days must be a whole number from 1 to ${MAX_EXTENSION_DAYS}` });
-  if (!reason.trim()) throw ValidationError.one(['reason'], { zh: '须写明延长理由', en: 'an extension states its reason' });
+    throw ValidationError.one(['days'], {
+      zh: `延长天数须为 1 至 ${MAX_EXTENSION_DAYS} 的整数`,
+      en: `days must be a whole number from 1 to ${MAX_EXTENSION_DAYS}`,
+    });
+  if (!reason.trim())
+    throw ValidationError.one(['reason'], { zh: '须写明延长理由', en: 'an extension states its reason' });
   const today = shanghaiToday(uow.now);
   const recorded = await recordStep(
     uow,
@@ -211,7 +251,9 @@ export async function extendCaseDeadlineInTx(uow: UnitOfWork, caseId: number, da
   );
   const { c } = recorded;
   const base = c.deadlineOn ?? addDays(shanghaiToday(c.registeredAt), uow.settings.get(CASE_SETTINGS).decisionDays);
-  const updated = await uow.tx.enforcementCase.update({ where: { id: caseId }, data: { deadlineOn: addDays(base, days) } });
+  const updated = await uow.tx.enforcementCase.update({
+    where: { id: caseId },
+    data: { deadlineOn: addDays(base, days) },
+  });
   return { c: updated, step: recorded.step };
 }
-

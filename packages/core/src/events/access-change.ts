@@ -29,9 +29,15 @@ export function concernsCaller(v: Viewer, e: Pick<StoredEvent, 'topic' | 'payloa
   const p = e.payload;
   switch (v.kind) {
     case 'person':
-      return (PERSON_TOPICS.has(e.topic) && p.personId === v.personId) || (e.topic === CORE_TOPICS.agencyUpdated.name && p.agencyId === v.agencyId);
+      return (
+        (PERSON_TOPICS.has(e.topic) && p.personId === v.personId) ||
+        (e.topic === CORE_TOPICS.agencyUpdated.name && p.agencyId === v.agencyId)
+      );
     case 'surveyOrg':
-      return (e.topic === CORE_TOPICS.apiKeyRevoked.name && p.apiKeyId === v.apiKeyId) || (e.topic === CORE_TOPICS.agencyUpdated.name && p.agencyId === v.agencyId);
+      return (
+        (e.topic === CORE_TOPICS.apiKeyRevoked.name && p.apiKeyId === v.apiKeyId) ||
+        (e.topic === CORE_TOPICS.agencyUpdated.name && p.agencyId === v.agencyId)
+      );
     default:
       return false;
   }

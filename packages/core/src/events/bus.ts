@@ -26,7 +26,10 @@ export interface ImmediateSource<T> {
 }
 
 export function isImmediateSource<T>(it: object): it is ImmediateSource<T> {
-  return typeof (it as Partial<ImmediateSource<T>>).peek === 'function' && typeof (it as Partial<ImmediateSource<T>>).listen === 'function';
+  return (
+    typeof (it as Partial<ImmediateSource<T>>).peek === 'function' &&
+    typeof (it as Partial<ImmediateSource<T>>).listen === 'function'
+  );
 }
 
 export interface EventBusOptions {

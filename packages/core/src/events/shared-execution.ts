@@ -21,7 +21,15 @@
 // Whatever cannot go at once — an expired credential, a recheck that is due, a result still being
 // computed or carrying errors (masked on the ordinary way out), a socket with writes still queued —
 // goes the ordinary way, in order, and so does everything after it until the subscriber waits again.
-import { createSourceEventStream, execute, Kind, type DocumentNode, type ExecutionArgs, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
+import {
+  createSourceEventStream,
+  execute,
+  Kind,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { Context, ResultSink } from '../context.js';
 import { canSeeActorIds } from '../auth/rows.js';
 import { isImmediateSource, type ImmediateSource } from './bus.js';
@@ -36,7 +44,11 @@ const results = new WeakMap<object, Shared>();
 const serialised = new WeakMap<ExecutionResult, string>();
 
 /** The result of `event` for every subscriber with `key`: executed by the first who asks. */
-function sharedResult(event: StoredEvent, args: ExecutionArgs, key: string): Promise<ExecutionResult> | ExecutionResult {
+function sharedResult(
+  event: StoredEvent,
+  args: ExecutionArgs,
+  key: string,
+): Promise<ExecutionResult> | ExecutionResult {
   let shared = results.get(event);
   if (!shared) results.set(event, (shared = new Map()));
   let result = shared.get(key);
@@ -63,11 +75,21 @@ function sharesEvents(args: ExecutionArgs): boolean {
   const op = operationOf(args.document, args.operationName);
   if (!op || op.operation !== 'subscription') return false;
   const roots = op.selectionSet.selections;
-  return roots.length === 1 && roots[0]!.kind === Kind.FIELD && roots[0]!.name.value === 'events' && !roots[0]!.directives?.length;
+  return (
+    roots.length === 1 &&
+    roots[0]!.kind === Kind.FIELD &&
+    roots[0]!.name.value === 'events' &&
+    !roots[0]!.directives?.length
+  );
 }
 
 function isStoredEvent(v: unknown): v is StoredEvent {
-  return typeof v === 'object' && v !== null && typeof (v as StoredEvent).id === 'bigint' && typeof (v as StoredEvent).topic === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as StoredEvent).id === 'bigint' &&
+    typeof (v as StoredEvent).topic === 'string'
+  );
 }
 
 /**
@@ -101,7 +123,8 @@ class SharedEventResults implements AsyncIterableIterator<ExecutionResult> {
     if (r.done) return { done: true, value: undefined };
     const payload = r.value;
     // The end of a subscription (access lost) and anything else not an event are the subscriber's own.
-    if (!isStoredEvent(payload)) return { done: false, value: (await execute({ ...this.args, rootValue: payload })) as ExecutionResult };
+    if (!isStoredEvent(payload))
+      return { done: false, value: (await execute({ ...this.args, rootValue: payload })) as ExecutionResult };
     return { done: false, value: await sharedResult(payload, this.args, this.key) };
   }
 
@@ -132,10 +155,17 @@ const documentKeys = new WeakMap<DocumentNode, string>();
 let nextDocument = 0;
 
 /** The subscribe function for `events`-only operations: one source stream each, shared executions. */
-export async function subscribeSharingEvents(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+export async function subscribeSharingEvents(
+  args: ExecutionArgs,
+): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in (source as object))) return source as ExecutionResult;
-  return new SharedEventResults(source as AsyncIterableIterator<unknown>, args, sharingKey(args), (args.contextValue as Context).resultSink);
+  return new SharedEventResults(
+    source as AsyncIterableIterator<unknown>,
+    args,
+    sharingKey(args),
+    (args.contextValue as Context).resultSink,
+  );
 }
 
 /** Envelop/yoga plugin: `events`-only subscriptions share each event's execution (see the top of this file). */

@@ -2,7 +2,14 @@
 // optional filter on its arguments, and how to turn the event into that type. Authorisation
 // (canSeeEvent), replay with `after`, and exactly-once in-order delivery come from core.
 import { contextCacheSymbol } from '@pothos/core';
-import type { ArgBuilder, InputFieldMap, InputShapeFromFields, MaybePromise, OutputShape, OutputType } from '@pothos/core';
+import type {
+  ArgBuilder,
+  InputFieldMap,
+  InputShapeFromFields,
+  MaybePromise,
+  OutputShape,
+  OutputType,
+} from '@pothos/core';
 import type { FieldAuthScopes } from '@pothos/plugin-scope-auth';
 import type { ZhifaBuilder, ZhifaSchemaTypes } from '../builder.js';
 import type { Payload, Topic } from './topic.js';
@@ -17,7 +24,11 @@ import { unlessEnded, whileAccessHolds, type SubscriptionEnded } from './recheck
 /** A delivered event whose payload has its topic's declared type. */
 export type TopicEvent<P extends Payload> = Omit<StoredEvent, 'payload'> & { payload: P };
 
-export interface TopicSubscription<P extends Payload, Type extends OutputType<ZhifaSchemaTypes>, Args extends InputFieldMap> {
+export interface TopicSubscription<
+  P extends Payload,
+  Type extends OutputType<ZhifaSchemaTypes>,
+  Args extends InputFieldMap,
+> {
   /** GraphQL field name on Subscription, e.g. 'nonPenaltyGranted'. */
   field: string;
   description: string;
@@ -29,7 +40,11 @@ export interface TopicSubscription<P extends Payload, Type extends OutputType<Zh
   /** Narrow by arguments, e.g. only one agency's events. Visibility (canSeeEvent) is applied first. */
   filter?: (event: TopicEvent<P>, args: InputShapeFromFields<Args>, ctx: Context) => boolean;
   /** Turn a delivered event into the output value (load the row it names); null when it is gone. */
-  resolve: (event: TopicEvent<P>, args: InputShapeFromFields<Args>, ctx: Context) => MaybePromise<OutputShape<ZhifaSchemaTypes, Type> | null>;
+  resolve: (
+    event: TopicEvent<P>,
+    args: InputShapeFromFields<Args>,
+    ctx: Context,
+  ) => MaybePromise<OutputShape<ZhifaSchemaTypes, Type> | null>;
   authScopes?: FieldAuthScopes<ZhifaSchemaTypes, unknown, InputShapeFromFields<Args>>;
 }
 
@@ -109,10 +124,11 @@ function freshLoadersPerEvent<T>(ctx: Context, source: AsyncIterableIterator<T>)
   };
 }
 
-export function defineTopicSubscription<P extends Payload, Type extends OutputType<ZhifaSchemaTypes>, Args extends InputFieldMap = {}>(
-  builder: ZhifaBuilder,
-  spec: TopicSubscription<P, Type, Args>,
-): void {
+export function defineTopicSubscription<
+  P extends Payload,
+  Type extends OutputType<ZhifaSchemaTypes>,
+  Args extends InputFieldMap = {},
+>(builder: ZhifaBuilder, spec: TopicSubscription<P, Type, Args>): void {
   // The events a topic list can yield carry that topic's payload: the one place the stored JSON is
   // read as P, checked when the payload was written through the same Topic<P> (UnitOfWork.emit).
   const typed = (e: StoredEvent) => e as TopicEvent<P>;
@@ -120,17 +136,22 @@ export function defineTopicSubscription<P extends Payload, Type extends OutputTy
   // the shape Pothos infers for the union, so the plugin's share is named here, once.
   const own = (args: object) => args as InputShapeFromFields<Args>;
   const scopes = spec.authScopes;
-  const resolveEvent = (event: StoredEvent | SubscriptionEnded, args: object, ctx: Context) => spec.resolve(typed(unlessEnded(event)), own(args), ctx);
+  const resolveEvent = (event: StoredEvent | SubscriptionEnded, args: object, ctx: Context) =>
+    spec.resolve(typed(unlessEnded(event)), own(args), ctx);
   builder.subscriptionField(spec.field, (t) => {
     const ownArgs: InputFieldMap = spec.args?.(t.arg) ?? {};
     return t.field({
       type: spec.type,
       nullable: true,
       description: spec.description,
-      authScopes: typeof scopes === 'function' ? (parent, args, ctx, info) => scopes(parent, own(args), ctx, info) : scopes,
+      authScopes:
+        typeof scopes === 'function' ? (parent, args, ctx, info) => scopes(parent, own(args), ctx, info) : scopes,
       args: {
         ...ownArgs,
-        after: t.arg.string({ required: false, description: '从该事件游标之后开始（先补发错过的事件）Replay after this event cursor' }),
+        after: t.arg.string({
+          required: false,
+          description: '从该事件游标之后开始（先补发错过的事件）Replay after this event cursor',
+        }),
       },
       subscribe: (_root, args, ctx) =>
         subscribeToTopics(
@@ -140,7 +161,6 @@ export function defineTopicSubscription<P extends Payload, Type extends OutputTy
           (e) => !spec.filter || spec.filter(typed(e), own(args), ctx),
         ),
       resolve: resolveEvent as never, // Pothos' Resolver type stays a deferred conditional for a generic Type; spec.resolve is checked where the plugin calls this
-
     });
   });
 }

@@ -13,7 +13,8 @@ export interface Topic<P extends Payload = Payload> {
 }
 
 export function defineTopic<P extends Payload>(name: string): Topic<P> {
-  if (!/^[A-Za-z][\w.-]{0,99}$/.test(name)) throw new Error(`topic names are letters, digits, dots and dashes (module.what), got ${name}`);
+  if (!/^[A-Za-z][\w.-]{0,99}$/.test(name))
+    throw new Error(`topic names are letters, digits, dots and dashes (module.what), got ${name}`);
   return { name };
 }
 

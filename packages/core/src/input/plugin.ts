@@ -81,16 +81,28 @@ function checkObject(obj: Record<string, unknown>, mapping: Mapping, path: (stri
   return out;
 }
 
-function checkValue(value: unknown, field: FieldMapping, listDepth: number, path: (string | number)[], issues: FieldIssue[]): unknown {
+function checkValue(
+  value: unknown,
+  field: FieldMapping,
+  listDepth: number,
+  path: (string | number)[],
+  issues: FieldIssue[],
+): unknown {
   if (listDepth > 0 && Array.isArray(value)) {
     if (value.length > MAX_LIST_ITEMS) {
-      issues.push({ path, messageZh: `最多 ${MAX_LIST_ITEMS} 项（收到 ${value.length} 项）`, messageEn: `at most ${MAX_LIST_ITEMS} items (got ${value.length})` });
+      issues.push({
+        path,
+        messageZh: `最多 ${MAX_LIST_ITEMS} 项（收到 ${value.length} 项）`,
+        messageEn: `at most ${MAX_LIST_ITEMS} items (got ${value.length})`,
+      });
       return value;
     }
     return value.map((item, i) => (item == null ? item : checkValue(item, field, listDepth - 1, [...path, i], issues)));
   }
   if (field.kind === 'InputObject') {
-    return field.fields.map && typeof value === 'object' ? checkObject(value as Record<string, unknown>, field.fields.map, path, issues) : value;
+    return field.fields.map && typeof value === 'object'
+      ? checkObject(value as Record<string, unknown>, field.fields.map, path, issues)
+      : value;
   }
   if (field.kind !== 'Scalar') return value;
   if (value instanceof RefusedInput) {

@@ -36,7 +36,9 @@ const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCa
 /** The text to store, or why it is refused. */
 export function checkText(kind: TextKind, raw: string): { value: string } | { error: Bilingual } {
   if (LONE_SURROGATE.test(raw))
-    return { error: { zh: '含有无效的 Unicode 字符（孤立的代理项）', en: 'contains invalid Unicode (an unpaired surrogate)' } };
+    return {
+      error: { zh: '含有无效的 Unicode 字符（孤立的代理项）', en: 'contains invalid Unicode (an unpaired surrogate)' },
+    };
   let value = raw.normalize('NFC');
   if (kind === 'multiline') value = value.replace(/\r\n?/g, '\n');
   if (kind === 'csv') return { value };
@@ -44,7 +46,12 @@ export function checkText(kind: TextKind, raw: string): { value: string } | { er
   if (control) {
     const at = codePoint(control[0]);
     return kind !== 'multiline'
-      ? { error: { zh: `含有控制字符 ${at}（此处只能填一行文字）`, en: `contains the control character ${at} (a single line of text is expected)` } }
+      ? {
+          error: {
+            zh: `含有控制字符 ${at}（此处只能填一行文字）`,
+            en: `contains the control character ${at} (a single line of text is expected)`,
+          },
+        }
       : { error: { zh: `含有控制字符 ${at}`, en: `contains the control character ${at}` } };
   }
   if (kind === 'name') {

@@ -69,7 +69,10 @@ export function parseInstant(v: unknown): Date | RefusedInput {
  */
 export function parseFenValue(v: unknown, maxFen: number): bigint | RefusedInput {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
-    return new RefusedInput({ zh: '金额应为以分计的非负整数', en: 'an amount must be a whole, non-negative number of fen' });
+    return new RefusedInput({
+      zh: '金额应为以分计的非负整数',
+      en: 'an amount must be a whole, non-negative number of fen',
+    });
   if (v > maxFen)
     return new RefusedInput({
       zh: `金额不能超过 ${maxFen} 分（${maxFen / 100} 元）`,

@@ -58,7 +58,14 @@ const OPTIONAL_CELLS = new Set<BaseHeader>(['裁量等级', '监管领域']);
 /** Free-text columns: a cell may hold line breaks and tabs (input/text.ts `multiline`); every other cell is one line. */
 const MULTILINE_CELLS = new Set<string>(['违法行为', '违法依据', '处罚依据', '适用情形']);
 
-export const LIMITS = { rows: 2000, domain: 50, discretionLevel: 50, violation: 500, provision: 2000, conditions: 2000 };
+export const LIMITS = {
+  rows: 2000,
+  domain: 50,
+  discretionLevel: 50,
+  violation: 500,
+  provision: 2000,
+  conditions: 2000,
+};
 const CELL_LIMIT: Record<BaseHeader, number> = {
   序号: 9,
   监管领域: LIMITS.domain,
@@ -99,7 +106,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
 
 const FORMULA_REFUSED: Bilingual = {
-  zh: '单元格不能以 = + - @ 开头（电子表格会当作公式执行）；如确为文字，请在开头加英文单引号 \'',
+  zh: "单元格不能以 = + - @ 开头（电子表格会当作公式执行）；如确为文字，请在开头加英文单引号 '",
   en: "a cell must not start with = + - @ (a spreadsheet would run it as a formula); if it is text, start it with a single quote '",
 };
 
@@ -121,7 +128,11 @@ export function readCsvCell(cell: string, kind: TextKind = 'line'): { value: str
 export function csvIssue(line: number, column: string | null, msg: Bilingual): FieldIssue {
   const where = column ? `第 ${line} 行「${column}」` : `第 ${line} 行`;
   const whereEn = column ? `line ${line}, column "${column}"` : `line ${line}`;
-  return { path: column ? ['csv', line, column] : ['csv', line], messageZh: `${where}：${msg.zh}`, messageEn: `${whereEn}: ${msg.en}` };
+  return {
+    path: column ? ['csv', line, column] : ['csv', line],
+    messageZh: `${where}：${msg.zh}`,
+    messageEn: `${whereEn}: ${msg.en}`,
+  };
 }
 
 export interface CsvRecord {
@@ -134,7 +145,11 @@ export interface CsvRecord {
  * Parse a whole CSV into items, or throw one ValidationError listing every problem.
  * `defaultDomain` fills a blank 监管领域 in the first row (later blank rows inherit the row above).
  */
-export function parseListCsv(input: Uint8Array | string, spec: ListCsvSpec, opts: { defaultDomain: string }): ListItemData[] {
+export function parseListCsv(
+  input: Uint8Array | string,
+  spec: ListCsvSpec,
+  opts: { defaultDomain: string },
+): ListItemData[] {
   return parseListCsvRows(input, spec, opts).items;
 }
 
@@ -144,7 +159,9 @@ export function csvItemIssues(
   columns: readonly ListCsvColumn[],
   problems: readonly { index: number; field: string; message: Bilingual }[],
 ): FieldIssue[] {
-  return problems.map((p) => csvIssue(lines[p.index] ?? 0, columns.find((c) => c.field === p.field)?.header ?? null, p.message));
+  return problems.map((p) =>
+    csvIssue(lines[p.index] ?? 0, columns.find((c) => c.field === p.field)?.header ?? null, p.message),
+  );
 }
 
 /** parseListCsv, with the line each item starts on (for issues found later). */
@@ -165,9 +182,13 @@ export function parseListCsvRows(
   if (issues.length) throw new ValidationError(issues);
 
   const dataRows = rows.filter((r) => r.record.some((c) => c.trim() !== ''));
-  if (dataRows.length === 0) throw ValidationError.one(['csv'], { zh: '文件没有数据行', en: 'The file has no data rows' });
+  if (dataRows.length === 0)
+    throw ValidationError.one(['csv'], { zh: '文件没有数据行', en: 'The file has no data rows' });
   if (dataRows.length > LIMITS.rows)
-    throw ValidationError.one(['csv'], { zh: `数据行过多（上限 ${LIMITS.rows}）`, en: `too many rows (at most ${LIMITS.rows})` });
+    throw ValidationError.one(['csv'], {
+      zh: `数据行过多（上限 ${LIMITS.rows}）`,
+      en: `too many rows (at most ${LIMITS.rows})`,
+    });
 
   const items: ListItemData[] = [];
   const lines: number[] = [];
@@ -178,20 +199,30 @@ export function parseListCsvRows(
     /** The cell's text, or null when it is refused (the issue is recorded; no other check repeats it). */
     const cell = (header: string): string | null => {
       const i = index.get(headerKey(header));
-      const r = readCsvCell(i === undefined ? '' : (row.record[i] ?? '').trim(), MULTILINE_CELLS.has(header) ? 'multiline' : 'line');
+      const r = readCsvCell(
+        i === undefined ? '' : (row.record[i] ?? '').trim(),
+        MULTILINE_CELLS.has(header) ? 'multiline' : 'line',
+      );
       if ('value' in r) return r.value;
       issues.push(csvIssue(line, header, r.error));
       return null;
     };
     const extra = row.record.slice(headers.length).some((c) => c.trim() !== '');
-    if (extra) issues.push(csvIssue(line, null, { zh: '该行的列数多于表头', en: 'the row has more cells than the header' }));
+    if (extra)
+      issues.push(csvIssue(line, null, { zh: '该行的列数多于表头', en: 'the row has more cells than the header' }));
 
     const base: Partial<Record<BaseHeader, string>> = {};
     for (const h of BASE_HEADERS) {
       const v = cell(h);
       if (v === null) continue;
       if (!v && !OPTIONAL_CELLS.has(h)) issues.push(csvIssue(line, h, { zh: '不能为空', en: 'must not be empty' }));
-      else if (v.length > CELL_LIMIT[h]) issues.push(csvIssue(line, h, { zh: `过长（上限 ${CELL_LIMIT[h]} 字）`, en: `too long (at most ${CELL_LIMIT[h]} characters)` }));
+      else if (v.length > CELL_LIMIT[h])
+        issues.push(
+          csvIssue(line, h, {
+            zh: `过长（上限 ${CELL_LIMIT[h]} 字）`,
+            en: `too long (at most ${CELL_LIMIT[h]} characters)`,
+          }),
+        );
       base[h] = v;
     }
     let seq = NaN;
@@ -199,7 +230,12 @@ export function parseListCsvRows(
       seq = /^\d{1,9}$/.test(base.序号) ? Number(base.序号) : NaN;
       if (!(seq >= 1)) issues.push(csvIssue(line, '序号', { zh: '应为正整数', en: 'must be a positive integer' }));
       else if (seqLines.has(seq))
-        issues.push(csvIssue(line, '序号', { zh: `与第 ${seqLines.get(seq)} 行重复`, en: `duplicates line ${seqLines.get(seq)}` }));
+        issues.push(
+          csvIssue(line, '序号', {
+            zh: `与第 ${seqLines.get(seq)} 行重复`,
+            en: `duplicates line ${seqLines.get(seq)}`,
+          }),
+        );
       else seqLines.set(seq, line);
     }
     const domain = base.监管领域 || previousDomain;
@@ -295,7 +331,12 @@ export function fenToYuan(fen: number | bigint): string {
  * the header row by headerKey. Duplicate headers come back as issues; the caller adds its own
  * (missing columns) before throwing them together.
  */
-export function readCsvTable(input: Uint8Array | string): { headers: string[]; index: Map<string, number>; rows: CsvRecord[]; issues: FieldIssue[] } {
+export function readCsvTable(input: Uint8Array | string): {
+  headers: string[];
+  index: Map<string, number>;
+  rows: CsvRecord[];
+  issues: FieldIssue[];
+} {
   let text = typeof input === 'string' ? input : decodeCsvBytes(input);
   if (text.startsWith(BOM)) text = text.slice(1);
   // One record end everywhere; a line break inside a quoted cell becomes "\n" as Excel stores it.
@@ -310,7 +351,10 @@ export function readCsvTable(input: Uint8Array | string): { headers: string[]; i
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 0;
     throw new ValidationError([
-      csvIssue(line, null, { zh: `CSV 格式错误（引号不匹配等）：${(err as Error).message}`, en: `malformed CSV: ${(err as Error).message}` }),
+      csvIssue(line, null, {
+        zh: `CSV 格式错误（引号不匹配等）：${(err as Error).message}`,
+        en: `malformed CSV: ${(err as Error).message}`,
+      }),
     ]);
   }
 

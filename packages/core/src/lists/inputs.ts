@@ -12,13 +12,18 @@ import { LIMITS } from './csv.js';
 import type { ListKindSpec } from './spec.js';
 
 const text = (max: number) =>
-  z.string().trim().min(1, msg('不能为空', 'must not be empty')).max(max, msg(`过长（上限 ${max} 字）`, `too long (at most ${max})`));
+  z
+    .string()
+    .trim()
+    .min(1, msg('不能为空', 'must not be empty'))
+    .max(max, msg(`过长（上限 ${max} 字）`, `too long (at most ${max})`));
 
 export const reasonText = text(500);
 
 export const ISSUER_LIMITS = { issuingBody: 100, documentNumber: 100 };
 
-const ISSUING_BODY = '制定机关（县级以上清单必填，如 国家市场监督管理总局、江苏省市场监督管理局）Issuing body; required above the county';
+const ISSUING_BODY =
+  '制定机关（县级以上清单必填，如 国家市场监督管理总局、江苏省市场监督管理局）Issuing body; required above the county';
 const DOCUMENT_NUMBER = '文号，如 国市监法〔2025〕10号 Document number';
 
 export function registerListInputs(
@@ -33,16 +38,31 @@ export function registerListInputs(
       agencyId: t.globalID({ required: true, description: '制定单位 Issuing agency' }),
       title: t.string({ required: true, description: '标题 Title', extensions: NAME, validate: text(200) }),
       domain: t.string({ required: true, description: '监管领域 Domain', validate: text(LIMITS.domain) }),
-      validFrom: t.field({ type: 'Date', required: false, description: '生效日期（缺省为公布当日）In force from; default: the publication day' }),
+      validFrom: t.field({
+        type: 'Date',
+        required: false,
+        description: '生效日期（缺省为公布当日）In force from; default: the publication day',
+      }),
       validUntil: t.field({ type: 'Date', required: false, description: '有效期至 In force until' }),
       issuerLevel: t.field({
         type: IssuerLevel,
         required: false,
         defaultValue: 'COUNTY',
-        description: '制定层级（缺省为县级）Issuer level; default COUNTY. Lists above the county apply to every agency of the domain',
+        description:
+          '制定层级（缺省为县级）Issuer level; default COUNTY. Lists above the county apply to every agency of the domain',
       }),
-      issuingBody: t.string({ required: false, description: ISSUING_BODY, extensions: NAME, validate: text(ISSUER_LIMITS.issuingBody) }),
-      documentNumber: t.string({ required: false, description: DOCUMENT_NUMBER, extensions: NAME, validate: text(ISSUER_LIMITS.documentNumber) }),
+      issuingBody: t.string({
+        required: false,
+        description: ISSUING_BODY,
+        extensions: NAME,
+        validate: text(ISSUER_LIMITS.issuingBody),
+      }),
+      documentNumber: t.string({
+        required: false,
+        description: DOCUMENT_NUMBER,
+        extensions: NAME,
+        validate: text(ISSUER_LIMITS.documentNumber),
+      }),
     }),
   });
 
@@ -53,7 +73,11 @@ export function registerListInputs(
       domain: t.string({ required: true, description: '监管领域 Domain', validate: text(LIMITS.domain) }),
       validFrom: t.field({ type: 'Date', required: false }),
       validUntil: t.field({ type: 'Date', required: false }),
-      issuerLevel: t.field({ type: IssuerLevel, required: false, description: '制定层级（不填则不变）Issuer level; omitted: unchanged' }),
+      issuerLevel: t.field({
+        type: IssuerLevel,
+        required: false,
+        description: '制定层级（不填则不变）Issuer level; omitted: unchanged',
+      }),
       issuingBody: t.string({
         required: false,
         description: `${ISSUING_BODY}（不填则不变，null 清除）omitted: unchanged, null: cleared`,
@@ -77,17 +101,45 @@ export function registerListInputs(
         description: '序号（缺省为末尾）Number; default: after the last',
         validate: z.number().int().min(1, msg('序号应为正整数', 'seq must be positive')).max(999_999_999),
       }),
-      domain: t.string({ required: false, description: '监管领域（缺省为清单领域）Domain; default: the list’s', validate: text(LIMITS.domain) }),
+      domain: t.string({
+        required: false,
+        description: '监管领域（缺省为清单领域）Domain; default: the list’s',
+        validate: text(LIMITS.domain),
+      }),
       discretionLevel: t.string({
         required: false,
         description: '裁量等级 Discretion level',
         validate: z.string().trim().max(LIMITS.discretionLevel, msg('过长', 'too long')),
       }),
-      violation: t.string({ required: true, description: '违法行为 Violation', extensions: MULTILINE, validate: text(LIMITS.violation) }),
-      violatedProvision: t.string({ required: true, description: '违法依据 Provision violated', extensions: MULTILINE, validate: text(LIMITS.provision) }),
-      penaltyProvision: t.string({ required: true, description: '处罚依据 Penalty provision', extensions: MULTILINE, validate: text(LIMITS.provision) }),
-      applicableConditions: t.string({ required: true, description: '适用情形 When it applies', extensions: MULTILINE, validate: text(LIMITS.conditions) }),
-      attributes: t.field({ type: spec.attributesInput, required: true, description: `${spec.nameZh}特有字段 Kind-specific fields` }),
+      violation: t.string({
+        required: true,
+        description: '违法行为 Violation',
+        extensions: MULTILINE,
+        validate: text(LIMITS.violation),
+      }),
+      violatedProvision: t.string({
+        required: true,
+        description: '违法依据 Provision violated',
+        extensions: MULTILINE,
+        validate: text(LIMITS.provision),
+      }),
+      penaltyProvision: t.string({
+        required: true,
+        description: '处罚依据 Penalty provision',
+        extensions: MULTILINE,
+        validate: text(LIMITS.provision),
+      }),
+      applicableConditions: t.string({
+        required: true,
+        description: '适用情形 When it applies',
+        extensions: MULTILINE,
+        validate: text(LIMITS.conditions),
+      }),
+      attributes: t.field({
+        type: spec.attributesInput,
+        required: true,
+        description: `${spec.nameZh}特有字段 Kind-specific fields`,
+      }),
     }),
   });
 

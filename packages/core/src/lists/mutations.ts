@@ -18,7 +18,17 @@ import { canEditList, canIssueList, canReadList } from './access.js';
 import { csvItemIssues, parseListCsvRows } from './csv.js';
 import { registerListInputs, reasonText } from './inputs.js';
 import { toItemData } from './nodes.js';
-import { assertEditable, assertRepealable, changedMeanwhile, checkIssuer, checkValidity, planNewVersion, planPublish, shanghaiToday, supersededNote } from './rules.js';
+import {
+  assertEditable,
+  assertRepealable,
+  changedMeanwhile,
+  checkIssuer,
+  checkValidity,
+  planNewVersion,
+  planPublish,
+  shanghaiToday,
+  supersededNote,
+} from './rules.js';
 import type { ListEventPayload, ListItemNodeRef, ListKindSpec, ListNodeRef } from './spec.js';
 import type { SharedListTypes } from './kinds.js';
 
@@ -26,8 +36,14 @@ const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 type Access = 'read' | 'edit' | 'issue';
 
-const EDITORS_ONLY: Bilingual = { zh: '只有制定单位的执法人员可以编辑该清单', en: 'Only officers of the issuing agency may edit this list' };
-const ISSUERS_ONLY: Bilingual = { zh: '只有制定单位的管理员可以公布或废止清单', en: 'Only an admin of the issuing agency may publish or repeal this list' };
+const EDITORS_ONLY: Bilingual = {
+  zh: '只有制定单位的执法人员可以编辑该清单',
+  en: 'Only officers of the issuing agency may edit this list',
+};
+const ISSUERS_ONLY: Bilingual = {
+  zh: '只有制定单位的管理员可以公布或废止清单',
+  en: 'Only an admin of the issuing agency may publish or repeal this list',
+};
 
 export function registerListMutations<ItemArgs extends InputFieldMap>(
   builder: ZhifaBuilder,
@@ -54,7 +70,12 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
   }
 
   /** load → access → (the mutation's rule and write) in one unit of work. */
-  function onList<T>(ctx: Context, gid: GlobalId, access: Access, work: (uow: UnitOfWork, list: EnforcementList) => Promise<T>) {
+  function onList<T>(
+    ctx: Context,
+    gid: GlobalId,
+    access: Access,
+    work: (uow: UnitOfWork, list: EnforcementList) => Promise<T>,
+  ) {
     return unitOfWork(ctx, async (uow) => {
       const list = await loadList(uow.tx, uow.viewer, gid);
       requireAccess(uow.viewer, list, access);
@@ -64,12 +85,19 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
 
   async function loadItem(uow: UnitOfWork, gid: GlobalId) {
     const id = tryParseId(gid, `${P}ListItem`);
-    const item = id === null ? null : await uow.tx.listItem.findFirst({ where: { id, list: { kind: spec.kind } }, include: { list: true } });
+    const item =
+      id === null
+        ? null
+        : await uow.tx.listItem.findFirst({ where: { id, list: { kind: spec.kind } }, include: { list: true } });
     if (!item || !canReadList(uow.viewer, item.list)) throw new NotFoundError(`${P}ListItem`, gid.id, itemWhat);
     return item;
   }
 
-  function onItem<T>(ctx: Context, gid: GlobalId, work: (uow: UnitOfWork, item: Awaited<ReturnType<typeof loadItem>>) => Promise<T>) {
+  function onItem<T>(
+    ctx: Context,
+    gid: GlobalId,
+    work: (uow: UnitOfWork, item: Awaited<ReturnType<typeof loadItem>>) => Promise<T>,
+  ) {
     return unitOfWork(ctx, async (uow) => {
       const item = await loadItem(uow, gid);
       requireAccess(uow.viewer, item.list, 'edit');
@@ -78,27 +106,50 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
     });
   }
 
-  const emit = (uow: UnitOfWork, topic: Topic<ListEventPayload>, list: EnforcementList, extra: Partial<ListEventPayload> = {}) =>
+  const emit = (
+    uow: UnitOfWork,
+    topic: Topic<ListEventPayload>,
+    list: EnforcementList,
+    extra: Partial<ListEventPayload> = {},
+  ) =>
     uow.emit(
       topic,
-      { listId: list.id, seriesId: list.seriesId, version: list.version, domain: list.domain, kind: list.kind, ...extra },
+      {
+        listId: list.id,
+        seriesId: list.seriesId,
+        version: list.version,
+        domain: list.domain,
+        kind: list.kind,
+        ...extra,
+      },
       { agencyId: list.agencyId, public: topic === spec.topics.published || topic === spec.topics.repealed },
     );
 
   async function attributesFrom(db: Db, raw: unknown): Promise<Prisma.InputJsonValue> {
     const parsed = spec.attributes.safeParse(raw ?? {});
     if (!parsed.success)
-      throw new ValidationError(issuesFromStandardSchema(parsed.error.issues).map((i) => ({ ...i, path: ['input', 'attributes', ...i.path] })));
+      throw new ValidationError(
+        issuesFromStandardSchema(parsed.error.issues).map((i) => ({ ...i, path: ['input', 'attributes', ...i.path] })),
+      );
     const problems = spec.checkItems ? await spec.checkItems(db, [parsed.data]) : [];
     if (problems.length)
-      throw new ValidationError(problems.map((p) => ({ path: ['input', 'attributes', p.field], messageZh: p.message.zh, messageEn: p.message.en })));
+      throw new ValidationError(
+        problems.map((p) => ({
+          path: ['input', 'attributes', p.field],
+          messageZh: p.message.zh,
+          messageEn: p.message.en,
+        })),
+      );
     return attributesJson(parsed.data);
   }
 
   async function assertSeqFree(db: Db, listId: number, seq: number, exceptItemId: number | null) {
     const clash = await db.listItem.findUnique({ where: { listId_seq: { listId, seq } } });
     if (clash && clash.id !== exceptItemId)
-      throw ValidationError.one(['input', 'seq'], { zh: `序号 ${seq} 已被占用`, en: `seq ${seq} is already used in this list` });
+      throw ValidationError.one(['input', 'seq'], {
+        zh: `序号 ${seq} 已被占用`,
+        en: `seq ${seq} is already used in this list`,
+      });
   }
 
   builder.mutationField(`create${P}List`, (t) =>
@@ -158,7 +209,13 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
           checkIssuer(issuer.issuerLevel, issuer.issuingBody);
           const updated = await uow.tx.enforcementList.update({
             where: { id: list.id },
-            data: { title: input.title, domain: input.domain, validFrom: input.validFrom ?? null, validUntil: input.validUntil ?? null, ...issuer },
+            data: {
+              title: input.title,
+              domain: input.domain,
+              validFrom: input.validFrom ?? null,
+              validUntil: input.validUntil ?? null,
+              ...issuer,
+            },
           });
           await emit(uow, spec.topics.updated, updated);
           return uow.tx.enforcementList.findUniqueOrThrow({ ...query, where: { id: list.id } });
@@ -177,9 +234,13 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
         onList(ctx, listId, 'edit', async (uow, list) => {
           assertEditable(list);
           const attributes = await attributesFrom(uow.tx, input.attributes);
-          const seq = input.seq ?? ((await uow.tx.listItem.aggregate({ where: { listId: list.id }, _max: { seq: true } }))._max.seq ?? 0) + 1;
+          const seq =
+            input.seq ??
+            ((await uow.tx.listItem.aggregate({ where: { listId: list.id }, _max: { seq: true } }))._max.seq ?? 0) + 1;
           await assertSeqFree(uow.tx, list.id, seq, null);
-          const item = await uow.tx.listItem.create({ data: { listId: list.id, ...itemColumns(input, list, seq), attributes } });
+          const item = await uow.tx.listItem.create({
+            data: { listId: list.id, ...itemColumns(input, list, seq), attributes },
+          });
           await emit(uow, spec.topics.itemAdded, list, { itemId: item.id, seq });
           return uow.tx.listItem.findUniqueOrThrow({ ...query, where: { id: item.id } });
         }),
@@ -198,7 +259,10 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
           const attributes = await attributesFrom(uow.tx, input.attributes);
           const seq = input.seq ?? item.seq;
           await assertSeqFree(uow.tx, item.list.id, seq, item.id);
-          await uow.tx.listItem.update({ where: { id: item.id }, data: { ...itemColumns(input, item.list, seq), attributes } });
+          await uow.tx.listItem.update({
+            where: { id: item.id },
+            data: { ...itemColumns(input, item.list, seq), attributes },
+          });
           await emit(uow, spec.topics.itemUpdated, item.list, { itemId: item.id, seq });
           return uow.tx.listItem.findUniqueOrThrow({ ...query, where: { id: item.id } });
         }),
@@ -231,17 +295,32 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       authScopes: { staff: true },
       args: {
         listId: t.arg.globalID({ required: true }),
-        file: t.arg({ type: 'File', required: false, description: 'CSV 文件（multipart 上传）CSV file, multipart upload' }),
-        csvText: t.arg.string({ required: false, extensions: textKind('csv'), description: 'CSV 文本（无法上传文件的客户端）CSV text, for clients without multipart' }),
+        file: t.arg({
+          type: 'File',
+          required: false,
+          description: 'CSV 文件（multipart 上传）CSV file, multipart upload',
+        }),
+        csvText: t.arg.string({
+          required: false,
+          extensions: textKind('csv'),
+          description: 'CSV 文本（无法上传文件的客户端）CSV text, for clients without multipart',
+        }),
       },
       resolve: async (query, _root, { listId, file, csvText }, ctx) => {
         // Authorise and parse before opening a transaction: strangers learn nothing, bad files cost no locks.
         const before = await loadList(ctx.prisma, ctx.viewer, listId);
         requireAccess(ctx.viewer, before, 'edit');
         assertEditable(before);
-        const { items, lines } = parseListCsvRows(await csvInput(file, csvText), csvSpec, { defaultDomain: before.domain });
+        const { items, lines } = parseListCsvRows(await csvInput(file, csvText), csvSpec, {
+          defaultDomain: before.domain,
+        });
         // Attributes passed the kind's schema in parseListCsvRows; the database checks name line and column too.
-        const problems = spec.checkItems ? await spec.checkItems(ctx.prisma, items.map((i) => i.attributes)) : [];
+        const problems = spec.checkItems
+          ? await spec.checkItems(
+              ctx.prisma,
+              items.map((i) => i.attributes),
+            )
+          : [];
         if (problems.length) throw new ValidationError(csvItemIssues(lines, spec.csvColumns, problems));
         return onList(ctx, listId, 'edit', async (uow, list) => {
           assertEditable(list);
@@ -267,7 +346,9 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
         onList(ctx, id, 'issue', async (uow, list) => {
           const { tx, now } = uow;
           const plan = planPublish(list, await tx.listItem.count({ where: { listId: list.id } }), shanghaiToday(now));
-          const previous = await tx.enforcementList.findFirst({ where: { seriesId: list.seriesId, status: 'PUBLISHED' } });
+          const previous = await tx.enforcementList.findFirst({
+            where: { seriesId: list.seriesId, status: 'PUBLISHED' },
+          });
           // Conditional update: of two concurrent publishes, the second finds no draft left.
           const done = await tx.enforcementList.updateMany({
             where: { id: list.id, status: 'DRAFT' },
@@ -278,7 +359,12 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
             const note = supersededNote(list.version);
             const repealed = await tx.enforcementList.update({
               where: { id: previous.id },
-              data: { status: 'REPEALED', repealedAt: now, supersededAt: now, repealReason: `${note.zh}（${note.en}）` },
+              data: {
+                status: 'REPEALED',
+                repealedAt: now,
+                supersededAt: now,
+                repealReason: `${note.zh}（${note.en}）`,
+              },
             });
             await emit(uow, spec.topics.repealed, repealed, { supersededBy: list.id });
           }
@@ -296,7 +382,12 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       authScopes: { staff: true },
       args: {
         id: t.arg.globalID({ required: true }),
-        reason: t.arg.string({ required: true, description: '废止理由 Why', extensions: textKind('multiline'), validate: reasonText }),
+        reason: t.arg.string({
+          required: true,
+          description: '废止理由 Why',
+          extensions: textKind('multiline'),
+          validate: reasonText,
+        }),
       },
       resolve: (query, _root, { id, reason }, ctx) =>
         onList(ctx, id, 'issue', async (uow, list) => {
@@ -322,7 +413,10 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       resolve: (query, _root, { id }, ctx) =>
         onList(ctx, id, 'edit', async (uow, list) => {
           const { tx } = uow;
-          const latest = await tx.enforcementList.aggregate({ where: { seriesId: list.seriesId }, _max: { version: true } });
+          const latest = await tx.enforcementList.aggregate({
+            where: { seriesId: list.seriesId },
+            _max: { version: true },
+          });
           const drafts = await tx.enforcementList.count({ where: { seriesId: list.seriesId, status: 'DRAFT' } });
           const plan = planNewVersion(list, latest._max.version ?? list.version, drafts > 0);
           const next = await tx.enforcementList.create({
@@ -355,19 +449,34 @@ function attributesJson(attributes: object): Prisma.InputJsonObject {
   return attributes as Prisma.InputJsonObject;
 }
 
-async function csvInput(file: File | null | undefined, csvText: string | null | undefined): Promise<Uint8Array | string> {
+async function csvInput(
+  file: File | null | undefined,
+  csvText: string | null | undefined,
+): Promise<Uint8Array | string> {
   if ((file == null) === (csvText == null))
-    throw ValidationError.one(['file'], { zh: '请提供 file 或 csvText 其中之一', en: 'give exactly one of file or csvText' });
+    throw ValidationError.one(['file'], {
+      zh: '请提供 file 或 csvText 其中之一',
+      en: 'give exactly one of file or csvText',
+    });
   if (file) {
-    if (file.size > MAX_UPLOAD_BYTES) throw ValidationError.one(['file'], { zh: '文件过大（上限 5 MB）', en: 'file too large (at most 5 MB)' });
+    if (file.size > MAX_UPLOAD_BYTES)
+      throw ValidationError.one(['file'], { zh: '文件过大（上限 5 MB）', en: 'file too large (at most 5 MB)' });
     return new Uint8Array(await file.arrayBuffer());
   }
-  if (csvText!.length > MAX_UPLOAD_BYTES) throw ValidationError.one(['csvText'], { zh: '文本过长（上限 5 MB）', en: 'text too long (at most 5 MB)' });
+  if (csvText!.length > MAX_UPLOAD_BYTES)
+    throw ValidationError.one(['csvText'], { zh: '文本过长（上限 5 MB）', en: 'text too long (at most 5 MB)' });
   return csvText!;
 }
 
 function itemColumns(
-  input: { domain?: string | null; discretionLevel?: string | null; violation: string; violatedProvision: string; penaltyProvision: string; applicableConditions: string },
+  input: {
+    domain?: string | null;
+    discretionLevel?: string | null;
+    violation: string;
+    violatedProvision: string;
+    penaltyProvision: string;
+    applicableConditions: string;
+  },
   list: EnforcementList,
   seq: number,
 ) {

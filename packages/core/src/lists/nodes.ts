@@ -15,7 +15,9 @@ import type { ListItemNodeRef, ListKindSpec, ListNodeRef } from './spec.js';
 /** Items whose 违法行为 contains every whitespace-separated term (case-insensitive). */
 export function violationSearch(search: string | null | undefined): Prisma.ListItemWhereInput {
   const terms = (search ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
-  return terms.length ? { AND: terms.map((term) => ({ violation: { contains: term, mode: 'insensitive' as const } })) } : {};
+  return terms.length
+    ? { AND: terms.map((term) => ({ violation: { contains: term, mode: 'insensitive' as const } })) }
+    : {};
 }
 
 /** The common item filters plus the kind's own. */
@@ -25,7 +27,10 @@ export interface ItemFilterArgs {
   search?: string | null;
 }
 
-export function itemWhere<ItemArgs extends InputFieldMap>(spec: ListKindSpec<object, ItemArgs>, args: ItemFilterArgs): Prisma.ListItemWhereInput {
+export function itemWhere<ItemArgs extends InputFieldMap>(
+  spec: ListKindSpec<object, ItemArgs>,
+  args: ItemFilterArgs,
+): Prisma.ListItemWhereInput {
   // The connection's arguments are the common ones plus the kind's own (itemFilters.args); the
   // compiler cannot relate a generic ItemArgs to that union, so the kind's share is named here.
   const own = args as Partial<InputShapeFromFields<ItemArgs>>;
@@ -43,7 +48,10 @@ export const searchArg = z.string().max(100, msg('检索词过长', 'search text
 
 /** A stored item row as the CSV layer sees it (attributes come back from JSON as an object). */
 export function toItemData(i: Omit<ListItemData, 'attributes'> & { attributes: Prisma.JsonValue }): ListItemData {
-  const attributes: Record<string, unknown> = i.attributes !== null && typeof i.attributes === 'object' && !Array.isArray(i.attributes) ? { ...i.attributes } : {};
+  const attributes: Record<string, unknown> =
+    i.attributes !== null && typeof i.attributes === 'object' && !Array.isArray(i.attributes)
+      ? { ...i.attributes }
+      : {};
   return {
     seq: i.seq,
     domain: i.domain,
@@ -78,15 +86,29 @@ export function registerListNodes<ItemArgs extends InputFieldMap>(
       domain: t.exposeString('domain', { description: '监管领域 Enforcement domain' }),
       version: t.exposeInt('version', { description: '版本号 Version number, 1, 2, …' }),
       status: t.expose('status', { type: ListStatusEnum, description: '状态 Status' }),
-      agency: t.relation('agency', { description: '制定单位（录入并公布该清单的本县单位）Issuing agency: the county agency that records and publishes it' }),
+      agency: t.relation('agency', {
+        description:
+          '制定单位（录入并公布该清单的本县单位）Issuing agency: the county agency that records and publishes it',
+      }),
       issuerLevel: t.expose('issuerLevel', {
         type: ListIssuerLevelEnum,
-        description: '制定层级：县级以上清单适用于本领域全部单位 Issuer level; a list above the county applies to every agency of its domain',
+        description:
+          '制定层级：县级以上清单适用于本领域全部单位 Issuer level; a list above the county applies to every agency of its domain',
       }),
-      issuingBody: t.exposeString('issuingBody', { nullable: true, description: '制定机关（空：即制定单位）Issuing body; null: the agency itself' }),
-      documentNumber: t.exposeString('documentNumber', { nullable: true, description: '文号 Document number, e.g. 国市监法〔2025〕10号' }),
+      issuingBody: t.exposeString('issuingBody', {
+        nullable: true,
+        description: '制定机关（空：即制定单位）Issuing body; null: the agency itself',
+      }),
+      documentNumber: t.exposeString('documentNumber', {
+        nullable: true,
+        description: '文号 Document number, e.g. 国市监法〔2025〕10号',
+      }),
       validFrom: t.expose('validFrom', { type: 'Date', nullable: true, description: '生效日期 In force from' }),
-      validUntil: t.expose('validUntil', { type: 'Date', nullable: true, description: '有效期至 In force until (open-ended if null)' }),
+      validUntil: t.expose('validUntil', {
+        type: 'Date',
+        nullable: true,
+        description: '有效期至 In force until (open-ended if null)',
+      }),
       publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true, description: '公布时间 Published at' }),
       repealedAt: t.expose('repealedAt', { type: 'DateTime', nullable: true, description: '废止时间 Repealed at' }),
       repealReason: t.exposeString('repealReason', { nullable: true, description: '废止理由 Why it was repealed' }),
@@ -102,7 +124,8 @@ export function registerListNodes<ItemArgs extends InputFieldMap>(
       createdAt: t.expose('createdAt', { type: 'DateTime' }),
       updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
       csv: t.string({
-        description: '导出 CSV（UTF-8 含 BOM，Excel 可直接打开；可原样导入）CSV export, UTF-8 with BOM; imports back unchanged',
+        description:
+          '导出 CSV（UTF-8 含 BOM，Excel 可直接打开；可原样导入）CSV export, UTF-8 with BOM; imports back unchanged',
         select: { items: { orderBy: { seq: 'asc' } } },
         resolve: (l) => exportListCsv(l.items.map(toItemData), csvSpec),
       }),
@@ -140,7 +163,8 @@ export function registerListNodes<ItemArgs extends InputFieldMap>(
         discretionLevel: t.arg.string({ required: false, description: '裁量等级 Discretion level' }),
         search: t.arg.string({
           required: false,
-          description: '在违法行为中检索（空格分隔的词须全部出现）Search 违法行为; every space-separated term must occur',
+          description:
+            '在违法行为中检索（空格分隔的词须全部出现）Search 违法行为; every space-separated term must occur',
           validate: searchArg,
         }),
         ...(spec.itemFilters?.args(t.arg) ?? {}),

@@ -22,7 +22,12 @@ export function registerListQueries<ItemArgs extends InputFieldMap>(
 
   const listsWhere = (
     ctx: Context,
-    args: { domain?: string | null; agencyId?: GlobalId | null; status?: ListStatus | null; issuerLevel?: ListIssuerLevel | null },
+    args: {
+      domain?: string | null;
+      agencyId?: GlobalId | null;
+      status?: ListStatus | null;
+      issuerLevel?: ListIssuerLevel | null;
+    },
   ) => ({
     AND: [
       { kind: spec.kind },

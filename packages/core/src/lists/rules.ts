@@ -28,7 +28,11 @@ export function assertEditable(list: Pick<ListState, 'status'>): void {
 }
 
 /** validUntil, when set, must not precede validFrom. */
-export function checkValidity(validFrom: Date | null, validUntil: Date | null, path: (string | number)[] = ['input']): void {
+export function checkValidity(
+  validFrom: Date | null,
+  validUntil: Date | null,
+  path: (string | number)[] = ['input'],
+): void {
   if (validFrom && validUntil && validUntil.getTime() < validFrom.getTime())
     throw ValidationError.one([...path, 'validUntil'], {
       zh: '有效期截止日期不能早于生效日期',
@@ -41,7 +45,11 @@ export function checkValidity(validFrom: Date | null, validUntil: Date | null, p
  * agency but was made by another body: name it (制定机关), or nobody can tell whose list binds.
  * A county list's issuer is the recording agency itself, so the body may be left out.
  */
-export function checkIssuer(issuerLevel: ListIssuerLevel, issuingBody: string | null, path: (string | number)[] = ['input']): void {
+export function checkIssuer(
+  issuerLevel: ListIssuerLevel,
+  issuingBody: string | null,
+  path: (string | number)[] = ['input'],
+): void {
   if (issuerLevel !== 'COUNTY' && !issuingBody?.trim())
     throw ValidationError.one([...path, 'issuingBody'], {
       zh: '县级以上制定的清单须填写制定机关',
@@ -62,7 +70,10 @@ export function planPublish(list: ListState, itemCount: number, today: Date): Pu
       en: `Only a draft can be published (this one is ${list.status.toLowerCase()})`,
     });
   if (itemCount === 0)
-    throw new RuleViolation('LIST_EMPTY', { zh: '清单没有任何事项，不能公布', en: 'An empty list cannot be published' });
+    throw new RuleViolation('LIST_EMPTY', {
+      zh: '清单没有任何事项，不能公布',
+      en: 'An empty list cannot be published',
+    });
   const validFrom = list.validFrom ?? today;
   if (list.validUntil && list.validUntil.getTime() < validFrom.getTime())
     throw new RuleViolation('LIST_VALIDITY', {

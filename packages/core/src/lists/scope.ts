@@ -31,7 +31,10 @@ export function listAppliesToAgency(list: ListScope, agency: AgencyScope): boole
 
 /** The agency's id, domains and the agencies above it (the tree is shallow; a cycle stops the walk). */
 export async function loadAgencyScope(db: Db, agencyId: number): Promise<AgencyScope> {
-  const agency = await db.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { id: true, domains: true, parentId: true } });
+  const agency = await db.agency.findUniqueOrThrow({
+    where: { id: agencyId },
+    select: { id: true, domains: true, parentId: true },
+  });
   const ancestorIds: number[] = [];
   let parentId = agency.parentId;
   while (parentId !== null && !ancestorIds.includes(parentId) && parentId !== agency.id && ancestorIds.length < 20) {

@@ -13,7 +13,16 @@
 import { stringify } from 'csv-stringify/sync';
 import { AgencyKind, PenaltyKind } from '../generated/prisma/enums.js';
 import { ValidationError, type Bilingual } from '../errors.js';
-import { csvIssue, fenToYuan, headerKey, neutraliseCsvCell, readCsvCell, readCsvTable, startLine, yuanToFen } from '../lists/csv.js';
+import {
+  csvIssue,
+  fenToYuan,
+  headerKey,
+  neutraliseCsvCell,
+  readCsvCell,
+  readCsvTable,
+  startLine,
+  yuanToFen,
+} from '../lists/csv.js';
 import { AGENCY_KIND_NAMES, PENALTY_KIND_NAMES } from '../rules/names.js';
 import { MATTER_CODE, MATTER_LIMITS, matterProblems, type MatterFields } from '../rules/matter.js';
 
@@ -35,7 +44,15 @@ export const MATTER_HEADERS = {
 type Field = keyof MatterFields;
 const FIELDS = Object.keys(MATTER_HEADERS) as Field[];
 /** Columns the header row must have; the numeric ones may be left out (blank: none, 追责时效 2 years). */
-const REQUIRED: readonly Field[] = ['code', 'name', 'domain', 'agencyKinds', 'violatedProvision', 'penaltyProvision', 'penaltyKinds'];
+const REQUIRED: readonly Field[] = [
+  'code',
+  'name',
+  'domain',
+  'agencyKinds',
+  'violatedProvision',
+  'penaltyProvision',
+  'penaltyKinds',
+];
 const MULTILINE: readonly Field[] = ['violatedProvision', 'penaltyProvision'];
 const TEXT_LIMIT: Partial<Record<Field, number>> = {
   code: MATTER_LIMITS.code,
@@ -54,7 +71,6 @@ export interface MatterRow {
   fields: MatterFields;
 }
 
-
 /** Name (Chinese, NFKC) or code → enum value. */
 function lookup<T extends string>(values: readonly T[], zhName: (v: T) => string): Map<string, T> {
   const m = new Map<string, T>();
@@ -68,8 +84,16 @@ const AGENCY_KINDS = lookup(Object.values(AgencyKind), (k) => AGENCY_KIND_NAMES[
 const PENALTY_KINDS = lookup(Object.values(PenaltyKind), (k) => PENALTY_KIND_NAMES[k].zh);
 const SEPARATORS = /[、，,；;/／\n]+/;
 
-function enumList<T extends string>(cell: string, table: Map<string, T>, what: Bilingual, names: readonly string[]): { value: T[] } | { error: Bilingual } {
-  const parts = cell.split(SEPARATORS).map((s) => s.trim()).filter(Boolean);
+function enumList<T extends string>(
+  cell: string,
+  table: Map<string, T>,
+  what: Bilingual,
+  names: readonly string[],
+): { value: T[] } | { error: Bilingual } {
+  const parts = cell
+    .split(SEPARATORS)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!parts.length) return { error: { zh: '不能为空', en: 'must not be empty' } };
   const unknown = parts.filter((p) => !table.has(headerKey(p)));
   if (unknown.length)
@@ -89,13 +113,21 @@ export function parseMattersCsv(input: Uint8Array | string): MatterRow[] {
   const { headers, index, rows, issues } = readCsvTable(input);
   const missing = REQUIRED.map((f) => MATTER_HEADERS[f]).filter((h) => !index.has(headerKey(h)));
   if (missing.length)
-    issues.push({ path: ['csv', 'header'], messageZh: `缺少必需的列：${missing.join('、')}`, messageEn: `missing required column(s): ${missing.join(', ')}` });
+    issues.push({
+      path: ['csv', 'header'],
+      messageZh: `缺少必需的列：${missing.join('、')}`,
+      messageEn: `missing required column(s): ${missing.join(', ')}`,
+    });
   if (issues.length) throw new ValidationError(issues);
 
   const dataRows = rows.filter((r) => r.record.some((c) => c.trim() !== ''));
-  if (dataRows.length === 0) throw ValidationError.one(['csv'], { zh: '文件没有数据行', en: 'The file has no data rows' });
+  if (dataRows.length === 0)
+    throw ValidationError.one(['csv'], { zh: '文件没有数据行', en: 'The file has no data rows' });
   if (dataRows.length > MATTER_CSV_ROWS)
-    throw ValidationError.one(['csv'], { zh: `数据行过多（上限 ${MATTER_CSV_ROWS}）`, en: `too many rows (at most ${MATTER_CSV_ROWS})` });
+    throw ValidationError.one(['csv'], {
+      zh: `数据行过多（上限 ${MATTER_CSV_ROWS}）`,
+      en: `too many rows (at most ${MATTER_CSV_ROWS})`,
+    });
 
   const out: MatterRow[] = [];
   const codeLines = new Map<string, number>();
@@ -106,7 +138,10 @@ export function parseMattersCsv(input: Uint8Array | string): MatterRow[] {
     /** The cell's text, or null when refused (the issue is recorded). */
     const cell = (f: Field): string | null => {
       const i = index.get(headerKey(MATTER_HEADERS[f]));
-      const r = readCsvCell(i === undefined ? '' : (row.record[i] ?? '').trim(), MULTILINE.includes(f) ? 'multiline' : f === 'code' ? 'name' : 'line');
+      const r = readCsvCell(
+        i === undefined ? '' : (row.record[i] ?? '').trim(),
+        MULTILINE.includes(f) ? 'multiline' : f === 'code' ? 'name' : 'line',
+      );
       if ('value' in r) return r.value;
       bad(f, r.error);
       return null;
@@ -119,16 +154,26 @@ export function parseMattersCsv(input: Uint8Array | string): MatterRow[] {
       const v = cells[f];
       if (v === null) return '';
       if (!v) bad(f, { zh: '不能为空', en: 'must not be empty' });
-      else if (v.length > TEXT_LIMIT[f]!) bad(f, { zh: `过长（上限 ${TEXT_LIMIT[f]} 字）`, en: `too long (at most ${TEXT_LIMIT[f]} characters)` });
+      else if (v.length > TEXT_LIMIT[f]!)
+        bad(f, { zh: `过长（上限 ${TEXT_LIMIT[f]} 字）`, en: `too long (at most ${TEXT_LIMIT[f]} characters)` });
       return v;
     };
     const code = text('code');
     if (code && !MATTER_CODE.test(code))
-      bad('code', { zh: '事项编码只能含字母、数字和 . _ - /，以字母或数字开头', en: 'a matter code holds letters, digits and . _ - / and starts with a letter or digit' });
-    else if (code && codeLines.has(code)) bad('code', { zh: `与第 ${codeLines.get(code)} 行重复`, en: `duplicates line ${codeLines.get(code)}` });
+      bad('code', {
+        zh: '事项编码只能含字母、数字和 . _ - /，以字母或数字开头',
+        en: 'a matter code holds letters, digits and . _ - / and starts with a letter or digit',
+      });
+    else if (code && codeLines.has(code))
+      bad('code', { zh: `与第 ${codeLines.get(code)} 行重复`, en: `duplicates line ${codeLines.get(code)}` });
     else if (code) codeLines.set(code, line);
 
-    const list = <T extends string>(f: Field, table: Map<string, T>, what: Bilingual, names: readonly string[]): T[] => {
+    const list = <T extends string>(
+      f: Field,
+      table: Map<string, T>,
+      what: Bilingual,
+      names: readonly string[],
+    ): T[] => {
       const v = cells[f];
       if (v === null) return [];
       const r = enumList(v, table, what, names);
@@ -142,7 +187,8 @@ export function parseMattersCsv(input: Uint8Array | string): MatterRow[] {
       const v = cells[f];
       if (!v) return null;
       const n = yuanToFen(v);
-      if (n === null) bad(f, { zh: '应为金额（元），如 30000 或 2,000.50', en: 'must be an amount in yuan, e.g. 30000 or 2,000.50' });
+      if (n === null)
+        bad(f, { zh: '应为金额（元），如 30000 或 2,000.50', en: 'must be an amount in yuan, e.g. 30000 or 2,000.50' });
       return n === null ? null : BigInt(n);
     };
     const multiple = (f: Field): number | null => {
@@ -164,10 +210,20 @@ export function parseMattersCsv(input: Uint8Array | string): MatterRow[] {
       code,
       name: text('name'),
       domain: text('domain'),
-      agencyKinds: list('agencyKinds', AGENCY_KINDS, { zh: '实施主体类别', en: 'agency kind(s)' }, Object.values(AGENCY_KIND_NAMES)),
+      agencyKinds: list(
+        'agencyKinds',
+        AGENCY_KINDS,
+        { zh: '实施主体类别', en: 'agency kind(s)' },
+        Object.values(AGENCY_KIND_NAMES),
+      ),
       violatedProvision: text('violatedProvision'),
       penaltyProvision: text('penaltyProvision'),
-      penaltyKinds: list('penaltyKinds', PENALTY_KINDS, { zh: '处罚种类', en: 'penalty kind(s)' }, Object.values(PENALTY_KIND_NAMES).map((n) => n.zh)),
+      penaltyKinds: list(
+        'penaltyKinds',
+        PENALTY_KINDS,
+        { zh: '处罚种类', en: 'penalty kind(s)' },
+        Object.values(PENALTY_KIND_NAMES).map((n) => n.zh),
+      ),
       fineMinFen: fen('fineMinFen'),
       fineMaxFen: fen('fineMaxFen'),
       gainsMultipleMin: multiple('gainsMultipleMin'),

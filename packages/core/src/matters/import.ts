@@ -23,16 +23,25 @@ export interface MatterImportResult {
   unchanged: number;
 }
 
-export async function importMattersInTx(uow: UnitOfWork, rows: readonly MatterRow[], domains: readonly string[]): Promise<MatterImportResult> {
+export async function importMattersInTx(
+  uow: UnitOfWork,
+  rows: readonly MatterRow[],
+  domains: readonly string[],
+): Promise<MatterImportResult> {
   const { tx, viewer } = uow;
   const codes = rows.map((r) => r.fields.code);
   // Lock the known matters first: a concurrent edit of one of them waits for this import (or the reverse).
   await tx.$queryRaw`SELECT id FROM "EnforcementMatter" WHERE code IN (${Prisma.join(codes)}) FOR UPDATE`;
-  const existing = new Map((await tx.enforcementMatter.findMany({ where: { code: { in: codes } } })).map((m) => [m.code, m]));
+  const existing = new Map(
+    (await tx.enforcementMatter.findMany({ where: { code: { in: codes } } })).map((m) => [m.code, m]),
+  );
 
   const refused = rows.filter((r) => {
     const before = existing.get(r.fields.code);
-    return !canMaintainMatter(viewer, r.fields.domain, domains) || (before !== undefined && !canMaintainMatter(viewer, before.domain, domains));
+    return (
+      !canMaintainMatter(viewer, r.fields.domain, domains) ||
+      (before !== undefined && !canMaintainMatter(viewer, before.domain, domains))
+    );
   });
   if (refused.length) {
     const lines = refused.map((r) => r.line);
@@ -46,12 +55,17 @@ export async function importMattersInTx(uow: UnitOfWork, rows: readonly MatterRo
 
   const fresh = rows.filter((r) => !existing.has(r.fields.code));
   const created = fresh.length
-    ? await tx.enforcementMatter.createManyAndReturn({ data: fresh.map((r) => matterColumns(r.fields)), select: { id: true, code: true } }).catch((err) => {
-        // Another import or createMatter took one of these codes meanwhile.
-        if ((err as { code?: string }).code === 'P2002')
-          throw ValidationError.one(['csv'], { zh: '导入期间有事项编码被占用，请重新导入', en: 'a matter code was taken while importing; import again' });
-        throw err;
-      })
+    ? await tx.enforcementMatter
+        .createManyAndReturn({ data: fresh.map((r) => matterColumns(r.fields)), select: { id: true, code: true } })
+        .catch((err) => {
+          // Another import or createMatter took one of these codes meanwhile.
+          if ((err as { code?: string }).code === 'P2002')
+            throw ValidationError.one(['csv'], {
+              zh: '导入期间有事项编码被占用，请重新导入',
+              en: 'a matter code was taken while importing; import again',
+            });
+          throw err;
+        })
     : [];
   const updated: { matterId: number; code: string; changed: string[] }[] = [];
   let unchanged = 0;

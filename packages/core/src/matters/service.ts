@@ -96,7 +96,9 @@ export function matterFieldsOf(m: EnforcementMatter): MatterFields {
 /** Names of the fields that differ (sets compare as sets). */
 export function changedMatterFields(before: MatterFields, after: MatterFields): (keyof MatterFields)[] {
   const same = (a: unknown, b: unknown) =>
-    Array.isArray(a) && Array.isArray(b) ? a.length === b.length && new Set(a).size === new Set([...a, ...b]).size : a === b;
+    Array.isArray(a) && Array.isArray(b)
+      ? a.length === b.length && new Set(a).size === new Set([...a, ...b]).size
+      : a === b;
   return (Object.keys(before) as (keyof MatterFields)[]).filter((k) => !same(before[k], after[k]));
 }
 
@@ -114,10 +116,17 @@ function uniqueCode(err: unknown, path: (string | number)[]): never {
 }
 
 /** Create a draft. `domains`: the viewer's agency domains (viewerAgencyDomains). */
-export async function createMatterInTx(uow: UnitOfWork, data: MatterFields, domains: readonly string[], via: MatterVia, codePath: (string | number)[] = ['input', 'code']) {
+export async function createMatterInTx(
+  uow: UnitOfWork,
+  data: MatterFields,
+  domains: readonly string[],
+  via: MatterVia,
+  codePath: (string | number)[] = ['input', 'code'],
+) {
   assertMayMaintain(uow.viewer, data.domain, domains);
   refuseIncoherentMatter(data);
-  if (await uow.tx.enforcementMatter.findUnique({ where: { code: data.code }, select: { id: true } })) throw ValidationError.one(codePath, CODE_TAKEN);
+  if (await uow.tx.enforcementMatter.findUnique({ where: { code: data.code }, select: { id: true } }))
+    throw ValidationError.one(codePath, CODE_TAKEN);
   const m = await uow.tx.enforcementMatter.create({ data: matterColumns(data) }).catch((e) => uniqueCode(e, codePath));
   await uow.emit(CORE_TOPICS.matterCreated, payload(m, via), scope(uow, m));
   return m;
@@ -149,18 +158,29 @@ export async function updateMatterInTx(
       zh: `已公布的执法事项编码不能修改（${before.code}）；如需新编码，请新建事项并撤回原事项（行政处罚法第34条）`,
       en: `a published matter keeps its code (${before.code}); for a new code create a new matter and withdraw this one (art. 34)`,
     });
-  if (data.code !== before.code && (await uow.tx.enforcementMatter.findUnique({ where: { code: data.code }, select: { id: true } })))
+  if (
+    data.code !== before.code &&
+    (await uow.tx.enforcementMatter.findUnique({ where: { code: data.code }, select: { id: true } }))
+  )
     throw ValidationError.one(codePath, CODE_TAKEN);
   const changed = changedMatterFields(matterFieldsOf(before), data);
   const m = changed.length
-    ? await uow.tx.enforcementMatter.update({ where: { id }, data: matterColumns(data) }).catch((e) => uniqueCode(e, codePath))
+    ? await uow.tx.enforcementMatter
+        .update({ where: { id }, data: matterColumns(data) })
+        .catch((e) => uniqueCode(e, codePath))
     : before;
   await uow.emit(CORE_TOPICS.matterUpdated, { ...payload(m, via), changed }, scope(uow, m));
   return { matter: m, changed };
 }
 
 /** Publish (cases may be opened on it; public) or withdraw (no new cases; stays readable by staff). */
-export async function setMatterPublishedInTx(uow: UnitOfWork, id: number, publish: boolean, domains: readonly string[], reason: string | null) {
+export async function setMatterPublishedInTx(
+  uow: UnitOfWork,
+  id: number,
+  publish: boolean,
+  domains: readonly string[],
+  reason: string | null,
+) {
   const before = await lockMatter(uow.tx, id);
   assertMayMaintain(uow.viewer, before.domain, domains);
   const refusal = publicationRefusal(before, publish);
@@ -173,6 +193,11 @@ export async function setMatterPublishedInTx(uow: UnitOfWork, id: number, publis
   });
   if (publish) await uow.emit(CORE_TOPICS.matterPublished, payload(m, 'api'), { ...scope(uow, m), public: true });
   // A withdrawal is public too: the public saw the matter and should see it go.
-  else await uow.emit(CORE_TOPICS.matterUnpublished, { ...payload(m, 'api'), reason: reason ?? '' }, { ...scope(uow, m), public: true });
+  else
+    await uow.emit(
+      CORE_TOPICS.matterUnpublished,
+      { ...payload(m, 'api'), reason: reason ?? '' },
+      { ...scope(uow, m), public: true },
+    );
   return m;
 }

@@ -6,9 +6,14 @@ import { ENFORCE_BLOCKER_MESSAGES, enforceBlocker, MIN_OFFICERS, type Certificat
 
 export { DECISION_NAMES, STAGE_NAMES };
 
-export const STAGE_ORDER: readonly CaseStage[] = ['REGISTERED', 'INVESTIGATING', 'LEGAL_REVIEW', 'DECIDED', 'EXECUTED', 'CLOSED'];
-
-
+export const STAGE_ORDER: readonly CaseStage[] = [
+  'REGISTERED',
+  'INVESTIGATING',
+  'LEGAL_REVIEW',
+  'DECIDED',
+  'EXECUTED',
+  'CLOSED',
+];
 
 /** Decisions that impose a penalty, and so need a fine. */
 export const PENALTY_DECISIONS: readonly CaseDecision[] = ['PENALTY', 'LIGHTER', 'MITIGATED'];
@@ -61,20 +66,32 @@ export function transitionRefusal(r: TransitionRequest): RuleRefusal | null {
 
   if (r.via === 'review') {
     if (r.from === 'LEGAL_REVIEW' && r.to === 'INVESTIGATING') return null;
-    return illegal('只有法制审核退回可使案件回到调查取证', 'only a returned legal review sends a case back to investigation');
+    return illegal(
+      '只有法制审核退回可使案件回到调查取证',
+      'only a returned legal review sends a case back to investigation',
+    );
   }
-  if (r.to === 'DECIDED' && r.via !== 'decide') return illegal('须通过作出处理决定进入决定阶段', 'a case is decided only by recording a decision');
-  if (r.via === 'decide' && r.to !== 'DECIDED') return illegal('处理决定只能使案件进入决定阶段', 'a decision moves a case only to decided');
+  if (r.to === 'DECIDED' && r.via !== 'decide')
+    return illegal('须通过作出处理决定进入决定阶段', 'a case is decided only by recording a decision');
+  if (r.via === 'decide' && r.to !== 'DECIDED')
+    return illegal('处理决定只能使案件进入决定阶段', 'a decision moves a case only to decided');
   if (r.via === 'decide') {
     if (r.procedure === 'SIMPLE') {
       if (r.from === 'REGISTERED' || r.from === 'INVESTIGATING') return null;
-      return illegal('简易程序案件在立案或调查取证阶段当场作出决定', 'a simple-procedure case is decided when registered or investigating');
+      return illegal(
+        '简易程序案件在立案或调查取证阶段当场作出决定',
+        'a simple-procedure case is decided when registered or investigating',
+      );
     }
-    if (r.from !== 'LEGAL_REVIEW') return illegal('作出决定前须经法制审核', 'a decision needs legal review (法制审核) first');
+    if (r.from !== 'LEGAL_REVIEW')
+      return illegal('作出决定前须经法制审核', 'a decision needs legal review (法制审核) first');
     return null;
   }
   if (r.procedure === 'SIMPLE' && r.to === 'LEGAL_REVIEW')
-    return illegal('简易程序案件不经法制审核（行政处罚法第51条）', 'a simple-procedure case has no legal review (行政处罚法 art. 51)');
+    return illegal(
+      '简易程序案件不经法制审核（行政处罚法第51条）',
+      'a simple-procedure case has no legal review (行政处罚法 art. 51)',
+    );
 
   const fromIndex = STAGE_ORDER.indexOf(r.from);
   const toIndex = STAGE_ORDER.indexOf(r.to);
@@ -85,7 +102,11 @@ export function transitionRefusal(r: TransitionRequest): RuleRefusal | null {
   }
   if (toIndex !== fromIndex + 1) return illegal('不能跳过中间阶段', 'stages cannot be skipped');
   if (r.to === 'EXECUTED' && !r.served)
-    return illegal('行政处罚决定书送达后方可执行（行政处罚法第61条）', 'the decision is executed once served (行政处罚法 art. 61)', 'CASE_NOT_SERVED');
+    return illegal(
+      '行政处罚决定书送达后方可执行（行政处罚法第61条）',
+      'the decision is executed once served (行政处罚法 art. 61)',
+      'CASE_NOT_SERVED',
+    );
   return null;
 }
 
@@ -123,7 +144,13 @@ export interface OfficerCheck {
  * Sort the requested people (deduplicated) into those who may handle a case of `agencyId` and those who
  * may not, each with the reason. `found` holds the people that exist.
  */
-export function checkOfficers(requested: number[], found: CandidateOfficer[], agencyId: number, now: Date, graceUntil: string): OfficerCheck {
+export function checkOfficers(
+  requested: number[],
+  found: CandidateOfficer[],
+  agencyId: number,
+  now: Date,
+  graceUntil: string,
+): OfficerCheck {
   const byId = new Map(found.map((p) => [p.id, p]));
   const eligible: number[] = [];
   const refused: OfficerRefusal[] = [];
@@ -134,7 +161,11 @@ export function checkOfficers(requested: number[], found: CandidateOfficer[], ag
       continue;
     }
     if (p.agencyId !== agencyId) {
-      refused.push({ personId: id, name: p.name, reason: { zh: '不是本案承办单位的人员', en: "not of the case's agency" } });
+      refused.push({
+        personId: id,
+        name: p.name,
+        reason: { zh: '不是本案承办单位的人员', en: "not of the case's agency" },
+      });
       continue;
     }
     const blocker = enforceBlocker(p, now, graceUntil);

@@ -9,7 +9,6 @@ export interface CertificateHolder {
   certificateReviewYear: number | null;
 }
 
-
 export type EnforceBlocker = 'NOT_OFFICER' | 'NO_CERTIFICATE' | 'NOT_VALID' | 'EXPIRED' | 'NOT_REVIEWED';
 
 /**
@@ -52,7 +51,10 @@ export function canEnforce(p: CertificateHolder, now: Date, graceUntil: string):
 }
 
 export const ENFORCE_BLOCKER_MESSAGES: Record<EnforceBlocker, { zh: string; en: string }> = {
-  NOT_OFFICER: { zh: '不是执法人员（辅助人员不得独立执法）', en: 'not an enforcement officer (auxiliaries never act alone)' },
+  NOT_OFFICER: {
+    zh: '不是执法人员（辅助人员不得独立执法）',
+    en: 'not an enforcement officer (auxiliaries never act alone)',
+  },
   NO_CERTIFICATE: { zh: '未持有执法证', en: 'holds no enforcement certificate' },
   NOT_VALID: { zh: '执法证非有效状态', en: 'certificate is not valid' },
   EXPIRED: { zh: '执法证已过期', en: 'certificate has expired' },
@@ -88,7 +90,10 @@ export interface PersonRecordProblem {
 }
 
 /** Everything wrong with a set of roles and a certificate, rules first. Empty when fine. */
-export function personRecordProblems(roles: readonly PersonRole[], certificate: CertificateFields | null): PersonRecordProblem[] {
+export function personRecordProblems(
+  roles: readonly PersonRole[],
+  certificate: CertificateFields | null,
+): PersonRecordProblem[] {
   const out: PersonRecordProblem[] = [];
   const auxiliary = roles.includes('AUXILIARY');
   if (auxiliary && roles.includes('OFFICER'))
@@ -147,7 +152,12 @@ export function certificateChangeRefusal(
 ): CertificateRefusal | null {
   if (!from) return { kind: 'RULE', rule: 'NO_CERTIFICATE', ...ENFORCE_BLOCKER_MESSAGES.NO_CERTIFICATE };
   if (from === to)
-    return { kind: 'RULE', rule: 'CERTIFICATE_STATUS_UNCHANGED', zh: '执法证已是该状态', en: 'the certificate already has this status' };
+    return {
+      kind: 'RULE',
+      rule: 'CERTIFICATE_STATUS_UNCHANGED',
+      zh: '执法证已是该状态',
+      en: 'the certificate already has this status',
+    };
   if (from === 'CANCELLED')
     return {
       kind: 'RULE',
@@ -172,7 +182,12 @@ export interface ReviewedCertificate {
  * review may still be recorded through `graceUntil` (CASE_SETTINGS.reviewGraceUntil, MM-DD) — the
  * days it still counts (reviewCounts) —, an older year's never.
  */
-export function reviewRefusal(c: ReviewedCertificate, year: number, now: Date, graceUntil: string): CertificateRefusal | null {
+export function reviewRefusal(
+  c: ReviewedCertificate,
+  year: number,
+  now: Date,
+  graceUntil: string,
+): CertificateRefusal | null {
   if (!c.certificateStatus) return { kind: 'RULE', rule: 'NO_CERTIFICATE', ...ENFORCE_BLOCKER_MESSAGES.NO_CERTIFICATE };
   if (c.certificateStatus === 'CANCELLED' || c.certificateStatus === 'EXPIRED')
     return {
@@ -183,9 +198,19 @@ export function reviewRefusal(c: ReviewedCertificate, year: number, now: Date, g
     };
   const current = shanghaiYear(now);
   if (year > current)
-    return { kind: 'VALIDATION', rule: 'REVIEW_YEAR_FUTURE', zh: `不能登记未来年度（${year}）的审验`, en: `cannot record a review for a future year (${year})` };
+    return {
+      kind: 'VALIDATION',
+      rule: 'REVIEW_YEAR_FUTURE',
+      zh: `不能登记未来年度（${year}）的审验`,
+      en: `cannot record a review for a future year (${year})`,
+    };
   if (c.certificateIssuedOn && year < c.certificateIssuedOn.getUTCFullYear())
-    return { kind: 'VALIDATION', rule: 'REVIEW_BEFORE_ISSUE', zh: '审验年度早于发证年度', en: 'the review year is before the certificate was issued' };
+    return {
+      kind: 'VALIDATION',
+      rule: 'REVIEW_BEFORE_ISSUE',
+      zh: '审验年度早于发证年度',
+      en: 'the review year is before the certificate was issued',
+    };
   if (c.certificateReviewYear !== null && year < c.certificateReviewYear)
     return {
       kind: 'VALIDATION',

@@ -84,7 +84,11 @@ export function emergencyReportRefusal(takenAt: Date, now: Date): RuleRefusal | 
 }
 
 /** 第17条 / 第29条: freezing deposits only by agencies a law authorises (configured: freezeAgencyKinds). */
-export function freezeRefusal(kind: CompulsoryMeasureKind, agencyKind: AgencyKind, authorised: readonly AgencyKind[]): RuleRefusal | null {
+export function freezeRefusal(
+  kind: CompulsoryMeasureKind,
+  agencyKind: AgencyKind,
+  authorised: readonly AgencyKind[],
+): RuleRefusal | null {
   if (kind !== 'FREEZE' || authorised.includes(agencyKind)) return null;
   return {
     rule: 'MEASURE_FREEZE_NOT_AUTHORISED',
@@ -107,7 +111,13 @@ export interface MeasureOfficer extends CertificateHolder {
  * 第18条第(二)项: a measure is taken by two or more officers — each assigned to the case, of its
  * agency, and able to enforce (a valid, reviewed certificate). `found` holds the people that exist.
  */
-export function measureOfficersRefusal(requested: readonly number[], found: readonly MeasureOfficer[], agencyId: number, now: Date, graceUntil: string): RuleRefusal | null {
+export function measureOfficersRefusal(
+  requested: readonly number[],
+  found: readonly MeasureOfficer[],
+  agencyId: number,
+  now: Date,
+  graceUntil: string,
+): RuleRefusal | null {
   const byId = new Map(found.map((p) => [p.id, p]));
   const refused: { who: string; reason: Bilingual }[] = [];
   let eligible = 0;
@@ -115,7 +125,8 @@ export function measureOfficersRefusal(requested: readonly number[], found: read
     const p = byId.get(id);
     const who = p?.name ?? `#${id}`;
     if (!p) refused.push({ who, reason: { zh: '人员不存在', en: 'no such person' } });
-    else if (p.agencyId !== agencyId) refused.push({ who, reason: { zh: '不是本案承办单位的人员', en: "not of the case's agency" } });
+    else if (p.agencyId !== agencyId)
+      refused.push({ who, reason: { zh: '不是本案承办单位的人员', en: "not of the case's agency" } });
     else if (!p.assigned) refused.push({ who, reason: { zh: '不是本案承办人员', en: 'not assigned to the case' } });
     else {
       const blocker = enforceBlocker(p, now, graceUntil);
@@ -165,19 +176,37 @@ export function measureInputIssues(input: MeasureInput, now: Date): MeasureInput
   const today = shanghaiToday(now);
   if (input.emergency) {
     if (!input.takenAt)
-      issues.push({ field: 'takenAt', message: { zh: '紧急情况下当场实施的，须填写实施时间', en: 'an emergency measure needs the time it was taken' } });
+      issues.push({
+        field: 'takenAt',
+        message: { zh: '紧急情况下当场实施的，须填写实施时间', en: 'an emergency measure needs the time it was taken' },
+      });
     else if (input.takenAt.getTime() > now.getTime())
-      issues.push({ field: 'takenAt', message: { zh: '实施时间不能晚于现在', en: 'the time taken cannot be in the future' } });
+      issues.push({
+        field: 'takenAt',
+        message: { zh: '实施时间不能晚于现在', en: 'the time taken cannot be in the future' },
+      });
   } else if (input.takenAt) {
     issues.push({
       field: 'takenAt',
-      message: { zh: '非紧急情况须经负责人批准后实施，实施时间即批准时间，不应填写', en: 'a measure awaiting approval is taken when approved; leave takenAt empty' },
+      message: {
+        zh: '非紧急情况须经负责人批准后实施，实施时间即批准时间，不应填写',
+        en: 'a measure awaiting approval is taken when approved; leave takenAt empty',
+      },
     });
   }
   if (input.noticeServedOn.getTime() > today.getTime())
-    issues.push({ field: 'noticeServedOn', message: { zh: '送达日期不能晚于今天', en: 'the notice cannot be served in the future' } });
+    issues.push({
+      field: 'noticeServedOn',
+      message: { zh: '送达日期不能晚于今天', en: 'the notice cannot be served in the future' },
+    });
   else if (input.emergency && input.takenAt && input.noticeServedOn.getTime() < shanghaiToday(input.takenAt).getTime())
-    issues.push({ field: 'noticeServedOn', message: { zh: '送达日期不能早于实施当日', en: 'the notice cannot be served before the day the measure was taken' } });
+    issues.push({
+      field: 'noticeServedOn',
+      message: {
+        zh: '送达日期不能早于实施当日',
+        en: 'the notice cannot be served before the day the measure was taken',
+      },
+    });
   return issues;
 }
 
@@ -256,8 +285,10 @@ function notInForce(m: Pick<MeasureState, 'status'>, zhArt: string, enArt: strin
 
 /** The release date: not in the future, not before the day the measure was taken. Input mistakes. */
 export function releaseDateIssue(on: Date, takenAt: Date, now: Date): Bilingual | null {
-  if (on.getTime() > shanghaiToday(now).getTime()) return { zh: '解除日期不能晚于今天', en: 'the release date cannot be in the future' };
-  if (on.getTime() < shanghaiToday(takenAt).getTime()) return { zh: '解除日期不能早于实施当日', en: 'the release date cannot be before the day the measure was taken' };
+  if (on.getTime() > shanghaiToday(now).getTime())
+    return { zh: '解除日期不能晚于今天', en: 'the release date cannot be in the future' };
+  if (on.getTime() < shanghaiToday(takenAt).getTime())
+    return { zh: '解除日期不能早于实施当日', en: 'the release date cannot be before the day the measure was taken' };
   return null;
 }
 

@@ -70,7 +70,13 @@ export function decisionInputIssues(d: DecisionContent): DecisionIssue[] {
   const issues: DecisionIssue[] = [];
   const name = DECISION_NAMES[d.decision];
   if (isPenalty(d.decision) && d.penalties.length === 0)
-    issues.push({ path: ['penalties'], message: { zh: `“${name.zh}”须写明至少一项处罚（行政处罚法第9条）`, en: `a ${name.en} decision imposes at least one penalty (art. 9)` } });
+    issues.push({
+      path: ['penalties'],
+      message: {
+        zh: `“${name.zh}”须写明至少一项处罚（行政处罚法第9条）`,
+        en: `a ${name.en} decision imposes at least one penalty (art. 9)`,
+      },
+    });
   const seen = new Set<PenaltyKind>();
   d.penalties.forEach((p, i) => {
     const kind = PENALTY_KIND_NAMES[p.kind];
@@ -79,28 +85,52 @@ export function decisionInputIssues(d: DecisionContent): DecisionIssue[] {
         path: ['penalties', i, 'kind'],
         message:
           d.decision === 'NO_PENALTY'
-            ? { zh: `不予处罚决定不得有“${kind.zh}”，仅可没收违法所得（行政处罚法第28条第2款）`, en: `a no-penalty decision imposes no ${kind.en}; it may only confiscate illegal gains (art. 28(2))` }
+            ? {
+                zh: `不予处罚决定不得有“${kind.zh}”，仅可没收违法所得（行政处罚法第28条第2款）`,
+                en: `a no-penalty decision imposes no ${kind.en}; it may only confiscate illegal gains (art. 28(2))`,
+              }
             : { zh: `“${name.zh}”不得有处罚`, en: `a ${name.en} decision imposes no penalty` },
       });
     if (seen.has(p.kind))
-      issues.push({ path: ['penalties', i, 'kind'], message: { zh: `“${kind.zh}”重复，每种处罚只列一项`, en: `${kind.en} appears twice; list each kind once` } });
+      issues.push({
+        path: ['penalties', i, 'kind'],
+        message: { zh: `“${kind.zh}”重复，每种处罚只列一项`, en: `${kind.en} appears twice; list each kind once` },
+      });
     seen.add(p.kind);
     if (AMOUNT_KINDS.includes(p.kind)) {
       if (p.amountFen === null || p.amountFen <= 0n)
-        issues.push({ path: ['penalties', i, 'amountFen'], message: { zh: `“${kind.zh}”须写明金额（大于 0 分）`, en: `${kind.en} needs an amount above 0 fen` } });
+        issues.push({
+          path: ['penalties', i, 'amountFen'],
+          message: { zh: `“${kind.zh}”须写明金额（大于 0 分）`, en: `${kind.en} needs an amount above 0 fen` },
+        });
       else if (p.amountFen > MAX_EXACT)
-        issues.push({ path: ['penalties', i, 'amountFen'], message: { zh: '金额超出上限', en: 'amount out of range' } });
+        issues.push({
+          path: ['penalties', i, 'amountFen'],
+          message: { zh: '金额超出上限', en: 'amount out of range' },
+        });
     } else if (p.amountFen !== null) {
-      issues.push({ path: ['penalties', i, 'amountFen'], message: { zh: `“${kind.zh}”没有金额`, en: `${kind.en} carries no amount` } });
+      issues.push({
+        path: ['penalties', i, 'amountFen'],
+        message: { zh: `“${kind.zh}”没有金额`, en: `${kind.en} carries no amount` },
+      });
     }
   });
   if (d.illegalGainsFen !== null && (d.illegalGainsFen < 0n || d.illegalGainsFen > MAX_EXACT))
-    issues.push({ path: ['illegalGainsFen'], message: { zh: '违法所得须为非负整数分且不超过上限', en: 'illegal gains must be a non-negative number of fen within range' } });
+    issues.push({
+      path: ['illegalGainsFen'],
+      message: {
+        zh: '违法所得须为非负整数分且不超过上限',
+        en: 'illegal gains must be a non-negative number of fen within range',
+      },
+    });
   return issues;
 }
 
 /** The derived columns: the sum of the fines, and of the confiscations; null when there is none. */
-export function decisionSums(penalties: readonly PenaltyItem[]): { fineFen: bigint | null; confiscationFen: bigint | null } {
+export function decisionSums(penalties: readonly PenaltyItem[]): {
+  fineFen: bigint | null;
+  confiscationFen: bigint | null;
+} {
   const sum = (kinds: readonly PenaltyKind[]) => {
     const items = penalties.filter((p) => kinds.includes(p.kind));
     return items.length ? items.reduce((s, p) => s + (p.amountFen ?? 0n), 0n) : null;
@@ -170,8 +200,14 @@ export function decisionRefusal(d: DecisionContent, at: DecisionCircumstances): 
         rule: 'CASE_GROUND_REQUIRED',
         message:
           d.decision === 'NO_PENALTY'
-            ? { zh: '不予处罚决定须写明法定理由（行政处罚法第30条、第31条、第33条、第36条）', en: 'a no-penalty decision needs its legal ground (arts. 30, 31, 33, 36)' }
-            : { zh: '撤销案件须写明理由：违法事实不能成立（行政处罚法第57条第1款第三项）或其他理由', en: 'a dropped case needs its ground: facts not established (art. 57(1)(3)) or another stated ground' },
+            ? {
+                zh: '不予处罚决定须写明法定理由（行政处罚法第30条、第31条、第33条、第36条）',
+                en: 'a no-penalty decision needs its legal ground (arts. 30, 31, 33, 36)',
+              }
+            : {
+                zh: '撤销案件须写明理由：违法事实不能成立（行政处罚法第57条第1款第三项）或其他理由',
+                en: 'a dropped case needs its ground: facts not established (art. 57(1)(3)) or another stated ground',
+              },
       };
     if (!allowed.includes(d.ground))
       return {
@@ -184,7 +220,10 @@ export function decisionRefusal(d: DecisionContent, at: DecisionCircumstances): 
     if (d.ground === 'OTHER' && !d.groundNote?.trim())
       return {
         rule: 'CASE_GROUND_REQUIRED',
-        message: { zh: '以“其他理由”撤销案件须写明理由（行政处罚法第57条）', en: 'dropping a case on another ground needs that ground stated (art. 57)' },
+        message: {
+          zh: '以“其他理由”撤销案件须写明理由（行政处罚法第57条）',
+          en: 'dropping a case on another ground needs that ground stated (art. 57)',
+        },
       };
   } else if (d.ground !== null) {
     return {
@@ -206,7 +245,9 @@ export function decisionRefusal(d: DecisionContent, at: DecisionCircumstances): 
     };
 
   if (at.matter) {
-    const notAllowed = d.penalties.find((p) => p.kind !== 'CONFISCATE_GAINS' && !at.matter!.penaltyKinds.includes(p.kind));
+    const notAllowed = d.penalties.find(
+      (p) => p.kind !== 'CONFISCATE_GAINS' && !at.matter!.penaltyKinds.includes(p.kind),
+    );
     if (notAllowed)
       return {
         rule: 'PENALTY_KIND_NOT_ALLOWED',
@@ -220,7 +261,9 @@ export function decisionRefusal(d: DecisionContent, at: DecisionCircumstances): 
   const fine = d.penalties.find((p) => p.kind === 'FINE')?.amountFen ?? null;
   if (at.procedure === 'SIMPLE' && isPenalty(d.decision)) {
     const limit = at.naturalPerson ? SIMPLE_FINE_LIMIT_FEN.naturalPerson : SIMPLE_FINE_LIMIT_FEN.organisation;
-    const party = at.naturalPerson ? { zh: '公民', en: 'a citizen' } : { zh: '法人或者其他组织', en: 'an organisation' };
+    const party = at.naturalPerson
+      ? { zh: '公民', en: 'a citizen' }
+      : { zh: '法人或者其他组织', en: 'an organisation' };
     const other = d.penalties.find((p) => !SIMPLE_PROCEDURE_KINDS.includes(p.kind));
     if (other || (fine !== null && fine > limit))
       return {

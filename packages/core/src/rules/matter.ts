@@ -60,7 +60,8 @@ const fmtYuan = (fen: bigint) => {
 export function matterProblems(m: MatterFields): MatterProblem[] {
   const out: MatterProblem[] = [];
   const hasFine = m.penaltyKinds.includes('FINE');
-  const fineRange = m.fineMinFen !== null || m.fineMaxFen !== null || m.gainsMultipleMin !== null || m.gainsMultipleMax !== null;
+  const fineRange =
+    m.fineMinFen !== null || m.fineMaxFen !== null || m.gainsMultipleMin !== null || m.gainsMultipleMax !== null;
 
   const barred = m.agencyKinds.filter((k) => NON_ENFORCING_AGENCY_KINDS.includes(k));
   if (barred.length)
@@ -72,7 +73,12 @@ export function matterProblems(m: MatterFields): MatterProblem[] {
     });
 
   if (new Set(m.penaltyKinds).size !== m.penaltyKinds.length)
-    out.push({ rule: 'MATTER_PENALTY_KIND_REPEATED', field: 'penaltyKinds', zh: '处罚种类重复（行政处罚法第9条）', en: 'a penalty kind is listed twice (art. 9)' });
+    out.push({
+      rule: 'MATTER_PENALTY_KIND_REPEATED',
+      field: 'penaltyKinds',
+      zh: '处罚种类重复（行政处罚法第9条）',
+      en: 'a penalty kind is listed twice (art. 9)',
+    });
 
   if (fineRange && !hasFine)
     out.push({
@@ -104,7 +110,12 @@ export function matterProblems(m: MatterFields): MatterProblem[] {
       en: `the minimum fine ${fmtYuan(m.fineMinFen)} is above the maximum ${fmtYuan(m.fineMaxFen)} (art. 34)`,
     });
   if (m.fineMaxFen !== null && m.fineMaxFen === 0n)
-    out.push({ rule: 'MATTER_FINE_RANGE', field: 'fineMaxFen', zh: '罚款上限须大于 0（行政处罚法第34条）', en: 'the maximum fine must be above 0 (art. 34)' });
+    out.push({
+      rule: 'MATTER_FINE_RANGE',
+      field: 'fineMaxFen',
+      zh: '罚款上限须大于 0（行政处罚法第34条）',
+      en: 'the maximum fine must be above 0 (art. 34)',
+    });
 
   for (const [field, v] of [
     ['gainsMultipleMin', m.gainsMultipleMin],
@@ -125,7 +136,12 @@ export function matterProblems(m: MatterFields): MatterProblem[] {
       en: 'a minimum multiple of illegal gains needs a maximum multiple too (art. 34)',
     });
   if (m.gainsMultipleMax !== null && m.gainsMultipleMax === 0)
-    out.push({ rule: 'MATTER_GAINS_MULTIPLE_RANGE', field: 'gainsMultipleMax', zh: '违法所得倍数上限须大于 0（行政处罚法第34条）', en: 'the maximum multiple must be above 0 (art. 34)' });
+    out.push({
+      rule: 'MATTER_GAINS_MULTIPLE_RANGE',
+      field: 'gainsMultipleMax',
+      zh: '违法所得倍数上限须大于 0（行政处罚法第34条）',
+      en: 'the maximum multiple must be above 0 (art. 34)',
+    });
   if (m.gainsMultipleMin !== null && m.gainsMultipleMax !== null && m.gainsMultipleMin > m.gainsMultipleMax)
     out.push({
       rule: 'MATTER_GAINS_MULTIPLE_RANGE',
@@ -145,10 +161,21 @@ export function matterProblems(m: MatterFields): MatterProblem[] {
 }
 
 /** Publishing refusal: a matter already published cannot be published again (and the reverse for withdrawing). */
-export function publicationRefusal(m: { published: boolean }, publish: boolean): { rule: string; zh: string; en: string } | null {
+export function publicationRefusal(
+  m: { published: boolean },
+  publish: boolean,
+): { rule: string; zh: string; en: string } | null {
   if (publish && m.published)
-    return { rule: 'MATTER_ALREADY_PUBLISHED', zh: '该执法事项已公布（行政处罚法第34条）', en: 'the matter is already published (art. 34)' };
+    return {
+      rule: 'MATTER_ALREADY_PUBLISHED',
+      zh: '该执法事项已公布（行政处罚法第34条）',
+      en: 'the matter is already published (art. 34)',
+    };
   if (!publish && !m.published)
-    return { rule: 'MATTER_NOT_PUBLISHED', zh: '该执法事项尚未公布，无需撤回（行政处罚法第34条）', en: 'the matter is not published; nothing to withdraw (art. 34)' };
+    return {
+      rule: 'MATTER_NOT_PUBLISHED',
+      zh: '该执法事项尚未公布，无需撤回（行政处罚法第34条）',
+      en: 'the matter is not published; nothing to withdraw (art. 34)',
+    };
   return null;
 }

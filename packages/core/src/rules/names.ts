@@ -78,11 +78,20 @@ export const PENALTY_KIND_NAMES: Record<PenaltyKind, Bilingual> = {
 };
 
 export const CASE_GROUND_NAMES: Record<CaseGround, Bilingual> = {
-  MINOR_CORRECTED: { zh: '违法行为轻微并及时改正，没有造成危害后果（行政处罚法第33条第1款，不予处罚）', en: 'minor, corrected in time, no harm (art. 33(1), mandatory)' },
-  FIRST_OFFENCE: { zh: '初次违法且危害后果轻微并及时改正（第33条第1款，可以不予处罚）', en: 'first offence, slight harm, corrected in time (art. 33(1), discretionary)' },
+  MINOR_CORRECTED: {
+    zh: '违法行为轻微并及时改正，没有造成危害后果（行政处罚法第33条第1款，不予处罚）',
+    en: 'minor, corrected in time, no harm (art. 33(1), mandatory)',
+  },
+  FIRST_OFFENCE: {
+    zh: '初次违法且危害后果轻微并及时改正（第33条第1款，可以不予处罚）',
+    en: 'first offence, slight harm, corrected in time (art. 33(1), discretionary)',
+  },
   NO_FAULT: { zh: '当事人有证据足以证明没有主观过错（第33条第2款）', en: 'no subjective fault proven (art. 33(2))' },
   UNDER_FOURTEEN: { zh: '不满十四周岁（第30条）', en: 'under fourteen (art. 30)' },
-  MENTAL_ILLNESS: { zh: '精神病人、智力残疾人在不能辨认或者不能控制自己行为时（第31条）', en: 'mental illness at the time (art. 31)' },
+  MENTAL_ILLNESS: {
+    zh: '精神病人、智力残疾人在不能辨认或者不能控制自己行为时（第31条）',
+    en: 'mental illness at the time (art. 31)',
+  },
   TIME_BARRED: { zh: '超过追责时效（第36条）', en: 'time-barred (art. 36)' },
   FACTS_NOT_ESTABLISHED: { zh: '违法事实不能成立（第57条第1款第三项）', en: 'facts not established (art. 57(1)(3))' },
   OTHER: { zh: '其他理由（须写明）', en: 'another stated ground' },

@@ -6,7 +6,14 @@
 // Days are calendar days in Asia/Shanghai stored as UTC midnight. Counting follows 民法典 第201条: the
 // day of the notice (or decision) is not counted, so "within 5 days of the notice" ends on notice + 5.
 import type { Bilingual } from '../errors.js';
-import type { CaseDecision, CaseProcedure, CaseStage, CaseStepKind, CaseStepOutcome, PenaltyKind } from '../generated/prisma/enums.js';
+import type {
+  CaseDecision,
+  CaseProcedure,
+  CaseStage,
+  CaseStepKind,
+  CaseStepOutcome,
+  PenaltyKind,
+} from '../generated/prisma/enums.js';
 import { isPenalty, type RuleRefusal } from './case-stage.js';
 import { PENALTY_KIND_NAMES, STAGE_NAMES } from './names.js';
 import { addDays } from './limitation.js';
@@ -15,7 +22,6 @@ import { addDays } from './limitation.js';
 export const HEARING_REQUEST_DAYS = 5;
 /** 第61条: the decision is served within 7 days of the decision (if not handed over on the spot). */
 export const SERVICE_DAYS = 7;
-
 
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -47,7 +53,11 @@ export interface HearingThresholds {
  * 较大数额 for the case's domain and party: the domain's own threshold, else the `'*'` one. A case
  * without a known domain uses `'*'`.
  */
-export function hearingThresholdFen(thresholds: HearingThresholds, domain: string | null, naturalPerson: boolean): bigint {
+export function hearingThresholdFen(
+  thresholds: HearingThresholds,
+  domain: string | null,
+  naturalPerson: boolean,
+): bigint {
   const t = (domain !== null ? thresholds[domain] : undefined) ?? thresholds['*'];
   if (!t) throw new Error('hearingFineThresholds has no "*" entry');
   return BigInt(naturalPerson ? t.naturalPersonFen : t.organisationFen);
@@ -56,7 +66,9 @@ export function hearingThresholdFen(thresholds: HearingThresholds, domain: strin
 /** The penalties that give the party a hearing (第63条): the 较大数额 ones at or above the threshold. */
 export function hearingPenalties(penalties: readonly ProposedPenalty[], thresholdFen: bigint): ProposedPenalty[] {
   return penalties.filter(
-    (p) => HEARING_KINDS.includes(p.kind) || (HEARING_AMOUNT_KINDS.includes(p.kind) && p.amountFen !== null && p.amountFen >= thresholdFen),
+    (p) =>
+      HEARING_KINDS.includes(p.kind) ||
+      (HEARING_AMOUNT_KINDS.includes(p.kind) && p.amountFen !== null && p.amountFen >= thresholdFen),
   );
 }
 
@@ -97,7 +109,15 @@ export interface ProcedureState {
 }
 
 export function procedureState(steps: readonly (StepFacts | NoticeFacts)[]): ProcedureState {
-  const s: ProcedureState = { notice: null, statement: null, hearingRequest: null, hearing: null, review: null, discussion: null, service: null };
+  const s: ProcedureState = {
+    notice: null,
+    statement: null,
+    hearingRequest: null,
+    hearing: null,
+    review: null,
+    discussion: null,
+    service: null,
+  };
   for (const step of [...steps].sort((a, b) => a.id - b.id)) {
     switch (step.kind) {
       case 'NOTICE':
@@ -147,14 +167,24 @@ const outOfOrder = (zh: string, en: string): RuleRefusal => ({ rule: 'CASE_STEP_
 
 /** A step's date: not in the future, not before the case was registered. */
 export function stepDateIssue(on: Date, today: Date, registeredOn: Date): Bilingual | null {
-  if (on.getTime() > today.getTime()) return { zh: `日期 ${ymd(on)} 晚于今天`, en: `the date ${ymd(on)} is after today` };
+  if (on.getTime() > today.getTime())
+    return { zh: `日期 ${ymd(on)} 晚于今天`, en: `the date ${ymd(on)} is after today` };
   if (on.getTime() < registeredOn.getTime())
-    return { zh: `日期 ${ymd(on)} 早于立案日 ${ymd(registeredOn)}`, en: `the date ${ymd(on)} is before the case was registered (${ymd(registeredOn)})` };
+    return {
+      zh: `日期 ${ymd(on)} 早于立案日 ${ymd(registeredOn)}`,
+      en: `the date ${ymd(on)} is before the case was registered (${ymd(registeredOn)})`,
+    };
   return null;
 }
 
 /** A step dated before the step it answers is out of order. */
-function notBefore(on: Date, prior: StepFacts, zhPrior: string, enPrior: string, article: Bilingual): RuleRefusal | null {
+function notBefore(
+  on: Date,
+  prior: StepFacts,
+  zhPrior: string,
+  enPrior: string,
+  article: Bilingual,
+): RuleRefusal | null {
   if (on.getTime() >= prior.on.getTime()) return null;
   return outOfOrder(
     `${article.zh}：日期 ${ymd(on)} 早于${zhPrior}（${ymd(prior.on)}）`,
@@ -182,16 +212,27 @@ export function noticeRefusal(stage: CaseStage): RuleRefusal | null {
 /** 陈述、申辩 (第45条): received or waived once per notice, not before it. */
 export function statementRefusal(s: ProcedureState, on: Date): RuleRefusal | null {
   const art = { zh: '行政处罚法第45条', en: '行政处罚法 art. 45' };
-  if (!s.notice) return outOfOrder('行政处罚法第45条：陈述、申辩须在事先告知（第44条）之后', '行政处罚法 art. 45: a statement follows the prior notice (art. 44)');
+  if (!s.notice)
+    return outOfOrder(
+      '行政处罚法第45条：陈述、申辩须在事先告知（第44条）之后',
+      '行政处罚法 art. 45: a statement follows the prior notice (art. 44)',
+    );
   if (s.statement)
-    return outOfOrder('行政处罚法第45条：本次告知的陈述、申辩已经记录', '行政处罚法 art. 45: the statement for this notice is already recorded');
+    return outOfOrder(
+      '行政处罚法第45条：本次告知的陈述、申辩已经记录',
+      '行政处罚法 art. 45: the statement for this notice is already recorded',
+    );
   return notBefore(on, s.notice, '事先告知', 'prior notice', art);
 }
 
 /** 听证申请 (第64条第(一)项): only when the notice offered a hearing, within 5 days of it. */
 export function hearingRequestRefusal(procedure: CaseProcedure, s: ProcedureState, on: Date): RuleRefusal | null {
   if (procedure === 'SIMPLE') return simpleRefusal({ zh: '听证', en: 'hearing' });
-  if (!s.notice) return outOfOrder('行政处罚法第64条：听证申请须在事先告知（第44条）之后', '行政处罚法 art. 64: a hearing request follows the prior notice (art. 44)');
+  if (!s.notice)
+    return outOfOrder(
+      '行政处罚法第64条：听证申请须在事先告知（第44条）之后',
+      '行政处罚法 art. 64: a hearing request follows the prior notice (art. 44)',
+    );
   if (!s.notice.hearingOffered)
     return {
       rule: 'CASE_HEARING_NOT_OFFERED',
@@ -201,8 +242,14 @@ export function hearingRequestRefusal(procedure: CaseProcedure, s: ProcedureStat
       },
     };
   if (s.hearingRequest)
-    return outOfOrder('行政处罚法第64条：本次告知的听证申请（或放弃）已经记录', '行政处罚法 art. 64: the hearing request (or waiver) for this notice is already recorded');
-  const early = notBefore(on, s.notice, '事先告知', 'prior notice', { zh: '行政处罚法第64条', en: '行政处罚法 art. 64' });
+    return outOfOrder(
+      '行政处罚法第64条：本次告知的听证申请（或放弃）已经记录',
+      '行政处罚法 art. 64: the hearing request (or waiver) for this notice is already recorded',
+    );
+  const early = notBefore(on, s.notice, '事先告知', 'prior notice', {
+    zh: '行政处罚法第64条',
+    en: '行政处罚法 art. 64',
+  });
   if (early) return early;
   const last = addDays(s.notice.on, HEARING_REQUEST_DAYS);
   if (on.getTime() > last.getTime())
@@ -220,9 +267,16 @@ export function hearingRequestRefusal(procedure: CaseProcedure, s: ProcedureStat
 export function hearingRefusal(procedure: CaseProcedure, s: ProcedureState, on: Date): RuleRefusal | null {
   if (procedure === 'SIMPLE') return simpleRefusal({ zh: '听证', en: 'hearing' });
   if (s.hearingRequest?.outcome !== 'REQUESTED')
-    return outOfOrder('行政处罚法第64条：当事人申请听证后方可举行听证', '行政处罚法 art. 64: a hearing is held after the party requests one');
-  if (s.hearing) return outOfOrder('行政处罚法第64条：听证已经举行并记录', '行政处罚法 art. 64: the hearing is already recorded');
-  return notBefore(on, s.hearingRequest, '听证申请', 'hearing request', { zh: '行政处罚法第64条', en: '行政处罚法 art. 64' });
+    return outOfOrder(
+      '行政处罚法第64条：当事人申请听证后方可举行听证',
+      '行政处罚法 art. 64: a hearing is held after the party requests one',
+    );
+  if (s.hearing)
+    return outOfOrder('行政处罚法第64条：听证已经举行并记录', '行政处罚法 art. 64: the hearing is already recorded');
+  return notBefore(on, s.hearingRequest, '听证申请', 'hearing request', {
+    zh: '行政处罚法第64条',
+    en: '行政处罚法 art. 64',
+  });
 }
 
 /**
@@ -259,20 +313,35 @@ export function legalReviewRefusal(procedure: CaseProcedure, stage: CaseStage, s
       `行政处罚法 art. 58: legal review takes place once the case is sent for review, before the decision; the case is ${STAGE_NAMES[stage].en}`,
     );
   if (s.review?.outcome === 'APPROVED')
-    return outOfOrder('行政处罚法第58条：本案已经法制审核通过', '行政处罚法 art. 58: the case has already passed legal review');
+    return outOfOrder(
+      '行政处罚法第58条：本案已经法制审核通过',
+      '行政处罚法 art. 58: the case has already passed legal review',
+    );
   return null;
 }
 
 /** 集体讨论 (第57条第2款): after an approved review, before the decision. */
-export function discussionRefusal(procedure: CaseProcedure, stage: CaseStage, s: ProcedureState, on: Date): RuleRefusal | null {
+export function discussionRefusal(
+  procedure: CaseProcedure,
+  stage: CaseStage,
+  s: ProcedureState,
+  on: Date,
+): RuleRefusal | null {
   if (procedure === 'SIMPLE') return simpleRefusal({ zh: '集体讨论', en: 'collective discussion' });
   if (stage !== 'LEGAL_REVIEW' || s.review?.outcome !== 'APPROVED')
     return outOfOrder(
       '行政处罚法第57条第2款：集体讨论在法制审核通过后、作出决定前进行',
       '行政处罚法 art. 57(2): collective discussion follows an approved legal review and precedes the decision',
     );
-  if (s.discussion) return outOfOrder('行政处罚法第57条第2款：集体讨论已经记录', '行政处罚法 art. 57(2): the collective discussion is already recorded');
-  return notBefore(on, s.review, '法制审核', 'legal review', { zh: '行政处罚法第57条第2款', en: '行政处罚法 art. 57(2)' });
+  if (s.discussion)
+    return outOfOrder(
+      '行政处罚法第57条第2款：集体讨论已经记录',
+      '行政处罚法 art. 57(2): the collective discussion is already recorded',
+    );
+  return notBefore(on, s.review, '法制审核', 'legal review', {
+    zh: '行政处罚法第57条第2款',
+    en: '行政处罚法 art. 57(2)',
+  });
 }
 
 /**
@@ -281,13 +350,20 @@ export function discussionRefusal(procedure: CaseProcedure, stage: CaseStage, s:
  * leave the case stuck before execution: a late service is recorded only with the reason for the
  * delay in its note (`lateReason`), which the record keeps for supervisors to see.
  */
-export function serviceRefusal(stage: CaseStage, decidedOn: Date | null, s: ProcedureState, on: Date, lateReason: string | null = null): RuleRefusal | null {
+export function serviceRefusal(
+  stage: CaseStage,
+  decidedOn: Date | null,
+  s: ProcedureState,
+  on: Date,
+  lateReason: string | null = null,
+): RuleRefusal | null {
   if (stage !== 'DECIDED' || decidedOn === null)
     return outOfOrder(
       `行政处罚法第61条：送达在作出决定后、执行前进行，案件现处于“${STAGE_NAMES[stage].zh}”阶段`,
       `行政处罚法 art. 61: the decision is served after it is made and before execution; the case is ${STAGE_NAMES[stage].en}`,
     );
-  if (s.service) return outOfOrder('行政处罚法第61条：决定书已经送达', '行政处罚法 art. 61: the decision has already been served');
+  if (s.service)
+    return outOfOrder('行政处罚法第61条：决定书已经送达', '行政处罚法 art. 61: the decision has already been served');
   if (on.getTime() < decidedOn.getTime())
     return outOfOrder(
       `行政处罚法第61条：送达日期 ${ymd(on)} 早于决定日 ${ymd(decidedOn)}`,
@@ -372,7 +448,10 @@ export function decisionProcedureRefusal(r: DecisionProcedureRequest): RuleRefus
     const notified = s.notice.penalties.find((n) => n.kind === p.kind);
     const heavier = (zh: string, en: string): RuleRefusal => ({
       rule: 'CASE_PENALTY_NOT_NOTIFIED',
-      message: { zh: `行政处罚法第44条、第45条第2款：${zh}，不得作出未经告知或者更重的处罚`, en: `行政处罚法 art. 44, 45(2): ${en}; no penalty beyond what was notified` },
+      message: {
+        zh: `行政处罚法第44条、第45条第2款：${zh}，不得作出未经告知或者更重的处罚`,
+        en: `行政处罚法 art. 44, 45(2): ${en}; no penalty beyond what was notified`,
+      },
     });
     if (!notified) return heavier(`“${name.zh}”未在事先告知中告知`, `${name.en} was not in the prior notice`);
     if (p.amountFen !== null && (notified.amountFen === null || p.amountFen > notified.amountFen))

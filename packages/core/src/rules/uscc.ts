@@ -3,11 +3,7 @@
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-export type UsccProblem =
-  | 'LENGTH'
-  | 'CHARACTER'
-  | 'REGION'
-  | 'CHECK_DIGIT';
+export type UsccProblem = 'LENGTH' | 'CHARACTER' | 'REGION' | 'CHECK_DIGIT';
 
 export interface UsccCheck {
   valid: boolean;
@@ -42,7 +38,10 @@ export const USCC_PROBLEM_MESSAGES: Record<UsccProblem, { zh: string; en: string
     zh: '统一社会信用代码含有不允许的字符（仅限数字和除 I、O、S、V、Z 外的大写字母）',
     en: 'the USCC has a character outside 0-9 and A-Z without I, O, S, V, Z',
   },
-  REGION: { zh: '统一社会信用代码第 3–8 位应为行政区划码（数字）', en: 'positions 3–8 of a USCC are a numeric region code' },
+  REGION: {
+    zh: '统一社会信用代码第 3–8 位应为行政区划码（数字）',
+    en: 'positions 3–8 of a USCC are a numeric region code',
+  },
   CHECK_DIGIT: { zh: '统一社会信用代码校验位错误', en: 'the USCC check character is wrong' },
 };
 

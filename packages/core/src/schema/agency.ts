@@ -12,7 +12,6 @@ import { textKind } from '../input/text.js';
 import { isValidUscc } from '../rules/uscc.js';
 import type { CoreEnums } from './enums.js';
 
-
 export function registerAgency(builder: ZhifaBuilder, enums: CoreEnums) {
   const AgencyKindEnum = enums.AgencyKind;
 
@@ -38,7 +37,8 @@ export function registerAgency(builder: ZhifaBuilder, enums: CoreEnums) {
       }),
       documentPrefix: t.exposeString('documentPrefix', {
         nullable: true,
-        description: '文书字号前缀，如 阜市监（立案号 阜市监立〔2026〕3号、决定书 阜市监罚〔2026〕17号）Document-number prefix',
+        description:
+          '文书字号前缀，如 阜市监（立案号 阜市监立〔2026〕3号、决定书 阜市监罚〔2026〕17号）Document-number prefix',
       }),
       parent: t.relation('parent', { nullable: true, description: '上级单位 Parent agency' }),
       children: t.relatedConnection('children', {
@@ -58,8 +58,7 @@ export function registerAgency(builder: ZhifaBuilder, enums: CoreEnums) {
         kind: t.arg({ type: AgencyKindEnum, required: false }),
         parentId: t.arg.globalID({ required: false }),
       },
-      totalCount: (_parent, args, ctx) =>
-        ctx.prisma.agency.count({ where: agencyWhere(args) }),
+      totalCount: (_parent, args, ctx) => ctx.prisma.agency.count({ where: agencyWhere(args) }),
       resolve: (query, _parent, args, ctx) =>
         ctx.prisma.agency.findMany({ ...query, where: agencyWhere(args), orderBy: { id: 'asc' } }),
     }),
@@ -76,23 +75,36 @@ export function registerAgency(builder: ZhifaBuilder, enums: CoreEnums) {
   const AgencyInput = builder.inputType('AgencyInput', {
     description: '单位信息 Agency fields',
     fields: (t) => ({
-      name: t.string({ required: true, extensions: textKind('name'), validate: z.string().trim().min(2, msg('名称至少 2 个字', 'name needs at least 2 characters')).max(100) }),
+      name: t.string({
+        required: true,
+        extensions: textKind('name'),
+        validate: z.string().trim().min(2, msg('名称至少 2 个字', 'name needs at least 2 characters')).max(100),
+      }),
       kind: t.field({ type: AgencyKindEnum, required: true }),
       parentId: t.globalID({ required: false }),
       domains: t.stringList({ required: false, validate: z.array(z.string().trim().min(1).max(50)).max(50) }),
       uscc: t.string({
         required: false,
-        validate: z.string().refine(isValidUscc, msg('统一社会信用代码校验失败', 'USCC failed the GB 32100-2015 check')),
+        validate: z
+          .string()
+          .refine(isValidUscc, msg('统一社会信用代码校验失败', 'USCC failed the GB 32100-2015 check')),
       }),
       inspectionQualifiedOn: t.field({ type: 'Date', required: false }),
       documentPrefix: t.string({
         required: false,
         extensions: textKind('name'),
-        description: '文书字号前缀（2–10 个汉字，如 阜市监；修改时不填则保持不变，填 null 则清除）Document-number prefix, e.g. 阜市监; omitted on update keeps it, null clears it',
+        description:
+          '文书字号前缀（2–10 个汉字，如 阜市监；修改时不填则保持不变，填 null 则清除）Document-number prefix, e.g. 阜市监; omitted on update keeps it, null clears it',
         validate: z
           .string()
           .trim()
-          .regex(/^[\u4e00-\u9fff]{2,10}$/u, msg('文书字号前缀须为 2–10 个汉字，如 阜市监', 'the document prefix is 2–10 Chinese characters, e.g. 阜市监')),
+          .regex(
+            /^[\u4e00-\u9fff]{2,10}$/u,
+            msg(
+              '文书字号前缀须为 2–10 个汉字，如 阜市监',
+              'the document prefix is 2–10 Chinese characters, e.g. 阜市监',
+            ),
+          ),
       }),
     }),
   });
@@ -110,14 +122,20 @@ export function registerAgency(builder: ZhifaBuilder, enums: CoreEnums) {
         unitOfWork(ctx, async (uow) => {
           const { tx } = uow;
           const agency = await tx.agency.create({ data: await agencyData(tx, input, null) });
-          await uow.emit(CORE_TOPICS.agencyCreated, { agencyId: agency.id, name: agency.name }, { agencyId: agency.id, public: true });
+          await uow.emit(
+            CORE_TOPICS.agencyCreated,
+            { agencyId: agency.id, name: agency.name },
+            { agencyId: agency.id, public: true },
+          );
           return agency;
         }),
     }),
     updateAgency: t.prismaField({
       type: 'Agency',
       description: '修改单位（系统管理员或本单位管理员）Update an agency',
-      authScopes: (_root, args) => ({ $any: { systemAdmin: true, agencyAdminOf: tryParseId(args.id, 'Agency') ?? -1 } }),
+      authScopes: (_root, args) => ({
+        $any: { systemAdmin: true, agencyAdminOf: tryParseId(args.id, 'Agency') ?? -1 },
+      }),
       errors: { types: domainErrors },
       args: {
         id: t.arg.globalID({ required: true }),
@@ -139,12 +157,18 @@ export function registerAgency(builder: ZhifaBuilder, enums: CoreEnums) {
             });
           // The inspection-subject qualification (行政检查主体资格) is the county's confirmation that the
           // agency may inspect; the agency must not certify itself.
-          if (!isSystemAdmin(ctx.viewer) && (input.inspectionQualifiedOn?.getTime() ?? null) !== (before.inspectionQualifiedOn?.getTime() ?? null))
+          if (
+            !isSystemAdmin(ctx.viewer) &&
+            (input.inspectionQualifiedOn?.getTime() ?? null) !== (before.inspectionQualifiedOn?.getTime() ?? null)
+          )
             throw new ForbiddenError({
               zh: '行政检查主体资格由县政府确认并公布，只有系统管理员可以登记或修改其日期',
               en: 'the inspection-subject qualification is confirmed by the county; only a system admin may record or change its date',
             });
-          const agency = await tx.agency.update({ where: { id: agencyId }, data: await agencyData(tx, input, agencyId) });
+          const agency = await tx.agency.update({
+            where: { id: agencyId },
+            data: await agencyData(tx, input, agencyId),
+          });
           await uow.emit(CORE_TOPICS.agencyUpdated, { agencyId, name: agency.name }, { agencyId, public: true });
           return agency;
         }),
@@ -172,8 +196,14 @@ async function agencyData(tx: Db, input: AgencyInputShape, selfId: number | null
   // Walk up from the new parent: meeting the agency itself would close a cycle.
   for (let at = parentId, hops = 0; at !== null; hops++) {
     if (at === selfId || hops > 64)
-      throw ValidationError.one(['input', 'parentId'], { zh: '上级单位不能是自身或其下级', en: 'an agency cannot sit under itself or its own descendant' });
-    const row: { parentId: number | null } | null = await tx.agency.findUnique({ where: { id: at }, select: { parentId: true } });
+      throw ValidationError.one(['input', 'parentId'], {
+        zh: '上级单位不能是自身或其下级',
+        en: 'an agency cannot sit under itself or its own descendant',
+      });
+    const row: { parentId: number | null } | null = await tx.agency.findUnique({
+      where: { id: at },
+      select: { parentId: true },
+    });
     if (!row) throw new NotFoundError('Agency', String(parentId), { zh: '上级单位', en: 'Parent agency' });
     at = row.parentId;
   }
@@ -183,9 +213,14 @@ async function agencyData(tx: Db, input: AgencyInputShape, selfId: number | null
   // Omitted on update: kept (a client that does not know the field must not wipe it); null clears it.
   const keepPrefix = input.documentPrefix === undefined && selfId !== null;
   const documentPrefix = input.documentPrefix?.trim() || null;
-  const prefixClash = documentPrefix ? await tx.agency.findUnique({ where: { documentPrefix }, select: { id: true } }) : null;
+  const prefixClash = documentPrefix
+    ? await tx.agency.findUnique({ where: { documentPrefix }, select: { id: true } })
+    : null;
   if (prefixClash && prefixClash.id !== selfId)
-    throw ValidationError.one(['input', 'documentPrefix'], { zh: '其他单位已使用此文书字号前缀', en: 'another agency uses this document prefix' });
+    throw ValidationError.one(['input', 'documentPrefix'], {
+      zh: '其他单位已使用此文书字号前缀',
+      en: 'another agency uses this document prefix',
+    });
   return {
     name: input.name,
     kind: input.kind,

@@ -31,7 +31,8 @@ export async function caseActorScopeById(id: number | null, ctx: Context, action
   if (canActOnCase(ctx.viewer, actors, action)) return true;
   if (ctx.viewer.kind === 'public') return false;
   // Only the case's own staff learn who may act; anyone else gets the plain refusal.
-  if (ctx.viewer.kind === 'person' && ctx.viewer.agencyId === c.agencyId) throw new ForbiddenError(CASE_ACTION_REFUSALS[action](actors));
+  if (ctx.viewer.kind === 'person' && ctx.viewer.agencyId === c.agencyId)
+    throw new ForbiddenError(CASE_ACTION_REFUSALS[action](actors));
   return false;
 }
 

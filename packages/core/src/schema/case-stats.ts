@@ -25,12 +25,20 @@ export interface CaseStatsShape {
 }
 
 /** Decided cases the viewer may read, of `agencyId` (when given), decided within [from, to] (Asia/Shanghai days). */
-export function decidedWithin(rows: Prisma.EnforcementCaseWhereInput, agencyId: number | null, from: Date, to: Date): Prisma.EnforcementCaseWhereInput {
+export function decidedWithin(
+  rows: Prisma.EnforcementCaseWhereInput,
+  agencyId: number | null,
+  from: Date,
+  to: Date,
+): Prisma.EnforcementCaseWhereInput {
   return {
     AND: [
       rows,
       agencyId === null ? {} : { agencyId },
-      { decision: { not: null }, decidedAt: { gte: startOfShanghaiDay(from), lt: startOfShanghaiDay(new Date(to.getTime() + DAY)) } },
+      {
+        decision: { not: null },
+        decidedAt: { gte: startOfShanghaiDay(from), lt: startOfShanghaiDay(new Date(to.getTime() + DAY)) },
+      },
     ],
   };
 }
@@ -50,32 +58,50 @@ export function registerCaseStats(builder: ZhifaBuilder, enums: CoreEnums) {
       count: t.exposeInt('count', { description: '案件数 Cases' }),
     }),
   });
-  const PenaltyKindStat = builder.objectRef<{ kind: PenaltyKind; count: number; amountFen: bigint }>('PenaltyKindStat').implement({
-    description: '按处罚种类统计 Penalties of one kind',
-    fields: (t) => ({
-      kind: t.expose('kind', { type: enums.PenaltyKind, description: '种类 Kind' }),
-      count: t.exposeInt('count', { description: '处罚数（每案每种至多一项）Penalties (at most one per case)' }),
-      amountFen: t.expose('amountFen', { type: 'Fen', description: '金额合计（分）Total amount in fen' }),
-    }),
-  });
+  const PenaltyKindStat = builder
+    .objectRef<{ kind: PenaltyKind; count: number; amountFen: bigint }>('PenaltyKindStat')
+    .implement({
+      description: '按处罚种类统计 Penalties of one kind',
+      fields: (t) => ({
+        kind: t.expose('kind', { type: enums.PenaltyKind, description: '种类 Kind' }),
+        count: t.exposeInt('count', { description: '处罚数（每案每种至多一项）Penalties (at most one per case)' }),
+        amountFen: t.expose('amountFen', { type: 'Fen', description: '金额合计（分）Total amount in fen' }),
+      }),
+    });
   const CaseStats = builder.objectRef<CaseStatsShape>('CaseStats').implement({
     description: '案件决定统计 Decisions within a period',
     fields: (t) => ({
       from: t.expose('from', { type: 'Date', description: '起（含）From, inclusive' }),
       to: t.expose('to', { type: 'Date', description: '止（含）To, inclusive' }),
       totalCount: t.exposeInt('totalCount', { description: '作出决定的案件数 Cases decided' }),
-      byDecision: t.field({ type: [DecisionCount], description: '按决定（每种决定一行）By decision, every decision listed', resolve: (s) => s.byDecision }),
-      byGround: t.field({ type: [GroundCount], description: '按不予处罚 / 撤销理由 By ground, every ground listed', resolve: (s) => s.byGround }),
-      byPenaltyKind: t.field({ type: [PenaltyKindStat], description: '按处罚种类 By penalty kind, every kind listed', resolve: (s) => s.byPenaltyKind }),
+      byDecision: t.field({
+        type: [DecisionCount],
+        description: '按决定（每种决定一行）By decision, every decision listed',
+        resolve: (s) => s.byDecision,
+      }),
+      byGround: t.field({
+        type: [GroundCount],
+        description: '按不予处罚 / 撤销理由 By ground, every ground listed',
+        resolve: (s) => s.byGround,
+      }),
+      byPenaltyKind: t.field({
+        type: [PenaltyKindStat],
+        description: '按处罚种类 By penalty kind, every kind listed',
+        resolve: (s) => s.byPenaltyKind,
+      }),
       totalFineFen: t.expose('totalFineFen', { type: 'Fen', description: '罚款合计（分）Total fines' }),
-      totalConfiscationFen: t.expose('totalConfiscationFen', { type: 'Fen', description: '没收合计（分）Total confiscations' }),
+      totalConfiscationFen: t.expose('totalConfiscationFen', {
+        type: 'Fen',
+        description: '没收合计（分）Total confiscations',
+      }),
     }),
   });
 
   builder.queryField('caseStats', (t) =>
     t.field({
       type: CaseStats,
-      description: '案件决定统计（决定日期在起止日之间，上海时间；与 cases 同一可见范围）Decisions by kind, ground and penalty kind, over the cases the caller may read',
+      description:
+        '案件决定统计（决定日期在起止日之间，上海时间；与 cases 同一可见范围）Decisions by kind, ground and penalty kind, over the cases the caller may read',
       authScopes: { authenticated: true },
       args: {
         agencyId: t.arg.globalID({ required: false, description: '办案单位 Agency' }),
@@ -92,10 +118,23 @@ export function registerCaseStats(builder: ZhifaBuilder, enums: CoreEnums) {
         const agencyId = args.agencyId ? parseId(args.agencyId, 'Agency', ['agencyId']) : null;
         const where = decidedWithin(rows, agencyId, args.from, args.to);
         const [totals, decisions, grounds, penalties] = await Promise.all([
-          ctx.prisma.enforcementCase.aggregate({ where, _count: { _all: true }, _sum: { fineFen: true, confiscationFen: true } }),
+          ctx.prisma.enforcementCase.aggregate({
+            where,
+            _count: { _all: true },
+            _sum: { fineFen: true, confiscationFen: true },
+          }),
           ctx.prisma.enforcementCase.groupBy({ by: ['decision'], where, _count: { _all: true } }),
-          ctx.prisma.enforcementCase.groupBy({ by: ['ground'], where: { AND: [where, { ground: { not: null } }] }, _count: { _all: true } }),
-          ctx.prisma.casePenalty.groupBy({ by: ['kind'], where: { case: where }, _count: { _all: true }, _sum: { amountFen: true } }),
+          ctx.prisma.enforcementCase.groupBy({
+            by: ['ground'],
+            where: { AND: [where, { ground: { not: null } }] },
+            _count: { _all: true },
+          }),
+          ctx.prisma.casePenalty.groupBy({
+            by: ['kind'],
+            where: { case: where },
+            _count: { _all: true },
+            _sum: { amountFen: true },
+          }),
         ]);
         const decisionCount = new Map(decisions.map((g) => [g.decision, g._count._all]));
         const groundCount = new Map(grounds.map((g) => [g.ground, g._count._all]));
@@ -104,7 +143,10 @@ export function registerCaseStats(builder: ZhifaBuilder, enums: CoreEnums) {
           from: args.from,
           to: args.to,
           totalCount: totals._count._all,
-          byDecision: Object.values(CaseDecision).map((decision) => ({ decision, count: decisionCount.get(decision) ?? 0 })),
+          byDecision: Object.values(CaseDecision).map((decision) => ({
+            decision,
+            count: decisionCount.get(decision) ?? 0,
+          })),
           byGround: Object.values(CaseGround).map((ground) => ({ ground, count: groundCount.get(ground) ?? 0 })),
           byPenaltyKind: Object.values(PenaltyKind).map((kind) => ({
             kind,

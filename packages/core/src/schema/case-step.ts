@@ -31,7 +31,11 @@ import type { CaseAction } from '../auth/rows.js';
 
 const MULTILINE = textKind('multiline');
 const text = (max: number, zh: string, en: string) =>
-  z.string().trim().min(1, msg(`${zh}不能为空`, `${en} must not be empty`)).max(max, msg(`${zh}过长`, `${en} is too long`));
+  z
+    .string()
+    .trim()
+    .min(1, msg(`${zh}不能为空`, `${en} must not be empty`))
+    .max(max, msg(`${zh}过长`, `${en} is too long`));
 
 /** An outcome the step admits, or a ValidationError naming those it does. */
 function outcomeOf<O extends CaseStepOutcome>(outcome: CaseStepOutcome, allowed: readonly O[]): O {
@@ -51,16 +55,24 @@ const trimmed = (s: string | null | undefined) => s?.trim() || null;
 const PARTY_FACING_STEPS: readonly CaseStepKind[] = ['NOTICE', 'STATEMENT', 'HEARING_REQUEST', 'HEARING', 'SERVICE'];
 
 export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInput: PenaltyInputRef) {
-  const ProposedPenalty = builder.objectRef<{ kind: PenaltyKind; amountFen: bigint | null }>('ProposedPenalty').implement({
-    description: '拟作出的处罚（事先告知）A penalty proposed in the prior notice',
-    fields: (t) => ({
-      kind: t.field({ type: enums.PenaltyKind, description: '种类 Kind', resolve: (p) => p.kind }),
-      amountFen: t.field({ type: 'Fen', nullable: true, description: '金额（分）Amount in fen', resolve: (p) => p.amountFen }),
-    }),
-  });
+  const ProposedPenalty = builder
+    .objectRef<{ kind: PenaltyKind; amountFen: bigint | null }>('ProposedPenalty')
+    .implement({
+      description: '拟作出的处罚（事先告知）A penalty proposed in the prior notice',
+      fields: (t) => ({
+        kind: t.field({ type: enums.PenaltyKind, description: '种类 Kind', resolve: (p) => p.kind }),
+        amountFen: t.field({
+          type: 'Fen',
+          nullable: true,
+          description: '金额（分）Amount in fen',
+          resolve: (p) => p.amountFen,
+        }),
+      }),
+    });
 
   builder.prismaObject('CaseStep', {
-    description: '程序步骤 A procedure step of a case (行政处罚法: 事先告知、陈述申辩、听证、法制审核、集体讨论、送达、期限延长)',
+    description:
+      '程序步骤 A procedure step of a case (行政处罚法: 事先告知、陈述申辩、听证、法制审核、集体讨论、送达、期限延长)',
     fields: (t) => ({
       id: t.exposeID('id', { description: '编号 Id' }),
       case: t.relation('case', { description: '所属案件 The case' }),
@@ -79,7 +91,11 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
         type: [ProposedPenalty],
         nullable: true,
         description: '拟作出的处罚（事先告知）Penalties proposed (notice only)',
-        resolve: (s) => readProposal(s)?.penalties.map((p) => ({ kind: p.kind, amountFen: p.amountFen === null ? null : BigInt(p.amountFen) })) ?? null,
+        resolve: (s) =>
+          readProposal(s)?.penalties.map((p) => ({
+            kind: p.kind,
+            amountFen: p.amountFen === null ? null : BigInt(p.amountFen),
+          })) ?? null,
       }),
       hearingOffered: t.boolean({
         nullable: true,
@@ -87,7 +103,8 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
         resolve: (s) => readProposal(s)?.hearingOffered ?? null,
       }),
       actor: t.string({
-        description: '记录人（工作人员可见账号，其他人只见类别）Who recorded it: the account for staff, its kind for others',
+        description:
+          '记录人（工作人员可见账号，其他人只见类别）Who recorded it: the account for staff, its kind for others',
         resolve: (s, _a, ctx) => actorShownTo(ctx.viewer, s.actor),
       }),
       recordedAt: t.expose('recordedAt', { type: 'DateTime', description: '记录时间 When recorded' }),
@@ -102,7 +119,6 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
       query: { orderBy: { id: 'asc' } },
     }),
   );
-
 
   /** An input type for one step: its day, document number and note, and the step's own fields. */
   const stepInput = <F extends object>(
@@ -131,33 +147,75 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
       }),
     });
 
-  const RecordNoticeInput = stepInput('RecordNoticeInput', '事先告知 Prior notice (第44条)', { required: false, zh: '告知的事实、理由、依据摘要', en: 'Facts, reasons and basis notified' }, (t) => ({
-    proposedPenalties: t.field({ type: [PenaltyInput], required: true, description: '拟作出的处罚 Penalties proposed' }),
-  }));
-  const RecordStatementInput = stepInput('RecordStatementInput', '陈述、申辩 Statement (第45条)', { required: false, zh: '陈述申辩要点及复核意见', en: 'Statement and its assessment' }, (t) => ({
-    outcome: t.field({ type: enums.CaseStepOutcome, required: true, description: 'RECEIVED 已收到 / WAIVED 放弃' }),
-  }));
-  const RecordHearingRequestInput = stepInput('RecordHearingRequestInput', '听证申请 Hearing request (第64条)', { required: false, zh: '说明', en: 'Note' }, (t) => ({
-    outcome: t.field({ type: enums.CaseStepOutcome, required: true, description: 'REQUESTED 申请 / WAIVED 放弃' }),
-  }));
-  const RecordHearingInput = stepInput('RecordHearingInput', '听证 Hearing (第64条)', { required: true, zh: '听证笔录（必填）', en: 'Record of the hearing (required)' }, () => ({}));
-  const RecordLegalReviewInput = stepInput('RecordLegalReviewInput', '法制审核 Legal review (第58条)', { required: false, zh: '审核意见（退回必填理由）', en: 'Opinion (reasons required when returned)' }, (t) => ({
-    outcome: t.field({ type: enums.CaseStepOutcome, required: true, description: 'APPROVED 同意 / RETURNED 退回补充调查' }),
-  }));
+  const RecordNoticeInput = stepInput(
+    'RecordNoticeInput',
+    '事先告知 Prior notice (第44条)',
+    { required: false, zh: '告知的事实、理由、依据摘要', en: 'Facts, reasons and basis notified' },
+    (t) => ({
+      proposedPenalties: t.field({
+        type: [PenaltyInput],
+        required: true,
+        description: '拟作出的处罚 Penalties proposed',
+      }),
+    }),
+  );
+  const RecordStatementInput = stepInput(
+    'RecordStatementInput',
+    '陈述、申辩 Statement (第45条)',
+    { required: false, zh: '陈述申辩要点及复核意见', en: 'Statement and its assessment' },
+    (t) => ({
+      outcome: t.field({ type: enums.CaseStepOutcome, required: true, description: 'RECEIVED 已收到 / WAIVED 放弃' }),
+    }),
+  );
+  const RecordHearingRequestInput = stepInput(
+    'RecordHearingRequestInput',
+    '听证申请 Hearing request (第64条)',
+    { required: false, zh: '说明', en: 'Note' },
+    (t) => ({
+      outcome: t.field({ type: enums.CaseStepOutcome, required: true, description: 'REQUESTED 申请 / WAIVED 放弃' }),
+    }),
+  );
+  const RecordHearingInput = stepInput(
+    'RecordHearingInput',
+    '听证 Hearing (第64条)',
+    { required: true, zh: '听证笔录（必填）', en: 'Record of the hearing (required)' },
+    () => ({}),
+  );
+  const RecordLegalReviewInput = stepInput(
+    'RecordLegalReviewInput',
+    '法制审核 Legal review (第58条)',
+    { required: false, zh: '审核意见（退回必填理由）', en: 'Opinion (reasons required when returned)' },
+    (t) => ({
+      outcome: t.field({
+        type: enums.CaseStepOutcome,
+        required: true,
+        description: 'APPROVED 同意 / RETURNED 退回补充调查',
+      }),
+    }),
+  );
   const RecordCollectiveDiscussionInput = stepInput(
     'RecordCollectiveDiscussionInput',
     '集体讨论 Collective discussion (第57条第2款)',
     { required: true, zh: '讨论结论（必填）', en: 'Conclusion (required)' },
     () => ({}),
   );
-  const RecordServiceInput = stepInput('RecordServiceInput', '送达 Service of the decision (第61条)', { required: false, zh: '送达方式、受送达人', en: 'How and to whom served' }, () => ({}));
+  const RecordServiceInput = stepInput(
+    'RecordServiceInput',
+    '送达 Service of the decision (第61条)',
+    { required: false, zh: '送达方式、受送达人', en: 'How and to whom served' },
+    () => ({}),
+  );
 
   builder.mutationFields((t) => {
-    const field = <I,>(
+    const field = <I>(
       description: string,
       action: CaseAction,
       input: typeof RecordNoticeInput | typeof RecordStatementInput | typeof RecordHearingInput,
-      record: (uow: Parameters<Parameters<typeof unitOfWork>[1]>[0], caseId: number, input: I) => Promise<{ step: { id: number } }>,
+      record: (
+        uow: Parameters<Parameters<typeof unitOfWork>[1]>[0],
+        caseId: number,
+        input: I,
+      ) => Promise<{ step: { id: number } }>,
     ) =>
       t.prismaField({
         type: 'CaseStep',
@@ -185,19 +243,30 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
         'act',
         RecordNoticeInput,
         (uow, id, i) =>
-          recordNoticeInTx(uow, id, { ...common(i), proposedPenalties: i.proposedPenalties.map((p) => ({ kind: p.kind, amountFen: p.amountFen ?? null })) }),
+          recordNoticeInTx(uow, id, {
+            ...common(i),
+            proposedPenalties: i.proposedPenalties.map((p) => ({ kind: p.kind, amountFen: p.amountFen ?? null })),
+          }),
       ),
       recordStatement: field<Common & { outcome: CaseStepOutcome }>(
         '陈述、申辩（第45条；本案承办人员）Record the party’s statement or its waiver (assigned officers)',
         'act',
         RecordStatementInput,
-        (uow, id, i) => recordStatementInTx(uow, id, { ...common(i), outcome: outcomeOf(i.outcome, ['RECEIVED', 'WAIVED'] as const) }),
+        (uow, id, i) =>
+          recordStatementInTx(uow, id, {
+            ...common(i),
+            outcome: outcomeOf(i.outcome, ['RECEIVED', 'WAIVED'] as const),
+          }),
       ),
       recordHearingRequest: field<Common & { outcome: CaseStepOutcome }>(
         '听证申请或放弃（第64条：告知后五日内；本案承办人员）Record a hearing request or waiver, within 5 days of the notice (assigned officers)',
         'act',
         RecordHearingRequestInput,
-        (uow, id, i) => recordHearingRequestInTx(uow, id, { ...common(i), outcome: outcomeOf(i.outcome, ['REQUESTED', 'WAIVED'] as const) }),
+        (uow, id, i) =>
+          recordHearingRequestInTx(uow, id, {
+            ...common(i),
+            outcome: outcomeOf(i.outcome, ['REQUESTED', 'WAIVED'] as const),
+          }),
       ),
       recordHearing: field<Common & { note: string }>(
         '听证（第64条；须有听证笔录；本案承办人员）Record the hearing held, with its record (assigned officers)',
@@ -209,7 +278,11 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
         '法制审核（第58条；本单位法制审核人员，非本案承办人员；退回则回到调查取证）Record the legal review (the agency’s legal reviewers; a return sends the case back to investigation)',
         'review',
         RecordLegalReviewInput,
-        (uow, id, i) => recordLegalReviewInTx(uow, id, { ...common(i), outcome: outcomeOf(i.outcome, ['APPROVED', 'RETURNED'] as const) }),
+        (uow, id, i) =>
+          recordLegalReviewInTx(uow, id, {
+            ...common(i),
+            outcome: outcomeOf(i.outcome, ['APPROVED', 'RETURNED'] as const),
+          }),
       ),
       recordCollectiveDiscussion: field<Common & { note: string }>(
         '集体讨论（第57条第2款；本单位负责人）Record the collective discussion (the agency head)',
@@ -225,7 +298,8 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
       ),
       extendCaseDeadline: t.prismaField({
         type: 'CaseStep',
-        description: '延长办案期限（第60条；本单位负责人；决定前）Extend the case’s time limit (the agency head, before the decision)',
+        description:
+          '延长办案期限（第60条；本单位负责人；决定前）Extend the case’s time limit (the agency head, before the decision)',
         errors: { types: domainErrors },
         authScopes: (_root, args, ctx) => caseActorScope(args.caseId, ctx, 'head'),
         args: {
@@ -233,9 +307,18 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
           days: t.arg.int({
             required: true,
             description: `延长天数（1–${MAX_EXTENSION_DAYS}）Days to add`,
-            validate: z.number().int().min(1, msg('延长天数至少 1 天', 'at least 1 day')).max(MAX_EXTENSION_DAYS, msg('延长天数过多', 'too many days')),
+            validate: z
+              .number()
+              .int()
+              .min(1, msg('延长天数至少 1 天', 'at least 1 day'))
+              .max(MAX_EXTENSION_DAYS, msg('延长天数过多', 'too many days')),
           }),
-          reason: t.arg.string({ required: true, extensions: MULTILINE, description: '延长理由 Reason', validate: text(2000, '延长理由', 'reason') }),
+          reason: t.arg.string({
+            required: true,
+            extensions: MULTILINE,
+            description: '延长理由 Reason',
+            validate: text(2000, '延长理由', 'reason'),
+          }),
         },
         resolve: (query, _root, args, ctx) =>
           unitOfWork(ctx, async (uow) => {

@@ -13,12 +13,7 @@ import { shanghaiToday } from '../rules/shanghai-time.js';
 
 const MULTILINE = textKind('multiline');
 
-import {
-  advanceCaseInTx,
-  assignOfficersInTx,
-  decideCaseInTx,
-  openCaseInTx,
-} from '../cases/index.js';
+import { advanceCaseInTx, assignOfficersInTx, decideCaseInTx, openCaseInTx } from '../cases/index.js';
 import type { CoreEnums } from './enums.js';
 import { caseActorScope, officerOfCase } from './case-scopes.js';
 import type { PenaltyInputRef } from './penalty-input.js';
@@ -28,9 +23,12 @@ function readableCases(v: Viewer): Prisma.EnforcementCaseWhereInput {
   return caseFilter(v) ?? { id: { in: [] } };
 }
 
-
 const text = (max: number, zh: string, en: string) =>
-  z.string().trim().min(1, msg(`${zh}不能为空`, `${en} must not be empty`)).max(max, msg(`${zh}过长`, `${en} is too long`));
+  z
+    .string()
+    .trim()
+    .min(1, msg(`${zh}不能为空`, `${en} must not be empty`))
+    .max(max, msg(`${zh}过长`, `${en} is too long`));
 
 export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInput: PenaltyInputRef) {
   const CaseStageEnum = enums.CaseStage;
@@ -50,7 +48,11 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
     description: '处罚内容 One penalty of a decision',
     fields: (t) => ({
       kind: t.expose('kind', { type: enums.PenaltyKind, description: '种类 Kind' }),
-      amountFen: t.expose('amountFen', { type: 'Fen', nullable: true, description: '金额（分；罚款、没收）Amount in fen' }),
+      amountFen: t.expose('amountFen', {
+        type: 'Fen',
+        nullable: true,
+        description: '金额（分；罚款、没收）Amount in fen',
+      }),
     }),
   });
 
@@ -74,29 +76,42 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
       agency: t.relation('agency', { description: '办案单位 Agency handling the case' }),
       partyKind: t.expose('partyKind', { type: PartyKindEnum, description: '当事人类别 Party kind' }),
       enterprise: t.relation('enterprise', { nullable: true, description: '当事企业 Party enterprise' }),
-      partyDescription: t.exposeString('partyDescription', { nullable: true, description: '当事人（不具名自然人）Unnamed party' }),
+      partyDescription: t.exposeString('partyDescription', {
+        nullable: true,
+        description: '当事人（不具名自然人）Unnamed party',
+      }),
       violation: t.exposeString('violation', { description: '违法行为 Violation' }),
       violatedProvision: t.exposeString('violatedProvision', { description: '违法依据 Provision violated' }),
       penaltyProvision: t.exposeString('penaltyProvision', { description: '处罚依据 Penalty provision' }),
       stage: t.expose('stage', { type: CaseStageEnum, description: '阶段 Stage' }),
       decision: t.expose('decision', { type: CaseDecisionEnum, nullable: true, description: '处理决定 Decision' }),
       fineFen: t.expose('fineFen', { type: 'Fen', nullable: true, description: '罚款（分）Fine in fen' }),
-      confiscationFen: t.expose('confiscationFen', { type: 'Fen', nullable: true, description: '没收（分）Confiscation in fen' }),
+      confiscationFen: t.expose('confiscationFen', {
+        type: 'Fen',
+        nullable: true,
+        description: '没收（分）Confiscation in fen',
+      }),
       registeredAt: t.expose('registeredAt', { type: 'DateTime', description: '立案时间 Registered at' }),
       decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true, description: '决定时间 Decided at' }),
       closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true, description: '结案时间 Closed at' }),
-      matter: t.relation('matter', { nullable: true, description: '行政执法事项（此前登记的旧案为空）Enforcement matter; null for cases registered before matters' }),
+      matter: t.relation('matter', {
+        nullable: true,
+        description: '行政执法事项（此前登记的旧案为空）Enforcement matter; null for cases registered before matters',
+      }),
       violationOn: t.expose('violationOn', {
         type: 'Date',
         nullable: true,
         description: '违法行为发生（或终了）日期，追责时效自此起算（第36条）Day the violation occurred or ended',
       }),
       procedure: t.expose('procedure', { type: enums.CaseProcedure, description: '程序 Procedure' }),
-      serious: t.exposeBoolean('serious', { description: '情节复杂或者重大违法（须集体讨论，第57条第2款）Serious: needs collective discussion' }),
+      serious: t.exposeBoolean('serious', {
+        description: '情节复杂或者重大违法（须集体讨论，第57条第2款）Serious: needs collective discussion',
+      }),
       registeredBy: t.string({
         nullable: true,
         select: { registeredBy: true },
-        description: '立案人（工作人员可见账号，其他人只见类别）Who registered it: the account for staff, its kind for others',
+        description:
+          '立案人（工作人员可见账号，其他人只见类别）Who registered it: the account for staff, its kind for others',
         resolve: (c, _a, ctx) => (c.registeredBy === null ? null : actorShownTo(ctx.viewer, c.registeredBy)),
       }),
       decisionNumber: t.exposeString('decisionNumber', {
@@ -106,17 +121,29 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
       decidedBy: t.string({
         nullable: true,
         select: { decidedBy: true },
-        description: '决定人（工作人员可见账号，其他人只见类别）Who decided: the account for staff, its kind for others',
+        description:
+          '决定人（工作人员可见账号，其他人只见类别）Who decided: the account for staff, its kind for others',
         resolve: (c, _a, ctx) => (c.decidedBy === null ? null : actorShownTo(ctx.viewer, c.decidedBy)),
       }),
-      ground: t.expose('ground', { type: enums.CaseGround, nullable: true, description: '不予处罚或撤销案件的理由 Ground' }),
+      ground: t.expose('ground', {
+        type: enums.CaseGround,
+        nullable: true,
+        description: '不予处罚或撤销案件的理由 Ground',
+      }),
       groundNote: t.exposeString('groundNote', { nullable: true, description: '理由说明 Ground stated' }),
       mitigatingCircumstance: t.exposeString('mitigatingCircumstance', {
         nullable: true,
         description: '从轻、减轻情形（第32条）Mitigating circumstance',
       }),
-      decisionReason: t.exposeString('decisionReason', { nullable: true, description: '决定理由 Stated reason for the decision' }),
-      illegalGainsFen: t.expose('illegalGainsFen', { type: 'Fen', nullable: true, description: '违法所得（分）Illegal gains in fen' }),
+      decisionReason: t.exposeString('decisionReason', {
+        nullable: true,
+        description: '决定理由 Stated reason for the decision',
+      }),
+      illegalGainsFen: t.expose('illegalGainsFen', {
+        type: 'Fen',
+        nullable: true,
+        description: '违法所得（分）Illegal gains in fen',
+      }),
       penalties: t.relatedConnection('penalties', {
         cursor: 'id',
         totalCount: true,
@@ -177,11 +204,19 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
         agencyId: t.arg.globalID({ required: false, description: '办案单位 Agency' }),
         enterpriseId: t.arg.globalID({ required: false, description: '当事企业 Party enterprise' }),
         stage: t.arg({ type: CaseStageEnum, required: false, description: '阶段 Stage' }),
-        overdue: t.arg.boolean({ required: false, description: '超期未决（true）或未超期（false）Past the deadline and undecided, or not' }),
+        overdue: t.arg.boolean({
+          required: false,
+          description: '超期未决（true）或未超期（false）Past the deadline and undecided, or not',
+        }),
       },
-      totalCount: (_parent, args, ctx) => ctx.prisma.enforcementCase.count({ where: casesWhere(ctx.viewer, args, ctx.clock()) }),
+      totalCount: (_parent, args, ctx) =>
+        ctx.prisma.enforcementCase.count({ where: casesWhere(ctx.viewer, args, ctx.clock()) }),
       resolve: (query, _parent, args, ctx) =>
-        ctx.prisma.enforcementCase.findMany({ ...query, where: casesWhere(ctx.viewer, args, ctx.clock()), orderBy: { id: 'asc' } }),
+        ctx.prisma.enforcementCase.findMany({
+          ...query,
+          where: casesWhere(ctx.viewer, args, ctx.clock()),
+          orderBy: { id: 'asc' },
+        }),
     }),
     case: t.prismaField({
       type: 'EnforcementCase',
@@ -219,11 +254,19 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
         description: '违法事实（缺省为事项名称）Facts found; the matter name when absent',
         validate: text(2000, '违法事实', 'facts'),
       }),
-      procedure: t.field({ type: enums.CaseProcedure, required: false, defaultValue: 'GENERAL', description: '程序 Procedure' }),
-      serious: t.boolean({ required: false, defaultValue: false, description: '情节复杂或者重大违法（第57条第2款）Serious' }),
+      procedure: t.field({
+        type: enums.CaseProcedure,
+        required: false,
+        defaultValue: 'GENERAL',
+        description: '程序 Procedure',
+      }),
+      serious: t.boolean({
+        required: false,
+        defaultValue: false,
+        description: '情节复杂或者重大违法（第57条第2款）Serious',
+      }),
     }),
   });
-
 
   const DecideCaseInput = builder.inputType('DecideCaseInput', {
     description: '处理决定 A decision on a case',
@@ -235,8 +278,17 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
         defaultValue: [],
         description: '处罚内容（处罚类决定至少一项；不予处罚仅可没收违法所得）Penalties',
       }),
-      ground: t.field({ type: enums.CaseGround, required: false, description: '不予处罚或撤销案件的理由 Ground (NO_PENALTY, DROPPED)' }),
-      groundNote: t.string({ required: false, extensions: MULTILINE, description: '理由说明（OTHER 必填）Ground stated', validate: text(2000, '理由说明', 'ground note') }),
+      ground: t.field({
+        type: enums.CaseGround,
+        required: false,
+        description: '不予处罚或撤销案件的理由 Ground (NO_PENALTY, DROPPED)',
+      }),
+      groundNote: t.string({
+        required: false,
+        extensions: MULTILINE,
+        description: '理由说明（OTHER 必填）Ground stated',
+        validate: text(2000, '理由说明', 'ground note'),
+      }),
       mitigatingCircumstance: t.string({
         required: false,
         extensions: MULTILINE,
@@ -244,14 +296,20 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
         validate: text(2000, '从轻减轻情形', 'mitigating circumstance'),
       }),
       illegalGainsFen: t.field({ type: 'Fen', required: false, description: '违法所得（分）Illegal gains in fen' }),
-      reason: t.string({ required: false, extensions: MULTILINE, description: '决定理由 Stated reason', validate: text(2000, '决定理由', 'reason') }),
+      reason: t.string({
+        required: false,
+        extensions: MULTILINE,
+        description: '决定理由 Stated reason',
+        validate: text(2000, '决定理由', 'reason'),
+      }),
     }),
   });
 
   builder.mutationFields((t) => ({
     openCase: t.prismaField({
       type: 'EnforcementCase',
-      description: '立案（本单位执法人员；编立案号）Open a case on an enforcement matter, numbered (officers of the agency)',
+      description:
+        '立案（本单位执法人员；编立案号）Open a case on an enforcement matter, numbered (officers of the agency)',
       errors: { types: domainErrors },
       authScopes: (_root, args) => ({ officerOf: tryParseId(args.input.agencyId, 'Agency') ?? -1 }),
       args: { input: t.arg({ type: OpenCaseInput, required: true }) },
@@ -275,7 +333,8 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
     }),
     assignOfficers: t.prismaField({
       type: 'EnforcementCase',
-      description: '指派承办人员（替换现有指派；至少两名持有效执法证的执法人员）Assign officers, replacing the current ones',
+      description:
+        '指派承办人员（替换现有指派；至少两名持有效执法证的执法人员）Assign officers, replacing the current ones',
       errors: { types: domainErrors },
       authScopes: (_root, args, ctx) => caseActorScope(args.caseId, ctx, 'assign'),
       args: {
@@ -293,7 +352,8 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
     }),
     advanceCase: t.prismaField({
       type: 'EnforcementCase',
-      description: '推进案件阶段（本案承办人员；决定须通过 decideCase）Move a case to its next stage (assigned officers)',
+      description:
+        '推进案件阶段（本案承办人员；决定须通过 decideCase）Move a case to its next stage (assigned officers)',
       errors: { types: domainErrors },
       authScopes: (_root, args, ctx) => officerOfCase(args.caseId, ctx),
       args: {
@@ -358,7 +418,12 @@ function notOverdueWhere(now: Date): Prisma.EnforcementCaseWhereInput {
 
 function casesWhere(
   v: Viewer,
-  args: { agencyId?: GlobalId | null; enterpriseId?: GlobalId | null; stage?: CaseStage | null; overdue?: boolean | null },
+  args: {
+    agencyId?: GlobalId | null;
+    enterpriseId?: GlobalId | null;
+    stage?: CaseStage | null;
+    overdue?: boolean | null;
+  },
   now: Date,
 ): Prisma.EnforcementCaseWhereInput {
   const rows = caseFilter(v);

@@ -24,8 +24,16 @@ import { caseActorScopeById, officerOfCase } from './case-scopes.js';
 
 const MULTILINE = textKind('multiline');
 const text = (max: number, zh: string, en: string) =>
-  z.string().trim().min(1, msg(`${zh}不能为空`, `${en} must not be empty`)).max(max, msg(`${zh}过长`, `${en} is too long`));
-const reasonText = z.string().trim().min(2, msg('请写明理由', 'give a reason')).max(2000, msg('理由过长', 'reason is too long'));
+  z
+    .string()
+    .trim()
+    .min(1, msg(`${zh}不能为空`, `${en} must not be empty`))
+    .max(max, msg(`${zh}过长`, `${en} is too long`));
+const reasonText = z
+  .string()
+  .trim()
+  .min(2, msg('请写明理由', 'give a reason'))
+  .max(2000, msg('理由过长', 'reason is too long'));
 
 /** Most officers one measure names (第18条 asks for two or more; a raid team is rarely larger). */
 const MAX_MEASURE_OFFICERS = 20;
@@ -39,13 +47,18 @@ function readableMeasures(v: Viewer): Prisma.CompulsoryMeasureWhereInput {
 /** Scope of a measure mutation done by the case's assigned officers: as officerOfCase, for the measure's case. */
 async function officerOfMeasure(gid: GlobalId, ctx: Context) {
   const id = tryParseId(gid, 'CompulsoryMeasure');
-  const m = id === null ? null : await ctx.prisma.compulsoryMeasure.findUnique({ where: { id }, select: { caseId: true } });
+  const m =
+    id === null ? null : await ctx.prisma.compulsoryMeasure.findUnique({ where: { id }, select: { caseId: true } });
   // An unknown measure: let any signed-in caller through to the resolver's NotFoundError.
   return m ? caseActorScopeById(m.caseId, ctx, 'act') : { authenticated: true };
 }
 
 /** 行政强制措施 (行政强制法): the type, its input and the mutations that take, approve, extend and release it. */
-export function registerCompulsoryMeasure(builder: ZhifaBuilder, enums: CoreEnums, Person: ReturnType<typeof registerPerson>) {
+export function registerCompulsoryMeasure(
+  builder: ZhifaBuilder,
+  enums: CoreEnums,
+  Person: ReturnType<typeof registerPerson>,
+) {
   const MeasureKindEnum = enums.CompulsoryMeasureKind;
   const MeasureStatusEnum = enums.CompulsoryMeasureStatus;
   const today = (ctx: Context) => shanghaiToday(ctx.clock());
@@ -60,21 +73,34 @@ export function registerCompulsoryMeasure(builder: ZhifaBuilder, enums: CoreEnum
       case: t.relation('case', { description: '所属案件 The case' }),
       kind: t.expose('kind', { type: MeasureKindEnum, description: '种类 Kind (第9条)' }),
       object: t.exposeString('object', { description: '对象 What was sealed, seized or frozen' }),
-      isProductionEquipment: t.exposeBoolean('isProductionEquipment', { description: '是否生产设备 Production equipment' }),
-      justification: t.exposeString('justification', { nullable: true, description: '审慎采取的书面理由 Written justification' }),
+      isProductionEquipment: t.exposeBoolean('isProductionEquipment', {
+        description: '是否生产设备 Production equipment',
+      }),
+      justification: t.exposeString('justification', {
+        nullable: true,
+        description: '审慎采取的书面理由 Written justification',
+      }),
       status: t.expose('status', { type: MeasureStatusEnum, description: '状态 Status' }),
-      emergency: t.exposeBoolean('emergency', { description: '紧急情况当场实施、事后补批（第19条）Taken in an emergency, approved afterwards' }),
+      emergency: t.exposeBoolean('emergency', {
+        description: '紧急情况当场实施、事后补批（第19条）Taken in an emergency, approved afterwards',
+      }),
       takenAt: t.field({
         type: 'DateTime',
         nullable: true,
-        description: '实施时间（待批准或未获批准的为空）When it was taken; null while awaiting approval or when refused',
+        description:
+          '实施时间（待批准或未获批准的为空）When it was taken; null while awaiting approval or when refused',
         resolve: (m) => (measureWasTaken(m) ? m.takenAt : null),
       }),
       recordedBy: t.string({
-        description: '记录人（工作人员可见账号，其他人只见类别）Who recorded it: the account for staff, its kind for others',
+        description:
+          '记录人（工作人员可见账号，其他人只见类别）Who recorded it: the account for staff, its kind for others',
         resolve: (m, _a, ctx) => actorShownTo(ctx.viewer, m.recordedBy),
       }),
-      approvedAt: t.expose('approvedAt', { type: 'DateTime', nullable: true, description: '负责人批准时间 When the agency head approved it' }),
+      approvedAt: t.expose('approvedAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: '负责人批准时间 When the agency head approved it',
+      }),
       approvedBy: t.string({
         nullable: true,
         description: '批准人 Who approved it (the account for staff, its kind for others)',
@@ -89,7 +115,9 @@ export function registerCompulsoryMeasure(builder: ZhifaBuilder, enums: CoreEnum
           const idsOf = (key: string) => (key ? key.split(',').map(Number) : []);
           const ids = [...new Set(keys.flatMap(idsOf))];
           const people = ids.length
-            ? await ctx.prisma.person.findMany({ where: { AND: [{ id: { in: ids } }, orNoRows(personFilter(ctx.viewer))] } })
+            ? await ctx.prisma.person.findMany({
+                where: { AND: [{ id: { in: ids } }, orNoRows(personFilter(ctx.viewer))] },
+              })
             : [];
           const byId = new Map(people.map((p) => [p.id, p]));
           return keys.map((key) => idsOf(key).flatMap((id) => byId.get(id) ?? []));
@@ -99,11 +127,29 @@ export function registerCompulsoryMeasure(builder: ZhifaBuilder, enums: CoreEnum
         nullable: true,
         description: '查封扣押决定书/冻结通知书文号 Number of the notice served on the party',
       }),
-      noticeServedOn: t.expose('noticeServedOn', { type: 'Date', nullable: true, description: '送达当事人日期 Day the notice was served (第24条)' }),
-      dueOn: t.expose('dueOn', { type: 'Date', nullable: true, description: '期限届满日（含当日；第25条）Last day in force; null until taken' }),
-      extendedDays: t.exposeInt('extendedDays', { nullable: true, description: '延长天数（一次，≤30）Days extended (once, at most 30)' }),
-      extensionReason: t.exposeString('extensionReason', { nullable: true, description: '延长理由 Why it was extended' }),
-      releasedOn: t.expose('releasedOn', { type: 'Date', nullable: true, description: '解除日期 Day released (第28条)' }),
+      noticeServedOn: t.expose('noticeServedOn', {
+        type: 'Date',
+        nullable: true,
+        description: '送达当事人日期 Day the notice was served (第24条)',
+      }),
+      dueOn: t.expose('dueOn', {
+        type: 'Date',
+        nullable: true,
+        description: '期限届满日（含当日；第25条）Last day in force; null until taken',
+      }),
+      extendedDays: t.exposeInt('extendedDays', {
+        nullable: true,
+        description: '延长天数（一次，≤30）Days extended (once, at most 30)',
+      }),
+      extensionReason: t.exposeString('extensionReason', {
+        nullable: true,
+        description: '延长理由 Why it was extended',
+      }),
+      releasedOn: t.expose('releasedOn', {
+        type: 'Date',
+        nullable: true,
+        description: '解除日期 Day released (第28条)',
+      }),
       releaseReason: t.exposeString('releaseReason', {
         nullable: true,
         description: '解除理由，或负责人不予批准的理由 Why it was released, or why approval was refused',
@@ -129,8 +175,17 @@ export function registerCompulsoryMeasure(builder: ZhifaBuilder, enums: CoreEnum
     description: '行政强制措施 A compulsory measure to record (行政强制法 第18–19条)',
     fields: (t) => ({
       kind: t.field({ type: MeasureKindEnum, required: true, description: '种类 Kind' }),
-      object: t.string({ required: true, description: '对象 What is sealed, seized or frozen', extensions: MULTILINE, validate: text(500, '对象', 'object') }),
-      isProductionEquipment: t.boolean({ required: false, defaultValue: false, description: '是否生产设备 Production equipment' }),
+      object: t.string({
+        required: true,
+        description: '对象 What is sealed, seized or frozen',
+        extensions: MULTILINE,
+        validate: text(500, '对象', 'object'),
+      }),
+      isProductionEquipment: t.boolean({
+        required: false,
+        defaultValue: false,
+        description: '是否生产设备 Production equipment',
+      }),
       justification: t.string({
         required: false,
         extensions: MULTILINE,
@@ -140,17 +195,21 @@ export function registerCompulsoryMeasure(builder: ZhifaBuilder, enums: CoreEnum
       emergency: t.boolean({
         required: false,
         defaultValue: false,
-        description: '情况紧急、已当场实施（24 小时内报告，事后补批，第19条）Taken on the spot in an emergency; otherwise it awaits the head’s approval',
+        description:
+          '情况紧急、已当场实施（24 小时内报告，事后补批，第19条）Taken on the spot in an emergency; otherwise it awaits the head’s approval',
       }),
       takenAt: t.field({
         type: 'DateTime',
         required: false,
-        description: '紧急实施的时间（不早于 24 小时前）When an emergency measure was taken (within the last 24 hours); empty otherwise',
+        description:
+          '紧急实施的时间（不早于 24 小时前）When an emergency measure was taken (within the last 24 hours); empty otherwise',
       }),
       officerIds: t.globalIDList({
         required: true,
         description: '实施的执法人员（两名以上本案承办人员）The officers who take it: two or more assigned to the case',
-        validate: z.array(z.unknown()).max(MAX_MEASURE_OFFICERS, msg(`至多 ${MAX_MEASURE_OFFICERS} 人`, `at most ${MAX_MEASURE_OFFICERS} people`)),
+        validate: z
+          .array(z.unknown())
+          .max(MAX_MEASURE_OFFICERS, msg(`至多 ${MAX_MEASURE_OFFICERS} 人`, `at most ${MAX_MEASURE_OFFICERS} people`)),
       }),
       noticeDocumentNumber: t.string({
         required: true,
@@ -158,7 +217,11 @@ export function registerCompulsoryMeasure(builder: ZhifaBuilder, enums: CoreEnum
         description: '查封扣押决定书/冻结通知书文号 Number of the notice to the party',
         validate: text(60, '文书编号', 'document number'),
       }),
-      noticeServedOn: t.field({ type: 'Date', required: true, description: '送达当事人日期（当场告知，第18条、第24条）Day the notice was served' }),
+      noticeServedOn: t.field({
+        type: 'Date',
+        required: true,
+        description: '送达当事人日期（当场告知，第18条、第24条）Day the notice was served',
+      }),
     }),
   });
 
@@ -171,7 +234,10 @@ export function registerCompulsoryMeasure(builder: ZhifaBuilder, enums: CoreEnum
       args: {
         agencyId: t.arg.globalID({ required: false, description: '办案单位 Agency' }),
         status: t.arg({ type: MeasureStatusEnum, required: false, description: '状态 Status' }),
-        overdue: t.arg.boolean({ required: false, description: '仅超期（true）或仅未超期（false）Only overdue (true) or only not overdue (false)' }),
+        overdue: t.arg.boolean({
+          required: false,
+          description: '仅超期（true）或仅未超期（false）Only overdue (true) or only not overdue (false)',
+        }),
       },
       totalCount: (_parent, args, ctx) => ctx.prisma.compulsoryMeasure.count({ where: measuresWhere(ctx, args) }),
       resolve: (query, _parent, args, ctx) =>
@@ -189,7 +255,9 @@ export function registerCompulsoryMeasure(builder: ZhifaBuilder, enums: CoreEnum
     const agencyId = parseOptionalId(args.agencyId, 'Agency', ['agencyId']);
     const day = today(ctx);
     const overdue: Prisma.CompulsoryMeasureWhereInput = { status: 'IN_FORCE', dueOn: { lt: day } };
-    const notOverdue: Prisma.CompulsoryMeasureWhereInput = { OR: [{ status: { not: 'IN_FORCE' } }, { dueOn: null }, { dueOn: { gte: day } }] };
+    const notOverdue: Prisma.CompulsoryMeasureWhereInput = {
+      OR: [{ status: { not: 'IN_FORCE' } }, { dueOn: null }, { dueOn: { gte: day } }],
+    };
     return {
       AND: [
         { case: agencyId === null ? cases : { AND: [cases, { agencyId }] } },
@@ -252,7 +320,8 @@ export function registerCompulsoryMeasure(builder: ZhifaBuilder, enums: CoreEnum
     }),
     extendCompulsoryMeasure: t.prismaField({
       type: 'CompulsoryMeasure',
-      description: '负责人批准延长期限（一次，不超过 30 日，第25条）The agency head extends a measure once, by at most 30 days',
+      description:
+        '负责人批准延长期限（一次，不超过 30 日，第25条）The agency head extends a measure once, by at most 30 days',
       errors: { types: domainErrors },
       authScopes: { staff: true },
       args: {
@@ -260,9 +329,18 @@ export function registerCompulsoryMeasure(builder: ZhifaBuilder, enums: CoreEnum
         days: t.arg.int({
           required: true,
           description: '延长天数（1–30）Days to extend by (1–30)',
-          validate: z.number().int().min(1, msg('至少延长 1 日', 'at least 1 day')).max(3650, msg('天数不合理', 'implausible number of days')),
+          validate: z
+            .number()
+            .int()
+            .min(1, msg('至少延长 1 日', 'at least 1 day'))
+            .max(3650, msg('天数不合理', 'implausible number of days')),
         }),
-        reason: t.arg.string({ required: true, extensions: MULTILINE, description: '延长理由 Why', validate: reasonText }),
+        reason: t.arg.string({
+          required: true,
+          extensions: MULTILINE,
+          description: '延长理由 Why',
+          validate: reasonText,
+        }),
       },
       resolve: (query, _root, args, ctx) =>
         unitOfWork(ctx, async (uow) => {
@@ -279,7 +357,12 @@ export function registerCompulsoryMeasure(builder: ZhifaBuilder, enums: CoreEnum
       args: {
         measureId: t.arg.globalID({ required: true, description: '行政强制措施 Measure' }),
         on: t.arg({ type: 'Date', required: true, description: '解除日期 Day released' }),
-        reason: t.arg.string({ required: true, extensions: MULTILINE, description: '解除理由 Why', validate: reasonText }),
+        reason: t.arg.string({
+          required: true,
+          extensions: MULTILINE,
+          description: '解除理由 Why',
+          validate: reasonText,
+        }),
       },
       resolve: (query, _root, args, ctx) =>
         unitOfWork(ctx, async (uow) => {

@@ -76,14 +76,19 @@ export function registerEnterprise(builder: ZhifaBuilder) {
       uscc: t.exposeString('uscc', { description: '统一社会信用代码 USCC' }),
       name: t.exposeString('name', { description: '名称 Name' }),
       kind: t.expose('kind', { type: EnterpriseKindEnum, description: '类别 Kind' }),
-      legalRepresentative: t.exposeString('legalRepresentative', { description: '法定代表人/经营者 Legal representative' }),
+      legalRepresentative: t.exposeString('legalRepresentative', {
+        description: '法定代表人/经营者 Legal representative',
+      }),
       address: t.exposeString('address', { description: '住所 Address' }),
       township: t.relation('township', { nullable: true, description: '所在镇区/街道 Township' }),
       industry: t.exposeString('industry', { description: '行业 Industry' }),
       scale: t.expose('scale', { type: EnterpriseScaleEnum, description: '规模 Scale' }),
       employees: t.exposeInt('employees', { description: '从业人数 Employees' }),
       isKeyEnterprise: t.exposeBoolean('isKeyEnterprise', { description: '重点/龙头企业 Key enterprise' }),
-      creditRiskClass: t.expose('creditRiskClass', { type: CreditRiskClassEnum, description: '信用风险分类 Credit risk class' }),
+      creditRiskClass: t.expose('creditRiskClass', {
+        type: CreditRiskClassEnum,
+        description: '信用风险分类 Credit risk class',
+      }),
       usccOverrideReason: t.exposeString('usccOverrideReason', {
         nullable: true,
         description: '代码未通过校验时的人工确认理由（早期试点代码）Recorded reason a failing USCC was accepted',
@@ -91,10 +96,15 @@ export function registerEnterprise(builder: ZhifaBuilder) {
       usccOverrideBy: t.string({
         nullable: true,
         select: { usccOverrideBy: true },
-        description: '确认人（工作人员可见账号，其他人只见类别）Who accepted the failing USCC: the account for staff, its kind for others',
+        description:
+          '确认人（工作人员可见账号，其他人只见类别）Who accepted the failing USCC: the account for staff, its kind for others',
         resolve: (e, _a, ctx) => (e.usccOverrideBy === null ? null : actorShownTo(ctx.viewer, e.usccOverrideBy)),
       }),
-      usccOverrideAt: t.expose('usccOverrideAt', { type: 'DateTime', nullable: true, description: '确认时间 When it was accepted' }),
+      usccOverrideAt: t.expose('usccOverrideAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: '确认时间 When it was accepted',
+      }),
     }),
   });
 
@@ -102,7 +112,8 @@ export function registerEnterprise(builder: ZhifaBuilder) {
     enterprises: t.prismaConnection({
       type: 'Enterprise',
       cursor: 'id',
-      description: '经营主体列表（须登录；企业用户只见本企业）Enterprises (token required; an enterprise user sees only their own)',
+      description:
+        '经营主体列表（须登录；企业用户只见本企业）Enterprises (token required; an enterprise user sees only their own)',
       authScopes: { authenticated: true },
       args: {
         search: t.arg.string({
@@ -110,7 +121,11 @@ export function registerEnterprise(builder: ZhifaBuilder) {
           description: '名称包含或代码前缀 Name contains, or USCC starts with',
           validate: z.string().trim().max(100, msg('检索词过长', 'search text is too long')),
         }),
-        creditRiskClass: t.arg({ type: CreditRiskClassEnum, required: false, description: '信用风险分类 Credit risk class' }),
+        creditRiskClass: t.arg({
+          type: CreditRiskClassEnum,
+          required: false,
+          description: '信用风险分类 Credit risk class',
+        }),
         townshipId: t.arg.globalID({ required: false, description: '所在镇区/街道 Township' }),
       },
       totalCount: (_p, args, ctx) => {
@@ -125,7 +140,8 @@ export function registerEnterprise(builder: ZhifaBuilder) {
     enterprise: t.prismaField({
       type: 'Enterprise',
       nullable: true,
-      description: '一个经营主体，按 id 或代码（二选一）；不存在或不可见时整个结果为空 One enterprise by id or USCC (exactly one); the whole result is null when it does not exist or is not visible',
+      description:
+        '一个经营主体，按 id 或代码（二选一）；不存在或不可见时整个结果为空 One enterprise by id or USCC (exactly one); the whole result is null when it does not exist or is not visible',
       authScopes: { authenticated: true },
       args: {
         id: t.arg.globalID({ required: false }),
@@ -133,10 +149,15 @@ export function registerEnterprise(builder: ZhifaBuilder) {
       },
       resolve: async (query, _p, args, ctx) => {
         if ((args.id == null) === (args.uscc == null))
-          throw ValidationError.one(['id'], { zh: '请给出 id 或 uscc 之一（仅一个）', en: 'give exactly one of id and uscc' });
+          throw ValidationError.one(['id'], {
+            zh: '请给出 id 或 uscc 之一（仅一个）',
+            en: 'give exactly one of id and uscc',
+          });
         const visible = enterpriseFilter(ctx.viewer);
         if (!visible) return null;
-        const key: Prisma.EnterpriseWhereInput = args.id ? { id: parseId(args.id, 'Enterprise', ['id']) } : { uscc: normaliseUscc(args.uscc!) };
+        const key: Prisma.EnterpriseWhereInput = args.id
+          ? { id: parseId(args.id, 'Enterprise', ['id']) }
+          : { uscc: normaliseUscc(args.uscc!) };
         return ctx.prisma.enterprise.findFirst({ ...query, where: { AND: [visible, key] } });
       },
     }),
@@ -164,7 +185,12 @@ export function registerEnterprise(builder: ZhifaBuilder) {
         required: false,
         description: '代码未通过校验时的人工确认 Override for a code that fails the check',
       }),
-      name: t.string({ required: true, description: '名称 Name', extensions: textKind('name'), validate: z.string().trim().min(2, msg('名称至少 2 个字', 'name needs at least 2 characters')).max(200) }),
+      name: t.string({
+        required: true,
+        description: '名称 Name',
+        extensions: textKind('name'),
+        validate: z.string().trim().min(2, msg('名称至少 2 个字', 'name needs at least 2 characters')).max(200),
+      }),
       kind: t.field({ type: EnterpriseKindEnum, required: true, description: '类别 Kind' }),
       legalRepresentative: t.string({
         required: true,
@@ -172,9 +198,20 @@ export function registerEnterprise(builder: ZhifaBuilder) {
         description: '法定代表人/经营者 Legal representative',
         validate: z.string().trim().min(1, msg('不能为空', 'must not be empty')).max(50),
       }),
-      address: t.string({ required: true, description: '住所 Address', validate: z.string().trim().min(1, msg('不能为空', 'must not be empty')).max(200) }),
-      townshipId: t.globalID({ required: false, description: '所在镇区/街道 Township (a TOWNSHIP or SUBDISTRICT agency)' }),
-      industry: t.string({ required: true, description: '行业 Industry', validate: z.string().trim().min(1, msg('不能为空', 'must not be empty')).max(100) }),
+      address: t.string({
+        required: true,
+        description: '住所 Address',
+        validate: z.string().trim().min(1, msg('不能为空', 'must not be empty')).max(200),
+      }),
+      townshipId: t.globalID({
+        required: false,
+        description: '所在镇区/街道 Township (a TOWNSHIP or SUBDISTRICT agency)',
+      }),
+      industry: t.string({
+        required: true,
+        description: '行业 Industry',
+        validate: z.string().trim().min(1, msg('不能为空', 'must not be empty')).max(100),
+      }),
       scale: t.field({ type: EnterpriseScaleEnum, required: true, description: '规模 Scale' }),
       employees: t.int({
         required: true,
@@ -182,7 +219,11 @@ export function registerEnterprise(builder: ZhifaBuilder) {
         validate: z.number().int().min(0, msg('不能为负数', 'must not be negative')).max(10_000_000),
       }),
       isKeyEnterprise: t.boolean({ required: false, description: '重点/龙头企业 Key enterprise (default false)' }),
-      creditRiskClass: t.field({ type: CreditRiskClassEnum, required: true, description: '信用风险分类 Credit risk class' }),
+      creditRiskClass: t.field({
+        type: CreditRiskClassEnum,
+        required: true,
+        description: '信用风险分类 Credit risk class',
+      }),
     }),
   });
 
@@ -332,7 +373,12 @@ function eventPayload(e: { id: number; uscc: string; name: string }, d: Override
     usccOverride:
       d.kind === 'none'
         ? null
-        : { reason: d.reason, problem: d.check.problem ?? null, expectedCheck: d.check.expectedCheck ?? null, recordedNow: d.kind === 'new' },
+        : {
+            reason: d.reason,
+            problem: d.check.problem ?? null,
+            expectedCheck: d.check.expectedCheck ?? null,
+            recordedNow: d.kind === 'new',
+          },
   };
 }
 

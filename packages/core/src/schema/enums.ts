@@ -40,13 +40,21 @@ export function registerCoreEnums(builder: ZhifaBuilder) {
       description: '行政执法主体类别 Agency kind',
       values: describedValues(AGENCY_KIND_NAMES),
     }),
-    CaseStage: builder.enumType(CaseStage, { name: 'CaseStage', description: '案件阶段 Case stage', values: describedValues(STAGE_NAMES) }),
+    CaseStage: builder.enumType(CaseStage, {
+      name: 'CaseStage',
+      description: '案件阶段 Case stage',
+      values: describedValues(STAGE_NAMES),
+    }),
     CaseDecision: builder.enumType(CaseDecision, {
       name: 'CaseDecision',
       description: '处理决定 Decision',
       values: describedValues(DECISION_NAMES),
     }),
-    PartyKind: builder.enumType(PartyKind, { name: 'PartyKind', description: '当事人类别 Party kind', values: describedValues(PARTY_KIND_NAMES) }),
+    PartyKind: builder.enumType(PartyKind, {
+      name: 'PartyKind',
+      description: '当事人类别 Party kind',
+      values: describedValues(PARTY_KIND_NAMES),
+    }),
     CompulsoryMeasureKind: builder.enumType(CompulsoryMeasureKind, {
       name: 'CompulsoryMeasureKind',
       description: '行政强制措施 查封/扣押/冻结 Seal-up, seizure, freeze (行政强制法 第9条)',
@@ -84,7 +92,8 @@ export function registerCoreEnums(builder: ZhifaBuilder) {
     }),
     ListIssuerLevel: builder.enumType(ListIssuerLevel, {
       name: 'ListIssuerLevel',
-      description: '清单制定层级 Level of the body that issued a list (lists above the county bind county agencies of the domain)',
+      description:
+        '清单制定层级 Level of the body that issued a list (lists above the county bind county agencies of the domain)',
       values: describedValues(LIST_ISSUER_LEVEL_NAMES),
     }),
   };

@@ -18,9 +18,21 @@ export function registerEvents(builder: ZhifaBuilder): void {
         resolve: (e) => encodeCursor(e),
       }),
       topic: t.exposeString('topic', { description: '主题 Topic, e.g. case.decided' }),
-      agencyId: t.id({ nullable: true, description: '相关单位 Agency global id', resolve: (e) => gid('Agency', e.agencyId) }),
-      enterpriseId: t.id({ nullable: true, description: '相关企业 Enterprise global id', resolve: (e) => gid('Enterprise', e.enterpriseId) }),
-      caseId: t.id({ nullable: true, description: '相关案件 Case global id', resolve: (e) => gid('EnforcementCase', e.caseId) }),
+      agencyId: t.id({
+        nullable: true,
+        description: '相关单位 Agency global id',
+        resolve: (e) => gid('Agency', e.agencyId),
+      }),
+      enterpriseId: t.id({
+        nullable: true,
+        description: '相关企业 Enterprise global id',
+        resolve: (e) => gid('Enterprise', e.enterpriseId),
+      }),
+      caseId: t.id({
+        nullable: true,
+        description: '相关案件 Case global id',
+        resolve: (e) => gid('EnforcementCase', e.caseId),
+      }),
       payload: t.field({ type: 'JSON', description: '内容 Payload', resolve: (e) => e.payload }),
       actor: t.string({
         nullable: true,
@@ -32,18 +44,23 @@ export function registerEvents(builder: ZhifaBuilder): void {
     }),
   });
 
-  const EventPage = builder.objectRef<{ events: StoredEvent[]; endCursor: string | null; hasNextPage: boolean }>('EventPage').implement({
-    description: '事件分页 A page of the event log, in delivery order',
-    fields: (t) => ({
-      events: t.field({ type: [EventRef], description: '本页事件 Events on this page', resolve: (p) => p.events }),
-      endCursor: t.string({
-        nullable: true,
-        description: '下一页从此游标开始（也可作订阅的 after）Pass as `after` for the next page or the subscription',
-        resolve: (p) => p.endCursor,
+  const EventPage = builder
+    .objectRef<{ events: StoredEvent[]; endCursor: string | null; hasNextPage: boolean }>('EventPage')
+    .implement({
+      description: '事件分页 A page of the event log, in delivery order',
+      fields: (t) => ({
+        events: t.field({ type: [EventRef], description: '本页事件 Events on this page', resolve: (p) => p.events }),
+        endCursor: t.string({
+          nullable: true,
+          description: '下一页从此游标开始（也可作订阅的 after）Pass as `after` for the next page or the subscription',
+          resolve: (p) => p.endCursor,
+        }),
+        hasNextPage: t.boolean({
+          description: '是否还有更多 Whether more events follow',
+          resolve: (p) => p.hasNextPage,
+        }),
       }),
-      hasNextPage: t.boolean({ description: '是否还有更多 Whether more events follow', resolve: (p) => p.hasNextPage }),
-    }),
-  });
+    });
 
   builder.queryField('events', (t) =>
     t.field({
@@ -70,7 +87,8 @@ export function registerEvents(builder: ZhifaBuilder): void {
             if (!canSeeEvent(ctx.viewer, e)) continue;
             out.push(e);
             if (out.length === first) {
-              const more = i < rows.length - 1 || (await readSettled(ctx.prisma, cursor, 1, args.topics ?? undefined)).length > 0;
+              const more =
+                i < rows.length - 1 || (await readSettled(ctx.prisma, cursor, 1, args.topics ?? undefined)).length > 0;
               return page(out, cursor, more);
             }
           }
@@ -87,9 +105,13 @@ export function registerEvents(builder: ZhifaBuilder): void {
       description: '实时事件：先补发 after 之后错过的，再实时推送 Live events: replays after the cursor, then streams',
       args: {
         topics: t.arg.stringList({ required: false, description: '只看这些主题 Only these topics' }),
-        after: t.arg.string({ required: false, description: '从该事件游标之后开始（先补发）Replay after this event cursor first' }),
+        after: t.arg.string({
+          required: false,
+          description: '从该事件游标之后开始（先补发）Replay after this event cursor first',
+        }),
       },
-      subscribe: (_r, args, ctx) => subscribeToTopics(ctx, args.topics ?? [], args.after, undefined, { loadsRows: false }),
+      subscribe: (_r, args, ctx) =>
+        subscribeToTopics(ctx, args.topics ?? [], args.after, undefined, { loadsRows: false }),
       resolve: (e) => unlessEnded(e),
     }),
   );

@@ -20,7 +20,10 @@ import type { InputLimits } from '../input/values.js';
 /** The core node types, handed to plugins (PluginHooks.core) for subscriptions and fields that yield them. */
 export type CoreRefs = ReturnType<typeof registerCore>;
 
-export function registerCore(builder: ZhifaBuilder, options: { listKinds: readonly ListKindLabel[]; input: InputLimits }) {
+export function registerCore(
+  builder: ZhifaBuilder,
+  options: { listKinds: readonly ListKindLabel[]; input: InputLimits },
+) {
   builder.queryType({ description: '查询 Queries' });
   builder.mutationType({ description: '变更 Mutations' });
   builder.subscriptionType({ description: '订阅 Live updates' });
@@ -39,7 +42,13 @@ export function registerCore(builder: ZhifaBuilder, options: { listKinds: readon
   registerCaseStep(builder, enums, PenaltyInput);
   registerEvents(builder);
   registerListTypes(builder, options.listKinds, enums.ListIssuerLevel);
-  return { Agency: wholeRows(Agency), Person: wholeRows(Person), Enterprise: wholeRows(Enterprise), EnforcementCase: wholeRows(EnforcementCase), EnforcementMatter };
+  return {
+    Agency: wholeRows(Agency),
+    Person: wholeRows(Person),
+    Enterprise: wholeRows(Enterprise),
+    EnforcementCase: wholeRows(EnforcementCase),
+    EnforcementMatter,
+  };
 }
 
 /**
@@ -48,6 +57,8 @@ export function registerCore(builder: ZhifaBuilder, options: { listKinds: readon
  * plugins, a ref yields the whole row of its own model: what a subscription or field returns
  * from `ctx.prisma.<model>` (Pothos loads any field's columns a given row lacks).
  */
-function wholeRows<R>(ref: R): R extends PrismaNodeRef<infer Types, infer Model, unknown> ? PrismaNodeRef<Types, Model, Model['Shape']> : never {
+function wholeRows<R>(
+  ref: R,
+): R extends PrismaNodeRef<infer Types, infer Model, unknown> ? PrismaNodeRef<Types, Model, Model['Shape']> : never {
   return ref as never;
 }

@@ -27,18 +27,32 @@ import { importMattersInTx, type MatterImportResult } from '../matters/import.js
 import type { CoreEnums } from './enums.js';
 
 const text = (max: number, zh: string, en: string) =>
-  z.string().trim().min(1, msg(`${zh}不能为空`, `${en} must not be empty`)).max(max, msg(`${zh}过长（上限 ${max} 字）`, `${en} is too long (at most ${max})`));
+  z
+    .string()
+    .trim()
+    .min(1, msg(`${zh}不能为空`, `${en} must not be empty`))
+    .max(max, msg(`${zh}过长（上限 ${max} 字）`, `${en} is too long (at most ${max})`));
 
 export const matterCodeSchema = text(MATTER_LIMITS.code, '事项编码', 'matter code').refine(
   (s) => MATTER_CODE.test(s),
-  msg('事项编码只能含字母、数字和 . _ - /，以字母或数字开头', 'a matter code holds letters, digits and . _ - / and starts with a letter or digit'),
+  msg(
+    '事项编码只能含字母、数字和 . _ - /，以字母或数字开头',
+    'a matter code holds letters, digits and . _ - / and starts with a letter or digit',
+  ),
 );
 
 /** Search in code and name: every whitespace-separated term (up to 5) must occur. */
 function matterSearch(search: string | null | undefined): Prisma.EnforcementMatterWhereInput {
   const terms = (search ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
   return terms.length
-    ? { AND: terms.map((term) => ({ OR: [{ name: { contains: term, mode: 'insensitive' as const } }, { code: { contains: term, mode: 'insensitive' as const } }] })) }
+    ? {
+        AND: terms.map((term) => ({
+          OR: [
+            { name: { contains: term, mode: 'insensitive' as const } },
+            { code: { contains: term, mode: 'insensitive' as const } },
+          ],
+        })),
+      }
     : {};
 }
 
@@ -54,14 +68,23 @@ export interface MatterQueryArgs {
  * The matters an agency may enforce: its kind among the matter's agency kinds and the matter's
  * domain among its domains (行政处罚法 第17条 职权范围, 第22条). Published or not: `published` narrows.
  */
-async function enforceableByWhere(ctx: Pick<Context, 'prisma'>, gid: GlobalId | null | undefined): Promise<Prisma.EnforcementMatterWhereInput> {
+async function enforceableByWhere(
+  ctx: Pick<Context, 'prisma'>,
+  gid: GlobalId | null | undefined,
+): Promise<Prisma.EnforcementMatterWhereInput> {
   if (!gid) return {};
-  const agency = await ctx.prisma.agency.findUnique({ where: { id: parseId(gid, 'Agency', ['enforceableBy']) }, select: { kind: true, domains: true } });
+  const agency = await ctx.prisma.agency.findUnique({
+    where: { id: parseId(gid, 'Agency', ['enforceableBy']) },
+    select: { kind: true, domains: true },
+  });
   return agency ? { agencyKinds: { has: agency.kind }, domain: { in: agency.domains } } : NO_ROWS;
 }
 
 /** The matters a viewer may read, narrowed by the query's filters. */
-export async function mattersWhere(ctx: Pick<Context, 'viewer' | 'prisma'>, args: MatterQueryArgs): Promise<Prisma.EnforcementMatterWhereInput> {
+export async function mattersWhere(
+  ctx: Pick<Context, 'viewer' | 'prisma'>,
+  args: MatterQueryArgs,
+): Promise<Prisma.EnforcementMatterWhereInput> {
   return {
     AND: [
       matterFilter(ctx.viewer),
@@ -111,7 +134,8 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
 
   const MatterRef = builder.prismaNode('EnforcementMatter', {
     id: { field: 'id' },
-    description: '行政执法事项（权责清单、裁量基准；已公布的公开）Enforcement matter: what an agency enforces, with the penalty range (public when published)',
+    description:
+      '行政执法事项（权责清单、裁量基准；已公布的公开）Enforcement matter: what an agency enforces, with the penalty range (public when published)',
     // node(id) of a draft the caller may not see is null, like an unknown id.
     nullable: true,
     findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [matterFilter(ctx.viewer)] }),
@@ -120,15 +144,37 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
       code: t.exposeString('code', { description: '事项编码 Matter code' }),
       name: t.exposeString('name', { description: '事项名称（违法行为）Name (the violation)' }),
       domain: t.exposeString('domain', { description: '监管领域 Enforcement domain' }),
-      agencyKinds: t.expose('agencyKinds', { type: [AgencyKindEnum], description: '实施主体类别 Agency kinds that may enforce it (with the agency’s domains)' }),
+      agencyKinds: t.expose('agencyKinds', {
+        type: [AgencyKindEnum],
+        description: '实施主体类别 Agency kinds that may enforce it (with the agency’s domains)',
+      }),
       violatedProvision: t.exposeString('violatedProvision', { description: '违法依据 Provision violated' }),
       penaltyProvision: t.exposeString('penaltyProvision', { description: '处罚依据 Penalty provision' }),
-      penaltyKinds: t.expose('penaltyKinds', { type: [PenaltyKindEnum], description: '处罚种类 Penalty kinds the provision allows (第9条)' }),
-      fineMinFen: t.expose('fineMinFen', { type: 'Fen', nullable: true, description: '罚款下限（分）Minimum fine in fen' }),
-      fineMaxFen: t.expose('fineMaxFen', { type: 'Fen', nullable: true, description: '罚款上限（分）Maximum fine in fen' }),
-      gainsMultipleMin: t.exposeFloat('gainsMultipleMin', { nullable: true, description: '违法所得倍数下限 Minimum multiple of illegal gains' }),
-      gainsMultipleMax: t.exposeFloat('gainsMultipleMax', { nullable: true, description: '违法所得倍数上限 Maximum multiple of illegal gains' }),
-      limitationYears: t.exposeInt('limitationYears', { description: '追责时效（年，第36条）Limitation period in years (art. 36)' }),
+      penaltyKinds: t.expose('penaltyKinds', {
+        type: [PenaltyKindEnum],
+        description: '处罚种类 Penalty kinds the provision allows (第9条)',
+      }),
+      fineMinFen: t.expose('fineMinFen', {
+        type: 'Fen',
+        nullable: true,
+        description: '罚款下限（分）Minimum fine in fen',
+      }),
+      fineMaxFen: t.expose('fineMaxFen', {
+        type: 'Fen',
+        nullable: true,
+        description: '罚款上限（分）Maximum fine in fen',
+      }),
+      gainsMultipleMin: t.exposeFloat('gainsMultipleMin', {
+        nullable: true,
+        description: '违法所得倍数下限 Minimum multiple of illegal gains',
+      }),
+      gainsMultipleMax: t.exposeFloat('gainsMultipleMax', {
+        nullable: true,
+        description: '违法所得倍数上限 Maximum multiple of illegal gains',
+      }),
+      limitationYears: t.exposeInt('limitationYears', {
+        description: '追责时效（年，第36条）Limitation period in years (art. 36)',
+      }),
       published: t.exposeBoolean('published', { description: '已公布 Published (cases may be opened on it)' }),
       publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true, description: '公布时间 Published at' }),
       updatedAt: t.expose('updatedAt', { type: 'DateTime', description: '最近修改 Last changed' }),
@@ -137,7 +183,8 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
         totalCount: true,
         // Nullable so that a public listing of matters fails only this field, not the whole list.
         nullable: true,
-        description: '据此立案的案件（仅限有权查看的；需登录）Cases opened on this matter that the caller may read (token required)',
+        description:
+          '据此立案的案件（仅限有权查看的；需登录）Cases opened on this matter that the caller may read (token required)',
         authScopes: { authenticated: true },
         query: (_args, ctx) => ({ where: orNoRows(caseFilter(ctx.viewer)), orderBy: { id: 'asc' } }),
       }),
@@ -150,20 +197,35 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
     matters: t.prismaConnection({
       type: 'EnforcementMatter',
       cursor: 'id',
-      description: '执法事项（公众可见已公布的；工作人员另见草稿）Enforcement matters: the public sees published ones, staff also drafts',
+      description:
+        '执法事项（公众可见已公布的；工作人员另见草稿）Enforcement matters: the public sees published ones, staff also drafts',
       args: {
         domain: t.arg.string({ required: false, description: '监管领域 Domain' }),
-        agencyKind: t.arg({ type: AgencyKindEnum, required: false, description: '实施主体类别 Agency kind that may enforce it' }),
-        search: t.arg.string({ required: false, description: '在编码和名称中检索 Search code and name', validate: searchArg }),
+        agencyKind: t.arg({
+          type: AgencyKindEnum,
+          required: false,
+          description: '实施主体类别 Agency kind that may enforce it',
+        }),
+        search: t.arg.string({
+          required: false,
+          description: '在编码和名称中检索 Search code and name',
+          validate: searchArg,
+        }),
         published: t.arg.boolean({ required: false, description: '是否已公布 Published or drafts' }),
         enforceableBy: t.arg.globalID({
           required: false,
-          description: '该单位可实施的事项（单位类别属实施主体类别、监管领域属单位领域）Matters this agency may enforce (its kind and domains)',
+          description:
+            '该单位可实施的事项（单位类别属实施主体类别、监管领域属单位领域）Matters this agency may enforce (its kind and domains)',
         }),
       },
-      totalCount: async (_parent, args, ctx) => ctx.prisma.enforcementMatter.count({ where: await mattersWhere(ctx, args) }),
+      totalCount: async (_parent, args, ctx) =>
+        ctx.prisma.enforcementMatter.count({ where: await mattersWhere(ctx, args) }),
       resolve: async (query, _parent, args, ctx) =>
-        ctx.prisma.enforcementMatter.findMany({ ...query, where: await mattersWhere(ctx, args), orderBy: { id: 'asc' } }),
+        ctx.prisma.enforcementMatter.findMany({
+          ...query,
+          where: await mattersWhere(ctx, args),
+          orderBy: { id: 'asc' },
+        }),
     }),
     matter: t.prismaField({
       type: 'EnforcementMatter',
@@ -181,9 +243,22 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
   const MatterInput = builder.inputType('MatterInput', {
     description: '执法事项 Enforcement matter fields (a whole replacement on update)',
     fields: (t) => ({
-      code: t.string({ required: true, extensions: textKind('name'), description: '事项编码 Code', validate: matterCodeSchema }),
-      name: t.string({ required: true, description: '事项名称 Name', validate: text(MATTER_LIMITS.name, '事项名称', 'name') }),
-      domain: t.string({ required: true, description: '监管领域 Domain', validate: text(MATTER_LIMITS.domain, '监管领域', 'domain') }),
+      code: t.string({
+        required: true,
+        extensions: textKind('name'),
+        description: '事项编码 Code',
+        validate: matterCodeSchema,
+      }),
+      name: t.string({
+        required: true,
+        description: '事项名称 Name',
+        validate: text(MATTER_LIMITS.name, '事项名称', 'name'),
+      }),
+      domain: t.string({
+        required: true,
+        description: '监管领域 Domain',
+        validate: text(MATTER_LIMITS.domain, '监管领域', 'domain'),
+      }),
       agencyKinds: t.field({
         type: [AgencyKindEnum],
         required: true,
@@ -212,7 +287,12 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
       fineMaxFen: t.field({ type: 'Fen', required: false, description: '罚款上限（分）Maximum fine in fen' }),
       gainsMultipleMin: t.float({ required: false, description: '违法所得倍数下限 Minimum multiple of illegal gains' }),
       gainsMultipleMax: t.float({ required: false, description: '违法所得倍数上限 Maximum multiple of illegal gains' }),
-      limitationYears: t.int({ required: false, defaultValue: 2, description: '追责时效（年）：2，或 5（涉及公民生命健康安全、金融安全且有危害后果，第36条）Limitation period: 2, or 5 years (art. 36)' }),
+      limitationYears: t.int({
+        required: false,
+        defaultValue: 2,
+        description:
+          '追责时效（年）：2，或 5（涉及公民生命健康安全、金融安全且有危害后果，第36条）Limitation period: 2, or 5 years (art. 36)',
+      }),
     }),
   });
 
@@ -226,16 +306,25 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
       resolve: (query, _root, { input }, ctx) =>
         unitOfWork(ctx, async (uow) => {
           assertMayMaintainMatters(uow.viewer);
-          const m = await createMatterInTx(uow, fieldsFromInput(input), await viewerAgencyDomains(uow.tx, uow.viewer), 'api');
+          const m = await createMatterInTx(
+            uow,
+            fieldsFromInput(input),
+            await viewerAgencyDomains(uow.tx, uow.viewer),
+            'api',
+          );
           return uow.tx.enforcementMatter.findUniqueOrThrow({ ...query, where: { id: m.id } });
         }),
     }),
     updateMatter: t.prismaField({
       type: 'EnforcementMatter',
-      description: '修改执法事项（整体替换；已公布的事项编码不变）Replace a matter’s fields (a published matter keeps its code)',
+      description:
+        '修改执法事项（整体替换；已公布的事项编码不变）Replace a matter’s fields (a published matter keeps its code)',
       authScopes: { staff: true },
       errors: { types: domainErrors },
-      args: { id: t.arg.globalID({ required: true, description: '执法事项 Matter' }), input: t.arg({ type: MatterInput, required: true }) },
+      args: {
+        id: t.arg.globalID({ required: true, description: '执法事项 Matter' }),
+        input: t.arg({ type: MatterInput, required: true }),
+      },
       resolve: (query, _root, { id, input }, ctx) =>
         unitOfWork(ctx, async (uow) => {
           assertMayMaintainMatters(uow.viewer);
@@ -258,23 +347,40 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
       resolve: (query, _root, { id }, ctx) =>
         unitOfWork(ctx, async (uow) => {
           assertMayMaintainMatters(uow.viewer);
-          const m = await setMatterPublishedInTx(uow, parseId(id, 'EnforcementMatter', ['id']), true, await viewerAgencyDomains(uow.tx, uow.viewer), null);
+          const m = await setMatterPublishedInTx(
+            uow,
+            parseId(id, 'EnforcementMatter', ['id']),
+            true,
+            await viewerAgencyDomains(uow.tx, uow.viewer),
+            null,
+          );
           return uow.tx.enforcementMatter.findUniqueOrThrow({ ...query, where: { id: m.id } });
         }),
     }),
     unpublishMatter: t.prismaField({
       type: 'EnforcementMatter',
-      description: '撤回已公布的执法事项（如依据已废止）：不能再据以立案，已立案件不受影响 Withdraw a published matter: no new cases; existing cases keep it',
+      description:
+        '撤回已公布的执法事项（如依据已废止）：不能再据以立案，已立案件不受影响 Withdraw a published matter: no new cases; existing cases keep it',
       authScopes: { staff: true },
       errors: { types: domainErrors },
       args: {
         id: t.arg.globalID({ required: true, description: '执法事项 Matter' }),
-        reason: t.arg.string({ required: true, description: '撤回理由 Why', validate: text(500, '撤回理由', 'reason') }),
+        reason: t.arg.string({
+          required: true,
+          description: '撤回理由 Why',
+          validate: text(500, '撤回理由', 'reason'),
+        }),
       },
       resolve: (query, _root, { id, reason }, ctx) =>
         unitOfWork(ctx, async (uow) => {
           assertMayMaintainMatters(uow.viewer);
-          const m = await setMatterPublishedInTx(uow, parseId(id, 'EnforcementMatter', ['id']), false, await viewerAgencyDomains(uow.tx, uow.viewer), reason);
+          const m = await setMatterPublishedInTx(
+            uow,
+            parseId(id, 'EnforcementMatter', ['id']),
+            false,
+            await viewerAgencyDomains(uow.tx, uow.viewer),
+            reason,
+          );
           return uow.tx.enforcementMatter.findUniqueOrThrow({ ...query, where: { id: m.id } });
         }),
     }),
@@ -290,12 +396,23 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
       args: {
         domain: t.arg.string({ required: false, description: '监管领域 Domain' }),
         agencyKind: t.arg({ type: AgencyKindEnum, required: false, description: '实施主体类别 Agency kind' }),
-        search: t.arg.string({ required: false, description: '在编码和名称中检索 Search code and name', validate: searchArg }),
+        search: t.arg.string({
+          required: false,
+          description: '在编码和名称中检索 Search code and name',
+          validate: searchArg,
+        }),
         published: t.arg.boolean({ required: false, description: '是否已公布 Published or drafts' }),
-        enforceableBy: t.arg.globalID({ required: false, description: '该单位可实施的事项 Matters this agency may enforce' }),
+        enforceableBy: t.arg.globalID({
+          required: false,
+          description: '该单位可实施的事项 Matters this agency may enforce',
+        }),
       },
       resolve: async (_root, args, ctx) => {
-        const rows = await ctx.prisma.enforcementMatter.findMany({ where: await mattersWhere(ctx, args), orderBy: { code: 'asc' }, take: MATTER_CSV_ROWS + 1 });
+        const rows = await ctx.prisma.enforcementMatter.findMany({
+          where: await mattersWhere(ctx, args),
+          orderBy: { code: 'asc' },
+          take: MATTER_CSV_ROWS + 1,
+        });
         if (rows.length > MATTER_CSV_ROWS)
           throw ValidationError.one(['domain'], {
             zh: `超过 ${MATTER_CSV_ROWS} 个事项，请按监管领域或实施主体类别分别导出`,
@@ -325,8 +442,16 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
       authScopes: { staff: true },
       errors: { types: domainErrors },
       args: {
-        file: t.arg({ type: 'File', required: false, description: 'CSV 文件（multipart 上传）CSV file, multipart upload' }),
-        csvText: t.arg.string({ required: false, extensions: textKind('csv'), description: 'CSV 文本 CSV text, for clients without multipart' }),
+        file: t.arg({
+          type: 'File',
+          required: false,
+          description: 'CSV 文件（multipart 上传）CSV file, multipart upload',
+        }),
+        csvText: t.arg.string({
+          required: false,
+          extensions: textKind('csv'),
+          description: 'CSV 文本 CSV text, for clients without multipart',
+        }),
       },
       resolve: async (_root, { file, csvText }, ctx) => {
         // Refuse strangers and parse before opening a transaction: bad files cost no locks.
@@ -347,13 +472,21 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-async function csvInput(file: File | null | undefined, csvText: string | null | undefined): Promise<Uint8Array | string> {
+async function csvInput(
+  file: File | null | undefined,
+  csvText: string | null | undefined,
+): Promise<Uint8Array | string> {
   if ((file == null) === (csvText == null))
-    throw ValidationError.one(['file'], { zh: '请提供 file 或 csvText 其中之一', en: 'give exactly one of file or csvText' });
+    throw ValidationError.one(['file'], {
+      zh: '请提供 file 或 csvText 其中之一',
+      en: 'give exactly one of file or csvText',
+    });
   if (file) {
-    if (file.size > MAX_UPLOAD_BYTES) throw ValidationError.one(['file'], { zh: '文件过大（上限 5 MB）', en: 'file too large (at most 5 MB)' });
+    if (file.size > MAX_UPLOAD_BYTES)
+      throw ValidationError.one(['file'], { zh: '文件过大（上限 5 MB）', en: 'file too large (at most 5 MB)' });
     return new Uint8Array(await file.arrayBuffer());
   }
-  if (csvText!.length > MAX_UPLOAD_BYTES) throw ValidationError.one(['csvText'], { zh: '文本过长（上限 5 MB）', en: 'text too long (at most 5 MB)' });
+  if (csvText!.length > MAX_UPLOAD_BYTES)
+    throw ValidationError.one(['csvText'], { zh: '文本过长（上限 5 MB）', en: 'text too long (at most 5 MB)' });
   return csvText!;
 }

@@ -10,7 +10,12 @@ export function registerPenaltyInput(builder: ZhifaBuilder, enums: CoreEnums) {
     description: '处罚内容 One penalty (行政处罚法 第9条)',
     fields: (t) => ({
       kind: t.field({ type: enums.PenaltyKind, required: true, description: '种类 Kind' }),
-      amountFen: t.field({ type: 'Fen', required: false, description: '金额（分）：罚款、没收违法所得、没收非法财物必填，其他不填 Amount in fen, for fines and confiscations only' }),
+      amountFen: t.field({
+        type: 'Fen',
+        required: false,
+        description:
+          '金额（分）：罚款、没收违法所得、没收非法财物必填，其他不填 Amount in fen, for fines and confiscations only',
+      }),
     }),
   });
 }

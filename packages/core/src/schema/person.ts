@@ -87,21 +87,35 @@ export function registerPerson(builder: ZhifaBuilder) {
     authScopes: (p, ctx) => canSeePerson(ctx, p.id),
     fields: (t) => ({
       name: t.exposeString('name', { description: '姓名 Name' }),
-      roles: t.expose('roles', { ...record, type: [PersonRoleEnum], description: '角色（限工作人员）Roles (staff only)' }),
+      roles: t.expose('roles', {
+        ...record,
+        type: [PersonRoleEnum],
+        description: '角色（限工作人员）Roles (staff only)',
+      }),
       agency: t.relation('agency', { ...record, description: '所在单位（限工作人员）Agency (staff only)' }),
-      certificateNumber: t.exposeString('certificateNumber', { nullable: true, description: '执法证号 Certificate number' }),
+      certificateNumber: t.exposeString('certificateNumber', {
+        nullable: true,
+        description: '执法证号 Certificate number',
+      }),
       certificateStatus: t.expose('certificateStatus', {
         ...record,
         type: CertificateStatusEnum,
         description: '执法证状态（限工作人员）Certificate status (staff only)',
       }),
-      certificateIssuedOn: t.expose('certificateIssuedOn', { ...record, type: 'Date', description: '发证日期（限工作人员）Issued on (staff only)' }),
+      certificateIssuedOn: t.expose('certificateIssuedOn', {
+        ...record,
+        type: 'Date',
+        description: '发证日期（限工作人员）Issued on (staff only)',
+      }),
       certificateExpiresOn: t.expose('certificateExpiresOn', {
         ...record,
         type: 'Date',
         description: '有效期至（当日有效；限工作人员）Valid through this date (staff only)',
       }),
-      certificateReviewYear: t.exposeInt('certificateReviewYear', { ...record, description: '最近年度审验年份（限工作人员）Last annual review year (staff only)' }),
+      certificateReviewYear: t.exposeInt('certificateReviewYear', {
+        ...record,
+        description: '最近年度审验年份（限工作人员）Last annual review year (staff only)',
+      }),
       canEnforce: t.boolean({
         ...record,
         description:
@@ -111,7 +125,8 @@ export function registerPerson(builder: ZhifaBuilder) {
       enforceBlocker: t.field({
         ...record,
         type: EnforceBlockerRef,
-        description: '不能承办执法的原因，可以时为空（限工作人员）Why not, or null when the person may enforce (staff only)',
+        description:
+          '不能承办执法的原因，可以时为空（限工作人员）Why not, or null when the person may enforce (staff only)',
         resolve: (p, _args, ctx) => enforceBlocker(p, ctx.clock(), ctx.settings.get(CASE_SETTINGS).reviewGraceUntil),
       }),
     }),
@@ -140,7 +155,11 @@ export function registerPerson(builder: ZhifaBuilder) {
       args: {
         agencyId: t.arg.globalID({ required: false, description: '所在单位 Agency' }),
         role: t.arg({ type: PersonRoleEnum, required: false, description: '角色 Role held' }),
-        certificateStatus: t.arg({ type: CertificateStatusEnum, required: false, description: '执法证状态 Certificate status' }),
+        certificateStatus: t.arg({
+          type: CertificateStatusEnum,
+          required: false,
+          description: '执法证状态 Certificate status',
+        }),
       },
       totalCount: async (_p, args, ctx) => ctx.prisma.person.count({ where: peopleWhere(ctx, args) }),
       resolve: async (query, _p, args, ctx) =>
@@ -163,7 +182,11 @@ export function registerPerson(builder: ZhifaBuilder) {
   });
 
   const personFields = {
-    name: z.string().trim().min(1, msg('姓名不能为空', 'name must not be empty')).max(50, msg('姓名过长', 'name is too long')),
+    name: z
+      .string()
+      .trim()
+      .min(1, msg('姓名不能为空', 'name must not be empty'))
+      .max(50, msg('姓名过长', 'name is too long')),
     roles: z.array(z.string()).min(1, msg('至少一个角色', 'at least one role')),
   };
 
@@ -171,12 +194,23 @@ export function registerPerson(builder: ZhifaBuilder) {
     description: '新建人员 A new person',
     fields: (t) => ({
       agencyId: t.globalID({ required: true, description: '所在单位 Agency' }),
-      name: t.string({ required: true, description: '姓名 Name', extensions: textKind('name'), validate: personFields.name }),
-      roles: t.field({ type: [PersonRoleEnum], required: true, description: '角色 Roles', validate: personFields.roles }),
+      name: t.string({
+        required: true,
+        description: '姓名 Name',
+        extensions: textKind('name'),
+        validate: personFields.name,
+      }),
+      roles: t.field({
+        type: [PersonRoleEnum],
+        required: true,
+        description: '角色 Roles',
+        validate: personFields.roles,
+      }),
       certificate: t.field({
         type: CertificateInput,
         required: false,
-        description: '执法证（执法人员必填，辅助人员不得填写；新证为有效、未审验）Certificate: required for officers, never for auxiliaries',
+        description:
+          '执法证（执法人员必填，辅助人员不得填写；新证为有效、未审验）Certificate: required for officers, never for auxiliaries',
       }),
     }),
   });
@@ -185,8 +219,18 @@ export function registerPerson(builder: ZhifaBuilder) {
     description:
       '修改人员（状态和审验另行登记）Update a person; certificate status and review change only through their own mutations',
     fields: (t) => ({
-      name: t.string({ required: true, description: '姓名 Name', extensions: textKind('name'), validate: personFields.name }),
-      roles: t.field({ type: [PersonRoleEnum], required: true, description: '角色 Roles', validate: personFields.roles }),
+      name: t.string({
+        required: true,
+        description: '姓名 Name',
+        extensions: textKind('name'),
+        validate: personFields.name,
+      }),
+      roles: t.field({
+        type: [PersonRoleEnum],
+        required: true,
+        description: '角色 Roles',
+        validate: personFields.roles,
+      }),
       certificate: t.field({
         type: CertificateInput,
         required: false,
@@ -224,7 +268,11 @@ export function registerPerson(builder: ZhifaBuilder) {
                 ...certificateColumns(cert, null),
               },
             });
-            await uow.emit(CORE_TOPICS.personCreated, { personId: person.id, name: person.name, roles, certificateNumber: cert?.number ?? null }, { agencyId });
+            await uow.emit(
+              CORE_TOPICS.personCreated,
+              { personId: person.id, name: person.name, roles, certificateNumber: cert?.number ?? null },
+              { agencyId },
+            );
             return person;
           }),
         ),
@@ -232,7 +280,8 @@ export function registerPerson(builder: ZhifaBuilder) {
 
     updatePerson: t.prismaField({
       type: 'Person',
-      description: '修改人员（本单位管理员或系统管理员）Update a person (agency admin of their agency, or system admin)',
+      description:
+        '修改人员（本单位管理员或系统管理员）Update a person (agency admin of their agency, or system admin)',
       authScopes: async (_r, args, ctx) => ({ agencyAdminOf: (await agencyOfPerson(ctx, args.id)) ?? -1 }),
       errors: { types: domainErrors },
       args: {
@@ -286,16 +335,27 @@ export function registerPerson(builder: ZhifaBuilder) {
           required: true,
           description: '理由（记入事件日志）Reason, kept in the event log',
           extensions: textKind('multiline'),
-          validate: z.string().trim().min(2, msg('请写明理由', 'give a reason')).max(500, msg('理由过长', 'reason is too long')),
+          validate: z
+            .string()
+            .trim()
+            .min(2, msg('请写明理由', 'give a reason'))
+            .max(500, msg('理由过长', 'reason is too long')),
         }),
       },
       resolve: (query, _r, { personId, status, reason }, ctx) =>
         unitOfWork(ctx, async (uow) => {
-            const { tx } = uow;
+          const { tx } = uow;
           const before = await tx.person.findUnique({ where: { id: parseId(personId, 'Person', ['personId']) } });
           if (!before) throw new NotFoundError('Person', personId.id, PERSON);
-          throwRefusal(certificateChangeRefusal(before.certificateStatus, status, before.certificateExpiresOn, new Date()), 'status');
-          const person = await tx.person.update({ ...query, where: { id: before.id }, data: { certificateStatus: status } });
+          throwRefusal(
+            certificateChangeRefusal(before.certificateStatus, status, before.certificateExpiresOn, new Date()),
+            'status',
+          );
+          const person = await tx.person.update({
+            ...query,
+            where: { id: before.id },
+            data: { certificateStatus: status },
+          });
           await uow.emit(
             CORE_TOPICS.certificateChanged,
             {
@@ -314,7 +374,8 @@ export function registerPerson(builder: ZhifaBuilder) {
 
     recordCertificateReview: t.prismaField({
       type: 'Person',
-      description: '登记执法证年度审验 Record the annual review of a certificate (agency admin, supervisor or system admin)',
+      description:
+        '登记执法证年度审验 Record the annual review of a certificate (agency admin, supervisor or system admin)',
       authScopes: async (_r, args, ctx) => ({
         $any: { supervisor: true, agencyAdminOf: (await agencyOfPerson(ctx, args.personId)) ?? -1 },
       }),
@@ -324,16 +385,24 @@ export function registerPerson(builder: ZhifaBuilder) {
         year: t.arg.int({
           required: true,
           description: '审验年度（北京时间）Review year, Asia/Shanghai',
-          validate: z.number().int().min(2000, msg('年度不合理', 'implausible year')).max(2100, msg('年度不合理', 'implausible year')),
+          validate: z
+            .number()
+            .int()
+            .min(2000, msg('年度不合理', 'implausible year'))
+            .max(2100, msg('年度不合理', 'implausible year')),
         }),
       },
       resolve: (query, _r, { personId, year }, ctx) =>
         unitOfWork(ctx, async (uow) => {
-            const { tx } = uow;
+          const { tx } = uow;
           const before = await tx.person.findUnique({ where: { id: parseId(personId, 'Person', ['personId']) } });
           if (!before) throw new NotFoundError('Person', personId.id, PERSON);
           throwRefusal(reviewRefusal(before, year, uow.now, uow.settings.get(CASE_SETTINGS).reviewGraceUntil), 'year');
-          const person = await tx.person.update({ ...query, where: { id: before.id }, data: { certificateReviewYear: year } });
+          const person = await tx.person.update({
+            ...query,
+            where: { id: before.id },
+            data: { certificateReviewYear: year },
+          });
           await uow.emit(
             CORE_TOPICS.certificateChanged,
             {
@@ -388,7 +457,10 @@ const visiblePeople = createContextCache((ctx: Context) => {
     try {
       const filter = personFilter(ctx.viewer);
       const rows = filter
-        ? await ctx.prisma.person.findMany({ where: { AND: [{ id: { in: [...new Set(batch.map((b) => b.id))] } }, filter] }, select: { id: true } })
+        ? await ctx.prisma.person.findMany({
+            where: { AND: [{ id: { in: [...new Set(batch.map((b) => b.id))] } }, filter] },
+            select: { id: true },
+          })
         : [];
       const visible = new Set(rows.map((r) => r.id));
       for (const b of batch) b.resolve(visible.has(b.id));
@@ -456,7 +528,8 @@ async function guardUnique<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if ((err as { code?: string }).code === 'P2002') throw ValidationError.one(['input', 'certificate', 'number'], NUMBER_TAKEN);
+    if ((err as { code?: string }).code === 'P2002')
+      throw ValidationError.one(['input', 'certificate', 'number'], NUMBER_TAKEN);
     throw err;
   }
 }
@@ -471,7 +544,11 @@ function certificateInput(c: CertificateFields | null | undefined): CertificateF
  */
 function certificateColumns(
   cert: CertificateFields | null,
-  before: { certificateNumber: string | null; certificateStatus: CertificateStatus | null; certificateReviewYear: number | null } | null,
+  before: {
+    certificateNumber: string | null;
+    certificateStatus: CertificateStatus | null;
+    certificateReviewYear: number | null;
+  } | null,
 ) {
   if (!cert)
     return {

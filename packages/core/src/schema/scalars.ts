@@ -13,7 +13,8 @@ export function registerScalars(builder: ZhifaBuilder, limits: InputLimits): voi
   const literal = (ast: ValueNode) => (ast.kind === Kind.STRING ? ast.value : null);
 
   builder.scalarType('DateTime', {
-    description: '时间（UTC 输出；输入为带时区的 RFC 3339，1900–2100 年）Time: output in UTC; input RFC 3339 with an offset, years 1900–2100; clients show it in Asia/Shanghai',
+    description:
+      '时间（UTC 输出；输入为带时区的 RFC 3339，1900–2100 年）Time: output in UTC; input RFC 3339 with an offset, years 1900–2100; clients show it in Asia/Shanghai',
     serialize: (d) => (d instanceof Date ? d.toISOString() : new Date(d as string).toISOString()),
     // The scalar's declared input type is Date; a refusal travels as RefusedInput (see above).
     parseValue: (v) => parseInstant(v) as Date,

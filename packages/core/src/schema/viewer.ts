@@ -11,7 +11,10 @@ export function registerViewer(builder: ZhifaBuilder): void {
         resolve: (v) => v.kind,
       }),
       name: t.string({ nullable: true, resolve: (v) => ('name' in v ? v.name : null) }),
-      roles: t.stringList({ description: '人员角色 Person roles', resolve: (v) => (v.kind === 'person' ? v.roles : []) }),
+      roles: t.stringList({
+        description: '人员角色 Person roles',
+        resolve: (v) => (v.kind === 'person' ? v.roles : []),
+      }),
       isSupervisor: t.boolean({ resolve: (v) => isSupervisor(v) }),
       isSystemAdmin: t.boolean({ resolve: (v) => isSystemAdmin(v) }),
       person: t.prismaField({
@@ -32,7 +35,9 @@ export function registerViewer(builder: ZhifaBuilder): void {
         type: 'Enterprise',
         nullable: true,
         resolve: (query, v, _args, ctx) =>
-          v.kind === 'enterprise' ? ctx.prisma.enterprise.findUnique({ ...query, where: { id: v.enterpriseId } }) : null,
+          v.kind === 'enterprise'
+            ? ctx.prisma.enterprise.findUnique({ ...query, where: { id: v.enterpriseId } })
+            : null,
       }),
     }),
   });

@@ -47,7 +47,11 @@ export class NoEventEmitted extends Error {
   }
 }
 
-export async function unitOfWork<T>(env: WorkEnvironment, work: (uow: UnitOfWork) => Promise<T>, options: WorkOptions = {}): Promise<T> {
+export async function unitOfWork<T>(
+  env: WorkEnvironment,
+  work: (uow: UnitOfWork) => Promise<T>,
+  options: WorkOptions = {},
+): Promise<T> {
   const now = env.clock();
   let emitted = 0;
   const topics: string[] = [];

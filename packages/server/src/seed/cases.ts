@@ -26,7 +26,16 @@ import type {
   EnterpriseKind,
   PenaltyKind,
 } from '@zhifa/core';
-import { addDays, hearingOffered, isPenalty, measureDueOn, partyIsNaturalPerson, shanghaiToday, shanghaiYear, SIMPLE_FINE_LIMIT_FEN } from '@zhifa/core';
+import {
+  addDays,
+  hearingOffered,
+  isPenalty,
+  measureDueOn,
+  partyIsNaturalPerson,
+  shanghaiToday,
+  shanghaiYear,
+  SIMPLE_FINE_LIMIT_FEN,
+} from '@zhifa/core';
 import { documentPrefixOf, ENFORCEMENT_AGENCIES, type Violation } from './names.js';
 import type { Dice } from './random.js';
 
@@ -67,7 +76,11 @@ export interface StepRow {
   note: string | null;
   days: number | null;
   /** NOTICE: the proposal as the procedure service stores it (fen as decimal strings). */
-  proposal: { penalties: { kind: PenaltyKind; amountFen: string | null }[]; hearingOffered: boolean; hearingThresholdFen: string } | null;
+  proposal: {
+    penalties: { kind: PenaltyKind; amountFen: string | null }[];
+    hearingOffered: boolean;
+    hearingThresholdFen: string;
+  } | null;
   actor: string;
   recordedAt: Date;
 }
@@ -116,10 +129,26 @@ export const STAGE_MIX: Record<CaseStage, number> = {
 };
 
 const DECISIONS: Record<'DECIDED' | 'EXECUTED' | 'CLOSED', [CaseDecision, number][]> = {
-  DECIDED: [['PENALTY', 45], ['LIGHTER', 20], ['MITIGATED', 10], ['NO_PENALTY', 20], ['DROPPED', 5]],
+  DECIDED: [
+    ['PENALTY', 45],
+    ['LIGHTER', 20],
+    ['MITIGATED', 10],
+    ['NO_PENALTY', 20],
+    ['DROPPED', 5],
+  ],
   // Only a penalty has something to execute; the others close straight from the decision.
-  EXECUTED: [['PENALTY', 60], ['LIGHTER', 25], ['MITIGATED', 15]],
-  CLOSED: [['PENALTY', 45], ['LIGHTER', 15], ['MITIGATED', 10], ['NO_PENALTY', 22], ['DROPPED', 8]],
+  EXECUTED: [
+    ['PENALTY', 60],
+    ['LIGHTER', 25],
+    ['MITIGATED', 15],
+  ],
+  CLOSED: [
+    ['PENALTY', 45],
+    ['LIGHTER', 15],
+    ['MITIGATED', 10],
+    ['NO_PENALTY', 22],
+    ['DROPPED', 8],
+  ],
 };
 
 const HOUR = 3_600_000;
@@ -136,12 +165,26 @@ export interface CaseInput {
   hearingThresholds: Record<string, { naturalPersonFen: number; organisationFen: number }>;
 }
 
-const NO_PENALTY_GROUNDS: [CaseGround, number][] = [['MINOR_CORRECTED', 50], ['FIRST_OFFENCE', 35], ['NO_FAULT', 10], ['TIME_BARRED', 5]];
-const CIRCUMSTANCES = ['主动消除或者减轻违法行为危害后果', '配合行政机关查处违法行为有立功表现', '主动供述行政机关尚未掌握的违法行为'];
-const RETURN_REASONS = ['证据不足：缺少涉案物品检验报告，请补充调查', '违法事实认定不清：经营时间与货值金额前后矛盾，请补充询问笔录', '适用依据不当：请核对处罚依据条款项'];
+const NO_PENALTY_GROUNDS: [CaseGround, number][] = [
+  ['MINOR_CORRECTED', 50],
+  ['FIRST_OFFENCE', 35],
+  ['NO_FAULT', 10],
+  ['TIME_BARRED', 5],
+];
+const CIRCUMSTANCES = [
+  '主动消除或者减轻违法行为危害后果',
+  '配合行政机关查处违法行为有立功表现',
+  '主动供述行政机关尚未掌握的违法行为',
+];
+const RETURN_REASONS = [
+  '证据不足：缺少涉案物品检验报告，请补充调查',
+  '违法事实认定不清：经营时间与货值金额前后矛盾，请补充询问笔录',
+  '适用依据不当：请核对处罚依据条款项',
+];
 const HEAVY_KINDS: readonly PenaltyKind[] = ['SUSPEND_OPERATIONS', 'REVOKE_LICENCE'];
 /** The penalties that give a hearing (第63条): the 较大数额 ones at or above the threshold, and the heavy kinds. */
-export const offersHearing = (penalties: readonly Penalty[], thresholdFen: bigint) => hearingOffered(penalties, thresholdFen);
+export const offersHearing = (penalties: readonly Penalty[], thresholdFen: bigint) =>
+  hearingOffered(penalties, thresholdFen);
 
 const roundFine = (yuan: number) => {
   const step = yuan >= 10_000 ? 1000 : yuan >= 1000 ? 100 : 10;
@@ -172,8 +215,10 @@ function penaltiesFor(dice: Dice, v: Violation, decision: CaseDecision, serious:
   const out: Penalty[] = [];
   if (has('WARNING') && dice.chance(0.3)) out.push({ kind: 'WARNING', amountFen: null });
   if (has('FINE')) out.push({ kind: 'FINE', amountFen: fineFor(dice, v, decision) });
-  if (has('CONFISCATE_GAINS') && dice.chance(0.25)) out.push({ kind: 'CONFISCATE_GAINS', amountFen: BigInt(dice.int(5, 200) * 100) * 100n });
-  if (has('CONFISCATE_PROPERTY') && dice.chance(0.3)) out.push({ kind: 'CONFISCATE_PROPERTY', amountFen: BigInt(dice.int(2, 90) * 100) * 100n });
+  if (has('CONFISCATE_GAINS') && dice.chance(0.25))
+    out.push({ kind: 'CONFISCATE_GAINS', amountFen: BigInt(dice.int(5, 200) * 100) * 100n });
+  if (has('CONFISCATE_PROPERTY') && dice.chance(0.3))
+    out.push({ kind: 'CONFISCATE_PROPERTY', amountFen: BigInt(dice.int(2, 90) * 100) * 100n });
   const heavy = HEAVY_KINDS.find(has);
   if (decision === 'PENALTY' && serious && heavy && dice.chance(0.35)) out.push({ kind: heavy, amountFen: null });
   return out;
@@ -201,7 +246,10 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
 
   // A few cases in review are first 未按规定公示营业执照 cases: the 首违不罚 candidates of the county's lists.
   let firstOffenceCandidates = 4;
-  const licence = { index: 0, vi: ENFORCEMENT_AGENCIES[0].violations.findIndex((v) => v.violation === '未按规定公示营业执照') };
+  const licence = {
+    index: 0,
+    vi: ENFORCEMENT_AGENCIES[0].violations.findIndex((v) => v.violation === '未按规定公示营业执照'),
+  };
 
   const plans: (CasePlan & { abbr: string })[] = stages.map((stage) => {
     const candidate = stage === 'LEGAL_REVIEW' && licence.vi >= 0 && firstOffenceCandidates-- > 0;
@@ -212,8 +260,12 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
     const v = spec.violations[vi];
 
     // The party: a natural person where such violations are committed by people, else a business of a fitting trade.
-    const fitting = v.parties.industries === 'any' ? input.enterprises : input.enterprises.filter((e) => (v.parties.industries as readonly string[]).includes(e.industry));
-    const person = v.parties.persons >= 1 || (v.parties.persons > 0 && dice.chance(v.parties.persons)) || !fitting.length;
+    const fitting =
+      v.parties.industries === 'any'
+        ? input.enterprises
+        : input.enterprises.filter((e) => (v.parties.industries as readonly string[]).includes(e.industry));
+    const person =
+      v.parties.persons >= 1 || (v.parties.persons > 0 && dice.chance(v.parties.persons)) || !fitting.length;
     const enterprise = person ? null : dice.weighted(fitting.map((e) => [e, riskWeight[e.creditRiskClass]] as const));
     const naturalPerson = partyIsNaturalPerson({ partyKind: person ? 'NATURAL_PERSON' : 'ENTERPRISE' }, enterprise);
     const t = input.hearingThresholds[v.domain] ?? input.hearingThresholds['*']!;
@@ -239,19 +291,37 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
       const minFen = BigInt(v.fine[0]) * 100n;
       const capFen = BigInt(v.fine[1]) * 100n < simpleLimit ? BigInt(v.fine[1]) * 100n : simpleLimit;
       const steps = Number((capFen - minFen) / 1000n);
-      penalties = warningOnly ? [{ kind: 'WARNING', amountFen: null }] : [{ kind: 'FINE', amountFen: minFen + BigInt(dice.int(minFen > 0n ? 0 : 1, Math.max(1, steps))) * 1000n }];
+      penalties = warningOnly
+        ? [{ kind: 'WARNING', amountFen: null }]
+        : [{ kind: 'FINE', amountFen: minFen + BigInt(dice.int(minFen > 0n ? 0 : 1, Math.max(1, steps))) * 1000n }];
     } else {
       // What a penalty would be: decided, or (for a case under way) the penalty the officers have in mind.
       const planned: CaseDecision = decision ?? 'PENALTY';
-      const heavyPossible = v.fine[0] * 100 >= Number(thresholdFen) * 0.5 || v.kinds.some((k) => HEAVY_KINDS.includes(k));
+      const heavyPossible =
+        v.fine[0] * 100 >= Number(thresholdFen) * 0.5 || v.kinds.some((k) => HEAVY_KINDS.includes(k));
       serious = isPenalty(planned) && heavyPossible && dice.chance(0.4);
       penalties = penaltiesFor(dice, v, planned, serious);
     }
 
     // ── the timeline, in days from the registration day (day 0) ──
     const steps: (Omit<StepRow, 'on' | 'recordedAt'> & { day: number })[] = [];
-    const step = (kind: CaseStepKind, day: number, actor: string, extra: Partial<Omit<StepRow, 'on' | 'recordedAt' | 'kind' | 'actor'>> = {}) =>
-      steps.push({ kind, day, actor, outcome: null, documentNumber: null, note: null, days: null, proposal: null, ...extra });
+    const step = (
+      kind: CaseStepKind,
+      day: number,
+      actor: string,
+      extra: Partial<Omit<StepRow, 'on' | 'recordedAt' | 'kind' | 'actor'>> = {},
+    ) =>
+      steps.push({
+        kind,
+        day,
+        actor,
+        outcome: null,
+        documentNumber: null,
+        note: null,
+        days: null,
+        proposal: null,
+        ...extra,
+      });
     let deadlineDays: number | null = simple ? null : 90;
     let last = 0; // the last day of the procedure
     let decidedDay: number | null = null;
@@ -266,15 +336,31 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
       const received = lighterAfterStatement || dice.chance(0.45);
       // A statement that persuaded: the notice proposed more than was decided (第45条: never less).
       const proposed = proposal.map((p) =>
-        lighterAfterStatement && p.amountFen !== null && p.kind === 'FINE' ? { ...p, amountFen: bumped(p.amountFen, v) } : p,
+        lighterAfterStatement && p.amountFen !== null && p.kind === 'FINE'
+          ? { ...p, amountFen: bumped(p.amountFen, v) }
+          : p,
       );
       const offered = offersHearing(proposed, thresholdFen);
       step('NOTICE', n, officer(0), {
         note: `拟作出：${proposed.map((p) => penaltyText(p)).join('，')}${offered ? '；告知陈述、申辩和要求听证的权利' : '；告知陈述、申辩的权利'}`,
-        proposal: { penalties: proposed.map((p) => ({ kind: p.kind, amountFen: p.amountFen === null ? null : p.amountFen.toString() })), hearingOffered: offered, hearingThresholdFen: thresholdFen.toString() },
+        proposal: {
+          penalties: proposed.map((p) => ({
+            kind: p.kind,
+            amountFen: p.amountFen === null ? null : p.amountFen.toString(),
+          })),
+          hearingOffered: offered,
+          hearingThresholdFen: thresholdFen.toString(),
+        },
       });
       const s = n + dice.int(compact ? 0 : 1, compact ? 1 : 3);
-      step('STATEMENT', s, officer(1), received ? { outcome: 'RECEIVED', note: '当事人提交书面陈述、申辩意见，经复核部分采纳' } : { outcome: 'WAIVED', note: '当事人书面表示放弃陈述、申辩' });
+      step(
+        'STATEMENT',
+        s,
+        officer(1),
+        received
+          ? { outcome: 'RECEIVED', note: '当事人提交书面陈述、申辩意见，经复核部分采纳' }
+          : { outcome: 'WAIVED', note: '当事人书面表示放弃陈述、申辩' },
+      );
       let end = s;
       if (offered) {
         const r = dice.next();
@@ -282,7 +368,9 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
           const req = n + dice.int(1, compact ? 2 : 5); // 第64条: within 5 days of the notice
           step('HEARING_REQUEST', req, officer(0), { outcome: 'REQUESTED', note: '当事人书面申请听证' });
           const held = req + dice.int(compact ? 2 : 5, compact ? 3 : 12);
-          step('HEARING', held, officer(1), { note: '听证笔录：当事人及其委托代理人到场，就违法事实、证据和处罚幅度进行了陈述和申辩；听证主持人由非本案调查人员担任' });
+          step('HEARING', held, officer(1), {
+            note: '听证笔录：当事人及其委托代理人到场，就违法事实、证据和处罚幅度进行了陈述和申辩；听证主持人由非本案调查人员担任',
+          });
           end = Math.max(end, held);
         } else if (r < 0.85 || compact) {
           const w = n + dice.int(0, compact ? 1 : 4);
@@ -313,7 +401,10 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
         step('LEGAL_REVIEW', d, reviewer(), { outcome: 'RETURNED', note: dice.pick(RETURN_REASONS) });
         d += dice.int(5, 12); // further investigation, then sent back
       }
-      step('LEGAL_REVIEW', d, reviewer(), { outcome: 'APPROVED', note: '事实清楚，证据确凿，适用依据正确，程序合法，处罚适当' });
+      step('LEGAL_REVIEW', d, reviewer(), {
+        outcome: 'APPROVED',
+        note: '事实清楚，证据确凿，适用依据正确，程序合法，处罚适当',
+      });
       if (serious && isPenalty(decision!)) {
         d += dice.int(1, 3);
         step('COLLECTIVE_DISCUSSION', d, head, { note: '局长办公会集体讨论，同意法制审核意见' });
@@ -322,14 +413,19 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
       if (decidedDay > 90) {
         // 第60条: extended by the head before the 90 days ran out.
         const days = Math.max(30, decidedDay - 90);
-        step('DEADLINE_EXTENSION', dice.int(80, 89), head, { days, note: '案情复杂，需补充检验鉴定，经负责人批准延长办案期限' });
+        step('DEADLINE_EXTENSION', dice.int(80, 89), head, {
+          days,
+          note: '案情复杂，需补充检验鉴定，经负责人批准延长办案期限',
+        });
         deadlineDays = 90 + days;
       }
       last = decidedDay;
       const unserved = stage === 'DECIDED' && dice.chance(0.3);
       if (decision !== 'DROPPED' && !unserved) {
         servedDay = decidedDay + dice.int(0, 7); // 第61条: within 7 days
-        step('SERVICE', servedDay, officer(0), { note: dice.chance(0.7) ? '直接送达，当事人签收送达回证' : '邮寄送达' });
+        step('SERVICE', servedDay, officer(0), {
+          note: dice.chance(0.7) ? '直接送达，当事人签收送达回证' : '邮寄送达',
+        });
         last = servedDay;
       }
       if (stage === 'CLOSED') closedDay = last + dice.int(5, 40);
@@ -350,8 +446,12 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
           step('LEGAL_REVIEW', d, reviewer(), { outcome: 'RETURNED', note: dice.pick(RETURN_REASONS) });
         }
         if (stage === 'LEGAL_REVIEW' && dice.chance(0.5) && d <= age) {
-          step('LEGAL_REVIEW', d, reviewer(), { outcome: 'APPROVED', note: '事实清楚，证据确凿，适用依据正确，程序合法' });
-          if (serious && d + 1 <= age && dice.chance(0.5)) step('COLLECTIVE_DISCUSSION', d + 1, head, { note: '局长办公会集体讨论，同意法制审核意见' });
+          step('LEGAL_REVIEW', d, reviewer(), {
+            outcome: 'APPROVED',
+            note: '事实清楚，证据确凿，适用依据正确，程序合法',
+          });
+          if (serious && d + 1 <= age && dice.chance(0.5))
+            step('COLLECTIVE_DISCUSSION', d + 1, head, { note: '局长办公会集体讨论，同意法制审核意见' });
         }
       }
       // A long case the head extended (第60条), so it is not overdue.
@@ -359,21 +459,38 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
         step('DEADLINE_EXTENSION', dice.int(80, 89), head, { days: 30, note: '案情复杂，经负责人批准延长办案期限' });
         deadlineDays = 120;
       }
-      registeredHour = age === 0 ? Math.min(registeredHour, Math.max(0, new Date(now.getTime() + 8 * HOUR).getUTCHours() - 1)) : registeredHour;
+      registeredHour =
+        age === 0
+          ? Math.min(registeredHour, Math.max(0, new Date(now.getTime() + 8 * HOUR).getUTCHours() - 1))
+          : registeredHour;
     }
 
     // Not in the future (a minute before now at the latest), and never before its own day: just after a
     // local midnight "a minute before now" is yesterday, which would move the 90-day deadline by a day.
-    const registeredAt = new Date(Math.max(at(registered, 0).getTime(), Math.min(at(registered, registeredHour, dice.int(0, 59)).getTime(), now.getTime() - 60_000)));
+    const registeredAt = new Date(
+      Math.max(
+        at(registered, 0).getTime(),
+        Math.min(at(registered, registeredHour, dice.int(0, 59)).getTime(), now.getTime() - 60_000),
+      ),
+    );
     const decidedAt =
-      decidedDay === null ? null : simple ? new Date(registeredAt.getTime() + dice.int(15, 50) * 60_000) : at(addDays(registered, decidedDay), dice.int(9, 17), dice.int(0, 59));
+      decidedDay === null
+        ? null
+        : simple
+          ? new Date(registeredAt.getTime() + dice.int(15, 50) * 60_000)
+          : at(addDays(registered, decidedDay), dice.int(9, 17), dice.int(0, 59));
     const closedAt = closedDay === null ? null : at(addDays(registered, closedDay), dice.int(9, 17), dice.int(0, 59));
     const dayOf = (n: number) => addDays(registered, n);
     // Steps in the order they took place (the procedure reads them in the order recorded).
     const stepRows: StepRow[] = steps
       .map((s, i) => ({ s, i }))
       .sort((a, b) => a.s.day - b.s.day || a.i - b.i)
-      .map(({ s: { day, ...s } }) => ({ ...s, on: dayOf(day), recordedAt: day === 0 && simple ? decidedAt! : new Date(Math.min(at(dayOf(day), 17, 30).getTime(), now.getTime())) }));
+      .map(({ s: { day, ...s } }) => ({
+        ...s,
+        on: dayOf(day),
+        recordedAt:
+          day === 0 && simple ? decidedAt! : new Date(Math.min(at(dayOf(day), 17, 30).getTime(), now.getTime())),
+      }));
 
     // ── compulsory measures ──
     const measures: MeasureRow[] = [];
@@ -400,11 +517,27 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
         };
         if (stage === 'REGISTERED' && dice.chance(0.5)) {
           // Requested, awaiting the head's prior approval (第18条): not yet taken.
-          measures.push({ ...base, takenAt, status: 'REQUESTED', emergency: false, approvedAt: null, approvedBy: null, dueOn: null });
+          measures.push({
+            ...base,
+            takenAt,
+            status: 'REQUESTED',
+            emergency: false,
+            approvedAt: null,
+            approvedBy: null,
+            dueOn: null,
+          });
         } else {
           const emergency = dice.chance(0.15);
           const approvedAt = emergency ? new Date(takenAt.getTime() + dice.int(2, 20) * HOUR) : takenAt;
-          const m: MeasureRow = { ...base, takenAt, status: 'IN_FORCE', emergency, approvedAt: approvedAt.getTime() <= now.getTime() ? approvedAt : null, approvedBy: null, dueOn: measureDueOn(takenAt) };
+          const m: MeasureRow = {
+            ...base,
+            takenAt,
+            status: 'IN_FORCE',
+            emergency,
+            approvedAt: approvedAt.getTime() <= now.getTime() ? approvedAt : null,
+            approvedBy: null,
+            dueOn: measureDueOn(takenAt),
+          };
           if (m.approvedAt) m.approvedBy = head;
           if (dice.chance(0.2)) {
             m.extendedDays = dice.int(15, 30);
@@ -423,12 +556,18 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
             // Released by the decision: no later than the decision day and the last day in force.
             const decidedOn = shanghaiToday(decidedAt);
             const on = decidedOn.getTime() < m.dueOn!.getTime() ? decidedOn : m.dueOn!;
-            release(on, decision === 'PENALTY' && penalties.some((p) => p.kind === 'CONFISCATE_PROPERTY') ? '作出处罚决定，涉案财物依法没收，解除扣押' : '案件已作出处理决定，不再需要查封、扣押');
+            release(
+              on,
+              decision === 'PENALTY' && penalties.some((p) => p.kind === 'CONFISCATE_PROPERTY')
+                ? '作出处罚决定，涉案财物依法没收，解除扣押'
+                : '案件已作出处理决定，不再需要查封、扣押',
+            );
           } else if (m.dueOn!.getTime() < today.getTime()) {
             // Past its last day: released in time, or (a few) left in force — overdue.
             if (overdueMeasures < 3 && dice.chance(0.5)) overdueMeasures++;
             else release(addDays(m.dueOn!, -dice.int(0, 5)), '检验结果已出，不再需要查封、扣押');
-          } else if (dice.chance(0.25) && today.getTime() > addDays(takenOn, 3).getTime()) release(addDays(takenOn, dice.int(1, 3)), '当事人已改正，违法状态消除');
+          } else if (dice.chance(0.25) && today.getTime() > addDays(takenOn, 3).getTime())
+            release(addDays(takenOn, dice.int(1, 3)), '当事人已改正，违法状态消除');
           if (m.releasedOn && m.releasedOn.getTime() > today.getTime()) m.releasedOn = today;
           measures.push(m);
         }
@@ -437,7 +576,13 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
 
     const decidedBy = decision === null ? null : simple ? officer(0) : head;
     const ground: CaseGround | null =
-      decision === 'NO_PENALTY' ? dice.weighted(NO_PENALTY_GROUNDS) : decision === 'DROPPED' ? (dice.chance(0.8) ? 'FACTS_NOT_ESTABLISHED' : 'OTHER') : null;
+      decision === 'NO_PENALTY'
+        ? dice.weighted(NO_PENALTY_GROUNDS)
+        : decision === 'DROPPED'
+          ? dice.chance(0.8)
+            ? 'FACTS_NOT_ESTABLISHED'
+            : 'OTHER'
+          : null;
     const decidedPenalties = decision && isPenalty(decision) ? penalties : [];
     const sum = (kinds: PenaltyKind[]) => {
       const xs = decidedPenalties.filter((p) => kinds.includes(p.kind));
@@ -536,11 +681,15 @@ const KIND_TEXT: Record<PenaltyKind, string> = {
 };
 
 function penaltyText(p: Penalty): string {
-  return p.amountFen === null ? KIND_TEXT[p.kind] : `${KIND_TEXT[p.kind]} ${(Number(p.amountFen) / 100).toLocaleString('en-US')} 元`;
+  return p.amountFen === null
+    ? KIND_TEXT[p.kind]
+    : `${KIND_TEXT[p.kind]} ${(Number(p.amountFen) / 100).toLocaleString('en-US')} 元`;
 }
 
 /** The sequences the plans used, so that numbers assigned later by openCase / decideCase follow on. */
-export function documentSequences(plans: CasePlan[]): { agencyId: number; kind: DocumentKind; year: number; last: number }[] {
+export function documentSequences(
+  plans: CasePlan[],
+): { agencyId: number; kind: DocumentKind; year: number; last: number }[] {
   const last = new Map<string, { agencyId: number; kind: DocumentKind; year: number; last: number }>();
   const see = (agencyId: number, kind: DocumentKind, number: string | null) => {
     const m = number && /〔(\d{4})〕(\d+)号$/.exec(number);
@@ -551,7 +700,11 @@ export function documentSequences(plans: CasePlan[]): { agencyId: number; kind: 
   };
   for (const p of plans) {
     see(p.row.agencyId, 'REGISTRATION', p.row.number);
-    see(p.row.agencyId, p.row.decision === 'NO_PENALTY' ? 'NO_PENALTY_DECISION' : 'PENALTY_DECISION', p.row.decisionNumber);
+    see(
+      p.row.agencyId,
+      p.row.decision === 'NO_PENALTY' ? 'NO_PENALTY_DECISION' : 'PENALTY_DECISION',
+      p.row.decisionNumber,
+    );
   }
   return [...last.values()];
 }

@@ -35,7 +35,11 @@ const EMPLOYEES: Record<EnterpriseScale, [number, number]> = {
   LARGE: [300, 1500],
 };
 
-export function demoEnterprises(dice: Dice, count: number, townships: { id: number; name: string; subdistrict: boolean }[]): EnterpriseRow[] {
+export function demoEnterprises(
+  dice: Dice,
+  count: number,
+  townships: { id: number; name: string; subdistrict: boolean }[],
+): EnterpriseRow[] {
   const codes = new Set<string>();
   const names = new Set<string>();
   const people = new Set<string>();
@@ -76,8 +80,16 @@ export function demoEnterprises(dice: Dice, count: number, townships: { id: numb
       kind === 'INDIVIDUAL_BUSINESS'
         ? 'MICRO'
         : kind === 'COMPANY'
-          ? dice.weighted<EnterpriseScale>([['MICRO', 35], ['SMALL', 40], ['MEDIUM', 18], ['LARGE', 7]])
-          : dice.weighted<EnterpriseScale>([['MICRO', 60], ['SMALL', 40]]);
+          ? dice.weighted<EnterpriseScale>([
+              ['MICRO', 35],
+              ['SMALL', 40],
+              ['MEDIUM', 18],
+              ['LARGE', 7],
+            ])
+          : dice.weighted<EnterpriseScale>([
+              ['MICRO', 60],
+              ['SMALL', 40],
+            ]);
     const [lo, hi] = kind === 'INDIVIDUAL_BUSINESS' ? [1, 5] : EMPLOYEES[scale];
     const rural = kind === 'FARMERS_COOPERATIVE' || !township.subdistrict;
     rows.push({
@@ -91,8 +103,16 @@ export function demoEnterprises(dice: Dice, count: number, townships: { id: numb
       scale,
       employees: dice.int(lo, hi),
       // 龙头企业: the large ones, some medium ones and a few leading cooperatives.
-      isKeyEnterprise: scale === 'LARGE' || (scale === 'MEDIUM' && dice.chance(0.3)) || (kind === 'FARMERS_COOPERATIVE' && dice.chance(0.1)),
-      creditRiskClass: dice.weighted<CreditRiskClass>([['A', 30], ['B', 50], ['C', 15], ['D', 5]]),
+      isKeyEnterprise:
+        scale === 'LARGE' ||
+        (scale === 'MEDIUM' && dice.chance(0.3)) ||
+        (kind === 'FARMERS_COOPERATIVE' && dice.chance(0.1)),
+      creditRiskClass: dice.weighted<CreditRiskClass>([
+        ['A', 30],
+        ['B', 50],
+        ['C', 15],
+        ['D', 5],
+      ]),
     });
   }
   return rows;

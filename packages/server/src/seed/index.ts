@@ -1,8 +1,28 @@
 // Core demo data for a fresh database, then each plugin's `seed` hook. Deterministic: one seeded
 // PRNG for core and one per plugin (seeded by its name), so the same data appears on every machine.
 // Dates are relative to `now`, so certificates are reviewed "this year" and cases stay current.
-import type { AgencyKind, CaseSettings, Db, PersonRole, PrismaClient, SeedContext, UnitOfWork, Viewer, WorkOptions, ZhifaPlugin } from '@zhifa/core';
-import { canEnforce, CASE_SETTINGS, CaseGuards, completeUscc, CORE_TOPICS, PluginSettings, unitOfWork, USCC_ALPHABET } from '@zhifa/core';
+import type {
+  AgencyKind,
+  CaseSettings,
+  Db,
+  PersonRole,
+  PrismaClient,
+  SeedContext,
+  UnitOfWork,
+  Viewer,
+  WorkOptions,
+  ZhifaPlugin,
+} from '@zhifa/core';
+import {
+  canEnforce,
+  CASE_SETTINGS,
+  CaseGuards,
+  completeUscc,
+  CORE_TOPICS,
+  PluginSettings,
+  unitOfWork,
+  USCC_ALPHABET,
+} from '@zhifa/core';
 import { demoCases, documentSequences, type CasePlan } from './cases.js';
 import { demoEnterprises, type EnterpriseRow } from './enterprises.js';
 import {
@@ -39,7 +59,16 @@ const TOWNSHIP_TEAMS = ['阜城街道', '益林镇'];
 const BATCH = 500;
 
 export interface SeedResult {
-  counts: { agencies: number; people: number; enterprises: number; cases: number; caseOfficers: number; caseSteps: number; measures: number; matters: number };
+  counts: {
+    agencies: number;
+    people: number;
+    enterprises: number;
+    cases: number;
+    caseOfficers: number;
+    caseSteps: number;
+    measures: number;
+    matters: number;
+  };
   at: string;
 }
 
@@ -52,7 +81,10 @@ export interface SeedOptions {
 
 /** Nothing has been written yet: no agency and no demo marker. */
 export async function isEmptyDatabase(prisma: PrismaClient): Promise<boolean> {
-  const [agencies, marker] = await Promise.all([prisma.agency.count(), prisma.meta.findUnique({ where: { key: DEMO_META_KEY } })]);
+  const [agencies, marker] = await Promise.all([
+    prisma.agency.count(),
+    prisma.meta.findUnique({ where: { key: DEMO_META_KEY } }),
+  ]);
   return agencies === 0 && !marker;
 }
 
@@ -100,9 +132,18 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
   }
 
   const at = now.toISOString();
-  await work(DEMO_VIEWER, (uow) => uow.tx.meta.upsert({ where: { key: DEMO_META_KEY }, create: { key: DEMO_META_KEY, value: at }, update: { value: at } }), {
-    silent: 'a marker row, not a domain change',
-  });
+  await work(
+    DEMO_VIEWER,
+    (uow) =>
+      uow.tx.meta.upsert({
+        where: { key: DEMO_META_KEY },
+        create: { key: DEMO_META_KEY, value: at },
+        update: { value: at },
+      }),
+    {
+      silent: 'a marker row, not a domain change',
+    },
+  );
   return { counts, at };
 }
 
@@ -130,7 +171,13 @@ export function pluginSeedContext(
   };
 }
 
-async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) => void, settings: CaseSettings): Promise<SeedResult['counts']> {
+async function seedCore(
+  prisma: Db,
+  now: Date,
+  dice: Dice,
+  log: (line: string) => void,
+  settings: CaseSettings,
+): Promise<SeedResult['counts']> {
   const graceUntil = settings.reviewGraceUntil;
   const qualified = (d: number) => new Date(Date.UTC(2025, 2, d)); // 主体资格 confirmed by end of March 2025 (task 5)
 
@@ -148,7 +195,14 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
     documentPrefix?: string;
   };
   const second: AgencyInput[] = [
-    { name: JUSTICE_BUREAU, kind: 'JUSTICE_BUREAU', parentId: county.id, domains: ['行政执法协调监督', '行政复议'], uscc: agencyUscc(dice), inspectionQualifiedOn: null },
+    {
+      name: JUSTICE_BUREAU,
+      kind: 'JUSTICE_BUREAU',
+      parentId: county.id,
+      domains: ['行政执法协调监督', '行政复议'],
+      uscc: agencyUscc(dice),
+      inspectionQualifiedOn: null,
+    },
     ...ENFORCEMENT_AGENCIES.map((a) => ({
       name: a.name,
       kind: 'ENFORCEMENT_AGENCY' as const,
@@ -174,7 +228,14 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
       uscc: agencyUscc(dice),
       inspectionQualifiedOn: qualified(dice.int(10, 28)),
     })),
-    { name: SURVEY_ORGANISATION, kind: 'SURVEY_ORGANISATION', parentId: null, domains: ['满意度调查'], uscc: agencyUscc(dice, '91'), inspectionQualifiedOn: null },
+    {
+      name: SURVEY_ORGANISATION,
+      kind: 'SURVEY_ORGANISATION',
+      parentId: null,
+      domains: ['满意度调查'],
+      uscc: agencyUscc(dice, '91'),
+      inspectionQualifiedOn: null,
+    },
   ];
   const secondRows = await prisma.agency.createManyAndReturn({ data: second, select: { id: true, name: true } });
   const idOf = new Map(secondRows.map((a) => [a.name, a.id]));
@@ -207,7 +268,8 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
   people.forEach((p, i) => {
     if (p.name !== personRows[i].name) throw new Error('演示人员写入顺序异常 / demo people came back out of order');
   });
-  const staffOf = (agencyId: number, role: PersonRole) => personRows.flatMap((row, i) => (row.agencyId === agencyId && row.roles.includes(role) ? [people[i].id] : []));
+  const staffOf = (agencyId: number, role: PersonRole) =>
+    personRows.flatMap((row, i) => (row.agencyId === agencyId && row.roles.includes(role) ? [people[i].id] : []));
   const ableByAgency = new Map<number, number[]>();
   personRows.forEach((row, i) => {
     if (!canEnforce(row, now, graceUntil)) return;
@@ -215,12 +277,27 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
   });
 
   // --- enterprises ---
-  const townships = TOWNSHIPS.map(([name, kind]) => ({ id: idOf.get(name)!, name, subdistrict: kind === 'SUBDISTRICT' }));
+  const townships = TOWNSHIPS.map(([name, kind]) => ({
+    id: idOf.get(name)!,
+    name,
+    subdistrict: kind === 'SUBDISTRICT',
+  }));
   const enterpriseRows = demoEnterprises(dice, DEMO_COUNTS.enterprises, townships);
-  const enterprises: { id: number; uscc: string; creditRiskClass: EnterpriseRow['creditRiskClass']; industry: string; kind: EnterpriseRow['kind'] }[] = [];
+  const enterprises: {
+    id: number;
+    uscc: string;
+    creditRiskClass: EnterpriseRow['creditRiskClass'];
+    industry: string;
+    kind: EnterpriseRow['kind'];
+  }[] = [];
   await inBatches(enterpriseRows, async (batch) =>
     enterprises.push(
-      ...(await prisma.enterprise.createManyAndReturn({ data: batch, select: { id: true, uscc: true, creditRiskClass: true, industry: true, kind: true } })).map((e) => ({
+      ...(
+        await prisma.enterprise.createManyAndReturn({
+          data: batch,
+          select: { id: true, uscc: true, creditRiskClass: true, industry: true, kind: true },
+        })
+      ).map((e) => ({
         ...e,
         industry: e.industry ?? '',
       })),
@@ -230,12 +307,18 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
   // --- enforcement matters: one published per demo violation, and a few drafts ---
   const matterRows = demoMatters();
   const matters = await prisma.enforcementMatter.createManyAndReturn({
-    data: matterRows.map(({ agencyIndex: _a, violationIndex: _v, ...m }) => ({ ...m, publishedAt: m.published ? now : null })),
+    data: matterRows.map(({ agencyIndex: _a, violationIndex: _v, ...m }) => ({
+      ...m,
+      publishedAt: m.published ? now : null,
+    })),
     select: { id: true, code: true },
   });
   const matterId = new Map(matters.map((m) => [m.code, m.id]));
   const matterIdsOf = (agencyIndex: number) =>
-    matterRows.filter((m) => m.agencyIndex === agencyIndex && m.violationIndex >= 0).sort((a, b) => a.violationIndex - b.violationIndex).map((m) => matterId.get(m.code)!);
+    matterRows
+      .filter((m) => m.agencyIndex === agencyIndex && m.violationIndex >= 0)
+      .sort((a, b) => a.violationIndex - b.violationIndex)
+      .map((m) => matterId.get(m.code)!);
 
   // --- cases, their officers, penalties and compulsory measures ---
   const plans: CasePlan[] = demoCases(dice, {
@@ -252,7 +335,10 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
   });
   const caseIds = new Map<string, number>();
   await inBatches(plans, async (batch) => {
-    const rows = await prisma.enforcementCase.createManyAndReturn({ data: batch.map((p) => p.row), select: { id: true, number: true } });
+    const rows = await prisma.enforcementCase.createManyAndReturn({
+      data: batch.map((p) => p.row),
+      select: { id: true, number: true },
+    });
     for (const r of rows) caseIds.set(r.number, r.id);
   });
   const officers = plans.flatMap((p) =>
@@ -261,7 +347,12 @@ async function seedCore(prisma: Db, now: Date, dice: Dice, log: (line: string) =
   const measures = plans.flatMap((p) => p.measures.map((m) => ({ ...m, caseId: caseIds.get(p.row.number)! })));
   const penalties = plans.flatMap((p) => p.penalties.map((x) => ({ ...x, caseId: caseIds.get(p.row.number)! })));
   const steps = plans.flatMap((p) =>
-    p.steps.map((x) => ({ ...x, on: x.on.toISOString().slice(0, 10), recordedAt: x.recordedAt.toISOString(), caseId: caseIds.get(p.row.number)! })),
+    p.steps.map((x) => ({
+      ...x,
+      on: x.on.toISOString().slice(0, 10),
+      recordedAt: x.recordedAt.toISOString(),
+      caseId: caseIds.get(p.row.number)!,
+    })),
   );
   await inBatches(officers, (batch) => prisma.caseOfficer.createMany({ data: batch }));
   await inBatches(measures, (batch) => prisma.compulsoryMeasure.createMany({ data: batch }));

@@ -95,21 +95,89 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     violations: [
       // 第一百二十四条第一款: 没收违法所得和违法生产经营的食品…；货值金额不足一万元的，并处五万元以上十万元以下罚款
       // （一万元以上的，货值金额十倍以上二十倍以下）；情节严重的，吊销许可证.
-      { violation: '经营污染物质含量超过食品安全标准限量的食品（货值金额不足一万元）', violated: `${食品安全法}第三十四条第（二）项`, penalty: `${食品安全法}第一百二十四条第一款第（一）项`, domain: '食品安全', kinds: ['FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY', 'REVOKE_LICENCE'], fine: [50000, 100000], limitation: 5, parties: { industries: ['食品制造', '餐饮服务', '批发零售'], persons: 0 }, measure: { kind: 'SEIZURE', object: '涉案预包装食品一批', productionEquipment: false } },
+      {
+        violation: '经营污染物质含量超过食品安全标准限量的食品（货值金额不足一万元）',
+        violated: `${食品安全法}第三十四条第（二）项`,
+        penalty: `${食品安全法}第一百二十四条第一款第（一）项`,
+        domain: '食品安全',
+        kinds: ['FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY', 'REVOKE_LICENCE'],
+        fine: [50000, 100000],
+        limitation: 5,
+        parties: { industries: ['食品制造', '餐饮服务', '批发零售'], persons: 0 },
+        measure: { kind: 'SEIZURE', object: '涉案预包装食品一批', productionEquipment: false },
+      },
       // 第四十八条: 责令改正；拒不改正的，处 3 万元以下的罚款 (no minimum).
-      { violation: '未按规定公示营业执照', violated: '《中华人民共和国市场主体登记管理条例》第三十六条', penalty: '《中华人民共和国市场主体登记管理条例》第四十八条', domain: '市场监管', kinds: ['FINE'], fine: [0, 30000], limitation: 2, parties: { industries: 'any', persons: 0 }, simple: true },
+      {
+        violation: '未按规定公示营业执照',
+        violated: '《中华人民共和国市场主体登记管理条例》第三十六条',
+        penalty: '《中华人民共和国市场主体登记管理条例》第四十八条',
+        domain: '市场监管',
+        kinds: ['FINE'],
+        fine: [0, 30000],
+        limitation: 2,
+        parties: { industries: 'any', persons: 0 },
+        simple: true,
+      },
       // 第八十三条: 责令限期改正；逾期未改正的，责令停止使用有关特种设备，处一万元以上十万元以下罚款.
-      { violation: '未按照安全技术规范的要求及时申报并接受特种设备定期检验', violated: '《中华人民共和国特种设备安全法》第四十条第一款', penalty: '《中华人民共和国特种设备安全法》第八十三条第（四）项', domain: '特种设备', kinds: ['FINE'], fine: [10000, 100000], limitation: 5, parties: { industries: ['机械制造', '化工', '食品制造', '道路运输', '建筑施工', '纺织服装'], persons: 0 }, measure: { kind: 'SEAL_UP', object: '超过定期检验有效期的叉车', productionEquipment: true } },
+      {
+        violation: '未按照安全技术规范的要求及时申报并接受特种设备定期检验',
+        violated: '《中华人民共和国特种设备安全法》第四十条第一款',
+        penalty: '《中华人民共和国特种设备安全法》第八十三条第（四）项',
+        domain: '特种设备',
+        kinds: ['FINE'],
+        fine: [10000, 100000],
+        limitation: 5,
+        parties: { industries: ['机械制造', '化工', '食品制造', '道路运输', '建筑施工', '纺织服装'], persons: 0 },
+        measure: { kind: 'SEAL_UP', object: '超过定期检验有效期的叉车', productionEquipment: true },
+      },
       // 第五十五条第一款: 广告费用三倍以上五倍以下；无法计算或者明显偏低的，二十万元以上一百万元以下；可以吊销营业执照.
-      { violation: '发布虚假广告（广告费用无法计算或者明显偏低）', violated: '《中华人民共和国广告法》第二十八条', penalty: '《中华人民共和国广告法》第五十五条第一款', domain: '市场监管', kinds: ['FINE', 'REVOKE_LICENCE'], fine: [200000, 1000000], limitation: 2, parties: { industries: ['医药', '批发零售', '食品制造', '文化娱乐'], persons: 0 } },
+      {
+        violation: '发布虚假广告（广告费用无法计算或者明显偏低）',
+        violated: '《中华人民共和国广告法》第二十八条',
+        penalty: '《中华人民共和国广告法》第五十五条第一款',
+        domain: '市场监管',
+        kinds: ['FINE', 'REVOKE_LICENCE'],
+        fine: [200000, 1000000],
+        limitation: 2,
+        parties: { industries: ['医药', '批发零售', '食品制造', '文化娱乐'], persons: 0 },
+      },
       // 第四十二条: 责令改正，没收违法所得，可以并处五千元以下的罚款.
-      { violation: '经营者不按照规定明码标价', violated: '《中华人民共和国价格法》第十三条', penalty: '《中华人民共和国价格法》第四十二条', domain: '价格监督', kinds: ['FINE', 'CONFISCATE_GAINS'], fine: [0, 5000], limitation: 2, parties: { industries: ['批发零售', '餐饮服务', '医药', '水产养殖', '果蔬种植'], persons: 0 }, simple: true },
+      {
+        violation: '经营者不按照规定明码标价',
+        violated: '《中华人民共和国价格法》第十三条',
+        penalty: '《中华人民共和国价格法》第四十二条',
+        domain: '价格监督',
+        kinds: ['FINE', 'CONFISCATE_GAINS'],
+        fine: [0, 5000],
+        limitation: 2,
+        parties: { industries: ['批发零售', '餐饮服务', '医药', '水产养殖', '果蔬种植'], persons: 0 },
+        simple: true,
+      },
       // 第一百二十六条: 责令限期改正，给予警告；逾期不改正的，处十万元以上五十万元以下的罚款；情节严重的…责令停产停业整顿直至吊销.
-      { violation: '药品经营企业未遵守药品经营质量管理规范', violated: '《中华人民共和国药品管理法》第五十三条第一款', penalty: '《中华人民共和国药品管理法》第一百二十六条', domain: '药品监管', kinds: ['WARNING', 'FINE', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'], fine: [100000, 500000], limitation: 5, parties: { industries: ['医药'], persons: 0 } },
+      {
+        violation: '药品经营企业未遵守药品经营质量管理规范',
+        violated: '《中华人民共和国药品管理法》第五十三条第一款',
+        penalty: '《中华人民共和国药品管理法》第一百二十六条',
+        domain: '药品监管',
+        kinds: ['WARNING', 'FINE', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'],
+        fine: [100000, 500000],
+        limitation: 5,
+        parties: { industries: ['医药'], persons: 0 },
+      },
     ],
     drafts: [
       // 第四十条: 没收违法所得，可以并处违法所得五倍以下的罚款.
-      { violation: '经营者相互串通操纵市场价格', violated: '《中华人民共和国价格法》第十四条第（一）项', penalty: '《中华人民共和国价格法》第四十条第一款', domain: '价格监督', kinds: ['WARNING', 'FINE', 'CONFISCATE_GAINS', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'], fine: [0, 0], gains: [0, 5], limitation: 2, parties: { industries: ['批发零售'], persons: 0 } },
+      {
+        violation: '经营者相互串通操纵市场价格',
+        violated: '《中华人民共和国价格法》第十四条第（一）项',
+        penalty: '《中华人民共和国价格法》第四十条第一款',
+        domain: '价格监督',
+        kinds: ['WARNING', 'FINE', 'CONFISCATE_GAINS', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'],
+        fine: [0, 0],
+        gains: [0, 5],
+        limitation: 2,
+        parties: { industries: ['批发零售'], persons: 0 },
+      },
     ],
   },
   {
@@ -119,16 +187,55 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     weight: 14,
     violations: [
       // 第九十九条: 责令改正或者限制生产、停产整治，并处十万元以上一百万元以下的罚款；情节严重的…责令停业、关闭.
-      { violation: '超过大气污染物排放标准排放大气污染物', violated: '《中华人民共和国大气污染防治法》第十八条', penalty: '《中华人民共和国大气污染防治法》第九十九条第（二）项', domain: '大气污染防治', kinds: ['FINE', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN'], fine: [100000, 1000000], limitation: 2, parties: { industries: ['化工', '机械制造', '新能源', '纺织服装'], persons: 0 }, measure: { kind: 'SEAL_UP', object: '超标排放的生产线及配套设施', productionEquipment: true } },
+      {
+        violation: '超过大气污染物排放标准排放大气污染物',
+        violated: '《中华人民共和国大气污染防治法》第十八条',
+        penalty: '《中华人民共和国大气污染防治法》第九十九条第（二）项',
+        domain: '大气污染防治',
+        kinds: ['FINE', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN'],
+        fine: [100000, 1000000],
+        limitation: 2,
+        parties: { industries: ['化工', '机械制造', '新能源', '纺织服装'], persons: 0 },
+        measure: { kind: 'SEAL_UP', object: '超标排放的生产线及配套设施', productionEquipment: true },
+      },
       // 第八十三条: 责令改正或者限制生产、停产整治，并处十万元以上一百万元以下的罚款.
-      { violation: '通过私设暗管逃避监管的方式排放水污染物', violated: '《中华人民共和国水污染防治法》第三十九条', penalty: '《中华人民共和国水污染防治法》第八十三条第（三）项', domain: '水污染防治', kinds: ['FINE', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN'], fine: [100000, 1000000], limitation: 2, parties: { industries: ['化工', '纺织服装', '食品制造', '畜禽养殖'], persons: 0 }, measure: { kind: 'SEAL_UP', object: '私设的暗管及配套排污设施', productionEquipment: true } },
+      {
+        violation: '通过私设暗管逃避监管的方式排放水污染物',
+        violated: '《中华人民共和国水污染防治法》第三十九条',
+        penalty: '《中华人民共和国水污染防治法》第八十三条第（三）项',
+        domain: '水污染防治',
+        kinds: ['FINE', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN'],
+        fine: [100000, 1000000],
+        limitation: 2,
+        parties: { industries: ['化工', '纺织服装', '食品制造', '畜禽养殖'], persons: 0 },
+        measure: { kind: 'SEAL_UP', object: '私设的暗管及配套排污设施', productionEquipment: true },
+      },
       // 第一百一十二条: 责令改正，处以罚款（十万元以上一百万元以下），没收违法所得；情节严重的…责令停业或者关闭.
-      { violation: '未按照国家有关规定贮存危险废物', violated: `${固废法}第八十一条`, penalty: `${固废法}第一百一十二条第一款`, domain: '固体废物', kinds: ['FINE', 'CONFISCATE_GAINS', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN'], fine: [100000, 1000000], limitation: 2, parties: { industries: ['化工', '电子信息', '机械制造', '新能源'], persons: 0 }, measure: { kind: 'SEIZURE', object: '违规贮存的危险废物', productionEquipment: false } },
+      {
+        violation: '未按照国家有关规定贮存危险废物',
+        violated: `${固废法}第八十一条`,
+        penalty: `${固废法}第一百一十二条第一款`,
+        domain: '固体废物',
+        kinds: ['FINE', 'CONFISCATE_GAINS', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN'],
+        fine: [100000, 1000000],
+        limitation: 2,
+        parties: { industries: ['化工', '电子信息', '机械制造', '新能源'], persons: 0 },
+        measure: { kind: 'SEIZURE', object: '违规贮存的危险废物', productionEquipment: false },
+      },
     ],
     drafts: [
       // 第三十一条第一款 sets the fine at 1%–5% of the total investment; this draft models one tier of the county's
       // benchmark (投资额 500 万元至 1000 万元), still under discussion, so it is not published.
-      { violation: '建设项目环境影响报告表未经批准擅自开工建设', violated: '《中华人民共和国环境影响评价法》第二十五条', penalty: '《中华人民共和国环境影响评价法》第三十一条第一款', domain: '生态环境', kinds: ['FINE'], fine: [50000, 500000], limitation: 2, parties: { industries: ['化工', '新能源'], persons: 0 } },
+      {
+        violation: '建设项目环境影响报告表未经批准擅自开工建设',
+        violated: '《中华人民共和国环境影响评价法》第二十五条',
+        penalty: '《中华人民共和国环境影响评价法》第三十一条第一款',
+        domain: '生态环境',
+        kinds: ['FINE'],
+        fine: [50000, 500000],
+        limitation: 2,
+        parties: { industries: ['化工', '新能源'], persons: 0 },
+      },
     ],
   },
   {
@@ -138,14 +245,44 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     weight: 10,
     violations: [
       // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
-      { violation: '未取得道路运输经营许可擅自从事道路普通货物运输经营', violated: '《中华人民共和国道路运输条例》第二十四条', penalty: '《中华人民共和国道路运输条例》第六十三条', domain: '道路运输', kinds: ['FINE', 'CONFISCATE_GAINS'], fine: [5000, 20000], limitation: 2, parties: { industries: ['道路运输'], persons: 0.4 }, measure: { kind: 'SEIZURE', object: '无证经营的货运车辆', productionEquipment: false } },
+      {
+        violation: '未取得道路运输经营许可擅自从事道路普通货物运输经营',
+        violated: '《中华人民共和国道路运输条例》第二十四条',
+        penalty: '《中华人民共和国道路运输条例》第六十三条',
+        domain: '道路运输',
+        kinds: ['FINE', 'CONFISCATE_GAINS'],
+        fine: [5000, 20000],
+        limitation: 2,
+        parties: { industries: ['道路运输'], persons: 0.4 },
+        measure: { kind: 'SEIZURE', object: '无证经营的货运车辆', productionEquipment: false },
+      },
       // 《公路安全保护条例》第六十四条: 责令改正，可以处 3 万元以下的罚款.
-      { violation: '车辆违法超限运输', violated: '《中华人民共和国公路法》第五十条', penalty: '《公路安全保护条例》第六十四条', domain: '公路路政', kinds: ['FINE'], fine: [0, 30000], limitation: 2, parties: { industries: ['道路运输', '建筑施工'], persons: 0.5 }, simple: true },
+      {
+        violation: '车辆违法超限运输',
+        violated: '《中华人民共和国公路法》第五十条',
+        penalty: '《公路安全保护条例》第六十四条',
+        domain: '公路路政',
+        kinds: ['FINE'],
+        fine: [0, 30000],
+        limitation: 2,
+        parties: { industries: ['道路运输', '建筑施工'], persons: 0.5 },
+        simple: true,
+      },
     ],
     drafts: [
       // 第三十四条: 没收违法所得，并处违法所得 1 倍以上 5 倍以下的罚款；没有违法所得或者不足 3 万元的，处 3 万元以上 15 万元以下.
       // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
-      { violation: '未经许可擅自经营国内水路运输业务', violated: '《国内水路运输管理条例》第六条', penalty: '《国内水路运输管理条例》第三十四条', domain: '水路运输', kinds: ['FINE', 'CONFISCATE_GAINS'], fine: [30000, 150000], gains: [1, 5], limitation: 2, parties: { industries: ['道路运输'], persons: 0 } },
+      {
+        violation: '未经许可擅自经营国内水路运输业务',
+        violated: '《国内水路运输管理条例》第六条',
+        penalty: '《国内水路运输管理条例》第三十四条',
+        domain: '水路运输',
+        kinds: ['FINE', 'CONFISCATE_GAINS'],
+        fine: [30000, 150000],
+        gains: [1, 5],
+        limitation: 2,
+        parties: { industries: ['道路运输'], persons: 0 },
+      },
     ],
   },
   {
@@ -155,13 +292,53 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     weight: 14,
     violations: [
       // 《噪声污染防治法》第八十二条: 拒不改正的，给予警告，对单位可以处二千元以上二万元以下的罚款.
-      { violation: '在噪声敏感建筑物集中区域使用高音广播喇叭招揽顾客', violated: '《中华人民共和国噪声污染防治法》第六十四条第一款', penalty: '《中华人民共和国噪声污染防治法》第八十二条第（一）项', domain: '综合行政执法', kinds: ['WARNING', 'FINE'], fine: [2000, 20000], limitation: 2, parties: { industries: ['批发零售', '餐饮服务', '文化娱乐'], persons: 0 }, simple: true },
+      {
+        violation: '在噪声敏感建筑物集中区域使用高音广播喇叭招揽顾客',
+        violated: '《中华人民共和国噪声污染防治法》第六十四条第一款',
+        penalty: '《中华人民共和国噪声污染防治法》第八十二条第（一）项',
+        domain: '综合行政执法',
+        kinds: ['WARNING', 'FINE'],
+        fine: [2000, 20000],
+        limitation: 2,
+        parties: { industries: ['批发零售', '餐饮服务', '文化娱乐'], persons: 0 },
+        simple: true,
+      },
       // 第四十二条: 责令限期改正，可以处以 2 万元以下的罚款.
-      { violation: '擅自占用城市道路', violated: '《城市道路管理条例》第二十七条', penalty: '《城市道路管理条例》第四十二条', domain: '城市管理', kinds: ['FINE'], fine: [0, 20000], limitation: 2, parties: { industries: ['餐饮服务', '批发零售', '果蔬种植'], persons: 0.6 }, simple: true },
+      {
+        violation: '擅自占用城市道路',
+        violated: '《城市道路管理条例》第二十七条',
+        penalty: '《城市道路管理条例》第四十二条',
+        domain: '城市管理',
+        kinds: ['FINE'],
+        fine: [0, 20000],
+        limitation: 2,
+        parties: { industries: ['餐饮服务', '批发零售', '果蔬种植'], persons: 0.6 },
+        simple: true,
+      },
       // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
       // 《城市建筑垃圾管理规定》第二十六条: 责令限期改正，给予警告，并对单位处 5000 元以上 5 万元以下罚款，对个人处 200 元以下罚款.
-      { violation: '单位随意倾倒建筑垃圾', violated: '《城市建筑垃圾管理规定》第十五条', penalty: '《城市建筑垃圾管理规定》第二十六条', domain: '市容环境卫生', kinds: ['WARNING', 'FINE'], fine: [5000, 50000], limitation: 2, parties: { industries: ['建筑施工', '道路运输'], persons: 0 }, measure: { kind: 'SEIZURE', object: '倾倒建筑垃圾的运输车辆', productionEquipment: false } },
-      { violation: '个人随意倾倒建筑垃圾', violated: '《城市建筑垃圾管理规定》第十五条', penalty: '《城市建筑垃圾管理规定》第二十六条', domain: '市容环境卫生', kinds: ['WARNING', 'FINE'], fine: [0, 200], limitation: 2, parties: { industries: [], persons: 1 }, simple: true },
+      {
+        violation: '单位随意倾倒建筑垃圾',
+        violated: '《城市建筑垃圾管理规定》第十五条',
+        penalty: '《城市建筑垃圾管理规定》第二十六条',
+        domain: '市容环境卫生',
+        kinds: ['WARNING', 'FINE'],
+        fine: [5000, 50000],
+        limitation: 2,
+        parties: { industries: ['建筑施工', '道路运输'], persons: 0 },
+        measure: { kind: 'SEIZURE', object: '倾倒建筑垃圾的运输车辆', productionEquipment: false },
+      },
+      {
+        violation: '个人随意倾倒建筑垃圾',
+        violated: '《城市建筑垃圾管理规定》第十五条',
+        penalty: '《城市建筑垃圾管理规定》第二十六条',
+        domain: '市容环境卫生',
+        kinds: ['WARNING', 'FINE'],
+        fine: [0, 200],
+        limitation: 2,
+        parties: { industries: [], persons: 1 },
+        simple: true,
+      },
     ],
   },
   {
@@ -171,12 +348,40 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     weight: 9,
     violations: [
       // 第九十七条: 责令限期改正，处十万元以下的罚款；逾期未改正的，责令停产停业整顿…
-      { violation: '未按照规定对从业人员进行安全生产教育和培训', violated: `${安全生产法}第二十八条`, penalty: `${安全生产法}第九十七条第（三）项`, domain: '安全生产', kinds: ['FINE', 'SUSPEND_OPERATIONS'], fine: [0, 100000], limitation: 2, parties: { industries: ['化工', '机械制造', '建筑施工', '新能源', '纺织服装'], persons: 0 } },
+      {
+        violation: '未按照规定对从业人员进行安全生产教育和培训',
+        violated: `${安全生产法}第二十八条`,
+        penalty: `${安全生产法}第九十七条第（三）项`,
+        domain: '安全生产',
+        kinds: ['FINE', 'SUSPEND_OPERATIONS'],
+        fine: [0, 100000],
+        limitation: 2,
+        parties: { industries: ['化工', '机械制造', '建筑施工', '新能源', '纺织服装'], persons: 0 },
+      },
       // 第一百零二条: 责令立即消除或者限期消除，处五万元以下的罚款；拒不执行的，责令停产停业整顿.
-      { violation: '未采取措施消除事故隐患', violated: `${安全生产法}第四十一条第二款`, penalty: `${安全生产法}第一百零二条`, domain: '安全生产', kinds: ['FINE', 'SUSPEND_OPERATIONS'], fine: [0, 50000], limitation: 2, parties: { industries: ['化工', '机械制造', '食品制造', '新能源'], persons: 0 }, measure: { kind: 'SEAL_UP', object: '存在重大事故隐患的生产设备', productionEquipment: true } },
+      {
+        violation: '未采取措施消除事故隐患',
+        violated: `${安全生产法}第四十一条第二款`,
+        penalty: `${安全生产法}第一百零二条`,
+        domain: '安全生产',
+        kinds: ['FINE', 'SUSPEND_OPERATIONS'],
+        fine: [0, 50000],
+        limitation: 2,
+        parties: { industries: ['化工', '机械制造', '食品制造', '新能源'], persons: 0 },
+        measure: { kind: 'SEAL_UP', object: '存在重大事故隐患的生产设备', productionEquipment: true },
+      },
     ],
     drafts: [
-      { violation: '未将危险化学品储存在专用仓库内', violated: '《危险化学品安全管理条例》第二十四条第一款', penalty: '《危险化学品安全管理条例》第八十条第一款第（五）项', domain: '危险化学品', kinds: ['FINE', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'], fine: [50000, 100000], limitation: 2, parties: { industries: ['化工'], persons: 0 } },
+      {
+        violation: '未将危险化学品储存在专用仓库内',
+        violated: '《危险化学品安全管理条例》第二十四条第一款',
+        penalty: '《危险化学品安全管理条例》第八十条第一款第（五）项',
+        domain: '危险化学品',
+        kinds: ['FINE', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'],
+        fine: [50000, 100000],
+        limitation: 2,
+        parties: { industries: ['化工'], persons: 0 },
+      },
     ],
   },
   {
@@ -186,9 +391,27 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     weight: 7,
     violations: [
       // 2022 年修订后第四十八条: 责令限期改正，并可以处以 1 万元以上 10 万元以下的罚款；情节严重的，吊销执业许可证或者责令停止执业活动.
-      { violation: '医疗机构使用非卫生技术人员从事医疗卫生技术工作', violated: '《医疗机构管理条例》第二十八条', penalty: '《医疗机构管理条例》第四十八条', domain: '医疗机构监管', kinds: ['FINE', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'], fine: [10000, 100000], limitation: 5, parties: { industries: ['医疗服务'], persons: 0 } },
+      {
+        violation: '医疗机构使用非卫生技术人员从事医疗卫生技术工作',
+        violated: '《医疗机构管理条例》第二十八条',
+        penalty: '《医疗机构管理条例》第四十八条',
+        domain: '医疗机构监管',
+        kinds: ['FINE', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'],
+        fine: [10000, 100000],
+        limitation: 5,
+        parties: { industries: ['医疗服务'], persons: 0 },
+      },
       // 第二十六条: 责令限期改进，并可处以 20 元以上 5000 元以下的罚款.
-      { violation: '集中式供水单位供应的饮用水不符合国家卫生标准', violated: '《生活饮用水卫生监督管理办法》第六条', penalty: '《生活饮用水卫生监督管理办法》第二十六条第（四）项', domain: '公共卫生', kinds: ['FINE'], fine: [20, 5000], limitation: 5, parties: { industries: ['供水'], persons: 0 } },
+      {
+        violation: '集中式供水单位供应的饮用水不符合国家卫生标准',
+        violated: '《生活饮用水卫生监督管理办法》第六条',
+        penalty: '《生活饮用水卫生监督管理办法》第二十六条第（四）项',
+        domain: '公共卫生',
+        kinds: ['FINE'],
+        fine: [20, 5000],
+        limitation: 5,
+        parties: { industries: ['供水'], persons: 0 },
+      },
     ],
   },
   {
@@ -199,10 +422,30 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     violations: [
       // 第五十六条: 没收违法所得、违法经营的农药…；货值金额不足 1 万元的，并处 2000 元以上 2 万元以下罚款；情节严重的，吊销经营许可证.
       // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
-      { violation: '经营劣质农药（货值金额不足一万元）', violated: '《农药管理条例》第二十七条', penalty: '《农药管理条例》第五十六条', domain: '农药兽药', kinds: ['FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY', 'REVOKE_LICENCE'], fine: [2000, 20000], limitation: 2, parties: { industries: ['农业种植'], persons: 0 }, measure: { kind: 'SEIZURE', object: '涉案农药一批', productionEquipment: false } },
+      {
+        violation: '经营劣质农药（货值金额不足一万元）',
+        violated: '《农药管理条例》第二十七条',
+        penalty: '《农药管理条例》第五十六条',
+        domain: '农药兽药',
+        kinds: ['FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY', 'REVOKE_LICENCE'],
+        fine: [2000, 20000],
+        limitation: 2,
+        parties: { industries: ['农业种植'], persons: 0 },
+        measure: { kind: 'SEIZURE', object: '涉案农药一批', productionEquipment: false },
+      },
       // 第五十九条: 给予警告，责令其限期改正；逾期不改正的，责令停止经营活动，并处 5 万元以下罚款；情节严重的，吊销兽药经营许可证.
       // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
-      { violation: '兽药经营企业未按规定建立购销记录', violated: '《兽药管理条例》第二十六条', penalty: '《兽药管理条例》第五十九条', domain: '农药兽药', kinds: ['WARNING', 'FINE', 'REVOKE_LICENCE'], fine: [0, 50000], limitation: 2, parties: { industries: ['畜禽养殖'], persons: 0 }, simple: true },
+      {
+        violation: '兽药经营企业未按规定建立购销记录',
+        violated: '《兽药管理条例》第二十六条',
+        penalty: '《兽药管理条例》第五十九条',
+        domain: '农药兽药',
+        kinds: ['WARNING', 'FINE', 'REVOKE_LICENCE'],
+        fine: [0, 50000],
+        limitation: 2,
+        parties: { industries: ['畜禽养殖'], persons: 0 },
+        simple: true,
+      },
     ],
   },
   {
@@ -212,10 +455,29 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     weight: 5,
     violations: [
       // 第三十一条: 给予警告，可以并处 15000 元以下的罚款；情节严重的，责令停业整顿，直至吊销《网络文化经营许可证》.
-      { violation: '互联网上网服务营业场所接纳未成年人', violated: '《互联网上网服务营业场所管理条例》第二十一条', penalty: '《互联网上网服务营业场所管理条例》第三十一条第（二）项', domain: '文化市场', kinds: ['WARNING', 'FINE', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'], fine: [0, 15000], limitation: 2, parties: { industries: ['文化娱乐'], persons: 0 }, simple: true },
+      {
+        violation: '互联网上网服务营业场所接纳未成年人',
+        violated: '《互联网上网服务营业场所管理条例》第二十一条',
+        penalty: '《互联网上网服务营业场所管理条例》第三十一条第（二）项',
+        domain: '文化市场',
+        kinds: ['WARNING', 'FINE', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'],
+        fine: [0, 15000],
+        limitation: 2,
+        parties: { industries: ['文化娱乐'], persons: 0 },
+        simple: true,
+      },
       // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
       // 《旅行社条例》第五十五条: 责令改正，处 2 万元以上 10 万元以下的罚款；情节严重的，责令停业整顿 1 个月至 3 个月.
-      { violation: '旅行社未与旅游者签订旅游合同', violated: '《旅行社条例》第二十八条', penalty: '《旅行社条例》第五十五条第（一）项', domain: '旅游', kinds: ['FINE', 'SUSPEND_OPERATIONS'], fine: [20000, 100000], limitation: 2, parties: { industries: ['旅游服务'], persons: 0 } },
+      {
+        violation: '旅行社未与旅游者签订旅游合同',
+        violated: '《旅行社条例》第二十八条',
+        penalty: '《旅行社条例》第五十五条第（一）项',
+        domain: '旅游',
+        kinds: ['FINE', 'SUSPEND_OPERATIONS'],
+        fine: [20000, 100000],
+        limitation: 2,
+        parties: { industries: ['旅游服务'], persons: 0 },
+      },
     ],
   },
   {
@@ -226,11 +488,31 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     violations: [
       // 第七十七条第一款: 责令退还，限期拆除或者没收新建的建筑物和其他设施，可以并处罚款；《土地管理法实施条例》第五十七条: 每平方米 100 元以上 1000 元以下.
       // Modelled on a benchmark tier of up to 200 m² (¥20,000–200,000).
-      { violation: '未经批准非法占用土地（200平方米以下）', violated: '《中华人民共和国土地管理法》第四十四条第一款', penalty: '《中华人民共和国土地管理法》第七十七条第一款', domain: '土地管理', kinds: ['FINE', 'CONFISCATE_PROPERTY'], fine: [20000, 200000], limitation: 2, parties: { industries: ['农业种植', '畜禽养殖', '建筑施工'], persons: 0.4 } },
+      {
+        violation: '未经批准非法占用土地（200平方米以下）',
+        violated: '《中华人民共和国土地管理法》第四十四条第一款',
+        penalty: '《中华人民共和国土地管理法》第七十七条第一款',
+        domain: '土地管理',
+        kinds: ['FINE', 'CONFISCATE_PROPERTY'],
+        fine: [20000, 200000],
+        limitation: 2,
+        parties: { industries: ['农业种植', '畜禽养殖', '建筑施工'], persons: 0.4 },
+      },
     ],
     drafts: [
       // 2024 年修订的矿产资源法自 2025 年 7 月 1 日起施行: the matter awaits its new articles.
-      { violation: '未取得采矿许可证擅自采矿', violated: '《中华人民共和国矿产资源法》第三条', penalty: '《中华人民共和国矿产资源法》第三十九条', domain: '矿产资源', kinds: ['FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY'], fine: [0, 0], gains: [0, 0.5], limitation: 2, parties: { industries: ['建筑施工'], persons: 0.3 }, measure: { kind: 'SEIZURE', object: '非法采矿使用的挖掘机', productionEquipment: true } },
+      {
+        violation: '未取得采矿许可证擅自采矿',
+        violated: '《中华人民共和国矿产资源法》第三条',
+        penalty: '《中华人民共和国矿产资源法》第三十九条',
+        domain: '矿产资源',
+        kinds: ['FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY'],
+        fine: [0, 0],
+        gains: [0, 0.5],
+        limitation: 2,
+        parties: { industries: ['建筑施工'], persons: 0.3 },
+        measure: { kind: 'SEIZURE', object: '非法采矿使用的挖掘机', productionEquipment: true },
+      },
     ],
   },
   {
@@ -241,25 +523,118 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     violations: [
       // 第四十七条: 责令限期改正，处 1 万元以上 10 万元以下罚款；有违法所得的，没收违法所得；情节严重的，吊销燃气经营许可证.
       // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
-      { violation: '燃气经营者未对燃气用户的燃气设施定期进行安全检查', violated: '《城镇燃气管理条例》第十七条', penalty: '《城镇燃气管理条例》第四十七条第一款第（三）项', domain: '燃气', kinds: ['FINE', 'CONFISCATE_GAINS', 'REVOKE_LICENCE'], fine: [10000, 100000], limitation: 2, parties: { industries: ['燃气供应'], persons: 0 } },
+      {
+        violation: '燃气经营者未对燃气用户的燃气设施定期进行安全检查',
+        violated: '《城镇燃气管理条例》第十七条',
+        penalty: '《城镇燃气管理条例》第四十七条第一款第（三）项',
+        domain: '燃气',
+        kinds: ['FINE', 'CONFISCATE_GAINS', 'REVOKE_LICENCE'],
+        fine: [10000, 100000],
+        limitation: 2,
+        parties: { industries: ['燃气供应'], persons: 0 },
+      },
       // 第四十九条: 逾期不改正的，对单位可以处 10 万元以下罚款，对个人可以处 1000 元以下罚款.
       // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
-      { violation: '燃气用户擅自改装户内燃气设施', violated: '《城镇燃气管理条例》第二十八条第（五）项', penalty: '《城镇燃气管理条例》第四十九条', domain: '燃气', kinds: ['FINE'], fine: [0, 1000], limitation: 2, parties: { industries: [], persons: 1 }, simple: true },
+      {
+        violation: '燃气用户擅自改装户内燃气设施',
+        violated: '《城镇燃气管理条例》第二十八条第（五）项',
+        penalty: '《城镇燃气管理条例》第四十九条',
+        domain: '燃气',
+        kinds: ['FINE'],
+        fine: [0, 1000],
+        limitation: 2,
+        parties: { industries: [], persons: 1 },
+        simple: true,
+      },
     ],
   },
 ];
 
 export const SURNAMES = '王张陈李刘徐朱周吴孙杨胡高陆顾沈薛唐严蒋许马丁姚钱冯戴夏卢邵';
 export const GIVEN = [
-  '建国', '志强', '海燕', '秀兰', '卫东', '晓明', '春华', '丽娟', '国庆', '玉梅', '俊杰', '文博', '雪梅', '红霞', '子涵',
-  '宇航', '思远', '立新', '美玲', '学军', '德华', '亚楠', '浩然', '静怡', '正阳', '桂英', '永刚', '晨曦', '明辉', '婷婷',
-  '小军', '梓萱', '家豪', '慧敏', '国华', '淑芬', '天佑', '佳怡', '振宇', '书琴',
+  '建国',
+  '志强',
+  '海燕',
+  '秀兰',
+  '卫东',
+  '晓明',
+  '春华',
+  '丽娟',
+  '国庆',
+  '玉梅',
+  '俊杰',
+  '文博',
+  '雪梅',
+  '红霞',
+  '子涵',
+  '宇航',
+  '思远',
+  '立新',
+  '美玲',
+  '学军',
+  '德华',
+  '亚楠',
+  '浩然',
+  '静怡',
+  '正阳',
+  '桂英',
+  '永刚',
+  '晨曦',
+  '明辉',
+  '婷婷',
+  '小军',
+  '梓萱',
+  '家豪',
+  '慧敏',
+  '国华',
+  '淑芬',
+  '天佑',
+  '佳怡',
+  '振宇',
+  '书琴',
 ];
 
 export const TRADE_NAMES = [
-  '华盛', '金阜', '鑫源', '苏北', '益丰', '恒达', '瑞祥', '宏远', '新阳', '东沃', '天成', '汇通', '盛隆', '永康', '众诚',
-  '嘉禾', '富民', '腾飞', '安泰', '长荣', '鼎盛', '锦程', '和顺', '明辉', '利民', '兴阜', '广源', '德茂', '佳禾', '中诚',
-  '润泽', '海通', '银河', '顺达', '金穗', '绿源', '博远', '同心', '聚丰', '春晖',
+  '华盛',
+  '金阜',
+  '鑫源',
+  '苏北',
+  '益丰',
+  '恒达',
+  '瑞祥',
+  '宏远',
+  '新阳',
+  '东沃',
+  '天成',
+  '汇通',
+  '盛隆',
+  '永康',
+  '众诚',
+  '嘉禾',
+  '富民',
+  '腾飞',
+  '安泰',
+  '长荣',
+  '鼎盛',
+  '锦程',
+  '和顺',
+  '明辉',
+  '利民',
+  '兴阜',
+  '广源',
+  '德茂',
+  '佳禾',
+  '中诚',
+  '润泽',
+  '海通',
+  '银河',
+  '顺达',
+  '金穗',
+  '绿源',
+  '博远',
+  '同心',
+  '聚丰',
+  '春晖',
 ];
 
 export interface IndustrySpec {
@@ -294,8 +669,32 @@ export const INDUSTRIES: readonly IndustrySpec[] = [
   { industry: '供水', company: '供水有限公司', shop: null, cooperative: null },
 ];
 
-export const STREETS = ['人民路', '阜城大街', '香港路', '崔湾路', '双园路', '通榆路', '金沙湖路', '益林大道', '工业园路', '新华路', '建设路', '民主路'];
-export const VILLAGES = ['新庄村', '王集村', '陈楼村', '东升村', '永兴村', '红旗村', '前进村', '光明村', '合兴村', '三联村'];
+export const STREETS = [
+  '人民路',
+  '阜城大街',
+  '香港路',
+  '崔湾路',
+  '双园路',
+  '通榆路',
+  '金沙湖路',
+  '益林大道',
+  '工业园路',
+  '新华路',
+  '建设路',
+  '民主路',
+];
+export const VILLAGES = [
+  '新庄村',
+  '王集村',
+  '陈楼村',
+  '东升村',
+  '永兴村',
+  '红旗村',
+  '前进村',
+  '光明村',
+  '合兴村',
+  '三联村',
+];
 
 /** The agency's document prefix (Agency.documentPrefix): 阜市监罚 → 阜市监. */
 export function documentPrefixOf(a: Pick<AgencySpec, 'abbr'>): string {
@@ -324,13 +723,26 @@ function matterOf(v: Violation, code: string, published: boolean) {
 /** The demo enforcement matters: one published per violation (FN-01-02), and the drafts (FN-01-D1), unpublished. */
 export function demoMatters() {
   return ENFORCEMENT_AGENCIES.flatMap((a, ai) => [
-    ...a.violations.map((v, vi) => ({ agencyIndex: ai, violationIndex: vi, ...matterOf(v, `FN-${String(ai + 1).padStart(2, '0')}-${String(vi + 1).padStart(2, '0')}`, true) })),
-    ...(a.drafts ?? []).map((v, di) => ({ agencyIndex: ai, violationIndex: -1, ...matterOf(v, `FN-${String(ai + 1).padStart(2, '0')}-D${di + 1}`, false) })),
+    ...a.violations.map((v, vi) => ({
+      agencyIndex: ai,
+      violationIndex: vi,
+      ...matterOf(v, `FN-${String(ai + 1).padStart(2, '0')}-${String(vi + 1).padStart(2, '0')}`, true),
+    })),
+    ...(a.drafts ?? []).map((v, di) => ({
+      agencyIndex: ai,
+      violationIndex: -1,
+      ...matterOf(v, `FN-${String(ai + 1).padStart(2, '0')}-D${di + 1}`, false),
+    })),
   ]);
 }
 
 /** Whether a party fits a violation: a business of a listed industry, or a natural person where those commit it. */
-export function partyFits(v: Pick<Violation, 'parties'>, party: { partyKind: 'ENTERPRISE' | 'NATURAL_PERSON'; industry: string | null }): boolean {
+export function partyFits(
+  v: Pick<Violation, 'parties'>,
+  party: { partyKind: 'ENTERPRISE' | 'NATURAL_PERSON'; industry: string | null },
+): boolean {
   if (party.partyKind === 'NATURAL_PERSON') return v.parties.persons > 0;
-  return v.parties.persons < 1 && (v.parties.industries === 'any' || v.parties.industries.includes(party.industry ?? ''));
+  return (
+    v.parties.persons < 1 && (v.parties.industries === 'any' || v.parties.industries.includes(party.industry ?? ''))
+  );
 }

@@ -28,7 +28,8 @@ export interface PeopleInput {
 }
 
 /** The unusual certificates, one per agency slot (agency index → what its third officer holds). */
-type Oddity = 'SUSPENDED' | 'WITHDRAWN' | 'CANCELLED' | 'EXPIRED' | 'EXPIRED_BY_DATE' | 'NOT_REVIEWED' | 'NEVER_REVIEWED';
+type Oddity =
+  'SUSPENDED' | 'WITHDRAWN' | 'CANCELLED' | 'EXPIRED' | 'EXPIRED_BY_DATE' | 'NOT_REVIEWED' | 'NEVER_REVIEWED';
 const ODDITIES: Record<number, Oddity> = {
   1: 'SUSPENDED',
   2: 'WITHDRAWN',

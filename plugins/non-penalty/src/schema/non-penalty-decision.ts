@@ -1,8 +1,28 @@
 // NonPenaltyDecision: the evaluation query, the grant mutation, and the fields on cases and enterprises.
 // A decision is seen by whoever may read its case (access.ts: decisionFilter / canReadDecision).
 import { z } from 'zod';
-import { actorShownTo, domainErrors, ForbiddenError, msg, nodeRowId, NotFoundError, parseId, textKind, unitOfWork, type Context, type ZhifaBuilder } from '@zhifa/core';
-import { assertItemApplies, assertListAppliesToCase, assertUndecided, checkFacts, evaluateForCase, loadItemInForce, type CaseEvaluation } from '../evaluation.js';
+import {
+  actorShownTo,
+  domainErrors,
+  ForbiddenError,
+  msg,
+  nodeRowId,
+  NotFoundError,
+  parseId,
+  textKind,
+  unitOfWork,
+  type Context,
+  type ZhifaBuilder,
+} from '@zhifa/core';
+import {
+  assertItemApplies,
+  assertListAppliesToCase,
+  assertUndecided,
+  checkFacts,
+  evaluateForCase,
+  loadItemInForce,
+  type CaseEvaluation,
+} from '../evaluation.js';
 import { grantNonPenaltyInTx } from '../grant.js';
 import { mandatoryItemsCovering } from '../guard.js';
 import type { ConditionResult, NonPenaltyFacts } from '../rules.js';
@@ -13,7 +33,11 @@ import type { NonPenaltyListRefs } from './non-penalty-list.js';
 import type { ListItem } from '@zhifa/core/prisma';
 
 const text = (max: number, zh: string, en: string) =>
-  z.string().trim().min(1, msg(`${zh}不能为空`, `${en} must not be empty`)).max(max, msg(`${zh}过长（上限 ${max} 字）`, `${en} is too long (at most ${max})`));
+  z
+    .string()
+    .trim()
+    .min(1, msg(`${zh}不能为空`, `${en} must not be empty`))
+    .max(max, msg(`${zh}过长（上限 ${max} 字）`, `${en} is too long (at most ${max})`));
 
 export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenaltyListRefs) {
   const StatusEnum = builder.enumType('NonPenaltyConditionStatus', {
@@ -45,17 +69,26 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
     fields: (t) => ({
       eligible: t.exposeBoolean('eligible', { description: '全部条件符合，可以不予处罚 Every condition holds' }),
       itemKind: t.field({ type: refs.ItemKindEnum, description: '适用类型 Kind', resolve: (e) => e.itemKind }),
-      conditions: t.field({ type: [ConditionResultRef], description: '各项条件 Each condition', resolve: (e) => e.conditions }),
+      conditions: t.field({
+        type: [ConditionResultRef],
+        description: '各项条件 Each condition',
+        resolve: (e) => e.conditions,
+      }),
       correctionDeadline: t.field({
         type: 'Date',
         nullable: true,
         description: '改正期限（最后一日）Last day to correct; null when no correction was ordered',
         resolve: (e) => e.correctionDeadline,
       }),
-      lookbackFrom: t.field({ type: 'Date', description: '首违核查起始日 First day of the first-offence look-back', resolve: (e) => e.lookbackFrom }),
+      lookbackFrom: t.field({
+        type: 'Date',
+        description: '首违核查起始日 First day of the first-offence look-back',
+        resolve: (e) => e.lookbackFrom,
+      }),
       lookbackUntil: t.field({
         type: 'Date',
-        description: '首违核查截止日：本案违法行为发生日（未知时为立案日）Last day of the look-back: the day of the case’s violation (its registration day when unknown)',
+        description:
+          '首违核查截止日：本案违法行为发生日（未知时为立案日）Last day of the look-back: the day of the case’s violation (its registration day when unknown)',
         resolve: (e) => e.lookbackUntil,
       }),
       lookbackYears: t.exposeInt('lookbackYears', { description: '首违核查年限 Look-back in years' }),
@@ -72,12 +105,34 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
   const FactsRef = builder.objectRef<NonPenaltyFacts>('NonPenaltyFacts').implement({
     description: '执法人员认定的事实 Facts the officer established',
     fields: (t) => ({
-      minorViolation: t.boolean({ nullable: true, description: '违法行为轻微 Minor violation', resolve: (f) => f.minorViolation ?? null }),
+      minorViolation: t.boolean({
+        nullable: true,
+        description: '违法行为轻微 Minor violation',
+        resolve: (f) => f.minorViolation ?? null,
+      }),
       noHarm: t.boolean({ nullable: true, description: '没有造成危害后果 No harm', resolve: (f) => f.noHarm ?? null }),
-      minorHarm: t.boolean({ nullable: true, description: '危害后果轻微 Minor harm', resolve: (f) => f.minorHarm ?? null }),
-      noSubjectiveFault: t.boolean({ nullable: true, description: '没有主观过错 No subjective fault', resolve: (f) => f.noSubjectiveFault ?? null }),
-      correctionOrderedOn: t.field({ type: 'Date', nullable: true, description: '责令改正日期 Correction ordered on', resolve: (f) => f.correctionOrderedOn ?? null }),
-      correctedOn: t.field({ type: 'Date', nullable: true, description: '改正日期 Corrected on', resolve: (f) => f.correctedOn ?? null }),
+      minorHarm: t.boolean({
+        nullable: true,
+        description: '危害后果轻微 Minor harm',
+        resolve: (f) => f.minorHarm ?? null,
+      }),
+      noSubjectiveFault: t.boolean({
+        nullable: true,
+        description: '没有主观过错 No subjective fault',
+        resolve: (f) => f.noSubjectiveFault ?? null,
+      }),
+      correctionOrderedOn: t.field({
+        type: 'Date',
+        nullable: true,
+        description: '责令改正日期 Correction ordered on',
+        resolve: (f) => f.correctionOrderedOn ?? null,
+      }),
+      correctedOn: t.field({
+        type: 'Date',
+        nullable: true,
+        description: '改正日期 Corrected on',
+        resolve: (f) => f.correctedOn ?? null,
+      }),
       officerVerifiedFirstOffence: t.boolean({
         nullable: true,
         description: '执法人员已核查初次违法（不具名自然人）Officer verified first offence (unnamed natural person)',
@@ -87,21 +142,33 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
   });
 
   const CorrectionOrderRef = builder
-    .objectRef<{ content: string; orderedOn: Date; deadline: Date; correctedOn: Date | null }>('NonPenaltyCorrectionOrder')
+    .objectRef<{ content: string; orderedOn: Date; deadline: Date; correctedOn: Date | null }>(
+      'NonPenaltyCorrectionOrder',
+    )
     .implement({
       description: '责令改正 Correction order',
       fields: (t) => ({
         content: t.exposeString('content', { description: '改正内容 What must be corrected' }),
         orderedOn: t.field({ type: 'Date', description: '责令改正日期 Ordered on', resolve: (o) => o.orderedOn }),
-        deadline: t.field({ type: 'Date', description: '改正期限（最后一日）Last day to correct', resolve: (o) => o.deadline }),
-        correctedOn: t.field({ type: 'Date', nullable: true, description: '改正日期 Corrected on', resolve: (o) => o.correctedOn }),
+        deadline: t.field({
+          type: 'Date',
+          description: '改正期限（最后一日）Last day to correct',
+          resolve: (o) => o.deadline,
+        }),
+        correctedOn: t.field({
+          type: 'Date',
+          nullable: true,
+          description: '改正日期 Corrected on',
+          resolve: (o) => o.correctedOn,
+        }),
       }),
     });
 
   const DecisionRef = builder.prismaNode('NonPenaltyDecision', {
     id: { field: 'id' },
     nullable: true,
-    description: '不予处罚决定（可查看该案件者可见）A no-penalty decision made under a non-penalty list item (visible with its case)',
+    description:
+      '不予处罚决定（可查看该案件者可见）A no-penalty decision made under a non-penalty list item (visible with its case)',
     authScopes: (d, ctx) => canReadDecision(ctx.viewer, d),
     findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [decisionFilter(ctx.viewer)] }),
     fields: (t) => ({
@@ -112,8 +179,16 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
       agency: t.relation('agency', { description: '办案单位 Agency' }),
       enterprise: t.relation('enterprise', { nullable: true, description: '受益企业 Enterprise that benefited' }),
       domain: t.exposeString('domain', { description: '监管领域 Domain' }),
-      itemKind: t.field({ type: refs.ItemKindEnum, description: '适用类型 Kind', resolve: (d) => itemKindFromColumn(d.itemKind) }),
-      facts: t.field({ type: FactsRef, description: '认定的事实 Facts established', resolve: (d) => factsFromJson(d.facts) }),
+      itemKind: t.field({
+        type: refs.ItemKindEnum,
+        description: '适用类型 Kind',
+        resolve: (d) => itemKindFromColumn(d.itemKind),
+      }),
+      facts: t.field({
+        type: FactsRef,
+        description: '认定的事实 Facts established',
+        resolve: (d) => factsFromJson(d.facts),
+      }),
       evaluation: t.field({
         type: EvaluationRef,
         description: '决定时的条件核验 The evaluation at decision time',
@@ -122,20 +197,31 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
       correctionOrder: t.field({
         type: CorrectionOrderRef,
         description: '责令改正 Correction order',
-        resolve: (d) => ({ content: d.correctionContent, orderedOn: d.correctionOrderedOn, deadline: d.correctionDeadline, correctedOn: d.correctedOn }),
+        resolve: (d) => ({
+          content: d.correctionContent,
+          orderedOn: d.correctionOrderedOn,
+          deadline: d.correctionDeadline,
+          correctedOn: d.correctedOn,
+        }),
       }),
       education: t.exposeString('education', { description: '批评教育记录 Education given (批评教育)' }),
       creditSystemChecked: t.exposeBoolean('creditSystemChecked', {
-        description: '是否已查询国家企业信用信息公示系统 Whether the national enterprise credit-information system was checked',
+        description:
+          '是否已查询国家企业信用信息公示系统 Whether the national enterprise credit-information system was checked',
       }),
-      creditSystemCheckedOn: t.expose('creditSystemCheckedOn', { type: 'Date', nullable: true, description: '查询日期 Day it was checked' }),
+      creditSystemCheckedOn: t.expose('creditSystemCheckedOn', {
+        type: 'Date',
+        nullable: true,
+        description: '查询日期 Day it was checked',
+      }),
       fineNotImposedFen: t.expose('fineNotImposedFen', {
         type: 'Fen',
         nullable: true,
         description: '未处罚款（分）：按处罚依据本应处的罚款，未知时为空 Fine not imposed, in fen; null when unknown',
       }),
       decidedBy: t.string({
-        description: '决定人（工作人员可见账号，其他人只见类别）Who decided: the account for staff, its kind for others',
+        description:
+          '决定人（工作人员可见账号，其他人只见类别）Who decided: the account for staff, its kind for others',
         resolve: (d, _a, ctx) => actorShownTo(ctx.viewer, d.decidedBy),
       }),
       decidedAt: t.expose('decidedAt', { type: 'DateTime', description: '决定时间 Decided at' }),
@@ -143,7 +229,10 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
   });
 
   builder.prismaObjectField('EnforcementCase', 'nonPenaltyDecision', (t) =>
-    t.relation('nonPenaltyDecision', { nullable: true, description: '不予处罚决定（如有）The no-penalty decision, if any' }),
+    t.relation('nonPenaltyDecision', {
+      nullable: true,
+      description: '不予处罚决定（如有）The no-penalty decision, if any',
+    }),
   );
 
   // Batched: every case of a page in four statements (guard.ts mandatoryItemsCovering).
@@ -176,7 +265,8 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
       totalCount: true,
       nullable: true,
       authScopes: { authenticated: true },
-      description: '该企业获得的不予处罚决定（仅限有权查看其案件的）No-penalty decisions for this enterprise the caller may read',
+      description:
+        '该企业获得的不予处罚决定（仅限有权查看其案件的）No-penalty decisions for this enterprise the caller may read',
       query: (_args, ctx) => ({ where: decisionFilter(ctx.viewer), orderBy: { id: 'desc' as const } }),
     }),
   );
@@ -187,12 +277,24 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
       minorViolation: t.boolean({ required: false, description: '违法行为轻微 The violation is minor' }),
       noHarm: t.boolean({ required: false, description: '没有造成危害后果 No harmful consequence' }),
       minorHarm: t.boolean({ required: false, description: '危害后果轻微 The harm is minor' }),
-      noSubjectiveFault: t.boolean({ required: false, description: '当事人有证据足以证明没有主观过错 The party proved it had no fault' }),
-      correctionOrderedOn: t.field({ type: 'Date', required: false, description: '责令改正日期 Day correction was ordered' }),
-      correctedOn: t.field({ type: 'Date', required: false, description: '改正完成日期（尚未改正则不填）Day corrected; omit if not yet' }),
+      noSubjectiveFault: t.boolean({
+        required: false,
+        description: '当事人有证据足以证明没有主观过错 The party proved it had no fault',
+      }),
+      correctionOrderedOn: t.field({
+        type: 'Date',
+        required: false,
+        description: '责令改正日期 Day correction was ordered',
+      }),
+      correctedOn: t.field({
+        type: 'Date',
+        required: false,
+        description: '改正完成日期（尚未改正则不填）Day corrected; omit if not yet',
+      }),
       officerVerifiedFirstOffence: t.boolean({
         required: false,
-        description: '仅限不具名自然人：执法人员已核查初次违法 Unnamed natural person only: the officer verified it is a first offence',
+        description:
+          '仅限不具名自然人：执法人员已核查初次违法 Unnamed natural person only: the officer verified it is a first offence',
       }),
     }),
   });
@@ -200,7 +302,12 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
   const CorrectionOrderInput = builder.inputType('NonPenaltyCorrectionOrderInput', {
     description: '责令改正（期限按事项的改正期限计算）Correction order; the deadline follows the item’s days',
     fields: (t) => ({
-      content: t.string({ required: true, description: '改正内容 What must be corrected', extensions: textKind('multiline'), validate: text(2000, '改正内容', 'content') }),
+      content: t.string({
+        required: true,
+        description: '改正内容 What must be corrected',
+        extensions: textKind('multiline'),
+        validate: text(2000, '改正内容', 'content'),
+      }),
       orderedOn: t.field({ type: 'Date', required: true, description: '责令改正日期 Ordered on' }),
     }),
   });
@@ -210,7 +317,11 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
       '国家企业信用信息公示系统查询（企业当事人适用首违不罚时必填，查询日不早于违法行为发生日）Check of the national enterprise credit-information system; required for an enterprise party’s first offence, on or after the day of the violation',
     fields: (t) => ({
       checked: t.boolean({ required: true, description: '已查询 Checked' }),
-      checkedOn: t.field({ type: 'Date', required: false, description: '查询日期（已查询时必填）Day checked; required when checked' }),
+      checkedOn: t.field({
+        type: 'Date',
+        required: false,
+        description: '查询日期（已查询时必填）Day checked; required when checked',
+      }),
     }),
   });
 
@@ -263,7 +374,11 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
         caseId: t.arg.globalID({ required: true, description: '案件 Case' }),
         itemId: t.arg.globalID({ required: true, description: '不予处罚清单事项 Non-penalty list item' }),
         facts: t.arg({ type: FactsInput, required: true, description: '认定的事实 Facts' }),
-        correctionOrder: t.arg({ type: CorrectionOrderInput, required: true, description: '责令改正 Correction order' }),
+        correctionOrder: t.arg({
+          type: CorrectionOrderInput,
+          required: true,
+          description: '责令改正 Correction order',
+        }),
         education: t.arg.string({
           required: true,
           extensions: textKind('multiline'),
@@ -284,9 +399,14 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
             caseId,
             itemId,
             facts: args.facts,
-            correctionOrder: { content: args.correctionOrder.content.trim(), orderedOn: args.correctionOrder.orderedOn },
+            correctionOrder: {
+              content: args.correctionOrder.content.trim(),
+              orderedOn: args.correctionOrder.orderedOn,
+            },
             education: args.education.trim(),
-            creditCheck: args.creditCheck ? { checked: args.creditCheck.checked, checkedOn: args.creditCheck.checkedOn ?? null } : null,
+            creditCheck: args.creditCheck
+              ? { checked: args.creditCheck.checked, checkedOn: args.creditCheck.checkedOn ?? null }
+              : null,
           });
           return uow.tx.nonPenaltyDecision.findUniqueOrThrow({ ...query, where: { id: record.id } });
         }),

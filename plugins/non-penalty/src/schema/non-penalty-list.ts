@@ -1,6 +1,14 @@
 // 不予处罚清单 on the shared list machinery: the item attributes' GraphQL input and output fields.
 import type { EnumRef } from '@pothos/core';
-import { describedValues, matterFilter, textKind, type Context, type CoreRefs, type ZhifaBuilder, type ZhifaSchemaTypes } from '@zhifa/core';
+import {
+  describedValues,
+  matterFilter,
+  textKind,
+  type Context,
+  type CoreRefs,
+  type ZhifaBuilder,
+  type ZhifaSchemaTypes,
+} from '@zhifa/core';
 import type { EnforcementMatter } from '@zhifa/core/prisma';
 import { defineListKind, type ListKindRefs } from '@zhifa/core/lists';
 import {
@@ -13,7 +21,14 @@ import {
   type NonPenaltyCondition,
   type NonPenaltyItemKind,
 } from '../rules.js';
-import { checkMatterCodes, MATTER_CODE_MAX, NON_PENALTY_KIND, nonPenaltyAttributes, nonPenaltyCsvColumns, type NonPenaltyAttributes } from '../attributes.js';
+import {
+  checkMatterCodes,
+  MATTER_CODE_MAX,
+  NON_PENALTY_KIND,
+  nonPenaltyAttributes,
+  nonPenaltyCsvColumns,
+  type NonPenaltyAttributes,
+} from '../attributes.js';
 import { NON_PENALTY_LIST_TOPICS } from '../topics.js';
 
 export interface NonPenaltyListRefs extends ListKindRefs<NonPenaltyAttributes> {
@@ -41,7 +56,11 @@ export function registerNonPenaltyList(builder: ZhifaBuilder, core: CoreRefs): N
         description: '适用条件（缺省按类型）Conditions; default: those of the kind',
       }),
       correctionDeadlineDays: t.int({ required: true, description: '改正期限（天）Days allowed to correct' }),
-      fineFenIfPenalised: t.field({ type: 'Fen', required: false, description: '参考罚款（分）The fine otherwise due, in fen' }),
+      fineFenIfPenalised: t.field({
+        type: 'Fen',
+        required: false,
+        description: '参考罚款（分）The fine otherwise due, in fen',
+      }),
       matterCode: t.string({
         required: false,
         extensions: textKind('name'),
@@ -65,7 +84,8 @@ export function registerNonPenaltyList(builder: ZhifaBuilder, core: CoreRefs): N
         itemKind: arg({ type: ItemKindEnum, required: false, description: '适用类型 Kind' }),
         mandatory: arg.boolean({
           required: false,
-          description: 'true：仅“不予处罚”（应当）事项；false：仅“可以不予处罚”（裁量）事项 true: mandatory items only; false: discretionary only',
+          description:
+            'true：仅“不予处罚”（应当）事项；false：仅“可以不予处罚”（裁量）事项 true: mandatory items only; false: discretionary only',
         }),
         matterCode: arg.string({ required: false, description: '行政执法事项编码 Enforcement matter code' }),
       }),
@@ -87,9 +107,20 @@ export function registerNonPenaltyList(builder: ZhifaBuilder, core: CoreRefs): N
   });
 
   builder.prismaObjectFields(refs.item, (t) => ({
-    itemKind: t.field({ type: ItemKindEnum, description: '适用类型 Kind', resolve: (i) => refs.attributesOf(i).itemKind }),
-    conditions: t.field({ type: [ConditionEnum], description: '适用条件 Conditions', resolve: (i) => refs.attributesOf(i).conditions }),
-    correctionDeadlineDays: t.int({ description: '改正期限（天）Days allowed to correct', resolve: (i) => refs.attributesOf(i).correctionDeadlineDays }),
+    itemKind: t.field({
+      type: ItemKindEnum,
+      description: '适用类型 Kind',
+      resolve: (i) => refs.attributesOf(i).itemKind,
+    }),
+    conditions: t.field({
+      type: [ConditionEnum],
+      description: '适用条件 Conditions',
+      resolve: (i) => refs.attributesOf(i).conditions,
+    }),
+    correctionDeadlineDays: t.int({
+      description: '改正期限（天）Days allowed to correct',
+      resolve: (i) => refs.attributesOf(i).correctionDeadlineDays,
+    }),
     fineFenIfPenalised: t.field({
       type: 'Fen',
       nullable: true,
@@ -98,16 +129,20 @@ export function registerNonPenaltyList(builder: ZhifaBuilder, core: CoreRefs): N
     }),
     matterCode: t.string({
       nullable: true,
-      description: '行政执法事项编码（空：未对应事项的旧事项）The enforcement matter it concerns, by code; null on items made before matters',
+      description:
+        '行政执法事项编码（空：未对应事项的旧事项）The enforcement matter it concerns, by code; null on items made before matters',
       resolve: (i) => refs.attributesOf(i).matterCode,
     }),
     matter: t.loadable({
       type: core.EnforcementMatter,
       nullable: true,
-      description: '对应的行政执法事项（调用者可见的；无编码或不可见时为空）The enforcement matter the item names, when the caller may see it',
+      description:
+        '对应的行政执法事项（调用者可见的；无编码或不可见时为空）The enforcement matter the item names, when the caller may see it',
       // One query for every item of a page; the matters' own row rule (published: public; drafts: staff).
       load: async (codes: string[], ctx: Context) => {
-        const rows = await ctx.prisma.enforcementMatter.findMany({ where: { AND: [{ code: { in: codes } }, matterFilter(ctx.viewer)] } });
+        const rows = await ctx.prisma.enforcementMatter.findMany({
+          where: { AND: [{ code: { in: codes } }, matterFilter(ctx.viewer)] },
+        });
         const byCode = new Map<string, EnforcementMatter>(rows.map((m) => [m.code, m]));
         return codes.map((c) => byCode.get(c) ?? null);
       },

@@ -24,13 +24,16 @@ export function registerNonPenaltySubscriptions(
   // staff, supervisors and the enterprise itself — the readers of the case.
   defineTopicSubscription(builder, {
     field: 'nonPenaltyGranted',
-    description: '作出不予处罚决定（本单位人员及监督人员）A no-penalty decision was granted (the agency’s staff, supervisors)',
+    description:
+      '作出不予处罚决定（本单位人员及监督人员）A no-penalty decision was granted (the agency’s staff, supervisors)',
     topics: [NON_PENALTY_GRANTED],
     type: refs.decision,
     args: (arg) => ({ agencyId: arg.globalID({ required: false, description: '办案单位 Only this agency' }) }),
     // Asking for another agency's decisions is refused up front rather than left silent.
     authScopes: (_parent, args) =>
-      args.agencyId ? { $any: { supervisor: true, officerOf: tryParseId(args.agencyId, 'Agency') ?? -1 } } : { staff: true },
+      args.agencyId
+        ? { $any: { supervisor: true, officerOf: tryParseId(args.agencyId, 'Agency') ?? -1 } }
+        : { staff: true },
     filter: (e, args) => !args.agencyId || e.agencyId === tryParseId(args.agencyId, 'Agency'),
     resolve: (e, _args, ctx) => ctx.prisma.nonPenaltyDecision.findUnique({ where: { id: e.payload.decisionId } }),
   });
