@@ -55,7 +55,6 @@ const SECRET = 'seed-test-secret-0123456789abcdef';
 let db: Database;
 let drop: () => Promise<void>;
 let prisma: PrismaClient;
-let elapsed = 0;
 const now = new Date();
 
 beforeAll(async () => {
@@ -66,8 +65,8 @@ beforeAll(async () => {
   expect(await isEmptyDatabase(prisma)).toBe(true);
   const started = Date.now();
   await seedDemoData(prisma, { now });
-  elapsed = Date.now() - started;
-  if (process.env.ZHIFA_TEST_TIMING) console.log(`[seed] core demo data seeded in ${elapsed} ms`);
+  // Its speed is the benchmarks' business (pnpm bench --only startup: a cold start with demo data); this prints it.
+  if (process.env.ZHIFA_TEST_TIMING) console.log(`[seed] core demo data seeded in ${Date.now() - started} ms`);
 });
 
 afterAll(async () => {
@@ -76,7 +75,7 @@ afterAll(async () => {
 });
 
 describe('core demo data', () => {
-  it('has the advertised counts, a demo marker, and is written quickly', async () => {
+  it('has the advertised counts and a demo marker', async () => {
     expect(await prisma.agency.count()).toBe(DEMO_COUNTS.agencies);
     expect(await prisma.person.count()).toBe(DEMO_COUNTS.people);
     expect(await prisma.enterprise.count()).toBe(DEMO_COUNTS.enterprises);
@@ -87,8 +86,6 @@ describe('core demo data', () => {
     expect(county.name).toContain('阜宁县人民政府');
     expect(county.name).toContain('（演示）');
     expect(await isEmptyDatabase(prisma)).toBe(false);
-    // Budget is < 5 s on PGlite; leave room for a loaded CI machine.
-    expect(elapsed).toBeLessThan(15_000);
   });
 
   it('has the county structure', async () => {

@@ -92,13 +92,17 @@ describe('parseMattersCsv', () => {
       expect.stringMatching(/^5 追责时效（年）: .*art. 36/),
       expect.stringMatching(/^6 违法依据: a cell must not start with =/),
     ]);
+    // The Chinese messages of the same refusal; parsing that does not throw fails here, not silently.
+    let refused: unknown = null;
     try {
       parseMattersCsv(csv);
     } catch (e) {
-      const zh = (e as ValidationError).issues.map((i) => i.messageZh);
-      expect(zh[0]).toBe('第 3 行「事项编码」：与第 2 行重复');
-      expect(zh).toContainEqual(expect.stringContaining('第 5 行「追责时效（年）」：追责时效只能是 2 年或 5 年'));
+      refused = e;
     }
+    expect(refused).toBeInstanceOf(ValidationError);
+    const zh = (refused as ValidationError).issues.map((i) => i.messageZh);
+    expect(zh[0]).toBe('第 3 行「事项编码」：与第 2 行重复');
+    expect(zh).toContainEqual(expect.stringContaining('第 5 行「追责时效（年）」：追责时效只能是 2 年或 5 年'));
   });
 
   it('refuses a missing column, an empty file and a header-only file', () => {

@@ -30,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe('a test file database', () => {
-  it('is migrated, empty, and quick to get', async () => {
+  it('is migrated and empty', async () => {
     const applied = await h.db.prisma.$queryRawUnsafe<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`,
     );
@@ -40,10 +40,9 @@ describe('a test file database', () => {
       expect.arrayContaining(['Agency', 'Person', 'Enterprise', 'EnforcementCase', 'Event']),
     );
     expect(Object.values(counts).every((n) => n === 0)).toBe(true);
-    // A loose bound: a loaded CI machine must not fail here. ZHIFA_TEST_TIMING prints the figure.
+    // How quick is the benchmarks' business, not a test's: ZHIFA_TEST_TIMING prints the figure.
     if (process.env.ZHIFA_TEST_TIMING)
       console.log(`[testkit] createHarness: ${setupMs.toFixed(0)} ms (${setupCpuMs.toFixed(0)} ms CPU)`);
-    expect(setupMs).toBeLessThan(20_000);
   });
 });
 
