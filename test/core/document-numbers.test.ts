@@ -21,18 +21,29 @@ afterAll(() => h?.close());
 
 class Rollback extends Error {}
 
-/** Take a number in a transaction that commits, or rolls back when `rollback`. */
+/** Signals around a held number: `taken` fires once the number (and its row lock) is held; the transaction ends when `release` resolves. */
+interface Hold {
+  taken: () => void;
+  release: Promise<void>;
+}
+
+/** Take a number in a transaction that commits, or rolls back when `rollback`; `hold` keeps it open (a pause, or until released). */
 async function take(
   kind: 'PENALTY_DECISION' | 'NO_PENALTY_DECISION' | 'REGISTRATION',
   year: number,
   rollback = false,
-  holdMs = 0,
+  hold: number | Hold = 0,
 ) {
   try {
     return await h.db.prisma.$transaction(
       async (tx) => {
         const n = await nextSerial(tx, agencyId, kind, year);
-        if (holdMs) await sleep(holdMs);
+        if (typeof hold === 'number') {
+          if (hold) await sleep(hold);
+        } else {
+          hold.taken();
+          await hold.release;
+        }
         if (rollback) throw new Rollback(String(n));
         return n;
       },
@@ -41,6 +52,19 @@ async function take(
   } catch (e) {
     if (e instanceof Rollback) return null;
     throw e;
+  }
+}
+
+/** Wait until `n` sessions of this database wait on a lock (pg_stat_activity); fails after 10 s. */
+async function untilLockWaits(n: number) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const [row] = await h.db.prisma.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if (row!.n >= n) return;
+    if (Date.now() > deadline) throw new Error(`no session waits on a lock (have ${row!.n}, want ${n})`);
+    await sleep(10);
   }
 }
 
@@ -76,13 +100,21 @@ describe('document numbers', () => {
     'a second transaction waits for the first, and takes its number back when the first rolls back',
     async () => {
       await take('PENALTY_DECISION', 2050); // 1, committed
-      const first = take('PENALTY_DECISION', 2050, true, 400); // takes 2, holds it, then rolls back
-      await sleep(100);
-      const started = Date.now();
-      const second = await take('PENALTY_DECISION', 2050); // waits on the row lock
-      expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+      let taken!: () => void;
+      const holding = new Promise<void>((resolve) => (taken = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      // Takes 2 and holds it, with its row lock, until released; then rolls back.
+      const first = take('PENALTY_DECISION', 2050, true, { taken, release: released });
+      await holding;
+      let secondDone = false;
+      const second = take('PENALTY_DECISION', 2050).finally(() => (secondDone = true));
+      // The second transaction is seen waiting on a lock by PostgreSQL itself, not guessed from a pause.
+      await untilLockWaits(1);
+      expect(secondDone).toBe(false);
+      release();
       expect(await first).toBeNull();
-      expect(second).toBe(2);
+      expect(await second).toBe(2);
       expect(await take('PENALTY_DECISION', 2050)).toBe(3);
     },
   );

@@ -15,28 +15,33 @@ interface Raw {
   /** true once acknowledged; false if the socket closed first. */
   acked: Promise<boolean>;
   closed: Promise<{ code: number; reason: string }>;
+  /** When this client last sent a message (Date.now()); the server's idle clock starts no earlier. */
+  lastSent: () => number;
 }
 
 /** A bare graphql-transport-ws connection, optionally from another loopback address. */
 function openRaw(url: string, opts: { authorization?: string; from?: string; init?: boolean } = {}): Raw {
   const ws = new WebSocket(url, 'graphql-transport-ws', opts.from ? { localAddress: opts.from } : {});
+  let lastSent = 0;
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   );
   const acked = new Promise<boolean>((resolve) => {
     ws.once('open', () => {
-      if (opts.init !== false)
+      if (opts.init !== false) {
+        lastSent = Date.now();
         ws.send(
           JSON.stringify({
             type: 'connection_init',
             payload: opts.authorization ? { authorization: opts.authorization } : {},
           }),
         );
+      }
     });
     ws.on('message', (m) => JSON.parse(String(m)).type === 'connection_ack' && resolve(true));
     void closed.then(() => resolve(false));
   });
-  return { ws, acked, closed };
+  return { ws, acked, closed, lastSent: () => lastSent };
 }
 
 async function untilConnections(s: TestServer, n: number, ms = 5_000) {
@@ -148,12 +153,14 @@ describe('WebSocket limits', () => {
     const busy = openRaw(s.wsUrl);
     expect(await busy.acked).toBe(true);
     busy.ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { events { id } }' } }));
-    const started = Date.now();
     expect(await idle.closed).toEqual({
       code: 1000,
       reason: closeReason('IDLE_TIMEOUT', '连接空闲超时', 'idle timeout'),
     });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    // Not early: measured from the idle client's own last message (its connection_init), which the
+    // server received no earlier — not from after the second handshake, which a loaded machine delays.
+    expect(idle.lastSent()).toBeGreaterThan(0);
+    expect(Date.now() - idle.lastSent()).toBeGreaterThanOrEqual(1_000);
     await sleep(1_200);
     expect(busy.ws.readyState).toBe(WebSocket.OPEN);
     busy.ws.close();
