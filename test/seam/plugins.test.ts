@@ -1,11 +1,11 @@
-// The plugin checklist (README "Adding a plugin"), enforced: every folder under plugins/ is a
+// The plugin checklist (docs/plugin-author.md "Adding a plugin"), enforced: every folder under plugins/ is a
 // registered plugin that owns its footprint — its package, its settings prefix, its topics, its
 // Prisma file and migrations, its back-relations generated — and its package builds alone.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSchema } from '@zhifa/core';
+import { createSchema, settingVariable } from '@zhifa/core';
 import { INSTALLED_PLUGINS } from '../../packages/server/src/plugins.js';
 import { generateRelations } from '../../scripts/plugin-relations.js';
 
@@ -45,15 +45,53 @@ describe.each(folders)('plugins/%s', (folder) => {
     expect(server.dependencies[manifest.name]).toBe('workspace:*');
   });
 
-  it('reads its settings under ZHIFA_<NAME>_ and names its topics after itself', () => {
-    if (plugin?.settings) expect(plugin.settings.env).toBe(`ZHIFA_${upperSnake(folder)}_`);
-    for (const topic of plugin?.topics ?? []) expect(topic.name.startsWith(camel(folder)), topic.name).toBe(true);
+  // Each check below asserts something for every plugin: what it declares is checked, and what it
+  // does not declare is checked to be absent, so no plugin passes a check with nothing to check.
+  const src = path.join(ROOT, 'plugins', folder, 'src');
+  const sources = () =>
+    (readdirSync(src, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(path.join(src, f), 'utf8'))
+      .join('\n');
+
+  it('reads its settings under ZHIFA_<NAME>_, from src/settings.ts, or declares none', () => {
+    const file = existsSync(path.join(src, 'settings.ts'));
+    if (plugin?.settings) {
+      expect(file, 'settings are declared in src/settings.ts').toBe(true);
+      expect(plugin.settings.env).toBe(`ZHIFA_${upperSnake(folder)}_`);
+      const keys = Object.keys(plugin.settings.schema.shape);
+      expect(keys.length, 'a settings spec with no key').toBeGreaterThan(0);
+      for (const key of keys)
+        expect(settingVariable(plugin.settings, key)).toMatch(new RegExp(`^ZHIFA_${upperSnake(folder)}_[A-Z0-9_]+$`));
+    } else {
+      expect(file, 'src/settings.ts exists but the plugin object has no settings').toBe(false);
+      expect(sources()).not.toMatch(/\bdefineSettings\(/);
+    }
   });
 
-  it('keeps its models in its own Prisma file, created by migrations named for it', () => {
+  it('declares every topic it defines, each named after itself, and declares some if it emits', () => {
+    const code = sources();
+    const declared = (plugin?.topics ?? []).map((t) => t.name);
+    for (const name of declared) expect(name.startsWith(camel(folder)), name).toBe(true);
+    // Topics defined in its source by name are all declared (list kinds' topics come from listTopics).
+    const defined = [...code.matchAll(/\bdefineTopic(?:<[\s\S]*?>)?\(\s*'([^']+)'/g)].map((m) => m[1]);
+    for (const name of defined) expect(declared, `topic ${name} is defined but not declared`).toContain(name);
+    const emits = /\.emit\(/.test(code) || (plugin?.listKinds ?? []).length > 0;
+    if (emits) expect(declared.length, 'it emits events but declares no topic').toBeGreaterThan(0);
+    else expect(declared, 'it declares topics but nothing in it emits').toEqual([]);
+  });
+
+  it('keeps its models in its own Prisma file, created by migrations named for it, or has neither', () => {
     const file = path.join(ROOT, 'schema', 'prisma', `${folder}.prisma`);
-    if (!existsSync(file)) return;
+    const prefix = folder.replace(/-/g, '_');
+    const named = migrations.filter((d) => d.slice(15).startsWith(prefix));
+    if (!existsSync(file)) {
+      expect(named, `migrations named for ${folder} but no schema/prisma/${folder}.prisma`).toEqual([]);
+      return;
+    }
     const models = [...readFileSync(file, 'utf8').matchAll(/^model (\w+) \{/gm)].map((m) => m[1]);
+    expect(models.length, `schema/prisma/${folder}.prisma declares no model`).toBeGreaterThan(0);
+    expect(named.length, `no migration is named for ${folder}`).toBeGreaterThan(0);
     for (const model of models) {
       const creator = migrations.find((d) =>
         readFileSync(path.join(ROOT, 'schema', 'migrations', d, 'migration.sql'), 'utf8').includes(
@@ -61,9 +99,7 @@ describe.each(folders)('plugins/%s', (folder) => {
         ),
       );
       expect(creator, `no migration creates ${model}`).toBeDefined();
-      expect(creator!.slice(15).startsWith(folder.replace(/-/g, '_')), `${creator} should be named for ${folder}`).toBe(
-        true,
-      );
+      expect(creator!.slice(15).startsWith(prefix), `${creator} should be named for ${folder}`).toBe(true);
     }
   });
 
