@@ -37,12 +37,15 @@ describe.each(folders)('plugins/%s', (folder) => {
   const plugin = INSTALLED_PLUGINS.find((p) => p.name === folder);
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'plugins', folder, 'package.json'), 'utf8'));
 
-  it('is a package named for its folder, exporting the plugin, a dependency of the server', () => {
+  it('is a package named for its folder, exporting the plugin, a dependency of the server and the root', () => {
     expect(plugin, `plugins/${folder} is not in packages/server/src/plugins.ts`).toBeDefined();
     expect(manifest.name).toBe(`@zhifa/plugin-${folder}`);
     expect(manifest.exports['.']).toBe('./src/index.ts');
     const server = JSON.parse(readFileSync(path.join(ROOT, 'packages', 'server', 'package.json'), 'utf8'));
     expect(server.dependencies[manifest.name]).toBe('workspace:*');
+    // The cross-package tests under test/ and bench/ import plugins from the root.
+    const root = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(root.dependencies[manifest.name], 'the root package.json').toBe('workspace:*');
   });
 
   // Each check below asserts something for every plugin: what it declares is checked, and what it
