@@ -55,7 +55,10 @@ describe('pnpm new:plugin', () => {
   it('registers it with the server and as a dependency of the server and of the root', () => {
     const plugins = read('packages/server/src/plugins.ts');
     expect(plugins).toContain("import { sampleThingPlugin } from '@zhifa/plugin-sample-thing';");
-    expect(plugins).toMatch(/INSTALLED_PLUGINS: ZhifaPlugin\[\] = \[[^\]]*\bnonPenaltyPlugin, sampleThingPlugin\]/);
+    // Appended to the list, after the plugins already there.
+    expect(plugins).toMatch(
+      /INSTALLED_PLUGINS: ZhifaPlugin\[\] = \[[^\]]*\bnonPenaltyPlugin\b[^\]]*, sampleThingPlugin\]/,
+    );
     expect(json('packages/server/package.json').dependencies['@zhifa/plugin-sample-thing']).toBe('workspace:*');
     expect(json('package.json').dependencies['@zhifa/plugin-sample-thing']).toBe('workspace:*');
     expect(made.edited.sort()).toEqual([
