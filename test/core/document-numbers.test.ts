@@ -62,8 +62,8 @@ async function untilLockWaits(n: number) {
     const [row] = await h.db.prisma.$queryRawUnsafe<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
     );
-    if (row!.n >= n) return;
-    if (Date.now() > deadline) throw new Error(`no session waits on a lock (have ${row!.n}, want ${n})`);
+    if (row.n >= n) return;
+    if (Date.now() > deadline) throw new Error(`no session waits on a lock (have ${row.n}, want ${n})`);
     await sleep(10);
   }
 }

@@ -23,7 +23,7 @@ function tsFiles(dir: string): string[] {
   });
 }
 const matches = (files: string[], re: RegExp) =>
-  new Set(files.flatMap((f) => [...read(f).matchAll(re)].map((m) => m[1]!)));
+  new Set(files.flatMap((f) => [...read(f).matchAll(re)].map((m) => m[1])));
 
 const plugins = readdirSync(path.join(ROOT, 'plugins')).map((p) => path.join('plugins', p, 'src'));
 const domainSources = ['packages/core/src', ...plugins].flatMap(tsFiles);
@@ -39,17 +39,17 @@ function rows(file: string): [string, string][] {
       return [cells[1] ?? '', cells[2] ?? ''];
     });
 }
-const codesIn = (cell: string) => [...cell.matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1]!);
+const codesIn = (cell: string) => [...cell.matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1]);
 
 describe('docs/rules.md', () => {
   const literals = matches(domainSources, /'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'/g);
   const enumValues = new Set([
     ...[...read('schema/schema.graphql').matchAll(/^enum \w+ \{([^}]*)\}/gm)].flatMap((m) =>
-      [...m[1]!.matchAll(/^\s*([A-Z][A-Z0-9_]*)\s*$/gm)].map((v) => v[1]!),
+      [...m[1].matchAll(/^\s*([A-Z][A-Z0-9_]*)\s*$/gm)].map((v) => v[1]),
     ),
     ...readdirSync(path.join(ROOT, 'schema', 'prisma')).flatMap((f) =>
       [...read(path.join('schema', 'prisma', f)).matchAll(/^enum \w+ \{([^}]*)\}/gm)].flatMap((m) =>
-        [...m[1]!.matchAll(/^\s*([A-Z][A-Z0-9_]*)/gm)].map((v) => v[1]!),
+        [...m[1].matchAll(/^\s*([A-Z][A-Z0-9_]*)/gm)].map((v) => v[1]),
       ),
     ),
   ]);
@@ -135,15 +135,15 @@ describe('README.md and docs/', () => {
       .toLowerCase()
       .replace(/[^\p{L}\p{N}\s_-]/gu, '')
       .replace(/\s/g, '-');
-  const anchors = (file: string) => new Set([...read(file).matchAll(/^#+ (.+)$/gm)].map((m) => slug(m[1]!.trim())));
+  const anchors = (file: string) => new Set([...read(file).matchAll(/^#+ (.+)$/gm)].map((m) => slug(m[1].trim())));
 
   it('link to files and headings that exist', () => {
     const broken: string[] = [];
     let checked = 0;
     for (const page of pages) {
       for (const [, target] of read(page).matchAll(/\]\(([^)\s]+)\)/g)) {
-        if (/^[a-z]+:/.test(target!)) continue;
-        const [file, anchor] = target!.split('#');
+        if (/^[a-z]+:/.test(target)) continue;
+        const [file, anchor] = target.split('#');
         const resolved = file ? path.join(path.dirname(page), file) : page;
         checked++;
         if (!existsSync(path.join(ROOT, resolved))) broken.push(`${page}: ${target}`);

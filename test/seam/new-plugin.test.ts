@@ -23,7 +23,12 @@ const COPIED = [
 let tmp: string;
 let made: Scaffolded;
 const read = (file: string) => readFileSync(path.join(tmp, file), 'utf8');
-const json = (file: string) => JSON.parse(read(file)) as Record<string, any>;
+interface Manifest {
+  name: string;
+  exports: Record<string, string>;
+  dependencies: Record<string, string>;
+}
+const json = (file: string) => JSON.parse(read(file)) as Manifest;
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'zhifa-new-plugin-'));
@@ -46,7 +51,7 @@ describe('pnpm new:plugin', () => {
     // Declares exactly what its source imports (the rule of test/seam/manifests.test.ts).
     expect(Object.keys(manifest.dependencies)).toEqual(['@zhifa/core']);
     expect(read('plugins/sample-thing/src/index.ts')).toContain("from '@zhifa/core'");
-    expect(json('plugins/sample-thing/tsconfig.json')).toMatchObject({
+    expect(JSON.parse(read('plugins/sample-thing/tsconfig.json'))).toMatchObject({
       extends: '../../tsconfig.json',
       include: ['src'],
     });

@@ -13,6 +13,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const folders = readdirSync(path.join(ROOT, 'plugins')).filter((f) =>
   statSync(path.join(ROOT, 'plugins', f)).isDirectory(),
 );
+interface Manifest {
+  name: string;
+  exports: Record<string, string>;
+  dependencies: Record<string, string>;
+}
 const camel = (name: string) => name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 const upperSnake = (name: string) => name.replace(/-/g, '_').toUpperCase();
 const migrations = readdirSync(path.join(ROOT, 'schema', 'migrations')).filter((d) => /^\d{14}_/.test(d));
@@ -35,16 +40,16 @@ describe('plugins', () => {
 
 describe.each(folders)('plugins/%s', (folder) => {
   const plugin = INSTALLED_PLUGINS.find((p) => p.name === folder);
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'plugins', folder, 'package.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'plugins', folder, 'package.json'), 'utf8')) as Manifest;
 
   it('is a package named for its folder, exporting the plugin, a dependency of the server and the root', () => {
     expect(plugin, `plugins/${folder} is not in packages/server/src/plugins.ts`).toBeDefined();
     expect(manifest.name).toBe(`@zhifa/plugin-${folder}`);
     expect(manifest.exports['.']).toBe('./src/index.ts');
-    const server = JSON.parse(readFileSync(path.join(ROOT, 'packages', 'server', 'package.json'), 'utf8'));
+    const server = JSON.parse(readFileSync(path.join(ROOT, 'packages', 'server', 'package.json'), 'utf8')) as Manifest;
     expect(server.dependencies[manifest.name]).toBe('workspace:*');
     // The cross-package tests under test/ and bench/ import plugins from the root.
-    const root = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const root = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
     expect(root.dependencies[manifest.name], 'the root package.json').toBe('workspace:*');
   });
 
