@@ -7,13 +7,12 @@ import { domainErrors, NotFoundError, ValidationError } from '../errors.js';
 import { parseId, tryParseId } from '../ids.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { textKind } from '../input/text.js';
+import { csvInput } from '../input/csv-upload.js';
 import { csvItemIssues, parseListCsvRows } from './csv.js';
 import type { registerListInputs } from './inputs.js';
 import { attributesJson, itemColumns, type ListWork } from './list-work.js';
 import { assertEditable, checkIssuer, checkValidity } from './rules.js';
 import type { ListItemNodeRef, ListKindSpec, ListNodeRef } from './spec.js';
-
-const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 export function registerDraftMutations<ItemArgs extends InputFieldMap>(
   builder: ZhifaBuilder,
@@ -209,23 +208,4 @@ export function registerDraftMutations<ItemArgs extends InputFieldMap>(
       },
     }),
   );
-}
-
-async function csvInput(
-  file: File | null | undefined,
-  csvText: string | null | undefined,
-): Promise<Uint8Array | string> {
-  if ((file == null) === (csvText == null))
-    throw ValidationError.one(['file'], {
-      zh: '请提供 file 或 csvText 其中之一',
-      en: 'give exactly one of file or csvText',
-    });
-  if (file) {
-    if (file.size > MAX_UPLOAD_BYTES)
-      throw ValidationError.one(['file'], { zh: '文件过大（上限 5 MB）', en: 'file too large (at most 5 MB)' });
-    return new Uint8Array(await file.arrayBuffer());
-  }
-  if (csvText!.length > MAX_UPLOAD_BYTES)
-    throw ValidationError.one(['csvText'], { zh: '文本过长（上限 5 MB）', en: 'text too long (at most 5 MB)' });
-  return csvText!;
 }
