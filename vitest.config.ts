@@ -11,7 +11,7 @@ export default defineConfig({
   // would hand our own files the .mjs entry: two copies of graphql's classes. Pin one.
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
-    // Every parameterised Prisma plan is compared with the literal one (packages/core/src/prisma-plans.ts).
+    // Every parameterised Prisma plan is compared with the literal one (packages/server/src/prisma-plans.ts).
     env: { ZHIFA_PLAN_CHECK: '1' },
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,29 +1,31 @@
 // The authorisation matrix: every Query, Mutation and Subscription field of core and of every
-// installed plugin, called as every role, against one shared world. The rows live beside their code
-// (core: packages/core/src/auth/access-matrix.ts and lists/access-matrix.ts; a plugin: its
-// src/access-matrix.ts, as ZhifaPlugin.authorisationMatrix); packages/core/src/auth/matrix.ts says
-// what allow / DENY / none mean. A root field without a row fails here, so a new operation cannot
+// installed plugin, called as every role, against one shared world. The rows are test code (core's:
+// packages/testkit/src/core-matrix.ts, and list-matrix.ts for every list kind; a plugin's: the
+// `authorisationMatrix` export of plugins/<name>/test/access-matrix.ts, found here by that convention);
+// packages/testkit/src/matrix.ts says what allow / DENY / none mean. A root field without a row fails here, so a new operation cannot
 // ship without its access policy. Queries and mutations go through yoga.fetch (the harness),
 // subscriptions through a real graphql-ws client on the same app.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphQLError, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { completeUscc, createSchema, globalId, shanghaiToday, shanghaiYear, type ZhifaPlugin } from '@zhifa/core';
+import { INSTALLED_PLUGINS } from '../../packages/server/src/plugins.js';
+import { newApiKey } from '@zhifa/server';
 import {
   CORE_AUTHORISATION_MATRIX,
   MATRIX_ROLES,
-  completeUscc,
-  createSchema,
-  globalId,
-  shanghaiToday,
-  shanghaiYear,
+  createHarness,
+  createMatter,
+  untilSubscribers,
+  wsClient,
   type AccessRow,
   type AuthorisationMatrix,
+  type Harness,
   type MatrixRole,
   type MatrixWorld,
-  type ZhifaPlugin,
-} from '@zhifa/core';
-import { INSTALLED_PLUGINS } from '../../packages/server/src/plugins.js';
-import { newApiKey } from '@zhifa/server';
-import { createHarness, createMatter, untilSubscribers, wsClient, type Harness } from '@zhifa/testkit';
+} from '@zhifa/testkit';
 
 // ── the world ───────────────────────────────────────────────────────────────────────────────────
 
@@ -180,10 +182,30 @@ async function buildWorld(): Promise<{ world: MatrixWorld; tokens: Record<Matrix
 
 const { world, tokens } = await buildWorld();
 
+/**
+ * A plugin's rows, by convention: the `authorisationMatrix` export of plugins/<name>/test/access-matrix.ts
+ * (the folder is named for the plugin: test/seam/plugins.test.ts). A plugin without the file has no
+ * rows, so each root field it adds fails the coverage tests below.
+ */
+async function pluginMatrix(plugin: ZhifaPlugin): Promise<AuthorisationMatrix | undefined> {
+  const file = path.resolve(import.meta.dirname, '../../plugins', plugin.name, 'test/access-matrix.ts');
+  if (!existsSync(file)) return undefined;
+  const module = (await import(pathToFileURL(file).href)) as { authorisationMatrix?: AuthorisationMatrix };
+  if (!module.authorisationMatrix)
+    throw new Error(`${file} must export authorisationMatrix (defineAuthorisationMatrix)`);
+  return module.authorisationMatrix;
+}
+
 /** Each part of the schema with its own rows: core, then every installed plugin. */
 const parts: { name: string; plugin: ZhifaPlugin | null; matrix: AuthorisationMatrix | undefined }[] = [
   { name: 'core', plugin: null, matrix: CORE_AUTHORISATION_MATRIX },
-  ...INSTALLED_PLUGINS.map((plugin) => ({ name: `plugin ${plugin.name}`, plugin, matrix: plugin.authorisationMatrix })),
+  ...(await Promise.all(
+    INSTALLED_PLUGINS.map(async (plugin) => ({
+      name: `plugin ${plugin.name}`,
+      plugin,
+      matrix: await pluginMatrix(plugin),
+    })),
+  )),
 ];
 const rowsByPart = new Map<string, readonly AccessRow[]>();
 for (const part of parts) rowsByPart.set(part.name, (await part.matrix?.rows(world, h.db.prisma)) ?? []);
@@ -212,7 +234,7 @@ describe('the matrix covers the schema', () => {
     const covered = new Set(allRows.map((r) => `${r.operation}.${r.field}`));
     expect(
       [...rootFields(fullSchema)].filter((f) => !covered.has(f)).sort(),
-      'root fields without a row in any authorisation matrix',
+      "root fields without a row in any authorisation matrix (core's: packages/testkit/src/core-matrix.ts; a plugin's: plugins/<name>/test/access-matrix.ts)",
     ).toEqual([]);
   });
 

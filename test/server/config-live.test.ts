@@ -2,7 +2,8 @@
 // subscription recheck interval — defaults, every variable read, bad values named.
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../packages/server/src/config.js';
-import { Admission, DEFAULT_WS_LIMITS } from '../../packages/server/src/ws-limits.js';
+import { DEFAULT_WS_LIMITS } from '../../packages/server/src/ws-limits.js';
+import { Admission } from '../../packages/server/src/ws-admission.js';
 import { closeReason } from '../../packages/server/src/ws.js';
 
 describe('live-connection configuration', () => {

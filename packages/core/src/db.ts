@@ -1,8 +1,9 @@
 import { PrismaClient } from './generated/prisma/client.js';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { cachePlans } from './prisma-plans.js';
 
 export { PrismaClient, Prisma } from './generated/prisma/client.js';
+/** Every model's fields (kind, type, list): what the database layer's plan cache reads (server/src/prisma-plans.ts). */
+export { getDatamodel as prismaDatamodel } from './generated/pothos-types.js';
 export type * from './generated/prisma/client.js';
 
 /** A transaction client or the root client: what a repository function may be handed. */
@@ -11,7 +12,6 @@ export type Db = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$trans
 const RELATION_LOAD_STRATEGY = process.env.ZHIFA_RELATION_LOAD_STRATEGY === 'query' ? 'query' : undefined;
 
 export function createPrisma(adapter: SqlDriverAdapterFactory, log?: (sql: string) => void): PrismaClient {
-  cachePlans();
   const prisma = new PrismaClient({ adapter, log: log ? [{ emit: 'event', level: 'query' }] : [] });
   // $on('query') is typed only for a client whose log levels are known at compile time; these are chosen at run time.
   if (log)

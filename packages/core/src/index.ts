@@ -13,8 +13,6 @@ export * from './validation.js';
 export * from './input/index.js';
 export * from './auth/viewer.js';
 export * from './auth/rows.js';
-export * from './auth/matrix.js';
-export * from './auth/access-matrix.js';
 export * from './events/position.js';
 export * from './events/store.js';
 export * from './events/bus.js';

@@ -11,7 +11,6 @@ import type { Topic } from './events/topic.js';
 import type { ListKindLabel } from './lists/kinds.js';
 import type { UnitOfWork, WorkOptions } from './work/unit-of-work.js';
 import type { Viewer } from './auth/viewer.js';
-import type { AuthorisationMatrix } from './auth/matrix.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input/values.js';
 
 export interface SeedContext {
@@ -43,12 +42,6 @@ export interface ZhifaPlugin {
   register(builder: ZhifaBuilder, hooks: PluginHooks): void;
   /** Demo data, run after core's demo data on a fresh embedded database. */
   seed?(ctx: SeedContext): Promise<void>;
-  /**
-   * Who may call each of the plugin's root operations, as a table (auth/matrix.ts): one row per
-   * Query, Mutation and Subscription field it adds. The authorisation-matrix test runs every row as
-   * every role and fails for a field without one.
-   */
-  readonly authorisationMatrix?: AuthorisationMatrix;
 }
 
 export interface ZhifaSchema {

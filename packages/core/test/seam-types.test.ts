@@ -4,17 +4,12 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import {
   createSchema,
-  defineAuthorisationMatrix,
   defineSettings,
   defineTopic,
   defineTopicSubscription,
   parseId,
-  expectation,
   PluginSettings,
-  queryRow,
-  type AuthorisationMatrix,
   type GuardContext,
-  type MatrixWorld,
   type PluginHooks,
   type TopicEvent,
   type UnitOfWork,
@@ -23,6 +18,13 @@ import {
 } from '@zhifa/core';
 import { defineListKind, listTopics, type ListKindRefs } from '@zhifa/core/lists';
 import type { Agency, EnforcementCase } from '@zhifa/core/prisma';
+import {
+  defineAuthorisationMatrix,
+  expectation,
+  queryRow,
+  type AuthorisationMatrix,
+  type MatrixWorld,
+} from '@zhifa/testkit';
 
 const pinged = defineTopic<{ agencyId: number; note: string }>('test.pinged');
 const settings = defineSettings('ZHIFA_TEST_', { days: z.coerce.number().int().default(3) });
@@ -105,7 +107,7 @@ describe('the plugin seam keeps its types', () => {
     expectTypeOf<AgencyShape>().toMatchTypeOf<Agency>();
   });
 
-  it('an authorisation matrix hands its rows the world and the fixtures it wrote, typed; a malformed policy throws', () => {
+  it('an authorisation matrix (test kit) hands its rows the world and the fixtures it wrote, typed; it is not on the plugin; a malformed policy throws', () => {
     const matrix = defineAuthorisationMatrix(
       async (world) => ({ listId: world.agency.id }),
       (world, fixtures) => {
@@ -115,8 +117,11 @@ describe('the plugin seam keeps its types', () => {
       },
     );
     expectTypeOf(matrix).toEqualTypeOf<AuthorisationMatrix>();
+    // A plugin's rows live with its tests (plugins/<name>/test/access-matrix.ts), not on the runtime plugin object.
+    expectTypeOf<ZhifaPlugin>().not.toHaveProperty('authorisationMatrix');
+    // @ts-expect-error the plugin contract has no authorisationMatrix
     const plugin: ZhifaPlugin = { name: 'test', register: () => {}, authorisationMatrix: matrix };
-    expectTypeOf(plugin.authorisationMatrix).toEqualTypeOf<AuthorisationMatrix | undefined>();
+    expect(plugin.name).toBe('test');
     expect(() => expectation('allow DENY')).toThrow(/10 outcomes/);
     expect(() => expectation('allow allow allow allow allow allow allow maybe')).toThrow(/allow\/DENY\/none/);
   });

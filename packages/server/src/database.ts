@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { createPrisma, type PrismaClient } from '@zhifa/core';
 import { withArrayParameters } from './pglite-arrays.js';
+import { cachePlans } from './prisma-plans.js';
 import { applyMigrations, pgliteRunner, pgRunner } from './migrate.js';
 import {
   pgliteViewerFeed,
@@ -49,6 +50,8 @@ export interface OpenOptions {
 export const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB'];
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
+  // Prisma plans compiled once per request shape (prisma-plans.ts), for every client opened here.
+  cachePlans();
   if (target.kind === 'pglite') {
     const client = await PGlite.create(target.dataDir === 'memory://' ? undefined : target.dataDir, {
       ...(target.snapshot ? { loadDataDir: target.snapshot } : {}),

@@ -1,6 +1,5 @@
-// WebSocket limits and their defaults, and the bookkeeping of how many connections are open: in
-// all, from one address, and for one caller (a person, an enterprise or an API key, however many
-// tokens they hold). Pure: ws.ts asks before admitting and tells when a connection closes.
+// WebSocket limits and their defaults. How many connections are open against them is counted in
+// ws-admission.ts; the deadlines they set are kept in ws-deadlines.ts.
 
 export interface ConnectionLimits {
   maxConnections: number;
@@ -33,48 +32,3 @@ export const DEFAULT_WS_LIMITS: WsLimits = {
   initTimeoutMs: 3_000,
   maxLifetimeMs: 3_600_000,
 };
-
-export type Refusal = { scope: 'server' | 'address' | 'caller'; limit: number };
-
-export class Admission {
-  private total = 0;
-  private readonly byIp = new Map<string, number>();
-  private readonly byCaller = new Map<string, number>();
-
-  constructor(private readonly limits: ConnectionLimits) {}
-
-  /** Take a place for a new connection from `ip`, or say which limit it is over. */
-  admit(ip: string): Refusal | null {
-    if (this.total >= this.limits.maxConnections) return { scope: 'server', limit: this.limits.maxConnections };
-    if ((this.byIp.get(ip) ?? 0) >= this.limits.maxConnectionsPerIp)
-      return { scope: 'address', limit: this.limits.maxConnectionsPerIp };
-    this.total++;
-    bump(this.byIp, ip, 1);
-    return null;
-  }
-
-  /** Once the connection says who it is: take a place for `caller` (actorOf), or refuse. */
-  admitCaller(caller: string): Refusal | null {
-    if ((this.byCaller.get(caller) ?? 0) >= this.limits.maxConnectionsPerCaller)
-      return { scope: 'caller', limit: this.limits.maxConnectionsPerCaller };
-    bump(this.byCaller, caller, 1);
-    return null;
-  }
-
-  /** A connection admitted from `ip` (and, if it was, for `caller`) closed. */
-  release(ip: string, caller: string | null): void {
-    this.total--;
-    bump(this.byIp, ip, -1);
-    if (caller) bump(this.byCaller, caller, -1);
-  }
-
-  get open(): number {
-    return this.total;
-  }
-}
-
-function bump(map: Map<string, number>, key: string, by: number): void {
-  const n = (map.get(key) ?? 0) + by;
-  if (n > 0) map.set(key, n);
-  else map.delete(key);
-}

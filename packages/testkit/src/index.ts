@@ -1,6 +1,7 @@
 // @zhifa/testkit: what the test files share — the harness and test server on a per-file copy of
 // one migrated database, a base world, global ids, the error fragment, row and SQL counts, and the
-// event-delivery helpers.
+// event-delivery helpers; and the authorisation matrix: its table (matrix.ts), core's rows (core-matrix.ts)
+// and the rows every list kind shares (list-matrix.ts).
 export { createHarness, testSettings, TEST_SECRET, type Harness, type HarnessOptions } from './harness.js';
 export { freshDatabaseTarget, databaseUrl, testPostgresUrl, type FreshDatabase } from './databases.js';
 export { startTestServer, startTwoInstances, type TestServer, type TestServerOptions } from './server.js';
@@ -21,3 +22,11 @@ export { createBaseWorld, validCertificate, type BaseWorld, type Row } from './w
 export { watchEvents, type Ending, type LiveSubscriber } from './live.js';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 export { createMatter, type MatterOptions } from './matters.js';
+export * from './matrix.js';
+export { CORE_AUTHORISATION_MATRIX, type CoreMatrixFixtures } from './core-matrix.js';
+export {
+  listKindAccessRows,
+  writeListMatrixFixtures,
+  type ListMatrixFixtures,
+  type ListMatrixItem,
+} from './list-matrix.js';

@@ -9,7 +9,6 @@ import { NON_PENALTY_KIND_LABEL } from './attributes.js';
 import { nonPenaltySettings } from './settings.js';
 import { NON_PENALTY_TOPICS } from './topics.js';
 import { seedNonPenalty } from './seed.js';
-import { nonPenaltyAuthorisationMatrix } from './access-matrix.js';
 import { nonPenaltyGuard } from './guard.js';
 
 export const nonPenaltyPlugin: ZhifaPlugin = {
@@ -25,7 +24,6 @@ export const nonPenaltyPlugin: ZhifaPlugin = {
     registerNonPenaltySubscriptions(builder, { ...lists, decision });
   },
   seed: seedNonPenalty,
-  authorisationMatrix: nonPenaltyAuthorisationMatrix,
 };
 
 export default nonPenaltyPlugin;

@@ -2,3 +2,4 @@
 export * from './text.js';
 export * from './values.js';
 export { MAX_LIST_ITEMS } from './plugin.js';
+export { csvInput, MAX_UPLOAD_BYTES } from './csv-upload.js';

@@ -8,4 +8,3 @@ export * from './spec.js';
 export * from './topics.js';
 export { toItemData, violationSearch } from './nodes.js';
 export * from './define-list-kind.js';
-export * from './access-matrix.js';

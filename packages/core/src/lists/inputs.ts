@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { EnumRef } from '@pothos/core';
 import type { ZhifaBuilder, ZhifaSchemaTypes } from '../builder.js';
 import type { ListIssuerLevel } from '../generated/prisma/enums.js';
-import { msg } from '../validation.js';
+import { msg, requiredText } from '../validation.js';
 import { textKind } from '../input/text.js';
 
 const NAME = textKind('name');
@@ -11,14 +11,7 @@ const MULTILINE = textKind('multiline');
 import { LIMITS } from './csv.js';
 import type { ListKindSpec } from './spec.js';
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, msg('不能为空', 'must not be empty'))
-    .max(max, msg(`过长（上限 ${max} 字）`, `too long (at most ${max})`));
-
-export const reasonText = text(500);
+export const reasonText = requiredText(500);
 
 export const ISSUER_LIMITS = { issuingBody: 100, documentNumber: 100 };
 
@@ -36,8 +29,8 @@ export function registerListInputs(
     description: `新建${spec.nameZh} New ${spec.nameEn}`,
     fields: (t) => ({
       agencyId: t.globalID({ required: true, description: '制定单位 Issuing agency' }),
-      title: t.string({ required: true, description: '标题 Title', extensions: NAME, validate: text(200) }),
-      domain: t.string({ required: true, description: '监管领域 Domain', validate: text(LIMITS.domain) }),
+      title: t.string({ required: true, description: '标题 Title', extensions: NAME, validate: requiredText(200) }),
+      domain: t.string({ required: true, description: '监管领域 Domain', validate: requiredText(LIMITS.domain) }),
       validFrom: t.field({
         type: 'Date',
         required: false,
@@ -55,13 +48,13 @@ export function registerListInputs(
         required: false,
         description: ISSUING_BODY,
         extensions: NAME,
-        validate: text(ISSUER_LIMITS.issuingBody),
+        validate: requiredText(ISSUER_LIMITS.issuingBody),
       }),
       documentNumber: t.string({
         required: false,
         description: DOCUMENT_NUMBER,
         extensions: NAME,
-        validate: text(ISSUER_LIMITS.documentNumber),
+        validate: requiredText(ISSUER_LIMITS.documentNumber),
       }),
     }),
   });
@@ -69,8 +62,8 @@ export function registerListInputs(
   const ListMetaInput = builder.inputType(`${P}ListMetaInput`, {
     description: `修改${spec.nameZh}草稿信息 Draft metadata`,
     fields: (t) => ({
-      title: t.string({ required: true, description: '标题 Title', extensions: NAME, validate: text(200) }),
-      domain: t.string({ required: true, description: '监管领域 Domain', validate: text(LIMITS.domain) }),
+      title: t.string({ required: true, description: '标题 Title', extensions: NAME, validate: requiredText(200) }),
+      domain: t.string({ required: true, description: '监管领域 Domain', validate: requiredText(LIMITS.domain) }),
       validFrom: t.field({ type: 'Date', required: false }),
       validUntil: t.field({ type: 'Date', required: false }),
       issuerLevel: t.field({
@@ -82,13 +75,13 @@ export function registerListInputs(
         required: false,
         description: `${ISSUING_BODY}（不填则不变，null 清除）omitted: unchanged, null: cleared`,
         extensions: NAME,
-        validate: text(ISSUER_LIMITS.issuingBody),
+        validate: requiredText(ISSUER_LIMITS.issuingBody),
       }),
       documentNumber: t.string({
         required: false,
         description: `${DOCUMENT_NUMBER}（不填则不变，null 清除）omitted: unchanged, null: cleared`,
         extensions: NAME,
-        validate: text(ISSUER_LIMITS.documentNumber),
+        validate: requiredText(ISSUER_LIMITS.documentNumber),
       }),
     }),
   });
@@ -104,7 +97,7 @@ export function registerListInputs(
       domain: t.string({
         required: false,
         description: '监管领域（缺省为清单领域）Domain; default: the list’s',
-        validate: text(LIMITS.domain),
+        validate: requiredText(LIMITS.domain),
       }),
       discretionLevel: t.string({
         required: false,
@@ -115,25 +108,25 @@ export function registerListInputs(
         required: true,
         description: '违法行为 Violation',
         extensions: MULTILINE,
-        validate: text(LIMITS.violation),
+        validate: requiredText(LIMITS.violation),
       }),
       violatedProvision: t.string({
         required: true,
         description: '违法依据 Provision violated',
         extensions: MULTILINE,
-        validate: text(LIMITS.provision),
+        validate: requiredText(LIMITS.provision),
       }),
       penaltyProvision: t.string({
         required: true,
         description: '处罚依据 Penalty provision',
         extensions: MULTILINE,
-        validate: text(LIMITS.provision),
+        validate: requiredText(LIMITS.provision),
       }),
       applicableConditions: t.string({
         required: true,
         description: '适用情形 When it applies',
         extensions: MULTILINE,
-        validate: text(LIMITS.conditions),
+        validate: requiredText(LIMITS.conditions),
       }),
       attributes: t.field({
         type: spec.attributesInput,

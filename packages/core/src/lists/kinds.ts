@@ -3,8 +3,8 @@
 // kinds and their labels come from the plugins (ZhifaPlugin.listKinds); core names none.
 import type { EnumRef } from '@pothos/core';
 import type { ZhifaBuilder, ZhifaSchemaTypes } from '../builder.js';
-import { ListStatus, type ListIssuerLevel } from '../generated/prisma/enums.js';
-import { describedValues } from '../schema/enum-values.js';
+import type { ListIssuerLevel, ListStatus } from '../generated/prisma/enums.js';
+import { registerListEnums } from '../schema/enums.js';
 
 export interface ListKindLabel {
   /** Stored in EnforcementList.kind, e.g. 'NON_PENALTY'. */
@@ -23,12 +23,6 @@ export interface SharedListTypes {
 
 const shared = new WeakMap<ZhifaBuilder, SharedListTypes>();
 
-const STATUS_ZH: Record<ListStatus, string> = {
-  DRAFT: '草稿（仅制定单位及监督人员可见）Draft: seen by the issuing agency and supervisors',
-  PUBLISHED: '已公布（现行，公开）Published: in force, public',
-  REPEALED: '已废止（含被新版本取代；仍公开可查）Repealed or superseded: still public as history',
-};
-
 export function registerListTypes(
   builder: ZhifaBuilder,
   labels: readonly ListKindLabel[],
@@ -40,15 +34,7 @@ export function registerListTypes(
     if (kinds.has(l.kind)) throw new Error(`list kind ${l.kind} is declared twice`);
     kinds.set(l.kind, l);
   }
-  const ListStatusEnum = builder.enumType(ListStatus, {
-    name: 'ListStatus',
-    description: '清单状态 List status: draft → published → repealed',
-    values: describedValues(STATUS_ZH),
-  });
-  const ListKindEnum = builder.enumType('ListKind', {
-    description: '清单种类 List kind',
-    values: Object.fromEntries(labels.map((l) => [l.kind, { value: l.kind, description: `${l.zh} ${l.en}` }])),
-  });
+  const { ListStatus: ListStatusEnum, ListKind: ListKindEnum } = registerListEnums(builder, labels);
   // plugin-prisma needs a primary type per model before any variant; these are the kind-neutral views.
   builder.prismaObject('EnforcementList', {
     name: 'EnforcementList',

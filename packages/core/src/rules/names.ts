@@ -9,11 +9,17 @@ import type {
   CaseStage,
   CaseStepKind,
   CaseStepOutcome,
+  CertificateStatus,
   CompulsoryMeasureKind,
   CompulsoryMeasureStatus,
+  CreditRiskClass,
+  EnterpriseKind,
+  EnterpriseScale,
   ListIssuerLevel,
+  ListStatus,
   PartyKind,
   PenaltyKind,
+  PersonRole,
 } from '../generated/prisma/enums.js';
 
 export const AGENCY_KIND_NAMES: Record<AgencyKind, string> = {
@@ -126,4 +132,48 @@ export const LIST_ISSUER_LEVEL_NAMES: Record<ListIssuerLevel, Bilingual> = {
   PROVINCIAL: { zh: '省级（如 苏市监规〔2024〕7号）', en: 'provincial' },
   MUNICIPAL: { zh: '设区的市级（如 盐城市）', en: 'municipal' },
   COUNTY: { zh: '县级（本县单位制定）', en: 'county' },
+};
+
+export const ENTERPRISE_KIND_NAMES: Record<EnterpriseKind, string> = {
+  COMPANY: '企业（公司）',
+  INDIVIDUAL_BUSINESS: '个体工商户',
+  FARMERS_COOPERATIVE: '农民专业合作社',
+  OTHER: '其他',
+};
+export const ENTERPRISE_SCALE_NAMES: Record<EnterpriseScale, string> = {
+  MICRO: '微型',
+  SMALL: '小型',
+  MEDIUM: '中型',
+  LARGE: '大型',
+};
+export const CREDIT_RISK_CLASS_NAMES: Record<CreditRiskClass, string> = {
+  A: '低风险',
+  B: '一般风险',
+  C: '较高风险',
+  D: '高风险',
+};
+
+export const PERSON_ROLE_NAMES: Record<PersonRole, string> = {
+  OFFICER: '执法人员',
+  AUXILIARY: '辅助人员（不得独立执法，不持执法证）',
+  SUPERVISOR: '监督人员',
+  SPECIAL_SUPERVISOR: '特邀行政执法监督员',
+  AGENCY_ADMIN: '单位管理员',
+  SYSTEM_ADMIN: '系统管理员',
+  LEGAL_REVIEWER: '法制审核人员（行政处罚法第58条）',
+  AGENCY_HEAD: '行政机关负责人（行政处罚法第57条）',
+};
+
+export const CERTIFICATE_STATUS_NAMES: Record<CertificateStatus, string> = {
+  VALID: '有效',
+  SUSPENDED: '暂扣',
+  WITHDRAWN: '收回',
+  CANCELLED: '注销',
+  EXPIRED: '过期',
+};
+
+export const LIST_STATUS_NAMES: Record<ListStatus, string> = {
+  DRAFT: '草稿（仅制定单位及监督人员可见）Draft: seen by the issuing agency and supervisors',
+  PUBLISHED: '已公布（现行，公开）Published: in force, public',
+  REPEALED: '已废止（含被新版本取代；仍公开可查）Repealed or superseded: still public as history',
 };

@@ -9,7 +9,7 @@ import { isStaff } from '../auth/viewer.js';
 import { domainErrors, ValidationError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { parseId } from '../ids.js';
-import { msg } from '../validation.js';
+import { msg, requiredText as text } from '../validation.js';
 import { textKind } from '../input/text.js';
 import { CASE_STEP_OUTCOME_NAMES } from '../rules/names.js';
 import {
@@ -30,13 +30,6 @@ import type { PenaltyInputRef } from './penalty-input.js';
 import type { CaseAction } from '../auth/rows.js';
 
 const MULTILINE = textKind('multiline');
-const text = (max: number, zh: string, en: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, msg(`${zh}不能为空`, `${en} must not be empty`))
-    .max(max, msg(`${zh}过长`, `${en} is too long`));
-
 /** An outcome the step admits, or a ValidationError naming those it does. */
 function outcomeOf<O extends CaseStepOutcome>(outcome: CaseStepOutcome, allowed: readonly O[]): O {
   if ((allowed as readonly CaseStepOutcome[]).includes(outcome)) return outcome as O;

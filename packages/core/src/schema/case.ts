@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { CaseStage } from '../generated/prisma/enums.js';
@@ -7,7 +6,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { domainErrors, ForbiddenError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { nodeRowId, parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
-import { msg } from '../validation.js';
+import { requiredText as text } from '../validation.js';
 import { textKind } from '../input/text.js';
 import { shanghaiToday } from '../rules/shanghai-time.js';
 
@@ -22,13 +21,6 @@ import type { PenaltyInputRef } from './penalty-input.js';
 function readableCases(v: Viewer): Prisma.EnforcementCaseWhereInput {
   return caseFilter(v) ?? { id: { in: [] } };
 }
-
-const text = (max: number, zh: string, en: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, msg(`${zh}不能为空`, `${en} must not be empty`))
-    .max(max, msg(`${zh}过长`, `${en} is too long`));
 
 export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInput: PenaltyInputRef) {
   const CaseStageEnum = enums.CaseStage;

@@ -8,7 +8,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { domainErrors, ForbiddenError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { nodeRowId, parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
-import { msg } from '../validation.js';
+import { msg, requiredText } from '../validation.js';
 import { textKind } from '../input/text.js';
 import {
   approveCompulsoryMeasureInTx,
@@ -23,12 +23,6 @@ import type { registerPerson } from './person.js';
 import { caseActorScopeById, officerOfCase } from './case-scopes.js';
 
 const MULTILINE = textKind('multiline');
-const text = (max: number, zh: string, en: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, msg(`${zh}不能为空`, `${en} must not be empty`))
-    .max(max, msg(`${zh}过长`, `${en} is too long`));
 const reasonText = z
   .string()
   .trim()
@@ -179,7 +173,7 @@ export function registerCompulsoryMeasure(
         required: true,
         description: '对象 What is sealed, seized or frozen',
         extensions: MULTILINE,
-        validate: text(500, '对象', 'object'),
+        validate: requiredText(500, '对象', 'object'),
       }),
       isProductionEquipment: t.boolean({
         required: false,
@@ -190,7 +184,7 @@ export function registerCompulsoryMeasure(
         required: false,
         extensions: MULTILINE,
         description: '审慎采取的书面理由 Written justification',
-        validate: text(2000, '理由', 'justification'),
+        validate: requiredText(2000, '理由', 'justification'),
       }),
       emergency: t.boolean({
         required: false,
@@ -215,7 +209,7 @@ export function registerCompulsoryMeasure(
         required: true,
         extensions: textKind('name'),
         description: '查封扣押决定书/冻结通知书文号 Number of the notice to the party',
-        validate: text(60, '文书编号', 'document number'),
+        validate: requiredText(60, '文书编号', 'document number'),
       }),
       noticeServedOn: t.field({
         type: 'Date',

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
 import type { Db } from '../db.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { AgencyKind } from '../generated/prisma/enums.js';
-import { CreditRiskClass, EnterpriseKind, EnterpriseScale } from '../generated/prisma/enums.js';
+import type { AgencyKind, CreditRiskClass, EnterpriseKind, EnterpriseScale } from '../generated/prisma/enums.js';
 import { actorShownTo, canReadEnterprise, enterpriseFilter, orNoRows } from '../auth/rows.js';
 import { actorOf, isSystemAdmin, type Viewer } from '../auth/viewer.js';
 import { nodeRowId, parseId, type GlobalId } from '../ids.js';
@@ -13,16 +12,7 @@ import { unitOfWork } from '../work/unit-of-work.js';
 import { msg } from '../validation.js';
 import { textKind } from '../input/text.js';
 import { checkUscc, normaliseUscc, usccOverridable, usccProblemMessage, type UsccCheck } from '../rules/uscc.js';
-import { describedValues } from './enum-values.js';
-
-const KIND_ZH: Record<EnterpriseKind, string> = {
-  COMPANY: '企业（公司）',
-  INDIVIDUAL_BUSINESS: '个体工商户',
-  FARMERS_COOPERATIVE: '农民专业合作社',
-  OTHER: '其他',
-};
-const SCALE_ZH: Record<EnterpriseScale, string> = { MICRO: '微型', SMALL: '小型', MEDIUM: '中型', LARGE: '大型' };
-const RISK_ZH: Record<CreditRiskClass, string> = { A: '低风险', B: '一般风险', C: '较高风险', D: '高风险' };
+import type { CoreEnums } from './enums.js';
 
 /** Agencies whose officers keep the enterprise register: those that inspect enterprises. */
 const REGISTER_KEEPERS: AgencyKind[] = ['ENFORCEMENT_AGENCY', 'TOWNSHIP', 'SUBDISTRICT'];
@@ -45,22 +35,12 @@ export function maintainsEnterprises(v: Viewer): boolean {
 
 const ENTERPRISE = { zh: '经营主体', en: 'Enterprise' };
 
-export function registerEnterprise(builder: ZhifaBuilder) {
-  const EnterpriseKindEnum = builder.enumType(EnterpriseKind, {
-    name: 'EnterpriseKind',
-    description: '经营主体类别 Enterprise kind',
-    values: describedValues(KIND_ZH),
-  });
-  const EnterpriseScaleEnum = builder.enumType(EnterpriseScale, {
-    name: 'EnterpriseScale',
-    description: '企业规模 Scale',
-    values: describedValues(SCALE_ZH),
-  });
-  const CreditRiskClassEnum = builder.enumType(CreditRiskClass, {
-    name: 'CreditRiskClass',
-    description: '企业信用风险分类 Credit risk class: A 低 · B 一般 · C 较高 · D 高',
-    values: describedValues(RISK_ZH),
-  });
+export function registerEnterprise(builder: ZhifaBuilder, enums: CoreEnums) {
+  const {
+    EnterpriseKind: EnterpriseKindEnum,
+    EnterpriseScale: EnterpriseScaleEnum,
+    CreditRiskClass: CreditRiskClassEnum,
+  } = enums;
 
   const EnterpriseRef = builder.prismaNode('Enterprise', {
     id: { field: 'id' },

@@ -1,5 +1,7 @@
 // Every core enum of the graph, registered once: several types share them (AgencyKind on agencies
 // and matters, PenaltyKind on matters, decisions and notices), and Pothos allows one ref per name.
+// The list enums (registerListEnums) come with the shared list types, when a plugin declares a list
+// kind (lists/kinds.ts). A plugin's own enums stay in the plugin.
 import type { ZhifaBuilder } from '../builder.js';
 import {
   AgencyKind,
@@ -9,11 +11,17 @@ import {
   CaseStage,
   CaseStepKind,
   CaseStepOutcome,
+  CertificateStatus,
   CompulsoryMeasureKind,
   CompulsoryMeasureStatus,
+  CreditRiskClass,
+  EnterpriseKind,
+  EnterpriseScale,
   ListIssuerLevel,
+  ListStatus,
   PartyKind,
   PenaltyKind,
+  PersonRole,
 } from '../generated/prisma/enums.js';
 import {
   AGENCY_KIND_NAMES,
@@ -21,14 +29,21 @@ import {
   CASE_PROCEDURE_NAMES,
   CASE_STEP_KIND_NAMES,
   CASE_STEP_OUTCOME_NAMES,
+  CERTIFICATE_STATUS_NAMES,
+  CREDIT_RISK_CLASS_NAMES,
   DECISION_NAMES,
+  ENTERPRISE_KIND_NAMES,
+  ENTERPRISE_SCALE_NAMES,
   LIST_ISSUER_LEVEL_NAMES,
+  LIST_STATUS_NAMES,
   MEASURE_KIND_NAMES,
   MEASURE_STATUS_NAMES,
   PARTY_KIND_NAMES,
   PENALTY_KIND_NAMES,
+  PERSON_ROLE_NAMES,
   STAGE_NAMES,
 } from '../rules/names.js';
+import { ENFORCE_BLOCKER_MESSAGES, type EnforceBlocker } from '../rules/certificate.js';
 import { describedValues } from './enum-values.js';
 
 export type CoreEnums = ReturnType<typeof registerCoreEnums>;
@@ -95,6 +110,50 @@ export function registerCoreEnums(builder: ZhifaBuilder) {
       description:
         '清单制定层级 Level of the body that issued a list (lists above the county bind county agencies of the domain)',
       values: describedValues(LIST_ISSUER_LEVEL_NAMES),
+    }),
+    EnterpriseKind: builder.enumType(EnterpriseKind, {
+      name: 'EnterpriseKind',
+      description: '经营主体类别 Enterprise kind',
+      values: describedValues(ENTERPRISE_KIND_NAMES),
+    }),
+    EnterpriseScale: builder.enumType(EnterpriseScale, {
+      name: 'EnterpriseScale',
+      description: '企业规模 Scale',
+      values: describedValues(ENTERPRISE_SCALE_NAMES),
+    }),
+    CreditRiskClass: builder.enumType(CreditRiskClass, {
+      name: 'CreditRiskClass',
+      description: '企业信用风险分类 Credit risk class: A 低 · B 一般 · C 较高 · D 高',
+      values: describedValues(CREDIT_RISK_CLASS_NAMES),
+    }),
+    PersonRole: builder.enumType(PersonRole, {
+      name: 'PersonRole',
+      description: '人员角色 Person role',
+      values: describedValues(PERSON_ROLE_NAMES),
+    }),
+    CertificateStatus: builder.enumType(CertificateStatus, {
+      name: 'CertificateStatus',
+      description: '执法证状态 Certificate status',
+      values: describedValues(CERTIFICATE_STATUS_NAMES),
+    }),
+    EnforceBlockerCode: builder.enumType('EnforceBlockerCode', {
+      description: '不能执法的原因代码 Why a person may not enforce',
+      values: describedValues(ENFORCE_BLOCKER_MESSAGES) as Record<EnforceBlocker, { description: string }>,
+    }),
+  };
+}
+
+/** The enums every list kind shares: its status, and the kinds the installed plugins declare. */
+export function registerListEnums(builder: ZhifaBuilder, labels: readonly { kind: string; zh: string; en: string }[]) {
+  return {
+    ListStatus: builder.enumType(ListStatus, {
+      name: 'ListStatus',
+      description: '清单状态 List status: draft → published → repealed',
+      values: describedValues(LIST_STATUS_NAMES),
+    }),
+    ListKind: builder.enumType('ListKind', {
+      description: '清单种类 List kind',
+      values: Object.fromEntries(labels.map((l) => [l.kind, { value: l.kind, description: `${l.zh} ${l.en}` }])),
     }),
   };
 }

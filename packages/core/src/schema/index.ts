@@ -32,8 +32,8 @@ export function registerCore(
   registerViewer(builder);
   const enums = registerCoreEnums(builder);
   const Agency = registerAgency(builder, enums);
-  const Person = registerPerson(builder);
-  const Enterprise = registerEnterprise(builder);
+  const Person = registerPerson(builder, enums);
+  const Enterprise = registerEnterprise(builder, enums);
   const EnforcementMatter = registerMatter(builder, enums);
   const PenaltyInput = registerPenaltyInput(builder, enums);
   const EnforcementCase = registerCase(builder, enums, PenaltyInput);

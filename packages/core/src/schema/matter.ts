@@ -11,7 +11,8 @@ import { canReadMatter, caseFilter, matterFilter, NO_ROWS, orNoRows } from '../a
 import { domainErrors, ValidationError } from '../errors.js';
 import { nodeRowId, parseId, type GlobalId } from '../ids.js';
 import { textKind } from '../input/text.js';
-import { msg } from '../validation.js';
+import { csvInput } from '../input/csv-upload.js';
+import { msg, requiredText } from '../validation.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { MATTER_CODE, MATTER_LIMITS, type MatterFields } from '../rules/matter.js';
 import {
@@ -26,14 +27,7 @@ import { exportMattersCsv, MATTER_CSV_ROWS, parseMattersCsv } from '../matters/c
 import { importMattersInTx, type MatterImportResult } from '../matters/import.js';
 import type { CoreEnums } from './enums.js';
 
-const text = (max: number, zh: string, en: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, msg(`${zh}不能为空`, `${en} must not be empty`))
-    .max(max, msg(`${zh}过长（上限 ${max} 字）`, `${en} is too long (at most ${max})`));
-
-export const matterCodeSchema = text(MATTER_LIMITS.code, '事项编码', 'matter code').refine(
+export const matterCodeSchema = requiredText(MATTER_LIMITS.code, '事项编码', 'matter code').refine(
   (s) => MATTER_CODE.test(s),
   msg(
     '事项编码只能含字母、数字和 . _ - /，以字母或数字开头',
@@ -252,12 +246,12 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
       name: t.string({
         required: true,
         description: '事项名称 Name',
-        validate: text(MATTER_LIMITS.name, '事项名称', 'name'),
+        validate: requiredText(MATTER_LIMITS.name, '事项名称', 'name'),
       }),
       domain: t.string({
         required: true,
         description: '监管领域 Domain',
-        validate: text(MATTER_LIMITS.domain, '监管领域', 'domain'),
+        validate: requiredText(MATTER_LIMITS.domain, '监管领域', 'domain'),
       }),
       agencyKinds: t.field({
         type: [AgencyKindEnum],
@@ -269,13 +263,13 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
         required: true,
         extensions: textKind('multiline'),
         description: '违法依据 Provision violated',
-        validate: text(MATTER_LIMITS.provision, '违法依据', 'provision violated'),
+        validate: requiredText(MATTER_LIMITS.provision, '违法依据', 'provision violated'),
       }),
       penaltyProvision: t.string({
         required: true,
         extensions: textKind('multiline'),
         description: '处罚依据 Penalty provision',
-        validate: text(MATTER_LIMITS.provision, '处罚依据', 'penalty provision'),
+        validate: requiredText(MATTER_LIMITS.provision, '处罚依据', 'penalty provision'),
       }),
       penaltyKinds: t.field({
         type: [PenaltyKindEnum],
@@ -368,7 +362,7 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
         reason: t.arg.string({
           required: true,
           description: '撤回理由 Why',
-          validate: text(500, '撤回理由', 'reason'),
+          validate: requiredText(500, '撤回理由', 'reason'),
         }),
       },
       resolve: (query, _root, { id, reason }, ctx) =>
@@ -468,25 +462,4 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
   );
 
   return MatterRef;
-}
-
-const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-
-async function csvInput(
-  file: File | null | undefined,
-  csvText: string | null | undefined,
-): Promise<Uint8Array | string> {
-  if ((file == null) === (csvText == null))
-    throw ValidationError.one(['file'], {
-      zh: '请提供 file 或 csvText 其中之一',
-      en: 'give exactly one of file or csvText',
-    });
-  if (file) {
-    if (file.size > MAX_UPLOAD_BYTES)
-      throw ValidationError.one(['file'], { zh: '文件过大（上限 5 MB）', en: 'file too large (at most 5 MB)' });
-    return new Uint8Array(await file.arrayBuffer());
-  }
-  if (csvText!.length > MAX_UPLOAD_BYTES)
-    throw ValidationError.one(['csvText'], { zh: '文本过长（上限 5 MB）', en: 'text too long (at most 5 MB)' });
-  return csvText!;
 }

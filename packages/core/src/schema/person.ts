@@ -3,7 +3,7 @@ import { createContextCache } from '@pothos/core';
 import type { ZhifaBuilder } from '../builder.js';
 import type { Context } from '../context.js';
 import { Prisma, type Db } from '../db.js';
-import { CertificateStatus, PersonRole } from '../generated/prisma/enums.js';
+import { CertificateStatus, type PersonRole } from '../generated/prisma/enums.js';
 import {
   canEnforce,
   certificateChangeRefusal,
@@ -25,44 +25,12 @@ import { CORE_TOPICS } from '../topics.js';
 import { CASE_SETTINGS } from '../case-settings.js';
 import { msg } from '../validation.js';
 import { textKind } from '../input/text.js';
-import { describedValues } from './enum-values.js';
-
-const ROLE_ZH: Record<PersonRole, string> = {
-  OFFICER: '执法人员',
-  AUXILIARY: '辅助人员（不得独立执法，不持执法证）',
-  SUPERVISOR: '监督人员',
-  SPECIAL_SUPERVISOR: '特邀行政执法监督员',
-  AGENCY_ADMIN: '单位管理员',
-  SYSTEM_ADMIN: '系统管理员',
-  LEGAL_REVIEWER: '法制审核人员（行政处罚法第58条）',
-  AGENCY_HEAD: '行政机关负责人（行政处罚法第57条）',
-};
-
-const STATUS_ZH: Record<CertificateStatus, string> = {
-  VALID: '有效',
-  SUSPENDED: '暂扣',
-  WITHDRAWN: '收回',
-  CANCELLED: '注销',
-  EXPIRED: '过期',
-};
+import type { CoreEnums } from './enums.js';
 
 const PERSON = { zh: '人员', en: 'Person' };
 
-export function registerPerson(builder: ZhifaBuilder) {
-  const PersonRoleEnum = builder.enumType(PersonRole, {
-    name: 'PersonRole',
-    description: '人员角色 Person role',
-    values: describedValues(ROLE_ZH),
-  });
-  const CertificateStatusEnum = builder.enumType(CertificateStatus, {
-    name: 'CertificateStatus',
-    description: '执法证状态 Certificate status',
-    values: describedValues(STATUS_ZH),
-  });
-  const EnforceBlockerCode = builder.enumType('EnforceBlockerCode', {
-    description: '不能执法的原因代码 Why a person may not enforce',
-    values: describedValues(ENFORCE_BLOCKER_MESSAGES) as Record<EnforceBlocker, { description: string }>,
-  });
+export function registerPerson(builder: ZhifaBuilder, enums: CoreEnums) {
+  const { PersonRole: PersonRoleEnum, CertificateStatus: CertificateStatusEnum, EnforceBlockerCode } = enums;
   const EnforceBlockerRef = builder.objectRef<EnforceBlocker>('EnforceBlocker').implement({
     description: '不能承办执法的原因 Why a person may not be assigned to enforcement actions',
     fields: (t) => ({

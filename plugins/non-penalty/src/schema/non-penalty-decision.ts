@@ -1,14 +1,13 @@
 // NonPenaltyDecision: the evaluation query, the grant mutation, and the fields on cases and enterprises.
 // A decision is seen by whoever may read its case (access.ts: decisionFilter / canReadDecision).
-import { z } from 'zod';
 import {
   actorShownTo,
   domainErrors,
   ForbiddenError,
-  msg,
   nodeRowId,
   NotFoundError,
   parseId,
+  requiredText as text,
   textKind,
   unitOfWork,
   type Context,
@@ -31,13 +30,6 @@ import { canEvaluate, canReadDecision, decisionFilter } from '../access.js';
 import { nonPenaltySettings } from '../settings.js';
 import type { NonPenaltyListRefs } from './non-penalty-list.js';
 import type { ListItem } from '@zhifa/core/prisma';
-
-const text = (max: number, zh: string, en: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, msg(`${zh}不能为空`, `${en} must not be empty`))
-    .max(max, msg(`${zh}过长（上限 ${max} 字）`, `${en} is too long (at most ${max})`));
 
 export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenaltyListRefs) {
   const StatusEnum = builder.enumType('NonPenaltyConditionStatus', {

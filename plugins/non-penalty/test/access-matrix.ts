@@ -1,16 +1,18 @@
-// This plugin's access policy (core's matrix.ts explains the outcomes and the shared world): the list
+// This plugin's access policy (@zhifa/testkit's matrix.ts explains the outcomes and the shared world),
+// found by test/auth/authorisation-matrix.test.ts as `authorisationMatrix` in plugins/<name>/test/access-matrix.ts: the list
 // kind's operations with core's list policy, then the plugin's own evaluation, grant, statistics and
 // subscriptions. Inputs are harmless: the world's case is only REGISTERED, so a grant that gets past
 // authorisation meets CASE_NOT_IN_LEGAL_REVIEW and writes nothing.
 import {
   defineAuthorisationMatrix,
+  listKindAccessRows,
   mutationRow as mutation,
   queryRow as query,
   subscriptionRow as subscription,
-} from '@zhifa/core';
-import { listKindAccessRows, writeListMatrixFixtures } from '@zhifa/core/lists';
-import { DEFAULT_CONDITIONS } from './rules.js';
-import { NON_PENALTY_KIND } from './attributes.js';
+  writeListMatrixFixtures,
+} from '@zhifa/testkit';
+import { DEFAULT_CONDITIONS } from '../src/rules.js';
+import { NON_PENALTY_KIND } from '../src/attributes.js';
 
 const item = {
   violation: '未按规定公示营业执照',
@@ -19,7 +21,7 @@ const item = {
   applicableConditions: '初次违法且危害后果轻微，并在责令改正期限内改正的',
 };
 
-export const nonPenaltyAuthorisationMatrix = defineAuthorisationMatrix(
+export const authorisationMatrix = defineAuthorisationMatrix(
   (world, prisma) =>
     writeListMatrixFixtures(prisma, world, {
       kind: NON_PENALTY_KIND,

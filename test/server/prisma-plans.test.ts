@@ -3,7 +3,18 @@
 // share one compiled plan. The whole suite runs with ZHIFA_PLAN_CHECK=1, which compares every
 // parameterised plan with the literal one (vitest.config.ts): that is the broad proof.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bind, parameterise, planStats, rawParameters, samePlan } from '../../packages/core/src/prisma-plans.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  assertVerifiedPrisma,
+  bind,
+  installedPrismaVersion,
+  parameterise,
+  planStats,
+  rawParameters,
+  samePlan,
+  VERIFIED_PRISMA_VERSIONS,
+} from '../../packages/server/src/prisma-plans.js';
 import { createHarness, type Harness } from '@zhifa/testkit';
 
 const req = (modelName: string, action: string, query: object) => JSON.stringify({ modelName, action, query });
@@ -212,5 +223,33 @@ describe('on the database', () => {
     await p.agency.update({ where: { id: a.id }, data: { kind: 'TOWNSHIP' } });
     expect((await p.agency.findUniqueOrThrow({ where: { id: a.id } })).kind).toBe('TOWNSHIP');
     expect(await p.agency.count({ where: { id: a.id, kind: 'COUNTY_GOVERNMENT' } })).toBe(0);
+  });
+});
+
+describe('the Prisma it was verified on', () => {
+  // Read from the installed package itself, not through the module under test.
+  const installed = (
+    JSON.parse(
+      readFileSync(path.resolve(import.meta.dirname, '../../node_modules/@prisma/client/package.json'), 'utf8'),
+    ) as { version: string }
+  ).version;
+
+  it('the installed @prisma/client is a version the plan cache was verified on', () => {
+    expect(installedPrismaVersion()).toBe(installed);
+    expect(
+      VERIFIED_PRISMA_VERSIONS,
+      `@prisma/client ${installed} is installed, but packages/server/src/prisma-plans.ts patches Prisma's private ` +
+        `query compiler and was verified only on ${VERIFIED_PRISMA_VERSIONS.join(', ')}. Re-verify it (see ` +
+        `assertVerifiedPrisma: the compiler's compile(request) and Param placeholders, this file, and the whole ` +
+        `suite with ZHIFA_PLAN_CHECK=1 on both databases), then add ${installed} to VERIFIED_PRISMA_VERSIONS.`,
+    ).toContain(installed);
+  });
+
+  it('refuses to install on any other version, saying what to re-verify', () => {
+    expect(() => assertVerifiedPrisma(installed)).not.toThrow();
+    expect(() => assertVerifiedPrisma('0.0.0-unverified')).toThrow(
+      /was verified on @prisma\/client .+, not on the installed 0\.0\.0-unverified\. Re-verify/,
+    );
+    expect(() => assertVerifiedPrisma('0.0.0-unverified')).toThrow(/VERIFIED_PRISMA_VERSIONS/);
   });
 });

@@ -1,9 +1,10 @@
 // Core's access policy, one row per root operation (see matrix.ts for the outcomes and the world).
+// The row rules it checks live in @zhifa/core (auth/rows.ts and the scopes of each type).
 // The inputs are harmless: an allowed caller gets past authorisation and then meets a rule or a
 // validation that writes nothing (a taken name, a stage that cannot move), or an update that
 // changes nothing — so every row sees the same world.
-import type { PrismaClient } from '../generated/prisma/client.js';
-import { globalId } from '../ids.js';
+import { globalId } from '@zhifa/core';
+import type { PrismaClient } from '@zhifa/core/prisma';
 import {
   defineAuthorisationMatrix,
   mutationRow as mutation,

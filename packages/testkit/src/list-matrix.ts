@@ -1,17 +1,18 @@
 // The access policy of a list kind's operations (the ones defineListKind generates), written once
-// here beside the row rules (access.ts) and used by every plugin that defines a list kind: the plugin
-// writes the fixtures (writeListMatrixFixtures) and adds these rows to its own matrix.
+// here for the row rules of @zhifa/core's lists/access.ts and used by every plugin that defines a list
+// kind: the plugin's test/access-matrix.ts writes the fixtures (writeListMatrixFixtures) and adds
+// these rows to its own matrix.
 // Published and repealed versions are public; drafts are the issuing agency's and the supervisors'.
 // Editing needs an officer of the issuing agency, publishing and repealing its admin.
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { globalId } from '../ids.js';
+import { globalId } from '@zhifa/core';
+import type { Prisma, PrismaClient } from '@zhifa/core/prisma';
 import {
   mutationRow as mutation,
   queryRow as query,
   type AccessRow,
   type Fixture,
   type MatrixWorld,
-} from '../auth/matrix.js';
+} from './matrix.js';
 
 /** One series of the world's agency: v1 repealed (superseded), v2 published and in force, v3 a draft. */
 export interface ListMatrixFixtures {

@@ -1,6 +1,12 @@
 /// <reference path="./prisma-compiler.d.ts" />
+import { createRequire } from 'node:module';
 import { QueryCompiler } from '@prisma/client/runtime/query_compiler_bg.postgresql.mjs';
-import { getDatamodel } from './generated/pothos-types.js';
+import { prismaDatamodel } from '@zhifa/core';
+
+// The database layer's plan cache (installed by openDatabase, database.ts, before it creates a client):
+// it patches a private part of the Prisma runtime, so it lives with the adapters and migrations, not
+// in the domain core, and it refuses to install on a Prisma version it was not verified on.
+//
 
 // Prisma 6's query compiler (WASM) turns every request into a query plan from scratch, with the
 // request's values written into the plan. In profiles it is the largest single cost of a request:
@@ -32,7 +38,7 @@ let models: Map<string, Model> | undefined;
 function model(name: string): Model | undefined {
   if (!models) {
     models = new Map();
-    const dm = getDatamodel().datamodel.models as Record<string, { fields: readonly (Field & { name: string })[] }>;
+    const dm = prismaDatamodel().datamodel.models as Record<string, { fields: readonly (Field & { name: string })[] }>;
     for (const [m, { fields }] of Object.entries(dm)) models.set(m, new Map(fields.map((f) => [f.name, f])));
   }
   return models.get(name);
@@ -203,11 +209,37 @@ function deepFreeze<T>(v: T): T {
   return v;
 }
 
+/**
+ * The @prisma/client versions this was verified on: QueryCompiler.compile(request) of
+ * query_compiler_bg.postgresql.mjs returns a plan, JSON-protocol `Param` placeholders compile to
+ * plan placeholders, and the whole suite passes with ZHIFA_PLAN_CHECK=1 on PGlite and PostgreSQL.
+ */
+export const VERIFIED_PRISMA_VERSIONS: readonly string[] = ['6.19.3'];
+
+/** The version of the @prisma/client package whose runtime cachePlans patches. */
+export function installedPrismaVersion(): string {
+  return (createRequire(import.meta.url)('@prisma/client/package.json') as { version: string }).version;
+}
+
+/** Throws, saying what to re-verify, unless `version` is one this was verified on. */
+export function assertVerifiedPrisma(version: string = installedPrismaVersion()): void {
+  if (VERIFIED_PRISMA_VERSIONS.includes(version)) return;
+  throw new Error(
+    `plan cache (packages/server/src/prisma-plans.ts) patches Prisma's private query compiler and was verified on ` +
+      `@prisma/client ${VERIFIED_PRISMA_VERSIONS.join(', ')}, not on the installed ${version}. Re-verify before adding ` +
+      `${version} to VERIFIED_PRISMA_VERSIONS: query_compiler_bg.postgresql.mjs still exports QueryCompiler with ` +
+      `compile(request: string) returning a plan; test/server/prisma-plans.test.ts passes; and the whole suite passes ` +
+      `with ZHIFA_PLAN_CHECK=1 (vitest.config.ts) on PGlite and on PostgreSQL (pnpm test).`,
+  );
+}
+
 export const planStats = { compiled: 0, reused: 0 };
 let installed = false;
 
+/** Install the plan cache (once per process); throws on a Prisma version it was not verified on. */
 export function cachePlans(): void {
   if (installed) return;
+  assertVerifiedPrisma();
   installed = true;
   const proto = QueryCompiler.prototype as { compile(request: string): unknown };
   const compile = proto.compile;

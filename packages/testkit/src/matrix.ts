@@ -1,10 +1,11 @@
 // The authorisation matrix: for every root operation (Query, Mutation and Subscription field), what
-// each role gets when it calls it. Each part of the schema keeps its rows beside its code — core's in
-// auth/access-matrix.ts, the list machinery's in lists/access-matrix.ts, a plugin's in its own
-// src/access-matrix.ts (ZhifaPlugin.authorisationMatrix) — written as a table that reads as the access
-// policy. test/auth/authorisation-matrix.test.ts builds one shared world of fixtures, runs every row
+// each role gets when it calls it, written as a table that reads as the access policy. It is test
+// code, kept with the tests: core's rows in core-matrix.ts, the list machinery's in list-matrix.ts
+// (for every plugin that defines a list kind), a plugin's in its own test/access-matrix.ts, which
+// exports `authorisationMatrix` (defineAuthorisationMatrix). test/auth/authorisation-matrix.test.ts
+// finds a plugin's rows there by that convention, builds one shared world of fixtures, runs every row
 // as every role and fails for any root field of the built schema that has no row.
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { PrismaClient } from '@zhifa/core/prisma';
 
 /** The callers, in the order of the table's columns. */
 export const MATRIX_ROLES = [
