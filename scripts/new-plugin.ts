@@ -72,7 +72,7 @@ export const ${exportName}: ZhifaPlugin = {
   name: '${name}',
   // settings: from src/settings.ts (defineSettings('ZHIFA_${name.replace(/-/g, '_').toUpperCase()}_', …)),
   // topics: from src/topics.ts (defineTopic<Payload>('${camel(name)}.…')),
-  // seed, authorisationMatrix: src/seed.ts, src/access-matrix.ts.
+  // seed, authorisationMatrix: src/seed.ts, test/access-matrix.ts.
   register() {
     // builder.prismaObject(…), builder.queryField(…): one file per type under src/schema/.
   },
