@@ -4,7 +4,14 @@
 // reason in a unit of work. Discretionary items, lists not in force or not binding the agency, and
 // items naming no matter ask for nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseGuards, PluginSettings, unitOfWork, type DecideCaseInput, type Viewer } from '@zhifa/core';
+import {
+  CaseGuards,
+  loadDecisionFacts,
+  PluginSettings,
+  unitOfWork,
+  type DecideCaseInput,
+  type Viewer,
+} from '@zhifa/core';
 import { countStatements, ERR, gid } from '@zhifa/testkit';
 import { createWorld, type World } from './fixtures.js';
 import {
@@ -152,9 +159,14 @@ describe('beforeDecide: a mandatory item covering the case’s matter', () => {
     const env = { prisma: p, viewer, guards, settings: new PluginSettings(), clock: () => new Date() };
     const input = (reason: string | null) => ({ decision: 'PENALTY', reason }) as DecideCaseInput;
     const run = (reason: string | null) =>
-      unitOfWork(env, async (uow) => guards.beforeDecide({ uow, case: c }, input(reason)), {
-        silent: 'the guard only reads',
-      });
+      unitOfWork(
+        env,
+        async (uow) => {
+          const decision = await loadDecisionFacts(uow, c.id);
+          await guards.beforeDecide({ uow, case: decision.case, decision }, input(reason));
+        },
+        { silent: 'the guard only reads' },
+      );
     await expect(run('   ')).rejects.toMatchObject({ rule: 'NON_PENALTY_MANDATORY_ITEM_REASON' });
     await expect(run('已造成危害后果')).resolves.toBeUndefined();
   });
