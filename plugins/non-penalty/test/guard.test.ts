@@ -276,3 +276,23 @@ describe('EnforcementCase.mandatoryNonPenaltyItem', () => {
     expect(await added('mandatoryNonPenaltyItem { seq list { title } }', 20)).toBeLessThanOrEqual(8);
   });
 });
+
+describe('decideCase with this guard installed', () => {
+  it('costs a bounded number of SQL statements: the guard reads the matter from the decision', async () => {
+    const p = w.h.db.prisma;
+    const matter = await createMatter(p);
+    // A mandatory item on the matter in a sibling agency's county list: a candidate the guard must read
+    // and place in the agency tree, which does not bind agency A, so the decision goes through.
+    await createList(p, w.agencyB.id, item(matter.code), { domain: '市场监管' });
+    const decide = async () => {
+      const c = await caseOn(matter.id);
+      return countStatements(w.h, () => penalise(c.gid));
+    };
+    await decide();
+    const { result, count, statements } = await decide();
+    expect(result.__typename).toBe('MutationDecideCaseSuccess');
+    // Core's 9 (test/core/decision-path.test.ts) and the guard's two: the candidate items with their
+    // lists, and the agency tree. 19 before the decision's facts were read once.
+    expect(count, statements.join('\n')).toBeLessThanOrEqual(11);
+  });
+});
