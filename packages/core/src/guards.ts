@@ -1,8 +1,15 @@
 // Case guards: checks that plugins add to core case operations. They run inside the
 // operation's transaction, after core's own rules, and refuse by throwing a RuleViolation.
 import type { UnitOfWork } from './work/unit-of-work.js';
-import type { CaseDecision, CaseGround, CompulsoryMeasureKind, PenaltyKind } from './generated/prisma/enums.js';
-import type { EnforcementCase } from './generated/prisma/client.js';
+import type {
+  CaseDecision,
+  CaseGround,
+  CaseProcedure,
+  CompulsoryMeasureKind,
+  PenaltyKind,
+} from './generated/prisma/enums.js';
+import type { Agency, EnforcementCase, EnforcementMatter, Enterprise } from './generated/prisma/client.js';
+import type { ProcedureState } from './rules/procedure.js';
 
 /**
  * A decision as guards see it (cases/decide.ts builds it from the caller's request): the penalties
@@ -46,10 +53,46 @@ export interface GuardContext {
   case: EnforcementCase;
 }
 
+/**
+ * What a decision is judged on, read once in the deciding transaction (cases/decision-facts.ts): the
+ * locked case, who is assigned to it, its agency, enforcement matter and party, its procedure steps,
+ * and what follows from them. The rules (rules/decision.ts, rules/procedure.ts) and every guard's
+ * beforeDecide receive this one value, so none of them reads these again; it cannot change under
+ * them while the case row is locked.
+ */
+export interface DecisionFacts {
+  /** The case, its row locked until the transaction ends. */
+  case: EnforcementCase;
+  /** The case's procedure and seriousness (as on `case`), named as the rules ask for them. */
+  procedure: CaseProcedure;
+  serious: boolean;
+  /** The officers assigned to the case (person ids, ascending). */
+  officerIds: number[];
+  agency: Pick<Agency, 'id' | 'name' | 'kind' | 'parentId' | 'domains' | 'documentPrefix'>;
+  /** The case's enforcement matter; null for a case registered before matters existed. */
+  matter: EnforcementMatter | null;
+  /** The party enterprise; null for a natural-person party. */
+  enterprise: Pick<Enterprise, 'id' | 'name' | 'kind' | 'uscc'> | null;
+  /** partyIsNaturalPerson (rules/party.ts): a citizen or an 个体工商户. */
+  naturalPerson: boolean;
+  /** The procedure steps so far (rules/procedure.ts procedureState). */
+  state: ProcedureState;
+  /** 较大数额 for this case (第63条), from the settings in force. */
+  hearingThresholdFen: bigint;
+  /** The day of the decision in Asia/Shanghai (UTC midnight). */
+  today: Date;
+}
+
+/** A decision's guard context: the unit of work, the locked case, and everything the decision was judged on. */
+export interface DecideGuardContext extends GuardContext {
+  decision: DecisionFacts;
+}
+
 export interface CaseGuard {
   /** Who added it, e.g. 'economic-impact'; shown in logs. */
   name: string;
-  beforeDecide?(ctx: GuardContext, input: DecideCaseInput): Promise<void>;
+  /** Refuse a decision (throw a RuleViolation). Read what the decision needs from `ctx.decision`, not again. */
+  beforeDecide?(ctx: DecideGuardContext, input: DecideCaseInput): Promise<void>;
   beforeCompulsoryMeasure?(ctx: GuardContext, input: CompulsoryMeasureInput): Promise<void>;
 }
 
@@ -64,7 +107,7 @@ export class CaseGuards {
     return this.guards.map((g) => g.name);
   }
 
-  async beforeDecide(ctx: GuardContext, input: DecideCaseInput): Promise<void> {
+  async beforeDecide(ctx: DecideGuardContext, input: DecideCaseInput): Promise<void> {
     for (const g of this.guards) await g.beforeDecide?.(ctx, input);
   }
 

@@ -31,6 +31,7 @@ export * from './rules/case-stage.js';
 export * from './rules/procedure.js';
 export * from './rules/compulsory-measure.js';
 export * from './schema/enum-values.js';
+export { caseActorScope, caseIdArg, caseMutation, inCaseUnit } from './schema/case-scopes.js';
 export * from './case-settings.js';
 export * from './rules/decision.js';
 export * from './rules/limitation.js';

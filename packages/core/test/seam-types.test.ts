@@ -9,6 +9,8 @@ import {
   defineTopicSubscription,
   parseId,
   PluginSettings,
+  type DecideGuardContext,
+  type DecisionFacts,
   type GuardContext,
   type PluginHooks,
   type TopicEvent,
@@ -92,9 +94,13 @@ describe('the plugin seam keeps its types', () => {
     expectTypeOf<ReturnType<ListKindRefs<{ days: number }>['attributesOf']>>().toEqualTypeOf<{ days: number }>();
   });
 
-  it('guards receive the unit of work and the locked case; ids parse to numbers', () => {
+  it("guards receive the unit of work, the locked case and a decision's facts; ids parse to numbers", () => {
     expectTypeOf<GuardContext['uow']>().toEqualTypeOf<UnitOfWork>();
     expectTypeOf<GuardContext['case']>().toEqualTypeOf<EnforcementCase>();
+    // A decision's guards also get what the decision was judged on, read once by core.
+    expectTypeOf<DecideGuardContext['decision']>().toEqualTypeOf<DecisionFacts>();
+    expectTypeOf<DecisionFacts['case']>().toEqualTypeOf<EnforcementCase>();
+    expectTypeOf<DecisionFacts['agency']['id']>().toEqualTypeOf<number>();
     expectTypeOf(parseId).returns.toEqualTypeOf<number>();
   });
 

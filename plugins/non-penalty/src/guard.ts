@@ -31,7 +31,8 @@ type CaseKey = Pick<EnforcementCase, 'agencyId' | 'matterId'>;
 /**
  * For each case, the covering item (or null), in four statements whatever the number of cases: the
  * matters, the candidate items and their lists, the agency tree; the pure rules (list scope, in
- * force, mandatory kind) decide in memory. The guard and the EnforcementCase field use it alike.
+ * force, mandatory kind) decide in memory. The EnforcementCase field uses it; the guard, which has the
+ * case's matter already (the decision's facts), goes straight to mandatoryItemsForMatters.
  */
 export async function mandatoryItemsCovering(
   db: Db,
@@ -48,7 +49,25 @@ export async function mandatoryItemsCovering(
       })
     ).map((m) => [m.id, m]),
   );
-  const codes = [...new Set([...matters.values()].map((m) => m.code))];
+  return mandatoryItemsForMatters(
+    db,
+    cases.map((c) => ({
+      agencyId: c.agencyId,
+      matter: (c.matterId === null ? null : matters.get(c.matterId)) ?? null,
+    })),
+    now,
+  );
+}
+
+type MatterKey = { code: string; name: string };
+
+/** mandatoryItemsCovering for cases whose matters are known: the candidate items with their lists, and the agency tree. */
+export async function mandatoryItemsForMatters(
+  db: Db,
+  cases: readonly { agencyId: number; matter: MatterKey | null }[],
+  now: Date,
+): Promise<(CoveringItem | null)[]> {
+  const codes = [...new Set(cases.flatMap((c) => (c.matter ? [c.matter.code] : [])))];
   if (!codes.length) return cases.map(() => null);
   const today = shanghaiToday(now);
   const candidates = await db.listItem.findMany({
@@ -72,6 +91,7 @@ export async function mandatoryItemsCovering(
     orderBy: { id: 'asc' },
     take: 1000,
   });
+  if (!candidates.length) return cases.map(() => null);
   const scopes = await loadAgencyScopes(
     db,
     cases.map((c) => c.agencyId),
@@ -79,9 +99,8 @@ export async function mandatoryItemsCovering(
   const parsed = candidates
     .map((row) => ({ row, attrs: nonPenaltyAttributes.parse(row.attributes) }))
     .filter(({ row, attrs }) => isInForce(row.list, now) && isMandatory(attrs.itemKind));
-  return cases.map((c) => {
-    const matter = c.matterId === null ? undefined : matters.get(c.matterId);
-    const scope = scopes.get(c.agencyId);
+  return cases.map(({ agencyId, matter }) => {
+    const scope = scopes.get(agencyId);
     if (!matter || !scope) return null;
     const found = parsed.find(
       ({ row, attrs }) => attrs.matterCode === matter.code && listAppliesToAgency(row.list, scope),
@@ -94,10 +113,15 @@ export async function mandatoryItemsCovering(
 
 export const nonPenaltyGuard: CaseGuard = {
   name: 'non-penalty',
-  async beforeDecide({ uow, case: c }, input) {
+  // The case's agency and matter come with the decision (core reads them once for the rules and every guard).
+  async beforeDecide({ uow, decision }, input) {
     if (!(PENALISING_DECISIONS as readonly string[]).includes(input.decision)) return;
     if (input.reason?.trim()) return;
-    const covering = await mandatoryItemCovering(uow.tx, c, uow.now);
+    const [covering] = await mandatoryItemsForMatters(
+      uow.tx,
+      [{ agencyId: decision.agency.id, matter: decision.matter }],
+      uow.now,
+    );
     if (!covering) return;
     const { item, list, matter } = covering;
     const kind = nonPenaltyAttributes.parse(item.attributes).itemKind;

@@ -3,6 +3,8 @@
 import type { ZhifaPlugin } from '@zhifa/core';
 import { registerNonPenaltyList } from './schema/non-penalty-list.js';
 import { registerNonPenaltyDecision } from './schema/non-penalty-decision.js';
+import { registerNonPenaltyEvaluation } from './schema/non-penalty-evaluation.js';
+import { registerGrantNonPenalty } from './schema/grant-non-penalty.js';
 import { registerNonPenaltyStats } from './schema/non-penalty-stats.js';
 import { registerNonPenaltySubscriptions } from './schema/subscriptions.js';
 import { NON_PENALTY_KIND_LABEL } from './attributes.js';
@@ -19,7 +21,9 @@ export const nonPenaltyPlugin: ZhifaPlugin = {
   register(builder, { guards, core }) {
     guards.add(nonPenaltyGuard);
     const lists = registerNonPenaltyList(builder, core);
-    const decision = registerNonPenaltyDecision(builder, lists);
+    const evaluation = registerNonPenaltyEvaluation(builder, lists);
+    const decision = registerNonPenaltyDecision(builder, lists, evaluation);
+    registerGrantNonPenalty(builder, evaluation);
     registerNonPenaltyStats(builder);
     registerNonPenaltySubscriptions(builder, { ...lists, decision });
   },

@@ -397,6 +397,10 @@ describe('evaluateNonPenalty', () => {
     expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.officerB), 'FORBIDDEN');
     expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.enterprise), 'FORBIDDEN');
     expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), null), 'UNAUTHENTICATED');
+    // Authorisation before validation: facts that would fail validation do not reach a caller who may not evaluate.
+    const badFacts = { ...GOOD_FACTS(), correctedOn: dayOffset(2) };
+    expectErr(await evaluate(c.gid, lists.firstOffence.gid, badFacts, w.tokens.officerB), 'FORBIDDEN');
+    expectErr(await evaluate(c.gid, lists.firstOffence.gid, badFacts, null), 'UNAUTHENTICATED');
     expectErr(
       await evaluate(c.gid, lists.firstOffence.gid, { ...GOOD_FACTS(), correctedOn: dayOffset(2) }),
       'VALIDATION_FAILED',

@@ -4,7 +4,14 @@
 // reason in a unit of work. Discretionary items, lists not in force or not binding the agency, and
 // items naming no matter ask for nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseGuards, PluginSettings, unitOfWork, type DecideCaseInput, type Viewer } from '@zhifa/core';
+import {
+  CaseGuards,
+  loadDecisionFacts,
+  PluginSettings,
+  unitOfWork,
+  type DecideCaseInput,
+  type Viewer,
+} from '@zhifa/core';
 import { countStatements, ERR, gid } from '@zhifa/testkit';
 import { createWorld, type World } from './fixtures.js';
 import {
@@ -152,9 +159,14 @@ describe('beforeDecide: a mandatory item covering the case’s matter', () => {
     const env = { prisma: p, viewer, guards, settings: new PluginSettings(), clock: () => new Date() };
     const input = (reason: string | null) => ({ decision: 'PENALTY', reason }) as DecideCaseInput;
     const run = (reason: string | null) =>
-      unitOfWork(env, async (uow) => guards.beforeDecide({ uow, case: c }, input(reason)), {
-        silent: 'the guard only reads',
-      });
+      unitOfWork(
+        env,
+        async (uow) => {
+          const decision = await loadDecisionFacts(uow, c.id);
+          await guards.beforeDecide({ uow, case: decision.case, decision }, input(reason));
+        },
+        { silent: 'the guard only reads' },
+      );
     await expect(run('   ')).rejects.toMatchObject({ rule: 'NON_PENALTY_MANDATORY_ITEM_REASON' });
     await expect(run('已造成危害后果')).resolves.toBeUndefined();
   });
@@ -262,5 +274,28 @@ describe('EnforcementCase.mandatoryNonPenaltyItem', () => {
     expect(await added(scalars, 20)).toBe(forTwo);
     // Its relations load through plugin-prisma's batched fallback: a bounded few more, not one per case.
     expect(await added('mandatoryNonPenaltyItem { seq list { title } }', 20)).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('decideCase with this guard installed', () => {
+  it('costs a bounded number of SQL statements: the guard reads the matter from the decision', async () => {
+    const p = w.h.db.prisma;
+    const matter = await createMatter(p);
+    // A mandatory item on the matter in a sibling agency's county list: a candidate the guard must read
+    // and place in the agency tree, which does not bind agency A, so the decision goes through.
+    await createList(p, w.agencyB.id, item(matter.code), { domain: '市场监管' });
+    const decide = async () => {
+      const c = await caseOn(matter.id);
+      // BEGIN, COMMIT, ROLLBACK (PGlite's adapter logs its COMMIT as a comment) are not counted.
+      return countStatements(w.h, () => penalise(c.gid), {
+        ignore: (q) => /^\s*(-- Implicit ")?(BEGIN|COMMIT|ROLLBACK)\b/i.test(q),
+      });
+    };
+    await decide();
+    const { result, count, statements } = await decide();
+    expect(result.__typename).toBe('MutationDecideCaseSuccess');
+    // Core's 8 (test/core/decision-path.test.ts) and the guard's two: the candidate items with their
+    // lists, and the agency tree. 18 before the decision's facts were read once.
+    expect(count, statements.join('\n')).toBeLessThanOrEqual(10);
   });
 });

@@ -7,13 +7,11 @@ import { actorOf } from '../auth/viewer.js';
 import type { DecideCaseInput } from '../guards.js';
 import { isPenalty, transitionRefusal } from '../rules/case-stage.js';
 import { decisionInputIssues, decisionRefusal, decisionSums, type PenaltyItem } from '../rules/decision.js';
-import { partyIsNaturalPerson } from '../rules/party.js';
-import { assertCanActOnCase } from './actors.js';
+import { decisionProcedureRefusal } from '../rules/procedure.js';
 import { caseEvent } from './events.js';
-import { lockCase } from './lock.js';
+import { assertMayDecide, loadDecisionFacts } from './decision-facts.js';
 import { nextDocumentNumber } from './numbers.js';
 import { refuse } from './refuse.js';
-import { procedureRefusalForDecision } from './procedure.js';
 
 /** What a caller asks to decide; the sums guards see (fineFen, confiscationFen) are derived from `penalties`. */
 export interface DecisionRequest {
@@ -51,9 +49,11 @@ export function decisionDocumentKind(decision: CaseDecision): DocumentKind | nul
 }
 
 /**
- * The one path into DECIDED. The decision's shape (ValidationError), the stage, what the law and
- * the case's enforcement matter allow (rules/decision.ts), the procedure, then every plugin's
- * beforeDecide guard, all in the caller's transaction; then the penalties, the
+ * The one path into DECIDED. What the decision needs is read once (decision-facts.ts: the case locked,
+ * its officers, agency, matter, party and steps) and who may decide is asked once, against that
+ * value; then the decision's shape (ValidationError), the stage, what the law and the case's
+ * enforcement matter allow (rules/decision.ts), the procedure (rules/procedure.ts), then every plugin's
+ * beforeDecide guard with the same value, all in the caller's transaction; then the penalties, the
  * decision-document number from the agency's sequence, and the event. A refusal anywhere rolls
  * back the decision, its number, its event and anything the caller wrote before.
  */
@@ -64,8 +64,9 @@ export async function decideCaseInTx(
 ): Promise<EnforcementCase> {
   const { tx, viewer, guards, now } = uow;
   const input = decideCaseInput(request);
-  const c = await lockCase(tx, caseId);
-  assertCanActOnCase(viewer, c);
+  const facts = await loadDecisionFacts(uow, caseId);
+  const c = facts.case;
+  assertMayDecide(viewer, facts);
   const issues = decisionInputIssues(input);
   if (issues.length)
     throw new ValidationError(
@@ -80,17 +81,9 @@ export async function decideCaseInTx(
       procedure: c.procedure,
     }),
   );
-  const [matter, enterprise] = await Promise.all([
-    c.matterId === null ? null : tx.enforcementMatter.findUnique({ where: { id: c.matterId } }),
-    c.enterpriseId === null
-      ? null
-      : tx.enterprise.findUnique({ where: { id: c.enterpriseId }, select: { kind: true } }),
-  ]);
-  refuse(
-    decisionRefusal(input, { matter, procedure: c.procedure, naturalPerson: partyIsNaturalPerson(c, enterprise) }),
-  );
-  refuse(await procedureRefusalForDecision(uow, c, input));
-  await guards.beforeDecide({ uow, case: c }, input);
+  refuse(decisionRefusal(input, facts));
+  refuse(decisionProcedureRefusal({ ...facts, decision: input.decision, penalties: input.penalties }));
+  await guards.beforeDecide({ uow, case: c, decision: facts }, input);
 
   if (input.penalties.length)
     await tx.casePenalty.createMany({
@@ -98,11 +91,7 @@ export async function decideCaseInTx(
     });
   // The number as late as it can be: its sequence row stays locked until the transaction ends.
   const documentKind = decisionDocumentKind(input.decision);
-  const agency = await tx.agency.findUniqueOrThrow({
-    where: { id: c.agencyId },
-    select: { id: true, name: true, documentPrefix: true },
-  });
-  const decisionNumber = documentKind ? await nextDocumentNumber(tx, agency, documentKind, now) : null;
+  const decisionNumber = documentKind ? await nextDocumentNumber(tx, facts.agency, documentKind, now) : null;
   const updated = await tx.enforcementCase.update({
     where: { id: caseId },
     data: {

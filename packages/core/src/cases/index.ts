@@ -29,10 +29,11 @@ export {
   notifyOverdueMeasuresInTx,
 } from './measures.js';
 export { decideCaseInTx, decideCaseInput, decisionDocumentKind, type DecisionRequest } from './decide.js';
+export { loadDecisionFacts, assertMayDecide } from './decision-facts.js';
 export {
-  procedureRefusalForDecision,
   loadProcedureState,
   caseHearingThresholdFen,
+  hearingThresholdOf,
   readProposal,
   type NoticeProposal,
 } from './procedure.js';

@@ -137,7 +137,7 @@ export async function recordNoticeInTx(
       const threshold = await caseHearingThresholdFen(uow, c);
       const offered = hearingOffered(input.proposedPenalties, threshold);
       return {
-        proposal: noticeProposal(input.proposedPenalties, offered, threshold) as unknown as Prisma.InputJsonValue,
+        proposal: noticeProposal(input.proposedPenalties, offered, threshold),
       };
     },
   );

@@ -3,9 +3,12 @@
 // refused before any input is checked. The services check again in their transaction.
 import type { Context } from '../context.js';
 import { canActOnCase, type CaseAction } from '../auth/rows.js';
-import { ForbiddenError } from '../errors.js';
+import type { ArgBuilder } from '@pothos/core';
+import type { ZhifaSchemaTypes } from '../builder.js';
+import { domainErrors, ForbiddenError } from '../errors.js';
 import { CASE_ACTION_REFUSALS } from '../cases/actors.js';
-import { tryParseId, type GlobalId } from '../ids.js';
+import { parseId, tryParseId, type GlobalId } from '../ids.js';
+import { unitOfWork, type UnitOfWork } from '../work/unit-of-work.js';
 
 /**
  * Scope of a case-level mutation: whether the viewer may do `action` on the case. An unknown case lets
@@ -39,4 +42,32 @@ export async function caseActorScopeById(id: number | null, ctx: Context, action
 /** The assigned officers' own operations (`act`): advancing, measures, the party-facing steps. */
 export function officerOfCase(gid: GlobalId, ctx: Context) {
   return caseActorScope(gid, ctx, 'act');
+}
+
+/**
+ * The shape every case-level mutation shares (cases, procedure steps, a plugin's mutation on a case):
+ * its description, the typed domain errors, and the case-actor scope on its `caseId` argument, so a
+ * caller who may not do `action` is refused before any input is checked. Spread it into
+ * `t.prismaField` (or `t.field`) beside `args: { caseId: caseIdArg(t), … }`, and resolve with inCaseUnit.
+ */
+export function caseMutation(action: CaseAction, description: string) {
+  return {
+    description,
+    errors: { types: domainErrors },
+    authScopes: (_root: unknown, args: { caseId: GlobalId }, ctx: Context) => caseActorScope(args.caseId, ctx, action),
+  };
+}
+
+/** The `caseId` argument of a case-level mutation. */
+export function caseIdArg(t: { arg: ArgBuilder<ZhifaSchemaTypes> }) {
+  return t.arg.globalID({ required: true, description: '案件 Case' });
+}
+
+/** Run `fn` in one unit of work with the case's row id (a ValidationError on `caseId` when it is not a case's id). */
+export function inCaseUnit<T>(
+  ctx: Context,
+  caseId: GlobalId,
+  fn: (uow: UnitOfWork, id: number) => Promise<T>,
+): Promise<T> {
+  return unitOfWork(ctx, (uow) => fn(uow, parseId(caseId, 'EnforcementCase', ['caseId'])));
 }

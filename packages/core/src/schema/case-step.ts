@@ -6,9 +6,8 @@ import type { ZhifaBuilder } from '../builder.js';
 import type { CaseStepKind, CaseStepOutcome, PenaltyKind } from '../generated/prisma/enums.js';
 import { actorShownTo } from '../auth/rows.js';
 import { isStaff } from '../auth/viewer.js';
-import { domainErrors, ValidationError } from '../errors.js';
-import { unitOfWork } from '../work/unit-of-work.js';
-import { parseId } from '../ids.js';
+import { ValidationError } from '../errors.js';
+import type { UnitOfWork } from '../work/unit-of-work.js';
 import { msg, requiredText as text } from '../validation.js';
 import { textKind } from '../input/text.js';
 import { CASE_STEP_OUTCOME_NAMES } from '../rules/names.js';
@@ -25,7 +24,7 @@ import {
 } from '../cases/steps.js';
 import { readProposal } from '../cases/procedure.js';
 import type { CoreEnums } from './enums.js';
-import { caseActorScope } from './case-scopes.js';
+import { caseIdArg, caseMutation, inCaseUnit } from './case-scopes.js';
 import type { PenaltyInputRef } from './penalty-input.js';
 import type { CaseAction } from '../auth/rows.js';
 
@@ -204,24 +203,14 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
       description: string,
       action: CaseAction,
       input: typeof RecordNoticeInput | typeof RecordStatementInput | typeof RecordHearingInput,
-      record: (
-        uow: Parameters<Parameters<typeof unitOfWork>[1]>[0],
-        caseId: number,
-        input: I,
-      ) => Promise<{ step: { id: number } }>,
+      record: (uow: UnitOfWork, caseId: number, input: I) => Promise<{ step: { id: number } }>,
     ) =>
       t.prismaField({
         type: 'CaseStep',
-        description,
-        errors: { types: domainErrors },
-        authScopes: (_root, args, ctx) => caseActorScope(args.caseId, ctx, action),
-        args: {
-          caseId: t.arg.globalID({ required: true, description: '案件 Case' }),
-          input: t.arg({ type: input, required: true }),
-        },
+        ...caseMutation(action, description),
+        args: { caseId: caseIdArg(t), input: t.arg({ type: input, required: true }) },
         resolve: (query, _root, args, ctx) =>
-          unitOfWork(ctx, async (uow) => {
-            const id = parseId(args.caseId, 'EnforcementCase', ['caseId']);
+          inCaseUnit(ctx, args.caseId, async (uow, id) => {
             const { step } = await record(uow, id, args.input as I);
             return uow.tx.caseStep.findUniqueOrThrow({ ...query, where: { id: step.id } });
           }),
@@ -291,12 +280,12 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
       ),
       extendCaseDeadline: t.prismaField({
         type: 'CaseStep',
-        description:
+        ...caseMutation(
+          'head',
           '延长办案期限（第60条；本单位负责人；决定前）Extend the case’s time limit (the agency head, before the decision)',
-        errors: { types: domainErrors },
-        authScopes: (_root, args, ctx) => caseActorScope(args.caseId, ctx, 'head'),
+        ),
         args: {
-          caseId: t.arg.globalID({ required: true, description: '案件 Case' }),
+          caseId: caseIdArg(t),
           days: t.arg.int({
             required: true,
             description: `延长天数（1–${MAX_EXTENSION_DAYS}）Days to add`,
@@ -314,8 +303,7 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
           }),
         },
         resolve: (query, _root, args, ctx) =>
-          unitOfWork(ctx, async (uow) => {
-            const id = parseId(args.caseId, 'EnforcementCase', ['caseId']);
+          inCaseUnit(ctx, args.caseId, async (uow, id) => {
             const { step } = await extendCaseDeadlineInTx(uow, id, args.days, args.reason.trim());
             return uow.tx.caseStep.findUniqueOrThrow({ ...query, where: { id: step.id } });
           }),

@@ -8,6 +8,7 @@ import { registerAgency } from './agency.js';
 import { registerPerson } from './person.js';
 import { registerEnterprise } from './enterprise.js';
 import { registerCase } from './case.js';
+import { registerCaseMutations } from './case-mutations.js';
 import { registerCaseStats } from './case-stats.js';
 import { registerCompulsoryMeasure } from './compulsory-measure.js';
 import { registerCaseStep } from './case-step.js';
@@ -36,7 +37,8 @@ export function registerCore(
   const Enterprise = registerEnterprise(builder, enums);
   const EnforcementMatter = registerMatter(builder, enums);
   const PenaltyInput = registerPenaltyInput(builder, enums);
-  const EnforcementCase = registerCase(builder, enums, PenaltyInput);
+  const EnforcementCase = registerCase(builder, enums);
+  registerCaseMutations(builder, enums, PenaltyInput);
   registerCaseStats(builder, enums);
   registerCompulsoryMeasure(builder, enums, Person);
   registerCaseStep(builder, enums, PenaltyInput);

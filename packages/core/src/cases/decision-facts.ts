@@ -1,0 +1,70 @@
+// What a decision needs, read once in the deciding transaction: the case row locked, then in one more
+// statement its officers, agency, enforcement matter, party enterprise and procedure steps. The decision
+// service (decide.ts), the pure rules and every plugin's beforeDecide guard read this one value.
+import type { UnitOfWork } from '../work/unit-of-work.js';
+import type { DecisionFacts } from '../guards.js';
+import type { Viewer } from '../auth/viewer.js';
+import { canActOnCase } from '../auth/rows.js';
+import { ForbiddenError } from '../errors.js';
+import { CASE_SETTINGS } from '../case-settings.js';
+import { partyIsNaturalPerson } from '../rules/party.js';
+import { procedureState } from '../rules/procedure.js';
+import { shanghaiToday } from '../rules/shanghai-time.js';
+import { assertCanActOnCase, CASE_ACTION_REFUSALS } from './actors.js';
+import { lockCase } from './lock.js';
+import { hearingThresholdOf, stepFacts } from './procedure.js';
+
+/** Lock the case and read what a decision on it needs: two statements, whatever the case. */
+export async function loadDecisionFacts(
+  uow: Pick<UnitOfWork, 'tx' | 'settings' | 'now'>,
+  caseId: number,
+): Promise<DecisionFacts> {
+  const { tx } = uow;
+  const c = await lockCase(tx, caseId);
+  // One statement (relation joins): the case row is locked, so none of this can change under the decision.
+  const r = await tx.enforcementCase.findUniqueOrThrow({
+    where: { id: caseId },
+    select: {
+      officers: { select: { personId: true }, orderBy: { personId: 'asc' } },
+      agency: { select: { id: true, name: true, kind: true, parentId: true, domains: true, documentPrefix: true } },
+      matter: true,
+      enterprise: { select: { id: true, name: true, kind: true, uscc: true } },
+      steps: { orderBy: { id: 'asc' } },
+    },
+  });
+  const naturalPerson = partyIsNaturalPerson(c, r.enterprise);
+  return {
+    case: c,
+    procedure: c.procedure,
+    serious: c.serious,
+    officerIds: r.officers.map((o) => o.personId),
+    agency: r.agency,
+    matter: r.matter,
+    enterprise: r.enterprise,
+    naturalPerson,
+    state: procedureState(r.steps.map(stepFacts)),
+    hearingThresholdFen: hearingThresholdOf(
+      uow.settings.get(CASE_SETTINGS).hearingFineThresholds,
+      r.matter,
+      r.agency,
+      naturalPerson,
+    ),
+    today: shanghaiToday(uow.now),
+  };
+}
+
+/**
+ * Who may decide, asked once against the loaded case: staff of the case's agency (or the plain
+ * refusal), then a general-procedure case by the agency head (第57条), a simple one by an assigned
+ * officer (第51条) — a ForbiddenError naming who may.
+ */
+export function assertMayDecide(viewer: Viewer, f: DecisionFacts): void {
+  assertCanActOnCase(viewer, f.case);
+  const actors = {
+    agencyId: f.case.agencyId,
+    procedure: f.case.procedure,
+    registeredBy: f.case.registeredBy,
+    officerIds: f.officerIds,
+  };
+  if (!canActOnCase(viewer, actors, 'decide')) throw new ForbiddenError(CASE_ACTION_REFUSALS.decide(actors));
+}
