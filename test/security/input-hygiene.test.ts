@@ -298,7 +298,8 @@ describe('lists', () => {
         caseId: gid('EnforcementCase', k.id),
         personIds: Array.from({ length: 101 }, () => gid('Person', c.people.o1.id)),
       },
-      c.tokens.o1,
+      // The agency admin may assign: a caller who may not is refused before the list is checked.
+      c.tokens.marketAdmin,
     );
     expectRefused(res.data.assignOfficers, [['personIds']], 'at most 100 items');
   });
