@@ -71,7 +71,7 @@ export const MAX_BREADTH = 400;
  * for (`first`/`last`, default page otherwise), and under `nodes(ids:)` once per id. Other lists
  * (edges, enum lists) are already bounded by their connection's page and count once.
  */
-function pageComplexity(args: Record<string, unknown>, _ctx: unknown, field: GraphQLField<unknown, any, any>) {
+function pageComplexity(args: Record<string, unknown>, _ctx: unknown, field: GraphQLField<unknown, Context>) {
   const takes = (name: string) => field.args.some((a) => a.name === name);
   if (takes('first') && takes('after')) {
     const n = Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE);

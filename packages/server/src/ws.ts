@@ -19,7 +19,7 @@ import {
   type Context as WsContext,
   type WebSocket as ProtocolSocket,
 } from 'graphql-ws';
-import { GraphQLError, type ExecutionArgs } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import {
   actorOf,
@@ -248,7 +248,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
     conn.lastActivity = Date.now();
     const handle = conn.onMessage;
     if (!handle) return;
-    handle(String(data)).catch((err: unknown) => {
+    handle(messageText(data)).catch((err: unknown) => {
       log.error({ err, ...fields(conn) }, 'unexpected error handling a WebSocket message');
       close(conn, CloseCode.InternalServerError, REASONS.internal);
     });
@@ -391,11 +391,16 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
       conn.operations.set(id, op);
       // No fetch Request per operation (a few KB each, held for a subscription's life): the
       // context factory takes the connection's credential as it is (app.ts, wsAuthorization).
-      const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+      const envelope = yoga.getEnveloped({
         connectionParams: ctx.connectionParams,
         wsAuthorization: conn.authorization ?? null,
         params: payload,
       });
+      const { execute, subscribe, contextFactory } = envelope;
+      // envelop types these `any` (it serves any GraphQL implementation); here they are graphql-js's.
+      const schema = envelope.schema as GraphQLSchema;
+      const parse = envelope.parse as (source: string) => DocumentNode;
+      const validate = envelope.validate as (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[];
       try {
         const document = parse(payload.query);
         Object.assign(op, operationOf(document, payload.operationName));
@@ -469,4 +474,10 @@ function tooManySubscriptions(limit: number): GraphQLError {
   return new GraphQLError(`${zh} (${en})`, {
     extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', messageZh: zh, messageEn: en },
   });
+}
+
+/** A message's text: a Buffer with ws's default binaryType ('nodebuffer'); the other shapes for completeness. */
+function messageText(data: Buffer | ArrayBuffer | Buffer[]): string {
+  if (Buffer.isBuffer(data)) return data.toString();
+  return (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString();
 }

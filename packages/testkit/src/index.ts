@@ -1,7 +1,15 @@
 // @zhifa/testkit: what the test files share — the harness and test server on a per-file copy of
 // one migrated database, a base world, global ids, the error fragment, row and SQL counts, and the
 // event-delivery helpers.
-export { createHarness, testSettings, TEST_SECRET, type Harness, type HarnessOptions } from './harness.js';
+export {
+  createHarness,
+  testSettings,
+  TEST_SECRET,
+  type GqlJson,
+  type GqlResponse,
+  type Harness,
+  type HarnessOptions,
+} from './harness.js';
 export { freshDatabaseTarget, databaseUrl, testPostgresUrl, type FreshDatabase } from './databases.js';
 export { startTestServer, startTwoInstances, type TestServer, type TestServerOptions } from './server.js';
 export {

@@ -96,7 +96,7 @@ export async function caseHearingThresholdFen(uow: UnitOfWork, c: EnforcementCas
       ? null
       : tx.enterprise.findUnique({ where: { id: c.enterpriseId }, select: { kind: true } }),
   ]);
-  const domain = matter?.domain ?? (agency.domains.length === 1 ? agency.domains[0]! : null);
+  const domain = matter?.domain ?? (agency.domains.length === 1 ? agency.domains[0] : null);
   return hearingThresholdFen(
     uow.settings.get(CASE_SETTINGS).hearingFineThresholds,
     domain,

@@ -446,7 +446,7 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
 
 /** Attributes come out of the kind's zod schema, which admits only JSON values (numbers, strings, arrays). */
 function attributesJson(attributes: object): Prisma.InputJsonObject {
-  return attributes as Prisma.InputJsonObject;
+  return attributes;
 }
 
 async function csvInput(

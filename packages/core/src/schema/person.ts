@@ -61,7 +61,7 @@ export function registerPerson(builder: ZhifaBuilder) {
   });
   const EnforceBlockerCode = builder.enumType('EnforceBlockerCode', {
     description: '不能执法的原因代码 Why a person may not enforce',
-    values: describedValues(ENFORCE_BLOCKER_MESSAGES) as Record<EnforceBlocker, { description: string }>,
+    values: describedValues(ENFORCE_BLOCKER_MESSAGES),
   });
   const EnforceBlockerRef = builder.objectRef<EnforceBlocker>('EnforceBlocker').implement({
     description: '不能承办执法的原因 Why a person may not be assigned to enforcement actions',
@@ -563,7 +563,7 @@ function certificateColumns(
     certificateNumber: cert.number,
     certificateIssuedOn: cert.issuedOn,
     certificateExpiresOn: cert.expiresOn,
-    certificateStatus: same ? before!.certificateStatus : CertificateStatus.VALID,
-    certificateReviewYear: same ? before!.certificateReviewYear : null,
+    certificateStatus: same ? before.certificateStatus : CertificateStatus.VALID,
+    certificateReviewYear: same ? before.certificateReviewYear : null,
   };
 }

@@ -268,7 +268,7 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
       v.parties.persons >= 1 || (v.parties.persons > 0 && dice.chance(v.parties.persons)) || !fitting.length;
     const enterprise = person ? null : dice.weighted(fitting.map((e) => [e, riskWeight[e.creditRiskClass]] as const));
     const naturalPerson = partyIsNaturalPerson({ partyKind: person ? 'NATURAL_PERSON' : 'ENTERPRISE' }, enterprise);
-    const t = input.hearingThresholds[v.domain] ?? input.hearingThresholds['*']!;
+    const t = input.hearingThresholds[v.domain] ?? input.hearingThresholds['*'];
     const thresholdFen = BigInt(naturalPerson ? t.naturalPersonFen : t.organisationFen);
 
     const decided = stage === 'DECIDED' || stage === 'EXECUTED' || stage === 'CLOSED';
@@ -323,9 +323,8 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
         ...extra,
       });
     let deadlineDays: number | null = simple ? null : 90;
-    let last = 0; // the last day of the procedure
+    let last: number; // the last day of the procedure (a decided case's)
     let decidedDay: number | null = null;
-    let servedDay: number | null = null;
     let closedDay: number | null = null;
     let age: number; // days from registration to today
     let registeredHour = dice.int(9, 16);
@@ -388,7 +387,6 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
       age = stage === 'DECIDED' ? dice.int(1, 6) : stage === 'EXECUTED' ? dice.int(3, 200) : dice.int(30, 540);
       registered = addDays(today, -age);
       decidedDay = 0;
-      servedDay = 0;
       step('SERVICE', 0, officer(0), { note: '当场交付行政处罚决定书，当事人签收' });
       if (stage === 'CLOSED') closedDay = Math.min(age - 1, dice.int(1, 20));
     } else if (decided) {
@@ -422,7 +420,7 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
       last = decidedDay;
       const unserved = stage === 'DECIDED' && dice.chance(0.3);
       if (decision !== 'DROPPED' && !unserved) {
-        servedDay = decidedDay + dice.int(0, 7); // 第61条: within 7 days
+        const servedDay = decidedDay + dice.int(0, 7); // 第61条: within 7 days
         step('SERVICE', servedDay, officer(0), {
           note: dice.chance(0.7) ? '直接送达，当事人签收送达回证' : '邮寄送达',
         });
@@ -603,7 +601,7 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
         violation: v.violation,
         violatedProvision: v.violated,
         penaltyProvision: v.penalty,
-        matterId: agency.matterIds[vi]!,
+        matterId: agency.matterIds[vi],
         // Found within two months of the violation: always inside the limitation period.
         violationOn: addDays(registered, -dice.int(simple ? 0 : 1, 60)),
         procedure: simple ? 'SIMPLE' : 'GENERAL',
