@@ -107,7 +107,7 @@ describe('the plugin seam keeps its types', () => {
 
   it('an authorisation matrix hands its rows the world and the fixtures it wrote, typed; a malformed policy throws', () => {
     const matrix = defineAuthorisationMatrix(
-      async (world) => ({ listId: world.agency.id }),
+      (world) => Promise.resolve({ listId: world.agency.id }),
       (world, fixtures) => {
         expectTypeOf(world).toEqualTypeOf<MatrixWorld>();
         expectTypeOf(fixtures).toEqualTypeOf<{ listId: string }>();
