@@ -2,8 +2,8 @@
 // FORBIDDEN, never a validation message about its arguments; a caller who may call gets the typed
 // ValidationError for the same arguments. Covers scopes of every kind: fixed (createAgency), read
 // from an argument's global id (updateAgency, openCase), looked up in the database from an argument
-// (changeCertificateStatus), from the viewer alone (createEnterprise); failures of zod and of input
-// hygiene (packages/core/src/input/plugin.ts). See packages/core/src/input/after-auth.ts.
+// (changeCertificateStatus), from the viewer alone (createEnterprise, createMatter); failures of zod and
+// of input hygiene (packages/core/src/input/plugin.ts). See packages/core/src/input/after-auth.ts.
 import { afterAll, describe, expect, it } from 'vitest';
 import { ERR, createBaseWorld, createHarness, expectTyped, gid, type BaseWorld } from '@zhifa/testkit';
 
@@ -94,6 +94,25 @@ const cases: Case[] = [
     issuePath: ['input', 'name'],
     forbidden: ['enterprise', 'supervisor'],
     permitted: 'officerA',
+  },
+  {
+    field: 'createMatter',
+    query: `mutation($input: MatterInput!) { createMatter(input: $input) { ${ERR} } }`,
+    invalid: () => ({
+      input: {
+        code: 'SJ-DJ-009',
+        name: '未按规定公示营业执照',
+        domain: '市场监管',
+        agencyKinds: [],
+        violatedProvision: '《市场主体登记管理条例》第三十六条',
+        penaltyProvision: '《市场主体登记管理条例》第四十八条第一款',
+        penaltyKinds: ['FINE'],
+      },
+    }),
+    issuePath: ['input', 'agencyKinds'],
+    // Staff, but only agency admins, the bureau's supervisors and system admins maintain matters.
+    forbidden: ['officerA', 'auxiliaryA', 'enterprise'],
+    permitted: 'adminA',
   },
 ];
 
