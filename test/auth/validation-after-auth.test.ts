@@ -5,11 +5,21 @@
 // (changeCertificateStatus), from the viewer alone (createEnterprise, createMatter); failures of zod and
 // of input hygiene (packages/core/src/input/plugin.ts). See packages/core/src/input/after-auth.ts.
 import { afterAll, describe, expect, it } from 'vitest';
+import { nonPenaltyPlugin } from '@zhifa/plugin-non-penalty';
 import { ERR, createBaseWorld, createHarness, expectTyped, gid, type BaseWorld } from '@zhifa/testkit';
 
-const h = await createHarness();
+const h = await createHarness({ plugins: [nonPenaltyPlugin] });
 const w: BaseWorld = await createBaseWorld(h);
 afterAll(() => h.close());
+
+// A draft list of agency A (a plugin's list kind: core's list mutations, lists/mutations.ts).
+const draft = await h.gql(
+  `mutation($input: NonPenaltyListInput!) { createNonPenaltyList(input: $input) {
+    ... on MutationCreateNonPenaltyListSuccess { data { id } } } }`,
+  { input: { agencyId: w.agencyA.gid, title: '阜宁县市场监管领域不予处罚清单', domain: '市场监管' } },
+  w.tokens.officerA,
+);
+const draftListId = (draft.data as { createNonPenaltyList: { data: { id: string } } }).createNonPenaltyList.data.id;
 
 type Caller = keyof BaseWorld['tokens'] | 'public';
 
@@ -114,6 +124,15 @@ const cases: Case[] = [
     forbidden: ['officerA', 'auxiliaryA', 'enterprise'],
     permitted: 'adminA',
   },
+  {
+    field: 'updateNonPenaltyList',
+    query: `mutation($id: ID!, $input: NonPenaltyListMetaInput!) { updateNonPenaltyList(id: $id, input: $input) { ${ERR} } }`,
+    invalid: () => ({ id: draftListId, input: { title: controlCharacter, domain: '市场监管' } }),
+    issuePath: ['input', 'title'],
+    // The agency's officers edit its lists; the supervisor reads the draft but may not edit it.
+    forbidden: ['supervisor', 'enterprise'],
+    permitted: 'officerA',
+  },
 ];
 
 const token = (caller: Caller) => (caller === 'public' ? undefined : w.tokens[caller]);
@@ -153,6 +172,17 @@ describe('an argument the scope reads is itself malformed', () => {
   it('a system admin, whose scope does not depend on it, is told about the input', async () => {
     const res = await h.gql(UPDATE.query, variables, w.tokens.sysAdmin);
     expectTyped(res.data?.updateAgency, 'ValidationError', { code: 'VALIDATION_FAILED' });
+  });
+});
+
+describe('a list the caller cannot see', () => {
+  it('another agency’s draft is not found, as an unknown list, before any validation message', async () => {
+    const res = await h.gql(
+      `mutation($id: ID!, $input: NonPenaltyListMetaInput!) { updateNonPenaltyList(id: $id, input: $input) { ${ERR} } }`,
+      { id: draftListId, input: { title: controlCharacter, domain: '市场监管' } },
+      w.tokens.officerB,
+    );
+    expectTyped(res.data?.updateNonPenaltyList, 'NotFoundError', { code: 'NOT_FOUND' });
   });
 });
 

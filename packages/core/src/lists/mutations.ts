@@ -11,7 +11,7 @@ import { domainErrors, ForbiddenError, NotFoundError, ValidationError, type Bili
 import { parseId, tryParseId, type GlobalId } from '../ids.js';
 import { unitOfWork, type UnitOfWork } from '../work/unit-of-work.js';
 import { issuesFromStandardSchema } from '../validation.js';
-import type { Viewer } from '../auth/viewer.js';
+import { isStaff, type Viewer } from '../auth/viewer.js';
 import type { Topic } from '../events/topic.js';
 import { textKind } from '../input/text.js';
 import { canEditList, canIssueList, canReadList } from './access.js';
@@ -68,6 +68,26 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
     if (access === 'edit' && !canEditList(viewer, list)) throw new ForbiddenError(EDITORS_ONLY);
     if (access === 'issue' && !canIssueList(viewer, list)) throw new ForbiddenError(ISSUERS_ONLY);
   }
+
+  /**
+   * A list mutation's scope, asked before its input is checked: only staff; a list the caller cannot
+   * see is not found, like an unknown one; staff who may not edit (issue) it are refused naming who
+   * may. The resolvers check again in their unit of work.
+   */
+  async function listScope(ctx: Context, load: () => Promise<EnforcementList>, access: Access) {
+    if (!isStaff(ctx.viewer)) return false;
+    requireAccess(ctx.viewer, await load(), access);
+    return true;
+  }
+  const listOfItem = async (ctx: Context, gid: GlobalId) => {
+    const id = tryParseId(gid, `${P}ListItem`);
+    const item =
+      id === null
+        ? null
+        : await ctx.prisma.listItem.findFirst({ where: { id, list: { kind: spec.kind } }, select: { list: true } });
+    if (!item || !canReadList(ctx.viewer, item.list)) throw new NotFoundError(`${P}ListItem`, gid.id, itemWhat);
+    return item.list;
+  };
 
   /** load → access → (the mutation's rule and write) in one unit of work. */
   function onList<T>(
@@ -194,7 +214,7 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       type: refs.list,
       description: `修改${spec.nameZh}草稿信息 Update a draft's title, domain and validity`,
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => listScope(ctx, () => loadList(ctx.prisma, ctx.viewer, args.id), 'edit'),
       args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: ListMetaInput, required: true }) },
       resolve: (query, _root, { id, input }, ctx) =>
         onList(ctx, id, 'edit', async (uow, list) => {
@@ -228,7 +248,7 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       type: refs.item,
       description: `向草稿添加事项 Add an item to a draft`,
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => listScope(ctx, () => loadList(ctx.prisma, ctx.viewer, args.listId), 'edit'),
       args: { listId: t.arg.globalID({ required: true }), input: t.arg({ type: ItemInput, required: true }) },
       resolve: (query, _root, { listId, input }, ctx) =>
         onList(ctx, listId, 'edit', async (uow, list) => {
@@ -252,7 +272,7 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       type: refs.item,
       description: `修改草稿中的事项（整体替换）Replace an item of a draft`,
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => listScope(ctx, () => listOfItem(ctx, args.id), 'edit'),
       args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: ItemInput, required: true }) },
       resolve: (query, _root, { id, input }, ctx) =>
         onItem(ctx, id, async (uow, item) => {
@@ -274,7 +294,7 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       type: refs.list,
       description: `从草稿删除事项，返回清单 Remove an item from a draft; returns the list`,
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => listScope(ctx, () => listOfItem(ctx, args.id), 'edit'),
       args: { id: t.arg.globalID({ required: true }) },
       resolve: (query, _root, { id }, ctx) =>
         onItem(ctx, id, async (uow, item) => {
@@ -292,7 +312,7 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
         `导入 CSV，整体替换草稿的全部事项；逐行校验，全部通过才写入 Import a CSV replacing all items of a draft; every row is ` +
         'checked and nothing is written unless all pass. Send the file as a multipart upload (`file`) or its text (`csvText`)',
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => listScope(ctx, () => loadList(ctx.prisma, ctx.viewer, args.listId), 'edit'),
       args: {
         listId: t.arg.globalID({ required: true }),
         file: t.arg({
@@ -340,7 +360,7 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       type: refs.list,
       description: `公布草稿（制定单位管理员）；同一清单的现行版本随之废止 Publish a draft (agency admin); the version in force is superseded`,
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => listScope(ctx, () => loadList(ctx.prisma, ctx.viewer, args.id), 'issue'),
       args: { id: t.arg.globalID({ required: true }) },
       resolve: (query, _root, { id }, ctx) =>
         onList(ctx, id, 'issue', async (uow, list) => {
@@ -379,7 +399,7 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       type: refs.list,
       description: `废止已公布的清单（制定单位管理员）；废止后仍可查阅 Repeal a published list (agency admin); it stays readable as history`,
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => listScope(ctx, () => loadList(ctx.prisma, ctx.viewer, args.id), 'issue'),
       args: {
         id: t.arg.globalID({ required: true }),
         reason: t.arg.string({
@@ -408,7 +428,7 @@ export function registerListMutations<ItemArgs extends InputFieldMap>(
       type: refs.list,
       description: `基于已公布版本新建草稿版本（复制全部事项）New draft version from the published one, items copied`,
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => listScope(ctx, () => loadList(ctx.prisma, ctx.viewer, args.id), 'edit'),
       args: { id: t.arg.globalID({ required: true }) },
       resolve: (query, _root, { id }, ctx) =>
         onList(ctx, id, 'edit', async (uow, list) => {
