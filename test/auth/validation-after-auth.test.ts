@@ -21,6 +21,28 @@ const draft = await h.gql(
 );
 const draftListId = (draft.data as { createNonPenaltyList: { data: { id: string } } }).createNonPenaltyList.data.id;
 
+// A seal-up in force on a case of agency A, written straight to the database.
+const measureCase = await h.db.prisma.enforcementCase.create({
+  data: {
+    number: '阜市监立〔2026〕901号',
+    agencyId: w.agencyA.id,
+    partyKind: 'NATURAL_PERSON',
+    partyDescription: '某个体摊贩（不具名）',
+    violation: '销售过期食品',
+    violatedProvision: '《食品安全法》第三十四条第十项',
+    penaltyProvision: '《食品安全法》第一百二十四条第一款',
+  },
+});
+const measure = await h.db.prisma.compulsoryMeasure.create({
+  data: {
+    caseId: measureCase.id,
+    kind: 'SEAL_UP',
+    object: '过期食品一批',
+    recordedBy: `person:${w.people.officerA.id}`,
+    officerIds: [w.people.officerA.id],
+  },
+});
+
 type Caller = keyof BaseWorld['tokens'] | 'public';
 
 interface Case {
@@ -132,6 +154,16 @@ const cases: Case[] = [
     // The agency's officers edit its lists; the supervisor reads the draft but may not edit it.
     forbidden: ['supervisor', 'enterprise'],
     permitted: 'officerA',
+  },
+  {
+    field: 'extendCompulsoryMeasure',
+    query: `mutation($m: ID!, $days: Int!, $reason: String!) {
+      extendCompulsoryMeasure(measureId: $m, days: $days, reason: $reason) { ${ERR} } }`,
+    invalid: () => ({ m: gid('CompulsoryMeasure', measure.id), days: 0, reason: '案情复杂，需要检验' }),
+    issuePath: ['days'],
+    // The head of the case's agency (or a system admin) extends; its officers and admin may not.
+    forbidden: ['officerA', 'adminA', 'enterprise'],
+    permitted: 'sysAdmin',
   },
 ];
 
