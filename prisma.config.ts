@@ -38,10 +38,10 @@ export default defineConfig({
   engine: 'js',
   schema: path.join('schema', 'prisma'),
   migrations: { path: path.join('schema', 'migrations') },
-  async adapter() {
+  adapter() {
     // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils; same protocol.
-    return scriptTolerant(
-      new PrismaPGlite(new PGlite('memory://')),
-    ) as unknown as SqlMigrationAwareDriverAdapterFactory;
+    return Promise.resolve(
+      scriptTolerant(new PrismaPGlite(new PGlite('memory://'))) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    );
   },
 });

@@ -37,9 +37,9 @@ async function post(token: string, query: string, variables: Record<string, unkn
 const cases = await db.prisma.enforcementCase.findMany({ select: { id: true }, take: 2000 });
 let seq = 0;
 const ops: Record<string, () => Promise<unknown>> = {
-  flat: () => post(data.supervisors[0]!, FLAT),
-  dashboard: () => post(data.supervisors[0]!, DASHBOARD, { n: 10 }),
-  node: () => post(data.supervisors[0]!, NODE_CASE, { id: gid('EnforcementCase', cases[seq++ % cases.length]!.id) }),
+  flat: () => post(data.supervisors[0], FLAT),
+  dashboard: () => post(data.supervisors[0], DASHBOARD, { n: 10 }),
+  node: () => post(data.supervisors[0], NODE_CASE, { id: gid('EnforcementCase', cases[seq++ % cases.length].id) }),
   mutations: async () => {
     const opened = await post(data.officer, OPEN_CASE, {
       input: openCaseInput(data, `每操作 CPU〔${process.pid}〕${++seq}`),

@@ -111,7 +111,7 @@ await z.stop();
 await data.cleanup();
 
 if (heap && snapshots.length === 2)
-  console.log(`\nheap growth per subscriber by kind (self size):\n${diffSnapshots(snapshots[0]!, snapshots[1]!, n)}`);
+  console.log(`\nheap growth per subscriber by kind (self size):\n${diffSnapshots(snapshots[0], snapshots[1], n)}`);
 if (cpu) {
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (file) {
@@ -137,13 +137,13 @@ function census(file: string): Map<string, { size: number; count: number }> {
   const [iType, iName, iSize] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f)) as [number, number, number];
   const out = new Map<string, { size: number; count: number }>();
   for (let i = 0; i < snap.nodes.length; i += F) {
-    const type = types[snap.nodes[i + iType]!]!;
-    let name = snap.strings[snap.nodes[i + iName]!]!;
+    const type = types[snap.nodes[i + iType]];
+    let name = snap.strings[snap.nodes[i + iName]];
     if (type === 'string' || type === 'concatenated string' || type === 'sliced string') name = '';
     if (name.length > 60) name = name.slice(0, 60);
     const key = `${type} ${name}`;
     const e = out.get(key) ?? { size: 0, count: 0 };
-    e.size += snap.nodes[i + iSize]!;
+    e.size += snap.nodes[i + iSize];
     e.count++;
     out.set(key, e);
   }

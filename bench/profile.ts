@@ -19,7 +19,7 @@ const dir = path.join(ROOT, 'bench', 'profiles', `${which}-${Date.now()}`);
 mkdirSync(dir, { recursive: true });
 const data = await prepare(process.env.BENCH_DATABASE_URL ? 'postgres' : 'pglite', process.env.BENCH_DATABASE_URL);
 const z = await startZhifa(data.target, {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
-const q = QUERIES[which]!;
+const q = QUERIES[which];
 const r = await load({
   port: z.port,
   ...q,
@@ -41,11 +41,11 @@ const prof = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as {
 const times: number[] = [];
 let t = 0;
 for (const d of prof.timeDeltas) times.push((t += d));
-const end = times[times.length - 1]!;
+const end = times[times.length - 1];
 const hits = new Map<number, number>();
 for (let i = 0; i < prof.samples.length; i++) {
-  if (times[i]! < end - (seconds + 0.5) * 1e6 || times[i]! > end - 0.5e6) continue;
-  hits.set(prof.samples[i]!, (hits.get(prof.samples[i]!) ?? 0) + 1);
+  if (times[i] < end - (seconds + 0.5) * 1e6 || times[i] > end - 0.5e6) continue;
+  hits.set(prof.samples[i], (hits.get(prof.samples[i]) ?? 0) + 1);
 }
 for (const n of prof.nodes) n.hitCount = hits.get(n.id) ?? 0;
 const total = prof.nodes.reduce((s, n) => s + n.hitCount, 0);

@@ -55,7 +55,7 @@ const f0 = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------------------------------------
@@ -133,7 +133,7 @@ async function withServer<T>(ctx: Ctx, fn: (z: Proc) => Promise<T>, extra: Recor
 }
 
 async function scenarioFlat(ctx: Ctx) {
-  const sup = ctx.data.supervisors[0]!;
+  const sup = ctx.data.supervisors[0];
   const counts = await statementsPerRequest(ctx.data.target, [
     { name: 'flat-anon', query: FLAT },
     { name: 'flat-auth', query: FLAT, token: sup },
@@ -204,7 +204,7 @@ async function scenarioFlat(ctx: Ctx) {
 }
 
 async function scenarioDashboard(ctx: Ctx) {
-  const sup = ctx.data.supervisors[0]!;
+  const sup = ctx.data.supervisors[0];
   const counts = await statementsPerRequest(ctx.data.target, [
     { name: 'd10', query: DASHBOARD, variables: { n: 10 }, token: sup },
     { name: 'd100', query: DASHBOARD, variables: { n: 100 }, token: sup },
@@ -276,13 +276,13 @@ async function scenarioMutations(ctx: Ctx) {
         headers: { 'content-type': 'application/json', authorization: officer },
         body: JSON.stringify({ query, variables }),
       });
-      return (await r.json()) as any;
+      return await r.json();
     };
     const round = async (): Promise<boolean> => {
       const opened = await post(OPEN_CASE, { input: openCaseInput(ctx.data, `基准写入〔${stamp}〕${++seq}`) });
       const id = opened.data?.openCase?.data?.id;
       if (!id) throw new Error(`openCase: ${JSON.stringify(opened).slice(0, 300)}`);
-      const assigned = await post(ASSIGN, { caseId: id, personIds: [gid('Person', o1!), gid('Person', o2!)] });
+      const assigned = await post(ASSIGN, { caseId: id, personIds: [gid('Person', o1), gid('Person', o2)] });
       const advanced = await post(ADVANCE, { caseId: id });
       return (
         assigned.data?.assignOfficers?.__typename?.endsWith('Success') &&
@@ -383,7 +383,7 @@ async function emitOpenCase(port: number, data: BenchData, facts: string): Promi
     headers: { 'content-type': 'application/json', authorization: bearer(data.officer) },
     body: JSON.stringify({ query: OPEN_CASE, variables: { input: openCaseInput(data, facts) } }),
   });
-  const body = (await r.json()) as any;
+  const body = await r.json();
   const number = body.data?.openCase?.data?.number;
   if (!number) throw new Error(`openCase: ${JSON.stringify(body).slice(0, 300)}`);
   return number;
@@ -395,7 +395,7 @@ async function scenarioFanout(ctx: Ctx) {
     'One `events(topics: ["case.opened"])` subscription per WebSocket connection, supervisors\' tokens (1,000 connections each at most); events come from openCase over HTTP. "All live": from the first connect until a probe event reached every subscriber. Delivery: from sending the mutation (so it includes the mutation itself) to each subscriber\'s receipt. The subscribers are raw-socket clients in the load generator\'s process (bench/lib/ws-client.ts: a frame reader that timestamps and keeps each message, parsed after the run). Baseline: a bare `ws` server (bench/baselines/ws-broadcast.ts) that writes one pre-serialised message to every socket on POST /emit — the cost of the writes alone, same client, same sizes, in the same run.\n',
   );
   say(
-    `| subscribers | server | all live in | resident memory per idle subscriber | events | deliveries | missed / duplicated / out of order | delivery p50 | delivery p99 | max | the mutation itself (median) | p50 / p99 from its answer |`,
+    '| subscribers | server | all live in | resident memory per idle subscriber | events | deliveries | missed / duplicated / out of order | delivery p50 | delivery p99 | max | the mutation itself (median) | p50 / p99 from its answer |',
   );
   say(`|---|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const n of SUBSCRIBERS) {
@@ -443,7 +443,7 @@ async function fanoutRound(
     const batch = Array.from({ length: Math.min(250, n - i) }, (_, k) =>
       subscribeRaw(
         z.port,
-        bearer(ctx.data.supervisors[Math.floor((i + k) / 1000) % ctx.data.supervisors.length]!),
+        bearer(ctx.data.supervisors[Math.floor((i + k) / 1000) % ctx.data.supervisors.length]),
         SUBSCRIBE,
       ),
     );
@@ -508,7 +508,9 @@ async function fanoutRound(
   const mutationMs = median([...sentAt.keys()].map((k) => answeredAt.get(k)! - sentAt.get(k)!));
   const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN;
   say(
-    `| ${f0(n)} | ${label} | ${(liveMs / 1000).toFixed(1)} s | ${f1(perSub / 1024)} KB | ${E} | ${f0(lat.length)} of ${f0(n * E)} | ${bad} subscribers | ${f0(q(0.5))} ms | ${f0(q(0.99))} ms | ${f0(lat[lat.length - 1] ?? NaN)} ms | ${f0(mutationMs)} ms | ${f0(qa(0.5))} / ${f0(qa(0.99))} ms |`,
+    `| ${f0(n)} | ${label} | ${(liveMs / 1000).toFixed(1)} s | ${f1(perSub / 1024)} KB | ${E} | ${f0(lat.length)} of ${f0(n * E)} | ` +
+      `${bad} subscribers | ${f0(q(0.5))} ms | ${f0(q(0.99))} ms | ${f0(lat[lat.length - 1] ?? NaN)} ms | ${f0(mutationMs)} ms | ` +
+      `${f0(qa(0.5))} / ${f0(qa(0.99))} ms |`,
   );
   for (const s of subs) s.close();
   await sleep(1000);
@@ -517,7 +519,7 @@ async function fanoutRound(
 
 async function scenarioSoak(ctx: Ctx) {
   await withServer(ctx, async (z) => {
-    const sup = bearer(ctx.data.supervisors[0]!);
+    const sup = bearer(ctx.data.supervisors[0]);
     const samples: { t: number; rss: number }[] = [];
     const start = performance.now();
     const until = start + SOAK_MS;
@@ -559,7 +561,7 @@ async function scenarioSoak(ctx: Ctx) {
     const churner = (async () => {
       while (performance.now() < until) {
         const subs = Array.from({ length: 200 }, (_, i) =>
-          subscribeRaw(z.port, bearer(ctx.data.supervisors[i % 10]!), SUBSCRIBE),
+          subscribeRaw(z.port, bearer(ctx.data.supervisors[i % 10]), SUBSCRIBE),
         );
         await Promise.all(subs.map((s) => s.acked.catch(() => errors++)));
         await sleep(3000);

@@ -42,7 +42,7 @@ export async function startCluster(bin: string, options: ClusterOptions): Promis
   const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
   const run = (cmd: string, args: string[]) => {
     const [exe, ...rest] = [...asUser, cmd, ...args];
-    return execFileSync(exe!, rest, { stdio: 'pipe' }).toString();
+    return execFileSync(exe, rest, { stdio: 'pipe' }).toString();
   };
   const data = path.join(dir, 'data');
   const port = await freePort();

@@ -15,7 +15,7 @@ const yoga = createYoga({
   ...(process.argv.includes('--default-body-limit') ? {} : { maxRequestBodySize: false as const }),
   logging: false,
 });
-const server = createServer((req, res) => yoga.handle(req, res));
+const server = createServer((req, res) => void yoga.handle(req, res));
 server.listen(0, '127.0.0.1', () => {
   const a = server.address();
   console.log(`listening ${typeof a === 'object' && a ? a.port : 0}`);

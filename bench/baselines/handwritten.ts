@@ -8,14 +8,15 @@ import { createServer } from 'node:http';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { canEnforce } from '../../packages/core/src/rules/certificate.js';
+import type { GqlJson } from '@zhifa/testkit';
 
-type Row = Record<string, any>;
+type Row = Record<string, GqlJson>;
 let query: (sql: string, params?: unknown[]) => Promise<Row[]>;
 if (process.env.BENCH_DATABASE_URL) {
   const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 10 });
   query = async (sql, params) => (await pool.query(sql, params)).rows;
 } else {
-  const db = await PGlite.create(process.env.BENCH_DATA_DIR!);
+  const db = await PGlite.create(process.env.BENCH_DATA_DIR);
   query = async (sql, params) => (await db.query<Row>(sql, params)).rows;
 }
 
@@ -81,7 +82,7 @@ async function dashboard(n: number) {
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', async () => {
+  const respond = async () => {
     try {
       const body = JSON.parse(Buffer.concat(chunks).toString() || '{}');
       const vars = body.variables ?? {};
@@ -95,7 +96,8 @@ const server = createServer((req, res) => {
       const out = JSON.stringify({ errors: [{ message: String(err) }] });
       res.writeHead(500, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(out) }).end(out);
     }
-  });
+  };
+  req.on('end', () => void respond());
 });
 server.listen(0, '127.0.0.1', () => {
   const a = server.address();

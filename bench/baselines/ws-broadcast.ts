@@ -11,7 +11,7 @@ let seq = 0;
 const server = createServer((req, res) => {
   if (req.method !== 'POST' || req.url !== '/emit') return void res.writeHead(404).end();
   let body = '';
-  req.on('data', (d: Buffer) => (body += d));
+  req.on('data', (d: Buffer) => (body += d.toString()));
   req.on('end', () => {
     // `bytes`: the size of Zhifa's message in the same run; the payload is padded to it (with
     // Chinese text, as Zhifa's carries), so both write the same number of bytes per socket.

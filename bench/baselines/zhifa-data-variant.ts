@@ -27,7 +27,7 @@ const findMany: FindMany = async (args) => {
         args.take ?? 21,
       ])
     ).rows;
-  return (memory ??= (await agency.findMany(args as never)) as unknown[]);
+  return (memory ??= (await agency.findMany(args)) as unknown[]);
 };
 const prisma =
   variant === 'prisma'
@@ -45,9 +45,11 @@ const app = await createApp({
   production: true,
 });
 console.log(`listening ${await app.listen(0)}`);
-process.on('SIGTERM', async () => {
-  await app.close();
-  await pool.end();
-  await db.close();
-  process.exit(0);
+process.on('SIGTERM', () => {
+  void (async () => {
+    await app.close();
+    await pool.end();
+    await db.close();
+    process.exit(0);
+  })();
 });

@@ -49,7 +49,7 @@ export async function prepare(kind: 'pglite' | 'postgres', pgUrl?: string): Prom
       baselineTarget: { kind: 'pglite', dataDir: copy },
       coldStart,
       ...tokens(ids),
-      cleanup: async () => rmSync(root, { recursive: true, force: true }),
+      cleanup: () => Promise.resolve(rmSync(root, { recursive: true, force: true })),
     };
   }
   const base = pgUrl!;
@@ -125,7 +125,7 @@ async function addBenchData(p: Prisma) {
           number: `基准〔${year}〕${a * 100 + k}号`,
           agencyId: agency.id,
           partyKind: 'ENTERPRISE' as const,
-          enterpriseId: enterprises[(a * 12 + k) % enterprises.length]!.id,
+          enterpriseId: enterprises[(a * 12 + k) % enterprises.length].id,
           violation: '违法行为',
           violatedProvision: '违法依据',
           penaltyProvision: '处罚依据',
@@ -134,7 +134,7 @@ async function addBenchData(p: Prisma) {
       const cases = await p.enforcementCase.findMany({ where: { agencyId: agency.id }, select: { id: true } });
       await p.caseOfficer.createMany({
         data: cases.flatMap((k, i) =>
-          [people[i % 2]!, people[2 + (i % 2)]!].map((o) => ({ caseId: k.id, personId: o.id })),
+          [people[i % 2], people[2 + (i % 2)]].map((o) => ({ caseId: k.id, personId: o.id })),
         ),
       });
     }

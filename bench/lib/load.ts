@@ -3,6 +3,7 @@
 // so the generator costs far less CPU than the servers it measures (they share a 2-core machine).
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
+import type { GqlJson } from '@zhifa/testkit';
 
 export interface LoadOptions {
   port: number;
@@ -75,7 +76,7 @@ class ResponseReader {
 }
 
 /** One request, its status and parsed body (checks a scenario answers what it should before it is timed). */
-export async function once(o: Omit<LoadOptions, 'durationMs'>): Promise<{ status: number; body: any }> {
+export async function once(o: Omit<LoadOptions, 'durationMs'>): Promise<{ status: number; body: GqlJson }> {
   const res = await fetch(`http://127.0.0.1:${o.port}${o.path ?? '/graphql'}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(o.authorization ? { authorization: o.authorization } : {}) },
@@ -155,7 +156,7 @@ export async function interleaved(
   const out = new Map<string, LoadResult>();
   for (const [name, rs] of runs) {
     const sorted = [...rs].sort((a, b) => a.rps - b.rps);
-    out.set(name, sorted[Math.floor(sorted.length / 2)]!);
+    out.set(name, sorted[Math.floor(sorted.length / 2)]);
   }
   return out;
 }

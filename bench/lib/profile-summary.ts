@@ -15,9 +15,9 @@ export function summarise(file: string, opts: { fromUs?: number; toUs?: number; 
   for (const d of prof.timeDeltas) times.push((t += d));
   const hits = new Map<number, number>();
   for (let i = 0; i < prof.samples.length; i++) {
-    if (opts.fromUs !== undefined && times[i]! < opts.fromUs) continue;
-    if (opts.toUs !== undefined && times[i]! > opts.toUs) continue;
-    hits.set(prof.samples[i]!, (hits.get(prof.samples[i]!) ?? 0) + 1);
+    if (opts.fromUs !== undefined && times[i] < opts.fromUs) continue;
+    if (opts.toUs !== undefined && times[i] > opts.toUs) continue;
+    hits.set(prof.samples[i], (hits.get(prof.samples[i]) ?? 0) + 1);
   }
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));
   for (const n of prof.nodes) n.hitCount = hits.get(n.id) ?? 0;

@@ -66,8 +66,8 @@ async function spawnReady(
         if (p) return resolve(p);
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.once('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${out}`)));
   });
   const startMs = performance.now() - started;

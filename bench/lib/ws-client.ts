@@ -25,7 +25,7 @@ function frame(text: string | Buffer, opcode = 0x1): Buffer {
       ? Buffer.from([0x80 | opcode, 0x80 | len])
       : Buffer.from([0x80 | opcode, 0x80 | 126, len >> 8, len & 0xff]);
   const masked = Buffer.alloc(len);
-  for (let i = 0; i < len; i++) masked[i] = payload[i]! ^ mask[i & 3]!;
+  for (let i = 0; i < len; i++) masked[i] = payload[i] ^ mask[i & 3];
   return Buffer.concat([head, mask, masked]);
 }
 
@@ -61,8 +61,8 @@ export function subscribeRaw(port: number, authorization: string, query: string)
       socket.write(frame(JSON.stringify({ type: 'connection_init', payload: { authorization } })));
     }
     while (buf.length >= 2) {
-      const op = buf[0]! & 0x0f;
-      let len = buf[1]! & 0x7f;
+      const op = buf[0] & 0x0f;
+      let len = buf[1] & 0x7f;
       let off = 2;
       if (len === 126) {
         if (buf.length < 4) return;

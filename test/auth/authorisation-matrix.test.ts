@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GraphQLError, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { completeUscc, createSchema, globalId, shanghaiToday, shanghaiYear, type ZhifaPlugin } from '@zhifa/core';
 import { INSTALLED_PLUGINS } from '../../packages/server/src/plugins.js';
 import { newApiKey } from '@zhifa/server';
@@ -260,10 +260,15 @@ describe('the matrix covers the schema', () => {
     for (const row of allRows) {
       const doc = parse(row.document);
       const errors = validate(fullSchema, doc);
-      const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
-      const fields = ops[0]?.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : s.kind));
+      const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+      const fields = ops[0]?.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : s.kind));
       if (errors.length) problems.push(`${row.field}: ${errors.map((e) => e.message).join('; ')}`);
-      if (ops.length !== 1 || ops[0].operation !== row.operation || fields?.length !== 1 || fields[0] !== row.field)
+      if (
+        ops.length !== 1 ||
+        String(ops[0].operation) !== row.operation ||
+        fields?.length !== 1 ||
+        fields[0] !== row.field
+      )
         problems.push(
           `${row.operation} ${row.field}: the document must be one ${row.operation} selecting only ${row.field}`,
         );
@@ -285,10 +290,10 @@ function fromErrors(
   role: MatrixRole,
   errors: readonly { message: string; extensions?: Record<string, unknown> }[],
 ): Observed {
-  const codes = errors.map((e) => String(e.extensions?.code ?? 'NO_CODE'));
+  const codes = errors.map((e) => (e.extensions?.code as string | undefined) ?? 'NO_CODE');
   if (codes.includes(refusalCode(role))) return 'DENY';
   if (codes.every((c) => PAST_AUTHORISATION.includes(c))) return 'allow';
-  return `errors ${errors.map((e) => `${e.extensions?.code}: ${e.message}`).join(' | ')}`;
+  return `errors ${errors.map((e) => `${String(e.extensions?.code)}: ${e.message}`).join(' | ')}`;
 }
 
 function isEmpty(value: unknown): boolean {

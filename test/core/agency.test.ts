@@ -76,7 +76,8 @@ describe('agencies', () => {
     });
     const token = h.token(`person:${admin.id}`);
     const id = Buffer.from(`Agency:${own.id}`).toString('base64');
-    const q = `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) { __typename ... on MutationUpdateAgencySuccess { data { documentPrefix } } ... on ValidationError { issues { path message messageEn } } } }`;
+    const q = `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) { __typename ... on MutationUpdateAgencySuccess { data
+      { documentPrefix } } ... on ValidationError { issues { path message messageEn } } } }`;
     const base = { name: '阜宁县农业农村局', kind: 'ENFORCEMENT_AGENCY' };
     const set = await h.gql(q, { id, input: { ...base, documentPrefix: ' 阜农 ' } }, token);
     expect(set.errors, JSON.stringify(set.errors)).toBeUndefined();

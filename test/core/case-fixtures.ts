@@ -172,10 +172,16 @@ export async function seedCounty(h: Harness) {
 }
 export type County = Awaited<ReturnType<typeof seedCounty>>;
 
-export const OPEN_CASE = `mutation($input: OpenCaseInput!) { openCase(input: $input) { ${ERR} ... on MutationOpenCaseSuccess { data { id number stage partyKind partyDescription enterprise { name } agency { name } matter { code } violation violatedProvision penaltyProvision violationOn procedure serious registeredBy deadline isOverdue } } } }`;
-export const ASSIGN = `mutation($caseId: ID!, $personIds: [ID!]!) { assignOfficers(caseId: $caseId, personIds: $personIds) { ${ERR} ... on MutationAssignOfficersSuccess { data { id officers { totalCount edges { node { person { name } } } } } } } }`;
-export const ADVANCE = `mutation($caseId: ID!, $to: CaseStage!) { advanceCase(caseId: $caseId, to: $to) { ${ERR} ... on MutationAdvanceCaseSuccess { data { id stage closedAt } } } }`;
-export const MEASURE = `mutation($caseId: ID!, $input: CompulsoryMeasureInput!) { recordCompulsoryMeasure(caseId: $caseId, input: $input) { ${ERR} ... on MutationRecordCompulsoryMeasureSuccess { data { id kind object isProductionEquipment justification recordedBy status emergency takenAt dueOn case { number } } } } }`;
+export const OPEN_CASE = `mutation($input: OpenCaseInput!) { openCase(input: $input) { ${ERR} ... on MutationOpenCaseSuccess { data { id number stage
+  partyKind partyDescription enterprise { name } agency { name } matter { code } violation violatedProvision penaltyProvision violationOn procedure
+  serious registeredBy deadline isOverdue } } } }`;
+export const ASSIGN = `mutation($caseId: ID!, $personIds: [ID!]!) { assignOfficers(caseId: $caseId, personIds: $personIds) { ${ERR} ... on
+  MutationAssignOfficersSuccess { data { id officers { totalCount edges { node { person { name } } } } } } } }`;
+export const ADVANCE = `mutation($caseId: ID!, $to: CaseStage!) { advanceCase(caseId: $caseId, to: $to) { ${ERR} ... on MutationAdvanceCaseSuccess {
+  data { id stage closedAt } } } }`;
+export const MEASURE = `mutation($caseId: ID!, $input: CompulsoryMeasureInput!) { recordCompulsoryMeasure(caseId: $caseId, input: $input) { ${ERR} ...
+  on MutationRecordCompulsoryMeasureSuccess { data { id kind object isProductionEquipment justification recordedBy status emergency takenAt dueOn case
+  { number } } } } }`;
 
 let noticeSeq = 0;
 /** Today in Asia/Shanghai, YYYY-MM-DD (as a Date argument). */
@@ -193,7 +199,9 @@ export function measureInput(officerIds: number[], over: Record<string, unknown>
     ...over,
   };
 }
-export const DECIDE = `mutation($caseId: ID!, $input: DecideCaseInput!) { decideCase(caseId: $caseId, input: $input) { ${ERR} ... on MutationDecideCaseSuccess { data { id stage decision decisionNumber decidedBy ground groundNote mitigatingCircumstance decisionReason illegalGainsFen fineFen confiscationFen decidedAt penalties { totalCount edges { node { kind amountFen } } } } } } }`;
+export const DECIDE = `mutation($caseId: ID!, $input: DecideCaseInput!) { decideCase(caseId: $caseId, input: $input) { ${ERR} ... on
+  MutationDecideCaseSuccess { data { id stage decision decisionNumber decidedBy ground groundNote mitigatingCircumstance decisionReason
+  illegalGainsFen fineFen confiscationFen decidedAt penalties { totalCount edges { node { kind amountFen } } } } } } }`;
 
 let caseSeq = 0;
 export function caseNumber(prefix = '阜市监罚'): string {

@@ -25,7 +25,7 @@ import {
 const NEEDS_ASSESSMENT = '（需评估）';
 const FAILS_AFTER = '（决定后失败）';
 const GUARD_RAN = defineTopic<{ via: string | null }>('test.guardRan');
-const GRANTED = defineTopic<{}>('test.granted');
+const GRANTED = defineTopic<Record<string, never>>('test.granted');
 
 const testPlugin: ZhifaPlugin = {
   name: 'test-guards',
@@ -168,7 +168,7 @@ describe('case guards from a plugin', () => {
     expect(granted.data.testGrantNoPenalty.data).toEqual({ stage: 'DECIDED', decision: 'NO_PENALTY' });
     const events = await h.db.prisma.event.findMany({ where: { caseId: ok.id }, orderBy: { id: 'asc' } });
     expect(events.map((e) => e.topic)).toEqual(['test.granted', 'test.guardRan', 'case.decided']);
-    expect(events[2]!.payload).toMatchObject({
+    expect(events[2].payload).toMatchObject({
       decision: 'NO_PENALTY',
       ground: 'MINOR_CORRECTED',
       fineFen: null,

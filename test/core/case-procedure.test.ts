@@ -3,7 +3,7 @@
 // each step refused out of order with its article; the day windows at their boundaries; who acts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiToday } from '@zhifa/core';
-import { createHarness, ERR, gid, type Harness } from '@zhifa/testkit';
+import { createHarness, ERR, gid, type Harness, type GqlJson } from '@zhifa/testkit';
 import { ADVANCE, DECIDE, directCase, expectError, seedCounty, type County } from './case-fixtures.js';
 
 let h: Harness;
@@ -16,7 +16,8 @@ afterAll(() => h?.close());
 
 const STEP = `kind on outcome documentNumber note days hearingOffered proposedPenalties { kind amountFen } actor case { stage }`;
 const m = (name: string, input: string) =>
-  `mutation($caseId: ID!, $input: ${input}!) { ${name}(caseId: $caseId, input: $input) { ${ERR} ... on Mutation${name[0]!.toUpperCase()}${name.slice(1)}Success { data { ${STEP} } } } }`;
+  `mutation($caseId: ID!, $input: ${input}!) { ${name}(caseId: $caseId, input: $input) { ${ERR} ... on
+    Mutation${name[0].toUpperCase()}${name.slice(1)}Success { data { ${STEP} } } } }`;
 const NOTICE = m('recordNotice', 'RecordNoticeInput');
 const STATEMENT = m('recordStatement', 'RecordStatementInput');
 const HEARING_REQUEST = m('recordHearingRequest', 'RecordHearingRequestInput');
@@ -24,7 +25,8 @@ const HEARING = m('recordHearing', 'RecordHearingInput');
 const REVIEW = m('recordLegalReview', 'RecordLegalReviewInput');
 const DISCUSSION = m('recordCollectiveDiscussion', 'RecordCollectiveDiscussionInput');
 const SERVICE = m('recordService', 'RecordServiceInput');
-const EXTEND = `mutation($caseId: ID!, $days: Int!, $reason: String!) { extendCaseDeadline(caseId: $caseId, days: $days, reason: $reason) { ${ERR} ... on MutationExtendCaseDeadlineSuccess { data { ${STEP} } } } }`;
+const EXTEND = `mutation($caseId: ID!, $days: Int!, $reason: String!) { extendCaseDeadline(caseId: $caseId, days: $days, reason: $reason) { ${ERR} ...
+  on MutationExtendCaseDeadlineSuccess { data { ${STEP} } } } }`;
 const STEPS = `query($id: ID!) { case(id: $id) { steps(first: 50) { totalCount edges { node { kind on outcome actor note } } } } }`;
 
 const DAY_MS = 86_400_000;
@@ -292,7 +294,7 @@ describe('the whole general procedure', () => {
 
     // The record, in order, and its events.
     const steps = (await h.gql(STEPS, { id: caseId }, c.tokens.supervisor)).data.case.steps;
-    expect(steps.edges.map((e: any) => [e.node.kind, e.node.outcome])).toEqual([
+    expect(steps.edges.map((e: GqlJson) => [e.node.kind, e.node.outcome])).toEqual([
       ['NOTICE', null],
       ['STATEMENT', 'RECEIVED'],
       ['HEARING_REQUEST', 'REQUESTED'],
@@ -313,7 +315,9 @@ describe('the whole general procedure', () => {
     expect(events.map((e) => e.topic)).toContain('case.decided');
     // The review's return is a stage change too.
     expect(
-      events.filter((e) => e.topic === 'case.advanced').map((e) => [(e.payload as any).from, (e.payload as any).to]),
+      events
+        .filter((e) => e.topic === 'case.advanced')
+        .map((e) => [(e.payload as GqlJson).from, (e.payload as GqlJson).to]),
     ).toEqual([
       ['REGISTERED', 'INVESTIGATING'],
       ['INVESTIGATING', 'LEGAL_REVIEW'],
@@ -471,7 +475,7 @@ describe('deadline extensions (第60条)', () => {
       { en: 'agency head' },
     );
     const bad = await h.gql(EXTEND, { caseId: k.caseId, days: 0, reason: '案情复杂' }, c.tokens.head);
-    expect((bad.data?.extendCaseDeadline ?? bad.errors?.[0]).message).toContain('至少 1 天');
+    expect((bad.data?.extendCaseDeadline ?? bad.errors?.[0])?.message).toContain('至少 1 天');
     const ok = await h.gql(EXTEND, { caseId: k.caseId, days: 30, reason: '案情复杂，需鉴定' }, c.tokens.head);
     expect(ok.data.extendCaseDeadline.data).toMatchObject({
       kind: 'DEADLINE_EXTENSION',

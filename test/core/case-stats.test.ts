@@ -2,7 +2,7 @@
 // figure equals a direct SQL count over the same rows (decided within the period, the caller's rows).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOfShanghaiDay } from '@zhifa/core';
-import { createHarness, gid, idOf, type Harness } from '@zhifa/testkit';
+import { createHarness, gid, idOf, type Harness, type GqlJson } from '@zhifa/testkit';
 import {
   createOfficer,
   DECIDE,
@@ -41,7 +41,7 @@ function random(seed: number) {
 const SEED = 20260401;
 const rnd = random(SEED);
 const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 
 interface MatterSpec {
   id: number;
@@ -108,7 +108,7 @@ describe('caseStats', () => {
       },
     ];
     for (let i = 0; i < 36; i++) {
-      const s = specs[i % 3 === 2 ? 1 : 0]!;
+      const s = specs[i % 3 === 2 ? 1 : 0];
       const opened = await h.gql(
         OPEN_CASE,
         {
@@ -148,7 +148,7 @@ describe('caseStats', () => {
       select: { id: true },
     });
     for (const [i, at] of edges.entries())
-      await h.db.prisma.enforcementCase.update({ where: { id: decided[i * 3]!.id }, data: { decidedAt: at } });
+      await h.db.prisma.enforcementCase.update({ where: { id: decided[i * 3].id }, data: { decidedAt: at } });
   });
 
   /** The figures straight from SQL, for cases of `agencyIds` decided in [from, to] (Shanghai days). */
@@ -188,17 +188,17 @@ describe('caseStats', () => {
     };
   }
 
-  function figures(stats: any) {
+  function figures(stats: GqlJson) {
     return {
       totalCount: stats.totalCount,
       totalFineFen: stats.totalFineFen,
       totalConfiscationFen: stats.totalConfiscationFen,
-      decisions: Object.fromEntries(stats.byDecision.map((d: any) => [d.decision, d.count])),
-      grounds: Object.fromEntries(stats.byGround.map((g: any) => [g.ground, g.count])),
+      decisions: Object.fromEntries(stats.byDecision.map((d: GqlJson) => [d.decision, d.count])),
+      grounds: Object.fromEntries(stats.byGround.map((g: GqlJson) => [g.ground, g.count])),
       kinds: Object.fromEntries(
         stats.byPenaltyKind
-          .filter((k: any) => k.count > 0)
-          .map((k: any) => [k.kind, { count: k.count, amountFen: k.amountFen }]),
+          .filter((k: GqlJson) => k.count > 0)
+          .map((k: GqlJson) => [k.kind, { count: k.count, amountFen: k.amountFen }]),
       ),
     };
   }
@@ -211,7 +211,7 @@ describe('caseStats', () => {
     expect(figures(res.data.caseStats)).toEqual(expected);
     // 36 opened, 4 left undecided, 3 moved out of the period.
     expect(res.data.caseStats.totalCount).toBe(36 - 4 - 3);
-    expect(res.data.caseStats.byDecision.map((d: any) => d.decision)).toEqual([
+    expect(res.data.caseStats.byDecision.map((d: GqlJson) => d.decision)).toEqual([
       'PENALTY',
       'LIGHTER',
       'MITIGATED',
@@ -228,10 +228,10 @@ describe('caseStats', () => {
     const lo = startOfShanghaiDay(new Date(`${vars.from}T00:00:00Z`)).getTime();
     const hi = startOfShanghaiDay(new Date(`${shanghaiDay(1)}T00:00:00Z`)).getTime();
     const listed = list.data.cases.edges
-      .map((e: any) => e.node)
-      .filter((n: any) => n.decision && Date.parse(n.decidedAt) >= lo && Date.parse(n.decidedAt) < hi);
+      .map((e: GqlJson) => e.node)
+      .filter((n: GqlJson) => n.decision && Date.parse(n.decidedAt) >= lo && Date.parse(n.decidedAt) < hi);
     expect(listed.length).toBe(res.data.caseStats.totalCount);
-    expect(listed.filter((n: any) => n.decision === 'NO_PENALTY').length).toBe(expected.decisions.NO_PENALTY);
+    expect(listed.filter((n: GqlJson) => n.decision === 'NO_PENALTY').length).toBe(expected.decisions.NO_PENALTY);
   });
 
   it('an agency filter, and an officer sees only their own agency', async () => {

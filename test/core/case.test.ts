@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, gid, idOf as caseIdOf, type Harness } from '@zhifa/testkit';
+import { createHarness, gid, idOf as caseIdOf, type Harness, type GqlJson } from '@zhifa/testkit';
 import { addYears, shanghaiToday, shanghaiYear } from '@zhifa/core';
 import {
   ADVANCE,
@@ -76,7 +76,7 @@ describe('openCase', () => {
       public: false,
       actor: `person:${c.people.o1.id}`,
     });
-    expect(event!.payload).toMatchObject({
+    expect(event.payload).toMatchObject({
       caseId: id,
       number: data.number,
       stage: 'REGISTERED',
@@ -325,7 +325,7 @@ describe('assignOfficers', () => {
       { caseId, personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o2.id)] },
       c.tokens.o1,
     );
-    expect(first.data.assignOfficers.data.officers.edges.map((e: any) => e.node.person.name)).toEqual([
+    expect(first.data.assignOfficers.data.officers.edges.map((e: GqlJson) => e.node.person.name)).toEqual([
       '张执法',
       '李执法',
     ]);
@@ -422,7 +422,7 @@ describe('advanceCase', () => {
       en: 'recording a decision',
     });
     const events = await eventsOf(k.id);
-    expect(events.map((e) => [e.topic, (e.payload as any).from, (e.payload as any).to])).toEqual([
+    expect(events.map((e) => [e.topic, (e.payload as GqlJson).from, (e.payload as GqlJson).to])).toEqual([
       ['case.advanced', 'REGISTERED', 'INVESTIGATING'],
       ['case.advanced', 'INVESTIGATING', 'LEGAL_REVIEW'],
     ]);
@@ -973,13 +973,14 @@ describe('reading cases', () => {
     factoryCase = (await directCase(h, c.env.id, c.factory.id, [c.people.envOfficer.id, c.people.envOfficer2.id])).id;
   });
 
-  const LIST = `query($agencyId: ID, $enterpriseId: ID, $stage: CaseStage) { cases(first: 100, agencyId: $agencyId, enterpriseId: $enterpriseId, stage: $stage) { totalCount edges { node { id number agency { name } } } } }`;
-  const ids = (res: any) => res.data.cases.edges.map((e: any) => caseIdOf(e.node.id));
+  const LIST = `query($agencyId: ID, $enterpriseId: ID, $stage: CaseStage) { cases(first: 100, agencyId: $agencyId, enterpriseId: $enterpriseId,
+    stage: $stage) { totalCount edges { node { id number agency { name } } } } }`;
+  const ids = (res: GqlJson) => res.data.cases.edges.map((e: GqlJson) => caseIdOf(e.node.id));
 
   it('an officer sees only the cases of their agency', async () => {
     const mine = await h.gql(LIST, {}, c.tokens.o1);
     expect(mine.errors).toBeUndefined();
-    expect(mine.data.cases.edges.every((e: any) => e.node.agency.name === '阜宁县市场监督管理局')).toBe(true);
+    expect(mine.data.cases.edges.every((e: GqlJson) => e.node.agency.name === '阜宁县市场监督管理局')).toBe(true);
     expect(ids(mine)).toContain(marketCase);
     expect(ids(mine)).not.toContain(envCase);
     const theirs = await h.gql(LIST, { agencyId: gid('Agency', c.env.id) }, c.tokens.o1);
@@ -1065,7 +1066,7 @@ describe('reading cases', () => {
     const notOverdue = await h.gql(Q, { a, o: false }, c.tokens.supervisor);
     expect(ids(notOverdue)).toEqual(expect.arrayContaining([lastDay, simple, decidedLate]));
     expect(ids(notOverdue)).not.toContain(late);
-    expect(notOverdue.data.cases.edges.every((e: any) => e.node.isOverdue === false)).toBe(true);
+    expect(notOverdue.data.cases.edges.every((e: GqlJson) => e.node.isOverdue === false)).toBe(true);
     const all = await h.gql(Q, { a }, c.tokens.supervisor);
     expect(all.data.cases.totalCount).toBe(overdue.data.cases.totalCount + notOverdue.data.cases.totalCount);
   });
@@ -1078,18 +1079,18 @@ describe('reading cases', () => {
     const officer = await h.gql(Q, vars, c.tokens.o1);
     expect(officer.errors).toBeUndefined();
     expect(officer.data.agency.cases).toEqual({ totalCount: 0, edges: [] });
-    const shopCases = officer.data.node.cases.edges.map((e: any) => caseIdOf(e.node.id));
+    const shopCases = officer.data.node.cases.edges.map((e: GqlJson) => caseIdOf(e.node.id));
     expect(shopCases).toContain(marketCase);
     expect(shopCases).not.toContain(envCase);
     expect(officer.data.node.cases.totalCount).toBe(shopCases.length);
     const sup = await h.gql(Q, vars, c.tokens.supervisor);
-    expect(sup.data.agency.cases.edges.map((e: any) => caseIdOf(e.node.id))).toEqual(
+    expect(sup.data.agency.cases.edges.map((e: GqlJson) => caseIdOf(e.node.id))).toEqual(
       expect.arrayContaining([envCase, factoryCase]),
     );
     expect(sup.data.agency.cases.totalCount).toBe(
       await h.db.prisma.enforcementCase.count({ where: { agencyId: c.env.id } }),
     );
-    expect(sup.data.node.cases.edges.map((e: any) => caseIdOf(e.node.id))).toEqual(
+    expect(sup.data.node.cases.edges.map((e: GqlJson) => caseIdOf(e.node.id))).toEqual(
       expect.arrayContaining([marketCase, envCase]),
     );
   });

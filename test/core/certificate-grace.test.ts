@@ -116,7 +116,8 @@ describe('certificate grace period through the API', () => {
   });
 
   it("last year's review may be recorded through 31 March, not on 1 April", async () => {
-    const REVIEW = `mutation($id: ID!, $y: Int!) { recordCertificateReview(personId: $id, year: $y) { ${ERR} ... on MutationRecordCertificateReviewSuccess { data { certificateReviewYear canEnforce } } } }`;
+    const REVIEW = `mutation($id: ID!, $y: Int!) { recordCertificateReview(personId: $id, year: $y) { ${ERR} ... on
+      MutationRecordCertificateReviewSuccess { data { certificateReviewYear canEnforce } } } }`;
     const fresh = await h.db.prisma.person.create({
       data: {
         agencyId: ids.agency,

@@ -53,10 +53,14 @@ afterAll(() => h?.close());
 
 const FIELDS = `id status emergency takenAt dueOn isOverdue approvedAt approvedBy extendedDays extensionReason releasedOn releaseReason releasedBy
   noticeDocumentNumber noticeServedOn officers { name } case { number }`;
-const APPROVE = `mutation($m: ID!, $approve: Boolean!, $reason: String) { approveCompulsoryMeasure(measureId: $m, approve: $approve, reason: $reason) { ${ERR} ... on MutationApproveCompulsoryMeasureSuccess { data { ${FIELDS} } } } }`;
-const EXTEND = `mutation($m: ID!, $days: Int!, $reason: String!) { extendCompulsoryMeasure(measureId: $m, days: $days, reason: $reason) { ${ERR} ... on MutationExtendCompulsoryMeasureSuccess { data { ${FIELDS} } } } }`;
-const RELEASE = `mutation($m: ID!, $on: Date!, $reason: String!) { releaseCompulsoryMeasure(measureId: $m, on: $on, reason: $reason) { ${ERR} ... on MutationReleaseCompulsoryMeasureSuccess { data { ${FIELDS} } } } }`;
-const MEASURE_FULL = `mutation($caseId: ID!, $input: CompulsoryMeasureInput!) { recordCompulsoryMeasure(caseId: $caseId, input: $input) { ${ERR} ... on MutationRecordCompulsoryMeasureSuccess { data { ${FIELDS} } } } }`;
+const APPROVE = `mutation($m: ID!, $approve: Boolean!, $reason: String) { approveCompulsoryMeasure(measureId: $m, approve: $approve, reason: $reason)
+  { ${ERR} ... on MutationApproveCompulsoryMeasureSuccess { data { ${FIELDS} } } } }`;
+const EXTEND = `mutation($m: ID!, $days: Int!, $reason: String!) { extendCompulsoryMeasure(measureId: $m, days: $days, reason: $reason) { ${ERR} ...
+  on MutationExtendCompulsoryMeasureSuccess { data { ${FIELDS} } } } }`;
+const RELEASE = `mutation($m: ID!, $on: Date!, $reason: String!) { releaseCompulsoryMeasure(measureId: $m, on: $on, reason: $reason) { ${ERR} ... on
+  MutationReleaseCompulsoryMeasureSuccess { data { ${FIELDS} } } } }`;
+const MEASURE_FULL = `mutation($caseId: ID!, $input: CompulsoryMeasureInput!) { recordCompulsoryMeasure(caseId: $caseId, input: $input) { ${ERR} ...
+  on MutationRecordCompulsoryMeasureSuccess { data { ${FIELDS} } } } }`;
 const LIST = `query($a: ID, $status: CompulsoryMeasureStatus, $overdue: Boolean) {
   compulsoryMeasures(agencyId: $a, status: $status, overdue: $overdue, first: 100) { totalCount edges { node { id status isOverdue } } }
 }`;
@@ -217,7 +221,7 @@ describe('the lifecycle of a measure taken with prior approval (第18条)', () =
       orderBy: { id: 'asc' },
     });
     expect(events.map((e) => [e.agencyId, e.enterpriseId])).toEqual(Array(3).fill([c.market.id, c.shop.id]));
-    expect(events[1]!.payload).toMatchObject({ measureId: idOf(m), days: 30, dueOn: day(plusDays(today, 60)) });
+    expect(events[1].payload).toMatchObject({ measureId: idOf(m), days: 30, dueOn: day(plusDays(today, 60)) });
   });
 
   it('a request still awaiting approval also keeps the case open; refused, it never takes effect', async () => {
@@ -416,7 +420,7 @@ describe('overdue (第25条): day 30 in force, day 31 overdue', () => {
       const reported = await reportedNow();
       expect(reported).toHaveLength(1);
       expect(reported[0]).toMatchObject({ agencyId: c.market.id, enterpriseId: null, actor: 'system:measure-overdue' });
-      expect(reported[0]!.payload).toMatchObject({
+      expect(reported[0].payload).toMatchObject({
         measureId: idOf(m),
         number: k.number,
         kind: 'SEAL_UP',
@@ -509,7 +513,7 @@ describe('compulsoryMeasures', () => {
             kind: 'SEIZURE',
             object: `货车 ${i}`,
             recordedBy: 'person:1',
-            officerIds: [people[i % 3]!.id, people[(i + 1) % 3]!.id],
+            officerIds: [people[i % 3].id, people[(i + 1) % 3].id],
             dueOn: new Date('2030-01-01T00:00:00Z'),
           },
         });

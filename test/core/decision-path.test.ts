@@ -18,7 +18,9 @@ afterAll(() => h?.close());
 /** BEGIN, COMMIT, ROLLBACK (PGlite's adapter logs its COMMIT as a comment): not the decision's own statements. */
 const isTransactionControl = (sql: string) => /^\s*(-- Implicit ")?(BEGIN|COMMIT|ROLLBACK)\b/i.test(sql);
 
-const DECIDE_ID = `mutation($caseId: ID!, $input: DecideCaseInput!) { decideCase(caseId: $caseId, input: $input) { ${ERR} ... on MutationDecideCaseSuccess { data { id stage } } } }`;
+const DECIDE_ID = `mutation($caseId: ID!, $input: DecideCaseInput!) {
+  decideCase(caseId: $caseId, input: $input) { ${ERR} ... on MutationDecideCaseSuccess { data { id stage } } }
+}`;
 
 describe('decideCase', () => {
   it('costs a bounded number of SQL statements', async () => {

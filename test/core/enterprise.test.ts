@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeUscc } from '@zhifa/core';
-import { createHarness, expectRefused, gid, idOf, isEventBusPoll, type Harness } from '@zhifa/testkit';
+import { createHarness, expectRefused, gid, idOf, isEventBusPoll, type Harness, type GqlJson } from '@zhifa/testkit';
 
 let h: Harness;
 const ids = { county: 0, bureau: 0, market: 0, township: 0, township2: 0 };
@@ -21,13 +21,13 @@ const failingUscc = () => {
 beforeAll(async () => {
   h = await createHarness();
   const p = h.db.prisma;
-  const mk = (name: string, kind: any) => p.agency.create({ data: { name, kind } });
+  const mk = (name: string, kind: GqlJson) => p.agency.create({ data: { name, kind } });
   ids.county = (await mk('阜宁县人民政府', 'COUNTY_GOVERNMENT')).id;
   ids.bureau = (await mk('阜宁县司法局', 'JUSTICE_BUREAU')).id;
   ids.market = (await mk('阜宁县市场监督管理局', 'ENFORCEMENT_AGENCY')).id;
   ids.township = (await mk('阜城街道', 'SUBDISTRICT')).id;
   ids.township2 = (await mk('益林镇', 'TOWNSHIP')).id;
-  const person = async (key: string, agencyId: number, roles: any[]) => {
+  const person = async (key: string, agencyId: number, roles: GqlJson[]) => {
     const row = await p.person.create({ data: { name: key, agencyId, roles } });
     tokens[key] = h.token(`person:${row.id}`);
     return row.id;
@@ -38,7 +38,7 @@ beforeAll(async () => {
   await person('officerM', ids.market, ['OFFICER']);
   await person('auxM', ids.market, ['AUXILIARY']);
   await person('adminT', ids.township, ['AGENCY_ADMIN']);
-  const ent = async (name: string, uscc: string, townshipId: number, creditRiskClass: any) => {
+  const ent = async (name: string, uscc: string, townshipId: number, creditRiskClass: GqlJson) => {
     const row = await p.enterprise.create({
       data: {
         uscc,
@@ -64,7 +64,8 @@ afterAll(() => h?.close());
 const ERR = `__typename ... on Error { code message messageEn } ... on ValidationError { issues { path message messageEn } }`;
 const ENT = `id uscc name kind township { name } creditRiskClass isKeyEnterprise employees usccOverrideReason usccOverrideBy usccOverrideAt`;
 const CREATE = `mutation($input: EnterpriseInput!) { createEnterprise(input: $input) { ${ERR} ... on MutationCreateEnterpriseSuccess { data { ${ENT} } } } }`;
-const UPDATE = `mutation($id: ID!, $input: EnterpriseInput!) { updateEnterprise(id: $id, input: $input) { ${ERR} ... on MutationUpdateEnterpriseSuccess { data { ${ENT} } } } }`;
+const UPDATE = `mutation($id: ID!, $input: EnterpriseInput!) { updateEnterprise(id: $id, input: $input) { ${ERR} ... on
+  MutationUpdateEnterpriseSuccess { data { ${ENT} } } } }`;
 const LIST = `query($search: String, $risk: CreditRiskClass, $township: ID, $first: Int) {
   enterprises(search: $search, creditRiskClass: $risk, townshipId: $township, first: $first) {
     totalCount edges { node { name uscc } } } }`;
@@ -85,7 +86,7 @@ const input = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-function expectTyped(result: any, typename: string) {
+function expectTyped(result: GqlJson, typename: string) {
   expect(result.__typename).toBe(typename);
   expect(result.message).toMatch(/[\u4e00-\u9fff]/);
   expect(result.messageEn).toMatch(/[A-Za-z]/);
@@ -328,7 +329,7 @@ describe('Query.enterprises', () => {
     expect(anon.data).toBeNull();
     // Both fields are non-null, so the first refusal nulls the whole response; every error says why.
     expect(anon.errors!.length).toBeGreaterThan(0);
-    expect(anon.errors!.every((e: any) => e.extensions.code === 'UNAUTHENTICATED')).toBe(true);
+    expect(anon.errors!.every((e: GqlJson) => e.extensions.code === 'UNAUTHENTICATED')).toBe(true);
   });
 
   it('an enterprise user sees only their own enterprise', async () => {
@@ -343,14 +344,16 @@ describe('Query.enterprises', () => {
 
   it('staff search by name, by USCC prefix, by credit class and by township', async () => {
     const byName = await h.gql(LIST, { search: '米业' }, tokens.sup);
-    expect(byName.data.enterprises.edges.map((e: any) => e.node.name)).toEqual(['阜宁县益林某某米业有限公司']);
+    expect(byName.data.enterprises.edges.map((e: GqlJson) => e.node.name)).toEqual(['阜宁县益林某某米业有限公司']);
     const byPrefix = await h.gql(LIST, { search: otherEnterprise.uscc.slice(0, 14).toLowerCase() }, tokens.officerM);
-    expect(byPrefix.data.enterprises.edges.map((e: any) => e.node.uscc)).toEqual([otherEnterprise.uscc]);
+    expect(byPrefix.data.enterprises.edges.map((e: GqlJson) => e.node.uscc)).toEqual([otherEnterprise.uscc]);
     const notInfix = await h.gql(LIST, { search: otherEnterprise.uscc.slice(2, 14) }, tokens.officerM);
     expect(notInfix.data.enterprises.totalCount).toBe(0);
     const byRisk = await h.gql(LIST, { risk: 'A' }, tokens.officerM);
-    expect(byRisk.data.enterprises.edges.map((e: any) => e.node.name)).toContain('江苏阜宁某某食品有限公司');
-    expect(byRisk.data.enterprises.edges.every((e: any) => e.node.name !== '阜宁县益林某某米业有限公司')).toBe(true);
+    expect(byRisk.data.enterprises.edges.map((e: GqlJson) => e.node.name)).toContain('江苏阜宁某某食品有限公司');
+    expect(byRisk.data.enterprises.edges.every((e: GqlJson) => e.node.name !== '阜宁县益林某某米业有限公司')).toBe(
+      true,
+    );
     const byTownship = await h.gql(LIST, { township: gid('Agency', ids.township2) }, tokens.officerM);
     expect(byTownship.data.enterprises).toEqual({
       totalCount: 1,

@@ -14,15 +14,14 @@ const fields = (type: string) => {
 describe('columns a type always loads', () => {
   it('are read off the row; the others keep their own select', () => {
     const agency = fields('Agency');
-    for (const column of ['name', 'kind'])
-      expect(agency[column]!.extensions.pothosPrismaSelect, column).toBeUndefined();
+    for (const column of ['name', 'kind']) expect(agency[column].extensions.pothosPrismaSelect, column).toBeUndefined();
     for (const column of ['uscc', 'documentPrefix', 'domains'])
-      expect(agency[column]!.extensions.pothosPrismaSelect, column).toEqual({ [column]: true });
+      expect(agency[column].extensions.pothosPrismaSelect, column).toEqual({ [column]: true });
     const kase = fields('EnforcementCase');
     for (const column of ['number', 'stage'])
-      expect(kase[column]!.extensions.pothosPrismaSelect, column).toBeUndefined();
-    expect(kase.violation!.extensions.pothosPrismaSelect).toEqual({ violation: true });
-    expect(fields('Enterprise').name!.extensions.pothosPrismaSelect).toBeUndefined();
+      expect(kase[column].extensions.pothosPrismaSelect, column).toBeUndefined();
+    expect(kase.violation.extensions.pothosPrismaSelect).toEqual({ violation: true });
+    expect(fields('Enterprise').name.extensions.pothosPrismaSelect).toBeUndefined();
   });
 
   describe('through the API', () => {

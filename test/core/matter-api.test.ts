@@ -11,6 +11,7 @@ import {
   idOf,
   type BaseWorld,
   type Harness,
+  type GqlJson,
 } from '@zhifa/testkit';
 
 let h: Harness;
@@ -21,11 +22,14 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const FIELDS = `id code name domain agencyKinds violatedProvision penaltyProvision penaltyKinds fineMinFen fineMaxFen gainsMultipleMin gainsMultipleMax limitationYears published publishedAt`;
+const FIELDS = `id code name domain agencyKinds violatedProvision penaltyProvision penaltyKinds fineMinFen fineMaxFen gainsMultipleMin
+  gainsMultipleMax limitationYears published publishedAt`;
 const CREATE = `mutation($input: MatterInput!) { createMatter(input: $input) { ${ERR} ... on MutationCreateMatterSuccess { data { ${FIELDS} } } } }`;
-const UPDATE = `mutation($id: ID!, $input: MatterInput!) { updateMatter(id: $id, input: $input) { ${ERR} ... on MutationUpdateMatterSuccess { data { ${FIELDS} } } } }`;
+const UPDATE = `mutation($id: ID!, $input: MatterInput!) { updateMatter(id: $id, input: $input) { ${ERR} ... on MutationUpdateMatterSuccess { data {
+  ${FIELDS} } } } }`;
 const PUBLISH = `mutation($id: ID!) { publishMatter(id: $id) { ${ERR} ... on MutationPublishMatterSuccess { data { published publishedAt } } } }`;
-const UNPUBLISH = `mutation($id: ID!, $r: String!) { unpublishMatter(id: $id, reason: $r) { ${ERR} ... on MutationUnpublishMatterSuccess { data { published } } } }`;
+const UNPUBLISH = `mutation($id: ID!, $r: String!) { unpublishMatter(id: $id, reason: $r) { ${ERR} ... on MutationUnpublishMatterSuccess { data {
+  published } } } }`;
 
 /** 未按规定公示营业执照: 《市场主体登记管理条例》第三十六条 / 第四十八条 (责令改正，处 3 万元以下罚款). */
 const licence = (over: Record<string, unknown> = {}) => ({
@@ -174,7 +178,8 @@ describe('reading matters', () => {
   });
 
   it('staff see drafts too; filters by domain, agency kind, search and published', async () => {
-    const q = `query($d: String, $k: AgencyKind, $s: String, $p: Boolean) { matters(first: 100, domain: $d, agencyKind: $k, search: $s, published: $p) { totalCount edges { node { code } } } }`;
+    const q = `query($d: String, $k: AgencyKind, $s: String, $p: Boolean) { matters(first: 100, domain: $d, agencyKind: $k, search: $s, published: $p)
+      { totalCount edges { node { code } } } }`;
     const codes = async (v: Record<string, unknown>) =>
       (await h.gql(q, v, w.tokens.officerB)).data.matters.edges.map((e: { node: { code: string } }) => e.node.code);
     expect(await codes({ s: '变更 登记' })).toEqual(['R-DRAFT']);
@@ -190,7 +195,7 @@ describe('reading matters', () => {
   it('enforceableBy: the agency kind among the matter’s kinds and the domain among the agency’s', async () => {
     const q = `query($a: ID!, $p: Boolean) { matters(first: 100, enforceableBy: $a, published: $p) { edges { node { code domain agencyKinds } } } }`;
     const nodes = async (a: string, p: boolean | null = null) =>
-      (await h.gql(q, { a, p }, w.tokens.officerA)).data.matters.edges.map((e: { node: any }) => e.node);
+      (await h.gql(q, { a, p }, w.tokens.officerA)).data.matters.edges.map((e: { node: GqlJson }) => e.node);
     const market = await nodes(w.agencyA.gid);
     expect(market.length).toBeGreaterThan(0);
     expect(
@@ -308,7 +313,8 @@ describe('lifecycle', () => {
 });
 
 describe('CSV import and export', () => {
-  const IMPORT = `mutation($csv: String!) { importMattersCsv(csvText: $csv) { ${ERR} ... on MutationImportMattersCsvSuccess { data { created updated unchanged } } } }`;
+  const IMPORT = `mutation($csv: String!) { importMattersCsv(csvText: $csv) { ${ERR} ... on MutationImportMattersCsvSuccess { data { created updated
+    unchanged } } } }`;
   const HEADER =
     '事项编码,事项名称,监管领域,实施主体类别,违法依据,处罚依据,处罚种类,罚款下限（元）,罚款上限（元）,违法所得倍数下限,违法所得倍数上限,追责时效（年）';
   const rowA =

@@ -2,7 +2,7 @@
 // statements whatever the page size — at most one per list level (relation joins load the whole
 // tree in one) — and none to identify a caller the server already knows (viewer cache).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countStatements, createHarness, createMatter, type Harness } from '@zhifa/testkit';
+import { countStatements, createHarness, createMatter, type Harness, type GqlJson } from '@zhifa/testkit';
 import { createEnterprise, VALID_CERT } from './case-fixtures.js';
 
 const AGENCIES = 100;
@@ -38,7 +38,7 @@ beforeAll(async () => {
         number: `阜执罚〔2025〕${a * 100 + k}号`,
         agencyId: agency.id,
         partyKind: 'ENTERPRISE' as const,
-        enterpriseId: enterprises[k % enterprises.length]!.id,
+        enterpriseId: enterprises[k % enterprises.length].id,
         violation: '违法行为',
         violatedProvision: '违法依据',
         penaltyProvision: '处罚依据',
@@ -54,7 +54,7 @@ beforeAll(async () => {
     });
     await p.caseOfficer.createMany({
       data: cases.flatMap((k, i) =>
-        [people[i % 2]!, people[2 + (i % 2)]!].map((o) => ({ caseId: k.id, personId: o.id })),
+        [people[i % 2], people[2 + (i % 2)]].map((o) => ({ caseId: k.id, personId: o.id })),
       ),
     });
   }
@@ -101,7 +101,7 @@ describe('N+1 guard', () => {
         expect(k.officers.edges).toHaveLength(2);
         expect(k.officers.edges[0].node.person.name).toMatch(/^执法员/);
         expect(k.matter.code).toMatch(/^TEST-/);
-        expect(k.penalties.edges.map((e: any) => e.node.kind)).toEqual(['WARNING', 'FINE']);
+        expect(k.penalties.edges.map((e: GqlJson) => e.node.kind)).toEqual(['WARNING', 'FINE']);
       }
     }
     expect(small.res.data.agencies.edges).toHaveLength(10);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiYear } from '@zhifa/core';
-import { createHarness, expectRefused, gid, idOf, isEventBusPoll, type Harness } from '@zhifa/testkit';
+import { createHarness, expectRefused, gid, idOf, isEventBusPoll, type Harness, type GqlJson } from '@zhifa/testkit';
 
 let h: Harness;
 const YEAR = shanghaiYear(new Date());
@@ -19,13 +19,13 @@ const cert = (number: string, over: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   h = await createHarness();
   const p = h.db.prisma;
-  const mk = (name: string, kind: any) => p.agency.create({ data: { name, kind } });
+  const mk = (name: string, kind: GqlJson) => p.agency.create({ data: { name, kind } });
   ids.county = (await mk('阜宁县人民政府', 'COUNTY_GOVERNMENT')).id;
   ids.bureau = (await mk('阜宁县司法局', 'JUSTICE_BUREAU')).id;
   ids.market = (await mk('阜宁县市场监督管理局', 'ENFORCEMENT_AGENCY')).id;
   ids.env = (await mk('盐城市阜宁生态环境局', 'ENFORCEMENT_AGENCY')).id;
   ids.township = (await mk('阜城街道', 'SUBDISTRICT')).id;
-  const person = (name: string, agencyId: number, roles: any[], extra: Record<string, unknown> = {}) =>
+  const person = (name: string, agencyId: number, roles: GqlJson[], extra: Record<string, unknown> = {}) =>
     p.person.create({ data: { name, agencyId, roles, ...extra } });
   people.sys = (await person('系统管理员', ids.county, ['SYSTEM_ADMIN'])).id;
   people.sup = (await person('监督员甲', ids.bureau, ['SUPERVISOR'])).id;
@@ -62,10 +62,12 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const ERR = `__typename ... on Error { code message messageEn } ... on RuleViolation { rule } ... on ValidationError { issues { path message messageEn } }`;
-const PERSON = `id name roles certificateNumber certificateStatus certificateIssuedOn certificateExpiresOn certificateReviewYear canEnforce enforceBlocker { code message messageEn } agency { name }`;
+const PERSON = `id name roles certificateNumber certificateStatus certificateIssuedOn certificateExpiresOn certificateReviewYear canEnforce
+  enforceBlocker { code message messageEn } agency { name }`;
 
 const CREATE = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { ${ERR} ... on MutationCreatePersonSuccess { data { ${PERSON} } } } }`;
-const UPDATE = `mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) { ${ERR} ... on MutationUpdatePersonSuccess { data { ${PERSON} } } } }`;
+const UPDATE = `mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) { ${ERR} ... on MutationUpdatePersonSuccess {
+  data { ${PERSON} } } } }`;
 const CHANGE = `mutation($id: ID!, $status: CertificateStatus!, $reason: String!) {
   changeCertificateStatus(personId: $id, status: $status, reason: $reason) { ${ERR} ... on MutationChangeCertificateStatusSuccess { data { ${PERSON} } } } }`;
 const REVIEW = `mutation($id: ID!, $year: Int!) {
@@ -76,7 +78,7 @@ const PEOPLE = `query($agencyId: ID, $role: PersonRole, $status: CertificateStat
   } }`;
 
 /** Assert a typed refusal and that it speaks both languages. */
-function expectTyped(result: any, typename: string, extra: Record<string, unknown> = {}) {
+function expectTyped(result: GqlJson, typename: string, extra: Record<string, unknown> = {}) {
   expect(result).toMatchObject({ __typename: typename, ...extra });
   expect(result.message).toMatch(/[\u4e00-\u9fff]/);
   expect(result.messageEn).toMatch(/[A-Za-z]/);
@@ -129,7 +131,7 @@ describe('Query.people', () => {
     expect(page1.edges).toHaveLength(4);
     expect(page1.pageInfo.hasNextPage).toBe(true);
     const second = await h.gql(PEOPLE, { first: 4, after: page1.pageInfo.endCursor }, tokens.sup);
-    expect(second.data.people.edges.map((e: any) => e.node.name)).toEqual(['市监辅助甲', '环境管理员']);
+    expect(second.data.people.edges.map((e: GqlJson) => e.node.name)).toEqual(['市监辅助甲', '环境管理员']);
   });
 });
 
@@ -162,7 +164,7 @@ describe('Agency.people', () => {
     const res = await h.gql(Q, { id: gid('Agency', ids.market) }, tokens.officerM);
     expect(res.errors).toBeUndefined();
     expect(res.data.agency.people.totalCount).toBe(3);
-    expect(res.data.agency.people.edges.map((e: any) => e.node.name)).toEqual([
+    expect(res.data.agency.people.edges.map((e: GqlJson) => e.node.name)).toEqual([
       '市监管理员',
       '市监执法甲',
       '市监辅助甲',

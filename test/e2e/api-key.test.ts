@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newApiKey } from '@zhifa/server';
-import { startTestServer, type TestServer } from '@zhifa/testkit';
+import { startTestServer, type TestServer, type GqlJson } from '@zhifa/testkit';
 import { DEFAULT_LEASE_MS } from '../../packages/server/src/viewer-cache.js';
 
 let s: TestServer;
@@ -59,7 +59,7 @@ describe('survey organisation API key', () => {
       connectionParams: { authorization: `ApiKey ${key}` },
       retryAttempts: 0,
     });
-    const result = await new Promise<any>((resolve, reject) =>
+    const result = await new Promise<GqlJson>((resolve, reject) =>
       client.subscribe({ query: '{ viewer { kind } }' }, { next: resolve, error: reject, complete: () => {} }),
     );
     expect(result.data.viewer.kind).toBe('surveyOrg');

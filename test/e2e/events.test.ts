@@ -10,6 +10,7 @@ import {
   subscribeEvents,
   untilSubscribers,
   wsClient,
+  type GqlJson,
 } from '@zhifa/testkit';
 
 const CREATE_AGENCY = `mutation($input: AgencyInput!) {
@@ -49,7 +50,7 @@ describe('events over real HTTP and WebSocket', () => {
     const sub = subscribeEvents(s.wsUrl, { token: supervisor, topics: ['agency.created'] });
     // The same subscription through urql's subscriptionExchange, as a frontend would hold it.
     const viaUrql = createZhifaClient({ url: s.url, token: supervisor, webSocketImpl: WebSocket });
-    const urqlGot: any[] = [];
+    const urqlGot: GqlJson[] = [];
     const urqlSub = viaUrql.client
       .subscription(`subscription { events(topics: ["agency.created"]) { topic payload } }`, {})
       .subscribe((r) => urqlGot.push(r.data?.events ?? r.error));
@@ -156,7 +157,7 @@ describe('events over real HTTP and WebSocket', () => {
     const zc = createZhifaClient({ url: s.url, token: supervisor });
     const q = `query($after: String) { events(first: 2, topics: ["resume.test"], after: $after) { events { payload } endCursor hasNextPage } }`;
     const p1 = (await zc.client.query(q, {}).toPromise()).data.events;
-    expect(p1.events.map((e: any) => e.payload.n)).toEqual([1, 2]);
+    expect(p1.events.map((e: GqlJson) => e.payload.n)).toEqual([1, 2]);
     expect(p1.hasNextPage).toBe(true);
     const sub = subscribeEvents(s.wsUrl, { token: supervisor, topics: ['resume.test'], after: p1.endCursor });
     await sub.waitFor(2);
@@ -175,7 +176,7 @@ describe('a plugin subscription declared with defineTopicSubscription', () => {
       data: { name: '阜宁县甲镇司法所', kind: 'JUSTICE_OFFICE', parentId: parent1.id },
     });
     const client = wsClient(s.wsUrl, supervisor);
-    const got: any[] = [];
+    const got: GqlJson[] = [];
     const failed: unknown[] = [];
     const done = new Promise<void>((resolve, reject) =>
       client.subscribe(
@@ -184,7 +185,7 @@ describe('a plugin subscription declared with defineTopicSubscription', () => {
           variables: { id: child.id },
         },
         {
-          next: (r) => (r.errors ? reject(r.errors) : got.push(r.data?.testAgencyUpdated)),
+          next: (r) => (r.errors ? reject(new Error(JSON.stringify(r.errors))) : got.push(r.data?.testAgencyUpdated)),
           error: reject,
           complete: resolve,
         },
@@ -196,7 +197,8 @@ describe('a plugin subscription declared with defineTopicSubscription', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
         body: JSON.stringify({
-          query: `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) { __typename ... on MutationUpdateAgencySuccess { data { id } } } }`,
+          query: `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) { __typename ... on MutationUpdateAgencySuccess {
+            data { id } } } }`,
           variables: { id: Buffer.from(`Agency:${parentId}`).toString('base64'), input: { name, kind: 'TOWNSHIP' } },
         }),
       });
@@ -207,7 +209,8 @@ describe('a plugin subscription declared with defineTopicSubscription', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
         body: JSON.stringify({
-          query: `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) { __typename ... on MutationUpdateAgencySuccess { data { id } } } }`,
+          query: `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) { __typename ... on MutationUpdateAgencySuccess {
+            data { id } } } }`,
           variables: {
             id: Buffer.from(`Agency:${id}`).toString('base64'),
             input: { name, kind: 'JUSTICE_OFFICE', parentId: Buffer.from(`Agency:${parentId}`).toString('base64') },
@@ -221,7 +224,8 @@ describe('a plugin subscription declared with defineTopicSubscription', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
         body: JSON.stringify({
-          query: `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) { __typename ... on MutationUpdateAgencySuccess { data { id } } ... on Error { message } } }`,
+          query: `mutation($id: ID!, $input: AgencyInput!) { updateAgency(id: $id, input: $input) { __typename ... on MutationUpdateAgencySuccess {
+            data { id } } ... on Error { message } } }`,
           variables: {
             id: Buffer.from(`Agency:${child.id}`).toString('base64'),
             input: {

@@ -71,7 +71,7 @@ describe('compulsoryMeasure.overdue over WebSocket', () => {
     });
     const [event] = await sub.waitFor(1, 15_000);
     expect(event).toMatchObject({ topic: 'compulsoryMeasure.overdue', agencyId: gid('Agency', agencyId) });
-    expect(event!.payload).toMatchObject({
+    expect(event.payload).toMatchObject({
       measureId: m.id,
       caseId,
       kind: 'SEIZURE',

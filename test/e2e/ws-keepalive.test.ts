@@ -22,7 +22,7 @@ function open(url: string, autoPong: boolean) {
   const ready = new Promise<void>((resolve) => {
     ws.once('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: {} })));
     ws.on('message', (m) => {
-      if (JSON.parse(String(m)).type !== 'connection_ack') return;
+      if (JSON.parse((m as Buffer).toString()).type !== 'connection_ack') return;
       // A subscription, so the idle timeout does not end the quiet client.
       ws.send(
         JSON.stringify({

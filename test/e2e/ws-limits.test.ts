@@ -8,7 +8,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from 'graphql-ws';
 import { createZhifaClient, type FollowedEvent } from '@zhifa/client';
 import { closeReason, signToken } from '@zhifa/server';
-import { TEST_SECRET, startTestServer, type TestServer, emitPlugin, sleep, untilSubscribers } from '@zhifa/testkit';
+import {
+  TEST_SECRET,
+  startTestServer,
+  type TestServer,
+  emitPlugin,
+  sleep,
+  untilSubscribers,
+  type GqlJson,
+} from '@zhifa/testkit';
 
 interface Raw {
   ws: WebSocket;
@@ -38,7 +46,7 @@ function openRaw(url: string, opts: { authorization?: string; from?: string; ini
         );
       }
     });
-    ws.on('message', (m) => JSON.parse(String(m)).type === 'connection_ack' && resolve(true));
+    ws.on('message', (m) => JSON.parse((m as Buffer).toString()).type === 'connection_ack' && resolve(true));
     void closed.then(() => resolve(false));
   });
   return { ws, acked, closed, lastSent: () => lastSent };
@@ -127,7 +135,7 @@ describe('WebSocket limits', () => {
       ),
     );
     await until(() => errors[2].length > 0);
-    expect((errors[2][0] as any).extensions).toMatchObject({
+    expect((errors[2][0] as GqlJson).extensions).toMatchObject({
       code: 'TOO_MANY_SUBSCRIPTIONS',
       messageZh: expect.any(String),
       messageEn: expect.stringContaining('limit 2'),

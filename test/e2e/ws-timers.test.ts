@@ -18,7 +18,7 @@ function subscribe(url: string, token: string) {
       ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
     );
     ws.on('message', (m) => {
-      if (JSON.parse(String(m)).type !== 'connection_ack') return;
+      if (JSON.parse((m as Buffer).toString()).type !== 'connection_ack') return;
       ws.send(
         JSON.stringify({
           id: '1',

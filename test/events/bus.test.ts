@@ -109,7 +109,7 @@ describe('EventBus', () => {
     // On a shared PostgreSQL server another test's transaction may hold the row back for a while:
     // the reader's first read must find it.
     const [first] = await h.db.prisma.$queryRaw<Position[]>`SELECT txid, id FROM "Event" WHERE topic = 'chunked'`;
-    while ((await settledHead(h.db.prisma)).txid < first!.txid) await new Promise((r) => setTimeout(r, 20));
+    while ((await settledHead(h.db.prisma)).txid < first.txid) await new Promise((r) => setTimeout(r, 20));
     const bus = new GatedBus(h.db.prisma, { sweepMs: 100, fanoutChunk: 1 });
     await bus.start();
     const it = bus.subscribe({ after: start, accept: (e) => e.topic === 'chunked' });

@@ -53,7 +53,7 @@ async function handedOut(bus: EventBus, topic: string): Promise<void> {
   >`SELECT txid, id FROM "Event" WHERE topic = ${topic} ORDER BY txid DESC, id DESC LIMIT 1`;
   for (const deadline = Date.now() + 10_000; ; await sleep(20)) {
     await bus.flush();
-    if (comparePositions(bus.position, last!) >= 0) return;
+    if (comparePositions(bus.position, last) >= 0) return;
     if (Date.now() > deadline) throw new Error(`${topic}: not handed out in time`);
   }
 }
@@ -83,7 +83,7 @@ class Taker {
 /** graphql-ws' loop: next(), then hold the event until `sent` resolves (its socket write), then next() again. */
 function ordinaryLoop(it: AsyncIterator<StoredEvent | SubscriptionEnded>) {
   const got: (StoredEvent | SubscriptionEnded)[] = [];
-  const state = { got, sent: Promise.resolve() as Promise<void>, done: false };
+  const state = { got, sent: Promise.resolve(), done: false };
   void (async () => {
     for (;;) {
       const r = await it.next();
@@ -157,7 +157,7 @@ describe('events taken as they arrive', () => {
     const bus = new EventBus(h.db.prisma, { sweepMs: 100 });
     await bus.start();
     const expiresAt = new Date(Date.now() + 2_000);
-    const caller: CallerCheck = { expiresAt, maxAgeMs: 60_000, recheck: async () => supervisor };
+    const caller: CallerCheck = { expiresAt, maxAgeMs: 60_000, recheck: () => Promise.resolve(supervisor) };
     const live = whileAccessHolds(
       { viewer: supervisor, caller },
       bus.subscribe({ accept: (e) => e.topic === 'exp' }),
@@ -189,7 +189,7 @@ describe('events taken as they arrive', () => {
     const caller: CallerCheck = {
       expiresAt: null,
       maxAgeMs: 60_000,
-      recheck: async (o) => (rechecks.push(o?.fresh), { ...supervisor, roles: [] }),
+      recheck: (o) => (rechecks.push(o?.fresh), Promise.resolve({ ...supervisor, roles: [] })),
     };
     const topic = CORE_TOPICS.personUpdated.name;
     const live = whileAccessHolds(

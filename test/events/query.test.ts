@@ -1,7 +1,7 @@
 // Query.events through the harness: paging in delivery order with a cursor, and who sees what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from '@zhifa/core';
-import { createHarness, type Harness, emitPlugin, untilEventsSettled } from '@zhifa/testkit';
+import { createHarness, type Harness, emitPlugin, untilEventsSettled, type GqlJson } from '@zhifa/testkit';
 
 const PAGE = `query($first: Int, $after: String, $topics: [String!]) {
   events(first: $first, after: $after, topics: $topics) { events { id cursor topic agencyId payload actor } endCursor hasNextPage }
@@ -44,10 +44,10 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 async function all(token: string | undefined, first: number, topics?: string[]) {
-  const seen: any[] = [];
+  const seen: GqlJson[] = [];
   let after: string | null = null;
   for (let pages = 0; pages < 50; pages++) {
-    const res: any = await h.gql(PAGE, { first, after, topics }, token);
+    const res: GqlJson = await h.gql(PAGE, { first, after, topics }, token);
     expect(res.errors).toBeUndefined();
     const page = res.data.events;
     seen.push(...page.events);
@@ -69,7 +69,7 @@ describe('Query.events', () => {
       expect(a.txid < b.txid || (a.txid === b.txid && a.id < b.id)).toBe(true);
     }
     const rest = await h.gql(PAGE, { first: 100, after: seen[8].cursor }, tokens.supervisor);
-    expect(rest.data.events.events.map((e: any) => e.payload.n)).toEqual([10, 11, 12]);
+    expect(rest.data.events.events.map((e: GqlJson) => e.payload.n)).toEqual([10, 11, 12]);
     expect(rest.data.events.hasNextPage).toBe(false);
 
     // A page that ends exactly at the last event says there is no next page.

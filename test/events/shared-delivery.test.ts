@@ -33,7 +33,7 @@ async function rawSubscribe(url: string, token: string | null, query: string): P
   await new Promise<void>((resolve, reject) => {
     ws.once('error', reject);
     ws.on('message', (data) => {
-      const text = String(data);
+      const text = (data as Buffer).toString();
       if (!acked && text.includes('"connection_ack"')) {
         acked = true;
         ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
@@ -111,8 +111,8 @@ describe('shared delivery of `events`', () => {
     expect(publicShared.messages).toEqual(publicUnshared.messages);
     expect(publicShared2.messages).toEqual(publicUnshared.messages);
     for (let i = 0; i < 3; i++) {
-      const staff = JSON.parse(staffShared.messages[i]!);
-      const pub = JSON.parse(publicShared.messages[i]!);
+      const staff = JSON.parse(staffShared.messages[i]);
+      const pub = JSON.parse(publicShared.messages[i]);
       expect(staff).toMatchObject({
         id: '1',
         type: 'next',

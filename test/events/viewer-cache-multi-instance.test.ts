@@ -4,7 +4,7 @@
 // which shows the lease alone keeps the promise (packages/server/src/viewer-cache.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent } from '@zhifa/core';
-import { type TestServer, gid, sleep, startTwoInstances } from '@zhifa/testkit';
+import { type TestServer, gid, sleep, startTwoInstances, type GqlJson } from '@zhifa/testkit';
 
 const VIEWER = `{ viewer { roles isSupervisor } }`;
 const UPDATE_PERSON = `mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) { __typename } }`;
@@ -26,7 +26,7 @@ for (const notify of [true, false]) {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query, variables }),
         });
-        return (await res.json()) as { data?: any; errors?: any[] };
+        return (await res.json()) as { data?: GqlJson; errors?: GqlJson[] };
       };
 
       beforeAll(async () => {

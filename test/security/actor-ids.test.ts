@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newApiKey } from '@zhifa/server';
 import { nonPenaltyPlugin } from '@zhifa/plugin-non-penalty';
-import { createHarness, gid, idOf, untilEventsSettled, type Harness } from '@zhifa/testkit';
+import { createHarness, gid, idOf, untilEventsSettled, type Harness, type GqlJson } from '@zhifa/testkit';
 import { directCase, MEASURE, measureInput, OPEN_CASE, seedCounty, type County } from '../core/case-fixtures.js';
 
 let h: Harness;
@@ -125,10 +125,10 @@ describe('actor ids', () => {
     const events = await h.gql(EVENTS, undefined, c.tokens.shop);
     expect(events.errors).toBeUndefined();
     const seen = events.data.events.events;
-    expect(seen.map((e: any) => e.topic)).toEqual(
+    expect(seen.map((e: GqlJson) => e.topic)).toEqual(
       expect.arrayContaining(['case.opened', 'case.compulsoryMeasureRecorded']),
     );
-    expect(seen.every((e: any) => e.actor === null)).toBe(true);
+    expect(seen.every((e: GqlJson) => e.actor === null)).toBe(true);
     const read = await h.gql(
       READ,
       { case: caseId, shop: gid('Enterprise', c.shop.id), decision: decisionId },
@@ -153,7 +153,7 @@ describe('actor ids', () => {
 
   it('staff see the actor ids', async () => {
     const events = await h.gql(EVENTS, undefined, c.tokens.supervisor);
-    const opened = events.data.events.events.find((e: any) => e.topic === 'case.opened');
+    const opened = events.data.events.events.find((e: GqlJson) => e.topic === 'case.opened');
     expect(opened.actor).toBe(`person:${c.people.o1.id}`);
     const read = await h.gql(
       READ,

@@ -4,7 +4,7 @@
 // ValidationError for a mutation, a top-level error for a query — and write nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nonPenaltyPlugin } from '@zhifa/plugin-non-penalty';
-import { createHarness, ERR as ERROR_FIELDS, gid, type Harness } from '@zhifa/testkit';
+import { createHarness, ERR as ERROR_FIELDS, gid, type Harness, type GqlJson } from '@zhifa/testkit';
 import {
   DECIDE,
   readyToDecide,
@@ -24,9 +24,12 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const CREATE_PERSON = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { ${ERROR_FIELDS} ... on MutationCreatePersonSuccess { data { name certificateNumber } } } }`;
-const CREATE_AGENCY = `mutation($input: AgencyInput!) { createAgency(input: $input) { ${ERROR_FIELDS} ... on MutationCreateAgencySuccess { data { name inspectionQualifiedOn } } } }`;
-const CREATE_ENTERPRISE = `mutation($input: EnterpriseInput!) { createEnterprise(input: $input) { ${ERROR_FIELDS} ... on MutationCreateEnterpriseSuccess { data { name address } } } }`;
+const CREATE_PERSON = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { ${ERROR_FIELDS} ... on MutationCreatePersonSuccess { data
+  { name certificateNumber } } } }`;
+const CREATE_AGENCY = `mutation($input: AgencyInput!) { createAgency(input: $input) { ${ERROR_FIELDS} ... on MutationCreateAgencySuccess { data { name
+  inspectionQualifiedOn } } } }`;
+const CREATE_ENTERPRISE = `mutation($input: EnterpriseInput!) { createEnterprise(input: $input) { ${ERROR_FIELDS} ... on
+  MutationCreateEnterpriseSuccess { data { name address } } } }`;
 const EVENTS = `query($topics: [String!]) { events(topics: $topics, first: 1) { hasNextPage } }`;
 
 const person = (name: string) => ({ agencyId: gid('Agency', c.market.id), name, roles: ['AUXILIARY'] });
@@ -39,9 +42,9 @@ const counts = async () => ({
 });
 
 /** A typed ValidationError whose issues are exactly at `paths`, each message bilingual. */
-function expectRefused(result: any, paths: (string | number)[][], en?: string) {
+function expectRefused(result: GqlJson, paths: (string | number)[][], en?: string) {
   expectError(result, 'ValidationError');
-  expect(result.issues.map((i: any) => i.path)).toEqual(paths.map((p) => p.map(String)));
+  expect(result.issues.map((i: GqlJson) => i.path)).toEqual(paths.map((p) => p.map(String)));
   for (const i of result.issues) {
     expect(i.message).toMatch(/[\u4e00-\u9fff]/);
     expect(i.messageEn).toMatch(/[A-Za-z]/);
@@ -298,7 +301,8 @@ describe('lists', () => {
         caseId: gid('EnforcementCase', k.id),
         personIds: Array.from({ length: 101 }, () => gid('Person', c.people.o1.id)),
       },
-      c.tokens.o1,
+      // The agency admin may assign: a caller who may not is refused before the list is checked.
+      c.tokens.marketAdmin,
     );
     expectRefused(res.data.assignOfficers, [['personIds']], 'at most 100 items');
   });

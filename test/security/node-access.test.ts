@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newApiKey } from '@zhifa/server';
 import { nonPenaltyPlugin } from '@zhifa/plugin-non-penalty';
-import { createHarness, gid, type Harness } from '@zhifa/testkit';
+import { createHarness, gid, type Harness, type GqlJson } from '@zhifa/testkit';
 import { createEnterprise, createOfficer } from '../core/case-fixtures.js';
 
 let h: Harness;
@@ -301,7 +301,7 @@ describe('Person: one row rule on every path', () => {
       certificateExpiresOn: null,
       canEnforce: null,
     });
-    expect(res.errors!.map((e: any) => [e.path.at(-1), e.extensions.code])).toEqual(
+    expect(res.errors!.map((e: GqlJson) => [e.path.at(-1), e.extensions.code])).toEqual(
       ['roles', 'agency', 'certificateStatus', 'certificateExpiresOn', 'canEnforce'].map((f) => [f, 'FORBIDDEN']),
     );
     // The same through its case: the officers come with their names and certificate numbers.
@@ -311,7 +311,7 @@ describe('Person: one row rule on every path', () => {
       auth.shop,
     );
     expect(viaCase.errors).toBeUndefined();
-    expect(viaCase.data.case.officers.edges.map((e: any) => e.node.person.name).sort()).toEqual(
+    expect(viaCase.data.case.officers.edges.map((e: GqlJson) => e.node.person.name).sort()).toEqual(
       ['张执法', '李执法'].sort(),
     );
   });

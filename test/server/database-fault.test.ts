@@ -14,7 +14,7 @@ function connect(url: string, authorization: string): Promise<{ acked: true } | 
     const ws = new WebSocket(url, 'graphql-transport-ws');
     ws.once('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization } })));
     ws.on('message', (m) => {
-      if (JSON.parse(String(m)).type === 'connection_ack') {
+      if (JSON.parse((m as Buffer).toString()).type === 'connection_ack') {
         ws.close();
         resolve({ acked: true });
       }

@@ -3,7 +3,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES, MAX_WS_MESSAGE_BYTES } from '@zhifa/server';
-import { startTestServer, type TestServer } from '@zhifa/testkit';
+import { startTestServer, type TestServer, type GqlJson } from '@zhifa/testkit';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -70,7 +70,7 @@ describe('query complexity (page-aware)', () => {
 
   it("accepts the frontends' deepest list at its usual page sizes", async () => {
     const res = await post(nested(20, 10, 20));
-    expect(res.errors?.map((e: any) => e.extensions?.code) ?? []).not.toContain('QUERY_TOO_COMPLEX');
+    expect(res.errors?.map((e: GqlJson) => e.extensions?.code) ?? []).not.toContain('QUERY_TOO_COMPLEX');
   });
 
   it('refuses the same shape at maximum page sizes: the response would be unbounded in practice', async () => {
@@ -86,7 +86,8 @@ describe('query complexity (page-aware)', () => {
       const ids = Array.from({ length: n }, (_, i) => `"${Buffer.from(`Agency:${i + 1}`).toString('base64')}"`).join(
         ',',
       );
-      return `{ nodes(ids: [${ids}]) { id ... on Agency { a: children(first: 100) { edges { node { name } } } b: children(first: 100) { edges { node { name } } } } } }`;
+      return `{ nodes(ids: [${ids}]) { id ... on Agency { a: children(first: 100) { edges { node { name } } } b: children(first: 100) { edges { node {
+        name } } } } } }`;
     };
     expect((await post(query(1))).errors).toBeUndefined();
     const res = await post(query(100));

@@ -15,7 +15,7 @@ import {
   samePlan,
   VERIFIED_PRISMA_VERSIONS,
 } from '../../packages/server/src/prisma-plans.js';
-import { createHarness, type Harness } from '@zhifa/testkit';
+import { createHarness, type Harness, type GqlJson } from '@zhifa/testkit';
 
 const req = (modelName: string, action: string, query: object) => JSON.stringify({ modelName, action, query });
 const param = (n: number) => ({ $type: 'Param', value: `z${n}` });
@@ -143,7 +143,7 @@ describe('bind', () => {
         ],
       },
     };
-    const bound = bind(plan, [48, '阜市监']) as any;
+    const bound = bind(plan, [48, '阜市监']) as GqlJson;
     expect(bound.args.args).toEqual(['阜市监', '1', own, 48]);
     expect(bound.args.fragments).toBe(plan.args.fragments);
     expect(plan.args.args[0]).toEqual({ prisma__type: 'param', prisma__value: { name: 'z1', type: 'String' } });
@@ -187,8 +187,8 @@ describe('on the database', () => {
       if (i > 0) expect(compiled(), 'findUnique').toBe(before);
     }
     const before = compiled();
-    await p.agency.update({ where: { id: created[0]!.id }, data: { name: '阜宁县政府' } });
-    await p.agency.update({ where: { id: created[1]!.id }, data: { name: '阜宁县市监局' } });
+    await p.agency.update({ where: { id: created[0].id }, data: { name: '阜宁县政府' } });
+    await p.agency.update({ where: { id: created[1].id }, data: { name: '阜宁县市监局' } });
     expect(compiled() - before).toBe(1);
     expect(
       (await p.agency.findMany({ where: { id: { in: created.map((a) => a.id) } }, orderBy: { id: 'asc' } })).map(

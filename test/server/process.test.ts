@@ -67,8 +67,8 @@ function startServer(port: number): { child: ChildProcess; output: () => string;
     env: childEnv({ PORT: String(port) }),
   });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => out, exited };
 }
@@ -87,7 +87,7 @@ async function viewerOf(port: number, token: string) {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: '{ viewer { kind name roles } }' }),
   });
-  return ((await res.json()) as any).data.viewer;
+  return (await res.json()).data.viewer;
 }
 
 let port: number;
@@ -98,7 +98,7 @@ beforeAll(async () => {
   if (process.env.ZHIFA_TEST_DATABASE_URL) return;
   port = await freePort();
   server = startServer(port);
-  server.exited.then((c) => (exitCode = c));
+  void server.exited.then((c) => (exitCode = c));
   await waitFor(
     () => /GraphQL: http:\/\/localhost:\d+\/graphql/.test(server.output()) || exitCode !== undefined,
     150_000,

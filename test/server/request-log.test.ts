@@ -6,7 +6,7 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ZhifaPlugin } from '@zhifa/core';
 import { createLogger } from '@zhifa/server';
-import { startTestServer, type TestServer, sleep } from '@zhifa/testkit';
+import { startTestServer, type TestServer, sleep, type GqlJson } from '@zhifa/testkit';
 
 /** A test-only plugin with a resolver that fails the way a bug does. */
 const boomPlugin: ZhifaPlugin = {
@@ -100,14 +100,14 @@ describe('request log', () => {
 
   it('a WebSocket operation is one line too, with its own outcome', async () => {
     const client = createClient({ url: s.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
-    const result = await new Promise<any>((resolve, reject) =>
+    const result = await new Promise<GqlJson>((resolve, reject) =>
       client.subscribe(
         { query: 'query Who { viewer { kind } }', operationName: 'Who' },
         { next: resolve, error: reject, complete: () => {} },
       ),
     );
     expect(result.data.viewer.kind).toBe('public');
-    const refused = await new Promise<any>((resolve) =>
+    const refused = await new Promise<GqlJson>((resolve) =>
       client.subscribe(
         { query: 'query { people(first: 1) { totalCount } }' },
         { next: resolve, error: resolve, complete: () => {} },

@@ -39,7 +39,7 @@ import {
   type PrismaClient,
 } from '@zhifa/core';
 import { createApp, openDatabase, resolveViewer, signToken, type Database } from '@zhifa/server';
-import { freshDatabaseTarget } from '@zhifa/testkit';
+import { freshDatabaseTarget, type GqlJson } from '@zhifa/testkit';
 import {
   clearDatabase,
   DEMO_COUNTS,
@@ -311,7 +311,7 @@ describe('matters, parties and staff of the demo data', () => {
     expect(cases.filter((c) => c.partyKind === 'NATURAL_PERSON').length).toBeGreaterThan(5);
     const food = cases.filter((c) => c.matter!.domain === '食品安全');
     expect(food.length).toBeGreaterThan(0);
-    expect(food.every((c) => ['食品制造', '餐饮服务', '批发零售'].includes(c.enterprise!.industry!))).toBe(true);
+    expect(food.every((c) => ['食品制造', '餐饮服务', '批发零售'].includes(c.enterprise!.industry))).toBe(true);
   });
 
   it('staffs every enforcement agency with a head and legal reviewers, and every 司法所 with a head and a supervisor', async () => {
@@ -410,7 +410,7 @@ describe('procedures of the demo cases', () => {
         expect(proposal!.hearingOffered, where).toBe(
           offersHearing(
             proposal!.penalties.map((p) => ({
-              kind: p.kind as any,
+              kind: p.kind as GqlJson,
               amountFen: p.amountFen === null ? null : BigInt(p.amountFen),
             })),
             threshold,
@@ -690,11 +690,12 @@ describe('procedures of the demo cases', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(SECRET, subject)}` },
         body: JSON.stringify({
-          query: `{ caseStats(from: "${shanghaiYear(now) - 3}-01-01", to: "${day(shanghaiToday(now))}") { totalCount byDecision { decision count } byGround { ground count }
+          query: `{ caseStats(from: "${shanghaiYear(now) - 3}-01-01", to: "${day(shanghaiToday(now))}") { totalCount byDecision { decision count }
+            byGround { ground count }
             byPenaltyKind { kind count amountFen } totalFineFen totalConfiscationFen } }`,
         }),
       });
-      const body = (await res.json()) as any;
+      const body = await res.json();
       expect(body.errors).toBeUndefined();
       const stats = body.data.caseStats;
       const cases = await prisma.enforcementCase.findMany({
@@ -713,7 +714,7 @@ describe('procedures of the demo cases', () => {
       }
       expect(BigInt(stats.totalFineFen)).toBe(cases.reduce((s, c) => s + (c.fineFen ?? 0n), 0n));
       expect(BigInt(stats.totalConfiscationFen)).toBe(cases.reduce((s, c) => s + (c.confiscationFen ?? 0n), 0n));
-      expect(stats.byDecision.find((d: any) => d.decision === 'NO_PENALTY').count).toBe(
+      expect(stats.byDecision.find((d: GqlJson) => d.decision === 'NO_PENALTY').count).toBe(
         cases.filter((c) => c.decision === 'NO_PENALTY' && c.ground !== null).length,
       );
     } finally {
@@ -866,7 +867,7 @@ describe('the demo data through the API (after the reset test: it changes the da
             variables: { caseId: Buffer.from(`EnforcementCase:${c.id}`).toString('base64'), input },
           }),
         });
-        return (await res.json()) as any;
+        return await res.json();
       };
       const officer = await decide(c.officers[0].personId);
       expect(

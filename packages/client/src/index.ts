@@ -43,8 +43,8 @@ export interface FollowedEvent {
 export interface FollowEventsOptions {
   after?: string | null;
   topics?: string[];
-  onEvent(event: FollowedEvent): void;
-  onError?(error: unknown): void;
+  onEvent: (event: FollowedEvent) => void;
+  onError?: (error: unknown) => void;
 }
 
 const EVENTS_SUBSCRIPTION = /* GraphQL */ `

@@ -7,6 +7,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import InputPlugin from './input/plugin.js';
+import InputAfterAuthPlugin from './input/after-auth.js';
 import LoadedColumnsPlugin from './loaded-columns.js';
 import { GraphQLError, type GraphQLField } from 'graphql';
 import type PrismaTypes from './generated/pothos-types.js';
@@ -70,7 +71,7 @@ export const MAX_BREADTH = 400;
  * for (`first`/`last`, default page otherwise), and under `nodes(ids:)` once per id. Other lists
  * (edges, enum lists) are already bounded by their connection's page and count once.
  */
-function pageComplexity(args: Record<string, unknown>, _ctx: unknown, field: GraphQLField<unknown, any, any>) {
+function pageComplexity(args: Record<string, unknown>, _ctx: unknown, field: GraphQLField<unknown, Context>) {
   const takes = (name: string) => field.args.some((a) => a.name === name);
   if (takes('first') && takes('after')) {
     const n = Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE);
@@ -87,8 +88,8 @@ export const DEFAULT_PAGE_SIZE = 20;
 /**
  * A fresh builder for one schema build. Plugin order matters: errors wraps everything so that
  * authorisation and validation failures become typed results; relay precedes scope-auth so
- * auth functions see decoded global ids; input validation runs before the
- * resolver (see `unsafelyHandleInputErrors` below).
+ * auth functions see decoded global ids; input checks (input hygiene, zod) run before the resolver
+ * but their failure is shown only once scope-auth let the caller through (input/after-auth.ts).
  */
 export function createBuilder(): ZhifaBuilder {
   const builder: ZhifaBuilder = new SchemaBuilder<ZhifaTypes>({
@@ -100,6 +101,9 @@ export function createBuilder(): ZhifaBuilder {
       ErrorsPlugin,
       RelayPlugin,
       ScopeAuthPlugin,
+      // Right after scope-auth: holds back the failure of the input checks registered after it and
+      // throws it from inside scope-auth's wrapper — a caller who may not call never sees it.
+      InputAfterAuthPlugin,
       PrismaPlugin,
       ValidationPlugin,
       DataloaderPlugin,
@@ -165,10 +169,9 @@ export function createBuilder(): ZhifaBuilder {
     },
     errors: {
       defaultTypes: [],
-      // Bad input comes back as the mutation's typed ValidationError, not a bare GraphQL error.
-      // Validation runs before authorisation; our validators only check the shape of the input
-      // and never read data, so a stranger learns nothing from them.
-      unsafelyHandleInputErrors: true,
+      // No `unsafelyHandleInputErrors`: a failed input check is thrown from inside the resolver
+      // chain, after authorisation (input/after-auth.ts), where the errors plugin turns it into the
+      // mutation's typed ValidationError like any other error of the resolver.
     },
   });
   return builder;

@@ -19,7 +19,7 @@ const json = <T extends z.ZodType>(schema: T, zh: string, en: string) =>
   z.preprocess((v, ctx) => {
     if (typeof v !== 'string') return v;
     try {
-      return JSON.parse(v);
+      return JSON.parse(v) as unknown;
     } catch {
       ctx.addIssue({ code: 'custom', message: msg(`${zh}须为 JSON`, `${en} must be JSON`) });
       return z.NEVER;

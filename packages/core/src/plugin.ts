@@ -20,7 +20,7 @@ export interface SeedContext {
   log: (line: string) => void;
   settings: PluginSettings;
   /** Run demo writes through the same unit of work as the API, acting as `viewer`. */
-  work<T>(viewer: Viewer, fn: (uow: UnitOfWork) => Promise<T>, options?: WorkOptions): Promise<T>;
+  work: <T>(viewer: Viewer, fn: (uow: UnitOfWork) => Promise<T>, options?: WorkOptions) => Promise<T>;
 }
 
 export interface PluginHooks {

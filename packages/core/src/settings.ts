@@ -54,7 +54,11 @@ export function settingsFromEnv<S>(
       const key = String(i.path[0] ?? '');
       const { zh, en } = bilingualMessage(i.message);
       const got = raw[key];
-      return { variable: settingVariable(spec, key), zh: `${zh}（当前值 “${got}”）`, en: `${en} (got "${got}")` };
+      return {
+        variable: settingVariable(spec, key),
+        zh: `${zh}（当前值 “${String(got)}”）`,
+        en: `${en} (got "${String(got)}")`,
+      };
     }),
   };
 }
@@ -67,17 +71,17 @@ export class PluginSettings {
   private readonly values = new Map<SettingsSpec<unknown>, unknown>();
 
   set<S>(spec: SettingsSpec<S>, value: S): this {
-    this.values.set(spec as SettingsSpec<unknown>, value);
+    this.values.set(spec, value);
     return this;
   }
 
   get<S>(spec: SettingsSpec<S>): S {
-    if (!this.values.has(spec as SettingsSpec<unknown>)) {
+    if (!this.values.has(spec)) {
       const r = spec.parse({});
       if (!r.success) throw new Error(`settings under ${spec.env} have no defaults: ${r.error.message}`);
-      this.values.set(spec as SettingsSpec<unknown>, r.data);
+      this.values.set(spec, r.data);
     }
     // The map is keyed by the spec itself, and set/get pair a spec with its own S.
-    return this.values.get(spec as SettingsSpec<unknown>) as S;
+    return this.values.get(spec) as S;
   }
 }

@@ -23,6 +23,7 @@ import {
 } from '../src/rules/procedure.js';
 import { transitionRefusal } from '../src/rules/case-stage.js';
 import type { CaseStepKind, CaseStepOutcome } from '../src/generated/prisma/enums.js';
+import type { GqlJson } from '@zhifa/testkit';
 
 const D = (s: string) => new Date(`${s}T00:00:00Z`);
 const NOTICE_ON = D('2026-03-02');
@@ -397,8 +398,8 @@ describe('the decision gate', () => {
 });
 
 describe('stage transitions of the procedure', () => {
-  const t = (from: any, to: any, over: Record<string, unknown> = {}) =>
-    transitionRefusal({ from, to, decision: null, via: 'advance', procedure: 'GENERAL', ...over } as any);
+  const t = (from: GqlJson, to: GqlJson, over: Record<string, unknown> = {}) =>
+    transitionRefusal({ from, to, decision: null, via: 'advance', procedure: 'GENERAL', ...over } as GqlJson);
 
   it('a simple case is decided when registered or investigating, never reviewed', () => {
     expect(t('REGISTERED', 'DECIDED', { via: 'decide', procedure: 'SIMPLE' })).toBeNull();

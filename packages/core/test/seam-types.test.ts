@@ -115,7 +115,7 @@ describe('the plugin seam keeps its types', () => {
 
   it('an authorisation matrix (test kit) hands its rows the world and the fixtures it wrote, typed; it is not on the plugin; a malformed policy throws', () => {
     const matrix = defineAuthorisationMatrix(
-      async (world) => ({ listId: world.agency.id }),
+      (world) => Promise.resolve({ listId: world.agency.id }),
       (world, fixtures) => {
         expectTypeOf(world).toEqualTypeOf<MatrixWorld>();
         expectTypeOf(fixtures).toEqualTypeOf<{ listId: string }>();

@@ -1,7 +1,7 @@
 // The HTTP + WebSocket application: one graphql-yoga instance; graphql-ws (ws.ts) sends operations through
 // yoga.getEnveloped so every envelop plugin (auth, armor, masking) also guards subscriptions.
-import { createServer, type Server } from 'node:http';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import {
   createSchema,
@@ -170,11 +170,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...securityPlugins({ production: !!options.production, introspection: options.introspection }),
       ...(graphiql ? [useGraphiQLAssets()] : []),
       useRequestLog(log),
-      useSharedEventExecution() as Plugin,
+      useSharedEventExecution(),
     ],
   });
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (
       Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES ||
@@ -223,7 +223,10 @@ export async function createApp(options: AppOptions): Promise<App> {
         .end(JSON.stringify({ ready: ok }));
     }
     return yoga.handle(req, res);
-  });
+  };
+  // Node ignores what a request listener returns; the handlers above answer their own errors, so a
+  // rejection here is a bug, reported as an unhandled rejection as before.
+  const server = createServer((req, res) => void handle(req, res));
 
   const ws = serveGraphqlWs({
     server,

@@ -157,7 +157,8 @@ async function revokeKey(config: Config, ref: string | undefined): Promise<void>
   });
   info(
     revoked.already
-      ? `密钥 ${revoked.id}（${revoked.prefix}，${revoked.label}）此前已吊销 / key ${revoked.id} (${revoked.prefix}, ${revoked.label}) was already revoked at ${revoked.revokedAt.toISOString()}`
+      ? `密钥 ${revoked.id}（${revoked.prefix}，${revoked.label}）此前已吊销 / ` +
+          `key ${revoked.id} (${revoked.prefix}, ${revoked.label}) was already revoked at ${revoked.revokedAt.toISOString()}`
       : `已吊销密钥 ${revoked.id}（${revoked.prefix}，${revoked.label}）/ revoked key ${revoked.id} (${revoked.prefix}, ${revoked.label})`,
   );
 }

@@ -122,9 +122,9 @@ type Env = Record<string, string | undefined>;
 /** Parse the environment; throws ConfigError listing every bad variable. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const issues: ConfigIssue[] = [];
-  function field<T>(variable: string, schema: z.ZodType<T, any>, fallback: T): T;
-  function field<T>(variable: string, schema: z.ZodType<T, any>, fallback: undefined): T | undefined;
-  function field<T>(variable: string, schema: z.ZodType<T, any>, fallback: T | undefined): T | undefined {
+  function field<T>(variable: string, schema: z.ZodType<T>, fallback: T): T;
+  function field<T>(variable: string, schema: z.ZodType<T>, fallback: undefined): T | undefined;
+  function field<T>(variable: string, schema: z.ZodType<T>, fallback: T | undefined): T | undefined {
     const raw = optional(env[variable]);
     if (raw === undefined) return fallback;
     const r = schema.safeParse(raw);

@@ -69,7 +69,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       target,
       prisma,
       // One process owns an embedded database: the in-process wake-up is all it needs.
-      listen: async () => async () => {},
+      listen: () => Promise.resolve(() => Promise.resolve()),
       watchViewers: (onChange) => pgliteViewerFeed(client, onChange),
       close: async () => {
         await prisma.$disconnect();
@@ -93,7 +93,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     target.schema ? { schema: target.schema } : undefined,
   );
   const prisma = createPrisma(adapter, options.onQuery);
-  const listeners: { stop(): Promise<void> }[] = [];
+  const listeners: { stop: () => Promise<void> }[] = [];
   return {
     target,
     prisma,
@@ -128,7 +128,11 @@ function withSearchPath(url: string, schema: string | undefined): string {
  * the bus's sweep still delivers (slower); after reconnecting we wake the bus once, since NOTIFYs
  * sent in between are lost.
  */
-async function keepListening(url: string, channel: string, onNotify: () => void): Promise<{ stop(): Promise<void> }> {
+async function keepListening(
+  url: string,
+  channel: string,
+  onNotify: () => void,
+): Promise<{ stop: () => Promise<void> }> {
   let stopped = false;
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
@@ -147,15 +151,12 @@ async function keepListening(url: string, channel: string, onNotify: () => void)
     client = c;
   };
   const schedule = (ms: number) => {
-    retry = setTimeout(async () => {
+    retry = setTimeout(() => {
       retry = null;
       if (stopped) return;
-      try {
-        await connect();
-        onNotify();
-      } catch {
-        schedule(Math.min(ms * 2, 30_000));
-      }
+      void connect()
+        .then(onNotify)
+        .catch(() => schedule(Math.min(ms * 2, 30_000)));
     }, ms);
     retry.unref();
   };

@@ -93,20 +93,24 @@ export function renderGraphiQLPage(options: GraphiQLOptions): string {
 /** Serves GET /graphiql/<file> from the bundle; anything else under /graphiql/ is a 404. */
 export function useGraphiQLAssets(): Plugin {
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest(payload) {
+      // endResponse is called on its payload: yoga types it as a method.
+      const { request, url, fetchAPI } = payload;
       if (!url.pathname.startsWith(GRAPHIQL_ASSET_PATH)) return;
       const asset =
         request.method === 'GET' || request.method === 'HEAD'
           ? (await loadAssets()).get(url.pathname.slice(GRAPHIQL_ASSET_PATH.length))
           : undefined;
       if (!asset)
-        return endResponse(
+        return payload.endResponse(
           new fetchAPI.Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain' } }),
         );
       const headers = { 'content-type': asset.type, etag: asset.etag, 'cache-control': 'no-cache' };
       if (request.headers.get('if-none-match') === asset.etag)
-        return endResponse(new fetchAPI.Response(null, { status: 304, headers }));
-      endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : asset.body, { status: 200, headers }));
+        return payload.endResponse(new fetchAPI.Response(null, { status: 304, headers }));
+      payload.endResponse(
+        new fetchAPI.Response(request.method === 'HEAD' ? null : asset.body, { status: 200, headers }),
+      );
     },
   };
 }

@@ -120,7 +120,9 @@ export function acquireLock(
   } finally {
     try {
       unlinkSync(tmp);
-    } catch {}
+    } catch {
+      // already moved into place, or never written
+    }
   }
 
   let released = false;
@@ -132,7 +134,9 @@ export function acquireLock(
     if (readInfo(file)?.token === info.token)
       try {
         unlinkSync(file);
-      } catch {}
+      } catch {
+        // already gone: nothing left to release
+      }
   };
   // Last resort for an exit without an orderly shutdown (an uncaught error); not for SIGKILL,
   // which is what the stale-lock takeover is for.
@@ -167,9 +171,13 @@ function takeOverStale(file: string, stale: LockInfo | null) {
   if (got && stale && got.token !== stale.token && processAlive(got.pid)) {
     try {
       linkSync(moved, file);
-    } catch {}
+    } catch {
+      // a third process took the lock meanwhile: theirs stands
+    }
   }
   try {
     unlinkSync(moved);
-  } catch {}
+  } catch {
+    // already removed
+  }
 }

@@ -83,7 +83,7 @@ export function pgliteRunner(client: PGlite): SqlRunner {
     exec: async (sql) => {
       await client.exec(sql);
     },
-    query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params as any[])).rows,
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params)).rows,
   };
 }
 

@@ -9,7 +9,9 @@ export function arrayLiteral(values: readonly unknown[]): string {
   const element = (v: unknown): string => {
     if (v === null || v === undefined) return 'NULL';
     if (Array.isArray(v)) return arrayLiteral(v);
-    const text = v instanceof Date ? v.toISOString() : String(v);
+    // Prisma binds scalars (text, numbers, booleans, enum names) and dates as array elements.
+    const scalar = v as string | number | boolean | bigint | Date;
+    const text = scalar instanceof Date ? scalar.toISOString() : String(scalar);
     return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   };
   return `{${values.map(element).join(',')}}`;
@@ -26,8 +28,8 @@ function withQueryFix<T extends PGlite | Transaction>(target: T, wrapTransaction
       if (wrapTransaction && prop === 'transaction')
         return <R>(fn: (tx: Transaction) => Promise<R>) =>
           (t as PGlite).transaction((tx) => fn(withQueryFix(tx, false)));
-      const value = Reflect.get(t, prop, t);
-      return typeof value === 'function' ? value.bind(t) : value;
+      const value: unknown = Reflect.get(t, prop, t);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(t) : value;
     },
   });
 }

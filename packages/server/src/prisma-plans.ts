@@ -1,3 +1,7 @@
+// The compiler ships without types: its ambient declaration must come with this file into every
+// program that compiles it (a plugin's tsconfig includes only its own src), which an import of a
+// declaration-only file cannot do.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./prisma-compiler.d.ts" />
 import { createRequire } from 'node:module';
 import { QueryCompiler } from '@prisma/client/runtime/query_compiler_bg.postgresql.mjs';
@@ -74,7 +78,7 @@ class Parameters {
       }
       const f = m.get(k);
       if (placeable(f, v)) w[k] = this.take(v);
-      else if (isObj(v) && Object.keys(v).length === 1 && placeable(f, v.equals!)) v.equals = this.take(v.equals!);
+      else if (isObj(v) && Object.keys(v).length === 1 && placeable(f, v.equals)) v.equals = this.take(v.equals);
     }
   }
 
@@ -88,8 +92,8 @@ class Parameters {
     if (!isObj(q)) return;
     const args = q.arguments;
     if (isObj(args)) {
-      if ('where' in args) this.where(m, args.where!);
-      if ('data' in args) this.data(m, args.data!);
+      if ('where' in args) this.where(m, args.where);
+      if ('data' in args) this.data(m, args.data);
     }
     if (!isObj(q.selection)) return;
     for (const [k, sel] of Object.entries(q.selection)) {
@@ -128,7 +132,7 @@ export function parameterise(request: string): { key: string; values: Json[] } |
   const m = model(r.modelName as string);
   if (!m || !PARAMETERISED.has(r.action as string)) return null;
   const p = new Parameters();
-  p.query(m, r.query!);
+  p.query(m, r.query);
   return p.values.length ? { key: JSON.stringify(r), values: p.values } : null;
 }
 
@@ -176,16 +180,16 @@ export function bind(plan: Json, values: Json[]): Json {
   if (Array.isArray(plan)) {
     let out: Json[] | undefined;
     for (let i = 0; i < plan.length; i++) {
-      const b = bind(plan[i]!, values);
+      const b = bind(plan[i], values);
       if (b !== plan[i]) (out ??= plan.slice())[i] = b;
     }
     return out ?? plan;
   }
   if (!isObj(plan)) return plan;
-  if (isParam(plan)) return values[Number((plan.prisma__value as Obj).name!.toString().slice(1))]!;
+  if (isParam(plan)) return values[Number((plan.prisma__value as { name: string }).name.slice(1))]!;
   let out: Obj | undefined;
   for (const k in plan) {
-    const b = bind(plan[k]!, values);
+    const b = bind(plan[k], values);
     if (b !== plan[k]) (out ??= { ...plan })[k] = b;
   }
   return out ?? plan;
@@ -197,7 +201,9 @@ export function bind(plan: Json, values: Json[]): Json {
  */
 export function samePlan(bound: unknown, literal: unknown): boolean {
   const norm = (p: unknown) =>
-    JSON.stringify(p, (k, v) => (typeof v === 'number' ? String(v) : k === 'scalarType' && v === 'bigint' ? 'int' : v));
+    JSON.stringify(p, (k, v: unknown) =>
+      typeof v === 'number' ? String(v) : k === 'scalarType' && v === 'bigint' ? 'int' : v,
+    );
   return norm(bound) === norm(literal);
 }
 
@@ -241,7 +247,9 @@ export function cachePlans(): void {
   if (installed) return;
   assertVerifiedPrisma();
   installed = true;
-  const proto = QueryCompiler.prototype as { compile(request: string): unknown };
+  const proto = QueryCompiler.prototype;
+  // The original method, called on its compiler with compile.call(self, …) below.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const compile = proto.compile;
   const check = process.env.ZHIFA_PLAN_CHECK === '1';
   // One cache per compiler: a compiler belongs to one client, whose adapter fixes the schema the
@@ -249,7 +257,7 @@ export function cachePlans(): void {
   const caches = new WeakMap<object, Map<string, unknown>>();
   const cached = (self: object, key: string, make: () => unknown) => {
     let plans = caches.get(self);
-    if (!plans) caches.set(self, (plans = new Map()));
+    if (!plans) caches.set(self, (plans = new Map<string, unknown>()));
     let plan = plans.get(key);
     if (plan !== undefined) {
       planStats.reused++;

@@ -16,7 +16,7 @@ export function securityPlugins(opts: { production: boolean; introspection?: boo
       maxTokens: { n: 5_000 },
       maxDirectives: { n: 20 },
       blockFieldSuggestion: { enabled: opts.production },
-    }) as Plugin,
+    }),
   ];
   if (opts.production && !opts.introspection) {
     plugins.push({

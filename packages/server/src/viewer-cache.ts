@@ -115,7 +115,7 @@ export async function postgresViewerFeed(
       // First read on this connection: start from now, and forget everything cached before (a
       // reconnect may have missed notifications; the log would tell, but an empty cache is simpler).
       const r = await c.query<{ xmin: string }>(`SELECT (pg_snapshot_xmin(pg_current_snapshot()))::text AS xmin`);
-      low = r.rows[0]!.xmin;
+      low = r.rows[0].xmin;
       seen.clear();
       onChange(null);
     } else {
@@ -124,8 +124,8 @@ export async function postgresViewerFeed(
                 (SELECT json_agg(json_build_array(id::text, txid::text, subject)) FROM "ViewerChange" WHERE txid >= $1::bigint) AS rows`,
         [low],
       );
-      const xmin = r.rows[0]!.xmin;
-      for (const [id, txid, subject] of r.rows[0]!.rows ?? []) {
+      const xmin = r.rows[0].xmin;
+      for (const [id, txid, subject] of r.rows[0].rows ?? []) {
         if (seen.has(id)) continue;
         seen.set(id, BigInt(txid));
         onChange(subject);
@@ -160,14 +160,14 @@ export async function postgresViewerFeed(
       await c?.end().catch(() => {});
     }
     if (!stopped) {
-      timer = setTimeout(beat, client ? heartbeatMs : Math.max(heartbeatMs, 1_000));
+      timer = setTimeout(() => void beat(), client ? heartbeatMs : Math.max(heartbeatMs, 1_000));
       timer.unref();
     }
   };
 
   await connect();
   await read();
-  timer = setTimeout(beat, heartbeatMs);
+  timer = setTimeout(() => void beat(), heartbeatMs);
   timer.unref();
   return {
     staleness: () => performance.now() - syncedAt,

@@ -10,7 +10,7 @@ import {
   type Server as ProtocolServer,
   type WebSocket as ProtocolSocket,
 } from 'graphql-ws';
-import { GraphQLError, type ExecutionArgs } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { CallerCheck, Context, ResultSink } from '@zhifa/core';
 import type { Caller } from './identity.js';
@@ -84,11 +84,16 @@ export function graphqlWsProtocol(options: ProtocolOptions): ProtocolServer<Extr
       conn.operations.set(id, op);
       // No fetch Request per operation (a few KB each, held for a subscription's life): the
       // context factory takes the connection's credential as it is (app.ts, wsAuthorization).
-      const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+      const envelope = yoga.getEnveloped({
         connectionParams: ctx.connectionParams,
         wsAuthorization: conn.authorization ?? null,
         params: payload,
       });
+      const { execute, subscribe, contextFactory } = envelope;
+      // envelop types these `any` (it serves any GraphQL implementation); here they are graphql-js's.
+      const schema = envelope.schema as GraphQLSchema;
+      const parse = envelope.parse as (source: string) => DocumentNode;
+      const validate = envelope.validate as (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[];
       try {
         const document = parse(payload.query);
         Object.assign(op, operationOf(document, payload.operationName));

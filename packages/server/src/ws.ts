@@ -78,7 +78,7 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
     conn.lastActivity = Date.now();
     const handle = conn.onMessage;
     if (!handle) return;
-    handle(String(data)).catch((err: unknown) => {
+    handle(messageText(data)).catch((err: unknown) => {
       log.error({ err, ...connectionFields(conn) }, 'unexpected error handling a WebSocket message');
       closeConnection(log, conn, CloseCode.InternalServerError, REASONS.internal);
     });
@@ -129,4 +129,10 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
       await new Promise<void>((resolve, reject) => wss.close((err) => (err ? reject(err) : resolve())));
     },
   };
+}
+
+/** A message's text: a Buffer with ws's default binaryType ('nodebuffer'); the other shapes for completeness. */
+function messageText(data: Buffer | ArrayBuffer | Buffer[]): string {
+  if (Buffer.isBuffer(data)) return data.toString();
+  return (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString();
 }

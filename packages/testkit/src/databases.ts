@@ -68,7 +68,7 @@ export async function migrateOnce(): Promise<MigratedOnce> {
       writeFileSync(file, new Uint8Array(await tarball.arrayBuffer()));
       return {
         provided: { zhifaPgliteSnapshot: file, zhifaPostgresTemplate: null },
-        teardown: async () => rmSync(dir, { recursive: true, force: true }),
+        teardown: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
       };
     } finally {
       await client.close();
@@ -141,8 +141,8 @@ class SnapshotBlob extends Blob {
   override get size(): number {
     return this.#bytes.byteLength;
   }
-  override async arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#bytes.slice(0);
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.#bytes.slice(0));
   }
 }
 
@@ -161,7 +161,7 @@ let counter = 0;
 export interface FreshDatabase {
   target: DatabaseTarget;
   /** Removes the copy (a no-op for in-memory PGlite). Call after closing every connection to it. */
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 /**

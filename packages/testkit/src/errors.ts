@@ -1,8 +1,10 @@
 // Typed mutation results: the error fragment every test selects, and one assertion for it.
 import { expect } from 'vitest';
+import type { GqlJson, GqlResponse } from './harness.js';
 
 /** Every error type's fields: code and both messages, a rule violation's rule, a validation error's issues. */
-export const ERR = `__typename ... on Error { code message messageEn } ... on RuleViolation { rule } ... on ValidationError { issues { path message messageEn } }`;
+export const ERR = `__typename ... on Error { code message messageEn } ... on RuleViolation { rule }
+  ... on ValidationError { issues { path message messageEn } }`;
 
 export interface ExpectedError {
   code?: string;
@@ -18,7 +20,7 @@ export interface ExpectedError {
  * (any name but `…Success`) also that it speaks both languages — a Chinese `message`, an English
  * `messageEn` — and carries the code, rule and texts given. Returns the result.
  */
-export function expectTyped<T = any>(result: any, typename: string, expected: ExpectedError = {}): T {
+export function expectTyped<T = GqlJson>(result: GqlJson, typename: string, expected: ExpectedError = {}): T {
   expect(result?.__typename, JSON.stringify(result)).toBe(typename);
   if (!typename.endsWith('Success')) {
     expect(result.message).toMatch(/[\u4e00-\u9fff]/);
@@ -35,7 +37,7 @@ export function expectTyped<T = any>(result: any, typename: string, expected: Ex
  * Asserts a query's refusal: no data for `field` and one top-level error at its path with `code`,
  * speaking both languages in `extensions.messageZh` / `messageEn`. Returns the error.
  */
-export function expectRefused(res: { data?: any; errors?: any[] }, field: string, code: string): any {
+export function expectRefused(res: GqlResponse, field: string, code: string): GqlJson {
   expect(res.data?.[field] ?? null).toBeNull();
   expect(res.errors, JSON.stringify(res)).toHaveLength(1);
   expect(res.errors![0]).toMatchObject({ path: [field], extensions: { code } });

@@ -1,13 +1,14 @@
 // A graphql-ws subscriber to `events` that records what it receives, for delivery tests.
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
+import type { GqlJson, GqlResponse } from './harness.js';
 
 export interface ReceivedEvent {
   id: string;
   cursor: string;
   topic: string;
   agencyId: string | null;
-  payload: any;
+  payload: GqlJson;
   actor: string | null;
 }
 
@@ -109,7 +110,7 @@ export async function untilSubscribers(bus: { subscriberCount: number }, n: numb
 export async function untilEventsSettled(
   h: {
     db: { prisma: { event: { count(): Promise<number> } } };
-    gql: (q: string, v?: Record<string, unknown>, token?: string) => Promise<any>;
+    gql: (q: string, v?: Record<string, unknown>, token?: string) => Promise<GqlResponse>;
   },
   token: string,
   ms = 30_000,

@@ -9,16 +9,26 @@ export { freshDatabaseTarget, type FreshDatabase } from './databases.js';
 
 export const TEST_SECRET = 'test-secret-not-for-production';
 
+/**
+ * JSON as tests read it — a GraphQL response's `data` and `errors`, an event's payload: whatever
+ * the document selected, walked by member access and checked by the assertions. `any` on purpose
+ * and in this one place; the test/bench override in eslint.config.js says why reading it is allowed.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type GqlJson = any;
+
+/** A GraphQL response over HTTP: `data` typed by the caller when it likes, `GqlJson` otherwise. */
+export interface GqlResponse<T = GqlJson> {
+  data?: T;
+  errors?: GqlJson[];
+}
+
 export interface Harness {
   app: App;
   db: Database;
   /** SQL statements Prisma sent since the last reset. */
   queries: string[];
-  gql<T = any>(
-    query: string,
-    variables?: Record<string, unknown>,
-    token?: string,
-  ): Promise<{ data?: T; errors?: any[] }>;
+  gql<T = GqlJson>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
   token(sub: Subject): string;
   close(): Promise<void>;
 }
@@ -56,13 +66,13 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     db,
     queries,
     token: (sub) => signToken(TEST_SECRET, sub),
-    async gql(query, variables, token) {
+    async gql<T>(query: string, variables?: Record<string, unknown>, token?: string) {
       const res = await app.yoga.fetch('http://test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
-      return res.json();
+      return (await res.json()) as GqlResponse<T>;
     },
     async close() {
       await app.close();

@@ -2,7 +2,15 @@
 // one migrated database, a base world, global ids, the error fragment, row and SQL counts, and the
 // event-delivery helpers; and the authorisation matrix: its table (matrix.ts), core's rows (core-matrix.ts)
 // and the rows every list kind shares (list-matrix.ts).
-export { createHarness, testSettings, TEST_SECRET, type Harness, type HarnessOptions } from './harness.js';
+export {
+  createHarness,
+  testSettings,
+  TEST_SECRET,
+  type GqlJson,
+  type GqlResponse,
+  type Harness,
+  type HarnessOptions,
+} from './harness.js';
 export { freshDatabaseTarget, databaseUrl, testPostgresUrl, type FreshDatabase } from './databases.js';
 export { startTestServer, startTwoInstances, type TestServer, type TestServerOptions } from './server.js';
 export {

@@ -4,12 +4,13 @@
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import type { ReceivedEvent } from './events.js';
+import type { GqlJson } from './harness.js';
 
 export interface Ending {
   /** The subscription completed (after a final error, if any). */
   completed: boolean;
   /** GraphQL errors delivered in a final `next`, or the `error` message. */
-  errors: any[];
+  errors: GqlJson[];
   /** The socket's close, when the server closed it. */
   close: { code: number; reason: string } | null;
 }

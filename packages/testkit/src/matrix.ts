@@ -115,7 +115,7 @@ export function defineAuthorisationMatrix<F>(
 ): AuthorisationMatrix {
   if (!rows) {
     const plain = first as (world: MatrixWorld) => readonly AccessRow[];
-    return { rows: async (world) => plain(world) };
+    return { rows: (world) => Promise.resolve(plain(world)) };
   }
   const fixtures = first as (world: MatrixWorld, prisma: PrismaClient) => Promise<F>;
   return { rows: async (world, prisma) => rows(world, await fixtures(world, prisma)) };

@@ -26,7 +26,7 @@ export interface TestServer {
   token(sub: Subject): string;
   /** NOTIFYs this instance has heard from the database (PostgreSQL only; always 0 on PGlite). */
   notifications(): number;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export interface TestServerOptions {
@@ -91,7 +91,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
  */
 export async function startTwoInstances(
   opts: Omit<TestServerOptions, 'target'> = {},
-): Promise<{ a: TestServer; b: TestServer; close(): Promise<void> }> {
+): Promise<{ a: TestServer; b: TestServer; close: () => Promise<void> }> {
   const a = await startTestServer(opts);
   const b = await startTestServer({ ...opts, target: a.target });
   return {

@@ -14,6 +14,7 @@ import {
   rowCounts,
   type BaseWorld,
   type Harness,
+  type GqlJson,
 } from '@zhifa/testkit';
 
 let h: Harness;
@@ -34,7 +35,7 @@ describe('a test file database', () => {
     const applied = await h.db.prisma.$queryRawUnsafe<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`,
     );
-    expect(applied[0]!.n).toBeGreaterThan(0);
+    expect(applied[0].n).toBeGreaterThan(0);
     const counts = await rowCounts(h.db.prisma);
     expect(Object.keys(counts)).toEqual(
       expect.arrayContaining(['Agency', 'Person', 'Enterprise', 'EnforcementCase', 'Event']),
@@ -71,7 +72,7 @@ describe('base world', () => {
       w.tokens.supervisor,
     );
     expect(res.errors).toBeUndefined();
-    const officers = res.data.people.edges.map((e: any) => e.node);
+    const officers = res.data.people.edges.map((e: GqlJson) => e.node);
     expect(officers).toEqual(
       expect.arrayContaining([
         { name: '张执法', canEnforce: true, agency: { name: '阜宁县市场监督管理局', domains: ['市场监管'] } },

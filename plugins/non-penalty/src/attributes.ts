@@ -100,7 +100,7 @@ export const nonPenaltyCsvColumns: ListCsvColumn[] = [
       /^\d{1,3}$/.test(cell)
         ? { value: Number(cell) }
         : { error: { zh: '应为不小于 0 的整数天数', en: 'must be a whole number of days, 0 or more' } },
-    format: (v) => String(v ?? ''),
+    format: (v) => String((v as number | null) ?? ''),
   },
   {
     header: '参考罚款（元）',

@@ -28,7 +28,10 @@ const ITEM_WHAT = { zh: '不予处罚清单事项', en: 'non-penalty list item' 
 export interface CaseEvaluation extends NonPenaltyEvaluation {
   lookbackYears: number;
   evaluatedAt: Date;
-  /** A grant needs the national enterprise credit-information system checked (enterprise party, first offence); null on evaluations stored before it was asked. */
+  /**
+   * A grant needs the national enterprise credit-information system checked (enterprise party, first
+   * offence); null on evaluations stored before it was asked.
+   */
   creditCheckRequired: boolean | null;
 }
 

@@ -18,4 +18,7 @@ export const NON_PENALTY_GRANTED = defineTopic<{
   fineNotImposedFen: number | null;
 }>('nonPenalty.granted');
 
-export const NON_PENALTY_TOPICS = [...Object.values(NON_PENALTY_LIST_TOPICS), NON_PENALTY_GRANTED];
+export const NON_PENALTY_TOPICS = [
+  ...(Object.values(NON_PENALTY_LIST_TOPICS) as (typeof NON_PENALTY_LIST_TOPICS.created)[]),
+  NON_PENALTY_GRANTED,
+];

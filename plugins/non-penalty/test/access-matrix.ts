@@ -63,7 +63,8 @@ export const authorisationMatrix = defineAuthorisationMatrix(
     mutation(
       'grantNonPenalty',
       'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
-      `mutation($c: ID!, $i: ID!, $on: Date!) { grantNonPenalty(caseId: $c, itemId: $i, facts: { minorViolation: true }, correctionOrder: { content: "公示营业执照", orderedOn: $on }, education: "已批评教育") { __typename } }`,
+      `mutation($c: ID!, $i: ID!, $on: Date!) { grantNonPenalty(caseId: $c, itemId: $i, facts: { minorViolation: true },
+        correctionOrder: { content: "公示营业执照", orderedOn: $on }, education: "已批评教育") { __typename } }`,
       { c: w.case.id, i: lists.published.item.id, on: w.today },
     ),
     // Publication is public; grants go to the agency's staff and supervisors (asking for another agency's is refused).

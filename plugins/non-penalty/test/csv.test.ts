@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportListCsv, fenToYuan, parseListCsv, yuanToFen, ValidationErrorIssues } from './csv-helpers.js';
 import { createWorld, HEADER, sampleCsv, type World } from './fixtures.js';
 import { createMatter } from './decision-fixtures.js';
-import { idOf } from '@zhifa/testkit';
+import { idOf, type GqlJson } from '@zhifa/testkit';
 
 let w: World;
 beforeAll(async () => {
@@ -12,7 +12,8 @@ afterAll(() => w?.h.close());
 
 const BOM = '\uFEFF';
 const ERR = `... on Error { __typename code message messageEn } ... on ValidationError { issues { path message messageEn } }`;
-const LIST = `id items(first: 100) { totalCount edges { node { seq domain discretionLevel violation violatedProvision penaltyProvision applicableConditions itemKind conditions correctionDeadlineDays fineFenIfPenalised matterCode } } } csv`;
+const LIST = `id items(first: 100) { totalCount edges { node { seq domain discretionLevel violation violatedProvision penaltyProvision
+  applicableConditions itemKind conditions correctionDeadlineDays fineFenIfPenalised matterCode } } } csv`;
 
 async function draft() {
   const res = await w.h.gql(
@@ -25,7 +26,8 @@ async function draft() {
 
 async function importText(listId: string, csvText: string, token = w.tokens.officerA) {
   const res = await w.h.gql(
-    `mutation($listId: ID!, $csvText: String!) { importNonPenaltyListCsv(listId: $listId, csvText: $csvText) { __typename ... on MutationImportNonPenaltyListCsvSuccess { data { ${LIST} } } ${ERR} } }`,
+    `mutation($listId: ID!, $csvText: String!) { importNonPenaltyListCsv(listId: $listId, csvText: $csvText) { __typename ... on
+      MutationImportNonPenaltyListCsvSuccess { data { ${LIST} } } ${ERR} } }`,
     { listId, csvText },
     token,
   );
@@ -39,7 +41,8 @@ async function importFile(listId: string, bytes: Uint8Array, token = w.tokens.of
   form.set(
     'operations',
     JSON.stringify({
-      query: `mutation($listId: ID!, $file: File!) { importNonPenaltyListCsv(listId: $listId, file: $file) { __typename ... on MutationImportNonPenaltyListCsvSuccess { data { ${LIST} } } ${ERR} } }`,
+      query: `mutation($listId: ID!, $file: File!) { importNonPenaltyListCsv(listId: $listId, file: $file) { __typename ... on
+        MutationImportNonPenaltyListCsvSuccess { data { ${LIST} } } ${ERR} } }`,
       variables: { listId, file: null },
     }),
   );
@@ -50,7 +53,7 @@ async function importFile(listId: string, bytes: Uint8Array, token = w.tokens.of
     headers: { authorization: `Bearer ${token}` },
     body: form,
   });
-  const json = (await res.json()) as any;
+  const json = await res.json();
   expect(json.errors).toBeUndefined();
   return json.data.importNonPenaltyListCsv;
 }
@@ -178,7 +181,7 @@ describe('CSV import', () => {
     ].join('\r\n');
     const res = await importText(id, csv);
     expect(res.__typename).toBe('ValidationError');
-    expect(res.issues.map((i: any) => i.path)).toEqual([
+    expect(res.issues.map((i: GqlJson) => i.path)).toEqual([
       ['csv', '3', '序号'],
       ['csv', '4', '违法行为'],
       ['csv', '4', '适用类型'],
@@ -239,7 +242,9 @@ describe('CSV export and round trip', () => {
     const b = await draft();
     const second = await importFile(b, utf8(csv));
     expect(second).toMatchObject({ __typename: 'MutationImportNonPenaltyListCsvSuccess' });
-    expect(second.data.items.edges.map((e: any) => e.node)).toEqual(first.data.items.edges.map((e: any) => e.node));
+    expect(second.data.items.edges.map((e: GqlJson) => e.node)).toEqual(
+      first.data.items.edges.map((e: GqlJson) => e.node),
+    );
     expect(second.data.csv).toBe(csv);
     expect(first.data.items.edges[0].node.conditions).toEqual(['FIRST_OFFENCE', 'CORRECTED_IN_TIME']);
   });
@@ -323,7 +328,7 @@ describe('CSV formula injection', () => {
     ].join('\r\n');
     const res = await importText(id, csv);
     expect(res.__typename).toBe('ValidationError');
-    expect(res.issues.map((i: any) => i.path)).toEqual([
+    expect(res.issues.map((i: GqlJson) => i.path)).toEqual([
       ['csv', '2', '违法行为'],
       ['csv', '3', '监管领域'],
       ['csv', '3', '裁量等级'],
@@ -350,7 +355,8 @@ describe('CSV formula injection', () => {
   it('text stored with a leading = (typed in a form) exports neutralised, and imports back unchanged', async () => {
     const id = await draft();
     const add = await w.h.gql(
-      `mutation($id: ID!, $input: NonPenaltyListItemInput!) { addNonPenaltyListItem(listId: $id, input: $input) { __typename ... on MutationAddNonPenaltyListItemSuccess { data { violation } } } }`,
+      `mutation($id: ID!, $input: NonPenaltyListItemInput!) { addNonPenaltyListItem(listId: $id, input: $input) { __typename ... on
+        MutationAddNonPenaltyListItemSuccess { data { violation } } } }`,
       {
         id,
         input: {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RuleViolation, type ZhifaPlugin } from '@zhifa/core';
 import { shanghaiToday } from '@zhifa/core/lists';
 import { yearsBefore } from '../src/rules.js';
-import { ERR, gid } from '@zhifa/testkit';
+import { ERR, gid, type GqlJson } from '@zhifa/testkit';
 import { createWorld, type World } from './fixtures.js';
 import {
   createCase,
@@ -23,9 +23,10 @@ const guardPlugin: ZhifaPlugin = {
   register(_builder, { guards }) {
     guards.add({
       name: 'test-guard',
-      async beforeDecide({ case: c }) {
-        if (c.number.includes('GUARDED'))
-          throw new RuleViolation('TEST_GUARD', { zh: '测试守卫拒绝', en: 'refused by the test guard' });
+      beforeDecide({ case: c }) {
+        return c.number.includes('GUARDED')
+          ? Promise.reject(new RuleViolation('TEST_GUARD', { zh: '测试守卫拒绝', en: 'refused by the test guard' }))
+          : Promise.resolve();
       },
     });
   },
@@ -103,10 +104,12 @@ const EVALUATE = `query($caseId: ID!, $itemId: ID!, $facts: NonPenaltyFactsInput
   }
 }`;
 
-const GRANT = `mutation($caseId: ID!, $itemId: ID!, $facts: NonPenaltyFactsInput!, $order: NonPenaltyCorrectionOrderInput!, $education: String!, $credit: NonPenaltyCreditCheckInput) {
+const GRANT = `mutation($caseId: ID!, $itemId: ID!, $facts: NonPenaltyFactsInput!, $order: NonPenaltyCorrectionOrderInput!, $education: String!,
+  $credit: NonPenaltyCreditCheckInput) {
   grantNonPenalty(caseId: $caseId, itemId: $itemId, facts: $facts, correctionOrder: $order, education: $education, creditCheck: $credit) {
     ${ERR}
-    ... on MutationGrantNonPenaltySuccess { data { id listVersion domain itemKind education fineNotImposedFen decidedBy decidedAt creditSystemChecked creditSystemCheckedOn
+    ... on MutationGrantNonPenaltySuccess { data { id listVersion domain itemKind education fineNotImposedFen decidedBy decidedAt creditSystemChecked
+      creditSystemCheckedOn
       item { seq violatedProvision } list { version title }
       case { number stage decision fineFen nonPenaltyDecision { listVersion } }
       enterprise { name } agency { name }
@@ -133,7 +136,7 @@ async function evaluate(
   return { data: res.data.evaluateNonPenalty, error: null };
 }
 
-const orderFor = (facts: Record<string, any>) => ({
+const orderFor = (facts: Record<string, GqlJson>) => ({
   content: '责令立即公示营业执照',
   orderedOn: facts.correctionOrderedOn,
 });
@@ -143,9 +146,9 @@ async function grant(
   caseGid: string,
   itemGid: string,
   opts: {
-    facts?: Record<string, any>;
+    facts?: Record<string, GqlJson>;
     token?: string | null;
-    order?: any;
+    order?: GqlJson;
     education?: string;
     credit?: { checked: boolean; checkedOn?: string | null } | null;
   } = {},
@@ -168,7 +171,7 @@ async function grant(
   return res.data.grantNonPenalty;
 }
 
-const byCode = (r: any, code: string) => r.data.conditions.find((c: any) => c.condition === code);
+const byCode = (r: GqlJson, code: string) => r.data.conditions.find((c: GqlJson) => c.condition === code);
 
 async function freshCase(provision = PROVISION.licence, extra: Record<string, unknown> = {}) {
   const e = await createEnterprise(w.h.db.prisma);
@@ -203,7 +206,7 @@ describe('evaluateNonPenalty', () => {
       lookbackYears: 2,
       correctionDeadline: dayOffset(5),
     });
-    expect(r.data.conditions.map((x: any) => [x.condition, x.status])).toEqual([
+    expect(r.data.conditions.map((x: GqlJson) => [x.condition, x.status])).toEqual([
       ['FIRST_OFFENCE', 'PASS'],
       ['MINOR_HARM', 'PASS'],
       ['CORRECTED_IN_TIME', 'PASS'],
@@ -381,7 +384,7 @@ describe('evaluateNonPenalty', () => {
 
   it('refusals are top-level errors with their code, in both languages', async () => {
     const { c } = await freshCase();
-    const expectErr = (r: any, code: string, rule?: string) => {
+    const expectErr = (r: GqlJson, code: string, rule?: string) => {
       expect(r.error?.extensions?.code, JSON.stringify(r)).toBe(code);
       expect(r.error.extensions.messageZh).toMatch(/[\u4e00-\u9fff]/);
       expect(r.error.extensions.messageEn).toMatch(/[A-Za-z]/);
@@ -464,7 +467,8 @@ describe('grantNonPenalty', () => {
     expect(events[1].payload).toMatchObject({ caseId: c.id, listVersion: 3, itemId: lists.firstOffence.id });
 
     // Enterprise.nonPenaltyDecisions and EnforcementCase.nonPenaltyDecision follow the case's readers.
-    const Q = `query($id: ID!) { node(id: $id) { ... on Enterprise { nonPenaltyDecisions(first: 10) { totalCount edges { node { listVersion case { number } } } } } } }`;
+    const Q = `query($id: ID!) { node(id: $id) { ... on Enterprise { nonPenaltyDecisions(first: 10) { totalCount edges { node { listVersion case {
+      number } } } } } } }`;
     const eg = gid('Enterprise', e.id);
     for (const token of [w.tokens.officerA, w.tokens.supervisor, w.h.token(`enterprise:${e.id}`)]) {
       const q = await w.h.gql(Q, { id: eg }, token);
@@ -529,7 +533,7 @@ describe('grantNonPenalty', () => {
     ] as const;
     for (const [caseGid, itemGid, opts, typename, rule] of cases) {
       const before = await counts();
-      const r = await grant(caseGid, itemGid, opts as any);
+      const r = await grant(caseGid, itemGid, opts);
       expect(r.__typename, `${typename} ${rule ?? ''}: ${JSON.stringify(r)}`).toBe(typename);
       expect(r.message).toMatch(/[\u4e00-\u9fff]/);
       expect(r.messageEn).toMatch(/[A-Za-z]/);
@@ -663,7 +667,7 @@ describe('国家企业信用信息公示系统 check on a first-offence grant', 
     ] as const;
     for (const [credit, typename, rule] of refusals) {
       const before = await counts();
-      const r = await grant(c.gid, lists.firstOffence.gid, { credit: credit as any });
+      const r = await grant(c.gid, lists.firstOffence.gid, { credit: credit });
       expect(r.__typename, JSON.stringify([credit, r])).toBe(typename);
       if (rule) {
         expect(r.rule).toBe(rule);
@@ -715,7 +719,8 @@ describe('a case opened on a matter, end to end', () => {
     const e = await createEnterprise(p);
     const violationOn = dayOffset(-40);
     const opened = await w.h.gql(
-      `mutation($input: OpenCaseInput!) { openCase(input: $input) { __typename ${ERR} ... on MutationOpenCaseSuccess { data { id number violationOn matter { code } } } } }`,
+      `mutation($input: OpenCaseInput!) { openCase(input: $input) { __typename ${ERR} ... on MutationOpenCaseSuccess { data { id number violationOn
+        matter { code } } } } }`,
       {
         input: {
           agencyId: w.agencyA.gid,
@@ -760,7 +765,7 @@ describe('public reads', () => {
   it('the public reads published lists but no decision, case or evaluation', async () => {
     const lists = await w.h.gql(`{ nonPenaltyLists(first: 50) { edges { node { status } } } }`);
     expect(lists.errors).toBeUndefined();
-    const statuses = new Set(lists.data.nonPenaltyLists.edges.map((x: any) => x.node.status));
+    const statuses = new Set(lists.data.nonPenaltyLists.edges.map((x: GqlJson) => x.node.status));
     expect([...statuses].sort()).toEqual(['PUBLISHED', 'REPEALED']);
     const d = await w.h.db.prisma.nonPenaltyDecision.findFirstOrThrow();
     const node = await w.h.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: gid('NonPenaltyDecision', d.id) });

@@ -12,7 +12,7 @@ import {
   type DecideCaseInput,
   type Viewer,
 } from '@zhifa/core';
-import { countStatements, ERR, gid } from '@zhifa/testkit';
+import { countStatements, ERR, gid, type GqlJson } from '@zhifa/testkit';
 import { createWorld, type World } from './fixtures.js';
 import {
   createCase,
@@ -50,7 +50,8 @@ async function penalise(
     reason,
   };
   const res = await w.h.gql(
-    `mutation($id: ID!, $input: DecideCaseInput!) { decideCase(caseId: $id, input: $input) { __typename ${ERR} ... on MutationDecideCaseSuccess { data { stage decision decisionReason } } } }`,
+    `mutation($id: ID!, $input: DecideCaseInput!) { decideCase(caseId: $id, input: $input) { __typename ${ERR} ... on MutationDecideCaseSuccess { data
+      { stage decision decisionReason } } } }`,
     { id: caseGid, input },
     headA,
   );
@@ -226,7 +227,8 @@ describe('EnforcementCase.mandatoryNonPenaltyItem', () => {
     ]);
     const covered = await caseOn(matter.id);
     const other = await caseOn((await createMatter(p)).id);
-    const Q = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on EnforcementCase { number mandatoryNonPenaltyItem { seq mandatory matterCode list { title } } } } }`;
+    const Q = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on EnforcementCase { number mandatoryNonPenaltyItem { seq mandatory matterCode list {
+      title } } } } }`;
     const res = await w.h.gql(Q, { ids: [covered.gid, other.gid] }, w.tokens.officerA);
     expect(res.errors).toBeUndefined();
     expect(res.data.nodes).toEqual([
@@ -260,7 +262,8 @@ describe('EnforcementCase.mandatoryNonPenaltyItem', () => {
         },
       );
       expect(result.errors).toBeUndefined();
-      if (field) expect(result.data.cases.edges.filter((e: any) => e.node.mandatoryNonPenaltyItem).length).toBe(n / 2);
+      if (field)
+        expect(result.data.cases.edges.filter((e: GqlJson) => e.node.mandatoryNonPenaltyItem).length).toBe(n / 2);
       return count;
     };
     const added = async (field: string, n: number) => (await count(field, n)) - (await count('', n));

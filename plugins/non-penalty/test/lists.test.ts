@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gid, idOf } from '@zhifa/testkit';
+import { gid, idOf, type GqlJson } from '@zhifa/testkit';
 import { createWorld, sampleCsv, HEADER, type World } from './fixtures.js';
 import { createMatter } from './decision-fixtures.js';
 
@@ -14,7 +14,8 @@ const ERR = `... on Error { __typename code message messageEn } ... on RuleViola
 
 async function createDraft(token = w.tokens.officerA, agency = w.agencyA.gid, input: Record<string, unknown> = {}) {
   const res = await w.h.gql(
-    `mutation($input: NonPenaltyListInput!) { createNonPenaltyList(input: $input) { __typename ... on MutationCreateNonPenaltyListSuccess { data { ${LIST_FIELDS} } } ${ERR} } }`,
+    `mutation($input: NonPenaltyListInput!) { createNonPenaltyList(input: $input) { __typename ... on MutationCreateNonPenaltyListSuccess { data {
+      ${LIST_FIELDS} } } ${ERR} } }`,
     { input: { agencyId: agency, title: '阜宁县市场监管领域不予处罚清单', domain: '市场监管', ...input } },
     token,
   );
@@ -30,11 +31,13 @@ const ITEM = {
   discretionLevel: '不予处罚',
   attributes: { itemKind: 'FIRST_OFFENCE', correctionDeadlineDays: 7, fineFenIfPenalised: 500000 },
 };
-const ITEM_FIELDS = `id seq domain discretionLevel violation violatedProvision penaltyProvision applicableConditions itemKind conditions correctionDeadlineDays fineFenIfPenalised`;
+const ITEM_FIELDS = `id seq domain discretionLevel violation violatedProvision penaltyProvision applicableConditions itemKind conditions
+  correctionDeadlineDays fineFenIfPenalised`;
 
 async function addItem(listId: string, input: Record<string, unknown> = {}, token = w.tokens.officerA) {
   const res = await w.h.gql(
-    `mutation($listId: ID!, $input: NonPenaltyListItemInput!) { addNonPenaltyListItem(listId: $listId, input: $input) { __typename ... on MutationAddNonPenaltyListItemSuccess { data { ${ITEM_FIELDS} } } ${ERR} } }`,
+    `mutation($listId: ID!, $input: NonPenaltyListItemInput!) { addNonPenaltyListItem(listId: $listId, input: $input) { __typename ... on
+      MutationAddNonPenaltyListItemSuccess { data { ${ITEM_FIELDS} } } ${ERR} } }`,
     { listId, input: { ...ITEM, ...input } },
     token,
   );
@@ -141,7 +144,8 @@ describe('drafting', () => {
     const list = (await createDraft()).data;
     const item = (await addItem(list.id)).data;
     const upd = await w.h.gql(
-      `mutation($id: ID!, $input: NonPenaltyListItemInput!) { updateNonPenaltyListItem(id: $id, input: $input) { __typename ... on MutationUpdateNonPenaltyListItemSuccess { data { ${ITEM_FIELDS} } } ${ERR} } }`,
+      `mutation($id: ID!, $input: NonPenaltyListItemInput!) { updateNonPenaltyListItem(id: $id, input: $input) { __typename ... on
+        MutationUpdateNonPenaltyListItemSuccess { data { ${ITEM_FIELDS} } } ${ERR} } }`,
       {
         id: item.id,
         input: {
@@ -177,7 +181,8 @@ describe('drafting', () => {
   it('updates draft metadata', async () => {
     const list = (await createDraft()).data;
     const res = await w.h.gql(
-      `mutation($id: ID!, $input: NonPenaltyListMetaInput!) { updateNonPenaltyList(id: $id, input: $input) { __typename ... on MutationUpdateNonPenaltyListSuccess { data { title validFrom validUntil } } ${ERR} } }`,
+      `mutation($id: ID!, $input: NonPenaltyListMetaInput!) { updateNonPenaltyList(id: $id, input: $input) { __typename ... on
+        MutationUpdateNonPenaltyListSuccess { data { title validFrom validUntil } } ${ERR} } }`,
       {
         id: list.id,
         input: { title: '新标题', domain: '市场监管', validFrom: '2025-07-01', validUntil: '2027-06-30' },
@@ -214,7 +219,7 @@ describe('lifecycle', () => {
     expect((await readList(v1, w.tokens.officerA)).data.nonPenaltyList.status).toBe('DRAFT');
     expect((await readList(v1, w.tokens.supervisor)).data.nonPenaltyList.status).toBe('DRAFT');
     const pub = await w.h.gql(`{ nonPenaltyLists(first: 50) { totalCount edges { node { status } } } }`);
-    expect(pub.data.nonPenaltyLists.edges.every((e: any) => e.node.status !== 'DRAFT')).toBe(true);
+    expect(pub.data.nonPenaltyLists.edges.every((e: GqlJson) => e.node.status !== 'DRAFT')).toBe(true);
   });
 
   it('only the agency admin publishes; an empty list cannot be published', async () => {
@@ -365,11 +370,14 @@ describe('queries', () => {
   });
 
   it('filters lists by domain, agency and status', async () => {
-    const q = `query($d: String, $a: ID, $s: ListStatus) { nonPenaltyLists(first: 50, domain: $d, agencyId: $a, status: $s) { totalCount edges { node { domain status agency { name } } } } }`;
+    const q = `query($d: String, $a: ID, $s: ListStatus) { nonPenaltyLists(first: 50, domain: $d, agencyId: $a, status: $s) { totalCount edges { node
+      { domain status agency { name } } } } }`;
     const eco = await w.h.gql(q, { d: '生态环境' });
     expect(eco.data.nonPenaltyLists.totalCount).toBe(1);
     const byAgency = await w.h.gql(q, { a: w.agencyB.gid, s: 'PUBLISHED' });
-    expect(byAgency.data.nonPenaltyLists.edges.map((e: any) => e.node.agency.name)).toEqual(['盐城市阜宁生态环境局']);
+    expect(byAgency.data.nonPenaltyLists.edges.map((e: GqlJson) => e.node.agency.name)).toEqual([
+      '盐城市阜宁生态环境局',
+    ]);
     const drafts = await w.h.gql(q, { s: 'DRAFT' });
     expect(drafts.data.nonPenaltyLists.totalCount).toBe(0);
     const mine = await w.h.gql(q, { s: 'DRAFT' }, w.tokens.officerA);
@@ -377,11 +385,12 @@ describe('queries', () => {
   });
 
   it('filters and searches items', async () => {
-    const q = `query($id: ID!, $s: String, $k: NonPenaltyItemKind, $d: String) { nonPenaltyList(id: $id) { items(first: 10, search: $s, itemKind: $k, domain: $d) { totalCount edges { node { seq violation } } } } }`;
+    const q = `query($id: ID!, $s: String, $k: NonPenaltyItemKind, $d: String) { nonPenaltyList(id: $id) { items(first: 10, search: $s, itemKind: $k,
+      domain: $d) { totalCount edges { node { seq violation } } } } }`;
     const items = async (vars: Record<string, unknown>) =>
       (await w.h.gql(q, { id: listId, ...vars })).data.nonPenaltyList.items;
-    expect((await items({ s: '排放' })).edges.map((e: any) => e.node.seq)).toEqual([2]);
-    expect((await items({ s: '未按规定 登记' })).edges.map((e: any) => e.node.seq)).toEqual([3]);
+    expect((await items({ s: '排放' })).edges.map((e: GqlJson) => e.node.seq)).toEqual([2]);
+    expect((await items({ s: '未按规定 登记' })).edges.map((e: GqlJson) => e.node.seq)).toEqual([3]);
     expect((await items({ k: 'MINOR' })).totalCount).toBe(2);
     expect((await items({ d: '辐射安全' })).totalCount).toBe(1);
     expect((await items({ s: '100%' })).totalCount).toBe(0);
@@ -402,7 +411,7 @@ describe('queries', () => {
     const q = `query($id: ID!) { agency(id: $id) { nonPenaltyLists(first: 20) { totalCount edges { node { status } } } } }`;
     const pub = await w.h.gql(q, { id: w.agencyA.gid });
     const own = await w.h.gql(q, { id: w.agencyA.gid }, w.tokens.officerA);
-    expect(pub.data.agency.nonPenaltyLists.edges.every((e: any) => e.node.status !== 'DRAFT')).toBe(true);
+    expect(pub.data.agency.nonPenaltyLists.edges.every((e: GqlJson) => e.node.status !== 'DRAFT')).toBe(true);
     expect(own.data.agency.nonPenaltyLists.totalCount).toBeGreaterThan(pub.data.agency.nonPenaltyLists.totalCount);
   });
 
@@ -423,7 +432,8 @@ describe('issuer level', () => {
     const F = `${LIST_FIELDS} issuerLevel issuingBody documentNumber`;
     const create = (input: Record<string, unknown>) =>
       w.h.gql(
-        `mutation($input: NonPenaltyListInput!) { createNonPenaltyList(input: $input) { __typename ... on MutationCreateNonPenaltyListSuccess { data { ${F} } } ${ERR} } }`,
+        `mutation($input: NonPenaltyListInput!) { createNonPenaltyList(input: $input) { __typename ... on MutationCreateNonPenaltyListSuccess { data {
+          ${F} } } ${ERR} } }`,
         { input: { agencyId: w.agencyA.gid, title: '江苏省市场监管领域不予处罚清单', domain: '市场监管', ...input } },
         w.tokens.officerA,
       );
@@ -450,7 +460,8 @@ describe('issuer level', () => {
 
     const update = (id: string, input: Record<string, unknown>) =>
       w.h.gql(
-        `mutation($id: ID!, $input: NonPenaltyListMetaInput!) { updateNonPenaltyList(id: $id, input: $input) { __typename ... on MutationUpdateNonPenaltyListSuccess { data { ${F} } } ${ERR} } }`,
+        `mutation($id: ID!, $input: NonPenaltyListMetaInput!) { updateNonPenaltyList(id: $id, input: $input) { __typename ... on
+          MutationUpdateNonPenaltyListSuccess { data { ${F} } } ${ERR} } }`,
         { id, input: { title: '江苏省市场监管领域不予处罚清单', domain: '市场监管', ...input } },
         w.tokens.officerA,
       );
@@ -502,7 +513,8 @@ describe('items point at enforcement matters; mandatory and discretionary items 
     const F = `${ITEM_FIELDS} matterCode mandatory legalEffect`;
     const add = async (input: Record<string, unknown>) => {
       const res = await w.h.gql(
-        `mutation($listId: ID!, $input: NonPenaltyListItemInput!) { addNonPenaltyListItem(listId: $listId, input: $input) { __typename ... on MutationAddNonPenaltyListItemSuccess { data { ${F} } } ${ERR} } }`,
+        `mutation($listId: ID!, $input: NonPenaltyListItemInput!) { addNonPenaltyListItem(listId: $listId, input: $input) { __typename ... on
+          MutationAddNonPenaltyListItemSuccess { data { ${F} } } ${ERR} } }`,
         { listId: list.id, input: { ...ITEM, ...input } },
         w.tokens.officerA,
       );
@@ -536,7 +548,7 @@ describe('items point at enforcement matters; mandatory and discretionary items 
     });
     expect(await listCount(list.id)).toBe(3);
 
-    const items = async (args: string) => (await readItems(list.id, args)).map((n: any) => n.itemKind);
+    const items = async (args: string) => (await readItems(list.id, args)).map((n: GqlJson) => n.itemKind);
     expect(await items('mandatory: true')).toEqual(['MINOR', 'NO_FAULT']);
     expect(await items('mandatory: false')).toEqual(['FIRST_OFFENCE']);
     expect(await items(`matterCode: "${matter.code}"`)).toEqual(['FIRST_OFFENCE', 'MINOR']);
@@ -551,7 +563,7 @@ describe('items point at enforcement matters; mandatory and discretionary items 
         token,
       );
       expect(res.errors).toBeUndefined();
-      return res.data.nonPenaltyList.items.edges.map((e: any) => e.node.matter?.code ?? null);
+      return res.data.nonPenaltyList.items.edges.map((e: GqlJson) => e.node.matter?.code ?? null);
     };
     expect(await matters(w.tokens.officerA)).toEqual([matter.code, matter.code, null, draftMatter.code]);
     expect((await publish(list.id)).__typename).toBe('MutationPublishNonPenaltyListSuccess');
@@ -566,5 +578,5 @@ async function readItems(listId: string, args: string) {
     w.tokens.officerA,
   );
   expect(res.errors).toBeUndefined();
-  return res.data.nonPenaltyList.items.edges.map((e: any) => e.node);
+  return res.data.nonPenaltyList.items.edges.map((e: GqlJson) => e.node);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pluginSeedContext, seedDemoData } from '../../../packages/server/src/seed/index.js';
-import { createHarness, type Harness } from '@zhifa/testkit';
+import { createHarness, type Harness, type GqlJson } from '@zhifa/testkit';
 import { nonPenaltyPlugin } from '../src/index.js';
 import { DEMO_GRANTS } from '../src/seed.js';
 import { parseListCsv } from './csv-helpers.js';
@@ -26,14 +26,14 @@ describe('demo data', () => {
       await h.gql(`{ nonPenaltyLists(first: 10, status: PUBLISHED) { edges { node { domain version inForce agency { name } csv
       items(first: 1) { totalCount } versions { version status } } } } }`);
     expect(res.errors).toBeUndefined();
-    const lists = res.data.nonPenaltyLists.edges.map((e: any) => e.node);
-    expect(lists.map((l: any) => l.domain).sort()).toEqual(['交通运输', '市场监管', '生态环境']);
+    const lists = res.data.nonPenaltyLists.edges.map((e: GqlJson) => e.node);
+    expect(lists.map((l: GqlJson) => l.domain).sort()).toEqual(['交通运输', '市场监管', '生态环境']);
     for (const l of lists) {
       expect(l.items.totalCount).toBeGreaterThanOrEqual(10);
       expect(l.items.totalCount).toBeLessThanOrEqual(20);
       expect(parseListCsv(l.csv, { defaultDomain: l.domain })).toHaveLength(l.items.totalCount);
     }
-    const market = lists.find((l: any) => l.domain === '市场监管');
+    const market = lists.find((l: GqlJson) => l.domain === '市场监管');
     expect(market.versions).toEqual([
       { version: 2, status: 'PUBLISHED' },
       { version: 1, status: 'REPEALED' },
@@ -65,7 +65,7 @@ describe('demo data', () => {
       expect(d.case.decidedAt?.getTime()).toBe(d.decidedAt.getTime());
       expect(d.list.status).toBe('PUBLISHED');
       expect(d.listVersion).toBe(d.list.version);
-      expect((d.evaluation as any).eligible).toBe(true);
+      expect((d.evaluation as GqlJson).eligible).toBe(true);
     }
     const events = await p.event.count({ where: { topic: 'nonPenalty.granted' } });
     expect(events).toBe(decisions.length);
@@ -74,14 +74,14 @@ describe('demo data', () => {
       where: { list: { status: 'PUBLISHED' } },
       select: { attributes: true, violatedProvision: true },
     });
-    const pointing = items.filter((i) => typeof (i.attributes as any).matterCode === 'string');
+    const pointing = items.filter((i) => typeof (i.attributes as GqlJson).matterCode === 'string');
     expect(pointing.length).toBeGreaterThan(0);
     for (const i of pointing) {
-      const m = await p.enforcementMatter.findUniqueOrThrow({ where: { code: (i.attributes as any).matterCode } });
+      const m = await p.enforcementMatter.findUniqueOrThrow({ where: { code: (i.attributes as GqlJson).matterCode } });
       expect(m.published).toBe(true);
     }
     expect(
-      decisions.some((d) => typeof (d.item.attributes as any).matterCode === 'string' && d.case.matterId !== null),
+      decisions.some((d) => typeof (d.item.attributes as GqlJson).matterCode === 'string' && d.case.matterId !== null),
     ).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, type World } from './fixtures.js';
 import { createCase, createEnterprise, createList, PROVISION } from './decision-fixtures.js';
+import type { GqlJson } from '@zhifa/testkit';
 
 let w: World;
 let itemId: number;
@@ -131,12 +132,12 @@ describe('nonPenaltyStats', () => {
     expect(a.data).toMatchObject({ decisions: 3, enterprisesBenefited: 2 });
     const empty = await stats({ from: '2020-01-01', to: '2020-02-10' });
     expect(empty.data).toMatchObject({ decisions: 0, enterprisesBenefited: 0, fineNotImposedFen: 0, byAgency: [] });
-    expect(empty.data.byMonth.map((m: any) => m.month)).toEqual(['2020-01', '2020-02']);
+    expect(empty.data.byMonth.map((m: GqlJson) => m.month)).toEqual(['2020-01', '2020-02']);
   });
 
   it('supervisors see every agency; other staff only their own; the public and enterprises none', async () => {
     const own = await stats({}, w.tokens.officerA);
-    expect(own.data.byAgency.map((r: any) => r.agency.name)).toEqual(['阜宁县市场监督管理局']);
+    expect(own.data.byAgency.map((r: GqlJson) => r.agency.name)).toEqual(['阜宁县市场监督管理局']);
     expect(own.data.decisions).toBe(3);
     expect((await stats({ agencyId: w.agencyB.gid }, w.tokens.officerA)).code).toBe('FORBIDDEN');
     expect((await stats({}, w.tokens.enterprise)).code).toBe('FORBIDDEN');

@@ -2,7 +2,7 @@
 // domain; the agency's staff and supervisors hear grants, another agency's officer is refused.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
-import { gid, sleep, startTestServer, untilSubscribers, wsClient, type TestServer } from '@zhifa/testkit';
+import { gid, sleep, startTestServer, untilSubscribers, wsClient, type TestServer, type GqlJson } from '@zhifa/testkit';
 import { nonPenaltyPlugin } from '../src/index.js';
 import { createCase, createEnterprise, createList, GOOD_FACTS, PROVISION } from './decision-fixtures.js';
 
@@ -48,14 +48,14 @@ interface Sub<T> {
   client: Client;
 }
 
-function subscribe<T = any>(query: string, variables: Record<string, unknown>, token?: string): Sub<T> {
+function subscribe<T = GqlJson>(query: string, variables: Record<string, unknown>, token?: string): Sub<T> {
   const client = wsClient(s.wsUrl, token);
   const got: T[] = [];
   const errors: unknown[] = [];
-  client.subscribe<any>(
+  client.subscribe<GqlJson>(
     { query, variables },
     {
-      next: (r) => (r.errors ? errors.push(...r.errors) : got.push(Object.values(r.data!)[0] as T)),
+      next: (r) => (r.errors ? errors.push(...r.errors) : got.push(Object.values(r.data)[0] as T)),
       error: (e) => errors.push(e),
       complete: () => {},
     },
@@ -82,9 +82,9 @@ async function http(query: string, variables: Record<string, unknown>, token: st
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as any;
+  const body = await res.json();
   expect(body.errors).toBeUndefined();
-  return Object.values(body.data)[0] as any;
+  return Object.values(body.data)[0] as GqlJson;
 }
 
 const PUBLISH = `mutation($id: ID!) { publishNonPenaltyList(id: $id) { __typename ... on Error { message } } }`;
@@ -123,7 +123,7 @@ describe('nonPenaltyListPublished', () => {
       status: 'PUBLISHED',
       items: { totalCount: 1 },
     });
-    expect((await all.until(2)).map((x: any) => x.domain)).toEqual(['生态环境', '市场监管']);
+    expect((await all.until(2)).map((x: GqlJson) => x.domain)).toEqual(['生态环境', '市场监管']);
     await sleep(200);
     expect(sub.got).toHaveLength(1);
     await Promise.all([sub.client.dispose(), all.client.dispose()]);
@@ -192,6 +192,6 @@ describe('nonPenaltyGranted', () => {
     expect(await own.until(1)).toEqual([expected]);
     await sleep(200);
     expect(otherAgency.got).toEqual([]);
-    await Promise.all([sup, own, otherAgency, refused, publicSub].map((x) => x.client.dispose()));
+    await Promise.all([sup, own, otherAgency, refused, publicSub].map((x) => Promise.resolve(x.client.dispose())));
   });
 });

@@ -29,7 +29,7 @@ export async function nextSerial(tx: Db, agencyId: number, kind: DocumentKind, y
     VALUES (${agencyId}, ${kind}::"DocumentKind", ${year}, 1)
     ON CONFLICT ("agencyId", "kind", "year") DO UPDATE SET "last" = "DocumentSequence"."last" + 1
     RETURNING "last"`;
-  return Number(rows[0]!.last);
+  return Number(rows[0].last);
 }
 
 /** AGENCY_NO_DOCUMENT_PREFIX: documents need the agency's 文书字号前缀. */

@@ -278,14 +278,14 @@ class BusSubscription implements AsyncIterableIterator<StoredEvent>, ImmediateSo
   }
 
   // A client that unsubscribes while nothing is happening is released at once, parked or not.
-  async return(): Promise<IteratorResult<StoredEvent>> {
+  return(): Promise<IteratorResult<StoredEvent>> {
     this.close();
-    return { done: true, value: undefined };
+    return Promise.resolve({ done: true, value: undefined });
   }
 
-  async throw(err?: unknown): Promise<IteratorResult<StoredEvent>> {
+  throw(err?: unknown): Promise<IteratorResult<StoredEvent>> {
     this.close();
-    throw err;
+    return Promise.reject(err);
   }
 
   [Symbol.asyncIterator](): this {

@@ -25,6 +25,7 @@ import {
   createSourceEventStream,
   execute,
   Kind,
+  OperationTypeNode,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
@@ -50,10 +51,10 @@ function sharedResult(
   key: string,
 ): Promise<ExecutionResult> | ExecutionResult {
   let shared = results.get(event);
-  if (!shared) results.set(event, (shared = new Map()));
+  if (!shared) results.set(event, (shared = new Map() as Shared));
   let result = shared.get(key);
   if (result === undefined) {
-    result = execute({ ...args, rootValue: event }) as Promise<ExecutionResult> | ExecutionResult;
+    result = execute({ ...args, rootValue: event });
     shared.set(key, result);
   }
   return result;
@@ -73,13 +74,13 @@ function operationOf(document: DocumentNode, name: string | null | undefined): O
 /** The operation subscribes to `events` alone (aliases allowed), with no fragments to resolve elsewhere. */
 function sharesEvents(args: ExecutionArgs): boolean {
   const op = operationOf(args.document, args.operationName);
-  if (!op || op.operation !== 'subscription') return false;
+  if (!op || op.operation !== OperationTypeNode.SUBSCRIPTION) return false;
   const roots = op.selectionSet.selections;
   return (
     roots.length === 1 &&
-    roots[0]!.kind === Kind.FIELD &&
-    roots[0]!.name.value === 'events' &&
-    !roots[0]!.directives?.length
+    roots[0].kind === Kind.FIELD &&
+    roots[0].name.value === 'events' &&
+    !roots[0].directives?.length
   );
 }
 
@@ -123,8 +124,7 @@ class SharedEventResults implements AsyncIterableIterator<ExecutionResult> {
     if (r.done) return { done: true, value: undefined };
     const payload = r.value;
     // The end of a subscription (access lost) and anything else not an event are the subscriber's own.
-    if (!isStoredEvent(payload))
-      return { done: false, value: (await execute({ ...this.args, rootValue: payload })) as ExecutionResult };
+    if (!isStoredEvent(payload)) return { done: false, value: await execute({ ...this.args, rootValue: payload }) };
     return { done: false, value: await sharedResult(payload, this.args, this.key) };
   }
 

@@ -37,7 +37,8 @@ export async function appendEvent(tx: Db, e: NewEvent): Promise<void> {
   await tx.$executeRaw`
     WITH e AS (
       INSERT INTO "Event" (topic, "agencyId", "enterpriseId", "caseId", public, payload, actor)
-      VALUES (${e.topic}, ${e.agencyId ?? null}::int, ${e.enterpriseId ?? null}::int, ${e.caseId ?? null}::int, ${e.public ?? false}, ${JSON.stringify(e.payload)}::jsonb, ${e.actor})
+      VALUES (${e.topic}, ${e.agencyId ?? null}::int, ${e.enterpriseId ?? null}::int, ${e.caseId ?? null}::int,
+        ${e.public ?? false}, ${JSON.stringify(e.payload)}::jsonb, ${e.actor})
       RETURNING id)
     SELECT pg_notify(${NOTIFY_CHANNEL}, '') FROM e`;
 }

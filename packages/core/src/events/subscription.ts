@@ -127,7 +127,7 @@ function freshLoadersPerEvent<T>(ctx: Context, source: AsyncIterableIterator<T>)
 export function defineTopicSubscription<
   P extends Payload,
   Type extends OutputType<ZhifaSchemaTypes>,
-  Args extends InputFieldMap = {},
+  Args extends InputFieldMap = Record<never, never>,
 >(builder: ZhifaBuilder, spec: TopicSubscription<P, Type, Args>): void {
   // The events a topic list can yield carry that topic's payload: the one place the stored JSON is
   // read as P, checked when the payload was written through the same Topic<P> (UnitOfWork.emit).
@@ -160,7 +160,8 @@ export function defineTopicSubscription<
           args.after,
           (e) => !spec.filter || spec.filter(typed(e), own(args), ctx),
         ),
-      resolve: resolveEvent as never, // Pothos' Resolver type stays a deferred conditional for a generic Type; spec.resolve is checked where the plugin calls this
+      // Pothos' Resolver type stays a deferred conditional for a generic Type; spec.resolve is checked where the plugin calls this.
+      resolve: resolveEvent as never,
     });
   });
 }

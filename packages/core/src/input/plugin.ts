@@ -97,7 +97,9 @@ function checkValue(
       });
       return value;
     }
-    return value.map((item, i) => (item == null ? item : checkValue(item, field, listDepth - 1, [...path, i], issues)));
+    return (value as unknown[]).map((item, i) =>
+      item == null ? item : checkValue(item, field, listDepth - 1, [...path, i], issues),
+    );
   }
   if (field.kind === 'InputObject') {
     return field.fields.map && typeof value === 'object'

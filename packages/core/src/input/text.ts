@@ -26,7 +26,10 @@ export function textKind(kind: TextKind): Record<string, TextKind> {
   return { [TEXT_KIND]: kind };
 }
 
+// Control characters are what these two look for.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+// eslint-disable-next-line no-control-regex
 const CONTROL_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
 const INVISIBLE_OR_BIDI = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
 const LONE_SURROGATE = /\p{Surrogate}/u;

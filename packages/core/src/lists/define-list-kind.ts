@@ -13,7 +13,7 @@ import { registerListQueries } from './queries.js';
 import { registerListMutations } from './mutations.js';
 import type { ListKindRefs, ListKindSpec } from './spec.js';
 
-export function defineListKind<Attrs extends object, ItemArgs extends InputFieldMap = {}>(
+export function defineListKind<Attrs extends object, ItemArgs extends InputFieldMap = Record<never, never>>(
   builder: ZhifaBuilder,
   spec: ListKindSpec<Attrs, ItemArgs>,
 ): ListKindRefs<Attrs> {

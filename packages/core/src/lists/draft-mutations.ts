@@ -68,7 +68,7 @@ export function registerDraftMutations<ItemArgs extends InputFieldMap>(
       type: refs.list,
       description: `修改${spec.nameZh}草稿信息 Update a draft's title, domain and validity`,
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => work.onListScope(ctx, args.id, 'edit'),
       args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: ListMetaInput, required: true }) },
       resolve: (query, _root, { id, input }, ctx) =>
         onList(ctx, id, 'edit', async (uow, list) => {
@@ -102,7 +102,7 @@ export function registerDraftMutations<ItemArgs extends InputFieldMap>(
       type: refs.item,
       description: `向草稿添加事项 Add an item to a draft`,
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => work.onListScope(ctx, args.listId, 'edit'),
       args: { listId: t.arg.globalID({ required: true }), input: t.arg({ type: ItemInput, required: true }) },
       resolve: (query, _root, { listId, input }, ctx) =>
         onList(ctx, listId, 'edit', async (uow, list) => {
@@ -126,7 +126,7 @@ export function registerDraftMutations<ItemArgs extends InputFieldMap>(
       type: refs.item,
       description: `修改草稿中的事项（整体替换）Replace an item of a draft`,
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => work.onItemScope(ctx, args.id),
       args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: ItemInput, required: true }) },
       resolve: (query, _root, { id, input }, ctx) =>
         onItem(ctx, id, async (uow, item) => {
@@ -148,7 +148,7 @@ export function registerDraftMutations<ItemArgs extends InputFieldMap>(
       type: refs.list,
       description: `从草稿删除事项，返回清单 Remove an item from a draft; returns the list`,
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => work.onItemScope(ctx, args.id),
       args: { id: t.arg.globalID({ required: true }) },
       resolve: (query, _root, { id }, ctx) =>
         onItem(ctx, id, async (uow, item) => {
@@ -166,7 +166,7 @@ export function registerDraftMutations<ItemArgs extends InputFieldMap>(
         `导入 CSV，整体替换草稿的全部事项；逐行校验，全部通过才写入 Import a CSV replacing all items of a draft; every row is ` +
         'checked and nothing is written unless all pass. Send the file as a multipart upload (`file`) or its text (`csvText`)',
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => work.onListScope(ctx, args.listId, 'edit'),
       args: {
         listId: t.arg.globalID({ required: true }),
         file: t.arg({

@@ -10,7 +10,7 @@ import { ForbiddenError, NotFoundError, ValidationError, type Bilingual } from '
 import { tryParseId, type GlobalId } from '../ids.js';
 import { unitOfWork, type UnitOfWork } from '../work/unit-of-work.js';
 import { issuesFromStandardSchema } from '../validation.js';
-import type { Viewer } from '../auth/viewer.js';
+import { isStaff, type Viewer } from '../auth/viewer.js';
 import type { Topic } from '../events/topic.js';
 import { canEditList, canIssueList, canReadList } from './access.js';
 import { assertEditable } from './rules.js';
@@ -49,6 +49,31 @@ export function listWork<ItemArgs extends InputFieldMap>(spec: ListKindSpec<obje
     if (access === 'edit' && !canEditList(viewer, list)) throw new ForbiddenError(EDITORS_ONLY);
     if (access === 'issue' && !canIssueList(viewer, list)) throw new ForbiddenError(ISSUERS_ONLY);
   }
+
+  /**
+   * A list mutation's scope, asked before its input is checked: only staff; a list the caller cannot
+   * see is not found, like an unknown one; staff who may not edit (issue) it are refused naming who
+   * may. The resolvers check again in their unit of work.
+   */
+  async function listScope(ctx: Context, load: () => Promise<EnforcementList>, access: ListAccess) {
+    if (!isStaff(ctx.viewer)) return false;
+    requireAccess(ctx.viewer, await load(), access);
+    return true;
+  }
+  const listOfItem = async (ctx: Context, gid: GlobalId) => {
+    const id = tryParseId(gid, `${P}ListItem`);
+    const item =
+      id === null
+        ? null
+        : await ctx.prisma.listItem.findFirst({ where: { id, list: { kind: spec.kind } }, select: { list: true } });
+    if (!item || !canReadList(ctx.viewer, item.list)) throw new NotFoundError(`${P}ListItem`, gid.id, itemWhat);
+    return item.list;
+  };
+  /** The scope of a mutation on the list named by `gid`. */
+  const onListScope = (ctx: Context, gid: GlobalId, access: ListAccess) =>
+    listScope(ctx, () => loadList(ctx.prisma, ctx.viewer, gid), access);
+  /** The scope of a mutation on the item named by `gid`: edit access on its list. */
+  const onItemScope = (ctx: Context, gid: GlobalId) => listScope(ctx, () => listOfItem(ctx, gid), 'edit');
 
   /** load → access → (the mutation's rule and write) in one unit of work. */
   function onList<T>(
@@ -130,12 +155,12 @@ export function listWork<ItemArgs extends InputFieldMap>(spec: ListKindSpec<obje
       });
   }
 
-  return { loadList, requireAccess, onList, onItem, emit, attributesFrom, assertSeqFree };
+  return { loadList, requireAccess, onList, onItem, onListScope, onItemScope, emit, attributesFrom, assertSeqFree };
 }
 
 /** Attributes come out of the kind's zod schema, which admits only JSON values (numbers, strings, arrays). */
 export function attributesJson(attributes: object): Prisma.InputJsonObject {
-  return attributes as Prisma.InputJsonObject;
+  return attributes;
 }
 
 /** The columns an added or replaced item writes. */

@@ -32,7 +32,7 @@ export function registerPublicationMutations<ItemArgs extends InputFieldMap>(
       type: refs.list,
       description: `公布草稿（制定单位管理员）；同一清单的现行版本随之废止 Publish a draft (agency admin); the version in force is superseded`,
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => work.onListScope(ctx, args.id, 'issue'),
       args: { id: t.arg.globalID({ required: true }) },
       resolve: (query, _root, { id }, ctx) =>
         onList(ctx, id, 'issue', async (uow, list) => {
@@ -71,7 +71,7 @@ export function registerPublicationMutations<ItemArgs extends InputFieldMap>(
       type: refs.list,
       description: `废止已公布的清单（制定单位管理员）；废止后仍可查阅 Repeal a published list (agency admin); it stays readable as history`,
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => work.onListScope(ctx, args.id, 'issue'),
       args: {
         id: t.arg.globalID({ required: true }),
         reason: t.arg.string({
@@ -100,7 +100,7 @@ export function registerPublicationMutations<ItemArgs extends InputFieldMap>(
       type: refs.list,
       description: `基于已公布版本新建草稿版本（复制全部事项）New draft version from the published one, items copied`,
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => work.onListScope(ctx, args.id, 'edit'),
       args: { id: t.arg.globalID({ required: true }) },
       resolve: (query, _root, { id }, ctx) =>
         onList(ctx, id, 'edit', async (uow, list) => {

@@ -20,7 +20,7 @@ export interface ItemAttributeIssue {
   message: Bilingual;
 }
 
-export interface ListKindSpec<Attrs extends object, ItemArgs extends InputFieldMap = {}> {
+export interface ListKindSpec<Attrs extends object, ItemArgs extends InputFieldMap = Record<never, never>> {
   /** Stored kind; must be declared in the plugin's `listKinds`. */
   kind: string;
   /** GraphQL type prefix, e.g. 'NonPenalty' → NonPenaltyList, nonPenaltyLists, publishNonPenaltyList. */

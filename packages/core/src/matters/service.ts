@@ -97,7 +97,7 @@ export function matterFieldsOf(m: EnforcementMatter): MatterFields {
 export function changedMatterFields(before: MatterFields, after: MatterFields): (keyof MatterFields)[] {
   const same = (a: unknown, b: unknown) =>
     Array.isArray(a) && Array.isArray(b)
-      ? a.length === b.length && new Set(a).size === new Set([...a, ...b]).size
+      ? a.length === b.length && new Set(a).size === new Set<unknown>([...(a as unknown[]), ...(b as unknown[])]).size
       : a === b;
   return (Object.keys(before) as (keyof MatterFields)[]).filter((k) => !same(before[k], after[k]));
 }

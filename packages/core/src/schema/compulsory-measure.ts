@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { CompulsoryMeasureStatus } from '../generated/prisma/enums.js';
 import { actorShownTo, caseFilter, orNoRows, personFilter } from '../auth/rows.js';
-import type { Viewer } from '../auth/viewer.js';
+import { isStaff, type Viewer } from '../auth/viewer.js';
 import { domainErrors, ForbiddenError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { nodeRowId, parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
@@ -12,6 +12,7 @@ import { msg, requiredText } from '../validation.js';
 import { textKind } from '../input/text.js';
 import {
   approveCompulsoryMeasureInTx,
+  assertAgencyHead,
   extendCompulsoryMeasureInTx,
   recordCompulsoryMeasureInTx,
   releaseCompulsoryMeasureInTx,
@@ -45,6 +46,24 @@ async function officerOfMeasure(gid: GlobalId, ctx: Context) {
     id === null ? null : await ctx.prisma.compulsoryMeasure.findUnique({ where: { id }, select: { caseId: true } });
   // An unknown measure: let any signed-in caller through to the resolver's NotFoundError.
   return m ? caseActorScopeById(m.caseId, ctx, 'act') : { authenticated: true };
+}
+
+/**
+ * Approving and extending a measure: the head of its case's agency, asked before the input is checked,
+ * with the service's refusal (which checks again). An unknown measure goes on to its NotFoundError.
+ */
+async function headOfMeasure(gid: GlobalId, ctx: Context) {
+  if (!isStaff(ctx.viewer)) return false;
+  const id = tryParseId(gid, 'CompulsoryMeasure');
+  const m =
+    id === null
+      ? null
+      : await ctx.prisma.compulsoryMeasure.findUnique({
+          where: { id },
+          select: { case: { select: { agencyId: true } } },
+        });
+  if (m) assertAgencyHead(ctx.viewer, m.case.agencyId);
+  return true;
 }
 
 /** 行政强制措施 (行政强制法): the type, its input and the mutations that take, approve, extend and release it. */
@@ -294,7 +313,7 @@ export function registerCompulsoryMeasure(
       description:
         '负责人批准或不予批准行政强制措施（第18条；紧急实施的事后补批，不批准即解除，第19条）The agency head approves or refuses a measure',
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => headOfMeasure(args.measureId, ctx),
       args: {
         measureId: t.arg.globalID({ required: true, description: '行政强制措施 Measure' }),
         approve: t.arg.boolean({ required: true, description: '批准 Approve (false: refuse)' }),
@@ -317,7 +336,7 @@ export function registerCompulsoryMeasure(
       description:
         '负责人批准延长期限（一次，不超过 30 日，第25条）The agency head extends a measure once, by at most 30 days',
       errors: { types: domainErrors },
-      authScopes: { staff: true },
+      authScopes: (_root, args, ctx) => headOfMeasure(args.measureId, ctx),
       args: {
         measureId: t.arg.globalID({ required: true, description: '行政强制措施 Measure' }),
         days: t.arg.int({

@@ -43,7 +43,7 @@ import {
   PERSON_ROLE_NAMES,
   STAGE_NAMES,
 } from '../rules/names.js';
-import { ENFORCE_BLOCKER_MESSAGES, type EnforceBlocker } from '../rules/certificate.js';
+import { ENFORCE_BLOCKER_MESSAGES } from '../rules/certificate.js';
 import { describedValues } from './enum-values.js';
 
 export type CoreEnums = ReturnType<typeof registerCoreEnums>;
@@ -138,7 +138,7 @@ export function registerCoreEnums(builder: ZhifaBuilder) {
     }),
     EnforceBlockerCode: builder.enumType('EnforceBlockerCode', {
       description: '不能执法的原因代码 Why a person may not enforce',
-      values: describedValues(ENFORCE_BLOCKER_MESSAGES) as Record<EnforceBlocker, { description: string }>,
+      values: describedValues(ENFORCE_BLOCKER_MESSAGES),
     }),
   };
 }

@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AgencyKind, PenaltyKind } from '../generated/prisma/enums.js';
 import { canReadMatter, caseFilter, matterFilter, NO_ROWS, orNoRows } from '../auth/rows.js';
+import { isStaff } from '../auth/viewer.js';
 import { domainErrors, ValidationError } from '../errors.js';
 import { nodeRowId, parseId, type GlobalId } from '../ids.js';
 import { textKind } from '../input/text.js';
@@ -26,6 +27,16 @@ import {
 import { exportMattersCsv, MATTER_CSV_ROWS, parseMattersCsv } from '../matters/csv.js';
 import { importMattersInTx, type MatterImportResult } from '../matters/import.js';
 import type { CoreEnums } from './enums.js';
+
+/**
+ * Matter maintenance: the public is told to sign in; staff who may not maintain matters are refused
+ * here, naming who may, before their input is checked (the services check again).
+ */
+const maintainerScope = (_root: unknown, _args: unknown, ctx: Context) => {
+  if (!isStaff(ctx.viewer)) return false;
+  assertMayMaintainMatters(ctx.viewer);
+  return true;
+};
 
 export const matterCodeSchema = requiredText(MATTER_LIMITS.code, '事项编码', 'matter code').refine(
   (s) => MATTER_CODE.test(s),
@@ -294,7 +305,7 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
     createMatter: t.prismaField({
       type: 'EnforcementMatter',
       description: '新建执法事项（草稿）Create a matter, as a draft',
-      authScopes: { staff: true },
+      authScopes: maintainerScope,
       errors: { types: domainErrors },
       args: { input: t.arg({ type: MatterInput, required: true }) },
       resolve: (query, _root, { input }, ctx) =>
@@ -313,7 +324,7 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
       type: 'EnforcementMatter',
       description:
         '修改执法事项（整体替换；已公布的事项编码不变）Replace a matter’s fields (a published matter keeps its code)',
-      authScopes: { staff: true },
+      authScopes: maintainerScope,
       errors: { types: domainErrors },
       args: {
         id: t.arg.globalID({ required: true, description: '执法事项 Matter' }),
@@ -335,7 +346,7 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
     publishMatter: t.prismaField({
       type: 'EnforcementMatter',
       description: '公布执法事项（向社会公布，可据以立案）Publish a matter: public, cases may be opened on it',
-      authScopes: { staff: true },
+      authScopes: maintainerScope,
       errors: { types: domainErrors },
       args: { id: t.arg.globalID({ required: true, description: '执法事项 Matter' }) },
       resolve: (query, _root, { id }, ctx) =>
@@ -355,7 +366,7 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
       type: 'EnforcementMatter',
       description:
         '撤回已公布的执法事项（如依据已废止）：不能再据以立案，已立案件不受影响 Withdraw a published matter: no new cases; existing cases keep it',
-      authScopes: { staff: true },
+      authScopes: maintainerScope,
       errors: { types: domainErrors },
       args: {
         id: t.arg.globalID({ required: true, description: '执法事项 Matter' }),
@@ -433,7 +444,7 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
         '导入执法事项 CSV：按事项编码新建（草稿）或修改；逐行校验，全部通过才写入，每处问题注明行和列 ' +
         'Import matters from CSV, keyed by 事项编码: new codes become drafts, known codes are updated; every row is checked ' +
         'and nothing is written unless all pass (each problem names its line and column). Send a multipart `file` or `csvText`',
-      authScopes: { staff: true },
+      authScopes: maintainerScope,
       errors: { types: domainErrors },
       args: {
         file: t.arg({

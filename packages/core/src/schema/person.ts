@@ -531,7 +531,7 @@ function certificateColumns(
     certificateNumber: cert.number,
     certificateIssuedOn: cert.issuedOn,
     certificateExpiresOn: cert.expiresOn,
-    certificateStatus: same ? before!.certificateStatus : CertificateStatus.VALID,
-    certificateReviewYear: same ? before!.certificateReviewYear : null,
+    certificateStatus: same ? before.certificateStatus : CertificateStatus.VALID,
+    certificateReviewYear: same ? before.certificateReviewYear : null,
   };
 }

@@ -126,7 +126,7 @@ export function caseChooser(dice: Dice, input: CaseInput): (stage: CaseStage) =>
       v.parties.persons >= 1 || (v.parties.persons > 0 && dice.chance(v.parties.persons)) || !fitting.length;
     const enterprise = person ? null : dice.weighted(fitting.map((e) => [e, riskWeight[e.creditRiskClass]] as const));
     const naturalPerson = partyIsNaturalPerson({ partyKind: person ? 'NATURAL_PERSON' : 'ENTERPRISE' }, enterprise);
-    const t = input.hearingThresholds[v.domain] ?? input.hearingThresholds['*']!;
+    const t = input.hearingThresholds[v.domain] ?? input.hearingThresholds['*'];
     const thresholdFen = BigInt(naturalPerson ? t.naturalPersonFen : t.organisationFen);
 
     const decided = stage === 'DECIDED' || stage === 'EXECUTED' || stage === 'CLOSED';

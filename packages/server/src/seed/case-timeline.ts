@@ -57,9 +57,8 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
       ...extra,
     });
   let deadlineDays: number | null = simple ? null : 90;
-  let last = 0; // the last day of the procedure
+  let last: number; // the last day of the procedure
   let decidedDay: number | null = null;
-  let servedDay: number | null = null;
   let closedDay: number | null = null;
   let age: number; // days from registration to today
   let registeredHour = dice.int(9, 16);
@@ -122,7 +121,6 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
     age = stage === 'DECIDED' ? dice.int(1, 6) : stage === 'EXECUTED' ? dice.int(3, 200) : dice.int(30, 540);
     registered = addDays(today, -age);
     decidedDay = 0;
-    servedDay = 0;
     step('SERVICE', 0, officer(0), { note: '当场交付行政处罚决定书，当事人签收' });
     if (stage === 'CLOSED') closedDay = Math.min(age - 1, dice.int(1, 20));
   } else if (decided) {
@@ -156,7 +154,7 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
     last = decidedDay;
     const unserved = stage === 'DECIDED' && dice.chance(0.3);
     if (decision !== 'DROPPED' && !unserved) {
-      servedDay = decidedDay + dice.int(0, 7); // 第61条: within 7 days
+      const servedDay = decidedDay + dice.int(0, 7); // 第61条: within 7 days
       step('SERVICE', servedDay, officer(0), {
         note: dice.chance(0.7) ? '直接送达，当事人签收送达回证' : '邮寄送达',
       });

@@ -92,7 +92,7 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
         violation: v.violation,
         violatedProvision: v.violated,
         penaltyProvision: v.penalty,
-        matterId: agency.matterIds[vi]!,
+        matterId: agency.matterIds[vi],
         // Found within two months of the violation: always inside the limitation period.
         violationOn: addDays(registered, -dice.int(simple ? 0 : 1, 60)),
         procedure: simple ? 'SIMPLE' : 'GENERAL',

@@ -327,7 +327,7 @@ async function seedCore(
       id,
       officerIds: ableByAgency.get(id) ?? [],
       matterIds: matterIdsOf(i),
-      headId: staffOf(id, 'AGENCY_HEAD')[0]!,
+      headId: staffOf(id, 'AGENCY_HEAD')[0],
       reviewerIds: staffOf(id, 'LEGAL_REVIEWER'),
     })),
     enterprises,
@@ -361,9 +361,11 @@ async function seedCore(
   // (the seed's largest table). Inserted in the order given (seq), so ids follow each case's steps in date order.
   await prisma.$executeRaw`
     INSERT INTO "CaseStep" ("caseId", "kind", "on", "outcome", "documentNumber", "note", "days", "proposal", "actor", "recordedAt")
-    SELECT x."caseId", x."kind"::"CaseStepKind", x."on"::date, x."outcome"::"CaseStepOutcome", x."documentNumber", x."note", x."days", NULLIF(x."proposal", 'null'::jsonb), x."actor", x."recordedAt"::timestamptz AT TIME ZONE 'UTC'
+    SELECT x."caseId", x."kind"::"CaseStepKind", x."on"::date, x."outcome"::"CaseStepOutcome", x."documentNumber", x."note",
+      x."days", NULLIF(x."proposal", 'null'::jsonb), x."actor", x."recordedAt"::timestamptz AT TIME ZONE 'UTC'
     FROM jsonb_to_recordset(${JSON.stringify(steps.map((x, seq) => ({ ...x, seq })))}::jsonb) AS x(
-      "seq" int, "caseId" int, "kind" text, "on" text, "outcome" text, "documentNumber" text, "note" text, "days" int, "proposal" jsonb, "actor" text, "recordedAt" text)
+      "seq" int, "caseId" int, "kind" text, "on" text, "outcome" text, "documentNumber" text, "note" text, "days" int,
+      "proposal" jsonb, "actor" text, "recordedAt" text)
     ORDER BY x."seq"`;
   // Numbers assigned from now on (openCase, decideCase) follow the demo cases' numbers.
   await prisma.documentSequence.createMany({ data: documentSequences(plans) });
