@@ -8,6 +8,7 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import InputPlugin from './input/plugin.js';
 import LoadedColumnsPlugin from './loaded-columns.js';
+import RowRulesPlugin from './auth/row-rules-plugin.js';
 import { GraphQLError, type GraphQLField } from 'graphql';
 import type PrismaTypes from './generated/pothos-types.js';
 import { getDatamodel } from './generated/pothos-types.js';
@@ -87,7 +88,8 @@ export const DEFAULT_PAGE_SIZE = 20;
 /**
  * A fresh builder for one schema build. Plugin order matters: errors wraps everything so that
  * authorisation and validation failures become typed results; relay precedes scope-auth so
- * auth functions see decoded global ids; input validation runs before the
+ * auth functions see decoded global ids; row rules (auth/row-rules-plugin.ts) every Prisma-backed
+ * type declares are applied on every path that loads the type; input validation runs before the
  * resolver (see `unsafelyHandleInputErrors` below).
  */
 export function createBuilder(): ZhifaBuilder {
@@ -100,6 +102,10 @@ export function createBuilder(): ZhifaBuilder {
       ErrorsPlugin,
       RelayPlugin,
       ScopeAuthPlugin,
+      // Between scope-auth and prisma: authorisation runs first and sees the request's own context;
+      // the row rules' wrapper is outside plugin-prisma's, so it sees a to-one row however it was
+      // loaded, and its field hook runs after plugin-prisma's has built each field's selection.
+      RowRulesPlugin,
       PrismaPlugin,
       ValidationPlugin,
       DataloaderPlugin,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { CaseStage } from '../generated/prisma/enums.js';
-import { actorShownTo, canReadCase, caseFilter } from '../auth/rows.js';
+import { actorShownTo, caseOfficerRule, casePenaltyRule, caseRule } from '../auth/rows.js';
 import type { Viewer } from '../auth/viewer.js';
 import { domainErrors, ForbiddenError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
@@ -18,11 +18,6 @@ import type { CoreEnums } from './enums.js';
 import { caseActorScope, officerOfCase } from './case-scopes.js';
 import type { PenaltyInputRef } from './penalty-input.js';
 
-/** Rows the viewer may read; nothing at all for a viewer with no case rights (never throws: used in nested queries). */
-function readableCases(v: Viewer): Prisma.EnforcementCaseWhereInput {
-  return caseFilter(v) ?? { id: { in: [] } };
-}
-
 const text = (max: number, zh: string, en: string) =>
   z
     .string()
@@ -37,14 +32,20 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
 
   builder.prismaObject('CaseOfficer', {
     select: { caseId: true, personId: true },
+    rowRule: caseOfficerRule,
     description: '案件承办 An officer assigned to a case',
     fields: (t) => ({
-      person: t.relation('person', { description: '承办人员 The officer' }),
+      person: t.relation('person', {
+        description: '承办人员 The officer',
+        // personRule lets an enterprise user see exactly the officers of its own cases.
+        rowRuleImplied: 'an officer of a case the viewer may read is a person the viewer may see (personRule)',
+      }),
       assignedAt: t.expose('assignedAt', { type: 'DateTime', description: '指派时间 When assigned' }),
     }),
   });
 
   builder.prismaObject('CasePenalty', {
+    rowRule: casePenaltyRule,
     description: '处罚内容 One penalty of a decision',
     fields: (t) => ({
       kind: t.expose('kind', { type: enums.PenaltyKind, description: '种类 Kind' }),
@@ -67,10 +68,11 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
     // client's selection; a row returned outside the client's query (a loader) is re-read by Pothos.
     select: { id: true, agencyId: true, enterpriseId: true, matterId: true, number: true, stage: true },
     description: '行政执法案件 Enforcement case (officers of its agency, the party, supervisors)',
-    // node(id) of a case the caller may not read is null, like an unknown id (node-query.ts).
+    // Who reads which cases (auth/rows.ts), applied by the framework on every path: node(id) of a
+    // case the caller may not read is null, like an unknown id (node-query.ts).
+    rowRule: caseRule,
     nullable: true,
-    findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [readableCases(ctx.viewer)] }),
-    authScopes: (c, ctx) => canReadCase(ctx.viewer, c),
+    findUnique: (id) => ({ id: nodeRowId(id) }),
     fields: (t) => ({
       number: t.exposeString('number', { description: '案号 Case number' }),
       agency: t.relation('agency', { description: '办案单位 Agency handling the case' }),
@@ -175,7 +177,7 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
     }),
   });
 
-  // Back-links: the same row rule applies wherever cases are listed.
+  // Back-links: the framework applies caseRule here too, as wherever cases are listed.
   for (const parent of ['Agency', 'Enterprise'] as const) {
     builder.prismaObjectField(parent, 'cases', (t) =>
       t.relatedConnection('cases', {
@@ -186,8 +188,8 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
         description: '案件（仅限有权查看的；需登录）Cases the caller may read (token required)',
         authScopes: { authenticated: true },
         args: { stage: t.arg({ type: CaseStageEnum, required: false, description: '按阶段筛选 Filter by stage' }) },
-        query: (args, ctx) => ({
-          where: { AND: [readableCases(ctx.viewer), args.stage ? { stage: args.stage } : {}] },
+        query: (args) => ({
+          where: args.stage ? { stage: args.stage } : {},
           orderBy: { id: 'asc' },
         }),
       }),
@@ -227,7 +229,7 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInp
       resolve: (query, _parent, args, ctx) =>
         ctx.prisma.enforcementCase.findFirst({
           ...query,
-          where: { AND: [{ id: parseId(args.id, 'EnforcementCase', ['id']) }, readableCases(ctx.viewer)] },
+          where: { id: parseId(args.id, 'EnforcementCase', ['id']) },
         }),
     }),
   }));
@@ -426,12 +428,11 @@ function casesWhere(
   },
   now: Date,
 ): Prisma.EnforcementCaseWhereInput {
-  const rows = caseFilter(v);
-  // A signed-in caller with no case rights at all (a survey organisation) is refused, not shown an empty list.
-  if (!rows) throw new ForbiddenError({ zh: '无权查看案件', en: 'Not allowed to read cases' });
+  // A signed-in caller with no case rights at all (a survey organisation) is refused, not shown an
+  // empty list. The rows themselves are caseRule's, which the framework adds to this filter.
+  if (caseRule.where(v) === null) throw new ForbiddenError({ zh: '无权查看案件', en: 'Not allowed to read cases' });
   return {
     AND: [
-      rows,
       args.agencyId ? { agencyId: parseId(args.agencyId, 'Agency', ['agencyId']) } : {},
       args.enterpriseId ? { enterpriseId: parseId(args.enterpriseId, 'Enterprise', ['enterpriseId']) } : {},
       args.stage ? { stage: args.stage } : {},

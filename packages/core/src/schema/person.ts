@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { createContextCache } from '@pothos/core';
 import type { ZhifaBuilder } from '../builder.js';
 import type { Context } from '../context.js';
 import { Prisma, type Db } from '../db.js';
@@ -20,7 +19,7 @@ import { domainErrors, ForbiddenError, NotFoundError, RuleViolation, ValidationE
 import { unitOfWork } from '../work/unit-of-work.js';
 import { isSystemAdmin } from '../auth/viewer.js';
 import { nodeRowId, parseId, tryParseId, type GlobalId } from '../ids.js';
-import { canReadPersonRecord, orNoRows, personFilter } from '../auth/rows.js';
+import { canReadPersonRecord, personRule } from '../auth/rows.js';
 import { CORE_TOPICS } from '../topics.js';
 import { CASE_SETTINGS } from '../case-settings.js';
 import { msg } from '../validation.js';
@@ -80,11 +79,11 @@ export function registerPerson(builder: ZhifaBuilder) {
     id: { field: 'id' },
     description:
       '人员（工作人员可见全部；企业用户仅可见本企业案件承办人员的姓名和执法证号）Person: staff see everyone; an enterprise user sees only the name and certificate number of the officers on its own cases',
-    // One row rule (rows.ts, personFilter) on every path: node(id) loads only visible rows, and a
-    // person reached through a relation (CaseOfficer.person) is checked against the same rule.
+    // One row rule (rows.ts, personRule), applied by the framework on every path: node(id) loads
+    // only visible rows, and so does every list of people.
+    rowRule: personRule,
     nullable: true,
-    findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [orNoRows(personFilter(ctx.viewer))] }),
-    authScopes: (p, ctx) => canSeePerson(ctx, p.id),
+    findUnique: (id) => ({ id: nodeRowId(id) }),
     fields: (t) => ({
       name: t.exposeString('name', { description: '姓名 Name' }),
       roles: t.expose('roles', {
@@ -142,7 +141,7 @@ export function registerPerson(builder: ZhifaBuilder) {
       nullable: true,
       authScopes: { staff: true },
       description: '本单位人员（限工作人员）People of this agency (staff only)',
-      query: (_args, ctx) => ({ where: orNoRows(personFilter(ctx.viewer)), orderBy: { id: 'asc' as const } }),
+      query: { orderBy: { id: 'asc' as const } },
     }),
   );
 
@@ -161,9 +160,9 @@ export function registerPerson(builder: ZhifaBuilder) {
           description: '执法证状态 Certificate status',
         }),
       },
-      totalCount: async (_p, args, ctx) => ctx.prisma.person.count({ where: peopleWhere(ctx, args) }),
+      totalCount: async (_p, args, ctx) => ctx.prisma.person.count({ where: peopleWhere(args) }),
       resolve: async (query, _p, args, ctx) =>
-        ctx.prisma.person.findMany({ ...query, where: peopleWhere(ctx, args), orderBy: { id: 'asc' } }),
+        ctx.prisma.person.findMany({ ...query, where: peopleWhere(args), orderBy: { id: 'asc' } }),
     }),
   );
 
@@ -421,13 +420,14 @@ export function registerPerson(builder: ZhifaBuilder) {
   return PersonRef;
 }
 
-function peopleWhere(
-  ctx: Context,
-  args: { agencyId?: GlobalId | null; role?: PersonRole | null; certificateStatus?: CertificateStatus | null },
-): Prisma.PersonWhereInput {
+/** The query's filters; personRule is the framework's to add. */
+function peopleWhere(args: {
+  agencyId?: GlobalId | null;
+  role?: PersonRole | null;
+  certificateStatus?: CertificateStatus | null;
+}): Prisma.PersonWhereInput {
   return {
     AND: [
-      orNoRows(personFilter(ctx.viewer)),
       args.agencyId ? { agencyId: parseId(args.agencyId, 'Agency', ['agencyId']) } : {},
       args.certificateStatus ? { certificateStatus: args.certificateStatus } : {},
       args.role ? { roles: { has: args.role } } : {},
@@ -438,49 +438,6 @@ function peopleWhere(
 function recordScope(_parent: unknown, _args: unknown, ctx: Context): boolean {
   return canReadPersonRecord(ctx.viewer);
 }
-
-/**
- * Whether the viewer may see this person (rows.ts, personFilter), for a person reached through a
- * relation. Staff see everyone without a query; for anyone else the ids asked in one tick are
- * checked in one query, so a page of cases with their officers costs one statement, not one per officer.
- */
-function canSeePerson(ctx: Context, personId: number): boolean | Promise<boolean> {
-  if (canReadPersonRecord(ctx.viewer)) return true;
-  return visiblePeople(ctx)(personId);
-}
-
-const visiblePeople = createContextCache((ctx: Context) => {
-  let pending: { id: number; resolve: (visible: boolean) => void; reject: (err: unknown) => void }[] = [];
-  const flush = async () => {
-    const batch = pending;
-    pending = [];
-    try {
-      const filter = personFilter(ctx.viewer);
-      const rows = filter
-        ? await ctx.prisma.person.findMany({
-            where: { AND: [{ id: { in: [...new Set(batch.map((b) => b.id))] } }, filter] },
-            select: { id: true },
-          })
-        : [];
-      const visible = new Set(rows.map((r) => r.id));
-      for (const b of batch) b.resolve(visible.has(b.id));
-    } catch (err) {
-      for (const b of batch) b.reject(err);
-    }
-  };
-  const known = new Map<number, Promise<boolean>>();
-  return (id: number): Promise<boolean> => {
-    let answer = known.get(id);
-    if (!answer) {
-      answer = new Promise<boolean>((resolve, reject) => {
-        if (pending.length === 0) setImmediate(() => void flush());
-        pending.push({ id, resolve, reject });
-      });
-      known.set(id, answer);
-    }
-    return answer;
-  };
-});
 
 /** The agency of a person, for authorisation; null when there is no such person. */
 async function agencyOfPerson(ctx: Context, gid: GlobalId): Promise<number | null> {

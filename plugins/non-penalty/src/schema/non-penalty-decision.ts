@@ -1,5 +1,5 @@
 // NonPenaltyDecision: the evaluation query, the grant mutation, and the fields on cases and enterprises.
-// A decision is seen by whoever may read its case (access.ts: decisionFilter / canReadDecision).
+// A decision is seen by whoever may read its case (access.ts: decisionRule, applied by the framework).
 import { z } from 'zod';
 import {
   actorShownTo,
@@ -10,6 +10,7 @@ import {
   NotFoundError,
   parseId,
   textKind,
+  sudo,
   unitOfWork,
   type Context,
   type ZhifaBuilder,
@@ -27,7 +28,7 @@ import { grantNonPenaltyInTx } from '../grant.js';
 import { mandatoryItemsCovering } from '../guard.js';
 import type { ConditionResult, NonPenaltyFacts } from '../rules.js';
 import { evaluationFromJson, factsFromJson, itemKindFromColumn } from '../stored.js';
-import { canEvaluate, canReadDecision, decisionFilter } from '../access.js';
+import { canEvaluate, decisionRule } from '../access.js';
 import { nonPenaltySettings } from '../settings.js';
 import type { NonPenaltyListRefs } from './non-penalty-list.js';
 import type { ListItem } from '@zhifa/core/prisma';
@@ -169,11 +170,15 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
     nullable: true,
     description:
       '不予处罚决定（可查看该案件者可见）A no-penalty decision made under a non-penalty list item (visible with its case)',
-    authScopes: (d, ctx) => canReadDecision(ctx.viewer, d),
-    findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [decisionFilter(ctx.viewer)] }),
+    rowRule: decisionRule,
+    findUnique: (id) => ({ id: nodeRowId(id) }),
     fields: (t) => ({
       case: t.relation('case', { description: '案件 The case' }),
-      item: t.relation('item', { type: refs.item, description: '所依据的清单事项 The list item relied on' }),
+      item: t.relation('item', {
+        type: refs.item,
+        description: '所依据的清单事项 The list item relied on',
+        rowRuleImplied: 'a decision relies on an item of a published version, and published versions stay public',
+      }),
       list: t.relation('list', { type: refs.list, description: '所依据的清单版本 The list version relied on' }),
       listVersion: t.exposeInt('listVersion', { description: '清单版本号 List version number' }),
       agency: t.relation('agency', { description: '办案单位 Agency' }),
@@ -267,7 +272,7 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
       authScopes: { authenticated: true },
       description:
         '该企业获得的不予处罚决定（仅限有权查看其案件的）No-penalty decisions for this enterprise the caller may read',
-      query: (_args, ctx) => ({ where: decisionFilter(ctx.viewer), orderBy: { id: 'desc' as const } }),
+      query: { orderBy: { id: 'desc' as const } },
     }),
   );
 
@@ -325,7 +330,7 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
     }),
   });
 
-  async function loadCase(ctx: Context, caseId: number) {
+  async function loadCase(ctx: Pick<Context, 'prisma'>, caseId: number) {
     const c = await ctx.prisma.enforcementCase.findUnique({ where: { id: caseId } });
     if (!c) throw new NotFoundError('EnforcementCase', String(caseId), { zh: '案件', en: 'Case' });
     return c;
@@ -347,18 +352,22 @@ export function registerNonPenaltyDecision(builder: ZhifaBuilder, refs: NonPenal
         const caseId = parseId(args.caseId, 'EnforcementCase', ['caseId']);
         const itemId = parseId(args.itemId, 'NonPenaltyListItem', ['itemId']);
         checkFacts(args.facts, now);
-        const c = await loadCase(ctx, caseId);
+        // Beyond the viewer's rows on purpose: a case of another agency is refused (FORBIDDEN, not
+        // NOT_FOUND), and 首违 counts the party's earlier cases in every agency. Nothing read here
+        // is returned as rows; authority is canEvaluate's.
+        const db = sudo(ctx);
+        const c = await loadCase({ prisma: db }, caseId);
         if (!canEvaluate(ctx.viewer, c))
           throw new ForbiddenError({
             zh: '只有本案承办单位的执法人员或监督人员可以核验',
             en: "Only officers of the case's agency or supervisors may evaluate it",
           });
         assertUndecided(c);
-        const loaded = await loadItemInForce(ctx.prisma, ctx.viewer, itemId, now);
-        await assertListAppliesToCase(ctx.prisma, c, loaded.list);
-        await assertItemApplies(ctx.prisma, c, loaded);
+        const loaded = await loadItemInForce(db, ctx.viewer, itemId, now);
+        await assertListAppliesToCase(db, c, loaded.list);
+        await assertItemApplies(db, c, loaded);
         const { firstOffenceLookbackYears } = ctx.settings.get(nonPenaltySettings);
-        return evaluateForCase(ctx.prisma, c, loaded, args.facts, firstOffenceLookbackYears, now);
+        return evaluateForCase(db, c, loaded, args.facts, firstOffenceLookbackYears, now);
       },
     }),
   );
