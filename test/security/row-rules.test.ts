@@ -55,7 +55,7 @@ const typeWithoutRule = (model: 'ListSeries', rule?: unknown): ZhifaPlugin => ({
       fields: (t) => ({ kind: t.exposeString('kind') }),
     });
     builder.queryField('testSeries', (t) =>
-      t.prismaField({ type: model, resolve: (query, _p, _a, ctx) => ctx.prisma.listSeries.findMany(query) }),
+      t.prismaField({ type: [model], resolve: (query, _p, _a, ctx) => ctx.prisma.listSeries.findMany(query) }),
     );
   },
 });
