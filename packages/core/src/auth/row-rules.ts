@@ -51,7 +51,7 @@ export function defineRowRule<M extends RowModel>(
   model: M,
   spec: { where: RowRule<M>['where']; can?(viewer: Viewer, row: PrismaTypes[M]['Shape']): boolean },
 ): RowRule<M> {
-  return { model, where: spec.where, can: spec.can?.bind(spec), isPublic: false, noRows: NO_ROWS };
+  return { model, where: perViewer(spec.where), can: spec.can?.bind(spec), isPublic: false, noRows: NO_ROWS };
 }
 
 /** Every row is public (an explicit declaration, not a default): the framework applies nothing. */
@@ -80,15 +80,30 @@ export function rowsThrough<M extends RowModel, P extends RowModel>(
     isPublic: false,
     // The parent's "no rows" under the relation: a model without an `id` of its own (CaseOfficer) has one.
     noRows: { [relation]: parent.noRows },
-    where: (v) => {
+    where: perViewer((v) => {
       const w = parent.where(v);
       if (w === null) return null;
       return isAllRows(w) ? ALL_ROWS : { [relation]: w };
-    },
+    }),
   };
 }
 
 const ALL_ROWS = Object.freeze({});
+
+/**
+ * A rule's filter, computed once per viewer: the framework asks for it on every row of a to-one
+ * relation and every nested list. A viewer is immutable (a changed person is a new viewer), and
+ * the filter is only ever read (andRule and withWhere build new objects around it).
+ */
+function perViewer<W>(where: (v: Viewer) => W): (v: Viewer) => W {
+  const known = new WeakMap<Viewer, W>();
+  return (v) => {
+    if (known.has(v)) return known.get(v) as W;
+    const w = where(v);
+    known.set(v, w);
+    return w;
+  };
+}
 
 /** Whether a rule's filter lets every row through (`{}`): nothing to add, nothing to check. */
 export function isAllRows(where: object): boolean {
