@@ -14,12 +14,14 @@
 // - `node`/`nodes` (and plugin-prisma re-reading a row): a `prismaNode`'s `findUnique` is ANDed
 //   with the rule when the type is declared, so a hidden row is never loaded (null, like an
 //   unknown id).
-// - Any other field returning the type (top-level lists and lookups, subscription payloads,
-//   loaders): its resolver is handed a context whose `ctx.prisma.<model>` reads (findMany,
-//   findFirst, findUnique, count, aggregate, groupBy and the OrThrow forms) carry the rule. The
-//   context keeps Pothos's per-request caches (same cache key).
-//   Mutations are left alone: a mutation returns the row its caller was authorised to write, and
-//   reads it in its unit of work's transaction, which this cannot see.
+// - Every query and subscription field, whatever it returns (a list of cases, a lookup, a CSV of
+//   matters, a count), and any other field returning a ruled type (a loader, a subscription
+//   payload): its resolver is handed a scoped context, whose `ctx.prisma.<model>` reads
+//   (findMany, findFirst, findUnique, count, aggregate, groupBy and the OrThrow forms) of every
+//   model with a rule carry the viewer's rule. One per request; it keeps Pothos's per-request
+//   caches (same cache key). A domain check that must see further reads through `sudo(ctx)`
+//   (row-rules.ts) and says why. Mutations are left alone: a mutation returns the row its caller
+//   was authorised to write, and reads in its unit of work's transaction, which this cannot see.
 // Not covered: raw SQL, and a row a resolver builds or keeps in memory; the rule's owner says so.
 import SchemaBuilder, {
   BasePlugin,
