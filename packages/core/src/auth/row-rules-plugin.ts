@@ -140,7 +140,7 @@ export class RowRulesPlugin<Types extends SchemaTypes> extends BasePlugin<Types>
     const clientOf = prismaClientCache(this.builder as never);
     return (parent, args, ctx, info) => {
       clientOf(ctx);
-      return resolver(parent, args, this.scoped(ctx as unknown as RuledContext) as never, info);
+      return resolver(parent, args, this.scoped(ctx as unknown as RuledContext), info);
     };
   }
 
@@ -193,8 +193,7 @@ export class RowRulesPlugin<Types extends SchemaTypes> extends BasePlugin<Types>
 
   private fieldOf(typeName: string, fieldName: string): PothosOutputFieldConfig<Types> | undefined {
     if (this.buildCache.getTypeConfig(typeName).kind !== 'Object') return undefined;
-    return this.builder.configStore.getFields(typeName, 'Object').get(fieldName) as
-      PothosOutputFieldConfig<Types> | undefined;
+    return this.builder.configStore.getFields(typeName, 'Object').get(fieldName);
   }
 }
 
