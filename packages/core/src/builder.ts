@@ -9,6 +9,7 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import InputPlugin from './input/plugin.js';
 import InputAfterAuthPlugin from './input/after-auth.js';
 import LoadedColumnsPlugin from './loaded-columns.js';
+import RowRulesPlugin from './auth/row-rules-plugin.js';
 import { GraphQLError, type GraphQLField } from 'graphql';
 import type PrismaTypes from './generated/pothos-types.js';
 import { getDatamodel } from './generated/pothos-types.js';
@@ -88,8 +89,10 @@ export const DEFAULT_PAGE_SIZE = 20;
 /**
  * A fresh builder for one schema build. Plugin order matters: errors wraps everything so that
  * authorisation and validation failures become typed results; relay precedes scope-auth so
- * auth functions see decoded global ids; input checks (input hygiene, zod) run before the resolver
- * but their failure is shown only once scope-auth let the caller through (input/after-auth.ts).
+ * auth functions see decoded global ids; row rules (auth/row-rules-plugin.ts) every Prisma-backed
+ * type declares are applied on every path that loads the type; input checks (input hygiene, zod) run
+ * before the resolver but their failure is shown only once scope-auth let the caller through
+ * (input/after-auth.ts).
  */
 export function createBuilder(): ZhifaBuilder {
   const builder: ZhifaBuilder = new SchemaBuilder<ZhifaTypes>({
@@ -104,6 +107,10 @@ export function createBuilder(): ZhifaBuilder {
       // Right after scope-auth: holds back the failure of the input checks registered after it and
       // throws it from inside scope-auth's wrapper — a caller who may not call never sees it.
       InputAfterAuthPlugin,
+      // Between scope-auth and prisma: authorisation runs first and sees the request's own context;
+      // the row rules' wrapper is outside plugin-prisma's, so it sees a to-one row however it was
+      // loaded, and its field hook runs after plugin-prisma's has built each field's selection.
+      RowRulesPlugin,
       PrismaPlugin,
       ValidationPlugin,
       DataloaderPlugin,

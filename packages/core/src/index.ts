@@ -13,6 +13,7 @@ export * from './validation.js';
 export * from './input/index.js';
 export * from './auth/viewer.js';
 export * from './auth/rows.js';
+export * from './auth/row-rules.js';
 export * from './events/position.js';
 export * from './events/store.js';
 export * from './events/bus.js';

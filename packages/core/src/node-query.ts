@@ -2,10 +2,10 @@
 //
 // An id of a type that is not a node, a malformed id (decodeGlobalIdOrNothing), an id of a row
 // that does not exist and an id of a row the caller may not read all answer null, with no error:
-// nothing tells a caller which rows exist. Row visibility itself is each node type's own row rule,
-// applied in the database by its `prismaNode({ findUnique })` (auth/rows.ts, lists/access.ts, a
-// plugin's access.ts), so a hidden row is never loaded; every node type is `nullable`, so a missing
-// row is null rather than a Prisma "not found" error.
+// nothing tells a caller which rows exist. Row visibility itself is each node type's `rowRule`
+// (auth/rows.ts, lists/access.ts, a plugin's access.ts), which the framework ANDs into the type's
+// `prismaNode({ findUnique })` (auth/row-rules-plugin.ts), so a hidden row is never loaded; every
+// node type is `nullable`, so a missing row is null rather than a Prisma "not found" error.
 //
 // Each id of `nodes(ids)` resolves on its own: an unexpected failure (the database going away)
 // fails that item alone — null with an error at its path — never the others.

@@ -1,7 +1,10 @@
-// Row rules: who sees which rows. One place per type; resolvers, connections and the node types'
-// `prismaNode({ findUnique })` (so `node(id)` / `nodes(ids)`) call these, never re-derive them.
+// Row rules of core's types: who sees which rows, declared once per type (row-rules.ts) and
+// applied by the framework on every path that loads the type (row-rules-plugin.ts). Resolvers do
+// not repeat them; code that reads rows for another purpose (an aggregate, a check) uses
+// `rule.where(viewer)`, where null means no rows.
 import type { Prisma } from '../generated/prisma/client.js';
 import type { CaseProcedure } from '../generated/prisma/enums.js';
+import { defineRowRule, publicRows, rowsThrough } from './row-rules.js';
 import {
   actorOf,
   isAgencyAdminOf,
@@ -13,21 +16,16 @@ import {
   type Viewer,
 } from './viewer.js';
 
-/** A filter that matches no row of any model (every model has an Int id). */
-export const NO_ROWS = { id: { in: [] as number[] } };
-
-/** A row rule's filter for queries that must not throw (nested fields, node types): null becomes "no rows". */
-export function orNoRows<W extends object>(filter: W | null): W | typeof NO_ROWS {
-  return filter ?? NO_ROWS;
-}
-
-/** Prisma filter for the cases a viewer may read, or null when they may read none. */
-export function caseFilter(v: Viewer): Prisma.EnforcementCaseWhereInput | null {
-  if (isSupervisor(v)) return {};
-  if (v.kind === 'person') return { agencyId: v.agencyId };
-  if (v.kind === 'enterprise') return { enterpriseId: v.enterpriseId };
-  return null;
-}
+/** Enforcement cases: supervisors all; a person their agency's; an enterprise user its own; no one else. */
+export const caseRule = defineRowRule('EnforcementCase', {
+  where: (v): Prisma.EnforcementCaseWhereInput | null => {
+    if (isSupervisor(v)) return {};
+    if (v.kind === 'person') return { agencyId: v.agencyId };
+    if (v.kind === 'enterprise') return { enterpriseId: v.enterpriseId };
+    return null;
+  },
+  can: (v, c) => canReadCase(v, c),
+});
 
 export function canReadCase(v: Viewer, c: { agencyId: number; enterpriseId: number | null }): boolean {
   if (isSupervisor(v)) return true;
@@ -35,6 +33,15 @@ export function canReadCase(v: Viewer, c: { agencyId: number; enterpriseId: numb
   if (v.kind === 'enterprise') return v.enterpriseId === c.enterpriseId;
   return false;
 }
+
+/** What belongs to a case is read by whoever may read the case. */
+export const caseOfficerRule = rowsThrough('CaseOfficer', 'case', caseRule);
+export const casePenaltyRule = rowsThrough('CasePenalty', 'case', caseRule);
+export const caseStepRule = rowsThrough('CaseStep', 'case', caseRule);
+export const compulsoryMeasureRule = rowsThrough('CompulsoryMeasure', 'case', caseRule);
+
+/** Agencies are public (行政执法主体 are published by the county). */
+export const agencyRule = publicRows('Agency');
 
 /**
  * What someone does on one case (行政处罚法; the issue's "who acts"):
@@ -88,11 +95,14 @@ export function canActOnCase(v: Viewer, c: CaseActors, action: CaseAction): bool
 }
 
 /** Enterprises' details need a token; an enterprise user sees only their own. */
-export function enterpriseFilter(v: Viewer): Prisma.EnterpriseWhereInput | null {
-  if (isStaff(v)) return {};
-  if (v.kind === 'enterprise') return { id: v.enterpriseId };
-  return null;
-}
+export const enterpriseRule = defineRowRule('Enterprise', {
+  where: (v): Prisma.EnterpriseWhereInput | null => {
+    if (isStaff(v)) return {};
+    if (v.kind === 'enterprise') return { id: v.enterpriseId };
+    return null;
+  },
+  can: (v, e) => canReadEnterprise(v, e),
+});
 
 export function canReadEnterprise(v: Viewer, e: { id: number }): boolean {
   if (isStaff(v)) return true;
@@ -112,15 +122,19 @@ export function canReadEnterprise(v: Viewer, e: { id: number }): boolean {
  * The public and the survey organisation see no one: the county publishes its officer lists by its
  * own act, not through this API.
  *
- * Null when the viewer may see no person.
+ * No pure check: whether an enterprise user may see a person depends on case assignments, so a
+ * person reached through a to-one relation is checked in the database, or the relation says why
+ * it needs no check (CaseOfficer.person: the officers of a case the viewer may read).
  */
-export function personFilter(v: Viewer): Prisma.PersonWhereInput | null {
-  if (canReadPersonRecord(v)) return {};
-  if (v.kind === 'enterprise') return { caseAssignments: { some: { case: { enterpriseId: v.enterpriseId } } } };
-  return null;
-}
+export const personRule = defineRowRule('Person', {
+  where: (v): Prisma.PersonWhereInput | null => {
+    if (canReadPersonRecord(v)) return {};
+    if (v.kind === 'enterprise') return { caseAssignments: { some: { case: { enterpriseId: v.enterpriseId } } } };
+    return null;
+  },
+});
 
-/** The whole person record (roles, agency, certificate status and dates, `canEnforce`): staff only. See personFilter. */
+/** The whole person record (roles, agency, certificate status and dates, `canEnforce`): staff only. See personRule. */
 export function canReadPersonRecord(v: Viewer): boolean {
   return isStaff(v);
 }
@@ -152,11 +166,12 @@ export function actorShownTo(v: Viewer, actor: string): string {
 /**
  * Enforcement matters 行政执法事项 (权责清单 / 裁量基准, 行政处罚法 第34条: 应当向社会公布). A published
  * matter is public; a draft is seen by staff (any agency: the catalogue is drafted across agencies
- * and the justice bureau reviews it). Null never: the public sees the published ones.
+ * and the justice bureau reviews it). Never no rows: the public sees the published ones.
  */
-export function matterFilter(v: Viewer): Prisma.EnforcementMatterWhereInput {
-  return isStaff(v) ? {} : { published: true };
-}
+export const matterRule = defineRowRule('EnforcementMatter', {
+  where: (v): Prisma.EnforcementMatterWhereInput => (isStaff(v) ? {} : { published: true }),
+  can: (v, m) => canReadMatter(v, m),
+});
 
 export function canReadMatter(v: Viewer, m: { published: boolean }): boolean {
   return m.published || isStaff(v);

@@ -6,14 +6,22 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ListStatus } from '../generated/prisma/enums.js';
 import { isAgencyAdminOf, isOfficerOf, isSupervisor, type Viewer } from '../auth/viewer.js';
+import { defineRowRule, rowsThrough } from '../auth/row-rules.js';
 
 export const PUBLIC_LIST_STATUSES: ListStatus[] = ['PUBLISHED', 'REPEALED'];
 
-export function listFilter(v: Viewer): Prisma.EnforcementListWhereInput {
-  if (isSupervisor(v)) return {};
-  if (v.kind === 'person') return { OR: [{ status: { in: PUBLIC_LIST_STATUSES } }, { agencyId: v.agencyId }] };
-  return { status: { in: PUBLIC_LIST_STATUSES } };
-}
+/** Every list type's row rule (applied by the framework on every path that loads a list version). */
+export const listRule = defineRowRule('EnforcementList', {
+  where: (v): Prisma.EnforcementListWhereInput => {
+    if (isSupervisor(v)) return {};
+    if (v.kind === 'person') return { OR: [{ status: { in: PUBLIC_LIST_STATUSES } }, { agencyId: v.agencyId }] };
+    return { status: { in: PUBLIC_LIST_STATUSES } };
+  },
+  can: (v, l) => canReadList(v, l),
+});
+
+/** An item is read by whoever may read its list version. */
+export const listItemRule = rowsThrough('ListItem', 'list', listRule);
 
 export function canReadList(v: Viewer, l: { status: ListStatus; agencyId: number }): boolean {
   if (PUBLIC_LIST_STATUSES.includes(l.status) || isSupervisor(v)) return true;

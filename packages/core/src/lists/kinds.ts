@@ -5,6 +5,7 @@ import type { EnumRef } from '@pothos/core';
 import type { ZhifaBuilder, ZhifaSchemaTypes } from '../builder.js';
 import type { ListIssuerLevel, ListStatus } from '../generated/prisma/enums.js';
 import { registerListEnums } from '../schema/enums.js';
+import { listItemRule, listRule } from './access.js';
 
 export interface ListKindLabel {
   /** Stored in EnforcementList.kind, e.g. 'NON_PENALTY'. */
@@ -38,6 +39,7 @@ export function registerListTypes(
   // plugin-prisma needs a primary type per model before any variant; these are the kind-neutral views.
   builder.prismaObject('EnforcementList', {
     name: 'EnforcementList',
+    rowRule: listRule,
     description: '执法清单（任一种类的某一版本，通用字段）An enforcement list version of any kind, common fields',
     fields: (t) => ({
       kind: t.expose('kind', { type: ListKindEnum, description: '种类 Kind' }),
@@ -49,6 +51,7 @@ export function registerListTypes(
   });
   builder.prismaObject('ListItem', {
     name: 'EnforcementListItem',
+    rowRule: listItemRule,
     description: '执法清单事项（任一种类，通用字段）An item of any kind of list, common fields',
     fields: (t) => ({
       seq: t.exposeInt('seq', { description: '序号' }),

@@ -1,12 +1,13 @@
 // The two node types of a list kind (`<Prefix>List`, `<Prefix>ListItem`), the fields between them
-// and `Agency.<prefix>Lists`. Every path to a list row applies listFilter, the one row rule.
+// and `Agency.<prefix>Lists`. Every path to a list row applies listRule (access.ts), the one row
+// rule, through the framework (auth/row-rules-plugin.ts).
 import { z } from 'zod';
 import type { InputFieldMap, InputShapeFromFields } from '@pothos/core';
 import type { ZhifaBuilder } from '../builder.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { msg } from '../validation.js';
 import { nodeRowId } from '../ids.js';
-import { listFilter } from './access.js';
+import { listItemRule, listRule } from './access.js';
 import { exportListCsv, type ListItemData } from './csv.js';
 import { isInForce } from './rules.js';
 import type { SharedListTypes } from './kinds.js';
@@ -80,7 +81,8 @@ export function registerListNodes<ItemArgs extends InputFieldMap>(
     // node(id) of a version the caller may not see is null, like an unknown id.
     nullable: true,
     description: `${spec.nameZh}（某一版本；已公布及已废止的版本公开）${spec.nameEn}, one version (published and repealed versions are public)`,
-    findUnique: (id, ctx) => ({ id: nodeRowId(id), kind: spec.kind, AND: [listFilter(ctx.viewer)] }),
+    rowRule: listRule,
+    findUnique: (id) => ({ id: nodeRowId(id), kind: spec.kind }),
     fields: (t) => ({
       title: t.exposeString('title', { description: '标题 Title' }),
       domain: t.exposeString('domain', { description: '监管领域 Enforcement domain' }),
@@ -137,7 +139,8 @@ export function registerListNodes<ItemArgs extends InputFieldMap>(
     id: { field: 'id' },
     nullable: true,
     description: `${spec.nameZh}事项 ${spec.nameEn} item`,
-    findUnique: (id, ctx) => ({ id: nodeRowId(id), list: { kind: spec.kind, AND: [listFilter(ctx.viewer)] } }),
+    rowRule: listItemRule,
+    findUnique: (id) => ({ id: nodeRowId(id), list: { kind: spec.kind } }),
     fields: (t) => ({
       seq: t.exposeInt('seq', { description: '序号 Number in the list' }),
       domain: t.exposeString('domain', { description: '监管领域 Enforcement domain' }),
@@ -174,10 +177,10 @@ export function registerListNodes<ItemArgs extends InputFieldMap>(
     versions: t.field({
       type: [ListRef],
       description: '该清单的全部版本（可见的，新版本在前）Every version of this list the caller may see, newest first',
-      select: (_args, ctx, nestedSelection) => ({
+      select: (_args, _ctx, nestedSelection) => ({
         series: {
           select: {
-            versions: nestedSelection({ where: listFilter(ctx.viewer), orderBy: { version: 'desc' } }),
+            versions: nestedSelection({ orderBy: { version: 'desc' } }),
           },
         },
       }),
@@ -200,8 +203,8 @@ export function registerListNodes<ItemArgs extends InputFieldMap>(
       totalCount: true,
       description: `本单位制定的${spec.nameZh} ${spec.nameEn}s issued by this agency`,
       args: { status: t.arg({ type: ListStatusEnum, required: false }) },
-      query: (args, ctx) => ({
-        where: { AND: [{ kind: spec.kind }, listFilter(ctx.viewer), args.status ? { status: args.status } : {}] },
+      query: (args) => ({
+        where: { AND: [{ kind: spec.kind }, args.status ? { status: args.status } : {}] },
         orderBy: { id: 'desc' as const },
       }),
     }),

@@ -1,12 +1,11 @@
 // Queries of a list kind: `<prefix>Lists`, `<prefix>List(id)` and `<prefix>ListItems` (search of
-// the published versions). Public where the rows are: listFilter decides what each caller sees.
+// the published versions). Public where the rows are: listRule (access.ts), which the framework
+// applies to every field returning lists, decides what each caller sees.
 import type { InputFieldMap } from '@pothos/core';
 import type { ZhifaBuilder } from '../builder.js';
-import type { Context } from '../context.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ListIssuerLevel, ListStatus } from '../generated/prisma/enums.js';
 import { parseId, type GlobalId } from '../ids.js';
-import { listFilter } from './access.js';
 import type { SharedListTypes } from './kinds.js';
 import { itemWhere, searchArg, type ItemFilterArgs } from './nodes.js';
 import type { ListItemNodeRef, ListKindSpec, ListNodeRef } from './spec.js';
@@ -20,18 +19,14 @@ export function registerListQueries<ItemArgs extends InputFieldMap>(
   const P = spec.typePrefix;
   const p = P[0].toLowerCase() + P.slice(1);
 
-  const listsWhere = (
-    ctx: Context,
-    args: {
-      domain?: string | null;
-      agencyId?: GlobalId | null;
-      status?: ListStatus | null;
-      issuerLevel?: ListIssuerLevel | null;
-    },
-  ) => ({
+  const listsWhere = (args: {
+    domain?: string | null;
+    agencyId?: GlobalId | null;
+    status?: ListStatus | null;
+    issuerLevel?: ListIssuerLevel | null;
+  }) => ({
     AND: [
       { kind: spec.kind },
-      listFilter(ctx.viewer),
       args.domain ? { domain: args.domain } : {},
       args.agencyId ? { agencyId: parseId(args.agencyId, 'Agency', ['agencyId']) } : {},
       args.status ? { status: args.status } : {},
@@ -63,9 +58,9 @@ export function registerListQueries<ItemArgs extends InputFieldMap>(
         status: t.arg({ type: shared.ListStatusEnum, required: false, description: '状态 Status' }),
         issuerLevel: t.arg({ type: shared.ListIssuerLevelEnum, required: false, description: '制定层级 Issuer level' }),
       },
-      totalCount: (_parent, args, ctx) => ctx.prisma.enforcementList.count({ where: listsWhere(ctx, args) }),
+      totalCount: (_parent, args, ctx) => ctx.prisma.enforcementList.count({ where: listsWhere(args) }),
       resolve: (query, _parent, args, ctx) =>
-        ctx.prisma.enforcementList.findMany({ ...query, where: listsWhere(ctx, args), orderBy: { id: 'desc' } }),
+        ctx.prisma.enforcementList.findMany({ ...query, where: listsWhere(args), orderBy: { id: 'desc' } }),
     }),
   );
 
@@ -78,7 +73,7 @@ export function registerListQueries<ItemArgs extends InputFieldMap>(
       resolve: (query, _parent, args, ctx) =>
         ctx.prisma.enforcementList.findFirst({
           ...query,
-          where: { AND: [{ id: parseId(args.id, `${P}List`, ['id']), kind: spec.kind }, listFilter(ctx.viewer)] },
+          where: { id: parseId(args.id, `${P}List`, ['id']), kind: spec.kind },
         }),
     }),
   );

@@ -5,6 +5,7 @@ import type { AgencyKind } from '../generated/prisma/enums.js';
 import { domainErrors, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { isSystemAdmin } from '../auth/viewer.js';
+import { agencyRule } from '../auth/rows.js';
 import { nodeRowId, parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
 import { CORE_TOPICS } from '../topics.js';
 import { msg } from '../validation.js';
@@ -23,6 +24,7 @@ export function registerAgency(builder: ZhifaBuilder, enums: CoreEnums) {
     select: { id: true, name: true, kind: true },
     description: '行政执法主体/单位 Agency (public)',
     // Public rows; node(id) of an unknown or malformed id is null (node-query.ts).
+    rowRule: agencyRule,
     nullable: true,
     findUnique: (id) => ({ id: nodeRowId(id) }),
     fields: (t) => ({

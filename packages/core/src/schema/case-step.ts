@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
 import type { CaseStepKind, CaseStepOutcome, PenaltyKind } from '../generated/prisma/enums.js';
-import { actorShownTo } from '../auth/rows.js';
+import { actorShownTo, caseStepRule } from '../auth/rows.js';
 import { isStaff } from '../auth/viewer.js';
 import { ValidationError } from '../errors.js';
 import type { UnitOfWork } from '../work/unit-of-work.js';
@@ -63,6 +63,7 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
     });
 
   builder.prismaObject('CaseStep', {
+    rowRule: caseStepRule,
     description:
       '程序步骤 A procedure step of a case (行政处罚法: 事先告知、陈述申辩、听证、法制审核、集体讨论、送达、期限延长)',
     fields: (t) => ({

@@ -1,18 +1,13 @@
 import type { ZhifaBuilder } from '../builder.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { CaseStage } from '../generated/prisma/enums.js';
-import { actorShownTo, canReadCase, caseFilter } from '../auth/rows.js';
+import { actorShownTo, caseOfficerRule, casePenaltyRule, caseRule } from '../auth/rows.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ForbiddenError } from '../errors.js';
 import { nodeRowId, parseId, type GlobalId } from '../ids.js';
 import { shanghaiToday } from '../rules/shanghai-time.js';
 
 import type { CoreEnums } from './enums.js';
-
-/** Rows the viewer may read; nothing at all for a viewer with no case rights (never throws: used in nested queries). */
-function readableCases(v: Viewer): Prisma.EnforcementCaseWhereInput {
-  return caseFilter(v) ?? { id: { in: [] } };
-}
 
 export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
   const CaseStageEnum = enums.CaseStage;
@@ -21,14 +16,20 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
 
   builder.prismaObject('CaseOfficer', {
     select: { caseId: true, personId: true },
+    rowRule: caseOfficerRule,
     description: '案件承办 An officer assigned to a case',
     fields: (t) => ({
-      person: t.relation('person', { description: '承办人员 The officer' }),
+      person: t.relation('person', {
+        description: '承办人员 The officer',
+        // personRule lets an enterprise user see exactly the officers of its own cases.
+        rowRuleImplied: 'an officer of a case the viewer may read is a person the viewer may see (personRule)',
+      }),
       assignedAt: t.expose('assignedAt', { type: 'DateTime', description: '指派时间 When assigned' }),
     }),
   });
 
   builder.prismaObject('CasePenalty', {
+    rowRule: casePenaltyRule,
     description: '处罚内容 One penalty of a decision',
     fields: (t) => ({
       kind: t.expose('kind', { type: enums.PenaltyKind, description: '种类 Kind' }),
@@ -51,10 +52,11 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
     // client's selection; a row returned outside the client's query (a loader) is re-read by Pothos.
     select: { id: true, agencyId: true, enterpriseId: true, matterId: true, number: true, stage: true },
     description: '行政执法案件 Enforcement case (officers of its agency, the party, supervisors)',
-    // node(id) of a case the caller may not read is null, like an unknown id (node-query.ts).
+    // Who reads which cases (auth/rows.ts), applied by the framework on every path: node(id) of a
+    // case the caller may not read is null, like an unknown id (node-query.ts).
+    rowRule: caseRule,
     nullable: true,
-    findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [readableCases(ctx.viewer)] }),
-    authScopes: (c, ctx) => canReadCase(ctx.viewer, c),
+    findUnique: (id) => ({ id: nodeRowId(id) }),
     fields: (t) => ({
       number: t.exposeString('number', { description: '案号 Case number' }),
       agency: t.relation('agency', { description: '办案单位 Agency handling the case' }),
@@ -159,7 +161,7 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
     }),
   });
 
-  // Back-links: the same row rule applies wherever cases are listed.
+  // Back-links: the framework applies caseRule here too, as wherever cases are listed.
   for (const parent of ['Agency', 'Enterprise'] as const) {
     builder.prismaObjectField(parent, 'cases', (t) =>
       t.relatedConnection('cases', {
@@ -170,8 +172,8 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
         description: '案件（仅限有权查看的；需登录）Cases the caller may read (token required)',
         authScopes: { authenticated: true },
         args: { stage: t.arg({ type: CaseStageEnum, required: false, description: '按阶段筛选 Filter by stage' }) },
-        query: (args, ctx) => ({
-          where: { AND: [readableCases(ctx.viewer), args.stage ? { stage: args.stage } : {}] },
+        query: (args) => ({
+          where: args.stage ? { stage: args.stage } : {},
           orderBy: { id: 'asc' },
         }),
       }),
@@ -211,7 +213,7 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
       resolve: (query, _parent, args, ctx) =>
         ctx.prisma.enforcementCase.findFirst({
           ...query,
-          where: { AND: [{ id: parseId(args.id, 'EnforcementCase', ['id']) }, readableCases(ctx.viewer)] },
+          where: { id: parseId(args.id, 'EnforcementCase', ['id']) },
         }),
     }),
   }));
@@ -246,12 +248,11 @@ function casesWhere(
   },
   now: Date,
 ): Prisma.EnforcementCaseWhereInput {
-  const rows = caseFilter(v);
-  // A signed-in caller with no case rights at all (a survey organisation) is refused, not shown an empty list.
-  if (!rows) throw new ForbiddenError({ zh: '无权查看案件', en: 'Not allowed to read cases' });
+  // A signed-in caller with no case rights at all (a survey organisation) is refused, not shown an
+  // empty list. The rows themselves are caseRule's, which the framework adds to this filter.
+  if (caseRule.where(v) === null) throw new ForbiddenError({ zh: '无权查看案件', en: 'Not allowed to read cases' });
   return {
     AND: [
-      rows,
       args.agencyId ? { agencyId: parseId(args.agencyId, 'Agency', ['agencyId']) } : {},
       args.enterpriseId ? { enterpriseId: parseId(args.enterpriseId, 'Enterprise', ['enterpriseId']) } : {},
       args.stage ? { stage: args.stage } : {},

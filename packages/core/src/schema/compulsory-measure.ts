@@ -3,8 +3,8 @@ import type { ZhifaBuilder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { CompulsoryMeasureStatus } from '../generated/prisma/enums.js';
-import { actorShownTo, caseFilter, orNoRows, personFilter } from '../auth/rows.js';
-import { isStaff, type Viewer } from '../auth/viewer.js';
+import { actorShownTo, caseRule, compulsoryMeasureRule } from '../auth/rows.js';
+import { isStaff } from '../auth/viewer.js';
 import { domainErrors, ForbiddenError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { nodeRowId, parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
@@ -32,12 +32,6 @@ const reasonText = z
 
 /** Most officers one measure names (第18条 asks for two or more; a raid team is rarely larger). */
 const MAX_MEASURE_OFFICERS = 20;
-
-/** Measures the viewer may read: those of the cases they may read (auth/rows.ts caseFilter). */
-function readableMeasures(v: Viewer): Prisma.CompulsoryMeasureWhereInput {
-  const cases = caseFilter(v);
-  return cases ? { case: cases } : { id: { in: [] } };
-}
 
 /** Scope of a measure mutation done by the case's assigned officers: as officerOfCase, for the measure's case. */
 async function officerOfMeasure(gid: GlobalId, ctx: Context) {
@@ -79,9 +73,11 @@ export function registerCompulsoryMeasure(
   builder.prismaNode('CompulsoryMeasure', {
     id: { field: 'id' },
     description: '行政强制措施 Compulsory measure taken on a case (readable by whoever may read the case)',
-    // node(id) of a measure on a case the caller may not read is null, like an unknown id.
+    // Read by whoever may read its case (auth/rows.ts), on every path: node(id) of a measure on a
+    // case the caller may not read is null, like an unknown id.
+    rowRule: compulsoryMeasureRule,
     nullable: true,
-    findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [readableMeasures(ctx.viewer)] }),
+    findUnique: (id) => ({ id: nodeRowId(id) }),
     fields: (t) => ({
       case: t.relation('case', { description: '所属案件 The case' }),
       kind: t.expose('kind', { type: MeasureKindEnum, description: '种类 Kind (第9条)' }),
@@ -122,14 +118,15 @@ export function registerCompulsoryMeasure(
       officers: t.loadableList({
         type: Person,
         description: '实施的执法人员（两名以上，第18条第(二)项）The officers who take it',
-        // Key: the measure's officer ids; one query loads every measure's officers on the page.
+        // Key: the measure's officer ids; one query loads every measure's officers on the page
+        // (personRule is the framework's: the loader reads through the field's ruled context).
         resolve: (m) => m.officerIds.join(','),
         load: async (keys: string[], ctx: Context) => {
           const idsOf = (key: string) => (key ? key.split(',').map(Number) : []);
           const ids = [...new Set(keys.flatMap(idsOf))];
           const people = ids.length
             ? await ctx.prisma.person.findMany({
-                where: { AND: [{ id: { in: ids } }, orNoRows(personFilter(ctx.viewer))] },
+                where: { id: { in: ids } },
               })
             : [];
           const byId = new Map(people.map((p) => [p.id, p]));
@@ -262,9 +259,10 @@ export function registerCompulsoryMeasure(
     ctx: Context,
     args: { agencyId?: GlobalId | null; status?: CompulsoryMeasureStatus | null; overdue?: boolean | null },
   ): Prisma.CompulsoryMeasureWhereInput {
-    const cases = caseFilter(ctx.viewer);
     // A signed-in caller with no case rights at all (a survey organisation) is refused, as for cases.
-    if (!cases) throw new ForbiddenError({ zh: '无权查看行政强制措施', en: 'Not allowed to read compulsory measures' });
+    // The rows themselves are compulsoryMeasureRule's, which the framework adds to this filter.
+    if (caseRule.where(ctx.viewer) === null)
+      throw new ForbiddenError({ zh: '无权查看行政强制措施', en: 'Not allowed to read compulsory measures' });
     const agencyId = parseOptionalId(args.agencyId, 'Agency', ['agencyId']);
     const day = today(ctx);
     const overdue: Prisma.CompulsoryMeasureWhereInput = { status: 'IN_FORCE', dueOn: { lt: day } };
@@ -273,7 +271,7 @@ export function registerCompulsoryMeasure(
     };
     return {
       AND: [
-        { case: agencyId === null ? cases : { AND: [cases, { agencyId }] } },
+        agencyId === null ? {} : { case: { agencyId } },
         args.status ? { status: args.status } : {},
         args.overdue === true ? overdue : args.overdue === false ? notOverdue : {},
       ],

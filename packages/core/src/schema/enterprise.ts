@@ -3,7 +3,7 @@ import type { ZhifaBuilder } from '../builder.js';
 import type { Db } from '../db.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AgencyKind, CreditRiskClass, EnterpriseKind, EnterpriseScale } from '../generated/prisma/enums.js';
-import { actorShownTo, canReadEnterprise, enterpriseFilter, orNoRows } from '../auth/rows.js';
+import { actorShownTo, enterpriseRule } from '../auth/rows.js';
 import { actorOf, isSystemAdmin, type Viewer } from '../auth/viewer.js';
 import { nodeRowId, parseId, type GlobalId } from '../ids.js';
 import { CORE_TOPICS } from '../topics.js';
@@ -48,10 +48,11 @@ export function registerEnterprise(builder: ZhifaBuilder, enums: CoreEnums) {
     // list shows, always, read straight off the row (loaded-columns.ts).
     select: { id: true, name: true },
     description: '经营主体 Enterprise (token required; an enterprise user sees only their own)',
-    // node(id) of an enterprise the caller may not read is null, like an unknown id (node-query.ts).
+    // auth/rows.ts enterpriseRule, applied by the framework on every path: node(id) of an
+    // enterprise the caller may not read is null, like an unknown id (node-query.ts).
+    rowRule: enterpriseRule,
     nullable: true,
-    findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [orNoRows(enterpriseFilter(ctx.viewer))] }),
-    authScopes: (e, ctx) => canReadEnterprise(ctx.viewer, e),
+    findUnique: (id) => ({ id: nodeRowId(id) }),
     fields: (t) => ({
       uscc: t.exposeString('uscc', { description: '统一社会信用代码 USCC' }),
       name: t.exposeString('name', { description: '名称 Name' }),
@@ -108,14 +109,9 @@ export function registerEnterprise(builder: ZhifaBuilder, enums: CoreEnums) {
         }),
         townshipId: t.arg.globalID({ required: false, description: '所在镇区/街道 Township' }),
       },
-      totalCount: (_p, args, ctx) => {
-        const where = enterprisesWhere(ctx.viewer, args);
-        return where ? ctx.prisma.enterprise.count({ where }) : 0;
-      },
-      resolve: async (query, _p, args, ctx) => {
-        const where = enterprisesWhere(ctx.viewer, args);
-        return where ? ctx.prisma.enterprise.findMany({ ...query, where, orderBy: { id: 'asc' } }) : [];
-      },
+      totalCount: (_p, args, ctx) => ctx.prisma.enterprise.count({ where: enterprisesWhere(args) }),
+      resolve: (query, _p, args, ctx) =>
+        ctx.prisma.enterprise.findMany({ ...query, where: enterprisesWhere(args), orderBy: { id: 'asc' } }),
     }),
     enterprise: t.prismaField({
       type: 'Enterprise',
@@ -133,12 +129,10 @@ export function registerEnterprise(builder: ZhifaBuilder, enums: CoreEnums) {
             zh: '请给出 id 或 uscc 之一（仅一个）',
             en: 'give exactly one of id and uscc',
           });
-        const visible = enterpriseFilter(ctx.viewer);
-        if (!visible) return null;
         const key: Prisma.EnterpriseWhereInput = args.id
           ? { id: parseId(args.id, 'Enterprise', ['id']) }
           : { uscc: normaliseUscc(args.uscc!) };
-        return ctx.prisma.enterprise.findFirst({ ...query, where: { AND: [visible, key] } });
+        return ctx.prisma.enterprise.findFirst({ ...query, where: key });
       },
     }),
   }));
@@ -284,12 +278,10 @@ type EnterpriseArgs = {
   townshipId?: GlobalId | null;
 };
 
-/** The viewer's row rule combined with the filters; null when the viewer may read no enterprise. */
-function enterprisesWhere(v: Viewer, args: EnterpriseArgs): Prisma.EnterpriseWhereInput | null {
-  const visible = enterpriseFilter(v);
-  if (!visible) return null;
+/** The query's filters; enterpriseRule is the framework's to add. */
+function enterprisesWhere(args: EnterpriseArgs): Prisma.EnterpriseWhereInput {
   const search = args.search?.trim();
-  const filters: Prisma.EnterpriseWhereInput[] = [visible];
+  const filters: Prisma.EnterpriseWhereInput[] = [];
   if (search)
     filters.push({
       OR: [{ name: { contains: search, mode: 'insensitive' } }, { uscc: { startsWith: normaliseUscc(search) } }],

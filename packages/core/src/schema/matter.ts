@@ -1,13 +1,14 @@
 // Enforcement matters 行政执法事项 (the county's 权责清单 / 裁量基准, plan task 4): the type, its
 // queries and its mutations. Published matters are public (行政处罚法 第34条: 裁量基准应当向社会公布);
-// drafts are for staff (auth/rows.ts matterFilter). Maintained by the county justice bureau's
+// drafts are for staff (auth/rows.ts matterRule). Maintained by the county justice bureau's
 // supervisors, system admins, and admins of an agency whose domains include the matter's domain.
 import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AgencyKind, PenaltyKind } from '../generated/prisma/enums.js';
-import { canReadMatter, caseFilter, matterFilter, NO_ROWS, orNoRows } from '../auth/rows.js';
+import { matterRule } from '../auth/rows.js';
+import { NO_ROWS } from '../auth/row-rules.js';
 import { isStaff } from '../auth/viewer.js';
 import { domainErrors, ValidationError } from '../errors.js';
 import { nodeRowId, parseId, type GlobalId } from '../ids.js';
@@ -85,14 +86,13 @@ async function enforceableByWhere(
   return agency ? { agencyKinds: { has: agency.kind }, domain: { in: agency.domains } } : NO_ROWS;
 }
 
-/** The matters a viewer may read, narrowed by the query's filters. */
+/** The query's filters (matterRule is the framework's to add to a field returning matters). */
 export async function mattersWhere(
-  ctx: Pick<Context, 'viewer' | 'prisma'>,
+  ctx: Pick<Context, 'prisma'>,
   args: MatterQueryArgs,
 ): Promise<Prisma.EnforcementMatterWhereInput> {
   return {
     AND: [
-      matterFilter(ctx.viewer),
       await enforceableByWhere(ctx, args.enforceableBy),
       args.domain ? { domain: args.domain } : {},
       args.agencyKind ? { agencyKinds: { has: args.agencyKind } } : {},
@@ -141,10 +141,11 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
     id: { field: 'id' },
     description:
       '行政执法事项（权责清单、裁量基准；已公布的公开）Enforcement matter: what an agency enforces, with the penalty range (public when published)',
-    // node(id) of a draft the caller may not see is null, like an unknown id.
+    // auth/rows.ts matterRule, applied by the framework on every path: node(id) of a draft the
+    // caller may not see is null, like an unknown id.
+    rowRule: matterRule,
     nullable: true,
-    findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [matterFilter(ctx.viewer)] }),
-    authScopes: (m, ctx) => canReadMatter(ctx.viewer, m),
+    findUnique: (id) => ({ id: nodeRowId(id) }),
     fields: (t) => ({
       code: t.exposeString('code', { description: '事项编码 Matter code' }),
       name: t.exposeString('name', { description: '事项名称（违法行为）Name (the violation)' }),
@@ -191,7 +192,7 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
         description:
           '据此立案的案件（仅限有权查看的；需登录）Cases opened on this matter that the caller may read (token required)',
         authScopes: { authenticated: true },
-        query: (_args, ctx) => ({ where: orNoRows(caseFilter(ctx.viewer)), orderBy: { id: 'asc' } }),
+        query: { orderBy: { id: 'asc' } },
       }),
     }),
   });
@@ -240,7 +241,7 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
       resolve: (query, _parent, args, ctx) =>
         ctx.prisma.enforcementMatter.findFirst({
           ...query,
-          where: { AND: [{ id: parseId(args.id, 'EnforcementMatter', ['id']) }, matterFilter(ctx.viewer)] },
+          where: { id: parseId(args.id, 'EnforcementMatter', ['id']) },
         }),
     }),
   }));

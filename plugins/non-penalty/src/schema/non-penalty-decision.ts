@@ -1,10 +1,10 @@
 // NonPenaltyDecision: the type, and its fields on cases (the decision, the mandatory item covering the
 // case's matter) and on enterprises. A decision is seen by whoever may read its case (access.ts:
-// decisionFilter / canReadDecision). Evaluating is non-penalty-evaluation.ts; granting, grant-non-penalty.ts.
+// decisionRule, applied by the framework). Evaluating is non-penalty-evaluation.ts; granting, grant-non-penalty.ts.
 import { actorShownTo, nodeRowId, type Context, type ZhifaBuilder } from '@zhifa/core';
 import { mandatoryItemsCovering } from '../guard.js';
 import { evaluationFromJson, factsFromJson, itemKindFromColumn } from '../stored.js';
-import { canReadDecision, decisionFilter } from '../access.js';
+import { decisionRule } from '../access.js';
 import type { NonPenaltyListRefs } from './non-penalty-list.js';
 import type { NonPenaltyEvaluationRefs } from './non-penalty-evaluation.js';
 import type { ListItem } from '@zhifa/core/prisma';
@@ -42,11 +42,15 @@ export function registerNonPenaltyDecision(
     nullable: true,
     description:
       '不予处罚决定（可查看该案件者可见）A no-penalty decision made under a non-penalty list item (visible with its case)',
-    authScopes: (d, ctx) => canReadDecision(ctx.viewer, d),
-    findUnique: (id, ctx) => ({ id: nodeRowId(id), AND: [decisionFilter(ctx.viewer)] }),
+    rowRule: decisionRule,
+    findUnique: (id) => ({ id: nodeRowId(id) }),
     fields: (t) => ({
       case: t.relation('case', { description: '案件 The case' }),
-      item: t.relation('item', { type: refs.item, description: '所依据的清单事项 The list item relied on' }),
+      item: t.relation('item', {
+        type: refs.item,
+        description: '所依据的清单事项 The list item relied on',
+        rowRuleImplied: 'a decision relies on an item of a published version, and published versions stay public',
+      }),
       list: t.relation('list', { type: refs.list, description: '所依据的清单版本 The list version relied on' }),
       listVersion: t.exposeInt('listVersion', { description: '清单版本号 List version number' }),
       agency: t.relation('agency', { description: '办案单位 Agency' }),
@@ -140,7 +144,7 @@ export function registerNonPenaltyDecision(
       authScopes: { authenticated: true },
       description:
         '该企业获得的不予处罚决定（仅限有权查看其案件的）No-penalty decisions for this enterprise the caller may read',
-      query: (_args, ctx) => ({ where: decisionFilter(ctx.viewer), orderBy: { id: 'desc' as const } }),
+      query: { orderBy: { id: 'desc' as const } },
     }),
   );
 

@@ -6,6 +6,7 @@ import {
   ForbiddenError,
   NotFoundError,
   parseId,
+  sudo,
   tryParseId,
   type Context,
   type GlobalId,
@@ -189,14 +190,17 @@ export function registerNonPenaltyEvaluation(builder: ZhifaBuilder, refs: NonPen
         const caseId = parseId(args.caseId, 'EnforcementCase', ['caseId']);
         const itemId = parseId(args.itemId, 'NonPenaltyListItem', ['itemId']);
         checkFacts(args.facts, now);
-        const c = await ctx.prisma.enforcementCase.findUnique({ where: { id: caseId } });
+        // Beyond the viewer's rows on purpose: 首违 counts the party's earlier cases in every agency.
+        // Nothing read here is returned as rows; authority is the scope's (canEvaluate).
+        const db = sudo(ctx);
+        const c = await db.enforcementCase.findUnique({ where: { id: caseId } });
         if (!c) throw new NotFoundError('EnforcementCase', String(caseId), { zh: '案件', en: 'Case' });
         assertUndecided(c);
-        const loaded = await loadItemInForce(ctx.prisma, ctx.viewer, itemId, now);
-        await assertListAppliesToCase(ctx.prisma, c, loaded.list);
-        await assertItemApplies(ctx.prisma, c, loaded);
+        const loaded = await loadItemInForce(db, ctx.viewer, itemId, now);
+        await assertListAppliesToCase(db, c, loaded.list);
+        await assertItemApplies(db, c, loaded);
         const { firstOffenceLookbackYears } = ctx.settings.get(nonPenaltySettings);
-        return evaluateForCase(ctx.prisma, c, loaded, args.facts, firstOffenceLookbackYears, now);
+        return evaluateForCase(db, c, loaded, args.facts, firstOffenceLookbackYears, now);
       },
     }),
   );

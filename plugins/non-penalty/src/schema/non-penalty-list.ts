@@ -2,7 +2,6 @@
 import type { EnumRef } from '@pothos/core';
 import {
   describedValues,
-  matterFilter,
   textKind,
   type Context,
   type CoreRefs,
@@ -138,10 +137,11 @@ export function registerNonPenaltyList(builder: ZhifaBuilder, core: CoreRefs): N
       nullable: true,
       description:
         '对应的行政执法事项（调用者可见的；无编码或不可见时为空）The enforcement matter the item names, when the caller may see it',
-      // One query for every item of a page; the matters' own row rule (published: public; drafts: staff).
+      // One query for every item of a page; the matters' own row rule (published: public; drafts:
+      // staff) is the framework's: the loader reads through this field's ruled context.
       load: async (codes: string[], ctx: Context) => {
         const rows = await ctx.prisma.enforcementMatter.findMany({
-          where: { AND: [{ code: { in: codes } }, matterFilter(ctx.viewer)] },
+          where: { code: { in: codes } },
         });
         const byCode = new Map<string, EnforcementMatter>(rows.map((m) => [m.code, m]));
         return codes.map((c) => byCode.get(c) ?? null);
