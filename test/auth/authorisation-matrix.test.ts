@@ -7,20 +7,17 @@
 // subscriptions through a real graphql-ws client on the same app.
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphQLError, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { createSchema, globalId, type ZhifaPlugin } from '@zhifa/core';
 import {
   CORE_AUTHORISATION_MATRIX,
   MATRIX_ROLES,
-  completeUscc,
-  createSchema,
-  globalId,
-  shanghaiToday,
-  shanghaiYear,
   type AccessRow,
   type AuthorisationMatrix,
   type MatrixRole,
   type MatrixWorld,
-  type ZhifaPlugin,
-} from '@zhifa/core';
+} from '@zhifa/core/access-matrix';
+import { completeUscc } from '@zhifa/core/rules';
+import { shanghaiToday, shanghaiYear } from '@zhifa/core/time';
 import { INSTALLED_PLUGINS } from '../../packages/server/src/plugins.js';
 import { newApiKey } from '@zhifa/server';
 import { createHarness, createMatter, untilSubscribers, wsClient, type Harness } from '@zhifa/testkit';

@@ -4,23 +4,25 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import {
   createSchema,
-  defineAuthorisationMatrix,
   defineSettings,
   defineTopic,
   defineTopicSubscription,
   parseId,
-  expectation,
   PluginSettings,
-  queryRow,
-  type AuthorisationMatrix,
   type GuardContext,
-  type MatrixWorld,
   type PluginHooks,
   type TopicEvent,
   type UnitOfWork,
   type ZhifaBuilder,
   type ZhifaPlugin,
 } from '@zhifa/core';
+import {
+  defineAuthorisationMatrix,
+  expectation,
+  queryRow,
+  type AuthorisationMatrix,
+  type MatrixWorld,
+} from '@zhifa/core/access-matrix';
 import { defineListKind, listTopics, type ListKindRefs } from '@zhifa/core/lists';
 import type { Agency, EnforcementCase } from '@zhifa/core/prisma';
 

@@ -22,13 +22,13 @@ import {
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import {
-  actorOf,
   ServiceUnavailableError,
   UnauthenticatedError,
   type CallerCheck,
   type Context,
   type ResultSink,
 } from '@zhifa/core';
+import { actorOf } from '@zhifa/core/auth';
 import type { Caller } from './identity.js';
 import type { Logger } from './log.js';
 import { Admission, type Refusal, type WsLimits } from './ws-limits.js';

@@ -4,11 +4,12 @@
 // authorisation meets CASE_NOT_IN_LEGAL_REVIEW and writes nothing.
 import {
   defineAuthorisationMatrix,
+  listKindAccessRows,
   mutationRow as mutation,
   queryRow as query,
   subscriptionRow as subscription,
-} from '@zhifa/core';
-import { listKindAccessRows, writeListMatrixFixtures } from '@zhifa/core/lists';
+  writeListMatrixFixtures,
+} from '@zhifa/core/access-matrix';
 import { DEFAULT_CONDITIONS } from './rules.js';
 import { NON_PENALTY_KIND } from './attributes.js';
 

@@ -1,7 +1,7 @@
 // Row rules for this plugin's types, in one place. A no-penalty decision is read by whoever may
 // read its case (core's caseFilter/canReadCase); evaluating an item against a case is for the
 // officers of the case's agency and supervisors.
-import { canReadCase, caseFilter, isOfficerOf, isSupervisor, type Viewer } from '@zhifa/core';
+import { canReadCase, caseFilter, isOfficerOf, isSupervisor, type Viewer } from '@zhifa/core/auth';
 import type { Prisma } from '@zhifa/core/prisma';
 
 export function decisionFilter(v: Viewer): Prisma.NonPenaltyDecisionWhereInput {

@@ -4,7 +4,8 @@
 // reason in a unit of work. Discretionary items, lists not in force or not binding the agency, and
 // items naming no matter ask for nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseGuards, PluginSettings, unitOfWork, type DecideCaseInput, type Viewer } from '@zhifa/core';
+import { CaseGuards, PluginSettings, unitOfWork, type DecideCaseInput } from '@zhifa/core';
+import type { Viewer } from '@zhifa/core/auth';
 import { countStatements, ERR, gid } from '@zhifa/testkit';
 import { createWorld, type World } from './fixtures.js';
 import {

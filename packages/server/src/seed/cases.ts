@@ -25,17 +25,15 @@ import type {
   DocumentKind,
   EnterpriseKind,
   PenaltyKind,
-} from '@zhifa/core';
+} from '@zhifa/core/prisma';
 import {
-  addDays,
   hearingOffered,
   isPenalty,
   measureDueOn,
   partyIsNaturalPerson,
-  shanghaiToday,
-  shanghaiYear,
   SIMPLE_FINE_LIMIT_FEN,
-} from '@zhifa/core';
+} from '@zhifa/core/rules';
+import { addDays, shanghaiToday, shanghaiYear } from '@zhifa/core/time';
 import { documentPrefixOf, ENFORCEMENT_AGENCIES, type Violation } from './names.js';
 import type { Dice } from './random.js';
 

@@ -2,18 +2,19 @@
 // A decision is seen by whoever may read its case (access.ts: decisionFilter / canReadDecision).
 import { z } from 'zod';
 import {
-  actorShownTo,
   domainErrors,
   ForbiddenError,
   msg,
   nodeRowId,
   NotFoundError,
   parseId,
-  textKind,
   unitOfWork,
   type Context,
   type ZhifaBuilder,
 } from '@zhifa/core';
+import { actorShownTo } from '@zhifa/core/auth';
+import { textKind } from '@zhifa/core/input';
+import type { ListItem } from '@zhifa/core/prisma';
 import {
   assertItemApplies,
   assertListAppliesToCase,
@@ -30,7 +31,6 @@ import { evaluationFromJson, factsFromJson, itemKindFromColumn } from '../stored
 import { canEvaluate, canReadDecision, decisionFilter } from '../access.js';
 import { nonPenaltySettings } from '../settings.js';
 import type { NonPenaltyListRefs } from './non-penalty-list.js';
-import type { ListItem } from '@zhifa/core/prisma';
 
 const text = (max: number, zh: string, en: string) =>
   z
