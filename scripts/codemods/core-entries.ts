@@ -7,7 +7,8 @@
 //   pnpm tsx scripts/codemods/core-entries.ts --check         report only; exit 1 if anything would change
 //   pnpm tsx scripts/codemods/core-entries.ts --add-missing   first add each name no entry exports to the
 //                                                             entry that already re-exports its file (or
-//                                                             its folder), then rewrite
+//                                                             its folder; otherwise it says so and leaves
+//                                                             the choice to you), then rewrite
 //
 // It rewrites `import { … } from '@zhifa/core…'` (values and types, `import type` and inline `type`,
 // aliases) and `export { … } from '@zhifa/core…'` in packages/, plugins/, test/, bench/ and scripts/,
@@ -17,8 +18,10 @@
 //
 // The report: names imported from @zhifa/core… that no entry exports (with the core file that declares
 // each, and the entry it would join), names exported by two entries, entry exports that nothing outside
-// core imports, `export *` in an entry (allowed only for the generated Prisma client), imports it cannot
-// rewrite (namespace, default, side-effect, dynamic import()), and core importing its own entry points.
+// core imports, names an entry re-exports from a module that no longer has them, `export *` in an entry
+// (allowed only for the generated Prisma client), imports it cannot rewrite (namespace, default,
+// side-effect, dynamic import()), and core importing its own entry points. It exits 1 when a name has
+// no entry, an entry is broken, or (with --check) a file would change.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -314,8 +317,8 @@ export function declarationsOf(name: string): { file: string; typeOnly: boolean 
 }
 let coreDeclarations: { file: string; names: Map<string, { typeOnly: boolean }> }[] | undefined;
 
-/** The entry a core file's names belong in: the one re-exporting that file, else that folder, else the contract. */
-export function homeOf(entries: Entry[], file: string): Entry {
+/** The entry a core file's names belong in: the one re-exporting that file, else that folder; else none (choose). */
+export function homeOf(entries: Entry[], file: string): Entry | undefined {
   const score = (e: Entry, same: (from: string) => boolean) =>
     [...e.exports.values()].filter((x) => !x.star && x.from && same(x.from)).length;
   const best = (same: (from: string) => boolean) =>
@@ -323,11 +326,7 @@ export function homeOf(entries: Entry[], file: string): Entry {
       .map((e) => ({ e, n: score(e, same) }))
       .filter((x) => x.n > 0)
       .sort((a, b) => b.n - a.n)[0]?.e;
-  return (
-    best((from) => from === file) ??
-    best((from) => path.dirname(from) === path.dirname(file)) ??
-    entries.find((e) => e.spec === PACKAGE)!
-  );
+  return best((from) => from === file) ?? best((from) => path.dirname(from) === path.dirname(file));
 }
 
 export interface Report {
@@ -336,13 +335,19 @@ export interface Report {
   duplicates: { name: string; specs: string[] }[];
   unused: { spec: string; name: string }[];
   stars: { spec: string; target: string }[];
+  /** Names an entry re-exports from a module that no longer exports them (after a merge that moved them). */
+  stale: { spec: string; name: string; from: string }[];
   selfImports: Finding[];
   findings: Finding[];
 }
 
-export function analyse(entries = readEntries()): Report {
+/** The whole tree (and `extra` files, given as text, for tests) against the entry points. */
+export function analyse(entries = readEntries(), extra: [file: string, text: string][] = []): Report {
   const files = sourceFiles();
-  const plans = files.filter((f) => !insideCore(f)).map((f) => planFile(entries, f));
+  const plans = [
+    ...files.filter((f) => !insideCore(f)).map((f) => planFile(entries, f)),
+    ...extra.map(([f, text]) => planFile(entries, f, text)),
+  ];
   const selfImports = files
     .filter(insideCore)
     .flatMap((f) => planFile(entries, f).uses.map(() => f))
@@ -357,7 +362,7 @@ export function analyse(entries = readEntries()): Report {
       if (seen) seen.files.push(where);
       else {
         const declared = declarationsOf(u.name);
-        const home = declared.length === 1 ? homeOf(entries, declared[0].file).spec : null;
+        const home = declared.length === 1 ? (homeOf(entries, declared[0].file)?.spec ?? null) : null;
         unplaced.set(u.name, { files: [where], declared, home });
       }
     }
@@ -378,7 +383,13 @@ export function analyse(entries = readEntries()): Report {
       .filter((t) => !t.includes(`${path.sep}generated${path.sep}`))
       .map((t) => ({ spec: e.spec, target: path.relative(ROOT, t) })),
   );
-  return { plans, unplaced, duplicates, unused, stars, selfImports, findings: plans.flatMap((p) => p.findings) };
+  const stale = entries.flatMap((e) =>
+    [...e.exports.values()]
+      .filter((x) => !x.star && x.from && !moduleExports(x.from).has(x.name))
+      .map((x) => ({ spec: e.spec, name: x.name, from: path.relative(ROOT, x.from!) })),
+  );
+  const findings = plans.flatMap((p) => p.findings);
+  return { plans, unplaced, duplicates, unused, stars, stale, selfImports, findings };
 }
 
 /** Appends `export { name } from './file.js'` to the entry each unplaced name belongs in; returns what it added. */
@@ -412,7 +423,8 @@ function printReport(r: Report, log: (s: string) => void): void {
     'NOT EXPORTED BY ANY ENTRY (add each to an entry, or run with --add-missing):',
     [...r.unplaced].map(([name, u]) => {
       const decl = u.declared.map((d) => path.relative(ROOT, d.file)).join(', ') || 'not declared in packages/core/src';
-      return `${name}: declared in ${decl}${u.home ? `; belongs in '${u.home}'` : ''}; imported by ${u.files.join(', ')}`;
+      const home = u.home ? `belongs in '${u.home}'` : 'no entry re-exports its file or folder: choose one';
+      return `${name}: declared in ${decl}; ${home}; imported by ${u.files.join(', ')}`;
     }),
   );
   section(
@@ -422,6 +434,10 @@ function printReport(r: Report, log: (s: string) => void): void {
   section(
     '`export *` IN AN ENTRY (name each export; only the generated Prisma client may be re-exported whole):',
     r.stars.map((s) => `'${s.spec}' re-exports all of ${s.target}`),
+  );
+  section(
+    'RE-EXPORTED FROM A MODULE THAT NO LONGER HAS THE NAME (moved or removed: fix the entry):',
+    r.stale.map((x) => `'${x.spec}': ${x.name} from ${x.from}`),
   );
   section(
     'CORE IMPORTING ITS OWN ENTRY POINTS (use a relative import):',
@@ -463,12 +479,13 @@ async function main(): Promise<void> {
     }
   }
   if (!check && changes.length > 0) report = analyse(entries);
+  const done = check ? `${changes.length} to rewrite` : `${changes.length} rewritten`;
   console.log(
-    `${check ? 'checked' : 'done'}: ${report.plans.length} files read, ${changes.length} ${check ? 'to rewrite' : 'rewritten'}, ` +
-      `${entries.length} entry points, ${report.unplaced.size} names no entry exports`,
+    `${check ? 'checked' : 'done'}: ${report.plans.length} files read, ${done}, ${entries.length} entry points, ` +
+      `${report.unplaced.size} names no entry exports`,
   );
   printReport(report, (s) => console.log(s));
-  const broken = report.unplaced.size > 0 || report.selfImports.length > 0 || report.stars.length > 0;
+  const broken = [report.selfImports, report.stars, report.stale].some((l) => l.length > 0) || report.unplaced.size > 0;
   if (broken || (check && changes.length > 0)) process.exitCode = 1;
 }
 
