@@ -10,7 +10,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphQLError, Kind, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { completeUscc, createSchema, globalId, shanghaiToday, shanghaiYear, type ZhifaPlugin } from '@zhifa/core';
+import { createSchema, globalId, type ZhifaPlugin } from '@zhifa/core';
+import { completeUscc } from '@zhifa/core/rules';
+import { shanghaiToday, shanghaiYear } from '@zhifa/core/time';
 import { INSTALLED_PLUGINS } from '../../packages/server/src/plugins.js';
 import { newApiKey } from '@zhifa/server';
 import {

@@ -1,6 +1,6 @@
 // People, agencies and enterprises for the case tests, written straight to the database so that
 // these tests do not depend on the person/enterprise mutations.
-import { shanghaiToday, shanghaiYear } from '@zhifa/core';
+import { shanghaiToday, shanghaiYear } from '@zhifa/core/time';
 import { createMatter, ERR, gid, type Harness } from '@zhifa/testkit';
 
 export { expectTyped as expectError } from '@zhifa/testkit';

@@ -1,15 +1,8 @@
 // Plugin guards run inside the case operation's transaction: a refusal rolls back the decision, its
 // event and whatever was written before in that transaction, including by the plugin itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  decideCaseInTx,
-  defineTopic,
-  domainErrors,
-  parseId,
-  RuleViolation,
-  unitOfWork,
-  type ZhifaPlugin,
-} from '@zhifa/core';
+import { defineTopic, domainErrors, parseId, RuleViolation, unitOfWork, type ZhifaPlugin } from '@zhifa/core';
+import { decideCaseInTx } from '@zhifa/core/cases';
 import { createHarness, ERR, gid, type Harness } from '@zhifa/testkit';
 import {
   DECIDE,

@@ -2,7 +2,8 @@
 // its row must be exactly what findUnique answers (enums, BigInt fen, dates, nulls), on PGlite and
 // PostgreSQL alike, or guards and events would see a differently typed case.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lockCase, NotFoundError } from '@zhifa/core';
+import { NotFoundError } from '@zhifa/core';
+import { lockCase } from '@zhifa/core/cases';
 import { createHarness, type Harness } from '@zhifa/testkit';
 import { createEnterprise, directCase, seedCounty, type County } from './case-fixtures.js';
 

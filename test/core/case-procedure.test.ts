@@ -2,7 +2,7 @@
 // (returned once, then approved) → 集体讨论 → decision by the agency head → 送达 → executed → closed,
 // each step refused out of order with its article; the day windows at their boundaries; who acts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shanghaiToday } from '@zhifa/core';
+import { shanghaiToday } from '@zhifa/core/time';
 import { createHarness, ERR, gid, type Harness, type GqlJson } from '@zhifa/testkit';
 import { ADVANCE, DECIDE, directCase, expectError, seedCounty, type County } from './case-fixtures.js';
 

@@ -1,7 +1,7 @@
 // caseStats agrees with the case list: after a random mix of decisions made through decideCase, every
 // figure equals a direct SQL count over the same rows (decided within the period, the caller's rows).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOfShanghaiDay } from '@zhifa/core';
+import { startOfShanghaiDay } from '@zhifa/core/time';
 import { createHarness, gid, idOf, type Harness, type GqlJson } from '@zhifa/testkit';
 import {
   createOfficer,

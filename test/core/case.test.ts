@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, gid, idOf as caseIdOf, type Harness, type GqlJson } from '@zhifa/testkit';
-import { addYears, shanghaiToday, shanghaiYear } from '@zhifa/core';
+import { addYears, shanghaiToday, shanghaiYear } from '@zhifa/core/time';
 import {
   ADVANCE,
   ASSIGN,

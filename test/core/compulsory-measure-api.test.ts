@@ -3,15 +3,9 @@
 // overdue flag, list and sweep, and the officers loaded without N+1. Cases are written straight
 // to the database (directCase).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CASE_SETTINGS,
-  CaseGuards,
-  notifyOverdueMeasuresInTx,
-  PluginSettings,
-  shanghaiToday,
-  startOfShanghaiDay,
-  unitOfWork,
-} from '@zhifa/core';
+import { CASE_SETTINGS, CaseGuards, PluginSettings, unitOfWork } from '@zhifa/core';
+import { notifyOverdueMeasuresInTx } from '@zhifa/core/cases';
+import { shanghaiToday, startOfShanghaiDay } from '@zhifa/core/time';
 import { MEASURE_SWEEP_VIEWER } from '@zhifa/server';
 import { countStatements, createHarness, ERR, gid, idOf, rowCounts, testSettings, type Harness } from '@zhifa/testkit';
 import {

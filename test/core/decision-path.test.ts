@@ -3,7 +3,9 @@
 // so a plugin deciding through the core service is held to 第57条 as the GraphQL mutation is. A bound on
 // its SQL statements keeps a re-read from creeping back in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseGuards, decideCaseInTx, ForbiddenError, unitOfWork, type Viewer } from '@zhifa/core';
+import { CaseGuards, ForbiddenError, unitOfWork } from '@zhifa/core';
+import type { Viewer } from '@zhifa/core/auth';
+import { decideCaseInTx } from '@zhifa/core/cases';
 import { countStatements, createHarness, ERR, gid, testSettings, type Harness } from '@zhifa/testkit';
 import { directCase, readyToDecide, seedCounty, type County } from './case-fixtures.js';
 

@@ -3,7 +3,7 @@
 // deciding transaction and given back when that transaction rolls back. The waiting test needs
 // real concurrent transactions: PostgreSQL (ZHIFA_TEST_DATABASE_URL); the mix runs everywhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDocumentNumber, nextSerial } from '@zhifa/core';
+import { formatDocumentNumber, nextSerial } from '@zhifa/core/cases';
 import { createHarness, sleep, type Harness } from '@zhifa/testkit';
 
 const onPostgres = !!process.env.ZHIFA_TEST_DATABASE_URL;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeUscc } from '@zhifa/core';
+import { completeUscc } from '@zhifa/core/rules';
 import { createHarness, expectRefused, gid, idOf, isEventBusPoll, type Harness, type GqlJson } from '@zhifa/testkit';
 
 let h: Harness;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shanghaiYear } from '@zhifa/core';
+import { shanghaiYear } from '@zhifa/core/time';
 import { createHarness, expectRefused, gid, idOf, isEventBusPoll, type Harness, type GqlJson } from '@zhifa/testkit';
 
 let h: Harness;

@@ -2,7 +2,8 @@
 // the event log is refused (and rolled back) unless it says why; every row and event of one unit
 // carries the same clock reading and the actor of its viewer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseGuards, defineTopic, NoEventEmitted, PluginSettings, unitOfWork, type Viewer } from '@zhifa/core';
+import { CaseGuards, defineTopic, NoEventEmitted, PluginSettings, unitOfWork } from '@zhifa/core';
+import type { Viewer } from '@zhifa/core/auth';
 import { createHarness, type Harness } from '@zhifa/testkit';
 
 let h: Harness;

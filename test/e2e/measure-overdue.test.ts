@@ -2,7 +2,7 @@
 // compulsory measure past its term (行政强制法 第25条) once, and a supervisor subscribed to `events`
 // over a real WebSocket receives it; an officer of another agency does not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shanghaiToday } from '@zhifa/core';
+import { shanghaiToday } from '@zhifa/core/time';
 import {
   gid,
   sleep,

@@ -2,7 +2,7 @@
 // live batches, buffer overflow, and shutdown. The sweep stays short: on a shared PostgreSQL
 // server any other transaction in flight holds rows back, and only a later wake-up settles them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendEvent, EventBus, settledHead, type Position, type StoredEvent } from '@zhifa/core';
+import { appendEvent, EventBus, settledHead, type Position, type StoredEvent } from '@zhifa/core/events';
 import { createHarness, type Harness } from '@zhifa/testkit';
 
 let h: Harness;

@@ -9,7 +9,7 @@ import {
   EventBus,
   settledHead,
   type StoredEvent,
-} from '@zhifa/core';
+} from '@zhifa/core/events';
 import {
   startTestServer,
   type TestServer,

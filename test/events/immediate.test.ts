@@ -5,22 +5,18 @@
 // caller. Against the real database and EventBus; the caller's credential is given as the facts
 // app.ts's CredentialRecheck would report (an expiry, and who the credential names now).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORE_TOPICS, ForbiddenError, UnauthenticatedError, type CallerCheck } from '@zhifa/core';
+import { PUBLIC_VIEWER, type Viewer } from '@zhifa/core/auth';
 import {
   appendEvent,
   comparePositions,
-  CORE_TOPICS,
   EventBus,
-  ForbiddenError,
-  PUBLIC_VIEWER,
   SubscriptionEnded,
-  UnauthenticatedError,
   whileAccessHolds,
-  type CallerCheck,
   type ImmediateSource,
   type Position,
   type StoredEvent,
-  type Viewer,
-} from '@zhifa/core';
+} from '@zhifa/core/events';
 import { createHarness, sleep, type Harness } from '@zhifa/testkit';
 
 let h: Harness;

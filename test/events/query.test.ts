@@ -1,6 +1,6 @@
 // Query.events through the harness: paging in delivery order with a cursor, and who sees what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from '@zhifa/core';
+import { decodeCursor, encodeCursor } from '@zhifa/core/events';
 import { createHarness, type Harness, emitPlugin, untilEventsSettled, type GqlJson } from '@zhifa/testkit';
 
 const PAGE = `query($first: Int, $after: String, $topics: [String!]) {

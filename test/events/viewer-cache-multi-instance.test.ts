@@ -3,7 +3,7 @@
 // answered, with B's cache warm. Once with NOTIFY (the usual way B hears), once with B deaf to it,
 // which shows the lease alone keeps the promise (packages/server/src/viewer-cache.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendEvent } from '@zhifa/core';
+import { appendEvent } from '@zhifa/core/events';
 import { type TestServer, gid, sleep, startTwoInstances, type GqlJson } from '@zhifa/testkit';
 
 const VIEWER = `{ viewer { roles isSupervisor } }`;

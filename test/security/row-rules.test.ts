@@ -3,7 +3,8 @@
 // it forgets it. The "forgetful" plugin below writes the fields a hurried plugin author would:
 // no filter anywhere — the rows must still be the viewer's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSchema, defineRowRule, isStaff, nodeRowId, parseId, publicRows, type ZhifaPlugin } from '@zhifa/core';
+import { createSchema, nodeRowId, parseId, type ZhifaPlugin } from '@zhifa/core';
+import { defineRowRule, isStaff, publicRows } from '@zhifa/core/auth';
 import { createBaseWorld, createHarness, createMatter, gid, type BaseWorld, type Harness } from '@zhifa/testkit';
 
 /** A plugin type with its own rule: staff see every series, no one else any. */

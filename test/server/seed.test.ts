@@ -6,38 +6,34 @@
 // it (role tokens, API key, /dev/token).
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_SETTINGS, PluginSettings } from '@zhifa/core';
+import { decideCaseInput } from '@zhifa/core/cases';
+import type { PenaltyKind, PrismaClient } from '@zhifa/core/prisma';
 import {
   canEnforce,
-  CASE_SETTINGS,
-  PluginSettings,
-  DEFAULT_REVIEW_GRACE_UNTIL,
-  type PenaltyKind,
   checkUscc,
-  decideCaseInput,
   decisionInputIssues,
+  decisionProcedureRefusal,
   decisionRefusal,
+  DEFAULT_REVIEW_GRACE_UNTIL,
+  discussionRefusal,
+  hearingRefusal,
+  hearingRequestRefusal,
+  hearingThresholdFen,
   isPenalty,
+  legalReviewRefusal,
   limitationRefusal,
   matterProblems,
   measureDueOn,
   partyIsNaturalPerson,
   procedureState,
-  decisionProcedureRefusal,
-  discussionRefusal,
-  hearingRefusal,
-  hearingRequestRefusal,
-  hearingThresholdFen,
-  legalReviewRefusal,
   reviewGateRefusal,
   serviceRefusal,
   statementRefusal,
   type NoticeFacts,
   type StepFacts,
-  shanghaiToday,
-  startOfShanghaiDay,
-  shanghaiYear,
-  type PrismaClient,
-} from '@zhifa/core';
+} from '@zhifa/core/rules';
+import { shanghaiToday, shanghaiYear, startOfShanghaiDay } from '@zhifa/core/time';
 import { createApp, openDatabase, resolveViewer, signToken, type Database } from '@zhifa/server';
 import { freshDatabaseTarget, type GqlJson } from '@zhifa/testkit';
 import {

@@ -1,39 +1,62 @@
-export * from './builder.js';
-export * from './context.js';
-export * from './db.js';
-export * from './errors.js';
-export * from './guards.js';
-export * from './ids.js';
-export * from './settings.js';
-export * from './topics.js';
-export * from './work/unit-of-work.js';
-export * from './events/topic.js';
-export * from './plugin.js';
-export * from './validation.js';
-export * from './input/index.js';
-export * from './auth/viewer.js';
-export * from './auth/rows.js';
-export * from './auth/row-rules.js';
-export * from './events/position.js';
-export * from './events/store.js';
-export * from './events/bus.js';
-export * from './events/subscription.js';
-export * from './events/visibility.js';
-export * from './events/access-change.js';
-export * from './events/shared-execution.js';
-export * from './events/recheck.js';
-export * from './rules/uscc.js';
-export * from './rules/certificate.js';
-export * from './rules/matter.js';
-export * from './matters/index.js';
-export * from './rules/shanghai-time.js';
-export * from './cases/index.js';
-export * from './rules/case-stage.js';
-export * from './rules/procedure.js';
-export * from './rules/compulsory-measure.js';
-export * from './schema/enum-values.js';
-export { caseActorScope, caseIdArg, caseMutation, inCaseUnit } from './schema/case-scopes.js';
-export * from './case-settings.js';
-export * from './rules/decision.js';
-export * from './rules/limitation.js';
-export * from './rules/party.js';
+// @zhifa/core — the plugin contract: what every plugin and the server build on. Each other concern
+// has its own entry point (package.json "exports"): @zhifa/core/auth, /cases, /events, /input,
+// /lists, /rules, /time, /prisma and /access-matrix. Every name here is one that code outside core
+// imports; scripts/codemods/core-entries.ts moves imports to the entry that holds them.
+
+// The schema and the plugin object
+export { createSchema, type CoreRefs, type PluginHooks, type SeedContext, type ZhifaPlugin } from './plugin.js';
+export type { ZhifaBuilder, ZhifaSchemaTypes } from './builder.js';
+export type { CallerCheck, Context, ResultSink } from './context.js';
+
+// Settings (ZHIFA_* variables), core's own among them
+export { defineSettings, PluginSettings, settingsFromEnv, settingVariable, type SettingsOf } from './settings.js';
+export { CASE_SETTINGS, CORE_SETTINGS, type CaseSettings } from './case-settings.js';
+
+// Topics, subscriptions, and the one write path
+export { CORE_TOPICS } from './topics.js';
+export { defineTopic } from './events/topic.js';
+export { defineTopicSubscription, type TopicEvent } from './events/subscription.js';
+export {
+  NoEventEmitted,
+  unitOfWork,
+  type UnitOfWork,
+  type WorkEnvironment,
+  type WorkOptions,
+} from './work/unit-of-work.js';
+
+// Case guards: a plugin's veto on decisions and measures, in core's transaction
+export { CaseGuards, type CaseGuard, type DecideCaseInput, type GuardContext } from './guards.js';
+
+// Errors and bilingual messages
+export {
+  domainErrors,
+  ForbiddenError,
+  NotFoundError,
+  RuleViolation,
+  ServiceUnavailableError,
+  UnauthenticatedError,
+  ValidationError,
+  ZhifaError,
+  type FieldIssue,
+} from './errors.js';
+export { bilingualMessage, msg } from './validation.js';
+export { describedValues } from './schema/enum-values.js';
+
+// Global ids
+export {
+  decodeGlobalIdOrNothing,
+  globalId,
+  MAX_ROW_ID,
+  nodeRowId,
+  NOT_A_GLOBAL_ID,
+  parseId,
+  parseOptionalId,
+  tryParseId,
+} from './ids.js';
+export { type DecideGuardContext } from './guards.js';
+export { type DecisionFacts } from './guards.js';
+export { caseActorScope } from './schema/case-scopes.js';
+export { caseIdArg } from './schema/case-scopes.js';
+export { inCaseUnit } from './schema/case-scopes.js';
+export { requiredText } from './validation.js';
+export { type GlobalId } from './ids.js';

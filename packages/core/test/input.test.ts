@@ -2,15 +2,15 @@
 // allowed and the first refused. The same rules through the API: test/security/input-hygiene.test.ts.
 import { describe, expect, it } from 'vitest';
 import { isScalarType } from 'graphql';
+import { createSchema } from '@zhifa/core';
 import {
   checkText,
-  createSchema,
   parseCalendarDate,
   parseFenValue,
   parseInstant,
   RefusedInput,
   type TextKind,
-} from '@zhifa/core';
+} from '@zhifa/core/input';
 
 const ok = (kind: TextKind, s: string) => {
   const r = checkText(kind, s);

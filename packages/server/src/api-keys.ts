@@ -1,7 +1,9 @@
 // Revoking a survey organisation's API key. It goes through the unit of work like every write, so
 // the revocation is in the event log (the audit trail) and, through it, reaches every server
 // instance: subscriptions opened with the key end there before another event is delivered.
-import { CaseGuards, CORE_TOPICS, PluginSettings, unitOfWork, type PrismaClient, type Viewer } from '@zhifa/core';
+import { CaseGuards, CORE_TOPICS, PluginSettings, unitOfWork } from '@zhifa/core';
+import type { Viewer } from '@zhifa/core/auth';
+import type { PrismaClient } from '@zhifa/core/prisma';
 
 export class UnknownApiKey extends Error {
   constructor(ref: string) {

@@ -5,23 +5,24 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import {
   createSchema,
-  EventBus,
-  NOTIFY_CHANNEL,
   PluginSettings,
-  PUBLIC_VIEWER,
   RuleViolation,
   ServiceUnavailableError,
   ValidationError,
   ZhifaError,
   type CallerCheck,
   type Context,
-  type EventBusOptions,
-  type InputLimits,
-  type Viewer,
   type ZhifaPlugin,
-  VIEWER_TOPICS,
-  useSharedEventExecution,
 } from '@zhifa/core';
+import { PUBLIC_VIEWER, type Viewer } from '@zhifa/core/auth';
+import {
+  EventBus,
+  NOTIFY_CHANNEL,
+  useSharedEventExecution,
+  VIEWER_TOPICS,
+  type EventBusOptions,
+} from '@zhifa/core/events';
+import type { InputLimits } from '@zhifa/core/input';
 import type { Database } from './database.js';
 import { cachedIdentifier, type Caller, type Identify } from './identity.js';
 import { ViewerCache, type FeedTiming } from './viewer-cache.js';

@@ -8,15 +8,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import {
-  bilingualMessage,
-  CORE_SETTINGS,
-  DEFAULT_INPUT_LIMITS,
-  PluginSettings,
-  settingsFromEnv,
-  type InputLimits,
-  type ZhifaPlugin,
-} from '@zhifa/core';
+import { bilingualMessage, CORE_SETTINGS, PluginSettings, settingsFromEnv, type ZhifaPlugin } from '@zhifa/core';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from '@zhifa/core/input';
 import type { DatabaseTarget } from './database.js';
 import { selectPlugins } from './plugins.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';

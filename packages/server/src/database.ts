@@ -4,7 +4,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { createPrisma, type PrismaClient } from '@zhifa/core';
+import { createPrisma, type PrismaClient } from '@zhifa/core/prisma';
 import { withArrayParameters } from './pglite-arrays.js';
 import { cachePlans } from './prisma-plans.js';
 import { applyMigrations, pgliteRunner, pgRunner } from './migrate.js';

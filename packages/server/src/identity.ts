@@ -2,13 +2,9 @@
 // carries an API key (`zfk_<prefix>_<secret>`, only its SHA-256 is stored).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import {
-  PUBLIC_VIEWER,
-  ServiceUnavailableError,
-  UnauthenticatedError,
-  type PrismaClient,
-  type Viewer,
-} from '@zhifa/core';
+import { ServiceUnavailableError, UnauthenticatedError } from '@zhifa/core';
+import { PUBLIC_VIEWER, type Viewer } from '@zhifa/core/auth';
+import type { PrismaClient } from '@zhifa/core/prisma';
 import { isDatabaseUnavailable } from './faults.js';
 import type { ViewerCache } from './viewer-cache.js';
 

@@ -3,7 +3,9 @@
 // in force after its last day and emits `compulsoryMeasure.overdue` once for it, to its agency and to
 // supervisors (core: cases/measures.ts notifyOverdueMeasuresInTx). Several instances may sweep at
 // once: the conditional update lets only one of them report a measure.
-import { CASE_SETTINGS, notifyOverdueMeasuresInTx, unitOfWork, type Viewer, type WorkEnvironment } from '@zhifa/core';
+import { CASE_SETTINGS, unitOfWork, type WorkEnvironment } from '@zhifa/core';
+import type { Viewer } from '@zhifa/core/auth';
+import { notifyOverdueMeasuresInTx } from '@zhifa/core/cases';
 import type { Logger } from './log.js';
 
 /** Who the sweep acts as: the platform itself (recorded as `system:measure-overdue` in the event log). */

@@ -5,7 +5,7 @@
 /// <reference path="./prisma-compiler.d.ts" />
 import { createRequire } from 'node:module';
 import { QueryCompiler } from '@prisma/client/runtime/query_compiler_bg.postgresql.mjs';
-import { prismaDatamodel } from '@zhifa/core';
+import { prismaDatamodel } from '@zhifa/core/prisma';
 
 // The database layer's plan cache (installed by openDatabase, database.ts, before it creates a client):
 // it patches a private part of the Prisma runtime, so it lives with the adapters and migrations, not

@@ -23,7 +23,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
-import type { Viewer } from '@zhifa/core';
+import type { Viewer } from '@zhifa/core/auth';
 
 export const VIEWER_CHANNEL = 'zhifa_viewers';
 

@@ -3,7 +3,7 @@
 // many tokens they hold), refusing one over a limit (1013, retried by clients), and the credential
 // check at connection_init that names the caller and takes its place.
 import type { WebSocket } from 'ws';
-import { actorOf } from '@zhifa/core';
+import { actorOf } from '@zhifa/core/auth';
 import type { Caller } from './identity.js';
 import type { Logger } from './log.js';
 import type { ConnectionLimits } from './ws-limits.js';

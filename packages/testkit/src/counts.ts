@@ -1,5 +1,5 @@
 // What a request wrote and what it cost: row counts per table, SQL statements per call.
-import type { PrismaClient } from '@zhifa/core';
+import type { PrismaClient } from '@zhifa/core/prisma';
 import type { Harness } from './harness.js';
 
 /**

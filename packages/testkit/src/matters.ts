@@ -1,6 +1,6 @@
 // Enforcement matters (行政执法事项) for tests, written straight to the database: a case is opened on
 // a published matter its agency may enforce (agency kind and domain).
-import type { AgencyKind, PenaltyKind, PrismaClient } from '@zhifa/core';
+import type { AgencyKind, PenaltyKind, PrismaClient } from '@zhifa/core/prisma';
 
 export interface MatterOptions {
   code?: string;

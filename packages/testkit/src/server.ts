@@ -1,6 +1,7 @@
 // A real server on a random port, for end-to-end tests with real HTTP and WebSocket clients.
 // Two servers on one PostgreSQL database are two instances: pass the first one's `target`.
-import type { EventBusOptions, ZhifaPlugin } from '@zhifa/core';
+import type { ZhifaPlugin } from '@zhifa/core';
+import type { EventBusOptions } from '@zhifa/core/events';
 import {
   createApp,
   openDatabase,

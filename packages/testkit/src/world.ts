@@ -1,7 +1,9 @@
 // A base world for tests: one county with the justice bureau, two enforcement agencies and a
 // township; a person in each role; one enterprise; a token for everyone. Written straight to the
 // database, so tests do not depend on the person/agency/enterprise mutations.
-import { completeUscc, shanghaiYear, type PrismaClient } from '@zhifa/core';
+import type { PrismaClient } from '@zhifa/core/prisma';
+import { completeUscc } from '@zhifa/core/rules';
+import { shanghaiYear } from '@zhifa/core/time';
 import type { Harness } from './harness.js';
 import { gid } from './ids.js';
 

@@ -1,7 +1,7 @@
 // The test kit itself: each file's database is a fresh copy of the migrated one, the base world
 // is what it says, and the helpers count what they claim to.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendEvent, settledHead } from '@zhifa/core';
+import { appendEvent, settledHead } from '@zhifa/core/events';
 import {
   countStatements,
   createBaseWorld,

@@ -1,8 +1,9 @@
 // The attributes a non-penalty list item carries beyond the common columns, how they are validated
 // (GraphQL input and CSV alike) and their CSV columns. No schema; one database check (the matter exists).
 import { z } from 'zod';
-import { msg, type Db } from '@zhifa/core';
+import { msg } from '@zhifa/core';
 import { fenToYuan, yuanToFen, type ItemAttributeIssue, type ListCsvColumn } from '@zhifa/core/lists';
+import type { Db } from '@zhifa/core/prisma';
 import {
   CONDITION_LABEL,
   DEFAULT_CONDITIONS,

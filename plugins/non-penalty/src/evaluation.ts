@@ -1,18 +1,12 @@
 // Evaluating a non-penalty item against a case: load the item (published, in force, visible), check
 // that it concerns the case's violation, read the party's earlier cases within the look-back, and
 // apply the pure rules (rules.ts). Shared by the evaluateNonPenalty query and the grant.
-import {
-  NotFoundError,
-  RuleViolation,
-  STAGE_ORDER,
-  ValidationError,
-  type Db,
-  type FieldIssue,
-  type Viewer,
-} from '@zhifa/core';
-import type { EnforcementCase, EnforcementList, ListItem } from '@zhifa/core/prisma';
-import { canReadList, isInForce, listAppliesToAgency, loadAgencyScope, shanghaiToday } from '@zhifa/core/lists';
-import { startOfShanghaiDay } from '@zhifa/core';
+import { NotFoundError, RuleViolation, ValidationError, type FieldIssue } from '@zhifa/core';
+import type { Viewer } from '@zhifa/core/auth';
+import { canReadList, isInForce, listAppliesToAgency, loadAgencyScope } from '@zhifa/core/lists';
+import type { Db, EnforcementCase, EnforcementList, ListItem } from '@zhifa/core/prisma';
+import { STAGE_ORDER } from '@zhifa/core/rules';
+import { shanghaiToday, startOfShanghaiDay } from '@zhifa/core/time';
 import {
   evaluateNonPenalty,
   provisionsMatch,

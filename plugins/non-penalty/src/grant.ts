@@ -2,17 +2,11 @@
 // case through core's decideCaseInTx (core rules and every plugin's case guards apply), record the
 // item and list version relied on, and emit `nonPenalty.granted`. Refusals throw before anything is
 // written; anything written is rolled back with the unit if a later step (a guard) refuses.
-import {
-  assertCaseActor,
-  decideCaseInTx,
-  lockCase,
-  actorOf,
-  RuleViolation,
-  ValidationError,
-  type UnitOfWork,
-} from '@zhifa/core';
+import { RuleViolation, ValidationError, type UnitOfWork } from '@zhifa/core';
+import { actorOf } from '@zhifa/core/auth';
+import { assertCaseActor, decideCaseInTx, lockCase } from '@zhifa/core/cases';
 import type { NonPenaltyDecision } from '@zhifa/core/prisma';
-import { shanghaiToday } from '@zhifa/core/lists';
+import { shanghaiToday } from '@zhifa/core/time';
 import { creditCheckRefusal, violationDay, type CreditCheck, type NonPenaltyFacts } from './rules.js';
 import {
   assertInLegalReview,

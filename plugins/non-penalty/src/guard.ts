@@ -6,9 +6,10 @@
 // Discretionary items (首违, 可以不予) ask for nothing. Items cover a matter through their matterCode;
 // an item without one (made before matters) covers none. Lists count where they bind the case's
 // agency (core lists/scope.ts), published and in force on the day of the decision.
-import { RuleViolation, type CaseGuard, type Db } from '@zhifa/core';
-import type { EnforcementCase, EnforcementList, ListItem } from '@zhifa/core/prisma';
-import { isInForce, listAppliesToAgency, loadAgencyScopes, shanghaiToday } from '@zhifa/core/lists';
+import { RuleViolation, type CaseGuard } from '@zhifa/core';
+import { isInForce, listAppliesToAgency, loadAgencyScopes } from '@zhifa/core/lists';
+import type { Db, EnforcementCase, EnforcementList, ListItem } from '@zhifa/core/prisma';
+import { shanghaiToday } from '@zhifa/core/time';
 import { isMandatory, ITEM_KIND_LABEL, ITEM_KIND_LEGAL_EFFECT, MANDATORY_ITEM_KINDS } from './rules.js';
 import { NON_PENALTY_KIND, nonPenaltyAttributes } from './attributes.js';
 

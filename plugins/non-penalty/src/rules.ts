@@ -18,7 +18,7 @@
 //   when the deadline has passed, fails (not eligible); not yet corrected within the deadline is PENDING.
 // - Judgement facts (轻微, 无危害后果, 危害后果轻微, 无主观过错) are the officer's findings; an unstated
 //   fact fails. "No harm" also satisfies "minor harm".
-import { shanghaiToday } from '@zhifa/core/lists';
+import { shanghaiToday } from '@zhifa/core/time';
 
 export const NON_PENALTY_ITEM_KINDS = ['MINOR', 'FIRST_OFFENCE', 'NO_FAULT'] as const;
 export type NonPenaltyItemKind = (typeof NON_PENALTY_ITEM_KINDS)[number];

@@ -1,8 +1,9 @@
 // Demo data: three published county non-penalty lists in the style of real ones (包容审慎执法清单),
 // for market regulation, ecology and environment, and transport. Agencies are found by name; a missing
 // agency is skipped with a log line, so the plugin seeds on any core demo data.
-import { actorOf, RuleViolation, type SeedContext, type UnitOfWork, type Viewer } from '@zhifa/core';
-import { shanghaiToday } from '@zhifa/core/lists';
+import { RuleViolation, type SeedContext, type UnitOfWork } from '@zhifa/core';
+import { actorOf, type Viewer } from '@zhifa/core/auth';
+import { shanghaiToday } from '@zhifa/core/time';
 import { DEFAULT_CONDITIONS, provisionsMatch, type NonPenaltyItemKind } from './rules.js';
 import { grantNonPenaltyInTx } from './grant.js';
 import { NON_PENALTY_KIND, nonPenaltyAttributes } from './attributes.js';

@@ -2,8 +2,9 @@
 // GROUPING SETS, so the cost does not grow with the number of agencies or months (never N+1).
 // Months are local (Asia/Shanghai) months, computed in SQL with core's fixed offset: no daylight
 // saving since 1991, so no time-zone data is needed (PGlite and 信创 engines alike).
-import { SHANGHAI_OFFSET_MS, startOfShanghaiDay, ValidationError, type Db } from '@zhifa/core';
-import { Prisma } from '@zhifa/core/prisma';
+import { ValidationError } from '@zhifa/core';
+import { Prisma, type Db } from '@zhifa/core/prisma';
+import { SHANGHAI_OFFSET_MS, startOfShanghaiDay } from '@zhifa/core/time';
 
 const DAY = 86_400_000;
 

@@ -3,7 +3,7 @@
 // by the same shape, so a row written by an older version fails loudly instead of leaking `any`.
 import { z } from 'zod';
 import type { Prisma } from '@zhifa/core/prisma';
-import { shanghaiToday } from '@zhifa/core/lists';
+import { shanghaiToday } from '@zhifa/core/time';
 import { NON_PENALTY_CONDITIONS, NON_PENALTY_ITEM_KINDS, type NonPenaltyFacts } from './rules.js';
 import type { CaseEvaluation } from './evaluation.js';
 

@@ -1,7 +1,7 @@
 // Lists, cases and enterprises written straight to the database for the decision, stats and
 // subscription tests, so they do not depend on the list and case mutations.
 import type { PrismaClient } from '@zhifa/core/prisma';
-import { shanghaiToday } from '@zhifa/core/lists';
+import { shanghaiToday } from '@zhifa/core/time';
 import { DEFAULT_CONDITIONS, type NonPenaltyItemKind } from '../src/rules.js';
 import { gid } from '@zhifa/testkit';
 

@@ -2,7 +2,7 @@
 // look-back boundary against earlier cases, the grant and its records, and every refusal writing nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RuleViolation, type ZhifaPlugin } from '@zhifa/core';
-import { shanghaiToday } from '@zhifa/core/lists';
+import { shanghaiToday } from '@zhifa/core/time';
 import { yearsBefore } from '../src/rules.js';
 import { ERR, gid, type GqlJson } from '@zhifa/testkit';
 import { createWorld, type World } from './fixtures.js';

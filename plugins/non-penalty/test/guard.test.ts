@@ -4,14 +4,9 @@
 // reason in a unit of work. Discretionary items, lists not in force or not binding the agency, and
 // items naming no matter ask for nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CaseGuards,
-  loadDecisionFacts,
-  PluginSettings,
-  unitOfWork,
-  type DecideCaseInput,
-  type Viewer,
-} from '@zhifa/core';
+import { CaseGuards, PluginSettings, unitOfWork, type DecideCaseInput } from '@zhifa/core';
+import type { Viewer } from '@zhifa/core/auth';
+import { loadDecisionFacts } from '@zhifa/core/cases';
 import { countStatements, ERR, gid, type GqlJson } from '@zhifa/testkit';
 import { createWorld, type World } from './fixtures.js';
 import {

@@ -2,8 +2,8 @@
 // candidates first), the party (a natural person or a business of a fitting trade, higher-risk ones more
 // often), the decision for a decided case, the officers, the procedure (简易程序 where the matter allows it,
 // 第51条) and the penalties within the matter's kinds and range.
-import type { CaseDecision, CaseStage, PenaltyKind } from '@zhifa/core';
-import { hearingOffered, isPenalty, partyIsNaturalPerson, SIMPLE_FINE_LIMIT_FEN } from '@zhifa/core';
+import type { CaseDecision, CaseStage, PenaltyKind } from '@zhifa/core/prisma';
+import { hearingOffered, isPenalty, partyIsNaturalPerson, SIMPLE_FINE_LIMIT_FEN } from '@zhifa/core/rules';
 import { ENFORCEMENT_AGENCIES, type AgencySpec, type Violation } from './names.js';
 import type { Dice } from './random.js';
 import type { CaseInput, Penalty } from './case-rows.js';

@@ -2,7 +2,8 @@
 // the head (or taken in an emergency and approved within 24 hours), two officers, 30 days (sometimes
 // extended), released by the decision; a few still in force past their last day. Numbered later
 // (case-numbers.ts), in the order taken.
-import { addDays, measureDueOn, shanghaiToday } from '@zhifa/core';
+import { measureDueOn } from '@zhifa/core/rules';
+import { addDays, shanghaiToday } from '@zhifa/core/time';
 import type { Dice } from './random.js';
 import type { MeasureRow } from './case-rows.js';
 import type { CaseFacts } from './case-facts.js';

@@ -2,8 +2,8 @@
 // order: the 立案 number (阜市监立〔2025〕12号) in order of registration, the 事先告知书 (阜市监罚告〔2025〕4号),
 // the 查封（扣押）决定书 (阜市监强〔2025〕2号) in order taken, and the decision number (阜市监罚〔2025〕3号,
 // 阜市监不罚〔2025〕1号) per kind in order of decision. And the sequences they used.
-import type { DocumentKind } from '@zhifa/core';
-import { shanghaiYear } from '@zhifa/core';
+import type { DocumentKind } from '@zhifa/core/prisma';
+import { shanghaiYear } from '@zhifa/core/time';
 import { documentPrefixOf } from './names.js';
 import type { CasePlan } from './case-rows.js';
 

@@ -13,7 +13,7 @@ import type {
   CreditRiskClass,
   EnterpriseKind,
   PenaltyKind,
-} from '@zhifa/core';
+} from '@zhifa/core/prisma';
 
 export interface CaseRow {
   number: string;

@@ -2,8 +2,9 @@
 // for: 事先告知 → 陈述、申辩 → 听证 (第44–45、63–64条), 法制审核 (第58条), 集体讨论 (第57条第2款), the
 // decision, 送达 within 7 days (第61条); the 90-day limit (第60条) and its extension; or 简易程序 on the spot.
 // The registration day is fixed once the timeline's length is known, then the steps become dated rows.
-import type { CaseStepKind, PenaltyKind } from '@zhifa/core';
-import { addDays, isPenalty } from '@zhifa/core';
+import type { CaseStepKind, PenaltyKind } from '@zhifa/core/prisma';
+import { isPenalty } from '@zhifa/core/rules';
+import { addDays } from '@zhifa/core/time';
 import type { Violation } from './names.js';
 import type { Dice } from './random.js';
 import type { Penalty, StepRow } from './case-rows.js';

@@ -14,8 +14,9 @@
 // 阜市监不罚〔2025〕1号) per agency, kind and year in order of decision.
 // What each case is about: case-facts.ts; its timeline: case-timeline.ts; its measures: case-measures.ts;
 // its documents' numbers: case-numbers.ts; the rows: case-rows.ts.
-import type { CaseGround, CaseStage, PenaltyKind } from '@zhifa/core';
-import { addDays, isPenalty, shanghaiToday } from '@zhifa/core';
+import type { CaseGround, CaseStage, PenaltyKind } from '@zhifa/core/prisma';
+import { isPenalty } from '@zhifa/core/rules';
+import { addDays, shanghaiToday } from '@zhifa/core/time';
 import type { Dice } from './random.js';
 import type { CaseInput, CasePlan } from './case-rows.js';
 import { caseChooser } from './case-facts.js';

@@ -1,7 +1,7 @@
 // Demo enterprises (经营主体): every kind, scale and credit class, spread over the townships, each
 // with a USCC that passes the GB 32100 check (region 320923, 阜宁县).
-import type { CreditRiskClass, EnterpriseKind, EnterpriseScale } from '@zhifa/core';
-import { completeUscc, USCC_ALPHABET } from '@zhifa/core';
+import type { CreditRiskClass, EnterpriseKind, EnterpriseScale } from '@zhifa/core/prisma';
+import { completeUscc, USCC_ALPHABET } from '@zhifa/core/rules';
 import { COUNTY_REGION, INDUSTRIES, STREETS, TRADE_NAMES, VILLAGES } from './names.js';
 import { personName } from './people.js';
 import type { Dice } from './random.js';

@@ -1,28 +1,21 @@
 // Core demo data for a fresh database, then each plugin's `seed` hook. Deterministic: one seeded
 // PRNG for core and one per plugin (seeded by its name), so the same data appears on every machine.
 // Dates are relative to `now`, so certificates are reviewed "this year" and cases stay current.
-import type {
-  AgencyKind,
-  CaseSettings,
-  Db,
-  PersonRole,
-  PrismaClient,
-  SeedContext,
-  UnitOfWork,
-  Viewer,
-  WorkOptions,
-  ZhifaPlugin,
-} from '@zhifa/core';
 import {
-  canEnforce,
   CASE_SETTINGS,
   CaseGuards,
-  completeUscc,
   CORE_TOPICS,
   PluginSettings,
   unitOfWork,
-  USCC_ALPHABET,
+  type CaseSettings,
+  type SeedContext,
+  type UnitOfWork,
+  type WorkOptions,
+  type ZhifaPlugin,
 } from '@zhifa/core';
+import type { Viewer } from '@zhifa/core/auth';
+import type { AgencyKind, Db, PersonRole, PrismaClient } from '@zhifa/core/prisma';
+import { canEnforce, completeUscc, USCC_ALPHABET } from '@zhifa/core/rules';
 import { demoCases, documentSequences, type CasePlan } from './cases.js';
 import { demoEnterprises, type EnterpriseRow } from './enterprises.js';
 import {

@@ -3,7 +3,7 @@
 // government's name carries the （演示） marker, plus the Meta row demo_data=<time>: every record
 // hangs off that tree, and the marker shows wherever the tree is shown.
 
-import type { PenaltyKind } from '@zhifa/core';
+import type { PenaltyKind } from '@zhifa/core/prisma';
 
 export const COUNTY_REGION = '320923';
 export const COUNTY_GOVERNMENT = '阜宁县人民政府（演示）';

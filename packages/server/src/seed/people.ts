@@ -2,8 +2,8 @@
 // supervisor in every justice office, an admin, officers, a head and legal reviewers in every
 // enforcement agency, township team officers and auxiliaries. Certificates cover every status; most are valid and reviewed this year, and every
 // enforcement agency keeps at least three officers who may act today.
-import type { CertificateStatus, PersonRole } from '@zhifa/core';
-import { shanghaiYear } from '@zhifa/core';
+import type { CertificateStatus, PersonRole } from '@zhifa/core/prisma';
+import { shanghaiYear } from '@zhifa/core/time';
 import { GIVEN, SURNAMES } from './names.js';
 import type { Dice } from './random.js';
 

@@ -8,9 +8,9 @@ import {
   inCaseUnit,
   parseId,
   requiredText as text,
-  textKind,
   type ZhifaBuilder,
 } from '@zhifa/core';
+import { textKind } from '@zhifa/core/input';
 import { grantNonPenaltyInTx } from '../grant.js';
 import type { NonPenaltyEvaluationRefs } from './non-penalty-evaluation.js';
 

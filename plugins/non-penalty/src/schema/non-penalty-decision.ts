@@ -1,13 +1,14 @@
 // NonPenaltyDecision: the type, and its fields on cases (the decision, the mandatory item covering the
 // case's matter) and on enterprises. A decision is seen by whoever may read its case (access.ts:
 // decisionRule, applied by the framework). Evaluating is non-penalty-evaluation.ts; granting, grant-non-penalty.ts.
-import { actorShownTo, nodeRowId, type Context, type ZhifaBuilder } from '@zhifa/core';
+import { nodeRowId, type Context, type ZhifaBuilder } from '@zhifa/core';
+import { actorShownTo } from '@zhifa/core/auth';
+import type { ListItem } from '@zhifa/core/prisma';
 import { mandatoryItemsCovering } from '../guard.js';
 import { evaluationFromJson, factsFromJson, itemKindFromColumn } from '../stored.js';
 import { decisionRule } from '../access.js';
 import type { NonPenaltyListRefs } from './non-penalty-list.js';
 import type { NonPenaltyEvaluationRefs } from './non-penalty-evaluation.js';
-import type { ListItem } from '@zhifa/core/prisma';
 
 export function registerNonPenaltyDecision(
   builder: ZhifaBuilder,

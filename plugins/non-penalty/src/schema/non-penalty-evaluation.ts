@@ -6,12 +6,12 @@ import {
   ForbiddenError,
   NotFoundError,
   parseId,
-  sudo,
   tryParseId,
   type Context,
   type GlobalId,
   type ZhifaBuilder,
 } from '@zhifa/core';
+import { sudo } from '@zhifa/core/auth';
 import {
   assertItemApplies,
   assertListAppliesToCase,

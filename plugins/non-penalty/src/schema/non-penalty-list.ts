@@ -1,15 +1,9 @@
 // 不予处罚清单 on the shared list machinery: the item attributes' GraphQL input and output fields.
 import type { EnumRef } from '@pothos/core';
-import {
-  describedValues,
-  textKind,
-  type Context,
-  type CoreRefs,
-  type ZhifaBuilder,
-  type ZhifaSchemaTypes,
-} from '@zhifa/core';
-import type { EnforcementMatter } from '@zhifa/core/prisma';
+import { describedValues, type Context, type CoreRefs, type ZhifaBuilder, type ZhifaSchemaTypes } from '@zhifa/core';
+import { textKind } from '@zhifa/core/input';
 import { defineListKind, type ListKindRefs } from '@zhifa/core/lists';
+import type { EnforcementMatter } from '@zhifa/core/prisma';
 import {
   CONDITION_LABEL,
   ITEM_KIND_LABEL,

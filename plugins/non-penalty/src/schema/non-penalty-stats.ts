@@ -1,16 +1,10 @@
 // Query.nonPenaltyStats. Not public: live figures are working data; the county publishes its
 // statistics (e.g. in the annual 法治政府建设 report) by its own act, from these figures.
 // Supervisors see every agency; other agency staff see only their own agency.
-import {
-  ForbiddenError,
-  isSupervisor,
-  msg,
-  parseOptionalId,
-  type ZhifaBuilder,
-  type ZhifaSchemaTypes,
-} from '@zhifa/core';
-import { z } from 'zod';
+import { ForbiddenError, msg, parseOptionalId, type ZhifaBuilder, type ZhifaSchemaTypes } from '@zhifa/core';
+import { isSupervisor } from '@zhifa/core/auth';
 import type { Agency } from '@zhifa/core/prisma';
+import { z } from 'zod';
 import { MAX_STATS_MONTHS, nonPenaltyStats, type Figures, type NonPenaltyStats } from '../stats.js';
 
 export function registerNonPenaltyStats(builder: ZhifaBuilder): void {

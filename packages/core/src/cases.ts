@@ -1,0 +1,13 @@
+// @zhifa/core/cases — case operations that run inside the caller's unit of work, for plugins that
+// act on a case by their own route (a non-penalty grant decides the case through decideCaseInTx, so
+// core's rules and every plugin's guards apply to it too).
+export {
+  assertCaseActor,
+  decideCaseInput,
+  decideCaseInTx,
+  formatDocumentNumber,
+  lockCase,
+  nextSerial,
+  notifyOverdueMeasuresInTx,
+} from './cases/index.js';
+export { loadDecisionFacts } from './cases/decision-facts.js';

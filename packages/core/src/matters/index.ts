@@ -1,3 +1,0 @@
-export * from './service.js';
-export * from './csv.js';
-export * from './import.js';
