@@ -1,4 +1,4 @@
-// The plugin's settings, read from ZHIFA_NON_PENALTY_* at start (see README "Configuration").
+// The plugin's settings, read from ZHIFA_NON_PENALTY_* at start (see docs/operator.md "Configuration").
 import { z } from 'zod';
 import { defineSettings, msg, type SettingsOf } from '@zhifa/core';
 import { DEFAULT_LOOKBACK_YEARS } from './rules.js';
