@@ -522,6 +522,9 @@ describe('grantNonPenalty', () => {
       [c.gid, lists.firstOffence.gid, { token: w.tokens.enterprise }, 'ForbiddenError'],
       [c.gid, lists.firstOffence.gid, { token: null }, 'UnauthenticatedError'],
       [c.gid, lists.firstOffence.gid, { education: '  ' }, 'ValidationError'],
+      // Refused before its input is checked: a caller who may not decide learns nothing about the arguments.
+      [c.gid, lists.firstOffence.gid, { token: w.tokens.officerA, education: '  ' }, 'ForbiddenError'],
+      [c.gid, lists.firstOffence.gid, { token: null, education: '  ' }, 'UnauthenticatedError'],
       [c.gid, lists.firstOffence.gid, { order: { content: '改正', orderedOn: dayOffset(-4) } }, 'ValidationError'],
       [
         c.gid,
