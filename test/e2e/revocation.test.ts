@@ -200,22 +200,30 @@ describe('a change made outside the unit of work (no event)', () => {
 
 describe('an expired token', () => {
   let w: World;
-  // The server's periodic timers — the deadline sweep that closes a connection at its credential's
-  // expiry among them — are started through this wrapper, so the test can hold them: the socket then
-  // stays open past the expiry, and what is (not) delivered is seen while it is still open, not after
-  // the close that would hide any delivery anyway.
+  // The WebSocket deadline timers (packages/server/src/ws-deadlines.ts: the sweep that closes a
+  // connection at its credential's expiry, and keep-alive) are started through this wrapper, so the
+  // test can hold them: the socket then stays open past the expiry, and what is (not) delivered is seen
+  // while it is still open, not after the close that would hide any delivery anyway. Only those: the
+  // event bus's own sweep must keep running, or an event held back by another transaction still in
+  // flight on a shared PostgreSQL server would never be handed out (seen in CI).
   let held = false;
+  let deadlineTimers = 0;
   beforeAll(async () => {
     const real = globalThis.setInterval;
-    globalThis.setInterval = ((fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) =>
-      real(() => {
-        if (!held) fn(...args);
-      }, ms)) as typeof setInterval;
+    globalThis.setInterval = ((fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+      const deadlineTimer = new Error().stack?.includes('ws-deadlines') ?? false;
+      if (deadlineTimer) deadlineTimers++;
+      return real(() => {
+        if (!held || !deadlineTimer) fn(...args);
+      }, ms);
+    }) as typeof setInterval;
     try {
       w = await world(await startTestServer({ plugins: [emitPlugin] }));
     } finally {
       globalThis.setInterval = real;
     }
+    // The sweep and keep-alive were both started through the wrapper, so holding them holds the close.
+    expect(deadlineTimers).toBe(2);
   });
   afterAll(() => {
     held = false;
