@@ -14,7 +14,7 @@ export { CASE_SETTINGS, CORE_SETTINGS, type CaseSettings } from './case-settings
 
 // Topics, subscriptions, and the one write path
 export { CORE_TOPICS } from './topics.js';
-export { defineTopic } from './events/topic.js';
+export { defineTopic } from './event-log/topic.js';
 export { defineTopicSubscription, type TopicEvent } from './events/subscription.js';
 export {
   NoEventEmitted,

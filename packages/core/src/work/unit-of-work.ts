@@ -8,8 +8,8 @@ import type { EnforcementCase, PrismaClient } from '../generated/prisma/client.j
 import { actorOf, type Viewer } from '../auth/viewer.js';
 import type { CompulsoryMeasureInput, DecideCaseInput, DecisionFacts } from '../case-facts.js';
 import type { PluginSettings } from '../settings.js';
-import { appendEvent } from '../events/store.js';
-import type { EventScope, Payload, Topic } from '../events/topic.js';
+import { appendEvent } from '../event-log/store.js';
+import type { EventScope, Payload, Topic } from '../event-log/topic.js';
 
 export interface UnitOfWork {
   readonly tx: Db;
