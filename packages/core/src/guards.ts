@@ -1,8 +1,8 @@
 // Case guards: checks that plugins add to core case operations. They run inside the
 // operation's transaction, after core's own rules, and refuse by throwing a RuleViolation.
 // CaseGuards is what a unit of work calls (work/unit-of-work.ts CaseGuardChecks); what the guards
-// receive is declared there (GuardContext) and in case-facts.ts.
-import type { CompulsoryMeasureInput, DecideCaseInput } from './case-facts.js';
+// receive is declared there (GuardContext) and in guard-inputs.ts.
+import type { CompulsoryMeasureInput, DecideCaseInput } from './guard-inputs.js';
 import type { CaseGuardChecks, DecideGuardContext, GuardContext } from './work/unit-of-work.js';
 
 export interface CaseGuard {

@@ -27,7 +27,7 @@ export {
 // Case guards: a plugin's veto on decisions and measures, in core's transaction
 export { CaseGuards, type CaseGuard } from './guards.js';
 export { type DecideGuardContext, type GuardContext } from './work/unit-of-work.js';
-export { type DecideCaseInput, type DecisionFacts } from './case-facts.js';
+export { type DecideCaseInput, type DecisionFacts } from './guard-inputs.js';
 
 // Errors and bilingual messages
 export {

@@ -6,7 +6,7 @@
 import type { Db } from '../db.js';
 import type { EnforcementCase, PrismaClient } from '../generated/prisma/client.js';
 import { actorOf, type Viewer } from '../auth/viewer.js';
-import type { CompulsoryMeasureInput, DecideCaseInput, DecisionFacts } from '../case-facts.js';
+import type { CompulsoryMeasureInput, DecideCaseInput, DecisionFacts } from '../guard-inputs.js';
 import type { PluginSettings } from '../settings.js';
 import { appendEvent } from '../event-log/store.js';
 import type { EventScope, Payload, Topic } from '../event-log/topic.js';

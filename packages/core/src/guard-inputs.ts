@@ -1,7 +1,7 @@
-// What core's case operations judge and hand to the case guards (guards.ts): a decision as asked,
-// a compulsory measure as asked, and the facts a decision is judged on. Plain data, so the unit of
-// work (work/unit-of-work.ts, which calls the guards), the guards and the case operations
-// (cases/) all name it without naming one another.
+// What the case guards (guards.ts) receive besides the unit of work: a decision as asked, a
+// compulsory measure as asked, and the facts a decision is judged on (which core's rules judge too).
+// Plain data, so the unit of work (work/unit-of-work.ts, which calls the guards), the guards and the
+// case operations (cases/) all name it without naming one another.
 import type {
   CaseDecision,
   CaseGround,
