@@ -1,6 +1,6 @@
 import type { PrismaClient } from './generated/prisma/client.js';
 import type { Viewer } from './auth/viewer.js';
-import type { EventBus } from './events/bus.js';
+import type { EventBus } from './event-log/bus.js';
 import type { CaseGuards } from './guards.js';
 import type { PluginSettings } from './settings.js';
 

@@ -14,7 +14,7 @@ export { CASE_SETTINGS, CORE_SETTINGS, type CaseSettings } from './case-settings
 
 // Topics, subscriptions, and the one write path
 export { CORE_TOPICS } from './topics.js';
-export { defineTopic } from './events/topic.js';
+export { defineTopic } from './event-log/topic.js';
 export { defineTopicSubscription, type TopicEvent } from './events/subscription.js';
 export {
   NoEventEmitted,
@@ -25,7 +25,9 @@ export {
 } from './work/unit-of-work.js';
 
 // Case guards: a plugin's veto on decisions and measures, in core's transaction
-export { CaseGuards, type CaseGuard, type DecideCaseInput, type GuardContext } from './guards.js';
+export { CaseGuards, type CaseGuard } from './guards.js';
+export { type DecideGuardContext, type GuardContext } from './work/unit-of-work.js';
+export { type DecideCaseInput, type DecisionFacts } from './guard-inputs.js';
 
 // Errors and bilingual messages
 export {
@@ -53,8 +55,6 @@ export {
   parseOptionalId,
   tryParseId,
 } from './ids.js';
-export { type DecideGuardContext } from './guards.js';
-export { type DecisionFacts } from './guards.js';
 export { caseActorScope } from './schema/case-scopes.js';
 export { caseIdArg } from './schema/case-scopes.js';
 export { inCaseUnit } from './schema/case-scopes.js';

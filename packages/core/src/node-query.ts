@@ -9,10 +9,12 @@
 //
 // Each id of `nodes(ids)` resolves on its own: an unexpected failure (the database going away)
 // fails that item alone — null with an error at its path — never the others.
+//
+// The builder is taken as any Pothos builder (as plugin-relay's resolveNodes takes it): builder.ts
+// hands itself in when it declares `node`/`nodes`, so this file names neither it nor its types.
+import type { SchemaTypes } from '@pothos/core';
 import { isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { resolveNodes } from '@pothos/plugin-relay';
-import type { ZhifaBuilder } from './builder.js';
-import type { Context } from './context.js';
 import type { GlobalId } from './ids.js';
 
 /** Largest `nodes(ids:)` list (also the input layer's default bound on every list argument). */
@@ -23,9 +25,9 @@ function isNodeType(schema: GraphQLSchema, typename: string): boolean {
   return isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node');
 }
 
-export function loadNode(
-  builder: ZhifaBuilder,
-  ctx: Context,
+export function loadNode<Types extends SchemaTypes>(
+  builder: PothosSchemaTypes.SchemaBuilder<Types>,
+  ctx: Types['Context'],
   info: GraphQLResolveInfo,
   gid: GlobalId,
 ): Promise<unknown> | null {
@@ -33,9 +35,9 @@ export function loadNode(
   return resolveNodes(builder, ctx, info, [gid]).then(([node]) => node ?? null);
 }
 
-export function loadNodes(
-  builder: ZhifaBuilder,
-  ctx: Context,
+export function loadNodes<Types extends SchemaTypes>(
+  builder: PothosSchemaTypes.SchemaBuilder<Types>,
+  ctx: Types['Context'],
   info: GraphQLResolveInfo,
   gids: readonly GlobalId[],
 ): (Promise<unknown> | null)[] {

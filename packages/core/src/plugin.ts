@@ -7,7 +7,7 @@ import type { PrismaClient } from './generated/prisma/client.js';
 import { CaseGuards } from './guards.js';
 import { registerCore, type CoreRefs } from './schema/index.js';
 import type { PluginSettings, SettingsSpec } from './settings.js';
-import type { Topic } from './events/topic.js';
+import type { Topic } from './event-log/topic.js';
 import type { ListKindLabel } from './lists/kinds.js';
 import type { UnitOfWork, WorkOptions } from './work/unit-of-work.js';
 import type { Viewer } from './auth/viewer.js';

@@ -1,5 +1,5 @@
 // Core's event topics and the payload each carries. Plugins declare theirs beside their code.
-import { defineTopic } from './events/topic.js';
+import { defineTopic } from './event-log/topic.js';
 import type {
   CaseDecision,
   CaseGround,

@@ -6,7 +6,7 @@ import { concernsCaller, keepsAccess } from '../src/events/access-change.js';
 import { SubscriptionEnded, unlessEnded, whileAccessHolds } from '../src/events/recheck.js';
 import { ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '../src/errors.js';
 import type { Viewer } from '../src/auth/viewer.js';
-import type { StoredEvent } from '../src/events/store.js';
+import type { StoredEvent } from '../src/event-log/store.js';
 import type { CallerCheck } from '../src/context.js';
 
 const supervisor: Viewer = {

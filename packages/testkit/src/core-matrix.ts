@@ -466,7 +466,7 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
 
   // ── subscriptions ──────────────────────────────────────────────────────────────────────────────
   //                                   public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
-  // Open to all; each event is delivered only to those who may see it (events/visibility.ts).
+  // Open to all; each event is delivered only to those who may see it (event-log/visibility.ts).
   subscription(
     'events',
     'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow',

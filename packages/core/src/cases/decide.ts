@@ -4,7 +4,7 @@ import type { EnforcementCase } from '../generated/prisma/client.js';
 import type { CaseDecision, CaseGround, DocumentKind } from '../generated/prisma/enums.js';
 import { ValidationError } from '../errors.js';
 import { actorOf } from '../auth/viewer.js';
-import type { DecideCaseInput } from '../guards.js';
+import type { DecideCaseInput } from '../guard-inputs.js';
 import { isPenalty, transitionRefusal } from '../rules/case-stage.js';
 import { decisionInputIssues, decisionRefusal, decisionSums, type PenaltyItem } from '../rules/decision.js';
 import { decisionProcedureRefusal } from '../rules/procedure.js';

@@ -2,7 +2,7 @@
 // statement its officers, agency, enforcement matter, party enterprise and procedure steps. The decision
 // service (decide.ts), the pure rules and every plugin's beforeDecide guard read this one value.
 import type { UnitOfWork } from '../work/unit-of-work.js';
-import type { DecisionFacts } from '../guards.js';
+import type { DecisionFacts } from '../guard-inputs.js';
 import type { Viewer } from '../auth/viewer.js';
 import { canActOnCase } from '../auth/rows.js';
 import { ForbiddenError } from '../errors.js';

@@ -1,5 +1,5 @@
 import type { UnitOfWork } from '../work/unit-of-work.js';
-import type { Payload, Topic } from '../events/topic.js';
+import type { Payload, Topic } from '../event-log/topic.js';
 import type { EnforcementCase } from '../generated/prisma/client.js';
 
 /** A case event: scoped to the case's agency and party, so both (and supervisors) see it. */

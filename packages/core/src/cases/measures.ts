@@ -7,7 +7,7 @@ import { CORE_TOPICS } from '../topics.js';
 import type { CompulsoryMeasure, EnforcementCase } from '../generated/prisma/client.js';
 import { actorOf, isAgencyHeadOf, type Viewer } from '../auth/viewer.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import type { CompulsoryMeasureInput } from '../guards.js';
+import type { CompulsoryMeasureInput } from '../guard-inputs.js';
 import { CASE_SETTINGS } from '../case-settings.js';
 import { measureRefusal, type RuleRefusal } from '../rules/case-stage.js';
 import {

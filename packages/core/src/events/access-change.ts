@@ -4,7 +4,7 @@
 // subscription started.
 import type { Viewer } from '../auth/viewer.js';
 import { CORE_TOPICS } from '../topics.js';
-import type { StoredEvent } from './store.js';
+import type { StoredEvent } from '../event-log/store.js';
 
 const PERSON_TOPICS = new Set([CORE_TOPICS.personUpdated.name, CORE_TOPICS.certificateChanged.name]);
 

@@ -8,8 +8,8 @@ import type { CallerCheck, Context } from '../context.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import { concernsCaller, keepsAccess } from './access-change.js';
-import type { StoredEvent } from './store.js';
-import { isImmediateSource, type ImmediateSource } from './bus.js';
+import type { StoredEvent } from '../event-log/store.js';
+import { isImmediateSource, type ImmediateSource } from '../event-log/bus.js';
 
 export const CREDENTIAL_EXPIRED = { zh: '令牌已过期，订阅已结束', en: 'the token expired; the subscription ended' };
 export const ACCESS_CHANGED = {

@@ -33,8 +33,8 @@ import {
 } from 'graphql';
 import type { Context, ResultSink } from '../context.js';
 import { canSeeActorIds } from '../auth/rows.js';
-import { isImmediateSource, type ImmediateSource } from './bus.js';
-import type { StoredEvent } from './store.js';
+import { isImmediateSource, type ImmediateSource } from '../event-log/bus.js';
+import type { StoredEvent } from '../event-log/store.js';
 
 type Shared = Map<string, Promise<ExecutionResult> | ExecutionResult>;
 

@@ -12,12 +12,12 @@ import type {
 } from '@pothos/core';
 import type { FieldAuthScopes } from '@pothos/plugin-scope-auth';
 import type { ZhifaBuilder, ZhifaSchemaTypes } from '../builder.js';
-import type { Payload, Topic } from './topic.js';
+import type { Payload, Topic } from '../event-log/topic.js';
 import type { Context } from '../context.js';
 import { ValidationError } from '../errors.js';
-import { decodeCursor, type Position } from './position.js';
-import type { StoredEvent } from './store.js';
-import { canSeeEvent } from './visibility.js';
+import { decodeCursor, type Position } from '../event-log/position.js';
+import type { StoredEvent } from '../event-log/store.js';
+import { canSeeEvent } from '../event-log/visibility.js';
 import { concernsCaller } from './access-change.js';
 import { unlessEnded, whileAccessHolds, type SubscriptionEnded } from './recheck.js';
 

@@ -1,10 +1,11 @@
 // The types every list kind shares (status and kind enums, kind-neutral views of a list and an
 // item), registered once per builder by core when at least one plugin declares a list kind. The
-// kinds and their labels come from the plugins (ZhifaPlugin.listKinds); core names none.
+// kinds and their labels come from the plugins (ZhifaPlugin.listKinds); core names none. The enums
+// themselves are registered with every other core enum (schema/enums.ts registerListEnums) and
+// handed in by schema/index.ts, so this folder does not reach up into the schema.
 import type { EnumRef } from '@pothos/core';
 import type { ZhifaBuilder, ZhifaSchemaTypes } from '../builder.js';
 import type { ListIssuerLevel, ListStatus } from '../generated/prisma/enums.js';
-import { registerListEnums } from '../schema/enums.js';
 import { listItemRule, listRule } from './access.js';
 
 export interface ListKindLabel {
@@ -24,18 +25,21 @@ export interface SharedListTypes {
 
 const shared = new WeakMap<ZhifaBuilder, SharedListTypes>();
 
-export function registerListTypes(
-  builder: ZhifaBuilder,
-  labels: readonly ListKindLabel[],
-  ListIssuerLevelEnum: EnumRef<ZhifaSchemaTypes, ListIssuerLevel, ListIssuerLevel>,
-): void {
-  if (labels.length === 0) return;
+/** The list enums, registered in schema/enums.ts (registerCoreEnums, registerListEnums). */
+export interface ListEnums {
+  ListStatus: EnumRef<ZhifaSchemaTypes, ListStatus, ListStatus>;
+  ListKind: EnumRef<ZhifaSchemaTypes, string, string>;
+  ListIssuerLevel: EnumRef<ZhifaSchemaTypes, ListIssuerLevel, ListIssuerLevel>;
+}
+
+/** Called by schema/index.ts only when at least one plugin declares a list kind. */
+export function registerListTypes(builder: ZhifaBuilder, labels: readonly ListKindLabel[], enums: ListEnums): void {
   const kinds = new Map<string, ListKindLabel>();
   for (const l of labels) {
     if (kinds.has(l.kind)) throw new Error(`list kind ${l.kind} is declared twice`);
     kinds.set(l.kind, l);
   }
-  const { ListStatus: ListStatusEnum, ListKind: ListKindEnum } = registerListEnums(builder, labels);
+  const { ListStatus: ListStatusEnum, ListKind: ListKindEnum, ListIssuerLevel: ListIssuerLevelEnum } = enums;
   // plugin-prisma needs a primary type per model before any variant; these are the kind-neutral views.
   builder.prismaObject('EnforcementList', {
     name: 'EnforcementList',

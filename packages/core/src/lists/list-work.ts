@@ -11,7 +11,7 @@ import { tryParseId, type GlobalId } from '../ids.js';
 import { unitOfWork, type UnitOfWork } from '../work/unit-of-work.js';
 import { issuesFromStandardSchema } from '../validation.js';
 import { isStaff, type Viewer } from '../auth/viewer.js';
-import type { Topic } from '../events/topic.js';
+import type { Topic } from '../event-log/topic.js';
 import { canEditList, canIssueList, canReadList } from './access.js';
 import { assertEditable } from './rules.js';
 import type { ListEventPayload, ListKindSpec } from './spec.js';

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { ZhifaSchemaTypes } from '../builder.js';
 import type { EnforcementList, ListItem, Prisma } from '../generated/prisma/client.js';
 import type PrismaTypes from '../generated/pothos-types.js';
-import type { Topic } from '../events/topic.js';
+import type { Topic } from '../event-log/topic.js';
 import type { ListCsvColumn } from './csv.js';
 import type { Db } from '../db.js';
 import type { Bilingual } from '../errors.js';

@@ -1,4 +1,4 @@
-import { defineTopic } from '../events/topic.js';
+import { defineTopic } from '../event-log/topic.js';
 import type { ListEventPayload, ListTopics } from './spec.js';
 
 /** The topics of one list kind, `<prefix>.created` … `<prefix>.versionCreated`; a plugin declares them. */

@@ -1,7 +1,8 @@
 // Every core enum of the graph, registered once: several types share them (AgencyKind on agencies
 // and matters, PenaltyKind on matters, decisions and notices), and Pothos allows one ref per name.
-// The list enums (registerListEnums) come with the shared list types, when a plugin declares a list
-// kind (lists/kinds.ts). A plugin's own enums stay in the plugin.
+// The list enums (registerListEnums) are registered only when a plugin declares a list kind, and
+// schema/index.ts hands them to the shared list types (lists/kinds.ts). A plugin's own enums stay
+// in the plugin.
 import type { ZhifaBuilder } from '../builder.js';
 import {
   AgencyKind,

@@ -1,9 +1,9 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { ZhifaBuilder } from '../builder.js';
 import { MAX_PAGE_SIZE } from '../builder.js';
-import { encodeCursor, ORIGIN, type Position } from '../events/position.js';
-import { readSettled, type StoredEvent } from '../events/store.js';
-import { canSeeEvent } from '../events/visibility.js';
+import { encodeCursor, ORIGIN, type Position } from '../event-log/position.js';
+import { readSettled, type StoredEvent } from '../event-log/store.js';
+import { canSeeEvent } from '../event-log/visibility.js';
 import { canSeeActorIds } from '../auth/rows.js';
 import { parseAfter, subscribeToTopics } from '../events/subscription.js';
 import { unlessEnded } from '../events/recheck.js';

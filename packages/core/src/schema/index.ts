@@ -1,6 +1,6 @@
 import type { PrismaNodeRef } from '@pothos/plugin-prisma';
 import type { ZhifaBuilder } from '../builder.js';
-import { registerCoreEnums } from './enums.js';
+import { registerCoreEnums, registerListEnums } from './enums.js';
 import { registerScalars } from './scalars.js';
 import { registerErrorTypes } from './errors.js';
 import { registerViewer } from './viewer.js';
@@ -43,7 +43,11 @@ export function registerCore(
   registerCompulsoryMeasure(builder, enums, Person);
   registerCaseStep(builder, enums, PenaltyInput);
   registerEvents(builder);
-  registerListTypes(builder, options.listKinds, enums.ListIssuerLevel);
+  if (options.listKinds.length > 0)
+    registerListTypes(builder, options.listKinds, {
+      ...registerListEnums(builder, options.listKinds),
+      ListIssuerLevel: enums.ListIssuerLevel,
+    });
   return {
     Agency: wholeRows(Agency),
     Person: wholeRows(Person),

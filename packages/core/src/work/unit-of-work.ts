@@ -4,12 +4,12 @@
 // bus is woken (other instances hear the NOTIFY). A write must emit at least one event — the event
 // log is the audit trail — unless it says why not (`{ silent: 'reason' }`).
 import type { Db } from '../db.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { EnforcementCase, PrismaClient } from '../generated/prisma/client.js';
 import { actorOf, type Viewer } from '../auth/viewer.js';
-import type { CaseGuards } from '../guards.js';
+import type { CompulsoryMeasureInput, DecideCaseInput, DecisionFacts } from '../guard-inputs.js';
 import type { PluginSettings } from '../settings.js';
-import { appendEvent } from '../events/store.js';
-import type { EventScope, Payload, Topic } from '../events/topic.js';
+import { appendEvent } from '../event-log/store.js';
+import type { EventScope, Payload, Topic } from '../event-log/topic.js';
 
 export interface UnitOfWork {
   readonly tx: Db;
@@ -17,17 +17,39 @@ export interface UnitOfWork {
   /** One reading of the clock for the whole unit: every row and event it writes carries the same time. */
   readonly now: Date;
   readonly settings: PluginSettings;
-  readonly guards: CaseGuards;
+  /** The case guards plugins added (guards.ts CaseGuards); core's case operations call them. */
+  readonly guards: CaseGuardChecks;
   emit<P extends Payload>(topic: Topic<P>, payload: P, scope: EventScope): Promise<void>;
   /** The same unit acting for someone else (demo data acting as the case's officer). */
   as(viewer: Viewer): UnitOfWork;
+}
+
+/** The case operation's unit of work (read with uow.tx, refuse by throwing, record with uow.emit) and the locked case. */
+export interface GuardContext {
+  uow: UnitOfWork;
+  case: EnforcementCase;
+}
+
+/** A decision's guard context: the unit of work, the locked case, and everything the decision was judged on. */
+export interface DecideGuardContext extends GuardContext {
+  decision: DecisionFacts;
+}
+
+/**
+ * What a unit asks of its case guards: each check runs every guard a plugin added (guards.ts
+ * CaseGuards), refusing by throwing. Declared here, with what the guards receive, so that the
+ * unit of work does not name the guards' own module.
+ */
+export interface CaseGuardChecks {
+  beforeDecide(ctx: DecideGuardContext, input: DecideCaseInput): Promise<void>;
+  beforeCompulsoryMeasure(ctx: GuardContext, input: CompulsoryMeasureInput): Promise<void>;
 }
 
 /** What a unit of work needs from its surroundings: a request context, or the demo-data loader. */
 export interface WorkEnvironment {
   prisma: PrismaClient;
   viewer: Viewer;
-  guards: CaseGuards;
+  guards: CaseGuardChecks;
   settings: PluginSettings;
   clock: () => Date;
   /** The event bus to wake after commit; absent where no bus runs (demo data before start-up). */
