@@ -161,7 +161,7 @@ export function defineTopicSubscription<
           (e) => !spec.filter || spec.filter(typed(e), own(args), ctx),
         ),
       // Pothos' Resolver type stays a deferred conditional for a generic Type; spec.resolve is checked where the plugin calls this.
-      resolve: resolveEvent as never,
+      resolve: resolveEvent as never, // cast explained above
     });
   });
 }
