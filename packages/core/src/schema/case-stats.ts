@@ -24,16 +24,13 @@ export interface CaseStatsShape {
   totalConfiscationFen: bigint;
 }
 
-/** Decided cases the viewer may read, of `agencyId` (when given), decided within [from, to] (Asia/Shanghai days). */
-export function decidedWithin(
-  rows: Prisma.EnforcementCaseWhereInput,
-  agencyId: number | null,
-  from: Date,
-  to: Date,
-): Prisma.EnforcementCaseWhereInput {
+/**
+ * Decided cases of `agencyId` (when given), decided within [from, to] (Asia/Shanghai days); the viewer's
+ * rows by the row rule the framework adds.
+ */
+export function decidedWithin(agencyId: number | null, from: Date, to: Date): Prisma.EnforcementCaseWhereInput {
   return {
     AND: [
-      rows,
       agencyId === null ? {} : { agencyId },
       {
         decision: { not: null },
@@ -109,15 +106,16 @@ export function registerCaseStats(builder: ZhifaBuilder, enums: CoreEnums) {
         to: t.arg({ type: 'Date', required: true, description: '止（含）To, inclusive' }),
       },
       resolve: async (_root, args, ctx) => {
-        // An aggregate, not a field of cases: the rule is applied here, by hand.
-        const rows = caseRule.where(ctx.viewer);
-        if (!rows) throw new ForbiddenError({ zh: '无权查看案件', en: 'Not allowed to read cases' });
+        // A signed-in caller with no case rights at all is refused, as for `cases`. The rows counted
+        // are caseRule's (and casePenaltyRule's), which the framework adds to these aggregates.
+        if (caseRule.where(ctx.viewer) === null)
+          throw new ForbiddenError({ zh: '无权查看案件', en: 'Not allowed to read cases' });
         if (args.to.getTime() < args.from.getTime())
           throw ValidationError.one(['to'], { zh: '止日不能早于起日', en: 'to is before from' });
         if ((args.to.getTime() - args.from.getTime()) / DAY > MAX_RANGE_DAYS)
           throw ValidationError.one(['to'], { zh: '统计期间不超过十年', en: 'the period is at most ten years' });
         const agencyId = args.agencyId ? parseId(args.agencyId, 'Agency', ['agencyId']) : null;
-        const where = decidedWithin(rows, agencyId, args.from, args.to);
+        const where = decidedWithin(agencyId, args.from, args.to);
         const [totals, decisions, grounds, penalties] = await Promise.all([
           ctx.prisma.enforcementCase.aggregate({
             where,

@@ -2,7 +2,7 @@
 // a certificate's status and annual review are certificate-mutations.ts. Each is one unit of work
 // with its event.
 import { z } from 'zod';
-import type { ZhifaBuilder } from '../builder.js';
+import type { ZhifaBuilder, ZhifaSchemaTypes } from '../builder.js';
 import type { Context } from '../context.js';
 import type { Db } from '../db.js';
 import { CertificateStatus, type PersonRole } from '../generated/prisma/enums.js';
@@ -12,7 +12,7 @@ import { unitOfWork } from '../work/unit-of-work.js';
 import { isSystemAdmin } from '../auth/viewer.js';
 import { parseId, tryParseId, type GlobalId } from '../ids.js';
 import { CORE_TOPICS } from '../topics.js';
-import { msg } from '../validation.js';
+import { msg, requiredText } from '../validation.js';
 import { textKind } from '../input/text.js';
 import type { PersonTypes } from './person-type.js';
 
@@ -26,38 +26,34 @@ export function registerPersonMutations(builder: ZhifaBuilder, { PersonRoleEnum 
         required: true,
         description: '执法证号 Certificate number',
         extensions: textKind('name'),
-        validate: z.string().trim().min(1, msg('执法证号不能为空', 'certificate number must not be empty')).max(50),
+        validate: requiredText(50, '执法证号', 'certificate number'),
       }),
       issuedOn: t.field({ type: 'Date', required: true, description: '发证日期 Issued on' }),
       expiresOn: t.field({ type: 'Date', required: true, description: '有效期至 Valid through' }),
     }),
   });
 
-  const personFields = {
-    name: z
-      .string()
-      .trim()
-      .min(1, msg('姓名不能为空', 'name must not be empty'))
-      .max(50, msg('姓名过长', 'name is too long')),
-    roles: z.array(z.string()).min(1, msg('至少一个角色', 'at least one role')),
-  };
+  // The name and roles both person inputs take.
+  const nameAndRoles = (t: PothosSchemaTypes.InputFieldBuilder<ZhifaSchemaTypes, 'InputObject'>) => ({
+    name: t.string({
+      required: true,
+      description: '姓名 Name',
+      extensions: textKind('name'),
+      validate: requiredText(50, '姓名', 'name'),
+    }),
+    roles: t.field({
+      type: [PersonRoleEnum],
+      required: true,
+      description: '角色 Roles',
+      validate: z.array(z.string()).min(1, msg('至少一个角色', 'at least one role')),
+    }),
+  });
 
   const CreatePersonInput = builder.inputType('CreatePersonInput', {
     description: '新建人员 A new person',
     fields: (t) => ({
       agencyId: t.globalID({ required: true, description: '所在单位 Agency' }),
-      name: t.string({
-        required: true,
-        description: '姓名 Name',
-        extensions: textKind('name'),
-        validate: personFields.name,
-      }),
-      roles: t.field({
-        type: [PersonRoleEnum],
-        required: true,
-        description: '角色 Roles',
-        validate: personFields.roles,
-      }),
+      ...nameAndRoles(t),
       certificate: t.field({
         type: CertificateInput,
         required: false,
@@ -71,18 +67,7 @@ export function registerPersonMutations(builder: ZhifaBuilder, { PersonRoleEnum 
     description:
       '修改人员（状态和审验另行登记）Update a person; certificate status and review change only through their own mutations',
     fields: (t) => ({
-      name: t.string({
-        required: true,
-        description: '姓名 Name',
-        extensions: textKind('name'),
-        validate: personFields.name,
-      }),
-      roles: t.field({
-        type: [PersonRoleEnum],
-        required: true,
-        description: '角色 Roles',
-        validate: personFields.roles,
-      }),
+      ...nameAndRoles(t),
       certificate: t.field({
         type: CertificateInput,
         required: false,
