@@ -21,6 +21,7 @@ import {
   createHarness,
   createMatter,
   untilSubscribers,
+  variablesFor,
   wsClient,
   type AccessRow,
   type AuthorisationMatrix,
@@ -310,7 +311,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 async function runHttp(row: AccessRow, role: MatrixRole): Promise<Observed> {
-  const res = await h.gql(row.document, row.variables, tokens[role]);
+  const res = await h.gql(row.document, variablesFor(row, role, world), tokens[role]);
   if (row.operation === 'mutation') {
     if (res.errors?.length) return `errors ${JSON.stringify(res.errors)}`;
     const type = res.data?.[row.field]?.__typename as string;

@@ -372,10 +372,11 @@ describe('advanceCase', () => {
   it('refuses investigation without two enforceable officers, including one whose certificate lapsed since', async () => {
     const none = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.auxiliary.id]);
     const r1 = await h.gql(ADVANCE, { caseId: gid('EnforcementCase', none.id), to: 'INVESTIGATING' }, c.tokens.o1);
+    // Every officer act asks who acts (cases/actors.ts), which counts the enforceable officers first (issue 16).
     expectError(r1.data.advanceCase, 'RuleViolation', {
       rule: 'CASE_TWO_OFFICERS',
-      zh: '调查取证',
-      en: 'Investigation needs',
+      zh: '须重新指派',
+      en: 'fewer than 2',
     });
     const lapsing = await h.db.prisma.person.create({
       data: {
@@ -390,7 +391,7 @@ describe('advanceCase', () => {
     const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, lapsing.id]);
     await h.db.prisma.person.update({ where: { id: lapsing.id }, data: { certificateStatus: 'SUSPENDED' } });
     const r2 = await h.gql(ADVANCE, { caseId: gid('EnforcementCase', k.id), to: 'INVESTIGATING' }, c.tokens.o1);
-    expectError(r2.data.advanceCase, 'RuleViolation', { rule: 'CASE_TWO_OFFICERS', en: 'there are 1' });
+    expectError(r2.data.advanceCase, 'RuleViolation', { rule: 'CASE_TWO_OFFICERS', en: 'has 1 assigned officers' });
     expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: k.id } })).stage).toBe('REGISTERED');
   });
 

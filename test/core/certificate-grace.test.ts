@@ -100,8 +100,9 @@ describe('certificate grace period through the API', () => {
       { c: gid('EnforcementCase', ids.case) },
       h.token(`person:${ids.a}`),
     );
-    // Advanced by one of the officers assigned on 31 March (only they act on the case).
-    expectTyped(adv.data.advanceCase, 'RuleViolation', { rule: 'CASE_TWO_OFFICERS' });
+    // Advanced by one of the officers assigned on 31 March (only they act on the case), whose own review
+    // no longer counts: refused for the acting officer first (issue 16: canEnforce at the time of every act).
+    expectTyped(adv.data.advanceCase, 'RuleViolation', { rule: 'CASE_OFFICER_CANNOT_ENFORCE', en: 'not reviewed' });
   });
 
   it('follows ZHIFA_CASE_REVIEW_GRACE_UNTIL: with 01-31, 1 February is too late', async () => {

@@ -337,55 +337,52 @@ describe('updatePerson', () => {
     await h.gql(REVIEW, { id, year: YEAR }, tokens.adminM);
   });
 
-  it('keeps status and review when the number stays; a new number is a new, unreviewed card', async () => {
+  it('keeps status and review when the card stays as it is; another number or other dates are an issuance', async () => {
     const same = await h.gql(
       UPDATE,
-      {
-        id,
-        input: {
-          name: '市监执法戊（改）',
-          roles: ['OFFICER'],
-          certificate: cert('JS-M-0010', { expiresOn: `${YEAR + 5}-01-01` }),
-        },
-      },
+      { id, input: { name: '市监执法戊（改）', roles: ['OFFICER'], certificate: cert('JS-M-0010') } },
       tokens.adminM,
     );
     expect(same.data.updatePerson.data).toMatchObject({
       name: '市监执法戊（改）',
-      certificateExpiresOn: `${YEAR + 5}-01-01`,
+      certificateNumber: 'JS-M-0010',
       certificateReviewYear: YEAR,
       canEnforce: true,
       enforceBlocker: null,
-    });
-    const renewed = await h.gql(
-      UPDATE,
-      { id, input: { name: '市监执法戊', roles: ['OFFICER'], certificate: cert('JS-M-0011') } },
-      tokens.adminM,
-    );
-    expect(renewed.data.updatePerson.data).toMatchObject({
-      certificateNumber: 'JS-M-0011',
-      certificateStatus: 'VALID',
-      certificateReviewYear: null,
     });
     const event = await lastEvent('person.updated');
     expect(event).toMatchObject({ agencyId: ids.market, actor: `person:${people.adminM}` });
     expect(event!.payload).toMatchObject({
       personId: idOf(id),
-      certificateNumber: 'JS-M-0011',
+      certificateNumber: 'JS-M-0010',
       previousCertificateNumber: 'JS-M-0010',
     });
+    // Issue 16: a new number, or a later expiry, made a card usable again; both are the justice bureau's.
+    for (const certificate of [cert('JS-M-0011'), cert('JS-M-0010', { expiresOn: `${YEAR + 5}-01-01` })]) {
+      const refused = await h.gql(
+        UPDATE,
+        { id, input: { name: '市监执法戊', roles: ['OFFICER'], certificate } },
+        tokens.adminM,
+      );
+      expectTyped(refused.data.updatePerson, 'RuleViolation', { rule: 'CERTIFICATE_REISSUE' });
+    }
+    const row = await h.db.prisma.person.findUniqueOrThrow({ where: { id: idOf(id) } });
+    expect(row).toMatchObject({ name: '市监执法戊（改）', certificateNumber: 'JS-M-0010' });
   });
 
   it('turning an officer into an auxiliary needs the certificate removed', async () => {
     const refused = await h.gql(
       UPDATE,
-      { id, input: { name: '市监执法戊', roles: ['AUXILIARY'], certificate: cert('JS-M-0011') } },
+      {
+        id,
+        input: { name: '市监执法戊', roles: ['AUXILIARY'], certificate: cert('JS-M-0010'), reason: '转为辅助人员' },
+      },
       tokens.adminM,
     );
     expectTyped(refused.data.updatePerson, 'RuleViolation', { rule: 'AUXILIARY_NO_CERTIFICATE' });
     const ok = await h.gql(
       UPDATE,
-      { id, input: { name: '市监执法戊', roles: ['AUXILIARY'], certificate: null } },
+      { id, input: { name: '市监执法戊', roles: ['AUXILIARY'], certificate: null, reason: '转为辅助人员' } },
       tokens.adminM,
     );
     expect(ok.data.updatePerson.data).toMatchObject({
@@ -431,14 +428,14 @@ describe('changeCertificateStatus', () => {
     id = (await h.gql(CREATE, { input }, tokens.adminM)).data.createPerson.data.id;
   });
 
-  it('the agency admin suspends with a reason kept in the event', async () => {
-    const res = await h.gql(CHANGE, { id, status: 'SUSPENDED', reason: '涉嫌违法执法，暂扣调查' }, tokens.adminM);
+  it('a justice bureau supervisor suspends with a reason kept in the event', async () => {
+    const res = await h.gql(CHANGE, { id, status: 'SUSPENDED', reason: '涉嫌违法执法，暂扣调查' }, tokens.sup);
     expect(res.data.changeCertificateStatus.data).toMatchObject({
       certificateStatus: 'SUSPENDED',
       enforceBlocker: { code: 'NOT_VALID' },
     });
     const event = await lastEvent('person.certificateChanged');
-    expect(event).toMatchObject({ agencyId: ids.market, actor: `person:${people.adminM}` });
+    expect(event).toMatchObject({ agencyId: ids.market, actor: `person:${people.sup}` });
     expect(event!.payload).toEqual({
       personId: idOf(id),
       change: 'status',
@@ -457,19 +454,19 @@ describe('changeCertificateStatus', () => {
 
   it('an unchanged status, a cancelled certificate and a person without one are rule violations', async () => {
     expectTyped(
-      (await h.gql(CHANGE, { id, status: 'VALID', reason: '重复操作' }, tokens.adminM)).data.changeCertificateStatus,
+      (await h.gql(CHANGE, { id, status: 'VALID', reason: '重复操作' }, tokens.sup)).data.changeCertificateStatus,
       'RuleViolation',
       {
         rule: 'CERTIFICATE_STATUS_UNCHANGED',
       },
     );
-    await h.gql(CHANGE, { id, status: 'CANCELLED', reason: '调离执法岗位' }, tokens.adminM);
-    const back = await h.gql(CHANGE, { id, status: 'VALID', reason: '误操作恢复' }, tokens.adminM);
+    await h.gql(CHANGE, { id, status: 'CANCELLED', reason: '调离执法岗位' }, tokens.sup);
+    const back = await h.gql(CHANGE, { id, status: 'VALID', reason: '误操作恢复' }, tokens.sup);
     expectTyped(back.data.changeCertificateStatus, 'RuleViolation', { rule: 'CERTIFICATE_CANCELLED' });
     const none = await h.gql(
       CHANGE,
       { id: gid('Person', people.auxM), status: 'SUSPENDED', reason: '测试理由' },
-      tokens.adminM,
+      tokens.sup,
     );
     expectTyped(none.data.changeCertificateStatus, 'RuleViolation', {
       rule: 'NO_CERTIFICATE',
@@ -477,9 +474,10 @@ describe('changeCertificateStatus', () => {
     });
   });
 
-  it("an officer, another agency's admin and the public are refused", async () => {
+  it("an officer, the holder's own agency admin, another agency's admin and the public are refused", async () => {
     const vars = { id: gid('Person', people.officerM), status: 'SUSPENDED', reason: '无权操作' };
     expectTyped((await h.gql(CHANGE, vars, tokens.officerM)).data.changeCertificateStatus, 'ForbiddenError');
+    expectTyped((await h.gql(CHANGE, vars, tokens.adminM)).data.changeCertificateStatus, 'ForbiddenError');
     expectTyped((await h.gql(CHANGE, vars, tokens.adminE)).data.changeCertificateStatus, 'ForbiddenError');
     expectTyped((await h.gql(CHANGE, vars)).data.changeCertificateStatus, 'UnauthenticatedError');
     const row = await h.db.prisma.person.findUniqueOrThrow({ where: { id: people.officerM } });
@@ -490,7 +488,7 @@ describe('changeCertificateStatus', () => {
     const res = await h.gql(
       CHANGE,
       { id: gid('Person', people.officerM), status: 'SUSPENDED', reason: ' ' },
-      tokens.adminM,
+      tokens.sup,
     );
     const refusal = res.data?.changeCertificateStatus ?? res.errors?.[0];
     expect(JSON.stringify(refusal)).toContain('请写明理由');

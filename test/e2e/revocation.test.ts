@@ -75,7 +75,7 @@ describe('a live subscription re-checks its caller', () => {
 
     const demoted = await gql(w, UPDATE_PERSON, {
       id: personId(sup.id),
-      input: { name: sup.name, roles: ['AUXILIARY'] },
+      input: { name: sup.name, roles: ['AUXILIARY'], reason: '调离监督岗位' },
     });
     expect(demoted.data.updatePerson.__typename).toBe('MutationUpdatePersonSuccess');
     // Over HTTP the other agency's event is out of sight at once (roles are read per request)…

@@ -56,7 +56,7 @@ describe.skipIf(!process.env.ZHIFA_TEST_DATABASE_URL)(
       await sub.waitFor(1);
       const res = await gql(
         a.url,
-        `mutation($id: ID!) { updatePerson(id: $id, input: { name: "监督员", roles: [AUXILIARY] }) { __typename } }`,
+        `mutation($id: ID!) { updatePerson(id: $id, input: { name: "监督员", roles: [AUXILIARY], reason: "调离监督岗位" }) { __typename } }`,
         {
           id: Buffer.from(`Person:${sup.id}`).toString('base64'),
         },

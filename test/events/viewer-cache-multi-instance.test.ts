@@ -55,7 +55,7 @@ for (const notify of [true, false]) {
           expect(b.app.viewers.hits).toBeGreaterThan(hitsBefore);
           const res = await gql(a, admin, UPDATE_PERSON, {
             id: gid('Person', sup.id),
-            input: { name: '监督员', roles },
+            input: { name: '监督员', roles, reason: '轮换岗位' },
           });
           expect(res.data!.updatePerson.__typename).toBe('MutationUpdatePersonSuccess');
           // The very next request, on the other instance.
@@ -77,7 +77,7 @@ for (const notify of [true, false]) {
         expect(await seen()).toBe(1);
         await gql(a, admin, UPDATE_PERSON, {
           id: gid('Person', sup.id),
-          input: { name: '监督员乙', roles: ['AUXILIARY'] },
+          input: { name: '监督员乙', roles: ['AUXILIARY'], reason: '调离监督岗位' },
         });
         expect(await seen()).toBe(0);
       });

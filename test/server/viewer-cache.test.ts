@@ -91,7 +91,7 @@ describe('viewer cache', () => {
     expect(await viewerAs(token)).toMatchObject({ isSupervisor: true });
     const res = await h.gql(
       UPDATE_PERSON,
-      { id: gid('Person', sup.id), input: { name: sup.name, roles: ['AUXILIARY'] } },
+      { id: gid('Person', sup.id), input: { name: sup.name, roles: ['AUXILIARY'], reason: '调离监督岗位' } },
       w.tokens.sysAdmin,
     );
     expect(res.data.updatePerson.__typename).toBe('MutationUpdatePersonSuccess');

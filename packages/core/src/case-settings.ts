@@ -38,6 +38,18 @@ const list = <T extends z.ZodType>(item: T) =>
     z.array(item),
   );
 
+/** true/false (or 1/0, yes/no, on/off), as the server's own switches are written. */
+const flag = z.preprocess(
+  (v) => {
+    if (typeof v !== 'string') return v;
+    const s = v.trim().toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+    if (['0', 'false', 'no', 'off'].includes(s)) return false;
+    return v;
+  },
+  z.boolean({ error: msg('须为 true/false（或 1/0、yes/no、on/off）', 'must be true/false (or 1/0, yes/no, on/off)') }),
+);
+
 export const CASE_SETTINGS = defineSettings('ZHIFA_CASE_', {
   /** 第60条: days from 立案 to the decision, unless a law provides otherwise. */
   decisionDays: z.coerce.number().int().min(1, msg('办案期限至少 1 天', 'at least 1 day')).max(365).default(90),
@@ -63,6 +75,13 @@ export const CASE_SETTINGS = defineSettings('ZHIFA_CASE_', {
       msg('不是日历上的日期', 'not a calendar day'),
     )
     .default(DEFAULT_REVIEW_GRACE_UNTIL),
+  /**
+   * 行政处罚法 第57条: whether the agency head may decide a general-procedure case they investigated (were
+   * assigned to). Off by default — the head reviews the investigation, so is not one of its officers;
+   * a county whose heads must also investigate (a small township team) turns it on, and every such
+   * decision records it (EnforcementCase.decidedByInvestigator).
+   */
+  headMayInvestigate: flag.default(false),
   /** Agency kinds a law authorises to freeze deposits (行政强制法 第29条); none by default. */
   freezeAgencyKinds: list(z.enum(AgencyKind)).default([]),
   /**

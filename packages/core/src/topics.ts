@@ -56,7 +56,28 @@ export const CORE_TOPICS = {
         reason: string;
       }
     | { personId: number; change: 'review'; certificateNumber: string | null; from: number | null; to: number }
+    /** A new card issued by the justice bureau (issueCertificate); the previous number, if any, is retired. */
+    | {
+        personId: number;
+        change: 'issued';
+        certificateNumber: string;
+        previousNumber: string | null;
+        previousStatus: CertificateStatus | null;
+        issuedOn: string;
+        expiresOn: string;
+        reason: string;
+      }
   >('person.certificateChanged'),
+  /** Roles granted or removed (rules/roles.ts: who may), with who (the event's actor) and why. */
+  personRolesChanged: defineTopic<{
+    personId: number;
+    name: string;
+    from: PersonRole[];
+    to: PersonRole[];
+    granted: PersonRole[];
+    removed: PersonRole[];
+    reason: string;
+  }>('person.rolesChanged'),
   enterpriseCreated: defineTopic<EnterprisePayload>('enterprise.created'),
   enterpriseUpdated: defineTopic<EnterprisePayload & { previousUscc?: string }>('enterprise.updated'),
   caseOpened: defineTopic<
@@ -97,6 +118,8 @@ export const CORE_TOPICS = {
       fineFen: number | null;
       confiscationFen: number | null;
       via: string;
+      /** The head who decided was an assigned officer too (CASE_SETTINGS.headMayInvestigate allowed it). */
+      decidedByInvestigator: boolean;
     }
   >('case.decided'),
   /** An API key stopped working: subscriptions it opened end on every instance. */

@@ -157,7 +157,8 @@ describe('certificateChangeRefusal', () => {
   it('allows suspending, withdrawing, cancelling and restoring an unexpired card', () => {
     expect(certificateChangeRefusal('VALID', 'SUSPENDED', future, NOW)).toBeNull();
     expect(certificateChangeRefusal('SUSPENDED', 'VALID', future, NOW)).toBeNull();
-    expect(certificateChangeRefusal('WITHDRAWN', 'VALID', future, NOW)).toBeNull();
+    expect(certificateChangeRefusal('VALID', 'WITHDRAWN', future, NOW)).toBeNull();
+    expect(certificateChangeRefusal('SUSPENDED', 'WITHDRAWN', future, NOW)).toBeNull();
     expect(certificateChangeRefusal('VALID', 'CANCELLED', future, NOW)).toBeNull();
     expect(certificateChangeRefusal('VALID', 'EXPIRED', future, NOW)).toBeNull();
   });
@@ -166,6 +167,9 @@ describe('certificateChangeRefusal', () => {
     ['CERTIFICATE_STATUS_UNCHANGED', 'VALID', 'VALID', future],
     ['CERTIFICATE_CANCELLED', 'CANCELLED', 'VALID', future],
     ['CERTIFICATE_CANCELLED', 'CANCELLED', 'SUSPENDED', future],
+    // Issue 16: 收回 is final too; restoring a withdrawn card let a new number plus a review bring it back.
+    ['CERTIFICATE_WITHDRAWN', 'WITHDRAWN', 'VALID', future],
+    ['CERTIFICATE_WITHDRAWN', 'WITHDRAWN', 'CANCELLED', future],
     ['CERTIFICATE_EXPIRED', 'SUSPENDED', 'VALID', day('2025-06-30')],
   ] as const)('%s', (rule, from, to, expiresOn) => {
     expect(certificateChangeRefusal(from, to, expiresOn, NOW)).toMatchObject({ kind: 'RULE', rule });
@@ -196,6 +200,7 @@ describe('reviewRefusal', () => {
     ['NO_CERTIFICATE', { ...card, certificateStatus: null }, 2025, 'RULE'],
     ['CERTIFICATE_NOT_REVIEWABLE', { ...card, certificateStatus: 'CANCELLED' as const }, 2025, 'RULE'],
     ['CERTIFICATE_NOT_REVIEWABLE', { ...card, certificateStatus: 'EXPIRED' as const }, 2025, 'RULE'],
+    ['CERTIFICATE_NOT_REVIEWABLE', { ...card, certificateStatus: 'WITHDRAWN' as const }, 2025, 'RULE'],
     ['REVIEW_YEAR_FUTURE', card, 2026, 'VALIDATION'],
     ['REVIEW_BEFORE_ISSUE', card, 2022, 'VALIDATION'],
     ['REVIEW_YEAR_BACKWARDS', card, 2023, 'VALIDATION'],

@@ -7,6 +7,7 @@ import { globalId } from '@zhifa/core';
 import type { PrismaClient } from '@zhifa/core/prisma';
 import {
   defineAuthorisationMatrix,
+  MATRIX_SELF,
   mutationRow as mutation,
   queryRow as query,
   subscriptionRow as subscription,
@@ -124,8 +125,23 @@ const BAD_MATTERS_CSV =
   '事项编码,事项名称,监管领域,实施主体类别,违法依据,处罚依据,处罚种类,追责时效（年）\n' +
   'MATRIX-M-9,矩阵测试事项,市场监管,县行政执法机关,第一条,第二条,警告,3\n';
 
+/**
+ * An OFFICER of the world's agency registered without a certificate (straight into the database): a
+ * role change on them that the caller may make meets OFFICER_NEEDS_CERTIFICATE and writes nothing.
+ */
+async function personFixtures(w: MatrixWorld, prisma: PrismaClient) {
+  const p = await prisma.person.create({
+    data: { agencyId: w.agency.rowId, name: '无证执法员（矩阵）', roles: ['OFFICER'] },
+  });
+  return { uncertified: globalId('Person', p.id) };
+}
+
 async function coreFixtures(w: MatrixWorld, prisma: PrismaClient) {
-  return { ...(await writeCoreMatrixFixtures(w, prisma)), ...(await caseFixtures(w, prisma)) };
+  return {
+    ...(await writeCoreMatrixFixtures(w, prisma)),
+    ...(await caseFixtures(w, prisma)),
+    ...(await personFixtures(w, prisma)),
+  };
 }
 
 export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures, (w: MatrixWorld, f) => [
@@ -272,12 +288,21 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
       },
     },
   ),
-  // People: the agency's admin (or a system admin); certificates also the supervisor.
+  // People: the agency's admin (or a system admin). Roles (rules/roles.ts): heads, legal reviewers and
+  // supervisors only by the justice bureau or a system admin; nobody on themselves. Certificates
+  // (rules/certificate.ts): status and issuance the justice bureau's or a system admin's, reviews also
+  // the agency admin's; nobody on their own card.
   mutation(
     'createPerson',
     'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
     `mutation($input: CreatePersonInput!) { createPerson(input: $input) ${result} }`,
     { input: { agencyId: w.agency.id, name: '无证执法员', roles: ['OFFICER'] } },
+  ),
+  mutation(
+    'createPerson',
+    'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($input: CreatePersonInput!) { createPerson(input: $input) ${result} }`,
+    { input: { agencyId: w.agency.id, name: '无证负责人', roles: ['OFFICER', 'AGENCY_HEAD'] } },
   ),
   mutation(
     'updatePerson',
@@ -286,16 +311,73 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
     { id: w.colleague.id, input: { name: w.colleague.name, roles: ['OFFICER'] } },
   ),
   mutation(
+    'updatePerson',
+    'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) ${result} }`,
+    {
+      id: w.colleague.id,
+      input: { name: w.colleague.name, roles: ['OFFICER', 'LEGAL_REVIEWER'], reason: '矩阵测试' },
+    },
+  ),
+  mutation(
+    'updatePerson',
+    'DENY   DENY       DENY    DENY         DENY        DENY       DENY      DENY   DENY  DENY',
+    `mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) ${result} }`,
+    { id: MATRIX_SELF, input: { name: '自授角色', roles: ['AGENCY_ADMIN', 'AGENCY_HEAD'], reason: '矩阵测试' } },
+  ),
+  mutation(
+    'changePersonRoles',
+    'DENY   DENY       DENY    DENY         DENY        allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!) { changePersonRoles(personId: $id, roles: [OFFICER, AGENCY_HEAD], reason: "矩阵测试") ${result} }`,
+    { id: f.uncertified },
+  ),
+  mutation(
+    'changePersonRoles',
+    'DENY   DENY       DENY    DENY         allow       DENY       DENY      allow  DENY  DENY',
+    `mutation($id: ID!) { changePersonRoles(personId: $id, roles: [OFFICER, AGENCY_ADMIN], reason: "矩阵测试") ${result} }`,
+    { id: f.uncertified },
+  ),
+  mutation(
+    'changePersonRoles',
+    'DENY   DENY       DENY    DENY         DENY        DENY       DENY      DENY   DENY  DENY',
+    `mutation($id: ID!) { changePersonRoles(personId: $id, roles: [AGENCY_HEAD, LEGAL_REVIEWER], reason: "矩阵测试") ${result} }`,
+    { id: MATRIX_SELF },
+  ),
+  mutation(
     'changeCertificateStatus',
-    'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
+    'DENY   DENY       DENY    DENY         DENY        allow      DENY      allow  DENY  DENY',
     `mutation($id: ID!) { changeCertificateStatus(personId: $id, status: VALID, reason: "矩阵测试") ${result} }`,
     { id: w.colleague.id },
+  ),
+  mutation(
+    'changeCertificateStatus',
+    'DENY   DENY       DENY    DENY         DENY        DENY       DENY      DENY   DENY  DENY',
+    `mutation($id: ID!) { changeCertificateStatus(personId: $id, status: VALID, reason: "矩阵测试") ${result} }`,
+    { id: MATRIX_SELF },
+  ),
+  mutation(
+    'issueCertificate',
+    'DENY   DENY       DENY    DENY         DENY        allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!, $c: CertificateInput!) { issueCertificate(personId: $id, certificate: $c, reason: "矩阵测试") ${result} }`,
+    { id: w.colleague.id, c: { number: 'MATRIX-NEW', issuedOn: '2026-01-02', expiresOn: '2026-01-01' } },
+  ),
+  mutation(
+    'issueCertificate',
+    'DENY   DENY       DENY    DENY         DENY        DENY       DENY      DENY   DENY  DENY',
+    `mutation($id: ID!, $c: CertificateInput!) { issueCertificate(personId: $id, certificate: $c, reason: "矩阵测试") ${result} }`,
+    { id: MATRIX_SELF, c: { number: 'MATRIX-NEW', issuedOn: '2026-01-02', expiresOn: '2026-01-01' } },
   ),
   mutation(
     'recordCertificateReview',
     'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
     `mutation($id: ID!) { recordCertificateReview(personId: $id, year: 2000) ${result} }`,
     { id: w.colleague.id },
+  ),
+  mutation(
+    'recordCertificateReview',
+    'DENY   DENY       DENY    DENY         DENY        DENY       DENY      DENY   DENY  DENY',
+    `mutation($id: ID!) { recordCertificateReview(personId: $id, year: 2000) ${result} }`,
+    { id: MATRIX_SELF },
   ),
   // Enterprises: officers and admins of enforcement agencies, townships and subdistricts, system admins.
   mutation(

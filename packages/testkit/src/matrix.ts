@@ -138,6 +138,21 @@ export function expectation(policy: string): Expectation {
   return Object.fromEntries(MATRIX_ROLES.map((role, i) => [role, words[i]])) as Record<MatrixRole, Outcome>;
 }
 
+/**
+ * A variable value that stands for the caller: the runner replaces it with the caller's own person id
+ * (variablesFor), so one row asks every role to act on itself — "nobody changes their own roles". A
+ * caller who is no person (the public, the enterprise user, the survey organisation) gets the
+ * colleague's id instead; those rows refuse them before any person is looked at.
+ */
+export const MATRIX_SELF = '<the caller>';
+
+/** A row's variables for one caller: MATRIX_SELF replaced by the caller's own person id. */
+export function variablesFor(row: AccessRow, role: MatrixRole, world: MatrixWorld): Record<string, unknown> {
+  const people = world.people as Partial<Record<MatrixRole, Fixture>>;
+  const self = (people[role] ?? world.colleague).id;
+  return Object.fromEntries(Object.entries(row.variables).map(([k, v]) => [k, v === MATRIX_SELF ? self : v]));
+}
+
 const row =
   (operation: OperationKind) =>
   (field: string, policy: string, document: string, variables: Record<string, unknown> = {}): AccessRow => ({

@@ -26,6 +26,15 @@ export function isSupervisor(v: Viewer): boolean {
 }
 
 /**
+ * The county justice bureau itself (县司法局): a SUPERVISOR of a JUSTICE_BUREAU agency — not of a 司法所,
+ * which supervises a township but designates no one. It issues enforcement certificates (county plan
+ * task 3) and designates heads, legal reviewers and supervisors (rules/roles.ts).
+ */
+export function isJusticeBureau(v: Viewer): boolean {
+  return v.kind === 'person' && v.roles.includes('SUPERVISOR') && v.agencyKind === 'JUSTICE_BUREAU';
+}
+
+/**
  * May act as an officer of the agency: its officers and agency admins, and a system admin. Every
  * "officers of the agency" rule (cases, lists, evaluations, the officerOf scope) goes through this
  * one function, so system admins are treated the same everywhere.

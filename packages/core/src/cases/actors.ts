@@ -6,9 +6,13 @@ import type { Db } from '../db.js';
 import type { UnitOfWork } from '../work/unit-of-work.js';
 import type { EnforcementCase } from '../generated/prisma/client.js';
 import type { Bilingual } from '../errors.js';
-import { isCaseStaffOf, type Viewer } from '../auth/viewer.js';
+import { isAgencyAdminOf, isAgencyHeadOf, isCaseStaffOf, type Viewer } from '../auth/viewer.js';
 import { canActOnCase, type CaseAction, type CaseActors } from '../auth/rows.js';
 import { ForbiddenError } from '../errors.js';
+import { CASE_SETTINGS } from '../case-settings.js';
+import type { CertificateHolder } from '../rules/certificate.js';
+import { officerActRefusal } from '../rules/case-stage.js';
+import { refuse } from './refuse.js';
 
 /**
  * The coarse check: someone who takes part in the agency's cases (officer, admin, legal reviewer, head)
@@ -27,13 +31,57 @@ export async function caseActors(
   tx: Db,
   c: Pick<EnforcementCase, 'id' | 'agencyId' | 'procedure' | 'registeredBy'>,
 ): Promise<CaseActors> {
-  const officers = await tx.caseOfficer.findMany({ where: { caseId: c.id }, select: { personId: true } });
+  return (await assignedOfficers(tx, c)).actors;
+}
+
+/** Who-acts and the assigned officers' certificates, in one statement. */
+async function assignedOfficers(
+  tx: Db,
+  c: Pick<EnforcementCase, 'id' | 'agencyId' | 'procedure' | 'registeredBy'>,
+): Promise<{ actors: CaseActors; officers: Map<number, CertificateHolder> }> {
+  const rows = await tx.caseOfficer.findMany({
+    where: { caseId: c.id },
+    select: {
+      personId: true,
+      person: {
+        select: { roles: true, certificateStatus: true, certificateExpiresOn: true, certificateReviewYear: true },
+      },
+    },
+  });
   return {
-    agencyId: c.agencyId,
-    procedure: c.procedure,
-    registeredBy: c.registeredBy,
-    officerIds: officers.map((o) => o.personId),
+    actors: {
+      agencyId: c.agencyId,
+      procedure: c.procedure,
+      registeredBy: c.registeredBy,
+      officerIds: rows.map((o) => o.personId),
+    },
+    officers: new Map(rows.map((o) => [o.personId, o.person])),
   };
+}
+
+/**
+ * Whether the viewer does `action` as one of the case's enforcement officers (行政处罚法 第42条) rather
+ * than in another capacity: its own steps, a simple-procedure decision on the spot (第51条), and
+ * changing the officers when being assigned is what allows it. The platform itself (demo data,
+ * maintenance) never acts as an officer.
+ */
+export function isOfficerAct(v: Viewer, c: CaseActors, action: CaseAction): boolean {
+  if (v.kind === 'system') return false;
+  switch (action) {
+    case 'act':
+      return true;
+    case 'decide':
+      return c.procedure === 'SIMPLE';
+    case 'assign':
+      return (
+        v.kind === 'person' &&
+        c.officerIds.includes(v.personId) &&
+        !isAgencyHeadOf(v, c.agencyId) &&
+        !isAgencyAdminOf(v, c.agencyId)
+      );
+    default:
+      return false;
+  }
 }
 
 export const CASE_ACTION_REFUSALS: Record<CaseAction, (c: CaseActors) => Bilingual> = {
@@ -62,9 +110,20 @@ export const CASE_ACTION_REFUSALS: Record<CaseAction, (c: CaseActors) => Bilingu
         },
 };
 
-/** Refuse (ForbiddenError, naming who may) unless the viewer may do `action` on the case. */
+/**
+ * Refuse (ForbiddenError, naming who may) unless the viewer may do `action` on the case; then, for an
+ * officer's act, refuse (RuleViolation, 行政处罚法 第42条) when the acting officer cannot enforce today,
+ * or — except when changing the officers, which is how a case gets going again — when fewer than two
+ * assigned officers can. Every case service asks here, so no step is left out.
+ */
 export async function assertCaseActor(uow: UnitOfWork, c: EnforcementCase, action: CaseAction): Promise<CaseActors> {
-  const actors = await caseActors(uow.tx, c);
-  if (!canActOnCase(uow.viewer, actors, action)) throw new ForbiddenError(CASE_ACTION_REFUSALS[action](actors));
+  const { actors, officers } = await assignedOfficers(uow.tx, c);
+  const v = uow.viewer;
+  if (!canActOnCase(v, actors, action)) throw new ForbiddenError(CASE_ACTION_REFUSALS[action](actors));
+  if (isOfficerAct(v, actors, action)) {
+    const actor = (v.kind === 'person' && officers.get(v.personId)) || null;
+    const graceUntil = uow.settings.get(CASE_SETTINGS).reviewGraceUntil;
+    refuse(officerActRefusal(actor, action === 'assign' ? null : [...officers.values()], uow.now, graceUntil));
+  }
   return actors;
 }

@@ -66,7 +66,7 @@ export async function decideCaseInTx(
   const input = decideCaseInput(request);
   const facts = await loadDecisionFacts(uow, caseId);
   const c = facts.case;
-  assertMayDecide(viewer, facts);
+  const decidedByInvestigator = assertMayDecide(viewer, facts, uow.settings);
   const issues = decisionInputIssues(input);
   if (issues.length)
     throw new ValidationError(
@@ -99,6 +99,7 @@ export async function decideCaseInTx(
       decision: input.decision,
       decisionNumber,
       decidedBy: actorOf(viewer),
+      decidedByInvestigator,
       ground: input.ground,
       groundNote: input.groundNote,
       mitigatingCircumstance: input.mitigatingCircumstance,
@@ -119,6 +120,7 @@ export async function decideCaseInTx(
     fineFen: num(input.fineFen),
     confiscationFen: num(input.confiscationFen),
     via: input.via ?? 'decideCase',
+    decidedByInvestigator,
   });
   return updated;
 }

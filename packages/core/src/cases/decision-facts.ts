@@ -10,7 +10,10 @@ import { CASE_SETTINGS } from '../case-settings.js';
 import { partyIsNaturalPerson } from '../rules/party.js';
 import { procedureState } from '../rules/procedure.js';
 import { shanghaiToday } from '../rules/shanghai-time.js';
+import { headInvestigatedRefusal } from '../rules/case-stage.js';
+import type { PluginSettings } from '../settings.js';
 import { assertCanActOnCase, CASE_ACTION_REFUSALS } from './actors.js';
+import { refuse } from './refuse.js';
 import { lockCase } from './lock.js';
 import { hearingThresholdOf, stepFacts } from './procedure.js';
 
@@ -56,9 +59,11 @@ export async function loadDecisionFacts(
 /**
  * Who may decide, asked once against the loaded case: staff of the case's agency (or the plain
  * refusal), then a general-procedure case by the agency head (第57条), a simple one by an assigned
- * officer (第51条) — a ForbiddenError naming who may.
+ * officer (第51条) — a ForbiddenError naming who may; then a head who is also one of the case's
+ * officers only where the county allows it (CASE_HEAD_INVESTIGATED). Returns whether the decider
+ * investigated the case, which the decision records.
  */
-export function assertMayDecide(viewer: Viewer, f: DecisionFacts): void {
+export function assertMayDecide(viewer: Viewer, f: DecisionFacts, settings: PluginSettings): boolean {
   assertCanActOnCase(viewer, f.case);
   const actors = {
     agencyId: f.case.agencyId,
@@ -67,4 +72,8 @@ export function assertMayDecide(viewer: Viewer, f: DecisionFacts): void {
     officerIds: f.officerIds,
   };
   if (!canActOnCase(viewer, actors, 'decide')) throw new ForbiddenError(CASE_ACTION_REFUSALS.decide(actors));
+  const decider = viewer.kind === 'person' ? viewer.personId : null;
+  const allowed = settings.get(CASE_SETTINGS).headMayInvestigate;
+  refuse(headInvestigatedRefusal(f.case.procedure, decider, f.officerIds, allowed));
+  return f.case.procedure === 'GENERAL' && decider !== null && f.officerIds.includes(decider);
 }

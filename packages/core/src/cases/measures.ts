@@ -21,6 +21,7 @@ import {
   measuresOpenRefusal,
   releaseDateIssue,
   releaseRefusal,
+  selfApprovalRefusal,
 } from '../rules/compulsory-measure.js';
 import { shanghaiToday } from '../rules/shanghai-time.js';
 import { assertCaseActor } from './actors.js';
@@ -140,6 +141,9 @@ export async function approveCompulsoryMeasureInTx(
   const { c, m } = await lockMeasure(tx, measureId);
   assertAgencyHead(viewer, c.agencyId);
   refuse(approvalRefusal(m));
+  refuse(
+    selfApprovalRefusal(m, { actor: actorOf(viewer), personId: viewer.kind === 'person' ? viewer.personId : null }),
+  );
   if (!approve && !reason)
     throw ValidationError.one(['reason'], { zh: '不予批准须说明理由', en: 'a refusal needs a reason' });
   const by = actorOf(viewer);

@@ -6,7 +6,11 @@ import type { Viewer } from '../auth/viewer.js';
 import { CORE_TOPICS } from '../topics.js';
 import type { StoredEvent } from '../event-log/store.js';
 
-const PERSON_TOPICS = new Set([CORE_TOPICS.personUpdated.name, CORE_TOPICS.certificateChanged.name]);
+const PERSON_TOPICS = new Set([
+  CORE_TOPICS.personUpdated.name,
+  CORE_TOPICS.personRolesChanged.name,
+  CORE_TOPICS.certificateChanged.name,
+]);
 
 /**
  * Topics whose writes change who a credential identifies (roles, agency, agency kind, names, a
@@ -15,6 +19,7 @@ const PERSON_TOPICS = new Set([CORE_TOPICS.personUpdated.name, CORE_TOPICS.certi
  */
 export const VIEWER_TOPICS: ReadonlySet<string> = new Set([
   CORE_TOPICS.personUpdated.name,
+  CORE_TOPICS.personRolesChanged.name,
   CORE_TOPICS.agencyUpdated.name,
   CORE_TOPICS.apiKeyRevoked.name,
   CORE_TOPICS.enterpriseUpdated.name,

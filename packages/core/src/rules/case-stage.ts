@@ -209,3 +209,82 @@ export function investigationRefusal(assigned: CertificateHolder[], now: Date, g
     },
   };
 }
+
+/**
+ * Every act of an officer on a case is done by 具有行政执法资格的执法人员, at least two (行政处罚法
+ * 第42条), judged on the day of the act — not only on the day of assignment: a certificate suspended,
+ * withdrawn, expired or unreviewed since stops its holder at once (CASE_OFFICER_CANNOT_ENFORCE), and a
+ * case left with fewer than two officers able to enforce does not move until it is reassigned
+ * (CASE_TWO_OFFICERS). `actor` is the caller when acting as one of the assigned officers, else null;
+ * `assigned` the assigned officers, or null when their number is not in question (changing them).
+ */
+export function officerActRefusal(
+  actor: CertificateHolder | null,
+  assigned: readonly CertificateHolder[] | null,
+  now: Date,
+  graceUntil: string,
+): RuleRefusal | null {
+  const blocker = actor && enforceBlocker(actor, now, graceUntil);
+  if (blocker)
+    return {
+      rule: 'CASE_OFFICER_CANNOT_ENFORCE',
+      message: {
+        zh: `你现在不能办理本案：${ENFORCE_BLOCKER_MESSAGES[blocker].zh}（行政处罚法第42条：行政处罚应当由具有行政执法资格的执法人员实施）`,
+        en: `You may not act on the case now: ${ENFORCE_BLOCKER_MESSAGES[blocker].en} (Administrative Penalty Law art. 42: penalties are carried out by officers qualified to enforce)`,
+      },
+    };
+  if (!assigned) return null;
+  const able = assigned.filter((p) => enforceBlocker(p, now, graceUntil) === null).length;
+  if (able >= MIN_OFFICERS) return null;
+  return {
+    rule: 'CASE_TWO_OFFICERS',
+    message: {
+      zh: `本案现有可执法的承办人员 ${able} 名，不足 ${MIN_OFFICERS} 名，须重新指派承办人员后才能继续办理（行政处罚法第42条）`,
+      en: `The case has ${able} assigned officers able to enforce, fewer than ${MIN_OFFICERS}; reassign it before it can go on (Administrative Penalty Law art. 42)`,
+    },
+  };
+}
+
+/**
+ * 法制审核 (行政处罚法 第58条) is done by reviewers who did not investigate; the reverse holds too: a
+ * reviewer who approved the case does not become one of its investigators afterwards, or the review
+ * would have checked their own case. `approvers`: person ids of the reviewers who approved it.
+ */
+export function reviewerAssignmentRefusal(
+  requested: readonly { id: number; name: string }[],
+  approvers: readonly number[],
+): RuleRefusal | null {
+  const own = requested.filter((p) => approvers.includes(p.id));
+  if (own.length === 0) return null;
+  const names = own.map((p) => p.name);
+  return {
+    rule: 'CASE_REVIEWER_ASSIGNED',
+    message: {
+      zh: `${names.join('、')}已对本案作出法制审核，不能再被指派为承办人员（行政处罚法第58条）`,
+      en: `${names.join(', ')} approved the case in legal review and cannot be assigned to it (Administrative Penalty Law art. 58)`,
+    },
+  };
+}
+
+/**
+ * 行政处罚法 第57条: at the end of the investigation the agency head reviews its results and decides;
+ * the head who decides a general-procedure case is therefore not one of its investigators (assigned
+ * officers) — unless the county allows it (CASE_SETTINGS.headMayInvestigate, default off), and then
+ * the decision records it (EnforcementCase.decidedByInvestigator). A simple-procedure case is decided
+ * on the spot by its officers (第51条) and is not concerned.
+ */
+export function headInvestigatedRefusal(
+  procedure: CaseProcedure,
+  deciderId: number | null,
+  officerIds: readonly number[],
+  allowed: boolean,
+): RuleRefusal | null {
+  if (procedure !== 'GENERAL' || deciderId === null || !officerIds.includes(deciderId) || allowed) return null;
+  return {
+    rule: 'CASE_HEAD_INVESTIGATED',
+    message: {
+      zh: '承办本案的执法人员不能以行政机关负责人身份决定本案（行政处罚法第57条：负责人对调查结果进行审查）',
+      en: "An officer assigned to the case cannot decide it as the agency head (Administrative Penalty Law art. 57: the head reviews the investigation's results)",
+    },
+  };
+}

@@ -139,10 +139,98 @@ export interface CertificateRefusal {
   en: string;
 }
 
+// ---- Who manages a certificate (行政执法证件管理, county plan task 3: 暂扣、收回、注销、年度审验) ----
+//
+// The card is the justice bureau's: it issues it (执法人员资格管理和持证上岗, 县司法局 responsible), so it
+// alone suspends, withdraws or cancels it — and lifts a suspension, which only whoever may impose it
+// may do. The holder's own agency is the one the card restrains, so it never restores one; it may
+// still stop its officer at once by reassigning the cases or removing the OFFICER role.
+//
+// | act                                                   | holder's agency admin | justice bureau supervisor | system admin | on one's own card |
+// |-------------------------------------------------------|-----------------------|---------------------------|--------------|-------------------|
+// | 暂扣 SUSPENDED, and lifting it (SUSPENDED → VALID)     | no                    | yes                       | yes          | never             |
+// | 收回 WITHDRAWN, 注销 CANCELLED, EXPIRED               | no                    | yes                       | yes          | never             |
+// | after WITHDRAWN / CANCELLED: any status change        | final: nobody (CERTIFICATE_WITHDRAWN / CERTIFICATE_CANCELLED)                          |
+// | issue a new card (issueCertificate: new number, dates) | no                    | yes                       | yes          | never             |
+// | register a bureau-issued card on a person who never held one (createPerson / updatePerson) | yes | — | yes | — |
+// | change a held card's number or dates (updatePerson)   | nobody: that is an issuance (CERTIFICATE_REISSUE)                                        |
+// | remove a card (updatePerson, certificate: null)       | yes                   | —                         | yes          | —                 |
+// | 年度审验 review                                        | yes                   | yes (any supervisor)      | yes          | never             |
+//
+// A number that has left its holder — withdrawn, cancelled, replaced or removed — is retired
+// (RetiredCertificate) and never issued or registered again, to anyone (CERTIFICATE_NUMBER_RETIRED):
+// otherwise a withdrawn card could come back under its own number.
+
+/** Why a caller may not change the status of, or issue, a certificate: null when they may. */
+export function certificateIssuerRefusal(issuer: boolean, self: boolean): { zh: string; en: string } | null {
+  if (self)
+    return {
+      zh: '不得变更自己的执法证（县方案任务3：证件由县司法局管理）',
+      en: 'nobody changes their own enforcement certificate (county plan task 3: certificates are the justice bureau’s)',
+    };
+  if (issuer) return null;
+  return {
+    zh: '执法证的暂扣、恢复、收回、注销和换发由县司法局（监督人员）或系统管理员办理，本单位不能办理（县方案任务3）',
+    en: 'suspending, restoring, withdrawing, cancelling and issuing certificates is for the county justice bureau (a supervisor) or a system admin, never the holder’s agency (county plan task 3)',
+  };
+}
+
+/** A review (年度审验) of one's own certificate is refused; null when allowed. */
+export function selfReviewRefusal(self: boolean): { zh: string; en: string } | null {
+  return self
+    ? {
+        zh: '不得为自己的执法证登记年度审验（县方案任务3）',
+        en: 'nobody records the annual review of their own certificate (county plan task 3)',
+      }
+    : null;
+}
+
+/** The certificate a person holds, as stored. */
+export interface HeldCertificate {
+  certificateNumber: string | null;
+  certificateIssuedOn: Date | null;
+  certificateExpiresOn: Date | null;
+}
+
 /**
- * Whether a certificate may move from `from` to `to`. Cancellation (注销) is final: a cancelled
- * holder gets a new certificate instead. Restoring VALID is refused once the expiry date has passed,
- * since it would make an expired card look usable.
+ * What createPerson / updatePerson may do to a certificate: keep it as it is, remove it, or register
+ * the first card of someone who never held one (`heldBefore`: a retired number of theirs exists).
+ * Anything else — a new number, other dates — is a new card, issued by the justice bureau
+ * (issueCertificate), with a reason in the event log.
+ */
+export function certificateEditRefusal(
+  before: HeldCertificate,
+  after: CertificateFields | null,
+  heldBefore: boolean,
+): CertificateRefusal | null {
+  if (!after) return null;
+  const same =
+    before.certificateNumber === after.number &&
+    before.certificateIssuedOn?.getTime() === after.issuedOn.getTime() &&
+    before.certificateExpiresOn?.getTime() === after.expiresOn.getTime();
+  if (same || (!before.certificateNumber && !heldBefore)) return null;
+  return {
+    kind: 'RULE',
+    rule: 'CERTIFICATE_REISSUE',
+    zh: '换发执法证或变更证号、日期属于发证，由县司法局办理（issueCertificate，须写明理由）（县方案任务3）',
+    en: 'a new certificate, or another number or dates, is an issuance by the county justice bureau (issueCertificate, with a reason) (county plan task 3)',
+  };
+}
+
+export const CERTIFICATE_NUMBER_RETIRED: CertificateRefusal = {
+  kind: 'RULE',
+  rule: 'CERTIFICATE_NUMBER_RETIRED',
+  zh: '该执法证号已收回、注销或停用，不能再次使用（县方案任务3）',
+  en: 'this certificate number was withdrawn, cancelled or retired and is never used again (county plan task 3)',
+};
+
+/** Statuses after which a certificate never changes again (收回, 注销): a new card is an issuance. */
+export const FINAL_CERTIFICATE_STATUSES: readonly CertificateStatus[] = ['WITHDRAWN', 'CANCELLED'];
+
+/**
+ * Whether a certificate may move from `from` to `to`. Withdrawal (收回) and cancellation (注销) are
+ * final: the holder gets a new certificate instead, issued by the justice bureau. Restoring VALID is
+ * refused once the expiry date has passed, since it would make an expired card look usable.
  */
 export function certificateChangeRefusal(
   from: CertificateStatus | null,
@@ -164,6 +252,13 @@ export function certificateChangeRefusal(
       rule: 'CERTIFICATE_CANCELLED',
       zh: '执法证已注销，不能恢复或变更，请换发新证',
       en: 'a cancelled certificate cannot change status; issue a new one',
+    };
+  if (from === 'WITHDRAWN')
+    return {
+      kind: 'RULE',
+      rule: 'CERTIFICATE_WITHDRAWN',
+      zh: '执法证已收回，不能恢复或变更，须由县司法局换发新证（县方案任务3）',
+      en: 'a withdrawn certificate cannot change status; the justice bureau issues a new one (county plan task 3)',
     };
   if (to === 'VALID' && (!expiresOn || expiresOn.getTime() < shanghaiToday(now).getTime()))
     return { kind: 'RULE', rule: 'CERTIFICATE_EXPIRED', ...ENFORCE_BLOCKER_MESSAGES.EXPIRED };
@@ -189,12 +284,12 @@ export function reviewRefusal(
   graceUntil: string,
 ): CertificateRefusal | null {
   if (!c.certificateStatus) return { kind: 'RULE', rule: 'NO_CERTIFICATE', ...ENFORCE_BLOCKER_MESSAGES.NO_CERTIFICATE };
-  if (c.certificateStatus === 'CANCELLED' || c.certificateStatus === 'EXPIRED')
+  if (FINAL_CERTIFICATE_STATUSES.includes(c.certificateStatus) || c.certificateStatus === 'EXPIRED')
     return {
       kind: 'RULE',
       rule: 'CERTIFICATE_NOT_REVIEWABLE',
-      zh: '已注销或已过期的执法证不能审验',
-      en: 'a cancelled or expired certificate cannot be reviewed',
+      zh: '已收回、已注销或已过期的执法证不能审验',
+      en: 'a withdrawn, cancelled or expired certificate cannot be reviewed',
     };
   const current = shanghaiYear(now);
   if (year > current)

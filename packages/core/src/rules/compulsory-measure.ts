@@ -308,3 +308,24 @@ export function measuresOpenRefusal(measures: readonly Pick<MeasureState, 'statu
     },
   };
 }
+
+/**
+ * 第18条: the head approves what the officers report; the approval is a second person's check. An
+ * approver who applied for the measure (recorded it) or carries it out (one of its officers) would
+ * approve their own act. The agency head who is also an officer asks another head, or a system admin.
+ */
+export function selfApprovalRefusal(
+  m: { recordedBy: string; officerIds: readonly number[] },
+  approver: { actor: string; personId: number | null },
+): RuleRefusal | null {
+  const own =
+    m.recordedBy === approver.actor || (approver.personId !== null && m.officerIds.includes(approver.personId));
+  if (!own) return null;
+  return {
+    rule: 'MEASURE_SELF_APPROVAL',
+    message: {
+      zh: '申请或实施行政强制措施的执法人员不能批准该措施（行政强制法第18条：报经行政机关负责人批准）',
+      en: 'An officer who applied for or carries out a compulsory measure cannot approve it (Administrative Coercion Law art. 18)',
+    },
+  };
+}

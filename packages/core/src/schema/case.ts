@@ -111,6 +111,10 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
           '决定人（工作人员可见账号，其他人只见类别）Who decided: the account for staff, its kind for others',
         resolve: (c, _a, ctx) => (c.decidedBy === null ? null : actorShownTo(ctx.viewer, c.decidedBy)),
       }),
+      decidedByInvestigator: t.exposeBoolean('decidedByInvestigator', {
+        description:
+          '决定的负责人同时是本案承办人员（仅县里设置允许时，行政处罚法第57条）The head who decided was also an assigned officer of the case — only where the county allows it (Administrative Penalty Law art. 57)',
+      }),
       ground: t.expose('ground', {
         type: enums.CaseGround,
         nullable: true,

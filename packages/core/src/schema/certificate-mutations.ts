@@ -1,30 +1,65 @@
 // Certificate mutations: change an enforcement certificate's status (暂扣、收回、注销、恢复, with a
-// reason) and record its annual review (年度审验); agency admin of the person's agency, supervisor
-// or system admin. Each is one unit of work with its event.
+// reason) and issue a new card — the county justice bureau's or a system admin's, never on one's own
+// card (rules/certificate.ts has the table) — and record its annual review (年度审验; agency admin of
+// the person's agency, supervisor or system admin). Each is one unit of work with its event.
 import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
-import { certificateChangeRefusal, reviewRefusal, type CertificateRefusal } from '../rules/certificate.js';
-import { domainErrors, NotFoundError, RuleViolation, ValidationError } from '../errors.js';
+import type { Context } from '../context.js';
+import type { Person } from '../generated/prisma/client.js';
+import {
+  certificateChangeRefusal,
+  certificateIssuerRefusal,
+  FINAL_CERTIFICATE_STATUSES,
+  personRecordProblems,
+  reviewRefusal,
+  selfReviewRefusal,
+  type CertificateFields,
+  type CertificateRefusal,
+} from '../rules/certificate.js';
+import { domainErrors, ForbiddenError, NotFoundError, RuleViolation, ValidationError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
+import { actorOf, isJusticeBureau, isSystemAdmin } from '../auth/viewer.js';
 import { parseId } from '../ids.js';
 import { CORE_TOPICS } from '../topics.js';
 import { CASE_SETTINGS } from '../case-settings.js';
 import { msg } from '../validation.js';
 import { textKind } from '../input/text.js';
 import type { PersonTypes } from './person-type.js';
-import { agencyOfPerson } from './person-mutations.js';
+import type { CertificateInputRef } from './person-mutations.js';
+import { agencyOfPerson, assertNumberFree, guardUnique, retireNumber, throwProblems } from './person-records.js';
 
 const PERSON = { zh: '人员', en: 'Person' };
 
-export function registerCertificateMutations(builder: ZhifaBuilder, { CertificateStatusEnum }: PersonTypes) {
+const reasonArg = z
+  .string()
+  .trim()
+  .min(2, msg('请写明理由', 'give a reason'))
+  .max(500, msg('理由过长', 'reason is too long'));
+
+const isSelf = (ctx: Pick<Context, 'viewer'>, p: Pick<Person, 'id'>) =>
+  ctx.viewer.kind === 'person' && ctx.viewer.personId === p.id;
+
+/** Refuse unless the viewer is the card's issuer (the justice bureau, a system admin) and not its holder. */
+function assertIssuer(ctx: Pick<Context, 'viewer'>, holder: Pick<Person, 'id'>): void {
+  const refusal = certificateIssuerRefusal(
+    isJusticeBureau(ctx.viewer) || isSystemAdmin(ctx.viewer),
+    isSelf(ctx, holder),
+  );
+  if (refusal) throw new ForbiddenError(refusal);
+}
+
+export function registerCertificateMutations(
+  builder: ZhifaBuilder,
+  { CertificateStatusEnum }: PersonTypes,
+  // The input createPerson and updatePerson take (person-mutations.ts).
+  CertificateInput: CertificateInputRef,
+) {
   builder.mutationFields((t) => ({
     changeCertificateStatus: t.prismaField({
       type: 'Person',
       description:
-        '变更执法证状态（暂扣、收回、注销、恢复），须写明理由 Change certificate status, with a reason (agency admin, supervisor or system admin)',
-      authScopes: async (_r, args, ctx) => ({
-        $any: { supervisor: true, agencyAdminOf: (await agencyOfPerson(ctx, args.personId)) ?? -1 },
-      }),
+        '变更执法证状态（暂扣、收回、注销、恢复），须写明理由；由县司法局（监督人员）或系统管理员办理，不得变更自己的执法证；收回、注销后不再变更 Change certificate status, with a reason: the county justice bureau (a supervisor) or a system admin, never on one’s own card; withdrawn and cancelled are final',
+      authScopes: { supervisor: true },
       errors: { types: domainErrors },
       args: {
         personId: t.arg.globalID({ required: true }),
@@ -45,10 +80,14 @@ export function registerCertificateMutations(builder: ZhifaBuilder, { Certificat
           const { tx } = uow;
           const before = await tx.person.findUnique({ where: { id: parseId(personId, 'Person', ['personId']) } });
           if (!before) throw new NotFoundError('Person', personId.id, PERSON);
+          assertIssuer(ctx, before);
           throwRefusal(
             certificateChangeRefusal(before.certificateStatus, status, before.certificateExpiresOn, new Date()),
             'status',
           );
+          // Final: the number is retired now, so that no later card brings it back.
+          if (FINAL_CERTIFICATE_STATUSES.includes(status) && before.certificateNumber)
+            await retireNumber(tx, before.certificateNumber, before.id, status, actorOf(uow.viewer));
           const person = await tx.person.update({
             ...query,
             where: { id: before.id },
@@ -95,6 +134,8 @@ export function registerCertificateMutations(builder: ZhifaBuilder, { Certificat
           const { tx } = uow;
           const before = await tx.person.findUnique({ where: { id: parseId(personId, 'Person', ['personId']) } });
           if (!before) throw new NotFoundError('Person', personId.id, PERSON);
+          const self = selfReviewRefusal(isSelf(ctx, before));
+          if (self) throw new ForbiddenError(self);
           throwRefusal(reviewRefusal(before, year, uow.now, uow.settings.get(CASE_SETTINGS).reviewGraceUntil), 'year');
           const person = await tx.person.update({
             ...query,
@@ -114,6 +155,72 @@ export function registerCertificateMutations(builder: ZhifaBuilder, { Certificat
           );
           return person;
         }),
+    }),
+
+    issueCertificate: t.prismaField({
+      type: 'Person',
+      description:
+        '换发执法证：新证号、发证日期和有效期，须写明理由（县司法局或系统管理员；不得为自己换发）。原证号停用，新证有效、未审验 Issue a new certificate — new number and dates, with a reason (the justice bureau or a system admin; never one’s own). The previous number is retired; the new card is valid and not yet reviewed',
+      authScopes: { supervisor: true },
+      errors: { types: domainErrors },
+      args: {
+        personId: t.arg.globalID({ required: true }),
+        certificate: t.arg({ type: CertificateInput, required: true }),
+        reason: t.arg.string({
+          required: true,
+          description: '理由（记入事件日志）Reason, kept in the event log',
+          extensions: textKind('multiline'),
+          validate: reasonArg,
+        }),
+      },
+      resolve: (query, _r, { personId, certificate, reason }, ctx) =>
+        guardUnique(
+          () =>
+            unitOfWork(ctx, async (uow) => {
+              const { tx } = uow;
+              const before = await tx.person.findUnique({ where: { id: parseId(personId, 'Person', ['personId']) } });
+              if (!before) throw new NotFoundError('Person', personId.id, PERSON);
+              assertIssuer(ctx, before);
+              const cert: CertificateFields = { ...certificate, number: certificate.number.trim() };
+              throwProblems(personRecordProblems(before.roles, cert), []);
+              if (cert.number === before.certificateNumber)
+                throw ValidationError.one(['certificate', 'number'], {
+                  zh: '新证须使用新的执法证号',
+                  en: 'a new certificate has a new number',
+                });
+              await assertNumberFree(tx, cert.number, before.id, ['certificate', 'number']);
+              const by = actorOf(uow.viewer);
+              if (before.certificateNumber)
+                await retireNumber(tx, before.certificateNumber, before.id, before.certificateStatus, by);
+              const person = await tx.person.update({
+                ...query,
+                where: { id: before.id },
+                data: {
+                  certificateNumber: cert.number,
+                  certificateIssuedOn: cert.issuedOn,
+                  certificateExpiresOn: cert.expiresOn,
+                  certificateStatus: 'VALID',
+                  certificateReviewYear: null,
+                },
+              });
+              await uow.emit(
+                CORE_TOPICS.certificateChanged,
+                {
+                  personId: person.id,
+                  change: 'issued' as const,
+                  certificateNumber: cert.number,
+                  previousNumber: before.certificateNumber,
+                  previousStatus: before.certificateStatus,
+                  issuedOn: cert.issuedOn.toISOString().slice(0, 10),
+                  expiresOn: cert.expiresOn.toISOString().slice(0, 10),
+                  reason: reason.trim(),
+                },
+                { agencyId: person.agencyId },
+              );
+              return person;
+            }),
+          ['certificate', 'number'],
+        ),
     }),
   }));
 }

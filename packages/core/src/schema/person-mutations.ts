@@ -1,20 +1,29 @@
 // People's mutations: create and update a person (agency admin of their agency, or system admin);
-// a certificate's status and annual review are certificate-mutations.ts. Each is one unit of work
-// with its event.
+// a certificate's status, annual review and issuance are certificate-mutations.ts, role changes by
+// the justice bureau person-roles.ts. Each is one unit of work with its events.
 import { z } from 'zod';
 import type { ZhifaBuilder, ZhifaSchemaTypes } from '../builder.js';
-import type { Context } from '../context.js';
-import type { Db } from '../db.js';
-import { CertificateStatus, type PersonRole } from '../generated/prisma/enums.js';
-import { personRecordProblems, type CertificateFields, type PersonRecordProblem } from '../rules/certificate.js';
-import { domainErrors, ForbiddenError, NotFoundError, RuleViolation, ValidationError } from '../errors.js';
+import { CertificateStatus } from '../generated/prisma/enums.js';
+import { certificateEditRefusal, personRecordProblems, type CertificateFields } from '../rules/certificate.js';
+import { domainErrors, NotFoundError, RuleViolation } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
-import { isSystemAdmin } from '../auth/viewer.js';
-import { parseId, tryParseId, type GlobalId } from '../ids.js';
+import { actorOf } from '../auth/viewer.js';
+import { parseId, tryParseId } from '../ids.js';
 import { CORE_TOPICS } from '../topics.js';
 import { msg, requiredText } from '../validation.js';
 import { textKind } from '../input/text.js';
 import type { PersonTypes } from './person-type.js';
+import {
+  agencyOfPerson,
+  assertNumberFree,
+  guardUnique,
+  heldACertificate,
+  retireNumber,
+  throwProblems,
+} from './person-records.js';
+import { assertMayChangeRoles, emitRolesChanged, roleReason } from './person-roles.js';
+
+const NUMBER_PATH = ['input', 'certificate', 'number'];
 
 const PERSON = { zh: '人员', en: 'Person' };
 
@@ -72,7 +81,14 @@ export function registerPersonMutations(builder: ZhifaBuilder, { PersonRoleEnum 
         type: CertificateInput,
         required: false,
         description:
-          '执法证；为空则清除。换新证号视为新证（有效、未审验）Certificate; null removes it. A new number is a new certificate (valid, not yet reviewed)',
+          '执法证：原样保留，或为空则清除（证号停用）；从未持证的人员可登记首张证。换发新证或改证号、日期由县司法局办理（issueCertificate）Certificate: kept as it is, or null removes it (its number is retired); a person who never held one may register their first. A new card, number or dates is an issuance by the justice bureau (issueCertificate)',
+      }),
+      reason: t.string({
+        required: false,
+        description:
+          '变更角色的理由（变更角色时必填，记入事件日志）Reason for a change of roles: required when the roles change, kept in the event log',
+        extensions: textKind('multiline'),
+        validate: roleReason.optional(),
       }),
     }),
   });
@@ -85,33 +101,36 @@ export function registerPersonMutations(builder: ZhifaBuilder, { PersonRoleEnum 
       errors: { types: domainErrors },
       args: { input: t.arg({ type: CreatePersonInput, required: true }) },
       resolve: (query, _r, { input }, ctx) =>
-        guardUnique(() =>
-          unitOfWork(ctx, async (uow) => {
-            const { tx } = uow;
-            const agencyId = parseId(input.agencyId, 'Agency', ['input', 'agencyId']);
-            if (!(await tx.agency.findUnique({ where: { id: agencyId } })))
-              throw new NotFoundError('Agency', input.agencyId.id, { zh: '单位', en: 'Agency' });
-            const roles = [...new Set(input.roles)];
-            assertMayGrant(ctx, roles, []);
-            const cert = certificateInput(input.certificate);
-            throwProblems(personRecordProblems(roles, cert));
-            if (cert) await assertNumberFree(tx, cert.number, null);
-            const person = await tx.person.create({
-              ...query,
-              data: {
-                agencyId,
-                name: input.name.trim(),
-                roles,
-                ...certificateColumns(cert, null),
-              },
-            });
-            await uow.emit(
-              CORE_TOPICS.personCreated,
-              { personId: person.id, name: person.name, roles, certificateNumber: cert?.number ?? null },
-              { agencyId },
-            );
-            return person;
-          }),
+        guardUnique(
+          () =>
+            unitOfWork(ctx, async (uow) => {
+              const { tx } = uow;
+              const agencyId = parseId(input.agencyId, 'Agency', ['input', 'agencyId']);
+              if (!(await tx.agency.findUnique({ where: { id: agencyId } })))
+                throw new NotFoundError('Agency', input.agencyId.id, { zh: '单位', en: 'Agency' });
+              const roles = [...new Set(input.roles)];
+              // The roles a new person starts with are granted by its creator: the same table decides.
+              assertMayChangeRoles(ctx, { id: null, agencyId }, [], roles);
+              const cert = certificateInput(input.certificate);
+              throwProblems(personRecordProblems(roles, cert));
+              if (cert) await assertNumberFree(tx, cert.number, null, NUMBER_PATH);
+              const person = await tx.person.create({
+                ...query,
+                data: {
+                  agencyId,
+                  name: input.name.trim(),
+                  roles,
+                  ...certificateColumns(cert, null),
+                },
+              });
+              await uow.emit(
+                CORE_TOPICS.personCreated,
+                { personId: person.id, name: person.name, roles, certificateNumber: cert?.number ?? null },
+                { agencyId },
+              );
+              return person;
+            }),
+          NUMBER_PATH,
         ),
     }),
 
@@ -126,92 +145,68 @@ export function registerPersonMutations(builder: ZhifaBuilder, { PersonRoleEnum 
         input: t.arg({ type: UpdatePersonInput, required: true }),
       },
       resolve: (query, _r, { id, input }, ctx) =>
-        guardUnique(() =>
-          unitOfWork(ctx, async (uow) => {
-            const { tx } = uow;
-            const before = await tx.person.findUnique({ where: { id: parseId(id, 'Person', ['id']) } });
-            if (!before) throw new NotFoundError('Person', id.id, PERSON);
-            const roles = [...new Set(input.roles)];
-            assertMayGrant(ctx, roles, before.roles);
-            const cert = certificateInput(input.certificate);
-            throwProblems(personRecordProblems(roles, cert));
-            if (cert) await assertNumberFree(tx, cert.number, before.id);
-            const person = await tx.person.update({
-              ...query,
-              where: { id: before.id },
-              data: { name: input.name.trim(), roles, ...certificateColumns(cert, before) },
-            });
-            await uow.emit(
-              CORE_TOPICS.personUpdated,
-              {
-                personId: person.id,
-                name: person.name,
-                roles,
-                certificateNumber: person.certificateNumber,
-                previousCertificateNumber: before.certificateNumber,
-              },
-              { agencyId: person.agencyId },
-            );
-            return person;
-          }),
+        guardUnique(
+          () =>
+            unitOfWork(ctx, async (uow) => {
+              const { tx } = uow;
+              const before = await tx.person.findUnique({ where: { id: parseId(id, 'Person', ['id']) } });
+              if (!before) throw new NotFoundError('Person', id.id, PERSON);
+              const roles = [...new Set(input.roles)];
+              assertMayChangeRoles(ctx, before, before.roles, roles);
+              const cert = certificateInput(input.certificate);
+              throwProblems(personRecordProblems(roles, cert));
+              const edit = certificateEditRefusal(
+                before,
+                cert,
+                !before.certificateNumber && cert !== null && (await heldACertificate(tx, before.id)),
+              );
+              if (edit) throw new RuleViolation(edit.rule, edit);
+              if (cert) await assertNumberFree(tx, cert.number, before.id, NUMBER_PATH);
+              // A removed card's number never comes back (rules/certificate.ts).
+              if (!cert && before.certificateNumber)
+                await retireNumber(
+                  tx,
+                  before.certificateNumber,
+                  before.id,
+                  before.certificateStatus,
+                  actorOf(uow.viewer),
+                );
+              const person = await tx.person.update({
+                ...query,
+                where: { id: before.id },
+                data: { name: input.name.trim(), roles, ...certificateColumns(cert, before) },
+              });
+              await emitRolesChanged(uow, person, before.roles, roles, input.reason, ['input', 'reason']);
+              await uow.emit(
+                CORE_TOPICS.personUpdated,
+                {
+                  personId: person.id,
+                  name: person.name,
+                  roles,
+                  certificateNumber: person.certificateNumber,
+                  previousCertificateNumber: before.certificateNumber,
+                },
+                { agencyId: person.agencyId },
+              );
+              return person;
+            }),
+          NUMBER_PATH,
         ),
     }),
   }));
+  return { CertificateInput };
 }
 
-/** The agency of a person, for authorisation; null when there is no such person. */
-export async function agencyOfPerson(ctx: Context, gid: GlobalId): Promise<number | null> {
-  const n = tryParseId(gid, 'Person');
-  if (n === null) return null;
-  const p = await ctx.prisma.person.findUnique({ where: { id: n }, select: { agencyId: true } });
-  return p?.agencyId ?? null;
-}
-
-/**
- * An agency admin manages their own staff but must not mint or demote system admins: that would
- * turn an agency admin into a system admin by proxy.
- */
-function assertMayGrant(ctx: Context, roles: PersonRole[], before: PersonRole[]): void {
-  if (isSystemAdmin(ctx.viewer)) return;
-  if (roles.includes('SYSTEM_ADMIN') || before.includes('SYSTEM_ADMIN'))
-    throw new ForbiddenError({
-      zh: '只有系统管理员可以授予、修改或撤销系统管理员',
-      en: 'only a system admin may grant, edit or revoke a system admin',
-    });
-}
-
-function throwProblems(problems: PersonRecordProblem[]): void {
-  if (problems.length === 0) return;
-  const rule = problems.find((p) => p.kind === 'RULE');
-  if (rule) throw new RuleViolation(rule.rule, rule);
-  throw new ValidationError(problems.map((p) => ({ path: ['input', ...p.path], messageZh: p.zh, messageEn: p.en })));
-}
-
-const NUMBER_TAKEN = { zh: '执法证号已被他人使用', en: 'this certificate number belongs to someone else' };
-
-async function assertNumberFree(tx: Db, number: string, self: number | null): Promise<void> {
-  const holder = await tx.person.findUnique({ where: { certificateNumber: number }, select: { id: true } });
-  if (holder && holder.id !== self) throw ValidationError.one(['input', 'certificate', 'number'], NUMBER_TAKEN);
-}
-
-/** Two concurrent writers can both pass the check above; the unique index then decides. */
-async function guardUnique<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if ((err as { code?: string }).code === 'P2002')
-      throw ValidationError.one(['input', 'certificate', 'number'], NUMBER_TAKEN);
-    throw err;
-  }
-}
+/** The certificate input's type, for issueCertificate (certificate-mutations.ts). */
+export type CertificateInputRef = ReturnType<typeof registerPersonMutations>['CertificateInput'];
 
 function certificateInput(c: CertificateFields | null | undefined): CertificateFields | null {
   return c ? { ...c, number: c.number.trim() } : null;
 }
 
 /**
- * Certificate columns for a write. The same number keeps its status and review; a new number (or
- * a first certificate) is a new card: valid and not yet reviewed. No certificate clears them all.
+ * Certificate columns for a write. The same number keeps its status and review; a first certificate
+ * is a new card: valid and not yet reviewed. No certificate clears them all.
  */
 function certificateColumns(
   cert: CertificateFields | null,
