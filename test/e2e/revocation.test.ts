@@ -97,6 +97,28 @@ describe('a live subscription re-checks its caller', () => {
     await sub.close();
   });
 
+  it('a supervisor whose role is removed through changePersonRoles (person.rolesChanged) loses the subscription too', async () => {
+    const sup = await w.s.db.prisma.person.create({
+      data: { name: '监督员己', agencyId: w.bureau, roles: ['SUPERVISOR'] },
+    });
+    const token = w.s.token(`person:${sup.id}`);
+    const sub = watchEvents(w.s.wsUrl, { token, topics: ['demote.test'] });
+    await untilSubscribers(w.s.app.events, 1);
+    await emit(w, { topic: 'demote.test', agencyId: w.agencyB, n: 1 });
+    await sub.waitFor(1);
+    const demoted = await gql(
+      w,
+      `mutation($id: ID!) { changePersonRoles(personId: $id, roles: [AUXILIARY], reason: "调离监督岗位") { __typename } }`,
+      { id: personId(sup.id) },
+    );
+    expect(demoted.data.changePersonRoles.__typename).toBe('MutationChangePersonRolesSuccess');
+    await emit(w, { topic: 'demote.test', agencyId: w.agencyB, n: 2 });
+    const end = await sub.ended();
+    expect(sub.ns()).toEqual([1]);
+    expect(end.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    await sub.close();
+  });
+
   it('a supervisor whose agency kind changes (no longer the justice bureau) loses the subscription too', async () => {
     const office = await w.s.db.prisma.agency.create({ data: { name: '阜宁县某某司法所', kind: 'JUSTICE_OFFICE' } });
     const sup = await w.s.db.prisma.person.create({

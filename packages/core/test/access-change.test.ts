@@ -2,7 +2,7 @@
 // the caller identified again keeps the access the subscription started with, and the iterator
 // that ends a subscription with one error before anything the caller may no longer read.
 import { describe, expect, it } from 'vitest';
-import { concernsCaller, keepsAccess } from '../src/events/access-change.js';
+import { concernsCaller, keepsAccess, VIEWER_TOPICS } from '../src/events/access-change.js';
 import { SubscriptionEnded, unlessEnded, whileAccessHolds } from '../src/events/recheck.js';
 import { ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '../src/errors.js';
 import type { Viewer } from '../src/auth/viewer.js';
@@ -41,6 +41,9 @@ describe('concernsCaller', () => {
   it("is a change to the person, to the person's agency, or the revocation of the caller's key", () => {
     expect(concernsCaller(supervisor, event('person.updated', { personId: 7 }))).toBe(true);
     expect(concernsCaller(supervisor, event('person.certificateChanged', { personId: 7 }))).toBe(true);
+    // Issue 16: role changes have their own event (changePersonRoles); it ends live access the same way.
+    expect(concernsCaller(supervisor, event('person.rolesChanged', { personId: 7 }))).toBe(true);
+    expect(VIEWER_TOPICS.has('person.rolesChanged')).toBe(true);
     expect(concernsCaller(supervisor, event('agency.updated', { agencyId: 2 }))).toBe(true);
     expect(concernsCaller(surveyOrg, event('apiKey.revoked', { apiKeyId: 4 }))).toBe(true);
     expect(concernsCaller(surveyOrg, event('agency.updated', { agencyId: 9 }))).toBe(true);
