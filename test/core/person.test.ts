@@ -412,6 +412,12 @@ describe('updatePerson', () => {
       tokens.adminM,
     );
     expectTyped(res.data.updatePerson, 'ForbiddenError');
+    const renamed = await h.gql(
+      UPDATE,
+      { id: gid('Person', sysInMarket.id), input: { name: '改名', roles: ['SYSTEM_ADMIN'] } },
+      tokens.adminM,
+    );
+    expectTyped(renamed.data.updatePerson, 'ForbiddenError');
     await h.db.prisma.person.delete({ where: { id: sysInMarket.id } });
   });
 });

@@ -21,7 +21,7 @@ import {
   retireNumber,
   throwProblems,
 } from './person-records.js';
-import { assertMayChangeRoles, emitRolesChanged, roleReason } from './person-roles.js';
+import { assertMayChangeRoles, assertMayEdit, emitRolesChanged, roleReason } from './person-roles.js';
 
 const NUMBER_PATH = ['input', 'certificate', 'number'];
 
@@ -101,36 +101,34 @@ export function registerPersonMutations(builder: ZhifaBuilder, { PersonRoleEnum 
       errors: { types: domainErrors },
       args: { input: t.arg({ type: CreatePersonInput, required: true }) },
       resolve: (query, _r, { input }, ctx) =>
-        guardUnique(
-          () =>
-            unitOfWork(ctx, async (uow) => {
-              const { tx } = uow;
-              const agencyId = parseId(input.agencyId, 'Agency', ['input', 'agencyId']);
-              if (!(await tx.agency.findUnique({ where: { id: agencyId } })))
-                throw new NotFoundError('Agency', input.agencyId.id, { zh: '单位', en: 'Agency' });
-              const roles = [...new Set(input.roles)];
-              // The roles a new person starts with are granted by its creator: the same table decides.
-              assertMayChangeRoles(ctx, { id: null, agencyId }, [], roles);
-              const cert = certificateInput(input.certificate);
-              throwProblems(personRecordProblems(roles, cert));
-              if (cert) await assertNumberFree(tx, cert.number, null, NUMBER_PATH);
-              const person = await tx.person.create({
-                ...query,
-                data: {
-                  agencyId,
-                  name: input.name.trim(),
-                  roles,
-                  ...certificateColumns(cert, null),
-                },
-              });
-              await uow.emit(
-                CORE_TOPICS.personCreated,
-                { personId: person.id, name: person.name, roles, certificateNumber: cert?.number ?? null },
-                { agencyId },
-              );
-              return person;
-            }),
-          NUMBER_PATH,
+        guardUnique(() =>
+          unitOfWork(ctx, async (uow) => {
+            const { tx } = uow;
+            const agencyId = parseId(input.agencyId, 'Agency', ['input', 'agencyId']);
+            if (!(await tx.agency.findUnique({ where: { id: agencyId } })))
+              throw new NotFoundError('Agency', input.agencyId.id, { zh: '单位', en: 'Agency' });
+            const roles = [...new Set(input.roles)];
+            // The roles a new person starts with are granted by its creator: the same table decides.
+            assertMayChangeRoles(ctx, { id: null, agencyId }, [], roles);
+            const cert = certificateInput(input.certificate);
+            throwProblems(personRecordProblems(roles, cert));
+            if (cert) await assertNumberFree(tx, cert.number, null, NUMBER_PATH);
+            const person = await tx.person.create({
+              ...query,
+              data: {
+                agencyId,
+                name: input.name.trim(),
+                roles,
+                ...certificateColumns(cert, null),
+              },
+            });
+            await uow.emit(
+              CORE_TOPICS.personCreated,
+              { personId: person.id, name: person.name, roles, certificateNumber: cert?.number ?? null },
+              { agencyId },
+            );
+            return person;
+          }),
         ),
     }),
 
@@ -145,52 +143,51 @@ export function registerPersonMutations(builder: ZhifaBuilder, { PersonRoleEnum 
         input: t.arg({ type: UpdatePersonInput, required: true }),
       },
       resolve: (query, _r, { id, input }, ctx) =>
-        guardUnique(
-          () =>
-            unitOfWork(ctx, async (uow) => {
-              const { tx } = uow;
-              const before = await tx.person.findUnique({ where: { id: parseId(id, 'Person', ['id']) } });
-              if (!before) throw new NotFoundError('Person', id.id, PERSON);
-              const roles = [...new Set(input.roles)];
-              assertMayChangeRoles(ctx, before, before.roles, roles);
-              const cert = certificateInput(input.certificate);
-              throwProblems(personRecordProblems(roles, cert));
-              const edit = certificateEditRefusal(
-                before,
-                cert,
-                !before.certificateNumber && cert !== null && (await heldACertificate(tx, before.id)),
+        guardUnique(() =>
+          unitOfWork(ctx, async (uow) => {
+            const { tx } = uow;
+            const before = await tx.person.findUnique({ where: { id: parseId(id, 'Person', ['id']) } });
+            if (!before) throw new NotFoundError('Person', id.id, PERSON);
+            const roles = [...new Set(input.roles)];
+            assertMayEdit(ctx, before);
+            assertMayChangeRoles(ctx, before, before.roles, roles);
+            const cert = certificateInput(input.certificate);
+            throwProblems(personRecordProblems(roles, cert));
+            const edit = certificateEditRefusal(
+              before,
+              cert,
+              !before.certificateNumber && cert !== null && (await heldACertificate(tx, before.id)),
+            );
+            if (edit) throw new RuleViolation(edit.rule, edit);
+            if (cert) await assertNumberFree(tx, cert.number, before.id, NUMBER_PATH);
+            // A removed card's number never comes back (rules/certificate.ts).
+            if (!cert && before.certificateNumber)
+              await retireNumber(
+                tx,
+                before.certificateNumber,
+                before.id,
+                before.certificateStatus,
+                actorOf(uow.viewer),
               );
-              if (edit) throw new RuleViolation(edit.rule, edit);
-              if (cert) await assertNumberFree(tx, cert.number, before.id, NUMBER_PATH);
-              // A removed card's number never comes back (rules/certificate.ts).
-              if (!cert && before.certificateNumber)
-                await retireNumber(
-                  tx,
-                  before.certificateNumber,
-                  before.id,
-                  before.certificateStatus,
-                  actorOf(uow.viewer),
-                );
-              const person = await tx.person.update({
-                ...query,
-                where: { id: before.id },
-                data: { name: input.name.trim(), roles, ...certificateColumns(cert, before) },
-              });
-              await emitRolesChanged(uow, person, before.roles, roles, input.reason, ['input', 'reason']);
-              await uow.emit(
-                CORE_TOPICS.personUpdated,
-                {
-                  personId: person.id,
-                  name: person.name,
-                  roles,
-                  certificateNumber: person.certificateNumber,
-                  previousCertificateNumber: before.certificateNumber,
-                },
-                { agencyId: person.agencyId },
-              );
-              return person;
-            }),
-          NUMBER_PATH,
+            const person = await tx.person.update({
+              ...query,
+              where: { id: before.id },
+              data: { name: input.name.trim(), roles, ...certificateColumns(cert, before) },
+            });
+            await emitRolesChanged(uow, person, before.roles, roles, input.reason, ['input', 'reason']);
+            await uow.emit(
+              CORE_TOPICS.personUpdated,
+              {
+                personId: person.id,
+                name: person.name,
+                roles,
+                certificateNumber: person.certificateNumber,
+                previousCertificateNumber: before.certificateNumber,
+              },
+              { agencyId: person.agencyId },
+            );
+            return person;
+          }),
         ),
     }),
   }));

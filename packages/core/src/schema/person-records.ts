@@ -59,7 +59,10 @@ export async function retireNumber(
 }
 
 /** Two concurrent writers can both pass the check above; the unique index then decides. */
-export async function guardUnique<T>(work: () => Promise<T>, path: string[]): Promise<T> {
+export async function guardUnique<T>(
+  work: () => Promise<T>,
+  path: string[] = ['input', 'certificate', 'number'],
+): Promise<T> {
   try {
     return await work();
   } catch (err) {

@@ -55,6 +55,18 @@ export function assertMayChangeRoles(
 }
 
 /**
+ * Only a system admin edits a system admin's record at all (name and certificate too, not only the
+ * roles): an agency admin who could would act on a system admin by proxy.
+ */
+export function assertMayEdit(ctx: Pick<Context, 'viewer'>, before: Pick<Person, 'roles'>): void {
+  if (before.roles.includes('SYSTEM_ADMIN') && !isSystemAdmin(ctx.viewer))
+    throw new ForbiddenError({
+      zh: '只有系统管理员可以修改系统管理员',
+      en: 'only a system admin may edit a system admin',
+    });
+}
+
+/**
  * The `person.rolesChanged` event for a change already written (nothing when the roles are the same).
  * A change without a reason is refused: who and why go into the event log together.
  */
