@@ -2,8 +2,9 @@
 // FORBIDDEN, never a validation message about its arguments; a caller who may call gets the typed
 // ValidationError for the same arguments. Covers scopes of every kind: fixed (createAgency), read
 // from an argument's global id (updateAgency, openCase), looked up in the database from an argument
-// (changeCertificateStatus), from the viewer alone (createEnterprise, createMatter); failures of zod and
-// of input hygiene (packages/core/src/input/plugin.ts). See packages/core/src/input/after-auth.ts.
+// (recordCertificateReview), from the viewer alone (createEnterprise, createMatter,
+// changeCertificateStatus); failures of zod and of input hygiene (packages/core/src/input/plugin.ts).
+// See packages/core/src/input/after-auth.ts.
 import { afterAll, describe, expect, it } from 'vitest';
 import { nonPenaltyPlugin } from '@zhifa/plugin-non-penalty';
 import { ERR, createBaseWorld, createHarness, expectTyped, gid, type BaseWorld } from '@zhifa/testkit';
@@ -98,14 +99,23 @@ const cases: Case[] = [
     permitted: 'officerA',
   },
   {
+    field: 'recordCertificateReview',
+    query: `mutation($id: ID!, $year: Int!) { recordCertificateReview(personId: $id, year: $year) { ${ERR} } }`,
+    invalid: () => ({ id: w.people.officerA.gid, year: 1999 }),
+    issuePath: ['year'],
+    // agencyAdminOf the person's agency, read from the database.
+    forbidden: ['officerA', 'adminB', 'enterprise'],
+    permitted: 'adminA',
+  },
+  {
     field: 'changeCertificateStatus',
     query: `mutation($id: ID!, $status: CertificateStatus!, $reason: String!) {
       changeCertificateStatus(personId: $id, status: $status, reason: $reason) { ${ERR} } }`,
     invalid: () => ({ id: w.people.officerA.gid, status: 'SUSPENDED', reason: '停' }),
     issuePath: ['reason'],
-    // agencyAdminOf the person's agency, read from the database.
-    forbidden: ['officerA', 'adminB', 'enterprise'],
-    permitted: 'adminA',
+    // A supervisor (the issuing justice bureau, issue 16), from the viewer alone: not the holder's agency admin.
+    forbidden: ['officerA', 'adminA', 'adminB', 'enterprise'],
+    permitted: 'supervisor',
   },
   {
     field: 'createEnterprise',
