@@ -24,6 +24,7 @@ import {
   legalReviewRefusal,
   limitationRefusal,
   matterProblems,
+  readBenchmark,
   measureDueOn,
   partyIsNaturalPerson,
   procedureState,
@@ -258,7 +259,7 @@ describe('matters, parties and staff of the demo data', () => {
     expect(matters).toHaveLength(demoMatters().length);
     const agencies = await prisma.agency.findMany({ where: { kind: 'ENFORCEMENT_AGENCY' } });
     for (const m of matters) {
-      expect(matterProblems(m), m.code).toEqual([]);
+      expect(matterProblems({ ...m, benchmark: readBenchmark(m.benchmark) }), m.code).toEqual([]);
       expect(m.violatedProvision).toMatch(/^《.+》第[一二三四五六七八九十百零]+条/);
       expect(m.penaltyProvision).toMatch(/^《.+》第[一二三四五六七八九十百零]+条/);
       expect(
