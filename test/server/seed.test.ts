@@ -13,10 +13,13 @@ import {
   canEnforce,
   checkUscc,
   decisionInputIssues,
+  decisionMatterRefusal,
   decisionProcedureRefusal,
+  DEFAULT_EXTENSION_DAYS,
   decisionRefusal,
   DEFAULT_REVIEW_GRACE_UNTIL,
   discussionRefusal,
+  extensionRefusal,
   hearingRefusal,
   hearingRequestRefusal,
   hearingThresholdFen,
@@ -201,6 +204,15 @@ describe('core demo data', () => {
             procedure: c.procedure,
             naturalPerson: c.partyKind === 'NATURAL_PERSON',
           }),
+          c.number,
+        ).toBeNull();
+        // 并处, the 裁量基准 tier (the demo benchmark) and the 第60条 last day, as decideCase asks.
+        expect(
+          decisionMatterRefusal(
+            input,
+            { matter: c.matter, procedure: c.procedure, case: c, today: shanghaiToday(c.decidedAt!) },
+            new PluginSettings().get(CASE_SETTINGS).discretionBands,
+          ),
           c.number,
         ).toBeNull();
         expect({ fineFen: input.fineFen, confiscationFen: input.confiscationFen }, c.number).toEqual({
@@ -539,9 +551,23 @@ describe('procedures of the demo cases', () => {
         if (r) problems.push(`${c.number} decision: ${r.rule}`);
       };
       let inReview = false;
+      // 第60条: the time limit as it stood when each extension was recorded (90 days from 立案, then extended).
+      let deadline = c.procedure === 'GENERAL' ? new Date(shanghaiToday(c.registeredAt).getTime() + 90 * DAY_MS) : null;
+      let extensions = 0;
       for (const s of c.steps) {
         const state = procedureState(facts);
         let r = null;
+        if (s.kind === 'DEADLINE_EXTENSION') {
+          r = extensionRefusal({
+            prior: extensions++,
+            days: s.days!,
+            discussion: s.discussion,
+            deadlineOn: deadline,
+            today: s.on,
+            headDays: DEFAULT_EXTENSION_DAYS,
+          });
+          deadline = deadline && new Date(deadline.getTime() + s.days! * DAY_MS);
+        }
         if (s.kind === 'SERVICE') {
           checkDecision();
           r = serviceRefusal('DECIDED', decidedOn, state, s.on);

@@ -3,6 +3,8 @@ export { isPenalty, STAGE_ORDER } from './rules/case-stage.js';
 export { canEnforce, DEFAULT_REVIEW_GRACE_UNTIL } from './rules/certificate.js';
 export { measureDueOn } from './rules/compulsory-measure.js';
 export { decisionInputIssues, decisionRefusal, SIMPLE_FINE_LIMIT_FEN } from './rules/decision.js';
+export { DEFAULT_EXTENSION_DAYS, extensionRefusal } from './rules/deadline.js';
+export { decisionMatterRefusal } from './rules/decision-matter.js';
 export { readBenchmark } from './rules/discretion.js';
 export { limitationRefusal } from './rules/limitation.js';
 export { matterProblems } from './rules/matter.js';
