@@ -176,7 +176,10 @@ describe('caseStats', () => {
       totalFineFen: Number(cases.reduce((s, r) => s + (r.fine ?? 0n), 0n)),
       totalConfiscationFen: Number(cases.reduce((s, r) => s + (r.conf ?? 0n), 0n)),
       decisions: Object.fromEntries(
-        ['PENALTY', 'LIGHTER', 'MITIGATED', 'NO_PENALTY', 'DROPPED'].map((d) => [d, count((r) => r.decision === d)]),
+        ['PENALTY', 'LIGHTER', 'MITIGATED', 'NO_PENALTY', 'DROPPED', 'TRANSFERRED'].map((d) => [
+          d,
+          count((r) => r.decision === d),
+        ]),
       ),
       grounds: Object.fromEntries(
         [
@@ -223,6 +226,7 @@ describe('caseStats', () => {
       'MITIGATED',
       'NO_PENALTY',
       'DROPPED',
+      'TRANSFERRED', // 移送司法机关 (第27条), every decision listed
     ]);
     expect(res.data.caseStats.byPenaltyKind).toHaveLength(12);
     // The same figures as the case list: every case decided in the period is listed, and no other.

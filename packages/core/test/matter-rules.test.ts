@@ -16,7 +16,7 @@ const matter = (over: Partial<MatterFields> = {}): MatterFields => ({
   gainsMultipleMax: null,
   limitationYears: 2,
   fallbackBelowFen: null,
-  mandatoryKinds: ['FINE'],
+  mandatoryKinds: [],
   alternativeKinds: [],
   benchmark: [],
   ...over,
