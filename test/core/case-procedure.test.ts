@@ -465,10 +465,9 @@ describe('day windows', () => {
 describe('deadline extensions (第60条)', () => {
   it('the agency head extends before the decision; officers may not', async () => {
     const k = await generalCase({ stage: 'INVESTIGATING' });
-    await h.db.prisma.enforcementCase.update({
-      where: { id: k.id },
-      data: { deadlineOn: new Date('2026-06-30T00:00:00Z') },
-    });
+    // A time limit still running (the head alone extends only then, 行政处罚法 第60条).
+    const last = new Date(shanghaiToday(new Date()).getTime() + 5 * DAY_MS);
+    await h.db.prisma.enforcementCase.update({ where: { id: k.id }, data: { deadlineOn: last } });
     expectError(
       (await h.gql(EXTEND, { caseId: k.caseId, days: 30, reason: '案情复杂' }, c.tokens.o1)).data.extendCaseDeadline,
       'ForbiddenError',
@@ -484,7 +483,7 @@ describe('deadline extensions (第60条)', () => {
       on: day(0),
     });
     expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: k.id } })).deadlineOn).toEqual(
-      new Date('2026-07-30T00:00:00Z'),
+      new Date(last.getTime() + 30 * DAY_MS),
     );
   });
 

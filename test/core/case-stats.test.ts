@@ -63,7 +63,13 @@ function randomDecision(m: MatterSpec) {
     return rnd() < 0.5
       ? { decision, ground: 'FACTS_NOT_ESTABLISHED' }
       : { decision, ground: 'OTHER', groundNote: '当事人已注销' };
-  const fine = decision === 'MITIGATED' ? int(1, m.min) : int(Math.max(1, m.min), m.max);
+  // 从轻 lies in the lowest 30 % of the range (ZHIFA_CASE_DISCRETION_BANDS' default, 行政处罚法 第34条).
+  const fine =
+    decision === 'MITIGATED'
+      ? int(1, m.min)
+      : decision === 'LIGHTER'
+        ? int(Math.max(1, m.min), m.min + Math.floor((m.max - m.min) * 0.3))
+        : int(Math.max(1, m.min), m.max);
   const others = m.kinds.filter((k) => k !== 'FINE' && rnd() < 0.3).map((kind) => ({ kind }));
   return {
     decision,
@@ -170,7 +176,10 @@ describe('caseStats', () => {
       totalFineFen: Number(cases.reduce((s, r) => s + (r.fine ?? 0n), 0n)),
       totalConfiscationFen: Number(cases.reduce((s, r) => s + (r.conf ?? 0n), 0n)),
       decisions: Object.fromEntries(
-        ['PENALTY', 'LIGHTER', 'MITIGATED', 'NO_PENALTY', 'DROPPED'].map((d) => [d, count((r) => r.decision === d)]),
+        ['PENALTY', 'LIGHTER', 'MITIGATED', 'NO_PENALTY', 'DROPPED', 'TRANSFERRED'].map((d) => [
+          d,
+          count((r) => r.decision === d),
+        ]),
       ),
       grounds: Object.fromEntries(
         [
@@ -217,6 +226,7 @@ describe('caseStats', () => {
       'MITIGATED',
       'NO_PENALTY',
       'DROPPED',
+      'TRANSFERRED', // 移送司法机关 (第27条), every decision listed
     ]);
     expect(res.data.caseStats.byPenaltyKind).toHaveLength(12);
     // The same figures as the case list: every case decided in the period is listed, and no other.

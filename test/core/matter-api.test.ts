@@ -430,9 +430,12 @@ describe('CSV import and export', () => {
     // the public sees no drafts in the export; staff do
     expect((await exportCsv()).split('\r\n').filter(Boolean)).toHaveLength(1);
     const csv = await exportCsv(w.tokens.officerA);
-    expect(csv.startsWith(`\uFEFF${HEADER}\r\n`)).toBe(true);
+    // The 并处 and 裁量基准 columns follow (empty for these matters).
+    expect(
+      csv.startsWith(`\uFEFF${HEADER},违法所得不足（元）适用罚款幅度,必处种类（并处）,选处种类,不予处罚情形,`),
+    ).toBe(true);
     expect(csv).toContain(
-      'CSV-001,未按规定公示营业执照,市场监管,县行政执法机关,《市场主体登记管理条例》第三十六条,《市场主体登记管理条例》第四十八条,罚款,,20000,,,2\r\n',
+      `CSV-001,未按规定公示营业执照,市场监管,县行政执法机关,《市场主体登记管理条例》第三十六条,《市场主体登记管理条例》第四十八条,罚款,,20000,,,2,,,,${',,,,'.repeat(4)}\r\n`,
     );
     expect(csv).toContain('没收违法所得、罚款、吊销许可证件,50000,100000,10,20,5');
     const events = await h.db.prisma.event.count();
@@ -443,5 +446,114 @@ describe('CSV import and export', () => {
       unchanged: 2,
     });
     expect(await h.db.prisma.event.count()).toBe(events);
+  });
+});
+
+describe('并处, the fallback range and the 裁量基准 (行政处罚法 第34条): maintained and published with the matter', () => {
+  const BENCH = `benchmark { tier fineMinFen fineMaxFen penaltyKinds circumstances } mandatoryKinds alternativeKinds fallbackBelowFen`;
+  const CREATE_B = CREATE.replace('publishedAt } }', `publishedAt ${BENCH} } }`);
+  const tiers = (lighterMax: number) => [
+    {
+      tier: 'LIGHTER',
+      fineMaxFen: lighterMax,
+      penaltyKinds: ['FINE'],
+      circumstances: '主动消除或者减轻违法行为危害后果',
+    },
+    { tier: 'GENERAL', fineMinFen: lighterMax, fineMaxFen: 2_100_000 },
+    { tier: 'HEAVIER', fineMinFen: 2_100_000, fineMaxFen: 3_000_000, circumstances: '经责令改正拒不改正' },
+  ];
+
+  it('a benchmark within the range is kept; a tier one fen above the maximum, or without its circumstances, is refused', async () => {
+    const ok = await h.gql(
+      CREATE_B,
+      { input: licence({ code: 'BM-1', mandatoryKinds: ['FINE'], benchmark: tiers(900_000) }) },
+      w.tokens.adminA,
+    );
+    expect(ok.data.createMatter.data).toMatchObject({
+      mandatoryKinds: ['FINE'],
+      alternativeKinds: [],
+      benchmark: [
+        { tier: 'LIGHTER', fineMinFen: null, fineMaxFen: 900_000, penaltyKinds: ['FINE'] },
+        { tier: 'GENERAL', fineMinFen: 900_000, fineMaxFen: 2_100_000, penaltyKinds: [], circumstances: '' },
+        { tier: 'HEAVIER', fineMinFen: 2_100_000, fineMaxFen: 3_000_000 },
+      ],
+    });
+    const before = await h.db.prisma.enforcementMatter.count();
+    const above = await h.gql(
+      CREATE_B,
+      { input: licence({ code: 'BM-2', benchmark: [{ ...tiers(900_000)[2], fineMaxFen: 3_000_001 }] }) },
+      w.tokens.adminA,
+    );
+    expectTyped(above.data.createMatter, 'RuleViolation', { rule: 'MATTER_BENCHMARK', zh: ['从重', '第34条'] });
+    const bare = await h.gql(
+      CREATE_B,
+      { input: licence({ code: 'BM-3', benchmark: [{ tier: 'LIGHTER', fineMaxFen: 900_000 }] }) },
+      w.tokens.adminA,
+    );
+    expectTyped(bare.data.createMatter, 'RuleViolation', { rule: 'MATTER_BENCHMARK', zh: '适用情形' });
+    expect(await h.db.prisma.enforcementMatter.count()).toBe(before);
+  });
+
+  it('并处 kinds are among the matter’s kinds; alternatives come two or more; a threshold needs a multiple and a range', async () => {
+    const outside = await h.gql(
+      CREATE_B,
+      { input: licence({ code: 'JK-1', mandatoryKinds: ['WARNING'] }) },
+      w.tokens.adminA,
+    );
+    expectTyped(outside.data.createMatter, 'RuleViolation', { rule: 'MATTER_JOINT_KINDS', zh: '警告' });
+    const single = await h.gql(
+      CREATE_B,
+      { input: licence({ code: 'JK-2', penaltyKinds: ['WARNING', 'FINE'], alternativeKinds: ['FINE'] }) },
+      w.tokens.adminA,
+    );
+    expectTyped(single.data.createMatter, 'RuleViolation', { rule: 'MATTER_JOINT_KINDS', en: 'at least two' });
+    const threshold = await h.gql(
+      CREATE_B,
+      { input: licence({ code: 'JK-3', fallbackBelowFen: 1_000_000 }) },
+      w.tokens.adminA,
+    );
+    expectTyped(threshold.data.createMatter, 'RuleViolation', { rule: 'MATTER_FALLBACK_RANGE' });
+    const fine = await h.gql(
+      CREATE_B,
+      {
+        input: licence({
+          code: 'JK-4',
+          penaltyKinds: ['FINE', 'CONFISCATE_GAINS'],
+          mandatoryKinds: ['CONFISCATE_GAINS', 'FINE'],
+          gainsMultipleMin: 1,
+          gainsMultipleMax: 5,
+          fineMaxFen: 5_000_000,
+          fallbackBelowFen: 1_000_000,
+        }),
+      },
+      w.tokens.adminA,
+    );
+    expect(fine.data.createMatter.data).toMatchObject({
+      fallbackBelowFen: 1_000_000,
+      mandatoryKinds: ['CONFISCATE_GAINS', 'FINE'],
+    });
+  });
+
+  it('the CSV carries them: export, then import gives the same matter back unchanged; a bad tier cell names its column', async () => {
+    const r = await h.gql(
+      CREATE_B,
+      { input: licence({ code: 'BM-CSV', mandatoryKinds: ['FINE'], benchmark: tiers(600_000) }) },
+      w.tokens.adminA,
+    );
+    expectTyped(r.data.createMatter, 'MutationCreateMatterSuccess');
+    const csv = (await h.gql(`query { exportMattersCsv(search: "BM-CSV") }`, {}, w.tokens.adminA)).data
+      .exportMattersCsv as string;
+    expect(csv).toContain('从轻情形');
+    expect(csv).toContain('主动消除或者减轻违法行为危害后果');
+    const IMPORT = `mutation($t: String) { importMattersCsv(csvText: $t) { ${ERR}
+      ... on MutationImportMattersCsvSuccess { data { created updated unchanged } } } }`;
+    expect((await h.gql(IMPORT, { t: csv }, w.tokens.adminA)).data.importMattersCsv.data).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 1,
+    });
+    const bad = await h.gql(IMPORT, { t: csv.replace(',6000,罚款,', ',30000.01,罚款,') }, w.tokens.adminA);
+    expectTyped(bad.data.importMattersCsv, 'ValidationError');
+    expect(bad.data.importMattersCsv.issues.map((i: GqlJson) => i.path)).toEqual([['csv', '2', '从轻情形']]);
   });
 });

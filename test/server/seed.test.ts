@@ -13,10 +13,13 @@ import {
   canEnforce,
   checkUscc,
   decisionInputIssues,
+  decisionMatterRefusal,
   decisionProcedureRefusal,
+  DEFAULT_EXTENSION_DAYS,
   decisionRefusal,
   DEFAULT_REVIEW_GRACE_UNTIL,
   discussionRefusal,
+  extensionRefusal,
   hearingRefusal,
   hearingRequestRefusal,
   hearingThresholdFen,
@@ -24,6 +27,7 @@ import {
   legalReviewRefusal,
   limitationRefusal,
   matterProblems,
+  readBenchmark,
   measureDueOn,
   partyIsNaturalPerson,
   procedureState,
@@ -202,6 +206,15 @@ describe('core demo data', () => {
           }),
           c.number,
         ).toBeNull();
+        // 并处, the 裁量基准 tier (the demo benchmark) and the 第60条 last day, as decideCase asks.
+        expect(
+          decisionMatterRefusal(
+            input,
+            { matter: c.matter, procedure: c.procedure, case: c, today: shanghaiToday(c.decidedAt!) },
+            new PluginSettings().get(CASE_SETTINGS).discretionBands,
+          ),
+          c.number,
+        ).toBeNull();
         expect({ fineFen: input.fineFen, confiscationFen: input.confiscationFen }, c.number).toEqual({
           fineFen: c.fineFen,
           confiscationFen: c.confiscationFen,
@@ -258,7 +271,7 @@ describe('matters, parties and staff of the demo data', () => {
     expect(matters).toHaveLength(demoMatters().length);
     const agencies = await prisma.agency.findMany({ where: { kind: 'ENFORCEMENT_AGENCY' } });
     for (const m of matters) {
-      expect(matterProblems(m), m.code).toEqual([]);
+      expect(matterProblems({ ...m, benchmark: readBenchmark(m.benchmark) }), m.code).toEqual([]);
       expect(m.violatedProvision).toMatch(/^《.+》第[一二三四五六七八九十百零]+条/);
       expect(m.penaltyProvision).toMatch(/^《.+》第[一二三四五六七八九十百零]+条/);
       expect(
@@ -538,9 +551,23 @@ describe('procedures of the demo cases', () => {
         if (r) problems.push(`${c.number} decision: ${r.rule}`);
       };
       let inReview = false;
+      // 第60条: the time limit as it stood when each extension was recorded (90 days from 立案, then extended).
+      let deadline = c.procedure === 'GENERAL' ? new Date(shanghaiToday(c.registeredAt).getTime() + 90 * DAY_MS) : null;
+      let extensions = 0;
       for (const s of c.steps) {
         const state = procedureState(facts);
         let r = null;
+        if (s.kind === 'DEADLINE_EXTENSION') {
+          r = extensionRefusal({
+            prior: extensions++,
+            days: s.days!,
+            discussion: s.discussion,
+            deadlineOn: deadline,
+            today: s.on,
+            headDays: DEFAULT_EXTENSION_DAYS,
+          });
+          deadline = deadline && new Date(deadline.getTime() + s.days! * DAY_MS);
+        }
         if (s.kind === 'SERVICE') {
           checkDecision();
           r = serviceRefusal('DECIDED', decidedOn, state, s.on);

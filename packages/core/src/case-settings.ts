@@ -6,6 +6,13 @@ import { defineSettings, type SettingsOf } from './settings.js';
 import { msg } from './validation.js';
 import { AgencyKind } from './generated/prisma/enums.js';
 import { DEFAULT_REVIEW_GRACE_UNTIL } from './rules/certificate.js';
+import { DEFAULT_DISCRETION_BANDS } from './rules/discretion.js';
+import { DEFAULT_EXTENSION_DAYS } from './rules/deadline.js';
+
+/** A band of the lawful fine range, in percent from its minimum: [from, to], 0 ≤ from ≤ to ≤ 100. */
+const band = z
+  .tuple([z.number().min(0).max(100), z.number().min(0).max(100)])
+  .refine(([a, b]) => a <= b, msg('区间下限不能高于上限', 'the band starts after it ends'));
 
 /** 较大数额罚款 (行政处罚法 第63条) in fen, for a natural person and for an organisation. */
 const threshold = z.object({
@@ -61,6 +68,24 @@ export const CASE_SETTINGS = defineSettings('ZHIFA_CASE_', {
   hearingFineThresholds: json(z.record(z.string(), threshold), '听证罚款数额', 'hearing fine thresholds').default({
     '*': { naturalPersonFen: 1_000_000, organisationFen: 10_000_000 },
   }),
+  /**
+   * 裁量基准 default (行政处罚法 第34条) for a matter without a benchmark of its own (or a fine set by
+   * multiples of gains): the band of the lawful range, in percent, a LIGHTER (从轻), a PENALTY (一般) and a
+   * PENALTY with an aggravating circumstance (从重) lies in; a tier left out is not bounded. Default: 从轻 in
+   * the lowest 30 % (common provincial practice), e.g. {"LIGHTER":[0,30],"GENERAL":[30,70],"HEAVIER":[70,100]}.
+   */
+  discretionBands: json(
+    z.object({ LIGHTER: band, GENERAL: band, HEAVIER: band }).partial().strict(),
+    '裁量默认幅度',
+    'discretion bands',
+  ).default(DEFAULT_DISCRETION_BANDS as { LIGHTER: [number, number] }),
+  /** Days the agency head alone may extend a case's time limit by, once (市场监督管理行政处罚程序规定 第64条: 30). */
+  extensionDays: z.coerce
+    .number()
+    .int()
+    .min(1, msg('至少 1 天', 'at least 1 day'))
+    .max(365)
+    .default(DEFAULT_EXTENSION_DAYS),
   /** Last day (MM-DD of the following year) on which a year's certificate review still counts (task 3). */
   reviewGraceUntil: z
     .string()

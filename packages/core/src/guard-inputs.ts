@@ -26,6 +26,11 @@ export interface DecideCaseInput {
   illegalGainsFen: bigint | null;
   /** Why the decision was taken, when a rule asks for a stated reason. */
   reason: string | null;
+  /** 从重 circumstance of a PENALTY in the benchmark's 从重 tier (第34条). */
+  aggravatingFactor: string | null;
+  /** TRANSFERRED (第27条): the receiving judicial body and the 移送书 number. */
+  transferredTo: string | null;
+  transferDocumentNumber: string | null;
   fineFen: bigint | null;
   confiscationFen: bigint | null;
   /** Set by the path that decides (a plugin may record why it decided). */

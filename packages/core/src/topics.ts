@@ -117,6 +117,9 @@ export const CORE_TOPICS = {
       penalties: { kind: PenaltyKind; amountFen: number | null }[];
       fineFen: number | null;
       confiscationFen: number | null;
+      /** TRANSFERRED (行政处罚法 第27条): the receiving body and the 移送书 number. */
+      transferredTo?: string | null;
+      transferDocumentNumber?: string | null;
       via: string;
       /** The head who decided was an assigned officer too (CASE_SETTINGS.headMayInvestigate allowed it). */
       decidedByInvestigator: boolean;

@@ -47,6 +47,10 @@ describe('parseMattersCsv', () => {
       gainsMultipleMin: null,
       gainsMultipleMax: null,
       limitationYears: 2,
+      fallbackBelowFen: null,
+      mandatoryKinds: [],
+      alternativeKinds: [],
+      benchmark: [],
     });
     expect(rows[1].fields).toMatchObject({
       penaltyKinds: ['CONFISCATE_GAINS', 'FINE', 'REVOKE_LICENCE'],
@@ -132,17 +136,35 @@ describe('exportMattersCsv', () => {
     gainsMultipleMin: 0.5,
     gainsMultipleMax: 3,
     limitationYears: 5,
+    fallbackBelowFen: null,
+    mandatoryKinds: [],
+    alternativeKinds: ['WARNING', 'FINE'],
+    benchmark: [
+      {
+        tier: 'LIGHTER',
+        fineMinFen: 1250n,
+        fineMaxFen: 900_000n,
+        penaltyKinds: ['FINE'],
+        circumstances: '主动消除危害后果',
+      },
+      { tier: 'GENERAL', fineMinFen: 900_000n, fineMaxFen: 2_100_000n, penaltyKinds: [], circumstances: '' },
+    ],
   };
 
   it('writes BOM, CRLF, Chinese names, yuan, neutralised formulas; importing it gives the matters back', () => {
     const csv = exportMattersCsv([m]);
     expect(
       csv.startsWith(
-        '\uFEFF事项编码,事项名称,监管领域,实施主体类别,违法依据,处罚依据,处罚种类,罚款下限（元）,罚款上限（元）,违法所得倍数下限,违法所得倍数上限,追责时效（年）\r\n',
+        '\uFEFF事项编码,事项名称,监管领域,实施主体类别,违法依据,处罚依据,处罚种类,罚款下限（元）,罚款上限（元）,违法所得倍数下限,违法所得倍数上限,追责时效（年）,' +
+          '违法所得不足（元）适用罚款幅度,必处种类（并处）,选处种类,不予处罚情形,减轻罚款下限（元）,减轻罚款上限（元）,减轻处罚种类,减轻情形,' +
+          '从轻罚款下限（元）,从轻罚款上限（元）,从轻处罚种类,从轻情形,一般罚款下限（元）,一般罚款上限（元）,一般处罚种类,一般情形,' +
+          '从重罚款下限（元）,从重罚款上限（元）,从重处罚种类,从重情形\r\n',
       ),
     ).toBe(true);
     expect(csv).toContain(`'=cmd|`);
-    expect(csv).toContain(`警告、罚款,12.50,30000,0.5,3,5`);
+    expect(csv).toContain(
+      `警告、罚款,12.50,30000,0.5,3,5,,,警告、罚款,,,,,,12.50,9000,罚款,主动消除危害后果,9000,21000,,,,,,\r\n`,
+    );
     expect(csv).toContain(`县行政执法机关`);
     expect(parseMattersCsv(csv).map((r) => r.fields)).toEqual([m]);
   });

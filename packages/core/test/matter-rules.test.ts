@@ -15,6 +15,10 @@ const matter = (over: Partial<MatterFields> = {}): MatterFields => ({
   gainsMultipleMin: null,
   gainsMultipleMax: null,
   limitationYears: 2,
+  fallbackBelowFen: null,
+  mandatoryKinds: [],
+  alternativeKinds: [],
+  benchmark: [],
   ...over,
 });
 const rules = (m: MatterFields) => matterProblems(m).map((p) => p.rule);

@@ -469,6 +469,12 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
     { c: f.assignedCase, on: w.today },
   ),
   mutation(
+    'recordDeadlineSuspension',
+    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    `mutation($c: ID!, $on: Date!) { recordDeadlineSuspension(caseId: $c, input: { on: $on, days: 10, reason: APPRAISAL }) ${result} }`,
+    { c: f.assignedCase, on: w.today },
+  ),
+  mutation(
     'extendCaseDeadline',
     'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
     `mutation($c: ID!) { extendCaseDeadline(caseId: $c, days: 30, reason: "矩阵测试") ${result} }`,

@@ -16,6 +16,17 @@ export interface MatterOptions {
   gainsMultipleMax?: number | null;
   limitationYears?: number;
   published?: boolean;
+  fallbackBelowFen?: bigint | null;
+  mandatoryKinds?: PenaltyKind[];
+  alternativeKinds?: PenaltyKind[];
+  /** The stored 裁量基准 (fen as decimal strings), e.g. [{ tier: 'LIGHTER', fineMinFen: null, fineMaxFen: '600000', penaltyKinds: [], circumstances: '…' }]. */
+  benchmark?: {
+    tier: string;
+    fineMinFen: string | null;
+    fineMaxFen: string | null;
+    penaltyKinds: PenaltyKind[];
+    circumstances: string;
+  }[];
 }
 
 let matterSeq = 0;
@@ -40,6 +51,10 @@ export async function createMatter(p: Pick<PrismaClient, 'enforcementMatter'>, o
       gainsMultipleMin: over.gainsMultipleMin ?? null,
       gainsMultipleMax: over.gainsMultipleMax ?? null,
       limitationYears: over.limitationYears ?? 2,
+      fallbackBelowFen: over.fallbackBelowFen ?? null,
+      mandatoryKinds: over.mandatoryKinds ?? [],
+      alternativeKinds: over.alternativeKinds ?? [],
+      benchmark: over.benchmark ?? [],
       published: over.published ?? true,
       publishedAt: (over.published ?? true) ? new Date() : null,
     },

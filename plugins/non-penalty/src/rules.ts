@@ -127,7 +127,8 @@ export interface PriorCase {
   /** Day the violation occurred (UTC midnight of the Shanghai day); null when unknown. */
   violationOn?: Date | null;
   /** null while the case is undecided. */
-  decision: 'PENALTY' | 'LIGHTER' | 'MITIGATED' | 'NO_PENALTY' | 'DROPPED' | null;
+  /** A case transferred to the judicial organs (TRANSFERRED) established a violation too: it counts. */
+  decision: 'PENALTY' | 'LIGHTER' | 'MITIGATED' | 'NO_PENALTY' | 'DROPPED' | 'TRANSFERRED' | null;
 }
 
 export type ConditionStatus = 'PASS' | 'FAIL' | 'PENDING';

@@ -8,6 +8,8 @@ import type { DecideCaseInput } from '../guard-inputs.js';
 import { isPenalty, transitionRefusal } from '../rules/case-stage.js';
 import { decisionInputIssues, decisionRefusal, decisionSums, type PenaltyItem } from '../rules/decision.js';
 import { decisionProcedureRefusal } from '../rules/procedure.js';
+import { CASE_SETTINGS } from '../case-settings.js';
+import { decisionMatterRefusal } from '../rules/decision-matter.js';
 import { caseEvent } from './events.js';
 import { assertMayDecide, loadDecisionFacts } from './decision-facts.js';
 import { nextDocumentNumber } from './numbers.js';
@@ -22,6 +24,9 @@ export interface DecisionRequest {
   mitigatingCircumstance?: string | null;
   illegalGainsFen?: bigint | null;
   reason?: string | null;
+  aggravatingFactor?: string | null;
+  transferredTo?: string | null;
+  transferDocumentNumber?: string | null;
   /** Set by the path that decides (a plugin may record why it decided). */
   via?: string;
 }
@@ -37,6 +42,9 @@ export function decideCaseInput(r: DecisionRequest): DecideCaseInput {
     mitigatingCircumstance: r.mitigatingCircumstance ?? null,
     illegalGainsFen: r.illegalGainsFen ?? null,
     reason: r.reason ?? null,
+    aggravatingFactor: r.aggravatingFactor ?? null,
+    transferredTo: r.transferredTo ?? null,
+    transferDocumentNumber: r.transferDocumentNumber ?? null,
     ...decisionSums(penalties),
     ...(r.via ? { via: r.via } : {}),
   };
@@ -82,6 +90,7 @@ export async function decideCaseInTx(
     }),
   );
   refuse(decisionRefusal(input, facts));
+  refuse(decisionMatterRefusal(input, facts, uow.settings.get(CASE_SETTINGS).discretionBands));
   refuse(decisionProcedureRefusal({ ...facts, decision: input.decision, penalties: input.penalties }));
   await guards.beforeDecide({ uow, case: c, decision: facts }, input);
 
@@ -104,6 +113,9 @@ export async function decideCaseInTx(
       groundNote: input.groundNote,
       mitigatingCircumstance: input.mitigatingCircumstance,
       decisionReason: input.reason,
+      aggravatingFactor: input.aggravatingFactor,
+      transferredTo: input.transferredTo,
+      transferDocumentNumber: input.transferDocumentNumber,
       illegalGainsFen: input.illegalGainsFen,
       fineFen: input.fineFen,
       confiscationFen: input.confiscationFen,
@@ -119,6 +131,9 @@ export async function decideCaseInTx(
     penalties: input.penalties.map((p) => ({ kind: p.kind, amountFen: num(p.amountFen) })),
     fineFen: num(input.fineFen),
     confiscationFen: num(input.confiscationFen),
+    ...(input.decision === 'TRANSFERRED'
+      ? { transferredTo: input.transferredTo, transferDocumentNumber: input.transferDocumentNumber }
+      : {}),
     via: input.via ?? 'decideCase',
     decidedByInvestigator,
   });

@@ -8,7 +8,13 @@ import { NotFoundError, RuleViolation, ValidationError, type FieldIssue } from '
 import { actorOf } from '../auth/viewer.js';
 import { CASE_SETTINGS } from '../case-settings.js';
 import { AGENCY_KIND_NAMES } from '../rules/names.js';
-import { addDays, limitationRefusal, violationInFuture } from '../rules/limitation.js';
+import {
+  addDays,
+  caseLimitationYears,
+  defaultLimitationFacts,
+  limitationRefusal,
+  violationInFuture,
+} from '../rules/limitation.js';
 import { shanghaiToday } from '../rules/shanghai-time.js';
 import { assertCanActOnCase } from './actors.js';
 import { caseEvent } from './events.js';
@@ -26,6 +32,11 @@ export interface OpenCaseData {
   facts: string | null;
   procedure: CaseProcedure;
   serious: boolean;
+  /** 第36条 发现 (UTC midnight of the Shanghai day); null: the registration day. */
+  discoveredOn?: Date | null;
+  /** 第36条 facts; null: the matter's default (its 5 years presume both). */
+  endangersSafety?: boolean | null;
+  harmFollowed?: boolean | null;
 }
 
 /** Whether `agency` may enforce `matter`: its kind is one the matter names and the matter's domain is one of its own (行政处罚法第17条、第22条). */
@@ -50,6 +61,12 @@ export async function openCaseInTx(uow: UnitOfWork, data: OpenCaseData): Promise
     );
   if (violationInFuture(data.violationOn, now))
     issue('violationOn', '违法行为发生日期不能晚于今天', 'the violation cannot have happened after today');
+  const today = shanghaiToday(now);
+  const discoveredOn = data.discoveredOn ?? today;
+  if (discoveredOn.getTime() > today.getTime())
+    issue('discoveredOn', '发现日期不能晚于今天（立案日）', 'the violation cannot be discovered after today');
+  else if (discoveredOn.getTime() < data.violationOn.getTime())
+    issue('discoveredOn', '发现日期不能早于违法行为发生日期', 'the violation cannot be discovered before it happened');
   if (issues.length) throw new ValidationError(issues);
 
   const agency = await tx.agency.findUnique({ where: { id: data.agencyId } });
@@ -76,8 +93,13 @@ export async function openCaseInTx(uow: UnitOfWork, data: OpenCaseData): Promise
       zh: `${agency.name}无权办理“${matter.name}”：该事项属“${matter.domain}”领域，由${matter.agencyKinds.map((k) => AGENCY_KIND_NAMES[k]).join('、')}实施（行政处罚法第17条、第22条：在法定职权范围内实施）`,
       en: `${agency.name} may not enforce ${matter.code}: the matter is of the domain ${matter.domain}, enforced by ${matter.agencyKinds.join(', ')} (arts. 17, 22: within the agency's statutory powers)`,
     });
-  const today = shanghaiToday(now);
-  refuse(limitationRefusal(data.violationOn, matter.limitationYears, today));
+  // 第36条: the case's own facts decide 2 or 5 years; the matter's limitation is the default.
+  const defaults = defaultLimitationFacts(matter.limitationYears);
+  const limitation = {
+    endangersSafety: data.endangersSafety ?? defaults.endangersSafety,
+    harmFollowed: data.harmFollowed ?? defaults.harmFollowed,
+  };
+  refuse(limitationRefusal(data.violationOn, caseLimitationYears(limitation), discoveredOn));
 
   const number = await nextDocumentNumber(tx, agency, 'REGISTRATION', now);
   const { decisionDays } = uow.settings.get(CASE_SETTINGS);
@@ -95,6 +117,8 @@ export async function openCaseInTx(uow: UnitOfWork, data: OpenCaseData): Promise
       violationOn: data.violationOn,
       procedure: data.procedure,
       serious: data.serious,
+      discoveredOn,
+      ...limitation,
       stage: 'REGISTERED',
       registeredAt: now,
       registeredBy: actorOf(viewer),

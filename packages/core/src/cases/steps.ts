@@ -3,7 +3,8 @@
 // work. Bad input and refusals write nothing.
 import type { UnitOfWork } from '../work/unit-of-work.js';
 import type { CaseStep, EnforcementCase, Prisma } from '../generated/prisma/client.js';
-import type { CaseStepKind, CaseStepOutcome } from '../generated/prisma/enums.js';
+import type { CaseStepKind, CaseStepOutcome, DeadlineSuspensionReason } from '../generated/prisma/enums.js';
+import { extensionRefusal, suspensionRefusal } from '../rules/deadline.js';
 import { CORE_TOPICS } from '../topics.js';
 import { ValidationError, type FieldIssue } from '../errors.js';
 import { actorOf } from '../auth/viewer.js';
@@ -67,7 +68,9 @@ export function proposalIssues(penalties: readonly ProposedPenalty[]): FieldIssu
   return issues;
 }
 
-type StepExtra = Partial<Pick<Prisma.CaseStepUncheckedCreateInput, 'proposal' | 'days'>>;
+type StepExtra = Partial<
+  Pick<Prisma.CaseStepUncheckedCreateInput, 'proposal' | 'days' | 'suspendedFor' | 'discussion'>
+>;
 
 interface Recorded {
   c: EnforcementCase;
@@ -227,10 +230,18 @@ export function recordServiceInTx(uow: UnitOfWork, caseId: number, input: StepIn
 export const MAX_EXTENSION_DAYS = 365;
 
 /**
- * 办案期限延长 (第60条): the agency head adds `days` to the case's deadline, before the decision. A case
- * registered before deadlines were recorded counts from its registration day.
+ * 办案期限延长 (第60条): the agency head adds `days` to the case's deadline, before the decision — once by at
+ * most ZHIFA_CASE_EXTENSION_DAYS alone, further only as the heads' 集体讨论 decided (`discussion`, its
+ * conclusion; rules/deadline.ts). A case registered before deadlines were recorded counts from its
+ * registration day.
  */
-export async function extendCaseDeadlineInTx(uow: UnitOfWork, caseId: number, days: number, reason: string) {
+export async function extendCaseDeadlineInTx(
+  uow: UnitOfWork,
+  caseId: number,
+  days: number,
+  reason: string,
+  discussion: string | null = null,
+) {
   if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS)
     throw ValidationError.one(['days'], {
       zh: `延长天数须为 1 至 ${MAX_EXTENSION_DAYS} 的整数`,
@@ -246,14 +257,59 @@ export async function extendCaseDeadlineInTx(uow: UnitOfWork, caseId: number, da
     { on: today, note: reason.trim() },
     'DEADLINE_EXTENSION',
     null,
-    (c) => deadlineExtensionRefusal(c.procedure, c.stage),
-    () => ({ days }),
+    async (c) =>
+      deadlineExtensionRefusal(c.procedure, c.stage) ??
+      extensionRefusal({
+        prior: await uow.tx.caseStep.count({ where: { caseId, kind: 'DEADLINE_EXTENSION' } }),
+        days,
+        discussion,
+        deadlineOn: c.deadlineOn,
+        today,
+        headDays: uow.settings.get(CASE_SETTINGS).extensionDays,
+      }),
+    () => ({ days, discussion: discussion?.trim() || null }),
   );
   const { c } = recorded;
   const base = c.deadlineOn ?? addDays(shanghaiToday(c.registeredAt), uow.settings.get(CASE_SETTINGS).decisionDays);
   const updated = await uow.tx.enforcementCase.update({
     where: { id: caseId },
     data: { deadlineOn: addDays(base, days) },
+  });
+  return { c: updated, step: recorded.step };
+}
+
+export const MAX_SUSPENSION_DAYS = 365;
+
+/**
+ * 不计入办案期限 (第60条; 市场监督管理行政处罚程序规定 第64条第2款): `days` from `on` spent on a hearing, an
+ * appraisal or a public notice are added to the case's deadline, recorded by the assigned officers before the
+ * decision, starting while the time limit runs (rules/deadline.ts).
+ */
+export async function recordDeadlineSuspensionInTx(
+  uow: UnitOfWork,
+  caseId: number,
+  input: StepInput & { days: number; reason: DeadlineSuspensionReason },
+) {
+  if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_SUSPENSION_DAYS)
+    throw ValidationError.one(['input', 'days'], {
+      zh: `不计入的天数须为 1 至 ${MAX_SUSPENSION_DAYS} 的整数`,
+      en: `days must be a whole number from 1 to ${MAX_SUSPENSION_DAYS}`,
+    });
+  const recorded = await recordStep(
+    uow,
+    caseId,
+    'act',
+    input,
+    'DEADLINE_SUSPENSION',
+    null,
+    (c) => suspensionRefusal(c.procedure, c.stage, c.deadlineOn, input.on),
+    () => ({ days: input.days, suspendedFor: input.reason }),
+  );
+  const { c } = recorded;
+  if (c.deadlineOn === null) return recorded;
+  const updated = await uow.tx.enforcementCase.update({
+    where: { id: caseId },
+    data: { deadlineOn: addDays(c.deadlineOn, input.days) },
   });
   return { c: updated, step: recorded.step };
 }

@@ -1,7 +1,10 @@
 // CSV import and export of enforcement matters, in the spreadsheet shape a county's 权责清单 /
 // 裁量基准 is kept in (Chinese headers, amounts in yuan):
 //   事项编码 · 事项名称 · 监管领域 · 实施主体类别 · 违法依据 · 处罚依据 · 处罚种类 ·
-//   罚款下限（元） · 罚款上限（元） · 违法所得倍数下限 · 违法所得倍数上限 · 追责时效（年）
+//   罚款下限（元） · 罚款上限（元） · 违法所得倍数下限 · 违法所得倍数上限 · 追责时效（年） ·
+//   违法所得不足（元）适用罚款幅度 · 必处种类（并处） · 选处种类 ·
+//   then the 裁量基准 (行政处罚法 第34条), four columns a tier — 从轻罚款下限（元） · 从轻罚款上限（元） ·
+//   从轻处罚种类 · 从轻情形 — for 减轻, 从轻, 一般, 从重, and 不予处罚情形; a tier is present when any of its cells is.
 // 实施主体类别 and 处罚种类 hold several values separated by 、 (or ， , ； ; /), each the Chinese name
 // (县行政执法机关, 罚款 …) or the API's code (ENFORCEMENT_AGENCY, FINE …).
 //
@@ -25,6 +28,12 @@ import {
 } from '../lists/csv.js';
 import { AGENCY_KIND_NAMES, PENALTY_KIND_NAMES } from '../rules/names.js';
 import { MATTER_CODE, MATTER_LIMITS, matterProblems, type MatterFields } from '../rules/matter.js';
+import {
+  CIRCUMSTANCES_MAX,
+  DISCRETION_TIERS,
+  type DiscretionTier,
+  type DiscretionTierKind,
+} from '../rules/discretion.js';
 
 export const MATTER_HEADERS = {
   code: '事项编码',
@@ -39,9 +48,28 @@ export const MATTER_HEADERS = {
   gainsMultipleMin: '违法所得倍数下限',
   gainsMultipleMax: '违法所得倍数上限',
   limitationYears: '追责时效（年）',
-} as const satisfies Record<keyof MatterFields, string>;
+  fallbackBelowFen: '违法所得不足（元）适用罚款幅度',
+  mandatoryKinds: '必处种类（并处）',
+  alternativeKinds: '选处种类',
+} as const satisfies Record<Exclude<keyof MatterFields, 'benchmark'>, string>;
 
-type Field = keyof MatterFields;
+/** The 裁量基准 columns of each tier (不予处罚 has only its circumstances). */
+const TIER_SHORT: Record<DiscretionTierKind, string> = {
+  NO_PENALTY: '不予处罚',
+  MITIGATED: '减轻',
+  LIGHTER: '从轻',
+  GENERAL: '一般',
+  HEAVIER: '从重',
+};
+type TierColumn = 'fineMinFen' | 'fineMaxFen' | 'penaltyKinds' | 'circumstances';
+const tierColumns = (t: DiscretionTierKind): TierColumn[] =>
+  t === 'NO_PENALTY' ? ['circumstances'] : ['fineMinFen', 'fineMaxFen', 'penaltyKinds', 'circumstances'];
+export const tierHeader = (t: DiscretionTierKind, c: TierColumn): string =>
+  TIER_SHORT[t] +
+  { fineMinFen: '罚款下限（元）', fineMaxFen: '罚款上限（元）', penaltyKinds: '处罚种类', circumstances: '情形' }[c];
+const TIER_HEADERS = DISCRETION_TIERS.flatMap((t) => tierColumns(t).map((c) => tierHeader(t, c)));
+
+type Field = Exclude<keyof MatterFields, 'benchmark'>;
 const FIELDS = Object.keys(MATTER_HEADERS) as Field[];
 /** Columns the header row must have; the numeric ones may be left out (blank: none, 追责时效 2 years). */
 const REQUIRED: readonly Field[] = [
@@ -54,6 +82,8 @@ const REQUIRED: readonly Field[] = [
   'penaltyKinds',
 ];
 const MULTILINE: readonly Field[] = ['violatedProvision', 'penaltyProvision'];
+/** Columns that may be empty lists. */
+const OPTIONAL_LISTS: readonly Field[] = ['mandatoryKinds', 'alternativeKinds'];
 const TEXT_LIMIT: Partial<Record<Field, number>> = {
   code: MATTER_LIMITS.code,
   name: MATTER_LIMITS.name,
@@ -134,18 +164,18 @@ export function parseMattersCsv(input: Uint8Array | string): MatterRow[] {
   for (const row of dataRows) {
     const line = startLine(row);
     const before = issues.length;
-    const bad = (f: Field, m: Bilingual) => issues.push(csvIssue(line, MATTER_HEADERS[f], m));
-    /** The cell's text, or null when refused (the issue is recorded). */
-    const cell = (f: Field): string | null => {
-      const i = index.get(headerKey(MATTER_HEADERS[f]));
-      const r = readCsvCell(
-        i === undefined ? '' : (row.record[i] ?? '').trim(),
-        MULTILINE.includes(f) ? 'multiline' : f === 'code' ? 'name' : 'line',
-      );
+    const badAt = (header: string, m: Bilingual) => issues.push(csvIssue(line, header, m));
+    const bad = (f: Field, m: Bilingual) => badAt(MATTER_HEADERS[f], m);
+    /** The cell's text under `header`, or null when refused (the issue is recorded). */
+    const cellAt = (header: string, kind: 'multiline' | 'name' | 'line'): string | null => {
+      const i = index.get(headerKey(header));
+      const r = readCsvCell(i === undefined ? '' : (row.record[i] ?? '').trim(), kind);
       if ('value' in r) return r.value;
-      bad(f, r.error);
+      badAt(header, r.error);
       return null;
     };
+    const cell = (f: Field): string | null =>
+      cellAt(MATTER_HEADERS[f], MULTILINE.includes(f) ? 'multiline' : f === 'code' ? 'name' : 'line');
     if (row.record.slice(headers.length).some((c) => c.trim() !== ''))
       issues.push(csvIssue(line, null, { zh: '该行的列数多于表头', en: 'the row has more cells than the header' }));
 
@@ -175,7 +205,7 @@ export function parseMattersCsv(input: Uint8Array | string): MatterRow[] {
       names: readonly string[],
     ): T[] => {
       const v = cells[f];
-      if (v === null) return [];
+      if (v === null || (v === '' && OPTIONAL_LISTS.includes(f))) return [];
       const r = enumList(v, table, what, names);
       if ('error' in r) {
         bad(f, r.error);
@@ -183,14 +213,47 @@ export function parseMattersCsv(input: Uint8Array | string): MatterRow[] {
       }
       return r.value;
     };
-    const fen = (f: Field): bigint | null => {
-      const v = cells[f];
+    const fenOf = (v: string | null, header: string): bigint | null => {
       if (!v) return null;
       const n = yuanToFen(v);
       if (n === null)
-        bad(f, { zh: '应为金额（元），如 30000 或 2,000.50', en: 'must be an amount in yuan, e.g. 30000 or 2,000.50' });
+        badAt(header, {
+          zh: '应为金额（元），如 30000 或 2,000.50',
+          en: 'must be an amount in yuan, e.g. 30000 or 2,000.50',
+        });
       return n === null ? null : BigInt(n);
     };
+    const fen = (f: Field): bigint | null => fenOf(cells[f], MATTER_HEADERS[f]);
+    const kindNames = Object.values(PENALTY_KIND_NAMES).map((n) => n.zh);
+    const kindsWhat = { zh: '处罚种类', en: 'penalty kind(s)' };
+    // 裁量基准: a tier is present when any of its cells is filled.
+    const benchmark: DiscretionTier[] = [];
+    for (const tier of DISCRETION_TIERS) {
+      const get = (c: TierColumn) => cellAt(tierHeader(tier, c), c === 'circumstances' ? 'multiline' : 'line');
+      const raw = Object.fromEntries(tierColumns(tier).map((c) => [c, get(c)])) as Partial<
+        Record<TierColumn, string | null>
+      >;
+      if (!Object.values(raw).some((v) => v)) continue;
+      let kinds: PenaltyKind[] = [];
+      if (raw.penaltyKinds) {
+        const r = enumList(raw.penaltyKinds, PENALTY_KINDS, kindsWhat, kindNames);
+        if ('error' in r) badAt(tierHeader(tier, 'penaltyKinds'), r.error);
+        else kinds = r.value;
+      }
+      const circumstances = raw.circumstances ?? '';
+      if (circumstances.length > CIRCUMSTANCES_MAX)
+        badAt(tierHeader(tier, 'circumstances'), {
+          zh: `过长（上限 ${CIRCUMSTANCES_MAX} 字）`,
+          en: `too long (at most ${CIRCUMSTANCES_MAX} characters)`,
+        });
+      benchmark.push({
+        tier,
+        fineMinFen: fenOf(raw.fineMinFen ?? null, tierHeader(tier, 'fineMinFen')),
+        fineMaxFen: fenOf(raw.fineMaxFen ?? null, tierHeader(tier, 'fineMaxFen')),
+        penaltyKinds: kinds,
+        circumstances,
+      });
+    }
     const multiple = (f: Field): number | null => {
       const v = cells[f];
       if (!v) return null;
@@ -218,20 +281,22 @@ export function parseMattersCsv(input: Uint8Array | string): MatterRow[] {
       ),
       violatedProvision: text('violatedProvision'),
       penaltyProvision: text('penaltyProvision'),
-      penaltyKinds: list(
-        'penaltyKinds',
-        PENALTY_KINDS,
-        { zh: '处罚种类', en: 'penalty kind(s)' },
-        Object.values(PENALTY_KIND_NAMES).map((n) => n.zh),
-      ),
+      penaltyKinds: list('penaltyKinds', PENALTY_KINDS, kindsWhat, kindNames),
       fineMinFen: fen('fineMinFen'),
       fineMaxFen: fen('fineMaxFen'),
       gainsMultipleMin: multiple('gainsMultipleMin'),
       gainsMultipleMax: multiple('gainsMultipleMax'),
       limitationYears,
+      fallbackBelowFen: fen('fallbackBelowFen'),
+      mandatoryKinds: list('mandatoryKinds', PENALTY_KINDS, kindsWhat, kindNames),
+      alternativeKinds: list('alternativeKinds', PENALTY_KINDS, kindsWhat, kindNames),
+      benchmark,
     };
     // The matter rules, once the row's cells are readable (they would only repeat a cell's problem).
-    if (issues.length === before) for (const p of matterProblems(fields)) bad(p.field, p);
+    if (issues.length === before)
+      for (const p of matterProblems(fields))
+        if (p.field === 'benchmark') badAt(tierHeader(p.tier ?? 'GENERAL', 'circumstances'), p);
+        else bad(p.field, p);
     out.push({ line, fields });
   }
   if (issues.length) throw new ValidationError(issues);
@@ -242,7 +307,9 @@ const multipleText = (n: number | null) => (n === null ? '' : String(n));
 
 /** The CSV of matters: UTF-8 with BOM, CRLF, in the order given, every cell neutralised (OWASP). */
 export function exportMattersCsv(matters: readonly MatterFields[]): string {
-  const header = FIELDS.map((f) => MATTER_HEADERS[f]);
+  const header = [...FIELDS.map((f) => MATTER_HEADERS[f]), ...TIER_HEADERS];
+  const kinds = (ks: readonly PenaltyKind[]) => ks.map((k) => PENALTY_KIND_NAMES[k].zh).join('、');
+  const fenText = (v: bigint | null) => (v === null ? '' : fenToYuan(v));
   const rows = matters.map((m) =>
     [
       m.code,
@@ -257,6 +324,21 @@ export function exportMattersCsv(matters: readonly MatterFields[]): string {
       multipleText(m.gainsMultipleMin),
       multipleText(m.gainsMultipleMax),
       String(m.limitationYears),
+      fenText(m.fallbackBelowFen),
+      kinds(m.mandatoryKinds),
+      kinds(m.alternativeKinds),
+      ...DISCRETION_TIERS.flatMap((tier) => {
+        const t = m.benchmark.find((x) => x.tier === tier);
+        return tierColumns(tier).map((c) =>
+          !t
+            ? ''
+            : c === 'penaltyKinds'
+              ? kinds(t.penaltyKinds)
+              : c === 'circumstances'
+                ? t.circumstances
+                : fenText(t[c]),
+        );
+      }),
     ].map(neutraliseCsvCell),
   );
   return BOM + stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });

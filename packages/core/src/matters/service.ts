@@ -15,6 +15,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { CORE_TOPICS } from '../topics.js';
 import type { UnitOfWork } from '../work/unit-of-work.js';
 import { matterProblems, publicationRefusal, type MatterFields } from '../rules/matter.js';
+import { benchmarkJson, readBenchmark } from '../rules/discretion.js';
 
 export type MatterVia = 'api' | 'csv';
 
@@ -72,6 +73,10 @@ export function matterColumns(m: MatterFields) {
     gainsMultipleMin: m.gainsMultipleMin,
     gainsMultipleMax: m.gainsMultipleMax,
     limitationYears: m.limitationYears,
+    fallbackBelowFen: m.fallbackBelowFen,
+    mandatoryKinds: [...new Set(m.mandatoryKinds)],
+    alternativeKinds: [...new Set(m.alternativeKinds)],
+    benchmark: benchmarkJson(m.benchmark),
   };
 }
 
@@ -90,16 +95,23 @@ export function matterFieldsOf(m: EnforcementMatter): MatterFields {
     gainsMultipleMin: m.gainsMultipleMin,
     gainsMultipleMax: m.gainsMultipleMax,
     limitationYears: m.limitationYears,
+    fallbackBelowFen: m.fallbackBelowFen,
+    mandatoryKinds: m.mandatoryKinds,
+    alternativeKinds: m.alternativeKinds,
+    benchmark: readBenchmark(m.benchmark),
   };
 }
 
 /** Names of the fields that differ (sets compare as sets). */
 export function changedMatterFields(before: MatterFields, after: MatterFields): (keyof MatterFields)[] {
-  const same = (a: unknown, b: unknown) =>
-    Array.isArray(a) && Array.isArray(b)
-      ? a.length === b.length && new Set(a).size === new Set<unknown>([...(a as unknown[]), ...(b as unknown[])]).size
-      : a === b;
-  return (Object.keys(before) as (keyof MatterFields)[]).filter((k) => !same(before[k], after[k]));
+  // The benchmark is a list of objects: compared by its stored form, tiers in their fixed order.
+  const same = (a: unknown, b: unknown, k: keyof MatterFields) =>
+    k === 'benchmark'
+      ? JSON.stringify(benchmarkJson(before.benchmark)) === JSON.stringify(benchmarkJson(after.benchmark))
+      : Array.isArray(a) && Array.isArray(b)
+        ? a.length === b.length && new Set(a).size === new Set<unknown>([...(a as unknown[]), ...(b as unknown[])]).size
+        : a === b;
+  return (Object.keys(before) as (keyof MatterFields)[]).filter((k) => !same(before[k], after[k], k));
 }
 
 function scope(uow: UnitOfWork, m: { published: boolean }) {

@@ -29,6 +29,8 @@ export interface MatterTerms {
   fineMaxFen: bigint | null;
   gainsMultipleMin: number | null;
   gainsMultipleMax: number | null;
+  /** 违法所得不足此数额的，亦适用 fineMinFen–fineMaxFen (the provision's fallback); null: only when there are no gains. */
+  fallbackBelowFen?: bigint | null;
 }
 
 /** Kinds that carry an amount. */
@@ -147,14 +149,29 @@ export interface FineRange {
   maxFen: bigint | null;
   /** How the range was set, for messages. */
   basis: Bilingual;
+  /** The fixed amounts apply (not multiples of the gains). */
+  fixed: boolean;
+  /**
+   * The matter sets the fine by multiples, the gains do not decide it (unknown, zero, or below the
+   * provision's threshold) and the matter states no fallback range: the fine has no lawful maximum.
+   */
+  undetermined: boolean;
 }
 
 /**
  * The lawful fine range of a matter: a multiple of the illegal gains when the matter sets one and gains
- * were established (above 0), otherwise its fixed minimum and maximum.
+ * were established (above 0, and at or above the provision's threshold when it names one — 违法所得不足一万元
+ * 的…), otherwise its fixed minimum and maximum — for a multiples matter the provision's own fallback
+ * range (没有违法所得或者违法所得不足…的，处…罚款), `undetermined` when it states none.
  */
 export function fineRange(m: MatterTerms, illegalGainsFen: bigint | null): FineRange {
-  if (m.gainsMultipleMax !== null && illegalGainsFen !== null && illegalGainsFen > 0n) {
+  const below = m.fallbackBelowFen ?? null;
+  if (
+    m.gainsMultipleMax !== null &&
+    illegalGainsFen !== null &&
+    illegalGainsFen > 0n &&
+    (below === null || illegalGainsFen >= below)
+  ) {
     const lo = m.gainsMultipleMin ?? 0;
     return {
       minFen: lo > 0 ? ceilDiv(illegalGainsFen * milli(lo), 1000n) : null,
@@ -163,11 +180,15 @@ export function fineRange(m: MatterTerms, illegalGainsFen: bigint | null): FineR
         zh: `违法所得 ${yuan(illegalGainsFen)} 的 ${lo} 至 ${m.gainsMultipleMax} 倍`,
         en: `${lo} to ${m.gainsMultipleMax} times the illegal gains of ${yuan(illegalGainsFen)}`,
       },
+      fixed: false,
+      undetermined: false,
     };
   }
   return {
     minFen: m.fineMinFen,
     maxFen: m.fineMaxFen,
+    fixed: true,
+    undetermined: m.gainsMultipleMax !== null && m.fineMaxFen === null,
     basis: {
       zh: `${m.fineMinFen !== null ? yuan(m.fineMinFen) : '¥0'} 至 ${m.fineMaxFen !== null ? yuan(m.fineMaxFen) : '不限'}`,
       en: `${m.fineMinFen !== null ? yuan(m.fineMinFen) : '¥0'} to ${m.fineMaxFen !== null ? yuan(m.fineMaxFen) : 'no maximum'}`,
@@ -277,6 +298,14 @@ export function decisionRefusal(d: DecisionContent, at: DecisionCircumstances): 
 
   if (at.matter && fine !== null) {
     const range = fineRange(at.matter, d.illegalGainsFen);
+    if (range.undetermined)
+      return {
+        rule: 'FINE_RANGE_UNDETERMINED',
+        message: {
+          zh: `处罚依据${at.matter.penaltyProvision}按违法所得的倍数处以罚款，但未认定违法所得${at.matter.fallbackBelowFen ? `（或不足 ${yuan(at.matter.fallbackBelowFen)}）` : ''}，事项也未载明没有违法所得时的罚款幅度，罚款没有法定上限，不能作出（行政处罚法第4条、第5条）：请认定违法所得，或在事项中载明该条规定的罚款幅度`,
+          en: `${at.matter.penaltyProvision} sets the fine as a multiple of illegal gains, none are established${at.matter.fallbackBelowFen ? ` (or they are below ${yuan(at.matter.fallbackBelowFen)})` : ''} and the matter states no range for that case: the fine has no lawful maximum (arts. 4, 5) — establish the gains, or record the provision's own range on the matter`,
+        },
+      };
     if (range.maxFen !== null && fine > range.maxFen)
       return {
         rule: 'FINE_ABOVE_MAXIMUM',

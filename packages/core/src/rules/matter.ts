@@ -6,6 +6,8 @@
 // of multiples of the illegal gains. Cases copy the provisions at opening and the decision is
 // checked against the matter (rules/decision.ts), so the matter itself must be coherent.
 import type { AgencyKind, PenaltyKind } from '../generated/prisma/enums.js';
+import { benchmarkProblems, type DiscretionTier, type DiscretionTierKind } from './discretion.js';
+import { jointKindsProblems } from './joint-penalties.js';
 
 /** The fields of a matter as entered (GraphQL input or one CSV row). */
 export interface MatterFields {
@@ -21,6 +23,13 @@ export interface MatterFields {
   gainsMultipleMin: number | null;
   gainsMultipleMax: number | null;
   limitationYears: number;
+  /** 违法所得不足此数额的，亦适用 fineMinFen–fineMaxFen (with a multiple of gains). */
+  fallbackBelowFen: bigint | null;
+  /** 并处: kinds every penalty decision imposes; kinds of which it imposes at least one. */
+  mandatoryKinds: readonly PenaltyKind[];
+  alternativeKinds: readonly PenaltyKind[];
+  /** 裁量基准 tiers (rules/discretion.ts). */
+  benchmark: readonly DiscretionTier[];
 }
 
 /** One thing wrong with a matter: a stable rule code, the input field it is about, both languages naming the article. */
@@ -28,6 +37,8 @@ export interface MatterProblem {
   rule: string;
   /** Field of MatterFields the problem is about (the GraphQL input path / the CSV column). */
   field: keyof MatterFields;
+  /** The benchmark tier a MATTER_BENCHMARK problem is about. */
+  tier?: DiscretionTierKind;
   zh: string;
   en: string;
 }
@@ -149,6 +160,18 @@ export function matterProblems(m: MatterFields): MatterProblem[] {
       zh: `违法所得倍数下限 ${m.gainsMultipleMin} 高于上限 ${m.gainsMultipleMax}（行政处罚法第34条）`,
       en: `the minimum multiple ${m.gainsMultipleMin} is above the maximum ${m.gainsMultipleMax} (art. 34)`,
     });
+
+  if (m.fallbackBelowFen !== null && (m.gainsMultipleMax === null || m.fineMaxFen === null || m.fallbackBelowFen <= 0n))
+    out.push({
+      rule: 'MATTER_FALLBACK_RANGE',
+      field: 'fallbackBelowFen',
+      zh: '“违法所得不足…元的适用罚款幅度”须与违法所得倍数上限和罚款上限一并填写，且大于 0（行政处罚法第34条）',
+      en: 'the gains threshold below which the fine range applies needs a maximum multiple and a maximum fine, and is above 0 (art. 34)',
+    });
+
+  for (const p of jointKindsProblems(m)) out.push({ rule: 'MATTER_JOINT_KINDS', ...p });
+
+  for (const p of benchmarkProblems(m)) out.push({ rule: 'MATTER_BENCHMARK', field: 'benchmark', ...p });
 
   if (!(LIMITATION_YEARS as readonly number[]).includes(m.limitationYears))
     out.push({

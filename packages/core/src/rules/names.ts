@@ -13,6 +13,7 @@ import type {
   CompulsoryMeasureKind,
   CompulsoryMeasureStatus,
   CreditRiskClass,
+  DeadlineSuspensionReason,
   EnterpriseKind,
   EnterpriseScale,
   ListIssuerLevel,
@@ -48,6 +49,7 @@ export const DECISION_NAMES: Record<CaseDecision, Bilingual> = {
   MITIGATED: { zh: '减轻处罚', en: 'mitigated penalty' },
   NO_PENALTY: { zh: '不予处罚', en: 'no penalty' },
   DROPPED: { zh: '撤销案件', en: 'dropped' },
+  TRANSFERRED: { zh: '移送司法机关（第27条）', en: 'transferred to the judicial organs (art. 27)' },
 };
 
 export const PARTY_KIND_NAMES: Record<PartyKind, Bilingual> = {
@@ -117,6 +119,16 @@ export const CASE_STEP_KIND_NAMES: Record<CaseStepKind, Bilingual> = {
   COLLECTIVE_DISCUSSION: { zh: '集体讨论（第57条第2款）', en: 'collective discussion (art. 57(2))' },
   SERVICE: { zh: '送达（第61条）', en: 'service (art. 61)' },
   DEADLINE_EXTENSION: { zh: '办案期限延长（第60条）', en: 'deadline extension (art. 60)' },
+  DEADLINE_SUSPENSION: {
+    zh: '不计入办案期限（听证、鉴定、公告，第60条）',
+    en: 'time not counted (hearing, appraisal, public notice; art. 60)',
+  },
+};
+
+export const DEADLINE_SUSPENSION_NAMES: Record<DeadlineSuspensionReason, Bilingual> = {
+  HEARING: { zh: '听证', en: 'hearing' },
+  APPRAISAL: { zh: '鉴定、检测、检验、检疫', en: 'appraisal, testing, inspection or quarantine' },
+  PUBLIC_NOTICE: { zh: '公告', en: 'public notice' },
 };
 
 export const CASE_STEP_OUTCOME_NAMES: Record<CaseStepOutcome, Bilingual> = {

@@ -49,6 +49,22 @@ export function registerCaseMutations(builder: ZhifaBuilder, enums: CoreEnums, P
         defaultValue: false,
         description: '情节复杂或者重大违法（第57条第2款）Serious',
       }),
+      discoveredOn: t.field({
+        type: 'Date',
+        required: false,
+        description:
+          '发现违法行为之日（第36条：时效计至发现；缺省为立案日）Day the agency discovered it; default the registration day',
+      }),
+      endangersSafety: t.boolean({
+        required: false,
+        description:
+          '危及公民生命健康安全、金融安全（第36条；缺省按事项的时效）Endangered life, health or financial safety; default: the matter’s limitation',
+      }),
+      harmFollowed: t.boolean({
+        required: false,
+        description:
+          '有危害后果（第36条：与上项同时成立时时效五年）Harmful consequences followed; with the above, five years',
+      }),
     }),
   });
 
@@ -80,6 +96,23 @@ export function registerCaseMutations(builder: ZhifaBuilder, enums: CoreEnums, P
         validate: text(2000, '从轻减轻情形', 'mitigating circumstance'),
       }),
       illegalGainsFen: t.field({ type: 'Fen', required: false, description: '违法所得（分）Illegal gains in fen' }),
+      aggravatingFactor: t.string({
+        required: false,
+        extensions: MULTILINE,
+        description:
+          '从重情形（予以处罚且罚款在裁量基准从重档时必填，第34条）Aggravating circumstance: a PENALTY in the heavier tier of the benchmark',
+        validate: text(2000, '从重情形', 'aggravating circumstance'),
+      }),
+      transferredTo: t.string({
+        required: false,
+        description: '接收的司法机关（移送司法机关必填，第27条）Receiving judicial body (TRANSFERRED)',
+        validate: text(200, '接收机关', 'receiving body'),
+      }),
+      transferDocumentNumber: t.string({
+        required: false,
+        description: '移送书文号（移送司法机关必填）Transfer document number (TRANSFERRED)',
+        validate: text(100, '移送书文号', 'transfer document number'),
+      }),
       reason: t.string({
         required: false,
         extensions: MULTILINE,
@@ -108,6 +141,9 @@ export function registerCaseMutations(builder: ZhifaBuilder, enums: CoreEnums, P
             facts: input.facts?.trim() || null,
             procedure: input.procedure ?? 'GENERAL',
             serious: input.serious ?? false,
+            discoveredOn: input.discoveredOn ?? null,
+            endangersSafety: input.endangersSafety ?? null,
+            harmFollowed: input.harmFollowed ?? null,
           }),
         );
         // Read after commit: the agency's 立案 sequence row stays locked until the unit of work ends,
@@ -165,6 +201,9 @@ export function registerCaseMutations(builder: ZhifaBuilder, enums: CoreEnums, P
             mitigatingCircumstance: input.mitigatingCircumstance?.trim() || null,
             illegalGainsFen: input.illegalGainsFen ?? null,
             reason: input.reason?.trim() || null,
+            aggravatingFactor: input.aggravatingFactor?.trim() || null,
+            transferredTo: input.transferredTo?.trim() || null,
+            transferDocumentNumber: input.transferDocumentNumber?.trim() || null,
           }),
         );
         // Read after commit, as openCase: the decision-document sequence row is held until then.

@@ -22,6 +22,9 @@ export interface CaseStatsShape {
   byPenaltyKind: { kind: PenaltyKind; count: number; amountFen: bigint }[];
   totalFineFen: bigint;
   totalConfiscationFen: bigint;
+  transferredCount: number;
+  extendedCount: number;
+  extensionCount: number;
 }
 
 /**
@@ -91,6 +94,16 @@ export function registerCaseStats(builder: ZhifaBuilder, enums: CoreEnums) {
         type: 'Fen',
         description: '没收合计（分）Total confiscations',
       }),
+      transferredCount: t.exposeInt('transferredCount', {
+        description:
+          '移送司法机关的案件数（第27条；不计入处罚和罚款）Cases transferred to the judicial organs (art. 27); no penalty or fine counted',
+      }),
+      extendedCount: t.exposeInt('extendedCount', {
+        description: '办案期限经延长的案件数（第60条）Decided cases whose time limit was extended',
+      }),
+      extensionCount: t.exposeInt('extensionCount', {
+        description: '这些案件的延长次数合计 Extensions recorded on them',
+      }),
     }),
   });
 
@@ -116,7 +129,7 @@ export function registerCaseStats(builder: ZhifaBuilder, enums: CoreEnums) {
           throw ValidationError.one(['to'], { zh: '统计期间不超过十年', en: 'the period is at most ten years' });
         const agencyId = args.agencyId ? parseId(args.agencyId, 'Agency', ['agencyId']) : null;
         const where = decidedWithin(agencyId, args.from, args.to);
-        const [totals, decisions, grounds, penalties] = await Promise.all([
+        const [totals, decisions, grounds, penalties, extendedCount, extensionCount] = await Promise.all([
           ctx.prisma.enforcementCase.aggregate({
             where,
             _count: { _all: true },
@@ -134,6 +147,10 @@ export function registerCaseStats(builder: ZhifaBuilder, enums: CoreEnums) {
             _count: { _all: true },
             _sum: { amountFen: true },
           }),
+          ctx.prisma.enforcementCase.count({
+            where: { AND: [where, { steps: { some: { kind: 'DEADLINE_EXTENSION' } } }] },
+          }),
+          ctx.prisma.caseStep.count({ where: { kind: 'DEADLINE_EXTENSION', case: where } }),
         ]);
         const decisionCount = new Map(decisions.map((g) => [g.decision, g._count._all]));
         const groundCount = new Map(grounds.map((g) => [g.ground, g._count._all]));
@@ -154,6 +171,9 @@ export function registerCaseStats(builder: ZhifaBuilder, enums: CoreEnums) {
           })),
           totalFineFen: totals._sum.fineFen ?? 0n,
           totalConfiscationFen: totals._sum.confiscationFen ?? 0n,
+          transferredCount: decisionCount.get('TRANSFERRED') ?? 0,
+          extendedCount,
+          extensionCount,
         };
       },
     }),

@@ -3,7 +3,12 @@
 // rules are rules/procedure.ts; the services cases/steps.ts; who acts auth/rows.ts canActOnCase.
 import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
-import type { CaseStepKind, CaseStepOutcome, PenaltyKind } from '../generated/prisma/enums.js';
+import type {
+  CaseStepKind,
+  CaseStepOutcome,
+  DeadlineSuspensionReason,
+  PenaltyKind,
+} from '../generated/prisma/enums.js';
 import { actorShownTo, caseStepRule } from '../auth/rows.js';
 import { isStaff } from '../auth/viewer.js';
 import { ValidationError } from '../errors.js';
@@ -14,6 +19,8 @@ import { CASE_STEP_OUTCOME_NAMES } from '../rules/names.js';
 import {
   extendCaseDeadlineInTx,
   MAX_EXTENSION_DAYS,
+  MAX_SUSPENSION_DAYS,
+  recordDeadlineSuspensionInTx,
   recordCollectiveDiscussionInTx,
   recordHearingInTx,
   recordHearingRequestInTx,
@@ -79,7 +86,21 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
           '理由、笔录或摘要（法制审核、集体讨论、期限延长为内部记录，仅工作人员可见）Reasons, record or summary; of the internal steps (review, discussion, extension) staff only',
         resolve: (s, _a, ctx) => (PARTY_FACING_STEPS.includes(s.kind) || isStaff(ctx.viewer) ? s.note : null),
       }),
-      days: t.exposeInt('days', { nullable: true, description: '延长天数（期限延长）Days added (deadline extension)' }),
+      days: t.exposeInt('days', {
+        nullable: true,
+        description: '延长天数（期限延长）或不计入的天数（期限中止）Days added (extension) or not counted (suspension)',
+      }),
+      suspendedFor: t.expose('suspendedFor', {
+        type: enums.DeadlineSuspensionReason,
+        nullable: true,
+        description: '不计入办案期限的事由（期限中止）Why the days are not counted (suspension)',
+      }),
+      discussion: t.string({
+        nullable: true,
+        description:
+          '决定继续延期的集体讨论结论（内部记录，仅工作人员可见）The heads’ collective discussion deciding a further extension; staff only',
+        resolve: (s, _a, ctx) => (isStaff(ctx.viewer) ? s.discussion : null),
+      }),
       proposedPenalties: t.field({
         type: [ProposedPenalty],
         nullable: true,
@@ -199,11 +220,33 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
     () => ({}),
   );
 
+  const RecordDeadlineSuspensionInput = stepInput(
+    'RecordDeadlineSuspensionInput',
+    '不计入办案期限的时间 Time not counted in the deadline (第60条: 听证、鉴定、公告)',
+    { required: false, zh: '说明（如鉴定机构、公告方式）', en: 'Details' },
+    (t) => ({
+      reason: t.field({ type: enums.DeadlineSuspensionReason, required: true, description: '事由 Reason' }),
+      days: t.int({
+        required: true,
+        description: `自该日起不计入的天数（1–${MAX_SUSPENSION_DAYS}）Days not counted from that day`,
+        validate: z
+          .number()
+          .int()
+          .min(1, msg('至少 1 天', 'at least 1 day'))
+          .max(MAX_SUSPENSION_DAYS, msg('天数过多', 'too many days')),
+      }),
+    }),
+  );
+
   builder.mutationFields((t) => {
     const field = <I>(
       description: string,
       action: CaseAction,
-      input: typeof RecordNoticeInput | typeof RecordStatementInput | typeof RecordHearingInput,
+      input:
+        | typeof RecordNoticeInput
+        | typeof RecordStatementInput
+        | typeof RecordHearingInput
+        | typeof RecordDeadlineSuspensionInput,
       record: (uow: UnitOfWork, caseId: number, input: I) => Promise<{ step: { id: number } }>,
     ) =>
       t.prismaField({
@@ -279,11 +322,17 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
         RecordServiceInput,
         (uow, id, i) => recordServiceInTx(uow, id, common(i)),
       ),
+      recordDeadlineSuspension: field<Common & { reason: DeadlineSuspensionReason; days: number }>(
+        '记录不计入办案期限的时间（第60条：听证、鉴定、公告；本案承办人员；决定前、期限届满前）Record time not counted in the deadline: a hearing, appraisal or public notice (assigned officers, before the decision and while the limit runs)',
+        'act',
+        RecordDeadlineSuspensionInput,
+        (uow, id, i) => recordDeadlineSuspensionInTx(uow, id, { ...common(i), reason: i.reason, days: i.days }),
+      ),
       extendCaseDeadline: t.prismaField({
         type: 'CaseStep',
         ...caseMutation(
           'head',
-          '延长办案期限（第60条；本单位负责人；决定前）Extend the case’s time limit (the agency head, before the decision)',
+          '延长办案期限（第60条；本单位负责人；决定前；负责人批准一次至多 30 日，继续延期须集体讨论）Extend the case’s time limit (the agency head, before the decision: once by up to ZHIFA_CASE_EXTENSION_DAYS alone, further after collective discussion)',
         ),
         args: {
           caseId: caseIdArg(t),
@@ -302,10 +351,23 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
             description: '延长理由 Reason',
             validate: text(2000, '延长理由', 'reason'),
           }),
+          discussion: t.arg.string({
+            required: false,
+            extensions: MULTILINE,
+            description:
+              '负责人集体讨论决定继续延期的结论（第二次及以后的延期、期限届满后的延期必填）The heads’ collective discussion deciding the extension (required from the second one, or after the limit ended)',
+            validate: text(2000, '集体讨论结论', 'collective discussion'),
+          }),
         },
         resolve: (query, _root, args, ctx) =>
           inCaseUnit(ctx, args.caseId, async (uow, id) => {
-            const { step } = await extendCaseDeadlineInTx(uow, id, args.days, args.reason.trim());
+            const { step } = await extendCaseDeadlineInTx(
+              uow,
+              id,
+              args.days,
+              args.reason.trim(),
+              args.discussion?.trim() || null,
+            );
             return uow.tx.caseStep.findUniqueOrThrow({ ...query, where: { id: step.id } });
           }),
       }),

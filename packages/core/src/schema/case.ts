@@ -6,6 +6,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { ForbiddenError } from '../errors.js';
 import { nodeRowId, parseId, type GlobalId } from '../ids.js';
 import { shanghaiToday } from '../rules/shanghai-time.js';
+import { caseLimitationYears } from '../rules/limitation.js';
 
 import type { CoreEnums } from './enums.js';
 
@@ -89,6 +90,23 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
         nullable: true,
         description: '违法行为发生（或终了）日期，追责时效自此起算（第36条）Day the violation occurred or ended',
       }),
+      discoveredOn: t.expose('discoveredOn', {
+        type: 'Date',
+        nullable: true,
+        description: '发现违法行为之日，追责时效计至此日（第36条）Day the agency discovered the violation',
+      }),
+      endangersSafety: t.exposeBoolean('endangersSafety', {
+        description: '危及公民生命健康安全、金融安全（第36条）Endangered life, health or financial safety',
+      }),
+      harmFollowed: t.exposeBoolean('harmFollowed', {
+        description: '有危害后果（第36条）Harmful consequences followed',
+      }),
+      limitationYears: t.int({
+        description:
+          '追责时效（年）：二者同时成立为 5 年，否则 2 年（第36条）Limitation period: 5 years with both facts, else 2',
+        select: { endangersSafety: true, harmFollowed: true },
+        resolve: (c) => caseLimitationYears(c),
+      }),
       procedure: t.expose('procedure', { type: enums.CaseProcedure, description: '程序 Procedure' }),
       serious: t.exposeBoolean('serious', {
         description: '情节复杂或者重大违法（须集体讨论，第57条第2款）Serious: needs collective discussion',
@@ -125,6 +143,18 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
         nullable: true,
         description: '从轻、减轻情形（第32条）Mitigating circumstance',
       }),
+      aggravatingFactor: t.exposeString('aggravatingFactor', {
+        nullable: true,
+        description: '从重情形（裁量基准从重档，第34条）Aggravating circumstance',
+      }),
+      transferredTo: t.exposeString('transferredTo', {
+        nullable: true,
+        description: '移送的司法机关（第27条）Judicial body the case was transferred to',
+      }),
+      transferDocumentNumber: t.exposeString('transferDocumentNumber', {
+        nullable: true,
+        description: '移送书文号 Transfer document number',
+      }),
       decisionReason: t.exposeString('decisionReason', {
         nullable: true,
         description: '决定理由 Stated reason for the decision',
@@ -143,7 +173,8 @@ export function registerCase(builder: ZhifaBuilder, enums: CoreEnums) {
       deadline: t.expose('deadlineOn', {
         type: 'Date',
         nullable: true,
-        description: '办案期限（立案之日起 90 日，含延长；第60条；简易程序为空）Last day for the decision',
+        description:
+          '办案期限（立案之日起 90 日，含延长和不计入期限的听证、鉴定、公告时间；第60条；简易程序为空）Last day for the decision, with extensions and suspensions',
       }),
       isOverdue: t.boolean({
         description: '已超办案期限且尚未决定 Past its deadline and not yet decided',

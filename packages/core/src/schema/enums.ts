@@ -16,6 +16,7 @@ import {
   CompulsoryMeasureKind,
   CompulsoryMeasureStatus,
   CreditRiskClass,
+  DeadlineSuspensionReason,
   EnterpriseKind,
   EnterpriseScale,
   ListIssuerLevel,
@@ -32,6 +33,7 @@ import {
   CASE_STEP_OUTCOME_NAMES,
   CERTIFICATE_STATUS_NAMES,
   CREDIT_RISK_CLASS_NAMES,
+  DEADLINE_SUSPENSION_NAMES,
   DECISION_NAMES,
   ENTERPRISE_KIND_NAMES,
   ENTERPRISE_SCALE_NAMES,
@@ -45,6 +47,7 @@ import {
   STAGE_NAMES,
 } from '../rules/names.js';
 import { ENFORCE_BLOCKER_MESSAGES } from '../rules/certificate.js';
+import { DISCRETION_TIER_NAMES } from '../rules/discretion.js';
 import { describedValues } from './enum-values.js';
 
 export type CoreEnums = ReturnType<typeof registerCoreEnums>;
@@ -136,6 +139,15 @@ export function registerCoreEnums(builder: ZhifaBuilder) {
       name: 'CertificateStatus',
       description: '执法证状态 Certificate status',
       values: describedValues(CERTIFICATE_STATUS_NAMES),
+    }),
+    DeadlineSuspensionReason: builder.enumType(DeadlineSuspensionReason, {
+      name: 'DeadlineSuspensionReason',
+      description: '不计入办案期限的事由 Time not counted in the deadline (行政处罚法 第60条)',
+      values: describedValues(DEADLINE_SUSPENSION_NAMES),
+    }),
+    DiscretionTierKind: builder.enumType('DiscretionTierKind', {
+      description: '裁量档次 Tier of a discretion benchmark (行政处罚法 第34条)',
+      values: describedValues(DISCRETION_TIER_NAMES),
     }),
     EnforceBlockerCode: builder.enumType('EnforceBlockerCode', {
       description: '不能执法的原因代码 Why a person may not enforce',

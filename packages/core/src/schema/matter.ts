@@ -18,6 +18,13 @@ import { msg, requiredText } from '../validation.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { MATTER_CODE, MATTER_LIMITS, type MatterFields } from '../rules/matter.js';
 import {
+  CIRCUMSTANCES_MAX,
+  DISCRETION_TIERS,
+  readBenchmark,
+  type DiscretionTier,
+  type DiscretionTierKind,
+} from '../rules/discretion.js';
+import {
   assertMayMaintainMatters,
   createMatterInTx,
   matterFieldsOf,
@@ -115,6 +122,18 @@ interface MatterInputShape {
   gainsMultipleMin?: number | null;
   gainsMultipleMax?: number | null;
   limitationYears?: number | null;
+  fallbackBelowFen?: bigint | null;
+  mandatoryKinds?: PenaltyKind[] | null;
+  alternativeKinds?: PenaltyKind[] | null;
+  benchmark?: TierInputShape[] | null;
+}
+
+interface TierInputShape {
+  tier: DiscretionTierKind;
+  fineMinFen?: bigint | null;
+  fineMaxFen?: bigint | null;
+  penaltyKinds?: PenaltyKind[] | null;
+  circumstances?: string | null;
 }
 
 function fieldsFromInput(i: MatterInputShape): MatterFields {
@@ -131,11 +150,70 @@ function fieldsFromInput(i: MatterInputShape): MatterFields {
     gainsMultipleMin: i.gainsMultipleMin ?? null,
     gainsMultipleMax: i.gainsMultipleMax ?? null,
     limitationYears: i.limitationYears ?? 2,
+    fallbackBelowFen: i.fallbackBelowFen ?? null,
+    mandatoryKinds: i.mandatoryKinds ?? [],
+    alternativeKinds: i.alternativeKinds ?? [],
+    benchmark: (i.benchmark ?? []).map((t) => ({
+      tier: t.tier,
+      fineMinFen: t.fineMinFen ?? null,
+      fineMaxFen: t.fineMaxFen ?? null,
+      penaltyKinds: t.penaltyKinds ?? [],
+      circumstances: t.circumstances?.trim() ?? '',
+    })),
   };
 }
 
 export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
-  const { AgencyKind: AgencyKindEnum, PenaltyKind: PenaltyKindEnum } = enums;
+  const { AgencyKind: AgencyKindEnum, PenaltyKind: PenaltyKindEnum, DiscretionTierKind: TierEnum } = enums;
+
+  const DiscretionTierRef = builder.objectRef<DiscretionTier>('DiscretionTier').implement({
+    description:
+      '裁量基准的一档（第34条）：罚款幅度、处罚种类和适用情形 One tier of the discretion benchmark: its fine sub-range, kinds and circumstances',
+    fields: (t) => ({
+      tier: t.field({ type: TierEnum, description: '档次 Tier', resolve: (x) => x.tier }),
+      fineMinFen: t.field({
+        type: 'Fen',
+        nullable: true,
+        description: '本档罚款下限（分；空为法定下限）Minimum fine of the tier in fen',
+        resolve: (x) => x.fineMinFen,
+      }),
+      fineMaxFen: t.field({
+        type: 'Fen',
+        nullable: true,
+        description: '本档罚款上限（分；空为法定上限）Maximum fine of the tier in fen',
+        resolve: (x) => x.fineMaxFen,
+      }),
+      penaltyKinds: t.field({
+        type: [PenaltyKindEnum],
+        description: '本档可处的种类（空为事项的全部种类）Kinds of the tier; empty: the matter’s',
+        resolve: (x) => x.penaltyKinds,
+      }),
+      circumstances: t.string({
+        description: '适用情形 What places a case in this tier',
+        resolve: (x) => x.circumstances,
+      }),
+    }),
+  });
+
+  const DiscretionTierInput = builder.inputType('DiscretionTierInput', {
+    description: '裁量基准的一档 One tier of the discretion benchmark',
+    fields: (t) => ({
+      tier: t.field({ type: TierEnum, required: true, description: '档次 Tier' }),
+      fineMinFen: t.field({ type: 'Fen', required: false, description: '本档罚款下限（分）Minimum fine in fen' }),
+      fineMaxFen: t.field({ type: 'Fen', required: false, description: '本档罚款上限（分）Maximum fine in fen' }),
+      penaltyKinds: t.field({
+        type: [PenaltyKindEnum],
+        required: false,
+        description: '本档可处的种类（空为事项的全部种类）Kinds of the tier',
+      }),
+      circumstances: t.string({
+        required: false,
+        extensions: textKind('multiline'),
+        description: '适用情形（一般档以外必填）Circumstances (required but for GENERAL)',
+        validate: z.string().max(CIRCUMSTANCES_MAX, msg('适用情形过长', 'circumstances too long')),
+      }),
+    }),
+  });
 
   const MatterRef = builder.prismaNode('EnforcementMatter', {
     id: { field: 'id' },
@@ -179,7 +257,29 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
         description: '违法所得倍数上限 Maximum multiple of illegal gains',
       }),
       limitationYears: t.exposeInt('limitationYears', {
-        description: '追责时效（年，第36条）Limitation period in years (art. 36)',
+        description:
+          '追责时效默认值（年，第36条；案件按其是否危及生命健康安全、金融安全且有危害后果确定）Default limitation period in years (art. 36; each case decides by its own facts)',
+      }),
+      fallbackBelowFen: t.expose('fallbackBelowFen', {
+        type: 'Fen',
+        nullable: true,
+        description:
+          '违法所得不足此数额（分）的，亦按罚款金额幅度处罚（无违法所得时总是如此）Gains below this (fen) are fined by the amount range too, as are no gains',
+      }),
+      mandatoryKinds: t.expose('mandatoryKinds', {
+        type: [PenaltyKindEnum],
+        description:
+          '必处种类（并处；决定须包含，减轻处罚除外）Kinds every penalty decision imposes (but a mitigated one)',
+      }),
+      alternativeKinds: t.expose('alternativeKinds', {
+        type: [PenaltyKindEnum],
+        description: '选处种类（处…或者…；至少处其一）Kinds of which a penalty decision imposes at least one',
+      }),
+      benchmark: t.field({
+        type: [DiscretionTierRef],
+        description:
+          '裁量基准（第34条；空则适用默认幅度 ZHIFA_CASE_DISCRETION_BANDS）Discretion benchmark tiers; empty: the configured default bands',
+        resolve: (m) => readBenchmark(m.benchmark),
       }),
       published: t.exposeBoolean('published', { description: '已公布 Published (cases may be opened on it)' }),
       publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true, description: '公布时间 Published at' }),
@@ -298,6 +398,28 @@ export function registerMatter(builder: ZhifaBuilder, enums: CoreEnums) {
         defaultValue: 2,
         description:
           '追责时效（年）：2，或 5（涉及公民生命健康安全、金融安全且有危害后果，第36条）Limitation period: 2, or 5 years (art. 36)',
+      }),
+      fallbackBelowFen: t.field({
+        type: 'Fen',
+        required: false,
+        description:
+          '违法所得不足此数额（分）的，亦适用罚款金额幅度 Gains threshold below which the amount range applies',
+      }),
+      mandatoryKinds: t.field({
+        type: [PenaltyKindEnum],
+        required: false,
+        description: '必处种类（并处）Mandatory kinds',
+      }),
+      alternativeKinds: t.field({
+        type: [PenaltyKindEnum],
+        required: false,
+        description: '选处种类（处…或者…）Alternative kinds',
+      }),
+      benchmark: t.field({
+        type: [DiscretionTierInput],
+        required: false,
+        description: `裁量基准各档（至多 ${DISCRETION_TIERS.length} 档）Discretion benchmark tiers`,
+        validate: z.array(z.unknown()).max(DISCRETION_TIERS.length, msg('档次过多', 'too many tiers')),
       }),
     }),
   });

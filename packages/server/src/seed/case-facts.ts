@@ -4,7 +4,7 @@
 // 第51条) and the penalties within the matter's kinds and range.
 import type { CaseDecision, CaseStage, PenaltyKind } from '@zhifa/core/prisma';
 import { hearingOffered, isPenalty, partyIsNaturalPerson, SIMPLE_FINE_LIMIT_FEN } from '@zhifa/core/rules';
-import { ENFORCEMENT_AGENCIES, type AgencySpec, type Violation } from './names.js';
+import { ENFORCEMENT_AGENCIES, lighterMaxFen, type AgencySpec, type Violation } from './names.js';
 import type { Dice } from './random.js';
 import type { CaseInput, Penalty } from './case-rows.js';
 
@@ -52,9 +52,14 @@ function fineFor(dice: Dice, v: Violation, decision: CaseDecision): bigint {
         ? dice.int(min, Math.round(min + (max - min) * 0.3))
         : dice.int(Math.max(20, Math.round(min * 0.3)), Math.max(30, Math.round(min * 0.8))); // 减轻: below the minimum
   const fen = roundFine(yuan);
-  // Rounding stays inside the range (and below the minimum for 减轻).
+  // Rounding stays inside the range (below the minimum for 减轻, in the 从轻 tier of the demo 裁量基准 for 从轻).
   const lo = decision === 'MITIGATED' ? 0n : BigInt(min) * 100n;
-  const hi = decision === 'MITIGATED' ? BigInt(min) * 100n - 100n : BigInt(max) * 100n;
+  const hi =
+    decision === 'MITIGATED'
+      ? BigInt(min) * 100n - 100n
+      : decision === 'LIGHTER'
+        ? lighterMaxFen(v)
+        : BigInt(max) * 100n;
   return fen < lo ? lo : fen > hi ? hi : fen;
 }
 

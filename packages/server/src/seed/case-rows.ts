@@ -51,6 +51,8 @@ export interface StepRow {
   documentNumber: string | null;
   note: string | null;
   days: number | null;
+  /** DEADLINE_EXTENSION beyond the first: the heads' 集体讨论 that decided it. */
+  discussion: string | null;
   /** NOTICE: the proposal as the procedure service stores it (fen as decimal strings). */
   proposal: {
     penalties: { kind: PenaltyKind; amountFen: string | null }[];

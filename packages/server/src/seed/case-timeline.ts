@@ -54,6 +54,7 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
       documentNumber: null,
       note: null,
       days: null,
+      discussion: null,
       proposal: null,
       ...extra,
     });
@@ -144,13 +145,22 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
     }
     decidedDay = d + dice.int(0, 3);
     if (decidedDay > 90) {
-      // 第60条: extended by the head before the 90 days ran out.
-      const days = Math.max(30, decidedDay - 90);
+      // 第60条: extended by the head before the 90 days ran out, by 30 days (市场监督管理行政处罚程序规定 第64条);
+      // beyond that, as the heads' 集体讨论 decided before those 30 days ran out.
       step('DEADLINE_EXTENSION', dice.int(80, 89), head, {
-        days,
+        days: 30,
         note: '案情复杂，需补充检验鉴定，经负责人批准延长办案期限',
       });
-      deadlineDays = 90 + days;
+      deadlineDays = 120;
+      if (decidedDay > 120) {
+        const days = decidedDay - 120;
+        step('DEADLINE_EXTENSION', dice.int(110, 119), head, {
+          days,
+          note: '案情特别复杂，经延期仍不能作出处理决定',
+          discussion: '局长办公会集体讨论，决定继续延长办案期限',
+        });
+        deadlineDays = 120 + days;
+      }
     }
     last = decidedDay;
     const unserved = stage === 'DECIDED' && dice.chance(0.3);

@@ -353,12 +353,13 @@ async function seedCore(
   // Steps in one statement from one JSON parameter: createMany with a JSON column per row costs several times more
   // (the seed's largest table). Inserted in the order given (seq), so ids follow each case's steps in date order.
   await prisma.$executeRaw`
-    INSERT INTO "CaseStep" ("caseId", "kind", "on", "outcome", "documentNumber", "note", "days", "proposal", "actor", "recordedAt")
+    INSERT INTO "CaseStep" ("caseId", "kind", "on", "outcome", "documentNumber", "note", "days", "discussion", "proposal", "actor",
+      "recordedAt")
     SELECT x."caseId", x."kind"::"CaseStepKind", x."on"::date, x."outcome"::"CaseStepOutcome", x."documentNumber", x."note",
-      x."days", NULLIF(x."proposal", 'null'::jsonb), x."actor", x."recordedAt"::timestamptz AT TIME ZONE 'UTC'
+      x."days", x."discussion", NULLIF(x."proposal", 'null'::jsonb), x."actor", x."recordedAt"::timestamptz AT TIME ZONE 'UTC'
     FROM jsonb_to_recordset(${JSON.stringify(steps.map((x, seq) => ({ ...x, seq })))}::jsonb) AS x(
       "seq" int, "caseId" int, "kind" text, "on" text, "outcome" text, "documentNumber" text, "note" text, "days" int,
-      "proposal" jsonb, "actor" text, "recordedAt" text)
+      "discussion" text, "proposal" jsonb, "actor" text, "recordedAt" text)
     ORDER BY x."seq"`;
   // Numbers assigned from now on (openCase, decideCase) follow the demo cases' numbers.
   await prisma.documentSequence.createMany({ data: documentSequences(plans) });

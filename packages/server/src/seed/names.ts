@@ -166,14 +166,15 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
       },
     ],
     drafts: [
-      // 第四十条: 没收违法所得，可以并处违法所得五倍以下的罚款.
+      // 第四十条: 没收违法所得，可以并处违法所得五倍以下的罚款; 价格违法行为行政处罚规定 第五条: 没有违法所得的，
+      // 处 10 万元以上 100 万元以下的罚款 — the matter's fallback range (rules/decision.ts fineRange).
       {
         violation: '经营者相互串通操纵市场价格',
         violated: '《中华人民共和国价格法》第十四条第（一）项',
         penalty: '《中华人民共和国价格法》第四十条第一款',
         domain: '价格监督',
         kinds: ['WARNING', 'FINE', 'CONFISCATE_GAINS', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'],
-        fine: [0, 0],
+        fine: [100000, 1000000],
         gains: [0, 5],
         limitation: 2,
         parties: { industries: ['批发零售'], persons: 0 },
@@ -701,6 +702,51 @@ export function documentPrefixOf(a: Pick<AgencySpec, 'abbr'>): string {
   return a.abbr.replace(/罚$/, '');
 }
 
+/** The last fen of the 从轻 tier: the lowest 30 % of the range (the demo benchmark, 行政处罚法 第34条). */
+export function lighterMaxFen(v: Pick<Violation, 'fine'>): bigint {
+  const [min, max] = v.fine.map((y) => BigInt(y) * 100n);
+  return min + ((max - min) * 30n) / 100n;
+}
+
+/**
+ * The demo 裁量基准 (第34条): 从轻 in the lowest 30 % of the range (第32条 circumstances), 一般 the whole range,
+ * and 减轻 below the minimum where the provision has one — stored as EnforcementMatter.benchmark.
+ */
+function demoBenchmark(v: Violation) {
+  if (!v.kinds.includes('FINE') || v.fine[1] === 0) return [];
+  const min = BigInt(v.fine[0]) * 100n;
+  const fen = (x: bigint | null) => (x === null ? null : x.toString());
+  return [
+    ...(min > 0n
+      ? [
+          {
+            tier: 'MITIGATED',
+            fineMinFen: null,
+            fineMaxFen: fen(min - 100n),
+            penaltyKinds: [],
+            circumstances:
+              '主动消除或者减轻违法行为危害后果，且受他人胁迫或者诱骗、配合查处有立功表现等（行政处罚法第32条）',
+          },
+        ]
+      : []),
+    {
+      tier: 'LIGHTER',
+      fineMinFen: fen(min > 0n ? min : null),
+      fineMaxFen: fen(lighterMaxFen(v)),
+      penaltyKinds: [],
+      circumstances:
+        '主动消除或者减轻违法行为危害后果；主动供述行政机关尚未掌握的违法行为；配合查处有立功表现（行政处罚法第32条）',
+    },
+    {
+      tier: 'GENERAL',
+      fineMinFen: fen(min > 0n ? min : null),
+      fineMaxFen: fen(BigInt(v.fine[1]) * 100n),
+      penaltyKinds: [],
+      circumstances: '',
+    },
+  ];
+}
+
 /** The enforcement matter (行政执法事项) of a violation: range in fen, kinds, limitation. */
 function matterOf(v: Violation, code: string, published: boolean) {
   return {
@@ -716,6 +762,12 @@ function matterOf(v: Violation, code: string, published: boolean) {
     gainsMultipleMin: v.gains && v.gains[0] > 0 ? v.gains[0] : null,
     gainsMultipleMax: v.gains ? v.gains[1] : null,
     limitationYears: v.limitation,
+    // 并处: 处…罚款 makes the fine the penalty; 给予警告…罚款 provisions here read as one or the other (警告；逾期
+    // 不改正的，处…罚款).
+    mandatoryKinds: v.kinds.includes('FINE') && !v.kinds.includes('WARNING') ? ['FINE' as const] : [],
+    alternativeKinds:
+      v.kinds.includes('FINE') && v.kinds.includes('WARNING') ? ['WARNING' as const, 'FINE' as const] : [],
+    benchmark: demoBenchmark(v),
     published,
   };
 }
