@@ -25,6 +25,7 @@ export {
   approveCompulsoryMeasureInTx,
   extendCompulsoryMeasureInTx,
   releaseCompulsoryMeasureInTx,
+  recordCompulsoryMeasureOnSiteInTx,
   measuresInForceRefusal,
   notifyOverdueMeasuresInTx,
 } from './measures.js';
