@@ -4,8 +4,8 @@ import type { EnforcementCase } from '../generated/prisma/client.js';
 import type { CaseDecision, CaseGround, DocumentKind } from '../generated/prisma/enums.js';
 import { ValidationError } from '../errors.js';
 import { actorOf } from '../auth/viewer.js';
-import type { DecideCaseInput } from '../guard-inputs.js';
-import { isPenalty, transitionRefusal } from '../rules/case-stage.js';
+import type { DecideCaseInput, DecisionFacts } from '../guard-inputs.js';
+import { isPenalty, transitionRefusal, type RuleRefusal } from '../rules/case-stage.js';
 import { decisionInputIssues, decisionRefusal, decisionSums, type PenaltyItem } from '../rules/decision.js';
 import { decisionProcedureRefusal } from '../rules/procedure.js';
 import { caseEvent } from './events.js';
@@ -42,6 +42,26 @@ export function decideCaseInput(r: DecisionRequest): DecideCaseInput {
   };
 }
 
+/**
+ * Core's rules on a decision, in order: the stage (CASE_ILLEGAL_TRANSITION), what the law and the matter
+ * allow (rules/decision.ts), the procedure (rules/procedure.ts). Pure: decideCaseInTx refuses with it, and
+ * the demo data's consistency test replays every demo decision through it — a rule on decisions belongs
+ * here (or in the functions it calls) so that both see it.
+ */
+export function decisionRuleRefusal(input: DecideCaseInput, facts: DecisionFacts): RuleRefusal | null {
+  return (
+    transitionRefusal({
+      from: facts.case.stage,
+      to: 'DECIDED',
+      decision: input.decision,
+      via: 'decide',
+      procedure: facts.case.procedure,
+    }) ??
+    decisionRefusal(input, facts) ??
+    decisionProcedureRefusal({ ...facts, decision: input.decision, penalties: input.penalties })
+  );
+}
+
 /** Which document a decision is: 行政处罚决定书, 不予行政处罚决定书, or none for a dropped case. */
 export function decisionDocumentKind(decision: CaseDecision): DocumentKind | null {
   if (isPenalty(decision)) return 'PENALTY_DECISION';
@@ -72,17 +92,7 @@ export async function decideCaseInTx(
     throw new ValidationError(
       issues.map((i) => ({ path: ['input', ...i.path], messageZh: i.message.zh, messageEn: i.message.en })),
     );
-  refuse(
-    transitionRefusal({
-      from: c.stage,
-      to: 'DECIDED',
-      decision: input.decision,
-      via: 'decide',
-      procedure: c.procedure,
-    }),
-  );
-  refuse(decisionRefusal(input, facts));
-  refuse(decisionProcedureRefusal({ ...facts, decision: input.decision, penalties: input.penalties }));
+  refuse(decisionRuleRefusal(input, facts));
   await guards.beforeDecide({ uow, case: c, decision: facts }, input);
 
   if (input.penalties.length)
