@@ -187,16 +187,30 @@ let noticeSeq = 0;
 /** Today in Asia/Shanghai, YYYY-MM-DD (as a Date argument). */
 export const todayDate = (now = new Date()) => shanghaiToday(now).toISOString().slice(0, 10);
 
-/** A complete CompulsoryMeasureInput taken by `officerIds` (a non-emergency request unless `over` says otherwise). */
+/**
+ * A complete CompulsoryMeasureInput taken by `officerIds`: a non-emergency request (no notice and no on-site record
+ * yet: 行政强制法 第18条, 第24条) unless `over` says otherwise — see `taking` for what an emergency measure carries.
+ */
 export function measureInput(officerIds: number[], over: Record<string, unknown> = {}) {
-  noticeSeq += 1;
   return {
     kind: 'SEAL_UP',
     object: '过期食品 12 箱',
     officerIds: officerIds.map((id) => gid('Person', id)),
-    noticeDocumentNumber: `阜市监封〔2025〕${noticeSeq}号`,
-    noticeServedOn: todayDate(),
     ...over,
+  };
+}
+
+/** The decision served on `servedOn` (YYYY-MM-DD) and a signed 现场笔录: what taking a measure records. */
+export function taking(servedOn = todayDate(), record: Record<string, unknown> = {}) {
+  noticeSeq += 1;
+  return {
+    noticeDocumentNumber: `阜市监封〔2025〕${noticeSeq}号`,
+    noticeServedOn: servedOn,
+    onSiteRecord: {
+      record: '现场检查笔录：当场送达查封决定书，告知理由、依据和救济途径，听取陈述申辩',
+      partySignature: 'SIGNED',
+      ...record,
+    },
   };
 }
 export const DECIDE = `mutation($caseId: ID!, $input: DecideCaseInput!) { decideCase(caseId: $caseId, input: $input) { ${ERR} ... on

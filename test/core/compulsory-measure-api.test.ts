@@ -15,6 +15,7 @@ import {
   MEASURE,
   measureInput,
   seedCounty,
+  taking,
   todayDate,
   type County,
 } from './case-fixtures.js';
@@ -45,8 +46,11 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const FIELDS = `id status emergency takenAt dueOn isOverdue approvedAt approvedBy extendedDays extensionReason releasedOn releaseReason releasedBy
-  noticeDocumentNumber noticeServedOn officers { name } case { number }`;
+const FIELDS = `id status emergency takenAt dueOn isOverdue approvalLapsed approvedAt approvedBy extendedDays extensionReason releasedOn
+  releaseReason releasedBy noticeDocumentNumber noticeServedOn onSiteRecord { record partySignature partyRefusalNote witness }
+  officers { name } case { number }`;
+const ON_SITE = `mutation($m: ID!, $input: CompulsoryMeasureTakingInput!) { recordCompulsoryMeasureOnSite(measureId: $m, input: $input)
+  { ${ERR} ... on MutationRecordCompulsoryMeasureOnSiteSuccess { data { ${FIELDS} } } } }`;
 const APPROVE = `mutation($m: ID!, $approve: Boolean!, $reason: String) { approveCompulsoryMeasure(measureId: $m, approve: $approve, reason: $reason)
   { ${ERR} ... on MutationApproveCompulsoryMeasureSuccess { data { ${FIELDS} } } } }`;
 const EXTEND = `mutation($m: ID!, $days: Int!, $reason: String!) { extendCompulsoryMeasure(measureId: $m, days: $days, reason: $reason) { ${ERR} ...
@@ -81,7 +85,7 @@ async function emergency(caseId: number, takenAt = new Date(now().getTime() - HO
   const r = await record(caseId, {
     emergency: true,
     takenAt: takenAt.toISOString(),
-    noticeServedOn: day(shanghaiToday(takenAt)),
+    ...taking(day(shanghaiToday(takenAt))),
   });
   expect(r.data, JSON.stringify(r)).toBeTruthy();
   return r.data;
@@ -260,7 +264,7 @@ describe('emergency measures (第19条)', () => {
       const input = (takenAt: number) => ({
         emergency: true,
         takenAt: new Date(takenAt).toISOString(),
-        noticeServedOn: day(shanghaiToday(new Date(takenAt))),
+        ...taking(day(shanghaiToday(new Date(takenAt)))),
       });
       const late = await record(k.id, input(t - DAY - 1));
       expectError(late, 'RuleViolation', {
@@ -316,10 +320,201 @@ describe('emergency measures (第19条)', () => {
       'ValidationError',
       { en: 'future' },
     );
-    expectError(await record(k.id, { noticeServedOn: day(plusDays(shanghaiToday(now()), 1)) }), 'ValidationError', {
-      en: 'served in the future',
-    });
+    const takenAt = new Date(now().getTime() - HOUR).toISOString();
+    expectError(
+      await record(k.id, { emergency: true, takenAt, ...taking(day(plusDays(shanghaiToday(now()), 1))) }),
+      'ValidationError',
+      { en: 'served in the future' },
+    );
+    expectError(
+      await record(k.id, { emergency: true, takenAt, ...taking(day(plusDays(shanghaiToday(new Date(takenAt)), -1))) }),
+      'ValidationError',
+      { en: 'before the day the measure was taken' },
+    );
     expect(await h.db.prisma.compulsoryMeasure.count({ where: { caseId: k.id } })).toBe(0);
+  });
+});
+
+describe('taking it: the decision served on the spot and the 现场笔录 (第18条第(七)–(九)项, 第24条)', () => {
+  it('a request carries no notice yet (writing nothing if it does); the approved measure is taken and recorded once', async () => {
+    const k = await investigating();
+    const before = await rowCounts(h.db.prisma);
+    for (const early of [
+      taking(),
+      { noticeDocumentNumber: '阜市监封〔2025〕早1号' },
+      { noticeServedOn: todayDate(now()) },
+      { onSiteRecord: taking().onSiteRecord },
+    ])
+      expectError(await record(k.id, early), 'RuleViolation', {
+        rule: 'MEASURE_NOTICE_BEFORE_APPROVAL',
+        zh: '行政强制法第18条、第24条',
+        en: 'arts. 18 and 24',
+      });
+    expect(await rowCounts(h.db.prisma)).toEqual(before);
+
+    const requested = (await record(k.id)).data;
+    expect(requested).toMatchObject({
+      status: 'REQUESTED',
+      noticeDocumentNumber: null,
+      noticeServedOn: null,
+      onSiteRecord: null,
+    });
+    const m = requested.id;
+    const onSite = async (input: Record<string, unknown>, token = c.tokens.o1) =>
+      (await h.gql(ON_SITE, { m, input }, token)).data.recordCompulsoryMeasureOnSite;
+    // Not before it is approved and taken.
+    expectError(await onSite(taking()), 'RuleViolation', { rule: 'MEASURE_NOT_IN_FORCE', zh: '行政强制法第18条' });
+    const approved = (await h.gql(APPROVE, { m, approve: true }, head)).data.approveCompulsoryMeasure.data;
+    expect(approved).toMatchObject({ status: 'IN_FORCE', noticeServedOn: null, onSiteRecord: null });
+
+    // 第(九)项: an absent party's place is taken by a witness; 第(八)项: a refusal to sign is noted.
+    expectError(await onSite(taking(todayDate(now()), { partySignature: 'ABSENT' })), 'RuleViolation', {
+      rule: 'MEASURE_ON_SITE_RECORD_INCOMPLETE',
+      zh: '第18条第(九)项',
+      en: 'art. 18(9)',
+    });
+    expectError(await onSite(taking(todayDate(now()), { partySignature: 'REFUSED' })), 'RuleViolation', {
+      rule: 'MEASURE_ON_SITE_RECORD_INCOMPLETE',
+      zh: '第18条第(八)项',
+      en: 'art. 18(8)',
+    });
+    expectError(await onSite(taking(day(plusDays(shanghaiToday(now()), -1)))), 'ValidationError', {
+      en: 'before the day the measure was taken',
+    });
+    expectError(await onSite(taking(), c.tokens.envOfficer), 'ForbiddenError');
+    expect(await topicsOf(k.id)).toEqual(['case.compulsoryMeasureRecorded', 'compulsoryMeasure.approved']);
+
+    const refusal = {
+      partySignature: 'REFUSED',
+      partyRefusalNote: '当事人拒绝签名，执法人员已在笔录中注明',
+      witness: '社区网格员王某',
+    };
+    const recorded = await onSite(taking(todayDate(now()), refusal));
+    expect(recorded.data).toMatchObject({
+      status: 'IN_FORCE',
+      noticeServedOn: todayDate(now()),
+      onSiteRecord: {
+        partySignature: 'REFUSED',
+        partyRefusalNote: refusal.partyRefusalNote,
+        witness: '社区网格员王某',
+      },
+    });
+    expect(recorded.data.noticeDocumentNumber).toMatch(/^阜市监封〔2025〕\d+号$/);
+    expectError(await onSite(taking()), 'RuleViolation', { rule: 'MEASURE_ON_SITE_ALREADY_RECORDED' });
+    const events = await h.db.prisma.event.findMany({ where: { caseId: k.id }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => e.topic)).toEqual([
+      'case.compulsoryMeasureRecorded',
+      'compulsoryMeasure.approved',
+      'compulsoryMeasure.onSiteRecorded',
+    ]);
+    expect(events[2].payload).toMatchObject({
+      measureId: idOf(m),
+      partySignature: 'REFUSED',
+      noticeServedOn: todayDate(now()),
+    });
+  });
+
+  it('an emergency measure, taken on the spot, comes with both (writing nothing without them)', async () => {
+    const k = await investigating();
+    const takenAt = new Date(now().getTime() - HOUR);
+    const served = day(shanghaiToday(takenAt));
+    const before = await rowCounts(h.db.prisma);
+    for (const without of [
+      {},
+      { ...taking(served), onSiteRecord: undefined },
+      { ...taking(served), noticeServedOn: undefined },
+    ])
+      expectError(
+        await record(k.id, { emergency: true, takenAt: takenAt.toISOString(), ...without }),
+        'RuleViolation',
+        { rule: 'MEASURE_TAKING_RECORD_REQUIRED', zh: '当场送达决定书并制作现场笔录', en: 'served and recorded there' },
+      );
+    expectError(
+      await record(k.id, {
+        emergency: true,
+        takenAt: takenAt.toISOString(),
+        ...taking(served, { partySignature: 'ABSENT' }),
+      }),
+      'RuleViolation',
+      { rule: 'MEASURE_ON_SITE_RECORD_INCOMPLETE' },
+    );
+    expect(await rowCounts(h.db.prisma)).toEqual(before);
+    const ok = await record(k.id, {
+      emergency: true,
+      takenAt: takenAt.toISOString(),
+      ...taking(served, { partySignature: 'ABSENT', witness: '村民委员会委员李某' }),
+    });
+    expect(ok.data).toMatchObject({
+      status: 'IN_FORCE',
+      noticeServedOn: served,
+      onSiteRecord: { partySignature: 'ABSENT', witness: '村民委员会委员李某', partyRefusalNote: null },
+    });
+    // Its record came with it.
+    expectError(
+      (await h.gql(ON_SITE, { m: ok.data.id, input: taking() }, c.tokens.o1)).data.recordCompulsoryMeasureOnSite,
+      'RuleViolation',
+      {
+        rule: 'MEASURE_ON_SITE_ALREADY_RECORDED',
+      },
+    );
+  });
+});
+
+describe('approval of an emergency measure within 24 hours (第19条)', () => {
+  it('24 h after it was taken may be approved; 24 h + 1 min may not, and it must be released', async () => {
+    const k = await investigating();
+    const start = Date.now();
+    pinned = start;
+    try {
+      const takenAt = new Date(start - HOUR);
+      const first = await emergency(k.id, takenAt);
+      const second = await emergency(k.id, takenAt);
+      const node = `query($m: ID!) { node(id: $m) { ... on CompulsoryMeasure { approvalLapsed isOverdue } } }`;
+
+      pinned = takenAt.getTime() + DAY; // 24 h exactly
+      expect((await h.gql(node, { m: first.id }, c.tokens.o1)).data.node).toEqual({
+        approvalLapsed: false,
+        isOverdue: false,
+      });
+      const onTime = (await h.gql(APPROVE, { m: first.id, approve: true }, head)).data.approveCompulsoryMeasure;
+      expect(onTime.data).toMatchObject({ status: 'IN_FORCE', approvalLapsed: false });
+      expect(onTime.data.approvedAt).toBe(new Date(pinned).toISOString());
+
+      pinned = takenAt.getTime() + DAY + 60_000; // 24 h + 1 min
+      expect((await h.gql(node, { m: second.id }, c.tokens.o1)).data.node.approvalLapsed).toBe(true);
+      const before = await rowCounts(h.db.prisma);
+      expectError(
+        (await h.gql(APPROVE, { m: second.id, approve: true }, head)).data.approveCompulsoryMeasure,
+        'RuleViolation',
+        {
+          rule: 'MEASURE_EMERGENCY_APPROVAL_LATE',
+          zh: '行政强制法第19条',
+          en: 'art. 19',
+        },
+      );
+      expect(await rowCounts(h.db.prisma)).toEqual(before);
+
+      // The sweep tells the agency and supervisors once; the officers release it (or the head refuses it).
+      expect(await h.app.measureSweep.runOnce()).toBeGreaterThanOrEqual(1);
+      await h.app.measureSweep.runOnce();
+      const lapsed = await h.db.prisma.event.findMany({
+        where: { topic: 'compulsoryMeasure.approvalLapsed', caseId: k.id },
+      });
+      expect(lapsed).toHaveLength(1);
+      expect(lapsed[0]).toMatchObject({ agencyId: c.market.id, actor: 'system:measure-overdue' });
+      expect(lapsed[0].payload).toMatchObject({
+        measureId: idOf(second.id),
+        number: k.number,
+        takenAt: takenAt.toISOString(),
+        lapsedAt: new Date(takenAt.getTime() + DAY).toISOString(),
+      });
+      const refused = (
+        await h.gql(APPROVE, { m: second.id, approve: false, reason: '超过 24 小时未补办批准手续' }, head)
+      ).data.approveCompulsoryMeasure.data;
+      expect(refused).toMatchObject({ status: 'RELEASED', approvalLapsed: false });
+    } finally {
+      pinned = null;
+    }
   });
 });
 

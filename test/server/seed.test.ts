@@ -19,7 +19,7 @@ import {
   decisionRefusal,
   DEFAULT_REVIEW_GRACE_UNTIL,
   discussionRefusal,
-  extensionRefusal,
+  caseExtensionRefusal,
   hearingRefusal,
   hearingRequestRefusal,
   hearingThresholdFen,
@@ -313,7 +313,11 @@ describe('matters, parties and staff of the demo data', () => {
     for (const c of cases) {
       const spec = specs.get(c.matter!.code)!;
       expect(
-        partyFits(spec, { partyKind: c.partyKind, industry: c.enterprise?.industry ?? null }),
+        partyFits(spec, {
+          partyKind: c.partyKind,
+          industry: c.enterprise?.industry ?? null,
+          kind: c.enterprise?.kind ?? null,
+        }),
         `${c.number} ${c.violation} ← ${c.enterprise?.name ?? c.partyDescription}`,
       ).toBe(true);
     }
@@ -558,7 +562,7 @@ describe('procedures of the demo cases', () => {
         const state = procedureState(facts);
         let r = null;
         if (s.kind === 'DEADLINE_EXTENSION') {
-          r = extensionRefusal({
+          r = caseExtensionRefusal({
             prior: extensions++,
             days: s.days!,
             discussion: s.discussion,
@@ -632,13 +636,34 @@ describe('procedures of the demo cases', () => {
           c.officers.some((o) => o.personId === id),
           where,
         ).toBe(true);
+      if (m.status === 'REQUESTED') {
+        // Not taken yet: no decision served, no 现场笔录 (行政强制法 第18条, 第24条).
+        expect(
+          {
+            approvedAt: m.approvedAt,
+            dueOn: m.dueOn,
+            noticeDocumentNumber: m.noticeDocumentNumber,
+            noticeServedOn: m.noticeServedOn,
+            siteRecord: m.siteRecord,
+          },
+          where,
+        ).toEqual({
+          approvedAt: null,
+          dueOn: null,
+          noticeDocumentNumber: null,
+          noticeServedOn: null,
+          siteRecord: null,
+        });
+        continue;
+      }
       expect(m.noticeDocumentNumber, where).toMatch(new RegExp(`^${c.agency.documentPrefix}强〔\\d{4}〕\\d+号$`));
       expect(numbers.has(m.noticeDocumentNumber!), where).toBe(false);
       numbers.add(m.noticeDocumentNumber!);
-      if (m.status === 'REQUESTED') {
-        expect({ approvedAt: m.approvedAt, dueOn: m.dueOn }, where).toEqual({ approvedAt: null, dueOn: null });
-        continue;
-      }
+      // Taken: served on the day and recorded, signed, refusal noted, or witnessed (第18条第(七)–(九)项).
+      expect(m.noticeServedOn?.getTime(), where).toBe(shanghaiToday(m.takenAt).getTime());
+      expect(m.siteRecord, where).toBeTruthy();
+      if (m.partySignature === 'REFUSED') expect(m.partyRefusalNote, where).toBeTruthy();
+      if (m.partySignature === 'ABSENT') expect(m.witness, where).toBeTruthy();
       expect(m.dueOn?.getTime(), where).toBe(measureDueOn(m.takenAt, m.extendedDays).getTime()); // 第25条
       if (m.extendedDays !== null) {
         expect(m.extendedDays, where).toBeLessThanOrEqual(30);

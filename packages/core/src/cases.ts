@@ -2,12 +2,19 @@
 // act on a case by their own route (a non-penalty grant decides the case through decideCaseInTx, so
 // core's rules and every plugin's guards apply to it too).
 export {
+  agencyMayEnforce,
   assertCaseActor,
+  assertMayDecide,
   decideCaseInput,
   decideCaseInTx,
+  decisionFactsOf,
+  decisionRuleRefusal,
+  DECISION_FACTS_SELECT,
   formatDocumentNumber,
   lockCase,
   nextSerial,
   notifyOverdueMeasuresInTx,
+  proposalIssues,
+  stepFacts,
 } from './cases/index.js';
 export { loadDecisionFacts } from './cases/decision-facts.js';

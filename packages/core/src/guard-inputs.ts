@@ -11,6 +11,7 @@ import type {
 } from './generated/prisma/enums.js';
 import type { Agency, EnforcementCase, EnforcementMatter, Enterprise } from './generated/prisma/client.js';
 import type { ProcedureState } from './rules/procedure.js';
+import type { OnSiteRecord } from './rules/compulsory-measure.js';
 
 /**
  * A decision as guards see it (cases/decide.ts builds it from the caller's request): the penalties
@@ -48,9 +49,13 @@ export interface CompulsoryMeasureInput {
   takenAt: Date | null;
   /** The two or more officers who take it (第18条第(二)项). */
   officerIds: number[];
-  /** 查封、扣押决定书 / 冻结通知书 number and the day served on the party (第18条, 第24条). */
-  noticeDocumentNumber: string;
-  noticeServedOn: Date;
+  /**
+   * 查封、扣押决定书 / 冻结通知书 number and the day served on the party, and the 现场笔录 (第18条, 第24条):
+   * given with an emergency measure (taken on the spot), null on a request awaiting approval (not yet taken).
+   */
+  noticeDocumentNumber: string | null;
+  noticeServedOn: Date | null;
+  onSiteRecord: OnSiteRecord | null;
 }
 
 /**

@@ -1,15 +1,43 @@
 // @zhifa/core/rules — the pure domain rules (no I/O): refusals as data, each with its legal basis.
-export { isPenalty, STAGE_ORDER } from './rules/case-stage.js';
+export {
+  assignmentRefusal,
+  checkOfficers,
+  investigationRefusal,
+  isPenalty,
+  measureRefusal,
+  STAGE_ORDER,
+  transitionRefusal,
+  type RuleRefusal,
+} from './rules/case-stage.js';
 export { canEnforce, DEFAULT_REVIEW_GRACE_UNTIL } from './rules/certificate.js';
-export { measureDueOn } from './rules/compulsory-measure.js';
+export {
+  approvalRefusal,
+  emergencyApprovalRefusal,
+  emergencyReportRefusal,
+  freezeRefusal,
+  isApprovalLapsed,
+  measureDueOn,
+  measureExtensionRefusal,
+  measureInputIssues,
+  measureOfficersRefusal,
+  measuresOpenRefusal,
+  measureTakingRefusal,
+  noticeServedOnIssue,
+  onSiteRecordRefusal,
+  onSiteRefusal,
+  releaseDateIssue,
+  releaseRefusal,
+  takingRecordRefusal,
+} from './rules/compulsory-measure.js';
 export { decisionInputIssues, decisionRefusal, SIMPLE_FINE_LIMIT_FEN } from './rules/decision.js';
-export { DEFAULT_EXTENSION_DAYS, extensionRefusal } from './rules/deadline.js';
+export { caseExtensionRefusal, DEFAULT_EXTENSION_DAYS, suspensionRefusal } from './rules/deadline.js';
 export { decisionMatterRefusal } from './rules/decision-matter.js';
 export { readBenchmark } from './rules/discretion.js';
-export { limitationRefusal } from './rules/limitation.js';
+export { caseLimitationYears, limitationRefusal, violationInFuture } from './rules/limitation.js';
 export { matterProblems } from './rules/matter.js';
 export { partyIsNaturalPerson } from './rules/party.js';
 export {
+  deadlineExtensionRefusal,
   decisionProcedureRefusal,
   discussionRefusal,
   hearingOffered,
@@ -17,10 +45,12 @@ export {
   hearingRequestRefusal,
   hearingThresholdFen,
   legalReviewRefusal,
+  noticeRefusal,
   procedureState,
   reviewGateRefusal,
   serviceRefusal,
   statementRefusal,
+  stepDateIssue,
   type NoticeFacts,
   type StepFacts,
 } from './rules/procedure.js';

@@ -10,6 +10,7 @@ import type {
   CertificateStatus,
   CompulsoryMeasureKind,
   CompulsoryMeasureStatus,
+  MeasurePartySignature,
   PartyKind,
   PenaltyKind,
   PersonRole,
@@ -150,6 +151,14 @@ export const CORE_TOPICS = {
   ),
   /** Still in force past its last day: told once per measure by the overdue sweep (to the agency and supervisors). */
   compulsoryMeasureOverdue: defineTopic<MeasureRef & { dueOn: string; takenAt: string }>('compulsoryMeasure.overdue'),
+  /** An emergency measure still unapproved 24 hours after it was taken (第19条): told once by the sweep; it must be released. */
+  compulsoryMeasureApprovalLapsed: defineTopic<MeasureRef & { takenAt: string; lapsedAt: string }>(
+    'compulsoryMeasure.approvalLapsed',
+  ),
+  /** An approved request taken on the spot: the decision served and the 现场笔录 recorded (第18条, 第24条). */
+  compulsoryMeasureOnSiteRecorded: defineTopic<
+    MeasureRef & { noticeServedOn: string; partySignature: MeasurePartySignature }
+  >('compulsoryMeasure.onSiteRecorded'),
   /** Enforcement matters (权责清单 / 裁量基准): public once published; `via` says whether a form or a CSV import wrote it. */
   matterCreated: defineTopic<MatterPayload>('matter.created'),
   matterUpdated: defineTopic<MatterPayload & { changed: string[] }>('matter.updated'),

@@ -2,17 +2,23 @@
 import { describe, expect, it } from 'vitest';
 import {
   approvalRefusal,
+  emergencyApprovalRefusal,
   emergencyReportRefusal,
-  extensionRefusal,
+  measureExtensionRefusal,
   freezeRefusal,
   isMeasureOverdue,
   measureDueOn,
   measureInputIssues,
   measureOfficersRefusal,
   measuresOpenRefusal,
+  measureTakingRefusal,
+  noticeServedOnIssue,
+  onSiteRecordRefusal,
+  onSiteRefusal,
   releaseDateIssue,
   releaseRefusal,
   type MeasureOfficer,
+  type OnSiteRecord,
   type MeasureState,
 } from '../src/rules/compulsory-measure.js';
 import { shanghaiYear } from '../src/rules/shanghai-time.js';
@@ -73,34 +79,101 @@ describe('emergency report within 24 hours (第19条)', () => {
 
   it('the time taken is required for an emergency, never in the future, and absent otherwise', () => {
     const now = local('2025-06-01T12:00:00');
-    const served = day('2025-06-01');
-    expect(measureInputIssues({ emergency: true, takenAt: TAKEN, noticeServedOn: served }, now)).toEqual([]);
-    expect(measureInputIssues({ emergency: true, takenAt: now, noticeServedOn: served }, now)).toEqual([]);
+    expect(measureInputIssues({ emergency: true, takenAt: TAKEN }, now)).toEqual([]);
+    expect(measureInputIssues({ emergency: true, takenAt: now }, now)).toEqual([]);
     expect(
-      measureInputIssues({ emergency: true, takenAt: new Date(now.getTime() + 1), noticeServedOn: served }, now).map(
-        (i) => i.field,
-      ),
+      measureInputIssues({ emergency: true, takenAt: new Date(now.getTime() + 1) }, now).map((i) => i.field),
     ).toEqual(['takenAt']);
-    expect(
-      measureInputIssues({ emergency: true, takenAt: null, noticeServedOn: served }, now).map((i) => i.field),
-    ).toEqual(['takenAt']);
-    expect(measureInputIssues({ emergency: false, takenAt: null, noticeServedOn: served }, now)).toEqual([]);
-    expect(
-      measureInputIssues({ emergency: false, takenAt: TAKEN, noticeServedOn: served }, now).map((i) => i.field),
-    ).toEqual(['takenAt']);
+    expect(measureInputIssues({ emergency: true, takenAt: null }, now).map((i) => i.field)).toEqual(['takenAt']);
+    expect(measureInputIssues({ emergency: false, takenAt: null }, now)).toEqual([]);
+    expect(measureInputIssues({ emergency: false, takenAt: TAKEN }, now).map((i) => i.field)).toEqual(['takenAt']);
   });
 
-  it('the notice is served no later than today, and for an emergency not before the day taken', () => {
+  it('the notice is served no later than today, and not before the day taken', () => {
     const now = local('2025-06-02T08:00:00');
-    const at = (served: string, emergency = true) =>
-      measureInputIssues({ emergency, takenAt: emergency ? TAKEN : null, noticeServedOn: day(served) }, now).map(
-        (i) => i.field,
-      );
-    expect(at('2025-06-02')).toEqual([]);
-    expect(at('2025-06-03')).toEqual(['noticeServedOn']);
-    expect(at('2025-06-01')).toEqual([]);
-    expect(at('2025-05-31')).toEqual(['noticeServedOn']);
-    expect(at('2025-05-31', false)).toEqual([]);
+    const at = (served: string) => noticeServedOnIssue(day(served), TAKEN, now);
+    expect(at('2025-06-02')).toBeNull();
+    expect(at('2025-06-03')?.en).toContain('future');
+    expect(at('2025-06-01')).toBeNull();
+    expect(at('2025-05-31')?.en).toContain('before the day');
+  });
+});
+
+describe('taking a measure: the decision served and the 现场笔录 (第18条, 第24条)', () => {
+  const record: OnSiteRecord = {
+    record: '现场检查笔录',
+    partySignature: 'SIGNED',
+    partyRefusalNote: null,
+    witness: null,
+  };
+  const taking = {
+    noticeDocumentNumber: '阜市监强〔2025〕1号',
+    noticeServedOn: day('2025-06-01'),
+    onSiteRecord: record,
+  };
+  const none = { noticeDocumentNumber: null, noticeServedOn: null, onSiteRecord: null };
+
+  it('a request awaiting approval has no notice and no record yet; an emergency measure has both', () => {
+    expect(measureTakingRefusal(false, none)).toBeNull();
+    for (const partial of [
+      { ...none, noticeDocumentNumber: '阜市监强〔2025〕1号' },
+      { ...none, noticeServedOn: day('2025-06-01') },
+      { ...none, onSiteRecord: record },
+    ])
+      expect(measureTakingRefusal(false, partial)?.rule).toBe('MEASURE_NOTICE_BEFORE_APPROVAL');
+    expect(measureTakingRefusal(false, taking)?.message.zh).toContain('行政强制法第18条、第24条');
+    expect(measureTakingRefusal(true, taking)).toBeNull();
+    for (const partial of [
+      none,
+      { ...taking, noticeServedOn: null },
+      { ...taking, noticeDocumentNumber: null },
+      { ...taking, onSiteRecord: null },
+    ])
+      expect(measureTakingRefusal(true, partial)?.rule).toBe('MEASURE_TAKING_RECORD_REQUIRED');
+  });
+
+  it('the party signs; a refusal is noted (第(八)项); an absent party is replaced by a witness (第(九)项)', () => {
+    expect(onSiteRecordRefusal(record)).toBeNull();
+    const refused = { ...record, partySignature: 'REFUSED' as const };
+    expect(onSiteRecordRefusal(refused)?.message.zh).toContain('第18条第(八)项');
+    expect(onSiteRecordRefusal({ ...refused, partyRefusalNote: '当事人拒绝签名，执法人员注明' })).toBeNull();
+    const absent = { ...record, partySignature: 'ABSENT' as const };
+    expect(onSiteRecordRefusal(absent)?.rule).toBe('MEASURE_ON_SITE_RECORD_INCOMPLETE');
+    expect(onSiteRecordRefusal(absent)?.message.en).toContain('art. 18(9)');
+    expect(onSiteRecordRefusal({ ...absent, witness: '村委会主任王某' })).toBeNull();
+    expect(onSiteRecordRefusal({ ...record, partyRefusalNote: '拒签' })?.rule).toBe(
+      'MEASURE_ON_SITE_RECORD_INCOMPLETE',
+    );
+  });
+
+  it('an approved request is recorded once, while in force; an emergency measure brought its record', () => {
+    const m = { kind: 'SEAL_UP' as const, status: 'IN_FORCE' as const, emergency: false, siteRecord: null };
+    expect(onSiteRefusal(m)).toBeNull();
+    expect(onSiteRefusal({ ...m, siteRecord: '笔录' })?.rule).toBe('MEASURE_ON_SITE_ALREADY_RECORDED');
+    expect(onSiteRefusal({ ...m, emergency: true })?.rule).toBe('MEASURE_ON_SITE_ALREADY_RECORDED');
+    for (const status of ['REQUESTED', 'REFUSED', 'RELEASED'] as const)
+      expect(onSiteRefusal({ ...m, status })?.rule).toBe('MEASURE_NOT_IN_FORCE');
+  });
+});
+
+describe('emergency approval within 24 hours (第19条)', () => {
+  const m = { status: 'IN_FORCE' as const, emergency: true, approvedAt: null, takenAt: TAKEN };
+  it('24 h exactly may still be approved; 24 h + 1 ms, or + 1 min, may not — it must be released', () => {
+    const at24 = local('2025-06-02T10:00:00');
+    expect(emergencyApprovalRefusal(m, at24)).toBeNull();
+    for (const late of [new Date(at24.getTime() + 1), new Date(at24.getTime() + 60_000)]) {
+      const r = emergencyApprovalRefusal(m, late);
+      expect(r?.rule).toBe('MEASURE_EMERGENCY_APPROVAL_LATE');
+      expect(r?.message.zh).toContain('行政强制法第19条');
+      expect(r?.message.zh).toContain('解除');
+      expect(r?.message.en).toContain('art. 19');
+    }
+  });
+  it('concerns only an unapproved emergency measure in force', () => {
+    const late = local('2025-06-05T10:00:00');
+    expect(emergencyApprovalRefusal({ ...m, approvedAt: TAKEN }, late)).toBeNull();
+    expect(emergencyApprovalRefusal({ ...m, emergency: false }, late)).toBeNull();
+    expect(emergencyApprovalRefusal({ ...m, status: 'RELEASED' }, late)).toBeNull();
   });
 });
 
@@ -108,36 +181,38 @@ describe('extension (第25条: once, at most 30 days)', () => {
   const now = local('2025-06-20T09:00:00');
 
   it('30 days is allowed, 31 refused', () => {
-    expect(extensionRefusal(measure(), 30, now)).toBeNull();
-    const r = extensionRefusal(measure(), 31, now);
+    expect(measureExtensionRefusal(measure(), 30, now)).toBeNull();
+    const r = measureExtensionRefusal(measure(), 31, now);
     expect(r?.rule).toBe('MEASURE_EXTENSION_TOO_LONG');
     expect(r?.message.zh).toContain('行政强制法第25条');
     expect(r?.message.en).toContain('art. 25');
   });
 
   it('a second extension is refused', () => {
-    const r = extensionRefusal(measure({ extendedDays: 10, dueOn: measureDueOn(TAKEN, 10) }), 1, now);
+    const r = measureExtensionRefusal(measure({ extendedDays: 10, dueOn: measureDueOn(TAKEN, 10) }), 1, now);
     expect(r?.rule).toBe('MEASURE_EXTENDED_ONCE');
     expect(r?.message.zh).toContain('只能延长一次');
   });
 
   it('a freeze names 第32条', () => {
-    const r = extensionRefusal(measure({ kind: 'FREEZE' }), 31, now);
+    const r = measureExtensionRefusal(measure({ kind: 'FREEZE' }), 31, now);
     expect(r?.message.zh).toContain('行政强制法第32条');
     expect(r?.message.en).toContain('art. 32');
   });
 
   it('on day 30 it may still be extended; on day 31 it is overdue', () => {
-    expect(extensionRefusal(measure(), 30, local('2025-07-01T23:00:00'))).toBeNull();
-    expect(extensionRefusal(measure(), 30, local('2025-07-02T00:00:00'))?.rule).toBe('MEASURE_OVERDUE');
+    expect(measureExtensionRefusal(measure(), 30, local('2025-07-01T23:00:00'))).toBeNull();
+    expect(measureExtensionRefusal(measure(), 30, local('2025-07-02T00:00:00'))?.rule).toBe('MEASURE_OVERDUE');
   });
 
   it('only an approved measure in force', () => {
-    expect(extensionRefusal(measure({ status: 'RELEASED' }), 5, now)?.rule).toBe('MEASURE_NOT_IN_FORCE');
-    expect(extensionRefusal(measure({ status: 'REQUESTED', dueOn: null, approvedAt: null }), 5, now)?.rule).toBe(
+    expect(measureExtensionRefusal(measure({ status: 'RELEASED' }), 5, now)?.rule).toBe('MEASURE_NOT_IN_FORCE');
+    expect(measureExtensionRefusal(measure({ status: 'REQUESTED', dueOn: null, approvedAt: null }), 5, now)?.rule).toBe(
       'MEASURE_NOT_IN_FORCE',
     );
-    expect(extensionRefusal(measure({ emergency: true, approvedAt: null }), 5, now)?.rule).toBe('MEASURE_NOT_APPROVED');
+    expect(measureExtensionRefusal(measure({ emergency: true, approvedAt: null }), 5, now)?.rule).toBe(
+      'MEASURE_NOT_APPROVED',
+    );
   });
 });
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { benchmarkProblems, discretionRefusal, type DiscretionRequest } from '../src/rules/discretion.js';
 import { jointPenaltyRefusal } from '../src/rules/joint-penalties.js';
-import { decisionDeadlineRefusal, extensionRefusal, suspensionRefusal } from '../src/rules/deadline.js';
+import { decisionDeadlineRefusal, caseExtensionRefusal, suspensionRefusal } from '../src/rules/deadline.js';
 import { caseLimitationYears, defaultLimitationFacts } from '../src/rules/limitation.js';
 import { transferRefusal } from '../src/rules/transfer.js';
 
@@ -77,13 +77,13 @@ describe('并处', () => {
 describe('第60条', () => {
   const base = { prior: 0, discussion: null, deadlineOn: day('2026-03-31'), today: day('2026-03-31'), headDays: 30 };
   it('the head alone: once, 30 days, while the limit runs', () => {
-    expect(extensionRefusal({ ...base, days: 30 })).toBeNull();
-    expect(extensionRefusal({ ...base, days: 31 })?.rule).toBe('CASE_EXTENSION_TOO_LONG');
-    expect(extensionRefusal({ ...base, days: 5, prior: 1 })?.rule).toBe('CASE_EXTENSION_NEEDS_DISCUSSION');
-    expect(extensionRefusal({ ...base, days: 5, today: day('2026-04-01') })?.rule).toBe(
+    expect(caseExtensionRefusal({ ...base, days: 30 })).toBeNull();
+    expect(caseExtensionRefusal({ ...base, days: 31 })?.rule).toBe('CASE_EXTENSION_TOO_LONG');
+    expect(caseExtensionRefusal({ ...base, days: 5, prior: 1 })?.rule).toBe('CASE_EXTENSION_NEEDS_DISCUSSION');
+    expect(caseExtensionRefusal({ ...base, days: 5, today: day('2026-04-01') })?.rule).toBe(
       'CASE_EXTENSION_NEEDS_DISCUSSION',
     );
-    expect(extensionRefusal({ ...base, days: 90, prior: 1, discussion: '集体讨论同意' })).toBeNull();
+    expect(caseExtensionRefusal({ ...base, days: 90, prior: 1, discussion: '集体讨论同意' })).toBeNull();
   });
   it('a decision on the last day, not the next; a suspension from the last day, not the next', () => {
     expect(decisionDeadlineRefusal('GENERAL', day('2026-03-31'), day('2026-03-31'))).toBeNull();

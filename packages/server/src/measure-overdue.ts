@@ -1,8 +1,10 @@
-// The overdue sweep for compulsory measures (行政强制法 第25条: at most 30 days, plus one extension).
-// Every ZHIFA_CASE_MEASURE_SWEEP_SECONDS (default 60; 0 = off) the server marks each measure still
-// in force after its last day and emits `compulsoryMeasure.overdue` once for it, to its agency and to
-// supervisors (core: cases/measures.ts notifyOverdueMeasuresInTx). Several instances may sweep at
-// once: the conditional update lets only one of them report a measure.
+// The overdue sweep for compulsory measures (行政强制法 第25条: at most 30 days, plus one extension;
+// 第19条: an emergency measure approved within 24 hours). Every ZHIFA_CASE_MEASURE_SWEEP_SECONDS (default
+// 60; 0 = off) the server marks each measure still in force after its last day and emits
+// `compulsoryMeasure.overdue` once for it, and each emergency measure still unapproved 24 hours after it
+// was taken and emits `compulsoryMeasure.approvalLapsed` once for it, to its agency and to supervisors
+// (core: cases/measures.ts notifyOverdueMeasuresInTx). Several instances may sweep at once: the
+// conditional updates let only one of them report a measure.
 import { CASE_SETTINGS, unitOfWork, type WorkEnvironment } from '@zhifa/core';
 import type { Viewer } from '@zhifa/core/auth';
 import { notifyOverdueMeasuresInTx } from '@zhifa/core/cases';
@@ -12,7 +14,7 @@ import type { Logger } from './log.js';
 export const MEASURE_SWEEP_VIEWER: Viewer = { kind: 'system', name: 'measure-overdue' };
 
 export interface MeasureOverdueSweep {
-  /** One sweep now; resolves with the number of measures reported. Concurrent calls share one run. */
+  /** One sweep now; resolves with the number of reports (overdue and lapsed). Concurrent calls share one run. */
   runOnce(): Promise<number>;
   /** Stop the timer and wait for a sweep in progress. */
   stop(): Promise<void>;

@@ -4,12 +4,13 @@ import type { EnforcementCase } from '../generated/prisma/client.js';
 import type { CaseDecision, CaseGround, DocumentKind } from '../generated/prisma/enums.js';
 import { ValidationError } from '../errors.js';
 import { actorOf } from '../auth/viewer.js';
-import type { DecideCaseInput } from '../guard-inputs.js';
-import { isPenalty, transitionRefusal } from '../rules/case-stage.js';
+import type { DecideCaseInput, DecisionFacts } from '../guard-inputs.js';
+import { isPenalty, transitionRefusal, type RuleRefusal } from '../rules/case-stage.js';
 import { decisionInputIssues, decisionRefusal, decisionSums, type PenaltyItem } from '../rules/decision.js';
 import { decisionProcedureRefusal } from '../rules/procedure.js';
 import { CASE_SETTINGS } from '../case-settings.js';
 import { decisionMatterRefusal } from '../rules/decision-matter.js';
+import type { DiscretionBands } from '../rules/discretion.js';
 import { caseEvent } from './events.js';
 import { assertMayDecide, loadDecisionFacts } from './decision-facts.js';
 import { nextDocumentNumber } from './numbers.js';
@@ -50,6 +51,32 @@ export function decideCaseInput(r: DecisionRequest): DecideCaseInput {
   };
 }
 
+/**
+ * Core's rules on a decision, in order: the stage (CASE_ILLEGAL_TRANSITION), what the law and the matter
+ * allow (rules/decision.ts, then 移送, 并处, 裁量基准 and the deadline in rules/decision-matter.ts), the
+ * procedure (rules/procedure.ts). Pure: decideCaseInTx refuses with it, and the demo data's consistency
+ * test replays every demo decision through it — a rule on decisions belongs here (or in the functions it
+ * calls) so that both see it.
+ */
+export function decisionRuleRefusal(
+  input: DecideCaseInput,
+  facts: DecisionFacts,
+  bands: DiscretionBands,
+): RuleRefusal | null {
+  return (
+    transitionRefusal({
+      from: facts.case.stage,
+      to: 'DECIDED',
+      decision: input.decision,
+      via: 'decide',
+      procedure: facts.case.procedure,
+    }) ??
+    decisionRefusal(input, facts) ??
+    decisionMatterRefusal(input, facts, bands) ??
+    decisionProcedureRefusal({ ...facts, decision: input.decision, penalties: input.penalties })
+  );
+}
+
 /** Which document a decision is: 行政处罚决定书, 不予行政处罚决定书, or none for a dropped case. */
 export function decisionDocumentKind(decision: CaseDecision): DocumentKind | null {
   if (isPenalty(decision)) return 'PENALTY_DECISION';
@@ -80,18 +107,7 @@ export async function decideCaseInTx(
     throw new ValidationError(
       issues.map((i) => ({ path: ['input', ...i.path], messageZh: i.message.zh, messageEn: i.message.en })),
     );
-  refuse(
-    transitionRefusal({
-      from: c.stage,
-      to: 'DECIDED',
-      decision: input.decision,
-      via: 'decide',
-      procedure: c.procedure,
-    }),
-  );
-  refuse(decisionRefusal(input, facts));
-  refuse(decisionMatterRefusal(input, facts, uow.settings.get(CASE_SETTINGS).discretionBands));
-  refuse(decisionProcedureRefusal({ ...facts, decision: input.decision, penalties: input.penalties }));
+  refuse(decisionRuleRefusal(input, facts, uow.settings.get(CASE_SETTINGS).discretionBands));
   await guards.beforeDecide({ uow, case: c, decision: facts }, input);
 
   if (input.penalties.length)

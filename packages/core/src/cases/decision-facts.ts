@@ -6,7 +6,8 @@ import type { DecisionFacts } from '../guard-inputs.js';
 import type { Viewer } from '../auth/viewer.js';
 import { canActOnCase } from '../auth/rows.js';
 import { ForbiddenError } from '../errors.js';
-import { CASE_SETTINGS } from '../case-settings.js';
+import { CASE_SETTINGS, type CaseSettings } from '../case-settings.js';
+import type { EnforcementCase, Prisma } from '../generated/prisma/client.js';
 import { partyIsNaturalPerson } from '../rules/party.js';
 import { procedureState } from '../rules/procedure.js';
 import { shanghaiToday } from '../rules/shanghai-time.js';
@@ -17,24 +18,28 @@ import { refuse } from './refuse.js';
 import { lockCase } from './lock.js';
 import { hearingThresholdOf, stepFacts } from './procedure.js';
 
-/** Lock the case and read what a decision on it needs: two statements, whatever the case. */
-export async function loadDecisionFacts(
-  uow: Pick<UnitOfWork, 'tx' | 'settings' | 'now'>,
-  caseId: number,
-): Promise<DecisionFacts> {
-  const { tx } = uow;
-  const c = await lockCase(tx, caseId);
-  // One statement (relation joins): the case row is locked, so none of this can change under the decision.
-  const r = await tx.enforcementCase.findUniqueOrThrow({
-    where: { id: caseId },
-    select: {
-      officers: { select: { personId: true }, orderBy: { personId: 'asc' } },
-      agency: { select: { id: true, name: true, kind: true, parentId: true, domains: true, documentPrefix: true } },
-      matter: true,
-      enterprise: { select: { id: true, name: true, kind: true, uscc: true } },
-      steps: { orderBy: { id: 'asc' } },
-    },
-  });
+/**
+ * What a decision needs besides the case row, in one statement (relation joins). Exported with
+ * decisionFactsOf so that whatever replays a case's record (the demo data's consistency test) reads
+ * and builds the very value the decision path judges.
+ */
+export const DECISION_FACTS_SELECT = {
+  officers: { select: { personId: true }, orderBy: { personId: 'asc' } },
+  agency: { select: { id: true, name: true, kind: true, parentId: true, domains: true, documentPrefix: true } },
+  matter: true,
+  enterprise: { select: { id: true, name: true, kind: true, uscc: true } },
+  steps: { orderBy: { id: 'asc' } },
+} satisfies Prisma.EnforcementCaseSelect;
+
+export type DecisionFactsRows = Prisma.EnforcementCaseGetPayload<{ select: typeof DECISION_FACTS_SELECT }>;
+
+/** The facts a decision on `c` is judged on, from its rows (DECISION_FACTS_SELECT), the settings and the clock. Pure. */
+export function decisionFactsOf(
+  c: EnforcementCase,
+  r: DecisionFactsRows,
+  settings: Pick<CaseSettings, 'hearingFineThresholds'>,
+  now: Date,
+): DecisionFacts {
   const naturalPerson = partyIsNaturalPerson(c, r.enterprise);
   return {
     case: c,
@@ -46,14 +51,21 @@ export async function loadDecisionFacts(
     enterprise: r.enterprise,
     naturalPerson,
     state: procedureState(r.steps.map(stepFacts)),
-    hearingThresholdFen: hearingThresholdOf(
-      uow.settings.get(CASE_SETTINGS).hearingFineThresholds,
-      r.matter,
-      r.agency,
-      naturalPerson,
-    ),
-    today: shanghaiToday(uow.now),
+    hearingThresholdFen: hearingThresholdOf(settings.hearingFineThresholds, r.matter, r.agency, naturalPerson),
+    today: shanghaiToday(now),
   };
+}
+
+/** Lock the case and read what a decision on it needs: two statements, whatever the case. */
+export async function loadDecisionFacts(
+  uow: Pick<UnitOfWork, 'tx' | 'settings' | 'now'>,
+  caseId: number,
+): Promise<DecisionFacts> {
+  const { tx } = uow;
+  const c = await lockCase(tx, caseId);
+  // The case row is locked, so none of this can change under the decision.
+  const r = await tx.enforcementCase.findUniqueOrThrow({ where: { id: caseId }, select: DECISION_FACTS_SELECT });
+  return decisionFactsOf(c, r, uow.settings.get(CASE_SETTINGS), uow.now);
 }
 
 /**

@@ -25,16 +25,30 @@ export {
   approveCompulsoryMeasureInTx,
   extendCompulsoryMeasureInTx,
   releaseCompulsoryMeasureInTx,
+  recordCompulsoryMeasureOnSiteInTx,
   measuresInForceRefusal,
   notifyOverdueMeasuresInTx,
 } from './measures.js';
-export { decideCaseInTx, decideCaseInput, decisionDocumentKind, type DecisionRequest } from './decide.js';
-export { loadDecisionFacts, assertMayDecide } from './decision-facts.js';
+export {
+  decideCaseInTx,
+  decideCaseInput,
+  decisionDocumentKind,
+  decisionRuleRefusal,
+  type DecisionRequest,
+} from './decide.js';
+export {
+  loadDecisionFacts,
+  assertMayDecide,
+  decisionFactsOf,
+  DECISION_FACTS_SELECT,
+  type DecisionFactsRows,
+} from './decision-facts.js';
 export {
   loadProcedureState,
   caseHearingThresholdFen,
   hearingThresholdOf,
   readProposal,
+  stepFacts,
   type NoticeProposal,
 } from './procedure.js';
 export {

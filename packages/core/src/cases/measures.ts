@@ -12,16 +12,24 @@ import { CASE_SETTINGS } from '../case-settings.js';
 import { measureRefusal, type RuleRefusal } from '../rules/case-stage.js';
 import {
   approvalRefusal,
+  emergencyApprovalRefusal,
   emergencyReportRefusal,
-  extensionRefusal,
+  measureExtensionRefusal,
   freezeRefusal,
+  EMERGENCY_REPORT_MS,
   measureDueOn,
   measureInputIssues,
   measureOfficersRefusal,
   measuresOpenRefusal,
+  measureTakingRefusal,
+  noticeServedOnIssue,
+  onSiteRecordRefusal,
+  onSiteRefusal,
   releaseDateIssue,
   releaseRefusal,
   selfApprovalRefusal,
+  takingRecordRefusal,
+  type MeasureTaking,
 } from '../rules/compulsory-measure.js';
 import { shanghaiToday } from '../rules/shanghai-time.js';
 import { assertCaseActor } from './actors.js';
@@ -77,6 +85,9 @@ export async function recordCompulsoryMeasureInTx(
       issues.map((i) => ({ path: ['input', i.field], messageZh: i.message.zh, messageEn: i.message.en })),
     );
   if (input.emergency && input.takenAt) refuse(emergencyReportRefusal(input.takenAt, now));
+  refuse(measureTakingRefusal(input.emergency, input));
+  if (input.emergency && input.takenAt && input.noticeServedOn)
+    assertServedOn(input.noticeServedOn, input.takenAt, now);
   const agency = await tx.agency.findUniqueOrThrow({ where: { id: c.agencyId }, select: { kind: true } });
   refuse(freezeRefusal(input.kind, agency.kind, settings.get(CASE_SETTINGS).freezeAgencyKinds));
   const officerIds = [...new Set(input.officerIds)];
@@ -109,8 +120,7 @@ export async function recordCompulsoryMeasureInTx(
       takenAt,
       dueOn: input.emergency ? measureDueOn(takenAt) : null,
       officerIds,
-      noticeDocumentNumber: input.noticeDocumentNumber,
-      noticeServedOn: input.noticeServedOn,
+      ...takingColumns(input),
     },
   });
   await caseEvent(uow, CORE_TOPICS.caseCompulsoryMeasureRecorded, c, {
@@ -144,6 +154,7 @@ export async function approveCompulsoryMeasureInTx(
   refuse(
     selfApprovalRefusal(m, { actor: actorOf(viewer), personId: viewer.kind === 'person' ? viewer.personId : null }),
   );
+  if (approve) refuse(emergencyApprovalRefusal(m, now));
   if (!approve && !reason)
     throw ValidationError.one(['reason'], { zh: '不予批准须说明理由', en: 'a refusal needs a reason' });
   const by = actorOf(viewer);
@@ -174,6 +185,50 @@ export async function approveCompulsoryMeasureInTx(
   return updated;
 }
 
+/** The columns of a measure's taking: the decision served and the on-site record. */
+function takingColumns(t: MeasureTaking) {
+  return {
+    noticeDocumentNumber: t.noticeDocumentNumber,
+    noticeServedOn: t.noticeServedOn,
+    siteRecord: t.onSiteRecord?.record ?? null,
+    partySignature: t.onSiteRecord?.partySignature ?? null,
+    partyRefusalNote: t.onSiteRecord?.partyRefusalNote ?? null,
+    witness: t.onSiteRecord?.witness ?? null,
+  };
+}
+
+function assertServedOn(servedOn: Date, takenAt: Date, now: Date): void {
+  const issue = noticeServedOnIssue(servedOn, takenAt, now);
+  if (issue) throw ValidationError.one(['input', 'noticeServedOn'], issue);
+}
+
+/**
+ * A request approved by the head is taken on the spot by the case's officers: the decision served
+ * (第24条) and the 现场笔录 with the party's signature, noted refusal or a witness (第18条第(七)–(九)项),
+ * once, for a measure in force that was taken after approval.
+ */
+export async function recordCompulsoryMeasureOnSiteInTx(
+  uow: UnitOfWork,
+  measureId: number,
+  input: MeasureTaking,
+): Promise<CompulsoryMeasure> {
+  const { tx, now } = uow;
+  const { c, m } = await lockMeasure(tx, measureId);
+  await assertCaseActor(uow, c, 'act');
+  refuse(onSiteRefusal(m));
+  refuse(takingRecordRefusal(input));
+  refuse(onSiteRecordRefusal(input.onSiteRecord!));
+  assertServedOn(input.noticeServedOn!, m.takenAt, now);
+  const updated = await tx.compulsoryMeasure.update({ where: { id: m.id }, data: takingColumns(input) });
+  await caseEvent(uow, CORE_TOPICS.compulsoryMeasureOnSiteRecorded, c, {
+    measureId: m.id,
+    kind: m.kind,
+    noticeServedOn: isoDay(input.noticeServedOn!),
+    partySignature: input.onSiteRecord!.partySignature,
+  });
+  return updated;
+}
+
 /** One extension of at most 30 days by the agency head, while in force and within its term (第25条 / 第32条). */
 export async function extendCompulsoryMeasureInTx(
   uow: UnitOfWork,
@@ -186,7 +241,7 @@ export async function extendCompulsoryMeasureInTx(
   assertAgencyHead(viewer, c.agencyId);
   if (!Number.isInteger(days) || days < 1)
     throw ValidationError.one(['days'], { zh: '延长天数至少 1 日', en: 'extend by at least 1 day' });
-  refuse(extensionRefusal(m, days, now));
+  refuse(measureExtensionRefusal(m, days, now));
   const dueOn = measureDueOn(m.takenAt, days);
   const updated = await tx.compulsoryMeasure.update({
     where: { id: m.id },
@@ -251,7 +306,8 @@ export async function notifyOverdueMeasuresInTx(uow: UnitOfWork): Promise<number
   const { tx, now } = uow;
   const overdue = { status: 'IN_FORCE' as const, dueOn: { lt: shanghaiToday(now) }, overdueNotifiedAt: null };
   const marked = await tx.compulsoryMeasure.updateManyAndReturn({ where: overdue, data: { overdueNotifiedAt: now } });
-  if (marked.length === 0) return 0;
+  const lapsed = await notifyLapsedApprovalsInTx(uow);
+  if (marked.length === 0) return lapsed;
   const cases = await tx.enforcementCase.findMany({ where: { id: { in: [...new Set(marked.map((m) => m.caseId))] } } });
   const byId = new Map(cases.map((c) => [c.id, c]));
   for (const m of marked.sort((a, b) => a.id - b.id)) {
@@ -266,6 +322,42 @@ export async function notifyOverdueMeasuresInTx(uow: UnitOfWork): Promise<number
         kind: m.kind,
         dueOn: isoDay(m.dueOn!),
         takenAt: m.takenAt.toISOString(),
+      },
+      { agencyId: c.agencyId, caseId: c.id },
+    );
+  }
+  return marked.length + lapsed;
+}
+
+/**
+ * 第19条: an emergency measure still unapproved 24 hours after it was taken can no longer be approved
+ * and must be released; the sweep tells its agency and supervisors once (`compulsoryMeasure.approvalLapsed`),
+ * with the same conditional update as the overdue report. Returns how many were reported.
+ */
+async function notifyLapsedApprovalsInTx(uow: UnitOfWork): Promise<number> {
+  const { tx, now } = uow;
+  const lapsed = {
+    status: 'IN_FORCE' as const,
+    emergency: true,
+    approvedAt: null,
+    takenAt: { lt: new Date(now.getTime() - EMERGENCY_REPORT_MS) },
+    lapseNotifiedAt: null,
+  };
+  const marked = await tx.compulsoryMeasure.updateManyAndReturn({ where: lapsed, data: { lapseNotifiedAt: now } });
+  if (marked.length === 0) return 0;
+  const cases = await tx.enforcementCase.findMany({ where: { id: { in: [...new Set(marked.map((m) => m.caseId))] } } });
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  for (const m of marked.sort((a, b) => a.id - b.id)) {
+    const c = byId.get(m.caseId)!;
+    await uow.emit(
+      CORE_TOPICS.compulsoryMeasureApprovalLapsed,
+      {
+        caseId: c.id,
+        number: c.number,
+        measureId: m.id,
+        kind: m.kind,
+        takenAt: m.takenAt.toISOString(),
+        lapsedAt: new Date(m.takenAt.getTime() + EMERGENCY_REPORT_MS).toISOString(),
       },
       { agencyId: c.agencyId, caseId: c.id },
     );

@@ -4,7 +4,7 @@
 import type { UnitOfWork } from '../work/unit-of-work.js';
 import type { CaseStep, EnforcementCase, Prisma } from '../generated/prisma/client.js';
 import type { CaseStepKind, CaseStepOutcome, DeadlineSuspensionReason } from '../generated/prisma/enums.js';
-import { extensionRefusal, suspensionRefusal } from '../rules/deadline.js';
+import { caseExtensionRefusal, suspensionRefusal } from '../rules/deadline.js';
 import { CORE_TOPICS } from '../topics.js';
 import { ValidationError, type FieldIssue } from '../errors.js';
 import { actorOf } from '../auth/viewer.js';
@@ -259,7 +259,7 @@ export async function extendCaseDeadlineInTx(
     null,
     async (c) =>
       deadlineExtensionRefusal(c.procedure, c.stage) ??
-      extensionRefusal({
+      caseExtensionRefusal({
         prior: await uow.tx.caseStep.count({ where: { caseId, kind: 'DEADLINE_EXTENSION' } }),
         days,
         discussion,

@@ -9,7 +9,12 @@
 // law authorises; the same 30 + 30 days; release). Days counted as in 民法典 第201条: the day taken
 // is not counted, so a measure taken on D is in force up to and including D + 30.
 import type { Bilingual } from '../errors.js';
-import type { AgencyKind, CompulsoryMeasureKind, CompulsoryMeasureStatus } from '../generated/prisma/enums.js';
+import type {
+  AgencyKind,
+  CompulsoryMeasureKind,
+  CompulsoryMeasureStatus,
+  MeasurePartySignature,
+} from '../generated/prisma/enums.js';
 import type { RuleRefusal } from './case-stage.js';
 import { ENFORCE_BLOCKER_MESSAGES, enforceBlocker, MIN_OFFICERS, type CertificateHolder } from './certificate.js';
 import { MEASURE_KIND_NAMES } from './names.js';
@@ -158,22 +163,20 @@ export function measureOfficersRefusal(
 export interface MeasureInput {
   emergency: boolean;
   takenAt: Date | null;
-  noticeServedOn: Date;
 }
 
 export interface MeasureInputIssue {
-  field: 'takenAt' | 'noticeServedOn';
+  field: 'takenAt';
   message: Bilingual;
 }
 
 /**
  * Input mistakes (not rules): an emergency measure says when it was taken, a measure awaiting approval
- * does not (it is taken when approved, 第18条第(一)项); nothing is dated in the future; the notice of an
- * emergency measure is not served before the day it was taken.
+ * does not (it is taken when approved, 第18条第(一)项); nothing is dated in the future. The notice and
+ * the on-site record are measureTakingIssues'.
  */
 export function measureInputIssues(input: MeasureInput, now: Date): MeasureInputIssue[] {
   const issues: MeasureInputIssue[] = [];
-  const today = shanghaiToday(now);
   if (input.emergency) {
     if (!input.takenAt)
       issues.push({
@@ -194,19 +197,6 @@ export function measureInputIssues(input: MeasureInput, now: Date): MeasureInput
       },
     });
   }
-  if (input.noticeServedOn.getTime() > today.getTime())
-    issues.push({
-      field: 'noticeServedOn',
-      message: { zh: '送达日期不能晚于今天', en: 'the notice cannot be served in the future' },
-    });
-  else if (input.emergency && input.takenAt && input.noticeServedOn.getTime() < shanghaiToday(input.takenAt).getTime())
-    issues.push({
-      field: 'noticeServedOn',
-      message: {
-        zh: '送达日期不能早于实施当日',
-        en: 'the notice cannot be served before the day the measure was taken',
-      },
-    });
   return issues;
 }
 
@@ -227,7 +217,7 @@ export function approvalRefusal(m: Pick<MeasureState, 'status' | 'emergency' | '
  * 第25条 / 第32条: one extension, of at most 30 days, approved by the head while the measure is in
  * force, approved and not yet past its last day. `days` below 1 is an input mistake (the schema's).
  */
-export function extensionRefusal(m: MeasureState, days: number, now: Date): RuleRefusal | null {
+export function measureExtensionRefusal(m: MeasureState, days: number, now: Date): RuleRefusal | null {
   const art = termArticle(m.kind);
   const what = MEASURE_KIND_NAMES[m.kind];
   if (m.status !== 'IN_FORCE') return notInForce(m, `第${art}条`, `art. ${art}`);
@@ -326,6 +316,164 @@ export function selfApprovalRefusal(
     message: {
       zh: '申请或实施行政强制措施的执法人员不能批准该措施（行政强制法第18条：报经行政机关负责人批准）',
       en: 'An officer who applied for or carries out a compulsory measure cannot approve it (Administrative Coercion Law art. 18)',
+    },
+  };
+}
+
+// ── taking a measure: the decision served and the on-site record (第18条, 第19条, 第24条) ─────────────────
+//
+// A measure is taken on the spot: the officers serve the 查封、扣押决定书 (冻结通知书) there (第24条 当场
+// 交付), tell the party the reasons and remedies (第18条第(五)项) and make the 现场笔录 (第18条第(七)项),
+// which the party signs — or refuses to, which is noted (第(八)项), or is absent, and a witness signs
+// (第(九)项). An emergency measure is taken before approval, so all of this comes with it; a measure
+// awaiting the head's prior approval (第18条第(一)项) has not been taken, so none of it exists yet: it is
+// recorded once the approved measure is taken (recordCompulsoryMeasureOnSite).
+
+export interface OnSiteRecord {
+  /** 现场笔录: what was done on the spot, and what the party said (第18条第(六)、(七)项). */
+  record: string;
+  partySignature: MeasurePartySignature;
+  /** How the refusal to sign is noted in the record (第(八)项); only with REFUSED. */
+  partyRefusalNote: string | null;
+  /** The witness who signed (第(九)项): required when the party is absent; may be named on a refusal. */
+  witness: string | null;
+}
+
+export interface MeasureTaking {
+  noticeDocumentNumber: string | null;
+  noticeServedOn: Date | null;
+  onSiteRecord: OnSiteRecord | null;
+}
+
+const ART_18_24 = { zh: '行政强制法第18条、第24条', en: 'Administrative Coercion Law arts. 18 and 24' };
+
+/**
+ * What recording a measure carries of its taking. A request awaiting approval carries no notice and no
+ * on-site record — it has not been taken (MEASURE_NOTICE_BEFORE_APPROVAL); an emergency measure, taken
+ * on the spot, carries both (MEASURE_TAKING_RECORD_REQUIRED); then onSiteRecordRefusal.
+ */
+export function measureTakingRefusal(emergency: boolean, t: MeasureTaking): RuleRefusal | null {
+  const given = t.noticeDocumentNumber !== null || t.noticeServedOn !== null || t.onSiteRecord !== null;
+  if (!emergency)
+    return given
+      ? {
+          rule: 'MEASURE_NOTICE_BEFORE_APPROVAL',
+          message: {
+            zh: `待负责人批准的行政强制措施尚未实施，不应填写决定书送达和现场笔录；经批准实施时当场送达并制作现场笔录（${ART_18_24.zh}）`,
+            en: `A measure awaiting the head's approval has not been taken: no decision is served and no on-site record made until it is taken after approval (${ART_18_24.en})`,
+          },
+        }
+      : null;
+  return takingRecordRefusal(t) ?? onSiteRecordRefusal(t.onSiteRecord!);
+}
+
+/** The notice served and the on-site record, both present: MEASURE_TAKING_RECORD_REQUIRED. */
+export function takingRecordRefusal(t: MeasureTaking): RuleRefusal | null {
+  const missing: Bilingual[] = [];
+  if (t.noticeDocumentNumber === null || t.noticeServedOn === null)
+    missing.push({ zh: '决定书文号及送达日期（第24条）', en: 'the decision served and its day (art. 24)' });
+  if (t.onSiteRecord === null)
+    missing.push({ zh: '现场笔录（第18条第(七)项）', en: 'the on-site record (art. 18(7))' });
+  if (!missing.length) return null;
+  return {
+    rule: 'MEASURE_TAKING_RECORD_REQUIRED',
+    message: {
+      zh: `实施行政强制措施须当场送达决定书并制作现场笔录，缺少：${missing.map((m) => m.zh).join('、')}（${ART_18_24.zh}）`,
+      en: `A measure taken on the spot is served and recorded there; missing: ${missing.map((m) => m.en).join(', ')} (${ART_18_24.en})`,
+    },
+  };
+}
+
+/**
+ * 第18条第(八)、(九)项: the party signs the record; a refusal to sign is noted in it; an absent party's
+ * place is taken by a witness who signs. MEASURE_ON_SITE_RECORD_INCOMPLETE otherwise.
+ */
+export function onSiteRecordRefusal(r: OnSiteRecord): RuleRefusal | null {
+  const incomplete = (zh: string, en: string): RuleRefusal => ({
+    rule: 'MEASURE_ON_SITE_RECORD_INCOMPLETE',
+    message: { zh: `现场笔录不完整：${zh}`, en: `The on-site record is incomplete: ${en}` },
+  });
+  if (r.partySignature === 'REFUSED' && !r.partyRefusalNote)
+    return incomplete(
+      '当事人拒绝签名或者盖章的，须在笔录中予以注明（行政强制法第18条第(八)项）',
+      "a party's refusal to sign is noted in the record (Administrative Coercion Law art. 18(8))",
+    );
+  if (r.partySignature === 'ABSENT' && !r.witness)
+    return incomplete(
+      '当事人不到场的，须邀请见证人到场，由见证人和行政执法人员在现场笔录上签名或者盖章（行政强制法第18条第(九)项）',
+      'when the party is absent, a witness is invited and signs the record with the officers (Administrative Coercion Law art. 18(9))',
+    );
+  if (r.partySignature !== 'REFUSED' && r.partyRefusalNote)
+    return incomplete(
+      '只有当事人拒绝签名时才注明拒绝情况（行政强制法第18条第(八)项）',
+      'a refusal is noted only when the party refused to sign (Administrative Coercion Law art. 18(8))',
+    );
+  return null;
+}
+
+/**
+ * Recording the taking of an approved request (recordCompulsoryMeasureOnSite): only a measure in force
+ * (MEASURE_NOT_IN_FORCE), taken after approval — an emergency measure brought its record with it — and
+ * once (MEASURE_ON_SITE_ALREADY_RECORDED).
+ */
+export function onSiteRefusal(
+  m: Pick<MeasureState, 'kind' | 'status' | 'emergency'> & { siteRecord: string | null },
+): RuleRefusal | null {
+  if (m.status !== 'IN_FORCE') return notInForce(m, '第18条', 'art. 18');
+  if (m.emergency || m.siteRecord !== null)
+    return {
+      rule: 'MEASURE_ON_SITE_ALREADY_RECORDED',
+      message: {
+        zh: `该行政强制措施的决定书送达和现场笔录已经记录（${ART_18_24.zh}）`,
+        en: `The measure's service and on-site record are already recorded (${ART_18_24.en})`,
+      },
+    };
+  return null;
+}
+
+/**
+ * The day the notice was served: not after today, not before the day the measure was taken (input
+ * mistakes, a ValidationError at noticeServedOn).
+ */
+export function noticeServedOnIssue(servedOn: Date, takenAt: Date, now: Date): Bilingual | null {
+  if (servedOn.getTime() > shanghaiToday(now).getTime())
+    return { zh: '送达日期不能晚于今天', en: 'the notice cannot be served in the future' };
+  if (servedOn.getTime() < shanghaiToday(takenAt).getTime())
+    return { zh: '送达日期不能早于实施当日', en: 'the notice cannot be served before the day the measure was taken' };
+  return null;
+}
+
+// ── 第19条: an emergency measure is approved within 24 hours, or released ───────────────────────────────
+
+/** Taken in an emergency, still in force, not approved, and more than 24 hours old: it must be released. */
+export function isApprovalLapsed(
+  m: Pick<MeasureState, 'status' | 'emergency' | 'approvedAt' | 'takenAt'>,
+  now: Date,
+): boolean {
+  return (
+    m.status === 'IN_FORCE' &&
+    m.emergency &&
+    m.approvedAt === null &&
+    now.getTime() - m.takenAt.getTime() > EMERGENCY_REPORT_MS
+  );
+}
+
+/**
+ * 第19条: an emergency measure is reported and its approval obtained (补办批准手续) within 24 hours of
+ * being taken. Approving it exactly 24 hours after is on time; later is refused
+ * (MEASURE_EMERGENCY_APPROVAL_LATE), and the measure must be released. Refusing approval — which
+ * releases it at once — stays open.
+ */
+export function emergencyApprovalRefusal(
+  m: Pick<MeasureState, 'status' | 'emergency' | 'approvedAt' | 'takenAt'>,
+  now: Date,
+): RuleRefusal | null {
+  if (!isApprovalLapsed(m, now)) return null;
+  return {
+    rule: 'MEASURE_EMERGENCY_APPROVAL_LATE',
+    message: {
+      zh: '紧急情况下当场实施的行政强制措施须在二十四小时内补办批准手续（行政强制法第19条），已超过 24 小时，不能再批准，应当立即解除',
+      en: 'An emergency measure is approved within 24 hours of being taken (Administrative Coercion Law art. 19); more than 24 hours have passed, so it can no longer be approved and must be released at once',
     },
   };
 }

@@ -48,7 +48,7 @@ export interface ExtensionRequest {
  * 第60条): the head alone extends once, by at most `headDays` (30 allowed, 31 refused), and only while the time
  * limit runs; any further extension, or one after the limit ended, is decided by the heads' 集体讨论, recorded.
  */
-export function extensionRefusal(r: ExtensionRequest): RuleRefusal | null {
+export function caseExtensionRefusal(r: ExtensionRequest): RuleRefusal | null {
   if (r.discussion?.trim()) return null;
   if (r.prior > 0)
     return {

@@ -12,6 +12,7 @@ import type {
   CertificateStatus,
   CompulsoryMeasureKind,
   CompulsoryMeasureStatus,
+  MeasurePartySignature,
   CreditRiskClass,
   DeadlineSuspensionReason,
   EnterpriseKind,
@@ -68,6 +69,15 @@ export const MEASURE_STATUS_NAMES: Record<CompulsoryMeasureStatus, Bilingual> = 
   IN_FORCE: { zh: '实施中', en: 'in force' },
   RELEASED: { zh: '已解除（第28条）', en: 'released' },
   REFUSED: { zh: '未获批准', en: 'approval refused' },
+};
+
+export const MEASURE_PARTY_SIGNATURE_NAMES: Record<MeasurePartySignature, Bilingual> = {
+  SIGNED: { zh: '当事人签名或者盖章', en: 'the party signed' },
+  REFUSED: {
+    zh: '当事人拒绝签名，已在笔录中注明（行政强制法第18条第(八)项）',
+    en: 'the party refused to sign; noted in the record',
+  },
+  ABSENT: { zh: '当事人不到场，见证人签名（行政强制法第18条第(九)项）', en: 'the party was absent; a witness signed' },
 };
 
 export const PENALTY_KIND_NAMES: Record<PenaltyKind, Bilingual> = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
 import type { Context } from '../context.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import type { CompulsoryMeasure, Prisma } from '../generated/prisma/client.js';
 import type { CompulsoryMeasureStatus } from '../generated/prisma/enums.js';
 import { actorShownTo, caseRule, compulsoryMeasureRule } from '../auth/rows.js';
 import { isStaff } from '../auth/viewer.js';
@@ -15,9 +15,10 @@ import {
   assertAgencyHead,
   extendCompulsoryMeasureInTx,
   recordCompulsoryMeasureInTx,
+  recordCompulsoryMeasureOnSiteInTx,
   releaseCompulsoryMeasureInTx,
 } from '../cases/measures.js';
-import { isMeasureOverdue, measureWasTaken } from '../rules/compulsory-measure.js';
+import { isApprovalLapsed, isMeasureOverdue, measureWasTaken, type OnSiteRecord } from '../rules/compulsory-measure.js';
 import { shanghaiToday } from '../rules/shanghai-time.js';
 import type { CoreEnums } from './enums.js';
 import type { registerPerson } from './person.js';
@@ -69,6 +70,27 @@ export function registerCompulsoryMeasure(
   const MeasureKindEnum = enums.CompulsoryMeasureKind;
   const MeasureStatusEnum = enums.CompulsoryMeasureStatus;
   const today = (ctx: Context) => shanghaiToday(ctx.clock());
+
+  // 现场笔录 (第18条第(七)–(九)项): read off the measure's own columns, present once the measure is taken.
+  const OnSiteRecordRef = builder.objectRef<CompulsoryMeasure>('MeasureOnSiteRecord').implement({
+    description: '现场笔录（行政强制法第18条第(七)–(九)项）The on-site record of a measure taken',
+    fields: (t) => ({
+      record: t.string({ description: '笔录内容 What the record says', resolve: (m) => m.siteRecord ?? '' }),
+      partySignature: t.field({
+        type: enums.MeasurePartySignature,
+        description: '当事人签名情况 Signed, refused (noted) or absent (a witness signed)',
+        resolve: (m) => m.partySignature ?? 'SIGNED',
+      }),
+      partyRefusalNote: t.exposeString('partyRefusalNote', {
+        nullable: true,
+        description: '拒绝签名的注明（第(八)项）How the refusal to sign is noted',
+      }),
+      witness: t.exposeString('witness', {
+        nullable: true,
+        description: '见证人（第(九)项）The witness who signed',
+      }),
+    }),
+  });
 
   builder.prismaNode('CompulsoryMeasure', {
     id: { field: 'id' },
@@ -142,6 +164,18 @@ export function registerCompulsoryMeasure(
         nullable: true,
         description: '送达当事人日期 Day the notice was served (第24条)',
       }),
+      onSiteRecord: t.field({
+        type: OnSiteRecordRef,
+        nullable: true,
+        description:
+          '现场笔录（紧急实施的随记录提交；经批准实施的当场制作后记录）The on-site record; null until the measure is taken and recorded',
+        resolve: (m) => (m.siteRecord === null ? null : m),
+      }),
+      approvalLapsed: t.boolean({
+        description:
+          '紧急实施后超过 24 小时仍未批准，应当解除（第19条）Taken in an emergency and still unapproved after 24 hours: it must be released',
+        resolve: (m, _a, ctx) => isApprovalLapsed(m, ctx.clock()),
+      }),
       dueOn: t.expose('dueOn', {
         type: 'Date',
         nullable: true,
@@ -177,6 +211,35 @@ export function registerCompulsoryMeasure(
         type: 'DateTime',
         nullable: true,
         description: '超期已通报监督机关的时间 When supervisors were told it ran past its term',
+      }),
+    }),
+  });
+
+  const OnSiteRecordInput = builder.inputType('MeasureOnSiteRecordInput', {
+    description: '现场笔录（行政强制法第18条第(七)–(九)项）The on-site record',
+    fields: (t) => ({
+      record: t.string({
+        required: true,
+        extensions: MULTILINE,
+        description: '笔录内容：实施经过、告知事项、当事人陈述申辩 What was done, told and said on the spot',
+        validate: requiredText(5000, '现场笔录', 'on-site record'),
+      }),
+      partySignature: t.field({
+        type: enums.MeasurePartySignature,
+        required: true,
+        description: '当事人签名、拒绝签名（须注明）或不到场（须见证人）Signed, refused (noted) or absent (a witness)',
+      }),
+      partyRefusalNote: t.string({
+        required: false,
+        extensions: MULTILINE,
+        description: '拒绝签名的注明（第(八)项）How the refusal to sign is noted',
+        validate: requiredText(500, '拒绝签名的注明', 'refusal note'),
+      }),
+      witness: t.string({
+        required: false,
+        extensions: textKind('name'),
+        description: '见证人姓名（当事人不到场时必填，第(九)项）The witness; required when the party is absent',
+        validate: requiredText(60, '见证人', 'witness'),
       }),
     }),
   });
@@ -222,17 +285,60 @@ export function registerCompulsoryMeasure(
           .max(MAX_MEASURE_OFFICERS, msg(`至多 ${MAX_MEASURE_OFFICERS} 人`, `at most ${MAX_MEASURE_OFFICERS} people`)),
       }),
       noticeDocumentNumber: t.string({
+        required: false,
+        extensions: textKind('name'),
+        description:
+          '查封扣押决定书/冻结通知书文号（紧急实施的填写；待批准的不填，实施时记录）Number of the decision served: with an emergency measure; none on a request awaiting approval',
+        validate: requiredText(60, '文书编号', 'document number'),
+      }),
+      noticeServedOn: t.field({
+        type: 'Date',
+        required: false,
+        description:
+          '送达当事人日期（当场交付，第18条、第24条；紧急实施的填写）Day the decision was served: with an emergency measure',
+      }),
+      onSiteRecord: t.field({
+        type: OnSiteRecordInput,
+        required: false,
+        description: '现场笔录（第18条第(七)项；紧急实施的填写）The on-site record: with an emergency measure',
+      }),
+    }),
+  });
+
+  const TakingInput = builder.inputType('CompulsoryMeasureTakingInput', {
+    description:
+      '经批准实施行政强制措施：当场送达决定书、制作现场笔录（第18条、第24条）An approved measure taken: the decision served and the on-site record',
+    fields: (t) => ({
+      noticeDocumentNumber: t.string({
         required: true,
         extensions: textKind('name'),
-        description: '查封扣押决定书/冻结通知书文号 Number of the notice to the party',
+        description: '查封扣押决定书/冻结通知书文号 Number of the decision served on the party',
         validate: requiredText(60, '文书编号', 'document number'),
       }),
       noticeServedOn: t.field({
         type: 'Date',
         required: true,
-        description: '送达当事人日期（当场告知，第18条、第24条）Day the notice was served',
+        description: '送达当事人日期（当场交付，第24条）Day the decision was served on the party',
+      }),
+      onSiteRecord: t.field({
+        type: OnSiteRecordInput,
+        required: true,
+        description: '现场笔录（第18条第(七)项）The on-site record',
       }),
     }),
+  });
+
+  /** The input's on-site record, trimmed; empty optional texts are absent. */
+  const onSiteOf = (r: {
+    record: string;
+    partySignature: OnSiteRecord['partySignature'];
+    partyRefusalNote?: string | null;
+    witness?: string | null;
+  }): OnSiteRecord => ({
+    record: r.record.trim(),
+    partySignature: r.partySignature,
+    partyRefusalNote: r.partyRefusalNote?.trim() || null,
+    witness: r.witness?.trim() || null,
   });
 
   builder.queryFields((t) => ({
@@ -300,8 +406,9 @@ export function registerCompulsoryMeasure(
             emergency: input.emergency ?? false,
             takenAt: input.takenAt ?? null,
             officerIds: input.officerIds.map((p, i) => parseId(p, 'Person', ['input', 'officerIds', i])),
-            noticeDocumentNumber: input.noticeDocumentNumber.trim(),
-            noticeServedOn: input.noticeServedOn,
+            noticeDocumentNumber: input.noticeDocumentNumber?.trim() || null,
+            noticeServedOn: input.noticeServedOn ?? null,
+            onSiteRecord: input.onSiteRecord ? onSiteOf(input.onSiteRecord) : null,
           });
           return tx.compulsoryMeasure.findUniqueOrThrow({ ...query, where: { id: m.id } });
         }),
@@ -357,6 +464,27 @@ export function registerCompulsoryMeasure(
         unitOfWork(ctx, async (uow) => {
           const id = parseId(args.measureId, 'CompulsoryMeasure', ['measureId']);
           await extendCompulsoryMeasureInTx(uow, id, args.days, args.reason.trim());
+          return uow.tx.compulsoryMeasure.findUniqueOrThrow({ ...query, where: { id } });
+        }),
+    }),
+    recordCompulsoryMeasureOnSite: t.prismaField({
+      type: 'CompulsoryMeasure',
+      description:
+        '经批准的行政强制措施实施时，记录当场送达的决定书和现场笔录（第18条、第24条）Record the decision served and the on-site record of an approved measure when it is taken (the case’s officers)',
+      errors: { types: domainErrors },
+      authScopes: (_root, args, ctx) => officerOfMeasure(args.measureId, ctx),
+      args: {
+        measureId: t.arg.globalID({ required: true, description: '行政强制措施 Measure' }),
+        input: t.arg({ type: TakingInput, required: true }),
+      },
+      resolve: (query, _root, { measureId, input }, ctx) =>
+        unitOfWork(ctx, async (uow) => {
+          const id = parseId(measureId, 'CompulsoryMeasure', ['measureId']);
+          await recordCompulsoryMeasureOnSiteInTx(uow, id, {
+            noticeDocumentNumber: input.noticeDocumentNumber.trim(),
+            noticeServedOn: input.noticeServedOn,
+            onSiteRecord: onSiteOf(input.onSiteRecord),
+          });
           return uow.tx.compulsoryMeasure.findUniqueOrThrow({ ...query, where: { id } });
         }),
     }),

@@ -21,6 +21,7 @@ import {
   EnterpriseScale,
   ListIssuerLevel,
   ListStatus,
+  MeasurePartySignature,
   PartyKind,
   PenaltyKind,
   PersonRole,
@@ -40,6 +41,7 @@ import {
   LIST_ISSUER_LEVEL_NAMES,
   LIST_STATUS_NAMES,
   MEASURE_KIND_NAMES,
+  MEASURE_PARTY_SIGNATURE_NAMES,
   MEASURE_STATUS_NAMES,
   PARTY_KIND_NAMES,
   PENALTY_KIND_NAMES,
@@ -83,6 +85,11 @@ export function registerCoreEnums(builder: ZhifaBuilder) {
       name: 'CompulsoryMeasureStatus',
       description: '行政强制措施状态 Measure status',
       values: describedValues(MEASURE_STATUS_NAMES),
+    }),
+    MeasurePartySignature: builder.enumType(MeasurePartySignature, {
+      name: 'MeasurePartySignature',
+      description: '现场笔录上当事人签名情况 The party and the on-site record (行政强制法 第18条第(八)、(九)项)',
+      values: describedValues(MEASURE_PARTY_SIGNATURE_NAMES),
     }),
     PenaltyKind: builder.enumType(PenaltyKind, {
       name: 'PenaltyKind',

@@ -4,7 +4,14 @@
 // 第51条) and the penalties within the matter's kinds and range.
 import type { CaseDecision, CaseStage, PenaltyKind } from '@zhifa/core/prisma';
 import { hearingOffered, isPenalty, partyIsNaturalPerson, SIMPLE_FINE_LIMIT_FEN } from '@zhifa/core/rules';
-import { ENFORCEMENT_AGENCIES, lighterMaxFen, type AgencySpec, type Violation } from './names.js';
+import {
+  ENFORCEMENT_AGENCIES,
+  lighterMaxFen,
+  noPenaltyGroundsOf,
+  partyFits,
+  type AgencySpec,
+  type Violation,
+} from './names.js';
 import type { Dice } from './random.js';
 import type { CaseInput, Penalty } from './case-rows.js';
 
@@ -123,10 +130,12 @@ export function caseChooser(dice: Dice, input: CaseInput): (stage: CaseStage) =>
     const v = spec.violations[vi];
 
     // The party: a natural person where such violations are committed by people, else a business of a fitting trade.
-    const fitting =
-      v.parties.industries === 'any'
-        ? input.enterprises
-        : input.enterprises.filter((e) => (v.parties.industries as readonly string[]).includes(e.industry));
+    const fitting = input.enterprises.filter((e) =>
+      partyFits(
+        { parties: { ...v.parties, persons: 0 } },
+        { partyKind: 'ENTERPRISE', industry: e.industry, kind: e.kind },
+      ),
+    );
     const person =
       v.parties.persons >= 1 || (v.parties.persons > 0 && dice.chance(v.parties.persons)) || !fitting.length;
     const enterprise = person ? null : dice.weighted(fitting.map((e) => [e, riskWeight[e.creditRiskClass]] as const));
@@ -136,6 +145,8 @@ export function caseChooser(dice: Dice, input: CaseInput): (stage: CaseStage) =>
 
     const decided = stage === 'DECIDED' || stage === 'EXECUTED' || stage === 'CLOSED';
     let decision: CaseDecision | null = decided ? dice.weighted(DECISIONS[stage]) : null;
+    // No 第33条 ground fits a deliberate violation (私设暗管): it is penalised.
+    if (decision === 'NO_PENALTY' && noPenaltyGroundsOf(v).length === 0) decision = 'PENALTY';
     const officerIds = dice.sample(agency.officerIds, dice.chance(0.2) ? 3 : 2);
     const officer = (i = 0) => `person:${officerIds[i % officerIds.length]}`;
     const head = `person:${agency.headId}`;

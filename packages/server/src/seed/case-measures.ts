@@ -6,8 +6,10 @@ import { measureDueOn } from '@zhifa/core/rules';
 import { addDays, shanghaiToday } from '@zhifa/core/time';
 import type { Dice } from './random.js';
 import type { MeasureRow } from './case-rows.js';
+import type { Violation } from './names.js';
 import type { CaseFacts } from './case-facts.js';
 import { at, HOUR, type CaseTimeline } from './case-timeline.js';
+import { personName } from './people.js';
 
 /** Takes each case's measures in turn; keeps count of those left overdue. */
 export function measureTaker(dice: Dice, now: Date, today: Date): (c: CaseFacts, t: CaseTimeline) => MeasureRow[] {
@@ -30,8 +32,10 @@ export function measureTaker(dice: Dice, now: Date, today: Date): (c: CaseFacts,
           justification: `为防止${v.measure.kind === 'SEIZURE' ? '涉案财物转移、灭失' : '违法行为继续、危害扩大'}，依法${v.measure.kind === 'SEIZURE' ? '扣押' : '查封'}`,
           recordedBy: officer(0),
           officerIds: officerIds.slice(0, 2),
-          noticeDocumentNumber: '', // numbered below, in the order taken
-          noticeServedOn: dayOf(takenDay),
+          // Taken on the spot: the decision served there and the 现场笔录 (第18条, 第24条); numbered later, in the order taken.
+          noticeDocumentNumber: '' as string | null,
+          noticeServedOn: dayOf(takenDay) as Date | null,
+          ...onSiteRecord(dice, v.measure),
           extendedDays: null as number | null,
           extensionReason: null as string | null,
           extendedBy: null as string | null,
@@ -40,9 +44,10 @@ export function measureTaker(dice: Dice, now: Date, today: Date): (c: CaseFacts,
           releasedBy: null as string | null,
         };
         if (stage === 'REGISTERED' && dice.chance(0.5)) {
-          // Requested, awaiting the head's prior approval (第18条): not yet taken.
+          // Requested, awaiting the head's prior approval (第18条): not yet taken, so nothing served or recorded.
           measures.push({
             ...base,
+            ...NOT_TAKEN,
             takenAt,
             status: 'REQUESTED',
             emergency: false,
@@ -98,5 +103,37 @@ export function measureTaker(dice: Dice, now: Date, today: Date): (c: CaseFacts,
       }
     }
     return measures;
+  };
+}
+
+const NOT_TAKEN = {
+  noticeDocumentNumber: null,
+  noticeServedOn: null,
+  siteRecord: null,
+  partySignature: null,
+  partyRefusalNote: null,
+  witness: null,
+} as const;
+
+/**
+ * The 现场笔录 of a measure taken (第18条第(七)项): the party signs it, or refuses — noted, a witness
+ * present (第(八)项) — or is absent, and a witness signs (第(九)项).
+ */
+function onSiteRecord(dice: Dice, measure: NonNullable<Violation['measure']>) {
+  const what = measure.kind === 'SEIZURE' ? '扣押' : '查封';
+  const signature = dice.weighted<'SIGNED' | 'REFUSED' | 'ABSENT'>([
+    ['SIGNED', 85],
+    ['REFUSED', 10],
+    ['ABSENT', 5],
+  ]);
+  const witness =
+    signature === 'SIGNED'
+      ? null
+      : `${dice.pick(['社区网格员', '村民委员会委员', '物业管理人员'])}${personName(dice, new Set())}`;
+  return {
+    siteRecord: `出示执法证件，当场告知${what}的理由、依据及当事人依法享有的权利、救济途径，听取陈述和申辩；${what}${measure.object}，制作${what}清单，当场交付${what}决定书`,
+    partySignature: signature,
+    partyRefusalNote: signature === 'REFUSED' ? '当事人拒绝在现场笔录上签名，执法人员已在笔录中注明，见证人在场' : null,
+    witness,
   };
 }

@@ -31,7 +31,8 @@ export function numberDocuments(plans: (CasePlan & { abbr: string })[]): void {
     const year = shanghaiYear(s.on);
     s.documentNumber = `${documentPrefixOf(p)}罚告〔${year}〕${serialOf(noticeSerial, `${p.row.agencyId}:${year}`)}号`;
   }
-  const taken = plans.flatMap((p) => p.measures.map((m) => ({ p, m })));
+  // A request awaiting approval has no decision served yet (行政强制法 第24条): numbered when taken.
+  const taken = plans.flatMap((p) => p.measures.filter((m) => m.status !== 'REQUESTED').map((m) => ({ p, m })));
   taken.sort((a, b) => a.m.takenAt.getTime() - b.m.takenAt.getTime());
   for (const { p, m } of taken) {
     const year = shanghaiYear(m.takenAt);

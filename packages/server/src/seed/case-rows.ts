@@ -12,6 +12,7 @@ import type {
   CompulsoryMeasureStatus,
   CreditRiskClass,
   EnterpriseKind,
+  MeasurePartySignature,
   PenaltyKind,
 } from '@zhifa/core/prisma';
 
@@ -75,8 +76,13 @@ export interface MeasureRow {
   approvedAt: Date | null;
   approvedBy: string | null;
   officerIds: number[];
-  noticeDocumentNumber: string;
-  noticeServedOn: Date;
+  /** The decision served and the 现场笔录 once taken (行政强制法 第18条, 第24条); null on a request awaiting approval. */
+  noticeDocumentNumber: string | null;
+  noticeServedOn: Date | null;
+  siteRecord: string | null;
+  partySignature: MeasurePartySignature | null;
+  partyRefusalNote: string | null;
+  witness: string | null;
   dueOn: Date | null;
   extendedDays: number | null;
   extensionReason: string | null;

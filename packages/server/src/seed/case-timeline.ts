@@ -11,6 +11,8 @@ import type { Penalty, StepRow } from './case-rows.js';
 import { offersHearing, type CaseFacts } from './case-facts.js';
 
 export const HOUR = 3_600_000;
+/** 行政处罚法 第64条第(二)项: the party is told the time and place of the hearing 7 days before it. */
+export const HEARING_NOTICE_DAYS = 7;
 
 const RETURN_REASONS = [
   '证据不足：缺少涉案物品检验报告，请补充调查',
@@ -65,8 +67,17 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
   let age: number; // days from registration to today
   let registeredHour = dice.int(9, 16);
 
-  /** 事先告知 → 陈述申辩 → 听证 (or its waiver / lapse); `compact` keeps it short for a case under way. */
-  const notify = (from: number, compact: boolean, proposal: Penalty[], lighterAfterStatement: boolean) => {
+  /**
+   * 事先告知 → 陈述申辩 → 听证 (or its waiver / lapse); `compact` keeps it short for a case under way, whose steps
+   * end by `latest` (today).
+   */
+  const notify = (
+    from: number,
+    compact: boolean,
+    proposal: Penalty[],
+    lighterAfterStatement: boolean,
+    latest = Infinity,
+  ) => {
     const n = from;
     const received = lighterAfterStatement || dice.chance(0.45);
     // A statement that persuaded: the notice proposed more than was decided (第45条: never less).
@@ -99,10 +110,12 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
     let end = s;
     if (offered) {
       const r = dice.next();
-      if (r < 0.35) {
-        const req = n + dice.int(1, compact ? 2 : 5); // 第64条: within 5 days of the notice
+      // 第64条: requested within 5 days of the notice; the party told of the hearing (at the earliest on the day it
+      // asked) 7 days before it is held, so a hearing is held at least 7 days after the request.
+      const req = r < 0.35 ? n + dice.int(1, compact ? 2 : 5) : 0;
+      const held = r < 0.35 ? req + HEARING_NOTICE_DAYS + dice.int(0, compact ? 1 : 7) : 0;
+      if (r < 0.35 && held <= latest) {
         step('HEARING_REQUEST', req, officer(0), { outcome: 'REQUESTED', note: '当事人书面申请听证' });
-        const held = req + dice.int(compact ? 2 : 5, compact ? 3 : 12);
         step('HEARING', held, officer(1), {
           note: '听证笔录：当事人及其委托代理人到场，就违法事实、证据和处罚幅度进行了陈述和申辩；听证主持人由非本案调查人员担任',
         });
@@ -183,7 +196,7 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
     if (stage !== 'REGISTERED' && penalties.length) {
       const noticed = stage === 'LEGAL_REVIEW' ? dice.chance(0.85) : age >= 15 && dice.chance(0.5);
       let d = dice.int(1, Math.max(1, Math.floor(age / 3)));
-      if (noticed) d = notify(d, true, penalties, false) + 1;
+      if (noticed) d = notify(d, true, penalties, false, age) + 1;
       if (stage === 'INVESTIGATING' && noticed && age >= d + 3 && dice.chance(0.3)) {
         // Reviewed and returned for further investigation (第58条).
         step('LEGAL_REVIEW', d, reviewer(), { outcome: 'RETURNED', note: dice.pick(RETURN_REASONS) });
@@ -221,7 +234,7 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
       ? null
       : simple
         ? new Date(registeredAt.getTime() + dice.int(15, 50) * 60_000)
-        : at(addDays(registered, decidedDay), dice.int(9, 17), dice.int(0, 59));
+        : at(addDays(registered, decidedDay), dice.int(9, 16), dice.int(0, 59)); // before the day's steps at 17:30
   const closedAt = closedDay === null ? null : at(addDays(registered, closedDay), dice.int(9, 17), dice.int(0, 59));
   const dayOf = (n: number) => addDays(registered, n);
   // Steps in the order they took place (the procedure reads them in the order recorded).
@@ -231,8 +244,16 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
     .map(({ s: { day, ...s } }) => ({
       ...s,
       on: dayOf(day),
+      // A step on the day of the decision it leads to is recorded before it (in the morning); others at 17:30.
       recordedAt:
-        day === 0 && simple ? decidedAt! : new Date(Math.min(at(dayOf(day), 17, 30).getTime(), now.getTime())),
+        day === 0 && simple
+          ? decidedAt!
+          : new Date(
+              Math.min(
+                (day === decidedDay && s.kind !== 'SERVICE' ? at(dayOf(day), 8, 30) : at(dayOf(day), 17, 30)).getTime(),
+                now.getTime(),
+              ),
+            ),
     }));
 
   return { registered, age, deadlineDays, registeredAt, decidedAt, closedAt, steps: stepRows, dayOf };

@@ -23,6 +23,7 @@ import { caseChooser } from './case-facts.js';
 import { caseTimeline } from './case-timeline.js';
 import { measureTaker } from './case-measures.js';
 import { numberDocuments } from './case-numbers.js';
+import { noPenaltyGroundsOf, type NoPenaltyGround } from './names.js';
 
 export type { CaseInput, CasePlan, CaseRow, MeasureRow, StepRow } from './case-rows.js';
 export { offersHearing } from './case-facts.js';
@@ -38,11 +39,12 @@ export const STAGE_MIX: Record<CaseStage, number> = {
   CLOSED: 60,
 };
 
-const NO_PENALTY_GROUNDS: [CaseGround, number][] = [
+// No TIME_BARRED: a case is opened only within the limitation period (行政处罚法 第36条; openCase refuses one
+// past it), and demo cases are found within two months of the violation, so none is time-barred.
+const NO_PENALTY_GROUNDS: [NoPenaltyGround, number][] = [
   ['MINOR_CORRECTED', 50],
   ['FIRST_OFFENCE', 35],
-  ['NO_FAULT', 10],
-  ['TIME_BARRED', 5],
+  ['NO_FAULT', 15],
 ];
 const CIRCUMSTANCES = [
   '主动消除或者减轻违法行为危害后果',
@@ -67,7 +69,7 @@ export function demoCases(dice: Dice, input: CaseInput): CasePlan[] {
     const decidedBy = decision === null ? null : simple ? officer(0) : head;
     const ground: CaseGround | null =
       decision === 'NO_PENALTY'
-        ? dice.weighted(NO_PENALTY_GROUNDS)
+        ? dice.weighted(NO_PENALTY_GROUNDS.filter(([g]) => noPenaltyGroundsOf(v).includes(g)))
         : decision === 'DROPPED'
           ? dice.chance(0.8)
             ? 'FACTS_NOT_ESTABLISHED'

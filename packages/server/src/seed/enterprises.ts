@@ -2,7 +2,7 @@
 // with a USCC that passes the GB 32100 check (region 320923, 阜宁县).
 import type { CreditRiskClass, EnterpriseKind, EnterpriseScale } from '@zhifa/core/prisma';
 import { completeUscc, USCC_ALPHABET } from '@zhifa/core/rules';
-import { COUNTY_REGION, INDUSTRIES, STREETS, TRADE_NAMES, VILLAGES } from './names.js';
+import { COUNTY_REGION, INDUSTRIES, NON_MARKET_INDUSTRIES, STREETS, TRADE_NAMES, VILLAGES } from './names.js';
 import { personName } from './people.js';
 import type { Dice } from './random.js';
 
@@ -55,20 +55,21 @@ export function demoEnterprises(
       ['FARMERS_COOPERATIVE', 10],
       ['OTHER', 5],
     ]);
+    // OTHER: a 民办非企业单位 (社会服务机构), of a non-market industry of its own; the others a trade of INDUSTRIES.
     const candidates = INDUSTRIES.filter((i) =>
       kind === 'INDIVIDUAL_BUSINESS' ? i.shop : kind === 'FARMERS_COOPERATIVE' ? i.cooperative : true,
     );
-    const spec = dice.pick(candidates);
+    const nonMarket = kind === 'OTHER' ? dice.pick(NON_MARKET_INDUSTRIES) : null;
+    const spec = nonMarket ? null : dice.pick(candidates);
     const trade = dice.pick(TRADE_NAMES);
     const representative = personName(dice, people);
-    const name =
-      kind === 'COMPANY'
-        ? `${dice.pick(['阜宁县', '阜宁县', '江苏', '盐城'])}${trade}${spec.company}`
+    const name = nonMarket
+      ? `阜宁县${trade}${nonMarket.name}`
+      : kind === 'COMPANY'
+        ? `${dice.pick(['阜宁县', '阜宁县', '江苏', '盐城'])}${trade}${spec!.company}`
         : kind === 'INDIVIDUAL_BUSINESS'
-          ? `阜宁县${short}${representative[0]}记${spec.shop}`
-          : kind === 'FARMERS_COOPERATIVE'
-            ? `阜宁县${short}${trade}${spec.cooperative}`
-            : `阜宁县${trade}${dice.pick(['职业培训学校', '养老服务中心', '社会工作服务中心'])}`;
+          ? `阜宁县${short}${representative[0]}记${spec!.shop}`
+          : `阜宁县${short}${trade}${spec!.cooperative}`;
     if (names.has(name)) continue;
 
     const uscc = completeUscc(USCC_PREFIX[kind] + COUNTY_REGION + dice.chars(USCC_ALPHABET, 9));
@@ -99,7 +100,7 @@ export function demoEnterprises(
       legalRepresentative: representative,
       address: `江苏省盐城市阜宁县${township.name}${rural ? dice.pick(VILLAGES) + dice.int(1, 12) + '组' : dice.pick(STREETS)}${dice.int(1, 388)}号`,
       townshipId: township.id,
-      industry: spec.industry,
+      industry: nonMarket ? nonMarket.industry : spec!.industry,
       scale,
       employees: dice.int(lo, hi),
       // 龙头企业: the large ones, some medium ones and a few leading cooperatives.

@@ -3,7 +3,7 @@
 // government's name carries the （演示） marker, plus the Meta row demo_data=<time>: every record
 // hangs off that tree, and the marker shows wherever the tree is shown.
 
-import type { PenaltyKind } from '@zhifa/core/prisma';
+import type { CaseGround, EnterpriseKind, PenaltyKind } from '@zhifa/core/prisma';
 
 export const COUNTY_REGION = '320923';
 export const COUNTY_GOVERNMENT = '阜宁县人民政府（演示）';
@@ -38,12 +38,25 @@ export function justiceOfficeName(township: string): string {
   return `${township.replace(/(街道|镇)$/, '')}司法所`;
 }
 
-/** Who commits the violation: businesses of these industries (INDUSTRIES, 'any' for every one), and the share of natural persons. */
+/**
+ * Who commits the violation: businesses of these industries (INDUSTRIES; 'any' for every 市场主体, never a
+ * NON_MARKET_INDUSTRIES organisation), of these kinds where the provision concerns only some, and the share of
+ * natural persons.
+ */
 export interface PartyFit {
   industries: readonly string[] | 'any';
   /** Share (0–1) of cases against a natural person (street vendors, drivers, villagers); 1 = natural persons only. */
   persons: number;
+  /**
+   * The enterprise kinds it fits, where not every kind does: a 生产经营单位's plant (emissions, special equipment,
+   * hazardous waste) is a company's, not a shop's; a provision fining 单位 and 个人 differently models the 单位 range.
+   */
+  kinds?: readonly EnterpriseKind[];
 }
+
+/** The grounds of 不予处罚 (行政处罚法 第33条) a demo case of this violation may rest on. */
+export type NoPenaltyGround = Extract<CaseGround, 'MINOR_CORRECTED' | 'FIRST_OFFENCE' | 'NO_FAULT'>;
+export const NO_PENALTY_GROUNDS_ALL: readonly NoPenaltyGround[] = ['MINOR_CORRECTED', 'FIRST_OFFENCE', 'NO_FAULT'];
 
 export interface Violation {
   violation: string;
@@ -64,6 +77,8 @@ export interface Violation {
   simple?: boolean;
   /** A compulsory measure this kind of case often involves. */
   measure?: { kind: 'SEAL_UP' | 'SEIZURE' | 'FREEZE'; object: string; productionEquipment: boolean };
+  /** The 第33条 grounds that can fit (default: all three); [] where the violation is deliberate and never 轻微. */
+  noPenalty?: readonly NoPenaltyGround[];
 }
 
 export interface AgencySpec {
@@ -127,7 +142,12 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         kinds: ['FINE'],
         fine: [10000, 100000],
         limitation: 5,
-        parties: { industries: ['机械制造', '化工', '食品制造', '道路运输', '建筑施工', '纺织服装'], persons: 0 },
+        // Not 建筑施工: 特种设备安全法 第100条 leaves machinery on building sites to the construction authorities.
+        parties: {
+          industries: ['机械制造', '化工', '食品制造', '道路运输', '纺织服装'],
+          persons: 0,
+          kinds: ['COMPANY'],
+        },
         measure: { kind: 'SEAL_UP', object: '超过定期检验有效期的叉车', productionEquipment: true },
       },
       // 第五十五条第一款: 广告费用三倍以上五倍以下；无法计算或者明显偏低的，二十万元以上一百万元以下；可以吊销营业执照.
@@ -139,7 +159,8 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         kinds: ['FINE', 'REVOKE_LICENCE'],
         fine: [200000, 1000000],
         limitation: 2,
-        parties: { industries: ['医药', '批发零售', '食品制造', '文化娱乐'], persons: 0 },
+        // 第一款 penalises the 广告主; a media company publishing it falls under 第三款 (广告经营者、发布者).
+        parties: { industries: ['医药', '批发零售', '食品制造'], persons: 0 },
       },
       // 第四十二条: 责令改正，没收违法所得，可以并处五千元以下的罚款.
       {
@@ -196,7 +217,7 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         kinds: ['FINE', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN'],
         fine: [100000, 1000000],
         limitation: 2,
-        parties: { industries: ['化工', '机械制造', '新能源', '纺织服装'], persons: 0 },
+        parties: { industries: ['化工', '机械制造', '新能源', '纺织服装'], persons: 0, kinds: ['COMPANY'] },
         measure: { kind: 'SEAL_UP', object: '超标排放的生产线及配套设施', productionEquipment: true },
       },
       // 第八十三条: 责令改正或者限制生产、停产整治，并处十万元以上一百万元以下的罚款.
@@ -208,8 +229,14 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         kinds: ['FINE', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN'],
         fine: [100000, 1000000],
         limitation: 2,
-        parties: { industries: ['化工', '纺织服装', '食品制造', '畜禽养殖'], persons: 0 },
+        parties: {
+          industries: ['化工', '纺织服装', '食品制造', '畜禽养殖'],
+          persons: 0,
+          kinds: ['COMPANY', 'FARMERS_COOPERATIVE'],
+        },
         measure: { kind: 'SEAL_UP', object: '私设的暗管及配套排污设施', productionEquipment: true },
+        // 逃避监管 is deliberate: never 轻微 nor 初次且危害后果轻微, and never without fault (行政处罚法 第33条).
+        noPenalty: [],
       },
       // 第一百一十二条: 责令改正，处以罚款（十万元以上一百万元以下），没收违法所得；情节严重的…责令停业或者关闭.
       {
@@ -220,7 +247,7 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         kinds: ['FINE', 'CONFISCATE_GAINS', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN'],
         fine: [100000, 1000000],
         limitation: 2,
-        parties: { industries: ['化工', '电子信息', '机械制造', '新能源'], persons: 0 },
+        parties: { industries: ['化工', '电子信息', '机械制造', '新能源'], persons: 0, kinds: ['COMPANY'] },
         measure: { kind: 'SEIZURE', object: '违规贮存的危险废物', productionEquipment: false },
       },
     ],
@@ -301,7 +328,8 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         kinds: ['WARNING', 'FINE'],
         fine: [2000, 20000],
         limitation: 2,
-        parties: { industries: ['批发零售', '餐饮服务', '文化娱乐'], persons: 0 },
+        // The 单位 range: 个体工商户 are fined as 个人 (二百元以上一千元以下), so companies only.
+        parties: { industries: ['批发零售', '餐饮服务', '文化娱乐'], persons: 0, kinds: ['COMPANY'] },
         simple: true,
       },
       // 第四十二条: 责令限期改正，可以处以 2 万元以下的罚款.
@@ -326,7 +354,7 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         kinds: ['WARNING', 'FINE'],
         fine: [5000, 50000],
         limitation: 2,
-        parties: { industries: ['建筑施工', '道路运输'], persons: 0 },
+        parties: { industries: ['建筑施工', '道路运输'], persons: 0, kinds: ['COMPANY'] },
         measure: { kind: 'SEIZURE', object: '倾倒建筑垃圾的运输车辆', productionEquipment: false },
       },
       {
@@ -357,7 +385,7 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         kinds: ['FINE', 'SUSPEND_OPERATIONS'],
         fine: [0, 100000],
         limitation: 2,
-        parties: { industries: ['化工', '机械制造', '建筑施工', '新能源', '纺织服装'], persons: 0 },
+        parties: { industries: ['化工', '机械制造', '建筑施工', '新能源', '纺织服装'], persons: 0, kinds: ['COMPANY'] },
       },
       // 第一百零二条: 责令立即消除或者限期消除，处五万元以下的罚款；拒不执行的，责令停产停业整顿.
       {
@@ -368,7 +396,7 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         kinds: ['FINE', 'SUSPEND_OPERATIONS'],
         fine: [0, 50000],
         limitation: 2,
-        parties: { industries: ['化工', '机械制造', '食品制造', '新能源'], persons: 0 },
+        parties: { industries: ['化工', '机械制造', '食品制造', '新能源'], persons: 0, kinds: ['COMPANY'] },
         measure: { kind: 'SEAL_UP', object: '存在重大事故隐患的生产设备', productionEquipment: true },
       },
     ],
@@ -376,7 +404,8 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
       {
         violation: '未将危险化学品储存在专用仓库内',
         violated: '《危险化学品安全管理条例》第二十四条第一款',
-        penalty: '《危险化学品安全管理条例》第八十条第一款第（五）项',
+        // Item not cited: 未储存在专用仓库 is one of 第八十条第一款's items, which could not be checked here.
+        penalty: '《危险化学品安全管理条例》第八十条第一款',
         domain: '危险化学品',
         kinds: ['FINE', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'],
         fine: [50000, 100000],
@@ -431,7 +460,7 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         kinds: ['FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY', 'REVOKE_LICENCE'],
         fine: [2000, 20000],
         limitation: 2,
-        parties: { industries: ['农业种植'], persons: 0 },
+        parties: { industries: ['农资经营'], persons: 0 },
         measure: { kind: 'SEIZURE', object: '涉案农药一批', productionEquipment: false },
       },
       // 第五十九条: 给予警告，责令其限期改正；逾期不改正的，责令停止经营活动，并处 5 万元以下罚款；情节严重的，吊销兽药经营许可证.
@@ -444,7 +473,8 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         kinds: ['WARNING', 'FINE', 'REVOKE_LICENCE'],
         fine: [0, 50000],
         limitation: 2,
-        parties: { industries: ['畜禽养殖'], persons: 0 },
+        // The 兽药经营企业 (a veterinary-drug shop or dealer), never the livestock farm that buys from it.
+        parties: { industries: ['兽药经营'], persons: 0 },
         simple: true,
       },
     ],
@@ -522,23 +552,25 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     domains: ['住房和城乡建设', '建筑市场', '物业管理', '燃气'],
     weight: 4,
     violations: [
-      // 第四十七条: 责令限期改正，处 1 万元以上 10 万元以下罚款；有违法所得的，没收违法所得；情节严重的，吊销燃气经营许可证.
-      // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
+      // 第十七条 (燃气经营者…对燃气用户的燃气设施定期进行安全检查) and the 燃气经营者 penalty article (责令限期改正，处 1 万元
+      // 以上 10 万元以下罚款；有违法所得的，没收违法所得；情节严重的，吊销燃气经营许可证), 第四十六条 as recalled — cited by
+      // article only: the item could not be checked against the official text here (第四十七条 is the 气瓶充装 article).
       {
         violation: '燃气经营者未对燃气用户的燃气设施定期进行安全检查',
         violated: '《城镇燃气管理条例》第十七条',
-        penalty: '《城镇燃气管理条例》第四十七条第一款第（三）项',
+        penalty: '《城镇燃气管理条例》第四十六条',
         domain: '燃气',
         kinds: ['FINE', 'CONFISCATE_GAINS', 'REVOKE_LICENCE'],
         fine: [10000, 100000],
         limitation: 2,
         parties: { industries: ['燃气供应'], persons: 0 },
       },
-      // 第四十九条: 逾期不改正的，对单位可以处 10 万元以下罚款，对个人可以处 1000 元以下罚款.
-      // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
+      // 第二十八条 (燃气用户…不得擅自安装、改装、拆除户内燃气设施) / 第四十九条: 逾期不改正的，对单位可以处 10 万元以下罚款，
+      // 对个人可以处 1000 元以下罚款. Cited by article only: the items (第（四）项 as recalled, not 第（五）项) could not be
+      // checked against the official text here.
       {
         violation: '燃气用户擅自改装户内燃气设施',
-        violated: '《城镇燃气管理条例》第二十八条第（五）项',
+        violated: '《城镇燃气管理条例》第二十八条',
         penalty: '《城镇燃气管理条例》第四十九条',
         domain: '燃气',
         kinds: ['FINE'],
@@ -656,8 +688,12 @@ export const INDUSTRIES: readonly IndustrySpec[] = [
   { industry: '建筑施工', company: '建设工程有限公司', shop: null, cooperative: null },
   { industry: '道路运输', company: '物流有限公司', shop: '货运部', cooperative: null },
   { industry: '批发零售', company: '商贸有限公司', shop: '便利店', cooperative: null },
-  { industry: '农业种植', company: '农业科技有限公司', shop: '农资店', cooperative: '稻麦种植专业合作社' },
-  { industry: '畜禽养殖', company: '牧业有限公司', shop: '兽药饲料店', cooperative: '畜禽养殖专业合作社' },
+  { industry: '农业种植', company: '农业科技有限公司', shop: null, cooperative: '稻麦种植专业合作社' },
+  // Selling farm inputs is a trade of its own: the 农药经营者 (农药管理条例) is the 农资 dealer, not the grower.
+  { industry: '农资经营', company: '农资有限公司', shop: '农资店', cooperative: null },
+  { industry: '畜禽养殖', company: '牧业有限公司', shop: '养殖场', cooperative: '畜禽养殖专业合作社' },
+  // The 兽药经营企业 (兽药管理条例) is a veterinary-drug shop or dealer, not the livestock farm.
+  { industry: '兽药经营', company: '兽药有限公司', shop: '兽药店', cooperative: null },
   { industry: '水产养殖', company: '水产有限公司', shop: '水产店', cooperative: '水产养殖专业合作社' },
   { industry: '果蔬种植', company: '生态农业有限公司', shop: '果蔬店', cooperative: '果蔬专业合作社' },
   { industry: '医药', company: '医药连锁有限公司', shop: '药店', cooperative: null },
@@ -668,6 +704,16 @@ export const INDUSTRIES: readonly IndustrySpec[] = [
   { industry: '旅游服务', company: '国际旅行社有限公司', shop: null, cooperative: null },
   { industry: '燃气供应', company: '燃气有限公司', shop: '液化气供应站', cooperative: null },
   { industry: '供水', company: '供水有限公司', shop: null, cooperative: null },
+];
+
+/**
+ * 民办非企业单位 (社会服务机构, registered by civil affairs: USCC 52…): not 市场主体, so no demo violation — all
+ * of 生产经营 or of a licensed trade — fits them.
+ */
+export const NON_MARKET_INDUSTRIES: readonly { industry: string; name: string }[] = [
+  { industry: '职业培训', name: '职业培训学校' },
+  { industry: '养老服务', name: '养老服务中心' },
+  { industry: '社会工作服务', name: '社会工作服务中心' },
 ];
 
 export const STREETS = [
@@ -788,13 +834,25 @@ export function demoMatters() {
   ]);
 }
 
-/** Whether a party fits a violation: a business of a listed industry, or a natural person where those commit it. */
+/**
+ * Whether a party fits a violation: a business of a listed industry (any 市场主体 for 'any') and of a listed kind,
+ * or a natural person where those commit it.
+ */
 export function partyFits(
   v: Pick<Violation, 'parties'>,
-  party: { partyKind: 'ENTERPRISE' | 'NATURAL_PERSON'; industry: string | null },
+  party: { partyKind: 'ENTERPRISE' | 'NATURAL_PERSON'; industry: string | null; kind: EnterpriseKind | null },
 ): boolean {
   if (party.partyKind === 'NATURAL_PERSON') return v.parties.persons > 0;
-  return (
-    v.parties.persons < 1 && (v.parties.industries === 'any' || v.parties.industries.includes(party.industry ?? ''))
-  );
+  const industry = party.industry ?? '';
+  const industryFits =
+    v.parties.industries === 'any'
+      ? INDUSTRIES.some((i) => i.industry === industry)
+      : v.parties.industries.includes(industry);
+  const kindFits = !v.parties.kinds || (party.kind !== null && v.parties.kinds.includes(party.kind));
+  return v.parties.persons < 1 && industryFits && kindFits;
+}
+
+/** The 第33条 grounds a demo case of this violation may rest on. */
+export function noPenaltyGroundsOf(v: Pick<Violation, 'noPenalty'>): readonly NoPenaltyGround[] {
+  return v.noPenalty ?? NO_PENALTY_GROUNDS_ALL;
 }
