@@ -17,12 +17,15 @@ import {
   decisionRefusal,
   DEFAULT_REVIEW_GRACE_UNTIL,
   discussionRefusal,
+  hearingNoticeRefusal,
   hearingRefusal,
   hearingRequestRefusal,
   hearingThresholdFen,
   isPenalty,
   legalReviewRefusal,
   limitationRefusal,
+  noticeRefusal,
+  presidingOfficerRefusal,
   matterProblems,
   measureDueOn,
   partyIsNaturalPerson,
@@ -30,6 +33,7 @@ import {
   reviewGateRefusal,
   serviceRefusal,
   statementRefusal,
+  type HearingNoticeFacts,
   type NoticeFacts,
   type StepFacts,
 } from '@zhifa/core/rules';
@@ -250,6 +254,7 @@ type Proposal = {
   penalties: { kind: string; amountFen: string | null }[];
   hearingOffered: boolean;
   hearingThresholdFen: string;
+  mitigatingCircumstance?: string;
 };
 
 describe('matters, parties and staff of the demo data', () => {
@@ -513,13 +518,19 @@ describe('procedures of the demo cases', () => {
 
   it('passes the procedure rules step by step: every step in order, every decision allowed when it was made', async () => {
     const cases = await prisma.enforcementCase.findMany({
-      include: { steps: { orderBy: { id: 'asc' } }, penalties: true, matter: true, enterprise: true },
+      include: {
+        steps: { orderBy: { id: 'asc' }, include: { presidingOfficer: true } },
+        penalties: true,
+        matter: true,
+        enterprise: true,
+        officers: true,
+      },
     });
     const thresholds = new PluginSettings().get(CASE_SETTINGS).hearingFineThresholds; // the defaults the seed ran with
     const problems: string[] = [];
     let checked = 0;
     for (const c of cases) {
-      const facts: (StepFacts | NoticeFacts)[] = [];
+      const facts: (StepFacts | NoticeFacts | HearingNoticeFacts)[] = [];
       const decidedOn = c.decidedAt ? shanghaiToday(c.decidedAt) : null;
       let decisionChecked = false;
       const checkDecision = () => {
@@ -545,9 +556,40 @@ describe('procedures of the demo cases', () => {
           checkDecision();
           r = serviceRefusal('DECIDED', decidedOn, state, s.on);
         }
-        if (s.kind === 'STATEMENT') r = statementRefusal(state, s.on);
-        if (s.kind === 'HEARING_REQUEST') r = hearingRequestRefusal(c.procedure, state, s.on);
-        if (s.kind === 'HEARING') r = hearingRefusal(c.procedure, state, s.on);
+        // The party's steps are taken while investigating (a case in review was sent there after them).
+        const p = s.proposal as Proposal | null;
+        if (s.kind === 'NOTICE')
+          r = noticeRefusal({
+            stage: 'INVESTIGATING',
+            state,
+            penalties: p!.penalties.map((x) => ({
+              kind: x.kind as PenaltyKind,
+              amountFen: x.amountFen === null ? null : BigInt(x.amountFen),
+            })),
+            newFacts: s.newFacts,
+            matter: c.matter,
+            illegalGainsFen: null,
+            mitigatingCircumstance: p!.mitigatingCircumstance ?? null,
+          });
+        if (s.kind === 'STATEMENT') r = statementRefusal('INVESTIGATING', state, s.on);
+        if (s.kind === 'HEARING_REQUEST') r = hearingRequestRefusal(c.procedure, 'INVESTIGATING', state, s.on);
+        if (s.kind === 'HEARING_NOTICE')
+          r = hearingNoticeRefusal(c.procedure, 'INVESTIGATING', state, s.on, s.hearingOn!);
+        if (s.kind === 'HEARING')
+          r =
+            hearingRefusal(c.procedure, 'INVESTIGATING', state, s.on) ??
+            (s.presidingOfficer
+              ? presidingOfficerRefusal(
+                  {
+                    id: s.presidingOfficer.id,
+                    name: s.presidingOfficer.name,
+                    agencyId: s.presidingOfficer.agencyId,
+                    auxiliary: s.presidingOfficer.roles.includes('AUXILIARY'),
+                  },
+                  c.agencyId,
+                  c.officers.map((o) => o.personId),
+                )
+              : { rule: 'HEARING_PRESIDING_OFFICER_INELIGIBLE', message: { zh: '', en: 'no presiding officer' } });
         if (s.kind === 'LEGAL_REVIEW') {
           // Sent for review (the gate) unless already there, then reviewed; a return sends it back.
           r =
@@ -557,12 +599,12 @@ describe('procedures of the demo cases', () => {
         }
         if (s.kind === 'COLLECTIVE_DISCUSSION') r = discussionRefusal(c.procedure, 'LEGAL_REVIEW', state, s.on);
         if (r) problems.push(`${c.number} ${s.kind} ${day(s.on)}: ${r.rule}`);
-        const p = s.proposal as Proposal | null;
         facts.push({
           id: s.id,
           kind: s.kind,
           on: s.on,
           outcome: s.outcome,
+          ...(s.hearingOn ? { hearingOn: s.hearingOn } : {}),
           ...(p
             ? {
                 penalties: p.penalties.map((x) => ({

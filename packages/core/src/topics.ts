@@ -96,6 +96,8 @@ export const CORE_TOPICS = {
       penalties: { kind: PenaltyKind; amountFen: number | null }[];
       fineFen: number | null;
       confiscationFen: number | null;
+      /** 第65条: the hearing whose record the decision rests on. */
+      hearingStepId?: number | null;
       via: string;
     }
   >('case.decided'),

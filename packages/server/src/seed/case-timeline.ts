@@ -38,13 +38,18 @@ export interface CaseTimeline {
 
 export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): CaseTimeline {
   const { stage, decided, simple, decision, serious, penalties, v, thresholdFen, officer, head, reviewer } = c;
+  // 第64条第(四)项: the hearing is presided over by someone the agency designates who did not investigate the
+  // case — one of its legal reviewers (or another officer) not assigned to it.
+  const presidingOfficerId =
+    [...c.agency.reviewerIds, ...c.agency.officerIds].find((id) => !c.officerIds.includes(id)) ?? null;
   // ── the timeline, in days from the registration day (day 0) ──
-  const steps: (Omit<StepRow, 'on' | 'recordedAt'> & { day: number })[] = [];
+  // Days from registration; a hearing notice's hearingDay becomes its hearingOn date once days are dates.
+  const steps: (Omit<StepRow, 'on' | 'recordedAt' | 'hearingOn'> & { day: number; hearingDay: number | null })[] = [];
   const step = (
     kind: CaseStepKind,
     day: number,
     actor: string,
-    extra: Partial<Omit<StepRow, 'on' | 'recordedAt' | 'kind' | 'actor'>> = {},
+    extra: Partial<Omit<StepRow, 'on' | 'recordedAt' | 'kind' | 'actor' | 'hearingOn'> & { hearingDay: number }> = {},
   ) =>
     steps.push({
       kind,
@@ -55,6 +60,10 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
       note: null,
       days: null,
       proposal: null,
+      hearingDay: null,
+      place: null,
+      presidingOfficerId: null,
+      publicHearing: null,
       ...extra,
     });
   let deadlineDays: number | null = simple ? null : 90;
@@ -84,6 +93,8 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
         })),
         hearingOffered: offered,
         hearingThresholdFen: thresholdFen.toString(),
+        // A fine below the matter's minimum is proposed only as 减轻 (第32条), as the decision is.
+        ...(decision === 'MITIGATED' ? { mitigatingCircumstance: '拟依行政处罚法第三十二条减轻处罚' } : {}),
       },
     });
     const s = n + dice.int(compact ? 0 : 1, compact ? 1 : 3);
@@ -98,12 +109,22 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
     let end = s;
     if (offered) {
       const r = dice.next();
-      if (r < 0.35) {
+      // A hearing takes at least 13 days from the notice (request ≤ 5, 7 days' notice of the hearing, 第64条);
+      // a case under way that is younger than that has its hearing waived instead.
+      if (r < 0.35 && presidingOfficerId !== null && (!compact || n + 13 <= age)) {
         const req = n + dice.int(1, compact ? 2 : 5); // 第64条: within 5 days of the notice
         step('HEARING_REQUEST', req, officer(0), { outcome: 'REQUESTED', note: '当事人书面申请听证' });
-        const held = req + dice.int(compact ? 2 : 5, compact ? 3 : 12);
+        const told = req + dice.int(0, compact ? 1 : 3);
+        const held = told + dice.int(7, compact ? 8 : 12); // 第64条第(二)项: told at least 7 days before
+        step('HEARING_NOTICE', told, officer(0), {
+          hearingDay: held,
+          place: '本局听证室',
+          note: '送达听证通知书，告知听证的时间、地点',
+        });
         step('HEARING', held, officer(1), {
-          note: '听证笔录：当事人及其委托代理人到场，就违法事实、证据和处罚幅度进行了陈述和申辩；听证主持人由非本案调查人员担任',
+          note: '听证笔录：当事人及其委托代理人到场，就违法事实、证据和处罚幅度进行了陈述和申辩',
+          presidingOfficerId,
+          publicHearing: true,
         });
         end = Math.max(end, held);
       } else if (r < 0.85 || compact) {
@@ -218,9 +239,10 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
   const stepRows: StepRow[] = steps
     .map((s, i) => ({ s, i }))
     .sort((a, b) => a.s.day - b.s.day || a.i - b.i)
-    .map(({ s: { day, ...s } }) => ({
+    .map(({ s: { day, hearingDay, ...s } }) => ({
       ...s,
       on: dayOf(day),
+      hearingOn: hearingDay === null ? null : dayOf(hearingDay),
       recordedAt:
         day === 0 && simple ? decidedAt! : new Date(Math.min(at(dayOf(day), 17, 30).getTime(), now.getTime())),
     }));
