@@ -617,6 +617,9 @@ describe('procedures of the demo cases', () => {
         });
       }
       checkDecision();
+      // 第65条: a decision after a hearing rests on its record.
+      const heard = c.steps.filter((s) => s.kind === 'HEARING').at(-1);
+      if (c.decision) expect(c.hearingStepId, c.number).toBe(heard?.id ?? null);
       if (c.stage === 'LEGAL_REVIEW') {
         const r = reviewGateRefusal(
           c.procedure,
