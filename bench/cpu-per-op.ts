@@ -35,6 +35,21 @@ async function post(token: string, query: string, variables: Record<string, unkn
 }
 
 const cases = await db.prisma.enforcementCase.findMany({ select: { id: true }, take: 2000 });
+// 简易程序 decides only a warning or a small fine on the spot (行政处罚法 第51条; ¥200 for the bench's natural-person
+// party): the decide op opens its cases on a matter that allows one, in a domain the bench agency is given.
+const simpleMatter = await db.prisma.enforcementMatter.findFirstOrThrow({
+  where: { published: true, agencyKinds: { has: 'ENFORCEMENT_AGENCY' }, penaltyKinds: { has: 'WARNING' } },
+  orderBy: { id: 'asc' },
+});
+if (which === 'decide') {
+  const agency = await db.prisma.agency.findUniqueOrThrow({ where: { id: data.agencyId } });
+  if (!agency.domains.includes(simpleMatter.domain))
+    await db.prisma.agency.update({
+      where: { id: data.agencyId },
+      data: { domains: [...agency.domains, simpleMatter.domain] },
+    });
+}
+const onTheSpot = [{ kind: 'WARNING' }];
 let seq = 0;
 const ops: Record<string, () => Promise<unknown>> = {
   flat: () => post(data.supervisors[0], FLAT),
@@ -50,13 +65,16 @@ const ops: Record<string, () => Promise<unknown>> = {
   },
   decide: async () => {
     const opened = await post(data.officer, OPEN_CASE, {
-      input: { ...openCaseInput(data, `每操作 CPU 决定〔${process.pid}〕${++seq}`), procedure: 'SIMPLE' },
+      input: {
+        ...openCaseInput({ ...data, matterId: simpleMatter.id }, `每操作 CPU 决定〔${process.pid}〕${++seq}`),
+        procedure: 'SIMPLE',
+      },
     });
     const caseId = opened.data.openCase.data.id;
     await post(data.officer, ASSIGN, { caseId, personIds: data.officerIds.slice(0, 2).map((id) => gid('Person', id)) });
     const decided = await post(data.officer, DECIDE, {
       caseId,
-      input: { decision: 'NO_PENALTY', ground: 'MINOR_CORRECTED' },
+      input: { decision: 'PENALTY', penalties: onTheSpot },
     });
     if (decided.data.decideCase.__typename !== 'MutationDecideCaseSuccess') throw new Error(JSON.stringify(decided));
   },

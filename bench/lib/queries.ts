@@ -9,7 +9,8 @@ export const DASHBOARD = `query($n: Int!) { agencies(first: $n, kind: ENFORCEMEN
 export const NODE_CASE = `query($id: ID!) { node(id: $id) { ... on EnforcementCase { number stage violation agency { name } } } }`;
 export const OPEN_CASE = `mutation($input: OpenCaseInput!) { openCase(input: $input) { __typename ... on MutationOpenCaseSuccess { data { id number } } } }`;
 export const ASSIGN = `mutation($caseId: ID!, $personIds: [ID!]!) { assignOfficers(caseId: $caseId, personIds: $personIds) { __typename } }`;
-export const DECIDE = `mutation($caseId: ID!, $input: DecideCaseInput!) { decideCase(caseId: $caseId, input: $input) { __typename } }`;
+export const DECIDE = `mutation($caseId: ID!, $input: DecideCaseInput!) { decideCase(caseId: $caseId, input: $input) {
+  __typename ... on RuleViolation { rule message } } }`;
 export const ADVANCE = `mutation($caseId: ID!) { advanceCase(caseId: $caseId, to: INVESTIGATING) { __typename } }`;
 
 export const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');

@@ -14,13 +14,15 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const STEP = `kind on outcome documentNumber note days hearingOffered proposedPenalties { kind amountFen } actor case { stage }`;
+const STEP = `kind on outcome documentNumber note days hearingOffered proposedPenalties { kind amountFen } actor case { stage }
+  newFacts hearingOn place publicHearing closedReason presidingOfficer { name }`;
 const m = (name: string, input: string) =>
   `mutation($caseId: ID!, $input: ${input}!) { ${name}(caseId: $caseId, input: $input) { ${ERR} ... on
     Mutation${name[0].toUpperCase()}${name.slice(1)}Success { data { ${STEP} } } } }`;
 const NOTICE = m('recordNotice', 'RecordNoticeInput');
 const STATEMENT = m('recordStatement', 'RecordStatementInput');
 const HEARING_REQUEST = m('recordHearingRequest', 'RecordHearingRequestInput');
+const HEARING_NOTICE = m('recordHearingNotice', 'RecordHearingNoticeInput');
 const HEARING = m('recordHearing', 'RecordHearingInput');
 const REVIEW = m('recordLegalReview', 'RecordLegalReviewInput');
 const DISCUSSION = m('recordCollectiveDiscussion', 'RecordCollectiveDiscussionInput');
@@ -32,6 +34,14 @@ const STEPS = `query($id: ID!) { case(id: $id) { steps(first: 50) { totalCount e
 const DAY_MS = 86_400_000;
 /** Today in Asia/Shanghai minus `n` days, YYYY-MM-DD. */
 const day = (n = 0) => new Date(shanghaiToday(new Date()).getTime() - n * DAY_MS).toISOString().slice(0, 10);
+
+/** A public hearing on `on`, presided over by 赵执法 (of the agency, not assigned to the cases here). */
+const hearingInput = (on: string) => ({
+  on,
+  note: '听证笔录',
+  presidingOfficerId: gid('Person', c.people.o3.id),
+  public: true,
+});
 
 /** A fine decision. */
 const fineDecision = (fen: number) => ({ decision: 'PENALTY', penalties: [{ kind: 'FINE', amountFen: fen }] });
@@ -74,7 +84,7 @@ describe('the whole general procedure', () => {
       (
         await h.gql(
           NOTICE,
-          { caseId, input: { on: day(15), proposedPenalties: [{ kind: 'FINE', amountFen: 1_500_000 }] } },
+          { caseId, input: { on: day(18), proposedPenalties: [{ kind: 'FINE', amountFen: 1_500_000 }] } },
           o1,
         )
       ).data.recordNotice,
@@ -89,7 +99,7 @@ describe('the whole general procedure', () => {
       'INVESTIGATING',
     );
     expectError(
-      (await h.gql(STATEMENT, { caseId, input: { on: day(15), outcome: 'RECEIVED' } }, o1)).data.recordStatement,
+      (await h.gql(STATEMENT, { caseId, input: { on: day(18), outcome: 'RECEIVED' } }, o1)).data.recordStatement,
       'RuleViolation',
       {
         rule: 'CASE_STEP_OUT_OF_ORDER',
@@ -98,7 +108,7 @@ describe('the whole general procedure', () => {
       },
     );
     expectError(
-      (await h.gql(HEARING_REQUEST, { caseId, input: { on: day(15), outcome: 'REQUESTED' } }, o1)).data
+      (await h.gql(HEARING_REQUEST, { caseId, input: { on: day(18), outcome: 'REQUESTED' } }, o1)).data
         .recordHearingRequest,
       'RuleViolation',
       {
@@ -107,7 +117,7 @@ describe('the whole general procedure', () => {
       },
     );
     expectError(
-      (await h.gql(HEARING, { caseId, input: { on: day(15), note: '听证笔录' } }, o1)).data.recordHearing,
+      (await h.gql(HEARING, { caseId, input: hearingInput(day(18)) }, o1)).data.recordHearing,
       'RuleViolation',
       {
         rule: 'CASE_STEP_OUT_OF_ORDER',
@@ -115,7 +125,7 @@ describe('the whole general procedure', () => {
       },
     );
     expectError(
-      (await h.gql(REVIEW, { caseId, input: { on: day(15), outcome: 'APPROVED' } }, c.tokens.reviewer)).data
+      (await h.gql(REVIEW, { caseId, input: { on: day(18), outcome: 'APPROVED' } }, c.tokens.reviewer)).data
         .recordLegalReview,
       'RuleViolation',
       {
@@ -124,7 +134,7 @@ describe('the whole general procedure', () => {
       },
     );
     expectError(
-      (await h.gql(DISCUSSION, { caseId, input: { on: day(15), note: '同意' } }, c.tokens.head)).data
+      (await h.gql(DISCUSSION, { caseId, input: { on: day(18), note: '同意' } }, c.tokens.head)).data
         .recordCollectiveDiscussion,
       'RuleViolation',
       {
@@ -132,7 +142,7 @@ describe('the whole general procedure', () => {
         zh: '第57条第2款',
       },
     );
-    expectError((await h.gql(SERVICE, { caseId, input: { on: day(15) } }, o1)).data.recordService, 'RuleViolation', {
+    expectError((await h.gql(SERVICE, { caseId, input: { on: day(18) } }, o1)).data.recordService, 'RuleViolation', {
       rule: 'CASE_STEP_OUT_OF_ORDER',
       zh: '第61条',
     });
@@ -143,7 +153,7 @@ describe('the whole general procedure', () => {
       {
         caseId,
         input: {
-          on: day(15),
+          on: day(18),
           documentNumber: '阜市监罚告〔2026〕5号',
           note: '拟处罚款',
           proposedPenalties: [{ kind: 'FINE', amountFen: 1_500_000 }, { kind: 'WARNING' }],
@@ -153,7 +163,7 @@ describe('the whole general procedure', () => {
     );
     expect(notice.data.recordNotice.data).toMatchObject({
       kind: 'NOTICE',
-      on: day(15),
+      on: day(18),
       documentNumber: '阜市监罚告〔2026〕5号',
       hearingOffered: true,
       proposedPenalties: [
@@ -168,30 +178,43 @@ describe('the whole general procedure', () => {
       zh: '第45条',
     });
     expect(
-      (await h.gql(STATEMENT, { caseId, input: { on: day(14), outcome: 'RECEIVED', note: '当事人称系初次' } }, o1)).data
+      (await h.gql(STATEMENT, { caseId, input: { on: day(17), outcome: 'RECEIVED', note: '当事人称系初次' } }, o1)).data
         .recordStatement.data.outcome,
     ).toBe('RECEIVED');
     expectError(
-      (await h.gql(STATEMENT, { caseId, input: { on: day(14), outcome: 'WAIVED' } }, o1)).data.recordStatement,
+      (await h.gql(STATEMENT, { caseId, input: { on: day(17), outcome: 'WAIVED' } }, o1)).data.recordStatement,
       'RuleViolation',
       {
         rule: 'CASE_STEP_OUT_OF_ORDER',
         en: 'already recorded',
       },
     );
-    // 听证: requested within 5 days, then held with its record.
+    // 听证: requested within 5 days, notified 7 days ahead, presided over by one who did not investigate, then held
+    // with its record (第64条).
     expect(
-      (await h.gql(HEARING_REQUEST, { caseId, input: { on: day(12), outcome: 'REQUESTED' } }, o1)).data
+      (await h.gql(HEARING_REQUEST, { caseId, input: { on: day(16), outcome: 'REQUESTED' } }, o1)).data
         .recordHearingRequest.data.outcome,
     ).toBe('REQUESTED');
+    expect(
+      (
+        await h.gql(
+          HEARING_NOTICE,
+          {
+            caseId,
+            input: { on: day(16), hearingOn: day(9), place: '本局听证室', documentNumber: '阜市监听通〔2026〕1号' },
+          },
+          o1,
+        )
+      ).data.recordHearingNotice.data,
+    ).toMatchObject({ kind: 'HEARING_NOTICE', on: day(16), hearingOn: day(9), place: '本局听证室' });
     expectError((await h.gql(ADVANCE, { caseId, to: 'LEGAL_REVIEW' }, o1)).data.advanceCase, 'RuleViolation', {
       rule: 'CASE_PROCEDURE_INCOMPLETE',
       zh: '第64条',
     });
     expect(
-      (await h.gql(HEARING, { caseId, input: { on: day(10), note: '听证笔录：当事人到场陈述' } }, o1)).data
-        .recordHearing.data.kind,
-    ).toBe('HEARING');
+      (await h.gql(HEARING, { caseId, input: { ...hearingInput(day(9)), note: '听证笔录：当事人到场陈述' } }, o1)).data
+        .recordHearing.data,
+    ).toMatchObject({ kind: 'HEARING', publicHearing: true, presidingOfficer: { name: '赵执法' } });
     expect((await h.gql(ADVANCE, { caseId, to: 'LEGAL_REVIEW' }, o1)).data.advanceCase.data.stage).toBe('LEGAL_REVIEW');
 
     // 法制审核 returned: back to investigation; the case cannot be decided meanwhile.
@@ -267,6 +290,13 @@ describe('the whole general procedure', () => {
     expect(
       (await h.gql(DECIDE, { caseId, input: fineDecision(1_200_000) }, c.tokens.head)).data.decideCase.data,
     ).toMatchObject({ stage: 'DECIDED', fineFen: 1_200_000 });
+    // 第65条: the decision rests on the hearing's record.
+    const rests = await h.gql(
+      `query($id: ID!) { case(id: $id) { hearingRecord { kind on note } } }`,
+      { id: caseId },
+      c.tokens.supervisor,
+    );
+    expect(rests.data.case.hearingRecord).toEqual({ kind: 'HEARING', on: day(9), note: '听证笔录：当事人到场陈述' });
     expectError((await h.gql(ADVANCE, { caseId, to: 'EXECUTED' }, o1)).data.advanceCase, 'RuleViolation', {
       rule: 'CASE_NOT_SERVED',
     });
@@ -298,6 +328,7 @@ describe('the whole general procedure', () => {
       ['NOTICE', null],
       ['STATEMENT', 'RECEIVED'],
       ['HEARING_REQUEST', 'REQUESTED'],
+      ['HEARING_NOTICE', null],
       ['HEARING', null],
       ['LEGAL_REVIEW', 'RETURNED'],
       ['LEGAL_REVIEW', 'APPROVED'],
@@ -306,11 +337,11 @@ describe('the whole general procedure', () => {
     ]);
     const events = await h.db.prisma.event.findMany({ where: { caseId: k.id }, orderBy: { id: 'asc' } });
     const recorded = events.filter((e) => e.topic === 'case.stepRecorded');
-    expect(recorded).toHaveLength(8);
+    expect(recorded).toHaveLength(9);
     expect(recorded[0]).toMatchObject({
       agencyId: c.market.id,
       caseId: k.id,
-      payload: { kind: 'NOTICE', outcome: null, on: day(15), number: k.number },
+      payload: { kind: 'NOTICE', outcome: null, on: day(18), number: k.number },
     });
     expect(events.map((e) => e.topic)).toContain('case.decided');
     // The review's return is a stage change too.

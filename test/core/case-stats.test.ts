@@ -1,6 +1,7 @@
 // caseStats agrees with the case list: after a random mix of decisions made through decideCase, every
 // figure equals a direct SQL count over the same rows (decided within the period, the caller's rows).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partyIsNaturalPerson } from '@zhifa/core/rules';
 import { startOfShanghaiDay } from '@zhifa/core/time';
 import { createHarness, gid, idOf, type Harness, type GqlJson } from '@zhifa/testkit';
 import {
@@ -50,13 +51,27 @@ interface MatterSpec {
   max: number;
 }
 
-function randomDecision(m: MatterSpec) {
+/** Whether the case's party is a natural person (an 个体工商户 counts, 民法典 第54条). */
+async function naturalPersonParty(caseId: number): Promise<boolean> {
+  const k = await h.db.prisma.enforcementCase.findUniqueOrThrow({
+    where: { id: caseId },
+    include: { enterprise: true },
+  });
+  return partyIsNaturalPerson(k, k.enterprise);
+}
+
+/** `naturalPerson`: 第30条 and 第31条 grounds are a natural person's only (CASE_GROUND_NATURAL_PERSON_ONLY). */
+function randomDecision(m: MatterSpec, naturalPerson: boolean) {
   const decision = pick(['PENALTY', 'PENALTY', 'LIGHTER', 'MITIGATED', 'NO_PENALTY', 'NO_PENALTY', 'DROPPED'] as const);
   const gains = rnd() < 0.3 ? [{ kind: 'CONFISCATE_GAINS', amountFen: int(1, 500_000) }] : [];
   if (decision === 'NO_PENALTY')
     return {
       decision,
-      ground: pick(['MINOR_CORRECTED', 'FIRST_OFFENCE', 'NO_FAULT', 'UNDER_FOURTEEN', 'MENTAL_ILLNESS', 'TIME_BARRED']),
+      ground: pick(
+        naturalPerson
+          ? ['MINOR_CORRECTED', 'FIRST_OFFENCE', 'NO_FAULT', 'UNDER_FOURTEEN', 'MENTAL_ILLNESS', 'TIME_BARRED']
+          : ['MINOR_CORRECTED', 'FIRST_OFFENCE', 'NO_FAULT', 'TIME_BARRED'],
+      ),
       penalties: gains,
     };
   if (decision === 'DROPPED')
@@ -131,7 +146,7 @@ describe('caseStats', () => {
       s.into.push(idOf(caseId));
       if (i % 9 === 8) continue; // left undecided
       await readyToDecide(h, idOf(caseId));
-      const input = randomDecision(s.matter);
+      const input = randomDecision(s.matter, await naturalPersonParty(idOf(caseId)));
       const res = await h.gql(DECIDE, { caseId, input }, s.token);
       expect(
         res.data.decideCase.__typename,

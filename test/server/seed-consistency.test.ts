@@ -22,6 +22,7 @@ import {
   decisionFactsOf,
   decisionRuleRefusal,
   proposalIssues,
+  readProposal,
   stepFacts,
 } from '@zhifa/core/cases';
 import type { CaseStage, CaseStep, CompulsoryMeasure, PrismaClient } from '@zhifa/core/prisma';
@@ -29,6 +30,7 @@ import {
   approvalRefusal,
   assignmentRefusal,
   caseLimitationYears,
+  conversionRefusal,
   checkOfficers,
   deadlineExtensionRefusal,
   decisionInputIssues,
@@ -37,6 +39,7 @@ import {
   emergencyReportRefusal,
   measureExtensionRefusal,
   freezeRefusal,
+  hearingNoticeRefusal,
   hearingRefusal,
   hearingRequestRefusal,
   investigationRefusal,
@@ -53,6 +56,7 @@ import {
   noticeServedOnIssue,
   onSiteRecordRefusal,
   onSiteRefusal,
+  presidingOfficerRefusal,
   procedureState,
   releaseDateIssue,
   releaseRefusal,
@@ -211,18 +215,45 @@ function replayCase(c: DemoCase, people: Map<number, DemoCase['officers'][number
         const facts = stepFacts(step);
         const penalties = 'penalties' in facts ? facts.penalties : [];
         for (const i of proposalIssues(penalties)) problems.push(where(`${what}: ${i.messageEn}`));
-        check(what, noticeRefusal(stage));
+        const proposal = readProposal(step);
+        check(
+          what,
+          noticeRefusal({
+            stage,
+            state: s,
+            penalties,
+            newFacts: step.newFacts,
+            matter,
+            illegalGainsFen: proposal?.illegalGainsFen ? BigInt(proposal.illegalGainsFen) : null,
+            mitigatingCircumstance: proposal?.mitigatingCircumstance ?? null,
+          }),
+        );
         break;
       }
       case 'STATEMENT':
-        check(what, statementRefusal(s, step.on));
+        check(what, statementRefusal(stage, s, step.on));
         break;
       case 'HEARING_REQUEST':
-        check(what, hearingRequestRefusal(c.procedure, s, step.on));
+        check(what, hearingRequestRefusal(c.procedure, stage, s, step.on));
         break;
-      case 'HEARING':
-        check(what, hearingRefusal(c.procedure, s, step.on));
+      case 'HEARING_NOTICE':
+        check(what, hearingNoticeRefusal(c.procedure, stage, s, step.on, step.hearingOn!));
         break;
+      case 'HEARING': {
+        check(what, hearingRefusal(c.procedure, stage, s, step.on));
+        const p = step.presidingOfficerId === null ? undefined : people.get(step.presidingOfficerId);
+        if (!p) problems.push(where(`${what}: no presiding officer of the agency`));
+        else
+          check(
+            what,
+            presidingOfficerRefusal(
+              { id: p.id, name: p.name, agencyId: p.agencyId, auxiliary: p.roles.includes('AUXILIARY') },
+              c.agencyId,
+              c.officers.map((o) => o.personId),
+            ),
+          );
+        break;
+      }
       case 'LEGAL_REVIEW': {
         // Sent for review (the gate, advance.ts) unless already there, then reviewed by someone not on the case.
         if (stage === 'INVESTIGATING') {
@@ -246,6 +277,10 @@ function replayCase(c: DemoCase, people: Map<number, DemoCase['officers'][number
         break;
       case 'DEADLINE_EXTENSION':
         check(what, deadlineExtensionRefusal(c.procedure, stage));
+        break;
+      case 'PROCEDURE_CONVERSION':
+        // The case records the procedure it was converted to; the conversion itself left the simple one.
+        check(what, conversionRefusal('SIMPLE', stage));
         break;
       case 'DEADLINE_SUSPENSION':
         check(what, suspensionRefusal(c.procedure, stage, c.deadlineOn, step.on));

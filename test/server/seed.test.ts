@@ -20,12 +20,15 @@ import {
   DEFAULT_REVIEW_GRACE_UNTIL,
   discussionRefusal,
   caseExtensionRefusal,
+  hearingNoticeRefusal,
   hearingRefusal,
   hearingRequestRefusal,
   hearingThresholdFen,
   isPenalty,
   legalReviewRefusal,
   limitationRefusal,
+  noticeRefusal,
+  presidingOfficerRefusal,
   matterProblems,
   readBenchmark,
   measureDueOn,
@@ -34,6 +37,7 @@ import {
   reviewGateRefusal,
   serviceRefusal,
   statementRefusal,
+  type HearingNoticeFacts,
   type NoticeFacts,
   type StepFacts,
 } from '@zhifa/core/rules';
@@ -263,6 +267,7 @@ type Proposal = {
   penalties: { kind: string; amountFen: string | null }[];
   hearingOffered: boolean;
   hearingThresholdFen: string;
+  mitigatingCircumstance?: string;
 };
 
 describe('matters, parties and staff of the demo data', () => {
@@ -530,13 +535,19 @@ describe('procedures of the demo cases', () => {
 
   it('passes the procedure rules step by step: every step in order, every decision allowed when it was made', async () => {
     const cases = await prisma.enforcementCase.findMany({
-      include: { steps: { orderBy: { id: 'asc' } }, penalties: true, matter: true, enterprise: true },
+      include: {
+        steps: { orderBy: { id: 'asc' }, include: { presidingOfficer: true } },
+        penalties: true,
+        matter: true,
+        enterprise: true,
+        officers: true,
+      },
     });
     const thresholds = new PluginSettings().get(CASE_SETTINGS).hearingFineThresholds; // the defaults the seed ran with
     const problems: string[] = [];
     let checked = 0;
     for (const c of cases) {
-      const facts: (StepFacts | NoticeFacts)[] = [];
+      const facts: (StepFacts | NoticeFacts | HearingNoticeFacts)[] = [];
       const decidedOn = c.decidedAt ? shanghaiToday(c.decidedAt) : null;
       let decisionChecked = false;
       const checkDecision = () => {
@@ -576,9 +587,40 @@ describe('procedures of the demo cases', () => {
           checkDecision();
           r = serviceRefusal('DECIDED', decidedOn, state, s.on);
         }
-        if (s.kind === 'STATEMENT') r = statementRefusal(state, s.on);
-        if (s.kind === 'HEARING_REQUEST') r = hearingRequestRefusal(c.procedure, state, s.on);
-        if (s.kind === 'HEARING') r = hearingRefusal(c.procedure, state, s.on);
+        // The party's steps are taken while investigating (a case in review was sent there after them).
+        const p = s.proposal as Proposal | null;
+        if (s.kind === 'NOTICE')
+          r = noticeRefusal({
+            stage: 'INVESTIGATING',
+            state,
+            penalties: p!.penalties.map((x) => ({
+              kind: x.kind as PenaltyKind,
+              amountFen: x.amountFen === null ? null : BigInt(x.amountFen),
+            })),
+            newFacts: s.newFacts,
+            matter: c.matter,
+            illegalGainsFen: null,
+            mitigatingCircumstance: p!.mitigatingCircumstance ?? null,
+          });
+        if (s.kind === 'STATEMENT') r = statementRefusal('INVESTIGATING', state, s.on);
+        if (s.kind === 'HEARING_REQUEST') r = hearingRequestRefusal(c.procedure, 'INVESTIGATING', state, s.on);
+        if (s.kind === 'HEARING_NOTICE')
+          r = hearingNoticeRefusal(c.procedure, 'INVESTIGATING', state, s.on, s.hearingOn!);
+        if (s.kind === 'HEARING')
+          r =
+            hearingRefusal(c.procedure, 'INVESTIGATING', state, s.on) ??
+            (s.presidingOfficer
+              ? presidingOfficerRefusal(
+                  {
+                    id: s.presidingOfficer.id,
+                    name: s.presidingOfficer.name,
+                    agencyId: s.presidingOfficer.agencyId,
+                    auxiliary: s.presidingOfficer.roles.includes('AUXILIARY'),
+                  },
+                  c.agencyId,
+                  c.officers.map((o) => o.personId),
+                )
+              : { rule: 'HEARING_PRESIDING_OFFICER_INELIGIBLE', message: { zh: '', en: 'no presiding officer' } });
         if (s.kind === 'LEGAL_REVIEW') {
           // Sent for review (the gate) unless already there, then reviewed; a return sends it back.
           r =
@@ -588,12 +630,12 @@ describe('procedures of the demo cases', () => {
         }
         if (s.kind === 'COLLECTIVE_DISCUSSION') r = discussionRefusal(c.procedure, 'LEGAL_REVIEW', state, s.on);
         if (r) problems.push(`${c.number} ${s.kind} ${day(s.on)}: ${r.rule}`);
-        const p = s.proposal as Proposal | null;
         facts.push({
           id: s.id,
           kind: s.kind,
           on: s.on,
           outcome: s.outcome,
+          ...(s.hearingOn ? { hearingOn: s.hearingOn } : {}),
           ...(p
             ? {
                 penalties: p.penalties.map((x) => ({
@@ -606,6 +648,9 @@ describe('procedures of the demo cases', () => {
         });
       }
       checkDecision();
+      // 第65条: a decision after a hearing rests on its record.
+      const heard = c.steps.filter((s) => s.kind === 'HEARING').at(-1);
+      if (c.decision) expect(c.hearingStepId, c.number).toBe(heard?.id ?? null);
       if (c.stage === 'LEGAL_REVIEW') {
         const r = reviewGateRefusal(
           c.procedure,
@@ -883,7 +928,8 @@ describe('the demo data through the API (after the reset test: it changes the da
     const app = await createApp({ db, plugins: [], jwtSecret: SECRET });
     try {
       const candidates = await prisma.enforcementCase.findMany({
-        where: { stage: 'LEGAL_REVIEW', serious: false },
+        // Within its time limit: one past it needs an extension first (行政处罚法 第60条, CASE_DECISION_OVERDUE).
+        where: { stage: 'LEGAL_REVIEW', serious: false, deadlineOn: { gte: shanghaiToday(new Date()) } },
         include: { steps: { orderBy: { id: 'asc' } }, agency: { include: { people: true } }, officers: true },
         orderBy: { id: 'asc' },
       });

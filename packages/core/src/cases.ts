@@ -15,6 +15,7 @@ export {
   nextSerial,
   notifyOverdueMeasuresInTx,
   proposalIssues,
+  readProposal,
   stepFacts,
 } from './cases/index.js';
 export { loadDecisionFacts } from './cases/decision-facts.js';

@@ -37,20 +37,24 @@ export { caseLimitationYears, limitationRefusal, violationInFuture } from './rul
 export { matterProblems } from './rules/matter.js';
 export { partyIsNaturalPerson } from './rules/party.js';
 export {
+  conversionRefusal,
   deadlineExtensionRefusal,
   decisionProcedureRefusal,
   discussionRefusal,
+  hearingNoticeRefusal,
   hearingOffered,
   hearingRefusal,
   hearingRequestRefusal,
   hearingThresholdFen,
   legalReviewRefusal,
   noticeRefusal,
+  presidingOfficerRefusal,
   procedureState,
   reviewGateRefusal,
   serviceRefusal,
   statementRefusal,
   stepDateIssue,
+  type HearingNoticeFacts,
   type NoticeFacts,
   type StepFacts,
 } from './rules/procedure.js';

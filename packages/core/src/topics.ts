@@ -121,6 +121,8 @@ export const CORE_TOPICS = {
       /** TRANSFERRED (行政处罚法 第27条): the receiving body and the 移送书 number. */
       transferredTo?: string | null;
       transferDocumentNumber?: string | null;
+      /** 第65条: the hearing whose record the decision rests on. */
+      hearingStepId?: number | null;
       via: string;
       /** The head who decided was an assigned officer too (CASE_SETTINGS.headMayInvestigate allowed it). */
       decidedByInvestigator: boolean;

@@ -119,12 +119,27 @@ describe('grounds', () => {
       'MENTAL_ILLNESS',
       'TIME_BARRED',
     ] as const)
-      expect(decisionRefusal(d({ decision: 'NO_PENALTY', penalties: [], ground: g }), GENERAL), g).toBeNull();
+      expect(
+        decisionRefusal(d({ decision: 'NO_PENALTY', penalties: [], ground: g }), { ...GENERAL, naturalPerson: true }),
+        g,
+      ).toBeNull();
     const wrong = decisionRefusal(
       d({ decision: 'NO_PENALTY', penalties: [], ground: 'FACTS_NOT_ESTABLISHED' }),
       GENERAL,
     );
     expect(wrong?.rule).toBe('CASE_GROUND_NOT_FOR_DECISION');
+  });
+
+  it('第30条, 第31条: under fourteen and mental illness for a natural person only, never an organisation', () => {
+    for (const g of ['UNDER_FOURTEEN', 'MENTAL_ILLNESS'] as const) {
+      const r = decisionRefusal(d({ decision: 'NO_PENALTY', penalties: [], ground: g }), GENERAL);
+      expect(r?.rule, g).toBe('CASE_GROUND_NATURAL_PERSON_ONLY');
+      expect(r?.message.zh).toContain('第30条');
+      expect(r?.message.zh).toContain('已满十四周岁不满十八周岁');
+      expect(r?.message.en).toContain('natural person');
+    }
+    for (const g of ['MINOR_CORRECTED', 'NO_FAULT', 'TIME_BARRED'] as const)
+      expect(decisionRefusal(d({ decision: 'NO_PENALTY', penalties: [], ground: g }), GENERAL), g).toBeNull();
   });
 
   it('a dropped case: facts not established, or another ground stated', () => {
@@ -284,6 +299,28 @@ describe('简易程序 (第51条)', () => {
     expect(decisionRefusal(d({ penalties: [{ kind: 'REVOKE_LICENCE', amountFen: null }] }), simple(false))?.rule).toBe(
       'CASE_SIMPLE_PROCEDURE_LIMIT',
     );
+  });
+
+  it('第51条: no NO_PENALTY or DROPPED on the spot — those leave the simple procedure; LIGHTER within the limit stays', () => {
+    for (const [decision, ground] of [
+      ['NO_PENALTY', 'MINOR_CORRECTED'],
+      ['DROPPED', 'FACTS_NOT_ESTABLISHED'],
+    ] as const) {
+      const r = decisionRefusal(d({ decision, penalties: [], ground }), simple(true));
+      expect(r?.rule, decision).toBe('CASE_SIMPLE_PROCEDURE_OUTCOME');
+      expect(r?.message.zh).toContain('第51条');
+      expect(r?.message.zh).toContain('第57条');
+      expect(r?.message.en).toContain('converted to the general procedure');
+      expect(
+        decisionRefusal(d({ decision, penalties: [], ground }), { ...simple(true), procedure: 'GENERAL' }),
+      ).toBeNull();
+    }
+    expect(
+      decisionRefusal(
+        d({ decision: 'LIGHTER', penalties: fine(100n), mitigatingCircumstance: '主动减轻' }),
+        simple(true),
+      ),
+    ).toBeNull();
   });
 
   it('the general procedure has no such limit', () => {

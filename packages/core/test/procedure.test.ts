@@ -5,8 +5,13 @@ import {
   discussionRefusal,
   deadlineExtensionRefusal,
   hearingOffered,
+  hearingNoticeRefusal,
   hearingRefusal,
   hearingRequestRefusal,
+  presidingOfficerRefusal,
+  conversionRefusal,
+  stepStageRefusal,
+  STEP_STAGES,
   hearingResolved,
   hearingThresholdFen,
   noticeRefusal,
@@ -17,12 +22,13 @@ import {
   statementRefusal,
   stepDateIssue,
   type DecisionProcedureRequest,
+  type HearingNoticeFacts,
   type NoticeFacts,
   type ProposedPenalty,
   type StepFacts,
 } from '../src/rules/procedure.js';
 import { transitionRefusal } from '../src/rules/case-stage.js';
-import type { CaseStepKind, CaseStepOutcome } from '../src/generated/prisma/enums.js';
+import type { CaseStage, CaseStepKind, CaseStepOutcome } from '../src/generated/prisma/enums.js';
 import type { GqlJson } from '@zhifa/testkit';
 
 const D = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -40,6 +46,10 @@ const notice = (on: string, penalties: ProposedPenalty[], offered: boolean): Not
   hearingOffered: offered,
 });
 const fine = (fen: number): ProposedPenalty => ({ kind: 'FINE', amountFen: BigInt(fen) });
+const hearingNotice = (on: string, hearingOn: string): HearingNoticeFacts => ({
+  ...step('HEARING_NOTICE', on),
+  hearingOn: D(hearingOn),
+});
 
 describe('第63条: whether a hearing is offered', () => {
   const thresholds = {
@@ -84,26 +94,112 @@ describe('第63条: whether a hearing is offered', () => {
 });
 
 describe('the order of steps', () => {
+  const noticeAt = (stage: CaseStage) =>
+    noticeRefusal({
+      stage,
+      state: procedureState([]),
+      penalties: [fine(100)],
+      newFacts: null,
+      matter: null,
+      illegalGainsFen: null,
+      mitigatingCircumstance: null,
+    });
   it('a notice only while investigating', () => {
-    expect(noticeRefusal('INVESTIGATING')).toBeNull();
+    expect(noticeAt('INVESTIGATING')).toBeNull();
     for (const stage of ['REGISTERED', 'LEGAL_REVIEW', 'DECIDED', 'EXECUTED', 'CLOSED'] as const) {
-      const r = noticeRefusal(stage);
+      const r = noticeAt(stage);
       expect(r?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
       expect(r?.message.zh).toContain('第44条');
       expect(r?.message.en).toContain('art. 44');
     }
   });
 
+  it('第45条第2款: a re-notice no heavier than the last, or heavier on new facts stated as such', () => {
+    const state = procedureState([
+      notice('2026-03-02', [fine(1_000_000), { kind: 'WARNING', amountFen: null }], false),
+      step('STATEMENT', '2026-03-03', 'RECEIVED'),
+    ]);
+    const renotice = (penalties: ProposedPenalty[], newFacts: string | null = null) =>
+      noticeRefusal({
+        stage: 'INVESTIGATING',
+        state,
+        penalties,
+        newFacts,
+        matter: null,
+        illegalGainsFen: null,
+        mitigatingCircumstance: null,
+      });
+    expect(renotice([fine(1_000_000)])).toBeNull();
+    expect(renotice([fine(999_999), { kind: 'WARNING', amountFen: null }])).toBeNull();
+    const more = renotice([fine(1_000_001)]);
+    expect(more?.rule).toBe('CASE_RENOTICE_HEAVIER');
+    expect(more?.message.zh).toContain('第45条第2款');
+    expect(more?.message.en).toContain('new facts');
+    expect(renotice([fine(100), { kind: 'REVOKE_LICENCE', amountFen: null }])?.rule).toBe('CASE_RENOTICE_HEAVIER');
+    expect(renotice([fine(1_000_001)], '补充查明违法经营额为 12 万元')).toBeNull();
+    expect(renotice([fine(1_000_001)], '   ')?.rule).toBe('CASE_RENOTICE_HEAVIER');
+  });
+
+  it('第44条, 第4条: a notice proposes only what the matter allows, within its range', () => {
+    const matter = {
+      penaltyProvision: '《某条例》第三十条',
+      penaltyKinds: ['WARNING', 'FINE'] as const,
+      fineMinFen: 100_000n,
+      fineMaxFen: 3_000_000n,
+      gainsMultipleMin: null,
+      gainsMultipleMax: null,
+    };
+    const n = (penalties: ProposedPenalty[], mitigatingCircumstance: string | null = null) =>
+      noticeRefusal({
+        stage: 'INVESTIGATING',
+        state: procedureState([]),
+        penalties,
+        newFacts: null,
+        matter: { ...matter, penaltyKinds: [...matter.penaltyKinds] },
+        illegalGainsFen: null,
+        mitigatingCircumstance,
+      });
+    expect(n([fine(3_000_000)])).toBeNull();
+    expect(n([fine(3_000_001)])?.rule).toBe('FINE_ABOVE_MAXIMUM');
+    expect(n([fine(100_000)])).toBeNull();
+    expect(n([fine(99_999)])?.rule).toBe('FINE_BELOW_MINIMUM');
+    expect(n([fine(99_999)], '主动消除危害后果')).toBeNull();
+    expect(n([{ kind: 'REVOKE_LICENCE', amountFen: null }])?.rule).toBe('PENALTY_KIND_NOT_ALLOWED');
+    expect(n([{ kind: 'CONFISCATE_GAINS', amountFen: 500n }])).toBeNull();
+  });
+
+  it('every step has its stages, named with its article; nothing on a closed case', () => {
+    for (const kind of Object.keys(STEP_STAGES) as CaseStepKind[]) {
+      const r = stepStageRefusal(kind, 'CLOSED');
+      expect(r?.rule, kind).toBe('CASE_STEP_OUT_OF_ORDER');
+      expect(r?.message.zh, kind).toMatch(/行政处罚法第\d+条/);
+      expect(r?.message.en, kind).toContain('the case is closed');
+    }
+    for (const kind of ['STATEMENT', 'HEARING_REQUEST', 'HEARING_NOTICE', 'HEARING'] as const) {
+      expect(stepStageRefusal(kind, 'INVESTIGATING'), kind).toBeNull();
+      for (const stage of ['REGISTERED', 'LEGAL_REVIEW', 'DECIDED', 'EXECUTED'] as const)
+        expect(stepStageRefusal(kind, stage)?.rule, `${kind} ${stage}`).toBe('CASE_STEP_OUT_OF_ORDER');
+    }
+    expect(statementRefusal('DECIDED', procedureState([]), NOTICE_ON)?.message.zh).toContain('“决定”阶段');
+  });
+
+  it('第51条: only a simple-procedure case converts, before its decision', () => {
+    expect(conversionRefusal('SIMPLE', 'REGISTERED')).toBeNull();
+    expect(conversionRefusal('SIMPLE', 'INVESTIGATING')).toBeNull();
+    expect(conversionRefusal('SIMPLE', 'DECIDED')?.message.zh).toContain('第51条');
+    expect(conversionRefusal('GENERAL', 'INVESTIGATING')?.message.en).toContain('already follows the general');
+  });
+
   it('a statement after a notice, once, not dated before it', () => {
-    expect(statementRefusal(procedureState([]), NOTICE_ON)?.message.zh).toContain('第45条');
+    expect(statementRefusal('INVESTIGATING', procedureState([]), NOTICE_ON)?.message.zh).toContain('第45条');
     const s = procedureState([notice('2026-03-02', [fine(100)], false)]);
-    expect(statementRefusal(s, D('2026-03-02'))).toBeNull();
-    expect(statementRefusal(s, D('2026-03-01'))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
+    expect(statementRefusal('INVESTIGATING', s, D('2026-03-02'))).toBeNull();
+    expect(statementRefusal('INVESTIGATING', s, D('2026-03-01'))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
     const done = procedureState([
       notice('2026-03-02', [fine(100)], false),
       step('STATEMENT', '2026-03-03', 'RECEIVED'),
     ]);
-    expect(statementRefusal(done, D('2026-03-04'))?.message.en).toContain('already recorded');
+    expect(statementRefusal('INVESTIGATING', done, D('2026-03-04'))?.message.en).toContain('already recorded');
   });
 
   it('a new notice (after a return) asks for a new statement and hearing request', () => {
@@ -124,9 +220,9 @@ describe('the order of steps', () => {
     const offered = procedureState([notice('2026-03-02', [fine(2_000_000)], true)]);
 
     it('the 5th day is allowed, the 6th refused', () => {
-      expect(hearingRequestRefusal('GENERAL', offered, D('2026-03-02'))).toBeNull();
-      expect(hearingRequestRefusal('GENERAL', offered, D('2026-03-07'))).toBeNull();
-      const late = hearingRequestRefusal('GENERAL', offered, D('2026-03-08'));
+      expect(hearingRequestRefusal('GENERAL', 'INVESTIGATING', offered, D('2026-03-02'))).toBeNull();
+      expect(hearingRequestRefusal('GENERAL', 'INVESTIGATING', offered, D('2026-03-07'))).toBeNull();
+      const late = hearingRequestRefusal('GENERAL', 'INVESTIGATING', offered, D('2026-03-08'));
       expect(late?.rule).toBe('HEARING_REQUEST_LATE');
       expect(late?.message.zh).toContain('第64条');
       expect(late?.message.zh).toContain('2026-03-07');
@@ -135,43 +231,99 @@ describe('the order of steps', () => {
 
     it('counts across a month end', () => {
       const s = procedureState([notice('2026-02-26', [fine(2_000_000)], true)]);
-      expect(hearingRequestRefusal('GENERAL', s, D('2026-03-03'))).toBeNull();
-      expect(hearingRequestRefusal('GENERAL', s, D('2026-03-04'))?.rule).toBe('HEARING_REQUEST_LATE');
+      expect(hearingRequestRefusal('GENERAL', 'INVESTIGATING', s, D('2026-03-03'))).toBeNull();
+      expect(hearingRequestRefusal('GENERAL', 'INVESTIGATING', s, D('2026-03-04'))?.rule).toBe('HEARING_REQUEST_LATE');
     });
 
     it('only when the notice offered one, once, never in the simple procedure', () => {
-      expect(hearingRequestRefusal('GENERAL', procedureState([]), NOTICE_ON)?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
+      expect(hearingRequestRefusal('GENERAL', 'INVESTIGATING', procedureState([]), NOTICE_ON)?.rule).toBe(
+        'CASE_STEP_OUT_OF_ORDER',
+      );
       const none = procedureState([notice('2026-03-02', [fine(100)], false)]);
-      const r = hearingRequestRefusal('GENERAL', none, NOTICE_ON);
+      const r = hearingRequestRefusal('GENERAL', 'INVESTIGATING', none, NOTICE_ON);
       expect(r?.rule).toBe('CASE_HEARING_NOT_OFFERED');
       expect(r?.message.zh).toContain('第63条');
       const again = procedureState([
         notice('2026-03-02', [fine(2_000_000)], true),
         step('HEARING_REQUEST', '2026-03-03', 'REQUESTED'),
       ]);
-      expect(hearingRequestRefusal('GENERAL', again, D('2026-03-04'))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
-      expect(hearingRequestRefusal('SIMPLE', offered, NOTICE_ON)?.rule).toBe('CASE_STEP_NOT_IN_SIMPLE_PROCEDURE');
+      expect(hearingRequestRefusal('GENERAL', 'INVESTIGATING', again, D('2026-03-04'))?.rule).toBe(
+        'CASE_STEP_OUT_OF_ORDER',
+      );
+      expect(hearingRequestRefusal('SIMPLE', 'INVESTIGATING', offered, NOTICE_ON)?.rule).toBe(
+        'CASE_STEP_NOT_IN_SIMPLE_PROCEDURE',
+      );
     });
 
-    it('the hearing needs a request, is held once, and not before the request', () => {
-      expect(hearingRefusal('GENERAL', offered, D('2026-03-10'))?.message.en).toContain('after the party requests');
+    it('the hearing needs a request and its notice, is held once, 7 days after the notice at the earliest', () => {
+      expect(hearingRefusal('GENERAL', 'INVESTIGATING', offered, D('2026-03-10'))?.message.en).toContain(
+        'after the party requests',
+      );
       const waived = procedureState([
         notice('2026-03-02', [fine(2_000_000)], true),
         step('HEARING_REQUEST', '2026-03-03', 'WAIVED'),
       ]);
-      expect(hearingRefusal('GENERAL', waived, D('2026-03-10'))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
+      expect(hearingRefusal('GENERAL', 'INVESTIGATING', waived, D('2026-03-10'))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
       const requested = procedureState([
         notice('2026-03-02', [fine(2_000_000)], true),
         step('HEARING_REQUEST', '2026-03-05', 'REQUESTED'),
       ]);
-      expect(hearingRefusal('GENERAL', requested, D('2026-03-05'))).toBeNull();
-      expect(hearingRefusal('GENERAL', requested, D('2026-03-04'))?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
+      const unnotified = hearingRefusal('GENERAL', 'INVESTIGATING', requested, D('2026-03-20'));
+      expect(unnotified?.rule).toBe('CASE_STEP_OUT_OF_ORDER');
+      expect(unnotified?.message.zh).toContain('第64条第（二）项');
+      const told = procedureState([
+        notice('2026-03-02', [fine(2_000_000)], true),
+        step('HEARING_REQUEST', '2026-03-05', 'REQUESTED'),
+        hearingNotice('2026-03-06', '2026-03-13'),
+      ]);
+      expect(hearingRefusal('GENERAL', 'INVESTIGATING', told, D('2026-03-13'))).toBeNull();
+      const sixth = hearingRefusal('GENERAL', 'INVESTIGATING', told, D('2026-03-12'));
+      expect(sixth?.rule).toBe('HEARING_NOTICE_TOO_SHORT');
+      expect(sixth?.message.zh).toContain('2026-03-13');
+      expect(sixth?.message.en).toContain('art. 64(2)');
+      for (const stage of ['LEGAL_REVIEW', 'DECIDED', 'CLOSED'] as const)
+        expect(hearingRefusal('GENERAL', stage, told, D('2026-03-13'))?.message.zh).toContain('第64条');
       const held = procedureState([
         notice('2026-03-02', [fine(2_000_000)], true),
         step('HEARING_REQUEST', '2026-03-05', 'REQUESTED'),
+        hearingNotice('2026-03-05', '2026-03-12'),
         step('HEARING', '2026-03-12'),
       ]);
-      expect(hearingRefusal('GENERAL', held, D('2026-03-13'))?.message.en).toContain('already recorded');
+      expect(hearingRefusal('GENERAL', 'INVESTIGATING', held, D('2026-03-13'))?.message.en).toContain(
+        'already recorded',
+      );
+    });
+
+    it('第64条第（二）项: the hearing notice sets a day 7 days on at the earliest, after a request', () => {
+      const requested = procedureState([
+        notice('2026-03-02', [fine(2_000_000)], true),
+        step('HEARING_REQUEST', '2026-03-05', 'REQUESTED'),
+      ]);
+      expect(hearingNoticeRefusal('GENERAL', 'INVESTIGATING', requested, D('2026-03-05'), D('2026-03-12'))).toBeNull();
+      expect(hearingNoticeRefusal('GENERAL', 'INVESTIGATING', requested, D('2026-03-05'), D('2026-03-11'))?.rule).toBe(
+        'HEARING_NOTICE_TOO_SHORT',
+      );
+      expect(hearingNoticeRefusal('GENERAL', 'INVESTIGATING', requested, D('2026-03-04'), D('2026-03-20'))?.rule).toBe(
+        'CASE_STEP_OUT_OF_ORDER',
+      );
+      expect(hearingNoticeRefusal('GENERAL', 'INVESTIGATING', offered, D('2026-03-04'), D('2026-03-20'))?.rule).toBe(
+        'CASE_STEP_OUT_OF_ORDER',
+      );
+      expect(
+        hearingNoticeRefusal('GENERAL', 'CLOSED', requested, D('2026-03-05'), D('2026-03-12'))?.message.en,
+      ).toContain('the case is closed');
+      expect(hearingNoticeRefusal('SIMPLE', 'INVESTIGATING', requested, D('2026-03-05'), D('2026-03-12'))?.rule).toBe(
+        'CASE_STEP_NOT_IN_SIMPLE_PROCEDURE',
+      );
+    });
+
+    it('第64条第（四）项: the presiding officer is of the agency, not an auxiliary, not assigned to the case', () => {
+      const p = { id: 9, name: '王主持', agencyId: 1, auxiliary: false };
+      expect(presidingOfficerRefusal(p, 1, [3, 4])).toBeNull();
+      expect(presidingOfficerRefusal(p, 1, [3, 9])?.rule).toBe('HEARING_PRESIDING_OFFICER_INELIGIBLE');
+      expect(presidingOfficerRefusal(p, 1, [3, 9])?.message.zh).toContain('第64条第（四）项');
+      expect(presidingOfficerRefusal(p, 2, [3])?.message.en).toContain("not of the case's agency");
+      expect(presidingOfficerRefusal({ ...p, auxiliary: true }, 1, [3])?.message.en).toContain('auxiliary');
     });
 
     it('is settled once waived, held, or the 5th day has passed with no request', () => {

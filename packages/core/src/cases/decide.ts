@@ -125,6 +125,8 @@ export async function decideCaseInTx(
       decisionNumber,
       decidedBy: actorOf(viewer),
       decidedByInvestigator,
+      // 第65条: a decision after a hearing rests on its record.
+      hearingStepId: facts.state.hearing?.id ?? null,
       ground: input.ground,
       groundNote: input.groundNote,
       mitigatingCircumstance: input.mitigatingCircumstance,
@@ -144,6 +146,7 @@ export async function decideCaseInTx(
     decision: input.decision,
     decisionNumber,
     ground: input.ground,
+    hearingStepId: facts.state.hearing?.id ?? null,
     penalties: input.penalties.map((p) => ({ kind: p.kind, amountFen: num(p.amountFen) })),
     fineFen: num(input.fineFen),
     confiscationFen: num(input.confiscationFen),

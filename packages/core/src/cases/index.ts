@@ -55,11 +55,13 @@ export {
   recordNoticeInTx,
   recordStatementInTx,
   recordHearingRequestInTx,
+  recordHearingNoticeInTx,
   recordHearingInTx,
   recordLegalReviewInTx,
   recordCollectiveDiscussionInTx,
   recordServiceInTx,
   extendCaseDeadlineInTx,
+  convertToGeneralProcedureInTx,
   proposalIssues,
   type StepInput,
 } from './steps.js';

@@ -11,6 +11,7 @@ import {
   hearingThresholdFen,
   procedureState,
   type HearingThresholds,
+  type HearingNoticeFacts,
   type NoticeFacts,
   type ProcedureState,
   type ProposedPenalty,
@@ -29,6 +30,10 @@ const storedProposal = z.object({
   hearingOffered: z.boolean(),
   /** 较大数额 applied, in fen. */
   hearingThresholdFen: fenString,
+  /** The illegal gains the proposed fine was measured against, when stated (absent in older notices). */
+  illegalGainsFen: fenString.nullable().optional(),
+  /** The 第32条 减轻 circumstance a fine below the matter's minimum rests on (absent in older notices). */
+  mitigatingCircumstance: z.string().nullable().optional(),
 });
 /** A bare list of penalties (written without the hearing judgement, e.g. by hand): no hearing offered. */
 const bareProposal = z.array(
@@ -42,8 +47,11 @@ export function noticeProposal(
   penalties: readonly ProposedPenalty[],
   hearingOffered: boolean,
   thresholdFen: bigint,
+  basis: { illegalGainsFen?: bigint | null; mitigatingCircumstance?: string | null } = {},
 ): Prisma.InputJsonObject {
   const stored: NoticeProposal = {
+    ...(basis.illegalGainsFen != null ? { illegalGainsFen: basis.illegalGainsFen.toString() } : {}),
+    ...(basis.mitigatingCircumstance ? { mitigatingCircumstance: basis.mitigatingCircumstance } : {}),
     penalties: penalties.map((p) => ({
       kind: p.kind,
       amountFen: p.amountFen === null ? null : p.amountFen.toString(),
@@ -72,8 +80,9 @@ export function readProposal(step: Pick<CaseStep, 'kind' | 'proposal'>): NoticeP
   return storedProposal.parse(step.proposal);
 }
 
-export function stepFacts(step: CaseStep): StepFacts | NoticeFacts {
+export function stepFacts(step: CaseStep): StepFacts | NoticeFacts | HearingNoticeFacts {
   const base: StepFacts = { id: step.id, kind: step.kind, on: step.on, outcome: step.outcome };
+  if (step.kind === 'HEARING_NOTICE' && step.hearingOn) return { ...base, hearingOn: step.hearingOn };
   if (step.kind !== 'NOTICE') return base;
   const p = readProposal(step);
   return {
@@ -83,6 +92,7 @@ export function stepFacts(step: CaseStep): StepFacts | NoticeFacts {
       amountFen: x.amountFen === null ? null : BigInt(x.amountFen),
     })),
     hearingOffered: p?.hearingOffered ?? false,
+    newFacts: step.newFacts,
   };
 }
 

@@ -14,19 +14,24 @@ import { transitionRefusal } from '../rules/case-stage.js';
 import { PENALTY_KIND_NAMES } from '../rules/names.js';
 import { addDays } from '../rules/limitation.js';
 import {
+  conversionRefusal,
   discussionRefusal,
   deadlineExtensionRefusal,
+  hearingNoticeRefusal,
   hearingOffered,
+  hearingPublicityIssue,
   hearingRefusal,
   hearingRequestRefusal,
   noticeRefusal,
   legalReviewRefusal,
+  presidingOfficerRefusal,
   serviceRefusal,
   statementRefusal,
   stepDateIssue,
   type ProcedureState,
   type ProposedPenalty,
 } from '../rules/procedure.js';
+import type { HearingClosedReason } from '../generated/prisma/enums.js';
 import type { RuleRefusal } from '../rules/case-stage.js';
 import { shanghaiToday } from '../rules/shanghai-time.js';
 import { assertCaseActor } from './actors.js';
@@ -69,7 +74,19 @@ export function proposalIssues(penalties: readonly ProposedPenalty[]): FieldIssu
 }
 
 type StepExtra = Partial<
-  Pick<Prisma.CaseStepUncheckedCreateInput, 'proposal' | 'days' | 'suspendedFor' | 'discussion'>
+  Pick<
+    Prisma.CaseStepUncheckedCreateInput,
+    | 'proposal'
+    | 'days'
+    | 'suspendedFor'
+    | 'discussion'
+    | 'newFacts'
+    | 'hearingOn'
+    | 'place'
+    | 'presidingOfficerId'
+    | 'publicHearing'
+    | 'closedReason'
+  >
 >;
 
 interface Recorded {
@@ -120,14 +137,34 @@ async function recordStep(
   return { c, step };
 }
 
-/** 事先告知 (第44条): the penalties proposed, and whether they give the party a hearing (第63条). */
-export async function recordNoticeInTx(
-  uow: UnitOfWork,
-  caseId: number,
-  input: StepInput & { proposedPenalties: ProposedPenalty[] },
-) {
+/** What a notice carries beyond the common step fields. */
+export interface NoticeInput extends StepInput {
+  proposedPenalties: ProposedPenalty[];
+  /** The new facts a heavier re-notice rests on (第45条第2款). */
+  newFacts?: string | null;
+  /** Illegal gains established so far (a fine set as a multiple of them). */
+  illegalGainsFen?: bigint | null;
+  /** The 第32条 减轻 circumstance, when the fine proposed goes below the matter's minimum. */
+  mitigatingCircumstance?: string | null;
+}
+
+/**
+ * 事先告知 (第44条): the penalties proposed, checked against the case's matter as the decision is, no
+ * heavier than the notice before unless on new facts (第45条第2款), and whether they give the party a
+ * hearing (第63条).
+ */
+export async function recordNoticeInTx(uow: UnitOfWork, caseId: number, input: NoticeInput) {
   const issues = proposalIssues(input.proposedPenalties);
+  if (input.illegalGainsFen != null && (input.illegalGainsFen < 0n || input.illegalGainsFen > MAX_FEN))
+    issues.push({
+      path: ['input', 'illegalGainsFen'],
+      messageZh: '违法所得须为非负整数分且不超过上限',
+      messageEn: 'illegal gains must be a non-negative number of fen within range',
+    });
   if (issues.length) throw new ValidationError(issues);
+  const newFacts = input.newFacts?.trim() || null;
+  const mitigatingCircumstance = input.mitigatingCircumstance?.trim() || null;
+  const illegalGainsFen = input.illegalGainsFen ?? null;
   return recordStep(
     uow,
     caseId,
@@ -135,12 +172,25 @@ export async function recordNoticeInTx(
     input,
     'NOTICE',
     null,
-    (c) => noticeRefusal(c.stage),
+    async (c, state) =>
+      noticeRefusal({
+        stage: c.stage,
+        state,
+        penalties: input.proposedPenalties,
+        newFacts,
+        matter: c.matterId === null ? null : await uow.tx.enforcementMatter.findUnique({ where: { id: c.matterId } }),
+        illegalGainsFen,
+        mitigatingCircumstance,
+      }),
     async (c) => {
       const threshold = await caseHearingThresholdFen(uow, c);
       const offered = hearingOffered(input.proposedPenalties, threshold);
       return {
-        proposal: noticeProposal(input.proposedPenalties, offered, threshold),
+        proposal: noticeProposal(input.proposedPenalties, offered, threshold, {
+          illegalGainsFen,
+          mitigatingCircumstance,
+        }),
+        newFacts,
       };
     },
   );
@@ -152,7 +202,9 @@ export function recordStatementInTx(
   caseId: number,
   input: StepInput & { outcome: 'RECEIVED' | 'WAIVED' },
 ) {
-  return recordStep(uow, caseId, 'act', input, 'STATEMENT', input.outcome, (_c, s) => statementRefusal(s, input.on));
+  return recordStep(uow, caseId, 'act', input, 'STATEMENT', input.outcome, (c, s) =>
+    statementRefusal(c.stage, s, input.on),
+  );
 }
 
 /** 听证申请 (第64条): requested or waived, within 5 days of a notice that offered a hearing. */
@@ -162,13 +214,72 @@ export function recordHearingRequestInTx(
   input: StepInput & { outcome: 'REQUESTED' | 'WAIVED' },
 ) {
   return recordStep(uow, caseId, 'act', input, 'HEARING_REQUEST', input.outcome, (c, s) =>
-    hearingRequestRefusal(c.procedure, s, input.on),
+    hearingRequestRefusal(c.procedure, c.stage, s, input.on),
   );
 }
 
-/** 听证 (第64条): held after a request; `note` is the record (听证笔录). */
-export function recordHearingInTx(uow: UnitOfWork, caseId: number, input: StepInput & { note: string }) {
-  return recordStep(uow, caseId, 'act', input, 'HEARING', null, (c, s) => hearingRefusal(c.procedure, s, input.on));
+/** 听证通知 (第64条第(二)项): the party told the hearing's day and place, at least 7 days before it. */
+export function recordHearingNoticeInTx(
+  uow: UnitOfWork,
+  caseId: number,
+  input: StepInput & { hearingOn: Date; place: string },
+) {
+  return recordStep(
+    uow,
+    caseId,
+    'act',
+    input,
+    'HEARING_NOTICE',
+    null,
+    (c, s) => hearingNoticeRefusal(c.procedure, c.stage, s, input.on, input.hearingOn),
+    () => ({ hearingOn: input.hearingOn, place: input.place }),
+  );
+}
+
+/**
+ * 听证 (第64条): held after its notice; `note` is the record (听证笔录, 第64条第(八)项) the decision rests on
+ * (第65条); the presiding officer designated by the agency, not one who investigated (第64条第(四)项);
+ * public or, for a reason the law names, not (第64条第(三)项).
+ */
+export function recordHearingInTx(
+  uow: UnitOfWork,
+  caseId: number,
+  input: StepInput & {
+    note: string;
+    presidingOfficerId: number;
+    publicHearing: boolean;
+    closedReason: HearingClosedReason | null;
+  },
+) {
+  const publicity = hearingPublicityIssue(input.publicHearing, input.closedReason);
+  if (publicity) throw ValidationError.one(['input', 'closedReason'], publicity);
+  return recordStep(
+    uow,
+    caseId,
+    'act',
+    input,
+    'HEARING',
+    null,
+    async (c, s) => {
+      const r = hearingRefusal(c.procedure, c.stage, s, input.on);
+      if (r) return r;
+      const [p, assigned] = await Promise.all([
+        uow.tx.person.findUnique({ where: { id: input.presidingOfficerId } }),
+        uow.tx.caseOfficer.findMany({ where: { caseId }, select: { personId: true } }),
+      ]);
+      if (!p) throw ValidationError.one(['input', 'presidingOfficerId'], { zh: '人员不存在', en: 'no such person' });
+      return presidingOfficerRefusal(
+        { id: p.id, name: p.name, agencyId: p.agencyId, auxiliary: p.roles.includes('AUXILIARY') },
+        c.agencyId,
+        assigned.map((a) => a.personId),
+      );
+    },
+    () => ({
+      presidingOfficerId: input.presidingOfficerId,
+      publicHearing: input.publicHearing,
+      closedReason: input.closedReason,
+    }),
+  );
 }
 
 /**
@@ -310,6 +421,34 @@ export async function recordDeadlineSuspensionInTx(
   const updated = await uow.tx.enforcementCase.update({
     where: { id: caseId },
     data: { deadlineOn: addDays(c.deadlineOn, input.days) },
+  });
+  return { c: updated, step: recorded.step };
+}
+
+/**
+ * 简易程序转为普通程序 (第51条, 第57条): by the assigned officers, before the on-the-spot decision; the case
+ * then follows the general procedure — its 90 days (第60条) counted from registration — and is decided
+ * by the agency head.
+ */
+export async function convertToGeneralProcedureInTx(uow: UnitOfWork, caseId: number, reason: string) {
+  if (!reason.trim())
+    throw ValidationError.one(['reason'], { zh: '须写明转换理由', en: 'a conversion states its reason' });
+  const recorded = await recordStep(
+    uow,
+    caseId,
+    'act',
+    { on: shanghaiToday(uow.now), note: reason.trim() },
+    'PROCEDURE_CONVERSION',
+    null,
+    (c) => conversionRefusal(c.procedure, c.stage),
+  );
+  const { c } = recorded;
+  const updated = await uow.tx.enforcementCase.update({
+    where: { id: caseId },
+    data: {
+      procedure: 'GENERAL',
+      deadlineOn: c.deadlineOn ?? addDays(shanghaiToday(c.registeredAt), uow.settings.get(CASE_SETTINGS).decisionDays),
+    },
   });
   return { c: updated, step: recorded.step };
 }

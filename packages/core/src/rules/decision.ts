@@ -42,6 +42,12 @@ export const GROUNDS_BY_DECISION: Partial<Record<CaseDecision, readonly CaseGrou
   DROPPED: ['FACTS_NOT_ESTABLISHED', 'OTHER'],
 };
 
+/**
+ * Grounds that concern the person who acted (第30条 不满十四周岁, 第31条 精神病人、智力残疾人): a natural
+ * person's, never an organisation's. A minor of 14–18 is 从轻/减轻 (第30条), a circumstance, not a ground.
+ */
+export const NATURAL_PERSON_GROUNDS: readonly CaseGround[] = ['UNDER_FOURTEEN', 'MENTAL_ILLNESS'];
+
 /** 简易程序 (第51条): a warning, or a fine up to ¥200 for a citizen and ¥3,000 for an organisation. */
 export const SIMPLE_PROCEDURE_KINDS: readonly PenaltyKind[] = ['WARNING', 'FINE'];
 export const SIMPLE_FINE_LIMIT_FEN = { naturalPerson: 20_000n, organisation: 300_000n } as const;
@@ -206,7 +212,8 @@ export interface DecisionCircumstances {
 
 /**
  * Whether the law allows this decision (its shape checked by decisionInputIssues first). In order:
- * the ground (CASE_GROUND_REQUIRED, CASE_GROUND_NOT_FOR_DECISION), the 第32条 circumstance of a lighter
+ * 简易程序's outcomes (CASE_SIMPLE_PROCEDURE_OUTCOME, 第51条: only a penalty on the spot), the ground
+ * (CASE_GROUND_REQUIRED, CASE_GROUND_NOT_FOR_DECISION; CASE_GROUND_NATURAL_PERSON_ONLY, 第30–31条), the 第32条 circumstance of a lighter
  * or mitigated penalty (CASE_MITIGATING_CIRCUMSTANCE_REQUIRED), the kinds the matter's provision allows
  * (PENALTY_KIND_NOT_ALLOWED; confiscating illegal gains is always lawful, 第28条第2款), 简易程序's limit
  * (CASE_SIMPLE_PROCEDURE_LIMIT, 第51条), the fine range (FINE_ABOVE_MAXIMUM; FINE_BELOW_MINIMUM unless
@@ -214,6 +221,14 @@ export interface DecisionCircumstances {
  */
 export function decisionRefusal(d: DecisionContent, at: DecisionCircumstances): RuleRefusal | null {
   const name = DECISION_NAMES[d.decision];
+  if (at.procedure === 'SIMPLE' && !isPenalty(d.decision))
+    return {
+      rule: 'CASE_SIMPLE_PROCEDURE_OUTCOME',
+      message: {
+        zh: `简易程序只适用于当场作出警告或者小额罚款（行政处罚法第51条）；“${name.zh}”须先将案件转为普通程序，由行政机关负责人作出决定（第57条）`,
+        en: `the simple procedure covers only a warning or a small fine decided on the spot (art. 51); a ${name.en} decision needs the case converted to the general procedure and is made by the agency head (art. 57)`,
+      },
+    };
   const allowed = GROUNDS_BY_DECISION[d.decision];
   if (allowed) {
     if (d.ground === null)
@@ -236,6 +251,14 @@ export function decisionRefusal(d: DecisionContent, at: DecisionCircumstances): 
         message: {
           zh: `“${CASE_GROUND_NAMES[d.ground].zh}”不是“${name.zh}”的理由（可选：${allowed.map((g) => CASE_GROUND_NAMES[g].zh).join('；')}）`,
           en: `${CASE_GROUND_NAMES[d.ground].en} is not a ground for a ${name.en} decision (allowed: ${allowed.join(', ')})`,
+        },
+      };
+    if (NATURAL_PERSON_GROUNDS.includes(d.ground) && !at.naturalPerson)
+      return {
+        rule: 'CASE_GROUND_NATURAL_PERSON_ONLY',
+        message: {
+          zh: `“${CASE_GROUND_NAMES[d.ground].zh}”只适用于自然人当事人（行政处罚法第30条、第31条），本案当事人是单位；已满十四周岁不满十八周岁的未成年人是从轻或者减轻处罚的情形（第30条），不是不予处罚的理由`,
+          en: `${CASE_GROUND_NAMES[d.ground].en} applies to a natural person only (arts. 30, 31); this party is an organisation. A minor of 14 to 18 is a ground for a lighter or mitigated penalty (art. 30), not for none`,
         },
       };
     if (d.ground === 'OTHER' && !d.groundNote?.trim())
@@ -266,17 +289,8 @@ export function decisionRefusal(d: DecisionContent, at: DecisionCircumstances): 
     };
 
   if (at.matter) {
-    const notAllowed = d.penalties.find(
-      (p) => p.kind !== 'CONFISCATE_GAINS' && !at.matter!.penaltyKinds.includes(p.kind),
-    );
-    if (notAllowed)
-      return {
-        rule: 'PENALTY_KIND_NOT_ALLOWED',
-        message: {
-          zh: `处罚依据${at.matter.penaltyProvision}未规定“${PENALTY_KIND_NAMES[notAllowed.kind].zh}”（行政处罚法第4条：处罚须由法律、法规、规章规定；可处：${at.matter.penaltyKinds.map((k) => PENALTY_KIND_NAMES[k].zh).join('、') || '无'}）`,
-          en: `the penalty provision ${at.matter.penaltyProvision} does not provide ${PENALTY_KIND_NAMES[notAllowed.kind].en} (art. 4; allowed: ${at.matter.penaltyKinds.join(', ') || 'none'})`,
-        },
-      };
+    const kind = matterKindRefusal(d.penalties, at.matter);
+    if (kind) return kind;
   }
 
   const fine = d.penalties.find((p) => p.kind === 'FINE')?.amountFen ?? null;
@@ -296,32 +310,63 @@ export function decisionRefusal(d: DecisionContent, at: DecisionCircumstances): 
       };
   }
 
-  if (at.matter && fine !== null) {
-    const range = fineRange(at.matter, d.illegalGainsFen);
-    if (range.undetermined)
-      return {
-        rule: 'FINE_RANGE_UNDETERMINED',
-        message: {
-          zh: `处罚依据${at.matter.penaltyProvision}按违法所得的倍数处以罚款，但未认定违法所得${at.matter.fallbackBelowFen ? `（或不足 ${yuan(at.matter.fallbackBelowFen)}）` : ''}，事项也未载明没有违法所得时的罚款幅度，罚款没有法定上限，不能作出（行政处罚法第4条、第5条）：请认定违法所得，或在事项中载明该条规定的罚款幅度`,
-          en: `${at.matter.penaltyProvision} sets the fine as a multiple of illegal gains, none are established${at.matter.fallbackBelowFen ? ` (or they are below ${yuan(at.matter.fallbackBelowFen)})` : ''} and the matter states no range for that case: the fine has no lawful maximum (arts. 4, 5) — establish the gains, or record the provision's own range on the matter`,
-        },
-      };
-    if (range.maxFen !== null && fine > range.maxFen)
-      return {
-        rule: 'FINE_ABOVE_MAXIMUM',
-        message: {
-          zh: `罚款 ${yuan(fine)} 超过处罚依据${at.matter.penaltyProvision}规定的上限（${range.basis.zh}；行政处罚法第4条、第5条）`,
-          en: `the fine of ${yuan(fine)} exceeds the maximum of ${at.matter.penaltyProvision} (${range.basis.en}; arts. 4, 5)`,
-        },
-      };
-    if (range.minFen !== null && fine < range.minFen && d.decision !== 'MITIGATED')
-      return {
-        rule: 'FINE_BELOW_MINIMUM',
-        message: {
-          zh: `罚款 ${yuan(fine)} 低于处罚依据${at.matter.penaltyProvision}规定的下限（${range.basis.zh}）；只有依行政处罚法第32条减轻处罚时方可低于下限`,
-          en: `the fine of ${yuan(fine)} is below the minimum of ${at.matter.penaltyProvision} (${range.basis.en}); only a mitigated penalty under art. 32 may go below it`,
-        },
-      };
-  }
+  if (at.matter) return matterFineRefusal(d.penalties, at.matter, d.illegalGainsFen, d.decision === 'MITIGATED');
+  return null;
+}
+
+/**
+ * The kinds the matter's 处罚依据 allows (第4条: penalties are what the law provides); confiscating illegal
+ * gains is always lawful (第28条第2款). One rule for the decision and for the notice that proposes it.
+ */
+export function matterKindRefusal(penalties: readonly PenaltyItem[], matter: MatterTerms): RuleRefusal | null {
+  const notAllowed = penalties.find((p) => p.kind !== 'CONFISCATE_GAINS' && !matter.penaltyKinds.includes(p.kind));
+  if (!notAllowed) return null;
+  return {
+    rule: 'PENALTY_KIND_NOT_ALLOWED',
+    message: {
+      zh: `处罚依据${matter.penaltyProvision}未规定“${PENALTY_KIND_NAMES[notAllowed.kind].zh}”（行政处罚法第4条：处罚须由法律、法规、规章规定；可处：${matter.penaltyKinds.map((k) => PENALTY_KIND_NAMES[k].zh).join('、') || '无'}）`,
+      en: `the penalty provision ${matter.penaltyProvision} does not provide ${PENALTY_KIND_NAMES[notAllowed.kind].en} (art. 4; allowed: ${matter.penaltyKinds.join(', ') || 'none'})`,
+    },
+  };
+}
+
+/**
+ * The fine within the matter's range (第4条, 第5条): a range at all (FINE_RANGE_UNDETERMINED: a multiple of
+ * gains with none established and no fallback range); not above its maximum; not below its minimum unless
+ * mitigated under 第32条. One rule for the decision and for the notice that proposes it.
+ */
+export function matterFineRefusal(
+  penalties: readonly PenaltyItem[],
+  matter: MatterTerms,
+  illegalGainsFen: bigint | null,
+  mitigated: boolean,
+): RuleRefusal | null {
+  const fine = penalties.find((p) => p.kind === 'FINE')?.amountFen ?? null;
+  if (fine === null) return null;
+  const range = fineRange(matter, illegalGainsFen);
+  if (range.undetermined)
+    return {
+      rule: 'FINE_RANGE_UNDETERMINED',
+      message: {
+        zh: `处罚依据${matter.penaltyProvision}按违法所得的倍数处以罚款，但未认定违法所得${matter.fallbackBelowFen ? `（或不足 ${yuan(matter.fallbackBelowFen)}）` : ''}，事项也未载明没有违法所得时的罚款幅度，罚款没有法定上限，不能作出（行政处罚法第4条、第5条）：请认定违法所得，或在事项中载明该条规定的罚款幅度`,
+        en: `${matter.penaltyProvision} sets the fine as a multiple of illegal gains, none are established${matter.fallbackBelowFen ? ` (or they are below ${yuan(matter.fallbackBelowFen)})` : ''} and the matter states no range for that case: the fine has no lawful maximum (arts. 4, 5) — establish the gains, or record the provision's own range on the matter`,
+      },
+    };
+  if (range.maxFen !== null && fine > range.maxFen)
+    return {
+      rule: 'FINE_ABOVE_MAXIMUM',
+      message: {
+        zh: `罚款 ${yuan(fine)} 超过处罚依据${matter.penaltyProvision}规定的上限（${range.basis.zh}；行政处罚法第4条、第5条）`,
+        en: `the fine of ${yuan(fine)} exceeds the maximum of ${matter.penaltyProvision} (${range.basis.en}; arts. 4, 5)`,
+      },
+    };
+  if (range.minFen !== null && fine < range.minFen && !mitigated)
+    return {
+      rule: 'FINE_BELOW_MINIMUM',
+      message: {
+        zh: `罚款 ${yuan(fine)} 低于处罚依据${matter.penaltyProvision}规定的下限（${range.basis.zh}）；只有依行政处罚法第32条减轻处罚时方可低于下限`,
+        en: `the fine of ${yuan(fine)} is below the minimum of ${matter.penaltyProvision} (${range.basis.en}); only a mitigated penalty under art. 32 may go below it`,
+      },
+    };
   return null;
 }

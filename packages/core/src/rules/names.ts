@@ -8,6 +8,7 @@ import type {
   CaseProcedure,
   CaseStage,
   CaseStepKind,
+  HearingClosedReason,
   CaseStepOutcome,
   CertificateStatus,
   CompulsoryMeasureKind,
@@ -124,6 +125,7 @@ export const CASE_STEP_KIND_NAMES: Record<CaseStepKind, Bilingual> = {
   NOTICE: { zh: '事先告知（第44条）', en: 'prior notice (art. 44)' },
   STATEMENT: { zh: '陈述、申辩（第45条）', en: 'statement and defence (art. 45)' },
   HEARING_REQUEST: { zh: '听证申请（第64条）', en: 'hearing request (art. 64)' },
+  HEARING_NOTICE: { zh: '听证通知（第64条第二项）', en: 'notice of the hearing (art. 64(2))' },
   HEARING: { zh: '听证（第64条）', en: 'hearing (art. 64)' },
   LEGAL_REVIEW: { zh: '法制审核（第58条）', en: 'legal review (art. 58)' },
   COLLECTIVE_DISCUSSION: { zh: '集体讨论（第57条第2款）', en: 'collective discussion (art. 57(2))' },
@@ -133,12 +135,23 @@ export const CASE_STEP_KIND_NAMES: Record<CaseStepKind, Bilingual> = {
     zh: '不计入办案期限（听证、鉴定、公告，第60条）',
     en: 'time not counted (hearing, appraisal, public notice; art. 60)',
   },
+  PROCEDURE_CONVERSION: {
+    zh: '简易程序转为普通程序（第51条、第57条）',
+    en: 'conversion to the general procedure (arts. 51, 57)',
+  },
 };
 
 export const DEADLINE_SUSPENSION_NAMES: Record<DeadlineSuspensionReason, Bilingual> = {
   HEARING: { zh: '听证', en: 'hearing' },
   APPRAISAL: { zh: '鉴定、检测、检验、检疫', en: 'appraisal, testing, inspection or quarantine' },
   PUBLIC_NOTICE: { zh: '公告', en: 'public notice' },
+};
+
+export const HEARING_CLOSED_REASON_NAMES: Record<HearingClosedReason, Bilingual> = {
+  STATE_SECRET: { zh: '涉及国家秘密', en: 'state secret' },
+  BUSINESS_SECRET: { zh: '涉及商业秘密', en: 'business secret' },
+  PRIVACY: { zh: '涉及个人隐私', en: 'privacy' },
+  PARTY_REQUEST: { zh: '当事人申请不公开', en: 'at the party’s request' },
 };
 
 export const CASE_STEP_OUTCOME_NAMES: Record<CaseStepOutcome, Bilingual> = {

@@ -15,6 +15,7 @@ import type {
   PenaltyKind,
 } from '../generated/prisma/enums.js';
 import { isPenalty, type RuleRefusal } from './case-stage.js';
+import { matterFineRefusal, matterKindRefusal, type MatterTerms } from './decision.js';
 import { PENALTY_KIND_NAMES, STAGE_NAMES } from './names.js';
 import { addDays } from './limitation.js';
 
@@ -22,8 +23,11 @@ import { addDays } from './limitation.js';
 export const HEARING_REQUEST_DAYS = 5;
 /** 第61条: the decision is served within 7 days of the decision (if not handed over on the spot). */
 export const SERVICE_DAYS = 7;
+/** 第64条第(二)项: the party is told the hearing's time and place 7 days before it. */
+export const HEARING_NOTICE_DAYS = 7;
 
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
+const fen = (v: bigint) => `${v} 分`;
 
 // ── penalties and the hearing (第63条) ────────────────────────────────────────────────────────────
 
@@ -89,6 +93,29 @@ export interface NoticeFacts extends StepFacts {
   penalties: ProposedPenalty[];
   /** Whether the notice told the party of a right to a hearing (fixed when the notice was given). */
   hearingOffered: boolean;
+  /** The new facts a heavier re-notice rests on (第45条第2款); null for a first or no heavier notice. */
+  newFacts?: string | null;
+}
+
+/** 听证通知 (第64条第(二)项): the day the party was told, and the day the hearing is set for. */
+export interface HearingNoticeFacts extends StepFacts {
+  hearingOn: Date;
+}
+
+/**
+ * A penalty of `proposed` that goes beyond `than` (第45条第2款's "heavier"): a kind `than` does not hold,
+ * or an amount above the one it holds (or states none). Null when `proposed` is no heavier.
+ */
+export function heavierPenalty(
+  proposed: readonly ProposedPenalty[],
+  than: readonly ProposedPenalty[],
+): { penalty: ProposedPenalty; was: ProposedPenalty | null } | null {
+  for (const p of proposed) {
+    const was = than.find((n) => n.kind === p.kind) ?? null;
+    if (!was) return { penalty: p, was };
+    if (p.amountFen !== null && (was.amountFen === null || p.amountFen > was.amountFen)) return { penalty: p, was };
+  }
+  return null;
 }
 
 /** Where the procedure stands, read from the steps in the order they were recorded. */
@@ -99,6 +126,8 @@ export interface ProcedureState {
   statement: StepFacts | null;
   /** The hearing request (or waiver) after the latest notice. */
   hearingRequest: StepFacts | null;
+  /** The latest notice of the hearing after that request (a postponed hearing is notified again). */
+  hearingNotice: HearingNoticeFacts | null;
   /** The hearing held after that request. */
   hearing: StepFacts | null;
   /** The latest legal review. */
@@ -113,6 +142,7 @@ export function procedureState(steps: readonly (StepFacts | NoticeFacts)[]): Pro
     notice: null,
     statement: null,
     hearingRequest: null,
+    hearingNotice: null,
     hearing: null,
     review: null,
     discussion: null,
@@ -121,8 +151,9 @@ export function procedureState(steps: readonly (StepFacts | NoticeFacts)[]): Pro
   for (const step of [...steps].sort((a, b) => a.id - b.id)) {
     switch (step.kind) {
       case 'NOTICE':
+        // A new notice restarts the party's rights (第44–45条, 第64条): its statement and hearing are its own.
         s.notice = step as NoticeFacts;
-        s.statement = s.hearingRequest = s.hearing = null;
+        s.statement = s.hearingRequest = s.hearingNotice = s.hearing = null;
         break;
       case 'STATEMENT':
         if (s.notice) s.statement = step;
@@ -130,8 +161,11 @@ export function procedureState(steps: readonly (StepFacts | NoticeFacts)[]): Pro
       case 'HEARING_REQUEST':
         if (s.notice) {
           s.hearingRequest = step;
-          s.hearing = null;
+          s.hearingNotice = s.hearing = null;
         }
+        break;
+      case 'HEARING_NOTICE':
+        if (s.hearingRequest?.outcome === 'REQUESTED' && !s.hearing) s.hearingNotice = step as HearingNoticeFacts;
         break;
       case 'HEARING':
         if (s.hearingRequest) s.hearing = step;
@@ -147,6 +181,7 @@ export function procedureState(steps: readonly (StepFacts | NoticeFacts)[]): Pro
         s.service = step;
         break;
       case 'DEADLINE_EXTENSION':
+      case 'PROCEDURE_CONVERSION':
         break;
     }
   }
@@ -200,18 +235,137 @@ const simpleRefusal = (step: Bilingual): RuleRefusal => ({
   },
 });
 
-/** 事先告知 (第44条): given while investigating, before the case goes to review and decision. */
-export function noticeRefusal(stage: CaseStage): RuleRefusal | null {
-  if (stage === 'INVESTIGATING') return null;
+const PRE_DECISION: readonly CaseStage[] = ['REGISTERED', 'INVESTIGATING', 'LEGAL_REVIEW'];
+
+/**
+ * Where the law places each step, and the article that places it: the party's steps (告知, 陈述申辩,
+ * 听证) while investigating — they come before the case is sent for review (第44–45条, 第63–65条) —,
+ * review and discussion in review (第57–58条), service after the decision (第61条), an extension
+ * before it (第60条), a conversion before the on-the-spot decision (第51条). Never on a closed case.
+ */
+export const STEP_STAGES: Record<CaseStepKind, { stages: readonly CaseStage[]; article: Bilingual; what: Bilingual }> =
+  {
+    NOTICE: {
+      stages: ['INVESTIGATING'],
+      article: { zh: '行政处罚法第44条', en: '行政处罚法 art. 44' },
+      what: { zh: '事先告知', en: 'prior notice' },
+    },
+    STATEMENT: {
+      stages: ['INVESTIGATING'],
+      article: { zh: '行政处罚法第45条', en: '行政处罚法 art. 45' },
+      what: { zh: '陈述、申辩', en: 'statement' },
+    },
+    HEARING_REQUEST: {
+      stages: ['INVESTIGATING'],
+      article: { zh: '行政处罚法第64条第（一）项', en: '行政处罚法 art. 64(1)' },
+      what: { zh: '听证申请', en: 'hearing request' },
+    },
+    HEARING_NOTICE: {
+      stages: ['INVESTIGATING'],
+      article: { zh: '行政处罚法第64条第（二）项', en: '行政处罚法 art. 64(2)' },
+      what: { zh: '听证通知', en: 'notice of the hearing' },
+    },
+    HEARING: {
+      stages: ['INVESTIGATING'],
+      article: { zh: '行政处罚法第64条、第65条', en: '行政处罚法 arts. 64–65' },
+      what: { zh: '听证', en: 'hearing' },
+    },
+    LEGAL_REVIEW: {
+      stages: ['LEGAL_REVIEW'],
+      article: { zh: '行政处罚法第58条', en: '行政处罚法 art. 58' },
+      what: { zh: '法制审核', en: 'legal review' },
+    },
+    COLLECTIVE_DISCUSSION: {
+      stages: ['LEGAL_REVIEW'],
+      article: { zh: '行政处罚法第57条第2款', en: '行政处罚法 art. 57(2)' },
+      what: { zh: '集体讨论', en: 'collective discussion' },
+    },
+    SERVICE: {
+      stages: ['DECIDED'],
+      article: { zh: '行政处罚法第61条', en: '行政处罚法 art. 61' },
+      what: { zh: '送达', en: 'service' },
+    },
+    DEADLINE_EXTENSION: {
+      stages: PRE_DECISION,
+      article: { zh: '行政处罚法第60条', en: '行政处罚法 art. 60' },
+      what: { zh: '办案期限延长', en: 'deadline extension' },
+    },
+    DEADLINE_SUSPENSION: {
+      stages: PRE_DECISION,
+      article: { zh: '行政处罚法第60条', en: '行政处罚法 art. 60' },
+      what: { zh: '不计入办案期限的时间', en: 'time not counted in the deadline' },
+    },
+    PROCEDURE_CONVERSION: {
+      stages: ['REGISTERED', 'INVESTIGATING'],
+      article: { zh: '行政处罚法第51条', en: '行政处罚法 art. 51' },
+      what: { zh: '简易程序转为普通程序', en: 'conversion to the general procedure' },
+    },
+  };
+
+/** A step recorded in a stage the law has no place for it in (STEP_STAGES), naming its article. */
+export function stepStageRefusal(kind: CaseStepKind, stage: CaseStage): RuleRefusal | null {
+  const { stages, article, what } = STEP_STAGES[kind];
+  if (stages.includes(stage)) return null;
   return outOfOrder(
-    `行政处罚法第44条：事先告知须在调查取证阶段、作出决定前进行，案件现处于“${STAGE_NAMES[stage].zh}”阶段`,
-    `行政处罚法 art. 44: the prior notice is given while investigating, before the decision; the case is ${STAGE_NAMES[stage].en}`,
+    `${article.zh}：${what.zh}只能在“${stages.map((x) => STAGE_NAMES[x].zh).join('”“')}”阶段记录，案件现处于“${STAGE_NAMES[stage].zh}”阶段`,
+    `${article.en}: a ${what.en} is recorded only while the case is ${stages.map((x) => STAGE_NAMES[x].en).join(' or ')}; the case is ${STAGE_NAMES[stage].en}`,
   );
 }
 
-/** 陈述、申辩 (第45条): received or waived once per notice, not before it. */
-export function statementRefusal(s: ProcedureState, on: Date): RuleRefusal | null {
+export interface NoticeRequest {
+  stage: CaseStage;
+  state: ProcedureState;
+  penalties: readonly ProposedPenalty[];
+  /** The new facts a heavier re-notice rests on (第45条第2款). */
+  newFacts: string | null;
+  /** The case's enforcement matter; null for a case registered before matters existed. */
+  matter: MatterTerms | null;
+  /** Illegal gains established so far, for a fine set as a multiple of them. */
+  illegalGainsFen: bigint | null;
+  /** The 第32条 减轻 circumstance the notice states: only then may a fine go below the minimum. */
+  mitigatingCircumstance: string | null;
+}
+
+/**
+ * 事先告知 (第44条): while investigating; what it proposes is what the matter allows, checked as the
+ * decision is (rules/decision.ts: kinds, then the fine range); and a re-notice is no heavier than the
+ * notice before it (第45条第2款: 不得因当事人陈述、申辩而给予更重的处罚) unless it states the new facts it
+ * rests on (CASE_RENOTICE_HEAVIER) — a new notice restarts the party's statement and hearing.
+ */
+export function noticeRefusal(r: NoticeRequest): RuleRefusal | null {
+  const stage = stepStageRefusal('NOTICE', r.stage);
+  if (stage) return stage;
+  if (r.matter) {
+    const kind = matterKindRefusal(r.penalties, r.matter);
+    if (kind) return kind;
+    const fine = matterFineRefusal(r.penalties, r.matter, r.illegalGainsFen, !!r.mitigatingCircumstance?.trim());
+    if (fine) return fine;
+  }
+  const prior = r.state.notice;
+  if (!prior || r.newFacts?.trim()) return null;
+  const heavier = heavierPenalty(r.penalties, prior.penalties);
+  if (!heavier) return null;
+  const name = PENALTY_KIND_NAMES[heavier.penalty.kind];
+  const what = heavier.was
+    ? {
+        zh: `“${name.zh}” ${fen(heavier.penalty.amountFen!)} 超过前次告知的 ${heavier.was.amountFen === null ? '（未告知金额）' : fen(heavier.was.amountFen)}`,
+        en: `${name.en} of ${heavier.penalty.amountFen} fen exceeds the ${heavier.was.amountFen === null ? 'unstated amount' : `${heavier.was.amountFen} fen`} notified before`,
+      }
+    : { zh: `“${name.zh}”前次告知中没有`, en: `${name.en} was not in the notice before` };
+  return {
+    rule: 'CASE_RENOTICE_HEAVIER',
+    message: {
+      zh: `行政处罚法第45条第2款：不得因当事人陈述、申辩而给予更重的处罚；重新告知${what.zh}（前次告知 ${ymd(prior.on)}），只有基于新查明的事实方可加重，须写明新的事实`,
+      en: `行政处罚法 art. 45(2): no heavier penalty because the party spoke; the new notice's ${what.en} (notice of ${ymd(prior.on)}) — a heavier re-notice rests on new facts, stated as such`,
+    },
+  };
+}
+
+/** 陈述、申辩 (第45条): while investigating, received or waived once per notice, not before it. */
+export function statementRefusal(stage: CaseStage, s: ProcedureState, on: Date): RuleRefusal | null {
   const art = { zh: '行政处罚法第45条', en: '行政处罚法 art. 45' };
+  const wrongStage = stepStageRefusal('STATEMENT', stage);
+  if (wrongStage) return wrongStage;
   if (!s.notice)
     return outOfOrder(
       '行政处罚法第45条：陈述、申辩须在事先告知（第44条）之后',
@@ -225,9 +379,16 @@ export function statementRefusal(s: ProcedureState, on: Date): RuleRefusal | nul
   return notBefore(on, s.notice, '事先告知', 'prior notice', art);
 }
 
-/** 听证申请 (第64条第(一)项): only when the notice offered a hearing, within 5 days of it. */
-export function hearingRequestRefusal(procedure: CaseProcedure, s: ProcedureState, on: Date): RuleRefusal | null {
+/** 听证申请 (第64条第(一)项): while investigating, only when the notice offered a hearing, within 5 days of it. */
+export function hearingRequestRefusal(
+  procedure: CaseProcedure,
+  stage: CaseStage,
+  s: ProcedureState,
+  on: Date,
+): RuleRefusal | null {
   if (procedure === 'SIMPLE') return simpleRefusal({ zh: '听证', en: 'hearing' });
+  const wrongStage = stepStageRefusal('HEARING_REQUEST', stage);
+  if (wrongStage) return wrongStage;
   if (!s.notice)
     return outOfOrder(
       '行政处罚法第64条：听证申请须在事先告知（第44条）之后',
@@ -263,9 +424,102 @@ export function hearingRequestRefusal(procedure: CaseProcedure, s: ProcedureStat
   return null;
 }
 
-/** 听证 (第64条): held after a request, with its record. */
-export function hearingRefusal(procedure: CaseProcedure, s: ProcedureState, on: Date): RuleRefusal | null {
+/** Fewer than 7 days between telling the party and the hearing (第64条第(二)项). */
+function hearingNoticeTooShort(toldOn: Date, hearingOn: Date, zhWhat: string, enWhat: string): RuleRefusal | null {
+  const first = addDays(toldOn, HEARING_NOTICE_DAYS);
+  if (hearingOn.getTime() >= first.getTime()) return null;
+  return {
+    rule: 'HEARING_NOTICE_TOO_SHORT',
+    message: {
+      zh: `行政处罚法第64条第（二）项：行政机关应当在举行听证的七日前，通知当事人举行听证的时间、地点；通知日 ${ymd(toldOn)}，听证最早 ${ymd(first)}，${zhWhat} ${ymd(hearingOn)} 不足七日`,
+      en: `行政处罚法 art. 64(2): the party is told the hearing's time and place 7 days before; told on ${ymd(toldOn)}, the hearing is on ${ymd(first)} at the earliest — ${enWhat} ${ymd(hearingOn)} is too soon`,
+    },
+  };
+}
+
+/**
+ * 听证通知 (第64条第(二)项): after a request, before the hearing is held, setting a day at least 7 days
+ * after the party is told. A postponed hearing is notified again.
+ */
+export function hearingNoticeRefusal(
+  procedure: CaseProcedure,
+  stage: CaseStage,
+  s: ProcedureState,
+  on: Date,
+  hearingOn: Date,
+): RuleRefusal | null {
   if (procedure === 'SIMPLE') return simpleRefusal({ zh: '听证', en: 'hearing' });
+  const wrongStage = stepStageRefusal('HEARING_NOTICE', stage);
+  if (wrongStage) return wrongStage;
+  if (s.hearingRequest?.outcome !== 'REQUESTED')
+    return outOfOrder(
+      '行政处罚法第64条：当事人申请听证后方可通知听证',
+      '行政处罚法 art. 64: a hearing is notified after the party requests one',
+    );
+  if (s.hearing)
+    return outOfOrder('行政处罚法第64条：听证已经举行并记录', '行政处罚法 art. 64: the hearing is already recorded');
+  const early = notBefore(on, s.hearingRequest, '听证申请', 'hearing request', {
+    zh: '行政处罚法第64条',
+    en: '行政处罚法 art. 64',
+  });
+  if (early) return early;
+  return hearingNoticeTooShort(on, hearingOn, '拟定的听证日', 'the day set,');
+}
+
+export interface PresidingCandidate {
+  id: number;
+  name: string;
+  agencyId: number;
+  auxiliary: boolean;
+}
+
+/**
+ * 听证主持人 (第64条第(四)项): designated by the agency — a person of the case's agency, not an
+ * auxiliary — who did not investigate the case (none of its assigned officers).
+ */
+export function presidingOfficerRefusal(
+  p: PresidingCandidate,
+  caseAgencyId: number,
+  assignedIds: readonly number[],
+): RuleRefusal | null {
+  const refusal = (zh: string, en: string): RuleRefusal => ({
+    rule: 'HEARING_PRESIDING_OFFICER_INELIGIBLE',
+    message: {
+      zh: `行政处罚法第64条第（四）项：听证由行政机关指定的非本案调查人员主持；${p.name}${zh}`,
+      en: `行政处罚法 art. 64(4): the hearing is presided over by someone the agency designates who did not investigate the case; ${p.name} ${en}`,
+    },
+  });
+  if (p.agencyId !== caseAgencyId) return refusal('不是本案办案单位的人员', "is not of the case's agency");
+  if (p.auxiliary) return refusal('是辅助人员', 'is an auxiliary');
+  if (assignedIds.includes(p.id)) return refusal('是本案承办（调查）人员', 'investigates the case');
+  return null;
+}
+
+/** 第64条第(三)项: a hearing is public unless it is kept closed for one of the reasons the law names. */
+export function hearingPublicityIssue(publicHearing: boolean, closedReason: string | null): Bilingual | null {
+  if (!publicHearing && !closedReason)
+    return {
+      zh: '行政处罚法第64条第（三）项：听证公开举行，不公开须写明理由（国家秘密、商业秘密、个人隐私或当事人申请）',
+      en: '行政处罚法 art. 64(3): a hearing is public; a closed one states why (state or business secret, privacy, or the party asked)',
+    };
+  if (publicHearing && closedReason)
+    return { zh: '公开举行的听证不写不公开理由', en: 'a public hearing has no reason for being closed' };
+  return null;
+}
+
+/**
+ * 听证 (第64条): while investigating, after a request and its notice, at least 7 days after the party was
+ * told (第64条第(二)项: day 7 allowed, day 6 refused), once.
+ */
+export function hearingRefusal(
+  procedure: CaseProcedure,
+  stage: CaseStage,
+  s: ProcedureState,
+  on: Date,
+): RuleRefusal | null {
+  if (procedure === 'SIMPLE') return simpleRefusal({ zh: '听证', en: 'hearing' });
+  const wrongStage = stepStageRefusal('HEARING', stage);
+  if (wrongStage) return wrongStage;
   if (s.hearingRequest?.outcome !== 'REQUESTED')
     return outOfOrder(
       '行政处罚法第64条：当事人申请听证后方可举行听证',
@@ -273,10 +527,12 @@ export function hearingRefusal(procedure: CaseProcedure, s: ProcedureState, on: 
     );
   if (s.hearing)
     return outOfOrder('行政处罚法第64条：听证已经举行并记录', '行政处罚法 art. 64: the hearing is already recorded');
-  return notBefore(on, s.hearingRequest, '听证申请', 'hearing request', {
-    zh: '行政处罚法第64条',
-    en: '行政处罚法 art. 64',
-  });
+  if (!s.hearingNotice)
+    return outOfOrder(
+      '行政处罚法第64条第（二）项：举行听证前须通知当事人听证的时间、地点',
+      '行政处罚法 art. 64(2): the party is told the hearing’s time and place before it is held',
+    );
+  return hearingNoticeTooShort(s.hearingNotice.on, on, '听证日', 'the hearing on');
 }
 
 /**
@@ -307,11 +563,8 @@ export function reviewGateRefusal(procedure: CaseProcedure, s: ProcedureState, t
 /** 法制审核 (第58条): in the review stage of a general-procedure case, once per round. */
 export function legalReviewRefusal(procedure: CaseProcedure, stage: CaseStage, s: ProcedureState): RuleRefusal | null {
   if (procedure === 'SIMPLE') return simpleRefusal({ zh: '法制审核', en: 'legal review' });
-  if (stage !== 'LEGAL_REVIEW')
-    return outOfOrder(
-      `行政处罚法第58条：法制审核在案件送审后、决定前进行，案件现处于“${STAGE_NAMES[stage].zh}”阶段`,
-      `行政处罚法 art. 58: legal review takes place once the case is sent for review, before the decision; the case is ${STAGE_NAMES[stage].en}`,
-    );
+  const wrongStage = stepStageRefusal('LEGAL_REVIEW', stage);
+  if (wrongStage) return wrongStage;
   if (s.review?.outcome === 'APPROVED')
     return outOfOrder(
       '行政处罚法第58条：本案已经法制审核通过',
@@ -328,7 +581,9 @@ export function discussionRefusal(
   on: Date,
 ): RuleRefusal | null {
   if (procedure === 'SIMPLE') return simpleRefusal({ zh: '集体讨论', en: 'collective discussion' });
-  if (stage !== 'LEGAL_REVIEW' || s.review?.outcome !== 'APPROVED')
+  const wrongStage = stepStageRefusal('COLLECTIVE_DISCUSSION', stage);
+  if (wrongStage) return wrongStage;
+  if (s.review?.outcome !== 'APPROVED')
     return outOfOrder(
       '行政处罚法第57条第2款：集体讨论在法制审核通过后、作出决定前进行',
       '行政处罚法 art. 57(2): collective discussion follows an approved legal review and precedes the decision',
@@ -357,10 +612,14 @@ export function serviceRefusal(
   on: Date,
   lateReason: string | null = null,
 ): RuleRefusal | null {
-  if (stage !== 'DECIDED' || decidedOn === null)
-    return outOfOrder(
-      `行政处罚法第61条：送达在作出决定后、执行前进行，案件现处于“${STAGE_NAMES[stage].zh}”阶段`,
-      `行政处罚法 art. 61: the decision is served after it is made and before execution; the case is ${STAGE_NAMES[stage].en}`,
+  const wrongStage = stepStageRefusal('SERVICE', stage);
+  if (wrongStage || decidedOn === null)
+    return (
+      wrongStage ??
+      outOfOrder(
+        '行政处罚法第61条：送达在作出决定后进行',
+        '行政处罚法 art. 61: the decision is served after it is made',
+      )
     );
   if (s.service)
     return outOfOrder('行政处罚法第61条：决定书已经送达', '行政处罚法 art. 61: the decision has already been served');
@@ -384,11 +643,21 @@ export function serviceRefusal(
 /** 办案期限延长 (第60条): a general-procedure case, before its decision. */
 export function deadlineExtensionRefusal(procedure: CaseProcedure, stage: CaseStage): RuleRefusal | null {
   if (procedure === 'SIMPLE') return simpleRefusal({ zh: '办案期限延长', en: 'deadline extension' });
-  if (['REGISTERED', 'INVESTIGATING', 'LEGAL_REVIEW'].includes(stage)) return null;
-  return outOfOrder(
-    '行政处罚法第60条：办案期限只能在作出决定前延长',
-    '行政处罚法 art. 60: the time limit can be extended only before the decision',
-  );
+  return stepStageRefusal('DEADLINE_EXTENSION', stage);
+}
+
+/**
+ * 简易程序转为普通程序: 第51条 covers only a warning or a small fine decided on the spot; a case heading
+ * for any other outcome (不予处罚, 撤销, a heavier penalty) leaves the simple procedure before its
+ * decision and then follows the general one — notice, statement, review — decided by the head (第57条).
+ */
+export function conversionRefusal(procedure: CaseProcedure, stage: CaseStage): RuleRefusal | null {
+  if (procedure !== 'SIMPLE')
+    return outOfOrder(
+      '行政处罚法第51条：本案已适用普通程序，无需转换',
+      '行政处罚法 art. 51: the case already follows the general procedure',
+    );
+  return stepStageRefusal('PROCEDURE_CONVERSION', stage);
 }
 
 export interface DecisionProcedureRequest {
@@ -401,8 +670,6 @@ export interface DecisionProcedureRequest {
   hearingThresholdFen: bigint;
   today: Date;
 }
-
-const fen = (v: bigint) => `${v} 分`;
 
 /**
  * What the procedure still lacks before a decision (general procedure): an approved review later than
@@ -443,22 +710,22 @@ export function decisionProcedureRefusal(r: DecisionProcedureRequest): RuleRefus
         en: '行政处罚法 art. 44: the party is notified of the proposed penalty, its facts, reasons and basis before the decision',
       },
     };
-  for (const p of r.penalties) {
+  const heavier = heavierPenalty(r.penalties, s.notice.penalties);
+  if (heavier) {
+    const { penalty: p, was } = heavier;
     const name = PENALTY_KIND_NAMES[p.kind];
-    const notified = s.notice.penalties.find((n) => n.kind === p.kind);
-    const heavier = (zh: string, en: string): RuleRefusal => ({
+    const refusal = (zh: string, en: string): RuleRefusal => ({
       rule: 'CASE_PENALTY_NOT_NOTIFIED',
       message: {
         zh: `行政处罚法第44条、第45条第2款：${zh}，不得作出未经告知或者更重的处罚`,
         en: `行政处罚法 art. 44, 45(2): ${en}; no penalty beyond what was notified`,
       },
     });
-    if (!notified) return heavier(`“${name.zh}”未在事先告知中告知`, `${name.en} was not in the prior notice`);
-    if (p.amountFen !== null && (notified.amountFen === null || p.amountFen > notified.amountFen))
-      return heavier(
-        `“${name.zh}” ${fen(p.amountFen)} 超过告知的 ${notified.amountFen === null ? '（未告知金额）' : fen(notified.amountFen)}`,
-        `${name.en} of ${p.amountFen} fen exceeds the ${notified.amountFen === null ? 'unstated amount' : `${notified.amountFen} fen`} notified`,
-      );
+    if (!was) return refusal(`“${name.zh}”未在事先告知中告知`, `${name.en} was not in the prior notice`);
+    return refusal(
+      `“${name.zh}” ${fen(p.amountFen!)} 超过告知的 ${was.amountFen === null ? '（未告知金额）' : fen(was.amountFen)}`,
+      `${name.en} of ${p.amountFen} fen exceeds the ${was.amountFen === null ? 'unstated amount' : `${was.amountFen} fen`} notified`,
+    );
   }
   if (!s.statement)
     return {

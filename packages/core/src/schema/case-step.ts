@@ -7,22 +7,26 @@ import type {
   CaseStepKind,
   CaseStepOutcome,
   DeadlineSuspensionReason,
+  HearingClosedReason,
   PenaltyKind,
 } from '../generated/prisma/enums.js';
 import { actorShownTo, caseStepRule } from '../auth/rows.js';
 import { isStaff } from '../auth/viewer.js';
 import { ValidationError } from '../errors.js';
+import { parseId, type GlobalId } from '../ids.js';
 import type { UnitOfWork } from '../work/unit-of-work.js';
 import { msg, requiredText as text } from '../validation.js';
 import { textKind } from '../input/text.js';
 import { CASE_STEP_OUTCOME_NAMES } from '../rules/names.js';
 import {
+  convertToGeneralProcedureInTx,
   extendCaseDeadlineInTx,
   MAX_EXTENSION_DAYS,
   MAX_SUSPENSION_DAYS,
   recordDeadlineSuspensionInTx,
   recordCollectiveDiscussionInTx,
   recordHearingInTx,
+  recordHearingNoticeInTx,
   recordHearingRequestInTx,
   recordLegalReviewInTx,
   recordNoticeInTx,
@@ -51,7 +55,15 @@ const trimmed = (s: string | null | undefined) => s?.trim() || null;
  * Steps taken with the party, whose notes the party may read. The others — 法制审核 opinions, 集体讨论
  * conclusions, extension reasons — are the agency's internal records: staff only.
  */
-const PARTY_FACING_STEPS: readonly CaseStepKind[] = ['NOTICE', 'STATEMENT', 'HEARING_REQUEST', 'HEARING', 'SERVICE'];
+const PARTY_FACING_STEPS: readonly CaseStepKind[] = [
+  'NOTICE',
+  'STATEMENT',
+  'HEARING_REQUEST',
+  'HEARING_NOTICE',
+  'HEARING',
+  'SERVICE',
+  'PROCEDURE_CONVERSION',
+];
 
 export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInput: PenaltyInputRef) {
   const ProposedPenalty = builder
@@ -101,6 +113,33 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
           '决定继续延期的集体讨论结论（内部记录，仅工作人员可见）The heads’ collective discussion deciding a further extension; staff only',
         resolve: (s, _a, ctx) => (isStaff(ctx.viewer) ? s.discussion : null),
       }),
+      newFacts: t.exposeString('newFacts', {
+        nullable: true,
+        description:
+          '加重的重新告知所依据的新事实（第45条第2款；事先告知）New facts a heavier re-notice rests on (notice only)',
+      }),
+      hearingOn: t.expose('hearingOn', {
+        type: 'Date',
+        nullable: true,
+        description: '听证日期（第64条第二项；听证通知）Day the hearing is set for (hearing notice only)',
+      }),
+      place: t.exposeString('place', {
+        nullable: true,
+        description: '听证地点（听证通知）Where the hearing is held (hearing notice only)',
+      }),
+      presidingOfficer: t.relation('presidingOfficer', {
+        nullable: true,
+        description: '听证主持人（第64条第四项：行政机关指定的非本案调查人员；听证）Presiding officer (hearing only)',
+      }),
+      publicHearing: t.exposeBoolean('publicHearing', {
+        nullable: true,
+        description: '是否公开举行（第64条第三项；听证）Whether held in public (hearing only)',
+      }),
+      closedReason: t.expose('closedReason', {
+        type: enums.HearingClosedReason,
+        nullable: true,
+        description: '不公开举行的理由（听证）Why not in public (hearing only)',
+      }),
       proposedPenalties: t.field({
         type: [ProposedPenalty],
         nullable: true,
@@ -124,6 +163,14 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
       recordedAt: t.expose('recordedAt', { type: 'DateTime', description: '记录时间 When recorded' }),
     }),
   });
+
+  builder.prismaObjectField('EnforcementCase', 'hearingRecord', (t) =>
+    t.relation('hearingStep', {
+      nullable: true,
+      description:
+        '决定所依据的听证（第65条：根据听证笔录作出决定）The hearing whose record the decision rests on, when one was held',
+    }),
+  );
 
   builder.prismaObjectField('EnforcementCase', 'steps', (t) =>
     t.relatedConnection('steps', {
@@ -169,7 +216,25 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
       proposedPenalties: t.field({
         type: [PenaltyInput],
         required: true,
-        description: '拟作出的处罚 Penalties proposed',
+        description: '拟作出的处罚（按事项的处罚种类与幅度核对）Penalties proposed, checked against the matter',
+      }),
+      newFacts: t.string({
+        required: false,
+        extensions: MULTILINE,
+        description:
+          '新查明的事实（第45条第2款：重新告知较前次更重的，须写明）New facts, required for a re-notice heavier than the last',
+        validate: text(2000, '新的事实', 'new facts'),
+      }),
+      illegalGainsFen: t.field({
+        type: 'Fen',
+        required: false,
+        description: '已查明的违法所得（分；按倍数确定罚款时）Illegal gains established, in fen',
+      }),
+      mitigatingCircumstance: t.string({
+        required: false,
+        extensions: MULTILINE,
+        description: '减轻处罚情形（第32条；罚款低于下限时必填）Mitigating circumstance, for a fine below the minimum',
+        validate: text(2000, '减轻情形', 'mitigating circumstance'),
       }),
     }),
   );
@@ -189,11 +254,47 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
       outcome: t.field({ type: enums.CaseStepOutcome, required: true, description: 'REQUESTED 申请 / WAIVED 放弃' }),
     }),
   );
+  const RecordHearingNoticeInput = stepInput(
+    'RecordHearingNoticeInput',
+    '听证通知 Notice of the hearing (第64条第二项：举行听证的七日前通知时间、地点)',
+    { required: false, zh: '说明', en: 'Note' },
+    (t) => ({
+      hearingOn: t.field({
+        type: 'Date',
+        required: true,
+        description: '听证日期（通知日后至少七日）Day of the hearing, at least 7 days after the party is told',
+      }),
+      place: t.string({
+        required: true,
+        description: '听证地点 Where',
+        validate: text(200, '听证地点', 'place'),
+      }),
+    }),
+  );
   const RecordHearingInput = stepInput(
     'RecordHearingInput',
     '听证 Hearing (第64条)',
-    { required: true, zh: '听证笔录（必填）', en: 'Record of the hearing (required)' },
-    () => ({}),
+    {
+      required: true,
+      zh: '听证笔录（必填；第64条第八项，决定依据，第65条）',
+      en: 'Record of the hearing (required; the decision rests on it, art. 65)',
+    },
+    (t) => ({
+      presidingOfficerId: t.globalID({
+        required: true,
+        description:
+          '听证主持人（第64条第四项：本单位指定的非本案调查人员）Presiding officer: designated by the agency, not one who investigated',
+      }),
+      public: t.boolean({
+        required: true,
+        description: '是否公开举行（第64条第三项）Held in public',
+      }),
+      closedReason: t.field({
+        type: enums.HearingClosedReason,
+        required: false,
+        description: '不公开的理由（不公开时必填）Why not in public (required when not public)',
+      }),
+    }),
   );
   const RecordLegalReviewInput = stepInput(
     'RecordLegalReviewInput',
@@ -246,6 +347,8 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
         | typeof RecordNoticeInput
         | typeof RecordStatementInput
         | typeof RecordHearingInput
+        | typeof RecordHearingNoticeInput
+        | typeof RecordServiceInput
         | typeof RecordDeadlineSuspensionInput,
       record: (uow: UnitOfWork, caseId: number, input: I) => Promise<{ step: { id: number } }>,
     ) =>
@@ -264,7 +367,14 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
     const common = (i: Common) => ({ on: i.on, documentNumber: trimmed(i.documentNumber), note: trimmed(i.note) });
 
     return {
-      recordNotice: field<Common & { proposedPenalties: { kind: PenaltyKind; amountFen?: bigint | null }[] }>(
+      recordNotice: field<
+        Common & {
+          proposedPenalties: { kind: PenaltyKind; amountFen?: bigint | null }[];
+          newFacts?: string | null;
+          illegalGainsFen?: bigint | null;
+          mitigatingCircumstance?: string | null;
+        }
+      >(
         '事先告知（第44条；本案承办人员；告知是否享有听证权利，第63条）Record the prior notice of the proposed penalties (assigned officers)',
         'act',
         RecordNoticeInput,
@@ -272,6 +382,9 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
           recordNoticeInTx(uow, id, {
             ...common(i),
             proposedPenalties: i.proposedPenalties.map((p) => ({ kind: p.kind, amountFen: p.amountFen ?? null })),
+            newFacts: trimmed(i.newFacts),
+            illegalGainsFen: i.illegalGainsFen ?? null,
+            mitigatingCircumstance: trimmed(i.mitigatingCircumstance),
           }),
       ),
       recordStatement: field<Common & { outcome: CaseStepOutcome }>(
@@ -294,11 +407,32 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
             outcome: outcomeOf(i.outcome, ['REQUESTED', 'WAIVED'] as const),
           }),
       ),
-      recordHearing: field<Common & { note: string }>(
-        '听证（第64条；须有听证笔录；本案承办人员）Record the hearing held, with its record (assigned officers)',
+      recordHearingNotice: field<Common & { hearingOn: Date; place: string }>(
+        '听证通知（第64条第二项：听证七日前告知时间、地点；本案承办人员）Record the notice of the hearing’s time and place, 7 days before (assigned officers)',
+        'act',
+        RecordHearingNoticeInput,
+        (uow, id, i) =>
+          recordHearingNoticeInTx(uow, id, { ...common(i), hearingOn: i.hearingOn, place: i.place.trim() }),
+      ),
+      recordHearing: field<
+        Common & {
+          note: string;
+          presidingOfficerId: GlobalId;
+          public: boolean;
+          closedReason?: HearingClosedReason | null;
+        }
+      >(
+        '听证（第64条：通知七日后举行，非本案调查人员主持，公开或依法不公开；须有听证笔录，第65条；本案承办人员）Record the hearing held, with its presiding officer and record (assigned officers)',
         'act',
         RecordHearingInput,
-        (uow, id, i) => recordHearingInTx(uow, id, { ...common(i), note: i.note.trim() }),
+        (uow, id, i) =>
+          recordHearingInTx(uow, id, {
+            ...common(i),
+            note: i.note.trim(),
+            presidingOfficerId: parseId(i.presidingOfficerId, 'Person', ['input', 'presidingOfficerId']),
+            publicHearing: i.public,
+            closedReason: i.closedReason ?? null,
+          }),
       ),
       recordLegalReview: field<Common & { outcome: CaseStepOutcome }>(
         '法制审核（第58条；本单位法制审核人员，非本案承办人员；退回则回到调查取证）Record the legal review (the agency’s legal reviewers; a return sends the case back to investigation)',
@@ -328,6 +462,27 @@ export function registerCaseStep(builder: ZhifaBuilder, enums: CoreEnums, Penalt
         RecordDeadlineSuspensionInput,
         (uow, id, i) => recordDeadlineSuspensionInTx(uow, id, { ...common(i), reason: i.reason, days: i.days }),
       ),
+      convertToGeneralProcedure: t.prismaField({
+        type: 'CaseStep',
+        ...caseMutation(
+          'act',
+          '简易程序转为普通程序（第51条：当场只能警告或小额罚款，其他处理须转普通程序，由负责人决定，第57条；本案承办人员；决定前）Convert a simple-procedure case to the general procedure (assigned officers, before the decision)',
+        ),
+        args: {
+          caseId: caseIdArg(t),
+          reason: t.arg.string({
+            required: true,
+            extensions: MULTILINE,
+            description: '转换理由 Reason',
+            validate: text(2000, '转换理由', 'reason'),
+          }),
+        },
+        resolve: (query, _root, args, ctx) =>
+          inCaseUnit(ctx, args.caseId, async (uow, id) => {
+            const { step } = await convertToGeneralProcedureInTx(uow, id, args.reason.trim());
+            return uow.tx.caseStep.findUniqueOrThrow({ ...query, where: { id: step.id } });
+          }),
+      }),
       extendCaseDeadline: t.prismaField({
         type: 'CaseStep',
         ...caseMutation(

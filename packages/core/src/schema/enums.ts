@@ -12,6 +12,7 @@ import {
   CaseStage,
   CaseStepKind,
   CaseStepOutcome,
+  HearingClosedReason,
   CertificateStatus,
   CompulsoryMeasureKind,
   CompulsoryMeasureStatus,
@@ -32,6 +33,7 @@ import {
   CASE_PROCEDURE_NAMES,
   CASE_STEP_KIND_NAMES,
   CASE_STEP_OUTCOME_NAMES,
+  HEARING_CLOSED_REASON_NAMES,
   CERTIFICATE_STATUS_NAMES,
   CREDIT_RISK_CLASS_NAMES,
   DEADLINE_SUSPENSION_NAMES,
@@ -115,6 +117,11 @@ export function registerCoreEnums(builder: ZhifaBuilder) {
       name: 'CaseStepOutcome',
       description: '步骤结果 Step outcome',
       values: describedValues(CASE_STEP_OUTCOME_NAMES),
+    }),
+    HearingClosedReason: builder.enumType(HearingClosedReason, {
+      name: 'HearingClosedReason',
+      description: '听证不公开举行的理由（第64条第三项）Why a hearing is not held in public',
+      values: describedValues(HEARING_CLOSED_REASON_NAMES),
     }),
     ListIssuerLevel: builder.enumType(ListIssuerLevel, {
       name: 'ListIssuerLevel',

@@ -59,7 +59,15 @@ export interface StepRow {
     penalties: { kind: PenaltyKind; amountFen: string | null }[];
     hearingOffered: boolean;
     hearingThresholdFen: string;
+    /** The 第32条 减轻 circumstance a fine below the matter's minimum rests on. */
+    mitigatingCircumstance?: string;
   } | null;
+  /** HEARING_NOTICE: the day set (第64条第(二)项: at least 7 days after the party is told) and the place. */
+  hearingOn: Date | null;
+  place: string | null;
+  /** HEARING: the presiding officer, not one who investigated (第64条第(四)项), and whether public (第(三)项). */
+  presidingOfficerId: number | null;
+  publicHearing: boolean | null;
   actor: string;
   recordedAt: Date;
 }

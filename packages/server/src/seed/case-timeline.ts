@@ -40,13 +40,18 @@ export interface CaseTimeline {
 
 export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): CaseTimeline {
   const { stage, decided, simple, decision, serious, penalties, v, thresholdFen, officer, head, reviewer } = c;
+  // 第64条第(四)项: the hearing is presided over by someone the agency designates who did not investigate the
+  // case — one of its legal reviewers (or another officer) not assigned to it.
+  const presidingOfficerId =
+    [...c.agency.reviewerIds, ...c.agency.officerIds].find((id) => !c.officerIds.includes(id)) ?? null;
   // ── the timeline, in days from the registration day (day 0) ──
-  const steps: (Omit<StepRow, 'on' | 'recordedAt'> & { day: number })[] = [];
+  // Days from registration; a hearing notice's hearingDay becomes its hearingOn date once days are dates.
+  const steps: (Omit<StepRow, 'on' | 'recordedAt' | 'hearingOn'> & { day: number; hearingDay: number | null })[] = [];
   const step = (
     kind: CaseStepKind,
     day: number,
     actor: string,
-    extra: Partial<Omit<StepRow, 'on' | 'recordedAt' | 'kind' | 'actor'>> = {},
+    extra: Partial<Omit<StepRow, 'on' | 'recordedAt' | 'kind' | 'actor' | 'hearingOn'> & { hearingDay: number }> = {},
   ) =>
     steps.push({
       kind,
@@ -58,6 +63,10 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
       days: null,
       discussion: null,
       proposal: null,
+      hearingDay: null,
+      place: null,
+      presidingOfficerId: null,
+      publicHearing: null,
       ...extra,
     });
   let deadlineDays: number | null = simple ? null : 90;
@@ -96,6 +105,8 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
         })),
         hearingOffered: offered,
         hearingThresholdFen: thresholdFen.toString(),
+        // A fine below the matter's minimum is proposed only as 减轻 (第32条), as the decision is.
+        ...(decision === 'MITIGATED' ? { mitigatingCircumstance: '拟依行政处罚法第三十二条减轻处罚' } : {}),
       },
     });
     const s = n + dice.int(compact ? 0 : 1, compact ? 1 : 3);
@@ -111,13 +122,21 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
     if (offered) {
       const r = dice.next();
       // 第64条: requested within 5 days of the notice; the party told of the hearing (at the earliest on the day it
-      // asked) 7 days before it is held, so a hearing is held at least 7 days after the request.
-      const req = r < 0.35 ? n + dice.int(1, compact ? 2 : 5) : 0;
-      const held = r < 0.35 ? req + HEARING_NOTICE_DAYS + dice.int(0, compact ? 1 : 7) : 0;
-      if (r < 0.35 && held <= latest) {
+      // asked) at least 7 days before it is held (第(二)项); a case under way too young for that waives it instead.
+      const req = n + dice.int(1, compact ? 2 : 5);
+      const told = req + dice.int(0, compact ? 1 : 3);
+      const held = told + HEARING_NOTICE_DAYS + dice.int(0, compact ? 1 : 5);
+      if (r < 0.35 && presidingOfficerId !== null && held <= latest) {
         step('HEARING_REQUEST', req, officer(0), { outcome: 'REQUESTED', note: '当事人书面申请听证' });
+        step('HEARING_NOTICE', told, officer(0), {
+          hearingDay: held,
+          place: '本局听证室',
+          note: '送达听证通知书，告知听证的时间、地点',
+        });
         step('HEARING', held, officer(1), {
-          note: '听证笔录：当事人及其委托代理人到场，就违法事实、证据和处罚幅度进行了陈述和申辩；听证主持人由非本案调查人员担任',
+          note: '听证笔录：当事人及其委托代理人到场，就违法事实、证据和处罚幅度进行了陈述和申辩',
+          presidingOfficerId,
+          publicHearing: true,
         });
         end = Math.max(end, held);
       } else if (r < 0.85 || compact) {
@@ -241,9 +260,10 @@ export function caseTimeline(dice: Dice, c: CaseFacts, now: Date, today: Date): 
   const stepRows: StepRow[] = steps
     .map((s, i) => ({ s, i }))
     .sort((a, b) => a.s.day - b.s.day || a.i - b.i)
-    .map(({ s: { day, ...s } }) => ({
+    .map(({ s: { day, hearingDay, ...s } }) => ({
       ...s,
       on: dayOf(day),
+      hearingOn: hearingDay === null ? null : dayOf(hearingDay),
       // A step on the day of the decision it leads to is recorded before it (in the morning); others at 17:30.
       recordedAt:
         day === 0 && simple

@@ -343,6 +343,7 @@ async function seedCore(
     p.steps.map((x) => ({
       ...x,
       on: x.on.toISOString().slice(0, 10),
+      hearingOn: x.hearingOn?.toISOString().slice(0, 10) ?? null,
       recordedAt: x.recordedAt.toISOString(),
       caseId: caseIds.get(p.row.number)!,
     })),
@@ -354,13 +355,20 @@ async function seedCore(
   // (the seed's largest table). Inserted in the order given (seq), so ids follow each case's steps in date order.
   await prisma.$executeRaw`
     INSERT INTO "CaseStep" ("caseId", "kind", "on", "outcome", "documentNumber", "note", "days", "discussion", "proposal", "actor",
-      "recordedAt")
+      "recordedAt", "hearingOn", "place", "presidingOfficerId", "publicHearing")
     SELECT x."caseId", x."kind"::"CaseStepKind", x."on"::date, x."outcome"::"CaseStepOutcome", x."documentNumber", x."note",
-      x."days", x."discussion", NULLIF(x."proposal", 'null'::jsonb), x."actor", x."recordedAt"::timestamptz AT TIME ZONE 'UTC'
+      x."days", x."discussion", NULLIF(x."proposal", 'null'::jsonb), x."actor", x."recordedAt"::timestamptz AT TIME ZONE 'UTC',
+      x."hearingOn"::date, x."place", x."presidingOfficerId", x."publicHearing"
     FROM jsonb_to_recordset(${JSON.stringify(steps.map((x, seq) => ({ ...x, seq })))}::jsonb) AS x(
       "seq" int, "caseId" int, "kind" text, "on" text, "outcome" text, "documentNumber" text, "note" text, "days" int,
-      "discussion" text, "proposal" jsonb, "actor" text, "recordedAt" text)
+      "discussion" text, "proposal" jsonb, "actor" text, "recordedAt" text, "hearingOn" text, "place" text,
+      "presidingOfficerId" int, "publicHearing" boolean)
     ORDER BY x."seq"`;
+  // 第65条: a decision after a hearing rests on its record.
+  await prisma.$executeRaw`
+    UPDATE "EnforcementCase" c SET "hearingStepId" = h."id"
+    FROM (SELECT "caseId", max("id") AS "id" FROM "CaseStep" WHERE "kind" = 'HEARING' GROUP BY "caseId") h
+    WHERE c."id" = h."caseId" AND c."decidedAt" IS NOT NULL`;
   // Numbers assigned from now on (openCase, decideCase) follow the demo cases' numbers.
   await prisma.documentSequence.createMany({ data: documentSequences(plans) });
 
