@@ -3,6 +3,7 @@
 // core's rules and every plugin's guards apply to it too).
 export {
   assertCaseActor,
+  caseNotFound,
   decideCaseInput,
   decideCaseInTx,
   formatDocumentNumber,

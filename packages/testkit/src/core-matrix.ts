@@ -325,70 +325,72 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
   // registered it (`officer`, on the world's case); legal reviewers review; the head decides a
   // general-procedure case, holds the collective discussion and extends the deadline. A system
   // admin does everything. `officer` is assigned to the fixture case, nobody else is.
+  // A caller who may not see the case (caseRule: `otherOfficer`, `surveyOrg`) gets `none`, the NotFoundError an
+  // unknown case gets (no probing for ids); FORBIDDEN is for those who see it but may not act.
   mutation(
     'assignOfficers',
-    'DENY   DENY       allow   DENY         allow       DENY       DENY      allow  DENY  allow',
+    'DENY   DENY       allow   none         allow       DENY       none      allow  DENY  allow',
     `mutation($c: ID!, $p: [ID!]!) { assignOfficers(caseId: $c, personIds: $p) ${result} }`,
     { c: w.case.id, p: [w.colleague.id] },
   ),
   mutation(
     'advanceCase',
-    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    'DENY   DENY       allow   none         DENY        DENY       none      allow  DENY  DENY',
     `mutation($c: ID!) { advanceCase(caseId: $c, to: REGISTERED) ${result} }`,
     { c: f.assignedCase },
   ),
   mutation(
     'decideCase',
-    'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    'DENY   DENY       DENY    none         DENY        DENY       none      allow  DENY  allow',
     `mutation($c: ID!) { decideCase(caseId: $c, input: { decision: NO_PENALTY }) ${result} }`,
     { c: w.case.id },
   ),
   // The procedure's steps (schema/case-step.ts), on the decided fixture case: each meets a rule.
   mutation(
     'recordNotice',
-    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    'DENY   DENY       allow   none         DENY        DENY       none      allow  DENY  DENY',
     `mutation($c: ID!, $on: Date!) { recordNotice(caseId: $c, input: { on: $on, proposedPenalties: [{ kind: WARNING }] }) ${result} }`,
     { c: f.assignedCase, on: w.today },
   ),
   mutation(
     'recordStatement',
-    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    'DENY   DENY       allow   none         DENY        DENY       none      allow  DENY  DENY',
     `mutation($c: ID!, $on: Date!) { recordStatement(caseId: $c, input: { on: $on, outcome: WAIVED }) ${result} }`,
     { c: f.assignedCase, on: w.today },
   ),
   mutation(
     'recordHearingRequest',
-    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    'DENY   DENY       allow   none         DENY        DENY       none      allow  DENY  DENY',
     `mutation($c: ID!, $on: Date!) { recordHearingRequest(caseId: $c, input: { on: $on, outcome: WAIVED }) ${result} }`,
     { c: f.assignedCase, on: w.today },
   ),
   mutation(
     'recordHearing',
-    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    'DENY   DENY       allow   none         DENY        DENY       none      allow  DENY  DENY',
     `mutation($c: ID!, $on: Date!) { recordHearing(caseId: $c, input: { on: $on, note: "听证笔录" }) ${result} }`,
     { c: f.assignedCase, on: w.today },
   ),
   mutation(
     'recordLegalReview',
-    'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  allow DENY',
+    'DENY   DENY       DENY    none         DENY        DENY       none      allow  allow DENY',
     `mutation($c: ID!, $on: Date!) { recordLegalReview(caseId: $c, input: { on: $on, outcome: APPROVED }) ${result} }`,
     { c: f.assignedCase, on: w.today },
   ),
   mutation(
     'recordCollectiveDiscussion',
-    'DENY DENY      DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    'DENY DENY      DENY    none         DENY        DENY       none      allow  DENY  allow',
     `mutation($c: ID!, $on: Date!) { recordCollectiveDiscussion(caseId: $c, input: { on: $on, note: "同意" }) ${result} }`,
     { c: f.assignedCase, on: w.today },
   ),
   mutation(
     'recordService',
-    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    'DENY   DENY       allow   none         DENY        DENY       none      allow  DENY  DENY',
     `mutation($c: ID!, $on: Date!) { recordService(caseId: $c, input: { on: $on }) ${result} }`,
     { c: f.assignedCase, on: w.today },
   ),
   mutation(
     'extendCaseDeadline',
-    'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    'DENY   DENY       DENY    none         DENY        DENY       none      allow  DENY  allow',
     `mutation($c: ID!) { extendCaseDeadline(caseId: $c, days: 30, reason: "矩阵测试") ${result} }`,
     { c: f.assignedCase },
   ),
@@ -398,7 +400,7 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
   // every allowed caller meets a rule.
   mutation(
     'recordCompulsoryMeasure',
-    'DENY   DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    'DENY   DENY       allow   none         DENY        DENY       none      allow  DENY  DENY',
     `mutation($c: ID!, $input: CompulsoryMeasureInput!) { recordCompulsoryMeasure(caseId: $c, input: $input) ${result} }`,
     {
       c: f.assignedCase,
@@ -413,19 +415,19 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
   ),
   mutation(
     'approveCompulsoryMeasure',
-    'DENY  DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    'DENY  DENY       DENY    none         DENY        DENY       none      allow  DENY  allow',
     `mutation($m: ID!) { approveCompulsoryMeasure(measureId: $m, approve: true) ${result} }`,
     { m: f.measure },
   ),
   mutation(
     'extendCompulsoryMeasure',
-    'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+    'DENY   DENY       DENY    none         DENY        DENY       none      allow  DENY  allow',
     `mutation($m: ID!) { extendCompulsoryMeasure(measureId: $m, days: 10, reason: "矩阵测试") ${result} }`,
     { m: f.measure },
   ),
   mutation(
     'releaseCompulsoryMeasure',
-    'DENY  DENY       allow   DENY         DENY        DENY       DENY      allow  DENY  DENY',
+    'DENY  DENY       allow   none         DENY        DENY       none      allow  DENY  DENY',
     `mutation($m: ID!, $on: Date!) { releaseCompulsoryMeasure(measureId: $m, on: $on, reason: "矩阵测试") ${result} }`,
     { m: f.measure, on: w.today },
   ),
