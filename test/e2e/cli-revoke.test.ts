@@ -31,7 +31,7 @@ describe.skipIf(!testPostgresUrl())('api-key revoke on PostgreSQL, beside a runn
     // server's viewer cache has let go of the key (the lease).
     const cli = await openDatabase(s.target);
     try {
-      const settle = () => sleep(DEFAULT_LEASE_MS);
+      const settle = async () => void (await sleep(DEFAULT_LEASE_MS));
       expect((await revokeApiKey(cli.prisma, k.prefix, { settle })).already).toBe(false);
     } finally {
       await cli.close();
