@@ -22,13 +22,14 @@ const draft = await h.gql(
 );
 const draftListId = (draft.data as { createNonPenaltyList: { data: { id: string } } }).createNonPenaltyList.data.id;
 
-// A seal-up in force on a case of agency A, written straight to the database.
+// A seal-up in force on a case of agency A, written straight to the database. The party is the world's
+// enterprise, whose user sees the case: refused (FORBIDDEN), not told it does not exist (test/security/probing.test.ts).
 const measureCase = await h.db.prisma.enforcementCase.create({
   data: {
     number: '阜市监立〔2026〕901号',
     agencyId: w.agencyA.id,
-    partyKind: 'NATURAL_PERSON',
-    partyDescription: '某个体摊贩（不具名）',
+    partyKind: 'ENTERPRISE',
+    enterpriseId: w.enterprise.id,
     violation: '销售过期食品',
     violatedProvision: '《食品安全法》第三十四条第十项',
     penaltyProvision: '《食品安全法》第一百二十四条第一款',

@@ -145,7 +145,8 @@ describe('case guards from a plugin', () => {
       },
       c.tokens.envOfficer,
     );
-    expectError(forbidden.data.decideCase, 'ForbiddenError');
+    // Another agency's case is invisible to the caller: NotFoundError, as for an unknown case.
+    expectError(forbidden.data.decideCase, 'NotFoundError');
     expect([...(await topics(k.id)), ...(await topics(stranger.id))]).toEqual([]);
   });
 

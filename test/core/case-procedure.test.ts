@@ -539,10 +539,14 @@ describe('who acts', () => {
       c.tokens.head,
       c.tokens.reviewer,
       c.tokens.supervisor,
-      c.tokens.envOfficer,
       c.tokens.shop,
     ])
       expectError((await h.gql(NOTICE, { caseId: k.caseId, input }, token)).data.recordNotice, 'ForbiddenError');
+    // Another agency's officer may not see the case: told what an unknown case is told.
+    expectError(
+      (await h.gql(NOTICE, { caseId: k.caseId, input }, c.tokens.envOfficer)).data.recordNotice,
+      'NotFoundError',
+    );
     expectError((await h.gql(NOTICE, { caseId: k.caseId, input })).data.recordNotice, 'UnauthenticatedError');
     expect((await h.gql(NOTICE, { caseId: k.caseId, input }, c.tokens.o2)).data.recordNotice.data.kind).toBe('NOTICE');
     expect(

@@ -348,14 +348,15 @@ describe('assignOfficers', () => {
     });
   });
 
-  it('an officer of another agency is forbidden; the public must sign in', async () => {
+  it('an officer of another agency is not told the case exists (as for an unknown case); the public must sign in', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, []);
     const vars = {
       caseId: gid('EnforcementCase', k.id),
       personIds: [gid('Person', c.people.o1.id), gid('Person', c.people.o2.id)],
     };
-    expectError((await h.gql(ASSIGN, vars, c.tokens.envOfficer)).data.assignOfficers, 'ForbiddenError', {
-      en: 'Not allowed',
+    expectError((await h.gql(ASSIGN, vars, c.tokens.envOfficer)).data.assignOfficers, 'NotFoundError', {
+      zh: '未找到案件',
+      en: 'Case not found',
     });
     expectError((await h.gql(ASSIGN, vars, c.tokens.supervisor)).data.assignOfficers, 'ForbiddenError');
     expectError((await h.gql(ASSIGN, vars)).data.assignOfficers, 'UnauthenticatedError', { zh: '请先登录' });
@@ -429,10 +430,13 @@ describe('advanceCase', () => {
     ]);
   });
 
-  it('an officer of another agency is forbidden; the public must sign in', async () => {
+  it('an officer of another agency is not told the case exists (as for an unknown case); the public must sign in', async () => {
     const k = await directCase(h, c.market.id, c.shop.id, [c.people.o1.id, c.people.o2.id]);
     const vars = { caseId: gid('EnforcementCase', k.id), to: 'INVESTIGATING' };
-    expectError((await h.gql(ADVANCE, vars, c.tokens.envOfficer)).data.advanceCase, 'ForbiddenError');
+    expectError((await h.gql(ADVANCE, vars, c.tokens.envOfficer)).data.advanceCase, 'NotFoundError', {
+      zh: '未找到案件',
+      en: 'Case not found',
+    });
     expectError((await h.gql(ADVANCE, vars)).data.advanceCase, 'UnauthenticatedError');
     expect((await h.gql(ADVANCE, vars, c.tokens.sysAdmin)).data.advanceCase.data.stage).toBe('INVESTIGATING');
   });
@@ -493,7 +497,8 @@ describe('recordCompulsoryMeasure', () => {
     });
     expectError(
       (await h.gql(MEASURE, { caseId, input: measure() }, c.tokens.envOfficer)).data.recordCompulsoryMeasure,
-      'ForbiddenError',
+      'NotFoundError',
+      { en: 'Case not found' },
     );
     expectError(
       (await h.gql(MEASURE, { caseId, input: measure() })).data.recordCompulsoryMeasure,
@@ -951,12 +956,12 @@ describe('decideCase', () => {
     expect(numbers.every((n) => n.startsWith(`阜市监罚〔${YEAR}〕`))).toBe(true);
   });
 
-  it('an officer of another agency is forbidden; the public must sign in', async () => {
+  it('an officer of another agency is not told the case exists (as for an unknown case); the public must sign in', async () => {
     const k = await openedCase();
     const vars = { caseId: k.caseId, input: { decision: 'PENALTY', penalties: [fine(100)] } };
-    expectError((await h.gql(DECIDE, vars, c.tokens.envOfficer)).data.decideCase, 'ForbiddenError', {
-      zh: '无权',
-      en: 'Not allowed',
+    expectError((await h.gql(DECIDE, vars, c.tokens.envOfficer)).data.decideCase, 'NotFoundError', {
+      zh: '未找到案件',
+      en: 'Case not found',
     });
     expectError((await h.gql(DECIDE, vars, c.tokens.shop)).data.decideCase, 'ForbiddenError');
     expectError((await h.gql(DECIDE, vars)).data.decideCase, 'UnauthenticatedError', { en: 'Authentication required' });

@@ -107,13 +107,15 @@ describe('the lifecycle of a measure taken with prior approval (第18条)', () =
     expect(requested.data.officers.map((o: { name: string }) => o.name)).toEqual(['张执法', '李执法']);
     const m = requested.data.id;
 
-    // Officers do not approve; the head of another agency neither.
+    // Officers do not approve; the head of another agency neither, and is not told the measure exists.
     expectError(
       (await h.gql(APPROVE, { m, approve: true }, c.tokens.o1)).data.approveCompulsoryMeasure,
       'ForbiddenError',
       { zh: '负责人', en: 'head' },
     );
-    expectError((await h.gql(APPROVE, { m, approve: true }, envHead)).data.approveCompulsoryMeasure, 'ForbiddenError');
+    expectError((await h.gql(APPROVE, { m, approve: true }, envHead)).data.approveCompulsoryMeasure, 'NotFoundError', {
+      en: 'Compulsory measure not found',
+    });
     expectError((await h.gql(APPROVE, { m, approve: true })).data.approveCompulsoryMeasure, 'UnauthenticatedError');
 
     const approved = (await h.gql(APPROVE, { m, approve: true }, head)).data.approveCompulsoryMeasure.data;

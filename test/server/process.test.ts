@@ -1,15 +1,18 @@
 // The real thing: `pnpm start`'s entry point as a process on a temp data dir and a random port,
 // then the CLI beside it. Covers /health and /ready, demo tokens, `pnpm -s zhifa token` answered by
 // the running server, refusals while the data dir is held (second server, seed --reset, api-key),
-// graceful shutdown on SIGTERM (exit 0, lock released), and the CLI opening the dir itself after.
+// `pnpm zhifa api-key revoke` answered by the running server over its admin socket (its subscriptions
+// end, the key is refused, no secret logged), graceful shutdown on SIGTERM (exit 0, lock and socket
+// released), and the CLI opening the dir itself after.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEventStream } from '@zhifa/testkit';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MAIN = path.join(REPO, 'packages/server/src/main.ts');
@@ -19,6 +22,7 @@ const root = mkdtempSync(path.join(tmpdir(), 'zhifa-process-'));
 const dataDir = path.join(root, 'pglite');
 const lockFile = `${dataDir}.lock`;
 const secretFile = path.join(root, 'jwt-secret');
+const adminSocket = path.join(dataDir, '.zhifa-admin.sock');
 
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -179,12 +183,48 @@ describe.skipIf(!!process.env.ZHIFA_TEST_DATABASE_URL)('server process', () => {
     expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
   }, 120_000);
 
+  it('`pnpm zhifa api-key revoke` works against the running server: the key’s stream ends, the key is refused', async () => {
+    const key = server.output().match(/zfk_[0-9a-f]{12}_[\w-]+/)![0];
+    const asKey = (body: object) =>
+      fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `ApiKey ${key}` },
+        body: JSON.stringify(body),
+      });
+    expect(((await (await asKey({ query: '{ viewer { kind } }' })).json()) as { data: unknown }).data).toEqual({
+      viewer: { kind: 'surveyOrg' },
+    });
+    const stream = openEventStream(
+      `http://127.0.0.1:${port}/graphql`,
+      { query: 'subscription { events(topics: ["survey.test"]) { id } }' },
+      { authorization: `ApiKey ${key}` },
+    );
+    expect(await stream.status).toBe(200);
+    // Only the OS user who owns the data dir reaches the server's admin socket.
+    expect(statSync(adminSocket).mode & 0o777).toBe(0o600);
+
+    const revoked = await run('pnpm', ['-s', 'zhifa', 'api-key', 'revoke', key], childEnv());
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(revoked.stderr).toContain(`revoked by the running server (pid ${server.child.pid})`);
+    expect(revoked.stderr).toMatch(/revoked key \d+/);
+    // The subscription opened with the key ends (its last word UNAUTHENTICATED), and the key is refused.
+    const end = await stream.ended;
+    expect(end.completed).toBe(true);
+    expect(stream.results.at(-1)?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await asKey({ query: '{ viewer { kind } }' })).status).toBe(401);
+    // The secret part of the key is in the output once: the start-up line that printed it, not the revocation's.
+    const secret = key.split('_')[2];
+    expect(server.output().split(secret)).toHaveLength(2);
+    expect(revoked.stderr).not.toContain(secret);
+  }, 120_000);
+
   it('shuts down gracefully on SIGTERM: exit 0, lock released', async () => {
     server.child.kill('SIGTERM');
     const code = await server.exited;
     expect(code, server.output()).toBe(0);
     expect(server.output()).toContain('SIGTERM');
     expect(existsSync(lockFile)).toBe(false);
+    expect(existsSync(adminSocket)).toBe(false);
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
   }, 60_000);
 
@@ -199,8 +239,13 @@ describe.skipIf(!!process.env.ZHIFA_TEST_DATABASE_URL)('server process', () => {
     expect(existsSync(lockFile)).toBe(false);
   }, 120_000);
 
-  it('`pnpm zhifa api-key revoke` revokes the key printed at start-up, once', async () => {
-    const key = server.output().match(/zfk_[0-9a-f]{12}_[\w-]+/)![0];
+  it('without a server, `pnpm zhifa api-key revoke` opens the data dir itself and revokes a key, once', async () => {
+    // The survey organisation of the demo data, as the start-up line named it.
+    const agency = server.output().match(/survey organisation API key — .* \(agency (\d+)\)/)![1];
+    const created = await run('pnpm', ['-s', 'zhifa', 'api-key', agency], childEnv());
+    expect(created.code, created.stderr).toBe(0);
+    const key = created.stdout.trim();
+    expect(key).toMatch(/^zfk_[0-9a-f]{12}_[\w-]+$/);
     const revoked = await run('pnpm', ['-s', 'zhifa', 'api-key', 'revoke', key], childEnv());
     expect(revoked.code, revoked.stderr).toBe(0);
     expect(revoked.stderr).toMatch(/revoked key \d+/);

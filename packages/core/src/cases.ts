@@ -5,6 +5,7 @@ export {
   agencyMayEnforce,
   assertCaseActor,
   assertMayDecide,
+  caseNotFound,
   decideCaseInput,
   decideCaseInTx,
   decisionFactsOf,

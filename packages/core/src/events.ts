@@ -6,6 +6,6 @@
 export { EventBus, type EventBusOptions, type ImmediateSource } from './event-log/bus.js';
 export { appendEvent, NOTIFY_CHANNEL, settledHead, type StoredEvent } from './event-log/store.js';
 export { comparePositions, decodeCursor, encodeCursor, type Position } from './event-log/position.js';
-export { SubscriptionEnded, whileAccessHolds } from './events/recheck.js';
+export { CREDENTIAL_EXPIRED, SubscriptionEnded, whileAccessHolds } from './events/recheck.js';
 export { useSharedEventExecution } from './events/shared-execution.js';
 export { VIEWER_TOPICS } from './events/access-change.js';

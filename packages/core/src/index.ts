@@ -55,7 +55,7 @@ export {
   parseOptionalId,
   tryParseId,
 } from './ids.js';
-export { caseActorScope } from './schema/case-scopes.js';
+export { asIfUnknown, caseActorScope } from './schema/case-scopes.js';
 export { caseIdArg } from './schema/case-scopes.js';
 export { inCaseUnit } from './schema/case-scopes.js';
 export { requiredText } from './validation.js';

@@ -33,6 +33,8 @@ import { isDatabaseUnavailable } from './faults.js';
 import { createLogger, yogaLogger, type Logger } from './log.js';
 import { useRequestLog, writeRequestLine } from './request-log.js';
 import { DEFAULT_WS_LIMITS, serveGraphqlWs, type WsLimits, type WsServer } from './ws.js';
+import { Admission } from './ws-admission.js';
+import { limitHttpStreams, type StreamLimits } from './http-streams.js';
 import { DEFAULT_SUBSCRIPTION_RECHECK_MS } from './ws-limits.js';
 import { startMeasureOverdueSweep, type MeasureOverdueSweep } from './measure-overdue.js';
 
@@ -77,6 +79,8 @@ export interface App {
   /** The compulsory-measure overdue sweep (ZHIFA_CASE_MEASURE_SWEEP_SECONDS); `runOnce()` sweeps now. */
   measureSweep: MeasureOverdueSweep;
   ws: WsServer;
+  /** Subscriptions over HTTP streams, held to the WebSocket limits (http-streams.ts). */
+  streams: StreamLimits;
   /** Start listening; resolves with the bound port. */
   listen(port: number, host?: string): Promise<number>;
   /** Graceful: stop accepting, close WebSockets, drain HTTP, stop the bus. The database is the caller's. */
@@ -129,6 +133,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     return ctx;
   };
 
+  // One count of open connections for WebSocket and HTTP-stream subscriptions alike.
+  const wsLimits = { ...DEFAULT_WS_LIMITS, ...options.ws };
+  const admission = new Admission(wsLimits);
+  const streams = limitHttpStreams({ admission, limits: wsLimits, log });
+
   const graphiql = options.graphiql ?? !options.production;
   // Errors that masking has dealt with (logged if unexpected); yoga would log each again, with its stack.
   const handled = new WeakSet<object>();
@@ -172,6 +181,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...(graphiql ? [useGraphiQLAssets()] : []),
       useRequestLog(log),
       useSharedEventExecution(),
+      streams.plugin,
     ],
   });
 
@@ -234,7 +244,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     yoga,
     path: yoga.graphqlEndpoint,
     maxPayload: MAX_WS_MESSAGE_BYTES,
-    limits: { ...DEFAULT_WS_LIMITS, ...options.ws },
+    limits: wsLimits,
+    admission,
     log,
     identify,
   });
@@ -244,6 +255,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     events,
     measureSweep,
     ws,
+    streams,
     server,
     ready: () => accepting,
     viewers,
@@ -260,6 +272,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await measureSweep.stop();
       await events.stop();
       await ws.dispose();
+      streams.dispose();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections?.();

@@ -7,8 +7,10 @@
 //   api-key revoke <id | prefix | key>                   revoke an API key (recorded in the event log)
 //
 // An embedded data dir may be open in one process only. While a server holds it, `token` asks that
-// server (GET /dev/token, loopback, development only) instead of opening the dir; commands that must
-// write refuse. With DATABASE_URL there is no lock: every command talks to PostgreSQL directly.
+// server (GET /dev/token, loopback, development only) and `api-key revoke` asks it over its admin
+// socket (admin-socket.ts) instead of opening the dir; other commands that must write refuse. With
+// DATABASE_URL there is no lock: every command talks to PostgreSQL directly, and running servers see
+// a revocation through the event log.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, embeddedDataDir, loadConfig, MEMORY_DATA_DIR, type Config } from './config.js';
@@ -16,6 +18,7 @@ import { openDatabase, type Database } from './database.js';
 import { createSurveyApiKey, DEV_ROLES, resolveSubject, UnknownSubject } from './dev-tokens.js';
 import { signToken } from './identity.js';
 import { revokeApiKey, UnknownApiKey } from './api-keys.js';
+import { adminSocketPathFor, AdminSocketUnavailable, askServer, type AdminAnswer } from './admin-socket.js';
 import { DEFAULT_LEASE_MS } from './viewer-cache.js';
 import { acquireLock, DataDirLocked, lockHolder, type LockInfo } from './lock.js';
 import { resolveJwtSecret } from './secret.js';
@@ -143,24 +146,57 @@ async function apiKey(config: Config, raw: string | undefined, rest: string[]): 
 async function revokeKey(config: Config, ref: string | undefined): Promise<void> {
   if (!ref)
     throw new CliError(`须给出密钥编号、前缀或密钥本身 / give the key's id, prefix or the key itself\n${USAGE}`, 2);
-  const revoked = await withDatabase(config, async (db) => {
-    try {
-      // On PostgreSQL, running servers drop the key from their caches within the lease: wait it out,
-      // so that when this command returns the key is refused everywhere (viewer-cache.ts).
-      const settle =
-        db.target.kind === 'postgres' ? () => new Promise<void>((r) => setTimeout(r, DEFAULT_LEASE_MS)) : undefined;
-      return await revokeApiKey(db.prisma, ref, { settle });
-    } catch (err) {
-      if (err instanceof UnknownApiKey) throw new CliError(err.message);
-      throw err;
-    }
-  });
+  const dataDir = embeddedDataDir(config);
+  const holder = dataDir ? lockHolder(dataDir) : null;
+  const revoked =
+    dataDir && holder?.purpose === 'server'
+      ? await revokeThroughServer(dataDir, holder, ref)
+      : await withDatabase(config, async (db) => {
+          try {
+            // On PostgreSQL, running servers drop the key from their caches within the lease: wait it out,
+            // so that when this command returns the key is refused everywhere (viewer-cache.ts).
+            const settle =
+              db.target.kind === 'postgres'
+                ? () => new Promise<void>((r) => setTimeout(r, DEFAULT_LEASE_MS))
+                : undefined;
+            const r = await revokeApiKey(db.prisma, ref, { settle });
+            return { ...r, revokedAt: r.revokedAt.toISOString() };
+          } catch (err) {
+            if (err instanceof UnknownApiKey) throw new CliError(err.message);
+            throw err;
+          }
+        });
   info(
     revoked.already
       ? `密钥 ${revoked.id}（${revoked.prefix}，${revoked.label}）此前已吊销 / ` +
-          `key ${revoked.id} (${revoked.prefix}, ${revoked.label}) was already revoked at ${revoked.revokedAt.toISOString()}`
+          `key ${revoked.id} (${revoked.prefix}, ${revoked.label}) was already revoked at ${revoked.revokedAt}`
       : `已吊销密钥 ${revoked.id}（${revoked.prefix}，${revoked.label}）/ revoked key ${revoked.id} (${revoked.prefix}, ${revoked.label})`,
   );
+}
+
+/**
+ * A leaked key is revoked without downtime: the embedded server holding the data dir does it, asked
+ * over its admin socket (admin-socket.ts), through its own unit of work.
+ */
+async function revokeThroughServer(
+  dataDir: string,
+  holder: LockInfo,
+  ref: string,
+): Promise<{ id: number; prefix: string; label: string; already: boolean; revokedAt: string }> {
+  let answer: AdminAnswer;
+  try {
+    answer = await askServer(dataDir, { op: 'revokeApiKey', ref });
+  } catch (err) {
+    const reason = err instanceof AdminSocketUnavailable ? err.reason : (err as Error).message;
+    throw new CliError(
+      `数据目录正被服务器进程 ${holder.pid} 使用，但无法经其管理套接字 ${adminSocketPathFor(dataDir)} 吊销（${reason}）；须以数据目录所属的系统用户运行本命令\n` +
+        `The data dir is held by server process ${holder.pid}, but its admin socket ${adminSocketPathFor(dataDir)} did not answer (${reason}); ` +
+        `run this command as the OS user who owns the data dir`,
+    );
+  }
+  if (!answer.ok) throw new CliError(answer.message);
+  info(`经运行中的服务器（进程 ${holder.pid}）吊销 / revoked by the running server (pid ${holder.pid})`);
+  return answer.revoked;
 }
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {

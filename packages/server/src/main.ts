@@ -13,6 +13,8 @@ import { acquireLock, DataDirLocked, type DataDirLock } from './lock.js';
 import { devApiKeyFileFor, resolveJwtSecret } from './secret.js';
 import { isEmptyDatabase, seedDemoData } from './seed/index.js';
 import { demoTokens, developmentApiKey, ROLE_NAMES } from './dev-tokens.js';
+import { serveAdminSocket, type AdminSocket } from './admin-socket.js';
+import { revokeApiKey } from './api-keys.js';
 
 const log = (line: string) => console.log(`[zhifa] ${line}`);
 
@@ -55,6 +57,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     }
 
     const development = config.env === 'development';
+    const logger = createLogger(config.logLevel);
     const app = await createApp({
       db,
       plugins: config.plugins,
@@ -67,20 +70,32 @@ export async function startServer(config: Config): Promise<RunningServer> {
       devTokens: development,
       ws: config.ws,
       subscriptionRecheckMs: config.subscriptionRecheckMs,
-      log: createLogger(config.logLevel),
+      log: logger,
     });
     const port = await app.listen(config.port, config.host);
     lock?.update({ port, host: config.host });
+    // `pnpm zhifa api-key revoke` while this server holds the data dir (admin-socket.ts).
+    const database = db;
+    const admin: AdminSocket | null = dataDir
+      ? await serveAdminSocket(
+          dataDir,
+          { revokeApiKey: (ref) => revokeApiKey(database.prisma, ref, { events: app.events }) },
+          logger,
+        ).catch((err: Error) => {
+          log(`命令行管理套接字不可用 / admin socket unavailable: ${err.message}`);
+          return null;
+        })
+      : null;
     const url = publicUrl(config.host, port);
     log(`GraphQL: ${url}${config.graphiql ? '  (GraphiQL，含订阅 / with subscriptions)' : ''}`);
     log(`插件 / plugins: ${config.plugins.map((p) => p.name).join(', ') || '（无 / none）'}; env ${config.env}`);
 
     if (development) await logDemoCredentials(db, secret, devApiKeyFileFor(config));
 
-    const database = db;
     let stopping: Promise<void> | null = null;
     const stop = () =>
       (stopping ??= (async () => {
+        await admin?.close();
         await app.close();
         await database.close();
         lock?.release();

@@ -9,7 +9,7 @@
 import type { WebSocket } from 'ws';
 import { ServiceUnavailableError, UnauthenticatedError } from '@zhifa/core';
 import type { Logger } from './log.js';
-import type { WsLimits } from './ws-limits.js';
+import { LIFETIME_REACHED, OVER_LIMIT, type WsLimits } from './ws-limits.js';
 
 export const CLOSE = {
   normal: 1000,
@@ -27,14 +27,14 @@ export function closeReason(code: string, zh: string, en: string): string {
 }
 
 export const REASONS = {
-  server: closeReason('TOO_MANY_CONNECTIONS', '服务器连接数已满', 'server connection limit'),
-  address: closeReason('TOO_MANY_CONNECTIONS', '本地址连接数已满', 'connection limit for this address'),
-  caller: closeReason('TOO_MANY_CONNECTIONS', '本用户连接数已满', 'connection limit for this caller'),
+  server: closeReason('TOO_MANY_CONNECTIONS', OVER_LIMIT.server.zh, OVER_LIMIT.server.en),
+  address: closeReason('TOO_MANY_CONNECTIONS', OVER_LIMIT.address.zh, OVER_LIMIT.address.en),
+  caller: closeReason('TOO_MANY_CONNECTIONS', OVER_LIMIT.caller.zh, OVER_LIMIT.caller.en),
   unavailable: closeReason('SERVICE_UNAVAILABLE', '数据库暂不可用，请稍后重试', 'database unavailable, retry later'),
   expired: closeReason('UNAUTHENTICATED', '令牌已过期', 'credential expired'),
   invalid: closeReason('UNAUTHENTICATED', '凭据已失效', 'credential no longer valid'),
   rejected: closeReason('UNAUTHENTICATED', '令牌无效', 'invalid credentials'),
-  lifetime: closeReason('MAX_LIFETIME', '连接已达最长时限，请重连', 'connection lifetime reached, reconnect'),
+  lifetime: closeReason('MAX_LIFETIME', LIFETIME_REACHED.zh, LIFETIME_REACHED.en),
   idle: closeReason('IDLE_TIMEOUT', '连接空闲超时', 'idle timeout'),
   internal: closeReason('INTERNAL_SERVER_ERROR', '内部错误', 'internal error'),
 };

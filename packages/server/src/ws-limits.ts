@@ -1,5 +1,6 @@
-// WebSocket limits and their defaults. How many connections are open against them is counted in
-// ws-admission.ts; the deadlines they set are kept in ws-deadlines.ts.
+// WebSocket limits and their defaults; subscriptions over HTTP streams (http-streams.ts) are held to
+// the same ones. How many connections are open against them is counted in ws-admission.ts; the
+// deadlines they set are kept in ws-deadlines.ts.
 
 export interface ConnectionLimits {
   maxConnections: number;
@@ -32,3 +33,16 @@ export const DEFAULT_WS_LIMITS: WsLimits = {
   initTimeoutMs: 3_000,
   maxLifetimeMs: 3_600_000,
 };
+
+/** What a refusal over each connection limit says, on a WebSocket close and in an HTTP stream's error alike. */
+export const OVER_LIMIT = {
+  server: { zh: '服务器连接数已满', en: 'server connection limit' },
+  address: { zh: '本地址连接数已满', en: 'connection limit for this address' },
+  caller: { zh: '本用户连接数已满', en: 'connection limit for this caller' },
+} as const;
+
+/** What a connection, or a stream, ended at its maximum lifetime says. */
+export const LIFETIME_REACHED = {
+  zh: '连接已达最长时限，请重连',
+  en: 'connection lifetime reached, reconnect',
+} as const;

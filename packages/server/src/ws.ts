@@ -14,7 +14,7 @@ import type { Context } from '@zhifa/core';
 import type { Caller } from './identity.js';
 import type { Logger } from './log.js';
 import type { WsLimits } from './ws-limits.js';
-import { Admission, refuseOverLimit } from './ws-admission.js';
+import { refuseOverLimit, type Admission } from './ws-admission.js';
 import { keepDeadlines } from './ws-deadlines.js';
 import { CLOSE, closeConnection, connectionFields, newConnection, REASONS, type Connection } from './ws-connection.js';
 import { graphqlWsProtocol, ProtocolAdapter } from './ws-protocol.js';
@@ -28,13 +28,15 @@ export interface WsServerOptions {
   path: string;
   maxPayload: number;
   limits: WsLimits;
+  /** The count of open connections, shared with subscriptions over HTTP streams (http-streams.ts). */
+  admission: Admission;
   log: Logger;
   /** Who a credential names; rejects with UnauthenticatedError or ServiceUnavailableError. */
   identify(authorization: unknown): Promise<Caller>;
 }
 
 export interface WsServer {
-  /** Open (admitted) connections. */
+  /** Open (admitted) connections: WebSocket connections and HTTP-stream subscriptions. */
   readonly connections: number;
   /** `next` messages sent so far: written directly from a shared serialisation (SocketSink), and through graphql-ws' emit. */
   readonly nextMessages: { readonly direct: number; readonly protocol: number };
@@ -42,8 +44,7 @@ export interface WsServer {
 }
 
 export function serveGraphqlWs(options: WsServerOptions): WsServer {
-  const { yoga, limits, log } = options;
-  const admission = new Admission(limits);
+  const { yoga, limits, log, admission } = options;
   const connections = new Map<WebSocket, Connection>();
   const nextMessages = { direct: 0, protocol: 0 };
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });

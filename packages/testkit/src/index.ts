@@ -29,6 +29,7 @@ export { countStatements, isEventBusPoll, rowCounts, type StatementCount } from 
 export { createBaseWorld, validCertificate, type BaseWorld, type Row } from './world.js';
 export { watchEvents, type Ending, type LiveSubscriber } from './live.js';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
+export { openEventStream, type EventStream } from './sse.js';
 export { createMatter, type MatterOptions } from './matters.js';
 export * from './matrix.js';
 export { CORE_AUTHORISATION_MATRIX, type CoreMatrixFixtures } from './core-matrix.js';

@@ -44,10 +44,12 @@ export const authorisationMatrix = defineAuthorisationMatrix(
     }),
 
     //                                       public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
-    // Evaluating an item against a case: the officers of the case's agency, and supervisors.
+    // Evaluating an item against a case: the officers of the case's agency, and supervisors. Those who may
+    // not see the case (otherOfficer, surveyOrg) get the NOT_FOUND an unknown case gets (no probing for ids),
+    // which a query row counts as `allow` (matrix.ts).
     query(
       'evaluateNonPenalty',
-      'DENY   DENY       allow   DENY         allow       allow      DENY      allow  DENY  DENY',
+      'DENY   DENY       allow   allow        allow       allow      allow     allow  DENY  DENY',
       `query($c: ID!, $i: ID!) { evaluateNonPenalty(caseId: $c, itemId: $i, facts: {}) { eligible } }`,
       { c: w.case.id, i: lists.published.item.id },
     ),
@@ -62,7 +64,7 @@ export const authorisationMatrix = defineAuthorisationMatrix(
     // (行政处罚法 第57条; core's canActOnCase 'decide'). Supervisors supervise, they do not decide.
     mutation(
       'grantNonPenalty',
-      'DENY   DENY       DENY    DENY         DENY        DENY       DENY      allow  DENY  allow',
+      'DENY   DENY       DENY    none         DENY        DENY       none      allow  DENY  allow',
       `mutation($c: ID!, $i: ID!, $on: Date!) { grantNonPenalty(caseId: $c, itemId: $i, facts: { minorViolation: true },
         correctionOrder: { content: "公示营业执照", orderedOn: $on }, education: "已批评教育") { __typename } }`,
       { c: w.case.id, i: lists.published.item.id, on: w.today },

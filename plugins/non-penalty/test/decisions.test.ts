@@ -397,12 +397,13 @@ describe('evaluateNonPenalty', () => {
     expectErr(await evaluate(c.gid, lists.repealed.gid), 'RULE_VIOLATION', 'NON_PENALTY_LIST_NOT_IN_FORCE');
     expectErr(await evaluate(c.gid, lists.expired.gid), 'RULE_VIOLATION', 'NON_PENALTY_LIST_NOT_IN_FORCE');
     expectErr(await evaluate(c.gid, lists.minor.gid), 'RULE_VIOLATION', 'NON_PENALTY_ITEM_NOT_APPLICABLE');
-    expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.officerB), 'FORBIDDEN');
-    expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.enterprise), 'FORBIDDEN');
+    // Another agency's officer may not see the case: told what an unknown case is told (no probing for ids).
+    expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.officerB), 'NOT_FOUND');
+    expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), w.tokens.enterprise), 'NOT_FOUND'); // another party's case
     expectErr(await evaluate(c.gid, lists.firstOffence.gid, GOOD_FACTS(), null), 'UNAUTHENTICATED');
     // Authorisation before validation: facts that would fail validation do not reach a caller who may not evaluate.
     const badFacts = { ...GOOD_FACTS(), correctedOn: dayOffset(2) };
-    expectErr(await evaluate(c.gid, lists.firstOffence.gid, badFacts, w.tokens.officerB), 'FORBIDDEN');
+    expectErr(await evaluate(c.gid, lists.firstOffence.gid, badFacts, w.tokens.officerB), 'NOT_FOUND');
     expectErr(await evaluate(c.gid, lists.firstOffence.gid, badFacts, null), 'UNAUTHENTICATED');
     expectErr(
       await evaluate(c.gid, lists.firstOffence.gid, { ...GOOD_FACTS(), correctedOn: dayOffset(2) }),
@@ -514,12 +515,13 @@ describe('grantNonPenalty', () => {
         'RuleViolation',
         'NON_PENALTY_NOT_ELIGIBLE',
       ],
-      [bCase.gid, lists.firstOffence.gid, {}, 'ForbiddenError'],
-      [c.gid, lists.firstOffence.gid, { token: w.tokens.officerB }, 'ForbiddenError'],
+      // A case the caller may not see answers as an unknown case (no probing for ids).
+      [bCase.gid, lists.firstOffence.gid, {}, 'NotFoundError'],
+      [c.gid, lists.firstOffence.gid, { token: w.tokens.officerB }, 'NotFoundError'],
       // The case's own officer does not decide a general-procedure case: the head does (第57条).
       [c.gid, lists.firstOffence.gid, { token: w.tokens.officerA }, 'ForbiddenError'],
       [c.gid, lists.firstOffence.gid, { token: w.tokens.auxiliaryA }, 'ForbiddenError'],
-      [c.gid, lists.firstOffence.gid, { token: w.tokens.enterprise }, 'ForbiddenError'],
+      [c.gid, lists.firstOffence.gid, { token: w.tokens.enterprise }, 'NotFoundError'], // another party's case
       [c.gid, lists.firstOffence.gid, { token: null }, 'UnauthenticatedError'],
       [c.gid, lists.firstOffence.gid, { education: '  ' }, 'ValidationError'],
       // Refused before its input is checked: a caller who may not decide learns nothing about the arguments.
@@ -567,7 +569,7 @@ describe('grantNonPenalty', () => {
       violatedProvision: PROVISION.food,
     });
     const refused = await grant(bCase.gid, bList.items[0].gid, { token: w.tokens.officerA });
-    expect(refused.__typename).toBe('ForbiddenError');
+    expect(refused.__typename).toBe('NotFoundError');
     const ok = await grant(bCase.gid, bList.items[0].gid, { token: heads.B });
     expect(ok.__typename).toBe('MutationGrantNonPenaltySuccess');
     expect(ok.data.fineNotImposedFen).toBeNull();

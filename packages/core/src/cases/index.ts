@@ -14,7 +14,7 @@ export const CASE_TOPICS = {
   stepRecorded: CORE_TOPICS.caseStepRecorded,
 } as const;
 
-export { lockCase } from './lock.js';
+export { caseNotFound, lockCase } from './lock.js';
 export { assertCanActOnCase, assertCaseActor, caseActors, CASE_ACTION_REFUSALS } from './actors.js';
 export { openCaseInTx, agencyMayEnforce, type OpenCaseData } from './open.js';
 export { nextDocumentNumber, nextSerial, formatDocumentNumber, DOCUMENT_MARKS } from './numbers.js';

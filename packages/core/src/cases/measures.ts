@@ -39,6 +39,11 @@ import { refuse } from './refuse.js';
 
 const MEASURE_WHAT = { zh: '行政强制措施', en: 'Compulsory measure' };
 
+/** The one answer for a measure that does not exist — or whose case the caller may not see (schema/compulsory-measure.ts). */
+export function measureNotFound(measureId: number): NotFoundError {
+  return new NotFoundError('CompulsoryMeasure', String(measureId), MEASURE_WHAT);
+}
+
 /** YYYY-MM-DD of a stored calendar day (UTC midnight). */
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -57,7 +62,7 @@ export function assertAgencyHead(viewer: Viewer, agencyId: number): void {
 /** The measure and its case, the case row locked (the same lock every case operation takes). */
 async function lockMeasure(tx: Db, measureId: number): Promise<{ c: EnforcementCase; m: CompulsoryMeasure }> {
   const found = await tx.compulsoryMeasure.findUnique({ where: { id: measureId }, select: { caseId: true } });
-  if (!found) throw new NotFoundError('CompulsoryMeasure', String(measureId), MEASURE_WHAT);
+  if (!found) throw measureNotFound(measureId);
   const c = await lockCase(tx, found.caseId);
   // Read again under the lock: what another operation on the case committed meanwhile is seen.
   const m = await tx.compulsoryMeasure.findUniqueOrThrow({ where: { id: measureId } });

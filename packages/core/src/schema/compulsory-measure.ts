@@ -3,7 +3,7 @@ import type { ZhifaBuilder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { CompulsoryMeasure, Prisma } from '../generated/prisma/client.js';
 import type { CompulsoryMeasureStatus } from '../generated/prisma/enums.js';
-import { actorShownTo, caseRule, compulsoryMeasureRule } from '../auth/rows.js';
+import { actorShownTo, canReadCase, caseRule, compulsoryMeasureRule } from '../auth/rows.js';
 import { isStaff } from '../auth/viewer.js';
 import { domainErrors, ForbiddenError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
@@ -14,6 +14,7 @@ import {
   approveCompulsoryMeasureInTx,
   assertAgencyHead,
   extendCompulsoryMeasureInTx,
+  measureNotFound,
   recordCompulsoryMeasureInTx,
   recordCompulsoryMeasureOnSiteInTx,
   releaseCompulsoryMeasureInTx,
@@ -22,7 +23,7 @@ import { isApprovalLapsed, isMeasureOverdue, measureWasTaken, type OnSiteRecord 
 import { shanghaiToday } from '../rules/shanghai-time.js';
 import type { CoreEnums } from './enums.js';
 import type { registerPerson } from './person.js';
-import { caseActorScopeById, officerOfCase } from './case-scopes.js';
+import { asIfUnknown, caseActorScopeById, officerOfCase } from './case-scopes.js';
 
 const MULTILINE = textKind('multiline');
 const reasonText = z
@@ -34,30 +35,33 @@ const reasonText = z
 /** Most officers one measure names (第18条 asks for two or more; a raid team is rarely larger). */
 const MAX_MEASURE_OFFICERS = 20;
 
-/** Scope of a measure mutation done by the case's assigned officers: as officerOfCase, for the measure's case. */
+/**
+ * Scope of a measure mutation done by the case's assigned officers: as officerOfCase, for the measure's
+ * case. A measure whose case the caller may not see answers as an unknown measure (asIfUnknown).
+ */
 async function officerOfMeasure(gid: GlobalId, ctx: Context) {
   const id = tryParseId(gid, 'CompulsoryMeasure');
-  const m =
-    id === null ? null : await ctx.prisma.compulsoryMeasure.findUnique({ where: { id }, select: { caseId: true } });
-  // An unknown measure: let any signed-in caller through to the resolver's NotFoundError.
-  return m ? caseActorScopeById(m.caseId, ctx, 'act') : { authenticated: true };
+  if (id === null) return { authenticated: true };
+  const m = await ctx.prisma.compulsoryMeasure.findUnique({ where: { id }, select: { caseId: true } });
+  if (!m) return asIfUnknown(ctx, () => measureNotFound(id));
+  return caseActorScopeById(m.caseId, ctx, 'act', () => measureNotFound(id));
 }
 
 /**
  * Approving and extending a measure: the head of its case's agency, asked before the input is checked,
- * with the service's refusal (which checks again). An unknown measure goes on to its NotFoundError.
+ * with the service's refusal (which checks again). An unknown measure, or one whose case the caller
+ * may not see, answers NotFoundError alike.
  */
 async function headOfMeasure(gid: GlobalId, ctx: Context) {
-  if (!isStaff(ctx.viewer)) return false;
   const id = tryParseId(gid, 'CompulsoryMeasure');
-  const m =
-    id === null
-      ? null
-      : await ctx.prisma.compulsoryMeasure.findUnique({
-          where: { id },
-          select: { case: { select: { agencyId: true } } },
-        });
-  if (m) assertAgencyHead(ctx.viewer, m.case.agencyId);
+  if (id === null) return isStaff(ctx.viewer);
+  const m = await ctx.prisma.compulsoryMeasure.findUnique({
+    where: { id },
+    select: { case: { select: { agencyId: true, enterpriseId: true } } },
+  });
+  if (!m || !canReadCase(ctx.viewer, m.case)) return asIfUnknown(ctx, () => measureNotFound(id));
+  if (!isStaff(ctx.viewer)) return false;
+  assertAgencyHead(ctx.viewer, m.case.agencyId);
   return true;
 }
 

@@ -3,15 +3,16 @@
 // (access.ts canEvaluate: officers of the case's agency, supervisors) is the query's scope, answered
 // before its input is checked.
 import {
+  asIfUnknown,
   ForbiddenError,
-  NotFoundError,
   parseId,
   tryParseId,
   type Context,
   type GlobalId,
   type ZhifaBuilder,
 } from '@zhifa/core';
-import { sudo } from '@zhifa/core/auth';
+import { canReadCase, sudo } from '@zhifa/core/auth';
+import { caseNotFound } from '@zhifa/core/cases';
 import {
   assertItemApplies,
   assertListAppliesToCase,
@@ -27,15 +28,19 @@ import { nonPenaltySettings } from '../settings.js';
 import type { NonPenaltyListRefs } from './non-penalty-list.js';
 
 /**
- * Scope of evaluateNonPenalty: officers of the case's agency and supervisors. An unknown case lets any
- * signed-in caller through to the resolver's NotFoundError; for a known one the public gets
- * UnauthenticatedError and anyone else signed in a ForbiddenError saying who may.
+ * Scope of evaluateNonPenalty: officers of the case's agency and supervisors. A case the caller may not
+ * see answers exactly as an unknown one (core's asIfUnknown: NotFoundError, the public
+ * UnauthenticatedError), so no answer tells which case ids exist; a signed-in caller who sees the case
+ * but may not evaluate it (the party) gets a ForbiddenError saying who may.
  */
 async function evaluatorScope(gid: GlobalId, ctx: Context) {
   const id = tryParseId(gid, 'EnforcementCase');
-  const c =
-    id === null ? null : await ctx.prisma.enforcementCase.findUnique({ where: { id }, select: { agencyId: true } });
-  if (!c) return { authenticated: true };
+  if (id === null) return { authenticated: true };
+  const c = await ctx.prisma.enforcementCase.findUnique({
+    where: { id },
+    select: { agencyId: true, enterpriseId: true },
+  });
+  if (!c || !canReadCase(ctx.viewer, c)) return asIfUnknown(ctx, () => caseNotFound(id));
   if (canEvaluate(ctx.viewer, c)) return true;
   if (ctx.viewer.kind === 'public') return false;
   throw new ForbiddenError({
@@ -194,7 +199,7 @@ export function registerNonPenaltyEvaluation(builder: ZhifaBuilder, refs: NonPen
         // Nothing read here is returned as rows; authority is the scope's (canEvaluate).
         const db = sudo(ctx);
         const c = await db.enforcementCase.findUnique({ where: { id: caseId } });
-        if (!c) throw new NotFoundError('EnforcementCase', String(caseId), { zh: '案件', en: 'Case' });
+        if (!c) throw caseNotFound(caseId);
         assertUndecided(c);
         const loaded = await loadItemInForce(db, ctx.viewer, itemId, now);
         await assertListAppliesToCase(db, c, loaded.list);
