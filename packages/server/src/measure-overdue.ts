@@ -3,7 +3,7 @@
 // in force after its last day and emits `compulsoryMeasure.overdue` once for it, to its agency and to
 // supervisors (core: cases/measures.ts notifyOverdueMeasuresInTx). Several instances may sweep at
 // once: the conditional update lets only one of them report a measure.
-import { CASE_SETTINGS, unitOfWork, type WorkEnvironment } from '@zhifa/core';
+import { CASE_SETTINGS, errorForLog, unitOfWork, type WorkEnvironment } from '@zhifa/core';
 import type { Viewer } from '@zhifa/core/auth';
 import { notifyOverdueMeasuresInTx } from '@zhifa/core/cases';
 import type { Logger } from './log.js';
@@ -37,7 +37,10 @@ export function startMeasureOverdueSweep(env: Omit<WorkEnvironment, 'viewer'>, l
           runOnce().then(
             (n) => n > 0 && log.info({ measures: n }, 'compulsory measures past their term reported'),
             (err: unknown) =>
-              log.warn({ error: String(err) }, 'compulsory-measure overdue sweep failed; retried at the next interval'),
+              log.warn(
+                { error: errorForLog(err) },
+                'compulsory-measure overdue sweep failed; retried at the next interval',
+              ),
           );
         }, seconds * 1000)
       : null;
