@@ -42,7 +42,7 @@ export {
   type FieldIssue,
 } from './errors.js';
 export { bilingualMessage, msg } from './validation.js';
-export { errorForLog, type LoggedError } from './log-fields.js';
+export { errorForLog } from './log-fields.js';
 export { describedValues } from './schema/enum-values.js';
 
 // Global ids
