@@ -1,6 +1,7 @@
 // Every request is bounded: oversized or undeclared-size HTTP bodies and oversized WebSocket
 // messages are refused before anything parses them.
 import WebSocket from 'ws';
+import { Lexer, Source, TokenKind } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES, MAX_WS_MESSAGE_BYTES } from '@zhifa/server';
 import { startTestServer, type TestServer, type GqlJson } from '@zhifa/testkit';
@@ -75,7 +76,8 @@ describe('query complexity (page-aware)', () => {
 
   it('refuses the same shape at maximum page sizes: the response would be unbounded in practice', async () => {
     const res = await post(nested(100, 100, 100));
-    expect(res.data ?? null).toBeNull();
+    // A connection refused is null (every connection is nullable, see core's input/paging.ts).
+    expect(res.data?.agencies ?? null).toBeNull();
     expect(res.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
     expect(res.errors[0].message).toMatch(/查询过于复杂.*query too complex/);
   });
@@ -92,5 +94,75 @@ describe('query complexity (page-aware)', () => {
     expect((await post(query(1))).errors).toBeUndefined();
     const res = await post(query(100));
     expect(res.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
+});
+
+describe('query limits answer with a code and in Chinese and English', () => {
+  const post = (query: string, variables?: Record<string, unknown>) =>
+    fetch(s.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    }).then((r) => r.json());
+  // agencies → edges → node is depth 3, each children(first: 1) → edges → node 3 more, each parent 1.
+  const nest = (depth: number) => {
+    let inner = 'name';
+    for (let d = 3; d + 3 <= depth; d += 3) inner = `children(first: 1) { edges { node { ${inner} } } }`;
+    return `{ agencies(first: 1) { edges { node { ${inner} } } } }`;
+  };
+  const expectLimit = (res: GqlJson, limit: string, max: number) => {
+    expect(res.data ?? null).toBeNull();
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit, max });
+    expect(res.errors[0].extensions.messageZh).toMatch(/^查询过于复杂/);
+    expect(res.errors[0].extensions.messageEn).toMatch(/^query too complex/);
+    expect(res.errors[0].message).toMatch(/查询过于复杂.*query too complex/);
+  };
+
+  it('depth: 14 is served, 15 refused', async () => {
+    expect((await post(nest(12).replace('name', 'name parent { name }'))).errors).toBeUndefined();
+    const refused = await post(nest(12).replace('name', 'name parent { parent { name } }'));
+    expectLimit(refused, 'depth', 14);
+    expect(refused.errors[0].extensions.found).toBe(15);
+  });
+
+  it('aliases: 20 are served, 21 refused', async () => {
+    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: viewer { kind }`).join(' ')} }`;
+    expect((await post(aliases(20))).errors).toBeUndefined();
+    expectLimit(await post(aliases(21)), 'aliases', 20);
+  });
+
+  it('directives: 20 are served, 21 refused', async () => {
+    const directives = (n: number) => `{ viewer { ${'kind @include(if: true) '.repeat(n)}} }`;
+    expect((await post(directives(20))).errors).toBeUndefined();
+    expectLimit(await post(directives(21)), 'directives', 20);
+  });
+
+  it('tokens: 5000 are served, 5001 refused', async () => {
+    // Tokens without breadth: the items of a variable's default value (the request's own value wins).
+    const query = (items: number) =>
+      `query($t: [String!] = [${'"x" '.repeat(items)}]) { events(topics: $t, first: 1) { hasNextPage } }`;
+    const count = (q: string) => {
+      const lexer = new Lexer(new Source(q));
+      let n = 0;
+      while (lexer.advance().kind !== TokenKind.EOF) n++;
+      return n;
+    };
+    const tokens = (n: number) => query(n - count(query(0)));
+    expect(count(tokens(5_000))).toBe(5_000);
+    expect((await post(tokens(5_000), { t: ['case.opened'] })).errors).toBeUndefined();
+    expectLimit(await post(tokens(5_001), { t: ['case.opened'] }), 'tokens', 5_000);
+  });
+
+  it('a syntax error and an unknown field: coded, with a Chinese message too', async () => {
+    const syntax = await post('{ viewer { kind }');
+    expect(syntax.errors[0].extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED' });
+    expect(syntax.errors[0].extensions.messageZh).toMatch(/[\u4e00-\u9fff]/);
+    const unknown = await post('{ nothingHere }');
+    expect(unknown.errors[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(unknown.errors[0].extensions.messageZh).toMatch(/[\u4e00-\u9fff]/);
+    const variable = await post('query($n: Int) { matters(first: $n) { totalCount } }', { n: 'x' });
+    expect(variable.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(variable.errors[0].extensions.messageZh).toMatch(/[\u4e00-\u9fff]/);
   });
 });

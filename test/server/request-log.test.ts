@@ -8,7 +8,7 @@ import type { ZhifaPlugin } from '@zhifa/core';
 import { createLogger } from '@zhifa/server';
 import { startTestServer, type TestServer, sleep, type GqlJson } from '@zhifa/testkit';
 
-/** A test-only plugin with a resolver that fails the way a bug does. */
+/** A test-only plugin with resolvers that fail the way a bug does. */
 const boomPlugin: ZhifaPlugin = {
   name: 'test-boom',
   register(builder) {
@@ -18,6 +18,20 @@ const boomPlugin: ZhifaPlugin = {
         resolve: () => {
           throw new Error('boom: something nobody expected');
         },
+      }),
+    );
+    // A query Prisma refuses: its message renders the query, the caller's search text included.
+    builder.queryField('testPrismaBoom', (t) =>
+      t.int({
+        description: '测试：Prisma 拒绝的查询 Test: a query Prisma refuses',
+        args: { search: t.arg.string({ required: true }) },
+        resolve: async (_r, args, ctx) =>
+          (
+            await ctx.prisma.enforcementMatter.findMany({
+              where: { name: { contains: args.search } },
+              orderBy: { nope: 'asc' } as never,
+            })
+          ).length,
       }),
     );
   },
@@ -96,6 +110,40 @@ describe('request log', () => {
     expect(error.err.stack).toMatch(/\n\s+at /);
     expect(requests()).toEqual([expect.objectContaining({ outcome: 'INTERNAL_SERVER_ERROR', type: 'query' })]);
     expect(lines).toHaveLength(2); // the error and the request line: yoga does not log it again
+  });
+
+  it('an unexpected error logs its type, first line and stack once, as JSON, never the query or its variables', async () => {
+    const secret = '张三丰 13800001234';
+    const res = await post({
+      query: 'query Find($s: String!) { testPrismaBoom(search: $s) }',
+      variables: { s: secret },
+    });
+    const body = await res.json();
+    expect(body.errors?.[0]?.extensions.code, JSON.stringify(body)).toBe('INTERNAL_SERVER_ERROR');
+    await sleep(50);
+    expect(lines).toHaveLength(2);
+    const error = parsed().find((l) => l.level === 'error');
+    expect(error.msg).toBe('unexpected error');
+    expect(error.err).toMatchObject({
+      type: 'PrismaClientValidationError',
+      message: expect.stringMatching(/^Invalid/),
+    });
+    expect(error.err.stack).toMatch(/^\s+at /);
+    expect(error.err.message).not.toContain('\n');
+    const all = lines.join('\n');
+    for (const part of ['张三丰', '13800001234', 'contains']) expect(all).not.toContain(part);
+    expect(requests()).toEqual([expect.objectContaining({ operation: 'Find', outcome: 'INTERNAL_SERVER_ERROR' })]);
+    expect(requests()[0]).not.toHaveProperty('start');
+  });
+
+  it("a request line never carries the request's variables", async () => {
+    await post({
+      query: 'query Search($s: String) { enterprises(search: $s, first: 1) { totalCount } }',
+      variables: { s: '李四 13900005678' },
+    });
+    await sleep(50);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toMatch(/李四|13900005678/);
   });
 
   it('a WebSocket operation is one line too, with its own outcome', async () => {

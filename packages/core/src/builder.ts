@@ -8,6 +8,7 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import InputPlugin from './input/plugin.js';
 import InputAfterAuthPlugin from './input/after-auth.js';
+import PagingPlugin, { MAX_PAGE_SIZE } from './input/paging.js';
 import LoadedColumnsPlugin from './loaded-columns.js';
 import RowRulesPlugin from './auth/row-rules-plugin.js';
 import { GraphQLError, type GraphQLField } from 'graphql';
@@ -82,8 +83,7 @@ function pageComplexity(args: Record<string, unknown>, _ctx: unknown, field: Gra
   return { field: 1, multiplier: 1 };
 }
 
-/** Max page size of every connection in the graph. */
-export const MAX_PAGE_SIZE = 100;
+export { MAX_PAGE_SIZE };
 export const DEFAULT_PAGE_SIZE = 20;
 
 /**
@@ -107,6 +107,9 @@ export function createBuilder(): ZhifaBuilder {
       // Right after scope-auth: holds back the failure of the input checks registered after it and
       // throws it from inside scope-auth's wrapper — a caller who may not call never sees it.
       InputAfterAuthPlugin,
+      // Paging arguments (input/paging.ts): after input/after-auth.ts, which holds their failure
+      // until scope-auth passes; before row rules, so a nested connection with a bad page plans nothing.
+      PagingPlugin,
       // Between scope-auth and prisma: authorisation runs first and sees the request's own context;
       // the row rules' wrapper is outside plugin-prisma's, so it sees a to-one row however it was
       // loaded, and its field hook runs after plugin-prisma's has built each field's selection.

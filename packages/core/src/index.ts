@@ -42,6 +42,7 @@ export {
   type FieldIssue,
 } from './errors.js';
 export { bilingualMessage, msg } from './validation.js';
+export { errorForLog } from './log-fields.js';
 export { describedValues } from './schema/enum-values.js';
 
 // Global ids

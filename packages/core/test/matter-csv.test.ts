@@ -122,6 +122,25 @@ describe('parseMattersCsv', () => {
   });
 });
 
+describe('parseMattersCsv: leading tab and the row cap', () => {
+  it('refuses a cell starting with a tab or carriage return, naming line and column (it used to be trimmed and stored)', () => {
+    const tabbed = ROW_LICENCE.replace('未按规定公示营业执照', '\t未按规定公示营业执照');
+    expect(issues(`${HEADER}\n${tabbed}`)).toEqual([
+      `2 事项名称: a cell must not start with a tab or carriage return (a spreadsheet would run it as a formula)`,
+    ]);
+    // A space before text is trimmed as before; a space before a formula is still a formula.
+    expect(issues(`${HEADER}\n${ROW_LICENCE.replace('未按', ' 未按')}`)).toEqual([]);
+  });
+
+  it('takes 2000 data rows and refuses 2001, and stops reading at 2001', () => {
+    const rows = (n: number) =>
+      [HEADER, ...Array.from({ length: n }, (_, i) => ROW_LICENCE.replace('SJ-DJ-001', `SJ-DJ-${i + 1}`))].join('\n');
+    expect(parseMattersCsv(rows(2000))).toHaveLength(2000);
+    expect(issues(rows(2001))).toEqual([': too many rows (at most 2000)']);
+    expect(issues(`${rows(2001)}\nX,"unclosed`)).toEqual([': too many rows (at most 2000)']);
+  });
+});
+
 describe('exportMattersCsv', () => {
   const m: MatterFields = {
     code: 'X-1',

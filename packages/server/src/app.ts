@@ -10,6 +10,7 @@ import {
   ServiceUnavailableError,
   ValidationError,
   ZhifaError,
+  errorForLog,
   type CallerCheck,
   type Context,
   type ZhifaPlugin,
@@ -94,14 +95,14 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { schema, guards } = createSchema({ plugins: options.plugins, input: options.input });
   const prisma = options.db.prisma;
-  const events = new EventBus(prisma, options.events);
+  const log = options.log ?? createLogger('error');
+  const events = new EventBus(prisma, { log, ...options.events });
   await events.start();
   const unlisten = await options.db.listen(NOTIFY_CHANNEL, () => events.wake());
   const settings = options.settings ?? new PluginSettings();
   const clock = options.clock ?? (() => new Date());
   let accepting = true;
 
-  const log = options.log ?? createLogger('error');
   // Started beside the event bus, stopped before it.
   const measureSweep = startMeasureOverdueSweep({ prisma, guards, settings, clock, events }, log);
   const recheckMs = options.subscriptionRecheckMs ?? DEFAULT_SUBSCRIPTION_RECHECK_MS;
@@ -164,10 +165,11 @@ export async function createApp(options: AppOptions): Promise<App> {
         if (error instanceof GraphQLError && !original) return error;
         if (original instanceof GraphQLError) return original;
         if (isDatabaseUnavailable(original ?? error)) {
-          log.warn({ error: String((original ?? error) as Error) }, 'database unavailable');
+          log.warn({ error: errorForLog(original ?? error) }, 'database unavailable');
           return topLevelError(new ServiceUnavailableError(), error as GraphQLError);
         }
-        log.error({ err: original ?? error }, 'unexpected error');
+        // Its type, first line and stack, never the rest of its message (Prisma's renders the query and its variables).
+        log.error({ err: errorForLog(original ?? error, { stack: true }) }, 'unexpected error');
         return new GraphQLError(`内部错误 / ${message}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },

@@ -5,7 +5,7 @@
 // was taken and emits `compulsoryMeasure.approvalLapsed` once for it, to its agency and to supervisors
 // (core: cases/measures.ts notifyOverdueMeasuresInTx). Several instances may sweep at once: the
 // conditional updates let only one of them report a measure.
-import { CASE_SETTINGS, unitOfWork, type WorkEnvironment } from '@zhifa/core';
+import { CASE_SETTINGS, errorForLog, unitOfWork, type WorkEnvironment } from '@zhifa/core';
 import type { Viewer } from '@zhifa/core/auth';
 import { notifyOverdueMeasuresInTx } from '@zhifa/core/cases';
 import type { Logger } from './log.js';
@@ -39,7 +39,10 @@ export function startMeasureOverdueSweep(env: Omit<WorkEnvironment, 'viewer'>, l
           runOnce().then(
             (n) => n > 0 && log.info({ measures: n }, 'compulsory measures past their term reported'),
             (err: unknown) =>
-              log.warn({ error: String(err) }, 'compulsory-measure overdue sweep failed; retried at the next interval'),
+              log.warn(
+                { error: errorForLog(err) },
+                'compulsory-measure overdue sweep failed; retried at the next interval',
+              ),
           );
         }, seconds * 1000)
       : null;

@@ -82,10 +82,11 @@ export function useRequestLog(log: Logger): Plugin<Record<string, unknown>, Cont
       const entry = seen(request);
       if (!entry) return;
       entries.delete(request);
+      const { start, ...line } = entry;
       writeRequestLine(log, {
         transport: 'http',
-        ...entry,
-        ms: performance.now() - entry.start,
+        ...line,
+        ms: performance.now() - start,
         status: response.status,
       });
     },

@@ -2,6 +2,7 @@
 // (in all, from one address, and for one caller — a person, an enterprise or an API key, however
 // many tokens they hold), refusing one over a limit (1013, retried by clients), and the credential
 // check at connection_init that names the caller and takes its place.
+import { errorForLog } from '@zhifa/core';
 import type { WebSocket } from 'ws';
 import { actorOf } from '@zhifa/core/auth';
 import type { Caller } from './identity.js';
@@ -88,7 +89,10 @@ export async function admitCaller(
     caller = await deps.identify(auth);
   } catch (err) {
     if (!closeForCredential(log, conn, err, REASONS.rejected)) {
-      log.error({ err, ip: conn.ip }, 'unexpected error identifying a WebSocket caller');
+      log.error(
+        { err: errorForLog(err, { stack: true }), ip: conn.ip },
+        'unexpected error identifying a WebSocket caller',
+      );
       closeConnection(log, conn, CLOSE.internalError, REASONS.internal);
     }
     return false;

@@ -10,7 +10,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, handleProtocols } from 'graphql-ws';
 import type { YogaServerInstance } from 'graphql-yoga';
-import type { Context } from '@zhifa/core';
+import { errorForLog, type Context } from '@zhifa/core';
 import type { Caller } from './identity.js';
 import type { Logger } from './log.js';
 import type { WsLimits } from './ws-limits.js';
@@ -80,7 +80,10 @@ export function serveGraphqlWs(options: WsServerOptions): WsServer {
     const handle = conn.onMessage;
     if (!handle) return;
     handle(messageText(data)).catch((err: unknown) => {
-      log.error({ err, ...connectionFields(conn) }, 'unexpected error handling a WebSocket message');
+      log.error(
+        { err: errorForLog(err, { stack: true }), ...connectionFields(conn) },
+        'unexpected error handling a WebSocket message',
+      );
       closeConnection(log, conn, CloseCode.InternalServerError, REASONS.internal);
     });
   }

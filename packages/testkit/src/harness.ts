@@ -2,7 +2,15 @@
 // the one database migrated in global setup (see databases.ts).
 // ZHIFA_TEST_DATABASE_URL=postgres://… runs the same tests on PostgreSQL (a database of its own each).
 import { CASE_SETTINGS, PluginSettings, type CaseSettings, type ZhifaPlugin } from '@zhifa/core';
-import { createApp, openDatabase, signToken, type App, type Database, type Subject } from '@zhifa/server';
+import {
+  createApp,
+  openDatabase,
+  signToken,
+  type App,
+  type AppOptions,
+  type Database,
+  type Subject,
+} from '@zhifa/server';
 import { freshDatabaseTarget } from './databases.js';
 
 export { freshDatabaseTarget, type FreshDatabase } from './databases.js';
@@ -48,6 +56,8 @@ export interface HarnessOptions {
   settings?: PluginSettings;
   /** The clock resolvers and units of work read; the real one by default. */
   clock?: () => Date;
+  /** Where the app logs (a test capturing its log lines); unexpected errors to standard output by default. */
+  log?: AppOptions['log'];
 }
 
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -60,6 +70,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     jwtSecret: TEST_SECRET,
     settings: opts.settings ?? testSettings(),
     clock: opts.clock,
+    log: opts.log,
   });
   return {
     app,

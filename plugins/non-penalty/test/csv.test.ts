@@ -352,6 +352,36 @@ describe('CSV formula injection', () => {
     expect(still.data.nonPenaltyList.items.totalCount).toBe(2);
   });
 
+  it('import refuses a cell starting with a tab, as the README says, instead of trimming it and storing the rest', async () => {
+    const id = await draft();
+    const csv = [
+      HEADER,
+      '1,市场监管,,\t未按规定公示营业执照,依据,处罚,情形,首违不罚,3,',
+      '2,市场监管,,甲,依据,处罚,"\t初次违法",首违不罚,3,',
+      '3,市场监管,,乙,依据,处罚,情形,首违不罚,3,',
+    ].join('\r\n');
+    const res = await importText(id, csv);
+    expect(res.__typename).toBe('ValidationError');
+    expect(res.issues.map((i: GqlJson) => [i.path, i.message, i.messageEn])).toEqual([
+      [
+        ['csv', '2', '违法行为'],
+        '第 2 行「违法行为」：单元格不能以制表符或回车开头（电子表格会当作公式执行）',
+        'line 2, column "违法行为": a cell must not start with a tab or carriage return (a spreadsheet would run it as a formula)',
+      ],
+      [
+        ['csv', '3', '适用情形'],
+        '第 3 行「适用情形」：单元格不能以制表符或回车开头（电子表格会当作公式执行）',
+        'line 3, column "适用情形": a cell must not start with a tab or carriage return (a spreadsheet would run it as a formula)',
+      ],
+    ]);
+    const still = await w.h.gql(
+      `query($id: ID!) { nonPenaltyList(id: $id) { items(first: 5) { totalCount } } }`,
+      { id },
+      w.tokens.officerA,
+    );
+    expect(still.data.nonPenaltyList.items.totalCount).toBe(0);
+  });
+
   it('text stored with a leading = (typed in a form) exports neutralised, and imports back unchanged', async () => {
     const id = await draft();
     const add = await w.h.gql(
@@ -399,3 +429,32 @@ function parseListCsvCells(line: string): string[] {
   }
   return cells;
 }
+
+describe('CSV row cap', () => {
+  const rows = (n: number) =>
+    [
+      HEADER,
+      ...Array.from(
+        { length: n },
+        (_, i) => `${i + 1},市场监管,不予处罚,违法行为${i + 1},依据,处罚,情形,首违不罚,3,100`,
+      ),
+    ].join('\r\n');
+
+  it('takes 2000 data rows and refuses 2001, in both languages', () => {
+    expect(parseListCsv(rows(2000), { defaultDomain: '' })).toHaveLength(2000);
+    expect(ValidationErrorIssues(() => parseListCsv(rows(2001), { defaultDomain: '' }))).toEqual([
+      { path: ['csv'], messageZh: '数据行过多（上限 2000）', messageEn: 'too many rows (at most 2000)' },
+    ]);
+  });
+
+  it('blank rows do not count; the cap is applied while reading: nothing after row 2001 is parsed', () => {
+    const blanks = rows(2000).replace(/\r\n/g, '\r\n,,,,,,,,,\r\n');
+    expect(parseListCsv(blanks, { defaultDomain: '' })).toHaveLength(2000);
+    // An unclosed quote after the 2001st row: read, it would be a malformed-CSV error instead.
+    const issues = ValidationErrorIssues(() => parseListCsv(`${rows(2001)}\r\n9999,"unclosed`, { defaultDomain: '' }));
+    expect(issues.map((i) => i.messageEn)).toEqual(['too many rows (at most 2000)']);
+    expect(
+      ValidationErrorIssues(() => parseListCsv(`${rows(1999)}\r\n9999,"unclosed`, { defaultDomain: '' }))[0].messageEn,
+    ).toMatch(/^line \d+: malformed CSV/);
+  });
+});

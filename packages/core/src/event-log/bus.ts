@@ -1,4 +1,5 @@
 import type { Db } from '../db.js';
+import { errorForLog } from '../log-fields.js';
 import { comparePositions, ORIGIN, type Position } from './position.js';
 import { readSettled, settledHead, type StoredEvent } from './store.js';
 
@@ -40,7 +41,20 @@ export interface EventBusOptions {
   maxBuffered?: number;
   /** Subscribers handed one batch per turn of the event loop (default 500). */
   fanoutChunk?: number;
+  /** Where the bus reports a database outage and a failing consumer (the server's logger); JSON on stderr by default. */
+  log?: BusLog;
 }
+
+/** The part of a structured logger (pino's) the bus writes to: one JSON line per call. */
+export interface BusLog {
+  warn(fields: object, msg: string): void;
+  error(fields: object, msg: string): void;
+}
+
+const STDERR_LOG: BusLog = {
+  warn: (fields, msg) => console.error(JSON.stringify({ level: 'warn', time: new Date(), ...fields, msg })),
+  error: (fields, msg) => console.error(JSON.stringify({ level: 'error', time: new Date(), ...fields, msg })),
+};
 
 /**
  * Delivers committed events to subscribers in one total order, exactly once each.
@@ -58,6 +72,9 @@ export class EventBus {
   private readonly pageSize: number;
   private readonly maxBuffered: number;
   private readonly fanoutChunk: number;
+  readonly log: BusLog;
+  /** The outage under way: reads of the log fail (the database is away) since `since`. */
+  private outage: { since: number; failures: number } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -66,6 +83,34 @@ export class EventBus {
     this.pageSize = options.pageSize ?? 100;
     this.maxBuffered = options.maxBuffered ?? 1000;
     this.fanoutChunk = options.fanoutChunk ?? 500;
+    this.log = options.log ?? STDERR_LOG;
+  }
+
+  /**
+   * A read of the log failed (the poller's, or a subscriber catching up): one warning line when an
+   * outage begins, not one per poll and subscriber while it lasts (the sweep retries twice a second).
+   */
+  readFailed(err: unknown): void {
+    if (this.outage) {
+      this.outage.failures++;
+      return;
+    }
+    this.outage = { since: Date.now(), failures: 1 };
+    this.log.warn(
+      { error: errorForLog(err) },
+      '事件日志读取失败，将自动重试 / reading the event log failed (database unavailable?); retrying',
+    );
+  }
+
+  /** The poller read the log again: the outage, if any, is over — one line says so and how long it took. */
+  private readSucceeded(): void {
+    if (!this.outage) return;
+    const { since, failures } = this.outage;
+    this.outage = null;
+    this.log.warn(
+      { outageMs: Date.now() - since, failedReads: failures },
+      '事件日志恢复读取 / reading the event log again',
+    );
   }
 
   async start(): Promise<void> {
@@ -99,7 +144,10 @@ export class EventBus {
     this.running = (async () => {
       do {
         this.again = false;
-        await this.pollOnce().catch((err) => console.error('[zhifa] event poll failed', err));
+        await this.pollOnce().then(
+          () => this.readSucceeded(),
+          (err) => this.readFailed(err),
+        );
       } while (this.again && !this.stopped);
     })().finally(() => {
       this.running = null;
@@ -206,7 +254,7 @@ class BusSubscription implements AsyncIterableIterator<StoredEvent>, ImmediateSo
         this.consumer.ready();
       } catch (err) {
         // What it did not take goes through next(); the hand-out to everyone else goes on.
-        console.error('[zhifa] immediate event consumer failed', err);
+        this.bus.log.error({ err: errorForLog(err, { stack: true }) }, 'immediate event consumer failed');
       }
     }
     // Woken only with something to do: a parked next() with nothing pending and nothing left to
@@ -260,7 +308,7 @@ class BusSubscription implements AsyncIterableIterator<StoredEvent>, ImmediateSo
           rows = await this.bus.readAfter(this.read);
         } catch (err) {
           // A database hiccup must not end a supervisor's subscription: retry on the next sweep.
-          console.error('[zhifa] event catch-up read failed', err);
+          this.bus.readFailed(err);
           await this.park();
           continue;
         } finally {

@@ -115,11 +115,21 @@ export function neutraliseCsvCell(value: string): string {
   return FORMULA_START.test(value) || ESCAPED_FORMULA.test(value) ? `'${value}` : value;
 }
 
+const TAB_REFUSED: Bilingual = {
+  zh: '单元格不能以制表符或回车开头（电子表格会当作公式执行）',
+  en: 'a cell must not start with a tab or carriage return (a spreadsheet would run it as a formula)',
+};
+
 /**
- * Import: the stored text of a (trimmed) cell, or why it is refused: a formula (above), or text
- * the API would refuse in the same field (input/text.ts: control characters, NFC).
+ * Import: the stored text of a cell as read from the file, or why it is refused: a formula
+ * (above), or text the API would refuse in the same field (input/text.ts: control characters,
+ * NFC). The OWASP check sees the cell as the spreadsheet does: a leading tab or carriage return is
+ * refused before the cell is trimmed (trimming took it away and stored the rest); the other
+ * formula characters also after leading spaces, as before.
  */
-export function readCsvCell(cell: string, kind: TextKind = 'line'): { value: string } | { error: Bilingual } {
+export function readCsvCell(raw: string, kind: TextKind = 'line'): { value: string } | { error: Bilingual } {
+  if (/^[\t\r]/.test(raw)) return { error: TAB_REFUSED };
+  const cell = raw.trim();
   if (FORMULA_START.test(cell)) return { error: FORMULA_REFUSED };
   return checkText(kind, ESCAPED_FORMULA.test(cell) ? cell.slice(1) : cell);
 }
@@ -170,7 +180,7 @@ export function parseListCsvRows(
   spec: ListCsvSpec,
   opts: { defaultDomain: string },
 ): { items: ListItemData[]; lines: number[] } {
-  const { headers, index, rows, issues } = readCsvTable(input);
+  const { headers, index, rows, issues } = readCsvTable(input, LIMITS.rows);
   const required = [...BASE_HEADERS, ...spec.columns.filter((c) => c.required).map((c) => c.header)];
   const missing = required.filter((h) => !index.has(headerKey(h)));
   if (missing.length)
@@ -181,14 +191,9 @@ export function parseListCsvRows(
     });
   if (issues.length) throw new ValidationError(issues);
 
-  const dataRows = rows.filter((r) => r.record.some((c) => c.trim() !== ''));
+  const dataRows = rows;
   if (dataRows.length === 0)
     throw ValidationError.one(['csv'], { zh: '文件没有数据行', en: 'The file has no data rows' });
-  if (dataRows.length > LIMITS.rows)
-    throw ValidationError.one(['csv'], {
-      zh: `数据行过多（上限 ${LIMITS.rows}）`,
-      en: `too many rows (at most ${LIMITS.rows})`,
-    });
 
   const items: ListItemData[] = [];
   const lines: number[] = [];
@@ -200,7 +205,7 @@ export function parseListCsvRows(
     const cell = (header: string): string | null => {
       const i = index.get(headerKey(header));
       const r = readCsvCell(
-        i === undefined ? '' : (row.record[i] ?? '').trim(),
+        i === undefined ? '' : (row.record[i] ?? ''),
         MULTILINE_CELLS.has(header) ? 'multiline' : 'line',
       );
       if ('value' in r) return r.value;
@@ -331,7 +336,15 @@ export function fenToYuan(fen: number | bigint): string {
  * the header row by headerKey. Duplicate headers come back as issues; the caller adds its own
  * (missing columns) before throwing them together.
  */
-export function readCsvTable(input: Uint8Array | string): {
+/**
+ * The header and the data rows of a CSV (rows whose every cell is blank are left out), or a
+ * ValidationError: empty, malformed, or more than `maxRows` data rows. The cap is applied while
+ * parsing: reading stops at the first row past it, so an oversized import never builds its rows.
+ */
+export function readCsvTable(
+  input: Uint8Array | string,
+  maxRows: number,
+): {
   headers: string[];
   index: Map<string, number>;
   rows: CsvRecord[];
@@ -343,12 +356,30 @@ export function readCsvTable(input: Uint8Array | string): {
   text = text.replace(/\r\n?/g, '\n');
   if (!text.trim()) throw ValidationError.one(['csv'], { zh: '文件为空', en: 'The file is empty' });
 
+  const tooMany = ValidationError.one(['csv'], {
+    zh: `数据行过多（上限 ${maxRows}）`,
+    en: `too many rows (at most ${maxRows})`,
+  });
   let records: CsvRecord[];
+  let seen = -1; // the header is not a data row
   try {
     // csv-parse's types do not model `info`/`raw`, which wrap each record as { record, info, raw }.
-    const parsed: unknown = parse(text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true });
+    const parsed: unknown = parse(text, {
+      info: true,
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      // Handed the wrapped record too (info + raw); a row of blank cells is not a data row.
+      on_record: (wrapped: unknown) => {
+        const r = wrapped as CsvRecord;
+        if (seen >= 0 && !r.record.some((c) => c.trim() !== '')) return null;
+        if (++seen > maxRows) throw tooMany;
+        return wrapped as string[]; // what csv-parse's types call a record; it is `r`, unchanged
+      },
+    });
     records = parsed as CsvRecord[]; // the shape documented for info + raw (see above)
   } catch (err) {
+    if (err === tooMany) throw tooMany;
     const line = (err as { lines?: number }).lines ?? 0;
     throw new ValidationError([
       csvIssue(line, null, {

@@ -159,6 +159,8 @@ export function registerListNodes<ItemArgs extends InputFieldMap>(
     items: t.relatedConnection('items', {
       type: ItemRef,
       cursor: 'listId_seq',
+      // Not the model's primary key: the paging check (input/paging.ts) reads cursors of this key.
+      extensions: { cursorKey: 'listId_seq' },
       totalCount: true,
       description: '清单事项（按序号）Items in 序号 order',
       args: {

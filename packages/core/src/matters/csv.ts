@@ -140,7 +140,7 @@ const MULTIPLE = /^\d{1,3}(?:\.\d{1,4})?$/;
 
 /** Parse a whole CSV into matters, or throw one ValidationError listing every problem. */
 export function parseMattersCsv(input: Uint8Array | string): MatterRow[] {
-  const { headers, index, rows, issues } = readCsvTable(input);
+  const { headers, index, rows, issues } = readCsvTable(input, MATTER_CSV_ROWS);
   const missing = REQUIRED.map((f) => MATTER_HEADERS[f]).filter((h) => !index.has(headerKey(h)));
   if (missing.length)
     issues.push({
@@ -150,14 +150,9 @@ export function parseMattersCsv(input: Uint8Array | string): MatterRow[] {
     });
   if (issues.length) throw new ValidationError(issues);
 
-  const dataRows = rows.filter((r) => r.record.some((c) => c.trim() !== ''));
+  const dataRows = rows;
   if (dataRows.length === 0)
     throw ValidationError.one(['csv'], { zh: '文件没有数据行', en: 'The file has no data rows' });
-  if (dataRows.length > MATTER_CSV_ROWS)
-    throw ValidationError.one(['csv'], {
-      zh: `数据行过多（上限 ${MATTER_CSV_ROWS}）`,
-      en: `too many rows (at most ${MATTER_CSV_ROWS})`,
-    });
 
   const out: MatterRow[] = [];
   const codeLines = new Map<string, number>();
@@ -169,7 +164,7 @@ export function parseMattersCsv(input: Uint8Array | string): MatterRow[] {
     /** The cell's text under `header`, or null when refused (the issue is recorded). */
     const cellAt = (header: string, kind: 'multiline' | 'name' | 'line'): string | null => {
       const i = index.get(headerKey(header));
-      const r = readCsvCell(i === undefined ? '' : (row.record[i] ?? '').trim(), kind);
+      const r = readCsvCell(i === undefined ? '' : (row.record[i] ?? ''), kind);
       if ('value' in r) return r.value;
       badAt(header, r.error);
       return null;
