@@ -298,7 +298,7 @@ describe('matters, parties and staff of the demo data', () => {
     // The issue's example: 未按规定公示营业执照, up to ¥30,000, no minimum.
     const licence = matters.find((m) => m.name === '未按规定公示营业执照')!;
     expect(licence).toMatchObject({
-      penaltyProvision: '《中华人民共和国市场主体登记管理条例》第四十八条',
+      penaltyProvision: '《中华人民共和国市场主体登记管理条例》第四十八条第一款',
       fineMinFen: null,
       fineMaxFen: 3_000_000n,
       penaltyKinds: ['FINE'],
@@ -306,6 +306,35 @@ describe('matters, parties and staff of the demo data', () => {
     const food = matters.find((m) => m.domain === '食品安全')!;
     expect(food).toMatchObject({ fineMinFen: 5_000_000n, fineMaxFen: 10_000_000n, limitationYears: 5 });
     expect(food.penaltyProvision).toContain('第一百二十四条');
+    // Citations as the statutes read (issue 17, demo data): the items of 城镇燃气管理条例, the 2023 道路运输条例's
+    // 第六十三条第（一）项 with its gains multiples and fallback range, the 2022 医疗机构管理条例's renumbered articles.
+    const named = (name: string) => matters.find((m) => m.name === name)!;
+    expect(named('燃气经营者未对燃气用户的燃气设施定期进行安全检查')).toMatchObject({
+      violatedProvision: '《城镇燃气管理条例》第十七条第一款',
+      penaltyProvision: '《城镇燃气管理条例》第四十六条第（七）项',
+    });
+    expect(named('燃气用户擅自改装户内燃气设施')).toMatchObject({
+      violatedProvision: '《城镇燃气管理条例》第二十八条第（四）项',
+      penaltyProvision: '《城镇燃气管理条例》第四十九条第一款第（四）项',
+      fineMinFen: null,
+      fineMaxFen: 100_000n,
+    });
+    expect(named('未取得道路运输经营许可擅自从事道路普通货物运输经营')).toMatchObject({
+      penaltyProvision: '《中华人民共和国道路运输条例》第六十三条第（一）项',
+      fineMinFen: 300_000n,
+      fineMaxFen: 1_000_000n,
+      gainsMultipleMin: 1,
+      gainsMultipleMax: 5,
+      fallbackBelowFen: 1_000_000n,
+    });
+    expect(named('未经许可擅自经营国内水路运输业务')).toMatchObject({
+      penaltyProvision: '《国内水路运输管理条例》第三十三条',
+      fallbackBelowFen: 3_000_000n,
+    });
+    expect(named('医疗机构使用非卫生技术人员从事医疗卫生技术工作')).toMatchObject({
+      violatedProvision: '《医疗机构管理条例》第二十七条',
+      penaltyProvision: '《医疗机构管理条例》第四十七条',
+    });
     // More domains than agencies: matters carry their own domain, not the agency's first.
     expect(new Set(matters.filter((m) => m.published).map((m) => m.domain)).size).toBeGreaterThan(agencies.length);
   });

@@ -70,6 +70,8 @@ export interface Violation {
   fine: readonly [number, number];
   /** A fine set as a multiple of the illegal gains (when gains are established). */
   gains?: readonly [number, number];
+  /** 违法所得不足此数额（元）的，亦适用 `fine` (the provision's fallback); none: only when there are no gains. */
+  gainsBelow?: number;
   /** 第36条: 5 years where life and health are at stake (food, drugs, special equipment, medical care, drinking water). */
   limitation: 2 | 5;
   parties: PartyFit;
@@ -98,9 +100,10 @@ const 食品安全法 = '《中华人民共和国食品安全法》';
 const 安全生产法 = '《中华人民共和国安全生产法》';
 const 固废法 = '《中华人民共和国固体废物污染环境防治法》';
 
-// Provisions as in force in 2025–2026; ranges are the provision's own (the first tier where it has
-// several), in yuan. Where a provision sets the fine by 货值 or 工程造价 the matter names the branch it
-// models (e.g. 货值金额不足一万元).
+// Provisions as in force in 2025–2026, checked against the statutes' text (revision noted where it matters);
+// ranges are the provision's own (the first tier where it has several), in yuan. Where a provision sets the fine
+// by 货值 or 工程造价 the matter names the branch it models (e.g. 货值金额不足一万元). An item or 款 is cited only
+// where the text was seen; one that could not be checked is left out.
 export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
   {
     name: '阜宁县市场监督管理局',
@@ -121,11 +124,12 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         parties: { industries: ['食品制造', '餐饮服务', '批发零售'], persons: 0 },
         measure: { kind: 'SEIZURE', object: '涉案预包装食品一批', productionEquipment: false },
       },
-      // 第四十八条: 责令改正；拒不改正的，处 3 万元以下的罚款 (no minimum).
+      // 第三十六条 (营业执照置于住所或者主要经营场所的醒目位置); 第四十八条第一款: 责令改正；拒不改正的，处 3 万元以下的罚款
+      // (no minimum). 第二款 (电子商务) refers to the 电子商务法, 第三款 is 伪造、出租营业执照.
       {
         violation: '未按规定公示营业执照',
         violated: '《中华人民共和国市场主体登记管理条例》第三十六条',
-        penalty: '《中华人民共和国市场主体登记管理条例》第四十八条',
+        penalty: '《中华人民共和国市场主体登记管理条例》第四十八条第一款',
         domain: '市场监管',
         kinds: ['FINE'],
         fine: [0, 30000],
@@ -187,8 +191,9 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
       },
     ],
     drafts: [
-      // 第四十条: 没收违法所得，可以并处违法所得五倍以下的罚款; 价格违法行为行政处罚规定 第五条: 没有违法所得的，
-      // 处 10 万元以上 100 万元以下的罚款 — the matter's fallback range (rules/decision.ts fineRange).
+      // 第四十条第一款: 没收违法所得，可以并处违法所得五倍以下的罚款; 价格违法行为行政处罚规定 第五条第一款 (串通操纵，
+      // 造成商品价格较大幅度上涨的): 没有违法所得的，处 10 万元以上 100 万元以下的罚款 — the matter's fallback range
+      // (rules/decision.ts fineRange).
       {
         violation: '经营者相互串通操纵市场价格',
         violated: '《中华人民共和国价格法》第十四条第（一）项',
@@ -238,11 +243,13 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         // 逃避监管 is deliberate: never 轻微 nor 初次且危害后果轻微, and never without fault (行政处罚法 第33条).
         noPenalty: [],
       },
-      // 第一百一十二条: 责令改正，处以罚款（十万元以上一百万元以下），没收违法所得；情节严重的…责令停业或者关闭.
+      // 2020 年修订: 第八十一条第二款 (贮存危险废物应当采取符合国家环境保护标准的防护措施); 第一百一十二条第一款第（六）项
+      // (未按照国家环境保护标准贮存…危险废物): 责令改正，处以罚款，没收违法所得；情节严重的…可以责令停业或者关闭;
+      // 第二款: 有前款第…六项…行为之一，处十万元以上一百万元以下的罚款.
       {
         violation: '未按照国家有关规定贮存危险废物',
-        violated: `${固废法}第八十一条`,
-        penalty: `${固废法}第一百一十二条第一款`,
+        violated: `${固废法}第八十一条第二款`,
+        penalty: `${固废法}第一百一十二条第一款第（六）项、第二款`,
         domain: '固体废物',
         kinds: ['FINE', 'CONFISCATE_GAINS', 'SUSPEND_OPERATIONS', 'CLOSE_DOWN'],
         fine: [100000, 1000000],
@@ -252,12 +259,13 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
       },
     ],
     drafts: [
-      // 第三十一条第一款 sets the fine at 1%–5% of the total investment; this draft models one tier of the county's
-      // benchmark (投资额 500 万元至 1000 万元), still under discussion, so it is not published.
+      // 第三十一条第二款 (报告书、报告表未经批准…擅自开工建设的，依照前款的规定处罚) — 第一款 sets the fine at 1%–5% of
+      // the total investment; this draft models one tier of the county's benchmark (投资额 500 万元至 1000 万元), still
+      // under discussion, so it is not published.
       {
         violation: '建设项目环境影响报告表未经批准擅自开工建设',
         violated: '《中华人民共和国环境影响评价法》第二十五条',
-        penalty: '《中华人民共和国环境影响评价法》第三十一条第一款',
+        penalty: '《中华人民共和国环境影响评价法》第三十一条第二款',
         domain: '生态环境',
         kinds: ['FINE'],
         fine: [50000, 500000],
@@ -272,22 +280,27 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     domains: ['交通运输', '道路运输', '公路路政', '水路运输'],
     weight: 10,
     violations: [
-      // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
+      // 2023 年修订: 第二十四条第一款 (申请从事货运经营…提出申请); 第六十三条第（一）项: 责令停止经营，并处罚款 —
+      // 违法所得超过 1 万元的，没收违法所得，处违法所得 1 倍以上 5 倍以下的罚款；没有违法所得或者违法所得不足 1 万元的，
+      // 处 3000 元以上 1 万元以下的罚款，情节严重的，处 1 万元以上 5 万元以下的罚款.
       {
         violation: '未取得道路运输经营许可擅自从事道路普通货物运输经营',
-        violated: '《中华人民共和国道路运输条例》第二十四条',
-        penalty: '《中华人民共和国道路运输条例》第六十三条',
+        violated: '《中华人民共和国道路运输条例》第二十四条第一款',
+        penalty: '《中华人民共和国道路运输条例》第六十三条第（一）项',
         domain: '道路运输',
         kinds: ['FINE', 'CONFISCATE_GAINS'],
-        fine: [5000, 20000],
+        fine: [3000, 10000],
+        gains: [1, 5],
+        gainsBelow: 10000,
         limitation: 2,
         parties: { industries: ['道路运输'], persons: 0.4 },
         measure: { kind: 'SEIZURE', object: '无证经营的货运车辆', productionEquipment: false },
       },
-      // 《公路安全保护条例》第六十四条: 责令改正，可以处 3 万元以下的罚款.
+      // 公路法 第五十条第一款 (超限车辆不得在有限定标准的公路上行驶); 《公路安全保护条例》第六十四条: 责令改正，
+      // 可以处 3 万元以下的罚款.
       {
         violation: '车辆违法超限运输',
-        violated: '《中华人民共和国公路法》第五十条',
+        violated: '《中华人民共和国公路法》第五十条第一款',
         penalty: '《公路安全保护条例》第六十四条',
         domain: '公路路政',
         kinds: ['FINE'],
@@ -298,16 +311,18 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
       },
     ],
     drafts: [
-      // 第三十四条: 没收违法所得，并处违法所得 1 倍以上 5 倍以下的罚款；没有违法所得或者不足 3 万元的，处 3 万元以上 15 万元以下.
-      // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
+      // 2023 年修订: 第八条第一款 (经营水路运输业务，应当…经…批准); 第三十三条 (未经许可擅自经营…): 责令停止经营，
+      // 没收违法所得，并处违法所得 1 倍以上 5 倍以下的罚款；没有违法所得或者违法所得不足 3 万元的，处 3 万元以上 15 万元
+      // 以下的罚款. (第三十四条 is 使用未取得船舶营运证件的船舶.)
       {
         violation: '未经许可擅自经营国内水路运输业务',
-        violated: '《国内水路运输管理条例》第六条',
-        penalty: '《国内水路运输管理条例》第三十四条',
+        violated: '《国内水路运输管理条例》第八条第一款',
+        penalty: '《国内水路运输管理条例》第三十三条',
         domain: '水路运输',
         kinds: ['FINE', 'CONFISCATE_GAINS'],
         fine: [30000, 150000],
         gains: [1, 5],
+        gainsBelow: 30000,
         limitation: 2,
         parties: { industries: ['道路运输'], persons: 0 },
       },
@@ -319,7 +334,8 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     domains: ['城市管理', '市容环境卫生', '城乡规划', '综合行政执法'],
     weight: 14,
     violations: [
-      // 《噪声污染防治法》第八十二条: 拒不改正的，给予警告，对单位可以处二千元以上二万元以下的罚款.
+      // 《噪声污染防治法》第六十四条第一款; 第八十二条第（一）项: 说服教育，责令改正；拒不改正的，给予警告，对单位可以处
+      // 二千元以上二万元以下的罚款.
       {
         violation: '在噪声敏感建筑物集中区域使用高音广播喇叭招揽顾客',
         violated: '《中华人民共和国噪声污染防治法》第六十四条第一款',
@@ -332,10 +348,11 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         parties: { industries: ['批发零售', '餐饮服务', '文化娱乐'], persons: 0, kinds: ['COMPANY'] },
         simple: true,
       },
-      // 第四十二条: 责令限期改正，可以处以 2 万元以下的罚款.
+      // 第二十七条第（一）项 (擅自占用或者挖掘城市道路); 第四十二条 (违反本条例第二十七条规定…): 责令限期改正，可以处以
+      // 2 万元以下的罚款.
       {
         violation: '擅自占用城市道路',
-        violated: '《城市道路管理条例》第二十七条',
+        violated: '《城市道路管理条例》第二十七条第（一）项',
         penalty: '《城市道路管理条例》第四十二条',
         domain: '城市管理',
         kinds: ['FINE'],
@@ -344,8 +361,9 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         parties: { industries: ['餐饮服务', '批发零售', '果蔬种植'], persons: 0.6 },
         simple: true,
       },
-      // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
-      // 《城市建筑垃圾管理规定》第二十六条: 责令限期改正，给予警告，并对单位处 5000 元以上 5 万元以下罚款，对个人处 200 元以下罚款.
+      // 《城市建筑垃圾管理规定》(建设部令第 139 号) 第二十六条: 任何单位和个人随意倾倒、抛撒或者堆放建筑垃圾的，…责令限期
+      // 改正，给予警告，并对单位处 5000 元以上 5 万元以下罚款，对个人处 200 元以下罚款. The duty it breaches, 第十五条 as
+      // recalled, could not be checked against the text here (演示数据：第十五条未经核对).
       {
         violation: '单位随意倾倒建筑垃圾',
         violated: '《城市建筑垃圾管理规定》第十五条',
@@ -376,10 +394,10 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     domains: ['应急管理', '安全生产', '危险化学品'],
     weight: 9,
     violations: [
-      // 第九十七条: 责令限期改正，处十万元以下的罚款；逾期未改正的，责令停产停业整顿…
+      // 第二十八条第一款; 第九十七条第（三）项: 责令限期改正，处十万元以下的罚款；逾期未改正的，责令停产停业整顿…
       {
         violation: '未按照规定对从业人员进行安全生产教育和培训',
-        violated: `${安全生产法}第二十八条`,
+        violated: `${安全生产法}第二十八条第一款`,
         penalty: `${安全生产法}第九十七条第（三）项`,
         domain: '安全生产',
         kinds: ['FINE', 'SUSPEND_OPERATIONS'],
@@ -387,7 +405,8 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         limitation: 2,
         parties: { industries: ['化工', '机械制造', '建筑施工', '新能源', '纺织服装'], persons: 0, kinds: ['COMPANY'] },
       },
-      // 第一百零二条: 责令立即消除或者限期消除，处五万元以下的罚款；拒不执行的，责令停产停业整顿.
+      // 第四十一条第二款 (…及时发现并消除事故隐患); 第一百零二条: 责令立即消除或者限期消除，处五万元以下的罚款；拒不执行的，
+      // 责令停产停业整顿.
       {
         violation: '未采取措施消除事故隐患',
         violated: `${安全生产法}第四十一条第二款`,
@@ -401,11 +420,12 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
       },
     ],
     drafts: [
+      // 第二十四条第一款 (危险化学品应当储存在专用仓库…内); 第八十条第一款第（四）项 (未将危险化学品储存在专用仓库内…):
+      // 责令改正，处 5 万元以上 10 万元以下的罚款；拒不改正的，责令停产停业整顿直至…吊销其相关许可证件.
       {
         violation: '未将危险化学品储存在专用仓库内',
         violated: '《危险化学品安全管理条例》第二十四条第一款',
-        // Item not cited: 未储存在专用仓库 is one of 第八十条第一款's items, which could not be checked here.
-        penalty: '《危险化学品安全管理条例》第八十条第一款',
+        penalty: '《危险化学品安全管理条例》第八十条第一款第（四）项',
         domain: '危险化学品',
         kinds: ['FINE', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'],
         fine: [50000, 100000],
@@ -420,22 +440,25 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     domains: ['卫生健康', '医疗机构监管', '公共卫生', '职业卫生'],
     weight: 7,
     violations: [
-      // 2022 年修订后第四十八条: 责令限期改正，并可以处以 1 万元以上 10 万元以下的罚款；情节严重的，吊销执业许可证或者责令停止执业活动.
+      // 2022 年修订 renumbered the articles: 第二十七条 (不得使用非卫生技术人员…); 第四十七条 (违反本条例第二十七条规定…):
+      // 责令其限期改正，并可以处以 1 万元以上 10 万元以下的罚款；情节严重的，吊销其执业许可证或者责令其停止执业活动.
+      // (Before 2022: 第二十八条 / 第四十八条, 5000 元以下.)
       {
         violation: '医疗机构使用非卫生技术人员从事医疗卫生技术工作',
-        violated: '《医疗机构管理条例》第二十八条',
-        penalty: '《医疗机构管理条例》第四十八条',
+        violated: '《医疗机构管理条例》第二十七条',
+        penalty: '《医疗机构管理条例》第四十七条',
         domain: '医疗机构监管',
         kinds: ['FINE', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'],
         fine: [10000, 100000],
         limitation: 5,
         parties: { industries: ['医疗服务'], persons: 0 },
       },
-      // 第二十六条: 责令限期改进，并可处以 20 元以上 5000 元以下的罚款.
+      // 第六条 (供水单位供应的饮用水必须符合国家生活饮用水卫生标准); 第二十六条: 责令限期改进，并可处以 20 元以上 5000 元
+      // 以下的罚款 — cited by article: the item for 饮用水不符合卫生标准 could not be checked against the text here.
       {
         violation: '集中式供水单位供应的饮用水不符合国家卫生标准',
         violated: '《生活饮用水卫生监督管理办法》第六条',
-        penalty: '《生活饮用水卫生监督管理办法》第二十六条第（四）项',
+        penalty: '《生活饮用水卫生监督管理办法》第二十六条',
         domain: '公共卫生',
         kinds: ['FINE'],
         fine: [20, 5000],
@@ -450,11 +473,12 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     domains: ['农业农村', '农药兽药', '种子', '动物防疫', '渔业'],
     weight: 8,
     violations: [
-      // 第五十六条: 没收违法所得、违法经营的农药…；货值金额不足 1 万元的，并处 2000 元以上 2 万元以下罚款；情节严重的，吊销经营许可证.
-      // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
+      // 2022 年修订: 第四十五条 defines 劣质农药 (the 条例 has no separate prohibition; 第二十七条 is the 销售台账);
+      // 第五十六条: 责令停止经营，没收违法所得、违法经营的农药和用于违法经营的工具、设备等，货值金额不足 1 万元的，并处
+      // 2000 元以上 2 万元以下罚款（1 万元以上的，货值金额 2 倍以上 5 倍以下）；情节严重的，吊销农药经营许可证.
       {
         violation: '经营劣质农药（货值金额不足一万元）',
-        violated: '《农药管理条例》第二十七条',
+        violated: '《农药管理条例》第四十五条',
         penalty: '《农药管理条例》第五十六条',
         domain: '农药兽药',
         kinds: ['FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY', 'REVOKE_LICENCE'],
@@ -463,14 +487,15 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         parties: { industries: ['农资经营'], persons: 0 },
         measure: { kind: 'SEIZURE', object: '涉案农药一批', productionEquipment: false },
       },
-      // 第五十九条: 给予警告，责令其限期改正；逾期不改正的，责令停止经营活动，并处 5 万元以下罚款；情节严重的，吊销兽药经营许可证.
-      // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
+      // 2020 年修订: 第二十八条 (兽药经营企业购销兽药，应当建立购销记录; 第二十六条 is 购进核对), part of the 兽药经营质量
+      // 管理规范 (第二十五条); 第五十九条第一款 (…经营企业未按照规定实施…经营质量管理规范的): 给予警告，责令其限期改正；
+      // 逾期不改正的，责令停止…经营活动，并处 5 万元以下罚款；情节严重的，吊销…兽药经营许可证.
       {
         violation: '兽药经营企业未按规定建立购销记录',
-        violated: '《兽药管理条例》第二十六条',
-        penalty: '《兽药管理条例》第五十九条',
+        violated: '《兽药管理条例》第二十八条',
+        penalty: '《兽药管理条例》第五十九条第一款',
         domain: '农药兽药',
-        kinds: ['WARNING', 'FINE', 'REVOKE_LICENCE'],
+        kinds: ['WARNING', 'FINE', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'],
         fine: [0, 50000],
         limitation: 2,
         // The 兽药经营企业 (a veterinary-drug shop or dealer), never the livestock farm that buys from it.
@@ -485,10 +510,11 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     domains: ['文化市场', '旅游', '广播电视', '出版'],
     weight: 5,
     violations: [
-      // 第三十一条: 给予警告，可以并处 15000 元以下的罚款；情节严重的，责令停业整顿，直至吊销《网络文化经营许可证》.
+      // 2022 年修订: 第二十一条第一款; 第三十一条第（二）项: 给予警告，可以并处 15000 元以下的罚款；情节严重的，责令停业整顿，
+      // 直至吊销《网络文化经营许可证》.
       {
         violation: '互联网上网服务营业场所接纳未成年人',
-        violated: '《互联网上网服务营业场所管理条例》第二十一条',
+        violated: '《互联网上网服务营业场所管理条例》第二十一条第一款',
         penalty: '《互联网上网服务营业场所管理条例》第三十一条第（二）项',
         domain: '文化市场',
         kinds: ['WARNING', 'FINE', 'SUSPEND_OPERATIONS', 'REVOKE_LICENCE'],
@@ -497,8 +523,8 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
         parties: { industries: ['文化娱乐'], persons: 0 },
         simple: true,
       },
-      // 演示数据：条款号凭记忆写出，未对照官方文本核对 — demo provision written from memory, not checked against the official text.
-      // 《旅行社条例》第五十五条: 责令改正，处 2 万元以上 10 万元以下的罚款；情节严重的，责令停业整顿 1 个月至 3 个月.
+      // 2020 年修订: 第二十八条 (应当与旅游者签订旅游合同); 第五十五条第（一）项 (未与旅游者签订旅游合同): 责令改正，处 2 万元
+      // 以上 10 万元以下的罚款；情节严重的，责令停业整顿 1 个月至 3 个月.
       {
         violation: '旅行社未与旅游者签订旅游合同',
         violated: '《旅行社条例》第二十八条',
@@ -531,15 +557,17 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
       },
     ],
     drafts: [
-      // 2024 年修订的矿产资源法自 2025 年 7 月 1 日起施行: the matter awaits its new articles.
+      // 2024 年修订的矿产资源法 (自 2025 年 7 月 1 日起施行): 第五条第一款 (开采矿产资源应当依法取得采矿权); 第六十四条第一款:
+      // 责令停止违法行为，没收直接用于违法开采的工具、设备以及违法采出的矿产品，并处矿产品市场价值 3 倍以上 5 倍以下罚款；
+      // 没有采出矿产品或者市场价值不足 10 万元的，并处 10 万元以上 100 万元以下罚款；拒不停止违法行为的，可以责令停业整顿.
+      // Still a draft: the county's benchmark for the new article is not yet set.
       {
-        violation: '未取得采矿许可证擅自采矿',
-        violated: '《中华人民共和国矿产资源法》第三条',
-        penalty: '《中华人民共和国矿产资源法》第三十九条',
+        violation: '未取得采矿权开采矿产资源（违法采出的矿产品市场价值不足十万元）',
+        violated: '《中华人民共和国矿产资源法》第五条第一款',
+        penalty: '《中华人民共和国矿产资源法》第六十四条第一款',
         domain: '矿产资源',
-        kinds: ['FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY'],
-        fine: [0, 0],
-        gains: [0, 0.5],
+        kinds: ['FINE', 'CONFISCATE_PROPERTY', 'SUSPEND_OPERATIONS'],
+        fine: [100000, 1000000],
         limitation: 2,
         parties: { industries: ['建筑施工'], persons: 0.3 },
         measure: { kind: 'SEIZURE', object: '非法采矿使用的挖掘机', productionEquipment: true },
@@ -552,26 +580,25 @@ export const ENFORCEMENT_AGENCIES: readonly AgencySpec[] = [
     domains: ['住房和城乡建设', '建筑市场', '物业管理', '燃气'],
     weight: 4,
     violations: [
-      // 第十七条 (燃气经营者…对燃气用户的燃气设施定期进行安全检查) and the 燃气经营者 penalty article (责令限期改正，处 1 万元
-      // 以上 10 万元以下罚款；有违法所得的，没收违法所得；情节严重的，吊销燃气经营许可证), 第四十六条 as recalled — cited by
-      // article only: the item could not be checked against the official text here (第四十七条 is the 气瓶充装 article).
+      // 2016 年修订: 第十七条第一款 (燃气经营者…并对燃气设施定期进行安全检查); 第四十六条第（七）项 (…或者未对燃气用户的
+      // 燃气设施定期进行安全检查): 责令限期改正，处 1 万元以上 10 万元以下罚款；有违法所得的，没收违法所得；情节严重的，
+      // 吊销燃气经营许可证.
       {
         violation: '燃气经营者未对燃气用户的燃气设施定期进行安全检查',
-        violated: '《城镇燃气管理条例》第十七条',
-        penalty: '《城镇燃气管理条例》第四十六条',
+        violated: '《城镇燃气管理条例》第十七条第一款',
+        penalty: '《城镇燃气管理条例》第四十六条第（七）项',
         domain: '燃气',
         kinds: ['FINE', 'CONFISCATE_GAINS', 'REVOKE_LICENCE'],
         fine: [10000, 100000],
         limitation: 2,
         parties: { industries: ['燃气供应'], persons: 0 },
       },
-      // 第二十八条 (燃气用户…不得擅自安装、改装、拆除户内燃气设施) / 第四十九条: 逾期不改正的，对单位可以处 10 万元以下罚款，
-      // 对个人可以处 1000 元以下罚款. Cited by article only: the items (第（四）项 as recalled, not 第（五）项) could not be
-      // checked against the official text here.
+      // 第二十八条第（四）项 (擅自安装、改装、拆除户内燃气设施和燃气计量装置; 第（五）项 is 不具备安全条件的场所使用、储存);
+      // 第四十九条第一款第（四）项: 责令限期改正；逾期不改正的，对单位可以处 10 万元以下罚款，对个人可以处 1000 元以下罚款.
       {
         violation: '燃气用户擅自改装户内燃气设施',
-        violated: '《城镇燃气管理条例》第二十八条',
-        penalty: '《城镇燃气管理条例》第四十九条',
+        violated: '《城镇燃气管理条例》第二十八条第（四）项',
+        penalty: '《城镇燃气管理条例》第四十九条第一款第（四）项',
         domain: '燃气',
         kinds: ['FINE'],
         fine: [0, 1000],
@@ -807,6 +834,7 @@ function matterOf(v: Violation, code: string, published: boolean) {
     fineMaxFen: v.fine[1] > 0 ? BigInt(v.fine[1]) * 100n : null,
     gainsMultipleMin: v.gains && v.gains[0] > 0 ? v.gains[0] : null,
     gainsMultipleMax: v.gains ? v.gains[1] : null,
+    fallbackBelowFen: v.gainsBelow ? BigInt(v.gainsBelow) * 100n : null,
     limitationYears: v.limitation,
     // 并处: 处…罚款 makes the fine the penalty; 给予警告…罚款 provisions here read as one or the other (警告；逾期
     // 不改正的，处…罚款).
