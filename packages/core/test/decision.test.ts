@@ -12,8 +12,8 @@ import {
 import { addYears, limitationLastDay, limitationRefusal, violationInFuture } from '../src/rules/limitation.js';
 import { partyIsNaturalPerson } from '../src/rules/party.js';
 
-// 未按规定公示营业执照: 《市场主体登记管理条例》第四十八条 — 责令改正，处 1 万元以下罚款; 情节严重的，
-// 处 1 万元以上 5 万元以下罚款，吊销营业执照. Range here: ¥0 .. ¥30,000 as the task's example.
+// 未按规定公示营业执照: 《市场主体登记管理条例》第四十八条第一款 — 责令改正；拒不改正的，处3万元以下的罚款.
+// Range here: ¥0 .. ¥30,000.
 const MATTER: MatterTerms = {
   penaltyProvision: '《市场主体登记管理条例》第四十八条',
   penaltyKinds: ['WARNING', 'FINE', 'REVOKE_LICENCE'],

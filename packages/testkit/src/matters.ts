@@ -33,7 +33,8 @@ let matterSeq = 0;
 
 /**
  * A matter; by default the market regulator's 未按规定公示营业执照 (《市场主体登记管理条例》第三十六条 /
- * 第四十八条: a warning or a fine up to ¥30,000, 吊销营业执照 when serious), domain 市场监管, published.
+ * 第四十八条第一款: 责令改正；拒不改正的，处3万元以下的罚款), domain 市场监管, published. The fixture also allows a
+ * warning, so that tests of kinds have two to choose from; it is a test matter, not the statute's.
  */
 export async function createMatter(p: Pick<PrismaClient, 'enforcementMatter'>, over: MatterOptions = {}) {
   matterSeq += 1;
