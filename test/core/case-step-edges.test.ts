@@ -5,7 +5,7 @@
 // with the conversion to the general procedure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiToday } from '@zhifa/core/time';
-import { createHarness, ERR, gid, type Harness } from '@zhifa/testkit';
+import { createHarness, createMatter, ERR, gid, type Harness } from '@zhifa/testkit';
 import { ADVANCE, DECIDE, directCase, expectError, readyToDecide, seedCounty, type County } from './case-fixtures.js';
 
 let h: Harness;
@@ -286,6 +286,26 @@ describe('a notice is checked against the matter as the decision is', () => {
       'RuleViolation',
       { rule: 'FINE_ABOVE_MAXIMUM' },
     );
+  });
+});
+
+describe('a notice proposes what the provision imposes together (并处), as the decision must', () => {
+  it('处…罚款: a warning alone is refused, the fine with it accepted; 减轻 (第32条) may leave the fine out', async () => {
+    const m = await createMatter(h.db.prisma, { penaltyKinds: ['WARNING', 'FINE'], mandatoryKinds: ['FINE'] });
+    const alone = await kase({ matterId: m.id });
+    expectError((await notice(alone.caseId, day(1), [{ kind: 'WARNING' }])).data.recordNotice, 'RuleViolation', {
+      rule: 'MISSING_JOINT_PENALTY',
+      zh: ['拟作出的处罚', '罚款', '第4条'],
+      en: 'the proposal',
+    });
+    expect(await stepCount(alone.id)).toBe(0);
+    const both = await notice(alone.caseId, day(1), [{ kind: 'WARNING' }, { kind: 'FINE', amountFen: 100_000 }]);
+    expect(both.data.recordNotice.data.kind).toBe('NOTICE');
+    const mitigated = await kase({ matterId: m.id });
+    const lighter = await notice(mitigated.caseId, day(1), [{ kind: 'WARNING' }], {
+      mitigatingCircumstance: '主动消除违法行为危害后果（第32条第一项）',
+    });
+    expect(lighter.data.recordNotice.data.kind).toBe('NOTICE');
   });
 });
 

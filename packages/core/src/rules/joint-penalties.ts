@@ -65,23 +65,25 @@ export function jointPenaltyRefusal(
   decision: CaseDecision,
   kinds: readonly PenaltyKind[],
   matter: JointKinds | null,
+  of: 'decision' | 'notice' = 'decision',
 ): RuleRefusal | null {
+  const the = of === 'decision' ? { zh: '决定', en: 'the decision' } : { zh: '拟作出的处罚', en: 'the proposal' };
   if (!matter || !isPenalty(decision) || decision === 'MITIGATED') return null;
   const missing = matter.mandatoryKinds.filter((k) => !kinds.includes(k));
   if (missing.length)
     return {
       rule: 'MISSING_JOINT_PENALTY',
       message: {
-        zh: `处罚依据${matter.penaltyProvision}规定应当并处“${zhKinds(missing)}”，决定缺少该项处罚（行政处罚法第4条、第5条第2款；仅依第32条减轻处罚时可以不处）`,
-        en: `the penalty provision ${matter.penaltyProvision} imposes ${missing.join(', ')} together with the others; the decision leaves it out (arts. 4, 5(2); only a mitigated penalty under art. 32 may)`,
+        zh: `处罚依据${matter.penaltyProvision}规定应当并处“${zhKinds(missing)}”，${the.zh}缺少该项处罚（行政处罚法第4条、第5条第2款；仅依第32条减轻处罚时可以不处）`,
+        en: `the penalty provision ${matter.penaltyProvision} imposes ${missing.join(', ')} together with the others; ${the.en} leaves it out (arts. 4, 5(2); only a mitigated penalty under art. 32 may)`,
       },
     };
   if (matter.alternativeKinds.length && !matter.alternativeKinds.some((k) => kinds.includes(k)))
     return {
       rule: 'MISSING_JOINT_PENALTY',
       message: {
-        zh: `处罚依据${matter.penaltyProvision}规定处“${matter.alternativeKinds.map((k) => PENALTY_KIND_NAMES[k].zh).join('”或者“')}”，决定须至少处其一（行政处罚法第4条）`,
-        en: `the penalty provision ${matter.penaltyProvision} imposes one of ${matter.alternativeKinds.join(', ')}; the decision imposes none (art. 4)`,
+        zh: `处罚依据${matter.penaltyProvision}规定处“${matter.alternativeKinds.map((k) => PENALTY_KIND_NAMES[k].zh).join('”或者“')}”，${the.zh}须至少处其一（行政处罚法第4条）`,
+        en: `the penalty provision ${matter.penaltyProvision} imposes one of ${matter.alternativeKinds.join(', ')}; ${the.en} imposes none (art. 4)`,
       },
     };
   return null;

@@ -16,6 +16,7 @@ import type {
 } from '../generated/prisma/enums.js';
 import { isPenalty, type RuleRefusal } from './case-stage.js';
 import { matterFineRefusal, matterKindRefusal, type MatterTerms } from './decision.js';
+import { jointPenaltyRefusal, type JointKinds } from './joint-penalties.js';
 import { PENALTY_KIND_NAMES, STAGE_NAMES } from './names.js';
 import { addDays } from './limitation.js';
 
@@ -318,8 +319,8 @@ export interface NoticeRequest {
   penalties: readonly ProposedPenalty[];
   /** The new facts a heavier re-notice rests on (第45条第2款). */
   newFacts: string | null;
-  /** The case's enforcement matter; null for a case registered before matters existed. */
-  matter: MatterTerms | null;
+  /** The case's enforcement matter (with its 并处 kinds); null for a case registered before matters existed. */
+  matter: (MatterTerms & Partial<Pick<JointKinds, 'mandatoryKinds' | 'alternativeKinds'>>) | null;
   /** Illegal gains established so far, for a fine set as a multiple of them. */
   illegalGainsFen: bigint | null;
   /** The 第32条 减轻 circumstance the notice states: only then may a fine go below the minimum. */
@@ -328,7 +329,7 @@ export interface NoticeRequest {
 
 /**
  * 事先告知 (第44条): while investigating; what it proposes is what the matter allows, checked as the
- * decision is (rules/decision.ts: kinds, then the fine range); and a re-notice is no heavier than the
+ * decision is (rules/decision.ts: kinds, then the fine range; rules/joint-penalties.ts: 并处); and a re-notice is no heavier than the
  * notice before it (第45条第2款: 不得因当事人陈述、申辩而给予更重的处罚) unless it states the new facts it
  * rests on (CASE_RENOTICE_HEAVIER) — a new notice restarts the party's statement and hearing.
  */
@@ -338,8 +339,24 @@ export function noticeRefusal(r: NoticeRequest): RuleRefusal | null {
   if (r.matter) {
     const kind = matterKindRefusal(r.penalties, r.matter);
     if (kind) return kind;
-    const fine = matterFineRefusal(r.penalties, r.matter, r.illegalGainsFen, !!r.mitigatingCircumstance?.trim());
+    const mitigated = !!r.mitigatingCircumstance?.trim();
+    const fine = matterFineRefusal(r.penalties, r.matter, r.illegalGainsFen, mitigated);
     if (fine) return fine;
+    // 并处: what the decision must impose together, the notice proposes together (第44条: 拟作出的行政处罚).
+    const joint = jointPenaltyRefusal(
+      mitigated ? 'MITIGATED' : 'PENALTY',
+      r.penalties.map((p) => p.kind),
+      r.matter.mandatoryKinds && r.matter.alternativeKinds
+        ? {
+            penaltyProvision: r.matter.penaltyProvision,
+            penaltyKinds: r.matter.penaltyKinds,
+            mandatoryKinds: r.matter.mandatoryKinds,
+            alternativeKinds: r.matter.alternativeKinds,
+          }
+        : null,
+      'notice',
+    );
+    if (joint) return joint;
   }
   const prior = r.state.notice;
   if (!prior || r.newFacts?.trim()) return null;
