@@ -884,8 +884,16 @@ describe('development helpers on the demo data', () => {
     const row = await prisma.apiKey.findFirstOrThrow({ where: { agencyId: org.id }, orderBy: { id: 'desc' } });
     expect(row.hash).not.toContain(key);
     expect(await resolveViewer(prisma, SECRET, `ApiKey ${key}`)).toMatchObject({ kind: 'surveyOrg', agencyId: org.id });
+    // Issued by core's service, like the graph's createApiKey: an event, by the platform, without the secret.
+    const issued = await prisma.event.findFirstOrThrow({ where: { topic: 'apiKey.created' }, orderBy: { id: 'desc' } });
+    expect(issued).toMatchObject({
+      actor: 'system:cli',
+      payload: { apiKeyId: row.id, prefix: row.prefix, label: 'test' },
+    });
     const bureau = await prisma.agency.findFirstOrThrow({ where: { kind: 'JUSTICE_BUREAU' } });
+    const events = await prisma.event.count();
     await expect(createSurveyApiKey(prisma, bureau.id, 'test')).rejects.toThrow(/not a survey organisation/);
+    expect(await prisma.event.count()).toBe(events);
   });
 
   it('serves /dev/token to loopback command-line callers in development only', async () => {

@@ -14,6 +14,7 @@ export { CASE_SETTINGS, CORE_SETTINGS, type CaseSettings } from './case-settings
 
 // Topics, subscriptions, and the one write path
 export { CORE_TOPICS } from './topics.js';
+export { createApiKey, hashApiKey, newApiKey, revokeApiKey, UnknownApiKey, type RevokedApiKey } from './api-keys.js';
 export { defineTopic } from './event-log/topic.js';
 export { defineTopicSubscription, type TopicEvent } from './events/subscription.js';
 export {

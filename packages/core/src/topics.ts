@@ -128,8 +128,12 @@ export const CORE_TOPICS = {
       decidedByInvestigator: boolean;
     }
   >('case.decided'),
-  /** An API key stopped working: subscriptions it opened end on every instance. */
-  apiKeyRevoked: defineTopic<{ apiKeyId: number; prefix: string; label: string }>('apiKey.revoked'),
+  /** An API key was issued to a survey organisation (never the key nor its hash). */
+  apiKeyCreated: defineTopic<{ apiKeyId: number; prefix: string; label: string }>('apiKey.created'),
+  /** An API key stopped working: subscriptions it opened end on every instance. `reason`: why, when given. */
+  apiKeyRevoked: defineTopic<{ apiKeyId: number; prefix: string; label: string; reason?: string | null }>(
+    'apiKey.revoked',
+  ),
   demoDataLoaded: defineTopic<{ agencies: number; people: number; enterprises: number; cases: number }>(
     'system.demoDataLoaded',
   ),

@@ -6,6 +6,7 @@ import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'n
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { AgencyKind, PersonRole, PrismaClient } from '@zhifa/core/prisma';
+import { createApiKey, RuleViolation } from '@zhifa/core';
 import { canEnforce, DEFAULT_REVIEW_GRACE_UNTIL } from '@zhifa/core/rules';
 import { newApiKey, signToken, viewerForApiKey, type Subject } from './identity.js';
 
@@ -126,7 +127,10 @@ export async function demoTokens(prisma: PrismaClient, secret: string): Promise<
   return out;
 }
 
-/** A new API key for a survey organisation; only its hash is stored. Returns the key, shown once. */
+/**
+ * A new API key for a survey organisation (the CLI's `api-key`), issued by core's service like the
+ * graph's createApiKey: only its hash is stored, the issue is an event. Returns the key, shown once.
+ */
 export async function createSurveyApiKey(
   prisma: PrismaClient,
   agencyId: number | null,
@@ -143,11 +147,15 @@ export async function createSurveyApiKey(
         : `没有编号为 ${agencyId} 的单位 / no agency with id ${agencyId}`,
       404,
     );
-  if (agency.kind !== 'SURVEY_ORGANISATION')
-    throw new UnknownSubject(`${agency.name} 不是第三方调查机构 / ${agency.name} is not a survey organisation`, 400);
-  const { key, prefix, hash } = newApiKey();
-  await prisma.apiKey.create({ data: { agencyId: agency.id, label, prefix, hash } });
-  return { key, agencyId: agency.id, agencyName: agency.name };
+  try {
+    const { key } = await createApiKey(prisma, agency.id, label);
+    return { key, agencyId: agency.id, agencyName: agency.name };
+  } catch (err) {
+    // API_KEY_SURVEY_ORGANISATION_ONLY (county plan task 13): the CLI has always said it in these words.
+    if (err instanceof RuleViolation)
+      throw new UnknownSubject(`${agency.name} 不是第三方调查机构 / ${agency.name} is not a survey organisation`, 400);
+    throw err;
+  }
 }
 
 /** The label of the survey-organisation key a development server shows at start-up. */

@@ -1,8 +1,8 @@
 // Turns a bearer credential into a Viewer. People carry HS256 JWTs; the survey organisation
 // carries an API key (`zfk_<prefix>_<secret>`, only its SHA-256 is stored).
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { ServiceUnavailableError, UnauthenticatedError } from '@zhifa/core';
+import { hashApiKey, ServiceUnavailableError, UnauthenticatedError } from '@zhifa/core';
 import { PUBLIC_VIEWER, type Viewer } from '@zhifa/core/auth';
 import type { PrismaClient } from '@zhifa/core/prisma';
 import { isDatabaseUnavailable } from './faults.js';
@@ -20,16 +20,8 @@ export function signToken(secret: string, sub: Subject, ttlSeconds = 12 * 3600):
   return jwt.sign({ sub }, secret, { algorithm: 'HS256', expiresIn: ttlSeconds, issuer: 'zhifa' });
 }
 
-export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
-}
-
-/** A new API key; the caller stores `prefix` and `hash` and shows `key` once. */
-export function newApiKey(): { key: string; prefix: string; hash: string } {
-  const prefix = randomBytes(6).toString('hex');
-  const key = `zfk_${prefix}_${randomBytes(24).toString('base64url')}`;
-  return { key, prefix, hash: hashApiKey(key) };
-}
+// One implementation of the key format, with the service that issues and revokes keys.
+export { hashApiKey, newApiKey } from '@zhifa/core';
 
 /** Who a credential identifies, and until when the credential itself is valid (a JWT's exp). */
 export interface Caller {

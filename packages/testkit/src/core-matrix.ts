@@ -136,8 +136,26 @@ async function personFixtures(w: MatrixWorld, prisma: PrismaClient) {
   return { uncertified: globalId('Person', p.id) };
 }
 
+/**
+ * A key of the survey organisation revoked long ago: revoking it again changes nothing (an allowed
+ * caller gets `alreadyRevoked`), so every row sees the same world.
+ */
+async function apiKeyFixtures(w: MatrixWorld, prisma: PrismaClient) {
+  const k = await prisma.apiKey.create({
+    data: {
+      agencyId: w.surveyOrganisation.rowId,
+      label: '已吊销（矩阵）',
+      prefix: 'a0a0a0a0a0a0',
+      hash: 'not the hash of any key',
+      revokedAt: new Date('2025-01-01T00:00:00Z'),
+    },
+  });
+  return { revokedApiKey: globalId('ApiKey', k.id) };
+}
+
 async function coreFixtures(w: MatrixWorld, prisma: PrismaClient) {
   return {
+    ...(await apiKeyFixtures(w, prisma)),
     ...(await writeCoreMatrixFixtures(w, prisma)),
     ...(await caseFixtures(w, prisma)),
     ...(await personFixtures(w, prisma)),
@@ -151,6 +169,12 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
     'viewer',
     'allow  allow      allow   allow        allow       allow      allow     allow  allow  allow',
     `{ viewer { kind } }`,
+  ),
+  // The justice bureau's supervisors and system admins see every key, the survey organisation its own.
+  query(
+    'apiKeys',
+    'DENY   none       none    none         none        allow      allow     allow  none  none',
+    `{ apiKeys(first: 5) { totalCount } }`,
   ),
   query(
     'agencies',
@@ -575,6 +599,21 @@ export const CORE_AUTHORISATION_MATRIX = defineAuthorisationMatrix(coreFixtures,
     'DENY   DENY       DENY    DENY         allow       allow      DENY      allow  DENY  DENY',
     `mutation($csv: String!) { importMattersCsv(csvText: $csv) ${result} }`,
     { csv: BAD_MATTERS_CSV },
+  ),
+
+  // Only the county justice bureau (its supervisors) and system admins; never a key, its own included.
+  // Issuing to an enforcement agency meets API_KEY_SURVEY_ORGANISATION_ONLY; the revoked key stays revoked.
+  mutation(
+    'createApiKey',
+    'DENY   DENY       DENY    DENY         DENY        allow      DENY      allow  DENY  DENY',
+    `mutation($agencyId: ID!) { createApiKey(agencyId: $agencyId, label: "矩阵") ${result} }`,
+    { agencyId: w.agency.id },
+  ),
+  mutation(
+    'revokeApiKey',
+    'DENY   DENY       DENY    DENY         DENY        allow      DENY      allow  DENY  DENY',
+    `mutation($id: ID!) { revokeApiKey(id: $id, reason: "矩阵测试") ${result} }`,
+    { id: f.revokedApiKey },
   ),
 
   // ── subscriptions ──────────────────────────────────────────────────────────────────────────────

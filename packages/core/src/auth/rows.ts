@@ -9,12 +9,32 @@ import {
   actorOf,
   isAgencyAdminOf,
   isAgencyHeadOf,
+  isJusticeBureau,
   isLegalReviewerOf,
   isStaff,
   isSupervisor,
   isSystemAdmin,
   type Viewer,
 } from './viewer.js';
+
+/**
+ * The survey organisation's API keys: the county justice bureau's supervisors, who commission the
+ * survey (county plan task 13), and system admins see all; a survey organisation's key its own
+ * organisation's; nobody else any. The hash is never a field, whoever reads.
+ */
+export const apiKeyRule = defineRowRule('ApiKey', {
+  where: (v): Prisma.ApiKeyWhereInput | null => {
+    if (mayManageApiKeys(v)) return {};
+    if (v.kind === 'surveyOrg') return { agencyId: v.agencyId };
+    return null;
+  },
+  can: (v, k) => mayManageApiKeys(v) || (v.kind === 'surveyOrg' && v.agencyId === k.agencyId),
+});
+
+/** Issues, lists and revokes API keys: the county justice bureau (a supervisor of it) or a system admin — never a key. */
+export function mayManageApiKeys(v: Viewer): boolean {
+  return isJusticeBureau(v) || isSystemAdmin(v);
+}
 
 /** Enforcement cases: supervisors all; a person their agency's; an enterprise user its own; no one else. */
 export const caseRule = defineRowRule('EnforcementCase', {

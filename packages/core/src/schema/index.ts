@@ -15,6 +15,7 @@ import { registerCaseStep } from './case-step.js';
 import { registerPenaltyInput } from './penalty-input.js';
 import { registerMatter } from './matter.js';
 import { registerEvents } from './event.js';
+import { registerApiKey } from './api-key.js';
 import { registerListTypes, type ListKindLabel } from '../lists/kinds.js';
 import type { InputLimits } from '../input/values.js';
 
@@ -43,6 +44,7 @@ export function registerCore(
   registerCompulsoryMeasure(builder, enums, Person);
   registerCaseStep(builder, enums, PenaltyInput);
   registerEvents(builder);
+  registerApiKey(builder, Agency);
   if (options.listKinds.length > 0)
     registerListTypes(builder, options.listKinds, {
       ...registerListEnums(builder, options.listKinds),
