@@ -38,3 +38,11 @@ export function requiredText(max: number, zh = '', en = '') {
     .min(1, msg(`${zh}不能为空`, empty))
     .max(max, msg(`${zh}过长（上限 ${max} 字）`, long));
 }
+
+/**
+ * The reason an act carries into the event log (a refusal, a revocation, a change of roles or status):
+ * trimmed, at least 2 characters — "ok" is not a reason — and at most `max`.
+ */
+export function reasonText(max = 500) {
+  return z.string().trim().min(2, msg('请写明理由', 'give a reason')).max(max, msg('理由过长', 'reason is too long'));
+}

@@ -2,7 +2,6 @@
 // revokes them (county plan task 13); the organisation reads its own. The key is shown once, in
 // createApiKey's result; the hash is never a field. Issue and revocation are core's service
 // (api-keys.ts), the same the CLI and the admin socket call.
-import { z } from 'zod';
 import type { ZhifaBuilder } from '../builder.js';
 import type { registerAgency } from './agency.js';
 import type { ApiKey } from '../generated/prisma/client.js';
@@ -13,7 +12,7 @@ import { nodeRowId, parseId, parseOptionalId } from '../ids.js';
 import { createApiKeyIn, revokeApiKeyIn } from '../api-keys.js';
 import { API_KEY_LABEL_MAX } from '../rules/api-key.js';
 import { textKind } from '../input/text.js';
-import { msg, requiredText } from '../validation.js';
+import { reasonText, requiredText } from '../validation.js';
 import type { Viewer } from '../auth/viewer.js';
 
 const API_KEY = { zh: 'API 密钥', en: 'API key' };
@@ -123,11 +122,7 @@ export function registerApiKey(builder: ZhifaBuilder, AgencyRef: ReturnType<type
           required: true,
           description: '理由（记入事件日志）Reason, kept in the event log',
           extensions: textKind('multiline'),
-          validate: z
-            .string()
-            .trim()
-            .min(2, msg('请写明理由', 'give a reason'))
-            .max(500, msg('理由过长', 'reason is too long')),
+          validate: reasonText(),
         }),
       },
       resolve: async (_r, args, ctx) => {

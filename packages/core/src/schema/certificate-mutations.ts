@@ -22,19 +22,13 @@ import { actorOf, isJusticeBureau, isSystemAdmin } from '../auth/viewer.js';
 import { parseId } from '../ids.js';
 import { CORE_TOPICS } from '../topics.js';
 import { CASE_SETTINGS } from '../case-settings.js';
-import { msg } from '../validation.js';
+import { msg, reasonText } from '../validation.js';
 import { textKind } from '../input/text.js';
 import type { PersonTypes } from './person-type.js';
 import type { CertificateInputRef } from './person-mutations.js';
 import { agencyOfPerson, assertNumberFree, guardUnique, retireNumber, throwProblems } from './person-records.js';
 
 const PERSON = { zh: '人员', en: 'Person' };
-
-const reasonArg = z
-  .string()
-  .trim()
-  .min(2, msg('请写明理由', 'give a reason'))
-  .max(500, msg('理由过长', 'reason is too long'));
 
 const isSelf = (ctx: Pick<Context, 'viewer'>, p: Pick<Person, 'id'>) =>
   ctx.viewer.kind === 'person' && ctx.viewer.personId === p.id;
@@ -68,11 +62,7 @@ export function registerCertificateMutations(
           required: true,
           description: '理由（记入事件日志）Reason, kept in the event log',
           extensions: textKind('multiline'),
-          validate: z
-            .string()
-            .trim()
-            .min(2, msg('请写明理由', 'give a reason'))
-            .max(500, msg('理由过长', 'reason is too long')),
+          validate: reasonText(),
         }),
       },
       resolve: (query, _r, { personId, status, reason }, ctx) =>
@@ -170,7 +160,7 @@ export function registerCertificateMutations(
           required: true,
           description: '理由（记入事件日志）Reason, kept in the event log',
           extensions: textKind('multiline'),
-          validate: reasonArg,
+          validate: reasonText(),
         }),
       },
       resolve: (query, _r, { personId, certificate, reason }, ctx) =>

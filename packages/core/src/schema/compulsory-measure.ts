@@ -8,7 +8,7 @@ import { isStaff } from '../auth/viewer.js';
 import { domainErrors, ForbiddenError } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
 import { nodeRowId, parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
-import { msg, requiredText } from '../validation.js';
+import { msg, reasonText, requiredText } from '../validation.js';
 import { textKind } from '../input/text.js';
 import {
   approveCompulsoryMeasureInTx,
@@ -26,11 +26,6 @@ import type { registerPerson } from './person.js';
 import { asIfUnknown, caseActorScopeById, officerOfCase } from './case-scopes.js';
 
 const MULTILINE = textKind('multiline');
-const reasonText = z
-  .string()
-  .trim()
-  .min(2, msg('请写明理由', 'give a reason'))
-  .max(2000, msg('理由过长', 'reason is too long'));
 
 /** Most officers one measure names (第18条 asks for two or more; a raid team is rarely larger). */
 const MAX_MEASURE_OFFICERS = 20;
@@ -430,7 +425,7 @@ export function registerCompulsoryMeasure(
           required: false,
           extensions: MULTILINE,
           description: '理由（不予批准时必填）Reason; required to refuse',
-          validate: reasonText,
+          validate: reasonText(2000),
         }),
       },
       resolve: (query, _root, args, ctx) =>
@@ -461,7 +456,7 @@ export function registerCompulsoryMeasure(
           required: true,
           extensions: MULTILINE,
           description: '延长理由 Why',
-          validate: reasonText,
+          validate: reasonText(2000),
         }),
       },
       resolve: (query, _root, args, ctx) =>
@@ -504,7 +499,7 @@ export function registerCompulsoryMeasure(
           required: true,
           extensions: MULTILINE,
           description: '解除理由 Why',
-          validate: reasonText,
+          validate: reasonText(2000),
         }),
       },
       resolve: (query, _root, args, ctx) =>

@@ -15,7 +15,7 @@ import { domainErrors, ForbiddenError, NotFoundError, ValidationError } from '..
 import { unitOfWork } from '../work/unit-of-work.js';
 import { parseId } from '../ids.js';
 import { CORE_TOPICS } from '../topics.js';
-import { msg } from '../validation.js';
+import { msg, reasonText } from '../validation.js';
 import { textKind } from '../input/text.js';
 import type { PersonTypes } from './person-type.js';
 import { agencyOfPerson, throwProblems } from './person-records.js';
@@ -23,11 +23,7 @@ import { agencyOfPerson, throwProblems } from './person-records.js';
 const PERSON = { zh: '人员', en: 'Person' };
 
 /** The reason a role change carries into the event log. */
-export const roleReason = z
-  .string()
-  .trim()
-  .min(2, msg('请写明理由', 'give a reason'))
-  .max(500, msg('理由过长', 'reason is too long'));
+export const roleReason = reasonText();
 
 /** The standing a viewer has for role changes on a person of `agencyId` (rules/roles.ts). */
 export function roleStanding(v: Viewer, agencyId: number): RoleGranter[] {
