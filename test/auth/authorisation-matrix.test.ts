@@ -10,11 +10,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphQLError, Kind, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { createSchema, globalId, type ZhifaPlugin } from '@zhifa/core';
+import { createSchema, globalId, type ZhifaPlugin, newApiKey } from '@zhifa/core';
 import { completeUscc } from '@zhifa/core/rules';
 import { shanghaiToday, shanghaiYear } from '@zhifa/core/time';
 import { INSTALLED_PLUGINS } from '../../packages/server/src/plugins.js';
-import { newApiKey } from '@zhifa/server';
+
 import {
   CORE_AUTHORISATION_MATRIX,
   MATRIX_ROLES,

@@ -1,9 +1,10 @@
 // The survey organisation's API key over real HTTP and WebSocket: it identifies the organisation,
 // reaches only what that role may, and stops working when revoked.
 import WebSocket from 'ws';
+import { newApiKey } from '@zhifa/core';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newApiKey } from '@zhifa/server';
+
 import { startTestServer, type TestServer, type GqlJson } from '@zhifa/testkit';
 import { DEFAULT_LEASE_MS } from '../../packages/server/src/viewer-cache.js';
 

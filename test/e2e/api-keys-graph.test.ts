@@ -2,7 +2,8 @@
 // issues a key, shown once and stored hashed; lists keys without their hashes; revokes one, which
 // ends the key's live subscription at once and leaves it refused with 401. Real HTTP and graphql-ws.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashApiKey } from '@zhifa/server';
+import { hashApiKey } from '@zhifa/core';
+
 import { startTestServer, untilSubscribers, watchEvents, type GqlJson, type TestServer } from '@zhifa/testkit';
 
 const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');

@@ -4,7 +4,8 @@
 // run here: a test database is a schema, which DATABASE_URL cannot name. (The embedded data dir, held
 // by a server process, is test/server/process.test.ts, with the CLI run for real.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LEASE_MS, newApiKey, openDatabase, revokeApiKey } from '@zhifa/server';
+import { newApiKey, revokeApiKey } from '@zhifa/core';
+import { DEFAULT_LEASE_MS, openDatabase } from '@zhifa/server';
 import { openEventStream, sleep, startTestServer, testPostgresUrl, type TestServer } from '@zhifa/testkit';
 
 describe.skipIf(!testPostgresUrl())('api-key revoke on PostgreSQL, beside a running server', () => {

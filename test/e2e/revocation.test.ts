@@ -2,7 +2,8 @@
 // revoked API key or an expired token ends it before the next event the caller may no longer
 // read. Real server, real graphql-ws clients.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { newApiKey, revokeApiKey, signToken } from '@zhifa/server';
+import { newApiKey, revokeApiKey } from '@zhifa/core';
+import { signToken } from '@zhifa/server';
 import {
   startTestServer,
   type TestServer,

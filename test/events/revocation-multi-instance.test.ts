@@ -2,7 +2,8 @@
 // outbox, every instance reads it in order, and its subscribers are checked again before anything
 // after it is delivered.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { newApiKey, revokeApiKey } from '@zhifa/server';
+import { newApiKey, revokeApiKey } from '@zhifa/core';
+
 import { type TestServer, emitPlugin, sleep, untilSubscribers, watchEvents, startTwoInstances } from '@zhifa/testkit';
 
 const EMIT = `mutation($topic: String!, $agencyId: Int, $n: Int) { testEmitEvent(topic: $topic, agencyId: $agencyId, n: $n) }`;

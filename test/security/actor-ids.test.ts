@@ -2,7 +2,7 @@
 // survey organisation and the public see events with a null actor, and in recordedBy / decidedBy /
 // usccOverrideBy only what kind of actor it was (rows.ts: canSeeActorIds, actorShownTo).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newApiKey } from '@zhifa/server';
+import { newApiKey } from '@zhifa/core';
 import { nonPenaltyPlugin } from '@zhifa/plugin-non-penalty';
 import { createHarness, gid, idOf, untilEventsSettled, type Harness, type GqlJson } from '@zhifa/testkit';
 import { directCase, MEASURE, measureInput, OPEN_CASE, seedCounty, type County } from '../core/case-fixtures.js';

@@ -5,7 +5,8 @@
 // enterprise user sees only the name and certificate number of the officers on its own cases; the
 // public and the survey organisation see no one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newApiKey } from '@zhifa/server';
+import { newApiKey } from '@zhifa/core';
+
 import { nonPenaltyPlugin } from '@zhifa/plugin-non-penalty';
 import { createHarness, gid, type Harness, type GqlJson } from '@zhifa/testkit';
 import { createEnterprise, createOfficer } from '../core/case-fixtures.js';

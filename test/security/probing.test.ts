@@ -3,7 +3,7 @@
 // the id the caller sent is set aside (the message names it); the public UNAUTHENTICATED for both.
 // FORBIDDEN is for a caller who sees the case but may not do the act.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newApiKey } from '@zhifa/server';
+import { newApiKey } from '@zhifa/core';
 import { nonPenaltyPlugin } from '@zhifa/plugin-non-penalty';
 import { createBaseWorld, createHarness, ERR, gid, type BaseWorld, type Harness } from '@zhifa/testkit';
 import { directCase, todayDate } from '../core/case-fixtures.js';

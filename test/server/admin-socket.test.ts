@@ -2,11 +2,12 @@
 // replaced, a revocation goes through the unit of work and names the key in the log by id and prefix
 // only, a bad request is refused, and the socket is gone once closed.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { newApiKey, revokeApiKey } from '@zhifa/core';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, newApiKey } from '@zhifa/server';
+import { createLogger } from '@zhifa/server';
 import { createHarness, type Harness } from '@zhifa/testkit';
 import {
   adminSocketPathFor,
@@ -15,7 +16,6 @@ import {
   serveAdminSocket,
   type AdminSocket,
 } from '../../packages/server/src/admin-socket.js';
-import { revokeApiKey } from '../../packages/server/src/api-keys.js';
 
 let h: Harness;
 let dir: string;

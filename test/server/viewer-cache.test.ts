@@ -2,7 +2,8 @@
 // SQL, and any change to who it identifies — through the API or straight in the database — is seen
 // by the next request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newApiKey, revokeApiKey } from '@zhifa/server';
+import { newApiKey, revokeApiKey } from '@zhifa/core';
+
 import {
   countStatements,
   createBaseWorld,

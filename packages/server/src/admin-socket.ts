@@ -7,10 +7,10 @@
 // line of JSON each way. The socket is removed on shutdown; one left by a killed server is stale —
 // whoever holds the lock next replaces it, and a CLI that finds no live server never uses it.
 import { chmodSync, existsSync, unlinkSync } from 'node:fs';
+import { UnknownApiKey, type RevokedApiKey } from '@zhifa/core';
 import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from './log.js';
-import { UnknownApiKey, type RevokedApiKey } from './api-keys.js';
 
 /** The socket's name inside the data dir. */
 export const ADMIN_SOCKET_NAME = '.zhifa-admin.sock';

@@ -12,12 +12,13 @@
 // DATABASE_URL there is no lock: every command talks to PostgreSQL directly, and running servers see
 // a revocation through the event log.
 import path from 'node:path';
+import { revokeApiKey, UnknownApiKey } from '@zhifa/core';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, embeddedDataDir, loadConfig, MEMORY_DATA_DIR, type Config } from './config.js';
 import { openDatabase, type Database } from './database.js';
 import { createSurveyApiKey, DEV_ROLES, resolveSubject, UnknownSubject } from './dev-tokens.js';
 import { signToken } from './identity.js';
-import { revokeApiKey, UnknownApiKey } from './api-keys.js';
+
 import { adminSocketPathFor, AdminSocketUnavailable, askServer, type AdminAnswer } from './admin-socket.js';
 import { DEFAULT_LEASE_MS } from './viewer-cache.js';
 import { acquireLock, DataDirLocked, lockHolder, type LockInfo } from './lock.js';

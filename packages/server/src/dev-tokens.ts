@@ -5,10 +5,10 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { createApiKey, newApiKey, RuleViolation } from '@zhifa/core';
 import type { AgencyKind, PersonRole, PrismaClient } from '@zhifa/core/prisma';
-import { createApiKey, RuleViolation } from '@zhifa/core';
 import { canEnforce, DEFAULT_REVIEW_GRACE_UNTIL } from '@zhifa/core/rules';
-import { newApiKey, signToken, viewerForApiKey, type Subject } from './identity.js';
+import { signToken, viewerForApiKey, type Subject } from './identity.js';
 
 export const DEV_ROLES = ['system-admin', 'supervisor', 'officer', 'agency-admin', 'enterprise'] as const;
 export type DevRole = (typeof DEV_ROLES)[number];

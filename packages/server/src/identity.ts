@@ -21,7 +21,6 @@ export function signToken(secret: string, sub: Subject, ttlSeconds = 12 * 3600):
 }
 
 // One implementation of the key format, with the service that issues and revokes keys.
-export { hashApiKey, newApiKey } from '@zhifa/core';
 
 /** Who a credential identifies, and until when the credential itself is valid (a JWT's exp). */
 export interface Caller {

@@ -1,4 +1,3 @@
-export * from './api-keys.js';
 export * from './app.js';
 export * from './database.js';
 export * from './identity.js';

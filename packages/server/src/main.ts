@@ -3,6 +3,7 @@
 // shut down in order: stop accepting, drain, close the database, release the lock, exit 0.
 // First: sets NODE_ENV for production before graphql-js is loaded (production-env.ts).
 import './production-env.js';
+import { revokeApiKey } from '@zhifa/core';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { ConfigError, embeddedDataDir, loadConfig, type Config } from './config.js';
@@ -14,7 +15,6 @@ import { devApiKeyFileFor, resolveJwtSecret } from './secret.js';
 import { isEmptyDatabase, seedDemoData } from './seed/index.js';
 import { demoTokens, developmentApiKey, ROLE_NAMES } from './dev-tokens.js';
 import { serveAdminSocket, type AdminSocket } from './admin-socket.js';
-import { revokeApiKey } from './api-keys.js';
 
 const log = (line: string) => console.log(`[zhifa] ${line}`);
 
