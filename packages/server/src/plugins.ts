@@ -1,8 +1,9 @@
 // The installed plugins. Core never imports a plugin; the server's list is configuration.
 import type { ZhifaPlugin } from '@zhifa/core';
 import { nonPenaltyPlugin } from '@zhifa/plugin-non-penalty';
+import { satisfactionSurveyPlugin } from '@zhifa/plugin-satisfaction-survey';
 
-export const INSTALLED_PLUGINS: ZhifaPlugin[] = [nonPenaltyPlugin];
+export const INSTALLED_PLUGINS: ZhifaPlugin[] = [nonPenaltyPlugin, satisfactionSurveyPlugin];
 
 /** `ZHIFA_PLUGINS=a,b` selects plugins by name; unset means all installed; empty means none. */
 export function selectPlugins(spec: string | undefined): ZhifaPlugin[] {
