@@ -9,6 +9,7 @@ export { isInForce } from './lists/rules.js';
 export {
   exportListCsv,
   fenToYuan,
+  neutraliseCsvCell,
   parseListCsv,
   yuanToFen,
   type ListCsvColumn,
