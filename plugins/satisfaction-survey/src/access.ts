@@ -42,3 +42,9 @@ export function canRunCampaigns(v: Viewer): boolean {
 export function isOrganisationOf(v: Viewer, campaign: { organisationId: number }): boolean {
   return v.kind === 'surveyOrg' && v.agencyId === campaign.organisationId;
 }
+
+/** The evaluated agencies and townships of a campaign: seen with the campaign. */
+export const unitRule = rowsThrough('SurveyCampaignUnit', 'campaign', campaignRule);
+
+/** The frozen sampling frame: supervisors and the organisation that samples from it (no agency reads its own). */
+export const stratumRule = defineRowRule('SurveyStratum', { where: collectedBy });

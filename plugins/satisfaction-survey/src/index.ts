@@ -5,14 +5,22 @@ import type { ZhifaPlugin } from '@zhifa/core';
 import { satisfactionSurveySettings } from './settings.js';
 import { SATISFACTION_SURVEY_TOPICS } from './topics.js';
 import { registerSurveyEnums } from './schema/enums.js';
+import { registerSurveyCampaign } from './schema/survey-campaign.js';
+import { registerSurveyItem } from './schema/survey-item.js';
+import { registerSurveyQuestionnaire } from './schema/survey-questionnaire.js';
+import { registerSurveySamplingFrame } from './schema/survey-sampling-frame.js';
 
 export const satisfactionSurveyPlugin: ZhifaPlugin = {
   name: 'satisfaction-survey',
   settings: satisfactionSurveySettings,
   topics: SATISFACTION_SURVEY_TOPICS,
-  register(builder) {
-    registerSurveyEnums(builder);
+  register(builder, { core }) {
+    const enums = registerSurveyEnums(builder);
     // Each part registers its types here, with the enums: campaigns, submission, figures.
+    registerSurveyCampaign(builder, enums, core);
+    registerSurveyItem(builder, enums);
+    registerSurveyQuestionnaire(builder, enums);
+    registerSurveySamplingFrame(builder, core);
   },
 };
 
