@@ -2,7 +2,7 @@
 // campaign is a draft, the current one (highest version) is frozen when it opens; every item rule refused at its
 // boundary, writing nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectTyped, rowCounts, type GqlJson } from '@zhifa/testkit';
+import { expectTyped, gid, rowCounts, type GqlJson } from '@zhifa/testkit';
 import { createCampaign, createWorld, type World } from './fixtures.js';
 import { campaignInput, CREATE, OPEN, out, SET_QUESTIONNAIRE, STANDARD_INPUT } from './campaign-helpers.js';
 
@@ -189,5 +189,28 @@ describe('items, each rule at its boundary', () => {
       expect(r.messageEn).toContain('county plan task 13');
     }
     await accepted(id, [likert('A'), { ...OVERALL, required: true }]);
+  });
+});
+
+describe('paging', () => {
+  it('pages the items with the cursors it hands out, forwards and backwards, in position order', async () => {
+    const c = await createCampaign(w, { status: 'OPEN' });
+    const q = await w.h.db.prisma.surveyQuestionnaire.findFirstOrThrow({ where: { campaignId: c.id } });
+    const page = async (args: string, vars: Record<string, unknown> = {}) => {
+      const res = await w.h.gql(
+        `query($id: ID!${args.includes('$c') ? ', $c: String' : ''}) { node(id: $id) { ... on SurveyQuestionnaire { items(${args}) {
+          edges { cursor node { code } } pageInfo { hasNextPage hasPreviousPage } } } } }`,
+        { id: gid('SurveyQuestionnaire', q.id), ...vars },
+        w.tokens.supervisor,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data.node.items;
+    };
+    const first = await page('first: 2');
+    expect(first.edges.map((e: GqlJson) => e.node.code)).toEqual(['Q1', 'Q2']);
+    const next = await page('first: 2, after: $c', { c: first.edges[1].cursor });
+    expect(next.edges.map((e: GqlJson) => e.node.code)).toEqual(['Q3', 'Q4']);
+    const back = await page('last: 1, before: $c', { c: next.edges[0].cursor });
+    expect(back.edges.map((e: GqlJson) => e.node.code)).toEqual(['Q2']);
   });
 });

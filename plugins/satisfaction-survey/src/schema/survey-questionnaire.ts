@@ -27,10 +27,12 @@ export function registerSurveyQuestionnaire(builder: ZhifaBuilder, enums: Survey
       }),
       createdAt: t.expose('createdAt', { type: 'DateTime', description: '设置时间 Set at' }),
       items: t.relatedConnection('items', {
-        cursor: 'questionnaireId_position',
+        // By id, ordered by position (items are written in position order). Not by the (questionnaireId,
+        // position) key: Prisma's plan for a compound cursor on it differs between literal and parameters, which
+        // the server's plan cache refuses (packages/server/src/prisma-plans.ts).
+        cursor: 'id',
         totalCount: true,
         description: '题目（按顺序）Items, in order',
-        extensions: { cursorKey: 'questionnaireId_position' },
         query: { orderBy: { position: 'asc' } },
       }),
     }),
