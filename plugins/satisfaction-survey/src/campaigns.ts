@@ -154,15 +154,15 @@ export async function openCampaignIn(uow: UnitOfWork, id: number): Promise<Surve
   const before = await lockCampaign(uow, id);
   refuse(transitionRefusal(before.status, 'OPEN'));
   const questionnaire = await currentQuestionnaire(uow, id);
-  if (!questionnaire) refuse(MISSING_QUESTIONNAIRE);
-  await uow.tx.surveyQuestionnaire.update({ where: { id: questionnaire!.id }, data: { frozenAt: uow.now } });
+  if (!questionnaire) throw new RuleViolation(MISSING_QUESTIONNAIRE.rule, MISSING_QUESTIONNAIRE.message);
+  await uow.tx.surveyQuestionnaire.update({ where: { id: questionnaire.id }, data: { frozenAt: uow.now } });
   const evaluated = await uow.tx.surveyCampaignUnit.findMany({
     where: { campaignId: id, evaluated: true },
     select: { agencyId: true },
   });
   const populations = await framePopulations(
     uow.tx,
-    before,
+    { ...before, openedAt: uow.now },
     evaluated.map((u) => u.agencyId),
   );
   await uow.tx.surveyStratum.createMany({
@@ -174,7 +174,7 @@ export async function openCampaignIn(uow: UnitOfWork, id: number): Promise<Surve
   const campaign = await uow.tx.surveyCampaign.update({ where: { id }, data: { status: 'OPEN', openedAt: uow.now } });
   await uow.emit(
     SURVEY_CAMPAIGN_OPENED,
-    { ...payload(campaign), questionnaireVersion: questionnaire!.version },
+    { ...payload(campaign), questionnaireVersion: questionnaire.version },
     scope(campaign),
   );
   return campaign;

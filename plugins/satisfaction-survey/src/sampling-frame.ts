@@ -11,11 +11,20 @@ import { sampleSize } from './rules/sample-size.js';
 export interface FramePeriod {
   periodStart: Date;
   periodEnd: Date;
+  /**
+   * When the campaign opened, once it has: the frame is the one frozen then, so cases registered later (core
+   * registers a case at the moment it is opened, never backdated) stay out of it. Null while a draft: live.
+   */
+  openedAt: Date | null;
 }
 
-/** The instants the period covers: from local midnight of its first day to local midnight after its last. */
+/**
+ * The instants the frame covers: from local midnight of the period's first day to local midnight after its last,
+ * or to the opening if that came first.
+ */
 function bounds(p: FramePeriod): { from: Date; to: Date } {
-  return { from: startOfShanghaiDay(p.periodStart), to: startOfShanghaiDay(addDays(p.periodEnd, 1)) };
+  const end = startOfShanghaiDay(addDays(p.periodEnd, 1));
+  return { from: startOfShanghaiDay(p.periodStart), to: p.openedAt && p.openedAt < end ? p.openedAt : end };
 }
 
 /** Each agency's population (0 for an agency without enterprise cases in the period), in one statement. */

@@ -234,6 +234,26 @@ describe('the files', () => {
     expect(csv.content).not.toMatch(/张执法|抽样〔2026〕|市场主体登记管理条例/);
   });
 
+  it('lists, once the campaign is open, the enterprises frozen at opening — not those of cases registered since', async () => {
+    const e7 = await enterprise(7);
+    const campaign = async () => {
+      const c = await createCampaign(w, { status: 'DRAFT', evaluated: [w.agencyA.id] });
+      await w.h.db.prisma.surveyCampaign.update({ where: { id: c.id }, data: { periodEnd: new Date('2027-12-31') } });
+      return c;
+    };
+    const opened = await campaign();
+    const live = await campaign();
+    expect(out(await w.h.gql(OPEN, { id: opened.gid }, sup)).__typename).toBe('MutationOpenSurveyCampaignSuccess');
+    // Registered a second after the opening, as core registers a case: at the moment it is opened.
+    await cases([{ agencyId: w.agencyA.id, enterpriseId: e7, at: new Date(Date.now() + 1000).toISOString() }]);
+    expect((await file('Csv', opened.gid)).content).not.toContain('抽样企业7');
+    expect((await file('Csv', live.gid)).content).toContain('抽样企业7');
+    const population = async (id: string) =>
+      (await frame(id)).data.node.samplingFrame.edges[0].node.population as number;
+    expect(await population(live.gid)).toBe((await population(opened.gid)) + 1);
+    await w.h.db.prisma.enforcementCase.deleteMany({ where: { number: `抽样〔2026〕${caseNo}号` } });
+  });
+
   it('pages by enterprise, at most `first` rows, never splitting an enterprise; says when there is more', async () => {
     const c = await createCampaign(w, { status: 'DRAFT' });
     await w.h.db.prisma.surveyCampaign.update({
