@@ -104,6 +104,8 @@ export function checkBatch(
   const issues: FieldIssue[] = [];
   const rows: CheckedResponse[] = [];
   const items = new Map(campaign.items.map((i) => [i.code, i]));
+  const types = new Set<string>(campaign.respondentTypes);
+  const channels = new Set<string>(campaign.channels);
   const firstIndex = new Map<string, number>();
   const latest = now.getTime() + CLOCK_SKEW_MS;
   responses.forEach((r, i) => {
@@ -126,13 +128,13 @@ export function checkBatch(
         ),
       );
     else firstIndex.set(r.externalId, i);
-    if (!campaign.respondentTypes.includes(r.respondentType))
+    if (!types.has(r.respondentType))
       issues.push(issue(at('respondentType'), '本调查项目不调查此类受访者', 'not a respondent type of this campaign'));
     if (r.agencyId === null || !campaign.evaluatedAgencyIds.has(r.agencyId))
       issues.push(issue(at('agency'), '不是本调查项目的被评价单位', 'not an agency this campaign evaluates'));
     if (r.townshipId === null || !campaign.townshipIds.has(r.townshipId))
       issues.push(issue(at('township'), '不是本调查项目的镇区', 'not a township of this campaign'));
-    if (!campaign.channels.includes(r.channel))
+    if (!channels.has(r.channel))
       issues.push(issue(at('channel'), '本调查项目不采用此调查方式', 'not a channel of this campaign'));
     const t = r.collectedAt.getTime();
     if (t > latest)
@@ -156,9 +158,9 @@ export function checkBatch(
       );
     const answers = checkAnswers(r.answers, items, at, issues);
     if (issues.length > before || !answers) return;
-    const answersJson = Object.fromEntries(
-      [...answers].sort((a, b) => (a.item.code < b.item.code ? -1 : 1)).map((a) => [a.item.code, a.value]),
-    );
+    // By item code, so that the same answers in another order give the same fingerprint.
+    const answersJson: Record<string, string> = {};
+    for (const a of [...answers].sort(byCode)) answersJson[a.item.code] = a.value;
     const flags = qualityFlags(answers, d, campaign.minDurationSeconds);
     const row = {
       index: i,
@@ -182,6 +184,8 @@ export function checkBatch(
   });
   return { issues, rows: issues.length ? [] : rows };
 }
+
+const byCode = (a: CheckedAnswer, b: CheckedAnswer) => (a.item.code < b.item.code ? -1 : 1);
 
 function checkAnswers(
   answers: readonly AnswerInput[],
@@ -218,21 +222,23 @@ function checkAnswers(
   return issues.length > before ? null : out;
 }
 
+const ANSWER_KEYS = ['level', 'choice', 'text'] as const;
+const WANT_ZH = { level: '满意度等级', choice: '选项', text: '文字' };
+
 function answerValue(
   item: ShapeItem,
   a: AnswerInput,
   refuse: (field: string, zh: string, en: string) => void,
 ): string | null {
-  const given = (['level', 'choice', 'text'] as const).filter((k) => a[k] != null);
   const want = item.kind === 'LIKERT5' ? 'level' : item.kind === 'SINGLE_CHOICE' ? 'choice' : 'text';
-  const wantName = { level: '满意度等级 level', choice: '选项 choice', text: '文字 text' }[want];
-  for (const k of given)
-    if (k !== want) {
-      refuse(k, `题目 ${item.code} 只接受${wantName.split(' ')[0]}`, `item ${item.code} takes a ${want} only`);
-      return null;
-    }
-  if (given.length === 0) {
-    refuse(want, `题目 ${item.code} 须给出${wantName.split(' ')[0]}`, `item ${item.code} needs a ${want}`);
+  const wantZh = WANT_ZH[want];
+  const other = ANSWER_KEYS.find((k) => k !== want && a[k] != null);
+  if (other) {
+    refuse(other, `题目 ${item.code} 只接受${wantZh}`, `item ${item.code} takes a ${want} only`);
+    return null;
+  }
+  if (a[want] == null) {
+    refuse(want, `题目 ${item.code} 须给出${wantZh}`, `item ${item.code} needs a ${want}`);
     return null;
   }
   if (want === 'level') {
@@ -302,15 +308,9 @@ export function fingerprint(r: {
   durationSeconds: number | null;
   answersJson: Record<string, string>;
 }): string {
-  const canonical = JSON.stringify([
-    r.externalId,
-    r.respondentType,
-    r.agencyId,
-    r.townshipId,
-    r.channel,
-    r.collectedAt.toISOString(),
-    r.durationSeconds,
-    Object.entries(r.answersJson),
-  ]);
+  // One string, hashed once: JSON strings for the free-form parts (an external id or a text cannot fake a
+  // separator); the rest are enum names, item codes, ids and numbers.
+  let canonical = `${JSON.stringify(r.externalId)}|${r.respondentType}|${r.agencyId}|${r.townshipId}|${r.channel}|${r.collectedAt.toISOString()}|${r.durationSeconds ?? ''}`;
+  for (const code in r.answersJson) canonical += `|${code}=${JSON.stringify(r.answersJson[code])}`;
   return createHash('sha256').update(canonical).digest('hex');
 }

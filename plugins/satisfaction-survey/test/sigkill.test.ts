@@ -30,6 +30,8 @@ let url: string;
 let db: Database;
 let key: string;
 let campaignId: number;
+/** Servers this file started, killed in afterAll should a test fail before it killed them itself. */
+const started: ChildProcess[] = [];
 const ids: Record<string, number> = {};
 
 function startServer(): Promise<{ child: ChildProcess; port: number; exited: Promise<void>; output: () => string }> {
@@ -49,6 +51,7 @@ function startServer(): Promise<{ child: ChildProcess; port: number; exited: Pro
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(child);
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   let out = '';
   return new Promise((resolve, reject) => {
@@ -141,6 +144,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await db?.close();
   cluster?.stop();
 });
