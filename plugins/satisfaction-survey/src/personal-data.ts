@@ -12,7 +12,7 @@
 //   character, and the old 15-digit form (birth date 19YYMMDD valid) — both, because the old cards' numbers are still
 //   in people's records; optionally in 6-8-4 (or 6-6-3) groups separated by one space. Not part of a longer digit run.
 
-export type PersonalDataKind = 'MOBILE' | 'ID_CARD';
+export type PersonalDataKind = 'MOBILE' | 'IDENTITY';
 
 const MOBILE = /(?<![0-9])(?:\+?86[ -]?)?1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])/u;
 const ID18 = /(?<![0-9])([0-9]{6}) ?([0-9]{8}) ?([0-9]{3}[0-9Xx])(?![0-9A-Za-z])/gu;
@@ -43,9 +43,9 @@ export function findPersonalData(text: string): PersonalDataKind | null {
   if (MOBILE.test(t)) return 'MOBILE';
   for (const m of t.matchAll(ID18)) {
     const digits = m[1] + m[2] + m[3].toUpperCase();
-    if (validBirthDate(m[2]) && idCheckCharacter(digits.slice(0, 17)) === digits[17]) return 'ID_CARD';
+    if (validBirthDate(m[2]) && idCheckCharacter(digits.slice(0, 17)) === digits[17]) return 'IDENTITY';
   }
-  for (const m of t.matchAll(ID15)) if (validBirthDate(`19${m[2]}`)) return 'ID_CARD';
+  for (const m of t.matchAll(ID15)) if (validBirthDate(`19${m[2]}`)) return 'IDENTITY';
   return null;
 }
 
@@ -54,7 +54,7 @@ export const PERSONAL_DATA_REFUSALS: Record<PersonalDataKind, { zh: string; en: 
     zh: '疑似含有手机号码：依《个人信息保护法》第6条（最小必要），不得提交受访者个人信息，请删除后重新提交',
     en: 'appears to hold a mobile phone number: 个人信息保护法 第6条 (minimum necessary) — no respondent personal data; remove it and resubmit',
   },
-  ID_CARD: {
+  IDENTITY: {
     zh: '疑似含有居民身份证号码：依《个人信息保护法》第6条（最小必要），不得提交受访者个人信息，请删除后重新提交',
     en: 'appears to hold a resident ID card number: 个人信息保护法 第6条 (minimum necessary) — no respondent personal data; remove it and resubmit',
   },

@@ -1,8 +1,7 @@
 // markSurveyCallback: a supervisor records a sampled response's call-back 回访 (callbacks.ts).
-import { domainErrors, parseId, unitOfWork, type ZhifaBuilder } from '@zhifa/core';
+import { domainErrors, msg, parseId, unitOfWork, type ZhifaBuilder } from '@zhifa/core';
 import { textKind } from '@zhifa/core/input';
 import { z } from 'zod';
-import { msg } from '@zhifa/core';
 import { canRunCampaigns } from '../access.js';
 import { markCallbackInTx } from '../callbacks.js';
 import type { SurveyEnums } from './enums.js';
