@@ -4,7 +4,12 @@ const INCLUDE = ['packages/*/test/**/*.test.ts', 'plugins/*/test/**/*.test.ts', 
 // Tests that spawn child processes (the server entry point, the CLI, a throwaway node, Chromium): their own
 // project, isolated as usual and without the migrated database. Vitest queues projects by name:
 // 'process' sorts before 'suite', so the longest file starts first and runs beside the rest.
-const PROCESS_TESTS = ['test/server/process.test.ts', 'test/server/lock.test.ts', 'test/e2e/graphiql.test.ts'];
+const PROCESS_TESTS = [
+  'test/server/process.test.ts',
+  'test/server/lock.test.ts',
+  'test/e2e/graphiql.test.ts',
+  'plugins/satisfaction-survey/test/sigkill.test.ts',
+];
 
 export default defineConfig({
   // Node resolves `graphql` to its CommonJS entry for dependencies (Pothos, yoga), while Vite

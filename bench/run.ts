@@ -26,6 +26,7 @@ import { ADVANCE, ASSIGN, DASHBOARD, FLAT, gid, OPEN_CASE, openCaseInput, TRIVIA
 import { BENCH_SECRET, ROOT, startBaseline, startZhifa, type Proc, type Target } from './lib/servers.js';
 import { findPgBin, startCluster } from '../scripts/pg-cluster.js';
 import { subscribeRaw, type RawSubscriber } from './lib/ws-client.js';
+import { formatSurveySubmit, surveySubmitBench } from './survey-submit.js';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -36,7 +37,7 @@ const flag = (name: string) => {
   return i >= 0 ? (argv[i + 1] ?? '') : undefined;
 };
 const QUICK = argv.includes('--quick');
-const ALL = ['flat', 'dashboard', 'mutations', 'fanout', 'soak', 'startup'] as const;
+const ALL = ['flat', 'dashboard', 'mutations', 'fanout', 'soak', 'startup', 'survey'] as const;
 type Scenario = (typeof ALL)[number];
 const only = (flag('only')?.split(',') ?? [...ALL]) as Scenario[];
 const dbs = (flag('db') ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
@@ -45,6 +46,7 @@ const ROUNDS = Number(flag('rounds') ?? (QUICK ? 1 : 3));
 const SUBSCRIBERS = (flag('subscribers') ?? (QUICK ? '200' : '1000,5000,10000')).split(',').map(Number);
 const SOAK_MS = Number(flag('soak-minutes') ?? (QUICK ? 0.25 : 20)) * 60_000;
 const CONNECTIONS = 8;
+const SURVEY_RESPONSES = Number(flag('survey-responses') ?? (QUICK ? 5000 : 200_000));
 
 const lines: string[] = [];
 const say = (s: string) => {
@@ -598,6 +600,16 @@ async function scenarioSoak(ctx: Ctx) {
   });
 }
 
+async function scenarioSurvey(ctx: Ctx) {
+  say(`\n### Survey submission (issue 18): ${f0(SURVEY_RESPONSES)} responses in batches of 1,000\n`);
+  const r = await surveySubmitBench(ctx.data.target, {
+    responses: SURVEY_RESPONSES,
+    batch: 1000,
+    log: (s) => console.log(s),
+  });
+  for (const line of formatSurveySubmit(r, ctx.label)) say(line);
+}
+
 async function scenarioStartup(ctx: Ctx) {
   say(`\n### 6. Start-up — ${ctx.label}\n`);
   say(`| start | to ready | resident memory after start | after 5 s idle |`);
@@ -680,6 +692,7 @@ for (const kind of dbs) {
         fanout: scenarioFanout,
         soak: scenarioSoak,
         startup: scenarioStartup,
+        survey: scenarioSurvey,
       }[s];
       try {
         await run(ctx);

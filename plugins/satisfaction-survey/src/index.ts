@@ -9,6 +9,7 @@ import { registerSurveyCampaign } from './schema/survey-campaign.js';
 import { registerSurveyItem } from './schema/survey-item.js';
 import { registerSurveyQuestionnaire } from './schema/survey-questionnaire.js';
 import { registerSurveySamplingFrame } from './schema/survey-sampling-frame.js';
+import { registerSubmission } from './schema/register-submission.js';
 
 export const satisfactionSurveyPlugin: ZhifaPlugin = {
   name: 'satisfaction-survey',
@@ -21,6 +22,7 @@ export const satisfactionSurveyPlugin: ZhifaPlugin = {
     registerSurveyItem(builder, enums);
     registerSurveyQuestionnaire(builder, enums);
     registerSurveySamplingFrame(builder, core);
+    registerSubmission(builder, enums);
   },
 };
 

@@ -8,7 +8,8 @@
 // - every Date, DateTime and Fen value: values.ts — a value the scalar refused arrives as a
 //   RefusedInput and is reported here, at its path;
 // - every list: at most MAX_LIST_ITEMS items (events(topics:), nodes(ids:), personIds, …), checked
-//   before anything looks at the items.
+//   before anything looks at the items; a field whose list is by nature longer (a survey organisation's
+//   batch of responses) declares its own bound with `extensions: maxListItems(n)`, still checked here.
 //
 // All problems of one request are reported together as one ValidationError (VALIDATION_FAILED,
 // bilingual, with the path of each): a mutation's typed result, a top-level error of a query. It is
@@ -27,13 +28,25 @@ import { ValidationError, type FieldIssue } from '../errors.js';
 import { checkText, TEXT_KIND, type TextKind } from './text.js';
 import { RefusedInput } from './values.js';
 
-/** Longest list any argument or input field may carry. */
+/** Longest list any argument or input field may carry, unless it declares its own bound. */
 export const MAX_LIST_ITEMS = 100;
+
+const MAX_ITEMS = 'zhifaMaxListItems';
+
+/**
+ * `t.arg({ type: [X], extensions: maxListItems(1000) })`: this field's lists may hold up to `n` items instead of
+ * MAX_LIST_ITEMS. For a field whose unit of work is a batch (the survey organisation's responses); the bound is
+ * still checked here, before anything reads the items.
+ */
+export function maxListItems(n: number): Record<string, number> {
+  return { [MAX_ITEMS]: n };
+}
 
 interface FieldRule {
   /** Scalar name for scalar fields ('String', 'ID', 'Date', …), null otherwise. */
   scalar: string | null;
   text: TextKind;
+  maxItems: number;
 }
 
 type Mapping = InputFieldsMapping<SchemaTypes, FieldRule>;
@@ -53,6 +66,7 @@ export class ZhifaInputPlugin<Types extends SchemaTypes> extends BasePlugin<Type
         return {
           scalar: type.kind === 'Scalar' ? type.name : null,
           text: (field.extensions?.[TEXT_KIND] as TextKind | undefined) ?? 'line',
+          maxItems: (field.extensions?.[MAX_ITEMS] as number | undefined) ?? MAX_LIST_ITEMS,
         };
       },
       this.cache,
@@ -89,11 +103,12 @@ function checkValue(
   issues: FieldIssue[],
 ): unknown {
   if (listDepth > 0 && Array.isArray(value)) {
-    if (value.length > MAX_LIST_ITEMS) {
+    const max = field.value?.maxItems ?? MAX_LIST_ITEMS;
+    if (value.length > max) {
       issues.push({
         path,
-        messageZh: `最多 ${MAX_LIST_ITEMS} 项（收到 ${value.length} 项）`,
-        messageEn: `at most ${MAX_LIST_ITEMS} items (got ${value.length})`,
+        messageZh: `最多 ${max} 项（收到 ${value.length} 项）`,
+        messageEn: `at most ${max} items (got ${value.length})`,
       });
       return value;
     }
