@@ -5,18 +5,21 @@ import type { ZhifaPlugin } from '@zhifa/core';
 import { satisfactionSurveySettings } from './settings.js';
 import { SATISFACTION_SURVEY_TOPICS } from './topics.js';
 import { registerSurveyEnums } from './schema/enums.js';
+import { registerSurveyFigures } from './schema/register-figures.js';
 
 export const satisfactionSurveyPlugin: ZhifaPlugin = {
   name: 'satisfaction-survey',
   settings: satisfactionSurveySettings,
   topics: SATISFACTION_SURVEY_TOPICS,
-  register(builder) {
-    registerSurveyEnums(builder);
+  register(builder, { core }) {
+    const enums = registerSurveyEnums(builder);
     // Each part registers its types here, with the enums: campaigns, submission, figures.
+    registerSurveyFigures(builder, enums, core);
   },
 };
 
 export default satisfactionSurveyPlugin;
 export * from './topics.js';
 export * from './levels.js';
+export { readFigures, readFigureCells, type FigureKey, type SurveyFigure } from './figures.js';
 export { satisfactionSurveySettings, type SatisfactionSurveySettings } from './settings.js';
