@@ -6,6 +6,7 @@ import { registerSurveyFigureTypes } from './survey-figures.js';
 import { registerAgencySatisfaction } from './agency-satisfaction.js';
 import { registerCountySatisfaction } from './county-satisfaction.js';
 import { registerSurveyFreeTexts } from './survey-free-texts.js';
+import { registerFigureSubscriptions } from './figure-subscriptions.js';
 
 export function registerSurveyFigures(builder: ZhifaBuilder, enums: SurveyEnums, core: CoreRefs) {
   // Slice A's campaign type replaces this minimal one at merge; the line goes with it.
@@ -14,4 +15,5 @@ export function registerSurveyFigures(builder: ZhifaBuilder, enums: SurveyEnums,
   registerAgencySatisfaction(builder, enums, refs);
   registerCountySatisfaction(builder, enums, refs);
   registerSurveyFreeTexts(builder, enums);
+  registerFigureSubscriptions(builder, refs);
 }
