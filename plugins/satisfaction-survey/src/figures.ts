@@ -69,43 +69,53 @@ export async function readFigureCells(
   scope: FigureScope = WHOLE_CAMPAIGN,
 ): Promise<FigureCell[]> {
   const by = new Set(groupBy);
+  // Rollup columns grouped by (the dimension comes from the item, joined after the first sum).
+  const rollupKeys = [
+    ...(by.has('AGENCY') ? ['agencyId'] : []),
+    ...(by.has('TOWNSHIP') ? ['townshipId'] : []),
+    ...(by.has('RESPONDENT_TYPE') ? ['respondentType'] : []),
+  ].map((k) => Prisma.raw(`"${k}"`));
   const key = (k: FigureKey, column: Prisma.Sql, none: Prisma.Sql) => (by.has(k) ? column : none);
-  const agency = key('AGENCY', Prisma.sql`r."agencyId"`, Prisma.sql`NULL::int`);
-  const township = key('TOWNSHIP', Prisma.sql`r."townshipId"`, Prisma.sql`NULL::int`);
-  const respondent = key('RESPONDENT_TYPE', Prisma.sql`r."respondentType"::text`, Prisma.sql`NULL::text`);
+  const agency = key('AGENCY', Prisma.sql`c."agencyId"`, Prisma.sql`NULL::int`);
+  const township = key('TOWNSHIP', Prisma.sql`c."townshipId"`, Prisma.sql`NULL::int`);
+  const respondent = key('RESPONDENT_TYPE', Prisma.sql`c."respondentType"::text`, Prisma.sql`NULL::text`);
   const dimension = key('DIMENSION', Prisma.sql`i."dimension"::text`, Prisma.sql`NULL::text`);
   const groups = [
-    ...(by.has('AGENCY') ? [Prisma.sql`r."agencyId"`] : []),
-    ...(by.has('TOWNSHIP') ? [Prisma.sql`r."townshipId"`] : []),
-    ...(by.has('RESPONDENT_TYPE') ? [Prisma.sql`r."respondentType"`] : []),
+    ...rollupKeys.map((k) => Prisma.sql`c.${k}`),
     ...(by.has('DIMENSION') ? [Prisma.sql`i."dimension"`] : []),
   ];
   const rateItem = by.has('DIMENSION') ? Prisma.sql`TRUE` : Prisma.sql`i."dimension" = 'OVERALL'`;
-  const included = Prisma.sql`r."quality"::text = ANY(${[...quality]}::text[])`;
-  const n = Prisma.sql`(r."verySatisfied" + r."satisfied" + r."basicallySatisfied" + r."dissatisfied" + r."veryDissatisfied")`;
+  const included = Prisma.sql`c."quality" = ANY(${[...quality]}::"SurveyQuality"[])`;
+  const n = Prisma.sql`(c.vs + c.s + c.bs + c.d + c.vd)`;
   const sc = LEVEL_SCORES;
-  const points = Prisma.sql`(${sc.VERY_SATISFIED}::int * r."verySatisfied" + ${sc.SATISFIED}::int * r."satisfied"
-    + ${sc.BASICALLY_SATISFIED}::int * r."basicallySatisfied" + ${sc.DISSATISFIED}::int * r."dissatisfied"
-    + ${sc.VERY_DISSATISFIED}::int * r."veryDissatisfied")`;
+  const points = Prisma.sql`(${sc.VERY_SATISFIED}::int * c.vs + ${sc.SATISFIED}::int * c.s
+    + ${sc.BASICALLY_SATISFIED}::int * c.bs + ${sc.DISSATISFIED}::int * c.d + ${sc.VERY_DISSATISFIED}::int * c.vd)`;
   const count = (column: string) =>
-    Prisma.sql`COALESCE(sum(r.${Prisma.raw(`"${column}"`)}) FILTER (WHERE ${included} AND ${rateItem}), 0)::int`;
+    Prisma.sql`COALESCE(sum(c.${Prisma.raw(column)}) FILTER (WHERE ${included} AND ${rateItem}), 0)::int`;
+  // First plain sums over the rollup rows by (keys, item, quality) — the only pass over them, no join, no
+  // filter per aggregate — then the figures' sums over those few rows with each item's dimension and weight.
   const rows = await db.$queryRaw<CellRow[]>`
+    WITH c AS (
+      SELECT ${rollupKeys.length ? Prisma.sql`${Prisma.join(rollupKeys)},` : Prisma.empty} "itemId", "quality",
+        sum("verySatisfied") AS vs, sum("satisfied") AS s, sum("basicallySatisfied") AS bs,
+        sum("dissatisfied") AS d, sum("veryDissatisfied") AS vd
+      FROM "SurveyRollup"
+      WHERE "campaignId" = ${campaignId}
+        ${scope.agencyIds === null ? Prisma.empty : Prisma.sql`AND "agencyId" = ANY(${[...scope.agencyIds]}::int[])`}
+        ${
+          scope.excludeRespondentTypes.length === 0
+            ? Prisma.empty
+            : Prisma.sql`AND "respondentType" <> ALL(${[...scope.excludeRespondentTypes]}::"SurveyRespondentType"[])`
+        }
+      GROUP BY ${rollupKeys.length ? Prisma.sql`${Prisma.join(rollupKeys)},` : Prisma.empty} "itemId", "quality")
     SELECT ${agency} AS "agencyId", ${township} AS "townshipId", ${respondent} AS "respondentType",
       ${dimension} AS "dimension",
-      ${count('verySatisfied')} AS c1, ${count('satisfied')} AS c2, ${count('basicallySatisfied')} AS c3,
-      ${count('dissatisfied')} AS c4, ${count('veryDissatisfied')} AS c5,
+      ${count('vs')} AS c1, ${count('s')} AS c2, ${count('bs')} AS c3, ${count('d')} AS c4, ${count('vd')} AS c5,
       COALESCE(sum(i."weight" * ${points}) FILTER (WHERE ${included}), 0)::float8 AS wsum,
       COALESCE(sum(i."weight" * ${n}) FILTER (WHERE ${included}), 0)::float8 AS wn,
-      COALESCE(sum(${n}) FILTER (WHERE r."quality" = 'FLAGGED' AND ${rateItem}), 0)::int AS flagged,
-      COALESCE(sum(${n}) FILTER (WHERE r."quality" = 'UNCONFIRMED' AND ${rateItem}), 0)::int AS unconfirmed
-    FROM "SurveyRollup" r JOIN "SurveyItem" i ON i."id" = r."itemId"
-    WHERE r."campaignId" = ${campaignId}
-      ${scope.agencyIds === null ? Prisma.empty : Prisma.sql`AND r."agencyId" = ANY(${[...scope.agencyIds]}::int[])`}
-      ${
-        scope.excludeRespondentTypes.length === 0
-          ? Prisma.empty
-          : Prisma.sql`AND NOT (r."respondentType"::text = ANY(${[...scope.excludeRespondentTypes]}::text[]))`
-      }
+      COALESCE(sum(${n}) FILTER (WHERE c."quality" = 'FLAGGED' AND ${rateItem}), 0)::int AS flagged,
+      COALESCE(sum(${n}) FILTER (WHERE c."quality" = 'UNCONFIRMED' AND ${rateItem}), 0)::int AS unconfirmed
+    FROM c JOIN "SurveyItem" i ON i."id" = c."itemId"
     ${groups.length ? Prisma.sql`GROUP BY ${Prisma.join(groups)} ORDER BY ${Prisma.join(groups)}` : Prisma.empty}`;
   return rows.map((r) => ({
     agencyId: r.agencyId,
