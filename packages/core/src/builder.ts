@@ -8,7 +8,7 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import InputPlugin from './input/plugin.js';
 import InputAfterAuthPlugin from './input/after-auth.js';
-import PagingPlugin, { MAX_PAGE_SIZE } from './input/paging.js';
+import PagingPlugin, { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './input/paging.js';
 import LoadedColumnsPlugin from './loaded-columns.js';
 import RowRulesPlugin from './auth/row-rules-plugin.js';
 import { GraphQLError, type GraphQLField } from 'graphql';
@@ -83,8 +83,7 @@ function pageComplexity(args: Record<string, unknown>, _ctx: unknown, field: Gra
   return { field: 1, multiplier: 1 };
 }
 
-export { MAX_PAGE_SIZE };
-export const DEFAULT_PAGE_SIZE = 20;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 /**
  * A fresh builder for one schema build. Plugin order matters: errors wraps everything so that

@@ -15,7 +15,7 @@ export { CASE_SETTINGS, CORE_SETTINGS, type CaseSettings } from './case-settings
 // Topics, subscriptions, and the one write path
 export { CORE_TOPICS } from './topics.js';
 export { createApiKey, hashApiKey, newApiKey, revokeApiKey, UnknownApiKey, type RevokedApiKey } from './api-keys.js';
-export { defineTopic } from './event-log/topic.js';
+export { defineTopic, type Topic } from './event-log/topic.js';
 export { defineTopicSubscription, type TopicEvent } from './events/subscription.js';
 export {
   NoEventEmitted,
@@ -61,4 +61,5 @@ export { asIfUnknown, caseActorScope } from './schema/case-scopes.js';
 export { caseIdArg } from './schema/case-scopes.js';
 export { inCaseUnit } from './schema/case-scopes.js';
 export { requiredText } from './validation.js';
+export { offsetPage, OFFSET_PAGED } from './input/offset-page.js';
 export { type GlobalId } from './ids.js';

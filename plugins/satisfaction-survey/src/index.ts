@@ -10,6 +10,7 @@ import { registerSurveyItem } from './schema/survey-item.js';
 import { registerSurveyQuestionnaire } from './schema/survey-questionnaire.js';
 import { registerSurveySamplingFrame } from './schema/survey-sampling-frame.js';
 import { registerSubmission } from './schema/register-submission.js';
+import { registerSurveyFigures } from './schema/register-figures.js';
 
 export const satisfactionSurveyPlugin: ZhifaPlugin = {
   name: 'satisfaction-survey',
@@ -23,10 +24,12 @@ export const satisfactionSurveyPlugin: ZhifaPlugin = {
     registerSurveyQuestionnaire(builder, enums);
     registerSurveySamplingFrame(builder, core);
     registerSubmission(builder, enums);
+    registerSurveyFigures(builder, enums, core);
   },
 };
 
 export default satisfactionSurveyPlugin;
 export * from './topics.js';
 export * from './levels.js';
+export { readFigures, readFigureCells, type FigureKey, type SurveyFigure } from './figures.js';
 export { satisfactionSurveySettings, type SatisfactionSurveySettings } from './settings.js';

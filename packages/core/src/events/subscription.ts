@@ -20,6 +20,7 @@ import type { StoredEvent } from '../event-log/store.js';
 import { canSeeEvent } from '../event-log/visibility.js';
 import { concernsCaller } from './access-change.js';
 import { unlessEnded, whileAccessHolds, type SubscriptionEnded } from './recheck.js';
+import { coalesce } from './coalesce.js';
 
 /** A delivered event whose payload has its topic's declared type. */
 export type TopicEvent<P extends Payload> = Omit<StoredEvent, 'payload'> & { payload: P };
@@ -46,6 +47,19 @@ export interface TopicSubscription<
     ctx: Context,
   ) => MaybePromise<OutputShape<ZhifaSchemaTypes, Type> | null>;
   authScopes?: FieldAuthScopes<ZhifaSchemaTypes, unknown, InputShapeFromFields<Args>>;
+  /**
+   * For a subscription whose messages are a state (live figures) rather than facts: at most one message per
+   * this many milliseconds per subscriber, events in between folded into the last (coalesce.ts). A number, or
+   * read from the context (a plugin setting). Without it, every event is a message.
+   */
+  coalesceMs?: number | ((ctx: Context) => number);
+  /**
+   * Who may be woken by an event, in place of canSeeEvent. Only for a subscription that hands out nothing
+   * of the event but its cursor, and whose `resolve` reads what it yields under the caller's own access (its
+   * authScopes having admitted the caller): e.g. the survey organisation's batch event wakes the evaluated
+   * agency's subscriber, who then reads its own agency's figures, never the batch.
+   */
+  wakes?: (event: TopicEvent<P>, ctx: Context) => boolean;
 }
 
 export function parseAfter(after: string | null | undefined): Position | undefined {
@@ -64,13 +78,20 @@ export function subscribeToTopics(
   topics: readonly string[],
   after: string | null | undefined,
   filter: (e: StoredEvent) => boolean = ANY,
-  options: { loadsRows?: boolean } = {},
+  options: {
+    loadsRows?: boolean;
+    /** At most one event per this many milliseconds, the last of those in between (coalesce.ts). */
+    coalesceMs?: number;
+    /** In place of canSeeEvent (TopicSubscription.wakes says when). */
+    visible?: (e: StoredEvent) => boolean;
+  } = {},
 ): AsyncIterableIterator<StoredEvent | SubscriptionEnded> {
-  const watch = new TopicWatch(ctx.viewer, new Set(topics), filter);
+  const watch = new TopicWatch(ctx.viewer, new Set(topics), filter, options.visible);
   // Bound methods, not closures: an idle subscriber holds these for its whole life.
   const deliverable = watch.deliverable.bind(watch);
   const events = ctx.events.subscribe({ after: parseAfter(after), accept: watch.accept.bind(watch) });
-  const live = whileAccessHolds(ctx, events, deliverable);
+  const watched = whileAccessHolds(ctx, events, deliverable);
+  const live = options.coalesceMs ? coalesce(watched, options.coalesceMs) : watched;
   // A subscription whose resolver loads rows needs fresh loaders per event; one that hands out the
   // event itself (Subscription.events) keeps its context as it is: a reset would also make Pothos
   // recompute the operation's complexity and every plugin's per-request state, for every subscriber,
@@ -86,10 +107,15 @@ class TopicWatch {
     private readonly viewer: Context['viewer'],
     private readonly wanted: ReadonlySet<string>,
     private readonly filter: (e: StoredEvent) => boolean,
+    private readonly visible?: (e: StoredEvent) => boolean,
   ) {}
 
   deliverable(e: StoredEvent): boolean {
-    return (this.wanted.size === 0 || this.wanted.has(e.topic)) && canSeeEvent(this.viewer, e) && this.filter(e);
+    return (
+      (this.wanted.size === 0 || this.wanted.has(e.topic)) &&
+      (this.visible ? this.visible(e) : canSeeEvent(this.viewer, e)) &&
+      this.filter(e)
+    );
   }
 
   /**
@@ -153,13 +179,19 @@ export function defineTopicSubscription<
           description: '从该事件游标之后开始（先补发错过的事件）Replay after this event cursor',
         }),
       },
-      subscribe: (_root, args, ctx) =>
-        subscribeToTopics(
+      subscribe: (_root, args, ctx) => {
+        const wakes = spec.wakes;
+        return subscribeToTopics(
           ctx,
           spec.topics.map((topic) => topic.name),
           args.after,
           (e) => !spec.filter || spec.filter(typed(e), own(args), ctx),
-        ),
+          {
+            coalesceMs: typeof spec.coalesceMs === 'function' ? spec.coalesceMs(ctx) : spec.coalesceMs,
+            visible: wakes && ((e) => wakes(typed(e), ctx)),
+          },
+        );
+      },
       // Pothos' Resolver type stays a deferred conditional for a generic Type; spec.resolve is checked where the plugin calls this.
       resolve: resolveEvent as never, // cast explained above
     });

@@ -26,6 +26,8 @@ import { ValidationError, type FieldIssue } from '../errors.js';
 
 /** Max page size of every connection in the graph. */
 export const MAX_PAGE_SIZE = 100;
+/** A connection's page size when the caller names none. */
+export const DEFAULT_PAGE_SIZE = 20;
 
 /** Longer than any cursor we issue (a compound key of two integers is under 60 characters). */
 const MAX_CURSOR_LENGTH = 256;
@@ -150,7 +152,8 @@ function ownResolution(info: object, config: { name: string; parentType: string 
  * The key a connection field pages by, the way plugin-prisma reads its `cursor` option: a
  * compound primary key or unique index by its name (a tuple), otherwise one field. By default the
  * node model's primary key; a field paging by another key names it in `extensions.cursorKey`.
- * Null when the connection's nodes are not a Prisma model (then no cursor is accepted).
+ * Null when the connection's nodes are not a Prisma model (then no cursor is accepted), unless the field
+ * declares the `offset` key (offset-page.ts): then a position.
  */
 function cursorKeyOf(field: GraphQLField<unknown, unknown>, builder: Parameters<typeof getModel>[1]): CursorKey | null {
   const connection = getNamedType(field.type);
@@ -158,13 +161,14 @@ function cursorKeyOf(field: GraphQLField<unknown, unknown>, builder: Parameters<
   const edge = getNamedType(connection.getFields().edges?.type);
   const node = isObjectType(edge) ? getNamedType(edge.getFields().node?.type) : null;
   const modelName = (node?.extensions as { pothosPrismaModel?: string } | undefined)?.pothosPrismaModel;
-  if (!modelName) return null;
+  const declared = (field.extensions as Record<string, unknown> | undefined)?.[CURSOR_KEY] as string | undefined;
+  // A list computed in memory pages by position (offset-page.ts).
+  if (!modelName) return declared === 'offset' ? { types: ['Int'], compound: false } : null;
   const model = getModel(modelName, builder) as unknown as DmmfModel;
   const typeOf = (name: string) => model.fields.find((f) => f.name === name)?.type ?? 'unknown';
   const compound = (fields: readonly string[]): CursorKey => ({ types: fields.map(typeOf), compound: true });
   const pk = model.primaryKey;
   const pkName = pk ? (pk.name ?? pk.fields.join('_')) : null;
-  const declared = (field.extensions as Record<string, unknown> | undefined)?.[CURSOR_KEY] as string | undefined;
   if (!declared) {
     if (pk) return compound(pk.fields);
     const id = model.fields.find((f) => f.isId);
