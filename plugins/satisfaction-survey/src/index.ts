@@ -4,6 +4,7 @@
 import type { ZhifaPlugin } from '@zhifa/core';
 import { satisfactionSurveySettings } from './settings.js';
 import { SATISFACTION_SURVEY_TOPICS } from './topics.js';
+import { seedSatisfactionSurvey } from './seed.js';
 import { registerSurveyEnums } from './schema/enums.js';
 import { registerSurveyCampaign } from './schema/survey-campaign.js';
 import { registerSurveyItem } from './schema/survey-item.js';
@@ -16,6 +17,7 @@ export const satisfactionSurveyPlugin: ZhifaPlugin = {
   name: 'satisfaction-survey',
   settings: satisfactionSurveySettings,
   topics: SATISFACTION_SURVEY_TOPICS,
+  seed: seedSatisfactionSurvey,
   register(builder, { core }) {
     const enums = registerSurveyEnums(builder);
     // Each part registers its types here, with the enums: campaigns, submission, figures.

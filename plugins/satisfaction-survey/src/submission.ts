@@ -73,7 +73,7 @@ export async function submitSurveyResponses(
   responses: readonly ResponseInput[],
 ): Promise<SubmitResult> {
   try {
-    return await unitOfWork(env, (uow) => submitInTx(uow, campaignId, responses), {
+    return await unitOfWork(env, (uow) => submitResponsesIn(uow, campaignId, responses), {
       silent: 'a batch of duplicates only changes nothing: no batch, no event',
     });
   } catch (e) {
@@ -83,7 +83,8 @@ export async function submitSurveyResponses(
   }
 }
 
-async function submitInTx(uow: UnitOfWork, campaignId: number, responses: readonly ResponseInput[]) {
+/** The batch written in the caller's unit of work (the API's and the demo data's one path), acting as the unit's API key. */
+export async function submitResponsesIn(uow: UnitOfWork, campaignId: number, responses: readonly ResponseInput[]) {
   const { tx } = uow;
   const c = await loadShape(tx, campaignId);
   // The scope let only the executing organisation through; the row is there.
