@@ -6,6 +6,8 @@ import {
   domainErrors,
   msg,
   nodeRowId,
+  pageByKey,
+  pagedByKey,
   parseId,
   requiredText,
   unitOfWork,
@@ -15,7 +17,7 @@ import {
 } from '@zhifa/core';
 import { textKind } from '@zhifa/core/input';
 import type { SurveyCampaignStatus, SurveyCampaignUnit } from '@zhifa/core/prisma';
-import { batchPerRequest, pageOf } from './in-memory-connection.js';
+import { batchPerRequest } from './in-memory-connection.js';
 import { campaignRule, canRunCampaigns, unitRule } from '../access.js';
 import {
   closeCampaignIn,
@@ -76,8 +78,8 @@ export function registerSurveyCampaign(builder: ZhifaBuilder, enums: SurveyEnums
           {
             type: UnitRef,
             description,
-            extensions: { cursorKey: 'agencyId' },
-            resolve: async (c, args, ctx) => pageOf((await load(ctx, c.id)) ?? [], (u) => u.agencyId, args),
+            extensions: pagedByKey('agencyId'),
+            resolve: async (c, args, ctx) => pageByKey((await load(ctx, c.id)) ?? [], (u) => u.agencyId, args),
           },
           {
             fields: (conn) => ({
