@@ -61,5 +61,5 @@ export { asIfUnknown, caseActorScope } from './schema/case-scopes.js';
 export { caseIdArg } from './schema/case-scopes.js';
 export { inCaseUnit } from './schema/case-scopes.js';
 export { requiredText } from './validation.js';
-export { offsetPage, OFFSET_PAGED } from './input/offset-page.js';
+export { pageByKey, pageByPosition, PAGED_BY_POSITION, pagedByKey, type InMemoryPage } from './input/in-memory-page.js';
 export { type GlobalId } from './ids.js';

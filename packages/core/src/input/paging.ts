@@ -152,8 +152,8 @@ function ownResolution(info: object, config: { name: string; parentType: string 
  * The key a connection field pages by, the way plugin-prisma reads its `cursor` option: a
  * compound primary key or unique index by its name (a tuple), otherwise one field. By default the
  * node model's primary key; a field paging by another key names it in `extensions.cursorKey`.
- * Null when the connection's nodes are not a Prisma model (then no cursor is accepted), unless the field
- * declares the `offset` key (offset-page.ts): then a position.
+ * When the connection's nodes are not a Prisma model, the list is paged in memory (in-memory-page.ts) and a
+ * declared key is an integer (a position or a row's key); without one, no cursor is accepted.
  */
 function cursorKeyOf(field: GraphQLField<unknown, unknown>, builder: Parameters<typeof getModel>[1]): CursorKey | null {
   const connection = getNamedType(field.type);
@@ -162,8 +162,8 @@ function cursorKeyOf(field: GraphQLField<unknown, unknown>, builder: Parameters<
   const node = isObjectType(edge) ? getNamedType(edge.getFields().node?.type) : null;
   const modelName = (node?.extensions as { pothosPrismaModel?: string } | undefined)?.pothosPrismaModel;
   const declared = (field.extensions as Record<string, unknown> | undefined)?.[CURSOR_KEY] as string | undefined;
-  // A list computed in memory pages by position (offset-page.ts).
-  if (!modelName) return declared === 'offset' ? { types: ['Int'], compound: false } : null;
+  // A list computed in memory pages by an integer: its position or its rows' key (in-memory-page.ts).
+  if (!modelName) return declared ? { types: ['Int'], compound: false } : null;
   const model = getModel(modelName, builder) as unknown as DmmfModel;
   const typeOf = (name: string) => model.fields.find((f) => f.name === name)?.type ?? 'unknown';
   const compound = (fields: readonly string[]): CursorKey => ({ types: fields.map(typeOf), compound: true });

@@ -3,7 +3,14 @@
 // respondent, 群众和企业 as county plan task 13 says); the stratified figure (each agency weighted by its share of
 // the enterprise sampling frame, frozen in SurveyStratum when the campaign opened) is shown beside it: the frame
 // holds enterprises only, so it cannot weight the public's answers.
-import { ForbiddenError, OFFSET_PAGED, offsetPage, parseId, type Context, type ZhifaBuilder } from '@zhifa/core';
+import {
+  ForbiddenError,
+  pageByPosition,
+  PAGED_BY_POSITION,
+  parseId,
+  type Context,
+  type ZhifaBuilder,
+} from '@zhifa/core';
 import { figureFromCell, readFigureCells, sumCells, type SurveyFigure } from '../figures.js';
 import { stratified, type StratifiedFigure } from '../statistics.js';
 import { COUNTY_FIGURES_DENIED, type CampaignForFigures, type FigureAccess } from '../visibility.js';
@@ -164,18 +171,18 @@ export function registerCountySatisfaction(builder: ZhifaBuilder, enums: SurveyE
         type: RankingEntryRef,
         description:
           '按总体满意率排名（单位或镇区；监督人员；公布后公开）Ranking by overall rate, then score (agencies or townships; supervisors; everyone once published)',
-        extensions: OFFSET_PAGED,
+        extensions: PAGED_BY_POSITION,
         args: {
           campaignId: t.arg.globalID({ required: true, description: '调查项目 Campaign' }),
           by: t.arg({ type: RankingBy, required: true, description: '排名对象 Rank what' }),
         },
         resolve: async (_root, args, ctx) => {
           const found = await countyAccess(ctx, args.campaignId);
-          if (!found) return offsetPage([], args);
+          if (!found) return pageByPosition([], args);
           const key = args.by === 'AGENCY' ? 'AGENCY' : 'TOWNSHIP';
           const figures = await figuresFor(ctx, found.campaign, found.access, [key], undefined);
           const idOf = (f: SurveyFigure) => (key === 'AGENCY' ? f.agencyId! : f.townshipId!);
-          return offsetPage(rankFigures(figures, idOf), args);
+          return pageByPosition(rankFigures(figures, idOf), args);
         },
       },
       { fields: (c) => ({ totalCount: c.int({ description: '总数 Entries', resolve: (p) => p.totalCount }) }) },

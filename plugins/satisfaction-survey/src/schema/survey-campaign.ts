@@ -6,16 +6,18 @@ import {
   domainErrors,
   msg,
   nodeRowId,
+  pageByKey,
+  pagedByKey,
   parseId,
   requiredText,
   unitOfWork,
   type Context,
   type CoreRefs,
+  type InMemoryPage,
   type ZhifaBuilder,
 } from '@zhifa/core';
 import { textKind } from '@zhifa/core/input';
 import type { SurveyCampaignStatus, SurveyCampaignUnit } from '@zhifa/core/prisma';
-import { batchPerRequest, pageOf } from './in-memory-connection.js';
 import { campaignRule, canRunCampaigns, unitRule } from '../access.js';
 import {
   closeCampaignIn,
@@ -49,19 +51,25 @@ export function registerSurveyCampaign(builder: ZhifaBuilder, enums: SurveyEnums
   });
 
   // Two filtered lists of the one relation `units`: planned into the campaigns' query, Prisma could hold only one
-  // selection of it, and the other would be loaded per campaign. Each is one batched statement per request instead.
-  const unitsOf = (evaluated: boolean) =>
-    batchPerRequest(async (campaignIds: readonly number[], ctx: Context) => {
-      const rows = await ctx.prisma.surveyCampaignUnit.findMany({
-        where: { campaignId: { in: [...campaignIds] }, evaluated },
-        orderBy: [{ campaignId: 'asc' }, { agencyId: 'asc' }],
-      });
-      const byCampaign = new Map<number, SurveyCampaignUnit[]>(campaignIds.map((id) => [id, []]));
-      for (const r of rows) byCampaign.get(r.campaignId)?.push(r);
-      return byCampaign;
-    });
-  const evaluatedUnits = unitsOf(true);
-  const townshipUnits = unitsOf(false);
+  // selection of it, and the other would be loaded per campaign. Each is instead a loadable field (core's dataloader
+  // plugin): the lists of every campaign on the page in one statement, each paged in memory by its agency id.
+  const unitsConnection = (name: string) =>
+    builder.connectionObject(
+      {
+        type: UnitRef,
+        name,
+        fields: (conn) => ({
+          totalCount: conn.int({
+            description: '总数 Total',
+            resolve: (page) => (page as unknown as InMemoryPage<SurveyCampaignUnit>).totalCount,
+          }),
+        }),
+      },
+      // The names t.connection gives a connection and its edge.
+      { name: `${name}Edge` },
+    );
+  const EvaluatedConnection = unitsConnection('SurveyCampaignEvaluatedAgenciesConnection');
+  const TownshipsConnection = unitsConnection('SurveyCampaignTownshipsConnection');
 
   const CampaignRef = builder.prismaNode('SurveyCampaign', {
     id: { field: 'id' },
@@ -71,23 +79,26 @@ export function registerSurveyCampaign(builder: ZhifaBuilder, enums: SurveyEnums
     rowRule: campaignRule,
     findUnique: (id) => ({ id: nodeRowId(id) }),
     fields: (t) => {
-      const units = (load: typeof evaluatedUnits, description: string) =>
-        t.connection(
-          {
-            type: UnitRef,
-            description,
-            extensions: { cursorKey: 'agencyId' },
-            resolve: async (c, args, ctx) => pageOf((await load(ctx, c.id)) ?? [], (u) => u.agencyId, args),
+      const units = (evaluated: boolean, type: typeof EvaluatedConnection, description: string) =>
+        t.loadable({
+          type,
+          nullable: true,
+          description,
+          // The loader is per path, so it sees the page arguments (the same for every campaign at that path).
+          byPath: true,
+          args: t.arg.connectionArgs(),
+          extensions: pagedByKey('agencyId'),
+          resolve: (c) => c.id,
+          load: async (campaignIds: number[], ctx: Context, args) => {
+            const rows = await ctx.prisma.surveyCampaignUnit.findMany({
+              where: { campaignId: { in: campaignIds }, evaluated },
+              orderBy: [{ campaignId: 'asc' }, { agencyId: 'asc' }],
+            });
+            const byCampaign = new Map<number, SurveyCampaignUnit[]>(campaignIds.map((id) => [id, []]));
+            for (const r of rows) byCampaign.get(r.campaignId)?.push(r);
+            return campaignIds.map((id) => pageByKey(byCampaign.get(id) ?? [], (u) => u.agencyId, args));
           },
-          {
-            fields: (conn) => ({
-              totalCount: conn.int({
-                description: '总数 Total',
-                resolve: (page) => (page as unknown as { totalCount: number }).totalCount,
-              }),
-            }),
-          },
-        );
+        });
       return {
         title: t.exposeString('title', { description: '名称 Title' }),
         status: t.expose('status', { type: enums.SurveyCampaignStatus, description: '状态 Status' }),
@@ -123,8 +134,12 @@ export function registerSurveyCampaign(builder: ZhifaBuilder, enums: SurveyEnums
           nullable: true,
           description: '公布时间 Published at',
         }),
-        evaluatedAgencies: units(evaluatedUnits, '被评价单位（按单位编号）The agencies evaluated, by id'),
-        townships: units(townshipUnits, '受访者所在镇区（按单位编号）The townships respondents come from, by id'),
+        evaluatedAgencies: units(true, EvaluatedConnection, '被评价单位（按单位编号）The agencies evaluated, by id'),
+        townships: units(
+          false,
+          TownshipsConnection,
+          '受访者所在镇区（按单位编号）The townships respondents come from, by id',
+        ),
       };
     },
   });

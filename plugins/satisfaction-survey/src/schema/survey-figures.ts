@@ -1,6 +1,13 @@
 // The figures' GraphQL types and SurveyCampaign's figure fields: figures(groupBy, quality) as a connection, and
 // its CSV / xlsx exports. Every path reads through `figuresFor`, which asks visibility.ts what the caller may see.
-import { ForbiddenError, OFFSET_PAGED, offsetPage, type Context, type CoreRefs, type ZhifaBuilder } from '@zhifa/core';
+import {
+  ForbiddenError,
+  pageByPosition,
+  PAGED_BY_POSITION,
+  type Context,
+  type CoreRefs,
+  type ZhifaBuilder,
+} from '@zhifa/core';
 import type { Agency } from '@zhifa/core/prisma';
 import { campaignRule } from '../access.js';
 import {
@@ -179,7 +186,7 @@ export function registerSurveyFigureTypes(builder: ZhifaBuilder, enums: SurveyEn
         type: SurveyFigureRef,
         description:
           '满意度结果（按所选维度分组；被评价单位仅见本单位，且不含企业、个体工商户的答案；公布后公开）Figures grouped by the chosen keys, as far as the caller may read them',
-        extensions: OFFSET_PAGED,
+        extensions: PAGED_BY_POSITION,
         args: {
           groupBy: t.arg({ type: [SurveyFigureKey], required: false, description: '分组 Group by' }),
           quality: t.arg({
@@ -190,7 +197,7 @@ export function registerSurveyFigureTypes(builder: ZhifaBuilder, enums: SurveyEn
         },
         resolve: async (c, args, ctx) => {
           const campaign = await campaignForFigures(ctx, c.id);
-          if (!campaign) return offsetPage([], args);
+          if (!campaign) return pageByPosition([], args);
           const figures = await figuresFor(
             ctx,
             campaign,
@@ -198,7 +205,7 @@ export function registerSurveyFigureTypes(builder: ZhifaBuilder, enums: SurveyEn
             keys(args.groupBy),
             args.quality,
           );
-          return offsetPage(figures, args);
+          return pageByPosition(figures, args);
         },
       },
       { fields: (c) => ({ totalCount: c.int({ description: '总数 Figures', resolve: (p) => p.totalCount }) }) },

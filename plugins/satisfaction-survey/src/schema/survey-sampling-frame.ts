@@ -5,7 +5,16 @@
 // USCC and its registered address. The graph holds no phone number for an enterprise, so the address is the one
 // contact channel it has; no officer, no case. Supervisors and the executing organisation only.
 import { z } from 'zod';
-import { globalId, msg, parseId, type Context, type CoreRefs, type ZhifaBuilder } from '@zhifa/core';
+import {
+  globalId,
+  msg,
+  pageByKey,
+  pagedByKey,
+  parseId,
+  type Context,
+  type CoreRefs,
+  type ZhifaBuilder,
+} from '@zhifa/core';
 import type { SurveyCampaign } from '@zhifa/core/prisma';
 import { canRunCampaigns, isOrganisationOf, stratumRule } from '../access.js';
 import {
@@ -23,7 +32,6 @@ import {
   MARGIN_MAX,
   MARGIN_MIN,
 } from '../rules/sample-size.js';
-import { pageOf } from './in-memory-connection.js';
 import { tableCsv, tableXlsxBase64, type Table } from '../tables.js';
 
 interface Frame {
@@ -150,7 +158,7 @@ export function registerSurveySamplingFrame(builder: ZhifaBuilder, core: CoreRef
         description:
           '抽样框：按被评价单位分层，各层企业总体与样本量（草稿时实时计算；开始调查后为固定的总体，样本量按所给误差重算；监督人员和执行机构可见）The sampling frame, one stratum per evaluated agency by id, with population and sample size: live while a draft, the frozen populations once open (sample sizes recomputed for the margin); supervisors and the executing organisation',
         authScopes: readsFrame,
-        extensions: { cursorKey: 'agencyId' },
+        extensions: pagedByKey('agencyId'),
         args: {
           margin: t.arg.float({
             required: false,
@@ -178,7 +186,7 @@ export function registerSurveySamplingFrame(builder: ZhifaBuilder, core: CoreRef
             : await framePopulations(ctx.prisma, c, await evaluatedIds(ctx, c.id));
           const strata = strataOf(populations, p, margin).map((s) => ({ campaignId: c.id, ...s }));
           const frame: Frame = { margin, expectedRate: p, frozen, strata };
-          return { ...pageOf(strata, (s) => s.agencyId, args), frame };
+          return { ...pageByKey(strata, (s) => s.agencyId, args), frame };
         },
       },
       {
