@@ -509,11 +509,15 @@ async function check(run: Run) {
     (await gql(SUBMIT, { campaignId: c.gid, responses: rows }, w.orgKey)).submitSurveyResponses;
   const ids = new Map<string, number>();
   const idx = run.responses.map((_, i) => i);
+  let batches = 0;
   for (let b = 0; b < BATCHES; b++) {
     const fresh = idx.filter((i) => run.responses[i].batch === b);
     const again = idx.filter((i) => run.responses[i].batch < b && run.responses[i].resubmitIn === b);
     if (fresh.length + again.length === 0) continue;
-    const r = await submit([...fresh, ...again].map((i) => input(i)));
+    // A resubmission is the same response, its answers in another order: a duplicate still.
+    const resent = (i: number) => ({ ...input(i), answers: [...input(i).answers].reverse() });
+    const r = await submit([...fresh.map((i) => input(i)), ...again.map(resent)]);
+    if (fresh.length) batches++;
     expect(r.__typename, JSON.stringify(r)).toBe('MutationSubmitSurveyResponsesSuccess');
     const flagged = fresh.filter((i) => flagsOf(run.responses[i]).length > 0).length;
     expect(r.data).toEqual({
@@ -576,6 +580,7 @@ async function check(run: Run) {
     if (row.quality === 'FLAGGED') stats.flagged++;
     if (row.quality === 'UNCONFIRMED') stats.unconfirmed++;
   });
+  expect(await p.surveyBatch.count({ where: { campaignId: c.id } }), 'a batch row per call that wrote').toBe(batches);
   const counters = await p.surveyCampaign.findUniqueOrThrow({ where: { id: c.id } });
   expect([counters.responseCount, counters.flaggedCount, counters.callbackSampledCount]).toEqual([
     rows.length,
