@@ -655,6 +655,15 @@ async function check(run: Run) {
     await checkFigures(c, run, raw, view);
     await checkAgencySatisfaction(c, run, raw, view);
     if (view.county) await checkCounty(c, run, raw, view);
+    else {
+      // Before publication an agency reads its own aggregates, never the county's.
+      const r = await w.h.gql(
+        `query($c: ID!) { countySatisfaction(campaignId: $c) { targetRate } }`,
+        { c: c.gid },
+        view.token,
+      );
+      expect(r.errors?.[0].extensions?.code, `${view.name} countySatisfaction`).toBe('FORBIDDEN');
+    }
   }
   // Published (through the real lifecycle): the public reads every agency and respondent type, small cells hidden.
   for (const step of ['closeSurveyCampaign', 'publishSurveyCampaign']) {
