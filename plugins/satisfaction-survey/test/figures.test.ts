@@ -265,6 +265,30 @@ describe('countySatisfaction and surveyRanking', () => {
     ]);
   });
 
+  // Found by figures-property.test.ts: the strata were read through the caller's row rules (the frame is the
+  // supervisors' and the organisation's), so everyone else got a published campaign's stratified figure as NO_DATA.
+  it('published: everyone reads the stratified figure the supervisor reads, 0.75·19/19 + 0.25·0/10 = 0.75', async () => {
+    const [A, B, T1, T2] = [w.agencyA.id, w.agencyB.id, w.township.id, w.township2.id];
+    const c = await createCampaign(w, { status: 'PUBLISHED', title: '2024年度行政执法满意度调查' });
+    await writeAnswers(w, c, [
+      { agencyId: A, townshipId: T1, answers: all('VERY_SATISFIED'), times: 10 },
+      { agencyId: A, townshipId: T2, answers: all('SATISFIED'), times: 9 },
+      { agencyId: B, townshipId: T1, respondentType: 'ENTERPRISE', answers: all('DISSATISFIED'), times: 10 },
+    ]);
+    await w.h.db.prisma.surveyStratum.createMany({
+      data: [
+        { campaignId: c.id, agencyId: A, population: 300, sampleSize: 150 },
+        { campaignId: c.id, agencyId: B, population: 100, sampleSize: 80 },
+      ],
+    });
+    for (const token of [w.tokens.supervisor, undefined, w.orgKey, w.tokens.officerA, w.tokens.enterprise]) {
+      const r = await w.h.gql(COUNTY, { c: c.gid }, token);
+      expect(r.errors).toBeUndefined();
+      expect(r.data.countySatisfaction.stratified).toMatchObject({ strata: 2, verdict: 'NOT_MET' });
+      expect(r.data.countySatisfaction.stratified.rate).toBeCloseTo(0.75, 12);
+    }
+  });
+
   it('ranking by agency: best rate first, ranks deterministic', async () => {
     const k = await w.h.gql(RANK, { c: open.gid, by: 'AGENCY' }, w.tokens.supervisor);
     expect(k.data.surveyRanking.edges.map((e: GqlJson) => [e.node.rank, e.node.figure.agency.name])).toEqual([

@@ -11,6 +11,7 @@ import {
   type Context,
   type ZhifaBuilder,
 } from '@zhifa/core';
+import { sudo } from '@zhifa/core/auth';
 import { figureFromCell, readFigureCells, sumCells, type SurveyFigure } from '../figures.js';
 import { stratified, type StratifiedFigure } from '../statistics.js';
 import { COUNTY_FIGURES_DENIED, type CampaignForFigures, type FigureAccess } from '../visibility.js';
@@ -141,7 +142,9 @@ export function registerCountySatisfaction(builder: ZhifaBuilder, enums: SurveyE
         const { campaign, access } = found;
         const [cells, strata] = await Promise.all([
           readFigureCells(ctx.prisma, campaign.id, ['AGENCY'], undefined, access.scope),
-          ctx.prisma.surveyStratum.findMany({
+          // The frame is the supervisors' and the organisation's to read (stratumRule), but once the caller may read
+          // the county figure its weights are part of it: read past the row rule, and hand out only the weighted rate.
+          sudo(ctx).surveyStratum.findMany({
             where: { campaignId: campaign.id },
             select: { agencyId: true, population: true },
           }),
