@@ -289,6 +289,27 @@ describe('countySatisfaction and surveyRanking', () => {
     }
   });
 
+  it('flagged and unconfirmed answers can be left out of the county figure and the ranking (quality)', async () => {
+    const q = `query($c: ID!, $q: [SurveyQuality!]) { countySatisfaction(campaignId: $c, quality: $q) {
+      pooled { validAnswers satisfiedAnswers flaggedAnswers } }
+      surveyRanking(campaignId: $c, by: AGENCY, quality: $q, first: 10) { edges { node { figure { validAnswers } } } } }`;
+    const all = await w.h.gql(q, { c: open.gid }, w.tokens.supervisor);
+    const clean = await w.h.gql(q, { c: open.gid, q: ['CLEAN'] }, w.tokens.supervisor);
+    expect(all.data.countySatisfaction.pooled).toMatchObject({
+      validAnswers: 50,
+      satisfiedAnswers: 37,
+      flaggedAnswers: 1,
+    });
+    expect(clean.data.countySatisfaction.pooled).toMatchObject({
+      validAnswers: 49,
+      satisfiedAnswers: 37,
+      flaggedAnswers: 1,
+    });
+    const sizes = (r: GqlJson) => r.data.surveyRanking.edges.map((e: GqlJson) => e.node.figure.validAnswers);
+    expect(sizes(all)).toEqual([20, 30]);
+    expect(sizes(clean)).toEqual([20, 29]);
+  });
+
   it('ranking by agency: best rate first, ranks deterministic', async () => {
     const k = await w.h.gql(RANK, { c: open.gid, by: 'AGENCY' }, w.tokens.supervisor);
     expect(k.data.surveyRanking.edges.map((e: GqlJson) => [e.node.rank, e.node.figure.agency.name])).toEqual([

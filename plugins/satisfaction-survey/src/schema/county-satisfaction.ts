@@ -15,7 +15,13 @@ import { sudo } from '@zhifa/core/auth';
 import { figureFromCell, readFigureCells, sumCells, type SurveyFigure } from '../figures.js';
 import { stratified, type StratifiedFigure } from '../statistics.js';
 import { COUNTY_FIGURES_DENIED, type CampaignForFigures, type FigureAccess } from '../visibility.js';
-import { accessOrRefuse, campaignForFigures, figuresFor, type SurveyFigureRefs } from './survey-figures.js';
+import {
+  accessOrRefuse,
+  campaignForFigures,
+  figuresFor,
+  qualityOrAll,
+  type SurveyFigureRefs,
+} from './survey-figures.js';
 import type { SurveyEnums } from './enums.js';
 
 interface CountySatisfaction {
@@ -135,13 +141,20 @@ export function registerCountySatisfaction(builder: ZhifaBuilder, enums: SurveyE
       nullable: true,
       description:
         '全县满意率：合并与分层（监督人员；公布后公开）；不可见的调查为空 The county figure, pooled and stratified (supervisors; everyone once published); null for a campaign the caller cannot see',
-      args: { campaignId: t.arg.globalID({ required: true, description: '调查项目 Campaign' }) },
+      args: {
+        campaignId: t.arg.globalID({ required: true, description: '调查项目 Campaign' }),
+        quality: t.arg({
+          type: [enums.SurveyQuality],
+          required: false,
+          description: '计入的质量分类（默认全部；可排除存疑、未证实的答卷）Quality classes counted (default all)',
+        }),
+      },
       resolve: async (_root, args, ctx) => {
         const found = await countyAccess(ctx, args.campaignId);
         if (!found) return null;
         const { campaign, access } = found;
         const [cells, strata] = await Promise.all([
-          readFigureCells(ctx.prisma, campaign.id, ['AGENCY'], undefined, access.scope),
+          readFigureCells(ctx.prisma, campaign.id, ['AGENCY'], qualityOrAll(args.quality), access.scope),
           // The frame is the supervisors' and the organisation's to read (stratumRule), but once the caller may read
           // the county figure its weights are part of it: read past the row rule, and hand out only the weighted rate.
           sudo(ctx).surveyStratum.findMany({
@@ -178,12 +191,17 @@ export function registerCountySatisfaction(builder: ZhifaBuilder, enums: SurveyE
         args: {
           campaignId: t.arg.globalID({ required: true, description: '调查项目 Campaign' }),
           by: t.arg({ type: RankingBy, required: true, description: '排名对象 Rank what' }),
+          quality: t.arg({
+            type: [enums.SurveyQuality],
+            required: false,
+            description: '计入的质量分类（默认全部；可排除存疑、未证实的答卷）Quality classes counted (default all)',
+          }),
         },
         resolve: async (_root, args, ctx) => {
           const found = await countyAccess(ctx, args.campaignId);
           if (!found) return pageByPosition([], args);
           const key = args.by === 'AGENCY' ? 'AGENCY' : 'TOWNSHIP';
-          const figures = await figuresFor(ctx, found.campaign, found.access, [key], undefined);
+          const figures = await figuresFor(ctx, found.campaign, found.access, [key], args.quality);
           const idOf = (f: SurveyFigure) => (key === 'AGENCY' ? f.agencyId! : f.townshipId!);
           return pageByPosition(rankFigures(figures, idOf), args);
         },
@@ -191,5 +209,4 @@ export function registerCountySatisfaction(builder: ZhifaBuilder, enums: SurveyE
       { fields: (c) => ({ totalCount: c.int({ description: '总数 Entries', resolve: (p) => p.totalCount }) }) },
     ),
   }));
-  void enums;
 }
