@@ -2,7 +2,7 @@
 // anything is written (county plan task 13: the commissioned survey's data; 个人信息保护法 第6条: no personal data).
 // Pure: the campaign and the batch in, every problem (with its row and field) or the rows to write out — their
 // canonical fingerprint, quality flags and call-back sample included. No I/O.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { FieldIssue } from '@zhifa/core';
 import { LEVELS, type Level } from './levels.js';
 import { findPersonalData, PERSONAL_DATA_REFUSALS } from './personal-data.js';
@@ -26,6 +26,8 @@ export type Flag = 'SAME_ANSWER' | 'TOO_FAST';
 
 export interface CampaignShape {
   id: number;
+  /** The campaign's secret call-back key (isCallbackSampled). */
+  callbackKey: string;
   /** Start of the period's first day (Asia/Shanghai), as an instant. */
   periodStartsAt: Date;
   respondentTypes: readonly RespondentType[];
@@ -179,7 +181,7 @@ export function checkBatch(
       fingerprint: fingerprint(row),
       flags,
       quality: flags.length ? 'FLAGGED' : 'CLEAN',
-      sampled: isCallbackSampled(campaign.id, r.externalId),
+      sampled: isCallbackSampled(campaign.callbackKey, r.externalId),
     });
   });
   return { issues, rows: issues.length ? [] : rows };
@@ -289,12 +291,13 @@ export function qualityFlags(answers: readonly CheckedAnswer[], durationSeconds:
 }
 
 /**
- * 回访抽查, a deterministic 10 %: sampled when the first four bytes of sha256(`campaignId:externalId`), read as an
- * unsigned big-endian integer, are 0 mod 10 — the organisation cannot choose which responses are called back, and a
- * resubmission is sampled exactly as the first submission was.
+ * 回访抽查 (统计调查 sampling practice), a deterministic 10 %: sampled when the first four bytes of
+ * HMAC-SHA256(campaign's secret callbackKey, externalId), read as an unsigned big-endian integer, are 0 mod 10. Keyed
+ * with a secret the organisation never sees, so it cannot pick external ids that escape the sample (with a public hash
+ * it could); deterministic, so a resubmission is sampled exactly as the first submission was.
  */
-export function isCallbackSampled(campaignId: number, externalId: string): boolean {
-  return createHash('sha256').update(`${campaignId}:${externalId}`).digest().readUInt32BE(0) % 10 === 0;
+export function isCallbackSampled(callbackKey: string, externalId: string): boolean {
+  return createHmac('sha256', callbackKey).update(externalId).digest().readUInt32BE(0) % 10 === 0;
 }
 
 /** sha-256 of the canonical response (fields in a fixed order, answers by item code, the instant in ms). */

@@ -52,6 +52,7 @@ async function loadShape(tx: UnitOfWork['tx'], campaignId: number) {
       respondentTypes: true,
       channels: true,
       minDurationSeconds: true,
+      callbackKey: true,
       organisationId: true,
       units: { select: { agencyId: true, evaluated: true } },
       questionnaires: {
@@ -92,6 +93,7 @@ export async function submitResponsesIn(uow: UnitOfWork, campaignId: number, res
   if (c.status !== 'OPEN') throw notOpen(c.status);
   const shape: CampaignShape = {
     id: c.id,
+    callbackKey: c.callbackKey,
     periodStartsAt: startOfShanghaiDay(c.periodStart),
     respondentTypes: c.respondentTypes,
     channels: c.channels,

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectTyped, ERR, gid, rowCounts } from '@zhifa/testkit';
 import { createCampaign, createWorld, type CampaignFixture, type World } from './fixtures.js';
+import { isCallbackSampled } from '../src/submission-rules.js';
 import { externalIds, recount, response, submit } from './submit-fixtures.js';
 
 let w: World;
@@ -13,8 +14,8 @@ const ids: Record<string, number> = {};
 beforeAll(async () => {
   w = await createWorld();
   c = await createCampaign(w);
-  sampled = externalIds(c.id, 2, true);
-  notSampled = externalIds(c.id, 1, false);
+  sampled = externalIds(c.callbackKey, 2, true);
+  notSampled = externalIds(c.callbackKey, 1, false);
   await submit(w, c, [
     response(w, 0, { externalId: sampled[0] }),
     // Flagged (TOO_FAST) and sampled.
@@ -47,6 +48,22 @@ const sumByQuality = async () => {
       r.veryDissatisfied;
   return out;
 };
+
+describe('the call-back sample', () => {
+  // With a public hash of (campaign, external id) the organisation could pick ids that escape the sample.
+  it('is drawn with each campaign’s secret key, which the graph never hands out', async () => {
+    const ids = Array.from({ length: 300 }, (_, k) => `K-${k}`);
+    const other = await createCampaign(w);
+    expect(other.callbackKey).not.toBe(c.callbackKey);
+    const a = ids.filter((id) => isCallbackSampled(c.callbackKey, id));
+    const b = ids.filter((id) => isCallbackSampled(other.callbackKey, id));
+    expect(a).not.toEqual(b);
+    expect(a.length).toBeGreaterThan(10);
+    expect(a.length).toBeLessThan(50);
+    const r = await w.h.gql(`{ __type(name: "SurveyCampaign") { fields { name } } }`, {}, w.tokens.supervisor);
+    expect(r.data.__type.fields.map((f: { name: string }) => f.name)).not.toContain('callbackKey');
+  });
+});
 
 describe('markSurveyCallback', () => {
   it('NOT_REACHED moves a clean response’s answers to UNCONFIRMED, CONFIRMED moves them back; one event each', async () => {

@@ -8,7 +8,7 @@
 // recomputation spells survey-design.md's definitions out again (rate, composite score, Wilson interval, verdict,
 // stratified rate, visibility, small cells): it calls nothing of the plugin's figures or statistics and never reads
 // SurveyRollup, whose totals are compared with the same raw recount instead (the rollups never drift).
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ERR, gid, type GqlJson, type Row } from '@zhifa/testkit';
@@ -433,9 +433,9 @@ const MARK = `mutation($id: ID!, $status: SurveyCallbackResult!) {
   }
 }`;
 
-/** survey-design.md's call-back sample, computed here: the first 4 bytes of sha256 as an unsigned int, mod 10 = 0. */
-const inSample = (campaignId: number, externalId: string) =>
-  createHash('sha256').update(`${campaignId}:${externalId}`).digest().readUInt32BE(0) % 10 === 0;
+/** The call-back sample, computed here: the first 4 bytes of HMAC-SHA256(campaign's key, externalId) mod 10 = 0. */
+const inSample = (callbackKey: string, externalId: string) =>
+  createHmac('sha256', callbackKey).update(externalId).digest().readUInt32BE(0) % 10 === 0;
 
 async function check(run: Run) {
   stats.runs++;
@@ -468,7 +468,7 @@ async function check(run: Run) {
   const ext = run.responses.map((r) => {
     for (;;) {
       const id = `E-${next++}`;
-      if (inSample(c.id, id) === r.sampled) return id;
+      if (inSample(c.callbackKey, id) === r.sampled) return id;
     }
   });
   const likert = (r: ResponseSpec): Record<string, Level> => {

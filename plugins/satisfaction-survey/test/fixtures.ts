@@ -83,6 +83,8 @@ export interface CampaignOptions {
 export interface CampaignFixture {
   id: number;
   gid: string;
+  /** The secret the call-back sample is drawn with. */
+  callbackKey: string;
   /** Item ids by code. */
   items: Record<string, number>;
 }
@@ -138,5 +140,5 @@ export async function createCampaign(w: World, opts: CampaignOptions = {}): Prom
     include: { questionnaires: { include: { items: true } } },
   });
   const items = Object.fromEntries(campaign.questionnaires[0].items.map((i) => [i.code, i.id]));
-  return { id: campaign.id, gid: gid('SurveyCampaign', campaign.id), items };
+  return { id: campaign.id, gid: gid('SurveyCampaign', campaign.id), callbackKey: campaign.callbackKey, items };
 }

@@ -135,8 +135,8 @@ describe('a batch accepted', () => {
 
   it('samples exactly the responses whose hash says so (PENDING) and counts them', async () => {
     const c3 = await createCampaign(w);
-    const sampled = externalIds(c3.id, 3, true);
-    const not = externalIds(c3.id, 7, false);
+    const sampled = externalIds(c3.callbackKey, 3, true);
+    const not = externalIds(c3.callbackKey, 7, false);
     const r = expectTyped(
       await submit(
         w,
@@ -188,7 +188,7 @@ describe('a batch accepted', () => {
 describe('what the organisation reads back', () => {
   it('its campaign’s responses (with answers), batches and counts; supervisors too; another organisation nothing', async () => {
     const c = await createCampaign(w);
-    const sampled = externalIds(c.id, 1, true);
+    const sampled = externalIds(c.callbackKey, 1, true);
     await submit(w, c, [
       response(w, 0, { externalId: sampled[0], answers: answers(0, { text: '很好' }) }),
       response(w, 1, { externalId: 'X-1', durationSeconds: 5 }),

@@ -51,11 +51,11 @@ export async function submit(w: World, c: CampaignFixture, responses: unknown[],
   return res.data!.submitSurveyResponses;
 }
 
-/** External ids `${prefix}${k}` that are (or are not) in campaign `id`'s call-back sample. */
-export function externalIds(campaignId: number, n: number, sampled: boolean, prefix = 'S-'): string[] {
+/** External ids `${prefix}${k}` that are (or are not) in the call-back sample of the campaign with this key. */
+export function externalIds(callbackKey: string, n: number, sampled: boolean, prefix = 'S-'): string[] {
   const out: string[] = [];
   for (let k = 0; out.length < n; k++)
-    if (isCallbackSampled(campaignId, `${prefix}${k}`) === sampled) out.push(`${prefix}${k}`);
+    if (isCallbackSampled(callbackKey, `${prefix}${k}`) === sampled) out.push(`${prefix}${k}`);
   return out;
 }
 

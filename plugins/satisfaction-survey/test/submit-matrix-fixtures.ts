@@ -48,7 +48,7 @@ export async function writeSubmissionMatrixFixtures(
     data: { campaignId: campaign.id, apiKeyId: key.id, accepted: 1, duplicates: 0 },
   });
   let k = 0;
-  while (isCallbackSampled(campaign.id, `M-${k}`)) k++;
+  while (isCallbackSampled(campaign.callbackKey, `M-${k}`)) k++;
   const response = await prisma.surveyResponse.create({
     data: {
       campaignId: campaign.id,
