@@ -194,15 +194,18 @@ describe('what the organisation reads back', () => {
       response(w, 1, { externalId: 'X-1', durationSeconds: 5 }),
     ]);
     const q = `query($id: ID!) { node(id: $id) { ... on SurveyCampaign {
-      responseCount flaggedCount callbackSampledCount
+      responseCount flaggedCount
       batches(first: 10) { edges { node { accepted duplicates submittedAt } } }
-      responses(first: 10) { edges { node { externalId respondentType channel durationSeconds flags quality callbackStatus
+      responses(first: 10) { edges { node { externalId respondentType channel durationSeconds flags quality
         agency { name } township { name } answers { item level choice text } } } }
       flaggedOnly: responses(first: 10, flagged: true) { edges { node { externalId } } }
-      pending: responses(first: 10, callbackStatus: PENDING) { edges { node { externalId } } }
     } } }`;
+    // The call-back sample is the supervisors' to know: the audited organisation is refused each way of reading it.
+    const sample = `query($id: ID!) { node(id: $id) { ... on SurveyCampaign { callbackSampledCount
+      responses(first: 10) { edges { node { callbackStatus } } }
+      pending: responses(first: 10, callbackStatus: PENDING) { edges { node { externalId } } } } } }`;
     const own = (await w.h.gql(q, { id: c.gid }, w.orgKey)).data!.node;
-    expect(own).toMatchObject({ responseCount: 2, flaggedCount: 1, callbackSampledCount: 1 });
+    expect(own).toMatchObject({ responseCount: 2, flaggedCount: 1 });
     expect(own.batches.edges).toHaveLength(1);
     expect(own.responses.edges.map((e: GqlJson) => e.node.externalId)).toEqual([sampled[0], 'X-1']);
     const first = own.responses.edges[0].node;
@@ -220,7 +223,16 @@ describe('what the organisation reads back', () => {
       text: '很好',
     });
     expect(own.flaggedOnly.edges.map((e: GqlJson) => e.node.externalId)).toEqual(['X-1']);
-    expect(own.pending.edges.map((e: GqlJson) => e.node.externalId)).toEqual([sampled[0]]);
+    const hidden = await w.h.gql(sample, { id: c.gid }, w.orgKey);
+    expect(hidden.errors?.map((e) => [e.path?.join('.'), e.extensions?.code]).sort()).toEqual([
+      ['node.callbackSampledCount', 'FORBIDDEN'],
+      ['node.pending', 'FORBIDDEN'],
+      ['node.responses.edges.0.node.callbackStatus', 'FORBIDDEN'],
+      ['node.responses.edges.1.node.callbackStatus', 'FORBIDDEN'],
+    ]);
+    const shown = (await w.h.gql(sample, { id: c.gid }, w.tokens.supervisor)).data!.node;
+    expect(shown.callbackSampledCount).toBe(1);
+    expect(shown.pending.edges.map((e: GqlJson) => e.node.externalId)).toEqual([sampled[0]]);
     const sup = (await w.h.gql(q, { id: c.gid }, w.tokens.supervisor)).data!.node;
     expect(sup.responses.edges).toHaveLength(2);
     expect(sup.responseCount).toBe(2);

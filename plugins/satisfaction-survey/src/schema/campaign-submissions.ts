@@ -21,11 +21,13 @@ export function registerCampaignSubmissions(builder: ZhifaBuilder, enums: Survey
       select: { flaggedCount: true, organisationId: true },
       resolve: (c, _a, ctx) => (mayCount(c, ctx) ? c.flaggedCount : null),
     }),
+    // The call-back sample is the supervisors' to know, not the audited organisation's (回访抽查).
     callbackSampledCount: t.int({
       nullable: true,
-      description: `抽中回访的答卷数 Responses sampled for call-back ${note}`,
-      select: { callbackSampledCount: true, organisationId: true },
-      resolve: (c, _a, ctx) => (mayCount(c, ctx) ? c.callbackSampledCount : null),
+      authScopes: { supervisor: true },
+      description: '抽中回访的答卷数（仅监督人员）Responses sampled for call-back: supervisors only',
+      select: { callbackSampledCount: true },
+      resolve: (c) => c.callbackSampledCount,
     }),
     responses: t.relatedConnection('responses', {
       cursor: 'id',
@@ -36,13 +38,15 @@ export function registerCampaignSubmissions(builder: ZhifaBuilder, enums: Survey
         callbackStatus: t.arg({
           type: enums.SurveyCallbackStatus,
           required: false,
-          description: '回访结果 Call-back result',
+          description: '回访结果（仅监督人员）Call-back result: supervisors only',
         }),
         flagged: t.arg.boolean({
           required: false,
           description: '仅带（true）或不带（false）质量标记的 Flagged or not',
         }),
       },
+      // Filtering by call-back status would tell the audited organisation the sample (回访抽查): supervisors only.
+      authScopes: (_c, args) => (args.callbackStatus ? { supervisor: true } : true),
       query: (args) => ({
         where: {
           ...(args.quality ? { quality: args.quality } : {}),

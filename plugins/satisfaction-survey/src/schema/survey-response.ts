@@ -104,10 +104,12 @@ export function registerSurveyResponse(builder: ZhifaBuilder, enums: SurveyEnums
         resolve: (r) => r.flags.filter((f): f is 'SAME_ANSWER' | 'TOO_FAST' => f === 'SAME_ANSWER' || f === 'TOO_FAST'),
       }),
       quality: t.expose('quality', { type: enums.SurveyQuality, description: '质量分类 Quality class' }),
+      // The audited organisation never learns which of its responses will be called back (回访抽查): supervisors only.
       callbackStatus: t.expose('callbackStatus', {
         type: enums.SurveyCallbackStatus,
         nullable: true,
-        description: '回访抽查结果；未抽中为空 Call-back result; null when not sampled',
+        authScopes: { supervisor: true },
+        description: '回访抽查结果（仅监督人员）；未抽中为空 Call-back result, supervisors only; null when not sampled',
       }),
       batch: t.relation('batch', {
         description: '提交批次 The batch',
