@@ -210,9 +210,10 @@ export function overallOf(dimensionCells: readonly FigureCell[], keys: Partial<F
 /** Cells summed into one (the pooled county cell from the agencies' cells). */
 export function sumCells(cells: readonly FigureCell[]): FigureCell {
   const total = (f: (c: FigureCell) => number) => cells.reduce((s, c) => s + f(c), 0);
+  const level = (i: number) => total((c) => c.counts[i]);
   return {
     ...emptyCell(),
-    counts: [0, 1, 2, 3, 4].map((i) => total((c) => c.counts[i])) as unknown as LevelCounts,
+    counts: [level(0), level(1), level(2), level(3), level(4)],
     weightedScoreSum: total((c) => c.weightedScoreSum),
     weightedAnswers: total((c) => c.weightedAnswers),
     flaggedAnswers: total((c) => c.flaggedAnswers),

@@ -61,6 +61,9 @@ export function registerSurveyCampaign(builder: ZhifaBuilder, enums: SurveyEnums
         fields: (conn) => ({
           totalCount: conn.int({
             description: '总数 Total',
+            // connectionObject types its parent as Pothos's bare ConnectionShape (edges and pageInfo); the loadable
+            // fields below resolve to core's InMemoryPage, which also carries totalCount — Pothos has no parameter
+            // for a connection shape of one's own, so the cast names it.
             resolve: (page) => (page as unknown as InMemoryPage<SurveyCampaignUnit>).totalCount,
           }),
         }),
