@@ -19,6 +19,8 @@ export interface SeedContext {
   random: () => number;
   log: (line: string) => void;
   settings: PluginSettings;
+  /** The seed's clock: the instant every demo unit of work runs at (demo dates are placed relative to it). */
+  now: Date;
   /** Run demo writes through the same unit of work as the API, acting as `viewer`. */
   work: <T>(viewer: Viewer, fn: (uow: UnitOfWork) => Promise<T>, options?: WorkOptions) => Promise<T>;
 }

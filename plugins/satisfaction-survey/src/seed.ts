@@ -103,7 +103,7 @@ const BATCH = 500;
 const DAY = 86_400_000;
 
 export async function seedSatisfactionSurvey(ctx: SeedContext): Promise<void> {
-  const { prisma, log, work, random } = ctx;
+  const { prisma, log, work, random, now } = ctx;
   const org = await prisma.agency.findFirst({ where: { kind: 'SURVEY_ORGANISATION' }, orderBy: { id: 'asc' } });
   const head = await prisma.person.findFirst({
     where: { roles: { has: 'SUPERVISOR' }, agency: { kind: 'JUSTICE_BUREAU' } },
@@ -141,7 +141,6 @@ export async function seedSatisfactionSurvey(ctx: SeedContext): Promise<void> {
   });
   const organisation: Viewer = { kind: 'surveyOrg', agencyId: org.id, apiKeyId: apiKey.id, name: org.name };
   const minDurationSeconds = ctx.settings.get(satisfactionSurveySettings).minDurationSeconds;
-  const now = await work(system, (uow) => Promise.resolve(uow.now), { silent: 'reads the seed’s clock' });
 
   for (const [index, profiles] of PROFILES.entries()) {
     const year = now.getUTCFullYear() - PROFILES.length + 1 + index;

@@ -155,12 +155,14 @@ export function pluginSeedContext(
   options: Pick<SeedOptions, 'settings' | 'now' | 'log'> = {},
 ): SeedContext {
   const settings = options.settings ?? new PluginSettings();
+  const now = options.now ?? new Date();
   return {
     prisma,
+    now,
     random: seededRandom(seedFromName(plugin.name)),
     log: options.log ?? (() => {}),
     settings,
-    work: demoWork(prisma, settings, options.now ?? new Date()),
+    work: demoWork(prisma, settings, now),
   };
 }
 
