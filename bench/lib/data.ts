@@ -1,7 +1,7 @@
 // The benchmark database: the demo data plus enough of the dashboard's shape for page size 100
 // (100 more enforcement agencies, each with 4 certified officers and 12 cases of 2 officers), and
 // ten supervisors to spread subscribers over (at most 10,000 connections per caller).
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -42,7 +42,8 @@ export async function prepare(kind: 'pglite' | 'postgres', pgUrl?: string): Prom
     await db.prisma.$executeRawUnsafe('ANALYZE');
     await db.close();
     const copy = path.join(root, 'baseline');
-    cpSync(dataDir, copy, { recursive: true });
+    // A stopped server's admin socket may be left in the data dir (stopped by signal); a socket cannot be copied.
+    cpSync(dataDir, copy, { recursive: true, filter: (src) => !lstatSync(src).isSocket() });
     rmSync(path.join(copy, 'postmaster.pid'), { force: true });
     return {
       target,
