@@ -1,7 +1,15 @@
 // Plugin guards run inside the case operation's transaction: a refusal rolls back the decision, its
 // event and whatever was written before in that transaction, including by the plugin itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineTopic, domainErrors, parseId, RuleViolation, unitOfWork, type ZhifaPlugin } from '@zhifa/core';
+import {
+  CORE_TOPICS,
+  defineTopic,
+  domainErrors,
+  parseId,
+  RuleViolation,
+  unitOfWork,
+  type ZhifaPlugin,
+} from '@zhifa/core';
 import { decideCaseInTx } from '@zhifa/core/cases';
 import { createHarness, ERR, gid, type Harness } from '@zhifa/testkit';
 import {
@@ -19,6 +27,8 @@ const NEEDS_ASSESSMENT = '（需评估）';
 const FAILS_AFTER = '（决定后失败）';
 const GUARD_RAN = defineTopic<{ via: string | null }>('test.guardRan');
 const GRANTED = defineTopic<Record<string, never>>('test.granted');
+const REACTED = defineTopic<{ measureId: number; stage: string }>('test.reacted');
+const REFUSED_BY_REACTION = '（反应拒绝）';
 
 const testPlugin: ZhifaPlugin = {
   name: 'test-guards',
@@ -42,6 +52,15 @@ const testPlugin: ZhifaPlugin = {
             en: 'Sealing production equipment needs a written justification',
           });
       },
+    });
+    // A reaction runs in the emitting transaction: it reads what the operation wrote, writes and emits in
+    // turn, and a throw refuses the operation with everything written before.
+    guards.react(CORE_TOPICS.caseCompulsoryMeasureRecorded, 'test-guards', async (uow, payload, scope) => {
+      const measure = await uow.tx.compulsoryMeasure.findUniqueOrThrow({ where: { id: payload.measureId } });
+      const k = await uow.tx.enforcementCase.findUniqueOrThrow({ where: { id: payload.caseId } });
+      await uow.emit(REACTED, { measureId: measure.id, stage: k.stage }, { caseId: scope.caseId });
+      if (measure.object.includes(REFUSED_BY_REACTION))
+        throw new RuleViolation('TEST_REACTION_REFUSED', { zh: '反应拒绝', en: 'refused by a reaction' });
     });
     // A plugin that decides by its own route, through the core decision path.
     builder.mutationField('testGrantNoPenalty', (t) =>
@@ -218,6 +237,29 @@ describe('case guards from a plugin', () => {
     expect((await h.db.prisma.enforcementCase.findUniqueOrThrow({ where: { id: k.id } })).violation).toContain(
       '已检查',
     );
-    expect(await topics(k.id)).toEqual(['case.compulsoryMeasureRecorded']);
+    // The reaction below (test-guards) answers every recorded measure.
+    expect(await topics(k.id)).toEqual(['case.compulsoryMeasureRecorded', 'test.reacted']);
+  });
+
+  it('a reaction runs in the emitting transaction, sees its writes, and its refusal takes them back', async () => {
+    const k = await directCase(h, c.market.id, c.factory.id, [c.people.o1.id, c.people.o2.id], 'INVESTIGATING');
+    const caseId = gid('EnforcementCase', k.id);
+    const input = measureInput([c.people.o1.id, c.people.o2.id], { kind: 'SEIZURE', object: '待检样品 3 箱' });
+    const res = await h.gql(MEASURE, { caseId, input }, c.tokens.o1);
+    const measureId = await h.db.prisma.compulsoryMeasure.findFirstOrThrow({ where: { caseId: k.id } });
+    expect(res.data.recordCompulsoryMeasure.data).toBeTruthy();
+    const events = await h.db.prisma.event.findMany({ where: { caseId: k.id }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => e.topic)).toEqual(['case.compulsoryMeasureRecorded', 'test.reacted']);
+    expect(events[1].payload).toEqual({ measureId: measureId.id, stage: 'INVESTIGATING' });
+    expect(events[1].txid).toBe(events[0].txid);
+
+    const refused = await h.gql(
+      MEASURE,
+      { caseId, input: { ...input, object: `样品${REFUSED_BY_REACTION}` } },
+      c.tokens.o1,
+    );
+    expectError(refused.data.recordCompulsoryMeasure, 'RuleViolation', { rule: 'TEST_REACTION_REFUSED' });
+    expect(await h.db.prisma.compulsoryMeasure.count({ where: { caseId: k.id } })).toBe(1);
+    expect(await topics(k.id)).toEqual(['case.compulsoryMeasureRecorded', 'test.reacted']);
   });
 });

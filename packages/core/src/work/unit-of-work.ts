@@ -2,7 +2,8 @@
 // transaction, the viewer, one clock reading, the plugins' settings, the case guards and `emit`.
 // The domain change and its events commit together or not at all; once committed, the local event
 // bus is woken (other instances hear the NOTIFY). A write must emit at least one event — the event
-// log is the audit trail — unless it says why not (`{ silent: 'reason' }`).
+// log is the audit trail — unless it says why not (`{ silent: 'reason' }`). Each emitted event is handed
+// to the reactions plugins added for its topic (guards.ts CaseGuards.react), inside the same transaction.
 import type { Db } from '../db.js';
 import type { EnforcementCase, PrismaClient } from '../generated/prisma/client.js';
 import { actorOf, type Viewer } from '../auth/viewer.js';
@@ -43,6 +44,8 @@ export interface DecideGuardContext extends GuardContext {
 export interface CaseGuardChecks {
   beforeDecide(ctx: DecideGuardContext, input: DecideCaseInput): Promise<void>;
   beforeCompulsoryMeasure(ctx: GuardContext, input: CompulsoryMeasureInput): Promise<void>;
+  /** The reactions plugins added to `topic` (guards.ts CaseGuards.react); `depth` counts reactions emitting in turn. */
+  afterEmit(uow: UnitOfWork, topic: string, payload: Payload, scope: EventScope, depth: number): Promise<void>;
 }
 
 /** What a unit of work needs from its surroundings: a request context, or the demo-data loader. */
@@ -76,6 +79,7 @@ export async function unitOfWork<T>(
 ): Promise<T> {
   const now = env.clock();
   let emitted = 0;
+  let depth = 0;
   const topics: string[] = [];
   const result = await env.prisma.$transaction(
     async (tx) => {
@@ -89,6 +93,12 @@ export async function unitOfWork<T>(
           emitted++;
           topics.push(topic.name);
           await appendEvent(tx, { topic: topic.name, ...scope, payload, actor: actorOf(viewer) });
+          depth++;
+          try {
+            await env.guards.afterEmit(make(viewer), topic.name, payload, scope, depth);
+          } finally {
+            depth--;
+          }
         },
         as: make,
       });
