@@ -62,7 +62,7 @@ describe('pnpm new:plugin', () => {
     expect(plugins).toContain("import { sampleThingPlugin } from '@zhifa/plugin-sample-thing';");
     // Appended to the list, after the plugins already there.
     expect(plugins).toMatch(
-      /INSTALLED_PLUGINS: ZhifaPlugin\[\] = \[[^\]]*\bnonPenaltyPlugin\b[^\]]*, sampleThingPlugin\]/,
+      /INSTALLED_PLUGINS: ZhifaPlugin\[\] = \[[^\]]*\bnonPenaltyPlugin\b[^\]]*,\s*sampleThingPlugin,?\s*\]/,
     );
     expect(json('packages/server/package.json').dependencies['@zhifa/plugin-sample-thing']).toBe('workspace:*');
     expect(json('package.json').dependencies['@zhifa/plugin-sample-thing']).toBe('workspace:*');

@@ -7,3 +7,5 @@ export { sudo } from './auth/row-rules.js';
 export { defineRowRule } from './auth/row-rules.js';
 export { isStaff } from './auth/viewer.js';
 export { publicRows } from './auth/row-rules.js';
+export { isJusticeBureau } from './auth/viewer.js';
+export { isSystemAdmin } from './auth/viewer.js';

@@ -59,3 +59,4 @@ export {
   type StepFacts,
 } from './rules/procedure.js';
 export { checkUscc, completeUscc, USCC_ALPHABET } from './rules/uscc.js';
+export { yuan } from './rules/decision.js';
