@@ -140,12 +140,13 @@ CREATE TABLE "ImpactRules" (
 -- CreateTable
 CREATE TABLE "ImpactStatsRollup" (
     "agencyId" INTEGER NOT NULL,
+    "grain" TEXT NOT NULL,
     "day" DATE NOT NULL,
     "metric" TEXT NOT NULL,
     "key" TEXT NOT NULL,
     "count" INTEGER NOT NULL,
 
-    CONSTRAINT "ImpactStatsRollup_pkey" PRIMARY KEY ("agencyId","day","metric","key")
+    CONSTRAINT "ImpactStatsRollup_pkey" PRIMARY KEY ("agencyId","grain","day","metric","key")
 );
 
 -- CreateIndex
