@@ -4,6 +4,7 @@
 import {
   CASE_SETTINGS,
   CaseGuards,
+  createSchema,
   CORE_TOPICS,
   PluginSettings,
   unitOfWork,
@@ -142,27 +143,32 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
 
 const dice = () => new Dice(seededRandom(CORE_SEED));
 
-/** Units of work for demo data: no other plugin's case guards, the seed's fixed clock. */
-function demoWork(prisma: PrismaClient, settings = new PluginSettings(), now: Date) {
+/** Units of work for demo data: the given case guards and reactions only (none for core's), the seed's fixed clock. */
+function demoWork(prisma: PrismaClient, settings = new PluginSettings(), now: Date, guards = new CaseGuards()) {
   return <T>(viewer: Viewer, fn: (uow: UnitOfWork) => Promise<T>, opts?: WorkOptions) =>
-    unitOfWork({ prisma, viewer, guards: new CaseGuards(), settings, clock: () => now }, fn, opts);
+    unitOfWork({ prisma, viewer, guards, settings, clock: () => now }, fn, opts);
 }
 
-/** What a plugin's seed hook is handed (also for tests that run one hook alone). */
+/**
+ * What a plugin's seed hook is handed (also for tests that run one hook alone). Its units of work run the plugin's
+ * own case guards and reactions — its demo decisions meet its own guard, as the API's would — and no other plugin's:
+ * a schema of core and this plugin alone is built for them.
+ */
 export function pluginSeedContext(
   prisma: PrismaClient,
-  plugin: Pick<ZhifaPlugin, 'name'>,
+  plugin: Pick<ZhifaPlugin, 'name' | 'register'>,
   options: Pick<SeedOptions, 'settings' | 'now' | 'log'> = {},
 ): SeedContext {
   const settings = options.settings ?? new PluginSettings();
   const now = options.now ?? new Date();
+  const { guards } = createSchema({ plugins: [plugin] });
   return {
     prisma,
     now,
     random: seededRandom(seedFromName(plugin.name)),
     log: options.log ?? (() => {}),
     settings,
-    work: demoWork(prisma, settings, now),
+    work: demoWork(prisma, settings, now, guards),
   };
 }
 
