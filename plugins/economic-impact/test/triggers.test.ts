@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseGuards, unitOfWork } from '@zhifa/core';
 import { shanghaiToday } from '@zhifa/core/time';
-import { createMatter, ERR, expectTyped, gid, testSettings, type GqlJson } from '@zhifa/testkit';
+import { countStatements, createMatter, ERR, expectTyped, gid, testSettings, type GqlJson } from '@zhifa/testkit';
 import { catchUpImpactTriggersInTx } from '../src/index.js';
 import { DEFAULT_RULES } from '../src/rules/rules-values.js';
 import { measureTriggers } from '../src/rules/triggers.js';
@@ -319,6 +319,31 @@ describe('who sees the triggers', () => {
     const party = await w.h.gql(REQUIRED, { id: k.gid }, w.h.token(`enterprise:${e.id}`));
     expect(party.data.case.impactAssessmentRequired).toBeNull();
     expect(party.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('batched', () => {
+  it('a page of cases with their triggers and exemptions costs the same statements for 2 cases as for 20', async () => {
+    for (let i = 0; i < 20; i++) {
+      const k = await enterpriseCase({ isKeyEnterprise: i % 2 === 0 });
+      await notice(k.gid, [{ kind: 'FINE', amountFen: 5_000_000 + i }]);
+    }
+    const LIST = `query($first: Int!) { cases(first: $first) { edges { node { number
+      impactAssessmentRequired(first: 10) { totalCount edges { node { kind reason amountFen } } }
+      impactExemption { ground reason } } } } }`;
+    const page = (first: number) =>
+      countStatements(w.h, async () => {
+        const res = await w.h.gql(LIST, { first }, w.tokens.officerA);
+        expect(res.errors).toBeUndefined();
+        return res.data.cases.edges as GqlJson[];
+      });
+    const two = await page(2);
+    const twenty = await page(20);
+    expect(twenty.result).toHaveLength(20);
+    expect(twenty.result.some((e) => e.node.impactAssessmentRequired.totalCount > 0)).toBe(true);
+    expect(twenty.count).toBe(two.count);
+    // Measured: one statement (the cases with their triggers and exemption joined in), whatever the page size.
+    expect(twenty.count).toBeLessThanOrEqual(2);
   });
 });
 
