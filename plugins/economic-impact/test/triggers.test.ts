@@ -417,3 +417,23 @@ describe('catchUpImpactTriggersInTx', () => {
     expect((await run()).recorded).toBe(0);
   });
 });
+
+describe('statistics', () => {
+  it('the trigger rollup counts every trigger recorded, by kind', async () => {
+    const recorded = await p().impactTrigger.groupBy({
+      by: ['kind'],
+      _count: { _all: true },
+      orderBy: { kind: 'asc' },
+    });
+    const rolled = await p().impactStatsRollup.groupBy({
+      by: ['key'],
+      where: { metric: 'trigger' },
+      _sum: { count: true },
+      orderBy: { key: 'asc' },
+    });
+    expect(recorded.length).toBeGreaterThan(5);
+    expect(Object.fromEntries(rolled.map((r) => [r.key, r._sum.count]))).toEqual(
+      Object.fromEntries(recorded.map((r) => [r.kind, r._count._all])),
+    );
+  });
+});
