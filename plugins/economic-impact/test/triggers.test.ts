@@ -360,7 +360,7 @@ describe('rules versions', () => {
       severeFrom: DEFAULT_RULES.severeFrom,
       reason: '测试：暂停罚款触发',
     });
-    const withoutFine = DEFAULT_RULES.enabledTriggers.filter((k) => k !== 'LARGE_FINE');
+    const withoutFine = DEFAULT_RULES.enabledTriggers.filter((k) => k !== 'LARGE_FINE' && k !== 'PUBLIC_OPINION_RISK');
     const res = await w.h.gql(UPDATE, { i: rules(withoutFine) }, w.tokens.supervisor);
     expect(res.data.updateImpactRules.__typename, JSON.stringify(res)).toBe('MutationUpdateImpactRulesSuccess');
     try {
@@ -376,6 +376,14 @@ describe('rules versions', () => {
         w.tokens.officerA,
       );
       expect(declared.data.declareImpactRisk.data).toMatchObject({ rulesVersion: 2 });
+      // A risk the rules in force leave out is not declared (and nothing is written).
+      const left = await w.h.gql(
+        DECLARE,
+        { caseId: k.gid, kind: 'PUBLIC_OPINION_RISK', note: '舆情风险' },
+        w.tokens.officerA,
+      );
+      expectTyped(left.data.declareImpactRisk, 'ValidationError', { zh: '现行评估规则', en: 'rules in force' });
+      expect(await p().impactTrigger.count({ where: { caseId: k.id } })).toBe(2);
     } finally {
       await w.h.gql(UPDATE, { i: rules([...DEFAULT_RULES.enabledTriggers]) }, w.tokens.supervisor);
     }
