@@ -81,13 +81,11 @@ export async function recordTriggersInTx(
   return rows;
 }
 
-type CaseWithParty = EnforcementCase & { enterprise: Enterprise | null };
+/** An enterprise case with its party. */
+export type PartyCase = EnforcementCase & { enterprise: Enterprise };
 
 /** The case with its party, or null when the party is not an enterprise (a natural person fires nothing). */
-export async function enterpriseCase(
-  tx: Db,
-  caseId: number,
-): Promise<(CaseWithParty & { enterprise: Enterprise }) | null> {
+export async function enterpriseCase(tx: Db, caseId: number): Promise<PartyCase | null> {
   const c = await tx.enforcementCase.findUnique({ where: { id: caseId }, include: { enterprise: true } });
   return c?.enterprise ? { ...c, enterprise: c.enterprise } : null;
 }
@@ -96,7 +94,7 @@ export async function enterpriseCase(
  * What the recorded facts of an undecided case fire: the party, the latest notice's proposal (a re-notice replaces
  * the earlier one, 第45条第2款), the production measures requested or in force.
  */
-export async function factTriggers(tx: Db, c: CaseWithParty & { enterprise: Enterprise }, rules: ImpactRulesValues) {
+export async function factTriggers(tx: Db, c: PartyCase, rules: ImpactRulesValues): Promise<TriggerFact[]> {
   const [notice, measures] = await Promise.all([
     tx.caseStep.findFirst({ where: { caseId: c.id, kind: 'NOTICE' }, orderBy: { id: 'desc' } }),
     tx.compulsoryMeasure.findMany({
