@@ -7,6 +7,9 @@ import type { ZhifaPlugin } from '@zhifa/core';
 import { ECONOMIC_IMPACT_TOPICS } from './topics.js';
 import { registerImpactEnums } from './schema/enums.js';
 import { registerImpactRules } from './schema/impact-rules.js';
+import { registerImpactTrigger } from './schema/impact-trigger.js';
+import { registerImpactExemption } from './schema/impact-exemption.js';
+import { registerTriggerReactions } from './reactions.js';
 
 export const economicImpactPlugin: ZhifaPlugin = {
   name: 'economic-impact',
@@ -15,10 +18,13 @@ export const economicImpactPlugin: ZhifaPlugin = {
     const enums = registerImpactEnums(builder);
     // Each part registers its types here, with the enums: rules and triggers, assessments, the guard and figures.
     registerImpactRules(builder, enums);
-    void guards;
+    registerImpactTrigger(builder, enums);
+    registerImpactExemption(builder, enums);
+    registerTriggerReactions(guards);
     void core;
   },
 };
 
 export default economicImpactPlugin;
 export * from './topics.js';
+export { catchUpImpactTriggersInTx } from './triggers.js';

@@ -7,6 +7,7 @@ import {
   queryRow as query,
   type MatrixWorld,
 } from '@zhifa/testkit';
+import { triggerFixtures, triggerRows } from './matrix-triggers.js';
 
 const BAD_RULES = {
   organisationThresholdFen: 5_000_000,
@@ -40,4 +41,7 @@ const rulesRows = (_w: MatrixWorld) => [
   ),
 ];
 
-export const authorisationMatrix = defineAuthorisationMatrix((w) => [...rulesRows(w)]);
+export const authorisationMatrix = defineAuthorisationMatrix(
+  async (w, prisma) => ({ triggers: await triggerFixtures(w, prisma) }),
+  (w, f) => [...rulesRows(w), ...triggerRows(w, f.triggers)],
+);
