@@ -427,21 +427,23 @@ describe('catchUpImpactTriggersInTx', () => {
 });
 
 describe('statistics', () => {
-  it('the trigger rollup counts every trigger recorded, by kind', async () => {
+  it('the trigger rollup counts every trigger recorded, by kind (each grain, for the agencies and for the county)', async () => {
     const recorded = await p().impactTrigger.groupBy({
       by: ['kind'],
       _count: { _all: true },
       orderBy: { kind: 'asc' },
     });
-    const rolled = await p().impactStatsRollup.groupBy({
-      by: ['key'],
-      where: { metric: 'trigger' },
-      _sum: { count: true },
-      orderBy: { key: 'asc' },
-    });
     expect(recorded.length).toBeGreaterThan(5);
-    expect(Object.fromEntries(rolled.map((r) => [r.key, r._sum.count]))).toEqual(
-      Object.fromEntries(recorded.map((r) => [r.kind, r._count._all])),
-    );
+    const expected = Object.fromEntries(recorded.map((r) => [r.kind, r._count._all]));
+    for (const grain of ['D', 'M', 'Y'])
+      for (const county of [true, false]) {
+        const rolled = await p().impactStatsRollup.groupBy({
+          by: ['key'],
+          where: { metric: 'trigger', grain, agencyId: county ? 0 : { not: 0 } },
+          _sum: { count: true },
+          orderBy: { key: 'asc' },
+        });
+        expect(Object.fromEntries(rolled.map((r) => [r.key, r._sum.count])), `${grain} ${county}`).toEqual(expected);
+      }
   });
 });
