@@ -2,22 +2,11 @@
 // (county plan task 7: the economic effect does not weigh against these) — with the reason, before the decision; one
 // per case, withdrawn by the head while the case is undecided. `EnforcementCase.impactExemption` shows it to the
 // agency's staff and supervisors.
-import {
-  caseActorScope,
-  caseIdArg,
-  domainErrors,
-  inCaseUnit,
-  requiredText,
-  RuleViolation,
-  type ZhifaBuilder,
-} from '@zhifa/core';
-import { actorOf, actorShownTo } from '@zhifa/core/auth';
-import { assertCaseActor, lockCase } from '@zhifa/core/cases';
+import { caseActorScope, caseIdArg, domainErrors, inCaseUnit, requiredText, type ZhifaBuilder } from '@zhifa/core';
+import { actorShownTo } from '@zhifa/core/auth';
 import { textKind } from '@zhifa/core/input';
 import { exemptionRule, staffOnly } from '../access.js';
-import { EXEMPTION_GROUND_NAMES } from '../names.js';
-import { IMPACT_EXEMPTION_RECORDED, IMPACT_EXEMPTION_WITHDRAWN } from '../topics.js';
-import { assertOpenEnterpriseCase } from '../triggers.js';
+import { recordExemptionInTx, withdrawExemptionInTx } from '../exemptions.js';
 import type { ImpactEnums } from './enums.js';
 
 export function registerImpactExemption(builder: ZhifaBuilder, enums: ImpactEnums) {
@@ -74,24 +63,7 @@ export function registerImpactExemption(builder: ZhifaBuilder, enums: ImpactEnum
       },
       resolve: (query, _root, args, ctx) =>
         inCaseUnit(ctx, args.caseId, async (uow, caseId) => {
-          const c = await lockCase(uow.tx, caseId);
-          await assertCaseActor(uow, c, 'head');
-          assertOpenEnterpriseCase(c, { zh: '记录免于评估', en: 'recording an exemption' });
-          const existing = await uow.tx.impactExemption.findUnique({ where: { caseId } });
-          if (existing)
-            throw new RuleViolation('IMPACT_EXEMPTION_EXISTS', {
-              zh: `本案已记录免于评估（${EXEMPTION_GROUND_NAMES[existing.ground].zh}），须先撤回（县实施方案任务7）`,
-              en: `The case is already exempt (${EXEMPTION_GROUND_NAMES[existing.ground].en}); withdraw it first (county plan task 7)`,
-            });
-          const reason = args.reason.trim();
-          await uow.tx.impactExemption.create({
-            data: { caseId, ground: args.ground, reason, recordedBy: actorOf(uow.viewer), recordedAt: uow.now },
-          });
-          await uow.emit(
-            IMPACT_EXEMPTION_RECORDED,
-            { caseId, number: c.number, agencyId: c.agencyId, ground: args.ground, reason },
-            { agencyId: c.agencyId, caseId },
-          );
+          await recordExemptionInTx(uow, caseId, { ground: args.ground, reason: args.reason });
           return uow.tx.impactExemption.findUniqueOrThrow({ ...query, where: { caseId } });
         }),
     }),
@@ -104,21 +76,7 @@ export function registerImpactExemption(builder: ZhifaBuilder, enums: ImpactEnum
       args: { caseId: caseIdArg(t) },
       resolve: (query, _root, args, ctx) =>
         inCaseUnit(ctx, args.caseId, async (uow, caseId) => {
-          const c = await lockCase(uow.tx, caseId);
-          await assertCaseActor(uow, c, 'head');
-          assertOpenEnterpriseCase(c, { zh: '撤回免于评估', en: 'withdrawing an exemption' });
-          const existing = await uow.tx.impactExemption.findUnique({ where: { caseId } });
-          if (!existing)
-            throw new RuleViolation('IMPACT_EXEMPTION_MISSING', {
-              zh: '本案未记录免于评估，无可撤回（县实施方案任务7）',
-              en: 'The case has no exemption to withdraw (county plan task 7)',
-            });
-          await uow.tx.impactExemption.delete({ where: { caseId } });
-          await uow.emit(
-            IMPACT_EXEMPTION_WITHDRAWN,
-            { caseId, number: c.number, agencyId: c.agencyId, ground: existing.ground, reason: existing.reason },
-            { agencyId: c.agencyId, caseId },
-          );
+          await withdrawExemptionInTx(uow, caseId);
           return uow.tx.enforcementCase.findUniqueOrThrow({ ...query, where: { id: caseId } });
         }),
     }),
