@@ -7,6 +7,8 @@ import type { ZhifaPlugin } from '@zhifa/core';
 import { ECONOMIC_IMPACT_TOPICS } from './topics.js';
 import { registerImpactEnums } from './schema/enums.js';
 import { registerImpactRules } from './schema/impact-rules.js';
+import { registerImpactAssessment } from './schema/impact-assessment.js';
+import { registerImpactAssessmentWorkflow } from './schema/impact-assessment-workflow.js';
 
 export const economicImpactPlugin: ZhifaPlugin = {
   name: 'economic-impact',
@@ -15,6 +17,7 @@ export const economicImpactPlugin: ZhifaPlugin = {
     const enums = registerImpactEnums(builder);
     // Each part registers its types here, with the enums: rules and triggers, assessments, the guard and figures.
     registerImpactRules(builder, enums);
+    registerImpactAssessmentWorkflow(builder, enums, registerImpactAssessment(builder, enums));
     void guards;
     void core;
   },
