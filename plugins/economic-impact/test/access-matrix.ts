@@ -7,6 +7,7 @@ import {
   queryRow as query,
   type MatrixWorld,
 } from '@zhifa/testkit';
+import { assessmentMatrixFixtures, assessmentRows } from './matrix-assessments.js';
 
 const BAD_RULES = {
   organisationThresholdFen: 5_000_000,
@@ -40,4 +41,7 @@ const rulesRows = (_w: MatrixWorld) => [
   ),
 ];
 
-export const authorisationMatrix = defineAuthorisationMatrix((w) => [...rulesRows(w)]);
+export const authorisationMatrix = defineAuthorisationMatrix(
+  async (w, prisma) => ({ assessments: await assessmentMatrixFixtures(w, prisma) }),
+  (w, f) => [...rulesRows(w), ...assessmentRows(w, f.assessments)],
+);
