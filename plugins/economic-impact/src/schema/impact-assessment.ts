@@ -240,8 +240,9 @@ export function registerImpactAssessment(builder: ZhifaBuilder, enums: ImpactEnu
       nullable: true,
       description:
         '经济影响评估的最新版本（可见的；企业仅见已批准的）The latest revision of the assessment the caller may see (the enterprise: the latest approved)',
-      // The latest revision the caller may see: the rule goes into the query before `take: 1` (the framework ANDs
-      // rules into lists only; for one row it would hide the latest revision instead of taking the latest visible).
+      // Selected within the cases' query, so a page of cases and its revisions' nested fields cost no statement per
+      // case. The rule goes into the query before `take: 1` (the framework ANDs rules into lists only; for one row it
+      // would hide the latest revision instead of taking the latest visible one).
       select: (_args, ctx, nestedSelection) => ({
         impactAssessments: nestedSelection({
           where: assessmentRule.where(ctx.viewer) ?? assessmentRule.noRows,
@@ -255,7 +256,10 @@ export function registerImpactAssessment(builder: ZhifaBuilder, enums: ImpactEnu
       cursor: 'id',
       totalCount: true,
       nullable: true,
-      description: '经济影响评估的各版本（最新在前）Every revision of the assessment the caller may see, newest first',
+      // Asked beside `impactAssessment` on a list of cases, plugin-prisma loads one of the two per case (the same
+      // relation selected with other arguments): for a case's own page, not for lists.
+      description:
+        '经济影响评估的各版本（最新在前；用于单个案件，列表请用 impactAssessment）Every revision of the assessment the caller may see, newest first (for one case; on lists ask impactAssessment)',
       query: { orderBy: { revision: 'desc' } },
     }),
   }));
