@@ -57,7 +57,7 @@ export {
   parseOptionalId,
   tryParseId,
 } from './ids.js';
-export { asIfUnknown, caseActorScope } from './schema/case-scopes.js';
+export { asIfUnknown, caseActorScope, caseActorScopeById, caseMutation } from './schema/case-scopes.js';
 export { caseIdArg } from './schema/case-scopes.js';
 export { inCaseUnit } from './schema/case-scopes.js';
 export { requiredText } from './validation.js';

@@ -10,6 +10,8 @@ import { registerImpactRules } from './schema/impact-rules.js';
 import { registerImpactTrigger } from './schema/impact-trigger.js';
 import { registerImpactExemption } from './schema/impact-exemption.js';
 import { registerTriggerReactions } from './reactions.js';
+import { registerImpactAssessment } from './schema/impact-assessment.js';
+import { registerImpactAssessmentWorkflow } from './schema/impact-assessment-workflow.js';
 
 export const economicImpactPlugin: ZhifaPlugin = {
   name: 'economic-impact',
@@ -21,6 +23,7 @@ export const economicImpactPlugin: ZhifaPlugin = {
     registerImpactTrigger(builder, enums);
     registerImpactExemption(builder, enums);
     registerTriggerReactions(guards);
+    registerImpactAssessmentWorkflow(builder, enums, registerImpactAssessment(builder, enums));
     void core;
   },
 };

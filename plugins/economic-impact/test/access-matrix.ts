@@ -8,6 +8,7 @@ import {
   type MatrixWorld,
 } from '@zhifa/testkit';
 import { triggerFixtures, triggerRows } from './matrix-triggers.js';
+import { assessmentMatrixFixtures, assessmentRows } from './matrix-assessments.js';
 
 const BAD_RULES = {
   organisationThresholdFen: 5_000_000,
@@ -42,6 +43,9 @@ const rulesRows = (_w: MatrixWorld) => [
 ];
 
 export const authorisationMatrix = defineAuthorisationMatrix(
-  async (w, prisma) => ({ triggers: await triggerFixtures(w, prisma) }),
-  (w, f) => [...rulesRows(w), ...triggerRows(w, f.triggers)],
+  async (w, prisma) => ({
+    triggers: await triggerFixtures(w, prisma),
+    assessments: await assessmentMatrixFixtures(w, prisma),
+  }),
+  (w, f) => [...rulesRows(w), ...triggerRows(w, f.triggers), ...assessmentRows(w, f.assessments)],
 );
