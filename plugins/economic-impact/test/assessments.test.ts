@@ -72,12 +72,13 @@ async function approved(caseGid: string, over: Record<string, unknown> = {}) {
   return run('approveImpactAssessment', a.id, w.more.headA);
 }
 
+/** Agency A's day-grain cells (the month and year cells hold the same counts again; rollups.test.ts covers them). */
 const rollup = async (metric: string) =>
   Object.fromEntries(
     (
       await w.h.db.prisma.impactStatsRollup.groupBy({
         by: ['key'],
-        where: { agencyId: w.agencyA.id, metric },
+        where: { agencyId: w.agencyA.id, grain: 'D', metric },
         _sum: { count: true },
       })
     ).map((r) => [r.key, r._sum.count]),
