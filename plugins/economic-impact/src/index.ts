@@ -7,6 +7,10 @@ import type { ZhifaPlugin } from '@zhifa/core';
 import { ECONOMIC_IMPACT_TOPICS } from './topics.js';
 import { registerImpactEnums } from './schema/enums.js';
 import { registerImpactRules } from './schema/impact-rules.js';
+import { registerImpactDecision } from './schema/impact-decision.js';
+import { registerImpactStats } from './schema/impact-stats.js';
+import { registerHighImpactFlagged } from './schema/high-impact-flagged.js';
+import { economicImpactGuard, registerDecidedStats } from './guard.js';
 
 export const economicImpactPlugin: ZhifaPlugin = {
   name: 'economic-impact',
@@ -15,7 +19,11 @@ export const economicImpactPlugin: ZhifaPlugin = {
     const enums = registerImpactEnums(builder);
     // Each part registers its types here, with the enums: rules and triggers, assessments, the guard and figures.
     registerImpactRules(builder, enums);
-    void guards;
+    guards.add(economicImpactGuard);
+    registerDecidedStats(guards);
+    registerImpactDecision(builder, enums);
+    registerImpactStats(builder, enums);
+    registerHighImpactFlagged(builder, enums);
     void core;
   },
 };
