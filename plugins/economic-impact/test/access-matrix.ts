@@ -7,6 +7,7 @@ import {
   queryRow as query,
   type MatrixWorld,
 } from '@zhifa/testkit';
+import { guardRows } from './matrix-guard.js';
 
 const BAD_RULES = {
   organisationThresholdFen: 5_000_000,
@@ -40,4 +41,4 @@ const rulesRows = (_w: MatrixWorld) => [
   ),
 ];
 
-export const authorisationMatrix = defineAuthorisationMatrix((w) => [...rulesRows(w)]);
+export const authorisationMatrix = defineAuthorisationMatrix((w) => [...rulesRows(w), ...guardRows(w)]);

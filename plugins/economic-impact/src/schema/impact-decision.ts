@@ -61,6 +61,7 @@ export function registerImpactDecision(builder: ZhifaBuilder, enums: ImpactEnums
       description:
         '本案决定所依据的经济影响评估（涉企案件，决定后）What the decision relied on (an enterprise case, once decided)',
       // The case's one row, loaded with the case (a list relation only because ImpactDecision is keyed by caseId).
+      rowRuleImplied: 'a decision record is read with its case (rowsThrough case): visible whenever the case is',
       select: (_args, _ctx, nestedSelection) => ({ impactDecisions: nestedSelection({ take: 1 }) }),
       resolve: (c) => c.impactDecisions[0] ?? null,
     }),
