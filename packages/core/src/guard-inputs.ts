@@ -76,8 +76,8 @@ export interface DecisionFacts {
   agency: Pick<Agency, 'id' | 'name' | 'kind' | 'parentId' | 'domains' | 'documentPrefix'>;
   /** The case's enforcement matter; null for a case registered before matters existed. */
   matter: EnforcementMatter | null;
-  /** The party enterprise; null for a natural-person party. */
-  enterprise: Pick<Enterprise, 'id' | 'name' | 'kind' | 'uscc'> | null;
+  /** The party enterprise (with the 重点企业 flag the economic-impact guard weighs); null for a natural-person party. */
+  enterprise: Pick<Enterprise, 'id' | 'name' | 'kind' | 'uscc' | 'isKeyEnterprise'> | null;
   /** partyIsNaturalPerson (rules/party.ts): a citizen or an 个体工商户. */
   naturalPerson: boolean;
   /** The procedure steps so far (rules/procedure.ts procedureState). */

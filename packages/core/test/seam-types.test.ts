@@ -101,6 +101,8 @@ describe('the plugin seam keeps its types', () => {
     expectTypeOf<DecideGuardContext['decision']>().toEqualTypeOf<DecisionFacts>();
     expectTypeOf<DecisionFacts['case']>().toEqualTypeOf<EnforcementCase>();
     expectTypeOf<DecisionFacts['agency']['id']>().toEqualTypeOf<number>();
+    // The party's 重点企业 flag comes with the facts: the economic-impact guard does not read the enterprise again.
+    expectTypeOf<NonNullable<DecisionFacts['enterprise']>['isKeyEnterprise']>().toEqualTypeOf<boolean>();
     expectTypeOf(parseId).returns.toEqualTypeOf<number>();
   });
 

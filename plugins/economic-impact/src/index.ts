@@ -12,6 +12,10 @@ import { registerImpactExemption } from './schema/impact-exemption.js';
 import { registerTriggerReactions } from './reactions.js';
 import { registerImpactAssessment } from './schema/impact-assessment.js';
 import { registerImpactAssessmentWorkflow } from './schema/impact-assessment-workflow.js';
+import { registerImpactDecision } from './schema/impact-decision.js';
+import { registerImpactStats } from './schema/impact-stats.js';
+import { registerHighImpactFlagged } from './schema/high-impact-flagged.js';
+import { economicImpactGuard, registerDecidedStats } from './guard.js';
 
 export const economicImpactPlugin: ZhifaPlugin = {
   name: 'economic-impact',
@@ -24,6 +28,11 @@ export const economicImpactPlugin: ZhifaPlugin = {
     registerImpactExemption(builder, enums);
     registerTriggerReactions(guards);
     registerImpactAssessmentWorkflow(builder, enums, registerImpactAssessment(builder, enums));
+    guards.add(economicImpactGuard);
+    registerDecidedStats(guards);
+    registerImpactDecision(builder, enums);
+    registerImpactStats(builder, enums);
+    registerHighImpactFlagged(builder, enums);
     void core;
   },
 };

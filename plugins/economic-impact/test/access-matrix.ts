@@ -9,6 +9,7 @@ import {
 } from '@zhifa/testkit';
 import { triggerFixtures, triggerRows } from './matrix-triggers.js';
 import { assessmentMatrixFixtures, assessmentRows } from './matrix-assessments.js';
+import { guardRows } from './matrix-guard.js';
 
 const BAD_RULES = {
   organisationThresholdFen: 5_000_000,
@@ -47,5 +48,5 @@ export const authorisationMatrix = defineAuthorisationMatrix(
     triggers: await triggerFixtures(w, prisma),
     assessments: await assessmentMatrixFixtures(w, prisma),
   }),
-  (w, f) => [...rulesRows(w), ...triggerRows(w, f.triggers), ...assessmentRows(w, f.assessments)],
+  (w, f) => [...rulesRows(w), ...triggerRows(w, f.triggers), ...assessmentRows(w, f.assessments), ...guardRows(w)],
 );

@@ -27,7 +27,7 @@ export const DECISION_FACTS_SELECT = {
   officers: { select: { personId: true }, orderBy: { personId: 'asc' } },
   agency: { select: { id: true, name: true, kind: true, parentId: true, domains: true, documentPrefix: true } },
   matter: true,
-  enterprise: { select: { id: true, name: true, kind: true, uscc: true } },
+  enterprise: { select: { id: true, name: true, kind: true, uscc: true, isKeyEnterprise: true } },
   steps: { orderBy: { id: 'asc' } },
 } satisfies Prisma.EnforcementCaseSelect;
 
