@@ -11,6 +11,7 @@ import { assertCaseActor, lockCase, readProposal } from '@zhifa/core/cases';
 import { Prisma, type EnforcementCase, type ImpactAssessment, type ImpactMitigation } from '@zhifa/core/prisma';
 import { shanghaiToday } from '@zhifa/core/time';
 import { addToStats, type StatDelta } from './rollups.js';
+import { enterpriseCase, factTriggers, recordTriggersInTx } from './triggers.js';
 import { currentRules } from './rules-store.js';
 import { mitigationIssues, proposesFine, type MitigationDraft } from './rules/mitigations.js';
 import { score, scoreIssues, type DimensionScore } from './rules/scoring.js';
@@ -307,6 +308,13 @@ export async function approveAssessmentInTx(uow: UnitOfWork, id: number) {
   if (a.status !== 'REVIEWED') throw statusRefusal(a, '只有法制审核通过的评估可以批准');
   assertUndecided(c);
   assertNotSubmitter(uow, a, { zh: '批准', en: 'approve' });
+  // What the facts fire now is recorded first, so that the approval answers it: a case written before the plugin
+  // (its triggers never recorded by a reaction) would otherwise stay refused at the decision after its approval.
+  const party = await enterpriseCase(uow.tx, c.id);
+  if (party) {
+    const rules = await currentRules(uow.tx);
+    await recordTriggersInTx(uow, c, await factTriggers(uow.tx, party, rules), rules.version);
+  }
   const triggers = await uow.tx.impactTrigger.findMany({
     where: { caseId: c.id },
     orderBy: { firedAt: 'asc' },
