@@ -92,3 +92,30 @@ describe('a case written before the plugin, through the API', () => {
     );
   });
 });
+
+describe('what a decision relied on, as the enterprise reads it', () => {
+  it('the approved revision and its mitigations, never its level', async () => {
+    const e = await createEnterprise(w.h.db.prisma);
+    const k = await directCase(w, e.id, 'INVESTIGATING');
+    await readyToDecide(w, k.id, [{ kind: 'FINE', amountFen: 6_000_000 }]);
+    await assessAndApprove(k.gid);
+    expect((await decide(k.gid, 6_000_000)).data.decideCase.__typename).toBe('MutationDecideCaseSuccess');
+    const user = await w.h.db.prisma.enterprise.findUniqueOrThrow({ where: { id: e.id } });
+    const token = w.h.token(`enterprise:${user.id}`);
+    const q = `query($id: ID!) { node(id: $id) { ... on EnforcementCase { impactDecision { assessment { revision status
+      mitigations { kind text } } } } } }`;
+    const res = await w.h.gql(q, { id: k.gid }, token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.node.impactDecision.assessment).toEqual({
+      revision: 1,
+      status: 'APPROVED',
+      mitigations: [{ kind: 'COMPLIANCE_GUIDANCE', text: '上门开展合规指导' }],
+    });
+    const level = await w.h.gql(
+      `query($id: ID!) { node(id: $id) { ... on EnforcementCase { impactDecision { assessment { level } } } } }`,
+      { id: k.gid },
+      token,
+    );
+    expect(level.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+});

@@ -37,6 +37,11 @@ export function registerImpactDecision(builder: ZhifaBuilder, enums: ImpactEnums
         select: { assessment: { select: { revision: true } } },
         resolve: (d) => d.assessment?.revision ?? null,
       }),
+      assessment: t.relation('assessment', {
+        nullable: true,
+        description:
+          '所依据的已批准评估（企业可见其已批准评估及缓解措施）The approved revision relied on (the enterprise sees its approved revisions and their mitigations)',
+      }),
       penaltiesChanged: t.boolean({
         nullable: true,
         authScopes: staffOnly,
