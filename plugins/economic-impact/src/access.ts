@@ -23,7 +23,7 @@ export function canReadAssessment(v: Viewer, a: { agencyId: number; enterpriseId
 }
 
 /** What is the agency's working record of a case: staff of the case's agency, supervisors. */
-function staffOfCase<M extends 'ImpactTrigger' | 'ImpactExemption'>(model: M) {
+function staffOfCase<M extends 'ImpactExemption'>(model: M) {
   return defineRowRule(model, {
     where: (v) => {
       if (isSupervisor(v)) return {};
@@ -33,7 +33,21 @@ function staffOfCase<M extends 'ImpactTrigger' | 'ImpactExemption'>(model: M) {
   });
 }
 
-export const triggerRule = staffOfCase('ImpactTrigger');
+/**
+ * The cases whose working record (triggers) a viewer reads: staff of the case's agency, supervisors — caseRule without
+ * the enterprise. Triggers go `through` their case under it, so under a case already read (the case's
+ * `impactAssessmentRequired`, itself staff only) the framework adds nothing, where a filter of its own would join the
+ * case again for every trigger of every case on the page.
+ */
+const staffCaseRule = defineRowRule('EnforcementCase', {
+  where: (v) => {
+    if (isSupervisor(v)) return {};
+    if (v.kind === 'person') return { agencyId: v.agencyId };
+    return null;
+  },
+});
+
+export const triggerRule = rowsThrough('ImpactTrigger', 'case', staffCaseRule);
 export const exemptionRule = staffOfCase('ImpactExemption');
 export const mitigationRule = rowsThrough('ImpactMitigation', 'assessment', assessmentRule);
 export const followUpRule = defineRowRule('ImpactFollowUp', {

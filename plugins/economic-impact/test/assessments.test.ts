@@ -255,7 +255,15 @@ describe('workflow', () => {
     expect(reviewed).toMatchObject({ status: 'REVIEWED', reviewComment: '符合规定' });
     const t2 = await writeTrigger(w, c.id);
     const ok = await run('approveImpactAssessment', a.id, w.more.headA);
-    expect(ok).toMatchObject({ status: 'APPROVED', coveredTriggerIds: [t1.gid, t2.gid] });
+    // The notice's ¥60,000 fine (written straight to the case, so no reaction recorded it) is recorded by the
+    // approval itself, which then answers it with the triggers recorded before.
+    const fromNotice = await w.h.db.prisma.impactTrigger.findFirstOrThrow({
+      where: { caseId: c.id, source: 'NOTICE', kind: 'LARGE_FINE', amountFen: 6_000_000n },
+    });
+    expect(ok).toMatchObject({
+      status: 'APPROVED',
+      coveredTriggerIds: [t1.gid, t2.gid, gid('ImpactTrigger', fromNotice.id)],
+    });
     const row = await w.h.db.prisma.impactAssessment.findUniqueOrThrow({
       where: { caseId_revision: { caseId: c.id, revision: 1 } },
     });
