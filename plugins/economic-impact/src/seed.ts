@@ -24,6 +24,7 @@ import {
 import { recordExemptionInTx } from './exemptions.js';
 import type { Dimension } from './rules/rules-values.js';
 import type { MitigationDraft } from './rules/mitigations.js';
+import type { DeclaredKind } from './rules/triggers.js';
 import { catchUpImpactTriggersInTx, declareImpactRiskInTx, UNDECIDED_STAGES } from './triggers.js';
 
 const SYSTEM: Viewer = { kind: 'system', name: 'demo-data' };
@@ -166,7 +167,7 @@ export async function seedEconomicImpact(ctx: SeedContext): Promise<void> {
     });
     if (r.lastId === null) break;
     afterId = r.lastId;
-    written.triggers = (written.triggers ?? 0) + r.recorded;
+    written['triggers caught up'] = (written['triggers caught up'] ?? 0) + r.recorded;
   }
 
   const people = new Map(
@@ -190,7 +191,7 @@ export async function seedEconomicImpact(ctx: SeedContext): Promise<void> {
 
   // Risks only an officer knows of: on the first two cases under investigation that nothing else triggers.
   const quiet = cases.filter((c) => c.stage === 'INVESTIGATING' && c.impactTriggers.length === 0).slice(0, 2);
-  const declarations: [string, string][] = [
+  const declarations: [DeclaredKind, string][] = [
     [
       'STOPPAGE_RISK',
       '企业反映：如按拟定方案整改，主要生产线需停产约一个月，已签订的出口订单面临违约，企业已提交订单合同及交货期说明',
@@ -202,9 +203,7 @@ export async function seedEconomicImpact(ctx: SeedContext): Promise<void> {
   ];
   for (const [i, c] of quiet.entries()) {
     const [kind, note] = declarations[i];
-    await work(actors(c)!.officer, (uow) =>
-      declareImpactRiskInTx(uow, c.id, kind as 'STOPPAGE_RISK' | 'PUBLIC_OPINION_RISK', note),
-    );
+    await work(actors(c)!.officer, (uow) => declareImpactRiskInTx(uow, c.id, kind, note));
     count('declarations');
   }
 
@@ -251,7 +250,7 @@ export async function seedEconomicImpact(ctx: SeedContext): Promise<void> {
       if (err.rule === 'IMPACT_ASSESSMENT_REQUIRED') decidable.push(c);
     }
   }
-  const unassessed = decidable.length > 2 ? decidable.at(-1) : undefined;
+  const unassessed = decidable.length >= 2 ? decidable.at(-1) : undefined;
   const toDecide = decidable.slice(0, 2).filter((c) => c !== unassessed);
   if (unassessed && !reviewed(unassessed)) {
     const reviewer = actors(unassessed)!.reviewer;
