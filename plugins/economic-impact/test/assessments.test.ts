@@ -255,7 +255,13 @@ describe('workflow', () => {
     expect(reviewed).toMatchObject({ status: 'REVIEWED', reviewComment: '符合规定' });
     const t2 = await writeTrigger(w, c.id);
     const ok = await run('approveImpactAssessment', a.id, w.more.headA);
-    expect(ok).toMatchObject({ status: 'APPROVED', coveredTriggerIds: [t1.gid, t2.gid] });
+    // The notice (written directly, without its reaction) fires LARGE_FINE: approval records it first, and covers it.
+    const fine = await w.h.db.prisma.impactTrigger.findFirstOrThrow({ where: { caseId: c.id, kind: 'LARGE_FINE' } });
+    expect(fine).toMatchObject({ amountFen: 6_000_000n, source: 'NOTICE' });
+    expect(ok).toMatchObject({
+      status: 'APPROVED',
+      coveredTriggerIds: [t1.gid, t2.gid, gid('ImpactTrigger', fine.id)],
+    });
     const row = await w.h.db.prisma.impactAssessment.findUniqueOrThrow({
       where: { caseId_revision: { caseId: c.id, revision: 1 } },
     });
