@@ -16,6 +16,7 @@ import { registerImpactDecision } from './schema/impact-decision.js';
 import { registerImpactStats } from './schema/impact-stats.js';
 import { registerHighImpactFlagged } from './schema/high-impact-flagged.js';
 import { economicImpactGuard, registerDecidedStats } from './guard.js';
+import { seedEconomicImpact } from './seed.js';
 
 export const economicImpactPlugin: ZhifaPlugin = {
   name: 'economic-impact',
@@ -35,6 +36,7 @@ export const economicImpactPlugin: ZhifaPlugin = {
     registerHighImpactFlagged(builder, enums);
     void core;
   },
+  seed: seedEconomicImpact,
 };
 
 export default economicImpactPlugin;

@@ -2,14 +2,22 @@
 // changed the fact, so the officers see it at once and the requirement never depends on re-reading a fact that may
 // change later (requirements are sticky: nothing un-fires). A candidate is recorded only if no recorded trigger
 // answers it (rules/triggers.ts `answers`): a lower re-notice adds nothing, a heavier one adds a trigger.
-import { RuleViolation, type UnitOfWork } from '@zhifa/core';
+import { RuleViolation, ValidationError, type UnitOfWork } from '@zhifa/core';
 import { actorOf } from '@zhifa/core/auth';
-import { readProposal } from '@zhifa/core/cases';
+import { assertCaseActor, lockCase, readProposal } from '@zhifa/core/cases';
 import type { CaseStage, Db, EnforcementCase, Enterprise, ImpactTrigger } from '@zhifa/core/prisma';
 import { addToStats } from './rollups.js';
 import { currentRules } from './rules-store.js';
 import type { ImpactRulesValues } from './rules/rules-values.js';
-import { measureTriggers, partyTriggers, penaltyTriggers, unanswered, type TriggerFact } from './rules/triggers.js';
+import {
+  declaredTrigger,
+  measureTriggers,
+  partyTriggers,
+  penaltyTriggers,
+  unanswered,
+  type DeclaredKind,
+  type TriggerFact,
+} from './rules/triggers.js';
 import { IMPACT_HIGH_FLAGGED, IMPACT_TRIGGER_FIRED } from './topics.js';
 
 /** The case as the recorder needs it: the event's scope and reference. */
@@ -139,6 +147,32 @@ export async function catchUpImpactTriggersInTx(
     recorded += (await recordTriggersInTx(uow, c, fired, rules.version)).length;
   }
   return { lastId: cases[cases.length - 1].id, recorded };
+}
+
+/**
+ * A risk an assigned officer declares (停产, 产业链/供应链中断, 舆情: facts the case record does not hold), behind
+ * declareImpactRisk and the demo data. Returns the trigger that requires the assessment: the new one, or the recorded
+ * declaration that already answers it (declared again, nothing new is written).
+ */
+export async function declareImpactRiskInTx(
+  uow: UnitOfWork,
+  caseId: number,
+  kind: DeclaredKind,
+  note: string,
+): Promise<number> {
+  const c = await lockCase(uow.tx, caseId);
+  await assertCaseActor(uow, c, 'act');
+  assertOpenEnterpriseCase(c, { zh: '申报风险', en: 'declaring a risk' });
+  const rules = await currentRules(uow.tx);
+  const candidates = declaredTrigger(kind, note.trim(), rules);
+  if (candidates.length === 0)
+    throw ValidationError.one(['kind'], {
+      zh: '现行评估规则未列入此触发情形（县实施方案任务7）',
+      en: 'the rules in force do not include this trigger (county plan task 7)',
+    });
+  const held = await uow.tx.impactTrigger.findMany({ where: { caseId }, orderBy: { id: 'asc' } });
+  const answered = held.find((h) => unanswered(candidates, [h]).length === 0);
+  return answered ? answered.id : (await recordTriggersInTx(uow, c, candidates, rules.version, held))[0].id;
 }
 
 /** The locked case of a plugin mutation, refused when its party is not an enterprise or it is already decided. */

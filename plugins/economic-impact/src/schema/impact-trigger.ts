@@ -14,13 +14,11 @@ import {
   type ZhifaBuilder,
 } from '@zhifa/core';
 import { actorShownTo } from '@zhifa/core/auth';
-import { assertCaseActor, lockCase } from '@zhifa/core/cases';
 import { textKind } from '@zhifa/core/input';
 import { PenaltyKind } from '@zhifa/core/prisma';
 import { staffOnly, triggerRule } from '../access.js';
-import { currentRules } from '../rules-store.js';
-import { DECLARED_KINDS, declaredTrigger, triggerReason, unanswered, type DeclaredKind } from '../rules/triggers.js';
-import { assertOpenEnterpriseCase, recordTriggersInTx } from '../triggers.js';
+import { DECLARED_KINDS, triggerReason, type DeclaredKind } from '../rules/triggers.js';
+import { declareImpactRiskInTx } from '../triggers.js';
 import type { ImpactEnums } from './enums.js';
 
 export function registerImpactTrigger(builder: ZhifaBuilder, enums: ImpactEnums) {
@@ -114,22 +112,7 @@ export function registerImpactTrigger(builder: ZhifaBuilder, enums: ImpactEnums)
                 zh: `只能申报停产、产业链供应链中断或舆情风险（${DECLARED_KINDS.join('、')}）`,
                 en: `only a stoppage, supply-chain or public-opinion risk is declared (${DECLARED_KINDS.join(', ')})`,
               });
-            const c = await lockCase(uow.tx, caseId);
-            await assertCaseActor(uow, c, 'act');
-            assertOpenEnterpriseCase(c, { zh: '申报风险', en: 'declaring a risk' });
-            const rules = await currentRules(uow.tx);
-            const candidates = declaredTrigger(args.kind as DeclaredKind, args.note.trim(), rules);
-            if (candidates.length === 0)
-              throw ValidationError.one(['kind'], {
-                zh: '现行评估规则未列入此触发情形（县实施方案任务7）',
-                en: 'the rules in force do not include this trigger (county plan task 7)',
-              });
-            const held = await uow.tx.impactTrigger.findMany({ where: { caseId }, orderBy: { id: 'asc' } });
-            // Declared again: the recorded declaration already requires the assessment; nothing new is written.
-            const answered = held.find((h) => unanswered(candidates, [h]).length === 0);
-            const id = answered
-              ? answered.id
-              : (await recordTriggersInTx(uow, c, candidates, rules.version, held))[0].id;
+            const id = await declareImpactRiskInTx(uow, caseId, args.kind as DeclaredKind, args.note);
             return uow.tx.impactTrigger.findUniqueOrThrow({ ...query, where: { id } });
           },
           { silent: 'a repeated declaration writes nothing: the recorded one answers it (a new one emits its event)' },
