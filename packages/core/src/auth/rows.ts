@@ -5,6 +5,7 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { CaseProcedure } from '../generated/prisma/enums.js';
 import { defineRowRule, publicRows, rowsThrough } from './row-rules.js';
+import { ForbiddenError } from '../errors.js';
 import {
   actorOf,
   isAgencyAdminOf,
@@ -216,4 +217,20 @@ export function canMaintainMatter(v: Viewer, domain: string, viewerAgencyDomains
   if (!mayMaintainMatters(v) || v.kind !== 'person') return false;
   if (isSystemAdmin(v) || (v.roles.includes('SUPERVISOR') && v.agencyKind === 'JUSTICE_BUREAU')) return true;
   return viewerAgencyDomains.includes(domain);
+}
+
+/**
+ * Whose figures a statistics field reads, for figures kept apart from the rows they count (rollups, which no row rule
+ * narrows): a supervisor any agency, or the county (null) when none is named; any other member of staff their own
+ * agency — also when none is named — and another agency's is refused; anyone else nothing.
+ */
+export function statisticsAgency(v: Viewer, requested: number | null): number | null {
+  if (isSupervisor(v)) return requested;
+  if (v.kind !== 'person') throw new ForbiddenError();
+  if (requested !== null && requested !== v.agencyId)
+    throw new ForbiddenError({
+      zh: '只能查看本单位的统计',
+      en: "Only your own agency's statistics are visible to you",
+    });
+  return v.agencyId;
 }

@@ -3,8 +3,8 @@
 // the requirement — with an assessment, exempt, not required, and decided without a required assessment (zero while
 // every decision goes through the guard) — and whose penalties moved after the assessment. Working figures: staff of
 // an agency see their own agency; supervisors any agency, or the county when no agency is given.
-import { ForbiddenError, parseOptionalId, type ZhifaBuilder } from '@zhifa/core';
-import { isSupervisor } from '@zhifa/core/auth';
+import { parseOptionalId, type ZhifaBuilder } from '@zhifa/core';
+import { statisticsAgency } from '@zhifa/core/auth';
 import type { ImpactLevel, ImpactMitigationKind, ImpactTriggerKind } from '@zhifa/core/prisma';
 import type { DecisionFigures } from '../rules/figures.js';
 import { impactStats, MAX_STATS_DAYS, type ImpactStats } from '../stats.js';
@@ -108,17 +108,7 @@ export function registerImpactStats(builder: ZhifaBuilder, enums: ImpactEnums) {
         to: t.arg({ type: 'Date', required: true, description: '截止日期（含）To, inclusive' }),
       },
       resolve: async (_root, args, ctx) => {
-        let agencyId = parseOptionalId(args.agencyId, 'Agency', ['agencyId']);
-        const v = ctx.viewer;
-        if (!isSupervisor(v)) {
-          if (v.kind !== 'person') throw new ForbiddenError();
-          if (agencyId !== null && agencyId !== v.agencyId)
-            throw new ForbiddenError({
-              zh: '只能查看本单位的统计',
-              en: "Only your own agency's statistics are visible to you",
-            });
-          agencyId = v.agencyId;
-        }
+        const agencyId = statisticsAgency(ctx.viewer, parseOptionalId(args.agencyId, 'Agency', ['agencyId']));
         return impactStats(ctx.prisma, { agencyId, from: args.from, to: args.to });
       },
     }),

@@ -1,8 +1,8 @@
 // Query.nonPenaltyStats. Not public: live figures are working data; the county publishes its
 // statistics (e.g. in the annual 法治政府建设 report) by its own act, from these figures.
 // Supervisors see every agency; other agency staff see only their own agency.
-import { ForbiddenError, msg, parseOptionalId, type ZhifaBuilder, type ZhifaSchemaTypes } from '@zhifa/core';
-import { isSupervisor } from '@zhifa/core/auth';
+import { msg, parseOptionalId, type ZhifaBuilder, type ZhifaSchemaTypes } from '@zhifa/core';
+import { statisticsAgency } from '@zhifa/core/auth';
 import type { Agency } from '@zhifa/core/prisma';
 import { z } from 'zod';
 import { MAX_STATS_MONTHS, nonPenaltyStats, type Figures, type NonPenaltyStats } from '../stats.js';
@@ -81,17 +81,7 @@ export function registerNonPenaltyStats(builder: ZhifaBuilder): void {
         to: t.arg({ type: 'Date', required: true, description: '截止日期（含）To, inclusive' }),
       },
       resolve: async (_root, args, ctx) => {
-        let agencyId = parseOptionalId(args.agencyId, 'Agency', ['agencyId']);
-        const v = ctx.viewer;
-        if (!isSupervisor(v)) {
-          if (v.kind !== 'person') throw new ForbiddenError();
-          if (agencyId !== null && agencyId !== v.agencyId)
-            throw new ForbiddenError({
-              zh: '只能查看本单位的统计',
-              en: "Only your own agency's statistics are visible to you",
-            });
-          agencyId = v.agencyId;
-        }
+        const agencyId = statisticsAgency(ctx.viewer, parseOptionalId(args.agencyId, 'Agency', ['agencyId']));
         return nonPenaltyStats(ctx.prisma, { agencyId, domain: args.domain ?? null, from: args.from, to: args.to });
       },
     }),
