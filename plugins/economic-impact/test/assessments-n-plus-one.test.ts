@@ -1,6 +1,7 @@
-// `cases { impactAssessment { … } }` costs a fixed number of statements whatever the number of cases: the latest
-// visible revision is selected within the cases' query, mitigations and follow-ups are batched, and the
-// explanations of a page are computed from two statements (their scores, the rules versions they name).
+// `cases { impactAssessment { … } }` costs a fixed number of statements whatever the number of cases — alone, and with
+// the case's triggers and what its decision relied on beside it (the issue's N+1 guard): the latest visible revision
+// is selected within the cases' query, mitigations and follow-ups are batched, and the explanations of a page are
+// computed from two statements (their scores, the rules versions they name).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countStatements, type GqlJson } from '@zhifa/testkit';
 import { createEnterprise, createWorld, directCase, type World } from './fixtures.js';
@@ -97,6 +98,47 @@ describe('N+1', () => {
     expect(
       edges.every((x) => x.node.impactAssessment.revision === 1 && x.node.impactAssessment.mitigations.length === 2),
     ).toBe(true);
+    expect(b.count).toBe(a.count);
+  });
+
+  it('the issue’s guard: cases { impactAssessment { … } impactAssessmentRequired { … } impactDecision { … } } together', async () => {
+    const p = w.h.db.prisma;
+    const withTriggers = async (n: number) => {
+      const e = await enterpriseWithCases(n);
+      const ids = (await p.enforcementCase.findMany({ where: { enterpriseId: e.id }, select: { id: true } })).map(
+        (c) => c.id,
+      );
+      await p.impactTrigger.createMany({
+        data: ids.flatMap((caseId) =>
+          (['KEY_ENTERPRISE', 'LARGE_FINE'] as const).map((kind) => ({
+            caseId,
+            kind,
+            source: kind === 'LARGE_FINE' ? ('NOTICE' as const) : ('PARTY' as const),
+            amountFen: kind === 'LARGE_FINE' ? 6_000_000n : null,
+            thresholdFen: kind === 'LARGE_FINE' ? 5_000_000n : null,
+            rulesVersion: 1,
+            firedAt: new Date(),
+            actor: 'system:test',
+          })),
+        ),
+      });
+      return e;
+    };
+    const ALL = `query($e: ID!) { cases(enterpriseId: $e, first: 100) { edges { node { number
+      impactAssessment { revision status level mitigations { kind } }
+      impactAssessmentRequired(first: 5) { totalCount edges { node { kind reason } } }
+      impactDecision { required assessmentRevision } } } } }`;
+    const small = await withTriggers(2);
+    const large = await withTriggers(20);
+    const run = (e: { gid: string }) => countStatements(w.h, () => w.h.gql(ALL, { e: e.gid }, w.tokens.officerA));
+    await run(small);
+    const a = await run(small);
+    const b = await run(large);
+    expect(b.result.errors).toBeUndefined();
+    const edges = b.result.data.cases.edges as GqlJson[];
+    expect(edges).toHaveLength(20);
+    expect(edges[0].node.impactAssessmentRequired.totalCount).toBe(2);
+    expect(edges[0].node.impactAssessmentRequired.edges[0].node.reason).toContain('¥60,000.00');
     expect(b.count).toBe(a.count);
   });
 });
