@@ -22,19 +22,8 @@ export function canReadAssessment(v: Viewer, a: { agencyId: number; enterpriseId
   return false;
 }
 
-/** What is the agency's working record of a case: staff of the case's agency, supervisors. */
-function staffOfCase<M extends 'ImpactExemption'>(model: M) {
-  return defineRowRule(model, {
-    where: (v) => {
-      if (isSupervisor(v)) return {};
-      if (v.kind === 'person') return { case: { agencyId: v.agencyId } };
-      return null;
-    },
-  });
-}
-
 /**
- * The cases whose working record (triggers) a viewer reads: staff of the case's agency, supervisors — caseRule without
+ * The cases whose working record (triggers, exemptions) a viewer reads: staff of the case's agency, supervisors — caseRule without
  * the enterprise. Triggers go `through` their case under it, so under a case already read (the case's
  * `impactAssessmentRequired`, itself staff only) the framework adds nothing, where a filter of its own would join the
  * case again for every trigger of every case on the page.
@@ -48,7 +37,7 @@ const staffCaseRule = defineRowRule('EnforcementCase', {
 });
 
 export const triggerRule = rowsThrough('ImpactTrigger', 'case', staffCaseRule);
-export const exemptionRule = staffOfCase('ImpactExemption');
+export const exemptionRule = rowsThrough('ImpactExemption', 'case', staffCaseRule);
 export const mitigationRule = rowsThrough('ImpactMitigation', 'assessment', assessmentRule);
 export const followUpRule = defineRowRule('ImpactFollowUp', {
   where: (v) => {

@@ -14,7 +14,7 @@ import { addToStats, type StatDelta } from './rollups.js';
 import { enterpriseCase, factTriggers, recordTriggersInTx } from './triggers.js';
 import { currentRules } from './rules-store.js';
 import { mitigationIssues, proposesFine, type MitigationDraft } from './rules/mitigations.js';
-import { score, scoreIssues, type DimensionScore } from './rules/scoring.js';
+import { readScores, score, scoreIssues, type DimensionScore } from './rules/scoring.js';
 import {
   IMPACT_ASSESSMENT_CHANGED,
   IMPACT_FOLLOW_UP_RECORDED,
@@ -432,11 +432,7 @@ export async function reviseAssessmentInTx(uow: UnitOfWork, id: number): Promise
 /** A revision's stored content as the input it was written from. */
 export function storedContent(a: ImpactAssessment, mitigations: readonly ImpactMitigation[]): AssessmentContent {
   return {
-    scores: (a.scores as unknown as DimensionScore[]).map((s) => ({
-      dimension: s.dimension,
-      score: s.score,
-      evidence: s.evidence ?? null,
-    })),
+    scores: readScores(a.scores),
     stoppageDays: a.stoppageDays,
     revenueSharePct: a.revenueSharePct,
     jobsAffected: a.jobsAffected,

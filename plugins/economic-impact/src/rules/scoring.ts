@@ -105,3 +105,23 @@ export function levelOf(totalScaled: number, rules: ImpactRulesValues): ImpactLe
   if (totalScaled >= at(rules.mediumFrom)) return 'MEDIUM';
   return 'LOW';
 }
+
+/**
+ * The `scores` column as written (a JSON array of DimensionScore, checked by scoreIssues before it was stored), read
+ * back checked by its shape: a stored value of another shape fails loudly instead of being read as scores.
+ */
+export function readScores(stored: unknown): DimensionScore[] {
+  if (!Array.isArray(stored)) throw new Error('ImpactAssessment.scores: not an array');
+  return stored.map((s: unknown, i) => {
+    const row = (typeof s === 'object' && s !== null ? s : {}) as Record<string, unknown>;
+    const { dimension, score: value, evidence } = row;
+    if (
+      typeof dimension !== 'string' ||
+      !(DIMENSIONS as readonly string[]).includes(dimension) ||
+      typeof value !== 'number' ||
+      !(evidence === null || evidence === undefined || typeof evidence === 'string')
+    )
+      throw new Error(`ImpactAssessment.scores[${i}]: not a dimension score`);
+    return { dimension: dimension as Dimension, score: value, evidence: evidence ?? null };
+  });
+}

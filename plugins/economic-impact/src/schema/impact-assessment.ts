@@ -10,7 +10,7 @@ import { addDays, startOfShanghaiDay } from '@zhifa/core/time';
 import { assessmentRule, followUpRule, mitigationRule, staffOnly } from '../access.js';
 import { rulesValues } from '../rules-store.js';
 import { DIMENSION_LABEL, type ImpactRulesValues } from '../rules/rules-values.js';
-import { score, type DimensionScore, type ScoreTerm } from '../rules/scoring.js';
+import { readScores, score, type DimensionScore, type ScoreTerm } from '../rules/scoring.js';
 import { LEVEL_NAMES } from '../names.js';
 import type { ImpactEnums } from './enums.js';
 
@@ -121,7 +121,7 @@ export function registerImpactAssessment(builder: ZhifaBuilder, enums: ImpactEnu
         nullable: true,
         authScopes: staffOnly,
         description: '各维度评分及依据（工作人员）Scores and evidence (staff)',
-        resolve: (a) => a.scores as unknown as DimensionScore[],
+        resolve: (a) => readScores(a.scores),
       }),
       stoppageDays: t.exposeInt('stoppageDays', {
         nullable: true,
@@ -327,7 +327,7 @@ async function explanations(ids: number[], ctx: Context): Promise<(Explanation |
   const byId = new Map(
     rows.map((r) => {
       const values = r.rulesVersion === null ? undefined : rules.get(r.rulesVersion);
-      return [r.id, values ? explain(r.scores as unknown as DimensionScore[], values) : null] as const;
+      return [r.id, values ? explain(readScores(r.scores), values) : null] as const;
     }),
   );
   return ids.map((id) => byId.get(id) ?? null);
