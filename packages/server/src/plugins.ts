@@ -3,8 +3,14 @@ import type { ZhifaPlugin } from '@zhifa/core';
 import { nonPenaltyPlugin } from '@zhifa/plugin-non-penalty';
 import { satisfactionSurveyPlugin } from '@zhifa/plugin-satisfaction-survey';
 import { economicImpactPlugin } from '@zhifa/plugin-economic-impact';
+import { flexibleEnforcementPlugin } from '@zhifa/plugin-flexible-enforcement';
 
-export const INSTALLED_PLUGINS: ZhifaPlugin[] = [nonPenaltyPlugin, satisfactionSurveyPlugin, economicImpactPlugin];
+export const INSTALLED_PLUGINS: ZhifaPlugin[] = [
+  nonPenaltyPlugin,
+  satisfactionSurveyPlugin,
+  economicImpactPlugin,
+  flexibleEnforcementPlugin,
+];
 
 /** `ZHIFA_PLUGINS=a,b` selects plugins by name; unset means all installed; empty means none. */
 export function selectPlugins(spec: string | undefined): ZhifaPlugin[] {

@@ -1,0 +1,27 @@
+// 柔性执法 (county plan task 7): 从轻处罚, 减轻处罚 and 不予实施行政强制措施 lists on core's versioned list
+// machinery (行政处罚法 第32条、第34条; 行政强制法 第16条第2款), each item naming the enforcement matter it
+// concerns. The guards that check decisions and measures against them come next (docs/plugin-author.md).
+import type { ZhifaPlugin } from '@zhifa/core';
+import { LIGHTER_KIND_LABEL, MITIGATED_KIND_LABEL, NO_COMPULSORY_KIND_LABEL } from './rules.js';
+import { FLEXIBLE_ENFORCEMENT_TOPICS } from './topics.js';
+import { registerLighterList } from './schema/lighter-list.js';
+import { registerMitigatedList } from './schema/mitigated-list.js';
+import { registerNoCompulsoryList } from './schema/no-compulsory-list.js';
+import { seedFlexibleEnforcement } from './seed.js';
+
+export const flexibleEnforcementPlugin: ZhifaPlugin = {
+  name: 'flexible-enforcement',
+  topics: FLEXIBLE_ENFORCEMENT_TOPICS,
+  listKinds: [LIGHTER_KIND_LABEL, MITIGATED_KIND_LABEL, NO_COMPULSORY_KIND_LABEL],
+  register(builder, { core }) {
+    registerLighterList(builder, core);
+    registerMitigatedList(builder, core);
+    registerNoCompulsoryList(builder, core);
+  },
+  seed: seedFlexibleEnforcement,
+};
+
+export default flexibleEnforcementPlugin;
+export * from './rules.js';
+export * from './attributes.js';
+export * from './topics.js';

@@ -1,0 +1,45 @@
+// This plugin's access policy (@zhifa/testkit's matrix.ts explains the outcomes and the shared world),
+// found by test/auth/authorisation-matrix.test.ts: each of the three list kinds' operations with core's
+// list policy (published lists public, drafts the issuing agency's staff and supervisors).
+import { defineAuthorisationMatrix, listKindAccessRows, writeListMatrixFixtures } from '@zhifa/testkit';
+import { LIGHTER_KIND, MITIGATED_KIND, NO_COMPULSORY_KIND } from '../src/rules.js';
+
+const item = {
+  violation: '未按规定公示营业执照',
+  violatedProvision: '《市场主体登记管理条例》第三十六条',
+  penaltyProvision: '《市场主体登记管理条例》第四十八条第一款',
+  applicableConditions: '主动消除违法行为危害后果的',
+};
+
+const KINDS = [
+  { kind: LIGHTER_KIND, typePrefix: 'LighterPenalty', attributes: {} },
+  { kind: MITIGATED_KIND, typePrefix: 'MitigatedPenalty', attributes: { circumstance: 'ELIMINATED_HARM' } },
+  {
+    kind: NO_COMPULSORY_KIND,
+    typePrefix: 'NoCompulsoryMeasure',
+    attributes: { measureKind: 'SEAL_UP', measureProvision: '《中华人民共和国食品安全法》第一百一十条' },
+  },
+] as const;
+
+export const authorisationMatrix = defineAuthorisationMatrix(
+  async (world, prisma) => {
+    const fixtures = [];
+    for (const k of KINDS)
+      fixtures.push(
+        await writeListMatrixFixtures(prisma, world, {
+          kind: k.kind,
+          typePrefix: k.typePrefix,
+          domain: '市场监管',
+          item: { ...item, attributes: { matterCode: world.matter.code, exclusions: null, ...k.attributes } },
+        }),
+      );
+    return fixtures;
+  },
+  (w, lists) =>
+    KINDS.flatMap((k, i) =>
+      listKindAccessRows(k.typePrefix, w, lists[i], {
+        ...item,
+        attributes: { matterCode: w.matter.code, ...k.attributes },
+      }),
+    ),
+);
