@@ -8,14 +8,18 @@ import { registerLighterList } from './schema/lighter-list.js';
 import { registerMitigatedList } from './schema/mitigated-list.js';
 import { registerNoCompulsoryList } from './schema/no-compulsory-list.js';
 import { seedFlexibleEnforcement } from './seed.js';
+import { registerFlexibleBasis } from './schema/flexible-basis.js';
+import { flexibleEnforcementGuard } from './decision-basis.js';
 
 export const flexibleEnforcementPlugin: ZhifaPlugin = {
   name: 'flexible-enforcement',
   topics: FLEXIBLE_ENFORCEMENT_TOPICS,
   listKinds: [LIGHTER_KIND_LABEL, MITIGATED_KIND_LABEL, NO_COMPULSORY_KIND_LABEL],
-  register(builder, { core }) {
+  register(builder, { guards, core }) {
+    guards.add(flexibleEnforcementGuard);
     registerLighterList(builder, core);
-    registerMitigatedList(builder, core);
+    const mitigated = registerMitigatedList(builder, core);
+    registerFlexibleBasis(builder, mitigated.CircumstanceEnum);
     registerNoCompulsoryList(builder, core);
   },
   seed: seedFlexibleEnforcement,
@@ -25,3 +29,5 @@ export default flexibleEnforcementPlugin;
 export * from './rules.js';
 export * from './attributes.js';
 export * from './topics.js';
+export { basisRefusal } from './basis-rules.js';
+export { citeFlexibleBasisInTx, flexibleEnforcementGuard } from './decision-basis.js';

@@ -1,7 +1,12 @@
 // This plugin's access policy (@zhifa/testkit's matrix.ts explains the outcomes and the shared world),
 // found by test/auth/authorisation-matrix.test.ts: each of the three list kinds' operations with core's
 // list policy (published lists public, drafts the issuing agency's staff and supervisors).
-import { defineAuthorisationMatrix, listKindAccessRows, writeListMatrixFixtures } from '@zhifa/testkit';
+import {
+  defineAuthorisationMatrix,
+  listKindAccessRows,
+  mutationRow as mutation,
+  writeListMatrixFixtures,
+} from '@zhifa/testkit';
 import { LIGHTER_KIND, MITIGATED_KIND, NO_COMPULSORY_KIND } from '../src/rules.js';
 
 const item = {
@@ -35,11 +40,22 @@ export const authorisationMatrix = defineAuthorisationMatrix(
       );
     return fixtures;
   },
-  (w, lists) =>
-    KINDS.flatMap((k, i) =>
+  (w, lists) => [
+    ...KINDS.flatMap((k, i) =>
       listKindAccessRows(k.typePrefix, w, lists[i], {
         ...item,
         attributes: { matterCode: w.matter.code, ...k.attributes },
       }),
     ),
+    //                                       public enterprise officer otherOfficer agencyAdmin supervisor surveyOrg systemAdmin legalReviewer agencyHead
+    // Citing an item shapes the decision: whoever decides the case (the agency head in the general procedure,
+    // 行政处罚法 第57条; core's 'decide'). The world's case is only REGISTERED, so an allowed caller meets
+    // FLEXIBLE_CITE_STAGE and nothing is written.
+    mutation(
+      'citeFlexibleBasis',
+      'DENY   DENY       DENY    none         DENY        DENY       none      allow  DENY  allow',
+      `mutation($c: ID!, $i: ID!) { citeFlexibleBasis(caseId: $c, itemId: $i, exclusionsAbsent: true) { __typename } }`,
+      { c: w.case.id, i: lists[0].published.item.id },
+    ),
+  ],
 );
