@@ -10,6 +10,7 @@ import { registerNoCompulsoryList } from './schema/no-compulsory-list.js';
 import { seedFlexibleEnforcement } from './seed.js';
 import { registerFlexibleBasis } from './schema/flexible-basis.js';
 import { flexibleEnforcementGuard } from './decision-basis.js';
+import { noCompulsoryGuard, registerMeasureReactions } from './measure-guard.js';
 
 export const flexibleEnforcementPlugin: ZhifaPlugin = {
   name: 'flexible-enforcement',
@@ -17,6 +18,8 @@ export const flexibleEnforcementPlugin: ZhifaPlugin = {
   listKinds: [LIGHTER_KIND_LABEL, MITIGATED_KIND_LABEL, NO_COMPULSORY_KIND_LABEL],
   register(builder, { guards, core }) {
     guards.add(flexibleEnforcementGuard);
+    guards.add(noCompulsoryGuard);
+    registerMeasureReactions(guards);
     registerLighterList(builder, core);
     const mitigated = registerMitigatedList(builder, core);
     registerFlexibleBasis(builder, mitigated.CircumstanceEnum);
