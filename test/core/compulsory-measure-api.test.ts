@@ -498,8 +498,8 @@ describe('approval of an emergency measure within 24 hours (第19条)', () => {
       expect(await rowCounts(h.db.prisma)).toEqual(before);
 
       // The sweep tells the agency and supervisors once; the officers release it (or the head refuses it).
-      expect(await h.app.measureSweep.runOnce()).toBeGreaterThanOrEqual(1);
-      await h.app.measureSweep.runOnce();
+      expect(await h.app.sweeps.runOnce()).toBeGreaterThanOrEqual(1);
+      await h.app.sweeps.runOnce();
       const lapsed = await h.db.prisma.event.findMany({
         where: { topic: 'compulsoryMeasure.approvalLapsed', caseId: k.id },
       });
@@ -591,7 +591,7 @@ describe('overdue (第25条): day 30 in force, day 31 overdue', () => {
       expect(await listed(true)).not.toContain(m);
       expect(await listed(false)).toContain(m);
       // (Measures of earlier tests may be reported; this one not yet.)
-      await h.app.measureSweep.runOnce();
+      await h.app.sweeps.runOnce();
       const reportedNow = () =>
         h.db.prisma.event.findMany({ where: { topic: 'compulsoryMeasure.overdue', caseId: k.id } });
       expect(await reportedNow()).toHaveLength(0);
@@ -607,8 +607,8 @@ describe('overdue (第25条): day 30 in force, day 31 overdue', () => {
         { rule: 'MEASURE_OVERDUE' },
       );
 
-      expect(await h.app.measureSweep.runOnce()).toBeGreaterThanOrEqual(1);
-      expect(await h.app.measureSweep.runOnce()).toBe(0);
+      expect(await h.app.sweeps.runOnce()).toBeGreaterThanOrEqual(1);
+      expect(await h.app.sweeps.runOnce()).toBe(0);
       const reported = await reportedNow();
       expect(reported).toHaveLength(1);
       expect(reported[0]).toMatchObject({ agencyId: c.market.id, enterpriseId: null, actor: 'system:measure-overdue' });

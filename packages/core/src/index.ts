@@ -4,7 +4,14 @@
 // imports; scripts/codemods/core-entries.ts moves imports to the entry that holds them.
 
 // The schema and the plugin object
-export { createSchema, type CoreRefs, type PluginHooks, type SeedContext, type ZhifaPlugin } from './plugin.js';
+export {
+  createSchema,
+  type CoreRefs,
+  type PluginSweep,
+  type PluginHooks,
+  type SeedContext,
+  type ZhifaPlugin,
+} from './plugin.js';
 export type { ZhifaBuilder, ZhifaSchemaTypes } from './builder.js';
 export type { CallerCheck, Context, ResultSink } from './context.js';
 

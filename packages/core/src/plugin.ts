@@ -31,6 +31,20 @@ export interface PluginHooks {
   core: CoreRefs;
 }
 
+/**
+ * A periodic sweep the server runs (every ZHIFA_CASE_MEASURE_SWEEP_SECONDS, beside core's measure sweep), as
+ * the platform (`system:<name>`), in a unit of work of its own: it finds what fell due (an overdue follow-up)
+ * and announces each once, with a conditional update so that several instances report a row once between
+ * them. Returns the number of reports.
+ */
+export interface PluginSweep {
+  /** e.g. 'soft-measure-follow-up'; the event log's actor is `system:<name>`. */
+  readonly name: string;
+  readonly run: (uow: UnitOfWork) => Promise<number>;
+  /** Why a run that finds nothing writes nothing (the unit of work's `silent` option). */
+  readonly silent: string;
+}
+
 export interface ZhifaPlugin {
   /** Stable name used in ZHIFA_PLUGINS, e.g. 'non-penalty'. */
   readonly name: string;
@@ -42,6 +56,8 @@ export interface ZhifaPlugin {
   readonly listKinds?: readonly ListKindLabel[];
   /** Types, fields on core types, queries, mutations, subscriptions, case guards. */
   register(builder: ZhifaBuilder, hooks: PluginHooks): void;
+  /** Periodic sweeps the server runs (overdue follow-ups announced once). */
+  readonly sweeps?: readonly PluginSweep[];
   /** Demo data, run after core's demo data on a fresh embedded database. */
   seed?(ctx: SeedContext): Promise<void>;
 }
@@ -50,6 +66,8 @@ export interface ZhifaSchema {
   schema: GraphQLSchema;
   guards: CaseGuards;
   plugins: readonly ZhifaPlugin[];
+  /** Every plugin's sweeps, in plugin order. */
+  sweeps: readonly PluginSweep[];
 }
 
 export interface SchemaOptions {
@@ -67,7 +85,8 @@ export function createSchema({ plugins = [], input = {} }: SchemaOptions = {}): 
     input: { ...DEFAULT_INPUT_LIMITS, ...input },
   });
   for (const plugin of plugins) plugin.register(builder, { guards, core });
-  return { schema: lexicographicSortSchema(builder.toSchema()), guards, plugins };
+  const sweeps = plugins.flatMap((p) => p.sweeps ?? []);
+  return { schema: lexicographicSortSchema(builder.toSchema()), guards, plugins, sweeps };
 }
 
 export type { CoreRefs };

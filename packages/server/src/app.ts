@@ -37,7 +37,7 @@ import { DEFAULT_WS_LIMITS, serveGraphqlWs, type WsLimits, type WsServer } from 
 import { Admission } from './ws-admission.js';
 import { limitHttpStreams, type StreamLimits } from './http-streams.js';
 import { DEFAULT_SUBSCRIPTION_RECHECK_MS } from './ws-limits.js';
-import { startMeasureOverdueSweep, type MeasureOverdueSweep } from './measure-overdue.js';
+import { startSweeps, type Sweeps } from './sweeps.js';
 
 /** Largest HTTP request body: room for a CSV list of thousands of items, nothing more. */
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
@@ -78,7 +78,8 @@ export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   events: EventBus;
   /** The compulsory-measure overdue sweep (ZHIFA_CASE_MEASURE_SWEEP_SECONDS); `runOnce()` sweeps now. */
-  measureSweep: MeasureOverdueSweep;
+  /** Core's and the plugins' periodic sweeps (sweeps.ts); tests run them with `sweeps.runOnce()`. */
+  sweeps: Sweeps;
   ws: WsServer;
   /** Subscriptions over HTTP streams, held to the WebSocket limits (http-streams.ts). */
   streams: StreamLimits;
@@ -93,7 +94,8 @@ export interface App {
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
-  const { schema, guards } = createSchema({ plugins: options.plugins, input: options.input });
+  const zhifa = createSchema({ plugins: options.plugins, input: options.input });
+  const { schema, guards } = zhifa;
   const prisma = options.db.prisma;
   const log = options.log ?? createLogger('error');
   const events = new EventBus(prisma, { log, ...options.events });
@@ -104,7 +106,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   let accepting = true;
 
   // Started beside the event bus, stopped before it.
-  const measureSweep = startMeasureOverdueSweep({ prisma, guards, settings, clock, events }, log);
+  const sweeps = startSweeps({ prisma, guards, settings, clock, events }, log, zhifa.sweeps);
   const recheckMs = options.subscriptionRecheckMs ?? DEFAULT_SUBSCRIPTION_RECHECK_MS;
   let viewers: ViewerCache | null = null;
   const feed = await options.db.watchViewers((subject) => viewers?.changed(subject), options.viewerFeed);
@@ -255,7 +257,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   return {
     yoga,
     events,
-    measureSweep,
+    sweeps,
     ws,
     streams,
     server,
@@ -271,7 +273,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       }),
     close: async () => {
       accepting = false;
-      await measureSweep.stop();
+      await sweeps.stop();
       await events.stop();
       await ws.dispose();
       streams.dispose();

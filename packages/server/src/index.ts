@@ -2,7 +2,7 @@ export * from './app.js';
 export * from './database.js';
 export * from './identity.js';
 export * from './log.js';
-export * from './measure-overdue.js';
+export * from './sweeps.js';
 export * from './migrate.js';
 export * from './security.js';
 export * from './ws.js';

@@ -43,7 +43,7 @@ export interface Harness {
 
 /**
  * Settings for a test app: defaults, except that background sweeps are off (a test runs them by hand,
- * e.g. `app.measureSweep.runOnce()`), plus the core case settings a test overrides.
+ * e.g. `app.sweeps.runOnce()`), plus the core case settings a test overrides.
  */
 export function testSettings(caseSettings: Partial<CaseSettings> = {}): PluginSettings {
   const settings = new PluginSettings();

@@ -301,7 +301,7 @@ export async function measuresInForceRefusal(tx: Db, caseId: number): Promise<Ru
 }
 
 /**
- * The overdue sweep's work (run as the system, see the server's measure-overdue.ts): every measure
+ * The overdue sweep's work (run as the system, see the server's sweeps.ts): every measure
  * still in force after its last day and not yet reported is marked and reported once, to its agency
  * and to supervisors (`compulsoryMeasure.overdue`). The conditional update makes "once" hold with
  * several instances sweeping at the same time: a second sweep's update finds the row already marked.
