@@ -5,7 +5,7 @@ export { canReadCase, caseRule, statisticsAgency } from './auth/rows.js';
 export { rowsThrough } from './auth/row-rules.js';
 export { sudo } from './auth/row-rules.js';
 export { defineRowRule } from './auth/row-rules.js';
-export { isStaff } from './auth/viewer.js';
+export { isAgencyHeadOf, isStaff } from './auth/viewer.js';
 export { publicRows } from './auth/row-rules.js';
 export { isJusticeBureau } from './auth/viewer.js';
 export { isSystemAdmin } from './auth/viewer.js';

@@ -15,6 +15,8 @@ export {
   lockCase,
   nextSerial,
   notifyOverdueMeasuresInTx,
+  openCaseInTx,
+  type OpenCaseData,
   proposalIssues,
   readProposal,
   stepFacts,

@@ -11,6 +11,8 @@ import { seedFlexibleEnforcement } from './seed.js';
 import { registerFlexibleBasis } from './schema/flexible-basis.js';
 import { flexibleEnforcementGuard } from './decision-basis.js';
 import { noCompulsoryGuard, registerMeasureReactions } from './measure-guard.js';
+import { registerSoftMeasures } from './schema/soft-measure.js';
+import { softMeasureFollowUpSweep } from './soft-measure-sweep.js';
 
 export const flexibleEnforcementPlugin: ZhifaPlugin = {
   name: 'flexible-enforcement',
@@ -24,7 +26,9 @@ export const flexibleEnforcementPlugin: ZhifaPlugin = {
     const mitigated = registerMitigatedList(builder, core);
     registerFlexibleBasis(builder, mitigated.CircumstanceEnum);
     registerNoCompulsoryList(builder, core);
+    registerSoftMeasures(builder, core);
   },
+  sweeps: [softMeasureFollowUpSweep],
   seed: seedFlexibleEnforcement,
 };
 
@@ -34,3 +38,5 @@ export * from './attributes.js';
 export * from './topics.js';
 export { basisRefusal } from './basis-rules.js';
 export { citeFlexibleBasisInTx, flexibleEnforcementGuard } from './decision-basis.js';
+export { recordSoftMeasureInTx, recordSoftMeasureOutcomeInTx, openCaseFromSoftMeasureInTx } from './soft-measures.js';
+export { notifyOverdueSoftMeasuresInTx } from './soft-measure-sweep.js';

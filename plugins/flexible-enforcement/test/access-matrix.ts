@@ -8,6 +8,7 @@ import {
   writeListMatrixFixtures,
 } from '@zhifa/testkit';
 import { LIGHTER_KIND, MITIGATED_KIND, NO_COMPULSORY_KIND } from '../src/rules.js';
+import { softMeasureMatrixFixtures, softMeasureRows } from './matrix/soft-measures.js';
 
 const item = {
   violation: '未按规定公示营业执照',
@@ -38,9 +39,10 @@ export const authorisationMatrix = defineAuthorisationMatrix(
           item: { ...item, attributes: { matterCode: world.matter.code, exclusions: null, ...k.attributes } },
         }),
       );
-    return fixtures;
+    return Object.assign(fixtures, { softMeasures: await softMeasureMatrixFixtures(world, prisma) });
   },
   (w, lists) => [
+    ...softMeasureRows(w, lists.softMeasures),
     ...KINDS.flatMap((k, i) =>
       listKindAccessRows(k.typePrefix, w, lists[i], {
         ...item,
