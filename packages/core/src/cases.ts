@@ -15,6 +15,7 @@ export {
   lockCase,
   nextSerial,
   notifyOverdueMeasuresInTx,
+  openCaseInTx,
   proposalIssues,
   readProposal,
   stepFacts,

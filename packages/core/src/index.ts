@@ -67,6 +67,7 @@ export {
 export { asIfUnknown, caseActorScope, caseActorScopeById, caseMutation } from './schema/case-scopes.js';
 export { caseIdArg } from './schema/case-scopes.js';
 export { inCaseUnit } from './schema/case-scopes.js';
+export { openCaseData } from './schema/case-mutations.js';
 export { requiredText } from './validation.js';
 export { pageByKey, pageByPosition, PAGED_BY_POSITION, pagedByKey, type InMemoryPage } from './input/in-memory-page.js';
 export { type GlobalId } from './ids.js';

@@ -11,6 +11,7 @@ import { seedFlexibleEnforcement } from './seed.js';
 import { registerFlexibleBasis } from './schema/flexible-basis.js';
 import { flexibleEnforcementGuard } from './decision-basis.js';
 import { noCompulsoryGuard, registerMeasureReactions } from './measure-guard.js';
+import { registerInvitations } from './schema/register-invitations.js';
 
 export const flexibleEnforcementPlugin: ZhifaPlugin = {
   name: 'flexible-enforcement',
@@ -24,6 +25,7 @@ export const flexibleEnforcementPlugin: ZhifaPlugin = {
     const mitigated = registerMitigatedList(builder, core);
     registerFlexibleBasis(builder, mitigated.CircumstanceEnum);
     registerNoCompulsoryList(builder, core);
+    registerInvitations(builder, core, guards);
   },
   seed: seedFlexibleEnforcement,
 };
@@ -34,3 +36,14 @@ export * from './attributes.js';
 export * from './topics.js';
 export { basisRefusal } from './basis-rules.js';
 export { citeFlexibleBasisInTx, flexibleEnforcementGuard } from './decision-basis.js';
+export * from './rules/invitation-state.js';
+export { bindingVisits, openCaseAfterInvitationInTx } from './invitation-binding.js';
+export {
+  closeInvitationInTx,
+  declineInvitationInTx,
+  rateInvitationInTx,
+  recordInvitationVisitInTx,
+  requestInvitationInTx,
+  scheduleInvitationInTx,
+  withdrawInvitationInTx,
+} from './invitations.js';

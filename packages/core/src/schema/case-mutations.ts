@@ -8,12 +8,56 @@ import { unitOfWork } from '../work/unit-of-work.js';
 import { parseId, parseOptionalId, tryParseId } from '../ids.js';
 import { requiredText as text } from '../validation.js';
 import { textKind } from '../input/text.js';
-import { advanceCaseInTx, assignOfficersInTx, decideCaseInTx, openCaseInTx } from '../cases/index.js';
+import {
+  advanceCaseInTx,
+  assignOfficersInTx,
+  decideCaseInTx,
+  openCaseInTx,
+  type OpenCaseData,
+} from '../cases/index.js';
+import type { CaseProcedure } from '../generated/prisma/enums.js';
+import type { GlobalId } from '../ids.js';
 import type { CoreEnums } from './enums.js';
 import { caseIdArg, caseMutation, inCaseUnit } from './case-scopes.js';
 import type { PenaltyInputRef } from './penalty-input.js';
 
 const MULTILINE = textKind('multiline');
+
+/** OpenCaseInput as the resolver receives it. */
+export interface OpenCaseInputShape {
+  agencyId: GlobalId;
+  matterId: GlobalId;
+  enterpriseId?: GlobalId | null;
+  partyDescription?: string | null;
+  violationOn: Date;
+  facts?: string | null;
+  procedure?: CaseProcedure | null;
+  serious?: boolean | null;
+  discoveredOn?: Date | null;
+  endangersSafety?: boolean | null;
+  harmFollowed?: boolean | null;
+}
+
+/**
+ * OpenCaseInput as openCaseInTx's data: ids parsed (refusals name `argument`'s fields), texts trimmed, defaults
+ * applied. Core's openCase and a plugin that opens a case by its own route (a case opened after an invited visit)
+ * read the input the same way.
+ */
+export function openCaseData(input: OpenCaseInputShape, argument = 'input'): OpenCaseData {
+  return {
+    agencyId: parseId(input.agencyId, 'Agency', [argument, 'agencyId']),
+    matterId: parseId(input.matterId, 'EnforcementMatter', [argument, 'matterId']),
+    enterpriseId: parseOptionalId(input.enterpriseId, 'Enterprise', [argument, 'enterpriseId']),
+    partyDescription: input.partyDescription?.trim() || null,
+    violationOn: input.violationOn,
+    facts: input.facts?.trim() || null,
+    procedure: input.procedure ?? 'GENERAL',
+    serious: input.serious ?? false,
+    discoveredOn: input.discoveredOn ?? null,
+    endangersSafety: input.endangersSafety ?? null,
+    harmFollowed: input.harmFollowed ?? null,
+  };
+}
 
 export function registerCaseMutations(builder: ZhifaBuilder, enums: CoreEnums, PenaltyInput: PenaltyInputRef) {
   const OpenCaseInput = builder.inputType('OpenCaseInput', {
@@ -131,21 +175,7 @@ export function registerCaseMutations(builder: ZhifaBuilder, enums: CoreEnums, P
       authScopes: (_root, args) => ({ officerOf: tryParseId(args.input.agencyId, 'Agency') ?? -1 }),
       args: { input: t.arg({ type: OpenCaseInput, required: true }) },
       resolve: async (query, _root, { input }, ctx) => {
-        const c = await unitOfWork(ctx, (uow) =>
-          openCaseInTx(uow, {
-            agencyId: parseId(input.agencyId, 'Agency', ['input', 'agencyId']),
-            matterId: parseId(input.matterId, 'EnforcementMatter', ['input', 'matterId']),
-            enterpriseId: parseOptionalId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']),
-            partyDescription: input.partyDescription?.trim() || null,
-            violationOn: input.violationOn,
-            facts: input.facts?.trim() || null,
-            procedure: input.procedure ?? 'GENERAL',
-            serious: input.serious ?? false,
-            discoveredOn: input.discoveredOn ?? null,
-            endangersSafety: input.endangersSafety ?? null,
-            harmFollowed: input.harmFollowed ?? null,
-          }),
-        );
+        const c = await unitOfWork(ctx, (uow) => openCaseInTx(uow, openCaseData(input)));
         // Read after commit: the agency's 立案 sequence row stays locked until the unit of work ends,
         // and every other openCase of the agency waits for it; the answer needs no lock.
         return ctx.prisma.enforcementCase.findUniqueOrThrow({ ...query, where: { id: c.id } });
@@ -211,4 +241,5 @@ export function registerCaseMutations(builder: ZhifaBuilder, enums: CoreEnums, P
       },
     }),
   }));
+  return { OpenCaseInput };
 }

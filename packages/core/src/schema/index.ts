@@ -39,7 +39,7 @@ export function registerCore(
   const EnforcementMatter = registerMatter(builder, enums);
   const PenaltyInput = registerPenaltyInput(builder, enums);
   const EnforcementCase = registerCase(builder, enums);
-  registerCaseMutations(builder, enums, PenaltyInput);
+  const { OpenCaseInput } = registerCaseMutations(builder, enums, PenaltyInput);
   registerCaseStats(builder, enums);
   registerCompulsoryMeasure(builder, enums, Person);
   registerCaseStep(builder, enums, PenaltyInput);
@@ -56,6 +56,8 @@ export function registerCore(
     Enterprise: wholeRows(Enterprise),
     EnforcementCase: wholeRows(EnforcementCase),
     EnforcementMatter,
+    /** 立案 input (core's openCase), for a plugin that opens a case by its own route. */
+    OpenCaseInput,
   };
 }
 

@@ -14,7 +14,7 @@
 import type { InvitationStatus } from '@zhifa/core/prisma';
 import { addYears, shanghaiToday } from '@zhifa/core/time';
 
-export type InvitationStep = 'SCHEDULE' | 'DECLINE' | 'RECORD_VISIT' | 'CLOSE' | 'WITHDRAW' | 'RATE';
+export type InvitationStep = 'SCHEDULE' | 'DECLINE' | 'VISIT' | 'CLOSE' | 'WITHDRAW' | 'RATE';
 
 export const INVITATION_STATUSES: readonly InvitationStatus[] = [
   'REQUESTED',
@@ -27,7 +27,7 @@ export const INVITATION_STATUSES: readonly InvitationStatus[] = [
 export const INVITATION_STEPS: readonly InvitationStep[] = [
   'SCHEDULE',
   'DECLINE',
-  'RECORD_VISIT',
+  'VISIT',
   'CLOSE',
   'WITHDRAW',
   'RATE',
@@ -45,7 +45,7 @@ export const INVITATION_TRANSITIONS: Record<
 > = {
   SCHEDULE: { from: ['REQUESTED', 'SCHEDULED'], to: 'SCHEDULED' },
   DECLINE: { from: ['REQUESTED'], to: 'DECLINED' },
-  RECORD_VISIT: { from: ['SCHEDULED'], to: 'VISITED' },
+  VISIT: { from: ['SCHEDULED'], to: 'VISITED' },
   CLOSE: { from: ['VISITED'], to: 'CLOSED' },
   WITHDRAW: { from: ['REQUESTED', 'SCHEDULED'], to: 'WITHDRAWN' },
   RATE: { from: ['VISITED', 'CLOSED'] },
@@ -63,7 +63,7 @@ export const INVITATION_STATUS_NAMES: Record<InvitationStatus, { zh: string; en:
 const STEP_NAMES: Record<InvitationStep, { zh: string; en: string }> = {
   SCHEDULE: { zh: '安排上门', en: 'schedule the visit' },
   DECLINE: { zh: '婉拒邀约', en: 'decline' },
-  RECORD_VISIT: { zh: '记录上门服务', en: 'record the visit' },
+  VISIT: { zh: '记录上门服务', en: 'record the visit' },
   CLOSE: { zh: '办结', en: 'close' },
   WITHDRAW: { zh: '撤回邀约', en: 'withdraw' },
   RATE: { zh: '评价', en: 'rate the visit' },
