@@ -8,6 +8,7 @@ import {
   writeListMatrixFixtures,
 } from '@zhifa/testkit';
 import { LIGHTER_KIND, MITIGATED_KIND, NO_COMPULSORY_KIND } from '../src/rules.js';
+import { invitationMatrixFixtures, invitationRows } from './matrix/invitations.js';
 
 const item = {
   violation: '未按规定公示营业执照',
@@ -38,9 +39,10 @@ export const authorisationMatrix = defineAuthorisationMatrix(
           item: { ...item, attributes: { matterCode: world.matter.code, exclusions: null, ...k.attributes } },
         }),
       );
-    return fixtures;
+    return Object.assign(fixtures, { invitations: await invitationMatrixFixtures(world, prisma) });
   },
   (w, lists) => [
+    ...invitationRows(w, lists.invitations),
     ...KINDS.flatMap((k, i) =>
       listKindAccessRows(k.typePrefix, w, lists[i], {
         ...item,
