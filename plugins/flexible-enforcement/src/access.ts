@@ -53,3 +53,7 @@ export const invitationRule = defineRowRule('Invitation', {
 });
 
 export const citationRule = rowsThrough('InvitationCaseCitation', 'invitation', invitationRule);
+
+// What an invitation names (its matters, its officers) is read with it.
+export const invitationMatterRule = rowsThrough('InvitationMatter', 'invitation', invitationRule);
+export const invitationOfficerRule = rowsThrough('InvitationOfficer', 'invitation', invitationRule);

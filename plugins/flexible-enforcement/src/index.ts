@@ -13,6 +13,7 @@ import { flexibleEnforcementGuard } from './decision-basis.js';
 import { noCompulsoryGuard, registerMeasureReactions } from './measure-guard.js';
 import { registerSoftMeasures } from './schema/soft-measure.js';
 import { softMeasureFollowUpSweep } from './soft-measure-sweep.js';
+import { registerInvitations } from './schema/register-invitations.js';
 
 export const flexibleEnforcementPlugin: ZhifaPlugin = {
   name: 'flexible-enforcement',
@@ -27,6 +28,7 @@ export const flexibleEnforcementPlugin: ZhifaPlugin = {
     registerFlexibleBasis(builder, mitigated.CircumstanceEnum);
     registerNoCompulsoryList(builder, core);
     registerSoftMeasures(builder, core);
+    registerInvitations(builder, core, guards);
   },
   sweeps: [softMeasureFollowUpSweep],
   seed: seedFlexibleEnforcement,
@@ -40,3 +42,14 @@ export { basisRefusal } from './basis-rules.js';
 export { citeFlexibleBasisInTx, flexibleEnforcementGuard } from './decision-basis.js';
 export { recordSoftMeasureInTx, recordSoftMeasureOutcomeInTx, openCaseFromSoftMeasureInTx } from './soft-measures.js';
 export { notifyOverdueSoftMeasuresInTx } from './soft-measure-sweep.js';
+export * from './rules/invitation-state.js';
+export { bindingVisits, openCaseAfterInvitationInTx } from './invitation-binding.js';
+export {
+  closeInvitationInTx,
+  declineInvitationInTx,
+  rateInvitationInTx,
+  recordInvitationVisitInTx,
+  requestInvitationInTx,
+  scheduleInvitationInTx,
+  withdrawInvitationInTx,
+} from './invitations.js';

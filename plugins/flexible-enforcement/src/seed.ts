@@ -7,6 +7,7 @@ import type { Prisma } from '@zhifa/core/prisma';
 import { LIGHTER_KIND, MITIGATED_KIND, NO_COMPULSORY_KIND } from './rules.js';
 import { LIGHTER_LIST_TOPICS, MITIGATED_LIST_TOPICS, NO_COMPULSORY_LIST_TOPICS } from './topics.js';
 import { seedSoftMeasures } from './soft-measure-seed.js';
+import { seedInvitations } from './invitation-seed.js';
 
 const AGENCY = '阜宁县市场监督管理局';
 const DOMAIN = '市场监管';
@@ -120,4 +121,5 @@ export async function seedFlexibleEnforcement(ctx: SeedContext): Promise<void> {
       silent: 'a list whose agency or matters are absent writes nothing',
     });
   await seedSoftMeasures(ctx);
+  await seedInvitations(ctx);
 }

@@ -9,6 +9,7 @@ import {
 } from '@zhifa/testkit';
 import { LIGHTER_KIND, MITIGATED_KIND, NO_COMPULSORY_KIND } from '../src/rules.js';
 import { softMeasureMatrixFixtures, softMeasureRows } from './matrix/soft-measures.js';
+import { invitationMatrixFixtures, invitationRows } from './matrix/invitations.js';
 
 const item = {
   violation: '未按规定公示营业执照',
@@ -39,10 +40,14 @@ export const authorisationMatrix = defineAuthorisationMatrix(
           item: { ...item, attributes: { matterCode: world.matter.code, exclusions: null, ...k.attributes } },
         }),
       );
-    return Object.assign(fixtures, { softMeasures: await softMeasureMatrixFixtures(world, prisma) });
+    return Object.assign(fixtures, {
+      softMeasures: await softMeasureMatrixFixtures(world, prisma),
+      invitations: await invitationMatrixFixtures(world, prisma),
+    });
   },
   (w, lists) => [
     ...softMeasureRows(w, lists.softMeasures),
+    ...invitationRows(w, lists.invitations),
     ...KINDS.flatMap((k, i) =>
       listKindAccessRows(k.typePrefix, w, lists[i], {
         ...item,

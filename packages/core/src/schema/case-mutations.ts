@@ -5,7 +5,7 @@
 import type { ZhifaBuilder } from '../builder.js';
 import { domainErrors } from '../errors.js';
 import { unitOfWork } from '../work/unit-of-work.js';
-import { parseId, parseOptionalId, tryParseId, type GlobalId } from '../ids.js';
+import { parseId, parseOptionalId, tryParseId } from '../ids.js';
 import { requiredText as text } from '../validation.js';
 import { textKind } from '../input/text.js';
 import {
@@ -16,13 +16,14 @@ import {
   type OpenCaseData,
 } from '../cases/index.js';
 import type { CaseProcedure } from '../generated/prisma/enums.js';
+import type { GlobalId } from '../ids.js';
 import type { CoreEnums } from './enums.js';
 import { caseIdArg, caseMutation, inCaseUnit } from './case-scopes.js';
 import type { PenaltyInputRef } from './penalty-input.js';
 
 const MULTILINE = textKind('multiline');
 
-/** OpenCaseInput as the resolvers receive it. */
+/** OpenCaseInput as the resolver receives it. */
 export interface OpenCaseInputShape {
   agencyId: GlobalId;
   matterId: GlobalId;
@@ -38,11 +39,11 @@ export interface OpenCaseInputShape {
 }
 
 /**
- * OpenCaseInput read into openCaseInTx's data; ids that are not of their type are a ValidationError at
- * `<argument>.<field>`. Shared with plugins that open a case by their own route (a case opened after a
- * soft measure), so both read the input alike.
+ * OpenCaseInput as openCaseInTx's data: ids parsed (refusals name `argument`'s fields), texts trimmed, defaults
+ * applied. Core's openCase and a plugin that opens a case by its own route (a case opened after an invited visit)
+ * read the input the same way.
  */
-export function openCaseData(input: OpenCaseInputShape, argument: string): OpenCaseData {
+export function openCaseData(input: OpenCaseInputShape, argument = 'input'): OpenCaseData {
   return {
     agencyId: parseId(input.agencyId, 'Agency', [argument, 'agencyId']),
     matterId: parseId(input.matterId, 'EnforcementMatter', [argument, 'matterId']),
@@ -174,7 +175,7 @@ export function registerCaseMutations(builder: ZhifaBuilder, enums: CoreEnums, P
       authScopes: (_root, args) => ({ officerOf: tryParseId(args.input.agencyId, 'Agency') ?? -1 }),
       args: { input: t.arg({ type: OpenCaseInput, required: true }) },
       resolve: async (query, _root, { input }, ctx) => {
-        const c = await unitOfWork(ctx, (uow) => openCaseInTx(uow, openCaseData(input, 'input')));
+        const c = await unitOfWork(ctx, (uow) => openCaseInTx(uow, openCaseData(input)));
         // Read after commit: the agency's 立案 sequence row stays locked until the unit of work ends,
         // and every other openCase of the agency waits for it; the answer needs no lock.
         return ctx.prisma.enforcementCase.findUniqueOrThrow({ ...query, where: { id: c.id } });
@@ -240,6 +241,5 @@ export function registerCaseMutations(builder: ZhifaBuilder, enums: CoreEnums, P
       },
     }),
   }));
-
   return { OpenCaseInput };
 }

@@ -56,7 +56,7 @@ export function registerCore(
     Enterprise: wholeRows(Enterprise),
     EnforcementCase: wholeRows(EnforcementCase),
     EnforcementMatter,
-    /** 立案 input, for a plugin that opens a case by its own route (openCaseData reads it). */
+    /** 立案 input (core's openCase), for a plugin that opens a case by its own route. */
     OpenCaseInput,
   };
 }
