@@ -11,6 +11,8 @@ import { seedFlexibleEnforcement } from './seed.js';
 import { registerFlexibleBasis } from './schema/flexible-basis.js';
 import { flexibleEnforcementGuard } from './decision-basis.js';
 import { noCompulsoryGuard, registerMeasureReactions } from './measure-guard.js';
+import { registerMeasureChecks } from './schema/measure-check.js';
+import { registerFlexibleListPublished } from './schema/flexible-list-published.js';
 
 export const flexibleEnforcementPlugin: ZhifaPlugin = {
   name: 'flexible-enforcement',
@@ -20,10 +22,12 @@ export const flexibleEnforcementPlugin: ZhifaPlugin = {
     guards.add(flexibleEnforcementGuard);
     guards.add(noCompulsoryGuard);
     registerMeasureReactions(guards);
-    registerLighterList(builder, core);
+    const lighter = registerLighterList(builder, core);
     const mitigated = registerMitigatedList(builder, core);
     registerFlexibleBasis(builder, mitigated.CircumstanceEnum);
-    registerNoCompulsoryList(builder, core);
+    const noCompulsory = registerNoCompulsoryList(builder, core);
+    registerMeasureChecks(builder, noCompulsory);
+    registerFlexibleListPublished(builder, { lighter, mitigated, noCompulsory });
   },
   seed: seedFlexibleEnforcement,
 };

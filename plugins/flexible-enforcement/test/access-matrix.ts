@@ -8,6 +8,7 @@ import {
   writeListMatrixFixtures,
 } from '@zhifa/testkit';
 import { LIGHTER_KIND, MITIGATED_KIND, NO_COMPULSORY_KIND } from '../src/rules.js';
+import { measureRows, writeMeasureMatrixFixtures } from './matrix/measures.js';
 
 const item = {
   violation: '未按规定公示营业执照',
@@ -38,7 +39,7 @@ export const authorisationMatrix = defineAuthorisationMatrix(
           item: { ...item, attributes: { matterCode: world.matter.code, exclusions: null, ...k.attributes } },
         }),
       );
-    return fixtures;
+    return Object.assign(fixtures, { measures: await writeMeasureMatrixFixtures(world, prisma) });
   },
   (w, lists) => [
     ...KINDS.flatMap((k, i) =>
@@ -57,5 +58,6 @@ export const authorisationMatrix = defineAuthorisationMatrix(
       `mutation($c: ID!, $i: ID!) { citeFlexibleBasis(caseId: $c, itemId: $i, exclusionsAbsent: true) { __typename } }`,
       { c: w.case.id, i: lists[0].published.item.id },
     ),
+    ...measureRows(w, lists.measures),
   ],
 );
