@@ -6,6 +6,7 @@ import type { Viewer } from '@zhifa/core/auth';
 import type { Prisma } from '@zhifa/core/prisma';
 import { LIGHTER_KIND, MITIGATED_KIND, NO_COMPULSORY_KIND } from './rules.js';
 import { LIGHTER_LIST_TOPICS, MITIGATED_LIST_TOPICS, NO_COMPULSORY_LIST_TOPICS } from './topics.js';
+import { seedMeasureChecks } from './seed-measure-checks.js';
 
 const AGENCY = '阜宁县市场监督管理局';
 const DOMAIN = '市场监管';
@@ -118,4 +119,5 @@ export async function seedFlexibleEnforcement(ctx: SeedContext): Promise<void> {
     await ctx.work(DEMO_VIEWER, (uow) => seedList(uow, spec, ctx.log), {
       silent: 'a list whose agency or matters are absent writes nothing',
     });
+  await seedMeasureChecks(ctx);
 }
