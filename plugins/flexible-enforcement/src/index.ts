@@ -13,6 +13,7 @@ import { flexibleEnforcementGuard } from './decision-basis.js';
 import { noCompulsoryGuard, registerMeasureReactions } from './measure-guard.js';
 import { registerMeasureChecks } from './schema/measure-check.js';
 import { registerFlexibleListPublished } from './schema/flexible-list-published.js';
+import { registerBasisItem } from './schema/basis-item.js';
 
 export const flexibleEnforcementPlugin: ZhifaPlugin = {
   name: 'flexible-enforcement',
@@ -28,6 +29,7 @@ export const flexibleEnforcementPlugin: ZhifaPlugin = {
     const noCompulsory = registerNoCompulsoryList(builder, core);
     registerMeasureChecks(builder, noCompulsory);
     registerFlexibleListPublished(builder, { lighter, mitigated, noCompulsory });
+    registerBasisItem(builder, { lighter, mitigated });
   },
   seed: seedFlexibleEnforcement,
 };
