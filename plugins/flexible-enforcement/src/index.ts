@@ -14,6 +14,9 @@ import { noCompulsoryGuard, registerMeasureReactions } from './measure-guard.js'
 import { registerSoftMeasures } from './schema/soft-measure.js';
 import { softMeasureFollowUpSweep } from './soft-measure-sweep.js';
 import { registerInvitations } from './schema/register-invitations.js';
+import { registerMeasureChecks } from './schema/measure-check.js';
+import { registerFlexibleListPublished } from './schema/flexible-list-published.js';
+import { registerBasisItem } from './schema/basis-item.js';
 
 export const flexibleEnforcementPlugin: ZhifaPlugin = {
   name: 'flexible-enforcement',
@@ -23,10 +26,13 @@ export const flexibleEnforcementPlugin: ZhifaPlugin = {
     guards.add(flexibleEnforcementGuard);
     guards.add(noCompulsoryGuard);
     registerMeasureReactions(guards);
-    registerLighterList(builder, core);
+    const lighter = registerLighterList(builder, core);
     const mitigated = registerMitigatedList(builder, core);
     registerFlexibleBasis(builder, mitigated.CircumstanceEnum);
-    registerNoCompulsoryList(builder, core);
+    const noCompulsory = registerNoCompulsoryList(builder, core);
+    registerMeasureChecks(builder, noCompulsory);
+    registerFlexibleListPublished(builder, { lighter, mitigated, noCompulsory });
+    registerBasisItem(builder, { lighter, mitigated });
     registerSoftMeasures(builder, core);
     registerInvitations(builder, core, guards);
   },

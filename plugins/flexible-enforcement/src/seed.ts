@@ -8,6 +8,7 @@ import { LIGHTER_KIND, MITIGATED_KIND, NO_COMPULSORY_KIND } from './rules.js';
 import { LIGHTER_LIST_TOPICS, MITIGATED_LIST_TOPICS, NO_COMPULSORY_LIST_TOPICS } from './topics.js';
 import { seedSoftMeasures } from './soft-measure-seed.js';
 import { seedInvitations } from './invitation-seed.js';
+import { seedMeasureChecks } from './seed-measure-checks.js';
 
 const AGENCY = '阜宁县市场监督管理局';
 const DOMAIN = '市场监管';
@@ -122,4 +123,5 @@ export async function seedFlexibleEnforcement(ctx: SeedContext): Promise<void> {
     });
   await seedSoftMeasures(ctx);
   await seedInvitations(ctx);
+  await seedMeasureChecks(ctx);
 }

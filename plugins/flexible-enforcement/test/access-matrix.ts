@@ -10,6 +10,7 @@ import {
 import { LIGHTER_KIND, MITIGATED_KIND, NO_COMPULSORY_KIND } from '../src/rules.js';
 import { softMeasureMatrixFixtures, softMeasureRows } from './matrix/soft-measures.js';
 import { invitationMatrixFixtures, invitationRows } from './matrix/invitations.js';
+import { measureRows, writeMeasureMatrixFixtures } from './matrix/measures.js';
 
 const item = {
   violation: '未按规定公示营业执照',
@@ -43,6 +44,7 @@ export const authorisationMatrix = defineAuthorisationMatrix(
     return Object.assign(fixtures, {
       softMeasures: await softMeasureMatrixFixtures(world, prisma),
       invitations: await invitationMatrixFixtures(world, prisma),
+      measures: await writeMeasureMatrixFixtures(world, prisma),
     });
   },
   (w, lists) => [
@@ -64,5 +66,6 @@ export const authorisationMatrix = defineAuthorisationMatrix(
       `mutation($c: ID!, $i: ID!) { citeFlexibleBasis(caseId: $c, itemId: $i, exclusionsAbsent: true) { __typename } }`,
       { c: w.case.id, i: lists[0].published.item.id },
     ),
+    ...measureRows(w, lists.measures),
   ],
 );

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CompulsoryMeasureCheck" ADD COLUMN     "note" TEXT;
+
