@@ -171,7 +171,6 @@ async function decideLighter(caseId: number, fineFen: number) {
       input: {
         decision: 'LIGHTER',
         penalties: [{ kind: 'FINE', amountFen: fineFen }],
-        mitigatingCircumstance: '主动消除违法行为危害后果',
       },
     },
     head.token,

@@ -3,6 +3,8 @@
 // core's rules and every plugin's guards apply to it too).
 export {
   agencyMayEnforce,
+  approveCompulsoryMeasureInTx,
+  recordCompulsoryMeasureInTx,
   assertCaseActor,
   assertMayDecide,
   caseNotFound,

@@ -12,10 +12,19 @@ import type { CaseGuardChecks, DecideGuardContext, GuardContext, UnitOfWork } fr
 export interface CaseGuard {
   /** Who added it, e.g. 'economic-impact'; shown in logs. */
   name: string;
+  /**
+   * Fill in what the plugin's own record says about a decision before core's rules judge it (e.g. the 第32条
+   * circumstance of a cited 从轻 / 减轻 list item replaces the free text). Return only the fields to set; throw a
+   * ValidationError for input that contradicts the record.
+   */
+  prepareDecision?(ctx: DecideGuardContext, input: DecideCaseInput): Promise<DecisionCompletion | void>;
   /** Refuse a decision (throw a RuleViolation). Read what the decision needs from `ctx.decision`, not again. */
   beforeDecide?(ctx: DecideGuardContext, input: DecideCaseInput): Promise<void>;
   beforeCompulsoryMeasure?(ctx: GuardContext, input: CompulsoryMeasureInput): Promise<void>;
 }
+
+/** What `prepareDecision` may set on a decision: the fields a plugin's record can answer for. */
+export type DecisionCompletion = Partial<Pick<DecideCaseInput, 'mitigatingCircumstance'>>;
 
 /** A reaction to an event, run in the unit of work that emitted it, right after the event is appended. */
 export type EventReaction<P extends Payload> = (uow: UnitOfWork, payload: P, scope: EventScope) => Promise<void>;
@@ -54,6 +63,15 @@ export class CaseGuards implements CaseGuardChecks {
 
   get names(): string[] {
     return [...this.guards.map((g) => g.name), ...[...this.reactions.values()].flat().map((r) => r.name)];
+  }
+
+  async prepareDecision(ctx: DecideGuardContext, input: DecideCaseInput): Promise<DecideCaseInput> {
+    let out = input;
+    for (const g of this.guards) {
+      const set = await g.prepareDecision?.(ctx, out);
+      if (set) out = { ...out, ...set };
+    }
+    return out;
   }
 
   async beforeDecide(ctx: DecideGuardContext, input: DecideCaseInput): Promise<void> {

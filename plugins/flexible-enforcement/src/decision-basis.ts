@@ -102,6 +102,30 @@ export async function citeFlexibleBasisInTx(uow: UnitOfWork, input: CiteInput) {
 
 export const flexibleEnforcementGuard: CaseGuard = {
   name: 'flexible-enforcement',
+  // Where an item is cited, its structured 第32条 circumstance replaces the decision's free text (the issue's
+  // "structured circumstance replaces free text"): core's rule that a 从轻 / 减轻 decision states its circumstance
+  // (CASE_MITIGATING_CIRCUMSTANCE_REQUIRED) then reads the cited one; free text beside a citation is refused.
+  async prepareDecision({ uow, decision }, input) {
+    if (!(FLEXIBLE_DECISIONS as readonly string[]).includes(input.decision)) return;
+    const basis = await uow.tx.flexibleDecisionBasis.findUnique({
+      where: { caseId: decision.case.id },
+      select: {
+        circumstance: true,
+        listVersion: true,
+        item: { select: { seq: true, list: { select: { title: true } } } },
+      },
+    });
+    if (!basis) return;
+    if (input.mitigatingCircumstance?.trim())
+      throw ValidationError.one(['input', 'mitigatingCircumstance'], {
+        zh: '已引用从轻、减轻处罚清单事项的，情形以所引事项的第32条情形为准，不另填写',
+        en: 'a decision citing a list item takes its art. 32 circumstance from the citation; leave the free text empty',
+      });
+    const label = CIRCUMSTANCE_LABEL[basis.circumstance];
+    return {
+      mitigatingCircumstance: `${label.zh}（行政处罚法第32条；依《${basis.item.list.title}》第${basis.listVersion}版第 ${basis.item.seq} 项）`,
+    };
+  },
   // Every LIGHTER / MITIGATED decision costs one read of this plugin's own table; one that cites an item
   // also reads the item with its list and the agency tree. The case's matter and agency come with the decision.
   async beforeDecide({ uow, decision }, input) {

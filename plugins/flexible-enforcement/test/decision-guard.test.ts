@@ -114,17 +114,20 @@ async function cite(caseId: string, itemId: string, extra: Record<string, unknow
   return res.data.citeFlexibleBasis;
 }
 
-async function decide(caseId: string, decision: 'LIGHTER' | 'MITIGATED', fineFen: number) {
+/** Decides; a case that cites an item states no free-text circumstance (the citation's replaces it). */
+async function decide(
+  caseId: string,
+  decision: 'LIGHTER' | 'MITIGATED',
+  fineFen: number,
+  freeText: string | null = null,
+) {
   const res = await w.h.gql(
     `mutation($c: ID!, $input: DecideCaseInput!) { decideCase(caseId: $c, input: $input) { __typename ${ERR}
-      ... on MutationDecideCaseSuccess { data { stage decision flexibleBasis { fineFen matterMaxFineFen fineNotImposedFen circumstance } } } } }`,
+      ... on MutationDecideCaseSuccess { data { stage decision mitigatingCircumstance
+        flexibleBasis { fineFen matterMaxFineFen fineNotImposedFen circumstance } } } } }`,
     {
       c: caseId,
-      input: {
-        decision,
-        penalties: [{ kind: 'FINE', amountFen: fineFen }],
-        mitigatingCircumstance: '主动消除违法行为危害后果',
-      },
+      input: { decision, penalties: [{ kind: 'FINE', amountFen: fineFen }], mitigatingCircumstance: freeText },
     },
     head,
   );
@@ -192,11 +195,33 @@ describe('a MITIGATED decision citing an item', () => {
     expect(done.data.flexibleBasis).toMatchObject({ fineFen: 99_999, circumstance: 'CONFESSED' });
   });
 
-  it('a decision that cites nothing is not affected', async () => {
+  it('a decision that cites nothing is not affected: it states its circumstance in free text, as core asks', async () => {
     const matter = await createMatter(w.h.db.prisma, { fineMinFen: 100_000n, fineMaxFen: 3_000_000n });
     const c = await caseReady(matter.id, 500_000);
-    const done = await decide(c, 'LIGHTER', 500_000);
+    const bare = await decide(c, 'LIGHTER', 500_000);
+    expect(bare).toMatchObject({ __typename: 'RuleViolation', rule: 'CASE_MITIGATING_CIRCUMSTANCE_REQUIRED' });
+    const done = await decide(c, 'LIGHTER', 500_000, '主动消除违法行为危害后果');
     expect(done.__typename, JSON.stringify(done)).toBe('MutationDecideCaseSuccess');
     expect(done.data.flexibleBasis).toBeNull();
+    expect(done.data.mitigatingCircumstance).toBe('主动消除违法行为危害后果');
+  });
+});
+
+describe('the cited 第32条 circumstance replaces the free text', () => {
+  it('the decision records the cited circumstance with its item; free text beside a citation is refused and writes nothing', async () => {
+    const matter = await createMatter(w.h.db.prisma, { fineMinFen: 100_000n, fineMaxFen: 3_000_000n });
+    const item = await publishedItem('LIGHTER', { matterCode: matter.code, fineMaxFen: 600_000 });
+    const c = await caseReady(matter.id, 600_000);
+    expect((await cite(c, item)).__typename).toBe('MutationCiteFlexibleBasisSuccess');
+    const before = await rowCounts(w.h.db.prisma);
+    const refused = await decide(c, 'LIGHTER', 500_000, '主动消除违法行为危害后果');
+    expect(refused.__typename).toBe('ValidationError');
+    expect(refused.issues[0].path).toEqual(['input', 'mitigatingCircumstance']);
+    expect(await rowCounts(w.h.db.prisma)).toEqual(before);
+    const done = await decide(c, 'LIGHTER', 500_000);
+    expect(done.__typename, JSON.stringify(done)).toBe('MutationDecideCaseSuccess');
+    expect(done.data.mitigatingCircumstance).toMatch(
+      /^主动消除或者减轻违法行为危害后果（行政处罚法第32条；依《.+》第1版第 \d+ 项）$/,
+    );
   });
 });

@@ -98,9 +98,9 @@ export async function decideCaseInTx(
   request: DecisionRequest,
 ): Promise<EnforcementCase> {
   const { tx, viewer, guards, now } = uow;
-  const input = decideCaseInput(request);
   const facts = await loadDecisionFacts(uow, caseId);
   const c = facts.case;
+  const input = await guards.prepareDecision({ uow, case: c, decision: facts }, decideCaseInput(request));
   const decidedByInvestigator = assertMayDecide(viewer, facts, uow.settings);
   const issues = decisionInputIssues(input);
   if (issues.length)

@@ -42,6 +42,8 @@ export interface DecideGuardContext extends GuardContext {
  * unit of work does not name the guards' own module.
  */
 export interface CaseGuardChecks {
+  /** The decision as the plugins' records complete it, before core's rules judge it. */
+  prepareDecision(ctx: DecideGuardContext, input: DecideCaseInput): Promise<DecideCaseInput>;
   beforeDecide(ctx: DecideGuardContext, input: DecideCaseInput): Promise<void>;
   beforeCompulsoryMeasure(ctx: GuardContext, input: CompulsoryMeasureInput): Promise<void>;
   /** The reactions plugins added to `topic` (guards.ts CaseGuards.react); `depth` counts reactions emitting in turn. */
