@@ -11,6 +11,7 @@ import { seedFlexibleEnforcement } from './seed.js';
 import { registerFlexibleBasis } from './schema/flexible-basis.js';
 import { flexibleEnforcementGuard } from './decision-basis.js';
 import { noCompulsoryGuard, registerMeasureReactions } from './measure-guard.js';
+import { registerFlexibleStats } from './schema/flexible-stats.js';
 
 export const flexibleEnforcementPlugin: ZhifaPlugin = {
   name: 'flexible-enforcement',
@@ -24,6 +25,7 @@ export const flexibleEnforcementPlugin: ZhifaPlugin = {
     const mitigated = registerMitigatedList(builder, core);
     registerFlexibleBasis(builder, mitigated.CircumstanceEnum);
     registerNoCompulsoryList(builder, core);
+    registerFlexibleStats(builder);
   },
   seed: seedFlexibleEnforcement,
 };
@@ -34,3 +36,5 @@ export * from './attributes.js';
 export * from './topics.js';
 export { basisRefusal } from './basis-rules.js';
 export { citeFlexibleBasisInTx, flexibleEnforcementGuard } from './decision-basis.js';
+export { flexibleStats, type FlexibleStats } from './stats/read.js';
+export { MAX_STATS_DAYS as FLEXIBLE_MAX_STATS_DAYS, statsRangeRefusal } from './stats/figures.js';

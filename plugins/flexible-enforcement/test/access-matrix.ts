@@ -8,6 +8,7 @@ import {
   writeListMatrixFixtures,
 } from '@zhifa/testkit';
 import { LIGHTER_KIND, MITIGATED_KIND, NO_COMPULSORY_KIND } from '../src/rules.js';
+import { statsMatrixFixtures, statsRows } from './matrix/stats.js';
 
 const item = {
   violation: '未按规定公示营业执照',
@@ -38,6 +39,7 @@ export const authorisationMatrix = defineAuthorisationMatrix(
           item: { ...item, attributes: { matterCode: world.matter.code, exclusions: null, ...k.attributes } },
         }),
       );
+    await statsMatrixFixtures(world, prisma);
     return fixtures;
   },
   (w, lists) => [
@@ -57,5 +59,6 @@ export const authorisationMatrix = defineAuthorisationMatrix(
       `mutation($c: ID!, $i: ID!) { citeFlexibleBasis(caseId: $c, itemId: $i, exclusionsAbsent: true) { __typename } }`,
       { c: w.case.id, i: lists[0].published.item.id },
     ),
+    ...statsRows(w),
   ],
 );
