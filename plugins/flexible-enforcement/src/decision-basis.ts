@@ -83,7 +83,7 @@ export async function citeFlexibleBasisInTx(uow: UnitOfWork, input: CiteInput) {
   const row = await uow.tx.flexibleDecisionBasis.upsert({
     where: { caseId: c.id },
     create: { caseId: c.id, ...data },
-    update: { ...data, fineFen: null, matterMaxFineFen: null, fineNotImposedFen: null },
+    update: { ...data, fineFen: null, matterMaxFineFen: null, fineNotImposedFen: null, decided: false },
   });
   await uow.emit(
     FLEXIBLE_BASIS_CITED,
@@ -152,6 +152,8 @@ export const flexibleEnforcementGuard: CaseGuard = {
         fineFen: input.fineFen,
         matterMaxFineFen: max,
         fineNotImposedFen: max === null ? null : max - (input.fineFen ?? 0n),
+        // What the statistics count as a 从轻 / 减轻 decision (a citation alone is not one).
+        decided: true,
         decidedBy: actorOf(uow.viewer),
         decidedAt: uow.now,
       },

@@ -17,6 +17,7 @@ import { registerInvitations } from './schema/register-invitations.js';
 import { registerMeasureChecks } from './schema/measure-check.js';
 import { registerFlexibleListPublished } from './schema/flexible-list-published.js';
 import { registerBasisItem } from './schema/basis-item.js';
+import { registerFlexibleStats } from './schema/flexible-stats.js';
 
 export const flexibleEnforcementPlugin: ZhifaPlugin = {
   name: 'flexible-enforcement',
@@ -35,6 +36,7 @@ export const flexibleEnforcementPlugin: ZhifaPlugin = {
     registerBasisItem(builder, { lighter, mitigated });
     registerSoftMeasures(builder, core);
     registerInvitations(builder, core, guards);
+    registerFlexibleStats(builder);
   },
   sweeps: [softMeasureFollowUpSweep],
   seed: seedFlexibleEnforcement,
@@ -59,3 +61,5 @@ export {
   scheduleInvitationInTx,
   withdrawInvitationInTx,
 } from './invitations.js';
+export { flexibleStats, type FlexibleStats } from './stats/read.js';
+export { MAX_STATS_DAYS as FLEXIBLE_MAX_STATS_DAYS, statsRangeRefusal } from './stats/figures.js';

@@ -11,6 +11,7 @@ import { LIGHTER_KIND, MITIGATED_KIND, NO_COMPULSORY_KIND } from '../src/rules.j
 import { softMeasureMatrixFixtures, softMeasureRows } from './matrix/soft-measures.js';
 import { invitationMatrixFixtures, invitationRows } from './matrix/invitations.js';
 import { measureRows, writeMeasureMatrixFixtures } from './matrix/measures.js';
+import { statsMatrixFixtures, statsRows } from './matrix/stats.js';
 
 const item = {
   violation: '未按规定公示营业执照',
@@ -41,6 +42,7 @@ export const authorisationMatrix = defineAuthorisationMatrix(
           item: { ...item, attributes: { matterCode: world.matter.code, exclusions: null, ...k.attributes } },
         }),
       );
+    await statsMatrixFixtures(world, prisma);
     return Object.assign(fixtures, {
       softMeasures: await softMeasureMatrixFixtures(world, prisma),
       invitations: await invitationMatrixFixtures(world, prisma),
@@ -67,5 +69,6 @@ export const authorisationMatrix = defineAuthorisationMatrix(
       { c: w.case.id, i: lists[0].published.item.id },
     ),
     ...measureRows(w, lists.measures),
+    ...statsRows(w),
   ],
 );

@@ -181,6 +181,37 @@ describe('a LIGHTER decision citing an item with a band', () => {
   });
 });
 
+describe('flexibleEnforcementStats', () => {
+  it('counts a 从轻 decision once decided through the guard — never the citation alone, nor a refused decision', async () => {
+    const today = shanghaiToday(new Date()).toISOString().slice(0, 10);
+    const lighter = async () => {
+      const res = await w.h.gql(
+        `query($a: ID, $d: Date!) { flexibleEnforcementStats(agencyId: $a, from: $d, to: $d) {
+          lighter { decisions fineImposedFen fineNotImposedFen maximumUnknown } } }`,
+        { a: w.agencyA.gid, d: today },
+        w.tokens.supervisor,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data.flexibleEnforcementStats.lighter as Record<string, number>;
+    };
+    const before = await lighter();
+    const matter = await createMatter(w.h.db.prisma, { fineMinFen: 100_000n, fineMaxFen: 3_000_000n });
+    const item = await publishedItem('LIGHTER', { matterCode: matter.code, fineMaxFen: 600_000 });
+    const c = await caseReady(matter.id, 600_001);
+    await cite(c, item);
+    expect(await lighter()).toEqual(before);
+    expect(await decide(c, 'LIGHTER', 600_001)).toMatchObject({ rule: 'FLEXIBLE_FINE_OUTSIDE_BAND' });
+    expect(await lighter()).toEqual(before);
+    expect((await decide(c, 'LIGHTER', 600_000)).__typename).toBe('MutationDecideCaseSuccess');
+    expect(await lighter()).toEqual({
+      decisions: before.decisions + 1,
+      fineImposedFen: before.fineImposedFen + 600_000,
+      fineNotImposedFen: before.fineNotImposedFen + 2_400_000,
+      maximumUnknown: before.maximumUnknown,
+    });
+  });
+});
+
 describe('a MITIGATED decision citing an item', () => {
   it('takes the item’s 第32条 circumstance; a LIGHTER decision may not cite it', async () => {
     const matter = await createMatter(w.h.db.prisma, { fineMinFen: 100_000n, fineMaxFen: 3_000_000n });
