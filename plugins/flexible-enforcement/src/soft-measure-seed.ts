@@ -6,7 +6,7 @@ import { CASE_SETTINGS, type SeedContext } from '@zhifa/core';
 import type { Viewer } from '@zhifa/core/auth';
 import { canEnforce } from '@zhifa/core/rules';
 import { addDays, shanghaiToday } from '@zhifa/core/time';
-import { recordSoftMeasureInTx, recordSoftMeasureOutcomeInTx } from './soft-measures.js';
+import { openCaseFromSoftMeasureInTx, recordSoftMeasureInTx, recordSoftMeasureOutcomeInTx } from './soft-measures.js';
 
 const AGENCY = '阜宁县市场监督管理局';
 const DEMO_VIEWER: Viewer = { kind: 'system', name: 'demo-data' };
@@ -25,8 +25,8 @@ export async function seedSoftMeasures(ctx: SeedContext): Promise<void> {
         m.agencyKinds.includes(agency.kind),
       )
     : undefined;
-  const enterprises = await p.enterprise.findMany({ orderBy: { id: 'asc' }, take: 2 });
-  if (!agency || officers.length === 0 || !matter || enterprises.length < 2)
+  const enterprises = await p.enterprise.findMany({ orderBy: { id: 'asc' }, take: 6 });
+  if (!agency || officers.length === 0 || !matter || enterprises.length < 6)
     return ctx.log('柔性措施：未找到市场监管局的执法人员、事项或企业，跳过 / soft measures: skipped');
   // An open enterprise case with a matter and an assigned officer who may enforce (the measure's officer).
   const enforceable = new Set(officers.map((o) => o.id));
@@ -80,5 +80,69 @@ export async function seedSoftMeasures(ctx: SeedContext): Promise<void> {
         followUpOn: addDays(today, 14),
       });
   });
-  ctx.log(`柔性措施 / soft measures: ${openCase ? 3 : 2}`);
+  // The other kinds, each with its follow-up answered: complied, partly, and not at all — after which the officer
+  // opens a case against the same party on the same matter, linked back to the measure.
+  const more = [
+    {
+      kind: 'NOTICE',
+      content: `告知：${matter.name}的法定义务及整改要求`,
+      doc: '阜市监告〔2026〕3号',
+      outcome: 'COMPLIED',
+    },
+    { kind: 'DISSUASION', content: '劝阻：当场劝阻违规促销行为', doc: null, outcome: 'PARTIAL' },
+    {
+      kind: 'ADMONITION',
+      content: `告诫：${matter.name}，限期改正，逾期将依法处理`,
+      doc: '阜市监诫〔2026〕2号',
+      outcome: null,
+    },
+    {
+      kind: 'COMMITMENT',
+      content: '承诺书：企业承诺三十日内完成整改并报送整改报告',
+      doc: '阜市监诺〔2026〕5号',
+      outcome: 'NOT_COMPLIED',
+    },
+  ] as const;
+  const officer = officers[0];
+  const asOfficer: Viewer = {
+    kind: 'person',
+    personId: officer.id,
+    name: officer.name,
+    agencyId: agency.id,
+    agencyKind: agency.kind,
+    roles: officer.roles,
+  };
+  let opened = 0;
+  for (const [i, m] of more.entries())
+    await ctx.work(asOfficer, async (uow) => {
+      const sm = await recordSoftMeasureInTx(uow, {
+        ...base,
+        kind: m.kind,
+        enterpriseId: enterprises[2 + i].id,
+        content: m.content,
+        documentNumber: m.doc,
+        takenOn: addDays(today, -40 + i * 5),
+        followUpOn: addDays(today, m.outcome === null ? 7 : -30 + i * 5),
+      });
+      if (m.outcome === null) return;
+      await recordSoftMeasureOutcomeInTx(uow, sm.id, {
+        outcome: m.outcome,
+        note: m.outcome === 'NOT_COMPLIED' ? '回访核查：承诺期满未整改，亦未报送整改报告' : '回访核查整改情况',
+      });
+      if (m.outcome !== 'NOT_COMPLIED') return;
+      await openCaseFromSoftMeasureInTx(uow, sm.id, {
+        agencyId: agency.id,
+        matterId: matter.id,
+        enterpriseId: enterprises[2 + i].id,
+        partyDescription: null,
+        violationOn: addDays(today, -40 + i * 5),
+        facts: `经承诺书督促仍未改正：${matter.name}`,
+        procedure: 'GENERAL',
+        serious: false,
+      });
+      opened++;
+    });
+  ctx.log(
+    `柔性措施 / soft measures: ${(openCase ? 3 : 2) + more.length}, ${opened} 件后续立案 case opened after non-compliance`,
+  );
 }
