@@ -6,7 +6,7 @@
 //   approved, one the head refused.
 // Cases are chosen in id order, so the data is the same on every machine; one that core's rules or the guard refuse
 // is skipped with a log line (the rules, not the demo, decide what is lawful).
-import type { SeedContext } from '@zhifa/core';
+import { CASE_SETTINGS, type SeedContext } from '@zhifa/core';
 import type { Viewer } from '@zhifa/core/auth';
 import {
   approveCompulsoryMeasureInTx,
@@ -17,7 +17,6 @@ import {
 import type { Agency, EnforcementMatter, Person } from '@zhifa/core/prisma';
 import { canEnforce } from '@zhifa/core/rules';
 import { shanghaiToday } from '@zhifa/core/time';
-import { CASE_SETTINGS } from '@zhifa/core';
 import { citeFlexibleBasisInTx } from './decision-basis.js';
 import { waivingItem } from './measure-guard.js';
 import { LIGHTER_KIND, MITIGATED_KIND } from './rules.js';
@@ -124,17 +123,17 @@ export async function seedFlexibleDecisions(ctx: SeedContext): Promise<void> {
     }
   }
   log(`从轻减轻处罚决定 / flexible decisions: ${decided}`);
-  await seedJustifiedMeasures(ctx, agency, people, head);
 }
 
 /** Two seal-ups asked for despite a matching NO_COMPULSORY item, with the justification: one approved, one refused. */
-async function seedJustifiedMeasures(
-  ctx: SeedContext,
-  agency: Agency,
-  people: (Person & { agency: Agency })[],
-  head: Person & { agency: Agency },
-) {
+export async function seedJustifiedMeasures(ctx: SeedContext): Promise<void> {
   const { prisma: p, work, log, now } = ctx;
+  const agency = await p.agency.findUnique({ where: { name: AGENCY } });
+  const people = agency
+    ? await p.person.findMany({ where: { agencyId: agency.id }, include: { agency: true }, orderBy: { id: 'asc' } })
+    : [];
+  const head = people.find((x) => x.roles.includes('AGENCY_HEAD'));
+  if (!agency || !head) return log('审慎采取演示数据：未找到市场监管局负责人，跳过 / justified measures: skipped');
   const grace = ctx.settings.get(CASE_SETTINGS).reviewGraceUntil;
   const cases = await p.enforcementCase.findMany({
     where: {

@@ -9,7 +9,7 @@ import { LIGHTER_LIST_TOPICS, MITIGATED_LIST_TOPICS, NO_COMPULSORY_LIST_TOPICS }
 import { seedSoftMeasures } from './soft-measure-seed.js';
 import { seedInvitations } from './invitation-seed.js';
 import { seedMeasureChecks } from './seed-measure-checks.js';
-import { seedFlexibleDecisions } from './seed-decisions.js';
+import { seedFlexibleDecisions, seedJustifiedMeasures } from './seed-decisions.js';
 
 const AGENCY = '阜宁县市场监督管理局';
 const DOMAIN = '市场监管';
@@ -124,6 +124,8 @@ export async function seedFlexibleEnforcement(ctx: SeedContext): Promise<void> {
     });
   await seedSoftMeasures(ctx);
   await seedInvitations(ctx);
-  await seedMeasureChecks(ctx);
+  // Decisions first: the waivers then go to cases still undecided, and the justified seal-ups to cases with no check.
   await seedFlexibleDecisions(ctx);
+  await seedMeasureChecks(ctx);
+  await seedJustifiedMeasures(ctx);
 }
