@@ -60,4 +60,4 @@ export {
 } from './rules/procedure.js';
 export { checkUscc, completeUscc, USCC_ALPHABET } from './rules/uscc.js';
 export { yuan } from './rules/decision.js';
-export { medianOfHistogram, rangeCells } from './rules/rollup-range.js';
+export { medianOfHistogram, rangeCells, type RollupGrain } from './rules/rollup-range.js';

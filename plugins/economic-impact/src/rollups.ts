@@ -6,6 +6,7 @@
 // days at its two edges — at most about a hundred cells per key, however many cases there are (rangeCells).
 import type { UnitOfWork } from '@zhifa/core';
 import type { Db } from '@zhifa/core/prisma';
+import { rangeCells, type RollupGrain } from '@zhifa/core/rules';
 import { shanghaiToday } from '@zhifa/core/time';
 
 export type StatMetric = 'trigger' | 'level' | 'mitigation' | 'daysToApproval' | 'decided';
@@ -25,7 +26,7 @@ export interface StatDelta {
   count: number;
 }
 
-type Grain = 'D' | 'M' | 'Y';
+type Grain = RollupGrain;
 interface Cell {
   agencyId: number;
   grain: Grain;
@@ -78,38 +79,8 @@ export async function addToStats(tx: UnitOfWork['tx'], deltas: readonly StatDelt
     DO UPDATE SET "count" = "ImpactStatsRollup"."count" + EXCLUDED."count"`;
 }
 
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const nextMonth = (day: string) => {
-  const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-};
-
-/**
- * The cells that make up the days `from`..`to` (YYYY-MM-DD, inclusive): a year where a whole year fits, else a month
- * where a whole month fits, else a day. At most 30 + 11 days and months on each edge plus the whole years between.
- */
-export function rangeCells(from: string, to: string): { grain: Grain; day: string }[] {
-  const cells: { grain: Grain; day: string }[] = [];
-  let at = from;
-  while (at <= to) {
-    const yearEnd = `${at.slice(0, 4)}-12-31`;
-    if (at.endsWith('-01-01') && yearEnd <= to) {
-      cells.push({ grain: 'Y', day: at });
-      at = addDays(yearEnd, 1);
-      continue;
-    }
-    const monthEnd = addDays(nextMonth(at), -1);
-    if (at.endsWith('-01') && monthEnd <= to) {
-      cells.push({ grain: 'M', day: at });
-      at = nextMonth(at);
-      continue;
-    }
-    cells.push({ grain: 'D', day: at });
-    at = addDays(at, 1);
-  }
-  return cells;
-}
+// The cells a range reads: core's rangeCells (the same geometry the flexible-enforcement statistics read).
+export { rangeCells };
 
 /** The counts of `agencyId` (COUNTY for all) over `from`..`to`, by metric and key: one statement. */
 export async function readStats(

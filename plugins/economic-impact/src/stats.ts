@@ -4,7 +4,8 @@
 import { ValidationError } from '@zhifa/core';
 import { ImpactLevel, ImpactMitigationKind, ImpactTriggerKind, type Db } from '@zhifa/core/prisma';
 import { COUNTY, readStats, type StatMetric } from './rollups.js';
-import { decisionFigures, medianOfHistogram, type DecisionFigures } from './rules/figures.js';
+import { medianOfHistogram } from '@zhifa/core/rules';
+import { decisionFigures, type DecisionFigures } from './rules/figures.js';
 
 const DAY = 86_400_000;
 /** A range longer than this is refused (ten years: more than any report needs). */

@@ -10,7 +10,8 @@ import {
   penaltiesChanged,
   triggersThatHold,
 } from '../src/rules/reliance.js';
-import { decisionFigures, medianOfHistogram } from '../src/rules/figures.js';
+import { medianOfHistogram } from '@zhifa/core/rules';
+import { decisionFigures } from '../src/rules/figures.js';
 
 const company = { kind: 'COMPANY' as const, isKeyEnterprise: false };
 const fine = (fen: bigint) => [{ kind: 'FINE' as const, amountFen: fen }];

@@ -1,7 +1,7 @@
 // The geometry of rollups kept at day, month and year grain (a plugin's statistics table: counts per agency ×
 // period × metric × key), pure: which cells make up a range of days, and the median of a histogram read from them.
-// A range then costs a bounded number of cells whatever the number of rows counted. First written for the
-// economic-impact plugin (its own copy in plugins/economic-impact/src/rollups.ts and rules/figures.ts).
+// A range then costs a bounded number of cells whatever the number of rows counted. Shared by the economic-impact
+// and flexible-enforcement plugins' statistics.
 
 export type RollupGrain = 'D' | 'M' | 'Y';
 
