@@ -113,19 +113,25 @@ describe.each(folders)('plugins/%s', (folder) => {
     }
   });
 
-  it('builds alone (tsc on its own tsconfig)', { timeout: 180_000 }, () => {
-    expect(existsSync(path.join(ROOT, 'plugins', folder, 'tsconfig.json'))).toBe(true);
-    execFileSync(
-      process.execPath,
-      [
-        path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
-        '-p',
-        path.join('plugins', folder, 'tsconfig.json'),
-      ],
-      {
-        cwd: ROOT,
-        stdio: 'pipe',
-      },
-    );
-  });
+  // What the compiler says does not depend on the database: checked once, in the embedded run (scripts/test.ts runs the
+  // suite against PGlite, then PostgreSQL), which keeps the whole of CI under its 15 minutes.
+  it.skipIf(!!process.env.ZHIFA_TEST_DATABASE_URL)(
+    'builds alone (tsc on its own tsconfig)',
+    { timeout: 180_000 },
+    () => {
+      expect(existsSync(path.join(ROOT, 'plugins', folder, 'tsconfig.json'))).toBe(true);
+      execFileSync(
+        process.execPath,
+        [
+          path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+          '-p',
+          path.join('plugins', folder, 'tsconfig.json'),
+        ],
+        {
+          cwd: ROOT,
+          stdio: 'pipe',
+        },
+      );
+    },
+  );
 });
