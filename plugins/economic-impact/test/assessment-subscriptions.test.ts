@@ -103,6 +103,10 @@ describe('impactAssessmentChanged', () => {
 
     const a = await http(CREATE, { c: caseGid, i: content() }, w.tokens.officerA);
     expect(a.status, JSON.stringify(a)).toBe('DRAFT');
+    // Each message carries the assessment as it stands when delivered: the next step waits for this one's delivery,
+    // or a slow delivery of the first (PostgreSQL, loaded CI) shows the submitted state twice.
+    await officer.until(1);
+    await supervisor.until(1);
     expect((await http(step('submitImpactAssessment'), { a: a.id }, w.tokens.officerA)).status).toBe('SUBMITTED');
 
     const steps = [
