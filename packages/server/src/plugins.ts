@@ -4,12 +4,14 @@ import { nonPenaltyPlugin } from '@zhifa/plugin-non-penalty';
 import { satisfactionSurveyPlugin } from '@zhifa/plugin-satisfaction-survey';
 import { economicImpactPlugin } from '@zhifa/plugin-economic-impact';
 import { flexibleEnforcementPlugin } from '@zhifa/plugin-flexible-enforcement';
+import { inspectionsPlugin } from '@zhifa/plugin-inspections';
 
 export const INSTALLED_PLUGINS: ZhifaPlugin[] = [
   nonPenaltyPlugin,
   satisfactionSurveyPlugin,
   economicImpactPlugin,
   flexibleEnforcementPlugin,
+  inspectionsPlugin,
 ];
 
 /** `ZHIFA_PLUGINS=a,b` selects plugins by name; unset means all installed; empty means none. */

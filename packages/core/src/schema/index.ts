@@ -31,7 +31,7 @@ export function registerCore(
   builder.subscriptionType({ description: '订阅 Live updates' });
   registerScalars(builder, options.input);
   registerErrorTypes(builder);
-  registerViewer(builder);
+  const Viewer = registerViewer(builder);
   const enums = registerCoreEnums(builder);
   const Agency = registerAgency(builder, enums);
   const Person = registerPerson(builder, enums);
@@ -58,6 +58,8 @@ export function registerCore(
     EnforcementMatter,
     /** 立案 input (core's openCase), for a plugin that opens a case by its own route. */
     OpenCaseInput,
+    /** `viewer`: a plugin adds what the caller reads about itself (an enterprise's inspection code). */
+    Viewer,
   };
 }
 

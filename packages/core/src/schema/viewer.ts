@@ -2,7 +2,7 @@ import type { ZhifaBuilder } from '../builder.js';
 import type { Viewer } from '../auth/viewer.js';
 import { isSupervisor, isSystemAdmin } from '../auth/viewer.js';
 
-export function registerViewer(builder: ZhifaBuilder): void {
+export function registerViewer(builder: ZhifaBuilder) {
   const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
     description: '当前调用者 Who is calling',
     fields: (t) => ({
@@ -44,4 +44,5 @@ export function registerViewer(builder: ZhifaBuilder): void {
   builder.queryField('viewer', (t) =>
     t.field({ type: ViewerRef, description: '当前调用者 Who the caller is', resolve: (_r, _a, ctx) => ctx.viewer }),
   );
+  return ViewerRef;
 }
