@@ -60,6 +60,8 @@ export function registerCore(
     OpenCaseInput,
     /** `viewer`: a plugin adds what the caller reads about itself (an enterprise's inspection code). */
     Viewer,
+    /** 企业信用风险分类, for a plugin's fields and inputs by class (the inspections plugin's weighted draws). */
+    CreditRiskClass: enums.CreditRiskClass,
   };
 }
 
