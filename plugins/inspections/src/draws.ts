@@ -33,6 +33,8 @@ export interface DrawRequest {
   matterId: number;
   enterpriseCount: number;
   filter: DrawFilter;
+  /** Demo data only: a seed from the demo's own PRNG, so the demo is the same on every machine. The API never sets it. */
+  seed?: string;
 }
 
 /** Agencies whose jurisdiction is one area: their enterprises are those registered in it (Enterprise.townshipId). */
@@ -134,7 +136,7 @@ export async function drawInspectionSampleInTx(uow: UnitOfWork, input: DrawReque
   const again = drawRefusal(input.enterpriseCount, pool.length, officers.length);
   if (again) throw new RuleViolation(again.rule, again.message);
   const weights = uow.settings.get(inspectionsSettings).drawWeights;
-  const seed = randomBytes(32).toString('hex');
+  const seed = input.seed ?? randomBytes(32).toString('hex');
   const drawn = drawSample({
     seed,
     weights,

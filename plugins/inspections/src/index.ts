@@ -24,4 +24,8 @@ export * from './access.js';
 export { inspectionsSettings, type InspectionsSettings } from './settings.js';
 export { lockEnterprise } from './enterprise-lock.js';
 export { drawInspectionSampleInTx, publishInspectionDrawInTx, replayDraw } from './draws.js';
+export { mergeInspectionFilingsInTx, joinJointInspectionInTx } from './joints.js';
+export { inviteInspectionObserverInTx } from './observers.js';
+export { enterpriseInspectionCount, windowIntersection } from './rules/joint.js';
+export { seedDraws, type SeedDrawsOptions } from './seed-draws.js';
 export { drawSample, streamValue, MAX_DRAW_POOL, MAX_DRAW_COUNT, OFFICERS_PER_ENTERPRISE } from './rules/draw.js';
