@@ -1,7 +1,8 @@
 // Demo data of the draws slice, through its services: a published 双随机 draw for each of two qualified enforcement
 // agencies (on a published matter each enforces, drawn by one of its officers), and — given two or more FILED filings
 // of different agencies for one enterprise in overlapping windows (the visits slice's demo data writes them) — a joint
-// inspection merged from them by the first filing's agency, with a 特邀行政执法监督员 invited to it.
+// inspection merged from them by the first filing's agency, with a 特邀行政执法监督员 invited to it; and that special
+// supervisor invited to the earliest major filing, when there is one.
 import type { Viewer } from '@zhifa/core/auth';
 import { agencyMayEnforce } from '@zhifa/core/cases';
 import { canEnforce } from '@zhifa/core/rules';
@@ -20,6 +21,8 @@ export interface SeedDrawsResult {
   drawIds: number[];
   jointInspectionId: number | null;
   observerId: number | null;
+  /** The special supervisor invited to the earliest major filing, if there is one. */
+  filingObserverId: number | null;
 }
 
 /** Demo writes act as the person who would make them (their agency's officer). */
@@ -92,5 +95,25 @@ export async function seedDraws(ctx: SeedContext, options: SeedDrawsOptions = {}
       `联合检查 / joint inspection #${jointInspectionId}${observerId ? ', 特邀监督员已邀请 / observer invited' : ''}`,
     );
   } else ctx.log('联合检查：未提供报备，跳过 / joint inspection: no filings given, skipped');
-  return { drawIds, jointInspectionId, observerId };
+
+  // The same special supervisor observes the earliest major filing there is (the visits slice's demo data files some).
+  const majorFiling = await prisma.inspectionFiling.findFirst({
+    where: { major: true, status: { not: 'CANCELLED' } },
+    include: { agency: { include: { people: { orderBy: { id: 'asc' } } } } },
+    orderBy: { id: 'asc' },
+  });
+  const observer = await prisma.person.findFirst({
+    where: { roles: { has: 'SPECIAL_SUPERVISOR' } },
+    orderBy: { id: 'asc' },
+  });
+  const inviter = majorFiling?.agency.people.find((p) => p.roles.includes('OFFICER'));
+  let filingObserverId: number | null = null;
+  if (majorFiling && observer && inviter) {
+    filingObserverId = await ctx.work(asPerson(inviter, majorFiling.agency.kind), async (uow) => {
+      const o = await inviteInspectionObserverInTx(uow, observer.id, { filingId: majorFiling.id });
+      return o.id;
+    });
+    ctx.log(`重大检查特邀监督员 / observer of major filing #${majorFiling.id}`);
+  }
+  return { drawIds, jointInspectionId, observerId, filingObserverId };
 }

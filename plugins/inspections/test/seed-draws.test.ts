@@ -1,6 +1,6 @@
 // The draws slice's demo data on the demo world, through its services: two published draws that replay exactly, and
 // a joint inspection merged from two agencies' filings with a special supervisor invited (the filings are written
-// here as the visits slice's demo data will write them).
+// here as the visits slice's demo data will write them), and the special supervisor on the earliest major filing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '@zhifa/testkit';
 import { pluginSeedContext, seedDemoData } from '../../../packages/server/src/seed/index.js';
@@ -45,6 +45,7 @@ beforeAll(async () => {
         noticeNote: '已与企业负责人商定',
         filedBy: 'system:demo',
         filedAt: now,
+        major: i === 0,
       },
     });
     filingIds.push(f.id);
@@ -72,5 +73,8 @@ describe('draws demo data', () => {
     });
     expect(j.filings).toHaveLength(2);
     expect(j.observers.map((o) => o.person.roles)).toEqual([['SPECIAL_SUPERVISOR']]);
+    // … and to the earliest major filing.
+    const o = await h.db.prisma.inspectionObserver.findUniqueOrThrow({ where: { id: result.filingObserverId! } });
+    expect(o.filingId).toBe(j.filings.find((f) => f.major)!.id);
   });
 });
