@@ -12,7 +12,7 @@
 // enterprise in draw order, `officersPerEnterprise` distinct officers uniformly from the officer pool, the j-th
 // pick being index ⌊u·m⌋ of the m officers not yet picked for that enterprise (pool order), with u taken from the
 // stream after the enterprise keys (i = pool length, pool length + 1, …). The pools are ordered by id.
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { CreditRiskClass } from '@zhifa/core/prisma';
 import type { DrawWeights } from './setting-values.js';
 
@@ -51,7 +51,7 @@ export interface DrawnEnterprise {
 const TWO_53 = 2 ** 53;
 
 /** u_i of the seed's stream: in (0, 1), from HMAC-SHA256(seed, i). */
-export function streamValue(key: Buffer, i: number): number {
+export function streamValue(key: KeyObject, i: number): number {
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(i));
   const mac = createHmac('sha256', key).update(counter).digest();
@@ -60,9 +60,10 @@ export function streamValue(key: Buffer, i: number): number {
   return (bits + 0.5) / TWO_53;
 }
 
-export function seedKey(seed: string): Buffer {
+/** The HMAC key of a hex seed (a key object made once: the draw computes one HMAC per pool entry). */
+export function seedKey(seed: string): KeyObject {
   if (!/^(?:[0-9a-f]{2})+$/.test(seed)) throw new Error('the seed is hex');
-  return Buffer.from(seed, 'hex');
+  return createSecretKey(Buffer.from(seed, 'hex'));
 }
 
 /** The draw for its inputs; the caller checked them (drawRefusal). Same inputs, same result, on any machine. */
