@@ -5,13 +5,15 @@
 import type { ZhifaPlugin } from '@zhifa/core';
 import { inspectionsSettings } from './settings.js';
 import { INSPECTIONS_TOPICS } from './topics.js';
+import { registerWarnings } from './schema/register-warnings.js';
 
 export const inspectionsPlugin: ZhifaPlugin = {
   name: 'inspections',
   settings: inspectionsSettings,
   topics: INSPECTIONS_TOPICS,
-  register() {
+  register(builder, { core }) {
     // One line per slice: registerXxx(builder, core) from src/schema/.
+    registerWarnings(builder, core);
   },
   sweeps: [],
 };
@@ -21,3 +23,5 @@ export * from './topics.js';
 export * from './access.js';
 export { inspectionsSettings, type InspectionsSettings } from './settings.js';
 export { lockEnterprise } from './enterprise-lock.js';
+export { raiseVisitWarningsInTx, raiseFilingWarningsInTx } from './warnings/raise.js';
+export { stepWarningInTx } from './warnings/workflow.js';

@@ -11,19 +11,23 @@ import { createInspectionWorld, insertVisit, type InspectionWorld, type VisitRow
 
 export interface WarningWorld extends InspectionWorld {
   settings: PluginSettings;
+  clock: () => Date;
 }
 
 /** The inspection world with the warning thresholds given (the rest at their defaults). */
-export async function createWarningWorld(thresholds: Partial<InspectionsSettings> = {}): Promise<WarningWorld> {
+export async function createWarningWorld(
+  thresholds: Partial<InspectionsSettings> = {},
+  clock: () => Date = () => new Date(),
+): Promise<WarningWorld> {
   const settings = testSettings();
   settings.set(inspectionsSettings, { ...settings.get(inspectionsSettings), ...thresholds });
-  const w = await createInspectionWorld({ settings });
-  return { ...w, settings };
+  const w = await createInspectionWorld({ settings, clock });
+  return { ...w, settings, clock };
 }
 
 /** A unit of work as the system, on the world's database and settings (events wake the app's bus). */
 export function work<T>(
-  w: { h: Harness; settings: PluginSettings },
+  w: { h: Harness; settings: PluginSettings; clock: () => Date },
   fn: (uow: UnitOfWork) => Promise<T>,
   silent?: string,
 ): Promise<T> {
@@ -33,7 +37,7 @@ export function work<T>(
       viewer: { kind: 'system', name: 'test-visits' },
       guards: new CaseGuards(),
       settings: w.settings,
-      clock: () => new Date(),
+      clock: w.clock,
       events: w.h.app.events,
     },
     fn,

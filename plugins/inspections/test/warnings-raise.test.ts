@@ -184,9 +184,9 @@ describe('the race: two agencies recording visits at one enterprise at once', ()
       const visits = await Promise.all(
         // Recorded at the door at the same moment (visits are recorded as they happen).
         (['A', 'B', 'A', 'B'] as const).map((agency, i) =>
-          recordVisit(w, visitOf(w, agency, at('2026-10-01T02:00:00Z'), { enterpriseId: e }), () =>
-            sleep(onPostgres ? (i * 7) % 20 : 0),
-          ),
+          recordVisit(w, visitOf(w, agency, at('2026-10-01T02:00:00Z'), { enterpriseId: e }), async () => {
+            await sleep(onPostgres ? (i * 7) % 20 : 0);
+          }),
         ),
       );
       const multi = await warnings(e, 'MULTI_AGENCY');
