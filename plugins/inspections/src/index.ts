@@ -25,3 +25,4 @@ export { inspectionsSettings, type InspectionsSettings } from './settings.js';
 export { lockEnterprise } from './enterprise-lock.js';
 export { raiseVisitWarningsInTx, raiseFilingWarningsInTx } from './warnings/raise.js';
 export { stepWarningInTx } from './warnings/workflow.js';
+export { seedWarnings } from './seed-warnings.js';
