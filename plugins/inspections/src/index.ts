@@ -6,6 +6,7 @@ import type { ZhifaPlugin } from '@zhifa/core';
 import { inspectionsSettings } from './settings.js';
 import { INSPECTIONS_TOPICS } from './topics.js';
 import { registerWarnings } from './schema/register-warnings.js';
+import { warningOverdueSweep } from './warnings/overdue-sweep.js';
 
 export const inspectionsPlugin: ZhifaPlugin = {
   name: 'inspections',
@@ -15,7 +16,7 @@ export const inspectionsPlugin: ZhifaPlugin = {
     // One line per slice: registerXxx(builder, core) from src/schema/.
     registerWarnings(builder, core);
   },
-  sweeps: [],
+  sweeps: [warningOverdueSweep],
 };
 
 export default inspectionsPlugin;
@@ -26,3 +27,4 @@ export { lockEnterprise } from './enterprise-lock.js';
 export { raiseVisitWarningsInTx, raiseFilingWarningsInTx } from './warnings/raise.js';
 export { stepWarningInTx } from './warnings/workflow.js';
 export { seedWarnings } from './seed-warnings.js';
+export { announceOverdueWarningsInTx } from './warnings/overdue-sweep.js';

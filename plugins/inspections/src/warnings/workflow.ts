@@ -55,6 +55,8 @@ export async function stepWarningInTx(
       status,
       // The agency's report ends the current deadline; the supervisor's review has none.
       dueAt: stepHasDeadline(step) ? dueAt : null,
+      // Each deadline is announced overdue once (warnings/overdue-sweep.ts): a new one may be announced again.
+      overdueAnnouncedAt: null,
       ...(step === 'CLOSE' ? { closedAt: now } : {}),
     },
   });
