@@ -183,7 +183,7 @@ describe('inspectionWarnings', () => {
   };
 
   it('filters by rule, status, agency named and enterprise; an agency sees those naming it', async () => {
-    const all = await w.h.db.prisma.inspectionWarning.findMany();
+    const all = await w.h.db.prisma.inspectionWarning.findMany({ orderBy: { id: 'asc' } });
     const sup = w.tokens.supervisor;
     expect((await list({}, sup)).totalCount).toBe(all.length);
     const multis = all.filter((x) => x.rule === 'MULTI_AGENCY').map((x) => gid('InspectionWarning', x.id));
