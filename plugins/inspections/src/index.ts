@@ -6,6 +6,8 @@ import type { ZhifaPlugin } from '@zhifa/core';
 import { inspectionsSettings } from './settings.js';
 import { INSPECTIONS_TOPICS } from './topics.js';
 import { registerDraws } from './schema/register-draws.js';
+import { registerWarnings } from './schema/register-warnings.js';
+import { warningOverdueSweep } from './warnings/overdue-sweep.js';
 
 export const inspectionsPlugin: ZhifaPlugin = {
   name: 'inspections',
@@ -14,8 +16,9 @@ export const inspectionsPlugin: ZhifaPlugin = {
   register(builder, { core }) {
     // One line per slice: registerXxx(builder, core) from src/schema/.
     registerDraws(builder, core);
+    registerWarnings(builder, core);
   },
-  sweeps: [],
+  sweeps: [warningOverdueSweep],
 };
 
 export default inspectionsPlugin;
@@ -29,3 +32,7 @@ export { inviteInspectionObserverInTx } from './observers.js';
 export { enterpriseInspectionCount, windowIntersection } from './rules/joint.js';
 export { seedDraws, type SeedDrawsOptions } from './seed-draws.js';
 export { drawSample, streamValue, MAX_DRAW_POOL, MAX_DRAW_COUNT, OFFICERS_PER_ENTERPRISE } from './rules/draw.js';
+export { raiseVisitWarningsInTx, raiseFilingWarningsInTx } from './warnings/raise.js';
+export { stepWarningInTx } from './warnings/workflow.js';
+export { seedWarnings } from './seed-warnings.js';
+export { announceOverdueWarningsInTx } from './warnings/overdue-sweep.js';

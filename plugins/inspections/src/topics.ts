@@ -105,6 +105,15 @@ export const INSPECTION_WARNING_CHANGED = defineTopic<{
   status: InspectionWarningStatus;
 }>('inspections.warningChanged');
 
+/** A warning's deadline (交办 / 督办) passed without the agency's report: announced once per deadline by the sweep. */
+export const INSPECTION_WARNING_OVERDUE = defineTopic<{
+  warningId: number;
+  rule: InspectionWarningRule;
+  agencyId: number;
+  status: InspectionWarningStatus;
+  dueAt: string;
+}>('inspections.warningOverdue');
+
 export const INSPECTIONS_TOPICS = [
   INSPECTION_ITEM_CHANGED,
   INSPECTION_PLAN_CHANGED,
@@ -117,4 +126,5 @@ export const INSPECTIONS_TOPICS = [
   JOINT_INSPECTION_CHANGED,
   INSPECTION_WARNING_RAISED,
   INSPECTION_WARNING_CHANGED,
+  INSPECTION_WARNING_OVERDUE,
 ];

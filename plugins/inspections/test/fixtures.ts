@@ -14,7 +14,7 @@ import {
   type HarnessOptions,
   type Row,
 } from '@zhifa/testkit';
-import type { PersonRole } from '@zhifa/core/prisma';
+import type { Db, PersonRole } from '@zhifa/core/prisma';
 import { completeUscc } from '@zhifa/core/rules';
 import { inspectionsPlugin } from '../src/index.js';
 
@@ -180,9 +180,12 @@ export interface VisitRow {
   jointInspectionId?: number | null;
 }
 
-/** A visit written straight to the database (set-up only): what the visit service writes, without its checks. */
-export async function insertVisit(w: InspectionWorld, v: VisitRow) {
-  return w.h.db.prisma.inspectionVisit.create({
+/**
+ * A visit written straight to the database (set-up only): what the visit service writes, without its checks; `db`
+ * is a transaction when the test reproduces the service's unit of work (the warnings' tests).
+ */
+export async function insertVisit(w: InspectionWorld, v: VisitRow, db: Db = w.h.db.prisma) {
+  return db.inspectionVisit.create({
     data: {
       agencyId: v.agencyId,
       enterpriseId: v.enterpriseId,
