@@ -45,8 +45,8 @@ const list = <T extends z.ZodType>(item: T) =>
     z.array(item),
   );
 
-/** true/false (or 1/0, yes/no, on/off), as the server's own switches are written. */
-const flag = z.preprocess(
+/** true/false (or 1/0, yes/no, on/off), as the server's own switches are written; plugins' switches use it too. */
+export const flag = z.preprocess(
   (v) => {
     if (typeof v !== 'string') return v;
     const s = v.trim().toLowerCase();

@@ -2,7 +2,7 @@
 // Thresholds of the warning module are settings because counties publish their own (咸宁 caps visits at
 // 2 a year per agency per enterprise; 宿迁市优化涉企行政检查条例 sets its own).
 import { z } from 'zod';
-import { defineSettings, msg, type SettingsOf } from '@zhifa/core';
+import { defineSettings, flagSetting, msg, type SettingsOf } from '@zhifa/core';
 import { parseCodeKeys, parseDomainCaps, parseDrawWeights } from './rules/setting-values.js';
 
 const int = (min: number, max: number) =>
@@ -38,6 +38,11 @@ export const inspectionsSettings = defineSettings('ZHIFA_INSPECTIONS_', {
   codeTtlMinutes: int(1, 7 * 24 * 60).default(60),
   /** ZHIFA_INSPECTIONS_URGENT_APPROVAL_HOURS: an urgent inspection's scheme is approved within this many hours. */
   urgentApprovalHours: int(1, 30 * 24).default(24),
+  /**
+   * ZHIFA_INSPECTIONS_WARNINGS: the warning module (task 15) judges every visit as it is recorded; `false` turns it
+   * off (a county that does not run it yet; the bench's baseline). Visits are recorded the same either way.
+   */
+  warnings: flagSetting.default(true),
   /** ZHIFA_INSPECTIONS_MULTI_AGENCY_THRESHOLD: 多头检查 — this many agencies or more at one enterprise … */
   multiAgencyThreshold: int(2, 20).default(2),
   /** ZHIFA_INSPECTIONS_MULTI_AGENCY_DAYS: … within this many days, not merged into a joint inspection. */

@@ -63,6 +63,7 @@ async function visitsBetween(tx: Db, visit: WarningVisit, from: Date, agencyId?:
 export async function raiseVisitWarningsInTx(uow: UnitOfWork, visitId: number): Promise<number[]> {
   const { tx } = uow;
   const t = uow.settings.get(inspectionsSettings);
+  if (!t.warnings) return [];
   const row = await tx.inspectionVisit.findUnique({
     where: { id: visitId },
     select: { ...VISIT_FACTS, items: { select: { itemId: true, item: { select: { domain: true } } } } },
