@@ -5,13 +5,15 @@
 import type { ZhifaPlugin } from '@zhifa/core';
 import { inspectionsSettings } from './settings.js';
 import { INSPECTIONS_TOPICS } from './topics.js';
+import { registerVisits } from './schema/register-visits.js';
 
 export const inspectionsPlugin: ZhifaPlugin = {
   name: 'inspections',
   settings: inspectionsSettings,
   topics: INSPECTIONS_TOPICS,
-  register() {
+  register(builder, { core }) {
     // One line per slice: registerXxx(builder, core) from src/schema/.
+    registerVisits(builder, core);
   },
   sweeps: [],
 };
@@ -21,3 +23,12 @@ export * from './topics.js';
 export * from './access.js';
 export { inspectionsSettings, type InspectionsSettings } from './settings.js';
 export { lockEnterprise } from './enterprise-lock.js';
+export { signInspectionCode, verifyInspectionCode, codeEnterpriseId, type InspectionCode } from './code.js';
+export { fileInspectionInTx, cancelInspectionFilingInTx, type FilingInput } from './filings.js';
+export {
+  recordInspectionVisitInTx,
+  recordInspectionFindingInTx,
+  rateInspectionVisitInTx,
+  type VisitInput,
+  type FindingInput,
+} from './visits.js';
