@@ -32,3 +32,4 @@ export {
   type VisitInput,
   type FindingInput,
 } from './visits.js';
+export { seedVisits, type SeedScheme, type SeededVisits } from './seed-visits.js';
