@@ -52,7 +52,7 @@ export function signInspectionCode(keys: readonly CodeKey[], enterpriseId: numbe
   };
 }
 
-export type CodeRefusal = 'FORGED' | 'EXPIRED' | 'OTHER_ENTERPRISE';
+export type CodeRefusal = 'FORGED' | 'EXPIRED' | 'MISMATCH';
 
 export type CodeCheck =
   | { ok: true; enterpriseId: number; keyId: string; expiresAt: Date }
@@ -70,7 +70,7 @@ export function codeEnterpriseId(code: string): number | null {
 
 /**
  * Verifies `code` at `now`: FORGED for anything malformed, signed by a key not configured, or with a wrong mac;
- * EXPIRED from its expiry second on (the second before is the last valid one); OTHER_ENTERPRISE when it is genuine
+ * EXPIRED from its expiry second on (the second before is the last valid one); MISMATCH when it is genuine
  * and current but names another enterprise than `expectedEnterpriseId`.
  */
 export function verifyInspectionCode(
@@ -92,6 +92,6 @@ export function verifyInspectionCode(
   const expires = Number(expiresRaw);
   if (Math.floor(now.getTime() / 1000) >= expires) return { ok: false, refusal: 'EXPIRED', enterpriseId };
   if (expectedEnterpriseId !== null && expectedEnterpriseId !== enterpriseId)
-    return { ok: false, refusal: 'OTHER_ENTERPRISE', enterpriseId };
+    return { ok: false, refusal: 'MISMATCH', enterpriseId };
   return { ok: true, enterpriseId, keyId, expiresAt: new Date(expires * 1000) };
 }

@@ -79,7 +79,7 @@ describe('inspection code', () => {
     const { code } = signInspectionCode([OLD], 7, expires);
     expect(verifyInspectionCode([OLD], code, at, 8)).toMatchObject({
       ok: false,
-      refusal: 'OTHER_ENTERPRISE',
+      refusal: 'MISMATCH',
       enterpriseId: 7,
     });
     expect(verifyInspectionCode([OLD], code, at, 7)).toMatchObject({ ok: true });

@@ -97,4 +97,28 @@ describe('N+1', () => {
     expect(b.result.data.enterprises.edges.every((e: GqlJson) => e.node.inspectionVisits.totalCount === 0)).toBe(true);
     expect(b.count).toBe(a.count);
   });
+
+  // What test/security/cursors.test.ts checks on the demo data, here on these rows until the demo data has visits.
+  it('pages inspectionFilings, inspectionVisits and Enterprise.inspectionVisits with their own cursors', async () => {
+    const ROOT = `query($a: String, $b: String, $f: Int, $l: Int) {
+      inspectionVisits(after: $a, before: $b, first: $f, last: $l) { totalCount edges { cursor node { id } } }
+      inspectionFilings(after: $a, before: $b, first: $f, last: $l) { totalCount edges { cursor node { id } } } }`;
+    const first = await w.h.gql(ROOT, { f: 3 }, w.tokens.supervisor);
+    expect(first.errors).toBeUndefined();
+    for (const field of ['inspectionVisits', 'inspectionFilings']) {
+      const edges = first.data[field].edges as GqlJson[];
+      expect(edges).toHaveLength(3);
+      const one = await w.h.gql(ROOT, { a: edges[0].cursor, f: 2 }, w.tokens.supervisor);
+      expect(one.data[field].edges.map((e: GqlJson) => e.node.id)).toEqual(edges.slice(1).map((e) => e.node.id));
+      const back = await w.h.gql(ROOT, { b: edges[2].cursor, l: 2 }, w.tokens.supervisor);
+      expect(back.data[field].edges.map((e: GqlJson) => e.node.id)).toEqual(edges.slice(0, 2).map((e) => e.node.id));
+    }
+    const NESTED = `query($a: String) { enterprises(first: 5) { edges { node { inspectionVisits(first: 1, after: $a) {
+      edges { cursor node { id } } } } } } }`;
+    const page = await w.h.gql(NESTED, {}, w.tokens.supervisor);
+    const withVisits = (page.data.enterprises.edges as GqlJson[]).filter((e) => e.node.inspectionVisits.edges.length);
+    const cursor = withVisits[0].node.inspectionVisits.edges[0].cursor as string;
+    const next = await w.h.gql(NESTED, { a: cursor }, w.tokens.supervisor);
+    expect(next.errors).toBeUndefined();
+  });
 });

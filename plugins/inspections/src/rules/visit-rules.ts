@@ -35,7 +35,7 @@ export function codeRefusal(r: CodeRefusal): Refusal {
         zh: `检查码已过期，请企业重新出示（扫码入企，${TASK14.zh}）`,
         en: `the inspection code has expired; the enterprise shows a fresh one (扫码入企, ${TASK14.en})`,
       };
-    case 'OTHER_ENTERPRISE':
+    case 'MISMATCH':
       return {
         rule: 'INSPECTION_CODE_OTHER_ENTERPRISE',
         zh: `检查码属于另一家企业，不是报备的检查对象（扫码入企，${TASK14.zh}）`,
