@@ -8,6 +8,7 @@ import { INSPECTIONS_TOPICS } from './topics.js';
 import { registerDraws } from './schema/register-draws.js';
 import { registerWarnings } from './schema/register-warnings.js';
 import { warningOverdueSweep } from './warnings/overdue-sweep.js';
+import { registerVisits } from './schema/register-visits.js';
 
 export const inspectionsPlugin: ZhifaPlugin = {
   name: 'inspections',
@@ -17,6 +18,7 @@ export const inspectionsPlugin: ZhifaPlugin = {
     // One line per slice: registerXxx(builder, core) from src/schema/.
     registerDraws(builder, core);
     registerWarnings(builder, core);
+    registerVisits(builder, core);
   },
   sweeps: [warningOverdueSweep],
 };
@@ -36,3 +38,13 @@ export { raiseVisitWarningsInTx, raiseFilingWarningsInTx } from './warnings/rais
 export { stepWarningInTx } from './warnings/workflow.js';
 export { seedWarnings } from './seed-warnings.js';
 export { announceOverdueWarningsInTx } from './warnings/overdue-sweep.js';
+export { signInspectionCode, verifyInspectionCode, codeEnterpriseId, type InspectionCode } from './code.js';
+export { fileInspectionInTx, cancelInspectionFilingInTx, type FilingInput } from './filings.js';
+export {
+  recordInspectionVisitInTx,
+  recordInspectionFindingInTx,
+  rateInspectionVisitInTx,
+  type VisitInput,
+  type FindingInput,
+} from './visits.js';
+export { seedVisits, type SeedScheme, type SeededVisits } from './seed-visits.js';

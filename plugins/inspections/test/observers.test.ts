@@ -101,7 +101,7 @@ const read = (id: string, token: string) =>
   w.h
     .gql(
       `query($id: ID!) { node(id: $id) { id
-        ... on InspectionFiling { visits(first: 5) { edges { node { id } } } observers(first: 5) { totalCount } }
+        ... on InspectionFiling { filingVisits: visits { id } observers(first: 5) { totalCount } }
         ... on JointInspection { filings(first: 5) { totalCount } visits(first: 5) { edges { node { id } } } } } }`,
       { id },
       token,
@@ -118,7 +118,7 @@ describe('inviting a special supervisor', () => {
       jointInspection: null,
     });
     const seen = await read(major.gid, w.specialSupervisor.token);
-    expect(seen.visits.edges).toEqual([{ node: { id: visits.major } }]);
+    expect(seen.filingVisits).toEqual([{ id: visits.major }]);
     expect((await read(visits.major, w.specialSupervisor.token))?.id).toBe(visits.major);
     expect(await read(major.gid, uninvited.token)).toBeNull();
     expect(await read(visits.major, uninvited.token)).toBeNull();
