@@ -38,7 +38,13 @@ export { raiseVisitWarningsInTx, raiseFilingWarningsInTx } from './warnings/rais
 export { stepWarningInTx } from './warnings/workflow.js';
 export { seedWarnings } from './seed-warnings.js';
 export { announceOverdueWarningsInTx } from './warnings/overdue-sweep.js';
-export { signInspectionCode, verifyInspectionCode, codeEnterpriseId, type InspectionCode } from './code.js';
+export {
+  codeKeysInForce,
+  signInspectionCode,
+  verifyInspectionCode,
+  codeEnterpriseId,
+  type InspectionCode,
+} from './code.js';
 export { fileInspectionInTx, cancelInspectionFilingInTx, type FilingInput } from './filings.js';
 export {
   recordInspectionVisitInTx,
