@@ -5,15 +5,18 @@
 import type { ZhifaPlugin } from '@zhifa/core';
 import { inspectionsSettings } from './settings.js';
 import { INSPECTIONS_TOPICS } from './topics.js';
+import { registerCatalogue } from './schema/register-catalogue.js';
+import { schemeApprovalSweep } from './catalogue/scheme-sweep.js';
 
 export const inspectionsPlugin: ZhifaPlugin = {
   name: 'inspections',
   settings: inspectionsSettings,
   topics: INSPECTIONS_TOPICS,
-  register() {
+  register(builder) {
     // One line per slice: registerXxx(builder, core) from src/schema/.
+    registerCatalogue(builder);
   },
-  sweeps: [],
+  sweeps: [schemeApprovalSweep],
 };
 
 export default inspectionsPlugin;
@@ -21,3 +24,13 @@ export * from './topics.js';
 export * from './access.js';
 export { inspectionsSettings, type InspectionsSettings } from './settings.js';
 export { lockEnterprise } from './enterprise-lock.js';
+export { createInspectionItemInTx, publishInspectionItemInTx, repealInspectionItemInTx } from './catalogue/items.js';
+export {
+  createInspectionPlanInTx,
+  fileInspectionPlanInTx,
+  publishInspectionPlanInTx,
+  updateInspectionPlanInTx,
+} from './catalogue/plans.js';
+export { decideInspectionSchemeInTx, requestInspectionSchemeInTx } from './catalogue/schemes.js';
+export { announceOverdueSchemeApprovalsInTx } from './catalogue/scheme-sweep.js';
+export { inspectionStats, type InspectionStats } from './stats/inspection-stats.js';
