@@ -34,3 +34,4 @@ export {
 export { decideInspectionSchemeInTx, requestInspectionSchemeInTx } from './catalogue/schemes.js';
 export { announceOverdueSchemeApprovalsInTx } from './catalogue/scheme-sweep.js';
 export { inspectionStats, type InspectionStats } from './stats/inspection-stats.js';
+export { seedCatalogue, catalogueYear, type CatalogueSeedResult } from './seed-catalogue.js';
