@@ -46,7 +46,7 @@ const list = <T extends z.ZodType>(item: T) =>
   );
 
 /** true/false (or 1/0, yes/no, on/off), as the server's own switches are written; plugins' switches use it too. */
-export const flag = z.preprocess(
+export const flagSetting = z.preprocess(
   (v) => {
     if (typeof v !== 'string') return v;
     const s = v.trim().toLowerCase();
@@ -106,7 +106,7 @@ export const CASE_SETTINGS = defineSettings('ZHIFA_CASE_', {
    * a county whose heads must also investigate (a small township team) turns it on, and every such
    * decision records it (EnforcementCase.decidedByInvestigator).
    */
-  headMayInvestigate: flag.default(false),
+  headMayInvestigate: flagSetting.default(false),
   /** Agency kinds a law authorises to freeze deposits (行政强制法 第29条); none by default. */
   freezeAgencyKinds: list(z.enum(AgencyKind)).default([]),
   /**

@@ -17,7 +17,7 @@ export type { CallerCheck, Context, ResultSink } from './context.js';
 
 // Settings (ZHIFA_* variables), core's own among them
 export { defineSettings, PluginSettings, settingsFromEnv, settingVariable, type SettingsOf } from './settings.js';
-export { CASE_SETTINGS, CORE_SETTINGS, flag as flagSetting, type CaseSettings } from './case-settings.js';
+export { CASE_SETTINGS, CORE_SETTINGS, flagSetting, type CaseSettings } from './case-settings.js';
 
 // Topics, subscriptions, and the one write path
 export { CORE_TOPICS } from './topics.js';

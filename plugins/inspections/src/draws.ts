@@ -2,6 +2,7 @@
 // draws enterprises of its jurisdiction for a matter it enforces, weighted by credit risk class (drawWeights), and
 // two officers who may enforce for each (行政处罚法 第42条); the seed and the pools are stored so anyone can
 // recompute the draw (rules/draw.ts), and the result is published afterwards (一公开).
+import { qualificationRefusal } from './rules/qualification.js';
 import { randomBytes } from 'node:crypto';
 import { CASE_SETTINGS, NotFoundError, RuleViolation, ValidationError, type UnitOfWork } from '@zhifa/core';
 import { actorOf } from '@zhifa/core/auth';
@@ -53,14 +54,10 @@ function refuse(rule: string, zh: string, en: string): never {
   throw new RuleViolation(rule, { zh, en });
 }
 
-/** Qualified to inspect on `today`: 行政检查主体资格 confirmed and published (county plan task 5; 国办发〔2024〕54号). */
+/** Qualified to inspect on `today` (rules/qualification.ts). */
 export function assertQualified(agency: Pick<Agency, 'name' | 'inspectionQualifiedOn'>, today: Date): void {
-  if (agency.inspectionQualifiedOn && agency.inspectionQualifiedOn.getTime() <= today.getTime()) return;
-  refuse(
-    'INSPECTION_DRAW_AGENCY_UNQUALIFIED',
-    `${agency.name}的行政检查主体资格尚未确认并公布，不得实施行政检查（国办发〔2024〕54号；方案任务5）`,
-    `${agency.name} has no confirmed and published inspection-subject qualification and may not inspect (国办发〔2024〕54号; county plan task 5)`,
-  );
+  const r = qualificationRefusal(agency, today);
+  if (r) refuse(r.rule, r.zh, r.en);
 }
 
 async function poolWhere(tx: Db, agency: Agency, filter: DrawFilter): Promise<Prisma.EnterpriseWhereInput> {

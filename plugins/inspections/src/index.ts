@@ -9,18 +9,22 @@ import { registerDraws } from './schema/register-draws.js';
 import { registerWarnings } from './schema/register-warnings.js';
 import { warningOverdueSweep } from './warnings/overdue-sweep.js';
 import { registerVisits } from './schema/register-visits.js';
+import { registerCatalogue } from './schema/register-catalogue.js';
+import { schemeApprovalSweep } from './catalogue/scheme-sweep.js';
+import { seedInspections } from './seed.js';
 
 export const inspectionsPlugin: ZhifaPlugin = {
   name: 'inspections',
   settings: inspectionsSettings,
   topics: INSPECTIONS_TOPICS,
   register(builder, { core }) {
-    // One line per slice: registerXxx(builder, core) from src/schema/.
+    registerCatalogue(builder);
+    registerVisits(builder, core);
     registerDraws(builder, core);
     registerWarnings(builder, core);
-    registerVisits(builder, core);
   },
-  sweeps: [warningOverdueSweep],
+  sweeps: [schemeApprovalSweep, warningOverdueSweep],
+  seed: seedInspections,
 };
 
 export default inspectionsPlugin;
@@ -54,3 +58,14 @@ export {
   type FindingInput,
 } from './visits.js';
 export { seedVisits, type SeedScheme, type SeededVisits } from './seed-visits.js';
+export { createInspectionItemInTx, publishInspectionItemInTx, repealInspectionItemInTx } from './catalogue/items.js';
+export {
+  createInspectionPlanInTx,
+  fileInspectionPlanInTx,
+  publishInspectionPlanInTx,
+  updateInspectionPlanInTx,
+} from './catalogue/plans.js';
+export { decideInspectionSchemeInTx, requestInspectionSchemeInTx } from './catalogue/schemes.js';
+export { announceOverdueSchemeApprovalsInTx } from './catalogue/scheme-sweep.js';
+export { inspectionStats, type InspectionStats } from './stats/inspection-stats.js';
+export { seedCatalogue, catalogueYear, type CatalogueSeedResult } from './seed-catalogue.js';

@@ -4,7 +4,9 @@
 import { CASE_SETTINGS, NotFoundError, RuleViolation, type UnitOfWork } from '@zhifa/core';
 import type { Agency, InspectionScheme } from '@zhifa/core/prisma';
 import { checkOfficers } from '@zhifa/core/rules';
-import { qualificationRefusal, schemeRefusal, TASK14, type Refusal } from './rules/visit-rules.js';
+import { shanghaiToday } from '@zhifa/core/time';
+import { schemeRefusal, TASK14, type Refusal } from './rules/visit-rules.js';
+import { qualificationRefusal } from './rules/qualification.js';
 
 export function violation(r: Refusal): RuleViolation {
   return new RuleViolation(r.rule, { zh: r.zh, en: r.en });
@@ -17,7 +19,7 @@ export function refuse(r: Refusal | null): void {
 export async function qualifiedAgency(uow: UnitOfWork, agencyId: number): Promise<Agency> {
   const agency = await uow.tx.agency.findUnique({ where: { id: agencyId } });
   if (!agency) throw new NotFoundError('Agency', String(agencyId), { zh: '单位', en: 'Agency' });
-  refuse(qualificationRefusal(agency));
+  refuse(qualificationRefusal(agency, shanghaiToday(uow.now)));
   return agency;
 }
 

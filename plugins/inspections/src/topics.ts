@@ -10,11 +10,11 @@ import type {
   InspectionWarningStatus,
 } from '@zhifa/core/prisma';
 
-/** A 检查事项 was published (public: 谁编制、谁公示) or repealed. */
+/** A 检查事项 was compiled (the agency's draft), published (public: 谁编制、谁公示) or repealed. */
 export const INSPECTION_ITEM_CHANGED = defineTopic<{
   itemId: number;
   agencyId: number;
-  action: 'PUBLISHED' | 'REPEALED';
+  action: 'CREATED' | 'PUBLISHED' | 'REPEALED';
   late: boolean;
 }>('inspections.itemChanged');
 

@@ -156,7 +156,7 @@ describe('refusals', () => {
     });
     try {
       expectTyped(await writesNothing(() => draw({ enterpriseCount: 1 })), 'RuleViolation', {
-        rule: 'INSPECTION_DRAW_AGENCY_UNQUALIFIED',
+        rule: 'INSPECTION_AGENCY_NOT_QUALIFIED',
         zh: '行政检查主体资格',
       });
       await p.agency.update({ where: { id: w.agencyA.id }, data: { inspectionQualifiedOn: today } });

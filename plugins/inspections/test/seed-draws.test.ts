@@ -13,7 +13,7 @@ let result: SeedDrawsResult;
 beforeAll(async () => {
   h = await createHarness({ plugins: [inspectionsPlugin] });
   const now = new Date();
-  await seedDemoData(h.db.prisma, { plugins: [inspectionsPlugin], now });
+  await seedDemoData(h.db.prisma, { plugins: [], now });
   const p = h.db.prisma;
   const agencies = await p.agency.findMany({
     where: { kind: 'ENFORCEMENT_AGENCY', inspectionQualifiedOn: { not: null } },

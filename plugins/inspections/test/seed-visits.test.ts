@@ -13,7 +13,7 @@ let seeded: SeededVisits;
 const DAY = 86_400_000;
 beforeAll(async () => {
   h = await createHarness({ plugins: [inspectionsPlugin] });
-  await seedDemoData(h.db.prisma, { plugins: [inspectionsPlugin] });
+  await seedDemoData(h.db.prisma, { plugins: [] });
   const p = h.db.prisma;
   const now = new Date();
   const agencies = await p.agency.findMany({

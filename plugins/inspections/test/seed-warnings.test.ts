@@ -14,7 +14,7 @@ const settings = testSettings();
 const context = () => pluginSeedContext(h.db.prisma, inspectionsPlugin, { settings });
 beforeAll(async () => {
   h = await createHarness({ plugins: [inspectionsPlugin], settings });
-  await seedDemoData(h.db.prisma, { plugins: [inspectionsPlugin], settings });
+  await seedDemoData(h.db.prisma, { plugins: [], settings });
 }, 300_000);
 afterAll(() => h?.close());
 

@@ -50,16 +50,6 @@ export const KEYS_MISSING: Refusal = {
   en: 'no inspection code key is configured in production (ZHIFA_INSPECTIONS_CODE_KEYS): codes are neither issued nor verified (county plan task 14)',
 };
 
-/** 行政检查主体资格 (task 5): only an agency whose qualification was confirmed inspects. */
-export function qualificationRefusal(agency: { name: string; inspectionQualifiedOn: Date | null }): Refusal | null {
-  if (agency.inspectionQualifiedOn) return null;
-  return {
-    rule: 'INSPECTION_AGENCY_NOT_QUALIFIED',
-    zh: `${agency.name}未经确认具有行政检查主体资格，不能报备或实施涉企行政检查（县实施方案任务5；国办发〔2024〕54号：检查主体须经确认并公布）`,
-    en: `${agency.name} has no confirmed inspection-subject qualification and may not file or make inspections (county plan task 5; 国办发〔2024〕54号)`,
-  };
-}
-
 /** The scheme a filing or visit rests on: approved by the head, or urgent and pending within its deadline. */
 export function schemeRefusal(
   s: Pick<InspectionScheme, 'status' | 'urgent' | 'approvalDueAt' | 'title'>,
