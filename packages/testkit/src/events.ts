@@ -89,6 +89,56 @@ export function subscribeEvents(
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A subscription to one root field over graphql-ws, recording each message's value of that field. */
+export interface FieldSubscription {
+  /** Each message's value of the subscription's root field, in order. */
+  got: GqlJson[];
+  errors: unknown[];
+  client: Client;
+  /** Resolves once `n` values have arrived; rejects on an error or after `ms`. */
+  until(n: number, ms?: number): Promise<GqlJson[]>;
+  /** The refusal: the errors as JSON once one arrived, however long a loaded machine takes to send it ('[]' after `ms`). */
+  refusal(ms?: number): Promise<string>;
+}
+
+export function subscribeField(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): FieldSubscription {
+  const client = wsClient(url, token);
+  const got: GqlJson[] = [];
+  const errors: unknown[] = [];
+  client.subscribe<GqlJson>(
+    { query, variables },
+    {
+      next: (r) => (r.errors ? errors.push(...r.errors) : got.push(Object.values(r.data as object)[0])),
+      error: (e) => errors.push(e),
+      complete: () => {},
+    },
+  );
+  return {
+    got,
+    errors,
+    client,
+    async until(n, ms = 10_000) {
+      const deadline = Date.now() + ms;
+      while (got.length < n) {
+        if (errors.length) throw new Error(JSON.stringify(errors));
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${n}; got ${got.length}`);
+        await sleep(20);
+      }
+      return got;
+    },
+    async refusal(ms = 10_000) {
+      const deadline = Date.now() + ms;
+      while (errors.length === 0 && Date.now() < deadline) await sleep(20);
+      return JSON.stringify(errors);
+    },
+  };
+}
+
 /**
  * Resolves once the bus has exactly `n` subscribers: a live subscription (no `after`) only sees
  * what commits after the server has set it up, and a closed one is released asynchronously.

@@ -15,12 +15,14 @@ export { freshDatabaseTarget, databaseUrl, testPostgresUrl, type FreshDatabase }
 export { startTestServer, startTwoInstances, type TestServer, type TestServerOptions } from './server.js';
 export {
   subscribeEvents,
+  subscribeField,
   untilEventsSettled,
   untilSubscribers,
   wsClient,
   sleep,
   type ReceivedEvent,
   type Subscriber,
+  type FieldSubscription,
 } from './events.js';
 export { emitPlugin } from './emit-plugin.js';
 export { gid, idOf } from './ids.js';

@@ -9,10 +9,10 @@ import {
   startTestServer,
   untilSubscribers,
   validCertificate,
-  wsClient,
   type BaseWorld,
   type GqlJson,
   type TestServer,
+  subscribeField,
 } from '@zhifa/testkit';
 import { economicImpactPlugin } from '../src/index.js';
 import { content, CREATE, step } from './assessment-helpers.js';
@@ -50,33 +50,8 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-function subscribe(query: string, variables: Record<string, unknown>, token?: string) {
-  const client = wsClient(s.wsUrl, token);
-  const got: GqlJson[] = [];
-  const errors: unknown[] = [];
-  client.subscribe<GqlJson>(
-    { query, variables },
-    {
-      next: (r) => (r.errors ? errors.push(...r.errors) : got.push(Object.values(r.data as object)[0])),
-      error: (e) => errors.push(e),
-      complete: () => {},
-    },
-  );
-  return {
-    got,
-    errors,
-    client,
-    async until(n: number, ms = 10_000) {
-      const deadline = Date.now() + ms;
-      while (got.length < n) {
-        if (errors.length) throw new Error(JSON.stringify(errors));
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${n}; got ${got.length}`);
-        await sleep(20);
-      }
-      return got;
-    },
-  };
-}
+const subscribe = (query: string, variables: Record<string, unknown>, token?: string) =>
+  subscribeField(s.wsUrl, query, variables, token);
 
 async function http(query: string, variables: Record<string, unknown>, token: string): Promise<GqlJson> {
   const res = await fetch(s.url, {

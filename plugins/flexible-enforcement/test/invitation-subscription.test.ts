@@ -11,10 +11,10 @@ import {
   startTestServer,
   untilSubscribers,
   validCertificate,
-  wsClient,
   type BaseWorld,
   type GqlJson,
   type TestServer,
+  subscribeField,
 } from '@zhifa/testkit';
 import { flexibleEnforcementPlugin } from '../src/index.js';
 import { dayFromToday } from './invitation-helpers.js';
@@ -50,33 +50,8 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-function subscribe(variables: Record<string, unknown>, token?: string) {
-  const client = wsClient(s.wsUrl, token);
-  const got: GqlJson[] = [];
-  const errors: unknown[] = [];
-  client.subscribe<GqlJson>(
-    { query: SUB, variables },
-    {
-      next: (r) => (r.errors ? errors.push(...r.errors) : got.push(r.data!.invitationChanged)),
-      error: (e) => errors.push(e),
-      complete: () => {},
-    },
-  );
-  return {
-    got,
-    errors,
-    client,
-    async until(n: number, ms = 10_000) {
-      const deadline = Date.now() + ms;
-      while (got.length < n) {
-        if (errors.length) throw new Error(JSON.stringify(errors));
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${n}; got ${got.length}`);
-        await sleep(20);
-      }
-      return got;
-    },
-  };
-}
+const subscribe = (variables: Record<string, unknown>, token?: string) =>
+  subscribeField(s.wsUrl, SUB, variables, token);
 
 const SUB = `subscription($a: ID, $e: ID, $after: String) { invitationChanged(agencyId: $a, enterpriseId: $e, after: $after) {
   cursor action status invitation { id enterprise { id } } } }`;

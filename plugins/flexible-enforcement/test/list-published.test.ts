@@ -8,9 +8,8 @@ import {
   sleep,
   startTestServer,
   untilSubscribers,
-  wsClient,
-  type GqlJson,
   type TestServer,
+  subscribeField,
 } from '@zhifa/testkit';
 import { flexibleEnforcementPlugin } from '../src/index.js';
 
@@ -87,32 +86,7 @@ const SUB = `subscription($kind: FlexibleListKind, $domain: String, $after: Stri
     list { __typename ... on LighterPenaltyList { id title } ... on MitigatedPenaltyList { id title }
       ... on NoCompulsoryMeasureList { id title items(first: 5) { totalCount } } } } }`;
 
-function subscribe(variables: Record<string, unknown>) {
-  const client = wsClient(s.wsUrl);
-  const got: GqlJson[] = [];
-  const errors: unknown[] = [];
-  client.subscribe<GqlJson>(
-    { query: SUB, variables },
-    {
-      next: (r) => (r.errors ? errors.push(...r.errors) : got.push(r.data!.flexibleListPublished)),
-      error: (e) => errors.push(e),
-      complete: () => {},
-    },
-  );
-  return {
-    got,
-    client,
-    async until(count: number) {
-      const deadline = Date.now() + 10_000;
-      while (got.length < count) {
-        if (errors.length) throw new Error(JSON.stringify(errors));
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${count}; got ${got.length}`);
-        await sleep(20);
-      }
-      return got;
-    },
-  };
-}
+const subscribe = (variables: Record<string, unknown>) => subscribeField(s.wsUrl, SUB, variables);
 
 describe('flexibleListPublished (public)', () => {
   it('each publication, filtered by kind and domain, the list resolved as its own type; replay after a cursor', async () => {

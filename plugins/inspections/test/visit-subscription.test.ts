@@ -11,10 +11,10 @@ import {
   startTestServer,
   untilSubscribers,
   validCertificate,
-  wsClient,
   type BaseWorld,
   type GqlJson,
   type TestServer,
+  subscribeField,
 } from '@zhifa/testkit';
 import { inspectionsPlugin } from '../src/index.js';
 
@@ -83,33 +83,8 @@ afterAll(() => s?.close());
 const SUB = `subscription($e: ID, $after: String) { inspectionVisitRecorded(enterpriseId: $e, after: $after) {
   cursor visit { id enterprise { id } agency { id } } } }`;
 
-function subscribe(variables: Record<string, unknown>, token?: string) {
-  const client = wsClient(s.wsUrl, token);
-  const got: GqlJson[] = [];
-  const errors: unknown[] = [];
-  client.subscribe<GqlJson>(
-    { query: SUB, variables },
-    {
-      next: (r) => (r.errors ? errors.push(...r.errors) : got.push(r.data!.inspectionVisitRecorded)),
-      error: (e) => errors.push(e),
-      complete: () => {},
-    },
-  );
-  return {
-    got,
-    errors,
-    client,
-    async until(n: number, ms = 10_000) {
-      const deadline = Date.now() + ms;
-      while (got.length < n) {
-        if (errors.length) throw new Error(JSON.stringify(errors));
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${n}; got ${got.length}`);
-        await sleep(20);
-      }
-      return got;
-    },
-  };
-}
+const subscribe = (variables: Record<string, unknown>, token?: string) =>
+  subscribeField(s.wsUrl, SUB, variables, token);
 
 async function http(query: string, variables: Record<string, unknown>, token: string): Promise<GqlJson> {
   const res = await fetch(s.url, {

@@ -2,7 +2,7 @@
 // raises it (with the warning, as it is now), and resume after a cursor — what they missed replayed, then live; an
 // agency's officer (even the answerable one), an enterprise and the public are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sleep, untilSubscribers, wsClient, type GqlJson } from '@zhifa/testkit';
+import { untilSubscribers, subscribeField } from '@zhifa/testkit';
 import { at, createWarningWorld, recordVisit, visitOf, type WarningWorld } from './warning-helpers.js';
 
 let w: WarningWorld;
@@ -17,39 +17,7 @@ afterAll(() => w?.h.close());
 const SUB = `subscription($after: String) { inspectionWarningRaised(after: $after) {
   cursor rule raisedAt warning { id rule status agency { id } enterprise { id } } } }`;
 
-function subscribe(variables: Record<string, unknown>, token?: string) {
-  const client = wsClient(wsUrl, token);
-  const got: GqlJson[] = [];
-  const errors: unknown[] = [];
-  client.subscribe<GqlJson>(
-    { query: SUB, variables },
-    {
-      next: (r) => (r.errors ? errors.push(...r.errors) : got.push(r.data!.inspectionWarningRaised)),
-      error: (e) => errors.push(e),
-      complete: () => {},
-    },
-  );
-  return {
-    got,
-    errors,
-    client,
-    async until(n: number, ms = 10_000) {
-      const deadline = Date.now() + ms;
-      while (got.length < n) {
-        if (errors.length) throw new Error(JSON.stringify(errors));
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${n}; got ${got.length}`);
-        await sleep(20);
-      }
-      return got;
-    },
-    /** The refusal: an error, however long a loaded machine takes to send it. */
-    async refusal(ms = 10_000) {
-      const deadline = Date.now() + ms;
-      while (errors.length === 0 && Date.now() < deadline) await sleep(20);
-      return JSON.stringify(errors);
-    },
-  };
-}
+const subscribe = (variables: Record<string, unknown>, token?: string) => subscribeField(wsUrl, SUB, variables, token);
 
 describe('inspectionWarningRaised', () => {
   it('supervisors hear each warning live; officers, the enterprise and the public are refused', async () => {
