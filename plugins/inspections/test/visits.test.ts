@@ -4,7 +4,7 @@
 // links back), the rating once by the enterprise visited — read by supervisors and the enterprise, never by the
 // agency (node, nested field, events). Every refusal typed, bilingual and writing nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectTyped, gid, rowCounts, type GqlJson } from '@zhifa/testkit';
+import { expectTyped, gid, rowCounts, untilEventsSettled, type GqlJson } from '@zhifa/testkit';
 import { inspectionsSettings } from '../src/settings.js';
 import {
   CODE,
@@ -338,6 +338,8 @@ describe('rateInspectionVisit', () => {
     const v = await visitNow();
     const ok = await w.h.gql(RATE, { v: v.id, s: 1, c: '态度生硬' }, w.tokens.enterprise);
     const ratingId = ok.data.rateInspectionVisit.data.id as string;
+    // Events are read in commit order once older transactions ended (on a shared PostgreSQL server, other files' too).
+    await untilEventsSettled(w.h, w.tokens.supervisor);
     const NESTED = `query($id: ID!) { node(id: $id) { ... on InspectionVisit { id rating { score comment } } } }`;
     const NODE = `query($id: ID!) { node(id: $id) { ... on InspectionRating { score } } }`;
     const EVENTS = `{ events(topics: ["inspections.visitRated"], first: 100) { events { payload } } }`;
