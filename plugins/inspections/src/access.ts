@@ -111,7 +111,13 @@ export const jointInspectionRule = defineRowRule('JointInspection', {
       return {
         OR: [{ leadAgencyId: v.agencyId }, { filings: { some: { agencyId: v.agencyId } } }, observing(v.personId)],
       };
-    if (v.kind === 'enterprise') return { enterpriseId: v.enterpriseId };
+    // A surprise check stays one: the enterprise reads a joint inspection once it was visited, or when every
+    // filing in it was agreed in advance (as it reads filings, filingRule).
+    if (v.kind === 'enterprise')
+      return {
+        enterpriseId: v.enterpriseId,
+        OR: [{ visits: { some: {} } }, { filings: { none: { notice: 'SURPRISE' as const } } }],
+      };
     return null;
   },
 });

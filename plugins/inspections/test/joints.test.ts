@@ -2,7 +2,7 @@
 // into one joint inspection (window = their common part), joined by a third agency; every refusal typed, bilingual
 // and writing nothing. A joint inspection counts once for the enterprise.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectTyped, gid, rowCounts, validCertificate, type GqlJson } from '@zhifa/testkit';
+import { expectTyped, gid, idOf, rowCounts, validCertificate, type GqlJson } from '@zhifa/testkit';
 import { enterpriseInspectionCount, windowIntersection } from '../src/rules/joint.js';
 import { createInspectionWorld, INSPECTION_ERR, insertFiling, insertVisit, type InspectionWorld } from './fixtures.js';
 
@@ -232,6 +232,39 @@ describe('candidates and the merge', () => {
     expectTyped(await writesNothing(() => join(jointGid, late.gid)), 'RuleViolation', {
       rule: 'INSPECTION_JOIN_FILING',
     });
+  });
+});
+
+describe('a joint inspection with a surprise check', () => {
+  it('is hidden from the enterprise until visited, as its surprise filing is; its agencies read it throughout', async () => {
+    const a = await filing('A', at(20, 2), at(20, 8));
+    await w.h.db.prisma.inspectionFiling.update({
+      where: { id: a.id },
+      data: { notice: 'SURPRISE', noticeNote: '群众举报，事先告知可能影响取证' },
+    });
+    const b = await filing('B', at(20, 4), at(20, 10));
+    const j = (await merge([a.gid, b.gid], w.agencyA.gid)).data;
+    const read = (token: string) =>
+      w.h
+        .gql(`query($id: ID!) { node(id: $id) { ... on JointInspection { id } } }`, { id: j.id }, token)
+        .then((r) => r.data.node);
+    const listed = (token: string) =>
+      w.h
+        .gql(`{ jointInspections(first: 50) { edges { node { id } } } }`, {}, token)
+        .then((r) => (r.data.jointInspections.edges as { node: { id: string } }[]).map((e) => e.node.id));
+    expect(await read(w.tokens.enterprise)).toBeNull();
+    expect(await listed(w.tokens.enterprise)).not.toContain(j.id);
+    expect(await read(w.tokens.officerB)).toEqual({ id: j.id });
+    await insertVisit(w, {
+      agencyId: w.agencyA.id,
+      enterpriseId: w.enterprise.id,
+      visitedAt: at(20, 5),
+      itemIds: [w.itemA.id],
+      officerIds: [w.people.officerA.id, w.officerA2.id],
+      jointInspectionId: idOf(j.id as string),
+    });
+    expect(await read(w.tokens.enterprise)).toEqual({ id: j.id });
+    expect(await listed(w.tokens.enterprise)).toContain(j.id);
   });
 });
 
