@@ -18,7 +18,7 @@ import {
   OFFICERS_PER_ENTERPRISE,
   type DrawnEnterprise,
 } from './rules/draw.js';
-import type { DrawWeights } from './rules/setting-values.js';
+import { storedDrawWeights } from './rules/setting-values.js';
 import { inspectionsSettings } from './settings.js';
 import { INSPECTION_DRAW_CHANGED } from './topics.js';
 
@@ -215,7 +215,7 @@ export function replayDraw(
     classes.length === draw.enterprisePool.length
       ? drawSample({
           seed: draw.seed,
-          weights: draw.weights as unknown as DrawWeights,
+          weights: storedDrawWeights(draw.weights),
           enterprises: draw.enterprisePool.map((id, i) => ({ id, creditRiskClass: classes[i] as CreditRiskClass })),
           officers: draw.officerPool,
           count: draw.enterpriseCount,

@@ -74,3 +74,9 @@ export function parseDrawWeights(raw: string): DrawWeights {
       throw new Error(msg(`缺少类别 ${cls} 的权重`, `the weight of class ${cls} is missing`));
   return weights as DrawWeights;
 }
+
+/** Weights stored with a draw (JSON), read back checked: the four classes, each above 0 — as the setting wrote them. */
+export function storedDrawWeights(v: unknown): DrawWeights {
+  const o = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+  return parseDrawWeights(['A', 'B', 'C', 'D'].map((c) => `${c}:${typeof o[c] === 'number' ? o[c] : 'x'}`).join(','));
+}
